@@ -1,0 +1,161 @@
+//! Named facts of catalog entries, as used by source-table cell templates (`{code}`,
+//! `{description}`, ...). Validation checks every placeholder names a fact that each row has;
+//! the Markdown renderer fills them in.
+
+use crate::model::{Field, FieldType, Status, TableRows, VocabularyValue};
+
+/// Facts a table row of each kind offers, for placeholders and for `inferred:` lists.
+pub const STATUS_FACTS: &[&str] = &["code", "reason", "description", "action", "when_used", "class", "retryable"];
+pub const VALUE_FACTS: &[&str] = &[
+    "value", "description", "title", "kind", "category", "statuses", "action", "message",
+    "user_message", "retryable",
+];
+pub const FIELD_FACTS: &[&str] = &["name", "type", "required", "description"];
+
+pub fn facts_for(rows: &TableRows) -> &'static [&'static str] {
+    match rows {
+        TableRows::Statuses => STATUS_FACTS,
+        TableRows::Vocabulary(_) => VALUE_FACTS,
+        TableRows::Body(_) => FIELD_FACTS,
+    }
+}
+
+fn yes_no(b: bool) -> String {
+    if b { "yes" } else { "no" }.to_string()
+}
+
+/// The text of a fact, or `None` when the entry does not have it.
+pub fn status_fact(status: &Status, name: &str) -> Option<String> {
+    match name {
+        "code" => Some(status.code.to_string()),
+        "reason" => Some(status.reason.clone()),
+        "description" => Some(status.description.clone()),
+        "action" => status.action.clone(),
+        "when_used" => status.when_used.clone(),
+        "class" => Some(crate::model::status_class(status.code).to_string()),
+        "retryable" => status.retryable.map(yes_no),
+        _ => None,
+    }
+}
+
+pub fn value_fact(value: &VocabularyValue, name: &str) -> Option<String> {
+    match name {
+        "value" => Some(value.value.clone()),
+        "description" => value.description.clone(),
+        "title" => value.title.clone(),
+        "kind" => value.kind.clone(),
+        "category" => value.category.clone(),
+        // The OFAuth table writes two statuses as `500/503`.
+        "statuses" if !value.statuses.is_empty() => Some(
+            value.statuses.iter().map(u16::to_string).collect::<Vec<_>>().join("/"),
+        ),
+        "action" => value.action.clone(),
+        "message" => value.message.clone(),
+        "user_message" => value.user_message.clone(),
+        "retryable" => value.retryable.map(yes_no),
+        _ => None,
+    }
+}
+
+pub fn field_fact(field: &Field, name: &str) -> Option<String> {
+    match name {
+        "name" => Some(field.name.clone()),
+        "type" => Some(json_type_name(&field.ty).to_string()),
+        "required" => Some(yes_no(field.required)),
+        "description" => Some(field.description.clone()),
+        _ => None,
+    }
+}
+
+/// The JSON type a field has on the wire.
+pub fn json_type_name(ty: &FieldType) -> &'static str {
+    match ty {
+        FieldType::String | FieldType::Vocabulary(_) => "string",
+        FieldType::Integer => "integer",
+        FieldType::Number => "number",
+        FieldType::Boolean => "boolean",
+        FieldType::Object(_) => "object",
+        FieldType::Array(_) => "array",
+    }
+}
+
+/// A piece of a cell template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    Text(String),
+    Fact(String),
+}
+
+/// Splits `"`{code} {reason}`"` into text and `{fact}` placeholders. `{{` and `}}` stand for
+/// literal braces.
+pub fn parse_template(template: &str) -> Result<Vec<Segment>, String> {
+    let mut segments = Vec::new();
+    let mut text = String::new();
+    let mut chars = template.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                text.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                text.push('}');
+            }
+            '{' => {
+                let mut name = String::new();
+                loop {
+                    match chars.next() {
+                        Some('}') => break,
+                        Some(c) => name.push(c),
+                        None => return Err(format!("`{{{name}` is not closed with `}}`")),
+                    }
+                }
+                if !text.is_empty() {
+                    segments.push(Segment::Text(std::mem::take(&mut text)));
+                }
+                segments.push(Segment::Fact(name));
+            }
+            '}' => return Err("a lone `}` (write `}}` for a literal brace)".into()),
+            c => text.push(c),
+        }
+    }
+    if !text.is_empty() {
+        segments.push(Segment::Text(text));
+    }
+    Ok(segments)
+}
+
+/// Fills a parsed template; `None` when a fact is missing.
+pub fn fill(segments: &[Segment], fact: impl Fn(&str) -> Option<String>) -> Option<String> {
+    let mut out = String::new();
+    for segment in segments {
+        match segment {
+            Segment::Text(text) => out.push_str(text),
+            Segment::Fact(name) => out.push_str(&fact(name)?),
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_split_into_text_and_facts() {
+        assert_eq!(
+            parse_template("`{code} {reason}`").unwrap(),
+            vec![
+                Segment::Text("`".into()),
+                Segment::Fact("code".into()),
+                Segment::Text(" ".into()),
+                Segment::Fact("reason".into()),
+                Segment::Text("`".into()),
+            ]
+        );
+        assert_eq!(parse_template("{{x}}").unwrap(), vec![Segment::Text("{x}".into())]);
+        assert!(parse_template("{code").is_err());
+        assert!(parse_template("a}b").is_err());
+    }
+}

@@ -1,0 +1,89 @@
+//! Reading the catalog: every `*.yaml` file of a directory is one API.
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::model::{Api, Catalog};
+use std::path::Path;
+
+/// Parses one API file. `file` is the name shown in diagnostics.
+pub fn parse_api(file: &str, text: &str) -> Result<Api, Diagnostic> {
+    match serde_yaml::from_str::<Api>(text) {
+        Ok(mut api) => {
+            api.file = file.to_string();
+            Ok(api)
+        }
+        Err(err) => {
+            let mut message = err.to_string();
+            // The position goes in the location; drop the copy serde_yaml appends.
+            if let Some(cut) = message.rfind(" at line ") {
+                message.truncate(cut);
+            }
+            let location = match err.location() {
+                Some(loc) => Location::LineColumn {
+                    line: loc.line(),
+                    column: loc.column(),
+                },
+                None => Location::File,
+            };
+            Err(Diagnostic {
+                file: file.to_string(),
+                location,
+                message,
+                help: Some(
+                    "see the catalog format in README.md and the existing files in spec/".into(),
+                ),
+            })
+        }
+    }
+}
+
+/// Loads every `*.yaml` file in `dir` (sorted by file name). `display_dir` prefixes file names
+/// in diagnostics, so users see `spec/ofauth.yaml` rather than an absolute path.
+///
+/// Every file is read and parsed even when an earlier one fails, so all errors come at once.
+pub fn load_dir(dir: &Path, display_dir: &str) -> Result<Catalog, Vec<Diagnostic>> {
+    let shown = |name: &str| format!("{display_dir}/{name}");
+    let entries = std::fs::read_dir(dir).map_err(|err| {
+        vec![Diagnostic {
+            file: display_dir.to_string(),
+            location: Location::File,
+            message: format!("cannot read the catalog directory: {err}"),
+            help: None,
+        }]
+    })?;
+    let mut names: Vec<String> = entries
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".yaml") || name.ends_with(".yml"))
+        .collect();
+    names.sort();
+
+    let mut apis = Vec::new();
+    let mut errors = Vec::new();
+    for name in &names {
+        match std::fs::read_to_string(dir.join(name)) {
+            Ok(text) => match parse_api(&shown(name), &text) {
+                Ok(api) => apis.push(api),
+                Err(diagnostic) => errors.push(diagnostic),
+            },
+            Err(err) => errors.push(Diagnostic {
+                file: shown(name),
+                location: Location::File,
+                message: format!("cannot read the file: {err}"),
+                help: None,
+            }),
+        }
+    }
+    if names.is_empty() {
+        errors.push(Diagnostic {
+            file: display_dir.to_string(),
+            location: Location::File,
+            message: "the catalog directory has no .yaml file".into(),
+            help: Some("add one file per API, e.g. spec/myapi.yaml".into()),
+        });
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    apis.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(Catalog { apis })
+}

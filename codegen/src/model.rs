@@ -1,0 +1,573 @@
+//! The catalog's data model: what one `spec/<api>.yaml` file holds.
+//!
+//! Every struct denies unknown keys, so a misspelt key is an error rather than a silently
+//! ignored fact. Field order here is the order the renderers present things in.
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Every API of a catalog directory, sorted by id.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub apis: Vec<Api>,
+}
+
+/// One API's error model, loaded from one YAML file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Api {
+    /// Lower-case identifier; names the Rust module, the schema and the doc files.
+    pub id: String,
+    /// Display name, as the API's own documentation spells it.
+    pub name: String,
+    pub summary: String,
+    /// Path of the YAML file relative to the catalog directory; filled in by the loader.
+    #[serde(skip)]
+    pub file: String,
+    pub source: SourceDocument,
+    /// The source document's sections that facts are traced to.
+    pub sections: Vec<Section>,
+    /// Every HTTP status the document lists or uses.
+    pub statuses: Vec<Status>,
+    /// Closed sets of wire strings: error types, codes, hints, reasons.
+    #[serde(default)]
+    pub vocabularies: Vec<Vocabulary>,
+    /// JSON object shapes; the `root` ones are complete error response bodies.
+    pub bodies: Vec<Shape>,
+    #[serde(default)]
+    pub headers: Vec<Header>,
+    #[serde(default)]
+    pub retry_rules: Vec<RetryRule>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+    /// Places where the source document contradicts itself or a standard.
+    #[serde(default)]
+    pub inconsistencies: Vec<Inconsistency>,
+}
+
+/// Where the facts of an API come from.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceDocument {
+    /// The document's title.
+    pub title: String,
+    /// The document's own one-line description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Where the document is published or indexed.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Catalog-wide remarks on how the document was read (conventions, what was inferred).
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// A section (heading) of the source document.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    /// Heading path as the document writes it, outermost first.
+    pub heading: Vec<String>,
+    /// Present when the section is a table: how to rebuild it from catalog entries.
+    #[serde(default)]
+    pub table: Option<SourceTable>,
+}
+
+/// A table of the source document, rebuilt from the catalog entries whose `source` is its
+/// section, in catalog order.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceTable {
+    pub rows: TableRows,
+    pub columns: Vec<TableColumn>,
+}
+
+/// Which catalog collection a source table's rows come from: `statuses`,
+/// `{ vocabulary: Name }` or `{ body: Name }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableRows {
+    Statuses,
+    Vocabulary(String),
+    Body(String),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableColumn {
+    pub header: String,
+    /// Cell template: literal text with `{fact}` placeholders, e.g. "`{code}`".
+    pub cell: String,
+}
+
+/// An HTTP status code and what the document says about it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Status {
+    pub code: u16,
+    /// The reason phrase (RFC 9110); names the Rust variant.
+    pub reason: String,
+    pub description: String,
+    #[serde(default)]
+    pub action: Option<String>,
+    #[serde(default)]
+    pub when_used: Option<String>,
+    #[serde(default)]
+    pub retryable: Option<bool>,
+    // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
+    /// Section id this entry is taken from.
+    pub source: String,
+    /// Facts of this entry that the catalog inferred rather than read in the document.
+    #[serde(default)]
+    pub inferred: Vec<String>,
+    /// Ids of inconsistencies that concern this entry.
+    #[serde(default)]
+    pub inconsistencies: Vec<String>,
+    /// Free remarks on the entry.
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// A closed vocabulary of wire strings, rendered as an open (non-exhaustive) enum.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vocabulary {
+    /// Rust type name (PascalCase); also the JSON Schema `$defs` key.
+    pub name: String,
+    pub description: String,
+    pub source: String,
+    pub values: Vec<VocabularyValue>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VocabularyValue {
+    /// The wire string, exactly as sent.
+    pub value: String,
+    /// Rust variant name; derived from `value` when absent.
+    #[serde(default)]
+    pub variant: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The document's heading or label for this value.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// What sort of value this is, where a vocabulary mixes sorts (e.g. code or message).
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub category: Option<String>,
+    #[serde(default)]
+    pub statuses: Vec<u16>,
+    #[serde(default)]
+    pub action: Option<String>,
+    /// The server's human-readable message sent with this value.
+    #[serde(default)]
+    pub message: Option<String>,
+    /// The text the document suggests showing to end users.
+    #[serde(default)]
+    pub user_message: Option<String>,
+    #[serde(default)]
+    pub retryable: Option<bool>,
+    // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
+    /// Section id this entry is taken from.
+    pub source: String,
+    /// Facts of this entry that the catalog inferred rather than read in the document.
+    #[serde(default)]
+    pub inferred: Vec<String>,
+    /// Ids of inconsistencies that concern this entry.
+    #[serde(default)]
+    pub inconsistencies: Vec<String>,
+    /// Free remarks on the entry.
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// A JSON object shape.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Shape {
+    /// Rust struct name (PascalCase); also the JSON Schema `$defs` key.
+    pub name: String,
+    pub description: String,
+    /// True for shapes that are whole error response bodies.
+    #[serde(default)]
+    pub root: bool,
+    pub fields: Vec<Field>,
+    // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
+    /// Section id this entry is taken from.
+    pub source: String,
+    /// Facts of this entry that the catalog inferred rather than read in the document.
+    #[serde(default)]
+    pub inferred: Vec<String>,
+    /// Ids of inconsistencies that concern this entry.
+    #[serde(default)]
+    pub inconsistencies: Vec<String>,
+    /// Free remarks on the entry.
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// The JSON key, exactly as sent.
+    pub name: String,
+    #[serde(rename = "type")]
+    pub ty: FieldType,
+    pub required: bool,
+    pub description: String,
+    // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
+    /// Section id this entry is taken from.
+    pub source: String,
+    /// Facts of this entry that the catalog inferred rather than read in the document.
+    #[serde(default)]
+    pub inferred: Vec<String>,
+    /// Ids of inconsistencies that concern this entry.
+    #[serde(default)]
+    pub inconsistencies: Vec<String>,
+    /// Free remarks on the entry.
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// The JSON type of a field: `string`, `integer`, `number`, `boolean`,
+/// `{ vocabulary: Name }`, `{ object: Name }` or `{ array: <type> }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldType {
+    String,
+    Integer,
+    Number,
+    Boolean,
+    /// A string from the named vocabulary.
+    Vocabulary(String),
+    /// An object of the named shape.
+    Object(String),
+    Array(Box<FieldType>),
+}
+
+/// A response header the document describes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    pub name: String,
+    pub description: String,
+    /// What a client uses the header for; lets renderers add typed helpers.
+    #[serde(default)]
+    pub role: Option<HeaderRole>,
+    /// Statuses the header is documented with.
+    #[serde(default)]
+    pub statuses: Vec<u16>,
+    /// Value formats the document allows (for `retry_after`).
+    #[serde(default)]
+    pub formats: Vec<HeaderFormat>,
+    /// Seconds to assume when the header is missing, where the document says so.
+    #[serde(default)]
+    pub default_seconds: Option<u64>,
+    // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
+    /// Section id this entry is taken from.
+    pub source: String,
+    /// Facts of this entry that the catalog inferred rather than read in the document.
+    #[serde(default)]
+    pub inferred: Vec<String>,
+    /// Ids of inconsistencies that concern this entry.
+    #[serde(default)]
+    pub inconsistencies: Vec<String>,
+    /// Free remarks on the entry.
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HeaderRole {
+    RetryAfter,
+    RateLimitLimit,
+    RateLimitRemaining,
+    RateLimitReset,
+    RequestId,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HeaderFormat {
+    /// A non-negative integer number of seconds (RFC 9110 delay-seconds).
+    DelaySeconds,
+    /// An RFC 9110 HTTP-date, e.g. `Sun, 06 Nov 1994 08:49:37 GMT`.
+    HttpDate,
+    /// An ISO 8601 / RFC 3339 timestamp, e.g. `2024-12-01T09:00:00Z`.
+    Iso8601,
+}
+
+/// When and how the document says to retry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetryRule {
+    pub id: String,
+    /// Statuses the rule applies to.
+    #[serde(default)]
+    pub statuses: Vec<u16>,
+    /// Vocabulary values (wire strings) the rule applies to.
+    #[serde(default)]
+    pub errors: Vec<String>,
+    pub retry: bool,
+    #[serde(default)]
+    pub delay: Option<RetryDelay>,
+    #[serde(default)]
+    pub max_attempts: Option<u32>,
+    /// First delay of a backoff, or the fixed delay.
+    #[serde(default)]
+    pub base_delay_ms: Option<u64>,
+    pub advice: String,
+    // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
+    /// Section id this entry is taken from.
+    pub source: String,
+    /// Facts of this entry that the catalog inferred rather than read in the document.
+    #[serde(default)]
+    pub inferred: Vec<String>,
+    /// Ids of inconsistencies that concern this entry.
+    #[serde(default)]
+    pub inconsistencies: Vec<String>,
+    /// Free remarks on the entry.
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RetryDelay {
+    /// Wait as long as the Retry-After header says.
+    RetryAfterHeader,
+    /// Double the delay on each attempt, from `base_delay_ms`.
+    ExponentialBackoff,
+    /// The same delay every time.
+    Fixed,
+}
+
+/// An example response from the document.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub id: String,
+    pub title: String,
+    /// The root shape the body follows.
+    pub body_format: String,
+    /// HTTP status, where the document gives one.
+    #[serde(default)]
+    pub status: Option<u16>,
+    /// Response headers, where the document gives them, in its order.
+    #[serde(default)]
+    pub headers: BTreeMap<String, String>,
+    pub body: Value,
+    // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
+    /// Section id this entry is taken from.
+    pub source: String,
+    /// Facts of this entry that the catalog inferred rather than read in the document.
+    #[serde(default)]
+    pub inferred: Vec<String>,
+    /// Ids of inconsistencies that concern this entry.
+    #[serde(default)]
+    pub inconsistencies: Vec<String>,
+    /// Free remarks on the entry.
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// A place where the document contradicts itself (or a standard), recorded as stated.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inconsistency {
+    pub id: String,
+    pub kind: InconsistencyKind,
+    pub summary: String,
+    /// What the document says, and where; at least one statement.
+    pub statements: Vec<Statement>,
+    /// What the catalog records, given the conflict.
+    pub resolution: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InconsistencyKind {
+    /// A value used in prose, code or an example but missing from the table meant to list it.
+    MissingFromTable,
+    /// Two passages say different things.
+    Contradiction,
+    /// A body field or shape that the documented format does not describe.
+    UndocumentedShape,
+    /// The document departs from an HTTP standard.
+    StandardDeviation,
+    /// A fact the document leaves open.
+    Gap,
+}
+
+impl InconsistencyKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::MissingFromTable => "missing from table",
+            Self::Contradiction => "contradiction",
+            Self::UndocumentedShape => "undocumented shape",
+            Self::StandardDeviation => "standard deviation",
+            Self::Gap => "gap",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    pub section: String,
+    pub says: String,
+}
+
+impl Api {
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+    pub fn status(&self, code: u16) -> Option<&Status> {
+        self.statuses.iter().find(|s| s.code == code)
+    }
+    pub fn vocabulary(&self, name: &str) -> Option<&Vocabulary> {
+        self.vocabularies.iter().find(|v| v.name == name)
+    }
+    pub fn shape(&self, name: &str) -> Option<&Shape> {
+        self.bodies.iter().find(|s| s.name == name)
+    }
+    pub fn roots(&self) -> impl Iterator<Item = &Shape> {
+        self.bodies.iter().filter(|s| s.root)
+    }
+    pub fn header_with_role(&self, role: HeaderRole) -> Option<&Header> {
+        self.headers.iter().find(|h| h.role == Some(role))
+    }
+    /// The heading path of a section, joined for display.
+    pub fn section_title(&self, id: &str) -> String {
+        self.section(id)
+            .map(|s| s.heading.join(" › "))
+            .unwrap_or_else(|| id.to_string())
+    }
+}
+
+/// The class of an HTTP status code (RFC 9110 §15).
+pub fn status_class(code: u16) -> &'static str {
+    match code / 100 {
+        1 => "informational",
+        2 => "success",
+        3 => "redirection",
+        4 => "client error",
+        _ => "server error",
+    }
+}
+
+/// Provenance that every catalog entry carries.
+pub trait Traced {
+    fn source(&self) -> &str;
+    fn inferred(&self) -> &[String];
+    fn inconsistencies(&self) -> &[String];
+    fn notes(&self) -> &[String];
+}
+
+macro_rules! impl_traced {
+    ($($ty:ty),*) => {$(
+        impl Traced for $ty {
+            fn source(&self) -> &str { &self.source }
+            fn inferred(&self) -> &[String] { &self.inferred }
+            fn inconsistencies(&self) -> &[String] { &self.inconsistencies }
+            fn notes(&self) -> &[String] { &self.notes }
+        }
+    )*};
+}
+impl_traced!(Status, VocabularyValue, Shape, Field, Header, RetryRule, Example);
+
+/// Enums written as a plain word (`string`) or a one-key map (`{ vocabulary: ErrorType }`).
+/// serde_yaml reads externally tagged enums only from YAML tags (`!vocabulary ErrorType`),
+/// which are awkward to write and cannot be described by a JSON Schema for editors.
+trait WordOrMap: Sized {
+    const EXPECTING: &'static str;
+    const WORDS: &'static [&'static str];
+    const KEYS: &'static [&'static str];
+    fn word(word: &str) -> Option<Self>;
+    fn entry<'de, A: MapAccess<'de>>(key: &str, map: &mut A) -> Result<Option<Self>, A::Error>;
+}
+
+struct WordOrMapVisitor<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: WordOrMap> Visitor<'de> for WordOrMapVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(T::EXPECTING)
+    }
+
+    fn visit_str<E: de::Error>(self, word: &str) -> Result<T, E> {
+        T::word(word).ok_or_else(|| de::Error::unknown_variant(word, T::WORDS))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let key: String = map
+            .next_key()?
+            .ok_or_else(|| de::Error::invalid_length(0, &T::EXPECTING))?;
+        let value = T::entry(&key, &mut map)?.ok_or_else(|| de::Error::unknown_field(&key, T::KEYS))?;
+        if map.next_key::<de::IgnoredAny>()?.is_some() {
+            return Err(de::Error::custom(format!("expected a map with the single key `{key}`")));
+        }
+        Ok(value)
+    }
+}
+
+impl WordOrMap for FieldType {
+    const EXPECTING: &'static str =
+        "a JSON type (string, integer, number, boolean) or a map `{ vocabulary | object | array: ... }`";
+    const WORDS: &'static [&'static str] = &["string", "integer", "number", "boolean"];
+    const KEYS: &'static [&'static str] = &["vocabulary", "object", "array"];
+
+    fn word(word: &str) -> Option<Self> {
+        Some(match word {
+            "string" => Self::String,
+            "integer" => Self::Integer,
+            "number" => Self::Number,
+            "boolean" => Self::Boolean,
+            _ => return None,
+        })
+    }
+
+    fn entry<'de, A: MapAccess<'de>>(key: &str, map: &mut A) -> Result<Option<Self>, A::Error> {
+        Ok(Some(match key {
+            "vocabulary" => Self::Vocabulary(map.next_value()?),
+            "object" => Self::Object(map.next_value()?),
+            "array" => Self::Array(Box::new(map.next_value()?)),
+            _ => return Ok(None),
+        }))
+    }
+}
+
+impl WordOrMap for TableRows {
+    const EXPECTING: &'static str = "`statuses` or a map `{ vocabulary | body: Name }`";
+    const WORDS: &'static [&'static str] = &["statuses"];
+    const KEYS: &'static [&'static str] = &["vocabulary", "body"];
+
+    fn word(word: &str) -> Option<Self> {
+        (word == "statuses").then_some(Self::Statuses)
+    }
+
+    fn entry<'de, A: MapAccess<'de>>(key: &str, map: &mut A) -> Result<Option<Self>, A::Error> {
+        Ok(Some(match key {
+            "vocabulary" => Self::Vocabulary(map.next_value()?),
+            "body" => Self::Body(map.next_value()?),
+            _ => return Ok(None),
+        }))
+    }
+}
+
+impl<'de> Deserialize<'de> for FieldType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(WordOrMapVisitor(std::marker::PhantomData))
+    }
+}
+
+impl<'de> Deserialize<'de> for TableRows {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(WordOrMapVisitor(std::marker::PhantomData))
+    }
+}

@@ -1,0 +1,126 @@
+//! How catalog names become Rust names. Wire strings are never derived from Rust names: the
+//! generated code writes every wire string literally.
+
+/// Words that cannot be plain Rust identifiers (strict and reserved keywords, 2021 edition and
+/// later). `self`, `Self`, `super` and `crate` cannot even be raw identifiers, so the generated
+/// code appends `_` instead of using `r#`.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
+    "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+pub fn is_keyword(word: &str) -> bool {
+    KEYWORDS.contains(&word)
+}
+
+/// Appends `_` to keywords so the name is a valid identifier.
+pub fn escape_keyword(name: String) -> String {
+    if is_keyword(&name) {
+        name + "_"
+    } else {
+        name
+    }
+}
+
+/// Splits a wire string into words: on anything not alphanumeric, and where a lower-case letter
+/// or digit is followed by an upper-case one (`requestId` -> `request`, `Id`).
+pub fn words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let mut previous: Option<char> = None;
+    for c in text.chars() {
+        if !c.is_ascii_alphanumeric() {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            previous = None;
+            continue;
+        }
+        let boundary = matches!(previous, Some(p) if (p.is_ascii_lowercase() || p.is_ascii_digit()) && c.is_ascii_uppercase());
+        if boundary && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        current.push(c);
+        previous = Some(c);
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+/// `SESSION_EXPIRED` -> `SessionExpired`, `Queue is full` -> `QueueIsFull`.
+/// Returns `None` when the text has no ASCII letter or digit to build a name from.
+pub fn pascal_case(text: &str) -> Option<String> {
+    let mut out = String::new();
+    for word in words(text) {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            out.push(first.to_ascii_uppercase());
+            out.extend(chars.map(|c| c.to_ascii_lowercase()));
+        }
+    }
+    if out.is_empty() {
+        return None;
+    }
+    if out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, 'V');
+    }
+    Some(escape_keyword(out))
+}
+
+/// `requestId` -> `request_id`, `type` -> `type_`.
+pub fn snake_case(text: &str) -> Option<String> {
+    let mut out = words(text)
+        .iter()
+        .map(|w| w.to_ascii_lowercase())
+        .collect::<Vec<_>>()
+        .join("_");
+    if out.is_empty() {
+        return None;
+    }
+    if out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, '_');
+    }
+    Some(escape_keyword(out))
+}
+
+/// `retry-after` -> `RETRY_AFTER`.
+pub fn screaming_snake_case(text: &str) -> Option<String> {
+    snake_case(text).map(|s| s.trim_end_matches('_').to_ascii_uppercase())
+}
+
+/// Is `name` usable as a Rust type name as written (PascalCase ASCII identifier)?
+pub fn is_type_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
+        && !is_keyword(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pascal_case_of_wire_strings() {
+        assert_eq!(pascal_case("SESSION_EXPIRED").unwrap(), "SessionExpired");
+        assert_eq!(pascal_case("otp_expired").unwrap(), "OtpExpired");
+        assert_eq!(pascal_case("Queue is full").unwrap(), "QueueIsFull");
+        assert_eq!(pascal_case("requestId").unwrap(), "RequestId");
+        assert_eq!(pascal_case("self").unwrap(), "Self_");
+        assert_eq!(pascal_case("404 page").unwrap(), "V404Page");
+        assert_eq!(pascal_case("--"), None);
+    }
+
+    #[test]
+    fn snake_case_of_field_names() {
+        assert_eq!(snake_case("requestId").unwrap(), "request_id");
+        assert_eq!(snake_case("type").unwrap(), "type_");
+        assert_eq!(snake_case("X-RateLimit-Limit").unwrap(), "x_rate_limit_limit");
+        assert_eq!(screaming_snake_case("Retry-After").unwrap(), "RETRY_AFTER");
+        assert_eq!(snake_case("2fa").unwrap(), "_2fa");
+    }
+}

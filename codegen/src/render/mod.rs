@@ -1,0 +1,39 @@
+//! Renderers: pure functions from a validated catalog to the text of each output file.
+
+pub mod markdown;
+pub mod rust;
+pub mod schema;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Catalog;
+
+/// One file to write, with its path relative to the output directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub contents: String,
+}
+
+/// The command that writes every generated file; named in their headers.
+pub const GENERATE_COMMAND: &str = "cargo xtask generate";
+
+/// Renders every output of the catalog, in a stable order.
+pub fn render_all(catalog: &Catalog) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let mut files = rust::render_crate(catalog)?;
+    for api in &catalog.apis {
+        files.push(OutputFile {
+            path: format!("schemas/{}.schema.json", api.id),
+            contents: schema::render_schema(api),
+        });
+        files.push(OutputFile {
+            path: format!("docs/{}.md", api.id),
+            contents: markdown::render_api(api),
+        });
+    }
+    files.push(OutputFile {
+        path: "docs/README.md".into(),
+        contents: markdown::render_index(catalog),
+    });
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
