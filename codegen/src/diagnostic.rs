@@ -15,7 +15,7 @@ pub enum Location {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// The file as the user knows it, e.g. `spec/ofauth.yaml`.
+    /// The file as the user knows it, e.g. `spec/myapi.yaml`.
     pub file: String,
     pub location: Location,
     pub message: String,

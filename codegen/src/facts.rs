@@ -45,7 +45,7 @@ pub fn value_fact(value: &VocabularyValue, name: &str) -> Option<String> {
         "title" => value.title.clone(),
         "kind" => value.kind.clone(),
         "category" => value.category.clone(),
-        // The OFAuth table writes two statuses as `500/503`.
+        // Tables write several statuses in one cell as `500/503`.
         "statuses" if !value.statuses.is_empty() => Some(
             value.statuses.iter().map(u16::to_string).collect::<Vec<_>>().join("/"),
         ),

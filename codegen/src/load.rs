@@ -37,7 +37,7 @@ pub fn parse_api(file: &str, text: &str) -> Result<Api, Diagnostic> {
 }
 
 /// Loads every `*.yaml` file in `dir` (sorted by file name). `display_dir` prefixes file names
-/// in diagnostics, so users see `spec/ofauth.yaml` rather than an absolute path.
+/// in diagnostics, so users see `spec/myapi.yaml` rather than an absolute path.
 ///
 /// Every file is read and parsed even when an earlier one fails, so all errors come at once.
 pub fn load_dir(dir: &Path, display_dir: &str) -> Result<Catalog, Vec<Diagnostic>> {

@@ -66,7 +66,7 @@ impl Checker<'_> {
             self.error(
                 "id",
                 format!("API id `{}` is not a lower-case identifier", api.id),
-                "use lower-case ASCII letters, digits and `_`, starting with a letter (e.g. `ofauth`)",
+                "use lower-case ASCII letters, digits and `_`, starting with a letter (e.g. `myapi`)",
             );
         }
         if api.name.trim().is_empty() {
@@ -75,11 +75,16 @@ impl Checker<'_> {
     }
 
     /// Checks that `name` is non-empty and unique among `seen`, reporting at `path`.
-    fn unique<'s>(&mut self, seen: &mut BTreeSet<&'s str>, name: &'s str, path: &str, what: &str) {
+    /// Returns false when it reported a problem.
+    fn unique<'s>(&mut self, seen: &mut BTreeSet<&'s str>, name: &'s str, path: &str, what: &str) -> bool {
         if name.trim().is_empty() {
-            self.error(path, format!("{what} is empty"), format!("give the {what} a value"));
+            self.error(path, format!("{what} is empty"), format!("write a non-empty {what}"));
+            false
         } else if !seen.insert(name) {
             self.error(path, format!("{what} `{name}` is defined twice"), format!("each {what} must be unique; remove or rename one"));
+            false
+        } else {
+            true
         }
     }
 
@@ -267,7 +272,9 @@ impl Checker<'_> {
             let mut variants: BTreeMap<String, &str> = BTreeMap::new();
             for (i, value) in vocabulary.values.iter().enumerate() {
                 let at = format!("{path}.values[{i}]");
-                self.unique(&mut wire, &value.value, &format!("{at}.value"), "value");
+                if !self.unique(&mut wire, &value.value, &format!("{at}.value"), "value") {
+                    continue; // a duplicate would also collide as a variant; one error is enough
+                }
                 let variant = match &value.variant {
                     Some(explicit) if !names::is_type_name(explicit) => {
                         self.error(format!("{at}.variant"), format!("`{explicit}` is not a PascalCase variant name"), "use ASCII letters and digits starting with an upper-case letter");
