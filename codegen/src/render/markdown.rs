@@ -35,13 +35,23 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
 fn trace_note(entry: &dyn Traced) -> String {
     let mut parts = Vec::new();
     if !entry.inferred().is_empty() {
-        parts.push(format!("inferred: {}", entry.inferred().join(", ")));
+        parts.push(format!("inferred (not stated): {}", entry.inferred().join(", ")));
     }
     for id in entry.inconsistencies() {
         parts.push(format!("see `{id}`"));
     }
     parts.extend(entry.notes().iter().map(|n| n.trim().to_string()));
     parts.join("; ")
+}
+
+/// Ends `text` with a full stop unless it already ends a sentence.
+fn sentence(text: &str) -> String {
+    let text = text.trim();
+    if text.ends_with(['.', '!', '?']) {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
 }
 
 fn or_dash(text: Option<&str>) -> String {
@@ -167,10 +177,10 @@ fn bodies(out: &mut String, api: &Api) {
     for shape in &api.bodies {
         let root = if shape.root { " (a whole error body)" } else { "" };
         let _ = writeln!(out, "### `{}`{root}\n", shape.name);
-        let _ = writeln!(out, "{} Source: {}.\n", shape.description.trim(), api.section_title(&shape.source));
+        let _ = writeln!(out, "{} Source: {}.\n", sentence(&shape.description), api.section_title(&shape.source));
         let note = trace_note(shape);
         if !note.is_empty() {
-            let _ = writeln!(out, "Notes: {note}.\n");
+            let _ = writeln!(out, "Notes: {}\n", sentence(&note));
         }
         let rows: Vec<Vec<String>> = shape
             .fields
@@ -223,7 +233,7 @@ fn vocabularies(out: &mut String, api: &Api) {
     out.push_str("## Error vocabularies\n\n");
     for vocabulary in &api.vocabularies {
         let _ = writeln!(out, "### `{}`\n", vocabulary.name);
-        let _ = writeln!(out, "{} Source: {}.\n", vocabulary.description.trim(), api.section_title(&vocabulary.source));
+        let _ = writeln!(out, "{} Source: {}.\n", sentence(&vocabulary.description), api.section_title(&vocabulary.source));
         // Only the columns some value fills.
         type Column = (&'static str, fn(&VocabularyValue) -> Option<String>);
         let candidates: [Column; 9] = [
@@ -348,10 +358,13 @@ fn examples(out: &mut String, api: &Api) {
         );
         let note = trace_note(example);
         if !note.is_empty() {
-            let _ = writeln!(out, "Notes: {note}.\n");
+            let _ = writeln!(out, "Notes: {}\n", sentence(&note));
         }
-        if !example.headers.is_empty() {
+        if example.status.is_some() || !example.headers.is_empty() {
             out.push_str("```http\n");
+            if let Some(status) = example.status.and_then(|c| api.status(c)) {
+                let _ = writeln!(out, "HTTP/1.1 {} {}", status.code, status.reason);
+            }
             for (name, value) in &example.headers {
                 let _ = writeln!(out, "{name}: {value}");
             }
