@@ -46,12 +46,18 @@ fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
-/// `#[doc]` attributes, one per line, so prettyplease prints `/// line`.
+/// Doc text as one attribute per line: an attribute holding a line break would be printed
+/// as a `/** */` block, which a `*/` in catalog text would end early.
+fn doc_lines(lines: &[String]) -> impl Iterator<Item = String> + '_ {
+    lines
+        .iter()
+        .flat_map(|line| if line.is_empty() { vec![""] } else { line.lines().collect() })
+        .map(|line| if line.is_empty() { String::new() } else { format!(" {line}") })
+}
+
+/// `#[doc]` attributes, so prettyplease prints `/// line`.
 fn doc(lines: &[String]) -> TokenStream {
-    let attrs = lines.iter().map(|line| {
-        let text = if line.is_empty() { String::new() } else { format!(" {line}") };
-        quote! { #[doc = #text] }
-    });
+    let attrs = doc_lines(lines).map(|text| quote! { #[doc = #text] });
     quote! { #(#attrs)* }
 }
 
@@ -60,11 +66,9 @@ fn numbers<T: Copy + Into<u64>>(values: &[T]) -> Vec<Literal> {
     values.iter().map(|v| Literal::u64_unsuffixed((*v).into())).collect()
 }
 
+/// `#![doc]` attributes, printed as `//! line`.
 fn inner_doc(lines: &[String]) -> TokenStream {
-    let attrs = lines.iter().map(|line| {
-        let text = if line.is_empty() { String::new() } else { format!(" {line}") };
-        quote! { #![doc = #text] }
-    });
+    let attrs = doc_lines(lines).map(|text| quote! { #![doc = #text] });
     quote! { #(#attrs)* }
 }
 
