@@ -120,35 +120,40 @@ fn value_description(value: &VocabularyValue) -> String {
     }
 }
 
-fn vocabulary_schema(vocabulary: &Vocabulary) -> Value {
-    let mut branches: Vec<Value> = vocabulary
-        .values
+/// An open enum: one documented `const` branch per known value, and one branch that takes any
+/// other value of the same JSON type.
+fn open_enum(title: &str, description: &str, json_type: &str, known: Vec<(Value, String, String)>, unknown: &str) -> Value {
+    let values: Vec<&Value> = known.iter().map(|(value, _, _)| value).collect();
+    let mut branches: Vec<Value> = known
         .iter()
-        .map(|value| {
-            json!({
-                "const": value.value,
-                "title": variant_name(value),
-                "description": value_description(value),
-            })
-        })
+        .map(|(value, title, description)| json!({ "const": value, "title": title, "description": description }))
         .collect();
-    let known: Vec<&str> = vocabulary.values.iter().map(|v| v.value.as_str()).collect();
     branches.push(json!({
         "title": UNKNOWN_VARIANT,
-        "description": "A value this catalog does not know; accepted so that new values do not break clients.",
-        "type": "string",
-        "not": { "enum": known },
+        "description": unknown,
+        "type": json_type,
+        "not": { "enum": values },
     }));
-    json!({
-        "title": vocabulary.name,
-        "description": vocabulary.description.trim(),
-        "type": "string",
-        "anyOf": branches,
-    })
+    json!({ "title": title, "description": description, "type": json_type, "anyOf": branches })
+}
+
+fn vocabulary_schema(vocabulary: &Vocabulary) -> Value {
+    let known = vocabulary
+        .values
+        .iter()
+        .map(|value| (json!(value.value), variant_name(value), value_description(value)))
+        .collect();
+    open_enum(
+        &vocabulary.name,
+        vocabulary.description.trim(),
+        "string",
+        known,
+        "A value this catalog does not know; accepted so that new values do not break clients.",
+    )
 }
 
 fn status_schema(api: &Api) -> Value {
-    let mut branches: Vec<Value> = api
+    let known = api
         .statuses
         .iter()
         .map(|status| {
@@ -156,26 +161,17 @@ fn status_schema(api: &Api) -> Value {
             if let Some(action) = &status.action {
                 description.push_str(&format!(". Action: {}", action.trim()));
             }
-            json!({
-                "const": status.code,
-                "title": crate::names::pascal_case(&status.reason).unwrap_or_default(),
-                "description": description,
-            })
+            (json!(status.code), crate::names::pascal_case(&status.reason).unwrap_or_default(), description)
         })
         .collect();
-    let known: Vec<u16> = api.statuses.iter().map(|s| s.code).collect();
-    branches.push(json!({
-        "title": UNKNOWN_VARIANT,
-        "description": "A status code this catalog does not list.",
-        "type": "integer",
-        "not": { "enum": known },
-    }));
-    json!({
-        "title": "HttpStatus",
-        "description": format!("HTTP status codes the {} documentation lists or uses.", api.name),
-        "type": "integer",
-        "minimum": 100,
-        "maximum": 599,
-        "anyOf": branches,
-    })
+    let mut schema = open_enum(
+        "HttpStatus",
+        &format!("HTTP status codes the {} documentation lists or uses.", api.name),
+        "integer",
+        known,
+        "A status code this catalog does not list.",
+    );
+    schema["minimum"] = json!(100);
+    schema["maximum"] = json!(599);
+    schema
 }
