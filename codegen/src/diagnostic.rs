@@ -3,33 +3,34 @@
 
 use std::fmt;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Location {
-    /// 1-based line and column in the file.
-    LineColumn { line: usize, column: usize },
-    /// A path into the catalog, such as `vocabularies[0].values[3].statuses[1]`.
-    Path(String),
-    /// The file as a whole.
-    File,
+/// A 1-based line and column in a catalog file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// The file as the user knows it, e.g. `spec/myapi.yaml`.
     pub file: String,
-    pub location: Location,
+    /// Where in the file, when the text has the offending node.
+    pub position: Option<Position>,
+    /// Where in the catalog, e.g. `vocabularies[0].values[3].statuses[1]`.
+    pub path: Option<String>,
     pub message: String,
     pub help: Option<String>,
 }
 
 impl Diagnostic {
+    /// A problem with a whole file (unreadable, missing).
+    pub fn in_file(file: &str, message: impl Into<String>) -> Self {
+        Self { file: file.to_string(), position: None, path: None, message: message.into(), help: None }
+    }
+
+    /// A problem at a catalog path; `locate` adds the position later.
     pub fn at_path(file: &str, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            file: file.to_string(),
-            location: Location::Path(path.into()),
-            message: message.into(),
-            help: None,
-        }
+        Self { path: Some(path.into()), ..Self::in_file(file, message) }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -41,12 +42,12 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "error: {}", self.message)?;
-        match &self.location {
-            Location::LineColumn { line, column } => {
-                write!(f, "  --> {}:{line}:{column}", self.file)?
-            }
-            Location::Path(path) => write!(f, "  --> {} at `{path}`", self.file)?,
-            Location::File => write!(f, "  --> {}", self.file)?,
+        write!(f, "  --> {}", self.file)?;
+        if let Some(Position { line, column }) = self.position {
+            write!(f, ":{line}:{column}")?;
+        }
+        if let Some(path) = &self.path {
+            write!(f, " (at `{path}`)")?;
         }
         if let Some(help) = &self.help {
             write!(f, "\n  = help: {help}")?;

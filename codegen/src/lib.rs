@@ -7,6 +7,7 @@
 pub mod diagnostic;
 pub mod facts;
 pub mod load;
+pub mod locate;
 pub mod model;
 pub mod names;
 pub mod render;

@@ -1,6 +1,6 @@
 //! Reading the catalog: every `*.yaml` file of a directory is one API.
 
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Position};
 use crate::model::{Api, Catalog};
 use std::path::Path;
 
@@ -9,6 +9,7 @@ pub fn parse_api(file: &str, text: &str) -> Result<Api, Diagnostic> {
     match serde_yaml::from_str::<Api>(text) {
         Ok(mut api) => {
             api.file = file.to_string();
+            api.text = text.to_string();
             Ok(api)
         }
         Err(err) => {
@@ -17,20 +18,21 @@ pub fn parse_api(file: &str, text: &str) -> Result<Api, Diagnostic> {
             if let Some(cut) = message.rfind(" at line ") {
                 message.truncate(cut);
             }
-            let location = match err.location() {
-                Some(loc) => Location::LineColumn {
-                    line: loc.line(),
-                    column: loc.column(),
-                },
-                None => Location::File,
+            // serde_yaml writes "path.to[0]: what is wrong"; keep the two apart.
+            let path = match message.split_once(": ") {
+                Some((path, rest)) if !path.contains(char::is_whitespace) && !rest.is_empty() => {
+                    let path = path.to_string();
+                    message = rest.to_string();
+                    Some(path)
+                }
+                _ => None,
             };
             Err(Diagnostic {
                 file: file.to_string(),
-                location,
+                position: err.location().map(|loc| Position { line: loc.line(), column: loc.column() }),
+                path,
                 message,
-                help: Some(
-                    "see the catalog format in README.md and the existing files in spec/".into(),
-                ),
+                help: Some("see the catalog format in README.md and the existing files in spec/".into()),
             })
         }
     }
@@ -43,12 +45,7 @@ pub fn parse_api(file: &str, text: &str) -> Result<Api, Diagnostic> {
 pub fn load_dir(dir: &Path, display_dir: &str) -> Result<Catalog, Vec<Diagnostic>> {
     let shown = |name: &str| format!("{display_dir}/{name}");
     let entries = std::fs::read_dir(dir).map_err(|err| {
-        vec![Diagnostic {
-            file: display_dir.to_string(),
-            location: Location::File,
-            message: format!("cannot read the catalog directory: {err}"),
-            help: None,
-        }]
+        vec![Diagnostic::in_file(display_dir, format!("cannot read the catalog directory: {err}"))]
     })?;
     let mut names: Vec<String> = entries
         .filter_map(|entry| entry.ok())
@@ -65,21 +62,14 @@ pub fn load_dir(dir: &Path, display_dir: &str) -> Result<Catalog, Vec<Diagnostic
                 Ok(api) => apis.push(api),
                 Err(diagnostic) => errors.push(diagnostic),
             },
-            Err(err) => errors.push(Diagnostic {
-                file: shown(name),
-                location: Location::File,
-                message: format!("cannot read the file: {err}"),
-                help: None,
-            }),
+            Err(err) => errors.push(Diagnostic::in_file(&shown(name), format!("cannot read the file: {err}"))),
         }
     }
     if names.is_empty() {
-        errors.push(Diagnostic {
-            file: display_dir.to_string(),
-            location: Location::File,
-            message: "the catalog directory has no .yaml file".into(),
-            help: Some("add one file per API, e.g. spec/myapi.yaml".into()),
-        });
+        errors.push(
+            Diagnostic::in_file(display_dir, "the catalog directory has no .yaml file")
+                .with_help("add one file per API, e.g. spec/myapi.yaml"),
+        );
     }
     if !errors.is_empty() {
         return Err(errors);

@@ -26,6 +26,9 @@ pub struct Api {
     /// Path of the YAML file relative to the catalog directory; filled in by the loader.
     #[serde(skip)]
     pub file: String,
+    /// The file's text, to point diagnostics at lines; filled in by the loader.
+    #[serde(skip)]
+    pub text: String,
     pub source: SourceDocument,
     /// The source document's sections that facts are traced to.
     pub sections: Vec<Section>,

@@ -24,6 +24,7 @@ pub fn validate(catalog: &Catalog) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     let mut seen_ids: BTreeMap<&str, &str> = BTreeMap::new();
     for api in &catalog.apis {
+        let first = errors.len();
         if let Some(first) = seen_ids.insert(&api.id, &api.file) {
             errors.push(
                 Diagnostic::at_path(&api.file, "id", format!("API id `{}` is already used by {first}", api.id))
@@ -31,6 +32,12 @@ pub fn validate(catalog: &Catalog) -> Vec<Diagnostic> {
             );
         }
         Checker { api, errors: &mut errors }.check();
+        for diagnostic in &mut errors[first..] {
+            if let Some(path) = &diagnostic.path {
+                diagnostic.position = crate::locate::locate(&api.text, path)
+                    .map(|(line, column)| crate::diagnostic::Position { line, column });
+            }
+        }
     }
     errors
 }
