@@ -123,6 +123,19 @@ pub fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
     Some((location.line(), location.column()))
 }
 
+/// Like [`locate`], but for a path that is not in the text (a missing key), the position of
+/// the nearest enclosing node that is.
+pub fn locate_nearest(text: &str, path: &str) -> Option<(usize, usize)> {
+    let mut path = path;
+    loop {
+        if let Some(found) = locate(text, path) {
+            return Some(found);
+        }
+        let cut = path.rfind(['.', '['])?;
+        path = &path[..cut];
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,6 +158,13 @@ mod tests {
         assert_eq!(locate(TEXT, "nothing.here"), None);
         assert_eq!(locate(TEXT, "statuses[x]"), None);
         assert_eq!(locate("{ unclosed", "id"), None);
+    }
+
+    #[test]
+    fn a_missing_key_points_at_its_parent() {
+        assert_eq!(locate_nearest(TEXT, "statuses[0].description"), Some((3, 5)));
+        assert_eq!(locate_nearest(TEXT, "statuses[1].code"), Some((5, 13)));
+        assert_eq!(locate_nearest(TEXT, "nothing.here"), None);
     }
 
     #[test]

@@ -218,6 +218,9 @@ pub struct Shape {
 pub struct Field {
     /// The JSON key, exactly as sent.
     pub name: String,
+    /// Rust field name (snake_case); derived from `name` when absent.
+    #[serde(default)]
+    pub rust_name: Option<String>,
     #[serde(rename = "type")]
     pub ty: FieldType,
     pub required: bool,

@@ -93,6 +93,24 @@ pub fn screaming_snake_case(text: &str) -> Option<String> {
     snake_case(text).map(|s| s.trim_end_matches('_').to_ascii_uppercase())
 }
 
+/// Does the text hold letters or digits outside ASCII, which derived Rust names would drop?
+pub fn has_non_ascii_alphanumeric(text: &str) -> bool {
+    text.chars().any(|c| c.is_alphanumeric() && !c.is_ascii())
+}
+
+/// Is `name` usable as a Rust field name as written (snake_case ASCII identifier)?
+pub fn is_field_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !is_keyword(name)
+        && name != "_"
+}
+
+/// The Rust field name of a body field.
+pub fn field_name(field: &crate::model::Field) -> String {
+    field.rust_name.clone().or_else(|| snake_case(&field.name)).unwrap_or_default()
+}
+
 /// Is `name` usable as a Rust type name as written (PascalCase ASCII identifier)?
 pub fn is_type_name(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_uppercase())

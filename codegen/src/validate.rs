@@ -34,7 +34,7 @@ pub fn validate(catalog: &Catalog) -> Vec<Diagnostic> {
         Checker { api, errors: &mut errors }.check();
         for diagnostic in &mut errors[first..] {
             if let Some(path) = &diagnostic.path {
-                diagnostic.position = crate::locate::locate(&api.text, path)
+                diagnostic.position = crate::locate::locate_nearest(&api.text, path)
                     .map(|(line, column)| crate::diagnostic::Position { line, column });
             }
         }
@@ -95,10 +95,21 @@ impl Checker<'_> {
         }
     }
 
-    fn check_source(&mut self, path: &str, source: &str) {
+    /// Rust names derived from `text` would drop letters outside ASCII: report it.
+    fn ascii_source(&mut self, path: &str, text: &str, what: &str, help: &str) -> bool {
+        if names::has_non_ascii_alphanumeric(text) {
+            self.error(path, format!("{what} `{text}` is not ASCII, so the Rust name made from it would lose letters"), help);
+            false
+        } else {
+            true
+        }
+    }
+
+    /// `path` names the key holding the section id.
+    fn check_section(&mut self, path: &str, source: &str) {
         if self.api.section(source).is_none() {
             self.error(
-                format!("{path}.source"),
+                path,
                 format!("unknown section `{source}`"),
                 format!("use one of the ids under `sections:` ({})", self.section_ids()),
             );
@@ -121,7 +132,7 @@ impl Checker<'_> {
 
     /// Source, inferred facts and inconsistency references of one entry.
     fn check_trace(&mut self, path: &str, entry: &dyn Traced, allowed: &[&str], has: &dyn Fn(&str) -> bool) {
-        self.check_source(path, entry.source());
+        self.check_section(&format!("{path}.source"), entry.source());
         for (i, fact) in entry.inferred().iter().enumerate() {
             let at = format!("{path}.inferred[{i}]");
             if !allowed.contains(&fact.as_str()) {
@@ -239,7 +250,9 @@ impl Checker<'_> {
             if !codes.insert(status.code) {
                 self.error(format!("{path}.code"), format!("status {} is listed twice", status.code), "keep one entry per status code");
             }
-            match names::pascal_case(&status.reason) {
+            let ascii = self.ascii_source(&format!("{path}.reason"), &status.reason, "the reason phrase", "use the RFC 9110 reason phrase, which is ASCII");
+            match names::pascal_case(&status.reason).filter(|_| ascii) {
+                None if !ascii => {}
                 None => self.error(format!("{path}.reason"), "the reason phrase has no letters to name a variant", "use the RFC 9110 reason phrase, e.g. `Not Found`"),
                 Some(variant) => {
                     if let Some(other) = variants.insert(variant.clone(), status.code) {
@@ -271,7 +284,7 @@ impl Checker<'_> {
         for (v, vocabulary) in api.vocabularies.iter().enumerate() {
             let path = format!("vocabularies[{v}]");
             self.check_type_name(&mut types, &vocabulary.name, &format!("{path}.name"));
-            self.check_source(&path, &vocabulary.source);
+            self.check_section(&format!("{path}.source"), &vocabulary.source);
             if vocabulary.values.is_empty() {
                 self.error(format!("{path}.values"), "the vocabulary has no values", "list its wire strings under `values:`");
             }
@@ -288,6 +301,7 @@ impl Checker<'_> {
                         None
                     }
                     Some(explicit) => Some(explicit.clone()),
+                    None if !self.ascii_source(&format!("{at}.value"), &value.value, "the value", "set `variant:` to the Rust name you want") => None,
                     None => {
                         let derived = names::pascal_case(&value.value);
                         if derived.is_none() && !value.value.trim().is_empty() {
@@ -327,14 +341,25 @@ impl Checker<'_> {
             for (f, field) in shape.fields.iter().enumerate() {
                 let at = format!("{path}.fields[{f}]");
                 self.unique(&mut wire, &field.name, &format!("{at}.name"), "field name");
-                match names::snake_case(&field.name) {
-                    None if !field.name.trim().is_empty() => self.error(format!("{at}.name"), format!("`{}` has no ASCII letter or digit to name a Rust field", field.name), "rename the field"),
-                    Some(name) => {
-                        if let Some(other) = rust.insert(name.clone(), &field.name) {
-                            self.error(format!("{at}.name"), format!("`{}` and `{other}` both become the Rust field `{name}`", field.name), "JSON keys that differ only in case or punctuation cannot share a shape");
-                        }
+                let rust_name = match &field.rust_name {
+                    Some(explicit) if !names::is_field_name(explicit) => {
+                        self.error(format!("{at}.rust_name"), format!("`{explicit}` is not a snake_case field name"), "use lower-case ASCII letters, digits and `_`");
+                        None
                     }
-                    None => {}
+                    Some(explicit) => Some(explicit.clone()),
+                    None if !self.ascii_source(&format!("{at}.name"), &field.name, "the JSON key", "set `rust_name:` to the Rust field name you want") => None,
+                    None => {
+                        let derived = names::snake_case(&field.name);
+                        if derived.is_none() && !field.name.trim().is_empty() {
+                            self.error(format!("{at}.name"), format!("`{}` has no ASCII letter or digit to name a Rust field", field.name), "set `rust_name:` to the Rust field name you want");
+                        }
+                        derived
+                    }
+                };
+                if let Some(name) = rust_name {
+                    if let Some(other) = rust.insert(name.clone(), &field.name) {
+                        self.error(format!("{at}.name"), format!("`{}` and `{other}` both become the Rust field `{name}`", field.name), "set `rust_name:` on one of them to tell them apart");
+                    }
                 }
                 self.check_field_type(&format!("{at}.type"), &field.ty);
                 self.check_trace(&at, field, facts::FIELD_FACTS, &|_| true);
@@ -383,6 +408,7 @@ impl Checker<'_> {
     fn check_headers(&mut self) {
         let api = self.api;
         let mut seen = BTreeSet::new();
+        let mut constants: BTreeMap<String, &str> = BTreeMap::new();
         let mut roles = BTreeSet::new();
         for (h, header) in api.headers.iter().enumerate() {
             let path = format!("headers[{h}]");
@@ -391,6 +417,10 @@ impl Checker<'_> {
                 self.error(format!("{path}.name"), format!("`{}` is not a header name", header.name), "use ASCII letters, digits and `-`");
             } else if !seen.insert(lower) {
                 self.error(format!("{path}.name"), format!("header `{}` is listed twice (names are case-insensitive)", header.name), "keep one entry per header");
+            } else if let Some(constant) = names::screaming_snake_case(&header.name) {
+                if let Some(other) = constants.insert(constant.clone(), &header.name) {
+                    self.error(format!("{path}.name"), format!("`{}` and `{other}` both become the constant `{constant}`", header.name), "header names that differ only in punctuation cannot both be described");
+                }
             }
             if let Some(role) = header.role {
                 if !roles.insert(format!("{role:?}")) {
@@ -452,9 +482,21 @@ impl Checker<'_> {
     fn check_examples(&mut self) {
         let api = self.api;
         let mut ids = BTreeSet::new();
+        let mut tests: BTreeMap<String, &str> = BTreeMap::new();
         for (e, example) in api.examples.iter().enumerate() {
             let path = format!("examples[{e}]");
-            self.unique(&mut ids, &example.id, &format!("{path}.id"), "example id");
+            if self.unique(&mut ids, &example.id, &format!("{path}.id"), "example id")
+                && self.ascii_source(&format!("{path}.id"), &example.id, "the example id", "use ASCII letters, digits and `-`")
+            {
+                match names::snake_case(&example.id) {
+                    None => self.error(format!("{path}.id"), format!("`{}` has no ASCII letter or digit to name its test", example.id), "use ASCII letters, digits and `-`"),
+                    Some(test) => {
+                        if let Some(other) = tests.insert(test.clone(), &example.id) {
+                            self.error(format!("{path}.id"), format!("`{}` and `{other}` both name the test `{test}`", example.id), "choose ids that differ in more than case or punctuation");
+                        }
+                    }
+                }
+            }
             if let Some(code) = example.status {
                 self.check_status_ref(&format!("{path}.status"), code);
             }
@@ -525,7 +567,7 @@ impl Checker<'_> {
                 self.error(format!("{path}.statements"), "an inconsistency needs at least one statement", "quote what the document says, and in which section");
             }
             for (s, statement) in inconsistency.statements.iter().enumerate() {
-                self.check_source(&format!("{path}.statements[{s}]"), &statement.section);
+                self.check_section(&format!("{path}.statements[{s}].section"), &statement.section);
             }
         }
     }

@@ -24,7 +24,7 @@ fn every_bad_catalog_is_rejected_with_pinned_diagnostics() {
         .filter(|n| n.ends_with(".yaml"))
         .collect();
     names.sort();
-    assert!(names.len() >= 25, "the corpus shrank to {}", names.len());
+    assert!(names.len() >= 40, "the corpus shrank to {}", names.len());
     for name in names {
         let text = std::fs::read_to_string(dir.join(&name)).unwrap();
         let shown = format!("bad/{name}");
@@ -32,6 +32,7 @@ fn every_bad_catalog_is_rejected_with_pinned_diagnostics() {
         assert!(!diagnostics.is_empty(), "{name} was accepted");
         for d in &diagnostics {
             assert!(d.help.is_some(), "{name}: no help in {d}");
+            assert!(d.position.is_some(), "{name}: no line and column in {d}");
         }
         insta::assert_snapshot!(name.trim_end_matches(".yaml"), report(&diagnostics));
     }

@@ -535,7 +535,7 @@ fn rust_type(ty: &FieldType) -> TokenStream {
 }
 
 fn field_ident(field: &Field) -> Ident {
-    ident(&names::snake_case(&field.name).unwrap_or_default())
+    ident(&names::field_name(field))
 }
 
 fn shape_struct(api: &Api, shape: &Shape) -> TokenStream {
@@ -591,7 +591,7 @@ fn shape_struct(api: &Api, shape: &Shape) -> TokenStream {
     let too_many = (required.len() > 7).then(|| quote! { #[allow(clippy::too_many_arguments)] });
     let withs = shape.fields.iter().filter(|f| !f.required).map(|f| {
         let name = field_ident(f);
-        let method = format_ident!("with_{}", names::snake_case(&f.name).unwrap_or_default().trim_end_matches('_'));
+        let method = format_ident!("with_{}", names::field_name(f).trim_end_matches('_'));
         let line = format!(" Sets `{}`.", f.name);
         match f.ty {
             FieldType::String => quote! {
