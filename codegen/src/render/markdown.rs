@@ -5,6 +5,7 @@ use super::GENERATE_COMMAND;
 use crate::facts::{self, Segment};
 use crate::model::*;
 use crate::render::rust::{example_json, module_name};
+use crate::render::text::{code, markdown as md, one_line};
 use std::fmt::Write;
 
 fn header(from: &str) -> String {
@@ -19,14 +20,20 @@ pub fn cell(text: &str) -> String {
         .replace('\n', "<br>")
 }
 
-/// A Markdown table from a header row and body rows (cells are escaped here).
+/// A Markdown table of plain text (code spans allowed): every cell is escaped here.
 pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let escape = |text: &str| md(text);
+    table_of(headers.iter().map(|h| escape(h)).collect(), rows.iter().map(|r| r.iter().map(|c| escape(c)).collect()).collect())
+}
+
+/// A Markdown table whose cells are Markdown already (only the table syntax is escaped).
+fn table_of(headers: Vec<String>, rows: Vec<Vec<String>>) -> String {
     let mut out = String::new();
-    let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
-    out.push_str(&line(headers.iter().map(|h| cell(h)).collect()));
-    out.push_str(&line(headers.iter().map(|_| "---".to_string()).collect()));
-    for row in rows {
-        out.push_str(&line(row.iter().map(|c| cell(c)).collect()));
+    let line = |cells: &[String]| format!("| {} |\n", cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | "));
+    out.push_str(&line(&headers));
+    out.push_str(&line(&headers.iter().map(|_| "---".to_string()).collect::<Vec<_>>()));
+    for row in &rows {
+        out.push_str(&line(row));
     }
     out
 }
@@ -38,7 +45,7 @@ fn trace_note(entry: &dyn Traced) -> String {
         parts.push(format!("inferred (not stated): {}", entry.inferred().join(", ")));
     }
     for id in entry.inconsistencies() {
-        parts.push(format!("see `{id}`"));
+        parts.push(format!("see {}", code(id)));
     }
     parts.extend(entry.notes().iter().map(|n| n.trim().to_string()));
     parts.join("; ")
@@ -75,18 +82,18 @@ fn yes_no(value: Option<bool>) -> String {
 
 pub fn render_api(api: &Api) -> String {
     let mut out = header(&api.file);
-    let _ = writeln!(out, "# {} errors\n", api.name);
-    let _ = writeln!(out, "{}\n", api.summary.trim());
-    let mut source = format!("Source: the {} documentation, \"{}\"", api.name, api.source.title);
+    let _ = writeln!(out, "# {} errors\n", md(&one_line(&api.name)));
+    let _ = writeln!(out, "{}\n", md(api.summary.trim()));
+    let mut source = format!("Source: the {} documentation, \"{}\"", md(&api.name), md(&api.source.title));
     if let Some(description) = &api.source.description {
-        source.push_str(&format!(" ({})", description.trim()));
+        source.push_str(&format!(" ({})", md(description.trim())));
     }
     if let Some(url) = &api.source.url {
         source.push_str(&format!(", <{url}>"));
     }
     let _ = writeln!(out, "{source}.\n");
     for note in &api.source.notes {
-        let _ = writeln!(out, "- {}", note.trim());
+        let _ = writeln!(out, "- {}", md(&one_line(note)));
     }
     if !api.source.notes.is_empty() {
         out.push('\n');
@@ -120,7 +127,7 @@ fn source_tables(out: &mut String, api: &Api) {
     out.push_str("Each table as the document has it (same rows, same cells), rebuilt from the catalog.\n\n");
     for section in tables {
         let Some(source_table) = &section.table else { continue };
-        let _ = writeln!(out, "### {}\n", section.heading.join(" › "));
+        let _ = writeln!(out, "### {}\n", md(&one_line(&section.heading.join(" › "))));
         let templates: Vec<Vec<Segment>> = source_table
             .columns
             .iter()
@@ -177,17 +184,17 @@ fn bodies(out: &mut String, api: &Api) {
     for shape in &api.bodies {
         let root = if shape.root { " (a whole error body)" } else { "" };
         let _ = writeln!(out, "### `{}`{root}\n", shape.name);
-        let _ = writeln!(out, "{} Source: {}.\n", sentence(&shape.description), api.section_title(&shape.source));
+        let _ = writeln!(out, "{} Source: {}.\n", md(&sentence(&shape.description)), md(&api.section_title(&shape.source)));
         let note = trace_note(shape);
         if !note.is_empty() {
-            let _ = writeln!(out, "Notes: {}\n", sentence(&note));
+            let _ = writeln!(out, "Notes: {}\n", md(&sentence(&note)));
         }
         let rows: Vec<Vec<String>> = shape
             .fields
             .iter()
             .map(|f| {
                 vec![
-                    format!("`{}`", f.name),
+                    code(&f.name),
                     type_label(&f.ty),
                     yes_no(Some(f.required)),
                     f.description.clone(),
@@ -233,7 +240,7 @@ fn vocabularies(out: &mut String, api: &Api) {
     out.push_str("## Error vocabularies\n\n");
     for vocabulary in &api.vocabularies {
         let _ = writeln!(out, "### `{}`\n", vocabulary.name);
-        let _ = writeln!(out, "{} Source: {}.\n", sentence(&vocabulary.description), api.section_title(&vocabulary.source));
+        let _ = writeln!(out, "{} Source: {}.\n", md(&sentence(&vocabulary.description)), md(&api.section_title(&vocabulary.source)));
         // Only the columns some value fills.
         type Column = (&'static str, fn(&VocabularyValue) -> Option<String>);
         let candidates: [Column; 9] = [
@@ -258,7 +265,7 @@ fn vocabularies(out: &mut String, api: &Api) {
             .values
             .iter()
             .map(|v| {
-                let mut row = vec![format!("`{}`", v.value)];
+                let mut row = vec![code(&v.value)];
                 row.extend(columns.iter().map(|(_, get)| or_dash(get(v).as_deref())));
                 row.push(api.section_title(&v.source));
                 row.push(trace_note(v));
@@ -289,7 +296,7 @@ fn headers(out: &mut String, api: &Api) {
                 })
                 .collect();
             vec![
-                format!("`{}`", h.name),
+                code(&h.name),
                 h.description.clone(),
                 codes(&h.statuses),
                 or_dash((!formats.is_empty()).then(|| formats.join(", ")).as_deref()),
@@ -316,7 +323,7 @@ fn retry_rules(out: &mut String, api: &Api) {
             if !r.statuses.is_empty() {
                 applies.push(format!("statuses {}", codes(&r.statuses)));
             }
-            applies.extend(r.errors.iter().map(|e| format!("`{e}`")));
+            applies.extend(r.errors.iter().map(|e| code(e)));
             let delay = match (r.delay, r.base_delay_ms) {
                 (Some(RetryDelay::RetryAfterHeader), _) => "as Retry-After says".to_string(),
                 (Some(RetryDelay::ExponentialBackoff), Some(ms)) => format!("exponential from {ms} ms"),
@@ -324,7 +331,7 @@ fn retry_rules(out: &mut String, api: &Api) {
                 _ => "—".to_string(),
             };
             vec![
-                format!("`{}`", r.id),
+                code(&r.id),
                 applies.join(", "),
                 yes_no(Some(r.retry)),
                 delay,
@@ -345,7 +352,7 @@ fn examples(out: &mut String, api: &Api) {
     }
     out.push_str("## Examples\n\n");
     for example in &api.examples {
-        let _ = writeln!(out, "### {} (`{}`)\n", example.title.trim(), example.id);
+        let _ = writeln!(out, "### {} ({})\n", md(&one_line(&example.title)), code(&example.id));
         let status = match example.status.and_then(|c| api.status(c)) {
             Some(s) => format!("{} {}", s.code, s.reason),
             None => "not given".into(),
@@ -353,12 +360,12 @@ fn examples(out: &mut String, api: &Api) {
         let _ = writeln!(
             out,
             "Source: {}. Body format: `{}`. Status: {status}.\n",
-            api.section_title(&example.source),
+            md(&api.section_title(&example.source)),
             example.body_format
         );
         let note = trace_note(example);
         if !note.is_empty() {
-            let _ = writeln!(out, "Notes: {}\n", sentence(&note));
+            let _ = writeln!(out, "Notes: {}\n", md(&sentence(&note)));
         }
         if example.status.is_some() || !example.headers.is_empty() {
             out.push_str("```http\n");
@@ -381,12 +388,12 @@ fn inconsistencies(out: &mut String, api: &Api) {
     out.push_str("## Inconsistencies in the source document\n\n");
     out.push_str("Recorded as the document states them; the catalog does not silently fix them.\n\n");
     for x in &api.inconsistencies {
-        let _ = writeln!(out, "### `{}` ({})\n", x.id, x.kind.label());
-        let _ = writeln!(out, "{}\n", x.summary.trim());
+        let _ = writeln!(out, "### {} ({})\n", code(&x.id), x.kind.label());
+        let _ = writeln!(out, "{}\n", md(x.summary.trim()));
         for statement in &x.statements {
-            let _ = writeln!(out, "- {}: {}", api.section_title(&statement.section), statement.says.trim());
+            let _ = writeln!(out, "- {}: {}", md(&api.section_title(&statement.section)), md(&one_line(&statement.says)));
         }
-        let _ = writeln!(out, "\nResolution: {}\n", x.resolution.trim());
+        let _ = writeln!(out, "\nResolution: {}\n", md(x.resolution.trim()));
     }
 }
 
@@ -397,7 +404,7 @@ fn sections(out: &mut String, api: &Api) {
         .iter()
         .map(|s| {
             vec![
-                format!("`{}`", s.id),
+                code(&s.id),
                 s.heading.join(" › "),
                 if s.table.is_some() { "yes" } else { "no" }.to_string(),
             ]
@@ -416,8 +423,8 @@ pub fn render_index(catalog: &Catalog) -> String {
         .map(|api| {
             let types: usize = api.vocabularies.iter().map(|v| v.values.len()).sum();
             vec![
-                format!("[{}]({}.md)", api.name, api.id),
-                api.summary.clone(),
+                format!("[{}]({}.md)", md(&one_line(&api.name)), api.id),
+                md(&api.summary),
                 api.statuses.len().to_string(),
                 types.to_string(),
                 api.examples.len().to_string(),
@@ -426,9 +433,7 @@ pub fn render_index(catalog: &Catalog) -> String {
             ]
         })
         .collect();
-    out.push_str(&table(
-        &["API", "Summary", "Statuses", "Vocabulary values", "Examples", "Inconsistencies", "JSON Schema"],
-        &rows,
-    ));
+    let headers = ["API", "Summary", "Statuses", "Vocabulary values", "Examples", "Inconsistencies", "JSON Schema"];
+    out.push_str(&table_of(headers.iter().map(|h| h.to_string()).collect(), rows));
     out
 }

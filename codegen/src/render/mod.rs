@@ -3,6 +3,7 @@
 pub mod markdown;
 pub mod rust;
 pub mod schema;
+pub mod text;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Catalog;

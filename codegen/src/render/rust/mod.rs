@@ -3,6 +3,7 @@
 
 mod runtime;
 
+use super::text::{code, markdown as md, one_line};
 use super::{OutputFile, GENERATE_COMMAND};
 use crate::diagnostic::Diagnostic;
 use crate::model::*;
@@ -71,16 +72,16 @@ fn inner_doc(lines: &[String]) -> TokenStream {
 /// Lines saying where an entry comes from and what about it is inferred or disputed.
 /// Bullet lines saying where an entry comes from and what about it is inferred or disputed.
 fn provenance_lines(api: &Api, entry: &dyn Traced) -> Vec<String> {
-    let mut lines = vec![format!("- Source: {}.", api.section_title(entry.source()))];
+    let mut lines = vec![format!("- Source: {}.", md(&api.section_title(entry.source())))];
     if !entry.inferred().is_empty() {
-        lines.push(format!("- Inferred by the catalog, not stated: {}.", entry.inferred().join(", ")));
+        lines.push(format!("- Inferred by the catalog, not stated: {}.", md(&entry.inferred().join(", "))));
     }
     for id in entry.inconsistencies() {
         if let Some(x) = api.inconsistencies.iter().find(|x| &x.id == id) {
-            lines.push(format!("- Inconsistency ({}): {}", x.kind.label(), x.summary.trim()));
+            lines.push(format!("- Inconsistency ({}): {}", x.kind.label(), md(&one_line(&x.summary))));
         }
     }
-    lines.extend(entry.notes().iter().map(|note| format!("- Note: {}", note.trim())));
+    lines.extend(entry.notes().iter().map(|note| format!("- Note: {}", md(&one_line(note)))));
     lines
 }
 
@@ -97,7 +98,7 @@ fn lib_rs(catalog: &Catalog) -> TokenStream {
         String::new(),
     ];
     for api in &catalog.apis {
-        docs.push(format!("- [`{}`] ({})", module_name(api), api.name));
+        docs.push(format!("- [`{}`] ({})", module_name(api), md(&one_line(&api.name))));
     }
     docs.extend([
         String::new(),
@@ -108,7 +109,7 @@ fn lib_rs(catalog: &Catalog) -> TokenStream {
     let docs = inner_doc(&docs);
     let modules = catalog.apis.iter().map(|api| {
         let name = ident(&module_name(api));
-        let line = vec![format!("{}: {}", api.name, api.source.title)];
+        let line = vec![format!("{}: {}", md(&api.name), md(&api.source.title))];
         let doc = doc(&line);
         quote! { #doc pub mod #name; }
     });
@@ -127,10 +128,10 @@ pub fn module_name(api: &Api) -> String {
 }
 
 fn api_module(api: &Api) -> TokenStream {
-    let mut docs = vec![format!("{}: {}", api.name, api.summary.trim())];
+    let mut docs = vec![format!("{}: {}", md(&api.name), md(api.summary.trim()))];
     docs.push(String::new());
     let url = api.source.url.as_deref().map(|u| format!(" (<{u}>)")).unwrap_or_default();
-    docs.push(format!("Source: the {} documentation, \"{}\"{url}.", api.name, api.source.title));
+    docs.push(format!("Source: the {} documentation, \"{}\"{url}.", md(&api.name), md(&api.source.title)));
     let docs = inner_doc(&docs);
     let status_enum = status_enum(api);
     let vocabularies = api.vocabularies.iter().map(|v| vocabulary_enum(api, v));
@@ -215,8 +216,8 @@ fn vocabulary_enum(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
     let variants: Vec<Ident> = vocabulary.values.iter().map(|v| ident(&variant_name(v))).collect();
     let wires: Vec<&str> = vocabulary.values.iter().map(|v| v.value.as_str()).collect();
 
-    let mut type_doc = vec![vocabulary.description.trim().to_string(), String::new()];
-    type_doc.push(format!("Source: {}.", api.section_title(&vocabulary.source)));
+    let mut type_doc = vec![md(vocabulary.description.trim()), String::new()];
+    type_doc.push(format!("Source: {}.", md(&api.section_title(&vocabulary.source))));
     type_doc.extend([
         String::new(),
         "Decoding never fails: a value the catalog does not know becomes".to_string(),
@@ -227,9 +228,9 @@ fn vocabulary_enum(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
     let type_doc = doc(&type_doc);
 
     let variant_defs = vocabulary.values.iter().zip(&variants).map(|(value, variant)| {
-        let mut lines = vec![format!("`{}`", value.value)];
+        let mut lines = vec![code(&value.value)];
         if let Some(description) = &value.description {
-            lines[0] = format!("`{}`: {}", value.value, description.trim());
+            lines[0] = format!("{}: {}", code(&value.value), md(description.trim()));
         }
         lines.push(String::new());
         if !value.statuses.is_empty() {
@@ -238,7 +239,7 @@ fn vocabulary_enum(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
         }
         for (fact, _) in TEXT_FACTS.iter().filter(|(f, _)| *f != "description") {
             if let Some(text) = text_fact(value, fact) {
-                lines.push(format!("- {}: {}", capitalized(&fact.replace('_', " ")), text.trim()));
+                lines.push(format!("- {}: {}", capitalized(&fact.replace('_', " ")), md(&one_line(text))));
             }
         }
         if let Some(retryable) = value.retryable {
@@ -391,12 +392,12 @@ fn status_enum(api: &Api) -> TokenStream {
         .collect();
     let codes = numbers(&api.statuses.iter().map(|s| s.code).collect::<Vec<_>>());
     let variant_defs = api.statuses.iter().zip(&variants).map(|(status, variant)| {
-        let mut lines = vec![format!("{} {}: {}", status.code, status.reason, status.description.trim()), String::new()];
+        let mut lines = vec![format!("{} {}: {}", status.code, md(&status.reason), md(status.description.trim())), String::new()];
         if let Some(action) = &status.action {
-            lines.push(format!("- Action: {}", action.trim()));
+            lines.push(format!("- Action: {}", md(&one_line(action))));
         }
         if let Some(when) = &status.when_used {
-            lines.push(format!("- When used: {}", when.trim()));
+            lines.push(format!("- When used: {}", md(&one_line(when))));
         }
         lines.extend(provenance_lines(api, status));
         let doc = doc(&lines);
@@ -428,7 +429,7 @@ fn status_enum(api: &Api) -> TokenStream {
     }
     let methods = methods.into_iter().flatten();
     let doc = doc(&[
-        format!("The HTTP statuses the {} documentation lists or uses.", api.name),
+        format!("The HTTP statuses the {} documentation lists or uses.", md(&api.name)),
         String::new(),
         "A status maps to many errors: branch on the body's error value, not on this alone.".into(),
         "Serialized as the bare number; codes the catalog does not know are kept in `Unknown`;".into(),
@@ -540,7 +541,7 @@ fn field_ident(field: &Field) -> Ident {
 
 fn shape_struct(api: &Api, shape: &Shape) -> TokenStream {
     let name = ident(&shape.name);
-    let mut lines = vec![shape.description.trim().to_string(), String::new()];
+    let mut lines = vec![md(shape.description.trim()), String::new()];
     lines.extend(provenance_lines(api, shape));
     lines.extend([
         String::new(),
@@ -552,7 +553,7 @@ fn shape_struct(api: &Api, shape: &Shape) -> TokenStream {
         let rust_name = field_ident(field);
         let wire = &field.name;
         let ty = rust_type(&field.ty);
-        let mut lines = vec![format!("`{}`: {}", field.name, field.description.trim()), String::new()];
+        let mut lines = vec![format!("{}: {}", code(&field.name), md(field.description.trim())), String::new()];
         lines.extend(provenance_lines(api, field));
         let doc = doc(&lines);
         let rename = (rust_name != wire.as_str()).then(|| quote! { rename = #wire, });
@@ -592,7 +593,7 @@ fn shape_struct(api: &Api, shape: &Shape) -> TokenStream {
     let withs = shape.fields.iter().filter(|f| !f.required).map(|f| {
         let name = field_ident(f);
         let method = format_ident!("with_{}", names::field_name(f).trim_end_matches('_'));
-        let line = format!(" Sets `{}`.", f.name);
+        let line = format!(" Sets {}.", code(&f.name));
         match f.ty {
             FieldType::String => quote! {
                 #[doc = #line]
@@ -640,7 +641,7 @@ fn error_response(api: &Api) -> TokenStream {
     let roots: Vec<&Shape> = api.roots().collect();
     if let [only] = roots.as_slice() {
         let name = ident(&only.name);
-        let line = format!(" Any error body of {}: it has one format, [`{}`].", api.name, only.name);
+        let line = format!(" Any error body of {}: it has one format, [`{}`].", md(&one_line(&api.name)), only.name);
         return quote! {
             #[doc = #line]
             pub type ErrorResponse = #name;
@@ -649,11 +650,11 @@ fn error_response(api: &Api) -> TokenStream {
     let names: Vec<Ident> = roots.iter().map(|s| ident(&s.name)).collect();
     let listed: Vec<String> = roots.iter().map(|s| format!("[`{}`]", s.name)).collect();
     let doc = doc(&[
-        format!("Any error body of {}: {}.", api.name, listed.join(", ")),
+        format!("Any error body of {}: {}.", md(&api.name), listed.join(", ")),
         String::new(),
         "Decoding tries the formats in catalog order and takes the first that fits.".into(),
     ]);
-    let variant_docs = roots.iter().map(|s| format!(" {}", s.description.trim()));
+    let variant_docs = roots.iter().map(|s| format!(" {}", md(&one_line(&s.description))));
     quote! {
         #doc
         #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -672,7 +673,7 @@ fn headers(api: &Api) -> TokenStream {
     let consts = api.headers.iter().map(|header| {
         let name = format_ident!("{}", names::screaming_snake_case(&header.name).unwrap_or_default());
         let wire = &header.name;
-        let mut lines = vec![format!("`{}`: {}", header.name, header.description.trim()), String::new()];
+        let mut lines = vec![format!("{}: {}", code(&header.name), md(header.description.trim())), String::new()];
         if !header.statuses.is_empty() {
             let codes: Vec<String> = header.statuses.iter().map(u16::to_string).collect();
             lines.push(format!("- Sent with: {}.", codes.join(", ")));
@@ -695,8 +696,8 @@ fn headers(api: &Api) -> TokenStream {
             None => quote! { None },
         };
         let default_doc = format!(
-            " How long to wait when `{}` is missing: {}.",
-            header.name,
+            " How long to wait when {} is missing: {}.",
+            code(&header.name),
             match header.default_seconds {
                 Some(s) => format!("{s} seconds, as the documentation says"),
                 None => "not documented".into(),
@@ -778,7 +779,7 @@ fn retry_rules(api: &Api) -> TokenStream {
             }
         }
     });
-    let doc = format!(" When and how the {} documentation says to retry, rule by rule.", api.name);
+    let doc = format!(" When and how the {} documentation says to retry, rule by rule.", md(&one_line(&api.name)));
     quote! {
         #[doc = #doc]
         pub const RETRY_RULES: &[crate::RetryRule] = &[#(#rules),*];
@@ -807,7 +808,7 @@ fn examples(api: &Api) -> TokenStream {
             crate::Example { id: #id, title: #title, status: #status, headers: &[#(#headers),*], body: #body }
         }
     });
-    let doc = format!(" The example responses of the {} documentation.", api.name);
+    let doc = format!(" The example responses of the {} documentation.", md(&one_line(&api.name)));
     quote! {
         #[doc = #doc]
         pub const EXAMPLES: &[crate::Example] = &[#(#items),*];
