@@ -42,18 +42,29 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "error: {}", self.message)?;
-        write!(f, "  --> {}", self.file)?;
-        if let Some(Position { line, column }) = self.position {
-            write!(f, ":{line}:{column}")?;
-        }
-        if let Some(path) = &self.path {
-            write!(f, " (at `{path}`)")?;
-        }
+        write_location(f, &self.file, self.position, self.path.as_deref())?;
         if let Some(help) = &self.help {
             write!(f, "\n  = help: {help}")?;
         }
         Ok(())
     }
+}
+
+/// The `  --> file:line:column (at `path`)` line shared by errors and lint findings.
+pub fn write_location(f: &mut impl fmt::Write, file: &str, position: Option<Position>, path: Option<&str>) -> fmt::Result {
+    write!(f, "  --> {file}")?;
+    if let Some(Position { line, column }) = position {
+        write!(f, ":{line}:{column}")?;
+    }
+    if let Some(path) = path {
+        write!(f, " (at `{path}`)")?;
+    }
+    Ok(())
+}
+
+/// Where a catalog path stands in an API's file: the node, or its nearest existing parent.
+pub fn position_of(api: &crate::model::Api, path: &str) -> Option<Position> {
+    crate::locate::locate_nearest(&api.text, path).map(|(line, column)| Position { line, column })
 }
 
 /// Renders a list of diagnostics the way the command line prints them.
@@ -64,9 +75,6 @@ pub fn report(diagnostics: &[Diagnostic]) -> String {
         out.push_str("\n\n");
     }
     let n = diagnostics.len();
-    out.push_str(&format!(
-        "{n} error{} in the catalog; nothing was written",
-        if n == 1 { "" } else { "s" }
-    ));
+    out.push_str(&format!("{n} error{} in the catalog", if n == 1 { "" } else { "s" }));
     out
 }

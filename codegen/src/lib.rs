@@ -6,6 +6,7 @@
 
 pub mod diagnostic;
 pub mod facts;
+pub mod lint;
 pub mod load;
 pub mod locate;
 pub mod model;
@@ -16,6 +17,18 @@ pub mod validate;
 pub use diagnostic::Diagnostic;
 pub use model::Catalog;
 pub use render::OutputFile;
+
+/// Loads and validates a catalog directory, with every parse and validation error of every
+/// file at once. `display_dir` is how diagnostics name the directory (e.g. `spec`).
+pub fn load_catalog(dir: &std::path::Path, display_dir: &str) -> Result<Catalog, Vec<Diagnostic>> {
+    let (catalog, mut errors) = load::load_dir(dir, display_dir);
+    errors.extend(validate::validate(&catalog));
+    if errors.is_empty() {
+        Ok(catalog)
+    } else {
+        Err(errors)
+    }
+}
 
 /// Validates the catalog and renders every output, or returns every problem found.
 pub fn generate(catalog: &Catalog) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {

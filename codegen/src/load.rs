@@ -41,12 +41,17 @@ pub fn parse_api(file: &str, text: &str) -> Result<Api, Diagnostic> {
 /// Loads every `*.yaml` file in `dir` (sorted by file name). `display_dir` prefixes file names
 /// in diagnostics, so users see `spec/myapi.yaml` rather than an absolute path.
 ///
-/// Every file is read and parsed even when an earlier one fails, so all errors come at once.
-pub fn load_dir(dir: &Path, display_dir: &str) -> Result<Catalog, Vec<Diagnostic>> {
+/// Every file is read and parsed even when another fails: the result holds the APIs that
+/// parsed and the errors of those that did not, so all errors can be reported at once.
+pub fn load_dir(dir: &Path, display_dir: &str) -> (Catalog, Vec<Diagnostic>) {
     let shown = |name: &str| format!("{display_dir}/{name}");
-    let entries = std::fs::read_dir(dir).map_err(|err| {
-        vec![Diagnostic::in_file(display_dir, format!("cannot read the catalog directory: {err}"))]
-    })?;
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            let error = Diagnostic::in_file(display_dir, format!("cannot read the catalog directory: {err}"));
+            return (Catalog { apis: Vec::new() }, vec![error]);
+        }
+    };
     let mut names: Vec<String> = entries
         .filter_map(|entry| entry.ok())
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
@@ -71,9 +76,6 @@ pub fn load_dir(dir: &Path, display_dir: &str) -> Result<Catalog, Vec<Diagnostic
                 .with_help("add one file per API, e.g. spec/myapi.yaml"),
         );
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
     apis.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(Catalog { apis })
+    (Catalog { apis }, errors)
 }

@@ -34,8 +34,7 @@ pub fn validate(catalog: &Catalog) -> Vec<Diagnostic> {
         Checker { api, errors: &mut errors }.check();
         for diagnostic in &mut errors[first..] {
             if let Some(path) = &diagnostic.path {
-                diagnostic.position = crate::locate::locate_nearest(&api.text, path)
-                    .map(|(line, column)| crate::diagnostic::Position { line, column });
+                diagnostic.position = crate::diagnostic::position_of(api, path);
             }
         }
     }

@@ -59,9 +59,18 @@ fn an_api_id_used_twice_is_an_error() {
 #[test]
 fn a_missing_or_empty_catalog_directory_is_an_error() {
     let missing = common::workspace().join("codegen/tests/fixtures/no-such-dir");
-    let errors = codegen::load::load_dir(&missing, "no-such-dir").unwrap_err();
+    let errors = codegen::load_catalog(&missing, "no-such-dir").unwrap_err();
     assert!(errors[0].message.contains("cannot read the catalog directory"));
     let without_yaml = common::workspace().join("codegen/tests/fixtures/edge/crate/src");
-    let errors = codegen::load::load_dir(&without_yaml, "src").unwrap_err();
+    let errors = codegen::load_catalog(&without_yaml, "src").unwrap_err();
     assert!(errors[0].message.contains("no .yaml file"));
+}
+
+#[test]
+fn a_directory_reports_parse_and_validation_errors_of_all_its_files_together() {
+    let dir = common::workspace().join("codegen/tests/fixtures/bad");
+    let errors = codegen::load_catalog(&dir, "bad").unwrap_err();
+    let parse_failures = errors.iter().filter(|d| d.file.ends_with("yaml_syntax.yaml")).count();
+    let semantic = errors.iter().filter(|d| d.file.ends_with("unknown_section.yaml")).count();
+    assert!(parse_failures == 1 && semantic >= 1, "{}", report(&errors));
 }

@@ -65,7 +65,7 @@ pub fn plan(root: &Path) -> Result<Vec<Planned>, Error> {
     let mut planned = Vec::new();
     let mut errors = Vec::new();
     for target in TARGETS {
-        let rendered = codegen::load::load_dir(&root.join(target.catalog), target.catalog)
+        let rendered = codegen::load_catalog(&root.join(target.catalog), target.catalog)
             .and_then(|catalog| codegen::generate(&catalog));
         match rendered {
             Ok(files) => planned.extend(files.into_iter().map(|file| Planned {
@@ -189,4 +189,10 @@ fn write_atomically(path: &Path, contents: &str) -> Result<(), Error> {
 /// A path relative to the workspace root, for messages.
 pub fn shown(root: &Path, path: &Path) -> String {
     path.strip_prefix(root).unwrap_or(path).display().to_string()
+}
+
+/// Loads and validates the catalog in `catalog` (relative to `root`) and lints it.
+pub fn lint(root: &Path, catalog: &str) -> Result<Vec<codegen::lint::Finding>, Error> {
+    let loaded = codegen::load_catalog(&root.join(catalog), catalog).map_err(Error::Catalog)?;
+    Ok(codegen::lint::lint(&loaded))
 }

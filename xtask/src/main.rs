@@ -1,13 +1,18 @@
 //! `cargo xtask generate` writes every output derived from the catalog;
-//! `cargo xtask check` fails, naming the stale files, when they are out of date.
+//! `cargo xtask check` fails, naming the stale files, when they are out of date;
+//! `cargo xtask lint` lists the documents' recorded inconsistencies and the catalog's smells.
 
 use std::process::ExitCode;
 use xtask::{shown, workspace_root, Change};
 
-const USAGE: &str = "usage: cargo xtask <generate|check>
+const USAGE: &str = "usage: cargo xtask <generate|check|lint>
 
   generate  render everything from the catalog and write the files that changed
-  check     exit non-zero, naming each file, when the checked-in outputs are stale";
+  check     exit non-zero, naming each file, when the checked-in outputs are stale
+  lint [--catalog DIR] [--deny-warnings]
+            list every inconsistency the catalog records about its source documents, and
+            warn about catalog smells; with --deny-warnings, exit non-zero on any warning
+            (DIR defaults to spec)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,7 +32,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(error) => {
-                eprintln!("{error}");
+                eprintln!("{error}\ngenerate: nothing was written");
                 ExitCode::FAILURE
             }
         },
@@ -53,6 +58,7 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        ["lint", options @ ..] => lint(&root, options),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -60,6 +66,41 @@ fn main() -> ExitCode {
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
+        }
+    }
+}
+
+fn lint(root: &std::path::Path, options: &[&str]) -> ExitCode {
+    let mut catalog = "spec";
+    let mut deny_warnings = false;
+    let mut rest = options.iter();
+    while let Some(option) = rest.next() {
+        match (*option, rest.clone().next()) {
+            ("--deny-warnings", _) => deny_warnings = true,
+            ("--catalog", Some(dir)) => {
+                catalog = dir;
+                rest.next();
+            }
+            _ => {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    match xtask::lint(root, catalog) {
+        Ok(findings) => {
+            println!("{}", codegen::lint::report(&findings));
+            let warnings = findings.iter().any(|f| f.severity == codegen::lint::Severity::Warning);
+            if deny_warnings && warnings {
+                eprintln!("lint: warnings are denied (--deny-warnings)");
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -11,11 +11,8 @@ pub fn workspace() -> PathBuf {
 /// Loads and validates a catalog directory given relative to the workspace, failing the test
 /// with the diagnostics if it is broken.
 pub fn load(relative: &str) -> Catalog {
-    let catalog = codegen::load::load_dir(&workspace().join(relative), relative)
-        .unwrap_or_else(|errors| panic!("{}", codegen::diagnostic::report(&errors)));
-    let errors = codegen::validate::validate(&catalog);
-    assert!(errors.is_empty(), "{}", codegen::diagnostic::report(&errors));
-    catalog
+    codegen::load_catalog(&workspace().join(relative), relative)
+        .unwrap_or_else(|errors| panic!("{}", codegen::diagnostic::report(&errors)))
 }
 
 /// The real catalog and the edge-case fixture catalog.
