@@ -19,12 +19,51 @@ const HEADER_FACTS: &[&str] = &["description", "statuses", "formats", "default_s
 const RULE_FACTS: &[&str] = &["retry", "delay", "max_attempts", "base_delay_ms", "advice"];
 const EXAMPLE_FACTS: &[&str] = &["status", "headers"];
 
+/// How a kind of entry gets its Rust name.
+struct Naming {
+    /// The key that overrides the derived name.
+    override_key: &'static str,
+    /// The key holding the wire text the name is derived from.
+    wire_key: &'static str,
+    wire_what: &'static str,
+    item: &'static str,
+    style: &'static str,
+    style_help: &'static str,
+    fix_help: &'static str,
+    valid: fn(&str) -> bool,
+    derive: fn(&str) -> Option<String>,
+}
+
+const VARIANT_NAMING: Naming = Naming {
+    override_key: "variant",
+    wire_key: "value",
+    wire_what: "the value",
+    item: "a variant",
+    style: "PascalCase variant name",
+    style_help: "use ASCII letters and digits starting with an upper-case letter",
+    fix_help: "set `variant:` to the Rust name you want",
+    valid: names::is_type_name,
+    derive: names::pascal_case,
+};
+
+const FIELD_NAMING: Naming = Naming {
+    override_key: "rust_name",
+    wire_key: "name",
+    wire_what: "the JSON key",
+    item: "a Rust field",
+    style: "snake_case field name",
+    style_help: "use lower-case ASCII letters, digits and `_`",
+    fix_help: "set `rust_name:` to the Rust field name you want",
+    valid: names::is_field_name,
+    derive: names::snake_case,
+};
+
 /// Validates the whole catalog; an empty list means it can be rendered.
 pub fn validate(catalog: &Catalog) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     let mut seen_ids: BTreeMap<&str, &str> = BTreeMap::new();
     for api in &catalog.apis {
-        let first = errors.len();
+        let start = errors.len();
         if let Some(first) = seen_ids.insert(&api.id, &api.file) {
             errors.push(
                 Diagnostic::at_path(&api.file, "id", format!("API id `{}` is already used by {first}", api.id))
@@ -32,7 +71,7 @@ pub fn validate(catalog: &Catalog) -> Vec<Diagnostic> {
             );
         }
         Checker { api, errors: &mut errors }.check();
-        for diagnostic in &mut errors[first..] {
+        for diagnostic in &mut errors[start..] {
             if let Some(path) = &diagnostic.path {
                 diagnostic.position = crate::diagnostic::position_of(api, path);
             }
@@ -101,6 +140,27 @@ impl Checker<'_> {
             false
         } else {
             true
+        }
+    }
+
+    /// The Rust name of a value or field: its valid override, else one derived from its wire
+    /// text. `None` (with the problem reported) when neither gives a name.
+    fn rust_name(&mut self, at: &str, wire: &str, explicit: Option<&str>, naming: &Naming) -> Option<String> {
+        let wire_path = format!("{at}.{}", naming.wire_key);
+        match explicit {
+            Some(name) if !(naming.valid)(name) => {
+                self.error(format!("{at}.{}", naming.override_key), format!("`{name}` is not a {}", naming.style), naming.style_help);
+                None
+            }
+            Some(name) => Some(name.to_string()),
+            None if !self.ascii_source(&wire_path, wire, naming.wire_what, naming.fix_help) => None,
+            None => {
+                let derived = (naming.derive)(wire);
+                if derived.is_none() && !wire.trim().is_empty() {
+                    self.error(wire_path, format!("`{wire}` has no ASCII letter or digit to name {}", naming.item), naming.fix_help);
+                }
+                derived
+            }
         }
     }
 
@@ -294,21 +354,7 @@ impl Checker<'_> {
                 if !self.unique(&mut wire, &value.value, &format!("{at}.value"), "value") {
                     continue; // a duplicate would also collide as a variant; one error is enough
                 }
-                let variant = match &value.variant {
-                    Some(explicit) if !names::is_type_name(explicit) => {
-                        self.error(format!("{at}.variant"), format!("`{explicit}` is not a PascalCase variant name"), "use ASCII letters and digits starting with an upper-case letter");
-                        None
-                    }
-                    Some(explicit) => Some(explicit.clone()),
-                    None if !self.ascii_source(&format!("{at}.value"), &value.value, "the value", "set `variant:` to the Rust name you want") => None,
-                    None => {
-                        let derived = names::pascal_case(&value.value);
-                        if derived.is_none() && !value.value.trim().is_empty() {
-                            self.error(format!("{at}.value"), format!("`{}` has no ASCII letter or digit to name a variant", value.value), "set `variant:` to the Rust name you want");
-                        }
-                        derived
-                    }
-                };
+                let variant = self.rust_name(&at, &value.value, value.variant.as_deref(), &VARIANT_NAMING);
                 if let Some(variant) = variant {
                     if variant == UNKNOWN_VARIANT {
                         self.error(format!("{at}.value"), format!("`{}` would become the variant `{UNKNOWN_VARIANT}`, which holds values the catalog does not know", value.value), "set `variant:` to another name");
@@ -340,21 +386,7 @@ impl Checker<'_> {
             for (f, field) in shape.fields.iter().enumerate() {
                 let at = format!("{path}.fields[{f}]");
                 self.unique(&mut wire, &field.name, &format!("{at}.name"), "field name");
-                let rust_name = match &field.rust_name {
-                    Some(explicit) if !names::is_field_name(explicit) => {
-                        self.error(format!("{at}.rust_name"), format!("`{explicit}` is not a snake_case field name"), "use lower-case ASCII letters, digits and `_`");
-                        None
-                    }
-                    Some(explicit) => Some(explicit.clone()),
-                    None if !self.ascii_source(&format!("{at}.name"), &field.name, "the JSON key", "set `rust_name:` to the Rust field name you want") => None,
-                    None => {
-                        let derived = names::snake_case(&field.name);
-                        if derived.is_none() && !field.name.trim().is_empty() {
-                            self.error(format!("{at}.name"), format!("`{}` has no ASCII letter or digit to name a Rust field", field.name), "set `rust_name:` to the Rust field name you want");
-                        }
-                        derived
-                    }
-                };
+                let rust_name = self.rust_name(&at, &field.name, field.rust_name.as_deref(), &FIELD_NAMING);
                 if let Some(name) = rust_name {
                     if let Some(other) = rust.insert(name.clone(), &field.name) {
                         self.error(format!("{at}.name"), format!("`{}` and `{other}` both become the Rust field `{name}`", field.name), "set `rust_name:` on one of them to tell them apart");
