@@ -91,9 +91,17 @@ fn orphans(root: &Path, planned: &[Planned]) -> Result<Vec<PathBuf>, Error> {
             collect_files(&dir, &mut found)?;
         }
     }
-    found.retain(|path| !planned.iter().any(|p| &p.path == path));
+    // Only files that say they were generated are ours to remove; anything else is left alone.
+    found.retain(|path| !planned.iter().any(|p| &p.path == path) && is_generated(path));
     found.sort();
     Ok(found)
+}
+
+/// Does the file open with the header every generated file carries?
+fn is_generated(path: &Path) -> bool {
+    let Ok(text) = fs::read_to_string(path) else { return false };
+    let opening: String = text.chars().take(400).collect();
+    opening.contains(&format!("by `{}`", codegen::render::GENERATE_COMMAND))
 }
 
 fn collect_files(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), Error> {
