@@ -35,6 +35,7 @@ pub enum HttpStatus {
     /// - Action: Refresh the access token and retry once with the new token.
     /// - Source: HTTP Status Codes › Client Error Codes (4xx).
     /// - Inconsistency (contradiction): Every 401 triggers a token refresh, but several 401 errors are not about an expired token.
+    /// - Note: The action comes from Error Recovery Strategies › Token Expiration.
     Unauthorized,
     /// 403 Forbidden: The authenticated user lacks permission for the requested action
     ///
@@ -57,22 +58,26 @@ pub enum HttpStatus {
     /// - Action: Wait until the time in Retry-After, then retry.
     /// - Source: HTTP Status Codes › Client Error Codes (4xx).
     /// - Inconsistency (contradiction): Client errors are never to be retried, yet 423 and 429 are retried after Retry-After.
+    /// - Note: The action comes from Best Practices › 2. Respect Retry-After Headers.
     Locked,
     /// 429 Too Many Requests: Rate limit exceeded
     ///
     /// - Action: Wait as long as Retry-After says, then retry.
     /// - Source: HTTP Status Codes › Client Error Codes (4xx).
     /// - Inconsistency (contradiction): Client errors are never to be retried, yet 423 and 429 are retried after Retry-After.
+    /// - Note: The action comes from Best Practices › 2. Respect Retry-After Headers.
     TooManyRequests,
     /// 500 Internal Server Error: An unexpected error occurred on the server
     ///
     /// - Action: Retry with exponential backoff.
     /// - Source: HTTP Status Codes › Server Error Codes (5xx).
+    /// - Note: The action comes from Error Recovery Strategies › Transient Errors (5xx).
     InternalServerError,
     /// 503 Service Unavailable: The service is temporarily unavailable
     ///
     /// - Action: Retry with exponential backoff.
     /// - Source: HTTP Status Codes › Server Error Codes (5xx).
+    /// - Note: The action comes from Error Recovery Strategies › Transient Errors (5xx).
     ServiceUnavailable,
     /// A status code this catalog does not list.
     Unknown(u16),
