@@ -6,6 +6,7 @@
 //! a Markdown table.
 
 use crate::diagnostic::{position_of, write_location, Position};
+use crate::facts;
 use crate::model::*;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -190,38 +191,32 @@ fn unattached_inconsistencies(api: &Api, out: &mut Vec<Finding>) {
 /// Text that lands in Markdown table cells and holds a pipe or a line break: it is escaped,
 /// but reads badly in the YAML's own tables and in the source document's.
 fn table_hazards(api: &Api, out: &mut Vec<Finding>) {
-    let mut texts: Vec<(String, &str)> = Vec::new();
+    // The free-text facts, read through the same accessors the table templates use.
+    const STATUS_TEXTS: &[&str] = &["description", "action", "when_used"];
+    const VALUE_TEXTS: &[&str] = &["value", "description", "title", "category", "action", "message", "user_message"];
+    let mut texts: Vec<(String, String)> = Vec::new();
     for (i, s) in api.statuses.iter().enumerate() {
-        texts.push((format!("statuses[{i}].description"), &s.description));
-        texts.extend(s.action.as_deref().map(|t| (format!("statuses[{i}].action"), t)));
-        texts.extend(s.when_used.as_deref().map(|t| (format!("statuses[{i}].when_used"), t)));
+        for key in STATUS_TEXTS {
+            texts.extend(facts::status_fact(s, key).map(|t| (format!("statuses[{i}].{key}"), t)));
+        }
     }
     for (v, vocabulary) in api.vocabularies.iter().enumerate() {
         for (i, x) in vocabulary.values.iter().enumerate() {
-            let at = format!("vocabularies[{v}].values[{i}]");
-            texts.push((format!("{at}.value"), &x.value));
-            for (key, text) in [
-                ("description", &x.description),
-                ("title", &x.title),
-                ("category", &x.category),
-                ("action", &x.action),
-                ("message", &x.message),
-                ("user_message", &x.user_message),
-            ] {
-                texts.extend(text.as_deref().map(|t| (format!("{at}.{key}"), t)));
+            for key in VALUE_TEXTS {
+                texts.extend(facts::value_fact(x, key).map(|t| (format!("vocabularies[{v}].values[{i}].{key}"), t)));
             }
         }
     }
     for (b, shape) in api.bodies.iter().enumerate() {
         for (i, field) in shape.fields.iter().enumerate() {
-            texts.push((format!("bodies[{b}].fields[{i}].description"), &field.description));
+            texts.push((format!("bodies[{b}].fields[{i}].description"), field.description.clone()));
         }
     }
     for (h, header) in api.headers.iter().enumerate() {
-        texts.push((format!("headers[{h}].description"), &header.description));
+        texts.push((format!("headers[{h}].description"), header.description.clone()));
     }
     for (r, rule) in api.retry_rules.iter().enumerate() {
-        texts.push((format!("retry_rules[{r}].advice"), &rule.advice));
+        texts.push((format!("retry_rules[{r}].advice"), rule.advice.clone()));
     }
     for (path, text) in texts {
         let trimmed = text.trim();

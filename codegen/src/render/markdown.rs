@@ -22,8 +22,7 @@ pub fn cell(text: &str) -> String {
 
 /// A Markdown table of plain text (code spans allowed): every cell is escaped here.
 pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
-    let escape = |text: &str| md(text);
-    table_of(headers.iter().map(|h| escape(h)).collect(), rows.iter().map(|r| r.iter().map(|c| escape(c)).collect()).collect())
+    table_of(headers.iter().map(|h| md(h)).collect(), rows.iter().map(|r| r.iter().map(|c| md(c)).collect()).collect())
 }
 
 /// A Markdown table whose cells are Markdown already (only the table syntax is escaped).

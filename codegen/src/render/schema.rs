@@ -7,7 +7,7 @@
 
 use super::GENERATE_COMMAND;
 use crate::model::*;
-use crate::render::rust::variant_name;
+use crate::render::rust::{status_variant_name, variant_name};
 use crate::validate::UNKNOWN_VARIANT;
 use schemars::{json_schema, Schema};
 use serde_json::{json, Map, Value};
@@ -161,7 +161,7 @@ fn status_schema(api: &Api) -> Value {
             if let Some(action) = &status.action {
                 description.push_str(&format!(". Action: {}", action.trim()));
             }
-            (json!(status.code), crate::names::pascal_case(&status.reason).unwrap_or_default(), description)
+            (json!(status.code), status_variant_name(status), description)
         })
         .collect();
     let mut schema = open_enum(

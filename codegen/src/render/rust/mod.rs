@@ -202,6 +202,11 @@ fn text_fact<'v>(value: &'v VocabularyValue, fact: &str) -> Option<&'v str> {
     }
 }
 
+/// The Rust variant (and schema title) of an HTTP status: its reason phrase in PascalCase.
+pub fn status_variant_name(status: &Status) -> String {
+    names::pascal_case(&status.reason).unwrap_or_default()
+}
+
 pub fn variant_name(value: &VocabularyValue) -> String {
     value
         .variant
@@ -388,7 +393,7 @@ fn status_enum(api: &Api) -> TokenStream {
     let variants: Vec<Ident> = api
         .statuses
         .iter()
-        .map(|s| ident(&names::pascal_case(&s.reason).unwrap_or_default()))
+        .map(|s| ident(&status_variant_name(s)))
         .collect();
     let codes = numbers(&api.statuses.iter().map(|s| s.code).collect::<Vec<_>>());
     let variant_defs = api.statuses.iter().zip(&variants).map(|(status, variant)| {
