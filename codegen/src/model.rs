@@ -3,7 +3,9 @@
 //! Every struct denies unknown keys, so a misspelt key is an error rather than a silently
 //! ignored fact. Field order here is the order the renderers present things in.
 
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::de::{self, MapAccess, Visitor};
+use std::borrow::Cow;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -15,13 +17,14 @@ pub struct Catalog {
 }
 
 /// One API's error model, loaded from one YAML file.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Api {
     /// Lower-case identifier; names the Rust module, the schema and the doc files.
     pub id: String,
     /// Display name, as the API's own documentation spells it.
     pub name: String,
+    /// One paragraph: how the API reports errors, in the catalog's words.
     pub summary: String,
     /// Path of the YAML file relative to the catalog directory; filled in by the loader.
     #[serde(skip)]
@@ -29,6 +32,7 @@ pub struct Api {
     /// The file's text, to point diagnostics at lines; filled in by the loader.
     #[serde(skip)]
     pub text: String,
+    /// The document the facts are taken from.
     pub source: SourceDocument,
     /// The source document's sections that facts are traced to.
     pub sections: Vec<Section>,
@@ -40,10 +44,13 @@ pub struct Api {
     /// JSON object shapes; the `root` ones are complete error response bodies.
     pub bodies: Vec<Shape>,
     #[serde(default)]
+    /// Response headers that matter to error handling (Retry-After, rate limits, request ids).
     pub headers: Vec<Header>,
     #[serde(default)]
+    /// When and how to retry, as the document advises.
     pub retry_rules: Vec<RetryRule>,
     #[serde(default)]
+    /// Example error responses the document shows, body exactly as written.
     pub examples: Vec<Example>,
     /// Places where the source document contradicts itself or a standard.
     #[serde(default)]
@@ -51,7 +58,7 @@ pub struct Api {
 }
 
 /// Where the facts of an API come from.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceDocument {
     /// The document's title.
@@ -68,9 +75,10 @@ pub struct SourceDocument {
 }
 
 /// A section (heading) of the source document.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
+    /// Short identifier that entries name in `source` and statements in `section`.
     pub id: String,
     /// Heading path as the document writes it, outermost first.
     pub heading: Vec<String>,
@@ -81,10 +89,12 @@ pub struct Section {
 
 /// A table of the source document, rebuilt from the catalog entries whose `source` is its
 /// section, in catalog order.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceTable {
+    /// The catalog collection whose entries are the rows.
     pub rows: TableRows,
+    /// The columns, in the document's order.
     pub columns: Vec<TableColumn>,
 }
 
@@ -97,27 +107,33 @@ pub enum TableRows {
     Body(String),
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TableColumn {
+    /// The column heading as the document writes it.
     pub header: String,
     /// Cell template: literal text with `{fact}` placeholders, e.g. "`{code}`".
     pub cell: String,
 }
 
 /// An HTTP status code and what the document says about it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Status {
+    /// The status code, 100-599.
     pub code: u16,
     /// The reason phrase (RFC 9110); names the Rust variant.
     pub reason: String,
+    /// What the document says the status means.
     pub description: String,
     #[serde(default)]
+    /// What the document tells clients to do.
     pub action: Option<String>,
     #[serde(default)]
+    /// When the API sends this status, where the document says.
     pub when_used: Option<String>,
     #[serde(default)]
+    /// Whether a retry can succeed, where the document says or implies it.
     pub retryable: Option<bool>,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
     /// Section id this entry is taken from.
@@ -134,17 +150,20 @@ pub struct Status {
 }
 
 /// A closed vocabulary of wire strings, rendered as an open (non-exhaustive) enum.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Vocabulary {
     /// Rust type name (PascalCase); also the JSON Schema `$defs` key.
     pub name: String,
+    /// What the values are and which field carries them.
     pub description: String,
+    /// Section id the vocabulary is taken from.
     pub source: String,
+    /// Every documented value, in the document's order.
     pub values: Vec<VocabularyValue>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VocabularyValue {
     /// The wire string, exactly as sent.
@@ -153,6 +172,7 @@ pub struct VocabularyValue {
     #[serde(default)]
     pub variant: Option<String>,
     #[serde(default)]
+    /// What the value means.
     pub description: Option<String>,
     /// The document's heading or label for this value.
     #[serde(default)]
@@ -161,10 +181,13 @@ pub struct VocabularyValue {
     #[serde(default)]
     pub kind: Option<String>,
     #[serde(default)]
+    /// The document's grouping of the value (e.g. authentication, rate limiting).
     pub category: Option<String>,
     #[serde(default)]
+    /// HTTP statuses the value is sent with.
     pub statuses: Vec<u16>,
     #[serde(default)]
+    /// What the document tells clients to do.
     pub action: Option<String>,
     /// The server's human-readable message sent with this value.
     #[serde(default)]
@@ -173,6 +196,7 @@ pub struct VocabularyValue {
     #[serde(default)]
     pub user_message: Option<String>,
     #[serde(default)]
+    /// Whether a retry can succeed, where the document says or implies it.
     pub retryable: Option<bool>,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
     /// Section id this entry is taken from.
@@ -189,15 +213,17 @@ pub struct VocabularyValue {
 }
 
 /// A JSON object shape.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Shape {
     /// Rust struct name (PascalCase); also the JSON Schema `$defs` key.
     pub name: String,
+    /// What the object is and when it is sent.
     pub description: String,
     /// True for shapes that are whole error response bodies.
     #[serde(default)]
     pub root: bool,
+    /// The object's keys, in the document's order.
     pub fields: Vec<Field>,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
     /// Section id this entry is taken from.
@@ -213,7 +239,7 @@ pub struct Shape {
     pub notes: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Field {
     /// The JSON key, exactly as sent.
@@ -222,8 +248,11 @@ pub struct Field {
     #[serde(default)]
     pub rust_name: Option<String>,
     #[serde(rename = "type")]
+    /// The JSON type of the value.
     pub ty: FieldType,
+    /// Whether every body of this shape carries the key.
     pub required: bool,
+    /// What the value means.
     pub description: String,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
     /// Section id this entry is taken from.
@@ -255,10 +284,12 @@ pub enum FieldType {
 }
 
 /// A response header the document describes.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Header {
+    /// The header name as the document writes it.
     pub name: String,
+    /// What the header carries.
     pub description: String,
     /// What a client uses the header for; lets renderers add typed helpers.
     #[serde(default)]
@@ -286,7 +317,7 @@ pub struct Header {
     pub notes: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum HeaderRole {
     RetryAfter,
@@ -296,7 +327,7 @@ pub enum HeaderRole {
     RequestId,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum HeaderFormat {
     /// A non-negative integer number of seconds (RFC 9110 delay-seconds).
@@ -308,9 +339,10 @@ pub enum HeaderFormat {
 }
 
 /// When and how the document says to retry.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RetryRule {
+    /// Short identifier of the rule.
     pub id: String,
     /// Statuses the rule applies to.
     #[serde(default)]
@@ -318,14 +350,18 @@ pub struct RetryRule {
     /// Vocabulary values (wire strings) the rule applies to.
     #[serde(default)]
     pub errors: Vec<String>,
+    /// Whether to retry at all.
     pub retry: bool,
     #[serde(default)]
+    /// How long to wait between attempts.
     pub delay: Option<RetryDelay>,
     #[serde(default)]
+    /// Attempts in all, where the document limits them.
     pub max_attempts: Option<u32>,
     /// First delay of a backoff, or the fixed delay.
     #[serde(default)]
     pub base_delay_ms: Option<u64>,
+    /// The document's advice, in a sentence.
     pub advice: String,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
     /// Section id this entry is taken from.
@@ -341,7 +377,7 @@ pub struct RetryRule {
     pub notes: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RetryDelay {
     /// Wait as long as the Retry-After header says.
@@ -353,10 +389,12 @@ pub enum RetryDelay {
 }
 
 /// An example response from the document.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Example {
+    /// Short identifier; names the generated round-trip test.
     pub id: String,
+    /// What the example shows.
     pub title: String,
     /// The root shape the body follows.
     pub body_format: String,
@@ -366,6 +404,7 @@ pub struct Example {
     /// Response headers, where the document gives them, in its order.
     #[serde(default)]
     pub headers: BTreeMap<String, String>,
+    /// The JSON body, exactly as the document writes it.
     pub body: Value,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
     /// Section id this entry is taken from.
@@ -382,11 +421,14 @@ pub struct Example {
 }
 
 /// A place where the document contradicts itself (or a standard), recorded as stated.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Inconsistency {
+    /// Short identifier that entries name in `inconsistencies`.
     pub id: String,
+    /// What sort of conflict it is.
     pub kind: InconsistencyKind,
+    /// The conflict, in a sentence.
     pub summary: String,
     /// What the document says, and where; at least one statement.
     pub statements: Vec<Statement>,
@@ -394,7 +436,7 @@ pub struct Inconsistency {
     pub resolution: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum InconsistencyKind {
     /// A value used in prose, code or an example but missing from the table meant to list it.
@@ -421,10 +463,12 @@ impl InconsistencyKind {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
+    /// Section id of the passage.
     pub section: String,
+    /// What the passage says, in the catalog's words.
     pub says: String,
 }
 
@@ -575,5 +619,58 @@ impl<'de> Deserialize<'de> for FieldType {
 impl<'de> Deserialize<'de> for TableRows {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(WordOrMapVisitor(std::marker::PhantomData))
+    }
+}
+
+// The catalog's JSON Schema (`spec/catalog.schema.json`) is derived from these types; the two
+// hand-written deserializers above need hand-written schemas that accept exactly what they do.
+
+/// `{ "key": <name> }` with exactly that one key.
+fn single_key_map(key: &str, value: Schema) -> Schema {
+    json_schema!({
+        "type": "object",
+        "properties": { key: value },
+        "required": [key],
+        "additionalProperties": false,
+    })
+}
+
+fn name_schema(description: &str) -> Schema {
+    json_schema!({ "type": "string", "description": description })
+}
+
+impl JsonSchema for FieldType {
+    fn schema_name() -> Cow<'static, str> {
+        "FieldType".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let inner = generator.subschema_for::<FieldType>();
+        json_schema!({
+            "description": "The JSON type of a field: `string`, `integer`, `number`, `boolean`, `{ vocabulary: Name }`, `{ object: Name }` or `{ array: <type> }`.",
+            "oneOf": [
+                { "type": "string", "enum": Self::WORDS },
+                single_key_map("vocabulary", name_schema("A string from the vocabulary of this name.")),
+                single_key_map("object", name_schema("An object of the body shape of this name.")),
+                single_key_map("array", inner),
+            ],
+        })
+    }
+}
+
+impl JsonSchema for TableRows {
+    fn schema_name() -> Cow<'static, str> {
+        "TableRows".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "Which catalog collection the table's rows come from: `statuses`, `{ vocabulary: Name }` or `{ body: Name }` (the fields of that body shape).",
+            "oneOf": [
+                { "type": "string", "enum": Self::WORDS },
+                single_key_map("vocabulary", name_schema("The values of the vocabulary of this name.")),
+                single_key_map("body", name_schema("The fields of the body shape of this name.")),
+            ],
+        })
     }
 }

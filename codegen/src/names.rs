@@ -142,3 +142,8 @@ mod tests {
         assert_eq!(snake_case("2fa").unwrap(), "_2fa");
     }
 }
+
+/// The JSON Schema `$defs` name of the documented values of the open enum `name`.
+pub fn known_name(name: &str) -> String {
+    format!("Known{name}")
+}

@@ -10,7 +10,8 @@ use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Type names the generated module defines itself; catalog types may not take them.
-pub const RESERVED_TYPE_NAMES: &[&str] = &["ErrorResponse", "HttpStatus", "Example"];
+/// (`KnownHttpStatus` is the JSON Schema's list of the documented statuses.)
+pub const RESERVED_TYPE_NAMES: &[&str] = &["ErrorResponse", "HttpStatus", "KnownHttpStatus", "Example"];
 /// The variant that holds values the catalog does not know.
 pub const UNKNOWN_VARIANT: &str = "Unknown";
 
@@ -366,6 +367,17 @@ impl Checker<'_> {
                     self.check_status_ref(&format!("{at}.statuses[{s}]"), *code);
                 }
                 self.check_trace(&at, value, facts::VALUE_FACTS, &|f| facts::value_fact(value, f).is_some());
+            }
+        }
+        // The JSON Schema gives each vocabulary's documented values a `$defs` entry of their own.
+        for (v, vocabulary) in api.vocabularies.iter().enumerate() {
+            let known = names::known_name(&vocabulary.name);
+            if types.contains(&known) {
+                self.error(
+                    format!("vocabularies[{v}].name"),
+                    format!("the JSON Schema names the known values of `{}` `{known}`, which is already a type of this catalog", vocabulary.name),
+                    format!("rename `{known}` or `{}`", vocabulary.name),
+                );
             }
         }
     }

@@ -75,6 +75,11 @@ pub fn plan(root: &Path) -> Result<Vec<Planned>, Error> {
             Err(diagnostics) => errors.extend(diagnostics),
         }
     }
+    // The catalog format's own schema comes from codegen's model, not from any catalog.
+    planned.push(Planned {
+        path: root.join(codegen::render::catalog_schema::PATH),
+        contents: codegen::render::catalog_schema::render_catalog_schema(),
+    });
     if errors.is_empty() {
         Ok(planned)
     } else {

@@ -1,5 +1,6 @@
 //! Renderers: pure functions from a validated catalog to the text of each output file.
 
+pub mod catalog_schema;
 pub mod markdown;
 pub mod rust;
 pub mod schema;

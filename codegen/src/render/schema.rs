@@ -1,14 +1,14 @@
 //! `schemas/<api>.schema.json`: a JSON Schema (draft 2020-12) whose root accepts any error
 //! body of the API, with one `$defs` entry per body shape, vocabulary and the status codes.
 //!
-//! Vocabularies stay open, as in Rust: known values are documented `const` branches and one
-//! more branch takes any other string, so a client validating with the schema does not reject
-//! an error type added after it was generated.
+//! Vocabularies stay open, as in Rust: `<Name>` is any of the documented `Known<Name>` values
+//! or any other string, so a client validating with the schema does not reject an error type
+//! added after it was generated, while code generators still name every known value.
 
 use super::GENERATE_COMMAND;
 use crate::model::*;
+use crate::names::known_name;
 use crate::render::rust::{status_variant_name, variant_name};
-use crate::validate::UNKNOWN_VARIANT;
 use schemars::{json_schema, Schema};
 use serde_json::{json, Map, Value};
 
@@ -47,9 +47,9 @@ pub fn schema(api: &Api) -> Schema {
         defs.insert(shape.name.clone(), shape_schema(api, shape));
     }
     for vocabulary in &api.vocabularies {
-        defs.insert(vocabulary.name.clone(), vocabulary_schema(vocabulary));
+        vocabulary_schema(&mut defs, vocabulary);
     }
-    defs.insert("HttpStatus".into(), status_schema(api));
+    status_schema(&mut defs, api);
     root.insert("$defs".into(), Value::Object(defs));
     root
 }
@@ -120,39 +120,51 @@ fn value_description(value: &VocabularyValue) -> String {
     }
 }
 
-/// An open enum: one documented `const` branch per known value, and one branch that takes any
-/// other value of the same JSON type.
-fn open_enum(title: &str, description: &str, json_type: &str, known: Vec<(Value, String, String)>, unknown: &str) -> Value {
-    let values: Vec<&Value> = known.iter().map(|(value, _, _)| value).collect();
-    let mut branches: Vec<Value> = known
-        .iter()
-        .map(|(value, title, description)| json!({ "const": value, "title": title, "description": description }))
-        .collect();
-    branches.push(json!({
-        "title": UNKNOWN_VARIANT,
-        "description": unknown,
-        "type": json_type,
-        "not": { "enum": values },
-    }));
-    json!({ "title": title, "description": description, "type": json_type, "anyOf": branches })
+/// One documented value of an open enum.
+struct KnownValue {
+    value: Value,
+    name: String,
+    description: String,
 }
 
-fn vocabulary_schema(vocabulary: &Vocabulary) -> Value {
+/// An open enum, as two `$defs` entries: `Known<Name>`, a plain `enum` of the documented
+/// values (which code generators turn into a named enum, with member names from
+/// `x-enum-varnames` and docs from `x-enum-descriptions`), and `<Name>`, which accepts those or
+/// any other value of the same JSON type, so that values added later do not break clients.
+fn open_enum(defs: &mut Map<String, Value>, name: &str, description: &str, open: Value, known: Vec<KnownValue>) {
+    let known_name = known_name(name);
+    let json_type = open["type"].as_str().unwrap_or_default().to_string();
+    defs.insert(
+        name.to_string(),
+        json!({
+            "title": name,
+            "description": format!("{description} Open: besides the values of `{known_name}`, any other {json_type} is accepted, so that values added later do not break clients."),
+            "anyOf": [{ "$ref": def_ref(&known_name) }, open],
+        }),
+    );
+    defs.insert(
+        known_name.clone(),
+        json!({
+            "title": known_name,
+            "description": format!("The values of `{name}` that this catalog documents."),
+            "type": json_type,
+            "enum": known.iter().map(|k| &k.value).collect::<Vec<_>>(),
+            "x-enum-varnames": known.iter().map(|k| &k.name).collect::<Vec<_>>(),
+            "x-enum-descriptions": known.iter().map(|k| &k.description).collect::<Vec<_>>(),
+        }),
+    );
+}
+
+fn vocabulary_schema(defs: &mut Map<String, Value>, vocabulary: &Vocabulary) {
     let known = vocabulary
         .values
         .iter()
-        .map(|value| (json!(value.value), variant_name(value), value_description(value)))
+        .map(|value| KnownValue { value: json!(value.value), name: variant_name(value), description: value_description(value) })
         .collect();
-    open_enum(
-        &vocabulary.name,
-        vocabulary.description.trim(),
-        "string",
-        known,
-        "A value this catalog does not know; accepted so that new values do not break clients.",
-    )
+    open_enum(defs, &vocabulary.name, vocabulary.description.trim(), json!({ "type": "string" }), known);
 }
 
-fn status_schema(api: &Api) -> Value {
+fn status_schema(defs: &mut Map<String, Value>, api: &Api) {
     let known = api
         .statuses
         .iter()
@@ -161,17 +173,14 @@ fn status_schema(api: &Api) -> Value {
             if let Some(action) = &status.action {
                 description.push_str(&format!(". Action: {}", action.trim()));
             }
-            (json!(status.code), status_variant_name(status), description)
+            KnownValue { value: json!(status.code), name: status_variant_name(status), description }
         })
         .collect();
-    let mut schema = open_enum(
+    open_enum(
+        defs,
         "HttpStatus",
-        &format!("HTTP status codes the {} documentation lists or uses.", api.name),
-        "integer",
+        &format!("An HTTP status code; the {} documentation lists or uses the known ones.", api.name),
+        json!({ "type": "integer", "minimum": 100, "maximum": 599 }),
         known,
-        "A status code this catalog does not list.",
     );
-    schema["minimum"] = json!(100);
-    schema["maximum"] = json!(599);
-    schema
 }
