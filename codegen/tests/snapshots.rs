@@ -15,6 +15,8 @@ fn edge_fixture_outputs() {
             "docs/README.md",
             "docs/acme.md",
             "docs/match.md",
+            "openapi/acme.yaml",
+            "openapi/match.yaml",
             "schemas/acme.schema.json",
             "schemas/match.schema.json",
             "src/acme.rs",

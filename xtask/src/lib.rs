@@ -24,7 +24,7 @@ pub const TARGETS: &[Target] = &[
 ];
 
 /// Directories of an output crate that hold nothing but generated files.
-const GENERATED_DIRS: &[&str] = &["src", "schemas", "docs"];
+pub const GENERATED_DIRS: &[&str] = &["src", "schemas", "openapi", "docs"];
 
 /// The workspace root, wherever the command is run from.
 pub fn workspace_root() -> PathBuf {

@@ -3,7 +3,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use xtask::{check, generate, workspace_root, Change, Error, TARGETS};
+use xtask::{check, generate, workspace_root, Change, Error, GENERATED_DIRS, TARGETS};
 
 /// Fails when the checked-in outputs differ from what the catalog renders, so
 /// `cargo test --workspace` catches a catalog edited without `cargo xtask generate`.
@@ -35,7 +35,7 @@ fn scratch_workspace(name: &str) -> PathBuf {
     let real = workspace_root();
     for target in TARGETS {
         copy_dir(&real.join(target.catalog), &root.join(target.catalog));
-        for dir in ["src", "schemas", "docs"] {
+        for dir in GENERATED_DIRS {
             copy_dir(&real.join(target.out).join(dir), &root.join(target.out).join(dir));
         }
     }
@@ -114,7 +114,7 @@ fn a_broken_catalog_touches_nothing() {
 #[test]
 fn generating_twice_is_byte_identical_and_the_second_run_writes_nothing() {
     let root = scratch_workspace("twice");
-    for dir in ["src", "schemas", "docs"] {
+    for dir in GENERATED_DIRS {
         fs::remove_dir_all(root.join("generated").join(dir)).unwrap();
     }
     assert!(!generate(&root).unwrap().is_empty());

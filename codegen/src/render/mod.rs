@@ -2,6 +2,7 @@
 
 pub mod catalog_schema;
 pub mod markdown;
+pub mod openapi;
 pub mod rust;
 pub mod schema;
 pub mod text;
@@ -26,6 +27,10 @@ pub fn render_all(catalog: &Catalog) -> Result<Vec<OutputFile>, Vec<Diagnostic>>
         files.push(OutputFile {
             path: format!("schemas/{}.schema.json", api.id),
             contents: schema::render_schema(api),
+        });
+        files.push(OutputFile {
+            path: format!("openapi/{}.yaml", api.id),
+            contents: openapi::render_openapi(api),
         });
         files.push(OutputFile {
             path: format!("docs/{}.md", api.id),
