@@ -147,3 +147,8 @@ mod tests {
 pub fn known_name(name: &str) -> String {
     format!("Known{name}")
 }
+
+/// The JSON Schema title of the open enum's branch for values the catalog does not know.
+pub fn unknown_name(name: &str) -> String {
+    format!("Unknown{name}")
+}

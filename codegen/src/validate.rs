@@ -10,8 +10,8 @@ use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Type names the generated module defines itself; catalog types may not take them.
-/// (`KnownHttpStatus` is the JSON Schema's list of the documented statuses.)
-pub const RESERVED_TYPE_NAMES: &[&str] = &["ErrorResponse", "HttpStatus", "KnownHttpStatus", "Example"];
+/// (`KnownHttpStatus` and `UnknownHttpStatus` are the JSON Schema's halves of `HttpStatus`.)
+pub const RESERVED_TYPE_NAMES: &[&str] = &["ErrorResponse", "HttpStatus", "KnownHttpStatus", "UnknownHttpStatus", "Example"];
 /// The variant that holds values the catalog does not know.
 pub const UNKNOWN_VARIANT: &str = "Unknown";
 
@@ -369,15 +369,16 @@ impl Checker<'_> {
                 self.check_trace(&at, value, facts::VALUE_FACTS, &|f| facts::value_fact(value, f).is_some());
             }
         }
-        // The JSON Schema gives each vocabulary's documented values a `$defs` entry of their own.
+        // The JSON Schema names each vocabulary's documented values and its open branch.
         for (v, vocabulary) in api.vocabularies.iter().enumerate() {
-            let known = names::known_name(&vocabulary.name);
-            if types.contains(&known) {
-                self.error(
-                    format!("vocabularies[{v}].name"),
-                    format!("the JSON Schema names the known values of `{}` `{known}`, which is already a type of this catalog", vocabulary.name),
-                    format!("rename `{known}` or `{}`", vocabulary.name),
-                );
+            for (derived, what) in [(names::known_name(&vocabulary.name), "known values"), (names::unknown_name(&vocabulary.name), "other values")] {
+                if types.contains(&derived) {
+                    self.error(
+                        format!("vocabularies[{v}].name"),
+                        format!("the JSON Schema names the {what} of `{}` `{derived}`, which is already a type of this catalog", vocabulary.name),
+                        format!("rename `{derived}` or `{}`", vocabulary.name),
+                    );
+                }
             }
         }
     }

@@ -9,7 +9,7 @@
 //! - `headers`: every documented header, typed after its role and formats;
 //! - `examples`: every example body of the catalog.
 
-use super::schema::{self, DRAFT};
+use super::schema::{self, DRAFT, ERROR_RESPONSE};
 use super::GENERATE_COMMAND;
 use crate::model::*;
 use crate::names;
@@ -17,8 +17,6 @@ use crate::render::rust::status_variant_name;
 use serde_json::{json, Map, Value};
 
 pub const OPENAPI_VERSION: &str = "3.1.1";
-/// The component that accepts any error body of the API.
-pub const ERROR_RESPONSE: &str = "ErrorResponse";
 
 pub fn render_openapi(api: &Api) -> String {
     let yaml = serde_yaml::to_string(&openapi(api)).unwrap_or_default();
@@ -56,16 +54,14 @@ fn schema_ref(name: &str) -> String {
 fn schemas(api: &Api) -> Map<String, Value> {
     let mut json_schema = schema::schema(api).to_value();
     let mut schemas = Map::new();
-    let root_refs: Vec<Value> = api.roots().map(|shape| json!({ "$ref": schema_ref(&shape.name) })).collect();
-    let root = match <[Value; 1]>::try_from(root_refs) {
-        Ok([only]) => only,
-        Err(roots) => json!({ "anyOf": roots }),
-    };
-    let mut error_response = json!({ "title": ERROR_RESPONSE, "description": api.summary.trim() });
-    if let (Value::Object(target), Value::Object(root)) = (&mut error_response, root) {
-        target.extend(root);
-    }
-    schemas.insert(ERROR_RESPONSE.into(), error_response);
+    // The JSON Schema's root, less what only a standalone schema has.
+    let root = ["title", "description", "allOf", "anyOf"]
+        .into_iter()
+        .filter_map(|key| Some((key.to_string(), json_schema.get(key)?.clone())))
+        .collect();
+    let mut root = Value::Object(root);
+    move_refs(&mut root);
+    schemas.insert(ERROR_RESPONSE.into(), root);
     if let Some(Value::Object(defs)) = json_schema.get_mut("$defs").map(Value::take) {
         for (name, mut def) in defs {
             move_refs(&mut def);

@@ -1,0 +1,103 @@
+"""The generated JSON Schemas with the `jsonschema` package (draft 2020-12): each is a valid
+schema, every example validates, and bodies that break the documented format are rejected."""
+
+import copy
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from conftest import SCHEMA_FILES, load_schema, open_enum_fields, shape_examples
+
+
+def validator_for(schema, definition=None):
+    """A validator for the whole schema, or for one of its `$defs`."""
+    if definition is not None:
+        schema = {k: v for k, v in schema.items() if k not in ("allOf", "anyOf", "examples")}
+        schema["$ref"] = f"#/$defs/{definition}"
+    return Draft202012Validator(schema)
+
+
+def test_is_a_valid_2020_12_schema(schema):
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator.check_schema(schema)
+
+
+def test_every_example_validates_as_its_shape_and_as_any_error_body(schema):
+    examples = shape_examples(schema)
+    if not examples:
+        pytest.skip("this API documents no example")
+    whole = validator_for(schema)
+    for shape, body in examples:
+        assert not list(whole.iter_errors(body)), (shape, body)
+        assert not list(validator_for(schema, shape).iter_errors(body)), (shape, body)
+    # The root lists every example too.
+    assert sorted(map(repr, schema["examples"])) == sorted(repr(body) for _, body in examples)
+
+
+def wrong_bodies(schema):
+    """Bodies derived from the examples that break the format: a required key removed, a value
+    of the wrong JSON type, or no object at all."""
+    yield "an array", []
+    yield "a string", "error"
+    yield "null", None
+    for shape, body in shape_examples(schema):
+        definition = schema["$defs"][shape]
+        for key in definition.get("required", []):
+            broken = copy.deepcopy(body)
+            del broken[key]
+            yield f"{shape} without {key}", broken
+        for key, prop in definition["properties"].items():
+            if key in body:
+                broken = copy.deepcopy(body)
+                broken[key] = "yes" if prop.get("type") == "boolean" else True
+                yield f"{shape}.{key} of the wrong type", broken
+
+
+def test_bodies_that_break_the_format_are_rejected(schema):
+    validator = validator_for(schema)
+    tried = 0
+    for what, body in wrong_bodies(schema):
+        assert not validator.is_valid(body), f"accepted {what}: {body}"
+        tried += 1
+    assert tried >= 3
+
+
+@pytest.mark.parametrize("api", ["ofauth", "fanfare"])
+def test_the_real_apis_schemas_carry_their_examples(api):
+    (path,) = [p for p in SCHEMA_FILES if p.name == f"{api}.schema.json"]
+    assert len(shape_examples(load_schema(path))) >= 5
+
+
+@pytest.mark.parametrize(
+    "api, body",
+    [
+        ("ofauth", {"error": "x", "requestId": "r"}),
+        ("ofauth", {"error": "x", "type": 403, "requestId": "r"}),
+        ("ofauth", {"error": "x", "type": "FORBIDDEN", "requestId": "r", "actionRequired": ["try_again"]}),
+        ("fanfare", {}),
+        ("fanfare", {"error": "Validation failed", "details": [{"field": "email"}]}),
+        ("fanfare", {"error": "Rate limit exceeded", "retryAfter": "60"}),
+        ("fanfare", {"status": "DENIED", "denyReason": "ORDER_LIMIT_EXCEEDED"}),
+    ],
+)
+def test_documented_mistakes_are_rejected(api, body):
+    (path,) = [p for p in SCHEMA_FILES if p.name == f"{api}.schema.json"]
+    assert not validator_for(load_schema(path)).is_valid(body)
+
+
+def test_values_added_after_the_catalog_are_accepted(schema):
+    """Vocabularies are open, as the Rust enums are: a new error type must not fail validation."""
+    validator = validator_for(schema)
+    replaced = 0
+    for shape, body, key, _ in open_enum_fields(schema):
+        changed = dict(body, **{key: "A_VALUE_ADDED_LATER"})
+        assert validator.is_valid(changed), (shape, key)
+        replaced += 1
+    if not replaced:
+        pytest.skip("no example carries a vocabulary value")
+
+
+def test_status_codes_are_open_too(schema):
+    status = validator_for(schema, "HttpStatus")
+    assert status.is_valid(418) and status.is_valid(429)
+    assert not status.is_valid(99) and not status.is_valid("429")

@@ -1,0 +1,34 @@
+// The generated JSON Schemas the TypeScript checks consume: every API of the real catalog and
+// the edge-case fixture API (whose texts carry everything hard to escape).
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const OUTPUT_DIRS = ["generated", "codegen/tests/fixtures/edge/crate"];
+
+/** [{ api, path, schema }] for every `schemas/<api>.schema.json`. */
+export function schemas() {
+  const found = OUTPUT_DIRS.flatMap((dir) => {
+    const folder = join(ROOT, dir, "schemas");
+    return readdirSync(folder)
+      .filter((name) => name.endsWith(".schema.json"))
+      .map((name) => join(folder, name));
+  });
+  if (found.length === 0) throw new Error("no schemas found: run `cargo xtask generate`");
+  return found.sort().map((path) => ({
+    api: basename(path, ".schema.json"),
+    path,
+    schema: JSON.parse(readFileSync(path, "utf8")),
+  }));
+}
+
+/** [[shape, body]] for every example the schema's `$defs` carry. */
+export function shapeExamples(schema) {
+  return Object.entries(schema.$defs).flatMap(([name, def]) => (def.examples ?? []).map((body) => [name, body]));
+}
+
+/** Names of the open enums: the `$defs` with a `Known<Name>` list of documented values. */
+export function openEnums(schema) {
+  return Object.keys(schema.$defs).filter((name) => `Known${name}` in schema.$defs);
+}

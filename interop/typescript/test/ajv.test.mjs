@@ -1,0 +1,78 @@
+// The generated JSON Schemas with Ajv's draft 2020-12 build, in strict mode: each compiles,
+// every example validates, bodies that break the format are rejected, and values added after
+// the catalog are accepted.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import Ajv2020 from "ajv/dist/2020.js";
+import { openEnums, schemas, shapeExamples } from "../schemas.mjs";
+
+// Annotations for code generators (the Rust names and docs of the documented values); Ajv's
+// strict mode rejects unknown keywords unless they are declared.
+const ANNOTATIONS = ["x-enum-varnames", "x-enum-descriptions"];
+
+function ajv() {
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  for (const keyword of ANNOTATIONS) ajv.addKeyword({ keyword, schemaType: "array" });
+  return ajv;
+}
+
+/** A validator for the whole schema, or for one of its `$defs`. */
+function validator(schema, definition) {
+  const instance = ajv();
+  instance.addSchema(schema);
+  return instance.compile(definition ? { $ref: `${schema.$id}#/$defs/${definition}` } : { $ref: schema.$id });
+}
+
+function referenced(prop) {
+  const ref = prop.$ref ?? prop.allOf?.find((p) => p.$ref)?.$ref;
+  return ref?.replace("#/$defs/", "");
+}
+
+for (const { api, schema } of schemas()) {
+  test(`${api}: every example validates as its shape and as any error body`, (t) => {
+    const examples = shapeExamples(schema);
+    if (examples.length === 0) return t.skip("this API documents no example");
+    const whole = validator(schema);
+    for (const [shape, body] of examples) {
+      assert.ok(whole(body), `${shape} ${JSON.stringify(body)}: ${JSON.stringify(whole.errors)}`);
+      const own = validator(schema, shape);
+      assert.ok(own(body), `${shape} ${JSON.stringify(body)}: ${JSON.stringify(own.errors)}`);
+    }
+  });
+
+  test(`${api}: bodies that break the format are rejected`, () => {
+    const validate = validator(schema);
+    const wrong = [["an array", []], ["a string", "error"], ["null", null]];
+    for (const [shape, body] of shapeExamples(schema)) {
+      const def = schema.$defs[shape];
+      for (const key of def.required ?? []) {
+        const { [key]: _, ...rest } = body;
+        wrong.push([`${shape} without ${key}`, rest]);
+      }
+      for (const [key, prop] of Object.entries(def.properties)) {
+        if (key in body) wrong.push([`${shape}.${key} of the wrong type`, { ...body, [key]: prop.type === "boolean" ? "yes" : true }]);
+      }
+    }
+    for (const [what, body] of wrong) assert.equal(validate(body), false, `accepted ${what}: ${JSON.stringify(body)}`);
+  });
+
+  test(`${api}: values added after the catalog are accepted`, () => {
+    const validate = validator(schema);
+    const enums = new Set(openEnums(schema));
+    for (const [shape, body] of shapeExamples(schema)) {
+      for (const [key, prop] of Object.entries(schema.$defs[shape].properties)) {
+        if (key in body && enums.has(referenced(prop))) {
+          assert.ok(validate({ ...body, [key]: "A_VALUE_ADDED_LATER" }), `${shape}.${key}`);
+        }
+      }
+    }
+    const status = validator(schema, "HttpStatus");
+    assert.ok(status(418) && status(429));
+    assert.equal(status(99), false);
+    assert.equal(status("429"), false);
+  });
+}
+
+test("strict mode still catches a misspelt keyword (the declared annotations are the only exception)", () => {
+  assert.throws(() => ajv().compile({ type: "object", "x-enum-varname": [] }), /unknown keyword/);
+});

@@ -1,0 +1,28 @@
+// What json-schema-to-typescript made of the schemas (build/types, from generate.mjs): one
+// exported type per `$defs` entry under the same name, plus `Unknown<Name>` for the open branch
+// of each open enum, and nothing else: no numbered duplicates such as `Link1`.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { openEnums, schemas } from "../schemas.mjs";
+
+const exported = (file) =>
+  [...readFileSync(new URL(`../build/types/${file}`, import.meta.url), "utf8").matchAll(/^export (?:type|interface) (\w+)/gm)].map((m) => m[1]);
+
+for (const { api, schema } of schemas()) {
+  test(`${api}: every definition is exported once under its own name`, () => {
+    const names = [...exported(`${api}.ts`), ...exported(`${api}.status.ts`)];
+    const unknown = openEnums(schema).map((name) => `Unknown${name}`);
+    const expected = new Set([schema.title, ...Object.keys(schema.$defs), ...unknown]);
+    assert.deepEqual(new Set(names), expected);
+    // The status file repeats no type of the main file but the status ones.
+    const repeated = names.filter((name, i) => names.indexOf(name) !== i);
+    assert.ok(repeated.every((name) => name.endsWith("HttpStatus")), `repeated: ${repeated}`);
+  });
+
+  test(`${api}: known values are string (or number) literal unions in catalog order`, () => {
+    const text = readFileSync(new URL(`../build/types/${api}.status.ts`, import.meta.url), "utf8");
+    const known = schema.$defs.KnownHttpStatus.enum;
+    assert.match(text.replace(/\s+/g, " "), new RegExp(`export type KnownHttpStatus = ${known.join(" \\| ")};`));
+  });
+}
