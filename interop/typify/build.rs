@@ -1,5 +1,7 @@
 //! Runs typify on every generated JSON Schema of the workspace and writes one module per API
-//! to OUT_DIR (`<api>.rs`), plus `apis.rs`, which declares them.
+//! to OUT_DIR (`<api>.rs`), plus `apis.rs`, which declares them and lists them in `APIS`, each
+//! with a function that decodes a body as any of its types by name (the schema's `$defs` keys
+//! and its title), so the tests need no change when an API is added.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -10,7 +12,7 @@ const OUTPUT_DIRS: &[&str] = &["generated", "codegen/tests/fixtures/edge/crate"]
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
-    let mut apis = String::new();
+    let (mut modules, mut apis) = (String::new(), String::new());
     for dir in OUTPUT_DIRS {
         let schemas = root.join(dir).join("schemas");
         println!("cargo:rerun-if-changed={}", schemas.display());
@@ -25,15 +27,24 @@ fn main() {
             let text = std::fs::read_to_string(&path).unwrap();
             let code = generate(&text).unwrap_or_else(|e| panic!("typify on {}: {e}", path.display()));
             std::fs::write(out.join(format!("{api}.rs")), code).unwrap();
-            writeln!(
-                apis,
-                "pub mod r#{api} {{ include!(concat!(env!(\"OUT_DIR\"), \"/{api}.rs\")); }}\n\
-                 pub const {upper}_SCHEMA: &str = include_str!({path:?});",
-                upper = api.to_uppercase(),
+            let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let mut names = vec![schema["title"].as_str().unwrap().to_string()];
+            names.extend(schema["$defs"].as_object().unwrap().keys().cloned());
+            let arms: String = names
+                .iter()
+                .map(|name| format!("        {name:?} => round_trip::<r#{api}::{name}>(body),\n"))
+                .collect();
+            write!(
+                modules,
+                "pub mod r#{api} {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/{api}.rs\"));\n}}\n\n\
+                 fn decode_{api}(type_name: &str, body: &serde_json::Value) -> Result<serde_json::Value, String> {{\n    \
+                 match type_name {{\n{arms}        other => Err(format!(\"typify made no type {{other}}\")),\n    }}\n}}\n\n"
             )
             .unwrap();
+            writeln!(apis, "    Api {{ id: {api:?}, schema: include_str!({path:?}), decode: decode_{api} }},").unwrap();
         }
     }
+    let apis = format!("{modules}pub const APIS: &[Api] = &[\n{apis}];\n");
     std::fs::write(out.join("apis.rs"), apis).unwrap();
 }
 

@@ -1,0 +1,100 @@
+//! typify's Rust types for every generated schema decode every example the schema carries and
+//! encode it back unchanged, keep values added after the catalog, and reject broken bodies.
+
+use serde_json::{json, Value};
+use typify_interop::{Api, APIS};
+
+fn schema(api: &Api) -> Value {
+    serde_json::from_str(api.schema).unwrap()
+}
+
+/// (shape, body) for every example of the schema's `$defs`.
+fn examples(schema: &Value) -> Vec<(String, Value)> {
+    let defs = schema["$defs"].as_object().unwrap();
+    defs.iter()
+        .flat_map(|(name, def)| {
+            let bodies = def["examples"].as_array().cloned().unwrap_or_default();
+            bodies.into_iter().map(move |body| (name.clone(), body))
+        })
+        .collect()
+}
+
+fn root(schema: &Value) -> &str {
+    schema["title"].as_str().unwrap()
+}
+
+#[test]
+fn every_example_decodes_as_its_shape_and_as_the_root_and_round_trips() {
+    let mut checked = 0;
+    for api in APIS {
+        let schema = schema(api);
+        for (shape, body) in examples(&schema) {
+            for type_name in [shape.as_str(), root(&schema)] {
+                let back = (api.decode)(type_name, &body).unwrap_or_else(|e| panic!("{}: {type_name} {body}: {e}", api.id));
+                assert_eq!(back, body, "{}: {type_name}", api.id);
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 25, "only {checked} examples decoded");
+}
+
+#[test]
+fn values_added_after_the_catalog_decode_and_round_trip() {
+    let mut checked = 0;
+    for api in APIS {
+        let schema = schema(api);
+        let defs = &schema["$defs"];
+        for (shape, body) in examples(&schema) {
+            for (key, property) in defs[&shape]["properties"].as_object().unwrap() {
+                let Some(reference) = property["allOf"][0]["$ref"].as_str() else { continue };
+                let target = reference.trim_start_matches("#/$defs/");
+                if body.get(key).is_none() || defs[format!("Known{target}")].is_null() {
+                    continue;
+                }
+                let mut changed = body.clone();
+                changed[key] = json!("A_VALUE_ADDED_LATER");
+                let back = (api.decode)(root(&schema), &changed).unwrap_or_else(|e| panic!("{}: {changed}: {e}", api.id));
+                assert_eq!(back, changed);
+                checked += 1;
+            }
+        }
+        for status in [json!(429), json!(418)] {
+            assert_eq!((api.decode)("HttpStatus", &status), Ok(status.clone()), "{}", api.id);
+        }
+    }
+    assert!(checked >= 20, "only {checked} values replaced");
+}
+
+#[test]
+fn broken_bodies_are_rejected() {
+    let mut rejected = 0;
+    for api in APIS {
+        let schema = schema(api);
+        let mut broken = vec![json!([]), json!("error"), Value::Null];
+        for (shape, body) in examples(&schema) {
+            for key in schema["$defs"][&shape]["required"].as_array().unwrap() {
+                let mut without = body.clone();
+                without.as_object_mut().unwrap().remove(key.as_str().unwrap());
+                broken.push(without);
+            }
+        }
+        for body in broken {
+            assert!((api.decode)(root(&schema), &body).is_err(), "{}: accepted {body}", api.id);
+            rejected += 1;
+        }
+    }
+    assert!(rejected >= 40, "only {rejected} bodies tried");
+}
+
+#[test]
+fn known_values_decode_to_the_known_enum_and_others_to_the_unknown_branch() {
+    use typify_interop::ofauth::{ErrorType, KnownErrorType};
+    let known: ErrorType = serde_json::from_value(json!("SESSION_EXPIRED")).unwrap();
+    assert!(matches!(known, ErrorType::KnownErrorType(KnownErrorType::SessionExpired)), "{known:?}");
+    let other: ErrorType = serde_json::from_value(json!("A_VALUE_ADDED_LATER")).unwrap();
+    match other {
+        ErrorType::UnknownErrorType(value) => assert_eq!(value.as_str(), "A_VALUE_ADDED_LATER"),
+        other => panic!("{other:?}"),
+    }
+}
