@@ -118,6 +118,16 @@ pub fn is_type_name(name: &str) -> bool {
         && !is_keyword(name)
 }
 
+/// The JSON Schema `$defs` name of the documented values of the open enum `name`.
+pub fn known_name(name: &str) -> String {
+    format!("Known{name}")
+}
+
+/// The JSON Schema title of the open enum's branch for values the catalog does not know.
+pub fn unknown_name(name: &str) -> String {
+    format!("Unknown{name}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,14 +151,4 @@ mod tests {
         assert_eq!(screaming_snake_case("Retry-After").unwrap(), "RETRY_AFTER");
         assert_eq!(snake_case("2fa").unwrap(), "_2fa");
     }
-}
-
-/// The JSON Schema `$defs` name of the documented values of the open enum `name`.
-pub fn known_name(name: &str) -> String {
-    format!("Known{name}")
-}
-
-/// The JSON Schema title of the open enum's branch for values the catalog does not know.
-pub fn unknown_name(name: &str) -> String {
-    format!("Unknown{name}")
 }

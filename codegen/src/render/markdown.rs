@@ -99,9 +99,9 @@ pub fn render_api(api: &Api) -> String {
     }
     let _ = writeln!(
         out,
-        "Rust: module `{}` of the generated crate. JSON Schema: `schemas/{}.schema.json`.\n",
+        "Rust: module `{}` of the generated crate. JSON Schema: `schemas/{id}.schema.json`. OpenAPI 3.1: `openapi/{id}.yaml`.\n",
         module_name(api),
-        api.id
+        id = api.id
     );
     source_tables(&mut out, api);
     bodies(&mut out, api);
@@ -429,10 +429,11 @@ pub fn render_index(catalog: &Catalog) -> String {
                 api.examples.len().to_string(),
                 api.inconsistencies.len().to_string(),
                 format!("`schemas/{}.schema.json`", api.id),
+                format!("`openapi/{}.yaml`", api.id),
             ]
         })
         .collect();
-    let headers = ["API", "Summary", "Statuses", "Vocabulary values", "Examples", "Inconsistencies", "JSON Schema"];
+    let headers = ["API", "Summary", "Statuses", "Vocabulary values", "Examples", "Inconsistencies", "JSON Schema", "OpenAPI"];
     out.push_str(&table_of(headers.iter().map(|h| h.to_string()).collect(), rows));
     out
 }
