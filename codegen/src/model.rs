@@ -5,9 +5,9 @@
 
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::de::{self, MapAccess, Visitor};
-use std::borrow::Cow;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Every API of a catalog directory, sorted by id.
@@ -43,14 +43,14 @@ pub struct Api {
     pub vocabularies: Vec<Vocabulary>,
     /// JSON object shapes; the `root` ones are complete error response bodies.
     pub bodies: Vec<Shape>,
-    #[serde(default)]
     /// Response headers that matter to error handling (Retry-After, rate limits, request ids).
+    #[serde(default)]
     pub headers: Vec<Header>,
-    #[serde(default)]
     /// When and how to retry, as the document advises.
-    pub retry_rules: Vec<RetryRule>,
     #[serde(default)]
+    pub retry_rules: Vec<RetryRule>,
     /// Example error responses the document shows, body exactly as written.
+    #[serde(default)]
     pub examples: Vec<Example>,
     /// Places where the source document contradicts itself or a standard.
     #[serde(default)]
@@ -126,14 +126,14 @@ pub struct Status {
     pub reason: String,
     /// What the document says the status means.
     pub description: String,
-    #[serde(default)]
     /// What the document tells clients to do.
+    #[serde(default)]
     pub action: Option<String>,
-    #[serde(default)]
     /// When the API sends this status, where the document says.
-    pub when_used: Option<String>,
     #[serde(default)]
+    pub when_used: Option<String>,
     /// Whether a retry can succeed, where the document says or implies it.
+    #[serde(default)]
     pub retryable: Option<bool>,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
     /// Section id this entry is taken from.
@@ -171,8 +171,8 @@ pub struct VocabularyValue {
     /// Rust variant name; derived from `value` when absent.
     #[serde(default)]
     pub variant: Option<String>,
-    #[serde(default)]
     /// What the value means.
+    #[serde(default)]
     pub description: Option<String>,
     /// The document's heading or label for this value.
     #[serde(default)]
@@ -180,14 +180,14 @@ pub struct VocabularyValue {
     /// What sort of value this is, where a vocabulary mixes sorts (e.g. code or message).
     #[serde(default)]
     pub kind: Option<String>,
-    #[serde(default)]
     /// The document's grouping of the value (e.g. authentication, rate limiting).
+    #[serde(default)]
     pub category: Option<String>,
-    #[serde(default)]
     /// HTTP statuses the value is sent with.
-    pub statuses: Vec<u16>,
     #[serde(default)]
+    pub statuses: Vec<u16>,
     /// What the document tells clients to do.
+    #[serde(default)]
     pub action: Option<String>,
     /// The server's human-readable message sent with this value.
     #[serde(default)]
@@ -195,8 +195,8 @@ pub struct VocabularyValue {
     /// The text the document suggests showing to end users.
     #[serde(default)]
     pub user_message: Option<String>,
-    #[serde(default)]
     /// Whether a retry can succeed, where the document says or implies it.
+    #[serde(default)]
     pub retryable: Option<bool>,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
     /// Section id this entry is taken from.
@@ -247,8 +247,8 @@ pub struct Field {
     /// Rust field name (snake_case); derived from `name` when absent.
     #[serde(default)]
     pub rust_name: Option<String>,
-    #[serde(rename = "type")]
     /// The JSON type of the value.
+    #[serde(rename = "type")]
     pub ty: FieldType,
     /// Whether every body of this shape carries the key.
     pub required: bool,
@@ -352,11 +352,11 @@ pub struct RetryRule {
     pub errors: Vec<String>,
     /// Whether to retry at all.
     pub retry: bool,
-    #[serde(default)]
     /// How long to wait between attempts.
-    pub delay: Option<RetryDelay>,
     #[serde(default)]
+    pub delay: Option<RetryDelay>,
     /// Attempts in all, where the document limits them.
+    #[serde(default)]
     pub max_attempts: Option<u32>,
     /// First delay of a backoff, or the fixed delay.
     #[serde(default)]

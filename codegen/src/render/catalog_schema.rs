@@ -2,9 +2,9 @@
 //! types (schemars), so that editors complete and check the YAML as it is typed and the schema
 //! can never drift from what the loader accepts.
 
+use super::schema::DRAFT;
 use super::GENERATE_COMMAND;
 use crate::model::Api;
-use super::schema::DRAFT;
 use serde_json::{Map, Value};
 
 /// Where the schema is written, relative to the workspace; catalog files reference it.

@@ -104,7 +104,7 @@ fn examples(api: &Api) -> Map<String, Value> {
 }
 
 fn header_schema(header: &Header) -> Value {
-    let formats: Vec<Value> = header
+    let mut formats: Vec<Value> = header
         .formats
         .iter()
         .map(|format| match format {
@@ -113,9 +113,13 @@ fn header_schema(header: &Header) -> Value {
             HeaderFormat::Iso8601 => json!({ "type": "string", "format": "date-time", "description": "An ISO 8601 timestamp, e.g. `2024-12-01T09:00:00Z`." }),
         })
         .collect();
+    if formats.len() > 1 {
+        return json!({ "anyOf": formats });
+    }
+    if let Some(only) = formats.pop() {
+        return only;
+    }
     match header.role {
-        _ if formats.len() == 1 => formats.into_iter().next().unwrap_or_default(),
-        _ if formats.len() > 1 => json!({ "anyOf": formats }),
         Some(HeaderRole::RateLimitLimit | HeaderRole::RateLimitRemaining) => json!({ "type": "integer", "minimum": 0 }),
         _ => json!({ "type": "string" }),
     }
