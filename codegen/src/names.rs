@@ -118,6 +118,12 @@ pub fn is_type_name(name: &str) -> bool {
         && !is_keyword(name)
 }
 
+/// The name an example goes by in generated code: its round-trip test and its OpenAPI
+/// component. `None` when the id has no ASCII letter or digit.
+pub fn example_name(id: &str) -> Option<String> {
+    snake_case(id).map(|name| name.trim_end_matches('_').to_string())
+}
+
 /// The JSON Schema `$defs` name of the documented values of the open enum `name`.
 pub fn known_name(name: &str) -> String {
     format!("Known{name}")
@@ -150,5 +156,13 @@ mod tests {
         assert_eq!(snake_case("X-RateLimit-Limit").unwrap(), "x_rate_limit_limit");
         assert_eq!(screaming_snake_case("Retry-After").unwrap(), "RETRY_AFTER");
         assert_eq!(snake_case("2fa").unwrap(), "_2fa");
+    }
+
+    #[test]
+    fn example_names_drop_the_keyword_suffix() {
+        // `example_type_round_trips` needs no raw-identifier escape.
+        assert_eq!(example_name("type").as_deref(), Some("type"));
+        assert_eq!(example_name("rate-limit exceeded").as_deref(), Some("rate_limit_exceeded"));
+        assert_eq!(example_name("—"), None);
     }
 }

@@ -532,7 +532,7 @@ impl Checker<'_> {
             if self.unique(&mut ids, &example.id, &format!("{path}.id"), "example id")
                 && self.ascii_source(&format!("{path}.id"), &example.id, "the example id", "use ASCII letters, digits and `-`")
             {
-                match names::snake_case(&example.id) {
+                match names::example_name(&example.id) {
                     None => self.error(format!("{path}.id"), format!("`{}` has no ASCII letter or digit to name its test", example.id), "use ASCII letters, digits and `-`"),
                     Some(test) => {
                         if let Some(other) = tests.insert(test.clone(), &example.id) {

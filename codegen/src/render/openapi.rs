@@ -87,7 +87,7 @@ fn move_refs(value: &mut Value) {
 }
 
 fn example_key(example: &Example) -> String {
-    names::snake_case(&example.id).unwrap_or_else(|| example.id.clone())
+    names::example_name(&example.id).unwrap_or_else(|| example.id.clone())
 }
 
 fn examples(api: &Api) -> Map<String, Value> {

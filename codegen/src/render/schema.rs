@@ -147,13 +147,13 @@ struct KnownValue {
 /// break clients. The branches are exclusive (`oneOf`, the open one excluding the known
 /// values) because typify makes an `anyOf` a struct of flattened options, which cannot decode
 /// a string; the open branch is titled so that generators name it rather than number it.
-fn open_enum(defs: &mut Map<String, Value>, name: &str, description: &str, open: Value, known: Vec<KnownValue>) {
+fn open_enum(defs: &mut Map<String, Value>, name: &str, description: &str, mut open: Value, known: Vec<KnownValue>) {
     let known_name = known_name(name);
     let json_type = open["type"].as_str().unwrap_or_default().to_string();
-    let mut open = open;
+    let values: Vec<&Value> = known.iter().map(|k| &k.value).collect();
     open["title"] = json!(unknown_name(name));
     // An `enum` rather than a `$ref` to `Known<Name>`: typify 0.8 panics on `not` with a `$ref`.
-    open["not"] = json!({ "enum": known.iter().map(|k| &k.value).collect::<Vec<_>>() });
+    open["not"] = json!({ "enum": values });
     defs.insert(
         name.to_string(),
         json!({
@@ -168,7 +168,7 @@ fn open_enum(defs: &mut Map<String, Value>, name: &str, description: &str, open:
             "title": known_name,
             "description": format!("The values of `{name}` that this catalog documents."),
             "type": json_type,
-            "enum": known.iter().map(|k| &k.value).collect::<Vec<_>>(),
+            "enum": values,
             "x-enum-varnames": known.iter().map(|k| &k.name).collect::<Vec<_>>(),
             "x-enum-descriptions": known.iter().map(|k| &k.description).collect::<Vec<_>>(),
         }),

@@ -69,7 +69,6 @@ fn inner_doc(lines: &[String]) -> TokenStream {
     quote! { #(#attrs)* }
 }
 
-/// Lines saying where an entry comes from and what about it is inferred or disputed.
 /// Bullet lines saying where an entry comes from and what about it is inferred or disputed.
 fn provenance_lines(api: &Api, entry: &dyn Traced) -> Vec<String> {
     let mut lines = vec![format!("- Source: {}.", md(&api.section_title(entry.source())))];
@@ -828,7 +827,7 @@ fn example_tests(api: &Api) -> TokenStream {
     }
     let multi_root = api.roots().count() > 1;
     let tests = api.examples.iter().enumerate().map(|(index, example)| {
-        let test = format_ident!("example_{}_round_trips", names::snake_case(&example.id).unwrap_or_default().trim_end_matches('_'));
+        let test = format_ident!("example_{}_round_trips", names::example_name(&example.id).unwrap_or_default());
         let id = &example.id;
         let format = ident(&example.body_format);
         // With several root bodies, decoding must also pick the example's own format.
