@@ -51,7 +51,12 @@ impl fmt::Display for Diagnostic {
 }
 
 /// The `  --> file:line:column (at `path`)` line shared by errors and lint findings.
-pub fn write_location(f: &mut impl fmt::Write, file: &str, position: Option<Position>, path: Option<&str>) -> fmt::Result {
+pub fn write_location(
+    f: &mut impl fmt::Write,
+    file: &str,
+    position: Option<Position>,
+    path: Option<&str>,
+) -> fmt::Result {
     write!(f, "  --> {file}")?;
     if let Some(Position { line, column }) = position {
         write!(f, ":{line}:{column}")?;

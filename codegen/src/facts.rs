@@ -7,8 +7,16 @@ use crate::model::{Field, FieldType, Status, TableRows, VocabularyValue};
 /// Facts a table row of each kind offers, for placeholders and for `inferred:` lists.
 pub const STATUS_FACTS: &[&str] = &["code", "reason", "description", "action", "when_used", "class", "retryable"];
 pub const VALUE_FACTS: &[&str] = &[
-    "value", "description", "title", "kind", "category", "statuses", "action", "message",
-    "user_message", "retryable",
+    "value",
+    "description",
+    "title",
+    "kind",
+    "category",
+    "statuses",
+    "action",
+    "message",
+    "user_message",
+    "retryable",
 ];
 pub const FIELD_FACTS: &[&str] = &["name", "type", "required", "description"];
 
@@ -46,9 +54,9 @@ pub fn value_fact(value: &VocabularyValue, name: &str) -> Option<String> {
         "kind" => value.kind.clone(),
         "category" => value.category.clone(),
         // Tables write several statuses in one cell as `500/503`.
-        "statuses" if !value.statuses.is_empty() => Some(
-            value.statuses.iter().map(u16::to_string).collect::<Vec<_>>().join("/"),
-        ),
+        "statuses" if !value.statuses.is_empty() => {
+            Some(value.statuses.iter().map(u16::to_string).collect::<Vec<_>>().join("/"))
+        }
         "action" => value.action.clone(),
         "message" => value.message.clone(),
         "user_message" => value.user_message.clone(),

@@ -56,7 +56,9 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
         unexampled_values(api, &mut found);
         unattached_inconsistencies(api, &mut found);
         table_hazards(api, &mut found);
-        found.sort_by(|a: &Finding, b| (a.severity, a.position.map(|p| p.line)).cmp(&(b.severity, b.position.map(|p| p.line))));
+        found.sort_by(|a: &Finding, b| {
+            (a.severity, a.position.map(|p| p.line)).cmp(&(b.severity, b.position.map(|p| p.line)))
+        });
         findings.extend(found);
     }
     findings
@@ -161,9 +163,21 @@ fn unexampled_values(api: &Api, out: &mut Vec<Finding>) {
             }
             let path = format!("vocabularies[{v}].values[{i}]");
             if !value.statuses.is_empty() {
-                out.push(finding(api, Severity::Warning, "error-without-example", path, format!("{} `{}` appears in no example", vocabulary.name, value.value)));
+                out.push(finding(
+                    api,
+                    Severity::Warning,
+                    "error-without-example",
+                    path,
+                    format!("{} `{}` appears in no example", vocabulary.name, value.value),
+                ));
             } else if !in_rules.contains(value.value.as_str()) {
-                out.push(finding(api, Severity::Warning, "unreferenced-value", path, format!("{} `{}` appears in no example and no retry rule", vocabulary.name, value.value)));
+                out.push(finding(
+                    api,
+                    Severity::Warning,
+                    "unreferenced-value",
+                    path,
+                    format!("{} `{}` appears in no example and no retry rule", vocabulary.name, value.value),
+                ));
             }
         }
     }
@@ -183,7 +197,13 @@ fn unattached_inconsistencies(api: &Api, out: &mut Vec<Finding>) {
         .collect();
     for (i, x) in api.inconsistencies.iter().enumerate() {
         if !entries.iter().any(|e| e.inconsistencies().contains(&x.id)) {
-            out.push(finding(api, Severity::Warning, "unattached-inconsistency", format!("inconsistencies[{i}]"), format!("no entry points at inconsistency `{}`", x.id)));
+            out.push(finding(
+                api,
+                Severity::Warning,
+                "unattached-inconsistency",
+                format!("inconsistencies[{i}]"),
+                format!("no entry points at inconsistency `{}`", x.id),
+            ));
         }
     }
 }
@@ -227,6 +247,12 @@ fn table_hazards(api: &Api, out: &mut Vec<Finding>) {
         } else {
             continue;
         };
-        out.push(finding(api, Severity::Warning, "table-hazard", path, format!("the text holds {problem}, which Markdown tables must escape")));
+        out.push(finding(
+            api,
+            Severity::Warning,
+            "table-hazard",
+            path,
+            format!("the text holds {problem}, which Markdown tables must escape"),
+        ));
     }
 }

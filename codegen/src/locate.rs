@@ -140,7 +140,8 @@ pub fn locate_nearest(text: &str, path: &str) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
 
-    const TEXT: &str = "id: x\nstatuses:\n  - code: 400\n    reason: Bad\n  - { code: 401, reason: Unauth }\nbody: { a: [1, 2] }\n";
+    const TEXT: &str =
+        "id: x\nstatuses:\n  - code: 400\n    reason: Bad\n  - { code: 401, reason: Unauth }\nbody: { a: [1, 2] }\n";
 
     #[test]
     fn paths_resolve_to_the_node() {

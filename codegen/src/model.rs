@@ -493,9 +493,7 @@ impl Api {
     }
     /// The heading path of a section, joined for display.
     pub fn section_title(&self, id: &str) -> String {
-        self.section(id)
-            .map(|s| s.heading.join(" › "))
-            .unwrap_or_else(|| id.to_string())
+        self.section(id).map(|s| s.heading.join(" › ")).unwrap_or_else(|| id.to_string())
     }
 }
 
@@ -555,9 +553,7 @@ impl<'de, T: WordOrMap> Visitor<'de> for WordOrMapVisitor<T> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
-        let key: String = map
-            .next_key()?
-            .ok_or_else(|| de::Error::invalid_length(0, &T::EXPECTING))?;
+        let key: String = map.next_key()?.ok_or_else(|| de::Error::invalid_length(0, &T::EXPECTING))?;
         let value = T::entry(&key, &mut map)?.ok_or_else(|| de::Error::unknown_field(&key, T::KEYS))?;
         if map.next_key::<de::IgnoredAny>()?.is_some() {
             return Err(de::Error::custom(format!("expected a map with the single key `{key}`")));

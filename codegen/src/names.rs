@@ -5,11 +5,10 @@
 /// later). `self`, `Self`, `super` and `crate` cannot even be raw identifiers, so the generated
 /// code appends `_` instead of using `r#`.
 const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
-    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
-    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
-    "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
-    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
+    "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod",
+    "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
+    "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
 pub fn is_keyword(word: &str) -> bool {
@@ -39,7 +38,8 @@ pub fn words(text: &str) -> Vec<String> {
             previous = None;
             continue;
         }
-        let boundary = matches!(previous, Some(p) if (p.is_ascii_lowercase() || p.is_ascii_digit()) && c.is_ascii_uppercase());
+        let boundary =
+            matches!(previous, Some(p) if (p.is_ascii_lowercase() || p.is_ascii_digit()) && c.is_ascii_uppercase());
         if boundary && !current.is_empty() {
             words.push(std::mem::take(&mut current));
         }
@@ -74,11 +74,7 @@ pub fn pascal_case(text: &str) -> Option<String> {
 
 /// `requestId` -> `request_id`, `type` -> `type_`.
 pub fn snake_case(text: &str) -> Option<String> {
-    let mut out = words(text)
-        .iter()
-        .map(|w| w.to_ascii_lowercase())
-        .collect::<Vec<_>>()
-        .join("_");
+    let mut out = words(text).iter().map(|w| w.to_ascii_lowercase()).collect::<Vec<_>>().join("_");
     if out.is_empty() {
         return None;
     }

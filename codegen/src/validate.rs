@@ -11,7 +11,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Type names the generated module defines itself; catalog types may not take them.
 /// (`KnownHttpStatus` and `UnknownHttpStatus` are the JSON Schema's halves of `HttpStatus`.)
-pub const RESERVED_TYPE_NAMES: &[&str] = &["ErrorResponse", "HttpStatus", "KnownHttpStatus", "UnknownHttpStatus", "Example"];
+pub const RESERVED_TYPE_NAMES: &[&str] =
+    &["ErrorResponse", "HttpStatus", "KnownHttpStatus", "UnknownHttpStatus", "Example"];
 /// The variant that holds values the catalog does not know.
 pub const UNKNOWN_VARIANT: &str = "Unknown";
 
@@ -88,8 +89,7 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>, help: impl Into<String>) {
-        self.errors
-            .push(Diagnostic::at_path(&self.api.file, path, message).with_help(help));
+        self.errors.push(Diagnostic::at_path(&self.api.file, path, message).with_help(help));
     }
 
     fn check(&mut self) {
@@ -127,7 +127,11 @@ impl Checker<'_> {
             self.error(path, format!("{what} is empty"), format!("write a non-empty {what}"));
             false
         } else if !seen.insert(name) {
-            self.error(path, format!("{what} `{name}` is defined twice"), format!("each {what} must be unique; remove or rename one"));
+            self.error(
+                path,
+                format!("{what} `{name}` is defined twice"),
+                format!("each {what} must be unique; remove or rename one"),
+            );
             false
         } else {
             true
@@ -137,7 +141,11 @@ impl Checker<'_> {
     /// Rust names derived from `text` would drop letters outside ASCII: report it.
     fn ascii_source(&mut self, path: &str, text: &str, what: &str, help: &str) -> bool {
         if names::has_non_ascii_alphanumeric(text) {
-            self.error(path, format!("{what} `{text}` is not ASCII, so the Rust name made from it would lose letters"), help);
+            self.error(
+                path,
+                format!("{what} `{text}` is not ASCII, so the Rust name made from it would lose letters"),
+                help,
+            );
             false
         } else {
             true
@@ -150,7 +158,11 @@ impl Checker<'_> {
         let wire_path = format!("{at}.{}", naming.wire_key);
         match explicit {
             Some(name) if !(naming.valid)(name) => {
-                self.error(format!("{at}.{}", naming.override_key), format!("`{name}` is not a {}", naming.style), naming.style_help);
+                self.error(
+                    format!("{at}.{}", naming.override_key),
+                    format!("`{name}` is not a {}", naming.style),
+                    naming.style_help,
+                );
                 None
             }
             Some(name) => Some(name.to_string()),
@@ -158,7 +170,11 @@ impl Checker<'_> {
             None => {
                 let derived = (naming.derive)(wire);
                 if derived.is_none() && !wire.trim().is_empty() {
-                    self.error(wire_path, format!("`{wire}` has no ASCII letter or digit to name {}", naming.item), naming.fix_help);
+                    self.error(
+                        wire_path,
+                        format!("`{wire}` has no ASCII letter or digit to name {}", naming.item),
+                        naming.fix_help,
+                    );
                 }
                 derived
             }
@@ -196,9 +212,17 @@ impl Checker<'_> {
         for (i, fact) in entry.inferred().iter().enumerate() {
             let at = format!("{path}.inferred[{i}]");
             if !allowed.contains(&fact.as_str()) {
-                self.error(at, format!("`{fact}` is not a fact of this entry"), format!("use one of: {}", allowed.join(", ")));
+                self.error(
+                    at,
+                    format!("`{fact}` is not a fact of this entry"),
+                    format!("use one of: {}", allowed.join(", ")),
+                );
             } else if !has(fact) {
-                self.error(at, format!("`{fact}` is marked inferred but the entry does not state it"), "remove it from `inferred` or add the fact");
+                self.error(
+                    at,
+                    format!("`{fact}` is marked inferred but the entry does not state it"),
+                    "remove it from `inferred` or add the fact",
+                );
             }
         }
         for (i, id) in entry.inconsistencies().iter().enumerate() {
@@ -219,7 +243,11 @@ impl Checker<'_> {
             let path = format!("sections[{i}]");
             self.unique(&mut ids, &section.id, &format!("{path}.id"), "section id");
             if section.heading.is_empty() || section.heading.iter().any(|h| h.trim().is_empty()) {
-                self.error(format!("{path}.heading"), "the heading path is empty or has an empty part", "list the headings from the outermost down, e.g. [HTTP Status Codes, Success Codes]");
+                self.error(
+                    format!("{path}.heading"),
+                    "the heading path is empty or has an empty part",
+                    "list the headings from the outermost down, e.g. [HTTP Status Codes, Success Codes]",
+                );
             }
             if let Some(table) = &section.table {
                 self.check_table(&path, section, table);
@@ -238,7 +266,9 @@ impl Checker<'_> {
                 .iter()
                 .enumerate()
                 .filter(|(_, s)| s.source == section.id)
-                .map(|(i, s)| (format!("statuses[{i}]"), Box::new(move |f: &str| facts::status_fact(s, f)) as FactFn<'_>))
+                .map(|(i, s)| {
+                    (format!("statuses[{i}]"), Box::new(move |f: &str| facts::status_fact(s, f)) as FactFn<'_>)
+                })
                 .collect(),
             TableRows::Vocabulary(name) => match api.vocabularies.iter().position(|v| &v.name == name) {
                 Some(v) => api.vocabularies[v]
@@ -246,10 +276,19 @@ impl Checker<'_> {
                     .iter()
                     .enumerate()
                     .filter(|(_, x)| x.source == section.id)
-                    .map(|(i, x)| (format!("vocabularies[{v}].values[{i}]"), Box::new(move |f: &str| facts::value_fact(x, f)) as FactFn<'_>))
+                    .map(|(i, x)| {
+                        (
+                            format!("vocabularies[{v}].values[{i}]"),
+                            Box::new(move |f: &str| facts::value_fact(x, f)) as FactFn<'_>,
+                        )
+                    })
                     .collect(),
                 None => {
-                    self.error(format!("{path}.table.rows"), format!("unknown vocabulary `{name}`"), "name a vocabulary defined under `vocabularies:`");
+                    self.error(
+                        format!("{path}.table.rows"),
+                        format!("unknown vocabulary `{name}`"),
+                        "name a vocabulary defined under `vocabularies:`",
+                    );
                     return;
                 }
             },
@@ -259,19 +298,36 @@ impl Checker<'_> {
                     .iter()
                     .enumerate()
                     .filter(|(_, x)| x.source == section.id)
-                    .map(|(i, x)| (format!("bodies[{b}].fields[{i}]"), Box::new(move |f: &str| facts::field_fact(x, f)) as FactFn<'_>))
+                    .map(|(i, x)| {
+                        (
+                            format!("bodies[{b}].fields[{i}]"),
+                            Box::new(move |f: &str| facts::field_fact(x, f)) as FactFn<'_>,
+                        )
+                    })
                     .collect(),
                 None => {
-                    self.error(format!("{path}.table.rows"), format!("unknown body `{name}`"), "name a shape defined under `bodies:`");
+                    self.error(
+                        format!("{path}.table.rows"),
+                        format!("unknown body `{name}`"),
+                        "name a shape defined under `bodies:`",
+                    );
                     return;
                 }
             },
         };
         if rows.is_empty() {
-            self.error(format!("{path}.table"), format!("no entry has `source: {}`, so the table has no rows", section.id), "set this section as the source of the entries the table lists");
+            self.error(
+                format!("{path}.table"),
+                format!("no entry has `source: {}`, so the table has no rows", section.id),
+                "set this section as the source of the entries the table lists",
+            );
         }
         if table.columns.is_empty() {
-            self.error(format!("{path}.table.columns"), "the table has no columns", "list the columns with a header and a cell template");
+            self.error(
+                format!("{path}.table.columns"),
+                "the table has no columns",
+                "list the columns with a header and a cell template",
+            );
         }
         for (c, column) in table.columns.iter().enumerate() {
             let at = format!("{path}.table.columns[{c}].cell");
@@ -285,11 +341,22 @@ impl Checker<'_> {
             for segment in &segments {
                 if let facts::Segment::Fact(name) = segment {
                     if !known.contains(&name.as_str()) {
-                        self.error(&at, format!("unknown placeholder `{{{name}}}`"), format!("use one of: {}", known.join(", ")));
+                        self.error(
+                            &at,
+                            format!("unknown placeholder `{{{name}}}`"),
+                            format!("use one of: {}", known.join(", ")),
+                        );
                     } else {
                         for (row_path, fact) in &rows {
                             if fact(name).is_none() {
-                                self.error(row_path, format!("this row of table `{}` has no `{name}` for column `{}`", section.id, column.header), format!("add `{name}` to the entry, or take the column out of the table"));
+                                self.error(
+                                    row_path,
+                                    format!(
+                                        "this row of table `{}` has no `{name}` for column `{}`",
+                                        section.id, column.header
+                                    ),
+                                    format!("add `{name}` to the entry, or take the column out of the table"),
+                                );
                             }
                         }
                     }
@@ -305,18 +372,39 @@ impl Checker<'_> {
         for (i, status) in api.statuses.iter().enumerate() {
             let path = format!("statuses[{i}]");
             if !(100..=599).contains(&status.code) {
-                self.error(format!("{path}.code"), format!("{} is not an HTTP status code", status.code), "HTTP status codes run from 100 to 599");
+                self.error(
+                    format!("{path}.code"),
+                    format!("{} is not an HTTP status code", status.code),
+                    "HTTP status codes run from 100 to 599",
+                );
             }
             if !codes.insert(status.code) {
-                self.error(format!("{path}.code"), format!("status {} is listed twice", status.code), "keep one entry per status code");
+                self.error(
+                    format!("{path}.code"),
+                    format!("status {} is listed twice", status.code),
+                    "keep one entry per status code",
+                );
             }
-            let ascii = self.ascii_source(&format!("{path}.reason"), &status.reason, "the reason phrase", "use the RFC 9110 reason phrase, which is ASCII");
+            let ascii = self.ascii_source(
+                &format!("{path}.reason"),
+                &status.reason,
+                "the reason phrase",
+                "use the RFC 9110 reason phrase, which is ASCII",
+            );
             match names::pascal_case(&status.reason).filter(|_| ascii) {
                 None if !ascii => {}
-                None => self.error(format!("{path}.reason"), "the reason phrase has no letters to name a variant", "use the RFC 9110 reason phrase, e.g. `Not Found`"),
+                None => self.error(
+                    format!("{path}.reason"),
+                    "the reason phrase has no letters to name a variant",
+                    "use the RFC 9110 reason phrase, e.g. `Not Found`",
+                ),
                 Some(variant) => {
                     if let Some(other) = variants.insert(variant.clone(), status.code) {
-                        self.error(format!("{path}.reason"), format!("reason `{}` gives the variant `{variant}`, as status {other} does", status.reason), "give each status a distinct reason phrase");
+                        self.error(
+                            format!("{path}.reason"),
+                            format!("reason `{}` gives the variant `{variant}`, as status {other} does", status.reason),
+                            "give each status a distinct reason phrase",
+                        );
                     }
                 }
             }
@@ -327,11 +415,23 @@ impl Checker<'_> {
     /// Type names of vocabularies and shapes must be valid, distinct and not reserved.
     fn check_type_name(&mut self, seen: &mut BTreeSet<String>, name: &str, path: &str) {
         if !names::is_type_name(name) {
-            self.error(path, format!("`{name}` is not a PascalCase type name"), "use ASCII letters and digits starting with an upper-case letter, e.g. `ErrorType`");
+            self.error(
+                path,
+                format!("`{name}` is not a PascalCase type name"),
+                "use ASCII letters and digits starting with an upper-case letter, e.g. `ErrorType`",
+            );
         } else if RESERVED_TYPE_NAMES.contains(&name) {
-            self.error(path, format!("`{name}` is a name the generated code defines itself"), format!("choose another name (reserved: {})", RESERVED_TYPE_NAMES.join(", ")));
+            self.error(
+                path,
+                format!("`{name}` is a name the generated code defines itself"),
+                format!("choose another name (reserved: {})", RESERVED_TYPE_NAMES.join(", ")),
+            );
         } else if !seen.insert(name.to_string()) {
-            self.error(path, format!("the type name `{name}` is used twice"), "vocabularies and bodies share one namespace; rename one");
+            self.error(
+                path,
+                format!("the type name `{name}` is used twice"),
+                "vocabularies and bodies share one namespace; rename one",
+            );
         }
     }
 
@@ -346,7 +446,11 @@ impl Checker<'_> {
             self.check_type_name(&mut types, &vocabulary.name, &format!("{path}.name"));
             self.check_section(&format!("{path}.source"), &vocabulary.source);
             if vocabulary.values.is_empty() {
-                self.error(format!("{path}.values"), "the vocabulary has no values", "list its wire strings under `values:`");
+                self.error(
+                    format!("{path}.values"),
+                    "the vocabulary has no values",
+                    "list its wire strings under `values:`",
+                );
             }
             let mut wire = BTreeSet::new();
             let mut variants: BTreeMap<String, &str> = BTreeMap::new();
@@ -360,7 +464,11 @@ impl Checker<'_> {
                     if variant == UNKNOWN_VARIANT {
                         self.error(format!("{at}.value"), format!("`{}` would become the variant `{UNKNOWN_VARIANT}`, which holds values the catalog does not know", value.value), "set `variant:` to another name");
                     } else if let Some(other) = variants.insert(variant.clone(), &value.value) {
-                        self.error(format!("{at}.value"), format!("`{}` and `{other}` both become the variant `{variant}`", value.value), "set `variant:` on one of them to tell them apart");
+                        self.error(
+                            format!("{at}.value"),
+                            format!("`{}` and `{other}` both become the variant `{variant}`", value.value),
+                            "set `variant:` on one of them to tell them apart",
+                        );
                     }
                 }
                 for (s, code) in value.statuses.iter().enumerate() {
@@ -371,7 +479,10 @@ impl Checker<'_> {
         }
         // The JSON Schema names each vocabulary's documented values and its open branch.
         for (v, vocabulary) in api.vocabularies.iter().enumerate() {
-            for (derived, what) in [(names::known_name(&vocabulary.name), "known values"), (names::unknown_name(&vocabulary.name), "other values")] {
+            for (derived, what) in [
+                (names::known_name(&vocabulary.name), "known values"),
+                (names::unknown_name(&vocabulary.name), "other values"),
+            ] {
                 if types.contains(&derived) {
                     self.error(
                         format!("vocabularies[{v}].name"),
@@ -386,7 +497,11 @@ impl Checker<'_> {
     fn check_bodies(&mut self) {
         let api = self.api;
         if api.roots().next().is_none() {
-            self.error("bodies", "no body is marked `root: true`", "mark the shapes that are whole error response bodies with `root: true`");
+            self.error(
+                "bodies",
+                "no body is marked `root: true`",
+                "mark the shapes that are whole error response bodies with `root: true`",
+            );
         }
         for (b, shape) in api.bodies.iter().enumerate() {
             let path = format!("bodies[{b}]");
@@ -402,7 +517,11 @@ impl Checker<'_> {
                 let rust_name = self.rust_name(&at, &field.name, field.rust_name.as_deref(), &FIELD_NAMING);
                 if let Some(name) = rust_name {
                     if let Some(other) = rust.insert(name.clone(), &field.name) {
-                        self.error(format!("{at}.name"), format!("`{}` and `{other}` both become the Rust field `{name}`", field.name), "set `rust_name:` on one of them to tell them apart");
+                        self.error(
+                            format!("{at}.name"),
+                            format!("`{}` and `{other}` both become the Rust field `{name}`", field.name),
+                            "set `rust_name:` on one of them to tell them apart",
+                        );
                     }
                 }
                 self.check_field_type(&format!("{at}.type"), &field.ty);
@@ -414,9 +533,11 @@ impl Checker<'_> {
 
     fn check_field_type(&mut self, path: &str, ty: &FieldType) {
         match ty {
-            FieldType::Vocabulary(name) if self.api.vocabulary(name).is_none() => {
-                self.error(path, format!("unknown vocabulary `{name}`"), "name a vocabulary defined under `vocabularies:`")
-            }
+            FieldType::Vocabulary(name) if self.api.vocabulary(name).is_none() => self.error(
+                path,
+                format!("unknown vocabulary `{name}`"),
+                "name a vocabulary defined under `vocabularies:`",
+            ),
             FieldType::Object(name) if self.api.shape(name).is_none() => {
                 self.error(path, format!("unknown body `{name}`"), "name a shape defined under `bodies:`")
             }
@@ -436,7 +557,11 @@ impl Checker<'_> {
                 for field in &current.fields {
                     if let FieldType::Object(target) = &field.ty {
                         if target == &shape.name {
-                            self.error(format!("bodies[{b}]"), format!("`{}` contains itself through `{}.{}`", shape.name, current.name, field.name), "break the cycle with an array field");
+                            self.error(
+                                format!("bodies[{b}]"),
+                                format!("`{}` contains itself through `{}.{}`", shape.name, current.name, field.name),
+                                "break the cycle with an array field",
+                            );
                             stack.clear();
                             break;
                         }
@@ -458,25 +583,49 @@ impl Checker<'_> {
             let path = format!("headers[{h}]");
             let lower = header.name.to_ascii_lowercase();
             if header.name.trim().is_empty() || !header.name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-                self.error(format!("{path}.name"), format!("`{}` is not a header name", header.name), "use ASCII letters, digits and `-`");
+                self.error(
+                    format!("{path}.name"),
+                    format!("`{}` is not a header name", header.name),
+                    "use ASCII letters, digits and `-`",
+                );
             } else if !seen.insert(lower) {
-                self.error(format!("{path}.name"), format!("header `{}` is listed twice (names are case-insensitive)", header.name), "keep one entry per header");
+                self.error(
+                    format!("{path}.name"),
+                    format!("header `{}` is listed twice (names are case-insensitive)", header.name),
+                    "keep one entry per header",
+                );
             } else if let Some(constant) = names::screaming_snake_case(&header.name) {
                 if let Some(other) = constants.insert(constant.clone(), &header.name) {
-                    self.error(format!("{path}.name"), format!("`{}` and `{other}` both become the constant `{constant}`", header.name), "header names that differ only in punctuation cannot both be described");
+                    self.error(
+                        format!("{path}.name"),
+                        format!("`{}` and `{other}` both become the constant `{constant}`", header.name),
+                        "header names that differ only in punctuation cannot both be described",
+                    );
                 }
             }
             if let Some(role) = header.role {
                 if !roles.insert(format!("{role:?}")) {
-                    self.error(format!("{path}.role"), "two headers have the same role", "give a role to one header only");
+                    self.error(
+                        format!("{path}.role"),
+                        "two headers have the same role",
+                        "give a role to one header only",
+                    );
                 }
             }
             let is_retry_after = header.role == Some(HeaderRole::RetryAfter);
             if is_retry_after && header.formats.is_empty() {
-                self.error(format!("{path}.formats"), "a retry_after header needs its value formats", "list them, e.g. `formats: [delay_seconds]`");
+                self.error(
+                    format!("{path}.formats"),
+                    "a retry_after header needs its value formats",
+                    "list them, e.g. `formats: [delay_seconds]`",
+                );
             }
             if !is_retry_after && (!header.formats.is_empty() || header.default_seconds.is_some()) {
-                self.error(&path, "`formats` and `default_seconds` only apply to the header with `role: retry_after`", "remove them or set the role");
+                self.error(
+                    &path,
+                    "`formats` and `default_seconds` only apply to the header with `role: retry_after`",
+                    "remove them or set the role",
+                );
             }
             for (s, code) in header.statuses.iter().enumerate() {
                 self.check_status_ref(&format!("{path}.statuses[{s}]"), *code);
@@ -505,14 +654,30 @@ impl Checker<'_> {
             for (e, error) in rule.errors.iter().enumerate() {
                 let known = api.vocabularies.iter().any(|v| v.values.iter().any(|x| &x.value == error));
                 if !known {
-                    self.error(format!("{path}.errors[{e}]"), format!("`{error}` is not a value of any vocabulary"), "use a wire string listed under `vocabularies:`");
+                    self.error(
+                        format!("{path}.errors[{e}]"),
+                        format!("`{error}` is not a value of any vocabulary"),
+                        "use a wire string listed under `vocabularies:`",
+                    );
                 }
             }
-            if matches!(rule.delay, Some(RetryDelay::ExponentialBackoff | RetryDelay::Fixed)) && rule.base_delay_ms.is_none() {
-                self.error(format!("{path}.base_delay_ms"), "a backoff or fixed delay needs `base_delay_ms`", "give the first (or only) delay in milliseconds");
+            if matches!(rule.delay, Some(RetryDelay::ExponentialBackoff | RetryDelay::Fixed))
+                && rule.base_delay_ms.is_none()
+            {
+                self.error(
+                    format!("{path}.base_delay_ms"),
+                    "a backoff or fixed delay needs `base_delay_ms`",
+                    "give the first (or only) delay in milliseconds",
+                );
             }
-            if rule.delay == Some(RetryDelay::RetryAfterHeader) && api.header_with_role(HeaderRole::RetryAfter).is_none() {
-                self.error(format!("{path}.delay"), "the rule waits for Retry-After, but no header has `role: retry_after`", "describe the header under `headers:`");
+            if rule.delay == Some(RetryDelay::RetryAfterHeader)
+                && api.header_with_role(HeaderRole::RetryAfter).is_none()
+            {
+                self.error(
+                    format!("{path}.delay"),
+                    "the rule waits for Retry-After, but no header has `role: retry_after`",
+                    "describe the header under `headers:`",
+                );
             }
             self.check_trace(&path, rule, RULE_FACTS, &|f| match f {
                 "delay" => rule.delay.is_some(),
@@ -530,13 +695,26 @@ impl Checker<'_> {
         for (e, example) in api.examples.iter().enumerate() {
             let path = format!("examples[{e}]");
             if self.unique(&mut ids, &example.id, &format!("{path}.id"), "example id")
-                && self.ascii_source(&format!("{path}.id"), &example.id, "the example id", "use ASCII letters, digits and `-`")
+                && self.ascii_source(
+                    &format!("{path}.id"),
+                    &example.id,
+                    "the example id",
+                    "use ASCII letters, digits and `-`",
+                )
             {
                 match names::example_name(&example.id) {
-                    None => self.error(format!("{path}.id"), format!("`{}` has no ASCII letter or digit to name its test", example.id), "use ASCII letters, digits and `-`"),
+                    None => self.error(
+                        format!("{path}.id"),
+                        format!("`{}` has no ASCII letter or digit to name its test", example.id),
+                        "use ASCII letters, digits and `-`",
+                    ),
                     Some(test) => {
                         if let Some(other) = tests.insert(test.clone(), &example.id) {
-                            self.error(format!("{path}.id"), format!("`{}` and `{other}` both name the test `{test}`", example.id), "choose ids that differ in more than case or punctuation");
+                            self.error(
+                                format!("{path}.id"),
+                                format!("`{}` and `{other}` both name the test `{test}`", example.id),
+                                "choose ids that differ in more than case or punctuation",
+                            );
                         }
                     }
                 }
@@ -546,15 +724,27 @@ impl Checker<'_> {
             }
             for name in example.headers.keys() {
                 if !api.headers.iter().any(|h| h.name.eq_ignore_ascii_case(name)) {
-                    self.error(format!("{path}.headers.{name}"), format!("header `{name}` is not described under `headers:`"), "describe every header the examples send");
+                    self.error(
+                        format!("{path}.headers.{name}"),
+                        format!("header `{name}` is not described under `headers:`"),
+                        "describe every header the examples send",
+                    );
                 }
             }
             match api.shape(&example.body_format) {
                 Some(shape) if shape.root => {
                     self.check_value(&format!("{path}.body"), &FieldType::Object(shape.name.clone()), &example.body)
                 }
-                Some(_) => self.error(format!("{path}.body_format"), format!("`{}` is not a root body", example.body_format), "examples show whole bodies; name a shape with `root: true`"),
-                None => self.error(format!("{path}.body_format"), format!("unknown body `{}`", example.body_format), "name a shape defined under `bodies:`"),
+                Some(_) => self.error(
+                    format!("{path}.body_format"),
+                    format!("`{}` is not a root body", example.body_format),
+                    "examples show whole bodies; name a shape with `root: true`",
+                ),
+                None => self.error(
+                    format!("{path}.body_format"),
+                    format!("unknown body `{}`", example.body_format),
+                    "name a shape defined under `bodies:`",
+                ),
             }
             self.check_trace(&path, example, EXAMPLE_FACTS, &|f| match f {
                 "status" => example.status.is_some(),
@@ -582,13 +772,21 @@ impl Checker<'_> {
                     for field in &shape.fields {
                         match map.get(&field.name) {
                             Some(v) => self.check_value(&format!("{path}.{}", field.name), &field.ty, v),
-                            None if field.required => self.error(path, format!("the example lacks `{}`, which `{name}` requires", field.name), format!("add it to the example, or make `{name}.{}` optional", field.name)),
+                            None if field.required => self.error(
+                                path,
+                                format!("the example lacks `{}`, which `{name}` requires", field.name),
+                                format!("add it to the example, or make `{name}.{}` optional", field.name),
+                            ),
                             None => {}
                         }
                     }
                     for key in map.keys() {
                         if !shape.fields.iter().any(|f| &f.name == key) {
-                            self.error(format!("{path}.{key}"), format!("`{key}` is not a field of `{name}`"), format!("describe the field in `{name}` (examples may only use documented fields)"));
+                            self.error(
+                                format!("{path}.{key}"),
+                                format!("`{key}` is not a field of `{name}`"),
+                                format!("describe the field in `{name}` (examples may only use documented fields)"),
+                            );
                         }
                     }
                 }
@@ -597,7 +795,11 @@ impl Checker<'_> {
             _ => false,
         };
         if !matches {
-            self.error(path, format!("expected {expected}, found {}", json_kind(value)), format!("make the example value a JSON {expected}, or fix the field's type"));
+            self.error(
+                path,
+                format!("expected {expected}, found {}", json_kind(value)),
+                format!("make the example value a JSON {expected}, or fix the field's type"),
+            );
         }
     }
 
@@ -608,7 +810,11 @@ impl Checker<'_> {
             let path = format!("inconsistencies[{i}]");
             self.unique(&mut ids, &inconsistency.id, &format!("{path}.id"), "inconsistency id");
             if inconsistency.statements.is_empty() {
-                self.error(format!("{path}.statements"), "an inconsistency needs at least one statement", "quote what the document says, and in which section");
+                self.error(
+                    format!("{path}.statements"),
+                    "an inconsistency needs at least one statement",
+                    "quote what the document says, and in which section",
+                );
             }
             for (s, statement) in inconsistency.statements.iter().enumerate() {
                 self.check_section(&format!("{path}.statements[{s}].section"), &statement.section);

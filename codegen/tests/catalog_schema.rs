@@ -59,9 +59,9 @@ fn catalog_files_point_editors_at_the_schema() {
         for path in yaml_files(dir) {
             let text = fs::read_to_string(&path).unwrap();
             let first = text.lines().next().unwrap_or_default();
-            let target = first
-                .strip_prefix("# yaml-language-server: $schema=")
-                .unwrap_or_else(|| panic!("{}: the first line is not a yaml-language-server $schema comment", path.display()));
+            let target = first.strip_prefix("# yaml-language-server: $schema=").unwrap_or_else(|| {
+                panic!("{}: the first line is not a yaml-language-server $schema comment", path.display())
+            });
             let resolved = path.parent().unwrap().join(target);
             assert_eq!(
                 resolved.canonicalize().ok(),
@@ -94,7 +94,12 @@ fn the_schema_rejects_exactly_what_the_loader_cannot_parse() {
                 accepted += 1;
             }
             Err(diagnostic) => {
-                assert!(!errors.is_empty(), "{}: the schema accepts it, the loader says: {}", path.display(), diagnostic.message);
+                assert!(
+                    !errors.is_empty(),
+                    "{}: the schema accepts it, the loader says: {}",
+                    path.display(),
+                    diagnostic.message
+                );
                 rejected += 1;
             }
         }

@@ -27,7 +27,10 @@ fn each_smell_is_reported_where_it_is() {
 
 #[test]
 fn a_clean_catalog_has_notes_but_no_warnings() {
-    assert_eq!(codes("codegen/tests/fixtures/lint/clean"), vec![(Severity::Note, "inconsistency", "inconsistencies[0]".into())]);
+    assert_eq!(
+        codes("codegen/tests/fixtures/lint/clean"),
+        vec![(Severity::Note, "inconsistency", "inconsistencies[0]".into())]
+    );
 }
 
 #[test]
@@ -38,7 +41,9 @@ fn every_recorded_inconsistency_of_the_real_catalog_is_listed_with_its_statement
         for x in &api.inconsistencies {
             let note = findings
                 .iter()
-                .find(|f| f.file == api.file && f.severity == Severity::Note && f.message.starts_with(&format!("{} (", x.id)))
+                .find(|f| {
+                    f.file == api.file && f.severity == Severity::Note && f.message.starts_with(&format!("{} (", x.id))
+                })
                 .unwrap_or_else(|| panic!("{}: {} not listed", api.id, x.id));
             assert_eq!(note.details.len(), x.statements.len() + 1);
             assert!(note.position.is_some());

@@ -35,7 +35,8 @@ fn the_yaml_reads_back_as_the_document_and_every_reference_resolves() {
             let mut found = Vec::new();
             refs(&document, &mut found);
             for target in found {
-                let pointer = target.strip_prefix('#').unwrap_or_else(|| panic!("{}: external reference {target}", api.id));
+                let pointer =
+                    target.strip_prefix('#').unwrap_or_else(|| panic!("{}: external reference {target}", api.id));
                 assert!(document.pointer(pointer).is_some(), "{}: {target} does not resolve", api.id);
                 resolved += 1;
             }
@@ -57,7 +58,14 @@ fn every_error_status_header_and_example_is_where_the_catalog_puts_it() {
                 assert!(response["description"].as_str().unwrap().starts_with(&status.code.to_string()));
                 for header in &api.headers {
                     let expected = header.statuses.is_empty() || header.statuses.contains(&status.code);
-                    assert_eq!(!response["headers"][&header.name].is_null(), expected, "{}: {} on {}", api.id, header.name, status.code);
+                    assert_eq!(
+                        !response["headers"][&header.name].is_null(),
+                        expected,
+                        "{}: {} on {}",
+                        api.id,
+                        header.name,
+                        status.code
+                    );
                 }
                 let examples = &response["content"]["application/json"]["examples"];
                 let expected = api.examples.iter().filter(|e| e.status == Some(status.code)).count();

@@ -17,7 +17,9 @@ fn every_api_gets_every_output() {
         let files = codegen::generate(&catalog).unwrap();
         for api in &catalog.apis {
             let module = codegen::render::rust::module_name(api);
-            for path in [format!("src/{module}.rs"), format!("schemas/{}.schema.json", api.id), format!("docs/{}.md", api.id)] {
+            for path in
+                [format!("src/{module}.rs"), format!("schemas/{}.schema.json", api.id), format!("docs/{}.md", api.id)]
+            {
                 assert!(files.iter().any(|f| f.path == path), "{dir}: {path} missing");
             }
         }

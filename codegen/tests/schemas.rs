@@ -42,7 +42,10 @@ fn wrong_bodies_are_rejected() {
         ("missing type", json!({"error": "x", "requestId": "r"})),
         ("missing requestId", json!({"error": "x", "type": "FORBIDDEN"})),
         ("type not a string", json!({"error": "x", "type": 403, "requestId": "r"})),
-        ("hint not a string", json!({"error": "x", "type": "FORBIDDEN", "requestId": "r", "actionRequired": ["try_again"]})),
+        (
+            "hint not a string",
+            json!({"error": "x", "type": "FORBIDDEN", "requestId": "r", "actionRequired": ["try_again"]}),
+        ),
         ("not an object", json!(["error"])),
     ] {
         assert!(!ofauth.is_valid(&body), "ofauth accepted {name}: {body}");
@@ -65,7 +68,8 @@ fn unknown_vocabulary_values_are_accepted_like_the_rust_decoder_does() {
     let ofauth = catalog.apis.iter().find(|a| a.id == "ofauth").unwrap();
     let (schema, body) = validator(ofauth);
     assert!(body.is_valid(&json!({"error": "x", "type": "NEW_TYPE", "requestId": "r"})));
-    let status = jsonschema::draft202012::new(&json!({ "$ref": "#/$defs/HttpStatus", "$defs": schema["$defs"] })).unwrap();
+    let status =
+        jsonschema::draft202012::new(&json!({ "$ref": "#/$defs/HttpStatus", "$defs": schema["$defs"] })).unwrap();
     assert!(status.is_valid(&json!(429)) && status.is_valid(&json!(418)));
     assert!(!status.is_valid(&json!(99)) && !status.is_valid(&json!("429")));
 }
@@ -88,8 +92,7 @@ fn schemas_name_every_concept() {
                 // Code generators name the known values after `x-enum-varnames`: the Rust names.
                 let known = &defs[codegen::names::known_name(&vocabulary.name).as_str()];
                 let values: Vec<&str> = vocabulary.values.iter().map(|v| v.value.as_str()).collect();
-                let names: Vec<String> =
-                    vocabulary.values.iter().map(codegen::render::rust::variant_name).collect();
+                let names: Vec<String> = vocabulary.values.iter().map(codegen::render::rust::variant_name).collect();
                 assert_eq!(known["enum"], json!(values), "{}: {}", api.id, vocabulary.name);
                 assert_eq!(known["x-enum-varnames"], json!(names), "{}: {}", api.id, vocabulary.name);
                 assert_eq!(known["x-enum-descriptions"].as_array().map(Vec::len), Some(values.len()));

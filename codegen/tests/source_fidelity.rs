@@ -48,7 +48,9 @@ fn code_blocks(markdown: &str) -> Vec<(String, String)> {
     for line in markdown.lines() {
         let trimmed = line.trim();
         match (&mut open, trimmed.strip_prefix("```")) {
-            (None, Some(info)) => open = Some((info.split_whitespace().next().unwrap_or("").to_string(), String::new())),
+            (None, Some(info)) => {
+                open = Some((info.split_whitespace().next().unwrap_or("").to_string(), String::new()))
+            }
             (Some(_), Some(_)) => blocks.push(open.take().unwrap()),
             (Some((_, text)), None) => {
                 text.push_str(line);
@@ -76,11 +78,10 @@ fn responses(markdown: &str) -> Vec<Response> {
         match language.as_str() {
             "http" => {
                 let mut lines = text.lines();
-                let status = lines.next().and_then(|l| l.split_whitespace().nth(1)).and_then(|c| c.parse().ok()).unwrap();
-                let headers = lines
-                    .filter_map(|l| l.split_once(": "))
-                    .map(|(k, v)| (k.to_string(), v.to_string()))
-                    .collect();
+                let status =
+                    lines.next().and_then(|l| l.split_whitespace().nth(1)).and_then(|c| c.parse().ok()).unwrap();
+                let headers =
+                    lines.filter_map(|l| l.split_once(": ")).map(|(k, v)| (k.to_string(), v.to_string())).collect();
                 pending = Some((status, headers));
             }
             "json" => {

@@ -70,18 +70,15 @@ fn http_status_facts() {
 
 #[test]
 fn fanfare_bodies_pick_the_right_format() {
-    let denial: fanfare::ErrorResponse = serde_json::from_str(
-        r#"{"status":"DENIED","denyReason":"ORDER_LIMIT_EXCEEDED","consumerId":"c"}"#,
-    )
-    .unwrap();
+    let denial: fanfare::ErrorResponse =
+        serde_json::from_str(r#"{"status":"DENIED","denyReason":"ORDER_LIMIT_EXCEEDED","consumerId":"c"}"#).unwrap();
     match denial {
         fanfare::ErrorResponse::OrderDenial(d) => {
             assert_eq!(d.deny_reason, fanfare::DenyReason::OrderLimitExceeded)
         }
         other => panic!("decoded as {other:?}"),
     }
-    let otp: fanfare::ErrorResponse =
-        serde_json::from_str(r#"{"error":"otp_expired","message":"m"}"#).unwrap();
+    let otp: fanfare::ErrorResponse = serde_json::from_str(r#"{"error":"otp_expired","message":"m"}"#).unwrap();
     let fanfare::ErrorResponse::ErrorBody(otp) = otp else { panic!("not an ErrorBody") };
     assert_eq!(otp.error.kind(), Some("code"));
     assert_eq!(otp.error.user_message(), Some("Your code has expired. Please request a new one."));
@@ -117,25 +114,16 @@ fn retry_after_follows_each_api_dialect() {
     assert_eq!(ofauth::headers::retry_after_delay(Some("soon"), now, max), Some(Duration::from_secs(60)));
     assert_eq!(fanfare::headers::retry_after_delay(None, now, max), None);
     // Waits are clamped.
-    assert_eq!(
-        ofauth::headers::retry_after_delay(Some("86400"), SystemTime::now(), max),
-        Some(max)
-    );
+    assert_eq!(ofauth::headers::retry_after_delay(Some("86400"), SystemTime::now(), max), Some(max));
 }
 
 #[test]
 fn retry_rules_carry_the_documents_advice() {
-    let transient = fanfare::RETRY_RULES
-        .iter()
-        .find(|r| r.applies_to_status(503))
-        .unwrap();
+    let transient = fanfare::RETRY_RULES.iter().find(|r| r.applies_to_status(503)).unwrap();
     assert_eq!(transient.delay, Some(RetryDelay::ExponentialBackoff));
     assert_eq!(transient.max_attempts, Some(3));
     assert_eq!(transient.backoff_delay(1), Some(Duration::from_secs(2)));
-    let session = ofauth::RETRY_RULES
-        .iter()
-        .find(|r| r.applies_to_error("SESSION_EXPIRED"))
-        .unwrap();
+    let session = ofauth::RETRY_RULES.iter().find(|r| r.applies_to_error("SESSION_EXPIRED")).unwrap();
     assert!(!session.retry);
 }
 

@@ -17,10 +17,7 @@ pub struct Target {
 /// catalog (a third API) that proves a new API needs YAML only.
 pub const TARGETS: &[Target] = &[
     Target { catalog: "spec", out: "generated" },
-    Target {
-        catalog: "codegen/tests/fixtures/edge/spec",
-        out: "codegen/tests/fixtures/edge/crate",
-    },
+    Target { catalog: "codegen/tests/fixtures/edge/spec", out: "codegen/tests/fixtures/edge/crate" },
 ];
 
 /// Directories of an output crate that hold nothing but generated files.
@@ -28,17 +25,17 @@ pub const GENERATED_DIRS: &[&str] = &["src", "schemas", "openapi", "docs"];
 
 /// The workspace root, wherever the command is run from.
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."))
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
 }
 
 #[derive(Debug)]
 pub enum Error {
     /// The catalog is broken; nothing was written.
     Catalog(Vec<codegen::Diagnostic>),
-    Io { path: PathBuf, error: std::io::Error },
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
 }
 
 impl fmt::Display for Error {
@@ -68,10 +65,11 @@ pub fn plan(root: &Path) -> Result<Vec<Planned>, Error> {
         let rendered = codegen::load_catalog(&root.join(target.catalog), target.catalog)
             .and_then(|catalog| codegen::generate(&catalog));
         match rendered {
-            Ok(files) => planned.extend(files.into_iter().map(|file| Planned {
-                path: root.join(target.out).join(&file.path),
-                contents: file.contents,
-            })),
+            Ok(files) => planned.extend(
+                files
+                    .into_iter()
+                    .map(|file| Planned { path: root.join(target.out).join(&file.path), contents: file.contents }),
+            ),
             Err(diagnostics) => errors.extend(diagnostics),
         }
     }

@@ -14,10 +14,7 @@ fn header(from: &str) -> String {
 
 /// Makes text safe in a table cell: pipes escaped, line breaks as `<br>`.
 pub fn cell(text: &str) -> String {
-    text.trim()
-        .replace('|', "\\|")
-        .replace("\r\n", "\n")
-        .replace('\n', "<br>")
+    text.trim().replace('|', "\\|").replace("\r\n", "\n").replace('\n', "<br>")
 }
 
 /// A Markdown table of plain text (code spans allowed): every cell is escaped here.
@@ -127,11 +124,8 @@ fn source_tables(out: &mut String, api: &Api) {
     for section in tables {
         let Some(source_table) = &section.table else { continue };
         let _ = writeln!(out, "### {}\n", md(&one_line(&section.heading.join(" › "))));
-        let templates: Vec<Vec<Segment>> = source_table
-            .columns
-            .iter()
-            .map(|c| facts::parse_template(&c.cell).unwrap_or_default())
-            .collect();
+        let templates: Vec<Vec<Segment>> =
+            source_table.columns.iter().map(|c| facts::parse_template(&c.cell).unwrap_or_default()).collect();
         let fill_row = |fact: &dyn Fn(&str) -> Option<String>| -> Vec<String> {
             templates.iter().map(|t| facts::fill(t, fact).unwrap_or_default()).collect()
         };
@@ -183,7 +177,8 @@ fn bodies(out: &mut String, api: &Api) {
     for shape in &api.bodies {
         let root = if shape.root { " (a whole error body)" } else { "" };
         let _ = writeln!(out, "### `{}`{root}\n", shape.name);
-        let _ = writeln!(out, "{} Source: {}.\n", md(&sentence(&shape.description)), md(&api.section_title(&shape.source)));
+        let _ =
+            writeln!(out, "{} Source: {}.\n", md(&sentence(&shape.description)), md(&api.section_title(&shape.source)));
         let note = trace_note(shape);
         if !note.is_empty() {
             let _ = writeln!(out, "Notes: {}\n", md(&sentence(&note)));
@@ -239,7 +234,12 @@ fn vocabularies(out: &mut String, api: &Api) {
     out.push_str("## Error vocabularies\n\n");
     for vocabulary in &api.vocabularies {
         let _ = writeln!(out, "### `{}`\n", vocabulary.name);
-        let _ = writeln!(out, "{} Source: {}.\n", md(&sentence(&vocabulary.description)), md(&api.section_title(&vocabulary.source)));
+        let _ = writeln!(
+            out,
+            "{} Source: {}.\n",
+            md(&sentence(&vocabulary.description)),
+            md(&api.section_title(&vocabulary.source))
+        );
         // Only the columns some value fills.
         type Column = (&'static str, fn(&VocabularyValue) -> Option<String>);
         let candidates: [Column; 9] = [
@@ -253,10 +253,8 @@ fn vocabularies(out: &mut String, api: &Api) {
             ("User message", |v| v.user_message.clone()),
             ("Retryable", |v| v.retryable.map(|r| yes_no(Some(r)))),
         ];
-        let columns: Vec<&Column> = candidates
-            .iter()
-            .filter(|(_, get)| vocabulary.values.iter().any(|v| get(v).is_some()))
-            .collect();
+        let columns: Vec<&Column> =
+            candidates.iter().filter(|(_, get)| vocabulary.values.iter().any(|v| get(v).is_some())).collect();
         let mut headers = vec!["Value"];
         headers.extend(columns.iter().map(|(h, _)| *h));
         headers.extend(["Source", "Notes"]);
@@ -305,7 +303,10 @@ fn headers(out: &mut String, api: &Api) {
             ]
         })
         .collect();
-    out.push_str(&table(&["Header", "Description", "Statuses", "Formats", "Default when missing", "Source", "Notes"], &rows));
+    out.push_str(&table(
+        &["Header", "Description", "Statuses", "Formats", "Default when missing", "Source", "Notes"],
+        &rows,
+    ));
     out.push('\n');
 }
 
@@ -390,7 +391,8 @@ fn inconsistencies(out: &mut String, api: &Api) {
         let _ = writeln!(out, "### {} ({})\n", code(&x.id), x.kind.label());
         let _ = writeln!(out, "{}\n", md(x.summary.trim()));
         for statement in &x.statements {
-            let _ = writeln!(out, "- {}: {}", md(&api.section_title(&statement.section)), md(&one_line(&statement.says)));
+            let _ =
+                writeln!(out, "- {}: {}", md(&api.section_title(&statement.section)), md(&one_line(&statement.says)));
         }
         let _ = writeln!(out, "\nResolution: {}\n", md(x.resolution.trim()));
     }
@@ -401,13 +403,7 @@ fn sections(out: &mut String, api: &Api) {
     let rows: Vec<Vec<String>> = api
         .sections
         .iter()
-        .map(|s| {
-            vec![
-                code(&s.id),
-                s.heading.join(" › "),
-                if s.table.is_some() { "yes" } else { "no" }.to_string(),
-            ]
-        })
+        .map(|s| vec![code(&s.id), s.heading.join(" › "), if s.table.is_some() { "yes" } else { "no" }.to_string()])
         .collect();
     out.push_str(&table(&["Id", "Heading", "Table"], &rows));
 }
@@ -433,7 +429,8 @@ pub fn render_index(catalog: &Catalog) -> String {
             ]
         })
         .collect();
-    let headers = ["API", "Summary", "Statuses", "Vocabulary values", "Examples", "Inconsistencies", "JSON Schema", "OpenAPI"];
+    let headers =
+        ["API", "Summary", "Statuses", "Vocabulary values", "Examples", "Inconsistencies", "JSON Schema", "OpenAPI"];
     out.push_str(&table_of(headers.iter().map(|h| h.to_string()).collect(), rows));
     out
 }

@@ -24,23 +24,12 @@ pub const GENERATE_COMMAND: &str = "cargo xtask generate";
 pub fn render_all(catalog: &Catalog) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let mut files = rust::render_crate(catalog)?;
     for api in &catalog.apis {
-        files.push(OutputFile {
-            path: format!("schemas/{}.schema.json", api.id),
-            contents: schema::render_schema(api),
-        });
-        files.push(OutputFile {
-            path: format!("openapi/{}.yaml", api.id),
-            contents: openapi::render_openapi(api),
-        });
-        files.push(OutputFile {
-            path: format!("docs/{}.md", api.id),
-            contents: markdown::render_api(api),
-        });
+        files
+            .push(OutputFile { path: format!("schemas/{}.schema.json", api.id), contents: schema::render_schema(api) });
+        files.push(OutputFile { path: format!("openapi/{}.yaml", api.id), contents: openapi::render_openapi(api) });
+        files.push(OutputFile { path: format!("docs/{}.md", api.id), contents: markdown::render_api(api) });
     }
-    files.push(OutputFile {
-        path: "docs/README.md".into(),
-        contents: markdown::render_index(catalog),
-    });
+    files.push(OutputFile { path: "docs/README.md".into(), contents: markdown::render_index(catalog) });
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }

@@ -96,7 +96,8 @@ fn examples(api: &Api) -> Map<String, Value> {
         .map(|example| {
             let mut entry = json!({ "summary": example.title.trim(), "value": example.body });
             if let Some(status) = example.status {
-                entry["description"] = json!(format!("Sent with HTTP {status}; the body is a `{}`.", example.body_format));
+                entry["description"] =
+                    json!(format!("Sent with HTTP {status}; the body is a `{}`.", example.body_format));
             }
             (example_key(example), entry)
         })

@@ -101,12 +101,8 @@ fn shape_schema(api: &Api, shape: &Shape) -> Value {
         "properties": properties,
         "required": required,
     });
-    let examples: Vec<Value> = api
-        .examples
-        .iter()
-        .filter(|e| e.body_format == shape.name)
-        .map(|e| e.body.clone())
-        .collect();
+    let examples: Vec<Value> =
+        api.examples.iter().filter(|e| e.body_format == shape.name).map(|e| e.body.clone()).collect();
     if !examples.is_empty() {
         schema["examples"] = Value::Array(examples);
     }
@@ -179,7 +175,11 @@ fn vocabulary_schema(defs: &mut Map<String, Value>, vocabulary: &Vocabulary) {
     let known = vocabulary
         .values
         .iter()
-        .map(|value| KnownValue { value: json!(value.value), name: variant_name(value), description: value_description(value) })
+        .map(|value| KnownValue {
+            value: json!(value.value),
+            name: variant_name(value),
+            description: value_description(value),
+        })
         .collect();
     open_enum(defs, &vocabulary.name, vocabulary.description.trim(), json!({ "type": "string" }), known);
 }

@@ -17,8 +17,5 @@ pub fn load(relative: &str) -> Catalog {
 
 /// The real catalog and the edge-case fixture catalog.
 pub fn all_catalogs() -> Vec<(&'static str, Catalog)> {
-    vec![
-        ("spec", load("spec")),
-        ("codegen/tests/fixtures/edge/spec", load("codegen/tests/fixtures/edge/spec")),
-    ]
+    vec![("spec", load("spec")), ("codegen/tests/fixtures/edge/spec", load("codegen/tests/fixtures/edge/spec"))]
 }

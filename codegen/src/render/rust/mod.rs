@@ -14,10 +14,8 @@ use quote::{format_ident, quote};
 
 /// Renders `src/lib.rs` and one `src/<api>.rs` per API.
 pub fn render_crate(catalog: &Catalog) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let mut files = vec![OutputFile {
-        path: "src/lib.rs".into(),
-        contents: format_file("src/lib.rs", "spec/", lib_rs(catalog))?,
-    }];
+    let mut files =
+        vec![OutputFile { path: "src/lib.rs".into(), contents: format_file("src/lib.rs", "spec/", lib_rs(catalog))? }];
     for api in &catalog.apis {
         let path = format!("src/{}.rs", module_name(api));
         let contents = format_file(&path, &api.file, api_module(api))?;
@@ -29,6 +27,8 @@ pub fn render_crate(catalog: &Catalog) -> Result<Vec<OutputFile>, Vec<Diagnostic
 /// Formats tokens with prettyplease (the same bytes whatever rustfmt is installed), behind the
 /// generated-file header. Tokens that do not parse are a generator bug, reported not panicked.
 fn format_file(path: &str, from: &str, tokens: TokenStream) -> Result<String, Vec<Diagnostic>> {
+    // prettyplease formats generated files; `cargo fmt` would reformat them differently.
+    let tokens = quote! { #![cfg_attr(rustfmt, rustfmt::skip)] #tokens };
     let file: syn::File = syn::parse2(tokens).map_err(|err| {
         vec![Diagnostic::in_file(path, format!("the generator produced Rust that does not parse: {err}"))
             .with_help("this is a bug in codegen; please report it with the catalog")]
@@ -46,10 +46,13 @@ fn ident(name: &str) -> Ident {
 /// Doc text as one attribute per line: an attribute holding a line break would be printed
 /// as a `/** */` block, which a `*/` in catalog text would end early.
 fn doc_lines(lines: &[String]) -> impl Iterator<Item = String> + '_ {
-    lines
-        .iter()
-        .flat_map(|line| if line.is_empty() { vec![""] } else { line.lines().collect() })
-        .map(|line| if line.is_empty() { String::new() } else { format!(" {line}") })
+    lines.iter().flat_map(|line| if line.is_empty() { vec![""] } else { line.lines().collect() }).map(|line| {
+        if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        }
+    })
 }
 
 /// `#[doc]` attributes, so prettyplease prints `/// line`.
@@ -207,11 +210,7 @@ pub fn status_variant_name(status: &Status) -> String {
 }
 
 pub fn variant_name(value: &VocabularyValue) -> String {
-    value
-        .variant
-        .clone()
-        .or_else(|| names::pascal_case(&value.value))
-        .unwrap_or_default()
+    value.variant.clone().or_else(|| names::pascal_case(&value.value)).unwrap_or_default()
 }
 
 fn vocabulary_enum(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
@@ -279,7 +278,13 @@ fn vocabulary_enum(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
                 (quote! { Self::#variant }, quote! { &[#(#codes),*] })
             })
             .collect();
-        methods.push(fact_method("statuses", "HTTP statuses the value is sent with (empty when unknown).", quote! { &'static [u16] }, quote! { &[] }, arms));
+        methods.push(fact_method(
+            "statuses",
+            "HTTP statuses the value is sent with (empty when unknown).",
+            quote! { &'static [u16] },
+            quote! { &[] },
+            arms,
+        ));
     }
     if vocabulary.values.iter().any(|v| v.retryable.is_some()) {
         let arms = vocabulary
@@ -288,7 +293,13 @@ fn vocabulary_enum(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
             .zip(&variants)
             .filter_map(|(value, variant)| value.retryable.map(|r| (quote! { Self::#variant }, quote! { Some(#r) })))
             .collect();
-        methods.push(fact_method("retryable", "Whether retrying can succeed, where the catalog says.", quote! { Option<bool> }, quote! { None }, arms));
+        methods.push(fact_method(
+            "retryable",
+            "Whether retrying can succeed, where the catalog says.",
+            quote! { Option<bool> },
+            quote! { None },
+            arms,
+        ));
     }
 
     let all_doc = format!(" Every value the catalog knows, in catalog order ({}).", vocabulary.values.len());
@@ -389,14 +400,11 @@ fn vocabulary_enum(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
 
 fn status_enum(api: &Api) -> TokenStream {
     let unknown = ident(UNKNOWN_VARIANT);
-    let variants: Vec<Ident> = api
-        .statuses
-        .iter()
-        .map(|s| ident(&status_variant_name(s)))
-        .collect();
+    let variants: Vec<Ident> = api.statuses.iter().map(|s| ident(&status_variant_name(s))).collect();
     let codes = numbers(&api.statuses.iter().map(|s| s.code).collect::<Vec<_>>());
     let variant_defs = api.statuses.iter().zip(&variants).map(|(status, variant)| {
-        let mut lines = vec![format!("{} {}: {}", status.code, md(&status.reason), md(status.description.trim())), String::new()];
+        let mut lines =
+            vec![format!("{} {}: {}", status.code, md(&status.reason), md(status.description.trim())), String::new()];
         if let Some(action) = &status.action {
             lines.push(format!("- Action: {}", md(&one_line(action))));
         }
@@ -429,7 +437,13 @@ fn status_enum(api: &Api) -> TokenStream {
         .filter_map(|(s, v)| s.retryable.map(|r| (quote! { Self::#v }, quote! { Some(#r) })))
         .collect();
     if !retry_arms.is_empty() {
-        methods.push(Some(fact_method("retryable", "Whether retrying can succeed, where the catalog says.", quote! { Option<bool> }, quote! { None }, retry_arms)));
+        methods.push(Some(fact_method(
+            "retryable",
+            "Whether retrying can succeed, where the catalog says.",
+            quote! { Option<bool> },
+            quote! { None },
+            retry_arms,
+        )));
     }
     let methods = methods.into_iter().flatten();
     let doc = doc(&[
@@ -839,7 +853,10 @@ fn example_tests(api: &Api) -> TokenStream {
         } else {
             quote! { let _: ErrorResponse = round_trip(example.body); }
         };
-        let status_check = example.status.map(Literal::u16_unsuffixed).map(|code| quote! { assert!(!HttpStatus::from_code(#code).is_unknown()); });
+        let status_check = example
+            .status
+            .map(Literal::u16_unsuffixed)
+            .map(|code| quote! { assert!(!HttpStatus::from_code(#code).is_unknown()); });
         quote! {
             #[test]
             fn #test() {
