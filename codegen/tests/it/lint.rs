@@ -1,0 +1,53 @@
+//! The lint: every recorded inconsistency is listed, each smell is caught, a clean catalog
+//! passes; the report on the real catalog is pinned so that changes to it are reviewed.
+
+use crate::common;
+
+use codegen::lint::{lint, report, Severity};
+
+fn codes(dir: &str) -> Vec<(Severity, &'static str, String)> {
+    lint(&common::load(dir)).into_iter().map(|f| (f.severity, f.code, f.path)).collect()
+}
+
+#[test]
+fn each_smell_is_reported_where_it_is() {
+    let mut found = codes("codegen/tests/fixtures/lint/smelly");
+    found.sort();
+    let expected: Vec<(Severity, &str, String)> = vec![
+        (Severity::Note, "inconsistency", "inconsistencies[0]".into()),
+        (Severity::Warning, "error-without-example", "vocabularies[0].values[1]".into()),
+        (Severity::Warning, "table-hazard", "statuses[0].description".into()),
+        (Severity::Warning, "table-hazard", "vocabularies[0].values[1].description".into()),
+        (Severity::Warning, "unattached-inconsistency", "inconsistencies[0]".into()),
+        (Severity::Warning, "unreferenced-value", "vocabularies[1].values[1]".into()),
+        (Severity::Warning, "unused-status", "statuses[1]".into()),
+    ];
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn a_clean_catalog_has_notes_but_no_warnings() {
+    assert_eq!(
+        codes("codegen/tests/fixtures/lint/clean"),
+        vec![(Severity::Note, "inconsistency", "inconsistencies[0]".into())]
+    );
+}
+
+#[test]
+fn every_recorded_inconsistency_of_the_real_catalog_is_listed_with_its_statements() {
+    let catalog = common::load("spec");
+    let findings = lint(&catalog);
+    for api in &catalog.apis {
+        for x in &api.inconsistencies {
+            let note = findings
+                .iter()
+                .find(|f| {
+                    f.file == api.file && f.severity == Severity::Note && f.message.starts_with(&format!("{} (", x.id))
+                })
+                .unwrap_or_else(|| panic!("{}: {} not listed", api.id, x.id));
+            assert_eq!(note.details.len(), x.statements.len() + 1);
+            assert!(note.position.is_some());
+        }
+    }
+    insta::assert_snapshot!("spec_lint_report", report(&findings));
+}

@@ -1,0 +1,11 @@
+//! codegen's integration tests, one binary (each module is one concern).
+
+mod catalog_schema;
+mod common;
+mod diagnostics;
+mod lint;
+mod openapi;
+mod pipeline;
+mod schemas;
+mod snapshots;
+mod source_fidelity;

@@ -1,0 +1,4 @@
+//! xtask's integration tests, one binary.
+
+mod command_line;
+mod generate_and_check;
