@@ -23,9 +23,25 @@ pub const TARGETS: &[Target] = &[
 /// Directories of an output crate that hold nothing but generated files.
 pub const GENERATED_DIRS: &[&str] = &["src", "schemas", "openapi", "docs"];
 
-/// The workspace root, wherever the command is run from.
-pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+/// The workspace this run acts on, found at run time, never baked in at compile time: a target
+/// directory shared by two checkouts holds one binary for both, and it must act on the checkout
+/// it was invoked from.
+///
+/// `cargo run` (and so `cargo xtask`) tells the process where xtask's manifest is in that
+/// checkout (`CARGO_MANIFEST_DIR`); a binary run directly looks up from the current directory.
+pub fn workspace_root() -> Result<PathBuf, Error> {
+    if let Some(manifest_dir) = std::env::var_os("CARGO_MANIFEST_DIR") {
+        if let Some(root) = Path::new(&manifest_dir).parent().filter(|dir| is_workspace_root(dir)) {
+            return Ok(root.to_path_buf());
+        }
+    }
+    let current = std::env::current_dir().map_err(io(Path::new(".")))?;
+    current.ancestors().find(|dir| is_workspace_root(dir)).map(Path::to_path_buf).ok_or(Error::NoWorkspace(current))
+}
+
+/// A directory whose `Cargo.toml` declares a workspace.
+fn is_workspace_root(dir: &Path) -> bool {
+    fs::read_to_string(dir.join("Cargo.toml")).is_ok_and(|manifest| manifest.lines().any(|l| l.trim() == "[workspace]"))
 }
 
 #[derive(Debug)]
@@ -36,6 +52,8 @@ pub enum Error {
         path: PathBuf,
         error: std::io::Error,
     },
+    /// Neither `CARGO_MANIFEST_DIR` nor the current directory leads to a workspace.
+    NoWorkspace(PathBuf),
 }
 
 impl fmt::Display for Error {
@@ -43,6 +61,11 @@ impl fmt::Display for Error {
         match self {
             Error::Catalog(diagnostics) => f.write_str(&diagnostic::report(diagnostics)),
             Error::Io { path, error } => write!(f, "error: {}: {error}", path.display()),
+            Error::NoWorkspace(dir) => write!(
+                f,
+                "error: {} is not inside a cargo workspace; run `cargo xtask` from the project's checkout",
+                dir.display()
+            ),
         }
     }
 }

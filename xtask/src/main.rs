@@ -16,7 +16,13 @@ const USAGE: &str = "usage: cargo xtask <generate|check|lint>
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let root = workspace_root();
+    let root = match workspace_root() {
+        Ok(root) => root,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::FAILURE;
+        }
+    };
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["generate"] => match xtask::generate(&root) {
             Ok(changes) => {

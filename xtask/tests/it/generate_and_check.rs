@@ -1,63 +1,18 @@
 //! `cargo xtask generate` and `check` on the real workspace (freshness) and on scratch copies
 //! of it (what they do with stale, missing, orphaned files and broken catalogs).
 
+use crate::scratch::{scratch_workspace, snapshot};
 use std::fs;
-use std::path::{Path, PathBuf};
-use xtask::{check, generate, workspace_root, Change, Error, GENERATED_DIRS, TARGETS};
+use xtask::{check, generate, workspace_root, Change, Error, GENERATED_DIRS};
 
 /// Fails when the checked-in outputs differ from what the catalog renders, so
 /// `cargo test --workspace` catches a catalog edited without `cargo xtask generate`.
 #[test]
 fn checked_in_outputs_are_fresh() {
-    let root = workspace_root();
+    let root = workspace_root().unwrap();
     let stale = check(&root).unwrap_or_else(|e| panic!("{e}"));
     let names: Vec<String> = stale.iter().map(|c| xtask::shown(&root, c.path())).collect();
     assert!(names.is_empty(), "stale generated files: {names:?}; run `cargo xtask generate` and commit");
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-/// A copy of the catalogs and their generated outputs in a fresh directory.
-fn scratch_workspace(name: &str) -> PathBuf {
-    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = fs::remove_dir_all(&root);
-    let real = workspace_root();
-    for target in TARGETS {
-        copy_dir(&real.join(target.catalog), &root.join(target.catalog));
-        for dir in GENERATED_DIRS {
-            copy_dir(&real.join(target.out).join(dir), &root.join(target.out).join(dir));
-        }
-    }
-    root
-}
-
-/// Every file under `root`, with its bytes.
-fn snapshot(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    fn walk(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
-        for entry in fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else {
-                out.push((path.clone(), fs::read(&path).unwrap()));
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(root, &mut out);
-    out.sort();
-    out
 }
 
 #[test]
@@ -124,7 +79,7 @@ fn generating_twice_is_byte_identical_and_the_second_run_writes_nothing() {
     assert_eq!(generate(&root).unwrap(), vec![]);
     assert_eq!(snapshot(&root), first);
     // And the result is what is checked in.
-    let real = workspace_root().join("generated/src/fanfare.rs");
+    let real = workspace_root().unwrap().join("generated/src/fanfare.rs");
     assert_eq!(fs::read(root.join("generated/src/fanfare.rs")).unwrap(), fs::read(real).unwrap());
 }
 

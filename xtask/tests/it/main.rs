@@ -2,3 +2,4 @@
 
 mod command_line;
 mod generate_and_check;
+mod scratch;
