@@ -1,75 +1,183 @@
-//! Errors about a catalog, each saying where (file and position or catalog path), what is
-//! wrong, and how to fix it.
+//! Errors about a catalog, each with a stable code, where (file, line, column and the source
+//! line itself), what is wrong, and how to fix it, shown the way rustc and cargo show theirs
+//! (annotate-snippets renders them).
 
+pub use crate::source_map::Position;
+use crate::source_map::SourceMap;
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use std::fmt;
 
-/// A 1-based line and column in a catalog file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Position {
-    pub line: usize,
-    pub column: usize,
+/// Declares [`Code`]: each error's stable id, kebab-case name and one-line summary. Codes are
+/// append-only: a code, once used, keeps its meaning (README.md lists them all).
+macro_rules! codes {
+    ($($variant:ident = $id:literal $name:literal $summary:literal,)*) => {
+        /// The kind of a catalog error, stable across releases.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $(#[doc = $summary] $variant,)*
+        }
+
+        impl Code {
+            /// Every code, in id order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The stable id, e.g. `E0201`.
+            pub fn id(self) -> &'static str {
+                match self { $(Code::$variant => $id,)* }
+            }
+
+            /// A short kebab-case name, e.g. `unknown-reference`.
+            pub fn name(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            /// What the code means, in one line.
+            pub fn summary(self) -> &'static str {
+                match self { $(Code::$variant => $summary,)* }
+            }
+        }
+    };
 }
 
+codes! {
+    Parse = "E0001" "parse" "The file is not a catalog: YAML syntax, an unknown or missing key, or a value of the wrong type.",
+    Read = "E0002" "read" "A catalog file or directory cannot be read, or the directory holds no catalog file.",
+    Duplicate = "E0101" "duplicate" "An id, name, value or status code is defined twice.",
+    EmptyName = "E0102" "empty-name" "A name, id or value is empty.",
+    InvalidName = "E0103" "invalid-name" "A name is not valid for what it names (API id, type, variant, field, header).",
+    NonAsciiName = "E0104" "non-ascii-name" "A Rust name would be derived from text with letters outside ASCII.",
+    Unnameable = "E0105" "unnameable" "The text has no ASCII letter or digit to derive a name from.",
+    NameCollision = "E0106" "name-collision" "Two entries would get the same generated name.",
+    ReservedName = "E0107" "reserved-name" "A name that the generated code defines itself.",
+    UnknownReference = "E0201" "unknown-reference" "A reference to a section, status, vocabulary, body, value or inconsistency that does not exist.",
+    NotAFact = "E0301" "not-a-fact" "`inferred` lists something that is not a fact of the entry.",
+    InferredAbsent = "E0302" "inferred-absent" "`inferred` lists a fact that the entry does not state.",
+    BadHeading = "E0401" "bad-heading" "A section's heading path is empty or has an empty part.",
+    EmptyTable = "E0402" "empty-table" "A source table has no rows or no columns.",
+    BadTemplate = "E0403" "bad-template" "A cell template does not parse.",
+    UnknownPlaceholder = "E0404" "unknown-placeholder" "A cell template names a fact that rows of its kind do not have.",
+    RowMissingFact = "E0405" "row-missing-fact" "A table row lacks a fact that one of its columns shows.",
+    BadStatusCode = "E0501" "bad-status-code" "A status code outside 100-599.",
+    Empty = "E0502" "empty" "Something that needs content has none: values, fields, a root body, a rule's scope, statements.",
+    ShapeCycle = "E0503" "shape-cycle" "A body shape contains itself other than through an array.",
+    HeaderRole = "E0601" "header-role" "Header roles and Retry-After formats that do not fit together.",
+    RetryDelay = "E0701" "retry-delay" "A retry rule's delay lacks what it needs (a base delay, a Retry-After header).",
+    ExampleBody = "E0801" "example-body" "An example body does not match its body format.",
+    ExampleFormat = "E0802" "example-format" "An example's `body_format` is not a whole (root) body.",
+    ExampleHeader = "E0803" "example-header" "An example sends a header the catalog does not describe.",
+}
+
+/// One problem with a catalog.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    pub code: Code,
     /// The file as the user knows it, e.g. `spec/myapi.yaml`.
     pub file: String,
-    /// Where in the file, when the text has the offending node.
-    pub position: Option<Position>,
     /// Where in the catalog, e.g. `vocabularies[0].values[3].statuses[1]`.
     pub path: Option<String>,
+    /// Where in the file, when the file has the node (or its parent).
+    pub position: Option<Position>,
+    /// The text of the line at `position`, quoted under the message.
+    pub source_line: Option<String>,
     pub message: String,
     pub help: Option<String>,
 }
 
 impl Diagnostic {
-    /// A problem with a whole file (unreadable, missing).
-    pub fn in_file(file: &str, message: impl Into<String>) -> Self {
-        Self { file: file.to_string(), position: None, path: None, message: message.into(), help: None }
+    /// A problem with a whole file or directory.
+    pub fn in_file(code: Code, file: &str, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            file: file.to_string(),
+            path: None,
+            position: None,
+            source_line: None,
+            message: message.into(),
+            help: None,
+        }
     }
 
-    /// A problem at a catalog path; `locate` adds the position later.
-    pub fn at_path(file: &str, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { path: Some(path.into()), ..Self::in_file(file, message) }
+    /// A problem at a catalog path; [`Diagnostic::located`] adds its position.
+    pub fn at_path(code: Code, file: &str, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { path: Some(path.into()), ..Self::in_file(code, file, message) }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
+
+    /// Places the diagnostic at `position`, quoting that line.
+    pub fn at_position(mut self, map: &SourceMap, position: Position) -> Self {
+        self.source_line = map.line(position.line).map(str::to_string);
+        self.position = Some(position);
+        self
+    }
+
+    /// Places the diagnostic at its path's node, or the nearest node the file has.
+    pub fn located(self, map: &SourceMap) -> Self {
+        match self.path.as_deref().and_then(|path| map.nearest(path)) {
+            Some(position) => self.at_position(map, position),
+            None => self,
+        }
+    }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "error: {}", self.message)?;
-        write_location(f, &self.file, self.position, self.path.as_deref())?;
-        if let Some(help) = &self.help {
-            write!(f, "\n  = help: {help}")?;
+        let place = Place {
+            file: &self.file,
+            path: self.path.as_deref(),
+            position: self.position,
+            source_line: self.source_line.as_deref(),
+        };
+        let footers: Vec<(Level, &str)> = self.help.iter().map(|help| (Level::HELP, help.as_str())).collect();
+        f.write_str(&render(Level::ERROR, self.code.id(), &self.message, &place, &footers))
+    }
+}
+
+/// Where a diagnostic or lint finding points.
+pub(crate) struct Place<'a> {
+    pub file: &'a str,
+    pub path: Option<&'a str>,
+    pub position: Option<Position>,
+    pub source_line: Option<&'a str>,
+}
+
+/// Renders one message as rustc does: the title with its code, the source line with a caret
+/// under the node (labelled with the catalog path), then the footers (`= help: ...`).
+pub(crate) fn render(
+    level: Level<'_>,
+    id: &str,
+    message: &str,
+    place: &Place<'_>,
+    footers: &[(Level<'_>, &str)],
+) -> String {
+    let title = level.primary_title(message).id(id);
+    let mut group: Group<'_> = match (place.position, place.source_line) {
+        (Some(position), Some(line)) => {
+            let start = byte_offset(line, position.column - 1);
+            let end = byte_offset(line, position.column - 1 + position.width).max(start);
+            let annotation = AnnotationKind::Primary.span(start..end).label(place.path);
+            title.element(Snippet::source(line).line_start(position.line).path(place.file).annotation(annotation))
         }
-        Ok(())
+        (Some(position), None) => {
+            title.element(Origin::path(place.file).line(position.line).char_column(position.column - 1))
+        }
+        (None, _) => title.element(Origin::path(place.file)),
+    };
+    if let (Some(path), None) = (place.path, place.source_line) {
+        group = group.element(Level::NOTE.message(format!("at `{path}`")));
     }
+    for (level, text) in footers {
+        group = group.element(level.clone().message(*text));
+    }
+    Renderer::plain().render(&[group]).to_string()
 }
 
-/// The `  --> file:line:column (at `path`)` line shared by errors and lint findings.
-pub fn write_location(
-    f: &mut impl fmt::Write,
-    file: &str,
-    position: Option<Position>,
-    path: Option<&str>,
-) -> fmt::Result {
-    write!(f, "  --> {file}")?;
-    if let Some(Position { line, column }) = position {
-        write!(f, ":{line}:{column}")?;
-    }
-    if let Some(path) = path {
-        write!(f, " (at `{path}`)")?;
-    }
-    Ok(())
-}
-
-/// Where a catalog path stands in an API's file: the node, or its nearest existing parent.
-pub fn position_of(api: &crate::model::Api, path: &str) -> Option<Position> {
-    crate::locate::locate_nearest(&api.text, path).map(|(line, column)| Position { line, column })
+/// The byte offset of the `chars`-th character of `line` (its length past the end).
+fn byte_offset(line: &str, chars: usize) -> usize {
+    line.char_indices().nth(chars).map_or(line.len(), |(offset, _)| offset)
 }
 
 /// Renders a list of diagnostics the way the command line prints them.
@@ -82,4 +190,43 @@ pub fn report(diagnostics: &[Diagnostic]) -> String {
     let n = diagnostics.len();
     out.push_str(&format!("{n} error{} in the catalog", if n == 1 { "" } else { "s" }));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_in_order() {
+        let ids: Vec<&str> = Code::ALL.iter().map(|c| c.id()).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(ids, sorted);
+        let mut names: Vec<&str> = Code::ALL.iter().map(|c| c.name()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), Code::ALL.len());
+    }
+
+    #[test]
+    fn a_located_diagnostic_quotes_its_line_with_a_caret() {
+        let map = SourceMap::build("id: x\nstatuses:\n  - code: 999\n");
+        let shown = Diagnostic::at_path(Code::BadStatusCode, "spec/x.yaml", "statuses[0].code", "999 is not a status")
+            .with_help("use 100-599")
+            .located(&map)
+            .to_string();
+        assert!(shown.starts_with("error[E0501]: 999 is not a status"), "{shown}");
+        assert!(shown.contains("--> spec/x.yaml:3:11"), "{shown}");
+        assert!(shown.contains("3 |   - code: 999"), "{shown}");
+        assert!(shown.contains("^^^ statuses[0].code"), "{shown}");
+        assert!(shown.contains("= help: use 100-599"), "{shown}");
+    }
+
+    #[test]
+    fn carets_count_characters_not_bytes() {
+        let map = SourceMap::build("name: \"café\"\nid: é\n");
+        let shown = Diagnostic::at_path(Code::NonAsciiName, "x.yaml", "id", "not ASCII").located(&map).to_string();
+        assert!(shown.contains("2 | id: é\n  |     ^ id"), "{shown}");
+    }
 }

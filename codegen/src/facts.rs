@@ -1,6 +1,6 @@
 //! Named facts of catalog entries, as used by source-table cell templates (`{code}`,
-//! `{description}`, ...). Validation checks every placeholder names a fact that each row has;
-//! the Markdown renderer fills them in.
+//! `{description}`, ...). Validation checks every placeholder names a fact that each row has,
+//! and fills the cells in for the resolved model.
 
 use crate::model::{Field, FieldType, Status, TableRows, VocabularyValue};
 

@@ -5,9 +5,9 @@
 //! value nothing references, an inconsistency no entry points at, text that needs escaping in
 //! a Markdown table.
 
-use crate::diagnostic::{position_of, write_location, Position};
-use crate::facts;
-use crate::model::*;
+use crate::diagnostic::{render, Place, Position};
+use crate::resolved::{Api, Catalog, FieldType, InconsistencyId, ValueRef, VocabularyId};
+use annotate_snippets::Level;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::fmt;
@@ -25,6 +25,8 @@ pub struct Finding {
     pub code: &'static str,
     pub file: String,
     pub position: Option<Position>,
+    /// The text of the line at `position`.
+    pub source_line: Option<String>,
     pub path: String,
     pub message: String,
     /// Further lines: the document's statements, the resolution.
@@ -34,22 +36,24 @@ pub struct Finding {
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let level = match self.severity {
-            Severity::Note => "note",
-            Severity::Warning => "warning",
+            Severity::Note => Level::NOTE,
+            Severity::Warning => Level::WARNING,
         };
-        writeln!(f, "{level}[{}]: {}", self.code, self.message)?;
-        write_location(f, &self.file, self.position, Some(&self.path))?;
-        for detail in &self.details {
-            write!(f, "\n  = {detail}")?;
-        }
-        Ok(())
+        let place = Place {
+            file: &self.file,
+            path: Some(&self.path),
+            position: self.position,
+            source_line: self.source_line.as_deref(),
+        };
+        let footers: Vec<(Level, &str)> = self.details.iter().map(|d| (Level::NOTE.no_name(), d.as_str())).collect();
+        f.write_str(&render(level, self.code, &self.message, &place, &footers))
     }
 }
 
 /// Everything the lint finds, API by API, notes first.
 pub fn lint(catalog: &Catalog) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for api in &catalog.apis {
+    for api in catalog.apis() {
         let mut found = Vec::new();
         inconsistencies(api, &mut found);
         unused_statuses(api, &mut found);
@@ -78,11 +82,13 @@ pub fn report(findings: &[Finding]) -> String {
 }
 
 fn finding(api: &Api, severity: Severity, code: &'static str, path: String, message: String) -> Finding {
+    let position = api.position(&path);
     Finding {
         severity,
         code,
         file: api.file.clone(),
-        position: position_of(api, &path),
+        source_line: position.and_then(|p| api.source_line(p.line)).map(str::to_string),
+        position,
         path,
         message,
         details: Vec::new(),
@@ -99,7 +105,7 @@ fn inconsistencies(api: &Api, out: &mut Vec<Finding>) {
             format!("{} ({}): {}", x.id, x.kind.label(), x.summary.trim()),
         );
         for statement in &x.statements {
-            note.details.push(format!("{} says: {}", api.section_title(&statement.section), statement.says.trim()));
+            note.details.push(format!("{} says: {}", api.section_title(statement.section), statement.says.trim()));
         }
         note.details.push(format!("the catalog records: {}", x.resolution.trim()));
         out.push(note);
@@ -127,20 +133,20 @@ fn unused_statuses(api: &Api, out: &mut Vec<Finding>) {
     }
 }
 
-/// Every (vocabulary, value) an example body holds, following the body formats.
-fn collect_uses(api: &Api, ty: &FieldType, value: &Value, uses: &mut BTreeSet<(String, String)>) {
+/// Every (vocabulary, wire string) an example body holds, following the body formats.
+fn collect_uses(api: &Api, ty: &FieldType, value: &Value, uses: &mut BTreeSet<(VocabularyId, String)>) {
     match (ty, value) {
-        (FieldType::Vocabulary(name), Value::String(text)) => {
-            uses.insert((name.clone(), text.clone()));
+        (FieldType::Vocabulary(id), Value::String(text)) => {
+            uses.insert((*id, text.clone()));
         }
         (FieldType::Array(inner), Value::Array(items)) => {
             for item in items {
                 collect_uses(api, inner, item, uses);
             }
         }
-        (FieldType::Object(name), Value::Object(map)) => {
-            for field in api.shape(name).map(|s| s.fields.as_slice()).unwrap_or_default() {
-                if let Some(v) = map.get(&field.name) {
+        (FieldType::Object(id), Value::Object(map)) => {
+            for field in &api[*id].fields {
+                if let Some(v) = map.get(&field.wire) {
                     collect_uses(api, &field.ty, v, uses);
                 }
             }
@@ -153,56 +159,38 @@ fn collect_uses(api: &Api, ty: &FieldType, value: &Value, uses: &mut BTreeSet<(S
 fn unexampled_values(api: &Api, out: &mut Vec<Finding>) {
     let mut uses = BTreeSet::new();
     for example in &api.examples {
-        collect_uses(api, &FieldType::Object(example.body_format.clone()), &example.body, &mut uses);
+        collect_uses(api, &FieldType::Object(example.shape), &example.body, &mut uses);
     }
-    let in_rules: BTreeSet<&str> = api.retry_rules.iter().flat_map(|r| r.errors.iter().map(String::as_str)).collect();
+    let in_rules: BTreeSet<ValueRef> = api.retry_rules.iter().flat_map(|r| r.errors.iter().copied()).collect();
     for (v, vocabulary) in api.vocabularies.iter().enumerate() {
         for (i, value) in vocabulary.values.iter().enumerate() {
-            if uses.contains(&(vocabulary.name.clone(), value.value.clone())) {
+            if uses.contains(&(VocabularyId(v), value.wire.clone())) {
                 continue;
             }
             let path = format!("vocabularies[{v}].values[{i}]");
+            let (name, wire) = (&vocabulary.name, &value.wire);
             if !value.statuses.is_empty() {
-                out.push(finding(
-                    api,
-                    Severity::Warning,
-                    "error-without-example",
-                    path,
-                    format!("{} `{}` appears in no example", vocabulary.name, value.value),
-                ));
-            } else if !in_rules.contains(value.value.as_str()) {
-                out.push(finding(
-                    api,
-                    Severity::Warning,
-                    "unreferenced-value",
-                    path,
-                    format!("{} `{}` appears in no example and no retry rule", vocabulary.name, value.value),
-                ));
+                let message = format!("{name} `{wire}` appears in no example");
+                out.push(finding(api, Severity::Warning, "error-without-example", path, message));
+            } else if !in_rules.contains(&ValueRef { vocabulary: VocabularyId(v), index: i }) {
+                let message = format!("{name} `{wire}` appears in no example and no retry rule");
+                out.push(finding(api, Severity::Warning, "unreferenced-value", path, message));
             }
         }
     }
 }
 
 fn unattached_inconsistencies(api: &Api, out: &mut Vec<Finding>) {
-    let entries: Vec<&dyn Traced> = api
-        .statuses
-        .iter()
-        .map(|x| x as &dyn Traced)
-        .chain(api.vocabularies.iter().flat_map(|v| v.values.iter().map(|x| x as &dyn Traced)))
-        .chain(api.bodies.iter().map(|x| x as &dyn Traced))
-        .chain(api.bodies.iter().flat_map(|b| b.fields.iter().map(|x| x as &dyn Traced)))
-        .chain(api.headers.iter().map(|x| x as &dyn Traced))
-        .chain(api.retry_rules.iter().map(|x| x as &dyn Traced))
-        .chain(api.examples.iter().map(|x| x as &dyn Traced))
-        .collect();
+    let attached: BTreeSet<InconsistencyId> = api.traced().flat_map(|t| t.inconsistencies.iter().copied()).collect();
     for (i, x) in api.inconsistencies.iter().enumerate() {
-        if !entries.iter().any(|e| e.inconsistencies().contains(&x.id)) {
+        if !attached.contains(&InconsistencyId(i)) {
+            let message = format!("no entry points at inconsistency `{}`", x.id);
             out.push(finding(
                 api,
                 Severity::Warning,
                 "unattached-inconsistency",
                 format!("inconsistencies[{i}]"),
-                format!("no entry points at inconsistency `{}`", x.id),
+                message,
             ));
         }
     }
@@ -211,32 +199,38 @@ fn unattached_inconsistencies(api: &Api, out: &mut Vec<Finding>) {
 /// Text that lands in Markdown table cells and holds a pipe or a line break: it is escaped,
 /// but reads badly in the YAML's own tables and in the source document's.
 fn table_hazards(api: &Api, out: &mut Vec<Finding>) {
-    // The free-text facts, read through the same accessors the table templates use.
-    const STATUS_TEXTS: &[&str] = &["description", "action", "when_used"];
-    const VALUE_TEXTS: &[&str] = &["value", "description", "title", "category", "action", "message", "user_message"];
-    let mut texts: Vec<(String, String)> = Vec::new();
+    let mut texts: Vec<(String, &str)> = Vec::new();
     for (i, s) in api.statuses.iter().enumerate() {
-        for key in STATUS_TEXTS {
-            texts.extend(facts::status_fact(s, key).map(|t| (format!("statuses[{i}].{key}"), t)));
-        }
+        let facts =
+            [("description", Some(&s.description)), ("action", s.action.as_ref()), ("when_used", s.when_used.as_ref())];
+        texts
+            .extend(facts.into_iter().filter_map(|(key, text)| Some((format!("statuses[{i}].{key}"), text?.as_str()))));
     }
     for (v, vocabulary) in api.vocabularies.iter().enumerate() {
         for (i, x) in vocabulary.values.iter().enumerate() {
-            for key in VALUE_TEXTS {
-                texts.extend(facts::value_fact(x, key).map(|t| (format!("vocabularies[{v}].values[{i}].{key}"), t)));
-            }
+            let facts = [
+                ("value", Some(&x.wire)),
+                ("description", x.description.as_ref()),
+                ("title", x.title.as_ref()),
+                ("category", x.category.as_ref()),
+                ("action", x.action.as_ref()),
+                ("message", x.message.as_ref()),
+                ("user_message", x.user_message.as_ref()),
+            ];
+            let path = |key| format!("vocabularies[{v}].values[{i}].{key}");
+            texts.extend(facts.into_iter().filter_map(|(key, text)| Some((path(key), text?.as_str()))));
         }
     }
-    for (b, shape) in api.bodies.iter().enumerate() {
+    for (b, shape) in api.shapes.iter().enumerate() {
         for (i, field) in shape.fields.iter().enumerate() {
-            texts.push((format!("bodies[{b}].fields[{i}].description"), field.description.clone()));
+            texts.push((format!("bodies[{b}].fields[{i}].description"), &field.description));
         }
     }
     for (h, header) in api.headers.iter().enumerate() {
-        texts.push((format!("headers[{h}].description"), header.description.clone()));
+        texts.push((format!("headers[{h}].description"), &header.description));
     }
     for (r, rule) in api.retry_rules.iter().enumerate() {
-        texts.push((format!("retry_rules[{r}].advice"), rule.advice.clone()));
+        texts.push((format!("retry_rules[{r}].advice"), &rule.advice));
     }
     for (path, text) in texts {
         let trimmed = text.trim();
@@ -247,12 +241,7 @@ fn table_hazards(api: &Api, out: &mut Vec<Finding>) {
         } else {
             continue;
         };
-        out.push(finding(
-            api,
-            Severity::Warning,
-            "table-hazard",
-            path,
-            format!("the text holds {problem}, which Markdown tables must escape"),
-        ));
+        let message = format!("the text holds {problem}, which Markdown tables must escape");
+        out.push(finding(api, Severity::Warning, "table-hazard", path, message));
     }
 }

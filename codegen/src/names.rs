@@ -102,9 +102,9 @@ pub fn is_field_name(name: &str) -> bool {
         && name != "_"
 }
 
-/// The Rust field name of a body field.
-pub fn field_name(field: &crate::model::Field) -> String {
-    field.rust_name.clone().or_else(|| snake_case(&field.name)).unwrap_or_default()
+/// The builder method that sets an optional field: `with_<field>`, without a keyword's `_`.
+pub fn setter_name(field: &str) -> String {
+    format!("with_{}", field.trim_end_matches('_'))
 }
 
 /// Is `name` usable as a Rust type name as written (PascalCase ASCII identifier)?

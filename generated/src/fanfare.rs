@@ -4,14 +4,12 @@
 //! Fanfare: Fanfare uses conventional HTTP status codes and a JSON body whose `error` holds either a machine code (such as `otp_expired`) or a message (such as "Queue is full"), with an optional `message` and field-level `details`; order-limit denials use a body of their own.
 //!
 //! Source: the Fanfare documentation, "Error Handling" (<https://docs.fanfare.io/llms.txt>).
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::fmt;
 /// The HTTP statuses the Fanfare documentation lists or uses.
 ///
 /// A status maps to many errors: branch on the body's error value, not on this alone.
 /// Serialized as the bare number; codes the catalog does not know are kept in `Unknown`;
 /// equality compares codes, so `Unknown(c)` equals the listed status with code `c`.
-#[derive(Clone, Copy, Debug)]
+#[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
 #[non_exhaustive]
 pub enum HttpStatus {
     /// 200 OK: The request succeeded
@@ -140,128 +138,136 @@ impl HttpStatus {
     }
     /// True for a code the catalog does not list.
     pub const fn is_unknown(self) -> bool {
-        matches!(Self::from_code(self.code()), Self::Unknown(_))
+        ::core::matches!(Self::from_code(self.code()), Self::Unknown(_))
     }
     /// The status class; `None` for codes outside 100..=599.
-    pub const fn class(self) -> Option<crate::StatusClass> {
-        crate::StatusClass::of(self.code())
+    pub const fn class(
+        self,
+    ) -> ::core::option::Option<::api_error_runtime::StatusClass> {
+        ::api_error_runtime::StatusClass::of(self.code())
     }
     /// The reason phrase.
-    pub fn reason(&self) -> Option<&'static str> {
+    pub fn reason(&self) -> ::core::option::Option<&'static str> {
         match self {
-            Self::Ok => Some("OK"),
-            Self::Created => Some("Created"),
-            Self::NoContent => Some("No Content"),
-            Self::BadRequest => Some("Bad Request"),
-            Self::Unauthorized => Some("Unauthorized"),
-            Self::Forbidden => Some("Forbidden"),
-            Self::NotFound => Some("Not Found"),
-            Self::Conflict => Some("Conflict"),
-            Self::PayloadTooLarge => Some("Payload Too Large"),
-            Self::Locked => Some("Locked"),
-            Self::TooManyRequests => Some("Too Many Requests"),
-            Self::InternalServerError => Some("Internal Server Error"),
-            Self::ServiceUnavailable => Some("Service Unavailable"),
-            _ => None,
+            Self::Ok => ::core::option::Option::Some("OK"),
+            Self::Created => ::core::option::Option::Some("Created"),
+            Self::NoContent => ::core::option::Option::Some("No Content"),
+            Self::BadRequest => ::core::option::Option::Some("Bad Request"),
+            Self::Unauthorized => ::core::option::Option::Some("Unauthorized"),
+            Self::Forbidden => ::core::option::Option::Some("Forbidden"),
+            Self::NotFound => ::core::option::Option::Some("Not Found"),
+            Self::Conflict => ::core::option::Option::Some("Conflict"),
+            Self::PayloadTooLarge => ::core::option::Option::Some("Payload Too Large"),
+            Self::Locked => ::core::option::Option::Some("Locked"),
+            Self::TooManyRequests => ::core::option::Option::Some("Too Many Requests"),
+            Self::InternalServerError => {
+                ::core::option::Option::Some("Internal Server Error")
+            }
+            Self::ServiceUnavailable => {
+                ::core::option::Option::Some("Service Unavailable")
+            }
+            _ => ::core::option::Option::None,
         }
     }
     /// What the documentation says the status means.
-    pub fn description(&self) -> Option<&'static str> {
+    pub fn description(&self) -> ::core::option::Option<&'static str> {
         match self {
-            Self::Ok => Some("The request succeeded"),
-            Self::Created => Some("A new resource was created"),
-            Self::NoContent => Some("The request succeeded with no response body"),
+            Self::Ok => ::core::option::Option::Some("The request succeeded"),
+            Self::Created => ::core::option::Option::Some("A new resource was created"),
+            Self::NoContent => {
+                ::core::option::Option::Some(
+                    "The request succeeded with no response body",
+                )
+            }
             Self::BadRequest => {
-                Some("The request was malformed or contained invalid data")
+                ::core::option::Option::Some(
+                    "The request was malformed or contained invalid data",
+                )
             }
             Self::Unauthorized => {
-                Some("Authentication credentials were missing or invalid")
+                ::core::option::Option::Some(
+                    "Authentication credentials were missing or invalid",
+                )
             }
             Self::Forbidden => {
-                Some("The authenticated user lacks permission for the requested action")
+                ::core::option::Option::Some(
+                    "The authenticated user lacks permission for the requested action",
+                )
             }
-            Self::NotFound => Some("The requested resource does not exist"),
+            Self::NotFound => {
+                ::core::option::Option::Some("The requested resource does not exist")
+            }
             Self::Conflict => {
-                Some("The request conflicts with the current state of the resource")
+                ::core::option::Option::Some(
+                    "The request conflicts with the current state of the resource",
+                )
             }
             Self::PayloadTooLarge => {
-                Some("The request body exceeds the maximum allowed size")
+                ::core::option::Option::Some(
+                    "The request body exceeds the maximum allowed size",
+                )
             }
             Self::Locked => {
-                Some(
+                ::core::option::Option::Some(
                     "The resource is temporarily unavailable (e.g., queue not yet open)",
                 )
             }
-            Self::TooManyRequests => Some("Rate limit exceeded"),
+            Self::TooManyRequests => ::core::option::Option::Some("Rate limit exceeded"),
             Self::InternalServerError => {
-                Some("An unexpected error occurred on the server")
+                ::core::option::Option::Some(
+                    "An unexpected error occurred on the server",
+                )
             }
-            Self::ServiceUnavailable => Some("The service is temporarily unavailable"),
-            _ => None,
+            Self::ServiceUnavailable => {
+                ::core::option::Option::Some("The service is temporarily unavailable")
+            }
+            _ => ::core::option::Option::None,
         }
     }
     /// What the documentation says to do about it.
-    pub fn action(&self) -> Option<&'static str> {
+    pub fn action(&self) -> ::core::option::Option<&'static str> {
         match self {
             Self::Unauthorized => {
-                Some("Refresh the access token and retry once with the new token.")
+                ::core::option::Option::Some(
+                    "Refresh the access token and retry once with the new token.",
+                )
             }
-            Self::Locked => Some("Wait until the time in Retry-After, then retry."),
+            Self::Locked => {
+                ::core::option::Option::Some(
+                    "Wait until the time in Retry-After, then retry.",
+                )
+            }
             Self::TooManyRequests => {
-                Some("Wait as long as Retry-After says, then retry.")
+                ::core::option::Option::Some(
+                    "Wait as long as Retry-After says, then retry.",
+                )
             }
-            Self::InternalServerError => Some("Retry with exponential backoff."),
-            Self::ServiceUnavailable => Some("Retry with exponential backoff."),
-            _ => None,
+            Self::InternalServerError => {
+                ::core::option::Option::Some("Retry with exponential backoff.")
+            }
+            Self::ServiceUnavailable => {
+                ::core::option::Option::Some("Retry with exponential backoff.")
+            }
+            _ => ::core::option::Option::None,
         }
     }
     /// Whether retrying can succeed, where the catalog says.
-    pub fn retryable(&self) -> Option<bool> {
+    pub fn retryable(&self) -> ::core::option::Option<bool> {
         match self {
-            Self::BadRequest => Some(false),
-            Self::Forbidden => Some(false),
-            Self::NotFound => Some(false),
-            Self::Conflict => Some(false),
-            Self::PayloadTooLarge => Some(false),
-            Self::Locked => Some(true),
-            Self::TooManyRequests => Some(true),
-            Self::InternalServerError => Some(true),
-            Self::ServiceUnavailable => Some(true),
-            _ => None,
+            Self::BadRequest => ::core::option::Option::Some(false),
+            Self::Forbidden => ::core::option::Option::Some(false),
+            Self::NotFound => ::core::option::Option::Some(false),
+            Self::Conflict => ::core::option::Option::Some(false),
+            Self::PayloadTooLarge => ::core::option::Option::Some(false),
+            Self::Locked => ::core::option::Option::Some(true),
+            Self::TooManyRequests => ::core::option::Option::Some(true),
+            Self::InternalServerError => ::core::option::Option::Some(true),
+            Self::ServiceUnavailable => ::core::option::Option::Some(true),
+            _ => ::core::option::Option::None,
         }
     }
 }
-impl PartialEq for HttpStatus {
-    fn eq(&self, other: &Self) -> bool {
-        self.code() == other.code()
-    }
-}
-impl Eq for HttpStatus {}
-impl std::hash::Hash for HttpStatus {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.code().hash(state);
-    }
-}
-impl From<u16> for HttpStatus {
-    fn from(code: u16) -> Self {
-        Self::from_code(code)
-    }
-}
-impl fmt::Display for HttpStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.code())
-    }
-}
-impl Serialize for HttpStatus {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_u16(self.code())
-    }
-}
-impl<'de> Deserialize<'de> for HttpStatus {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        u16::deserialize(deserializer).map(Self::from_code)
-    }
-}
+::api_error_runtime::impl_status_enum!(HttpStatus);
 /// The `error` field: a machine code (kind `code`) or a human-readable message (kind `message`). Values the document does not list decode as unknown and keep their text.
 ///
 /// Source: Error Response Format.
@@ -270,7 +276,7 @@ impl<'de> Deserialize<'de> for HttpStatus {
 /// [`ErrorCode::Unknown`] with the text as received, and serializes back unchanged.
 /// Equality and hashing compare wire strings, so `Unknown(s)` equals the known variant whose
 /// wire string is `s`. Match the variants you handle and end with a wildcard arm.
-#[derive(Clone, Debug)]
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// `Authentication required`
@@ -398,7 +404,7 @@ pub enum ErrorCode {
     /// - Source: Common Error Types › Rate Limiting Errors.
     RateLimitExceeded,
     /// A value this catalog does not know, kept exactly as received.
-    Unknown(String),
+    Unknown(::std::string::String),
 }
 impl ErrorCode {
     /// Every value the catalog knows, in catalog order (13).
@@ -438,108 +444,152 @@ impl ErrorCode {
     }
     /// True for a value the catalog does not know.
     pub fn is_unknown(&self) -> bool {
-        !Self::ALL.contains(self)
+        match self {
+            Self::Unknown(wire) => {
+                ::core::matches!(
+                    < Self as ::core::convert::From < & str >> ::from(wire),
+                    Self::Unknown(_)
+                )
+            }
+            _ => false,
+        }
     }
     /// What the value means, as the documentation says.
-    pub fn description(&self) -> Option<&'static str> {
+    pub fn description(&self) -> ::core::option::Option<&'static str> {
         match self {
             Self::ValidationFailed => {
-                Some(
+                ::core::option::Option::Some(
                     "One or more fields failed validation; `details` lists each field and why.",
                 )
             }
             Self::SessionIntegrityFailed => {
-                Some(
+                ::core::option::Option::Some(
                     "A session integrity check, which some endpoints require before a consumer can continue, failed.",
                 )
             }
-            _ => None,
+            _ => ::core::option::Option::None,
         }
     }
     /// The documentation's label for this value.
-    pub fn title(&self) -> Option<&'static str> {
+    pub fn title(&self) -> ::core::option::Option<&'static str> {
         match self {
-            Self::AuthenticationRequired => Some("Missing Authentication"),
-            Self::InvalidRefreshToken => Some("Invalid Token"),
-            Self::SecretKeyRequired => Some("Secret Key Required"),
-            Self::ValidationFailed => Some("Field Validation Failed"),
-            Self::ExperienceNotFound => Some("Resource Not Found"),
-            Self::SyncAlreadyInProgress => Some("Resource Conflict"),
-            Self::QueueIsNotOpenYet => Some("Queue Not Open"),
-            Self::QueueIsFull => Some("Queue Full"),
-            Self::AuctionIsClosed => Some("Auction Closed"),
-            Self::OtpExpired => Some("OTP Expired"),
-            Self::OtpInvalid => Some("Invalid OTP"),
-            _ => None,
+            Self::AuthenticationRequired => {
+                ::core::option::Option::Some("Missing Authentication")
+            }
+            Self::InvalidRefreshToken => ::core::option::Option::Some("Invalid Token"),
+            Self::SecretKeyRequired => {
+                ::core::option::Option::Some("Secret Key Required")
+            }
+            Self::ValidationFailed => {
+                ::core::option::Option::Some("Field Validation Failed")
+            }
+            Self::ExperienceNotFound => {
+                ::core::option::Option::Some("Resource Not Found")
+            }
+            Self::SyncAlreadyInProgress => {
+                ::core::option::Option::Some("Resource Conflict")
+            }
+            Self::QueueIsNotOpenYet => ::core::option::Option::Some("Queue Not Open"),
+            Self::QueueIsFull => ::core::option::Option::Some("Queue Full"),
+            Self::AuctionIsClosed => ::core::option::Option::Some("Auction Closed"),
+            Self::OtpExpired => ::core::option::Option::Some("OTP Expired"),
+            Self::OtpInvalid => ::core::option::Option::Some("Invalid OTP"),
+            _ => ::core::option::Option::None,
         }
     }
     /// What sort of value this is (e.g. `code` or `message`).
-    pub fn kind(&self) -> Option<&'static str> {
+    pub fn kind(&self) -> ::core::option::Option<&'static str> {
         match self {
-            Self::AuthenticationRequired => Some("message"),
-            Self::InvalidRefreshToken => Some("message"),
-            Self::SecretKeyRequired => Some("message"),
-            Self::ValidationFailed => Some("message"),
-            Self::ExperienceNotFound => Some("message"),
-            Self::SyncAlreadyInProgress => Some("message"),
-            Self::QueueIsNotOpenYet => Some("message"),
-            Self::QueueIsFull => Some("message"),
-            Self::AuctionIsClosed => Some("message"),
-            Self::OtpExpired => Some("code"),
-            Self::OtpInvalid => Some("code"),
-            Self::SessionIntegrityFailed => Some("code"),
-            Self::RateLimitExceeded => Some("message"),
-            _ => None,
+            Self::AuthenticationRequired => ::core::option::Option::Some("message"),
+            Self::InvalidRefreshToken => ::core::option::Option::Some("message"),
+            Self::SecretKeyRequired => ::core::option::Option::Some("message"),
+            Self::ValidationFailed => ::core::option::Option::Some("message"),
+            Self::ExperienceNotFound => ::core::option::Option::Some("message"),
+            Self::SyncAlreadyInProgress => ::core::option::Option::Some("message"),
+            Self::QueueIsNotOpenYet => ::core::option::Option::Some("message"),
+            Self::QueueIsFull => ::core::option::Option::Some("message"),
+            Self::AuctionIsClosed => ::core::option::Option::Some("message"),
+            Self::OtpExpired => ::core::option::Option::Some("code"),
+            Self::OtpInvalid => ::core::option::Option::Some("code"),
+            Self::SessionIntegrityFailed => ::core::option::Option::Some("code"),
+            Self::RateLimitExceeded => ::core::option::Option::Some("message"),
+            _ => ::core::option::Option::None,
         }
     }
     /// The documentation's category for this value.
-    pub fn category(&self) -> Option<&'static str> {
+    pub fn category(&self) -> ::core::option::Option<&'static str> {
         match self {
-            Self::AuthenticationRequired => Some("Authentication Errors"),
-            Self::InvalidRefreshToken => Some("Authentication Errors"),
-            Self::SecretKeyRequired => Some("Authentication Errors"),
-            Self::ValidationFailed => Some("Validation Errors"),
-            Self::ExperienceNotFound => Some("Resource Errors"),
-            Self::SyncAlreadyInProgress => Some("Resource Errors"),
-            Self::QueueIsNotOpenYet => Some("State Errors"),
-            Self::QueueIsFull => Some("State Errors"),
-            Self::AuctionIsClosed => Some("State Errors"),
-            Self::OtpExpired => Some("OTP Errors"),
-            Self::OtpInvalid => Some("OTP Errors"),
-            Self::SessionIntegrityFailed => Some("Session Integrity Errors"),
-            Self::RateLimitExceeded => Some("Rate Limiting Errors"),
-            _ => None,
+            Self::AuthenticationRequired => {
+                ::core::option::Option::Some("Authentication Errors")
+            }
+            Self::InvalidRefreshToken => {
+                ::core::option::Option::Some("Authentication Errors")
+            }
+            Self::SecretKeyRequired => {
+                ::core::option::Option::Some("Authentication Errors")
+            }
+            Self::ValidationFailed => ::core::option::Option::Some("Validation Errors"),
+            Self::ExperienceNotFound => ::core::option::Option::Some("Resource Errors"),
+            Self::SyncAlreadyInProgress => {
+                ::core::option::Option::Some("Resource Errors")
+            }
+            Self::QueueIsNotOpenYet => ::core::option::Option::Some("State Errors"),
+            Self::QueueIsFull => ::core::option::Option::Some("State Errors"),
+            Self::AuctionIsClosed => ::core::option::Option::Some("State Errors"),
+            Self::OtpExpired => ::core::option::Option::Some("OTP Errors"),
+            Self::OtpInvalid => ::core::option::Option::Some("OTP Errors"),
+            Self::SessionIntegrityFailed => {
+                ::core::option::Option::Some("Session Integrity Errors")
+            }
+            Self::RateLimitExceeded => {
+                ::core::option::Option::Some("Rate Limiting Errors")
+            }
+            _ => ::core::option::Option::None,
         }
     }
     /// The human-readable message the server sends with it.
-    pub fn message(&self) -> Option<&'static str> {
+    pub fn message(&self) -> ::core::option::Option<&'static str> {
         match self {
             Self::OtpExpired => {
-                Some("Your verification code has expired. Please request a new one.")
+                ::core::option::Option::Some(
+                    "Your verification code has expired. Please request a new one.",
+                )
             }
-            Self::OtpInvalid => Some("Invalid verification code. Please try again."),
+            Self::OtpInvalid => {
+                ::core::option::Option::Some(
+                    "Invalid verification code. Please try again.",
+                )
+            }
             Self::SessionIntegrityFailed => {
-                Some(
+                ::core::option::Option::Some(
                     "This action could not be completed. Please refresh the page and try again.",
                 )
             }
-            _ => None,
+            _ => ::core::option::Option::None,
         }
     }
     /// Text the documentation suggests showing to end users.
-    pub fn user_message(&self) -> Option<&'static str> {
+    pub fn user_message(&self) -> ::core::option::Option<&'static str> {
         match self {
             Self::QueueIsFull => {
-                Some("Sorry, this queue is currently full. Please try again later.")
+                ::core::option::Option::Some(
+                    "Sorry, this queue is currently full. Please try again later.",
+                )
             }
-            Self::OtpExpired => Some("Your code has expired. Please request a new one."),
+            Self::OtpExpired => {
+                ::core::option::Option::Some(
+                    "Your code has expired. Please request a new one.",
+                )
+            }
             Self::OtpInvalid => {
-                Some("That code doesn't look right. Please check and try again.")
+                ::core::option::Option::Some(
+                    "That code doesn't look right. Please check and try again.",
+                )
             }
             Self::SessionIntegrityFailed => {
-                Some("Please refresh the page and try again.")
+                ::core::option::Option::Some("Please refresh the page and try again.")
             }
-            _ => None,
+            _ => ::core::option::Option::None,
         }
     }
     /// HTTP statuses the value is sent with (empty when unknown).
@@ -562,20 +612,20 @@ impl ErrorCode {
         }
     }
     /// Whether retrying can succeed, where the catalog says.
-    pub fn retryable(&self) -> Option<bool> {
+    pub fn retryable(&self) -> ::core::option::Option<bool> {
         match self {
-            Self::ValidationFailed => Some(false),
-            Self::ExperienceNotFound => Some(false),
-            Self::SyncAlreadyInProgress => Some(false),
-            Self::QueueIsNotOpenYet => Some(true),
-            Self::QueueIsFull => Some(true),
-            Self::AuctionIsClosed => Some(false),
-            Self::RateLimitExceeded => Some(true),
-            _ => None,
+            Self::ValidationFailed => ::core::option::Option::Some(false),
+            Self::ExperienceNotFound => ::core::option::Option::Some(false),
+            Self::SyncAlreadyInProgress => ::core::option::Option::Some(false),
+            Self::QueueIsNotOpenYet => ::core::option::Option::Some(true),
+            Self::QueueIsFull => ::core::option::Option::Some(true),
+            Self::AuctionIsClosed => ::core::option::Option::Some(false),
+            Self::RateLimitExceeded => ::core::option::Option::Some(true),
+            _ => ::core::option::Option::None,
         }
     }
 }
-impl From<&str> for ErrorCode {
+impl ::core::convert::From<&str> for ErrorCode {
     fn from(wire: &str) -> Self {
         match wire {
             "Authentication required" => Self::AuthenticationRequired,
@@ -591,55 +641,11 @@ impl From<&str> for ErrorCode {
             "otp_invalid" => Self::OtpInvalid,
             "session_integrity_failed" => Self::SessionIntegrityFailed,
             "Rate limit exceeded" => Self::RateLimitExceeded,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(::std::string::String::from(other)),
         }
     }
 }
-impl From<String> for ErrorCode {
-    fn from(wire: String) -> Self {
-        match Self::from(wire.as_str()) {
-            Self::Unknown(_) => Self::Unknown(wire),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for ErrorCode {
-    type Err = std::convert::Infallible;
-    fn from_str(wire: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(wire))
-    }
-}
-impl AsRef<str> for ErrorCode {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl fmt::Display for ErrorCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl PartialEq for ErrorCode {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-impl Eq for ErrorCode {}
-impl std::hash::Hash for ErrorCode {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
-impl Serialize for ErrorCode {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> Deserialize<'de> for ErrorCode {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
+::api_error_runtime::impl_open_enum!(ErrorCode);
 /// The `status` of an order-limit response.
 ///
 /// Source: Common Error Types › Order Limit Errors.
@@ -648,7 +654,7 @@ impl<'de> Deserialize<'de> for ErrorCode {
 /// [`OrderStatus::Unknown`] with the text as received, and serializes back unchanged.
 /// Equality and hashing compare wire strings, so `Unknown(s)` equals the known variant whose
 /// wire string is `s`. Match the variants you handle and end with a wildcard arm.
-#[derive(Clone, Debug)]
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
 #[non_exhaustive]
 pub enum OrderStatus {
     /// `DENIED`: The order was denied; `denyReason` says why.
@@ -657,7 +663,7 @@ pub enum OrderStatus {
     /// - Inferred by the catalog, not stated: description.
     Denied,
     /// A value this catalog does not know, kept exactly as received.
-    Unknown(String),
+    Unknown(::std::string::String),
 }
 impl OrderStatus {
     /// Every value the catalog knows, in catalog order (1).
@@ -671,69 +677,37 @@ impl OrderStatus {
     }
     /// True for a value the catalog does not know.
     pub fn is_unknown(&self) -> bool {
-        !Self::ALL.contains(self)
+        match self {
+            Self::Unknown(wire) => {
+                ::core::matches!(
+                    < Self as ::core::convert::From < & str >> ::from(wire),
+                    Self::Unknown(_)
+                )
+            }
+            _ => false,
+        }
     }
     /// What the value means, as the documentation says.
-    pub fn description(&self) -> Option<&'static str> {
+    pub fn description(&self) -> ::core::option::Option<&'static str> {
         match self {
-            Self::Denied => Some("The order was denied; `denyReason` says why."),
-            _ => None,
+            Self::Denied => {
+                ::core::option::Option::Some(
+                    "The order was denied; `denyReason` says why.",
+                )
+            }
+            _ => ::core::option::Option::None,
         }
     }
 }
-impl From<&str> for OrderStatus {
+impl ::core::convert::From<&str> for OrderStatus {
     fn from(wire: &str) -> Self {
         match wire {
             "DENIED" => Self::Denied,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(::std::string::String::from(other)),
         }
     }
 }
-impl From<String> for OrderStatus {
-    fn from(wire: String) -> Self {
-        match Self::from(wire.as_str()) {
-            Self::Unknown(_) => Self::Unknown(wire),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for OrderStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(wire: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(wire))
-    }
-}
-impl AsRef<str> for OrderStatus {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl fmt::Display for OrderStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl PartialEq for OrderStatus {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-impl Eq for OrderStatus {}
-impl std::hash::Hash for OrderStatus {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
-impl Serialize for OrderStatus {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> Deserialize<'de> for OrderStatus {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
+::api_error_runtime::impl_open_enum!(OrderStatus);
 /// Why an order was denied (`denyReason`).
 ///
 /// Source: Common Error Types › Order Limit Errors.
@@ -742,7 +716,7 @@ impl<'de> Deserialize<'de> for OrderStatus {
 /// [`DenyReason::Unknown`] with the text as received, and serializes back unchanged.
 /// Equality and hashing compare wire strings, so `Unknown(s)` equals the known variant whose
 /// wire string is `s`. Match the variants you handle and end with a wildcard arm.
-#[derive(Clone, Debug)]
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
 #[non_exhaustive]
 pub enum DenyReason {
     /// `ORDER_LIMIT_EXCEEDED`: The consumer exceeded the purchase limits.
@@ -750,7 +724,7 @@ pub enum DenyReason {
     /// - Source: Common Error Types › Order Limit Errors.
     OrderLimitExceeded,
     /// A value this catalog does not know, kept exactly as received.
-    Unknown(String),
+    Unknown(::std::string::String),
 }
 impl DenyReason {
     /// Every value the catalog knows, in catalog order (1).
@@ -764,77 +738,49 @@ impl DenyReason {
     }
     /// True for a value the catalog does not know.
     pub fn is_unknown(&self) -> bool {
-        !Self::ALL.contains(self)
+        match self {
+            Self::Unknown(wire) => {
+                ::core::matches!(
+                    < Self as ::core::convert::From < & str >> ::from(wire),
+                    Self::Unknown(_)
+                )
+            }
+            _ => false,
+        }
     }
     /// What the value means, as the documentation says.
-    pub fn description(&self) -> Option<&'static str> {
+    pub fn description(&self) -> ::core::option::Option<&'static str> {
         match self {
             Self::OrderLimitExceeded => {
-                Some("The consumer exceeded the purchase limits.")
+                ::core::option::Option::Some(
+                    "The consumer exceeded the purchase limits.",
+                )
             }
-            _ => None,
+            _ => ::core::option::Option::None,
         }
     }
 }
-impl From<&str> for DenyReason {
+impl ::core::convert::From<&str> for DenyReason {
     fn from(wire: &str) -> Self {
         match wire {
             "ORDER_LIMIT_EXCEEDED" => Self::OrderLimitExceeded,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(::std::string::String::from(other)),
         }
     }
 }
-impl From<String> for DenyReason {
-    fn from(wire: String) -> Self {
-        match Self::from(wire.as_str()) {
-            Self::Unknown(_) => Self::Unknown(wire),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for DenyReason {
-    type Err = std::convert::Infallible;
-    fn from_str(wire: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(wire))
-    }
-}
-impl AsRef<str> for DenyReason {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl fmt::Display for DenyReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl PartialEq for DenyReason {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-impl Eq for DenyReason {}
-impl std::hash::Hash for DenyReason {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
-impl Serialize for DenyReason {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> Deserialize<'de> for DenyReason {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
+::api_error_runtime::impl_open_enum!(DenyReason);
 /// The JSON body of Fanfare error responses.
 ///
 /// - Source: Error Response Format.
 ///
 /// Build one with [`ErrorBody::new`] (required fields) and the `with_*` methods.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct ErrorBody {
     /// `error`: Error type or message
@@ -845,61 +791,68 @@ pub struct ErrorBody {
     /// `message`: Human-readable description (optional)
     ///
     /// - Source: Error Response Format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
+    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    pub message: ::core::option::Option<::std::string::String>,
     /// `details`: Field-specific errors, one per invalid field
     ///
     /// - Source: Error Response Format.
     /// - Inferred by the catalog, not stated: required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub details: Option<Vec<FieldError>>,
+    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    pub details: ::core::option::Option<::std::vec::Vec<FieldError>>,
     /// `support`: What to tell support if the issue continues
     ///
     /// - Source: Common Error Types › Session Integrity Errors.
     /// - Inconsistency (undocumented shape): Examples carry `support` and `retryAfter`, which the error response format does not describe.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub support: Option<SupportInfo>,
+    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    pub support: ::core::option::Option<SupportInfo>,
     /// `retryAfter`: Seconds to wait before retrying, as in the Retry-After header
     ///
     /// - Source: Common Error Types › Rate Limiting Errors.
     /// - Inferred by the catalog, not stated: description.
     /// - Inconsistency (undocumented shape): Examples carry `support` and `retryAfter`, which the error response format does not describe.
-    #[serde(rename = "retryAfter", default, skip_serializing_if = "Option::is_none")]
-    pub retry_after: Option<i64>,
+    #[serde(
+        rename = "retryAfter",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub retry_after: ::core::option::Option<i64>,
 }
 impl ErrorBody {
-    /// A `ErrorBody` with the required fields set and the optional ones empty.
+    /// A [`ErrorBody`] with the required fields set and the optional ones empty.
     pub fn new(error: ErrorCode) -> Self {
         Self {
             error,
-            message: None,
-            details: None,
-            support: None,
-            retry_after: None,
+            message: ::core::option::Option::None,
+            details: ::core::option::Option::None,
+            support: ::core::option::Option::None,
+            retry_after: ::core::option::Option::None,
         }
     }
     /// Sets `message`.
     #[must_use]
-    pub fn with_message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
+    pub fn with_message(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.message = ::core::option::Option::Some(::core::convert::Into::into(value));
         self
     }
     /// Sets `details`.
     #[must_use]
-    pub fn with_details(mut self, value: Vec<FieldError>) -> Self {
-        self.details = Some(value);
+    pub fn with_details(mut self, value: ::std::vec::Vec<FieldError>) -> Self {
+        self.details = ::core::option::Option::Some(value);
         self
     }
     /// Sets `support`.
     #[must_use]
     pub fn with_support(mut self, value: SupportInfo) -> Self {
-        self.support = Some(value);
+        self.support = ::core::option::Option::Some(value);
         self
     }
     /// Sets `retryAfter`.
     #[must_use]
     pub fn with_retry_after(mut self, value: i64) -> Self {
-        self.retry_after = Some(value);
+        self.retry_after = ::core::option::Option::Some(value);
         self
     }
 }
@@ -908,26 +861,35 @@ impl ErrorBody {
 /// - Source: Error Response Format.
 ///
 /// Build one with [`FieldError::new`] (required fields) and the `with_*` methods.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct FieldError {
     /// `field`: Name of the invalid field
     ///
     /// - Source: Error Response Format.
     /// - Inferred by the catalog, not stated: required, description.
-    pub field: String,
+    pub field: ::std::string::String,
     /// `message`: Field-specific error message
     ///
     /// - Source: Error Response Format.
     /// - Inferred by the catalog, not stated: required.
-    pub message: String,
+    pub message: ::std::string::String,
 }
 impl FieldError {
-    /// A `FieldError` with the required fields set and the optional ones empty.
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+    /// A [`FieldError`] with the required fields set and the optional ones empty.
+    pub fn new(
+        field: impl ::core::convert::Into<::std::string::String>,
+        message: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
         Self {
-            field: field.into(),
-            message: message.into(),
+            field: ::core::convert::Into::into(field),
+            message: ::core::convert::Into::into(message),
         }
     }
 }
@@ -937,27 +899,36 @@ impl FieldError {
 /// - Inconsistency (undocumented shape): Examples carry `support` and `retryAfter`, which the error response format does not describe.
 ///
 /// Build one with [`SupportInfo::new`] (required fields) and the `with_*` methods.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct SupportInfo {
     /// `message`: What to do if the issue continues
     ///
     /// - Source: Common Error Types › Session Integrity Errors.
     /// - Inferred by the catalog, not stated: required, description.
-    pub message: String,
+    pub message: ::std::string::String,
     /// `referenceCode`: Reference code to quote to support
     ///
     /// - Source: Common Error Types › Session Integrity Errors.
     /// - Inferred by the catalog, not stated: required, description.
     #[serde(rename = "referenceCode")]
-    pub reference_code: String,
+    pub reference_code: ::std::string::String,
 }
 impl SupportInfo {
-    /// A `SupportInfo` with the required fields set and the optional ones empty.
-    pub fn new(message: impl Into<String>, reference_code: impl Into<String>) -> Self {
+    /// A [`SupportInfo`] with the required fields set and the optional ones empty.
+    pub fn new(
+        message: impl ::core::convert::Into<::std::string::String>,
+        reference_code: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
         Self {
-            message: message.into(),
-            reference_code: reference_code.into(),
+            message: ::core::convert::Into::into(message),
+            reference_code: ::core::convert::Into::into(reference_code),
         }
     }
 }
@@ -967,7 +938,13 @@ impl SupportInfo {
 /// - Inconsistency (undocumented shape): The order-limit body follows none of the documented format and comes with no HTTP status.
 ///
 /// Build one with [`OrderDenial::new`] (required fields) and the `with_*` methods.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct OrderDenial {
     /// `status`: Outcome of the order
@@ -986,26 +963,32 @@ pub struct OrderDenial {
     /// - Source: Common Error Types › Order Limit Errors.
     /// - Inferred by the catalog, not stated: required, description.
     #[serde(rename = "consumerId")]
-    pub consumer_id: String,
+    pub consumer_id: ::std::string::String,
 }
 impl OrderDenial {
-    /// A `OrderDenial` with the required fields set and the optional ones empty.
+    /// A [`OrderDenial`] with the required fields set and the optional ones empty.
     pub fn new(
         status: OrderStatus,
         deny_reason: DenyReason,
-        consumer_id: impl Into<String>,
+        consumer_id: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
             status,
             deny_reason,
-            consumer_id: consumer_id.into(),
+            consumer_id: ::core::convert::Into::into(consumer_id),
         }
     }
 }
 /// Any error body of Fanfare: [`ErrorBody`], [`OrderDenial`].
 ///
 /// Decoding tries the formats in catalog order and takes the first that fits.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum ErrorResponse {
@@ -1047,393 +1030,402 @@ pub mod headers {
     /// - Inconsistency (gap): X-Request-Id is read in the logging example, but no response example shows it.
     pub const X_REQUEST_ID: &str = "X-Request-Id";
     /// The `Retry-After` formats this API documents.
-    pub const RETRY_AFTER_FORMATS: &[crate::RetryAfterFormat] = &[
-        crate::RetryAfterFormat::DelaySeconds,
-        crate::RetryAfterFormat::Iso8601,
+    pub const RETRY_AFTER_FORMATS: &[::api_error_runtime::RetryAfterFormat] = &[
+        ::api_error_runtime::RetryAfterFormat::DelaySeconds,
+        ::api_error_runtime::RetryAfterFormat::Iso8601,
     ];
     /// How long to wait when `Retry-After` is missing: not documented.
-    pub const DEFAULT_RETRY_AFTER: Option<std::time::Duration> = None;
+    pub const DEFAULT_RETRY_AFTER: ::core::option::Option<::std::time::Duration> = ::core::option::Option::None;
     /// Parses a `Retry-After` value in the formats this API documents.
-    pub fn parse_retry_after(value: &str) -> Option<crate::RetryAfter> {
-        crate::RetryAfter::parse(value, RETRY_AFTER_FORMATS)
+    pub fn parse_retry_after(
+        value: &str,
+    ) -> ::core::option::Option<::api_error_runtime::RetryAfter> {
+        ::api_error_runtime::RetryAfter::parse(value, RETRY_AFTER_FORMATS)
     }
     /// How long to wait before retrying: the header's delay from `now`, or the
     /// documented default when the header is missing or unreadable, at most `max`.
     pub fn retry_after_delay(
-        header: Option<&str>,
-        now: std::time::SystemTime,
-        max: std::time::Duration,
-    ) -> Option<std::time::Duration> {
+        header: ::core::option::Option<&str>,
+        now: ::std::time::SystemTime,
+        max: ::std::time::Duration,
+    ) -> ::core::option::Option<::std::time::Duration> {
         let delay = match header.and_then(parse_retry_after) {
-            Some(parsed) => parsed.delay_from(now),
-            None => DEFAULT_RETRY_AFTER?,
+            ::core::option::Option::Some(parsed) => parsed.delay_from(now),
+            ::core::option::Option::None => DEFAULT_RETRY_AFTER?,
         };
-        Some(delay.min(max))
+        ::core::option::Option::Some(::core::cmp::Ord::min(delay, max))
     }
 }
 /// When and how the Fanfare documentation says to retry, rule by rule.
-pub const RETRY_RULES: &[crate::RetryRule] = &[
-    crate::RetryRule {
-        id: "retry-after",
-        statuses: &[423, 429],
-        errors: &[],
-        retry: true,
-        delay: Some(crate::RetryDelay::RetryAfterHeader),
-        max_attempts: None,
-        base_delay: None,
-        advice: "When Retry-After is present, wait until it passes (it may be seconds or a timestamp), then retry the request.",
-    },
-    crate::RetryRule {
-        id: "transient-server-errors",
-        statuses: &[500, 503],
-        errors: &[],
-        retry: true,
-        delay: Some(crate::RetryDelay::ExponentialBackoff),
-        max_attempts: Some(3),
-        base_delay: Some(std::time::Duration::from_millis(1000)),
-        advice: "Retry with exponential backoff (1 s, then 2 s), three attempts in all.",
-    },
-    crate::RetryRule {
-        id: "client-errors",
-        statuses: &[400, 403, 404, 409, 413],
-        errors: &[],
-        retry: false,
-        delay: None,
-        max_attempts: None,
-        base_delay: None,
-        advice: "Don't retry client errors.",
-    },
-    crate::RetryRule {
-        id: "token-expiration",
-        statuses: &[401],
-        errors: &[],
-        retry: true,
-        delay: None,
-        max_attempts: Some(2),
-        base_delay: None,
-        advice: "Refresh the access token, then retry once with the new token.",
-    },
+pub const RETRY_RULES: &[::api_error_runtime::RetryRule] = &[
+    ::api_error_runtime::RetryRule::new(
+            "retry-after",
+            true,
+            "When Retry-After is present, wait until it passes (it may be seconds or a timestamp), then retry the request.",
+        )
+        .statuses(&[423, 429])
+        .delay(::api_error_runtime::RetryDelay::RetryAfterHeader),
+    ::api_error_runtime::RetryRule::new(
+            "transient-server-errors",
+            true,
+            "Retry with exponential backoff (1 s, then 2 s), three attempts in all.",
+        )
+        .statuses(&[500, 503])
+        .delay(::api_error_runtime::RetryDelay::ExponentialBackoff)
+        .max_attempts(3)
+        .base_delay(::std::time::Duration::from_millis(1000)),
+    ::api_error_runtime::RetryRule::new(
+            "client-errors",
+            false,
+            "Don't retry client errors.",
+        )
+        .statuses(&[400, 403, 404, 409, 413]),
+    ::api_error_runtime::RetryRule::new(
+            "token-expiration",
+            true,
+            "Refresh the access token, then retry once with the new token.",
+        )
+        .statuses(&[401])
+        .max_attempts(2),
 ];
 /// The example responses of the Fanfare documentation.
-pub const EXAMPLES: &[crate::Example] = &[
-    crate::Example {
-        id: "error-format",
-        title: "Error response format",
-        status: None,
-        headers: &[],
-        body: "{\n  \"error\": \"Error type or message\",\n  \"message\": \"Human-readable description (optional)\",\n  \"details\": [\n    {\n      \"field\": \"fieldName\",\n      \"message\": \"Field-specific error message\"\n    }\n  ]\n}",
-    },
-    crate::Example {
-        id: "missing-authentication",
-        title: "Missing Authentication",
-        status: Some(401),
-        headers: &[],
-        body: "{\n  \"error\": \"Authentication required\"\n}",
-    },
-    crate::Example {
-        id: "invalid-token",
-        title: "Invalid Token",
-        status: Some(401),
-        headers: &[],
-        body: "{\n  \"error\": \"invalid refresh token\"\n}",
-    },
-    crate::Example {
-        id: "secret-key-required",
-        title: "Secret Key Required",
-        status: Some(401),
-        headers: &[],
-        body: "{\n  \"error\": \"Secret key required\"\n}",
-    },
-    crate::Example {
-        id: "field-validation-failed",
-        title: "Field Validation Failed",
-        status: Some(400),
-        headers: &[],
-        body: "{\n  \"error\": \"Validation failed\",\n  \"details\": [\n    {\n      \"field\": \"email\",\n      \"message\": \"Invalid email format\"\n    },\n    {\n      \"field\": \"capacity\",\n      \"message\": \"Must be a positive integer\"\n    }\n  ]\n}",
-    },
-    crate::Example {
-        id: "missing-required-field",
-        title: "Missing Required Field",
-        status: Some(400),
-        headers: &[],
-        body: "{\n  \"error\": \"Validation failed\",\n  \"details\": [\n    {\n      \"field\": \"name\",\n      \"message\": \"Required\"\n    }\n  ]\n}",
-    },
-    crate::Example {
-        id: "database-constraint-violation",
-        title: "Database Constraint Violation",
-        status: Some(400),
-        headers: &[],
-        body: "{\n  \"error\": \"Validation failed\",\n  \"details\": [\n    {\n      \"field\": \"slug\",\n      \"message\": \"Already taken\"\n    }\n  ]\n}",
-    },
-    crate::Example {
-        id: "resource-not-found",
-        title: "Resource Not Found",
-        status: Some(404),
-        headers: &[],
-        body: "{\n  \"error\": \"Experience not found\"\n}",
-    },
-    crate::Example {
-        id: "resource-conflict",
-        title: "Resource Conflict",
-        status: Some(409),
-        headers: &[],
-        body: "{\n  \"error\": \"Sync already in progress\"\n}",
-    },
-    crate::Example {
-        id: "queue-not-open",
-        title: "Queue Not Open",
-        status: Some(423),
-        headers: &[("Retry-After", "2024-12-01T09:00:00Z")],
-        body: "{\n  \"error\": \"Queue is not open yet\"\n}",
-    },
-    crate::Example {
-        id: "queue-full",
-        title: "Queue Full",
-        status: Some(429),
-        headers: &[("Retry-After", "30")],
-        body: "{\n  \"error\": \"Queue is full\"\n}",
-    },
-    crate::Example {
-        id: "auction-closed",
-        title: "Auction Closed",
-        status: Some(400),
-        headers: &[],
-        body: "{\n  \"error\": \"Auction is closed\"\n}",
-    },
-    crate::Example {
-        id: "otp-expired",
-        title: "OTP Expired",
-        status: Some(401),
-        headers: &[],
-        body: "{\n  \"error\": \"otp_expired\",\n  \"message\": \"Your verification code has expired. Please request a new one.\"\n}",
-    },
-    crate::Example {
-        id: "invalid-otp",
-        title: "Invalid OTP",
-        status: Some(401),
-        headers: &[],
-        body: "{\n  \"error\": \"otp_invalid\",\n  \"message\": \"Invalid verification code. Please try again.\"\n}",
-    },
-    crate::Example {
-        id: "session-integrity-failed",
-        title: "Session integrity check failed",
-        status: Some(403),
-        headers: &[],
-        body: "{\n  \"error\": \"session_integrity_failed\",\n  \"message\": \"This action could not be completed. Please refresh the page and try again.\",\n  \"support\": {\n    \"message\": \"If the issue continues, contact support with this reference code.\",\n    \"referenceCode\": \"ABC123XYZ\"\n  }\n}",
-    },
-    crate::Example {
-        id: "rate-limit-exceeded",
-        title: "Rate limit exceeded",
-        status: Some(429),
-        headers: &[
+pub const EXAMPLES: &[::api_error_runtime::Example] = &[
+    ::api_error_runtime::Example::new(
+        "error-format",
+        "Error response format",
+        ::core::option::Option::None,
+        &[],
+        "{\n  \"error\": \"Error type or message\",\n  \"message\": \"Human-readable description (optional)\",\n  \"details\": [\n    {\n      \"field\": \"fieldName\",\n      \"message\": \"Field-specific error message\"\n    }\n  ]\n}",
+    ),
+    ::api_error_runtime::Example::new(
+        "missing-authentication",
+        "Missing Authentication",
+        ::core::option::Option::Some(401),
+        &[],
+        "{\n  \"error\": \"Authentication required\"\n}",
+    ),
+    ::api_error_runtime::Example::new(
+        "invalid-token",
+        "Invalid Token",
+        ::core::option::Option::Some(401),
+        &[],
+        "{\n  \"error\": \"invalid refresh token\"\n}",
+    ),
+    ::api_error_runtime::Example::new(
+        "secret-key-required",
+        "Secret Key Required",
+        ::core::option::Option::Some(401),
+        &[],
+        "{\n  \"error\": \"Secret key required\"\n}",
+    ),
+    ::api_error_runtime::Example::new(
+        "field-validation-failed",
+        "Field Validation Failed",
+        ::core::option::Option::Some(400),
+        &[],
+        "{\n  \"error\": \"Validation failed\",\n  \"details\": [\n    {\n      \"field\": \"email\",\n      \"message\": \"Invalid email format\"\n    },\n    {\n      \"field\": \"capacity\",\n      \"message\": \"Must be a positive integer\"\n    }\n  ]\n}",
+    ),
+    ::api_error_runtime::Example::new(
+        "missing-required-field",
+        "Missing Required Field",
+        ::core::option::Option::Some(400),
+        &[],
+        "{\n  \"error\": \"Validation failed\",\n  \"details\": [\n    {\n      \"field\": \"name\",\n      \"message\": \"Required\"\n    }\n  ]\n}",
+    ),
+    ::api_error_runtime::Example::new(
+        "database-constraint-violation",
+        "Database Constraint Violation",
+        ::core::option::Option::Some(400),
+        &[],
+        "{\n  \"error\": \"Validation failed\",\n  \"details\": [\n    {\n      \"field\": \"slug\",\n      \"message\": \"Already taken\"\n    }\n  ]\n}",
+    ),
+    ::api_error_runtime::Example::new(
+        "resource-not-found",
+        "Resource Not Found",
+        ::core::option::Option::Some(404),
+        &[],
+        "{\n  \"error\": \"Experience not found\"\n}",
+    ),
+    ::api_error_runtime::Example::new(
+        "resource-conflict",
+        "Resource Conflict",
+        ::core::option::Option::Some(409),
+        &[],
+        "{\n  \"error\": \"Sync already in progress\"\n}",
+    ),
+    ::api_error_runtime::Example::new(
+        "queue-not-open",
+        "Queue Not Open",
+        ::core::option::Option::Some(423),
+        &[("Retry-After", "2024-12-01T09:00:00Z")],
+        "{\n  \"error\": \"Queue is not open yet\"\n}",
+    ),
+    ::api_error_runtime::Example::new(
+        "queue-full",
+        "Queue Full",
+        ::core::option::Option::Some(429),
+        &[("Retry-After", "30")],
+        "{\n  \"error\": \"Queue is full\"\n}",
+    ),
+    ::api_error_runtime::Example::new(
+        "auction-closed",
+        "Auction Closed",
+        ::core::option::Option::Some(400),
+        &[],
+        "{\n  \"error\": \"Auction is closed\"\n}",
+    ),
+    ::api_error_runtime::Example::new(
+        "otp-expired",
+        "OTP Expired",
+        ::core::option::Option::Some(401),
+        &[],
+        "{\n  \"error\": \"otp_expired\",\n  \"message\": \"Your verification code has expired. Please request a new one.\"\n}",
+    ),
+    ::api_error_runtime::Example::new(
+        "invalid-otp",
+        "Invalid OTP",
+        ::core::option::Option::Some(401),
+        &[],
+        "{\n  \"error\": \"otp_invalid\",\n  \"message\": \"Invalid verification code. Please try again.\"\n}",
+    ),
+    ::api_error_runtime::Example::new(
+        "session-integrity-failed",
+        "Session integrity check failed",
+        ::core::option::Option::Some(403),
+        &[],
+        "{\n  \"error\": \"session_integrity_failed\",\n  \"message\": \"This action could not be completed. Please refresh the page and try again.\",\n  \"support\": {\n    \"message\": \"If the issue continues, contact support with this reference code.\",\n    \"referenceCode\": \"ABC123XYZ\"\n  }\n}",
+    ),
+    ::api_error_runtime::Example::new(
+        "rate-limit-exceeded",
+        "Rate limit exceeded",
+        ::core::option::Option::Some(429),
+        &[
             ("Retry-After", "60"),
             ("X-RateLimit-Limit", "100"),
             ("X-RateLimit-Remaining", "0"),
             ("X-RateLimit-Reset", "1701424860"),
         ],
-        body: "{\n  \"error\": \"Rate limit exceeded\",\n  \"retryAfter\": 60\n}",
-    },
-    crate::Example {
-        id: "order-limit-exceeded",
-        title: "Order limit exceeded",
-        status: None,
-        headers: &[],
-        body: "{\n  \"status\": \"DENIED\",\n  \"denyReason\": \"ORDER_LIMIT_EXCEEDED\",\n  \"consumerId\": \"cons_01HXYZ123456789\"\n}",
-    },
+        "{\n  \"error\": \"Rate limit exceeded\",\n  \"retryAfter\": 60\n}",
+    ),
+    ::api_error_runtime::Example::new(
+        "order-limit-exceeded",
+        "Order limit exceeded",
+        ::core::option::Option::None,
+        &[],
+        "{\n  \"status\": \"DENIED\",\n  \"denyReason\": \"ORDER_LIMIT_EXCEEDED\",\n  \"consumerId\": \"cons_01HXYZ123456789\"\n}",
+    ),
 ];
 #[cfg(test)]
 mod tests {
-    use super::*;
     /// Decodes `json` as `T`, re-encodes it and checks the JSON is unchanged.
-    fn round_trip<T: Serialize + serde::de::DeserializeOwned>(json: &str) -> T {
-        let original: serde_json::Value = serde_json::from_str(json).unwrap();
-        let typed: T = serde_json::from_str(json).unwrap();
-        assert_eq!(serde_json::to_value(& typed).unwrap(), original);
+    fn round_trip<T: ::serde::Serialize + ::serde::de::DeserializeOwned>(
+        json: &str,
+    ) -> T {
+        let original: ::serde_json::Value = ::serde_json::from_str(json).unwrap();
+        let typed: T = ::serde_json::from_str(json).unwrap();
+        ::core::assert_eq!(::serde_json::to_value(& typed).unwrap(), original);
         typed
     }
     #[test]
     fn example_error_format_round_trips() {
-        let example = &EXAMPLES[0usize];
-        assert_eq!(example.id, "error-format");
-        let _: ErrorBody = round_trip(example.body);
-        let response: ErrorResponse = round_trip(example.body);
-        assert!(
-            matches!(response, ErrorResponse::ErrorBody(_)), "decoded as {response:?}"
+        let example = &super::EXAMPLES[0];
+        ::core::assert_eq!(example.id, "error-format");
+        let _: super::ErrorBody = round_trip(example.body);
+        let response: super::ErrorResponse = round_trip(example.body);
+        ::core::assert!(
+            ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
+            "decoded as {response:?}"
         );
     }
     #[test]
     fn example_missing_authentication_round_trips() {
-        let example = &EXAMPLES[1usize];
-        assert_eq!(example.id, "missing-authentication");
-        let _: ErrorBody = round_trip(example.body);
-        let response: ErrorResponse = round_trip(example.body);
-        assert!(
-            matches!(response, ErrorResponse::ErrorBody(_)), "decoded as {response:?}"
+        let example = &super::EXAMPLES[1];
+        ::core::assert_eq!(example.id, "missing-authentication");
+        let _: super::ErrorBody = round_trip(example.body);
+        let response: super::ErrorResponse = round_trip(example.body);
+        ::core::assert!(
+            ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
+            "decoded as {response:?}"
         );
-        assert!(! HttpStatus::from_code(401).is_unknown());
+        ::core::assert!(! super::HttpStatus::from_code(401).is_unknown());
     }
     #[test]
     fn example_invalid_token_round_trips() {
-        let example = &EXAMPLES[2usize];
-        assert_eq!(example.id, "invalid-token");
-        let _: ErrorBody = round_trip(example.body);
-        let response: ErrorResponse = round_trip(example.body);
-        assert!(
-            matches!(response, ErrorResponse::ErrorBody(_)), "decoded as {response:?}"
+        let example = &super::EXAMPLES[2];
+        ::core::assert_eq!(example.id, "invalid-token");
+        let _: super::ErrorBody = round_trip(example.body);
+        let response: super::ErrorResponse = round_trip(example.body);
+        ::core::assert!(
+            ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
+            "decoded as {response:?}"
         );
-        assert!(! HttpStatus::from_code(401).is_unknown());
+        ::core::assert!(! super::HttpStatus::from_code(401).is_unknown());
     }
     #[test]
     fn example_secret_key_required_round_trips() {
-        let example = &EXAMPLES[3usize];
-        assert_eq!(example.id, "secret-key-required");
-        let _: ErrorBody = round_trip(example.body);
-        let response: ErrorResponse = round_trip(example.body);
-        assert!(
-            matches!(response, ErrorResponse::ErrorBody(_)), "decoded as {response:?}"
+        let example = &super::EXAMPLES[3];
+        ::core::assert_eq!(example.id, "secret-key-required");
+        let _: super::ErrorBody = round_trip(example.body);
+        let response: super::ErrorResponse = round_trip(example.body);
+        ::core::assert!(
+            ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
+            "decoded as {response:?}"
         );
-        assert!(! HttpStatus::from_code(401).is_unknown());
+        ::core::assert!(! super::HttpStatus::from_code(401).is_unknown());
     }
     #[test]
     fn example_field_validation_failed_round_trips() {
-        let example = &EXAMPLES[4usize];
-        assert_eq!(example.id, "field-validation-failed");
-        let _: ErrorBody = round_trip(example.body);
-        let response: ErrorResponse = round_trip(example.body);
-        assert!(
-            matches!(response, ErrorResponse::ErrorBody(_)), "decoded as {response:?}"
+        let example = &super::EXAMPLES[4];
+        ::core::assert_eq!(example.id, "field-validation-failed");
+        let _: super::ErrorBody = round_trip(example.body);
+        let response: super::ErrorResponse = round_trip(example.body);
+        ::core::assert!(
+            ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
+            "decoded as {response:?}"
         );
-        assert!(! HttpStatus::from_code(400).is_unknown());
+        ::core::assert!(! super::HttpStatus::from_code(400).is_unknown());
     }
     #[test]
     fn example_missing_required_field_round_trips() {
-        let example = &EXAMPLES[5usize];
-        assert_eq!(example.id, "missing-required-field");
-        let _: ErrorBody = round_trip(example.body);
-        let response: ErrorResponse = round_trip(example.body);
-        assert!(
-            matches!(response, ErrorResponse::ErrorBody(_)), "decoded as {response:?}"
+        let example = &super::EXAMPLES[5];
+        ::core::assert_eq!(example.id, "missing-required-field");
+        let _: super::ErrorBody = round_trip(example.body);
+        let response: super::ErrorResponse = round_trip(example.body);
+        ::core::assert!(
+            ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
+            "decoded as {response:?}"
         );
-        assert!(! HttpStatus::from_code(400).is_unknown());
+        ::core::assert!(! super::HttpStatus::from_code(400).is_unknown());
     }
     #[test]
     fn example_database_constraint_violation_round_trips() {
-        let example = &EXAMPLES[6usize];
-        assert_eq!(example.id, "database-constraint-violation");
-        let _: ErrorBody = round_trip(example.body);
-        let response: ErrorResponse = round_trip(example.body);
-        assert!(
-            matches!(response, ErrorResponse::ErrorBody(_)), "decoded as {response:?}"
+        let example = &super::EXAMPLES[6];
+        ::core::assert_eq!(example.id, "database-constraint-violation");
+        let _: super::ErrorBody = round_trip(example.body);
+        let response: super::ErrorResponse = round_trip(example.body);
+        ::core::assert!(
+            ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
+            "decoded as {response:?}"
         );
-        assert!(! HttpStatus::from_code(400).is_unknown());
+        ::core::assert!(! super::HttpStatus::from_code(400).is_unknown());
     }
     #[test]
     fn example_resource_not_found_round_trips() {
-        let example = &EXAMPLES[7usize];
-        assert_eq!(example.id, "resource-not-found");
-        let _: ErrorBody = round_trip(example.body);
-        let response: ErrorResponse = round_trip(example.body);
-        assert!(
-            matches!(response, ErrorResponse::ErrorBody(_)), "decoded as {response:?}"
+        let example = &super::EXAMPLES[7];
+        ::core::assert_eq!(example.id, "resource-not-found");
+        let _: super::ErrorBody = round_trip(example.body);
+        let response: super::ErrorResponse = round_trip(example.body);
+        ::core::assert!(
+            ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
+            "decoded as {response:?}"
         );
-        assert!(! HttpStatus::from_code(404).is_unknown());
+        ::core::assert!(! super::HttpStatus::from_code(404).is_unknown());
     }
     #[test]
     fn example_resource_conflict_round_trips() {
-        let example = &EXAMPLES[8usize];
-        assert_eq!(example.id, "resource-conflict");
-        let _: ErrorBody = round_trip(example.body);
-        let response: ErrorResponse = round_trip(example.body);
-        assert!(
-            matches!(response, ErrorResponse::ErrorBody(_)), "decoded as {response:?}"
+        let example = &super::EXAMPLES[8];
+        ::core::assert_eq!(example.id, "resource-conflict");
+        let _: super::ErrorBody = round_trip(example.body);
+        let response: super::ErrorResponse = round_trip(example.body);
+        ::core::assert!(
+            ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
+            "decoded as {response:?}"
         );
-        assert!(! HttpStatus::from_code(409).is_unknown());
+        ::core::assert!(! super::HttpStatus::from_code(409).is_unknown());
     }
     #[test]
     fn example_queue_not_open_round_trips() {
-        let example = &EXAMPLES[9usize];
-        assert_eq!(example.id, "queue-not-open");
-        let _: ErrorBody = round_trip(example.body);
-        let response: ErrorResponse = round_trip(example.body);
-        assert!(
-            matches!(response, ErrorResponse::ErrorBody(_)), "decoded as {response:?}"
+        let example = &super::EXAMPLES[9];
+        ::core::assert_eq!(example.id, "queue-not-open");
+        let _: super::ErrorBody = round_trip(example.body);
+        let response: super::ErrorResponse = round_trip(example.body);
+        ::core::assert!(
+            ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
+            "decoded as {response:?}"
         );
-        assert!(! HttpStatus::from_code(423).is_unknown());
+        ::core::assert!(! super::HttpStatus::from_code(423).is_unknown());
     }
     #[test]
     fn example_queue_full_round_trips() {
-        let example = &EXAMPLES[10usize];
-        assert_eq!(example.id, "queue-full");
-        let _: ErrorBody = round_trip(example.body);
-        let response: ErrorResponse = round_trip(example.body);
-        assert!(
-            matches!(response, ErrorResponse::ErrorBody(_)), "decoded as {response:?}"
+        let example = &super::EXAMPLES[10];
+        ::core::assert_eq!(example.id, "queue-full");
+        let _: super::ErrorBody = round_trip(example.body);
+        let response: super::ErrorResponse = round_trip(example.body);
+        ::core::assert!(
+            ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
+            "decoded as {response:?}"
         );
-        assert!(! HttpStatus::from_code(429).is_unknown());
+        ::core::assert!(! super::HttpStatus::from_code(429).is_unknown());
     }
     #[test]
     fn example_auction_closed_round_trips() {
-        let example = &EXAMPLES[11usize];
-        assert_eq!(example.id, "auction-closed");
-        let _: ErrorBody = round_trip(example.body);
-        let response: ErrorResponse = round_trip(example.body);
-        assert!(
-            matches!(response, ErrorResponse::ErrorBody(_)), "decoded as {response:?}"
+        let example = &super::EXAMPLES[11];
+        ::core::assert_eq!(example.id, "auction-closed");
+        let _: super::ErrorBody = round_trip(example.body);
+        let response: super::ErrorResponse = round_trip(example.body);
+        ::core::assert!(
+            ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
+            "decoded as {response:?}"
         );
-        assert!(! HttpStatus::from_code(400).is_unknown());
+        ::core::assert!(! super::HttpStatus::from_code(400).is_unknown());
     }
     #[test]
     fn example_otp_expired_round_trips() {
-        let example = &EXAMPLES[12usize];
-        assert_eq!(example.id, "otp-expired");
-        let _: ErrorBody = round_trip(example.body);
-        let response: ErrorResponse = round_trip(example.body);
-        assert!(
-            matches!(response, ErrorResponse::ErrorBody(_)), "decoded as {response:?}"
+        let example = &super::EXAMPLES[12];
+        ::core::assert_eq!(example.id, "otp-expired");
+        let _: super::ErrorBody = round_trip(example.body);
+        let response: super::ErrorResponse = round_trip(example.body);
+        ::core::assert!(
+            ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
+            "decoded as {response:?}"
         );
-        assert!(! HttpStatus::from_code(401).is_unknown());
+        ::core::assert!(! super::HttpStatus::from_code(401).is_unknown());
     }
     #[test]
     fn example_invalid_otp_round_trips() {
-        let example = &EXAMPLES[13usize];
-        assert_eq!(example.id, "invalid-otp");
-        let _: ErrorBody = round_trip(example.body);
-        let response: ErrorResponse = round_trip(example.body);
-        assert!(
-            matches!(response, ErrorResponse::ErrorBody(_)), "decoded as {response:?}"
+        let example = &super::EXAMPLES[13];
+        ::core::assert_eq!(example.id, "invalid-otp");
+        let _: super::ErrorBody = round_trip(example.body);
+        let response: super::ErrorResponse = round_trip(example.body);
+        ::core::assert!(
+            ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
+            "decoded as {response:?}"
         );
-        assert!(! HttpStatus::from_code(401).is_unknown());
+        ::core::assert!(! super::HttpStatus::from_code(401).is_unknown());
     }
     #[test]
     fn example_session_integrity_failed_round_trips() {
-        let example = &EXAMPLES[14usize];
-        assert_eq!(example.id, "session-integrity-failed");
-        let _: ErrorBody = round_trip(example.body);
-        let response: ErrorResponse = round_trip(example.body);
-        assert!(
-            matches!(response, ErrorResponse::ErrorBody(_)), "decoded as {response:?}"
+        let example = &super::EXAMPLES[14];
+        ::core::assert_eq!(example.id, "session-integrity-failed");
+        let _: super::ErrorBody = round_trip(example.body);
+        let response: super::ErrorResponse = round_trip(example.body);
+        ::core::assert!(
+            ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
+            "decoded as {response:?}"
         );
-        assert!(! HttpStatus::from_code(403).is_unknown());
+        ::core::assert!(! super::HttpStatus::from_code(403).is_unknown());
     }
     #[test]
     fn example_rate_limit_exceeded_round_trips() {
-        let example = &EXAMPLES[15usize];
-        assert_eq!(example.id, "rate-limit-exceeded");
-        let _: ErrorBody = round_trip(example.body);
-        let response: ErrorResponse = round_trip(example.body);
-        assert!(
-            matches!(response, ErrorResponse::ErrorBody(_)), "decoded as {response:?}"
+        let example = &super::EXAMPLES[15];
+        ::core::assert_eq!(example.id, "rate-limit-exceeded");
+        let _: super::ErrorBody = round_trip(example.body);
+        let response: super::ErrorResponse = round_trip(example.body);
+        ::core::assert!(
+            ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
+            "decoded as {response:?}"
         );
-        assert!(! HttpStatus::from_code(429).is_unknown());
+        ::core::assert!(! super::HttpStatus::from_code(429).is_unknown());
     }
     #[test]
     fn example_order_limit_exceeded_round_trips() {
-        let example = &EXAMPLES[16usize];
-        assert_eq!(example.id, "order-limit-exceeded");
-        let _: OrderDenial = round_trip(example.body);
-        let response: ErrorResponse = round_trip(example.body);
-        assert!(
-            matches!(response, ErrorResponse::OrderDenial(_)), "decoded as {response:?}"
+        let example = &super::EXAMPLES[16];
+        ::core::assert_eq!(example.id, "order-limit-exceeded");
+        let _: super::OrderDenial = round_trip(example.body);
+        let response: super::ErrorResponse = round_trip(example.body);
+        ::core::assert!(
+            ::core::matches!(response, super::ErrorResponse::OrderDenial(_)),
+            "decoded as {response:?}"
         );
     }
 }

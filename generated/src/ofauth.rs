@@ -4,14 +4,12 @@
 //! OFAuth: OFAuth answers errors with a standard HTTP status and a JSON body carrying a human-readable message, a machine-readable `type`, a request id and, sometimes, an `actionRequired` hint.
 //!
 //! Source: the OFAuth documentation, "Error Handling" (<https://docs.ofauth.com/llms.txt>).
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::fmt;
 /// The HTTP statuses the OFAuth documentation lists or uses.
 ///
 /// A status maps to many errors: branch on the body's error value, not on this alone.
 /// Serialized as the bare number; codes the catalog does not know are kept in `Unknown`;
 /// equality compares codes, so `Unknown(c)` equals the listed status with code `c`.
-#[derive(Clone, Copy, Debug)]
+#[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
 #[non_exhaustive]
 pub enum HttpStatus {
     /// 200 OK: OK
@@ -133,110 +131,94 @@ impl HttpStatus {
     }
     /// True for a code the catalog does not list.
     pub const fn is_unknown(self) -> bool {
-        matches!(Self::from_code(self.code()), Self::Unknown(_))
+        ::core::matches!(Self::from_code(self.code()), Self::Unknown(_))
     }
     /// The status class; `None` for codes outside 100..=599.
-    pub const fn class(self) -> Option<crate::StatusClass> {
-        crate::StatusClass::of(self.code())
+    pub const fn class(
+        self,
+    ) -> ::core::option::Option<::api_error_runtime::StatusClass> {
+        ::api_error_runtime::StatusClass::of(self.code())
     }
     /// The reason phrase.
-    pub fn reason(&self) -> Option<&'static str> {
+    pub fn reason(&self) -> ::core::option::Option<&'static str> {
         match self {
-            Self::Ok => Some("OK"),
-            Self::Created => Some("Created"),
-            Self::NoContent => Some("No Content"),
-            Self::BadRequest => Some("Bad Request"),
-            Self::Unauthorized => Some("Unauthorized"),
-            Self::Forbidden => Some("Forbidden"),
-            Self::NotFound => Some("Not Found"),
-            Self::TooManyRequests => Some("Too Many Requests"),
-            Self::InternalServerError => Some("Internal Server Error"),
-            Self::BadGateway => Some("Bad Gateway"),
-            Self::ServiceUnavailable => Some("Service Unavailable"),
-            _ => None,
+            Self::Ok => ::core::option::Option::Some("OK"),
+            Self::Created => ::core::option::Option::Some("Created"),
+            Self::NoContent => ::core::option::Option::Some("No Content"),
+            Self::BadRequest => ::core::option::Option::Some("Bad Request"),
+            Self::Unauthorized => ::core::option::Option::Some("Unauthorized"),
+            Self::Forbidden => ::core::option::Option::Some("Forbidden"),
+            Self::NotFound => ::core::option::Option::Some("Not Found"),
+            Self::TooManyRequests => ::core::option::Option::Some("Too Many Requests"),
+            Self::InternalServerError => {
+                ::core::option::Option::Some("Internal Server Error")
+            }
+            Self::BadGateway => ::core::option::Option::Some("Bad Gateway"),
+            Self::ServiceUnavailable => {
+                ::core::option::Option::Some("Service Unavailable")
+            }
+            _ => ::core::option::Option::None,
         }
     }
     /// What the documentation says the status means.
-    pub fn description(&self) -> Option<&'static str> {
+    pub fn description(&self) -> ::core::option::Option<&'static str> {
         match self {
-            Self::Ok => Some("OK"),
-            Self::Created => Some("Created"),
-            Self::NoContent => Some("No Content"),
-            Self::BadRequest => Some("Bad request"),
-            Self::Unauthorized => Some("Session expired or invalid"),
-            Self::Forbidden => Some("Insufficient permissions"),
-            Self::NotFound => Some("Route or resource not found"),
-            Self::TooManyRequests => Some("Rate limit exceeded"),
-            Self::InternalServerError => Some("Unknown error"),
-            Self::BadGateway => Some("Proxy error"),
-            Self::ServiceUnavailable => Some("Network error"),
-            _ => None,
+            Self::Ok => ::core::option::Option::Some("OK"),
+            Self::Created => ::core::option::Option::Some("Created"),
+            Self::NoContent => ::core::option::Option::Some("No Content"),
+            Self::BadRequest => ::core::option::Option::Some("Bad request"),
+            Self::Unauthorized => {
+                ::core::option::Option::Some("Session expired or invalid")
+            }
+            Self::Forbidden => ::core::option::Option::Some("Insufficient permissions"),
+            Self::NotFound => ::core::option::Option::Some("Route or resource not found"),
+            Self::TooManyRequests => ::core::option::Option::Some("Rate limit exceeded"),
+            Self::InternalServerError => ::core::option::Option::Some("Unknown error"),
+            Self::BadGateway => ::core::option::Option::Some("Proxy error"),
+            Self::ServiceUnavailable => ::core::option::Option::Some("Network error"),
+            _ => ::core::option::Option::None,
         }
     }
     /// What the documentation says to do about it.
-    pub fn action(&self) -> Option<&'static str> {
+    pub fn action(&self) -> ::core::option::Option<&'static str> {
         match self {
-            Self::BadRequest => Some("Fix request format/data"),
-            Self::Unauthorized => Some("Re-authenticate user"),
-            Self::NotFound => Some("Check endpoint URL"),
-            Self::TooManyRequests => Some("Wait and retry"),
-            Self::InternalServerError => Some("Retry or contact support"),
-            Self::BadGateway => Some("Retry after delay"),
-            Self::ServiceUnavailable => Some("Retry after delay"),
-            _ => None,
+            Self::BadRequest => ::core::option::Option::Some("Fix request format/data"),
+            Self::Unauthorized => ::core::option::Option::Some("Re-authenticate user"),
+            Self::NotFound => ::core::option::Option::Some("Check endpoint URL"),
+            Self::TooManyRequests => ::core::option::Option::Some("Wait and retry"),
+            Self::InternalServerError => {
+                ::core::option::Option::Some("Retry or contact support")
+            }
+            Self::BadGateway => ::core::option::Option::Some("Retry after delay"),
+            Self::ServiceUnavailable => ::core::option::Option::Some("Retry after delay"),
+            _ => ::core::option::Option::None,
         }
     }
     /// When the documentation says the status is used.
-    pub fn when_used(&self) -> Option<&'static str> {
+    pub fn when_used(&self) -> ::core::option::Option<&'static str> {
         match self {
-            Self::Ok => Some("Request successful, data returned"),
-            Self::Created => Some("Resource successfully created"),
-            Self::NoContent => Some("Request successful, no data to return"),
-            _ => None,
+            Self::Ok => ::core::option::Option::Some("Request successful, data returned"),
+            Self::Created => {
+                ::core::option::Option::Some("Resource successfully created")
+            }
+            Self::NoContent => {
+                ::core::option::Option::Some("Request successful, no data to return")
+            }
+            _ => ::core::option::Option::None,
         }
     }
     /// Whether retrying can succeed, where the catalog says.
-    pub fn retryable(&self) -> Option<bool> {
+    pub fn retryable(&self) -> ::core::option::Option<bool> {
         match self {
-            Self::TooManyRequests => Some(true),
-            Self::InternalServerError => Some(true),
-            Self::BadGateway => Some(true),
-            Self::ServiceUnavailable => Some(true),
-            _ => None,
+            Self::TooManyRequests => ::core::option::Option::Some(true),
+            Self::InternalServerError => ::core::option::Option::Some(true),
+            Self::BadGateway => ::core::option::Option::Some(true),
+            Self::ServiceUnavailable => ::core::option::Option::Some(true),
+            _ => ::core::option::Option::None,
         }
     }
 }
-impl PartialEq for HttpStatus {
-    fn eq(&self, other: &Self) -> bool {
-        self.code() == other.code()
-    }
-}
-impl Eq for HttpStatus {}
-impl std::hash::Hash for HttpStatus {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.code().hash(state);
-    }
-}
-impl From<u16> for HttpStatus {
-    fn from(code: u16) -> Self {
-        Self::from_code(code)
-    }
-}
-impl fmt::Display for HttpStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.code())
-    }
-}
-impl Serialize for HttpStatus {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_u16(self.code())
-    }
-}
-impl<'de> Deserialize<'de> for HttpStatus {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        u16::deserialize(deserializer).map(Self::from_code)
-    }
-}
+::api_error_runtime::impl_status_enum!(HttpStatus);
 /// Machine-readable error type, the `type` field of every error body. Branch on it, not on the message.
 ///
 /// Source: Error Types.
@@ -245,7 +227,7 @@ impl<'de> Deserialize<'de> for HttpStatus {
 /// [`ErrorType::Unknown`] with the text as received, and serializes back unchanged.
 /// Equality and hashing compare wire strings, so `Unknown(s)` equals the known variant whose
 /// wire string is `s`. Match the variants you handle and end with a wildcard arm.
-#[derive(Clone, Debug)]
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
 #[non_exhaustive]
 pub enum ErrorType {
     /// `UNAUTHORIZED`: Missing or invalid API key
@@ -358,7 +340,7 @@ pub enum ErrorType {
     /// - Note: Description and status come from the 503 row of the server error table ("Network error").
     NetworkError,
     /// A value this catalog does not know, kept exactly as received.
-    Unknown(String),
+    Unknown(::std::string::String),
 }
 impl ErrorType {
     /// Every value the catalog knows, in catalog order (13).
@@ -398,46 +380,88 @@ impl ErrorType {
     }
     /// True for a value the catalog does not know.
     pub fn is_unknown(&self) -> bool {
-        !Self::ALL.contains(self)
+        match self {
+            Self::Unknown(wire) => {
+                ::core::matches!(
+                    < Self as ::core::convert::From < & str >> ::from(wire),
+                    Self::Unknown(_)
+                )
+            }
+            _ => false,
+        }
     }
     /// What the value means, as the documentation says.
-    pub fn description(&self) -> Option<&'static str> {
+    pub fn description(&self) -> ::core::option::Option<&'static str> {
         match self {
-            Self::Unauthorized => Some("Missing or invalid API key"),
-            Self::SessionNotProvided => {
-                Some("Connection not found or missing session data")
+            Self::Unauthorized => {
+                ::core::option::Option::Some("Missing or invalid API key")
             }
-            Self::SessionExpired => Some("User session has expired"),
-            Self::Forbidden => Some("Insufficient permissions"),
-            Self::RulesOutdated => Some("Dynamic rules need updating"),
-            Self::BadRequest => Some("Invalid request parameters"),
-            Self::ResourceNotFound => Some("Requested resource not found"),
-            Self::RouteNotFound => Some("Endpoint path not found"),
-            Self::RateLimitExceeded => Some("Request rate limit exceeded"),
-            Self::UploadError => Some("Media upload failed"),
-            Self::UnknownError => Some("Unexpected or temporary error"),
-            Self::ProxyError => Some("Proxy error"),
-            Self::NetworkError => Some("Network error"),
-            _ => None,
+            Self::SessionNotProvided => {
+                ::core::option::Option::Some(
+                    "Connection not found or missing session data",
+                )
+            }
+            Self::SessionExpired => {
+                ::core::option::Option::Some("User session has expired")
+            }
+            Self::Forbidden => ::core::option::Option::Some("Insufficient permissions"),
+            Self::RulesOutdated => {
+                ::core::option::Option::Some("Dynamic rules need updating")
+            }
+            Self::BadRequest => {
+                ::core::option::Option::Some("Invalid request parameters")
+            }
+            Self::ResourceNotFound => {
+                ::core::option::Option::Some("Requested resource not found")
+            }
+            Self::RouteNotFound => {
+                ::core::option::Option::Some("Endpoint path not found")
+            }
+            Self::RateLimitExceeded => {
+                ::core::option::Option::Some("Request rate limit exceeded")
+            }
+            Self::UploadError => ::core::option::Option::Some("Media upload failed"),
+            Self::UnknownError => {
+                ::core::option::Option::Some("Unexpected or temporary error")
+            }
+            Self::ProxyError => ::core::option::Option::Some("Proxy error"),
+            Self::NetworkError => ::core::option::Option::Some("Network error"),
+            _ => ::core::option::Option::None,
         }
     }
     /// What the documentation says to do about it.
-    pub fn action(&self) -> Option<&'static str> {
+    pub fn action(&self) -> ::core::option::Option<&'static str> {
         match self {
-            Self::Unauthorized => Some("Check API key"),
-            Self::SessionNotProvided => Some("Re-authenticate user via Link"),
-            Self::SessionExpired => Some("Re-authenticate user via Link"),
-            Self::Forbidden => Some("Check connection permissions"),
-            Self::RulesOutdated => Some("Retry—OFAuth handles this automatically"),
-            Self::BadRequest => Some("Fix request format/data"),
-            Self::ResourceNotFound => Some("Check resource ID"),
-            Self::RouteNotFound => Some("Check endpoint URL"),
-            Self::RateLimitExceeded => Some("Wait and retry with backoff"),
-            Self::UploadError => Some("Retry upload"),
-            Self::UnknownError => Some("Retry or contact support"),
-            Self::ProxyError => Some("Retry with exponential backoff"),
-            Self::NetworkError => Some("Retry with exponential backoff"),
-            _ => None,
+            Self::Unauthorized => ::core::option::Option::Some("Check API key"),
+            Self::SessionNotProvided => {
+                ::core::option::Option::Some("Re-authenticate user via Link")
+            }
+            Self::SessionExpired => {
+                ::core::option::Option::Some("Re-authenticate user via Link")
+            }
+            Self::Forbidden => {
+                ::core::option::Option::Some("Check connection permissions")
+            }
+            Self::RulesOutdated => {
+                ::core::option::Option::Some("Retry—OFAuth handles this automatically")
+            }
+            Self::BadRequest => ::core::option::Option::Some("Fix request format/data"),
+            Self::ResourceNotFound => ::core::option::Option::Some("Check resource ID"),
+            Self::RouteNotFound => ::core::option::Option::Some("Check endpoint URL"),
+            Self::RateLimitExceeded => {
+                ::core::option::Option::Some("Wait and retry with backoff")
+            }
+            Self::UploadError => ::core::option::Option::Some("Retry upload"),
+            Self::UnknownError => {
+                ::core::option::Option::Some("Retry or contact support")
+            }
+            Self::ProxyError => {
+                ::core::option::Option::Some("Retry with exponential backoff")
+            }
+            Self::NetworkError => {
+                ::core::option::Option::Some("Retry with exponential backoff")
+            }
+            _ => ::core::option::Option::None,
         }
     }
     /// HTTP statuses the value is sent with (empty when unknown).
@@ -460,26 +484,26 @@ impl ErrorType {
         }
     }
     /// Whether retrying can succeed, where the catalog says.
-    pub fn retryable(&self) -> Option<bool> {
+    pub fn retryable(&self) -> ::core::option::Option<bool> {
         match self {
-            Self::Unauthorized => Some(false),
-            Self::SessionNotProvided => Some(false),
-            Self::SessionExpired => Some(false),
-            Self::Forbidden => Some(false),
-            Self::RulesOutdated => Some(true),
-            Self::BadRequest => Some(false),
-            Self::ResourceNotFound => Some(false),
-            Self::RouteNotFound => Some(false),
-            Self::RateLimitExceeded => Some(true),
-            Self::UploadError => Some(true),
-            Self::UnknownError => Some(true),
-            Self::ProxyError => Some(true),
-            Self::NetworkError => Some(true),
-            _ => None,
+            Self::Unauthorized => ::core::option::Option::Some(false),
+            Self::SessionNotProvided => ::core::option::Option::Some(false),
+            Self::SessionExpired => ::core::option::Option::Some(false),
+            Self::Forbidden => ::core::option::Option::Some(false),
+            Self::RulesOutdated => ::core::option::Option::Some(true),
+            Self::BadRequest => ::core::option::Option::Some(false),
+            Self::ResourceNotFound => ::core::option::Option::Some(false),
+            Self::RouteNotFound => ::core::option::Option::Some(false),
+            Self::RateLimitExceeded => ::core::option::Option::Some(true),
+            Self::UploadError => ::core::option::Option::Some(true),
+            Self::UnknownError => ::core::option::Option::Some(true),
+            Self::ProxyError => ::core::option::Option::Some(true),
+            Self::NetworkError => ::core::option::Option::Some(true),
+            _ => ::core::option::Option::None,
         }
     }
 }
-impl From<&str> for ErrorType {
+impl ::core::convert::From<&str> for ErrorType {
     fn from(wire: &str) -> Self {
         match wire {
             "UNAUTHORIZED" => Self::Unauthorized,
@@ -495,55 +519,11 @@ impl From<&str> for ErrorType {
             "UNKNOWN_ERROR" => Self::UnknownError,
             "PROXY_ERROR" => Self::ProxyError,
             "NETWORK_ERROR" => Self::NetworkError,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(::std::string::String::from(other)),
         }
     }
 }
-impl From<String> for ErrorType {
-    fn from(wire: String) -> Self {
-        match Self::from(wire.as_str()) {
-            Self::Unknown(_) => Self::Unknown(wire),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for ErrorType {
-    type Err = std::convert::Infallible;
-    fn from_str(wire: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(wire))
-    }
-}
-impl AsRef<str> for ErrorType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl fmt::Display for ErrorType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl PartialEq for ErrorType {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-impl Eq for ErrorType {}
-impl std::hash::Hash for ErrorType {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
-impl Serialize for ErrorType {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> Deserialize<'de> for ErrorType {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
+::api_error_runtime::impl_open_enum!(ErrorType);
 /// Optional hint in the `actionRequired` field suggesting how to resolve the error.
 ///
 /// Source: Action Required Hints.
@@ -552,7 +532,7 @@ impl<'de> Deserialize<'de> for ErrorType {
 /// [`ActionHint::Unknown`] with the text as received, and serializes back unchanged.
 /// Equality and hashing compare wire strings, so `Unknown(s)` equals the known variant whose
 /// wire string is `s`. Match the variants you handle and end with a wildcard arm.
-#[derive(Clone, Debug)]
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
 #[non_exhaustive]
 pub enum ActionHint {
     /// `relink_connection`: Connection expired—user needs to re-authenticate via Link
@@ -580,7 +560,7 @@ pub enum ActionHint {
     /// - Note: Appears only in the generic error format example; the document never describes it.
     RefreshSession,
     /// A value this catalog does not know, kept exactly as received.
-    Unknown(String),
+    Unknown(::std::string::String),
 }
 impl ActionHint {
     /// Every value the catalog knows, in catalog order (5).
@@ -604,36 +584,50 @@ impl ActionHint {
     }
     /// True for a value the catalog does not know.
     pub fn is_unknown(&self) -> bool {
-        !Self::ALL.contains(self)
+        match self {
+            Self::Unknown(wire) => {
+                ::core::matches!(
+                    < Self as ::core::convert::From < & str >> ::from(wire),
+                    Self::Unknown(_)
+                )
+            }
+            _ => false,
+        }
     }
     /// What the value means, as the documentation says.
-    pub fn description(&self) -> Option<&'static str> {
+    pub fn description(&self) -> ::core::option::Option<&'static str> {
         match self {
             Self::RelinkConnection => {
-                Some("Connection expired—user needs to re-authenticate via Link")
+                ::core::option::Option::Some(
+                    "Connection expired—user needs to re-authenticate via Link",
+                )
             }
             Self::VerifyIdentity => {
-                Some(
+                ::core::option::Option::Some(
                     "ID verification required—prompt user to complete verification on OnlyFans",
                 )
             }
             Self::RefreshRules => {
-                Some("Dynamic rules are outdated (retry automatically)")
+                ::core::option::Option::Some(
+                    "Dynamic rules are outdated (retry automatically)",
+                )
             }
-            Self::TryAgain => Some("Transient error—retry the request"),
-            _ => None,
+            Self::TryAgain => {
+                ::core::option::Option::Some("Transient error—retry the request")
+            }
+            _ => ::core::option::Option::None,
         }
     }
     /// Whether retrying can succeed, where the catalog says.
-    pub fn retryable(&self) -> Option<bool> {
+    pub fn retryable(&self) -> ::core::option::Option<bool> {
         match self {
-            Self::RefreshRules => Some(true),
-            Self::TryAgain => Some(true),
-            _ => None,
+            Self::RefreshRules => ::core::option::Option::Some(true),
+            Self::TryAgain => ::core::option::Option::Some(true),
+            _ => ::core::option::Option::None,
         }
     }
 }
-impl From<&str> for ActionHint {
+impl ::core::convert::From<&str> for ActionHint {
     fn from(wire: &str) -> Self {
         match wire {
             "relink_connection" => Self::RelinkConnection,
@@ -641,68 +635,30 @@ impl From<&str> for ActionHint {
             "refresh_rules" => Self::RefreshRules,
             "try_again" => Self::TryAgain,
             "refresh_session" => Self::RefreshSession,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(::std::string::String::from(other)),
         }
     }
 }
-impl From<String> for ActionHint {
-    fn from(wire: String) -> Self {
-        match Self::from(wire.as_str()) {
-            Self::Unknown(_) => Self::Unknown(wire),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for ActionHint {
-    type Err = std::convert::Infallible;
-    fn from_str(wire: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(wire))
-    }
-}
-impl AsRef<str> for ActionHint {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl fmt::Display for ActionHint {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl PartialEq for ActionHint {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-impl Eq for ActionHint {}
-impl std::hash::Hash for ActionHint {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
-impl Serialize for ActionHint {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> Deserialize<'de> for ActionHint {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
+::api_error_runtime::impl_open_enum!(ActionHint);
 /// The JSON body of every OFAuth error response.
 ///
 /// - Source: Error Response Format.
 ///
 /// Build one with [`ErrorBody::new`] (required fields) and the `with_*` methods.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct ErrorBody {
     /// `error`: Human-readable error message for developers
     ///
     /// - Source: Error Response Format › Error Response Fields.
     /// - Inferred by the catalog, not stated: required.
-    pub error: String,
+    pub error: ::std::string::String,
     /// `type`: Machine-readable error type for programmatic handling
     ///
     /// - Source: Error Response Format › Error Response Fields.
@@ -715,31 +671,35 @@ pub struct ErrorBody {
     /// - Inferred by the catalog, not stated: required.
     /// - Note: Log it and quote it in support requests (best practices).
     #[serde(rename = "requestId")]
-    pub request_id: String,
+    pub request_id: ::std::string::String,
     /// `actionRequired`: Optional hint for how to resolve the error
     ///
     /// - Source: Error Response Format › Error Response Fields.
-    #[serde(rename = "actionRequired", default, skip_serializing_if = "Option::is_none")]
-    pub action_required: Option<ActionHint>,
+    #[serde(
+        rename = "actionRequired",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub action_required: ::core::option::Option<ActionHint>,
 }
 impl ErrorBody {
-    /// A `ErrorBody` with the required fields set and the optional ones empty.
+    /// A [`ErrorBody`] with the required fields set and the optional ones empty.
     pub fn new(
-        error: impl Into<String>,
+        error: impl ::core::convert::Into<::std::string::String>,
         type_: ErrorType,
-        request_id: impl Into<String>,
+        request_id: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
-            error: error.into(),
+            error: ::core::convert::Into::into(error),
             type_,
-            request_id: request_id.into(),
-            action_required: None,
+            request_id: ::core::convert::Into::into(request_id),
+            action_required: ::core::option::Option::None,
         }
     }
     /// Sets `actionRequired`.
     #[must_use]
     pub fn with_action_required(mut self, value: ActionHint) -> Self {
-        self.action_required = Some(value);
+        self.action_required = ::core::option::Option::Some(value);
         self
     }
 }
@@ -754,176 +714,157 @@ pub mod headers {
     /// - Inconsistency (contradiction): A rate-limited response is said to include Retry-After, yet clients are told what to assume when it is missing.
     pub const RETRY_AFTER: &str = "Retry-After";
     /// The `Retry-After` formats this API documents.
-    pub const RETRY_AFTER_FORMATS: &[crate::RetryAfterFormat] = &[
-        crate::RetryAfterFormat::DelaySeconds,
+    pub const RETRY_AFTER_FORMATS: &[::api_error_runtime::RetryAfterFormat] = &[
+        ::api_error_runtime::RetryAfterFormat::DelaySeconds,
     ];
     /// How long to wait when `Retry-After` is missing: 60 seconds, as the documentation says.
-    pub const DEFAULT_RETRY_AFTER: Option<std::time::Duration> = Some(
-        std::time::Duration::from_secs(60),
+    pub const DEFAULT_RETRY_AFTER: ::core::option::Option<::std::time::Duration> = ::core::option::Option::Some(
+        ::std::time::Duration::from_secs(60),
     );
     /// Parses a `Retry-After` value in the formats this API documents.
-    pub fn parse_retry_after(value: &str) -> Option<crate::RetryAfter> {
-        crate::RetryAfter::parse(value, RETRY_AFTER_FORMATS)
+    pub fn parse_retry_after(
+        value: &str,
+    ) -> ::core::option::Option<::api_error_runtime::RetryAfter> {
+        ::api_error_runtime::RetryAfter::parse(value, RETRY_AFTER_FORMATS)
     }
     /// How long to wait before retrying: the header's delay from `now`, or the
     /// documented default when the header is missing or unreadable, at most `max`.
     pub fn retry_after_delay(
-        header: Option<&str>,
-        now: std::time::SystemTime,
-        max: std::time::Duration,
-    ) -> Option<std::time::Duration> {
+        header: ::core::option::Option<&str>,
+        now: ::std::time::SystemTime,
+        max: ::std::time::Duration,
+    ) -> ::core::option::Option<::std::time::Duration> {
         let delay = match header.and_then(parse_retry_after) {
-            Some(parsed) => parsed.delay_from(now),
-            None => DEFAULT_RETRY_AFTER?,
+            ::core::option::Option::Some(parsed) => parsed.delay_from(now),
+            ::core::option::Option::None => DEFAULT_RETRY_AFTER?,
         };
-        Some(delay.min(max))
+        ::core::option::Option::Some(::core::cmp::Ord::min(delay, max))
     }
 }
 /// When and how the OFAuth documentation says to retry, rule by rule.
-pub const RETRY_RULES: &[crate::RetryRule] = &[
-    crate::RetryRule {
-        id: "rate-limited",
-        statuses: &[429],
-        errors: &["RATE_LIMIT_EXCEEDED"],
-        retry: true,
-        delay: Some(crate::RetryDelay::RetryAfterHeader),
-        max_attempts: None,
-        base_delay: None,
-        advice: "Read Retry-After (60 seconds if missing), wait that long, then retry; use exponential backoff for repeated failures.",
-    },
-    crate::RetryRule {
-        id: "proxy-and-network",
-        statuses: &[502, 503],
-        errors: &["PROXY_ERROR", "NETWORK_ERROR"],
-        retry: true,
-        delay: Some(crate::RetryDelay::ExponentialBackoff),
-        max_attempts: None,
-        base_delay: Some(std::time::Duration::from_millis(1000)),
-        advice: "Retry with exponential backoff; the example handler waits 1 second first.",
-    },
-    crate::RetryRule {
-        id: "unknown-error",
-        statuses: &[500],
-        errors: &["UNKNOWN_ERROR"],
-        retry: true,
-        delay: None,
-        max_attempts: None,
-        base_delay: None,
-        advice: "Retry the request after a short delay; these errors are typically transient. Contact support (with the requestId) if it persists.",
-    },
-    crate::RetryRule {
-        id: "rules-outdated",
-        statuses: &[],
-        errors: &["RULES_OUTDATED"],
-        retry: true,
-        delay: None,
-        max_attempts: None,
-        base_delay: None,
-        advice: "Retry; OFAuth updates the dynamic rules by itself.",
-    },
-    crate::RetryRule {
-        id: "upload-failed",
-        statuses: &[],
-        errors: &["UPLOAD_ERROR"],
-        retry: true,
-        delay: None,
-        max_attempts: None,
-        base_delay: None,
-        advice: "Retry the upload.",
-    },
-    crate::RetryRule {
-        id: "session-errors",
-        statuses: &[],
-        errors: &["SESSION_EXPIRED", "SESSION_NOT_PROVIDED"],
-        retry: false,
-        delay: None,
-        max_attempts: None,
-        base_delay: None,
-        advice: "Do not retry as is: send the user through the Link flow to re-authenticate; for a missing connection, create a new Link session.",
-    },
+pub const RETRY_RULES: &[::api_error_runtime::RetryRule] = &[
+    ::api_error_runtime::RetryRule::new(
+            "rate-limited",
+            true,
+            "Read Retry-After (60 seconds if missing), wait that long, then retry; use exponential backoff for repeated failures.",
+        )
+        .statuses(&[429])
+        .errors(&["RATE_LIMIT_EXCEEDED"])
+        .delay(::api_error_runtime::RetryDelay::RetryAfterHeader),
+    ::api_error_runtime::RetryRule::new(
+            "proxy-and-network",
+            true,
+            "Retry with exponential backoff; the example handler waits 1 second first.",
+        )
+        .statuses(&[502, 503])
+        .errors(&["PROXY_ERROR", "NETWORK_ERROR"])
+        .delay(::api_error_runtime::RetryDelay::ExponentialBackoff)
+        .base_delay(::std::time::Duration::from_millis(1000)),
+    ::api_error_runtime::RetryRule::new(
+            "unknown-error",
+            true,
+            "Retry the request after a short delay; these errors are typically transient. Contact support (with the requestId) if it persists.",
+        )
+        .statuses(&[500])
+        .errors(&["UNKNOWN_ERROR"]),
+    ::api_error_runtime::RetryRule::new(
+            "rules-outdated",
+            true,
+            "Retry; OFAuth updates the dynamic rules by itself.",
+        )
+        .errors(&["RULES_OUTDATED"]),
+    ::api_error_runtime::RetryRule::new("upload-failed", true, "Retry the upload.")
+        .errors(&["UPLOAD_ERROR"]),
+    ::api_error_runtime::RetryRule::new(
+            "session-errors",
+            false,
+            "Do not retry as is: send the user through the Link flow to re-authenticate; for a missing connection, create a new Link session.",
+        )
+        .errors(&["SESSION_EXPIRED", "SESSION_NOT_PROVIDED"]),
 ];
 /// The example responses of the OFAuth documentation.
-pub const EXAMPLES: &[crate::Example] = &[
-    crate::Example {
-        id: "error-format",
-        title: "Error response format",
-        status: None,
-        headers: &[],
-        body: "{\n  \"error\": \"Human-readable error message\",\n  \"type\": \"ERROR_TYPE\",\n  \"requestId\": \"req_abc123\",\n  \"actionRequired\": \"refresh_session\"\n}",
-    },
-    crate::Example {
-        id: "rate-limit-exceeded",
-        title: "Rate limit exceeded",
-        status: Some(429),
-        headers: &[],
-        body: "{\n  \"error\": \"Rate limit exceeded, please wait a few seconds before trying again\",\n  \"type\": \"RATE_LIMIT_EXCEEDED\",\n  \"requestId\": \"req_abc123\"\n}",
-    },
-    crate::Example {
-        id: "session-expired",
-        title: "Session Expired",
-        status: None,
-        headers: &[],
-        body: "{\n  \"error\": \"Connection expired\",\n  \"type\": \"SESSION_EXPIRED\",\n  \"actionRequired\": \"relink_connection\",\n  \"requestId\": \"req_abc123\"\n}",
-    },
-    crate::Example {
-        id: "connection-not-found",
-        title: "Connection Not Found",
-        status: None,
-        headers: &[],
-        body: "{\n  \"error\": \"Connection not found\",\n  \"type\": \"SESSION_NOT_PROVIDED\",\n  \"requestId\": \"req_abc123\"\n}",
-    },
-    crate::Example {
-        id: "service-unavailable",
-        title: "Service Unavailable",
-        status: None,
-        headers: &[],
-        body: "{\n  \"error\": \"Service temporarily unavailable\",\n  \"type\": \"UNKNOWN_ERROR\",\n  \"actionRequired\": \"try_again\",\n  \"requestId\": \"req_abc123\"\n}",
-    },
+pub const EXAMPLES: &[::api_error_runtime::Example] = &[
+    ::api_error_runtime::Example::new(
+        "error-format",
+        "Error response format",
+        ::core::option::Option::None,
+        &[],
+        "{\n  \"error\": \"Human-readable error message\",\n  \"type\": \"ERROR_TYPE\",\n  \"requestId\": \"req_abc123\",\n  \"actionRequired\": \"refresh_session\"\n}",
+    ),
+    ::api_error_runtime::Example::new(
+        "rate-limit-exceeded",
+        "Rate limit exceeded",
+        ::core::option::Option::Some(429),
+        &[],
+        "{\n  \"error\": \"Rate limit exceeded, please wait a few seconds before trying again\",\n  \"type\": \"RATE_LIMIT_EXCEEDED\",\n  \"requestId\": \"req_abc123\"\n}",
+    ),
+    ::api_error_runtime::Example::new(
+        "session-expired",
+        "Session Expired",
+        ::core::option::Option::None,
+        &[],
+        "{\n  \"error\": \"Connection expired\",\n  \"type\": \"SESSION_EXPIRED\",\n  \"actionRequired\": \"relink_connection\",\n  \"requestId\": \"req_abc123\"\n}",
+    ),
+    ::api_error_runtime::Example::new(
+        "connection-not-found",
+        "Connection Not Found",
+        ::core::option::Option::None,
+        &[],
+        "{\n  \"error\": \"Connection not found\",\n  \"type\": \"SESSION_NOT_PROVIDED\",\n  \"requestId\": \"req_abc123\"\n}",
+    ),
+    ::api_error_runtime::Example::new(
+        "service-unavailable",
+        "Service Unavailable",
+        ::core::option::Option::None,
+        &[],
+        "{\n  \"error\": \"Service temporarily unavailable\",\n  \"type\": \"UNKNOWN_ERROR\",\n  \"actionRequired\": \"try_again\",\n  \"requestId\": \"req_abc123\"\n}",
+    ),
 ];
 #[cfg(test)]
 mod tests {
-    use super::*;
     /// Decodes `json` as `T`, re-encodes it and checks the JSON is unchanged.
-    fn round_trip<T: Serialize + serde::de::DeserializeOwned>(json: &str) -> T {
-        let original: serde_json::Value = serde_json::from_str(json).unwrap();
-        let typed: T = serde_json::from_str(json).unwrap();
-        assert_eq!(serde_json::to_value(& typed).unwrap(), original);
+    fn round_trip<T: ::serde::Serialize + ::serde::de::DeserializeOwned>(
+        json: &str,
+    ) -> T {
+        let original: ::serde_json::Value = ::serde_json::from_str(json).unwrap();
+        let typed: T = ::serde_json::from_str(json).unwrap();
+        ::core::assert_eq!(::serde_json::to_value(& typed).unwrap(), original);
         typed
     }
     #[test]
     fn example_error_format_round_trips() {
-        let example = &EXAMPLES[0usize];
-        assert_eq!(example.id, "error-format");
-        let _: ErrorBody = round_trip(example.body);
-        let _: ErrorResponse = round_trip(example.body);
+        let example = &super::EXAMPLES[0];
+        ::core::assert_eq!(example.id, "error-format");
+        let _: super::ErrorBody = round_trip(example.body);
+        let _: super::ErrorResponse = round_trip(example.body);
     }
     #[test]
     fn example_rate_limit_exceeded_round_trips() {
-        let example = &EXAMPLES[1usize];
-        assert_eq!(example.id, "rate-limit-exceeded");
-        let _: ErrorBody = round_trip(example.body);
-        let _: ErrorResponse = round_trip(example.body);
-        assert!(! HttpStatus::from_code(429).is_unknown());
+        let example = &super::EXAMPLES[1];
+        ::core::assert_eq!(example.id, "rate-limit-exceeded");
+        let _: super::ErrorBody = round_trip(example.body);
+        let _: super::ErrorResponse = round_trip(example.body);
+        ::core::assert!(! super::HttpStatus::from_code(429).is_unknown());
     }
     #[test]
     fn example_session_expired_round_trips() {
-        let example = &EXAMPLES[2usize];
-        assert_eq!(example.id, "session-expired");
-        let _: ErrorBody = round_trip(example.body);
-        let _: ErrorResponse = round_trip(example.body);
+        let example = &super::EXAMPLES[2];
+        ::core::assert_eq!(example.id, "session-expired");
+        let _: super::ErrorBody = round_trip(example.body);
+        let _: super::ErrorResponse = round_trip(example.body);
     }
     #[test]
     fn example_connection_not_found_round_trips() {
-        let example = &EXAMPLES[3usize];
-        assert_eq!(example.id, "connection-not-found");
-        let _: ErrorBody = round_trip(example.body);
-        let _: ErrorResponse = round_trip(example.body);
+        let example = &super::EXAMPLES[3];
+        ::core::assert_eq!(example.id, "connection-not-found");
+        let _: super::ErrorBody = round_trip(example.body);
+        let _: super::ErrorResponse = round_trip(example.body);
     }
     #[test]
     fn example_service_unavailable_round_trips() {
-        let example = &EXAMPLES[4usize];
-        assert_eq!(example.id, "service-unavailable");
-        let _: ErrorBody = round_trip(example.body);
-        let _: ErrorResponse = round_trip(example.body);
+        let example = &super::EXAMPLES[4];
+        ::core::assert_eq!(example.id, "service-unavailable");
+        let _: super::ErrorBody = round_trip(example.body);
+        let _: super::ErrorResponse = round_trip(example.body);
     }
 }

@@ -135,3 +135,15 @@ fn examples_are_exposed_with_status_and_headers() {
     assert_eq!(ofauth::EXAMPLES.len(), 5);
     assert_eq!(fanfare::EXAMPLES.len(), 17);
 }
+
+/// README.md shows the whole `handle_error` example; the two must not drift apart.
+#[test]
+fn the_readme_quotes_the_example_as_it_is() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let example = std::fs::read_to_string(root.join("examples/handle_error.rs")).unwrap();
+    let readme = std::fs::read_to_string(root.join("../README.md")).unwrap();
+    assert!(
+        readme.contains(&format!("```rust\n{example}```\n")),
+        "README.md no longer quotes examples/handle_error.rs"
+    );
+}

@@ -85,8 +85,8 @@ pub fn plan(root: &Path) -> Result<Vec<Planned>, Error> {
     let mut planned = Vec::new();
     let mut errors = Vec::new();
     for target in TARGETS {
-        let rendered = codegen::load_catalog(&root.join(target.catalog), target.catalog)
-            .and_then(|catalog| codegen::generate(&catalog));
+        let rendered =
+            codegen::load(&root.join(target.catalog), target.catalog).and_then(|catalog| codegen::generate(&catalog));
         match rendered {
             Ok(files) => planned.extend(
                 files
@@ -227,6 +227,6 @@ pub fn shown(root: &Path, path: &Path) -> String {
 
 /// Loads and validates the catalog in `catalog` (relative to `root`) and lints it.
 pub fn lint(root: &Path, catalog: &str) -> Result<Vec<codegen::lint::Finding>, Error> {
-    let loaded = codegen::load_catalog(&root.join(catalog), catalog).map_err(Error::Catalog)?;
+    let loaded = codegen::load(&root.join(catalog), catalog).map_err(Error::Catalog)?;
     Ok(codegen::lint::lint(&loaded))
 }

@@ -26,7 +26,7 @@ pub fn render_catalog_schema() -> String {
             schema.entry(key).or_insert(value);
         }
     }
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(&schema).expect("a JSON value always serializes");
     text.push('\n');
     text
 }

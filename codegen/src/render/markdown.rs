@@ -1,11 +1,10 @@
 //! `docs/<api>.md` and `docs/README.md`: the catalog as a reference for people. The source
 //! document's own tables come first, rebuilt row for row; then everything the catalog adds.
 
+use super::text::{code, markdown as md, one_line};
 use super::GENERATE_COMMAND;
-use crate::facts::{self, Segment};
-use crate::model::*;
-use crate::render::rust::{example_json, module_name};
-use crate::render::text::{code, markdown as md, one_line};
+use crate::model::{HeaderFormat, RetryDelay};
+use crate::resolved::{Api, Catalog, FieldType, Trace, VocabularyValue};
 use std::fmt::Write;
 
 fn header(from: &str) -> String {
@@ -35,15 +34,15 @@ fn table_of(headers: Vec<String>, rows: Vec<Vec<String>>) -> String {
 }
 
 /// What the catalog adds to or disputes about an entry, for a "Notes" column.
-fn trace_note(entry: &dyn Traced) -> String {
+fn trace_note(api: &Api, trace: &Trace) -> String {
     let mut parts = Vec::new();
-    if !entry.inferred().is_empty() {
-        parts.push(format!("inferred (not stated): {}", entry.inferred().join(", ")));
+    if !trace.inferred.is_empty() {
+        parts.push(format!("inferred (not stated): {}", trace.inferred.join(", ")));
     }
-    for id in entry.inconsistencies() {
-        parts.push(format!("see {}", code(id)));
+    for &id in &trace.inconsistencies {
+        parts.push(format!("see {}", code(&api[id].id)));
     }
-    parts.extend(entry.notes().iter().map(|n| n.trim().to_string()));
+    parts.extend(trace.notes.iter().map(|n| n.trim().to_string()));
     parts.join("; ")
 }
 
@@ -97,7 +96,7 @@ pub fn render_api(api: &Api) -> String {
     let _ = writeln!(
         out,
         "Rust: module `{}` of the generated crate. JSON Schema: `schemas/{id}.schema.json`. OpenAPI 3.1: `openapi/{id}.yaml`.\n",
-        module_name(api),
+        api.module,
         id = api.id
     );
     source_tables(&mut out, api);
@@ -115,71 +114,41 @@ pub fn render_api(api: &Api) -> String {
 }
 
 fn source_tables(out: &mut String, api: &Api) {
-    let tables: Vec<&Section> = api.sections.iter().filter(|s| s.table.is_some()).collect();
+    let tables: Vec<_> = api.sections.iter().filter_map(|s| Some((s, s.table.as_ref()?))).collect();
     if tables.is_empty() {
         return;
     }
     out.push_str("## Tables of the source document\n\n");
     out.push_str("Each table as the document has it (same rows, same cells), rebuilt from the catalog.\n\n");
-    for section in tables {
-        let Some(source_table) = &section.table else { continue };
+    for (section, source_table) in tables {
         let _ = writeln!(out, "### {}\n", md(&one_line(&section.heading.join(" › "))));
-        let templates: Vec<Vec<Segment>> =
-            source_table.columns.iter().map(|c| facts::parse_template(&c.cell).unwrap_or_default()).collect();
-        let fill_row = |fact: &dyn Fn(&str) -> Option<String>| -> Vec<String> {
-            templates.iter().map(|t| facts::fill(t, fact).unwrap_or_default()).collect()
-        };
-        let rows: Vec<Vec<String>> = match &source_table.rows {
-            TableRows::Statuses => api
-                .statuses
-                .iter()
-                .filter(|s| s.source == section.id)
-                .map(|s| fill_row(&|f| facts::status_fact(s, f)))
-                .collect(),
-            TableRows::Vocabulary(name) => api
-                .vocabulary(name)
-                .map(|v| {
-                    v.values
-                        .iter()
-                        .filter(|x| x.source == section.id)
-                        .map(|x| fill_row(&|f| facts::value_fact(x, f)))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            TableRows::Body(name) => api
-                .shape(name)
-                .map(|s| {
-                    s.fields
-                        .iter()
-                        .filter(|x| x.source == section.id)
-                        .map(|x| fill_row(&|f| facts::field_fact(x, f)))
-                        .collect()
-                })
-                .unwrap_or_default(),
-        };
-        let headers: Vec<&str> = source_table.columns.iter().map(|c| c.header.as_str()).collect();
-        out.push_str(&table(&headers, &rows));
+        let headers: Vec<&str> = source_table.headers.iter().map(String::as_str).collect();
+        out.push_str(&table(&headers, &source_table.rows));
         out.push('\n');
     }
 }
 
-fn type_label(ty: &FieldType) -> String {
+fn type_label(api: &Api, ty: &FieldType) -> String {
     match ty {
-        FieldType::Vocabulary(name) => format!("string ({name})"),
-        FieldType::Object(name) => format!("object ({name})"),
-        FieldType::Array(inner) => format!("array of {}", type_label(inner)),
-        other => facts::json_type_name(other).to_string(),
+        FieldType::Vocabulary(id) => format!("string ({})", api[*id].name),
+        FieldType::Object(id) => format!("object ({})", api[*id].name),
+        FieldType::Array(inner) => format!("array of {}", type_label(api, inner)),
+        other => other.json_name().to_string(),
     }
 }
 
 fn bodies(out: &mut String, api: &Api) {
     out.push_str("## Response bodies\n\n");
-    for shape in &api.bodies {
+    for shape in &api.shapes {
         let root = if shape.root { " (a whole error body)" } else { "" };
         let _ = writeln!(out, "### `{}`{root}\n", shape.name);
-        let _ =
-            writeln!(out, "{} Source: {}.\n", md(&sentence(&shape.description)), md(&api.section_title(&shape.source)));
-        let note = trace_note(shape);
+        let _ = writeln!(
+            out,
+            "{} Source: {}.\n",
+            md(&sentence(&shape.description)),
+            md(&api.section_title(shape.trace.section))
+        );
+        let note = trace_note(api, &shape.trace);
         if !note.is_empty() {
             let _ = writeln!(out, "Notes: {}\n", md(&sentence(&note)));
         }
@@ -188,12 +157,12 @@ fn bodies(out: &mut String, api: &Api) {
             .iter()
             .map(|f| {
                 vec![
-                    code(&f.name),
-                    type_label(&f.ty),
+                    code(&f.wire),
+                    type_label(api, &f.ty),
                     yes_no(Some(f.required)),
                     f.description.clone(),
-                    api.section_title(&f.source),
-                    trace_note(f),
+                    api.section_title(f.trace.section),
+                    trace_note(api, &f.trace),
                 ]
             })
             .collect();
@@ -211,12 +180,12 @@ fn statuses(out: &mut String, api: &Api) {
             vec![
                 s.code.to_string(),
                 s.reason.clone(),
-                status_class(s.code).to_string(),
+                s.class().to_string(),
                 s.description.clone(),
                 or_dash(s.action.as_deref().or(s.when_used.as_deref())),
                 yes_no(s.retryable),
-                api.section_title(&s.source),
-                trace_note(s),
+                api.section_title(s.trace.section),
+                trace_note(api, &s.trace),
             ]
         })
         .collect();
@@ -238,7 +207,7 @@ fn vocabularies(out: &mut String, api: &Api) {
             out,
             "{} Source: {}.\n",
             md(&sentence(&vocabulary.description)),
-            md(&api.section_title(&vocabulary.source))
+            md(&api.section_title(vocabulary.section))
         );
         // Only the columns some value fills.
         type Column = (&'static str, fn(&VocabularyValue) -> Option<String>);
@@ -262,10 +231,10 @@ fn vocabularies(out: &mut String, api: &Api) {
             .values
             .iter()
             .map(|v| {
-                let mut row = vec![code(&v.value)];
+                let mut row = vec![code(&v.wire)];
                 row.extend(columns.iter().map(|(_, get)| or_dash(get(v).as_deref())));
-                row.push(api.section_title(&v.source));
-                row.push(trace_note(v));
+                row.push(api.section_title(v.trace.section));
+                row.push(trace_note(api, &v.trace));
                 row
             })
             .collect();
@@ -298,8 +267,8 @@ fn headers(out: &mut String, api: &Api) {
                 codes(&h.statuses),
                 or_dash((!formats.is_empty()).then(|| formats.join(", ")).as_deref()),
                 or_dash(h.default_seconds.map(|s| format!("{s} s")).as_deref()),
-                api.section_title(&h.source),
-                trace_note(h),
+                api.section_title(h.trace.section),
+                trace_note(api, &h.trace),
             ]
         })
         .collect();
@@ -323,7 +292,7 @@ fn retry_rules(out: &mut String, api: &Api) {
             if !r.statuses.is_empty() {
                 applies.push(format!("statuses {}", codes(&r.statuses)));
             }
-            applies.extend(r.errors.iter().map(|e| code(e)));
+            applies.extend(r.errors.iter().map(|&value| code(&api[value].wire)));
             let delay = match (r.delay, r.base_delay_ms) {
                 (Some(RetryDelay::RetryAfterHeader), _) => "as Retry-After says".to_string(),
                 (Some(RetryDelay::ExponentialBackoff), Some(ms)) => format!("exponential from {ms} ms"),
@@ -337,8 +306,8 @@ fn retry_rules(out: &mut String, api: &Api) {
                 delay,
                 or_dash(r.max_attempts.map(|n| n.to_string()).as_deref()),
                 r.advice.clone(),
-                api.section_title(&r.source),
-                trace_note(r),
+                api.section_title(r.trace.section),
+                trace_note(api, &r.trace),
             ]
         })
         .collect();
@@ -360,10 +329,10 @@ fn examples(out: &mut String, api: &Api) {
         let _ = writeln!(
             out,
             "Source: {}. Body format: `{}`. Status: {status}.\n",
-            md(&api.section_title(&example.source)),
-            example.body_format
+            md(&api.section_title(example.trace.section)),
+            api[example.shape].name
         );
-        let note = trace_note(example);
+        let note = trace_note(api, &example.trace);
         if !note.is_empty() {
             let _ = writeln!(out, "Notes: {}\n", md(&sentence(&note)));
         }
@@ -377,7 +346,7 @@ fn examples(out: &mut String, api: &Api) {
             }
             out.push_str("```\n\n");
         }
-        let _ = writeln!(out, "```json\n{}\n```\n", example_json(example));
+        let _ = writeln!(out, "```json\n{}\n```\n", example.body_json);
     }
 }
 
@@ -392,7 +361,7 @@ fn inconsistencies(out: &mut String, api: &Api) {
         let _ = writeln!(out, "{}\n", md(x.summary.trim()));
         for statement in &x.statements {
             let _ =
-                writeln!(out, "- {}: {}", md(&api.section_title(&statement.section)), md(&one_line(&statement.says)));
+                writeln!(out, "- {}: {}", md(&api.section_title(statement.section)), md(&one_line(&statement.says)));
         }
         let _ = writeln!(out, "\nResolution: {}\n", md(x.resolution.trim()));
     }
@@ -409,11 +378,11 @@ fn sections(out: &mut String, api: &Api) {
 }
 
 pub fn render_index(catalog: &Catalog) -> String {
-    let mut out = header("spec/");
+    let mut out = header(&format!("{}/", catalog.dir()));
     out.push_str("# Error catalog reference\n\n");
     out.push_str("One page per API, generated from the YAML catalog.\n\n");
     let rows: Vec<Vec<String>> = catalog
-        .apis
+        .apis()
         .iter()
         .map(|api| {
             let types: usize = api.vocabularies.iter().map(|v| v.values.len()).sum();

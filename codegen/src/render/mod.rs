@@ -1,6 +1,9 @@
-//! Renderers: pure functions from a validated catalog to the text of each output file.
+//! Renderers: pure functions from a resolved catalog to the text of each output file. Each
+//! renderer is one output format; none calls another (`definitions` and `text` are building
+//! blocks they share).
 
 pub mod catalog_schema;
+pub mod definitions;
 pub mod markdown;
 pub mod openapi;
 pub mod rust;
@@ -8,7 +11,7 @@ pub mod schema;
 pub mod text;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::Catalog;
+use crate::resolved::Catalog;
 
 /// One file to write, with its path relative to the output directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,7 +26,7 @@ pub const GENERATE_COMMAND: &str = "cargo xtask generate";
 /// Renders every output of the catalog, in a stable order.
 pub fn render_all(catalog: &Catalog) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let mut files = rust::render_crate(catalog)?;
-    for api in &catalog.apis {
+    for api in catalog.apis() {
         files
             .push(OutputFile { path: format!("schemas/{}.schema.json", api.id), contents: schema::render_schema(api) });
         files.push(OutputFile { path: format!("openapi/{}.yaml", api.id), contents: openapi::render_openapi(api) });

@@ -1,6 +1,6 @@
 //! Helpers shared by codegen's integration tests.
 
-use codegen::model::Catalog;
+use codegen::Catalog;
 use std::path::{Path, PathBuf};
 
 pub fn workspace() -> PathBuf {
@@ -10,7 +10,7 @@ pub fn workspace() -> PathBuf {
 /// Loads and validates a catalog directory given relative to the workspace, failing the test
 /// with the diagnostics if it is broken.
 pub fn load(relative: &str) -> Catalog {
-    codegen::load_catalog(&workspace().join(relative), relative)
+    codegen::load(&workspace().join(relative), relative)
         .unwrap_or_else(|errors| panic!("{}", codegen::diagnostic::report(&errors)))
 }
 

@@ -37,7 +37,7 @@ fn a_clean_catalog_has_notes_but_no_warnings() {
 fn every_recorded_inconsistency_of_the_real_catalog_is_listed_with_its_statements() {
     let catalog = common::load("spec");
     let findings = lint(&catalog);
-    for api in &catalog.apis {
+    for api in catalog.apis() {
         for x in &api.inconsistencies {
             let note = findings
                 .iter()

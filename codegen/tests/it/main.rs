@@ -7,5 +7,4 @@ mod lint;
 mod openapi;
 mod pipeline;
 mod schemas;
-mod snapshots;
 mod source_fidelity;

@@ -6,8 +6,8 @@ use crate::common;
 use codegen::render::schema;
 use serde_json::{json, Value};
 
-fn validator(api: &codegen::model::Api) -> (Value, jsonschema::Validator) {
-    let schema = schema::schema(api).to_value();
+fn validator(api: &codegen::resolved::Api) -> (Value, jsonschema::Validator) {
+    let schema = schema::schema(api);
     jsonschema::draft202012::meta::validate(&schema)
         .unwrap_or_else(|e| panic!("{}: not a valid 2020-12 schema: {e}", api.id));
     let validator = jsonschema::draft202012::new(&schema).unwrap();
@@ -18,7 +18,7 @@ fn validator(api: &codegen::model::Api) -> (Value, jsonschema::Validator) {
 fn every_example_validates_against_its_api_schema() {
     let mut checked = 0;
     for (_, catalog) in common::all_catalogs() {
-        for api in &catalog.apis {
+        for api in catalog.apis() {
             let (_, validator) = validator(api);
             for example in &api.examples {
                 let errors: Vec<String> = validator.iter_errors(&example.body).map(|e| e.to_string()).collect();
@@ -33,8 +33,8 @@ fn every_example_validates_against_its_api_schema() {
 #[test]
 fn wrong_bodies_are_rejected() {
     let catalog = common::load("spec");
-    let ofauth = catalog.apis.iter().find(|a| a.id == "ofauth").unwrap();
-    let fanfare = catalog.apis.iter().find(|a| a.id == "fanfare").unwrap();
+    let ofauth = catalog.apis().iter().find(|a| a.id == "ofauth").unwrap();
+    let fanfare = catalog.apis().iter().find(|a| a.id == "fanfare").unwrap();
     let (_, ofauth) = validator(ofauth);
     let (_, fanfare) = validator(fanfare);
 
@@ -65,7 +65,7 @@ fn wrong_bodies_are_rejected() {
 #[test]
 fn unknown_vocabulary_values_are_accepted_like_the_rust_decoder_does() {
     let catalog = common::load("spec");
-    let ofauth = catalog.apis.iter().find(|a| a.id == "ofauth").unwrap();
+    let ofauth = catalog.apis().iter().find(|a| a.id == "ofauth").unwrap();
     let (schema, body) = validator(ofauth);
     assert!(body.is_valid(&json!({"error": "x", "type": "NEW_TYPE", "requestId": "r"})));
     let status =
@@ -77,22 +77,22 @@ fn unknown_vocabulary_values_are_accepted_like_the_rust_decoder_does() {
 #[test]
 fn schemas_name_every_concept() {
     for (_, catalog) in common::all_catalogs() {
-        for api in &catalog.apis {
+        for api in catalog.apis() {
             let (schema, _) = validator(api);
             assert_eq!(schema["$schema"], schema::DRAFT);
             assert_eq!(schema["$id"], schema::schema_id(api));
             assert!(schema["title"].is_string() && schema["description"].is_string());
             let defs = schema["$defs"].as_object().unwrap();
-            for name in api.bodies.iter().map(|b| &b.name).chain(api.vocabularies.iter().map(|v| &v.name)) {
+            for name in api.shapes.iter().map(|b| &b.name).chain(api.vocabularies.iter().map(|v| &v.name)) {
                 let def = &defs[name.as_str()];
                 assert_eq!(&def["title"], name.as_str(), "{}: $defs/{name}", api.id);
                 assert!(def["description"].is_string(), "{}: $defs/{name} has no description", api.id);
             }
             for vocabulary in &api.vocabularies {
                 // Code generators name the known values after `x-enum-varnames`: the Rust names.
-                let known = &defs[codegen::names::known_name(&vocabulary.name).as_str()];
-                let values: Vec<&str> = vocabulary.values.iter().map(|v| v.value.as_str()).collect();
-                let names: Vec<String> = vocabulary.values.iter().map(codegen::render::rust::variant_name).collect();
+                let known = &defs[vocabulary.known_name.as_str()];
+                let values: Vec<&str> = vocabulary.values.iter().map(|v| v.wire.as_str()).collect();
+                let names: Vec<&str> = vocabulary.values.iter().map(|v| v.variant.as_str()).collect();
                 assert_eq!(known["enum"], json!(values), "{}: {}", api.id, vocabulary.name);
                 assert_eq!(known["x-enum-varnames"], json!(names), "{}: {}", api.id, vocabulary.name);
                 assert_eq!(known["x-enum-descriptions"].as_array().map(Vec::len), Some(values.len()));

@@ -99,10 +99,10 @@ fn responses(markdown: &str) -> Vec<Response> {
 }
 
 /// Each source document that is present, with the catalog API transcribing it.
-fn documents(catalog: &codegen::Catalog) -> Vec<(&codegen::model::Api, String)> {
+fn documents(catalog: &codegen::Catalog) -> Vec<(&codegen::resolved::Api, String)> {
     SEEDS
         .iter()
-        .filter_map(|(id, file)| Some((catalog.apis.iter().find(|a| &a.id == id).unwrap(), seed(file)?)))
+        .filter_map(|(id, file)| Some((catalog.apis().iter().find(|a| &a.id == id).unwrap(), seed(file)?)))
         .collect()
 }
 

@@ -1,23 +1,30 @@
-//! The generated crate: `src/lib.rs` (shared runtime, one `pub mod` per API) and
-//! `src/<api>.rs` (enums, structs, constants and example tests of one API).
+//! The generated crate: `src/lib.rs` (one `pub mod` per API, and the runtime's types
+//! re-exported) and `src/<api>.rs` (the enums, structs, constants and example tests of one API).
+//!
+//! Generated code names everything by full path (`::core::option::Option`, `::serde::Serialize`,
+//! `::api_error_runtime::RetryRule`), so that any name the catalog gives a type compiles beside
+//! it. What is the same for every API lives in the hand-written `api-error-runtime` crate.
 
-mod runtime;
+mod enums;
+mod items;
+mod shapes;
+mod tests;
 
-use super::text::{code, markdown as md, one_line};
+use super::text::{markdown as md, one_line};
 use super::{OutputFile, GENERATE_COMMAND};
-use crate::diagnostic::Diagnostic;
-use crate::model::*;
-use crate::names;
-use crate::validate::UNKNOWN_VARIANT;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::resolved::{Api, Catalog, Trace};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 /// Renders `src/lib.rs` and one `src/<api>.rs` per API.
 pub fn render_crate(catalog: &Catalog) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let mut files =
-        vec![OutputFile { path: "src/lib.rs".into(), contents: format_file("src/lib.rs", "spec/", lib_rs(catalog))? }];
-    for api in &catalog.apis {
-        let path = format!("src/{}.rs", module_name(api));
+    let mut files = vec![OutputFile {
+        path: "src/lib.rs".into(),
+        contents: format_file("src/lib.rs", &format!("{}/", catalog.dir()), lib_rs(catalog))?,
+    }];
+    for api in catalog.apis() {
+        let path = format!("src/{}.rs", api.module);
         let contents = format_file(&path, &api.file, api_module(api))?;
         files.push(OutputFile { path, contents });
     }
@@ -30,7 +37,8 @@ fn format_file(path: &str, from: &str, tokens: TokenStream) -> Result<String, Ve
     // prettyplease formats generated files; `cargo fmt` would reformat them differently.
     let tokens = quote! { #![cfg_attr(rustfmt, rustfmt::skip)] #tokens };
     let file: syn::File = syn::parse2(tokens).map_err(|err| {
-        vec![Diagnostic::in_file(path, format!("the generator produced Rust that does not parse: {err}"))
+        let message = format!("the generator produced Rust that does not parse: {err}");
+        vec![Diagnostic::in_file(Code::Parse, path, message)
             .with_help("this is a bug in codegen; please report it with the catalog")]
     })?;
     Ok(format!(
@@ -39,6 +47,7 @@ fn format_file(path: &str, from: &str, tokens: TokenStream) -> Result<String, Ve
     ))
 }
 
+/// An identifier the resolved model has checked.
 fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
@@ -61,92 +70,89 @@ fn doc(lines: &[String]) -> TokenStream {
     quote! { #(#attrs)* }
 }
 
-/// Numbers without a type suffix (`401`, not `401u16`): the context gives the type.
-fn numbers<T: Copy + Into<u64>>(values: &[T]) -> Vec<Literal> {
-    values.iter().map(|v| Literal::u64_unsuffixed((*v).into())).collect()
-}
-
 /// `#![doc]` attributes, printed as `//! line`.
 fn inner_doc(lines: &[String]) -> TokenStream {
     let attrs = doc_lines(lines).map(|text| quote! { #![doc = #text] });
     quote! { #(#attrs)* }
 }
 
-/// Bullet lines saying where an entry comes from and what about it is inferred or disputed.
-fn provenance_lines(api: &Api, entry: &dyn Traced) -> Vec<String> {
-    let mut lines = vec![format!("- Source: {}.", md(&api.section_title(entry.source())))];
-    if !entry.inferred().is_empty() {
-        lines.push(format!("- Inferred by the catalog, not stated: {}.", md(&entry.inferred().join(", "))));
-    }
-    for id in entry.inconsistencies() {
-        if let Some(x) = api.inconsistencies.iter().find(|x| &x.id == id) {
-            lines.push(format!("- Inconsistency ({}): {}", x.kind.label(), md(&one_line(&x.summary))));
-        }
-    }
-    lines.extend(entry.notes().iter().map(|note| format!("- Note: {}", md(&one_line(note)))));
-    lines
+/// Numbers without a type suffix (`401`, not `401u16`): the context gives the type.
+fn numbers<T: Copy + Into<u64>>(values: &[T]) -> Vec<Literal> {
+    values.iter().map(|v| Literal::u64_unsuffixed((*v).into())).collect()
 }
 
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+/// `::core::option::Option::Some(value)` or `None`.
+fn option(value: Option<TokenStream>) -> TokenStream {
+    match value {
+        Some(value) => quote! { ::core::option::Option::Some(#value) },
+        None => quote! { ::core::option::Option::None },
+    }
+}
+
+/// Bullet lines saying where an entry comes from and what about it is inferred or disputed.
+fn provenance_lines(api: &Api, trace: &Trace) -> Vec<String> {
+    let mut lines = vec![format!("- Source: {}.", md(&api.section_title(trace.section)))];
+    if !trace.inferred.is_empty() {
+        lines.push(format!("- Inferred by the catalog, not stated: {}.", md(&trace.inferred.join(", "))));
+    }
+    for &id in &trace.inconsistencies {
+        let x = &api[id];
+        lines.push(format!("- Inconsistency ({}): {}", x.kind.label(), md(&one_line(&x.summary))));
+    }
+    lines.extend(trace.notes.iter().map(|note| format!("- Note: {}", md(&one_line(note)))));
+    lines
 }
 
 fn lib_rs(catalog: &Catalog) -> TokenStream {
     let mut docs = vec![
-        "Typed error models of HTTP APIs, generated from the YAML catalog in `spec/`.".to_string(),
+        format!("Typed error models of HTTP APIs, generated from the YAML catalog in `{}/`.", catalog.dir()),
         String::new(),
         "One module per API:".to_string(),
         String::new(),
     ];
-    for api in &catalog.apis {
-        docs.push(format!("- [`{}`] ({})", module_name(api), md(&one_line(&api.name))));
+    for api in catalog.apis() {
+        docs.push(format!("- [`{}`] ({})", api.module, md(&one_line(&api.name))));
     }
     docs.extend([
         String::new(),
         "Every enum is `#[non_exhaustive]` and has an `Unknown` variant: decoding a value the".into(),
         "catalog does not know never fails, and the original text is kept and serialized back".into(),
         "unchanged. Match the variants you handle and end with a wildcard arm.".into(),
+        String::new(),
+        "The types every API shares come from the `api-error-runtime` crate, re-exported here.".into(),
     ]);
     let docs = inner_doc(&docs);
-    let modules = catalog.apis.iter().map(|api| {
-        let name = ident(&module_name(api));
-        let line = vec![format!("{}: {}", md(&api.name), md(&api.source.title))];
-        let doc = doc(&line);
+    let modules = catalog.apis().iter().map(|api| {
+        let name = ident(&api.module);
+        let doc = doc(&[format!("{}: {}", md(&api.name), md(&api.source.title))]);
         quote! { #doc pub mod #name; }
     });
-    let shared = runtime::shared_items();
     quote! {
         #docs
         #![forbid(unsafe_code)]
         #![warn(missing_docs)]
         #(#modules)*
-        #shared
+        pub use ::api_error_runtime::{Example, RetryAfter, RetryAfterFormat, RetryDelay, RetryRule, StatusClass};
     }
 }
 
-pub fn module_name(api: &Api) -> String {
-    names::escape_keyword(api.id.clone())
-}
-
 fn api_module(api: &Api) -> TokenStream {
-    let mut docs = vec![format!("{}: {}", md(&api.name), md(api.summary.trim()))];
-    docs.push(String::new());
     let url = api.source.url.as_deref().map(|u| format!(" (<{u}>)")).unwrap_or_default();
-    docs.push(format!("Source: the {} documentation, \"{}\"{url}.", md(&api.name), md(&api.source.title)));
-    let docs = inner_doc(&docs);
-    let status_enum = status_enum(api);
-    let vocabularies = api.vocabularies.iter().map(|v| vocabulary_enum(api, v));
-    let shapes = api.bodies.iter().map(|s| shape_struct(api, s));
-    let response = error_response(api);
-    let headers = headers(api);
-    let rules = retry_rules(api);
-    let examples = examples(api);
-    let tests = example_tests(api);
+    let docs = inner_doc(&[
+        format!("{}: {}", md(&api.name), md(api.summary.trim())),
+        String::new(),
+        format!("Source: the {} documentation, \"{}\"{url}.", md(&api.name), md(&api.source.title)),
+    ]);
+    let status_enum = enums::status_enum(api);
+    let vocabularies = api.vocabularies.iter().map(|v| enums::vocabulary_enum(api, v));
+    let shapes = api.shapes.iter().map(|s| shapes::shape_struct(api, s));
+    let response = shapes::error_response(api);
+    let headers = items::headers(api);
+    let rules = items::retry_rules(api);
+    let examples = items::examples(api);
+    let tests = tests::example_tests(api);
     quote! {
         #docs
-        use serde::{Deserialize, Deserializer, Serialize, Serializer};
-        use std::fmt;
         #status_enum
         #(#vocabularies)*
         #(#shapes)*
@@ -155,733 +161,5 @@ fn api_module(api: &Api) -> TokenStream {
         #rules
         #examples
         #tests
-    }
-}
-
-/// The methods an open enum gets for one fact, one match arm per variant that has it.
-fn fact_method(
-    name: &str,
-    doc_line: &str,
-    ty: TokenStream,
-    default: TokenStream,
-    arms: Vec<(TokenStream, TokenStream)>,
-) -> TokenStream {
-    let name = ident(name);
-    let doc_line = format!(" {doc_line}");
-    let arms = arms.into_iter().map(|(pattern, value)| quote! { #pattern => #value, });
-    quote! {
-        #[doc = #doc_line]
-        pub fn #name(&self) -> #ty {
-            match self {
-                #(#arms)*
-                _ => #default,
-            }
-        }
-    }
-}
-
-/// Text facts of a vocabulary value that become `fn name(&self) -> Option<&'static str>`.
-const TEXT_FACTS: &[(&str, &str)] = &[
-    ("description", "What the value means, as the documentation says."),
-    ("title", "The documentation's label for this value."),
-    ("kind", "What sort of value this is (e.g. `code` or `message`)."),
-    ("category", "The documentation's category for this value."),
-    ("action", "What the documentation says to do about it."),
-    ("message", "The human-readable message the server sends with it."),
-    ("user_message", "Text the documentation suggests showing to end users."),
-];
-
-fn text_fact<'v>(value: &'v VocabularyValue, fact: &str) -> Option<&'v str> {
-    match fact {
-        "description" => value.description.as_deref(),
-        "title" => value.title.as_deref(),
-        "kind" => value.kind.as_deref(),
-        "category" => value.category.as_deref(),
-        "action" => value.action.as_deref(),
-        "message" => value.message.as_deref(),
-        "user_message" => value.user_message.as_deref(),
-        _ => None,
-    }
-}
-
-/// The Rust variant (and schema title) of an HTTP status: its reason phrase in PascalCase.
-pub fn status_variant_name(status: &Status) -> String {
-    names::pascal_case(&status.reason).unwrap_or_default()
-}
-
-pub fn variant_name(value: &VocabularyValue) -> String {
-    value.variant.clone().or_else(|| names::pascal_case(&value.value)).unwrap_or_default()
-}
-
-fn vocabulary_enum(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
-    let name = ident(&vocabulary.name);
-    let unknown = ident(UNKNOWN_VARIANT);
-    let variants: Vec<Ident> = vocabulary.values.iter().map(|v| ident(&variant_name(v))).collect();
-    let wires: Vec<&str> = vocabulary.values.iter().map(|v| v.value.as_str()).collect();
-
-    let mut type_doc = vec![md(vocabulary.description.trim()), String::new()];
-    type_doc.push(format!("Source: {}.", md(&api.section_title(&vocabulary.source))));
-    type_doc.extend([
-        String::new(),
-        "Decoding never fails: a value the catalog does not know becomes".to_string(),
-        format!("[`{}::{UNKNOWN_VARIANT}`] with the text as received, and serializes back unchanged.", vocabulary.name),
-        "Equality and hashing compare wire strings, so `Unknown(s)` equals the known variant whose".into(),
-        "wire string is `s`. Match the variants you handle and end with a wildcard arm.".into(),
-    ]);
-    let type_doc = doc(&type_doc);
-
-    let variant_defs = vocabulary.values.iter().zip(&variants).map(|(value, variant)| {
-        let mut lines = vec![code(&value.value)];
-        if let Some(description) = &value.description {
-            lines[0] = format!("{}: {}", code(&value.value), md(description.trim()));
-        }
-        lines.push(String::new());
-        if !value.statuses.is_empty() {
-            let codes: Vec<String> = value.statuses.iter().map(u16::to_string).collect();
-            lines.push(format!("- HTTP status: {}.", codes.join(", ")));
-        }
-        for (fact, _) in TEXT_FACTS.iter().filter(|(f, _)| *f != "description") {
-            if let Some(text) = text_fact(value, fact) {
-                lines.push(format!("- {}: {}", capitalized(&fact.replace('_', " ")), md(&one_line(text))));
-            }
-        }
-        if let Some(retryable) = value.retryable {
-            lines.push(format!("- Retryable: {}.", if retryable { "yes" } else { "no" }));
-        }
-        lines.extend(provenance_lines(api, value));
-        let doc = doc(&lines);
-        quote! { #doc #variant, }
-    });
-
-    let mut methods = Vec::new();
-    for (fact, doc_line) in TEXT_FACTS {
-        let arms: Vec<_> = vocabulary
-            .values
-            .iter()
-            .zip(&variants)
-            .filter_map(|(value, variant)| {
-                text_fact(value, fact).map(|text| (quote! { Self::#variant }, quote! { Some(#text) }))
-            })
-            .collect();
-        if !arms.is_empty() {
-            methods.push(fact_method(fact, doc_line, quote! { Option<&'static str> }, quote! { None }, arms));
-        }
-    }
-    if vocabulary.values.iter().any(|v| !v.statuses.is_empty()) {
-        let arms = vocabulary
-            .values
-            .iter()
-            .zip(&variants)
-            .filter(|(value, _)| !value.statuses.is_empty())
-            .map(|(value, variant)| {
-                let codes = numbers(&value.statuses);
-                (quote! { Self::#variant }, quote! { &[#(#codes),*] })
-            })
-            .collect();
-        methods.push(fact_method(
-            "statuses",
-            "HTTP statuses the value is sent with (empty when unknown).",
-            quote! { &'static [u16] },
-            quote! { &[] },
-            arms,
-        ));
-    }
-    if vocabulary.values.iter().any(|v| v.retryable.is_some()) {
-        let arms = vocabulary
-            .values
-            .iter()
-            .zip(&variants)
-            .filter_map(|(value, variant)| value.retryable.map(|r| (quote! { Self::#variant }, quote! { Some(#r) })))
-            .collect();
-        methods.push(fact_method(
-            "retryable",
-            "Whether retrying can succeed, where the catalog says.",
-            quote! { Option<bool> },
-            quote! { None },
-            arms,
-        ));
-    }
-
-    let all_doc = format!(" Every value the catalog knows, in catalog order ({}).", vocabulary.values.len());
-    quote! {
-        #type_doc
-        #[derive(Clone, Debug)]
-        #[non_exhaustive]
-        pub enum #name {
-            #(#variant_defs)*
-            /// A value this catalog does not know, kept exactly as received.
-            #unknown(String),
-        }
-
-        impl #name {
-            #[doc = #all_doc]
-            pub const ALL: &'static [Self] = &[#(Self::#variants),*];
-
-            /// The wire string.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(Self::#variants => #wires,)*
-                    Self::#unknown(other) => other,
-                }
-            }
-
-            /// True for a value the catalog does not know.
-            pub fn is_unknown(&self) -> bool {
-                !Self::ALL.contains(self)
-            }
-
-            #(#methods)*
-        }
-
-        impl From<&str> for #name {
-            fn from(wire: &str) -> Self {
-                match wire {
-                    #(#wires => Self::#variants,)*
-                    other => Self::#unknown(other.to_owned()),
-                }
-            }
-        }
-
-        impl From<String> for #name {
-            fn from(wire: String) -> Self {
-                match Self::from(wire.as_str()) {
-                    Self::#unknown(_) => Self::#unknown(wire),
-                    known => known,
-                }
-            }
-        }
-
-        impl std::str::FromStr for #name {
-            type Err = std::convert::Infallible;
-            fn from_str(wire: &str) -> Result<Self, Self::Err> {
-                Ok(Self::from(wire))
-            }
-        }
-
-        impl AsRef<str> for #name {
-            fn as_ref(&self) -> &str {
-                self.as_str()
-            }
-        }
-
-        impl fmt::Display for #name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl PartialEq for #name {
-            fn eq(&self, other: &Self) -> bool {
-                self.as_str() == other.as_str()
-            }
-        }
-
-        impl Eq for #name {}
-
-        impl std::hash::Hash for #name {
-            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-                self.as_str().hash(state);
-            }
-        }
-
-        impl Serialize for #name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for #name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                String::deserialize(deserializer).map(Self::from)
-            }
-        }
-    }
-}
-
-fn status_enum(api: &Api) -> TokenStream {
-    let unknown = ident(UNKNOWN_VARIANT);
-    let variants: Vec<Ident> = api.statuses.iter().map(|s| ident(&status_variant_name(s))).collect();
-    let codes = numbers(&api.statuses.iter().map(|s| s.code).collect::<Vec<_>>());
-    let variant_defs = api.statuses.iter().zip(&variants).map(|(status, variant)| {
-        let mut lines =
-            vec![format!("{} {}: {}", status.code, md(&status.reason), md(status.description.trim())), String::new()];
-        if let Some(action) = &status.action {
-            lines.push(format!("- Action: {}", md(&one_line(action))));
-        }
-        if let Some(when) = &status.when_used {
-            lines.push(format!("- When used: {}", md(&one_line(when))));
-        }
-        lines.extend(provenance_lines(api, status));
-        let doc = doc(&lines);
-        quote! { #doc #variant, }
-    });
-    let text_method = |name: &str, doc_line: &str, get: &dyn Fn(&Status) -> Option<&str>| {
-        let arms: Vec<_> = api
-            .statuses
-            .iter()
-            .zip(&variants)
-            .filter_map(|(s, v)| get(s).map(|text| (quote! { Self::#v }, quote! { Some(#text) })))
-            .collect();
-        (!arms.is_empty()).then(|| fact_method(name, doc_line, quote! { Option<&'static str> }, quote! { None }, arms))
-    };
-    let mut methods = vec![
-        text_method("reason", "The reason phrase.", &|s| Some(&s.reason)),
-        text_method("description", "What the documentation says the status means.", &|s| Some(&s.description)),
-        text_method("action", "What the documentation says to do about it.", &|s| s.action.as_deref()),
-        text_method("when_used", "When the documentation says the status is used.", &|s| s.when_used.as_deref()),
-    ];
-    let retry_arms: Vec<_> = api
-        .statuses
-        .iter()
-        .zip(&variants)
-        .filter_map(|(s, v)| s.retryable.map(|r| (quote! { Self::#v }, quote! { Some(#r) })))
-        .collect();
-    if !retry_arms.is_empty() {
-        methods.push(Some(fact_method(
-            "retryable",
-            "Whether retrying can succeed, where the catalog says.",
-            quote! { Option<bool> },
-            quote! { None },
-            retry_arms,
-        )));
-    }
-    let methods = methods.into_iter().flatten();
-    let doc = doc(&[
-        format!("The HTTP statuses the {} documentation lists or uses.", md(&api.name)),
-        String::new(),
-        "A status maps to many errors: branch on the body's error value, not on this alone.".into(),
-        "Serialized as the bare number; codes the catalog does not know are kept in `Unknown`;".into(),
-        "equality compares codes, so `Unknown(c)` equals the listed status with code `c`.".into(),
-    ]);
-    quote! {
-        #doc
-        #[derive(Clone, Copy, Debug)]
-        #[non_exhaustive]
-        pub enum HttpStatus {
-            #(#variant_defs)*
-            /// A status code this catalog does not list.
-            #unknown(u16),
-        }
-
-        impl HttpStatus {
-            /// Every status the catalog lists, in catalog order.
-            pub const ALL: &'static [Self] = &[#(Self::#variants),*];
-
-            /// The status with this code; `Unknown` for codes the catalog does not list.
-            pub const fn from_code(code: u16) -> Self {
-                match code {
-                    #(#codes => Self::#variants,)*
-                    other => Self::#unknown(other),
-                }
-            }
-
-            /// The numeric code.
-            pub const fn code(self) -> u16 {
-                match self {
-                    #(Self::#variants => #codes,)*
-                    Self::#unknown(code) => code,
-                }
-            }
-
-            /// True for a code the catalog does not list.
-            pub const fn is_unknown(self) -> bool {
-                matches!(Self::from_code(self.code()), Self::#unknown(_))
-            }
-
-            /// The status class; `None` for codes outside 100..=599.
-            pub const fn class(self) -> Option<crate::StatusClass> {
-                crate::StatusClass::of(self.code())
-            }
-
-            #(#methods)*
-        }
-
-        impl PartialEq for HttpStatus {
-            fn eq(&self, other: &Self) -> bool {
-                self.code() == other.code()
-            }
-        }
-
-        impl Eq for HttpStatus {}
-
-        impl std::hash::Hash for HttpStatus {
-            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-                self.code().hash(state);
-            }
-        }
-
-        impl From<u16> for HttpStatus {
-            fn from(code: u16) -> Self {
-                Self::from_code(code)
-            }
-        }
-
-        impl fmt::Display for HttpStatus {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "{}", self.code())
-            }
-        }
-
-        impl Serialize for HttpStatus {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_u16(self.code())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for HttpStatus {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                u16::deserialize(deserializer).map(Self::from_code)
-            }
-        }
-    }
-}
-
-fn rust_type(ty: &FieldType) -> TokenStream {
-    match ty {
-        FieldType::String => quote! { String },
-        FieldType::Integer => quote! { i64 },
-        FieldType::Number => quote! { f64 },
-        FieldType::Boolean => quote! { bool },
-        FieldType::Vocabulary(name) | FieldType::Object(name) => {
-            let name = ident(name);
-            quote! { #name }
-        }
-        FieldType::Array(inner) => {
-            let inner = rust_type(inner);
-            quote! { Vec<#inner> }
-        }
-    }
-}
-
-fn field_ident(field: &Field) -> Ident {
-    ident(&names::field_name(field))
-}
-
-fn shape_struct(api: &Api, shape: &Shape) -> TokenStream {
-    let name = ident(&shape.name);
-    let mut lines = vec![md(shape.description.trim()), String::new()];
-    lines.extend(provenance_lines(api, shape));
-    lines.extend([
-        String::new(),
-        format!("Build one with [`{}::new`] (required fields) and the `with_*` methods.", shape.name),
-    ]);
-    let type_doc = doc(&lines);
-
-    let fields = shape.fields.iter().map(|field| {
-        let rust_name = field_ident(field);
-        let wire = &field.name;
-        let ty = rust_type(&field.ty);
-        let mut lines = vec![format!("{}: {}", code(&field.name), md(field.description.trim())), String::new()];
-        lines.extend(provenance_lines(api, field));
-        let doc = doc(&lines);
-        let rename = (rust_name != wire.as_str()).then(|| quote! { rename = #wire, });
-        if field.required {
-            let attr = rename.map(|r| quote! { #[serde(#r)] });
-            quote! { #doc #attr pub #rust_name: #ty, }
-        } else {
-            quote! {
-                #doc
-                #[serde(#rename default, skip_serializing_if = "Option::is_none")]
-                pub #rust_name: Option<#ty>,
-            }
-        }
-    });
-
-    // `new` takes the required fields; strings accept anything `Into<String>`.
-    let required: Vec<&Field> = shape.fields.iter().filter(|f| f.required).collect();
-    let params = required.iter().map(|f| {
-        let name = field_ident(f);
-        match f.ty {
-            FieldType::String => quote! { #name: impl Into<String> },
-            _ => {
-                let ty = rust_type(&f.ty);
-                quote! { #name: #ty }
-            }
-        }
-    });
-    let inits = shape.fields.iter().map(|f| {
-        let name = field_ident(f);
-        match (f.required, &f.ty) {
-            (true, FieldType::String) => quote! { #name: #name.into() },
-            (true, _) => quote! { #name },
-            (false, _) => quote! { #name: None },
-        }
-    });
-    let too_many = (required.len() > 7).then(|| quote! { #[allow(clippy::too_many_arguments)] });
-    let withs = shape.fields.iter().filter(|f| !f.required).map(|f| {
-        let name = field_ident(f);
-        let method = format_ident!("with_{}", names::field_name(f).trim_end_matches('_'));
-        let line = format!(" Sets {}.", code(&f.name));
-        match f.ty {
-            FieldType::String => quote! {
-                #[doc = #line]
-                #[must_use]
-                pub fn #method(mut self, value: impl Into<String>) -> Self {
-                    self.#name = Some(value.into());
-                    self
-                }
-            },
-            _ => {
-                let ty = rust_type(&f.ty);
-                quote! {
-                    #[doc = #line]
-                    #[must_use]
-                    pub fn #method(mut self, value: #ty) -> Self {
-                        self.#name = Some(value);
-                        self
-                    }
-                }
-            }
-        }
-    });
-    let new_doc = format!(" A `{}` with the required fields set and the optional ones empty.", shape.name);
-    quote! {
-        #type_doc
-        #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-        #[non_exhaustive]
-        pub struct #name {
-            #(#fields)*
-        }
-
-        impl #name {
-            #[doc = #new_doc]
-            #too_many
-            pub fn new(#(#params),*) -> Self {
-                Self { #(#inits),* }
-            }
-
-            #(#withs)*
-        }
-    }
-}
-
-fn error_response(api: &Api) -> TokenStream {
-    let roots: Vec<&Shape> = api.roots().collect();
-    if let [only] = roots.as_slice() {
-        let name = ident(&only.name);
-        let line = format!(" Any error body of {}: it has one format, [`{}`].", md(&one_line(&api.name)), only.name);
-        return quote! {
-            #[doc = #line]
-            pub type ErrorResponse = #name;
-        };
-    }
-    let names: Vec<Ident> = roots.iter().map(|s| ident(&s.name)).collect();
-    let listed: Vec<String> = roots.iter().map(|s| format!("[`{}`]", s.name)).collect();
-    let doc = doc(&[
-        format!("Any error body of {}: {}.", md(&api.name), listed.join(", ")),
-        String::new(),
-        "Decoding tries the formats in catalog order and takes the first that fits.".into(),
-    ]);
-    let variant_docs = roots.iter().map(|s| format!(" {}", md(&one_line(&s.description))));
-    quote! {
-        #doc
-        #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-        #[serde(untagged)]
-        #[non_exhaustive]
-        pub enum ErrorResponse {
-            #(#[doc = #variant_docs] #names(#names),)*
-        }
-    }
-}
-
-fn headers(api: &Api) -> TokenStream {
-    if api.headers.is_empty() {
-        return TokenStream::new();
-    }
-    let consts = api.headers.iter().map(|header| {
-        let name = format_ident!("{}", names::screaming_snake_case(&header.name).unwrap_or_default());
-        let wire = &header.name;
-        let mut lines = vec![format!("{}: {}", code(&header.name), md(header.description.trim())), String::new()];
-        if !header.statuses.is_empty() {
-            let codes: Vec<String> = header.statuses.iter().map(u16::to_string).collect();
-            lines.push(format!("- Sent with: {}.", codes.join(", ")));
-        }
-        lines.extend(provenance_lines(api, header));
-        let doc = doc(&lines);
-        quote! { #doc pub const #name: &str = #wire; }
-    });
-    let retry_after = api.header_with_role(HeaderRole::RetryAfter).map(|header| {
-        let formats = header.formats.iter().map(|f| match f {
-            HeaderFormat::DelaySeconds => quote! { crate::RetryAfterFormat::DelaySeconds },
-            HeaderFormat::HttpDate => quote! { crate::RetryAfterFormat::HttpDate },
-            HeaderFormat::Iso8601 => quote! { crate::RetryAfterFormat::Iso8601 },
-        });
-        let default = match header.default_seconds {
-            Some(seconds) => {
-                let seconds = Literal::u64_unsuffixed(seconds);
-                quote! { Some(std::time::Duration::from_secs(#seconds)) }
-            }
-            None => quote! { None },
-        };
-        let default_doc = format!(
-            " How long to wait when {} is missing: {}.",
-            code(&header.name),
-            match header.default_seconds {
-                Some(s) => format!("{s} seconds, as the documentation says"),
-                None => "not documented".into(),
-            }
-        );
-        quote! {
-            /// The `Retry-After` formats this API documents.
-            pub const RETRY_AFTER_FORMATS: &[crate::RetryAfterFormat] = &[#(#formats),*];
-
-            #[doc = #default_doc]
-            pub const DEFAULT_RETRY_AFTER: Option<std::time::Duration> = #default;
-
-            /// Parses a `Retry-After` value in the formats this API documents.
-            pub fn parse_retry_after(value: &str) -> Option<crate::RetryAfter> {
-                crate::RetryAfter::parse(value, RETRY_AFTER_FORMATS)
-            }
-
-            /// How long to wait before retrying: the header's delay from `now`, or the
-            /// documented default when the header is missing or unreadable, at most `max`.
-            pub fn retry_after_delay(
-                header: Option<&str>,
-                now: std::time::SystemTime,
-                max: std::time::Duration,
-            ) -> Option<std::time::Duration> {
-                let delay = match header.and_then(parse_retry_after) {
-                    Some(parsed) => parsed.delay_from(now),
-                    None => DEFAULT_RETRY_AFTER?,
-                };
-                Some(delay.min(max))
-            }
-        }
-    });
-    quote! {
-        /// Response header names this API documents, and helpers to read them.
-        pub mod headers {
-            #(#consts)*
-            #retry_after
-        }
-    }
-}
-
-fn retry_rules(api: &Api) -> TokenStream {
-    let rules = api.retry_rules.iter().map(|rule| {
-        let id = &rule.id;
-        let statuses = numbers(&rule.statuses);
-        let errors = &rule.errors;
-        let retry = rule.retry;
-        let delay = match rule.delay {
-            Some(RetryDelay::RetryAfterHeader) => quote! { Some(crate::RetryDelay::RetryAfterHeader) },
-            Some(RetryDelay::ExponentialBackoff) => quote! { Some(crate::RetryDelay::ExponentialBackoff) },
-            Some(RetryDelay::Fixed) => quote! { Some(crate::RetryDelay::Fixed) },
-            None => quote! { None },
-        };
-        let max_attempts = match rule.max_attempts {
-            Some(n) => {
-                let n = Literal::u32_unsuffixed(n);
-                quote! { Some(#n) }
-            }
-            None => quote! { None },
-        };
-        let base_delay = match rule.base_delay_ms {
-            Some(ms) => {
-                let ms = Literal::u64_unsuffixed(ms);
-                quote! { Some(std::time::Duration::from_millis(#ms)) }
-            }
-            None => quote! { None },
-        };
-        let advice = rule.advice.trim();
-        quote! {
-            crate::RetryRule {
-                id: #id,
-                statuses: &[#(#statuses),*],
-                errors: &[#(#errors),*],
-                retry: #retry,
-                delay: #delay,
-                max_attempts: #max_attempts,
-                base_delay: #base_delay,
-                advice: #advice,
-            }
-        }
-    });
-    let doc = format!(" When and how the {} documentation says to retry, rule by rule.", md(&one_line(&api.name)));
-    quote! {
-        #[doc = #doc]
-        pub const RETRY_RULES: &[crate::RetryRule] = &[#(#rules),*];
-    }
-}
-
-/// The JSON text of an example body, as embedded in the crate.
-pub fn example_json(example: &Example) -> String {
-    serde_json::to_string_pretty(&example.body).unwrap_or_default()
-}
-
-fn examples(api: &Api) -> TokenStream {
-    let items = api.examples.iter().map(|example| {
-        let id = &example.id;
-        let title = &example.title;
-        let status = match example.status {
-            Some(code) => {
-                let code = Literal::u16_unsuffixed(code);
-                quote! { Some(#code) }
-            }
-            None => quote! { None },
-        };
-        let headers = example.headers.iter().map(|(k, v)| quote! { (#k, #v) });
-        let body = example_json(example);
-        quote! {
-            crate::Example { id: #id, title: #title, status: #status, headers: &[#(#headers),*], body: #body }
-        }
-    });
-    let doc = format!(" The example responses of the {} documentation.", md(&one_line(&api.name)));
-    quote! {
-        #[doc = #doc]
-        pub const EXAMPLES: &[crate::Example] = &[#(#items),*];
-    }
-}
-
-/// One test per example: it decodes into its body format and into `ErrorResponse`, and both
-/// serialize back to JSON equal to the example.
-fn example_tests(api: &Api) -> TokenStream {
-    if api.examples.is_empty() {
-        return TokenStream::new();
-    }
-    let multi_root = api.roots().count() > 1;
-    let tests = api.examples.iter().enumerate().map(|(index, example)| {
-        let test = format_ident!("example_{}_round_trips", names::example_name(&example.id).unwrap_or_default());
-        let id = &example.id;
-        let format = ident(&example.body_format);
-        // With several root bodies, decoding must also pick the example's own format.
-        let response_check = if multi_root {
-            quote! {
-                let response: ErrorResponse = round_trip(example.body);
-                assert!(matches!(response, ErrorResponse::#format(_)), "decoded as {response:?}");
-            }
-        } else {
-            quote! { let _: ErrorResponse = round_trip(example.body); }
-        };
-        let status_check = example
-            .status
-            .map(Literal::u16_unsuffixed)
-            .map(|code| quote! { assert!(!HttpStatus::from_code(#code).is_unknown()); });
-        quote! {
-            #[test]
-            fn #test() {
-                let example = &EXAMPLES[#index];
-                assert_eq!(example.id, #id);
-                let _: #format = round_trip(example.body);
-                #response_check
-                #status_check
-            }
-        }
-    });
-    quote! {
-        #[cfg(test)]
-        mod tests {
-            use super::*;
-
-            /// Decodes `json` as `T`, re-encodes it and checks the JSON is unchanged.
-            fn round_trip<T: Serialize + serde::de::DeserializeOwned>(json: &str) -> T {
-                let original: serde_json::Value = serde_json::from_str(json).unwrap();
-                let typed: T = serde_json::from_str(json).unwrap();
-                assert_eq!(serde_json::to_value(&typed).unwrap(), original);
-                typed
-            }
-
-            #(#tests)*
-        }
     }
 }

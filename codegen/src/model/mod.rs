@@ -3,18 +3,12 @@
 //! Every struct denies unknown keys, so a misspelt key is an error rather than a silently
 //! ignored fact. Field order here is the order the renderers present things in.
 
-use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
-use serde::de::{self, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer};
-use serde_json::Value;
-use std::borrow::Cow;
-use std::collections::BTreeMap;
+mod forms;
 
-/// Every API of a catalog directory, sorted by id.
-#[derive(Debug, Clone)]
-pub struct Catalog {
-    pub apis: Vec<Api>,
-}
+use schemars::JsonSchema;
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// One API's error model, loaded from one YAML file.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -26,12 +20,6 @@ pub struct Api {
     pub name: String,
     /// One paragraph: how the API reports errors, in the catalog's words.
     pub summary: String,
-    /// Path of the YAML file relative to the catalog directory; filled in by the loader.
-    #[serde(skip)]
-    pub file: String,
-    /// The file's text, to point diagnostics at lines; filled in by the loader.
-    #[serde(skip)]
-    pub text: String,
     /// The document the facts are taken from.
     pub source: SourceDocument,
     /// The source document's sections that facts are traced to.
@@ -491,10 +479,6 @@ impl Api {
     pub fn header_with_role(&self, role: HeaderRole) -> Option<&Header> {
         self.headers.iter().find(|h| h.role == Some(role))
     }
-    /// The heading path of a section, joined for display.
-    pub fn section_title(&self, id: &str) -> String {
-        self.section(id).map(|s| s.heading.join(" › ")).unwrap_or_else(|| id.to_string())
-    }
 }
 
 /// The class of an HTTP status code (RFC 9110 §15).
@@ -527,146 +511,3 @@ macro_rules! impl_traced {
     )*};
 }
 impl_traced!(Status, VocabularyValue, Shape, Field, Header, RetryRule, Example);
-
-/// Enums written as a plain word (`string`) or a one-key map (`{ vocabulary: ErrorType }`).
-/// serde_yaml reads externally tagged enums only from YAML tags (`!vocabulary ErrorType`),
-/// which are awkward to write and cannot be described by a JSON Schema for editors.
-trait WordOrMap: Sized {
-    const EXPECTING: &'static str;
-    const WORDS: &'static [&'static str];
-    const KEYS: &'static [&'static str];
-    fn word(word: &str) -> Option<Self>;
-    fn entry<'de, A: MapAccess<'de>>(key: &str, map: &mut A) -> Result<Option<Self>, A::Error>;
-}
-
-struct WordOrMapVisitor<T>(std::marker::PhantomData<T>);
-
-impl<'de, T: WordOrMap> Visitor<'de> for WordOrMapVisitor<T> {
-    type Value = T;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str(T::EXPECTING)
-    }
-
-    fn visit_str<E: de::Error>(self, word: &str) -> Result<T, E> {
-        T::word(word).ok_or_else(|| de::Error::unknown_variant(word, T::WORDS))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
-        let key: String = map.next_key()?.ok_or_else(|| de::Error::invalid_length(0, &T::EXPECTING))?;
-        let value = T::entry(&key, &mut map)?.ok_or_else(|| de::Error::unknown_field(&key, T::KEYS))?;
-        if map.next_key::<de::IgnoredAny>()?.is_some() {
-            return Err(de::Error::custom(format!("expected a map with the single key `{key}`")));
-        }
-        Ok(value)
-    }
-}
-
-impl WordOrMap for FieldType {
-    const EXPECTING: &'static str =
-        "a JSON type (string, integer, number, boolean) or a map `{ vocabulary | object | array: ... }`";
-    const WORDS: &'static [&'static str] = &["string", "integer", "number", "boolean"];
-    const KEYS: &'static [&'static str] = &["vocabulary", "object", "array"];
-
-    fn word(word: &str) -> Option<Self> {
-        Some(match word {
-            "string" => Self::String,
-            "integer" => Self::Integer,
-            "number" => Self::Number,
-            "boolean" => Self::Boolean,
-            _ => return None,
-        })
-    }
-
-    fn entry<'de, A: MapAccess<'de>>(key: &str, map: &mut A) -> Result<Option<Self>, A::Error> {
-        Ok(Some(match key {
-            "vocabulary" => Self::Vocabulary(map.next_value()?),
-            "object" => Self::Object(map.next_value()?),
-            "array" => Self::Array(Box::new(map.next_value()?)),
-            _ => return Ok(None),
-        }))
-    }
-}
-
-impl WordOrMap for TableRows {
-    const EXPECTING: &'static str = "`statuses` or a map `{ vocabulary | body: Name }`";
-    const WORDS: &'static [&'static str] = &["statuses"];
-    const KEYS: &'static [&'static str] = &["vocabulary", "body"];
-
-    fn word(word: &str) -> Option<Self> {
-        (word == "statuses").then_some(Self::Statuses)
-    }
-
-    fn entry<'de, A: MapAccess<'de>>(key: &str, map: &mut A) -> Result<Option<Self>, A::Error> {
-        Ok(Some(match key {
-            "vocabulary" => Self::Vocabulary(map.next_value()?),
-            "body" => Self::Body(map.next_value()?),
-            _ => return Ok(None),
-        }))
-    }
-}
-
-impl<'de> Deserialize<'de> for FieldType {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(WordOrMapVisitor(std::marker::PhantomData))
-    }
-}
-
-impl<'de> Deserialize<'de> for TableRows {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(WordOrMapVisitor(std::marker::PhantomData))
-    }
-}
-
-// The catalog's JSON Schema (`spec/catalog.schema.json`) is derived from these types; the two
-// hand-written deserializers above need hand-written schemas that accept exactly what they do.
-
-/// `{ "key": <name> }` with exactly that one key.
-fn single_key_map(key: &str, value: Schema) -> Schema {
-    json_schema!({
-        "type": "object",
-        "properties": { key: value },
-        "required": [key],
-        "additionalProperties": false,
-    })
-}
-
-fn name_schema(description: &str) -> Schema {
-    json_schema!({ "type": "string", "description": description })
-}
-
-impl JsonSchema for FieldType {
-    fn schema_name() -> Cow<'static, str> {
-        "FieldType".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let inner = generator.subschema_for::<FieldType>();
-        json_schema!({
-            "description": "The JSON type of a field: `string`, `integer`, `number`, `boolean`, `{ vocabulary: Name }`, `{ object: Name }` or `{ array: <type> }`.",
-            "oneOf": [
-                { "type": "string", "enum": Self::WORDS },
-                single_key_map("vocabulary", name_schema("A string from the vocabulary of this name.")),
-                single_key_map("object", name_schema("An object of the body shape of this name.")),
-                single_key_map("array", inner),
-            ],
-        })
-    }
-}
-
-impl JsonSchema for TableRows {
-    fn schema_name() -> Cow<'static, str> {
-        "TableRows".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "Which catalog collection the table's rows come from: `statuses`, `{ vocabulary: Name }` or `{ body: Name }` (the fields of that body shape).",
-            "oneOf": [
-                { "type": "string", "enum": Self::WORDS },
-                single_key_map("vocabulary", name_schema("The values of the vocabulary of this name.")),
-                single_key_map("body", name_schema("The fields of the body shape of this name.")),
-            ],
-        })
-    }
-}

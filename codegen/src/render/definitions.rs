@@ -1,0 +1,207 @@
+//! The schema definitions that both the JSON Schema and the OpenAPI documents carry: one per
+//! body shape, per vocabulary and for the status codes, plus `ErrorResponse`, any whole error
+//! body. OpenAPI 3.1 schemas are JSON Schema 2020-12, so the two differ only in where
+//! references point; the caller says where (`#/$defs/` or `#/components/schemas/`).
+//!
+//! Vocabularies stay open, as in Rust: `<Name>` is any of the documented `Known<Name>` values
+//! or any other string, so a client validating with the schema does not reject an error type
+//! added after it was generated, while code generators still name every known value.
+
+use crate::resolved::{Api, FieldType, Shape, Vocabulary, VocabularyValue};
+use serde_json::{json, Map, Value};
+
+/// The name of the schema that accepts any error body of an API.
+pub const ERROR_RESPONSE: &str = "ErrorResponse";
+
+/// The name of the status codes' schema.
+pub const HTTP_STATUS: &str = "HttpStatus";
+
+/// Schema definitions whose references start with `refs` (e.g. `#/$defs/`).
+pub struct Definitions<'a> {
+    api: &'a Api,
+    refs: &'a str,
+}
+
+impl<'a> Definitions<'a> {
+    pub fn new(api: &'a Api, refs: &'a str) -> Self {
+        Self { api, refs }
+    }
+
+    fn reference(&self, name: &str) -> Value {
+        json!({ "$ref": format!("{}{name}", self.refs) })
+    }
+
+    /// `ErrorResponse`: title, description and the root bodies it may be.
+    pub fn error_response(&self) -> Map<String, Value> {
+        let api = self.api;
+        let roots: Vec<Value> = api.roots().map(|s| self.reference(&s.name)).collect();
+        let mut schema = Map::new();
+        schema.insert("title".into(), ERROR_RESPONSE.into());
+        schema.insert(
+            "description".into(),
+            format!("Any error body of the {} API. {}", api.name, api.summary.trim()).into(),
+        );
+        // `allOf` rather than a bare `$ref` beside the title: see `shape`.
+        let combinator = if roots.len() == 1 { "allOf" } else { "anyOf" };
+        schema.insert(combinator.into(), Value::Array(roots));
+        schema
+    }
+
+    /// Every definition, shapes first, then vocabularies, then `HttpStatus`.
+    pub fn all(&self) -> Map<String, Value> {
+        let mut defs = Map::new();
+        for shape in &self.api.shapes {
+            defs.insert(shape.name.clone(), self.shape(shape));
+        }
+        for vocabulary in &self.api.vocabularies {
+            self.vocabulary(&mut defs, vocabulary);
+        }
+        self.status(&mut defs);
+        defs
+    }
+
+    fn type_schema(&self, ty: &FieldType) -> Map<String, Value> {
+        let value = match ty {
+            FieldType::String => json!({ "type": "string" }),
+            FieldType::Integer => json!({ "type": "integer" }),
+            FieldType::Number => json!({ "type": "number" }),
+            FieldType::Boolean => json!({ "type": "boolean" }),
+            FieldType::Vocabulary(id) => self.reference(&self.api[*id].name),
+            FieldType::Object(id) => self.reference(&self.api[*id].name),
+            FieldType::Array(inner) => json!({ "type": "array", "items": Value::Object(self.type_schema(inner)) }),
+        };
+        match value {
+            Value::Object(map) => map,
+            _ => unreachable!("every arm builds an object"),
+        }
+    }
+
+    fn shape(&self, shape: &Shape) -> Value {
+        let mut properties = Map::new();
+        for field in &shape.fields {
+            let mut property = self.type_schema(&field.ty);
+            // A `$ref` with a sibling `description` is valid 2020-12, but code generators (e.g.
+            // json-schema-to-typescript) merge the two into a new, numbered type per field; the
+            // portable form wraps the reference in `allOf`.
+            if property.contains_key("$ref") {
+                property = Map::from_iter([("allOf".to_string(), json!([Value::Object(property)]))]);
+            }
+            property.insert("description".into(), field.description.trim().into());
+            properties.insert(field.wire.clone(), Value::Object(property));
+        }
+        let required: Vec<&str> = shape.fields.iter().filter(|f| f.required).map(|f| f.wire.as_str()).collect();
+        let mut schema = json!({
+            "title": shape.name,
+            "description": shape.description.trim(),
+            "type": "object",
+            "properties": properties,
+            "required": required,
+        });
+        let examples: Vec<Value> =
+            self.api.examples.iter().filter(|e| self.api[e.shape].name == shape.name).map(|e| e.body.clone()).collect();
+        if !examples.is_empty() {
+            schema["examples"] = Value::Array(examples);
+        }
+        schema
+    }
+
+    fn vocabulary(&self, defs: &mut Map<String, Value>, vocabulary: &Vocabulary) {
+        let known = vocabulary
+            .values
+            .iter()
+            .map(|value| KnownValue {
+                value: json!(value.wire),
+                name: value.variant.clone(),
+                description: value_description(value),
+            })
+            .collect();
+        let names = (vocabulary.name.as_str(), vocabulary.known_name.as_str(), vocabulary.unknown_name.as_str());
+        self.open_enum(defs, names, vocabulary.description.trim(), json!({ "type": "string" }), known);
+    }
+
+    fn status(&self, defs: &mut Map<String, Value>) {
+        let api = self.api;
+        let known = api
+            .statuses
+            .iter()
+            .map(|status| {
+                let mut description = format!("{} {}: {}", status.code, status.reason, status.description.trim());
+                if let Some(action) = &status.action {
+                    description.push_str(&format!(". Action: {}", action.trim()));
+                }
+                KnownValue { value: json!(status.code), name: status.variant.clone(), description }
+            })
+            .collect();
+        let description = format!("An HTTP status code; the {} documentation lists or uses the known ones.", api.name);
+        let open = json!({ "type": "integer", "minimum": 100, "maximum": 599 });
+        self.open_enum(defs, (HTTP_STATUS, "KnownHttpStatus", "UnknownHttpStatus"), &description, open, known);
+    }
+
+    /// An open enum, as two definitions: `Known<Name>`, a plain `enum` of the documented values
+    /// (which code generators turn into a named enum, with member names from
+    /// `x-enum-varnames` and docs from `x-enum-descriptions`), and `<Name>`: one of those, or
+    /// any other value of the same JSON type (`Unknown<Name>`), so that values added later do
+    /// not break clients. The branches are exclusive (`oneOf`, the open one excluding the known
+    /// values) because typify makes an `anyOf` a struct of flattened options, which cannot
+    /// decode a string; the open branch is titled so that generators name it, not number it.
+    fn open_enum(
+        &self,
+        defs: &mut Map<String, Value>,
+        (name, known_name, unknown_name): (&str, &str, &str),
+        description: &str,
+        mut open: Value,
+        known: Vec<KnownValue>,
+    ) {
+        let json_type = open["type"].as_str().expect("open branches have a type").to_string();
+        let values: Vec<&Value> = known.iter().map(|k| &k.value).collect();
+        open["title"] = json!(unknown_name);
+        // An `enum` rather than a `$ref` to `Known<Name>`: typify 0.8 panics on `not` with a `$ref`.
+        open["not"] = json!({ "enum": values });
+        defs.insert(
+            name.to_string(),
+            json!({
+                "title": name,
+                "description": format!("{description} Open: besides the values of `{known_name}`, any other {json_type} is accepted, so that values added later do not break clients."),
+                "oneOf": [self.reference(known_name), open],
+            }),
+        );
+        defs.insert(
+            known_name.to_string(),
+            json!({
+                "title": known_name,
+                "description": format!("The values of `{name}` that this catalog documents."),
+                "type": json_type,
+                "enum": values,
+                "x-enum-varnames": known.iter().map(|k| &k.name).collect::<Vec<_>>(),
+                "x-enum-descriptions": known.iter().map(|k| &k.description).collect::<Vec<_>>(),
+            }),
+        );
+    }
+}
+
+/// One documented value of an open enum.
+struct KnownValue {
+    value: Value,
+    name: String,
+    description: String,
+}
+
+/// A value's facts, in one sentence list, for consumers that only read descriptions.
+fn value_description(value: &VocabularyValue) -> String {
+    let mut parts = Vec::new();
+    if let Some(text) = value.description.as_deref().or(value.title.as_deref()) {
+        parts.push(text.trim().trim_end_matches('.').to_string());
+    }
+    if !value.statuses.is_empty() {
+        let codes: Vec<String> = value.statuses.iter().map(u16::to_string).collect();
+        parts.push(format!("HTTP status: {}", codes.join(", ")));
+    }
+    if let Some(action) = &value.action {
+        parts.push(format!("Action: {}", action.trim().trim_end_matches('.')));
+    }
+    if parts.is_empty() {
+        "Not described by the documentation.".into()
+    } else {
+        parts.join(". ") + "."
+    }
+}

@@ -1,0 +1,258 @@
+//! The open enums: `HttpStatus`, and one per vocabulary, each with its catalog facts as methods.
+
+use super::{doc, ident, numbers, option, provenance_lines};
+use crate::render::text::{code, markdown as md, one_line};
+use crate::resolved::{Api, Status, Vocabulary, VocabularyValue};
+use crate::validate::UNKNOWN_VARIANT;
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+/// A method returning one fact: a match arm per variant that has it, `default` for the rest.
+fn fact_method(
+    name: &str,
+    doc_line: &str,
+    ty: TokenStream,
+    default: TokenStream,
+    arms: Vec<(Ident, TokenStream)>,
+) -> TokenStream {
+    let name = ident(name);
+    let doc_line = format!(" {doc_line}");
+    let arms = arms.into_iter().map(|(variant, value)| quote! { Self::#variant => #value, });
+    quote! {
+        #[doc = #doc_line]
+        pub fn #name(&self) -> #ty {
+            match self {
+                #(#arms)*
+                _ => #default,
+            }
+        }
+    }
+}
+
+/// A text fact an entry may have: the method's name, its doc line, and how to read it.
+type TextFact<E> = (&'static str, &'static str, fn(&E) -> Option<&String>);
+
+/// The text facts of a vocabulary value that become `fn name(&self) -> Option<&'static str>`.
+const TEXT_FACTS: &[TextFact<VocabularyValue>] = &[
+    ("description", "What the value means, as the documentation says.", |v| v.description.as_ref()),
+    ("title", "The documentation's label for this value.", |v| v.title.as_ref()),
+    ("kind", "What sort of value this is (e.g. `code` or `message`).", |v| v.kind.as_ref()),
+    ("category", "The documentation's category for this value.", |v| v.category.as_ref()),
+    ("action", "What the documentation says to do about it.", |v| v.action.as_ref()),
+    ("message", "The human-readable message the server sends with it.", |v| v.message.as_ref()),
+    ("user_message", "Text the documentation suggests showing to end users.", |v| v.user_message.as_ref()),
+];
+
+/// `Option<&'static str>` facts: a method when some variant has the fact.
+fn text_methods<'e, E: 'e>(
+    entries: impl Iterator<Item = (&'e E, Ident)> + Clone,
+    facts: &[TextFact<E>],
+) -> Vec<TokenStream> {
+    facts
+        .iter()
+        .filter_map(|(name, doc_line, get)| {
+            let arms: Vec<_> = entries
+                .clone()
+                .filter_map(|(entry, variant)| get(entry).map(|text| (variant, option(Some(quote! { #text })))))
+                .collect();
+            let ty = quote! { ::core::option::Option<&'static str> };
+            (!arms.is_empty()).then(|| fact_method(name, doc_line, ty, option(None), arms))
+        })
+        .collect()
+}
+
+/// `fn retryable(&self) -> Option<bool>` when some variant says.
+fn retryable_method<'e, E: 'e>(
+    entries: impl Iterator<Item = (&'e E, Ident)>,
+    get: fn(&E) -> Option<bool>,
+) -> Option<TokenStream> {
+    let arms: Vec<_> =
+        entries.filter_map(|(entry, variant)| get(entry).map(|r| (variant, option(Some(quote! { #r }))))).collect();
+    let ty = quote! { ::core::option::Option<bool> };
+    let doc_line = "Whether retrying can succeed, where the catalog says.";
+    (!arms.is_empty()).then(|| fact_method("retryable", doc_line, ty, option(None), arms))
+}
+
+pub(super) fn vocabulary_enum(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
+    let name = ident(&vocabulary.name);
+    let unknown = ident(UNKNOWN_VARIANT);
+    let variants: Vec<Ident> = vocabulary.values.iter().map(|v| ident(&v.variant)).collect();
+    let wires: Vec<&str> = vocabulary.values.iter().map(|v| v.wire.as_str()).collect();
+
+    let type_doc = doc(&[
+        md(vocabulary.description.trim()),
+        String::new(),
+        format!("Source: {}.", md(&api.section_title(vocabulary.section))),
+        String::new(),
+        "Decoding never fails: a value the catalog does not know becomes".to_string(),
+        format!("[`{}::{UNKNOWN_VARIANT}`] with the text as received, and serializes back unchanged.", vocabulary.name),
+        "Equality and hashing compare wire strings, so `Unknown(s)` equals the known variant whose".into(),
+        "wire string is `s`. Match the variants you handle and end with a wildcard arm.".into(),
+    ]);
+    let variant_defs = vocabulary.values.iter().zip(&variants).map(|(value, variant)| {
+        let mut lines = vec![match &value.description {
+            Some(description) => format!("{}: {}", code(&value.wire), md(description.trim())),
+            None => code(&value.wire),
+        }];
+        lines.push(String::new());
+        if !value.statuses.is_empty() {
+            let codes: Vec<String> = value.statuses.iter().map(u16::to_string).collect();
+            lines.push(format!("- HTTP status: {}.", codes.join(", ")));
+        }
+        for (fact, _, get) in TEXT_FACTS.iter().filter(|(f, ..)| *f != "description") {
+            if let Some(text) = get(value) {
+                let label = fact.replace('_', " ");
+                let label = label[..1].to_uppercase() + &label[1..];
+                lines.push(format!("- {label}: {}", md(&one_line(text))));
+            }
+        }
+        if let Some(retryable) = value.retryable {
+            lines.push(format!("- Retryable: {}.", if retryable { "yes" } else { "no" }));
+        }
+        lines.extend(provenance_lines(api, &value.trace));
+        let doc = doc(&lines);
+        quote! { #doc #variant, }
+    });
+
+    let entries = vocabulary.values.iter().zip(variants.iter().cloned());
+    let mut methods = text_methods(entries.clone(), TEXT_FACTS);
+    if vocabulary.values.iter().any(|v| !v.statuses.is_empty()) {
+        let arms = entries
+            .clone()
+            .filter(|(value, _)| !value.statuses.is_empty())
+            .map(|(value, variant)| {
+                let codes = numbers(&value.statuses);
+                (variant, quote! { &[#(#codes),*] })
+            })
+            .collect();
+        let doc_line = "HTTP statuses the value is sent with (empty when unknown).";
+        methods.push(fact_method("statuses", doc_line, quote! { &'static [u16] }, quote! { &[] }, arms));
+    }
+    methods.extend(retryable_method(entries, |v| v.retryable));
+
+    let all_doc = format!(" Every value the catalog knows, in catalog order ({}).", vocabulary.values.len());
+    quote! {
+        #type_doc
+        #[derive(::core::clone::Clone, ::core::fmt::Debug)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variant_defs)*
+            /// A value this catalog does not know, kept exactly as received.
+            #unknown(::std::string::String),
+        }
+
+        impl #name {
+            #[doc = #all_doc]
+            pub const ALL: &'static [Self] = &[#(Self::#variants),*];
+
+            /// The wire string.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#variants => #wires,)*
+                    Self::#unknown(other) => other,
+                }
+            }
+
+            /// True for a value the catalog does not know.
+            pub fn is_unknown(&self) -> bool {
+                match self {
+                    Self::#unknown(wire) => ::core::matches!(<Self as ::core::convert::From<&str>>::from(wire), Self::#unknown(_)),
+                    _ => false,
+                }
+            }
+
+            #(#methods)*
+        }
+
+        impl ::core::convert::From<&str> for #name {
+            fn from(wire: &str) -> Self {
+                match wire {
+                    #(#wires => Self::#variants,)*
+                    other => Self::#unknown(::std::string::String::from(other)),
+                }
+            }
+        }
+
+        ::api_error_runtime::impl_open_enum!(#name);
+    }
+}
+
+pub(super) fn status_enum(api: &Api) -> TokenStream {
+    let unknown = ident(UNKNOWN_VARIANT);
+    let variants: Vec<Ident> = api.statuses.iter().map(|s| ident(&s.variant)).collect();
+    let codes = numbers(&api.statuses.iter().map(|s| s.code).collect::<Vec<_>>());
+    let variant_defs = api.statuses.iter().zip(&variants).map(|(status, variant)| {
+        let mut lines =
+            vec![format!("{} {}: {}", status.code, md(&status.reason), md(status.description.trim())), String::new()];
+        if let Some(action) = &status.action {
+            lines.push(format!("- Action: {}", md(&one_line(action))));
+        }
+        if let Some(when) = &status.when_used {
+            lines.push(format!("- When used: {}", md(&one_line(when))));
+        }
+        lines.extend(provenance_lines(api, &status.trace));
+        let doc = doc(&lines);
+        quote! { #doc #variant, }
+    });
+    const STATUS_FACTS: &[TextFact<Status>] = &[
+        ("reason", "The reason phrase.", |s| Some(&s.reason)),
+        ("description", "What the documentation says the status means.", |s| Some(&s.description)),
+        ("action", "What the documentation says to do about it.", |s| s.action.as_ref()),
+        ("when_used", "When the documentation says the status is used.", |s| s.when_used.as_ref()),
+    ];
+    let entries = api.statuses.iter().zip(variants.iter().cloned());
+    let mut methods = text_methods(entries.clone(), STATUS_FACTS);
+    methods.extend(retryable_method(entries, |s| s.retryable));
+    let doc = doc(&[
+        format!("The HTTP statuses the {} documentation lists or uses.", md(&api.name)),
+        String::new(),
+        "A status maps to many errors: branch on the body's error value, not on this alone.".into(),
+        "Serialized as the bare number; codes the catalog does not know are kept in `Unknown`;".into(),
+        "equality compares codes, so `Unknown(c)` equals the listed status with code `c`.".into(),
+    ]);
+    quote! {
+        #doc
+        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+        #[non_exhaustive]
+        pub enum HttpStatus {
+            #(#variant_defs)*
+            /// A status code this catalog does not list.
+            #unknown(u16),
+        }
+
+        impl HttpStatus {
+            /// Every status the catalog lists, in catalog order.
+            pub const ALL: &'static [Self] = &[#(Self::#variants),*];
+
+            /// The status with this code; `Unknown` for codes the catalog does not list.
+            pub const fn from_code(code: u16) -> Self {
+                match code {
+                    #(#codes => Self::#variants,)*
+                    other => Self::#unknown(other),
+                }
+            }
+
+            /// The numeric code.
+            pub const fn code(self) -> u16 {
+                match self {
+                    #(Self::#variants => #codes,)*
+                    Self::#unknown(code) => code,
+                }
+            }
+
+            /// True for a code the catalog does not list.
+            pub const fn is_unknown(self) -> bool {
+                ::core::matches!(Self::from_code(self.code()), Self::#unknown(_))
+            }
+
+            /// The status class; `None` for codes outside 100..=599.
+            pub const fn class(self) -> ::core::option::Option<::api_error_runtime::StatusClass> {
+                ::api_error_runtime::StatusClass::of(self.code())
+            }
+
+            #(#methods)*
+        }
+
+        ::api_error_runtime::impl_status_enum!(HttpStatus);
+    }
+}

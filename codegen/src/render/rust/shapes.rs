@@ -1,0 +1,159 @@
+//! Body shapes as structs (public fields, `new` and `with_*` setters) and `ErrorResponse`, any
+//! whole error body of the API.
+
+use super::{doc, ident, provenance_lines};
+use crate::render::text::{code, markdown as md, one_line};
+use crate::resolved::{Api, Field, FieldType, Shape};
+use proc_macro2::TokenStream;
+use quote::{quote, ToTokens};
+
+fn rust_type(api: &Api, ty: &FieldType) -> TokenStream {
+    match ty {
+        FieldType::String => quote! { ::std::string::String },
+        FieldType::Integer => quote! { i64 },
+        FieldType::Number => quote! { f64 },
+        FieldType::Boolean => quote! { bool },
+        FieldType::Vocabulary(id) => {
+            let name = ident(&api[*id].name);
+            quote! { #name }
+        }
+        FieldType::Object(id) => {
+            let name = ident(&api[*id].name);
+            quote! { #name }
+        }
+        FieldType::Array(inner) => {
+            let inner = rust_type(api, inner);
+            quote! { ::std::vec::Vec<#inner> }
+        }
+    }
+}
+
+/// A parameter of `new` or a setter: strings take anything `Into<String>`.
+fn parameter_type(api: &Api, field: &Field) -> TokenStream {
+    match field.ty {
+        FieldType::String => quote! { impl ::core::convert::Into<::std::string::String> },
+        _ => rust_type(api, &field.ty),
+    }
+}
+
+/// The value a parameter gives the field.
+fn parameter_value(field: &Field, parameter: TokenStream) -> TokenStream {
+    match field.ty {
+        FieldType::String => quote! { ::core::convert::Into::into(#parameter) },
+        _ => parameter,
+    }
+}
+
+pub(super) fn shape_struct(api: &Api, shape: &Shape) -> TokenStream {
+    let name = ident(&shape.name);
+    let mut lines = vec![md(shape.description.trim()), String::new()];
+    lines.extend(provenance_lines(api, &shape.trace));
+    lines.extend([
+        String::new(),
+        format!("Build one with [`{}::new`] (required fields) and the `with_*` methods.", shape.name),
+    ]);
+    let type_doc = doc(&lines);
+
+    let fields = shape.fields.iter().map(|field| {
+        let rust_name = ident(&field.rust_name);
+        let wire = &field.wire;
+        let ty = rust_type(api, &field.ty);
+        let mut lines = vec![format!("{}: {}", code(&field.wire), md(field.description.trim())), String::new()];
+        lines.extend(provenance_lines(api, &field.trace));
+        let doc = doc(&lines);
+        let rename = (field.rust_name != field.wire).then(|| quote! { rename = #wire, });
+        if field.required {
+            let attr = rename.map(|r| quote! { #[serde(#r)] });
+            quote! { #doc #attr pub #rust_name: #ty, }
+        } else {
+            quote! {
+                #doc
+                #[serde(#rename default, skip_serializing_if = "::core::option::Option::is_none")]
+                pub #rust_name: ::core::option::Option<#ty>,
+            }
+        }
+    });
+
+    let required: Vec<&Field> = shape.fields.iter().filter(|f| f.required).collect();
+    let params = required.iter().map(|f| {
+        let name = ident(&f.rust_name);
+        let ty = parameter_type(api, f);
+        quote! { #name: #ty }
+    });
+    let inits = shape.fields.iter().map(|f| match (f.required, &f.ty) {
+        (true, FieldType::String) => {
+            let name = ident(&f.rust_name);
+            let value = parameter_value(f, quote! { #name });
+            quote! { #name: #value }
+        }
+        (true, _) => ident(&f.rust_name).into_token_stream(),
+        (false, _) => {
+            let name = ident(&f.rust_name);
+            quote! { #name: ::core::option::Option::None }
+        }
+    });
+    let too_many = (required.len() > 7).then(|| quote! { #[allow(clippy::too_many_arguments)] });
+    let setters = shape.fields.iter().filter(|f| !f.required).map(|f| {
+        let name = ident(&f.rust_name);
+        let setter = ident(&f.setter);
+        let line = format!(" Sets {}.", code(&f.wire));
+        let ty = parameter_type(api, f);
+        let value = parameter_value(f, quote! { value });
+        quote! {
+            #[doc = #line]
+            #[must_use]
+            pub fn #setter(mut self, value: #ty) -> Self {
+                self.#name = ::core::option::Option::Some(#value);
+                self
+            }
+        }
+    });
+    let new_doc = format!(" A [`{}`] with the required fields set and the optional ones empty.", shape.name);
+    quote! {
+        #type_doc
+        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[non_exhaustive]
+        pub struct #name {
+            #(#fields)*
+        }
+
+        impl #name {
+            #[doc = #new_doc]
+            #too_many
+            pub fn new(#(#params),*) -> Self {
+                Self { #(#inits),* }
+            }
+
+            #(#setters)*
+        }
+    }
+}
+
+pub(super) fn error_response(api: &Api) -> TokenStream {
+    let roots: Vec<&Shape> = api.roots().collect();
+    if let [only] = roots.as_slice() {
+        let name = ident(&only.name);
+        let line = format!(" Any error body of {}: it has one format, [`{}`].", md(&one_line(&api.name)), only.name);
+        return quote! {
+            #[doc = #line]
+            pub type ErrorResponse = #name;
+        };
+    }
+    let names = roots.iter().map(|s| ident(&s.name));
+    let listed: Vec<String> = roots.iter().map(|s| format!("[`{}`]", s.name)).collect();
+    let doc = doc(&[
+        format!("Any error body of {}: {}.", md(&api.name), listed.join(", ")),
+        String::new(),
+        "Decoding tries the formats in catalog order and takes the first that fits.".into(),
+    ]);
+    let variant_docs = roots.iter().map(|s| format!(" {}", md(&one_line(&s.description))));
+    quote! {
+        #doc
+        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[serde(untagged)]
+        #[non_exhaustive]
+        pub enum ErrorResponse {
+            #(#[doc = #variant_docs] #names(#names),)*
+        }
+    }
+}

@@ -1,0 +1,320 @@
+//! The resolved catalog: what validation hands to the renderers and the lint.
+//!
+//! Every reference is a typed handle (an index into its API's collection), every generated
+//! name (Rust variants, fields, setters, constants, test names, schema names) is worked out
+//! once, and every source table is rebuilt into its cells. Only [`crate::validate`] can build
+//! a [`Catalog`], so a renderer never meets a catalog that has not passed every check.
+
+use crate::model::{HeaderFormat, HeaderRole, InconsistencyKind, RetryDelay, SourceDocument};
+use crate::source_map::{Position, SourceMap};
+use serde_json::Value;
+
+/// Every API of a catalog directory, valid and sorted by id.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    /// The directory as the user knows it, e.g. `spec`.
+    pub(crate) dir: String,
+    pub(crate) apis: Vec<Api>,
+}
+
+impl Catalog {
+    /// The catalog directory as the user knows it, e.g. `spec`.
+    pub fn dir(&self) -> &str {
+        &self.dir
+    }
+
+    pub fn apis(&self) -> &[Api] {
+        &self.apis
+    }
+}
+
+macro_rules! handles {
+    ($($(#[$doc:meta])* $name:ident => $field:ident: $item:ty;)*) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(pub(crate) usize);
+
+        impl std::ops::Index<$name> for Api {
+            type Output = $item;
+            fn index(&self, handle: $name) -> &$item {
+                &self.$field[handle.0]
+            }
+        }
+    )*};
+}
+
+handles! {
+    /// A section of the API's source document.
+    SectionId => sections: Section;
+    /// One of the API's statuses.
+    StatusId => statuses: Status;
+    /// One of the API's vocabularies.
+    VocabularyId => vocabularies: Vocabulary;
+    /// One of the API's body shapes.
+    ShapeId => shapes: Shape;
+    /// One of the API's recorded inconsistencies.
+    InconsistencyId => inconsistencies: Inconsistency;
+}
+
+/// One value of one vocabulary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ValueRef {
+    pub vocabulary: VocabularyId,
+    pub(crate) index: usize,
+}
+
+impl std::ops::Index<ValueRef> for Api {
+    type Output = VocabularyValue;
+    fn index(&self, value: ValueRef) -> &VocabularyValue {
+        &self[value.vocabulary].values[value.index]
+    }
+}
+
+/// One API's error model.
+#[derive(Debug, Clone)]
+pub struct Api {
+    /// Lower-case identifier: names the schema, OpenAPI document and doc page.
+    pub id: String,
+    /// The Rust module (the id, escaped when it is a keyword).
+    pub module: String,
+    pub name: String,
+    pub summary: String,
+    /// The catalog file as the user knows it, e.g. `spec/myapi.yaml`.
+    pub file: String,
+    pub source: SourceDocument,
+    pub sections: Vec<Section>,
+    pub statuses: Vec<Status>,
+    pub vocabularies: Vec<Vocabulary>,
+    pub shapes: Vec<Shape>,
+    pub headers: Vec<Header>,
+    pub retry_rules: Vec<RetryRule>,
+    pub examples: Vec<Example>,
+    pub inconsistencies: Vec<Inconsistency>,
+    pub(crate) source_map: SourceMap,
+}
+
+impl Api {
+    /// The shapes that are whole error bodies.
+    pub fn roots(&self) -> impl Iterator<Item = &Shape> {
+        self.shapes.iter().filter(|s| s.root)
+    }
+
+    pub fn status(&self, code: u16) -> Option<&Status> {
+        self.statuses.iter().find(|s| s.code == code)
+    }
+
+    pub fn header_with_role(&self, role: HeaderRole) -> Option<&Header> {
+        self.headers.iter().find(|h| h.role == Some(role))
+    }
+
+    /// A section's heading path, joined for display.
+    pub fn section_title(&self, section: SectionId) -> String {
+        self[section].heading.join(" › ")
+    }
+
+    /// Where a catalog path stands in the API's file: the node, or its nearest parent.
+    pub fn position(&self, path: &str) -> Option<Position> {
+        self.source_map.nearest(path)
+    }
+
+    /// The text of a line of the API's file.
+    pub fn source_line(&self, line: usize) -> Option<&str> {
+        self.source_map.line(line)
+    }
+
+    /// Every traced entry, for checks that look at provenance across the whole API.
+    pub fn traced(&self) -> impl Iterator<Item = &Trace> {
+        let statuses = self.statuses.iter().map(|x| &x.trace);
+        let values = self.vocabularies.iter().flat_map(|v| v.values.iter().map(|x| &x.trace));
+        let shapes = self.shapes.iter().map(|x| &x.trace);
+        let fields = self.shapes.iter().flat_map(|s| s.fields.iter().map(|x| &x.trace));
+        let headers = self.headers.iter().map(|x| &x.trace);
+        let rules = self.retry_rules.iter().map(|x| &x.trace);
+        let examples = self.examples.iter().map(|x| &x.trace);
+        statuses.chain(values).chain(shapes).chain(fields).chain(headers).chain(rules).chain(examples)
+    }
+}
+
+/// Where an entry comes from, and what about it the catalog inferred or disputes.
+#[derive(Debug, Clone)]
+pub struct Trace {
+    pub section: SectionId,
+    /// Facts of the entry that the catalog inferred rather than read.
+    pub inferred: Vec<String>,
+    pub inconsistencies: Vec<InconsistencyId>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub id: String,
+    pub heading: Vec<String>,
+    /// The document's table in this section, rebuilt from the catalog.
+    pub table: Option<Table>,
+}
+
+/// A source-document table, cell by cell, as the catalog rebuilds it.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Status {
+    pub code: u16,
+    pub reason: String,
+    /// The Rust variant of `HttpStatus` (and its schema and OpenAPI name).
+    pub variant: String,
+    pub description: String,
+    pub action: Option<String>,
+    pub when_used: Option<String>,
+    pub retryable: Option<bool>,
+    pub trace: Trace,
+}
+
+impl Status {
+    /// The status class (RFC 9110 §15).
+    pub fn class(&self) -> &'static str {
+        crate::model::status_class(self.code)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Vocabulary {
+    /// The Rust type and schema name.
+    pub name: String,
+    /// The JSON Schema name of its documented values (`Known<Name>`).
+    pub known_name: String,
+    /// The JSON Schema title of its open branch (`Unknown<Name>`).
+    pub unknown_name: String,
+    pub description: String,
+    pub section: SectionId,
+    pub values: Vec<VocabularyValue>,
+}
+
+#[derive(Debug, Clone)]
+pub struct VocabularyValue {
+    /// The wire string.
+    pub wire: String,
+    /// The Rust variant.
+    pub variant: String,
+    pub description: Option<String>,
+    pub title: Option<String>,
+    pub kind: Option<String>,
+    pub category: Option<String>,
+    pub statuses: Vec<u16>,
+    pub action: Option<String>,
+    pub message: Option<String>,
+    pub user_message: Option<String>,
+    pub retryable: Option<bool>,
+    pub trace: Trace,
+}
+
+#[derive(Debug, Clone)]
+pub struct Shape {
+    /// The Rust type and schema name.
+    pub name: String,
+    pub description: String,
+    pub root: bool,
+    pub fields: Vec<Field>,
+    pub trace: Trace,
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// The JSON key.
+    pub wire: String,
+    /// The Rust field.
+    pub rust_name: String,
+    /// The builder method that sets an optional field (`with_<name>`).
+    pub setter: String,
+    pub ty: FieldType,
+    pub required: bool,
+    pub description: String,
+    pub trace: Trace,
+}
+
+/// A field's type, its references resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldType {
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Vocabulary(VocabularyId),
+    Object(ShapeId),
+    Array(Box<FieldType>),
+}
+
+impl FieldType {
+    /// The JSON type on the wire.
+    pub fn json_name(&self) -> &'static str {
+        match self {
+            FieldType::String | FieldType::Vocabulary(_) => "string",
+            FieldType::Integer => "integer",
+            FieldType::Number => "number",
+            FieldType::Boolean => "boolean",
+            FieldType::Object(_) => "object",
+            FieldType::Array(_) => "array",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Header {
+    pub name: String,
+    /// The Rust constant holding the name.
+    pub constant: String,
+    pub description: String,
+    pub role: Option<HeaderRole>,
+    pub statuses: Vec<u16>,
+    pub formats: Vec<HeaderFormat>,
+    pub default_seconds: Option<u64>,
+    pub trace: Trace,
+}
+
+#[derive(Debug, Clone)]
+pub struct RetryRule {
+    pub id: String,
+    pub statuses: Vec<u16>,
+    pub errors: Vec<ValueRef>,
+    pub retry: bool,
+    pub delay: Option<RetryDelay>,
+    pub max_attempts: Option<u32>,
+    pub base_delay_ms: Option<u64>,
+    pub advice: String,
+    pub trace: Trace,
+}
+
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub id: String,
+    /// The example's name in generated code: its test and its OpenAPI component.
+    pub name: String,
+    pub title: String,
+    /// The root body it follows.
+    pub shape: ShapeId,
+    pub status: Option<u16>,
+    /// Response headers, in the catalog's order.
+    pub headers: Vec<(String, String)>,
+    pub body: Value,
+    /// The body as pretty-printed JSON, as the crate embeds and the docs show it.
+    pub body_json: String,
+    pub trace: Trace,
+}
+
+#[derive(Debug, Clone)]
+pub struct Inconsistency {
+    pub id: String,
+    pub kind: InconsistencyKind,
+    pub summary: String,
+    pub statements: Vec<Statement>,
+    pub resolution: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Statement {
+    pub section: SectionId,
+    pub says: String,
+}

@@ -1,0 +1,159 @@
+//! Where every node of a catalog file stands, found in one pass over the file's YAML events
+//! when it is loaded, so that any diagnostic or lint finding can show its line and column.
+//!
+//! serde_yaml hands out values without positions, so the loader reads the text a second time
+//! with an event parser that reports spans (saphyr-parser) and records each node under its
+//! catalog path (`vocabularies[0].values[3].statuses[1]`).
+
+use saphyr_parser::{Event, Parser, Span};
+use std::collections::HashMap;
+
+/// A node's place in its file: 1-based line and column (in characters) and how many
+/// characters of that line it covers (at least one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+    pub width: usize,
+}
+
+/// Every node's position in one file, and the file's lines to quote.
+#[derive(Debug, Clone, Default)]
+pub struct SourceMap {
+    nodes: HashMap<String, Position>,
+    lines: Vec<String>,
+}
+
+/// A mapping or sequence being read, with the path of its node.
+enum Frame {
+    Mapping { path: String, key: Option<String> },
+    Sequence { path: String, next: usize },
+}
+
+impl SourceMap {
+    /// Reads `text` once. A syntax error ends the walk: the nodes before it keep their
+    /// positions, and serde_yaml reports the error itself.
+    pub fn build(text: &str) -> Self {
+        let mut map = SourceMap { nodes: HashMap::new(), lines: text.lines().map(str::to_string).collect() };
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut parser = Parser::new_from_str(text);
+        while let Some(Ok((event, span))) = parser.next_event() {
+            match event {
+                Event::Scalar(value, ..) => {
+                    // A scalar where a mapping expects a key names the next value.
+                    if let Some(Frame::Mapping { key: key @ None, .. }) = stack.last_mut() {
+                        *key = Some(value.into_owned());
+                    } else if let Some(path) = next_path(&mut stack) {
+                        map.record(path, span);
+                    }
+                }
+                Event::Alias(_) => {
+                    if let Some(path) = next_path(&mut stack) {
+                        map.record(path, span);
+                    }
+                }
+                Event::MappingStart(..) | Event::SequenceStart(..) => {
+                    // A collection as a mapping key (rare, never valid in a catalog) gets no path.
+                    let path = next_path(&mut stack).unwrap_or_else(|| "?".to_string());
+                    map.record(path.clone(), span);
+                    stack.push(match event {
+                        Event::MappingStart(..) => Frame::Mapping { path, key: None },
+                        _ => Frame::Sequence { path, next: 0 },
+                    });
+                }
+                Event::MappingEnd | Event::SequenceEnd => {
+                    stack.pop();
+                }
+                Event::StreamEnd => break,
+                _ => {}
+            }
+        }
+        map
+    }
+
+    fn record(&mut self, path: String, span: Span) {
+        let line = span.start.line();
+        let column = span.start.col() + 1;
+        let line_length = self.line(line).map_or(0, |text| text.chars().count());
+        let width = if span.end.line() == line { span.end.col().saturating_sub(span.start.col()) } else { 0 };
+        let width = width.min(line_length.saturating_sub(column - 1)).max(1);
+        self.nodes.entry(path).or_insert(Position { line, column, width });
+    }
+
+    /// The position of the node at `path`, if the file has it.
+    pub fn position(&self, path: &str) -> Option<Position> {
+        self.nodes.get(path).copied()
+    }
+
+    /// The position of the node at `path` or, for a node the file lacks (a missing key), of
+    /// its nearest enclosing node.
+    pub fn nearest(&self, path: &str) -> Option<Position> {
+        let mut path = path;
+        loop {
+            if let Some(found) = self.position(path) {
+                return Some(found);
+            }
+            let cut = path.rfind(['.', '['])?;
+            path = &path[..cut];
+        }
+    }
+
+    /// The text of a 1-based line.
+    pub fn line(&self, line: usize) -> Option<&str> {
+        self.lines.get(line.checked_sub(1)?).map(String::as_str)
+    }
+}
+
+/// The path of the node that comes next inside the innermost open collection; `""` for the
+/// document's root. Advances the collection past that node.
+fn next_path(stack: &mut [Frame]) -> Option<String> {
+    match stack.last_mut() {
+        None => Some(String::new()),
+        Some(Frame::Mapping { path, key }) => {
+            let key = key.take()?;
+            Some(if path.is_empty() { key } else { format!("{path}.{key}") })
+        }
+        Some(Frame::Sequence { path, next }) => {
+            *next += 1;
+            Some(format!("{path}[{}]", *next - 1))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str =
+        "id: x\nstatuses:\n  - code: 400\n    reason: Bad\n  - { code: 401, reason: Unauth }\nbody: { a: [1, 2] }\n";
+
+    fn at(map: &SourceMap, path: &str) -> Option<(usize, usize)> {
+        map.position(path).map(|p| (p.line, p.column))
+    }
+
+    #[test]
+    fn paths_resolve_to_their_node() {
+        let map = SourceMap::build(TEXT);
+        assert_eq!(at(&map, "id"), Some((1, 5)));
+        assert_eq!(at(&map, "statuses[0]"), Some((3, 5)));
+        assert_eq!(at(&map, "statuses[0].reason"), Some((4, 13)));
+        assert_eq!(at(&map, "statuses[1].code"), Some((5, 13)));
+        assert_eq!(at(&map, "body.a[1]"), Some((6, 16)));
+        assert_eq!(map.position("statuses[0].reason").unwrap().width, 3);
+    }
+
+    #[test]
+    fn a_missing_node_points_at_its_nearest_parent() {
+        let map = SourceMap::build(TEXT);
+        assert_eq!(map.position("statuses[7]"), None);
+        assert_eq!(map.nearest("statuses[0].description").map(|p| p.line), Some(3));
+        assert_eq!(map.nearest("nothing.here"), None);
+    }
+
+    #[test]
+    fn a_syntax_error_keeps_what_came_before() {
+        let map = SourceMap::build("id: x\nname: [unclosed\n");
+        assert_eq!(at(&map, "id"), Some((1, 5)));
+        assert_eq!(map.line(2), Some("name: [unclosed"));
+    }
+}

@@ -1,0 +1,248 @@
+//! Turns a checked API into its resolved form. It runs only when the checks found nothing, so
+//! every lookup here succeeds; each `expect` names the check that guarantees it.
+
+use super::Derived;
+use crate::model::{self, Traced};
+use crate::names;
+use crate::resolved::*;
+use crate::source_map::SourceMap;
+use std::collections::HashMap;
+
+/// Name-to-handle lookups of one API.
+struct Handles {
+    sections: HashMap<String, SectionId>,
+    vocabularies: HashMap<String, VocabularyId>,
+    shapes: HashMap<String, ShapeId>,
+    inconsistencies: HashMap<String, InconsistencyId>,
+    /// Wire string to value, the first vocabulary that has it winning (retry rules name values
+    /// by wire string alone).
+    values: HashMap<String, ValueRef>,
+}
+
+impl Handles {
+    fn new(api: &model::Api) -> Self {
+        let mut values = HashMap::new();
+        for (v, vocabulary) in api.vocabularies.iter().enumerate() {
+            for (i, value) in vocabulary.values.iter().enumerate() {
+                values.entry(value.value.clone()).or_insert(ValueRef { vocabulary: VocabularyId(v), index: i });
+            }
+        }
+        Handles {
+            sections: index(api.sections.iter().map(|s| &s.id), SectionId),
+            vocabularies: index(api.vocabularies.iter().map(|v| &v.name), VocabularyId),
+            shapes: index(api.bodies.iter().map(|s| &s.name), ShapeId),
+            inconsistencies: index(api.inconsistencies.iter().map(|x| &x.id), InconsistencyId),
+            values,
+        }
+    }
+
+    fn section(&self, id: &str) -> SectionId {
+        *self.sections.get(id).expect("check_section: every section reference resolves")
+    }
+
+    fn trace(&self, entry: &dyn Traced) -> Trace {
+        Trace {
+            section: self.section(entry.source()),
+            inferred: entry.inferred().to_vec(),
+            inconsistencies: entry
+                .inconsistencies()
+                .iter()
+                .map(|id| *self.inconsistencies.get(id).expect("check_trace: inconsistency references resolve"))
+                .collect(),
+            notes: entry.notes().to_vec(),
+        }
+    }
+
+    fn field_type(&self, ty: &model::FieldType) -> FieldType {
+        match ty {
+            model::FieldType::String => FieldType::String,
+            model::FieldType::Integer => FieldType::Integer,
+            model::FieldType::Number => FieldType::Number,
+            model::FieldType::Boolean => FieldType::Boolean,
+            model::FieldType::Vocabulary(name) => {
+                FieldType::Vocabulary(*self.vocabularies.get(name).expect("check_field_type: vocabularies resolve"))
+            }
+            model::FieldType::Object(name) => {
+                FieldType::Object(*self.shapes.get(name).expect("check_field_type: bodies resolve"))
+            }
+            model::FieldType::Array(inner) => FieldType::Array(Box::new(self.field_type(inner))),
+        }
+    }
+}
+
+/// Each id with the handle of its position.
+fn index<'a, T>(ids: impl Iterator<Item = &'a String>, handle: fn(usize) -> T) -> HashMap<String, T> {
+    ids.enumerate().map(|(i, id)| (id.clone(), handle(i))).collect()
+}
+
+/// The name a check derived for entry `index`.
+fn derived(names: &[Option<String>], index: usize, check: &str) -> String {
+    names.get(index).cloned().flatten().unwrap_or_else(|| panic!("{check} names every entry of a valid catalog"))
+}
+
+pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, derived_names: Derived) -> Api {
+    let handles = Handles::new(&api);
+    let d = &derived_names;
+    let sections = api
+        .sections
+        .iter()
+        .zip(derived_names.tables.iter().cloned())
+        .map(|(section, table)| Section { id: section.id.clone(), heading: section.heading.clone(), table })
+        .collect();
+    let statuses = api
+        .statuses
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Status {
+            code: s.code,
+            reason: s.reason.clone(),
+            variant: derived(&d.status_variants, i, "check_statuses"),
+            description: s.description.clone(),
+            action: s.action.clone(),
+            when_used: s.when_used.clone(),
+            retryable: s.retryable,
+            trace: handles.trace(s),
+        })
+        .collect();
+    let vocabularies = api
+        .vocabularies
+        .iter()
+        .enumerate()
+        .map(|(v, vocabulary)| Vocabulary {
+            name: vocabulary.name.clone(),
+            known_name: names::known_name(&vocabulary.name),
+            unknown_name: names::unknown_name(&vocabulary.name),
+            description: vocabulary.description.clone(),
+            section: handles.section(&vocabulary.source),
+            values: vocabulary
+                .values
+                .iter()
+                .enumerate()
+                .map(|(i, x)| VocabularyValue {
+                    wire: x.value.clone(),
+                    variant: derived(&d.value_variants[v], i, "check_vocabularies"),
+                    description: x.description.clone(),
+                    title: x.title.clone(),
+                    kind: x.kind.clone(),
+                    category: x.category.clone(),
+                    statuses: x.statuses.clone(),
+                    action: x.action.clone(),
+                    message: x.message.clone(),
+                    user_message: x.user_message.clone(),
+                    retryable: x.retryable,
+                    trace: handles.trace(x),
+                })
+                .collect(),
+        })
+        .collect();
+    let shapes = api
+        .bodies
+        .iter()
+        .enumerate()
+        .map(|(b, shape)| Shape {
+            name: shape.name.clone(),
+            description: shape.description.clone(),
+            root: shape.root,
+            fields: shape
+                .fields
+                .iter()
+                .enumerate()
+                .map(|(f, field)| {
+                    let rust_name = derived(&d.field_names[b], f, "check_bodies");
+                    Field {
+                        wire: field.name.clone(),
+                        setter: names::setter_name(&rust_name),
+                        rust_name,
+                        ty: handles.field_type(&field.ty),
+                        required: field.required,
+                        description: field.description.clone(),
+                        trace: handles.trace(field),
+                    }
+                })
+                .collect(),
+            trace: handles.trace(shape),
+        })
+        .collect();
+    let headers = api
+        .headers
+        .iter()
+        .enumerate()
+        .map(|(h, header)| Header {
+            name: header.name.clone(),
+            constant: derived(&d.header_constants, h, "check_headers"),
+            description: header.description.clone(),
+            role: header.role,
+            statuses: header.statuses.clone(),
+            formats: header.formats.clone(),
+            default_seconds: header.default_seconds,
+            trace: handles.trace(header),
+        })
+        .collect();
+    let retry_rules = api
+        .retry_rules
+        .iter()
+        .map(|rule| RetryRule {
+            id: rule.id.clone(),
+            statuses: rule.statuses.clone(),
+            errors: rule
+                .errors
+                .iter()
+                .map(|wire| *handles.values.get(wire).expect("check_retry_rules: every error is a known value"))
+                .collect(),
+            retry: rule.retry,
+            delay: rule.delay,
+            max_attempts: rule.max_attempts,
+            base_delay_ms: rule.base_delay_ms,
+            advice: rule.advice.clone(),
+            trace: handles.trace(rule),
+        })
+        .collect();
+    let examples = api
+        .examples
+        .iter()
+        .enumerate()
+        .map(|(e, example)| Example {
+            id: example.id.clone(),
+            name: derived(&d.example_names, e, "check_examples"),
+            title: example.title.clone(),
+            shape: *handles.shapes.get(&example.body_format).expect("check_examples: body formats resolve"),
+            status: example.status,
+            headers: example.headers.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            body_json: serde_json::to_string_pretty(&example.body).expect("a JSON value always serializes"),
+            body: example.body.clone(),
+            trace: handles.trace(example),
+        })
+        .collect();
+    let inconsistencies = api
+        .inconsistencies
+        .iter()
+        .map(|x| Inconsistency {
+            id: x.id.clone(),
+            kind: x.kind,
+            summary: x.summary.clone(),
+            statements: x
+                .statements
+                .iter()
+                .map(|s| Statement { section: handles.section(&s.section), says: s.says.clone() })
+                .collect(),
+            resolution: x.resolution.clone(),
+        })
+        .collect();
+    Api {
+        module: names::escape_keyword(api.id.clone()),
+        id: api.id,
+        name: api.name,
+        summary: api.summary,
+        file,
+        source: api.source,
+        sections,
+        statuses,
+        vocabularies,
+        shapes,
+        headers,
+        retry_rules,
+        examples,
+        inconsistencies,
+        source_map,
+    }
+}

@@ -1,0 +1,392 @@
+//! Statuses, vocabularies, bodies, headers and retry rules: names, references and the rules
+//! each kind of entry follows.
+
+use super::naming::{FIELD_NAMING, VARIANT_NAMING};
+use super::{Checker, RESERVED_CONSTANTS, RESERVED_VARIANTS};
+use crate::diagnostic::Code;
+use crate::facts;
+use crate::model::*;
+use crate::names;
+use std::collections::{BTreeMap, BTreeSet};
+
+const SHAPE_FACTS: &[&str] = &["description", "root"];
+const HEADER_FACTS: &[&str] = &["description", "statuses", "formats", "default_seconds"];
+const RULE_FACTS: &[&str] = &["retry", "delay", "max_attempts", "base_delay_ms", "advice"];
+impl Checker<'_> {
+    pub(super) fn check_statuses(&mut self) {
+        let api = self.api;
+        let mut codes = BTreeSet::new();
+        let mut variants: BTreeMap<String, u16> = BTreeMap::new();
+        for (i, status) in api.statuses.iter().enumerate() {
+            let path = format!("statuses[{i}]");
+            if !(100..=599).contains(&status.code) {
+                self.error(
+                    Code::BadStatusCode,
+                    format!("{path}.code"),
+                    format!("{} is not an HTTP status code", status.code),
+                    "HTTP status codes run from 100 to 599",
+                );
+            }
+            if !codes.insert(status.code) {
+                self.error(
+                    Code::Duplicate,
+                    format!("{path}.code"),
+                    format!("status {} is listed twice", status.code),
+                    "keep one entry per status code",
+                );
+            }
+            let ascii = self.ascii_source(
+                &format!("{path}.reason"),
+                &status.reason,
+                "the reason phrase",
+                "use the RFC 9110 reason phrase, which is ASCII",
+            );
+            let variant = names::pascal_case(&status.reason).filter(|_| ascii);
+            self.derived.status_variants.push(variant.clone());
+            match variant {
+                None if !ascii => {}
+                None => self.error(
+                    Code::Unnameable,
+                    format!("{path}.reason"),
+                    "the reason phrase has no letters to name a variant",
+                    "use the RFC 9110 reason phrase, e.g. `Not Found`",
+                ),
+                Some(variant) => {
+                    if let Some(other) = variants.insert(variant.clone(), status.code) {
+                        self.error(
+                            Code::NameCollision,
+                            format!("{path}.reason"),
+                            format!("reason `{}` gives the variant `{variant}`, as status {other} does", status.reason),
+                            "give each status a distinct reason phrase",
+                        );
+                    }
+                }
+            }
+            self.check_trace(&path, status, facts::STATUS_FACTS, &|f| facts::status_fact(status, f).is_some());
+        }
+    }
+
+    pub(super) fn check_vocabularies(&mut self) {
+        let api = self.api;
+        let mut types = BTreeSet::new();
+        for (i, shape) in api.bodies.iter().enumerate() {
+            self.check_type_name(&mut types, &shape.name, &format!("bodies[{i}].name"));
+        }
+        for (v, vocabulary) in api.vocabularies.iter().enumerate() {
+            let path = format!("vocabularies[{v}]");
+            self.check_type_name(&mut types, &vocabulary.name, &format!("{path}.name"));
+            self.check_section(&format!("{path}.source"), &vocabulary.source);
+            if vocabulary.values.is_empty() {
+                self.error(
+                    Code::Empty,
+                    format!("{path}.values"),
+                    "the vocabulary has no values",
+                    "list its wire strings under `values:`",
+                );
+            }
+            let mut wire = BTreeSet::new();
+            let mut variants: BTreeMap<String, &str> = BTreeMap::new();
+            let mut derived = Vec::new();
+            for (i, value) in vocabulary.values.iter().enumerate() {
+                let at = format!("{path}.values[{i}]");
+                // A duplicate would also collide as a variant; one error is enough.
+                let variant = match self.unique(&mut wire, &value.value, &format!("{at}.value"), "value") {
+                    true => self.rust_name(&at, &value.value, value.variant.as_deref(), &VARIANT_NAMING),
+                    false => None,
+                };
+                derived.push(variant.clone());
+                if let Some(variant) = variant {
+                    if RESERVED_VARIANTS.contains(&variant.as_str()) {
+                        self.error(
+                            Code::ReservedName,
+                            format!("{at}.value"),
+                            format!("`{}` would become the variant `{variant}`, which the generated enum defines itself ({})", value.value, RESERVED_VARIANTS.join(", ")),
+                            "set `variant:` to another name",
+                        );
+                    } else if let Some(other) = variants.insert(variant.clone(), &value.value) {
+                        self.error(
+                            Code::NameCollision,
+                            format!("{at}.value"),
+                            format!("`{}` and `{other}` both become the variant `{variant}`", value.value),
+                            "set `variant:` on one of them to tell them apart",
+                        );
+                    }
+                }
+                for (s, code) in value.statuses.iter().enumerate() {
+                    self.check_status_ref(&format!("{at}.statuses[{s}]"), *code);
+                }
+                self.check_trace(&at, value, facts::VALUE_FACTS, &|f| facts::value_fact(value, f).is_some());
+            }
+            self.derived.value_variants.push(derived);
+        }
+        // The JSON Schema names each vocabulary's documented values and its open branch.
+        for (v, vocabulary) in api.vocabularies.iter().enumerate() {
+            for (derived, what) in [
+                (names::known_name(&vocabulary.name), "known values"),
+                (names::unknown_name(&vocabulary.name), "other values"),
+            ] {
+                if types.contains(&derived) {
+                    self.error(Code::NameCollision,
+                        format!("vocabularies[{v}].name"),
+                        format!("the JSON Schema names the {what} of `{}` `{derived}`, which is already a type of this catalog", vocabulary.name),
+                        format!("rename `{derived}` or `{}`", vocabulary.name),
+                    );
+                }
+            }
+        }
+    }
+
+    pub(super) fn check_bodies(&mut self) {
+        let api = self.api;
+        if api.roots().next().is_none() {
+            self.error(
+                Code::Empty,
+                "bodies",
+                "no body is marked `root: true`",
+                "mark the shapes that are whole error response bodies with `root: true`",
+            );
+        }
+        for (b, shape) in api.bodies.iter().enumerate() {
+            let path = format!("bodies[{b}]");
+            self.check_trace(&path, shape, SHAPE_FACTS, &|_| true);
+            if shape.fields.is_empty() {
+                self.error(
+                    Code::Empty,
+                    format!("{path}.fields"),
+                    "the shape has no fields",
+                    "list its JSON keys under `fields:`",
+                );
+            }
+            let mut wire = BTreeSet::new();
+            let mut rust: BTreeMap<String, &str> = BTreeMap::new();
+            let mut setters: BTreeMap<String, &str> = BTreeMap::new();
+            let mut derived = Vec::new();
+            for (f, field) in shape.fields.iter().enumerate() {
+                let at = format!("{path}.fields[{f}]");
+                self.unique(&mut wire, &field.name, &format!("{at}.name"), "field name");
+                let rust_name = self.rust_name(&at, &field.name, field.rust_name.as_deref(), &FIELD_NAMING);
+                derived.push(rust_name.clone());
+                if let Some(name) = rust_name {
+                    if let Some(other) = rust.insert(name.clone(), &field.name) {
+                        self.error(
+                            Code::NameCollision,
+                            format!("{at}.name"),
+                            format!("`{}` and `{other}` both become the Rust field `{name}`", field.name),
+                            "set `rust_name:` on one of them to tell them apart",
+                        );
+                    } else if !field.required {
+                        // Only optional fields get a setter.
+                        let setter = names::setter_name(&name);
+                        if let Some(other) = setters.insert(setter.clone(), &field.name) {
+                            self.error(
+                                Code::NameCollision,
+                                format!("{at}.name"),
+                                format!("`{}` and `{other}` both get the setter `{setter}`", field.name),
+                                "set `rust_name:` on one of them to tell them apart",
+                            );
+                        }
+                    }
+                }
+                self.check_field_type(&format!("{at}.type"), &field.ty);
+                self.check_trace(&at, field, facts::FIELD_FACTS, &|_| true);
+            }
+            self.derived.field_names.push(derived);
+        }
+        self.check_shape_cycles();
+    }
+
+    fn check_field_type(&mut self, path: &str, ty: &FieldType) {
+        match ty {
+            FieldType::Vocabulary(name) if self.api.vocabulary(name).is_none() => self.error(
+                Code::UnknownReference,
+                path,
+                format!("unknown vocabulary `{name}`"),
+                "name a vocabulary defined under `vocabularies:`",
+            ),
+            FieldType::Object(name) if self.api.shape(name).is_none() => self.error(
+                Code::UnknownReference,
+                path,
+                format!("unknown body `{name}`"),
+                "name a shape defined under `bodies:`",
+            ),
+            FieldType::Array(inner) => self.check_field_type(&format!("{path}.array"), inner),
+            _ => {}
+        }
+    }
+
+    /// A shape holding itself directly (not through an array) would be infinitely large.
+    fn check_shape_cycles(&mut self) {
+        let api = self.api;
+        for (b, shape) in api.bodies.iter().enumerate() {
+            let mut stack = vec![shape.name.as_str()];
+            let mut visited = BTreeSet::new();
+            while let Some(name) = stack.pop() {
+                let Some(current) = api.shape(name) else { continue };
+                for field in &current.fields {
+                    if let FieldType::Object(target) = &field.ty {
+                        if target == &shape.name {
+                            self.error(
+                                Code::ShapeCycle,
+                                format!("bodies[{b}]"),
+                                format!("`{}` contains itself through `{}.{}`", shape.name, current.name, field.name),
+                                "break the cycle with an array field",
+                            );
+                            stack.clear();
+                            break;
+                        }
+                        if visited.insert(target.as_str()) {
+                            stack.push(target);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    pub(super) fn check_headers(&mut self) {
+        let api = self.api;
+        let mut seen = BTreeSet::new();
+        let mut constants: BTreeMap<String, &str> = BTreeMap::new();
+        let mut roles = BTreeSet::new();
+        for (h, header) in api.headers.iter().enumerate() {
+            let path = format!("headers[{h}]");
+            let lower = header.name.to_ascii_lowercase();
+            let constant = names::screaming_snake_case(&header.name);
+            self.derived.header_constants.push(constant.clone());
+            if header.name.trim().is_empty() || !header.name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                self.error(
+                    Code::InvalidName,
+                    format!("{path}.name"),
+                    format!("`{}` is not a header name", header.name),
+                    "use ASCII letters, digits and `-`",
+                );
+            } else if !seen.insert(lower) {
+                self.error(
+                    Code::Duplicate,
+                    format!("{path}.name"),
+                    format!("header `{}` is listed twice (names are case-insensitive)", header.name),
+                    "keep one entry per header",
+                );
+            } else if let Some(constant) = constant {
+                if RESERVED_CONSTANTS.contains(&constant.as_str()) {
+                    self.error(
+                        Code::ReservedName,
+                        format!("{path}.name"),
+                        format!(
+                            "`{}` becomes the constant `{constant}`, which the `headers` module defines itself",
+                            header.name
+                        ),
+                        format!("header names may not become {}", RESERVED_CONSTANTS.join(" or ")),
+                    );
+                } else if let Some(other) = constants.insert(constant.clone(), &header.name) {
+                    self.error(
+                        Code::NameCollision,
+                        format!("{path}.name"),
+                        format!("`{}` and `{other}` both become the constant `{constant}`", header.name),
+                        "header names that differ only in punctuation cannot both be described",
+                    );
+                }
+            } else {
+                self.error(
+                    Code::Unnameable,
+                    format!("{path}.name"),
+                    format!("`{}` has no ASCII letter or digit to name its constant", header.name),
+                    "use the header name as the API sends it, e.g. `Retry-After`",
+                );
+            }
+            if let Some(role) = header.role {
+                if !roles.insert(format!("{role:?}")) {
+                    self.error(
+                        Code::HeaderRole,
+                        format!("{path}.role"),
+                        "two headers have the same role",
+                        "give a role to one header only",
+                    );
+                }
+            }
+            let is_retry_after = header.role == Some(HeaderRole::RetryAfter);
+            if is_retry_after && header.formats.is_empty() {
+                self.error(
+                    Code::HeaderRole,
+                    format!("{path}.formats"),
+                    "a retry_after header needs its value formats",
+                    "list them, e.g. `formats: [delay_seconds]`",
+                );
+            }
+            if !is_retry_after && (!header.formats.is_empty() || header.default_seconds.is_some()) {
+                self.error(
+                    Code::HeaderRole,
+                    &path,
+                    "`formats` and `default_seconds` only apply to the header with `role: retry_after`",
+                    "remove them or set the role",
+                );
+            }
+            for (s, code) in header.statuses.iter().enumerate() {
+                self.check_status_ref(&format!("{path}.statuses[{s}]"), *code);
+            }
+            self.check_trace(&path, header, HEADER_FACTS, &|f| match f {
+                "statuses" => !header.statuses.is_empty(),
+                "formats" => !header.formats.is_empty(),
+                "default_seconds" => header.default_seconds.is_some(),
+                _ => true,
+            });
+        }
+    }
+
+    pub(super) fn check_retry_rules(&mut self) {
+        let api = self.api;
+        let mut ids = BTreeSet::new();
+        for (r, rule) in api.retry_rules.iter().enumerate() {
+            let path = format!("retry_rules[{r}]");
+            self.unique(&mut ids, &rule.id, &format!("{path}.id"), "retry rule id");
+            if rule.statuses.is_empty() && rule.errors.is_empty() {
+                self.error(
+                    Code::Empty,
+                    &path,
+                    "the rule applies to nothing",
+                    "list the `statuses` or `errors` it covers",
+                );
+            }
+            for (s, code) in rule.statuses.iter().enumerate() {
+                self.check_status_ref(&format!("{path}.statuses[{s}]"), *code);
+            }
+            for (e, error) in rule.errors.iter().enumerate() {
+                let known = api.vocabularies.iter().any(|v| v.values.iter().any(|x| &x.value == error));
+                if !known {
+                    self.error(
+                        Code::UnknownReference,
+                        format!("{path}.errors[{e}]"),
+                        format!("`{error}` is not a value of any vocabulary"),
+                        "use a wire string listed under `vocabularies:`",
+                    );
+                }
+            }
+            if matches!(rule.delay, Some(RetryDelay::ExponentialBackoff | RetryDelay::Fixed))
+                && rule.base_delay_ms.is_none()
+            {
+                self.error(
+                    Code::RetryDelay,
+                    format!("{path}.base_delay_ms"),
+                    "a backoff or fixed delay needs `base_delay_ms`",
+                    "give the first (or only) delay in milliseconds",
+                );
+            }
+            if rule.delay == Some(RetryDelay::RetryAfterHeader)
+                && api.header_with_role(HeaderRole::RetryAfter).is_none()
+            {
+                self.error(
+                    Code::RetryDelay,
+                    format!("{path}.delay"),
+                    "the rule waits for Retry-After, but no header has `role: retry_after`",
+                    "describe the header under `headers:`",
+                );
+            }
+            self.check_trace(&path, rule, RULE_FACTS, &|f| match f {
+                "delay" => rule.delay.is_some(),
+                "max_attempts" => rule.max_attempts.is_some(),
+                "base_delay_ms" => rule.base_delay_ms.is_some(),
+                _ => true,
+            });
+        }
+    }
+}

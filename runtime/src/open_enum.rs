@@ -1,0 +1,221 @@
+//! The trait impls that every generated enum shares, as macros the generated code invokes
+//! once per enum: writing them out per enum repeated some 70 lines each time.
+//!
+//! Expansions name everything by full path, so they compile whatever names the catalog gives
+//! the enums and their neighbours (a type called `String`, `Option` or `Serialize`).
+
+use serde::de::{Deserializer, Error, Visitor};
+use std::fmt;
+use std::marker::PhantomData;
+
+/// Decodes a JSON string into an open enum without allocating for the values it knows.
+pub fn deserialize_wire<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: for<'a> From<&'a str> + From<String>,
+{
+    struct Wire<T>(PhantomData<T>);
+
+    impl<T: for<'a> From<&'a str> + From<String>> Visitor<'_> for Wire<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: Error>(self, wire: &str) -> Result<T, E> {
+            Ok(T::from(wire))
+        }
+
+        fn visit_string<E: Error>(self, wire: String) -> Result<T, E> {
+            Ok(T::from(wire))
+        }
+    }
+
+    deserializer.deserialize_str(Wire(PhantomData))
+}
+
+/// Implements, for an open enum of wire strings, everything that follows from its
+/// `fn as_str(&self) -> &str` and its `From<&str>` (which the generated code writes, as they
+/// list the values): `From<String>` (keeping the allocation for unknown values), `FromStr`
+/// (infallible), `AsRef<str>`, `Display` (the wire string), `PartialEq`, `Eq` and `Hash` by wire
+/// string, and serde as a plain string. The enum must have a variant `Unknown(String)`.
+///
+/// ```
+/// #[derive(Clone, Debug)]
+/// enum Color {
+///     Red,
+///     Unknown(String),
+/// }
+///
+/// impl Color {
+///     fn as_str(&self) -> &str {
+///         match self {
+///             Self::Red => "red",
+///             Self::Unknown(other) => other,
+///         }
+///     }
+/// }
+///
+/// impl From<&str> for Color {
+///     fn from(wire: &str) -> Self {
+///         match wire {
+///             "red" => Self::Red,
+///             other => Self::Unknown(other.to_owned()),
+///         }
+///     }
+/// }
+///
+/// api_error_runtime::impl_open_enum!(Color);
+///
+/// let color: Color = serde_json::from_str("\"red\"").unwrap();
+/// assert_eq!(color, Color::Red);
+/// assert_eq!(Color::Unknown("red".into()), Color::Red);
+/// assert_eq!("teal".parse::<Color>().unwrap().to_string(), "teal");
+/// assert_eq!(serde_json::to_string(&Color::from("teal".to_string())).unwrap(), "\"teal\"");
+/// ```
+#[macro_export]
+macro_rules! impl_open_enum {
+    ($name:ident) => {
+        impl ::core::convert::From<::std::string::String> for $name {
+            fn from(wire: ::std::string::String) -> Self {
+                match <Self as ::core::convert::From<&str>>::from(wire.as_str()) {
+                    Self::Unknown(_) => Self::Unknown(wire),
+                    known => known,
+                }
+            }
+        }
+
+        impl ::core::str::FromStr for $name {
+            type Err = ::core::convert::Infallible;
+
+            fn from_str(wire: &str) -> ::core::result::Result<Self, ::core::convert::Infallible> {
+                ::core::result::Result::Ok(<Self as ::core::convert::From<&str>>::from(wire))
+            }
+        }
+
+        impl ::core::convert::AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl ::core::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::core::cmp::PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                self.as_str() == other.as_str()
+            }
+        }
+
+        impl ::core::cmp::Eq for $name {}
+
+        impl ::core::hash::Hash for $name {
+            fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+                ::core::hash::Hash::hash(self.as_str(), state);
+            }
+        }
+
+        impl $crate::__private::serde::Serialize for $name {
+            fn serialize<S: $crate::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                $crate::__private::deserialize_wire(deserializer)
+            }
+        }
+    };
+}
+
+/// Implements, for an enum of HTTP status codes, everything that follows from its
+/// `const fn code(self) -> u16` and `const fn from_code(u16) -> Self`: `PartialEq`, `Eq` and
+/// `Hash` by code, `From<u16>`, `Display` (the number), and serde as a bare number.
+///
+/// ```
+/// #[derive(Clone, Copy, Debug)]
+/// enum Status {
+///     NotFound,
+///     Unknown(u16),
+/// }
+///
+/// impl Status {
+///     const fn from_code(code: u16) -> Self {
+///         match code {
+///             404 => Self::NotFound,
+///             other => Self::Unknown(other),
+///         }
+///     }
+///     const fn code(self) -> u16 {
+///         match self {
+///             Self::NotFound => 404,
+///             Self::Unknown(code) => code,
+///         }
+///     }
+/// }
+///
+/// api_error_runtime::impl_status_enum!(Status);
+///
+/// assert_eq!(Status::from(404), Status::NotFound);
+/// assert_eq!(Status::Unknown(404), Status::NotFound);
+/// assert_eq!(serde_json::to_string(&Status::NotFound).unwrap(), "404");
+/// assert_eq!(serde_json::from_str::<Status>("418").unwrap().to_string(), "418");
+/// ```
+#[macro_export]
+macro_rules! impl_status_enum {
+    ($name:ident) => {
+        impl ::core::cmp::PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                self.code() == other.code()
+            }
+        }
+
+        impl ::core::cmp::Eq for $name {}
+
+        impl ::core::hash::Hash for $name {
+            fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+                ::core::hash::Hash::hash(&self.code(), state);
+            }
+        }
+
+        impl ::core::convert::From<u16> for $name {
+            fn from(code: u16) -> Self {
+                Self::from_code(code)
+            }
+        }
+
+        impl ::core::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::fmt::Display::fmt(&self.code(), f)
+            }
+        }
+
+        impl $crate::__private::serde::Serialize for $name {
+            fn serialize<S: $crate::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_u16(self.code())
+            }
+        }
+
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                <u16 as $crate::__private::serde::Deserialize<'de>>::deserialize(deserializer).map(Self::from_code)
+            }
+        }
+    };
+}

@@ -1,0 +1,173 @@
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// A `Retry-After` value format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RetryAfterFormat {
+    /// Whole seconds, e.g. `120` (RFC 9110 delay-seconds).
+    DelaySeconds,
+    /// An RFC 9110 HTTP-date in any of its three forms, e.g. `Sun, 06 Nov 1994 08:49:37 GMT`.
+    HttpDate,
+    /// An ISO 8601 / RFC 3339 date-time, e.g. `2024-12-01T09:00:00Z`: not RFC 9110, but some
+    /// APIs send it.
+    Iso8601,
+}
+
+/// A parsed `Retry-After` header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RetryAfter {
+    /// Wait this long.
+    Delay(Duration),
+    /// Wait until this moment.
+    At(SystemTime),
+}
+
+impl RetryAfter {
+    /// Parses `value` in the first of `formats` that accepts it.
+    ///
+    /// ```
+    /// use api_error_runtime::{RetryAfter, RetryAfterFormat};
+    /// use std::time::{Duration, UNIX_EPOCH};
+    ///
+    /// let formats = [RetryAfterFormat::DelaySeconds, RetryAfterFormat::HttpDate];
+    /// assert_eq!(RetryAfter::parse("30", &formats), Some(RetryAfter::Delay(Duration::from_secs(30))));
+    /// assert_eq!(
+    ///     RetryAfter::parse("Sun, 06 Nov 1994 08:49:37 GMT", &formats),
+    ///     Some(RetryAfter::At(UNIX_EPOCH + Duration::from_secs(784_111_777)))
+    /// );
+    /// assert_eq!(RetryAfter::parse("2024-12-01T09:00:00Z", &formats), None);
+    /// ```
+    pub fn parse(value: &str, formats: &[RetryAfterFormat]) -> Option<Self> {
+        let value = value.trim();
+        formats.iter().find_map(|format| match format {
+            RetryAfterFormat::DelaySeconds => {
+                if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+                    value.parse().ok().map(|s| Self::Delay(Duration::from_secs(s)))
+                } else {
+                    None
+                }
+            }
+            RetryAfterFormat::HttpDate => httpdate::parse_http_date(value).ok().map(Self::At),
+            RetryAfterFormat::Iso8601 => parse_rfc3339(value).map(Self::At),
+        })
+    }
+
+    /// How long to wait from `now`; zero when the moment has passed.
+    pub fn delay_from(&self, now: SystemTime) -> Duration {
+        match self {
+            Self::Delay(delay) => *delay,
+            Self::At(at) => at.duration_since(now).unwrap_or(Duration::ZERO),
+        }
+    }
+}
+
+// RFC 3339 is parsed here rather than with a crate: humantime accepts only UTC (`Z`) and jiff
+// or chrono would add far more to every client's build than these few lines.
+
+/// `2024-12-01T09:00:00Z`, `2024-12-01T09:00:00.5+02:00`: RFC 3339 date-times.
+fn parse_rfc3339(value: &str) -> Option<SystemTime> {
+    let (date, rest) = value.split_once(['T', 't', ' '])?;
+    let mut parts = date.splitn(3, '-');
+    let year: i64 = number(parts.next()?, 4)?;
+    let month = number(parts.next()?, 2)?;
+    let day = number(parts.next()?, 2)?;
+    let (time, offset_seconds) = if let Some(time) = rest.strip_suffix(['Z', 'z']) {
+        (time, 0)
+    } else {
+        let split = rest.rfind(['+', '-'])?;
+        let (time, offset) = rest.split_at(split);
+        let sign = if offset.starts_with('-') { -1 } else { 1 };
+        let (h, m) = offset[1..].split_once(':')?;
+        let minutes = number::<i64>(h, 2)? * 60 + number::<i64>(m, 2)?;
+        (time, sign * minutes * 60)
+    };
+    let time = match time.split_once('.') {
+        Some((whole, fraction)) if !fraction.is_empty() && fraction.bytes().all(|b| b.is_ascii_digit()) => whole,
+        Some(_) => return None,
+        None => time,
+    };
+    let mut parts = time.splitn(3, ':');
+    let hour = number(parts.next()?, 2)?;
+    let minute = number(parts.next()?, 2)?;
+    let second = number(parts.next()?, 2)?;
+    let seconds = unix_seconds(year, month, day, hour, minute, second)? - offset_seconds;
+    UNIX_EPOCH.checked_add(Duration::from_secs(u64::try_from(seconds).ok()?))
+}
+
+/// Seconds since the Unix epoch of a proleptic Gregorian date and time (UTC).
+fn unix_seconds(year: i64, month: u32, day: u32, hour: u32, minute: u32, second: u32) -> Option<i64> {
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if day == 0 || day > days_in_month || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * 86_400 + i64::from(hour) * 3_600 + i64::from(minute) * 60 + i64::from(second))
+}
+
+/// A number of exactly `digits` ASCII digits.
+fn number<T: std::str::FromStr>(text: &str, digits: usize) -> Option<T> {
+    if text.len() == digits && text.bytes().all(|b| b.is_ascii_digit()) {
+        text.parse().ok()
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: [RetryAfterFormat; 3] =
+        [RetryAfterFormat::DelaySeconds, RetryAfterFormat::HttpDate, RetryAfterFormat::Iso8601];
+
+    fn at(seconds: u64) -> RetryAfter {
+        RetryAfter::At(UNIX_EPOCH + Duration::from_secs(seconds))
+    }
+
+    #[test]
+    fn delay_seconds() {
+        assert_eq!(RetryAfter::parse(" 30 ", &ALL), Some(RetryAfter::Delay(Duration::from_secs(30))));
+        assert_eq!(RetryAfter::parse("-5", &ALL), None);
+        assert_eq!(RetryAfter::parse("1.5", &ALL), None);
+        assert_eq!(RetryAfter::parse("30", &[RetryAfterFormat::Iso8601]), None);
+    }
+
+    #[test]
+    fn the_three_http_date_forms() {
+        for form in ["Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994"] {
+            assert_eq!(RetryAfter::parse(form, &[RetryAfterFormat::HttpDate]), Some(at(784_111_777)), "{form}");
+        }
+        assert_eq!(RetryAfter::parse("Sun, 06 Nov 1994 08:49:37 CET", &ALL), None);
+    }
+
+    #[test]
+    fn rfc3339_with_offsets_and_fractions() {
+        assert_eq!(RetryAfter::parse("2024-12-01T09:00:00Z", &ALL), Some(at(1_733_043_600)));
+        assert_eq!(RetryAfter::parse("2024-12-01T11:00:00.250+02:00", &ALL), Some(at(1_733_043_600)));
+        assert_eq!(RetryAfter::parse("2024-12-01T08:30:00-00:30", &ALL), Some(at(1_733_043_600)));
+        assert_eq!(RetryAfter::parse("2024-02-29T00:00:00Z", &ALL), Some(at(1_709_164_800)));
+        for bad in ["2024-02-30T00:00:00Z", "2023-02-29T00:00:00Z", "2024-12-01T09:00:00.Z", "2024-12-01", "soon"] {
+            assert_eq!(RetryAfter::parse(bad, &ALL), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn delay_from_a_past_moment_is_zero() {
+        let now = UNIX_EPOCH + Duration::from_secs(1_000);
+        assert_eq!(at(400).delay_from(now), Duration::ZERO);
+        assert_eq!(at(1_060).delay_from(now), Duration::from_secs(60));
+    }
+}
