@@ -734,11 +734,13 @@ pub mod headers {
         now: ::std::time::SystemTime,
         max: ::std::time::Duration,
     ) -> ::core::option::Option<::std::time::Duration> {
-        let delay = match header.and_then(parse_retry_after) {
-            ::core::option::Option::Some(parsed) => parsed.delay_from(now),
-            ::core::option::Option::None => DEFAULT_RETRY_AFTER?,
-        };
-        ::core::option::Option::Some(::core::cmp::Ord::min(delay, max))
+        ::api_error_runtime::RetryAfter::delay_or(
+            header,
+            RETRY_AFTER_FORMATS,
+            DEFAULT_RETRY_AFTER,
+            now,
+            max,
+        )
     }
 }
 /// When and how the OFAuth documentation says to retry, rule by rule.

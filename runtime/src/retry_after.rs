@@ -52,6 +52,35 @@ impl RetryAfter {
         })
     }
 
+    /// How long to wait before retrying, given a `Retry-After` header in `formats`: the header's
+    /// delay from `now`, or `default` when the header is missing or unreadable; at most `max`.
+    /// `None` when there is neither a readable header nor a default.
+    ///
+    /// ```
+    /// use api_error_runtime::{RetryAfter, RetryAfterFormat};
+    /// use std::time::{Duration, SystemTime};
+    ///
+    /// let (formats, now, max) = ([RetryAfterFormat::DelaySeconds], SystemTime::now(), Duration::from_secs(300));
+    /// let default = Some(Duration::from_secs(60));
+    /// assert_eq!(RetryAfter::delay_or(Some("5"), &formats, default, now, max), Some(Duration::from_secs(5)));
+    /// assert_eq!(RetryAfter::delay_or(Some("soon"), &formats, default, now, max), default);
+    /// assert_eq!(RetryAfter::delay_or(Some("86400"), &formats, default, now, max), Some(max));
+    /// assert_eq!(RetryAfter::delay_or(None, &formats, None, now, max), None);
+    /// ```
+    pub fn delay_or(
+        header: Option<&str>,
+        formats: &[RetryAfterFormat],
+        default: Option<Duration>,
+        now: SystemTime,
+        max: Duration,
+    ) -> Option<Duration> {
+        let delay = match header.and_then(|value| Self::parse(value, formats)) {
+            Some(parsed) => parsed.delay_from(now),
+            None => default?,
+        };
+        Some(delay.min(max))
+    }
+
     /// How long to wait from `now`; zero when the moment has passed.
     pub fn delay_from(&self, now: SystemTime) -> Duration {
         match self {
