@@ -2,7 +2,7 @@
 //! types (schemars), so that editors complete and check the YAML as it is typed and the schema
 //! can never drift from what the loader accepts.
 
-use super::schema::DRAFT;
+use super::definitions::DRAFT;
 use super::GENERATE_COMMAND;
 use crate::model::Api;
 use serde_json::{Map, Value};

@@ -10,6 +10,9 @@
 use crate::resolved::{Api, FieldType, Shape, Vocabulary, VocabularyValue};
 use serde_json::{json, Map, Value};
 
+/// The JSON Schema dialect of every schema the toolkit writes (OpenAPI 3.1's too).
+pub const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
+
 /// The name of the schema that accepts any error body of an API.
 pub const ERROR_RESPONSE: &str = "ErrorResponse";
 

@@ -9,8 +9,7 @@
 //! - `headers`: every documented header, typed after its role and formats;
 //! - `examples`: every example body of the catalog.
 
-use super::definitions::{Definitions, ERROR_RESPONSE};
-use super::schema::DRAFT;
+use super::definitions::{Definitions, DRAFT, ERROR_RESPONSE};
 use super::GENERATE_COMMAND;
 use crate::model::{HeaderFormat, HeaderRole};
 use crate::resolved::{Api, Header, Status};

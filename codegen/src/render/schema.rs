@@ -1,12 +1,10 @@
 //! `schemas/<api>.schema.json`: a JSON Schema (draft 2020-12) whose root accepts any error
 //! body of the API, with the definitions in `$defs`.
 
-use super::definitions::Definitions;
+use super::definitions::{Definitions, DRAFT};
 use super::GENERATE_COMMAND;
 use crate::resolved::Api;
 use serde_json::{Map, Value};
-
-pub const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
 
 /// The schema's `$id`: a URN, so that no tool tries to fetch it from a host that does not exist.
 pub fn schema_id(api: &Api) -> String {

@@ -54,3 +54,28 @@ fn the_generator_has_no_knowledge_of_particular_apis() {
         }
     }
 }
+
+/// Each renderer is one output format and reaches into no other renderer: what they share
+/// lives in the building blocks (`definitions`, `text`) or in the resolved model.
+#[test]
+fn renderers_never_reach_into_one_another() {
+    const RENDERERS: &[&str] = &["rust", "schema", "openapi", "markdown", "catalog_schema"];
+    let render = common::workspace().join("codegen/src/render");
+    for renderer in RENDERERS {
+        let mut files = Vec::new();
+        let single = render.join(format!("{renderer}.rs"));
+        if single.exists() {
+            files.push(single);
+        } else {
+            files.extend(std::fs::read_dir(render.join(renderer)).unwrap().map(|e| e.unwrap().path()));
+        }
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for other in RENDERERS.iter().filter(|other| *other != renderer) {
+                for path in [format!("super::{other}"), format!("render::{other}"), format!("super::super::{other}")] {
+                    assert!(!text.contains(&path), "{} uses `{path}`", file.display());
+                }
+            }
+        }
+    }
+}
