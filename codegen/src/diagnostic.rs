@@ -41,7 +41,11 @@ macro_rules! codes {
 
 codes! {
     Parse = "E0001" "parse" "The file is not a catalog: YAML syntax, an unknown or missing key, or a value of the wrong type.",
-    Read = "E0002" "read" "A catalog file or directory cannot be read, or the directory holds no catalog file.",
+    Read = "E0002" "read" "A catalog file or directory cannot be read, is not a regular file, or the directory holds no catalog file.",
+    TooLarge = "E0003" "too-large" "A catalog file is larger than the loader reads (4 MiB).",
+    TooDeep = "E0004" "too-deep" "Collections nested deeper than the loader reads (64 levels).",
+    Encoding = "E0005" "encoding" "A catalog file is not UTF-8.",
+    BidiControl = "E0006" "bidi-control" "A bidirectional control character, which makes text display differently from what it holds.",
     Duplicate = "E0101" "duplicate" "An id, name, value or status code is defined twice.",
     EmptyName = "E0102" "empty-name" "A name, id or value is empty.",
     InvalidName = "E0103" "invalid-name" "A name is not valid for what it names (API id, type, variant, field, header).",
@@ -109,9 +113,19 @@ impl Diagnostic {
 
     /// Places the diagnostic at `position`, quoting that line.
     pub fn at_position(mut self, map: &SourceMap, position: Position) -> Self {
-        self.source_line = map.line(position.line).map(str::to_string);
+        // A bidirectional control would reorder the quoted line on the user's terminal.
+        let shown = |line: &str| line.chars().map(|c| if is_bidi_control(c) { '\u{FFFD}' } else { c }).collect();
+        self.source_line = map.line(position.line).map(shown);
         self.position = Some(position);
         self
+    }
+
+    /// A diagnostic about a file's content that found no better place points at its start.
+    pub fn or_at_start(self, map: &SourceMap) -> Self {
+        match self.position {
+            Some(_) => self,
+            None => self.at_position(map, Position { line: 1, column: 1, width: 1 }),
+        }
     }
 
     /// Places the diagnostic at its path's node, or the nearest node the file has.
@@ -173,6 +187,11 @@ pub(crate) fn render(
         group = group.element(level.clone().message(*text));
     }
     Renderer::plain().render(&[group]).to_string()
+}
+
+/// The characters that reorder how text displays (U+202A-U+202E, U+2066-U+2069).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The byte offset of the `chars`-th character of `line` (its length past the end).

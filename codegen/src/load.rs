@@ -1,9 +1,20 @@
 //! Reading the catalog: every `*.yaml` file of a directory is one API. The only I/O in codegen.
+//!
+//! The loader reads only what it can stand behind: regular files (not FIFOs or devices, even
+//! behind a symlink), at most [`MAX_FILE_BYTES`] each, in UTF-8, one YAML document each, no
+//! deeper than [`MAX_DEPTH`], without bidirectional control characters. Files whose names
+//! start with `.` (editor backups, temporary files) are skipped. Every refusal says where.
 
-use crate::diagnostic::{Code, Diagnostic, Position};
+use crate::diagnostic::{is_bidi_control, Code, Diagnostic, Position};
 use crate::model::Api;
 use crate::source_map::SourceMap;
+pub use crate::source_map::MAX_DEPTH;
+use std::io::Read;
 use std::path::Path;
+
+/// Catalog files larger than this are refused: the real ones are under 100 KB, and a parser
+/// fed tens of megabytes takes gigabytes of memory.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// One parsed catalog file.
 #[derive(Debug, Clone)]
@@ -23,41 +34,159 @@ pub struct Loaded {
 }
 
 /// Parses one API file. `file` is the name shown in diagnostics.
-pub fn parse_api(file: &str, text: &str) -> Result<LoadedApi, Box<Diagnostic>> {
+pub fn parse_api(file: &str, text: &str) -> Result<LoadedApi, Vec<Diagnostic>> {
     let source_map = SourceMap::build(text);
+    let bidi = bidi_controls(file, text, &source_map);
+    if !bidi.is_empty() {
+        return Err(bidi);
+    }
+    if let Some(position) = source_map.too_deep {
+        let message = format!("collections are nested deeper than {MAX_DEPTH} levels");
+        let diagnostic = Diagnostic::in_file(Code::TooDeep, file, message)
+            .with_help("a catalog needs about ten levels; flatten the structure")
+            .at_position(&source_map, position);
+        return Err(vec![diagnostic]);
+    }
     match serde_yaml::from_str::<Api>(text) {
         Ok(api) => Ok(LoadedApi { api, file: file.to_string(), source_map }),
-        Err(err) => {
-            let mut message = err.to_string();
-            // The position goes in the location; drop the copy serde_yaml appends.
-            if let Some(cut) = message.rfind(" at line ") {
-                message.truncate(cut);
-            }
-            // serde_yaml writes "path.to[0]: what is wrong"; keep the two apart.
-            let path = match message.split_once(": ") {
-                Some((path, rest)) if !path.contains(char::is_whitespace) && !rest.is_empty() => {
-                    let path = path.to_string();
-                    message = rest.to_string();
-                    Some(path)
-                }
-                _ => None,
-            };
-            let mut diagnostic = Diagnostic::in_file(Code::Parse, file, message)
-                .with_help("see the catalog format in README.md and spec/catalog.schema.json");
-            diagnostic.path = path;
-            Err(Box::new(match err.location() {
-                Some(at) => {
-                    let position = Position { line: at.line(), column: at.column(), width: 1 };
-                    diagnostic.at_position(&source_map, position)
-                }
-                None => diagnostic.located(&source_map),
-            }))
-        }
+        Err(err) => Err(vec![parse_error(file, &err, &source_map)]),
     }
 }
 
-/// Loads every `*.yaml` file in `dir` (sorted by file name). `display_dir` prefixes file names
-/// in diagnostics, so users see `spec/myapi.yaml` rather than an absolute path.
+/// serde_yaml's error, split into catalog path and message, at its position or (for the errors
+/// it gives none) at the place the source map found.
+fn parse_error(file: &str, err: &serde_yaml::Error, source_map: &SourceMap) -> Diagnostic {
+    let mut message = err.to_string();
+    // The position goes in the location; drop the copy serde_yaml appends.
+    if let Some(cut) = message.rfind(" at line ") {
+        message.truncate(cut);
+    }
+    // serde_yaml writes "path.to[0]: what is wrong"; keep the two apart.
+    let path = match message.split_once(": ") {
+        Some((path, rest)) if !path.contains(char::is_whitespace) && !rest.is_empty() => {
+            let path = path.to_string();
+            message = rest.to_string();
+            Some(path)
+        }
+        _ => None,
+    };
+    let mut help = "see the catalog format in README.md and spec/catalog.schema.json";
+    let position = match err.location() {
+        Some(at) => Some(Position { line: at.line(), column: at.column(), width: 1 }),
+        None if message.contains("more than one document") => {
+            help = "a catalog file holds one API: remove the `---` and what follows, or move it to a file of its own";
+            source_map.second_document
+        }
+        None if message.contains("repetition limit") || message.contains("recursion limit") => {
+            help = "write the values out instead of repeating them through aliases (`*name`)";
+            source_map.first_alias
+        }
+        None => source_map.syntax_error,
+    };
+    let mut diagnostic = Diagnostic::in_file(Code::Parse, file, message).with_help(help);
+    diagnostic.path = path;
+    match position {
+        Some(position) => diagnostic.at_position(source_map, position),
+        None => diagnostic.located(source_map),
+    }
+    .or_at_start(source_map)
+}
+
+/// Every bidirectional control character in the text, each an error at its place.
+fn bidi_controls(file: &str, text: &str, source_map: &SourceMap) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        for (column, c) in line.chars().enumerate().filter(|(_, c)| is_bidi_control(*c)) {
+            let message =
+                format!("the text holds U+{:04X}, a bidirectional control that makes text display differently from what it holds", c as u32);
+            let position = Position { line: index + 1, column: column + 1, width: 1 };
+            found.push(
+                Diagnostic::in_file(Code::BidiControl, file, message)
+                    .with_help("remove it: catalog text reaches Rust, rustdoc and Markdown, where it could hide what code says")
+                    .at_position(source_map, position),
+            );
+        }
+    }
+    found
+}
+
+/// Reads and parses one catalog file; `shown` is its name in diagnostics.
+pub fn load_file(path: &Path, shown: &str) -> Result<LoadedApi, Vec<Diagnostic>> {
+    parse_api(shown, &read_text(path, shown)?)
+}
+
+/// Reads a catalog file as text, refusing what is not a regular UTF-8 file of a sane size.
+fn read_text(path: &Path, shown: &str) -> Result<String, Vec<Diagnostic>> {
+    let unreadable =
+        |err: std::io::Error| vec![Diagnostic::in_file(Code::Read, shown, format!("cannot read the file: {err}"))];
+    // `metadata` follows symlinks and does not open the file, which would hang on a FIFO.
+    let metadata = std::fs::metadata(path).map_err(unreadable)?;
+    if !metadata.is_file() {
+        let message = format!("is not a regular file ({}); only regular files are read", file_kind(&metadata));
+        let help = "replace it with a YAML file, or remove it";
+        return Err(vec![Diagnostic::in_file(Code::Read, shown, message).with_help(help)]);
+    }
+    let too_large = |size: u64| {
+        let message = format!("the file has {size} bytes; catalog files may have at most {MAX_FILE_BYTES} (4 MiB)");
+        vec![Diagnostic::in_file(Code::TooLarge, shown, message).with_help("split the catalog, one file per API")]
+    };
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(too_large(metadata.len()));
+    }
+    let mut bytes = Vec::new();
+    // At most one byte past the limit, in case the file grew since `metadata`.
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|err| vec![encoding_error(shown, err.as_bytes(), err.utf8_error().valid_up_to())])
+}
+
+/// Where the first byte that is not UTF-8 stands, with its line shown as far as it can be.
+fn encoding_error(shown: &str, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
+    let before = String::from_utf8_lossy(&bytes[..valid_up_to]);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = bytes[valid_up_to..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| valid_up_to + i);
+    let mut diagnostic =
+        Diagnostic::in_file(Code::Encoding, shown, format!("byte 0x{:02X} is not UTF-8", bytes[valid_up_to]))
+            .with_help("save the file as UTF-8");
+    diagnostic.position = Some(Position {
+        line: before.matches('\n').count() + 1,
+        column: before[line_start..].chars().count() + 1,
+        width: 1,
+    });
+    diagnostic.source_line =
+        Some(String::from_utf8_lossy(&bytes[valid_up_to - (before.len() - line_start)..line_end]).into_owned());
+    diagnostic
+}
+
+fn file_kind(metadata: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = metadata.file_type();
+        if kind.is_fifo() {
+            return "a FIFO";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if metadata.is_dir() {
+        "a directory"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Loads every `*.yaml` file in `dir` (sorted by file name; names starting with `.` are
+/// skipped). `display_dir` prefixes file names in diagnostics, so users see `spec/myapi.yaml`
+/// rather than an absolute path.
 ///
 /// Every file is read and parsed even when another fails: the result holds the APIs that
 /// parsed and the errors of those that did not, so all errors can be reported at once.
@@ -73,19 +202,16 @@ pub fn load_dir(dir: &Path, display_dir: &str) -> (Loaded, Vec<Diagnostic>) {
     let mut names: Vec<String> = entries
         .filter_map(|entry| entry.ok())
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".yaml") || name.ends_with(".yml"))
+        .filter(|name| !name.starts_with('.') && (name.ends_with(".yaml") || name.ends_with(".yml")))
         .collect();
     names.sort();
 
     let mut errors = Vec::new();
     for name in &names {
         let shown = format!("{display_dir}/{name}");
-        match std::fs::read_to_string(dir.join(name)) {
-            Ok(text) => match parse_api(&shown, &text) {
-                Ok(api) => loaded.apis.push(api),
-                Err(diagnostic) => errors.push(*diagnostic),
-            },
-            Err(err) => errors.push(Diagnostic::in_file(Code::Read, &shown, format!("cannot read the file: {err}"))),
+        match load_file(&dir.join(name), &shown) {
+            Ok(api) => loaded.apis.push(api),
+            Err(diagnostics) => errors.extend(diagnostics),
         }
     }
     if names.is_empty() {

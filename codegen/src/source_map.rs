@@ -17,11 +17,25 @@ pub struct Position {
     pub width: usize,
 }
 
-/// Every node's position in one file, and the file's lines to quote.
+/// Collections nested deeper than this are refused before serde_yaml reads the file: its
+/// time grows with the square of the depth (60,000 levels took seconds), while a catalog needs
+/// about ten.
+pub const MAX_DEPTH: usize = 64;
+
+/// Every node's position in one file, the file's lines to quote, and what the pass noticed
+/// that serde_yaml reports without a position.
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
     nodes: HashMap<String, Position>,
     lines: Vec<String>,
+    /// The first collection nested deeper than [`MAX_DEPTH`]; the pass stops there.
+    pub too_deep: Option<Position>,
+    /// The start of a second YAML document (`---`), which a catalog file may not have.
+    pub second_document: Option<Position>,
+    /// The first alias (`*name`), where an alias bomb starts.
+    pub first_alias: Option<Position>,
+    /// Where the event parser found the text malformed.
+    pub syntax_error: Option<Position>,
 }
 
 /// A mapping or sequence being read, with the path of its node.
@@ -34,10 +48,25 @@ impl SourceMap {
     /// Reads `text` once. A syntax error ends the walk: the nodes before it keep their
     /// positions, and serde_yaml reports the error itself.
     pub fn build(text: &str) -> Self {
-        let mut map = SourceMap { nodes: HashMap::new(), lines: text.lines().map(str::to_string).collect() };
+        let mut map = SourceMap { lines: text.lines().map(str::to_string).collect(), ..SourceMap::default() };
         let mut stack: Vec<Frame> = Vec::new();
+        let mut documents = 0;
         let mut parser = Parser::new_from_str(text);
-        while let Some(Ok((event, span))) = parser.next_event() {
+        while let Some(next) = parser.next_event() {
+            let (event, span) = match next {
+                Ok(event) => event,
+                Err(error) => {
+                    let at = error.marker();
+                    let position = Some(Position { line: at.line(), column: at.col() + 1, width: 1 });
+                    // The parser's own guard against deep nesting, which it reports as an error.
+                    if error.info().contains("recursion limit") {
+                        map.too_deep = position;
+                    } else {
+                        map.syntax_error = position;
+                    }
+                    break;
+                }
+            };
             match event {
                 Event::Scalar(value, ..) => {
                     // A scalar where a mapping expects a key names the next value.
@@ -48,9 +77,14 @@ impl SourceMap {
                     }
                 }
                 Event::Alias(_) => {
+                    map.first_alias = map.first_alias.or(Some(map.start(span)));
                     if let Some(path) = next_path(&mut stack) {
                         map.record(path, span);
                     }
+                }
+                Event::MappingStart(..) | Event::SequenceStart(..) if stack.len() >= MAX_DEPTH => {
+                    map.too_deep = Some(map.start(span));
+                    break;
                 }
                 Event::MappingStart(..) | Event::SequenceStart(..) => {
                     // A collection as a mapping key (rare, never valid in a catalog) gets no path.
@@ -64,11 +98,21 @@ impl SourceMap {
                 Event::MappingEnd | Event::SequenceEnd => {
                     stack.pop();
                 }
+                Event::DocumentStart(_) => {
+                    documents += 1;
+                    if documents == 2 {
+                        map.second_document = Some(map.start(span));
+                    }
+                }
                 Event::StreamEnd => break,
                 _ => {}
             }
         }
         map
+    }
+
+    fn start(&self, span: Span) -> Position {
+        Position { line: span.start.line(), column: span.start.col() + 1, width: 1 }
     }
 
     fn record(&mut self, path: String, span: Span) {
@@ -155,5 +199,21 @@ mod tests {
         let map = SourceMap::build("id: x\nname: [unclosed\n");
         assert_eq!(at(&map, "id"), Some((1, 5)));
         assert_eq!(map.line(2), Some("name: [unclosed"));
+        assert!(map.syntax_error.is_some());
+    }
+
+    #[test]
+    fn what_serde_yaml_reports_without_a_position_is_found() {
+        let nested = |depth| format!("id: x\nname: {}{}\n", "[".repeat(depth), "]".repeat(depth));
+        assert_eq!(SourceMap::build(&nested(MAX_DEPTH - 1)).too_deep, None);
+        let too_deep = Some(Position { line: 2, column: 7 + MAX_DEPTH - 1, width: 1 });
+        assert_eq!(SourceMap::build(&nested(MAX_DEPTH + 1)).too_deep, too_deep);
+        // Far deeper, the event parser's own limit answers first.
+        assert_eq!(SourceMap::build(&nested(100_000)).too_deep.map(|p| p.line), Some(2));
+        let two = SourceMap::build("id: x\n---\nid: y\n");
+        assert_eq!(two.second_document.map(|p| p.line), Some(2));
+        let alias = SourceMap::build("a: &a [1]\nb: [*a, *a]\n");
+        assert_eq!(alias.first_alias, Some(Position { line: 2, column: 5, width: 1 }));
+        assert_eq!((alias.too_deep, alias.second_document, alias.syntax_error), (None, None, None));
     }
 }

@@ -4,6 +4,7 @@
 use codegen::diagnostic;
 use std::fmt;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// A catalog directory and the crate directory its outputs go to, relative to the workspace.
@@ -108,28 +109,100 @@ pub fn plan(root: &Path) -> Result<Vec<Planned>, Error> {
     }
 }
 
-/// Files in the generated directories that the catalog no longer produces.
-fn orphans(root: &Path, planned: &[Planned]) -> Result<Vec<PathBuf>, Error> {
+/// The lock file at the workspace root that keeps two runs in one checkout from interleaving.
+pub const LOCK_FILE: &str = ".xtask.lock";
+
+/// How temporary files are named: `.<name>` plus this. One run at a time writes (the lock), so
+/// the name needs no process id, and every later run recognises a leftover one.
+pub const TEMP_SUFFIX: &str = ".xtask-tmp";
+
+/// Holds the checkout's lock while alive: exclusively for `generate`, shared for `check`. When
+/// another run holds it, says so and waits; the operating system releases it when a run ends,
+/// however it ends.
+pub struct Lock(#[allow(dead_code)] fs::File);
+
+pub fn lock(root: &Path, exclusive: bool) -> Result<Lock, Error> {
+    let path = root.join(LOCK_FILE);
+    let file = fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(io(&path))?;
+    let attempt = if exclusive { file.try_lock() } else { file.try_lock_shared() };
+    match attempt {
+        Ok(()) => {}
+        Err(fs::TryLockError::WouldBlock) => {
+            eprintln!("waiting for another `cargo xtask generate` in this checkout to finish");
+            let waited = if exclusive { file.lock() } else { file.lock_shared() };
+            waited.map_err(io(&path))?;
+        }
+        Err(fs::TryLockError::Error(error)) => return Err(Error::Io { path, error }),
+    }
+    Ok(Lock(file))
+}
+
+/// Is this a temporary file a run of `generate` left behind (killed mid-write)? Names from
+/// before the lock (`.<name>.tmp-<pid>`) count too.
+fn is_temporary(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
+    let legacy =
+        name.rsplit_once(".tmp-").is_some_and(|(_, pid)| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
+    name.starts_with('.') && (name.ends_with(TEMP_SUFFIX) || legacy)
+}
+
+/// Files in the generated directories that the catalog no longer produces, and temporary
+/// files left behind there or beside any planned file.
+fn leftovers(root: &Path, planned: &[Planned]) -> Result<Vec<Change>, Error> {
     let mut found = Vec::new();
     for target in TARGETS {
         for dir in GENERATED_DIRS {
-            let dir = root.join(target.out).join(dir);
-            collect_files(&dir, &mut found)?;
+            collect_files(&root.join(target.out).join(dir), &mut found)?;
         }
     }
-    // Only files that say they were generated are ours to remove; anything else is left alone.
-    found.retain(|path| !planned.iter().any(|p| &p.path == path) && is_generated(path));
+    let mut beside = Vec::new();
+    for dir in planned.iter().filter_map(|p| p.path.parent()) {
+        if !beside.contains(&dir) {
+            beside.push(dir);
+            found.extend(read_dir_files(dir)?.into_iter().filter(|path| is_temporary(path)));
+        }
+    }
     found.sort();
-    Ok(found)
+    found.dedup();
+    let mut changes = Vec::new();
+    for path in found {
+        if is_temporary(&path) {
+            changes.push(Change::Leftover(path));
+        } else if !planned.iter().any(|p| p.path == path) && is_generated(&path) {
+            // Only files that say they were generated are ours to remove.
+            changes.push(Change::Removed(path));
+        }
+    }
+    Ok(changes)
 }
 
-/// Does the file open with the header every generated file carries?
+/// Does the file open with the header every generated file carries? Reads at most its first
+/// bytes, and nothing but regular files.
 fn is_generated(path: &Path) -> bool {
-    let Ok(text) = fs::read_to_string(path) else { return false };
-    let opening: String = text.chars().take(400).collect();
-    opening.contains(&format!("by `{}`", codegen::render::GENERATE_COMMAND))
+    let mut opening = Vec::new();
+    let read = fs::File::open(path).and_then(|file| file.take(400).read_to_end(&mut opening));
+    read.is_ok() && String::from_utf8_lossy(&opening).contains(&format!("by `{}`", codegen::render::GENERATE_COMMAND))
 }
 
+/// The regular files directly in `dir` (none when it does not exist).
+fn read_dir_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) => return Err(Error::Io { path: dir.to_path_buf(), error }),
+    };
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(io(dir))?;
+        // The entry's own type: a symlink is not followed, a FIFO never opened.
+        if entry.file_type().map_err(io(dir))?.is_file() {
+            files.push(entry.path());
+        }
+    }
+    Ok(files)
+}
+
+/// The regular files under `dir`, in its subdirectories too (symlinks not followed).
 fn collect_files(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), Error> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -137,11 +210,12 @@ fn collect_files(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), Error> {
         Err(error) => return Err(Error::Io { path: dir.to_path_buf(), error }),
     };
     for entry in entries {
-        let path = entry.map_err(io(dir))?.path();
-        if path.is_dir() {
-            collect_files(&path, found)?;
-        } else {
-            found.push(path);
+        let entry = entry.map_err(io(dir))?;
+        let kind = entry.file_type().map_err(io(dir))?;
+        if kind.is_dir() {
+            collect_files(&entry.path(), found)?;
+        } else if kind.is_file() {
+            found.push(entry.path());
         }
     }
     Ok(())
@@ -157,20 +231,27 @@ fn normalized(text: &str) -> String {
 pub enum Change {
     Created(PathBuf),
     Updated(PathBuf),
+    /// A generated file the catalog no longer produces.
     Removed(PathBuf),
+    /// A temporary file an interrupted run left behind.
+    Leftover(PathBuf),
 }
 
 impl Change {
     pub fn path(&self) -> &Path {
         match self {
-            Change::Created(p) | Change::Updated(p) | Change::Removed(p) => p,
+            Change::Created(p) | Change::Updated(p) | Change::Removed(p) | Change::Leftover(p) => p,
         }
     }
 }
 
-/// Compares the planned files with the disk: each change, with the contents to write.
+/// Compares the planned files with the disk: each change, with the contents to write. Leftover
+/// temporary files come first, so that they are cleared before writing reuses their names.
 fn diff<'p>(root: &Path, planned: &'p [Planned]) -> Result<Vec<(Change, Option<&'p str>)>, Error> {
-    let mut changes = Vec::new();
+    let (mut changes, removals): (Vec<_>, Vec<_>) = leftovers(root, planned)?
+        .into_iter()
+        .map(|change| (change, None))
+        .partition(|(c, _)| matches!(c, Change::Leftover(_)));
     for file in planned {
         let contents = Some(file.contents.as_str());
         match fs::read_to_string(&file.path) {
@@ -182,42 +263,83 @@ fn diff<'p>(root: &Path, planned: &'p [Planned]) -> Result<Vec<(Change, Option<&
             Err(error) => return Err(Error::Io { path: file.path.clone(), error }),
         }
     }
-    changes.extend(orphans(root, planned)?.into_iter().map(|path| (Change::Removed(path), None)));
+    changes.extend(removals);
     Ok(changes)
 }
 
 /// The files whose contents on disk differ from what the catalog renders, without writing.
+/// Waits while a `generate` in the same checkout writes.
 pub fn check(root: &Path) -> Result<Vec<Change>, Error> {
     let planned = plan(root)?;
+    let _lock = lock(root, false)?;
     Ok(diff(root, &planned)?.into_iter().map(|(change, _)| change).collect())
 }
 
+/// A `generate` that failed part-way: what it had changed by then, and why it stopped.
+#[derive(Debug)]
+pub struct Interrupted {
+    pub written: Vec<Change>,
+    pub error: Error,
+}
+
+impl From<Error> for Interrupted {
+    fn from(error: Error) -> Self {
+        Interrupted { written: Vec::new(), error }
+    }
+}
+
 /// Renders everything first; only when all of it succeeded, writes the files that changed
-/// (each through a temporary file and a rename, so no file is ever half-written) and removes
-/// generated files the catalog no longer produces.
-pub fn generate(root: &Path) -> Result<Vec<Change>, Error> {
+/// (each through a temporary file and a rename, so no file is ever half-written), removes
+/// generated files the catalog no longer produces and temporary files an interrupted run left.
+/// Holds the checkout's lock while it looks and writes, so runs never interleave.
+pub fn generate(root: &Path) -> Result<Vec<Change>, Interrupted> {
     let planned = plan(root)?;
+    let _lock = lock(root, true)?;
     let changes = diff(root, &planned)?;
-    for (change, contents) in &changes {
-        match (change, contents) {
-            (Change::Removed(path), _) => fs::remove_file(path).map_err(io(path))?,
-            (Change::Created(path) | Change::Updated(path), Some(contents)) => write_atomically(path, contents)?,
-            (Change::Created(_) | Change::Updated(_), None) => {}
+    let mut written = Vec::new();
+    for (change, contents) in changes {
+        let done = match (&change, contents) {
+            (Change::Removed(path), _) => fs::remove_file(path).map_err(io(path)),
+            (Change::Leftover(path), _) => match fs::remove_file(path) {
+                Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                    Err(Error::Io { path: path.clone(), error })
+                }
+                _ => Ok(()),
+            },
+            (Change::Created(path) | Change::Updated(path), Some(contents)) => write_atomically(path, contents),
+            (Change::Created(_) | Change::Updated(_), None) => Ok(()),
+        };
+        match done {
+            Ok(()) => written.push(change),
+            Err(error) => return Err(Interrupted { written, error }),
         }
     }
-    Ok(changes.into_iter().map(|(change, _)| change).collect())
+    Ok(written)
 }
 
 fn write_atomically(path: &Path, contents: &str) -> Result<(), Error> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(io(dir))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let temporary = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = fs::write(&temporary, contents).and_then(|()| fs::rename(&temporary, path));
+    let temporary = dir.join(format!(".{name}{TEMP_SUFFIX}"));
+    let result = fs::write(&temporary, contents).and_then(|()| {
+        pause_for_tests();
+        fs::rename(&temporary, path)
+    });
     if result.is_err() {
         let _ = fs::remove_file(&temporary);
     }
     result.map_err(io(path))
+}
+
+/// The crash tests kill `generate` while it writes; this variable (which nothing else sets)
+/// stretches each write so that they can land there, between a temporary file and its rename.
+pub const TEST_WRITE_PAUSE_VARIABLE: &str = "XTASK_TEST_WRITE_PAUSE_MS";
+
+fn pause_for_tests() {
+    if let Some(ms) = std::env::var(TEST_WRITE_PAUSE_VARIABLE).ok().and_then(|ms| ms.parse().ok()) {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
 }
 
 /// A path relative to the workspace root, for messages.

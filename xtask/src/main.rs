@@ -26,19 +26,18 @@ fn main() -> ExitCode {
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["generate"] => match xtask::generate(&root) {
             Ok(changes) => {
-                for change in &changes {
-                    let verb = match change {
-                        Change::Created(_) => "created",
-                        Change::Updated(_) => "updated",
-                        Change::Removed(_) => "removed",
-                    };
-                    println!("{verb:>8} {}", shown(&root, change.path()));
-                }
+                print_changes(&root, &changes);
                 println!("generate: {} file(s) changed", changes.len());
                 ExitCode::SUCCESS
             }
-            Err(error) => {
-                eprintln!("{error}\ngenerate: nothing was written");
+            Err(xtask::Interrupted { written, error }) => {
+                eprintln!("{error}");
+                if written.is_empty() {
+                    eprintln!("generate: nothing was written");
+                } else {
+                    print_changes(&root, &written);
+                    eprintln!("generate: stopped after changing {} file(s), listed above; run it again", written.len());
+                }
                 ExitCode::FAILURE
             }
         },
@@ -53,6 +52,7 @@ fn main() -> ExitCode {
                         Change::Created(_) => "missing",
                         Change::Updated(_) => "stale",
                         Change::Removed(_) => "no longer generated",
+                        Change::Leftover(_) => "left by an interrupted run",
                     };
                     eprintln!("{what}: {}", shown(&root, change.path()));
                 }
@@ -73,6 +73,17 @@ fn main() -> ExitCode {
             eprintln!("{USAGE}");
             ExitCode::from(2)
         }
+    }
+}
+
+fn print_changes(root: &std::path::Path, changes: &[Change]) {
+    for change in changes {
+        let verb = match change {
+            Change::Created(_) => "created",
+            Change::Updated(_) => "updated",
+            Change::Removed(_) | Change::Leftover(_) => "removed",
+        };
+        println!("{verb:>8} {}", shown(root, change.path()));
     }
 }
 

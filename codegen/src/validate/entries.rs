@@ -44,6 +44,15 @@ impl Checker<'_> {
             let variant = names::pascal_case(&status.reason).filter(|_| ascii);
             self.derived.status_variants.push(variant.clone());
             match variant {
+                Some(variant) if RESERVED_VARIANTS.contains(&variant.as_str()) => self.error(
+                    Code::ReservedName,
+                    format!("{path}.reason"),
+                    format!(
+                        "reason `{}` gives the variant `{variant}`, which `HttpStatus` defines itself",
+                        status.reason
+                    ),
+                    "use the RFC 9110 reason phrase of the code",
+                ),
                 None if !ascii => {}
                 None => self.error(
                     Code::Unnameable,
@@ -97,10 +106,15 @@ impl Checker<'_> {
                 derived.push(variant.clone());
                 if let Some(variant) = variant {
                     if RESERVED_VARIANTS.contains(&variant.as_str()) {
+                        let reserved = RESERVED_VARIANTS.join(", ");
+                        let (key, message) = match value.variant {
+                            Some(_) => ("variant", format!("`{variant}` is a name the generated enum defines itself ({reserved})")),
+                            None => ("value", format!("`{}` would become the variant `{variant}`, which the generated enum defines itself ({reserved})", value.value)),
+                        };
                         self.error(
                             Code::ReservedName,
-                            format!("{at}.value"),
-                            format!("`{}` would become the variant `{variant}`, which the generated enum defines itself ({})", value.value, RESERVED_VARIANTS.join(", ")),
+                            format!("{at}.{key}"),
+                            message,
                             "set `variant:` to another name",
                         );
                     } else if let Some(other) = variants.insert(variant.clone(), &value.value) {

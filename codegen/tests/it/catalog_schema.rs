@@ -4,6 +4,7 @@
 
 use crate::common;
 
+use codegen::diagnostic::Code;
 use codegen::render::catalog_schema;
 use serde_json::Value;
 use std::fs;
@@ -82,23 +83,30 @@ fn the_schema_rejects_exactly_what_the_loader_cannot_parse() {
     let bad = Path::new("codegen/tests/fixtures/bad");
     let (mut rejected, mut accepted) = (0, 0);
     for path in yaml_files(bad.to_str().unwrap()) {
-        let text = fs::read_to_string(&path).unwrap();
+        let Ok(text) = String::from_utf8(fs::read(&path).unwrap()) else {
+            continue; // not text: no schema can say anything
+        };
         let Ok(document) = serde_yaml::from_str::<Value>(&text) else {
             continue; // not YAML at all: no schema can say anything
         };
         let parsed = codegen::load::parse_api("bad.yaml", &text);
+        // What the loader refuses before the format (bidi controls, deep nesting) is no
+        // schema's business.
+        if parsed.as_ref().is_err_and(|diagnostics| diagnostics.iter().any(|d| d.code != Code::Parse)) {
+            continue;
+        }
         let errors = errors(&validator, &document);
         match parsed {
             Ok(_) => {
                 assert!(errors.is_empty(), "{}: parses, but the schema rejects it: {errors:#?}", path.display());
                 accepted += 1;
             }
-            Err(diagnostic) => {
+            Err(diagnostics) => {
                 assert!(
                     !errors.is_empty(),
                     "{}: the schema accepts it, the loader says: {}",
                     path.display(),
-                    diagnostic.message
+                    diagnostics[0].message
                 );
                 rejected += 1;
             }

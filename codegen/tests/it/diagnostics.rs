@@ -7,40 +7,35 @@ use crate::common;
 use codegen::diagnostic::{report, Code};
 use codegen::load::Loaded;
 use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
-/// What a user sees for one catalog file: parse errors, else validation errors.
-fn diagnose(name: &str, text: &str) -> Vec<codegen::Diagnostic> {
-    match codegen::load::parse_api(name, text) {
-        Err(diagnostic) => vec![*diagnostic],
+/// What a user sees for one catalog file: read and parse errors, else validation errors.
+fn diagnose(path: &Path, shown: &str) -> Vec<codegen::Diagnostic> {
+    match codegen::load::load_file(path, shown) {
+        Err(diagnostics) => diagnostics,
         Ok(api) => codegen::validate::validate(Loaded { dir: "bad".into(), apis: vec![api] }).err().unwrap_or_default(),
     }
 }
 
-/// Every file of the broken-catalog corpus, with its text.
-fn corpus() -> Vec<(String, String)> {
+/// Every file of the broken-catalog corpus, by name.
+fn corpus() -> Vec<(String, PathBuf)> {
     let dir = common::workspace().join("codegen/tests/fixtures/bad");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
+    let mut files: Vec<(String, PathBuf)> = std::fs::read_dir(&dir)
         .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".yaml"))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), p))
         .collect();
-    names.sort();
-    names
-        .into_iter()
-        .map(|name| {
-            let text = std::fs::read_to_string(dir.join(&name)).unwrap();
-            (name, text)
-        })
-        .collect()
+    files.sort();
+    files
 }
 
 #[test]
 fn every_bad_catalog_is_rejected_with_pinned_diagnostics() {
     let corpus = corpus();
     assert!(corpus.len() >= 40, "the corpus shrank to {}", corpus.len());
-    for (name, text) in corpus {
-        let shown = format!("bad/{name}");
-        let diagnostics = diagnose(&shown, &text);
+    for (name, path) in corpus {
+        let diagnostics = diagnose(&path, &format!("bad/{name}"));
         assert!(!diagnostics.is_empty(), "{name} was accepted");
         for d in &diagnostics {
             assert!(d.help.is_some(), "{name}: no help in {d}");
@@ -52,19 +47,22 @@ fn every_bad_catalog_is_rejected_with_pinned_diagnostics() {
 
 #[test]
 fn several_errors_are_reported_together() {
-    let dir = common::workspace().join("codegen/tests/fixtures/bad");
-    let text = std::fs::read_to_string(dir.join("several_errors_at_once.yaml")).unwrap();
-    assert!(diagnose("x.yaml", &text).len() >= 4);
+    let path = common::workspace().join("codegen/tests/fixtures/bad/several_errors_at_once.yaml");
+    assert!(diagnose(&path, "x.yaml").len() >= 4);
 }
 
 /// Like rustc's error index: every code is listed in README.md and produced by some broken
-/// catalog (an unreadable directory stands in for the file-system errors).
+/// catalog (a missing directory and an oversized file stand in for the file-system errors).
 #[test]
 fn every_error_code_is_documented_and_exercised() {
     let mut seen: BTreeSet<Code> =
-        corpus().iter().flat_map(|(name, text)| diagnose(name, text)).map(|d| d.code).collect();
+        corpus().iter().flat_map(|(name, path)| diagnose(path, name)).map(|d| d.code).collect();
     let missing = common::workspace().join("codegen/tests/fixtures/no-such-dir");
     seen.extend(codegen::load(&missing, "no-such-dir").unwrap_err().iter().map(|d| d.code));
+    // A file over the size limit is too large to keep in the repository: make one.
+    let huge = Path::new(env!("CARGO_TARGET_TMPDIR")).join("huge.yaml");
+    std::fs::write(&huge, vec![b'#'; codegen::load::MAX_FILE_BYTES as usize + 1]).unwrap();
+    seen.extend(diagnose(&huge, "huge.yaml").iter().map(|d| d.code));
     let readme = std::fs::read_to_string(common::workspace().join("README.md")).unwrap();
     for code in Code::ALL {
         assert!(seen.contains(code), "no broken catalog in fixtures/bad produces {} ({})", code.id(), code.name());
@@ -102,4 +100,45 @@ fn a_directory_reports_parse_and_validation_errors_of_all_its_files_together() {
     let parse_failures = errors.iter().filter(|d| d.file.ends_with("yaml_syntax.yaml")).count();
     let semantic = errors.iter().filter(|d| d.file.ends_with("unknown_section.yaml")).count();
     assert!(parse_failures == 1 && semantic >= 1, "{}", report(&errors));
+}
+
+/// A FIFO would block a reader forever and `/dev/zero` never ends: only regular files are
+/// read, at most `MAX_FILE_BYTES` each, and hidden files are not catalog files at all.
+#[cfg(unix)]
+#[test]
+fn only_regular_files_of_a_bounded_size_are_read_and_hidden_ones_are_skipped() {
+    use codegen::load::MAX_FILE_BYTES;
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("hostile-files");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(common::workspace().join("codegen/tests/fixtures/edge/spec/match.yaml"), dir.join("match.yaml"))
+        .unwrap();
+    std::fs::write(dir.join(".match.yaml.swp"), "{ not: [yaml").unwrap();
+    std::fs::write(dir.join(".hidden.yaml"), "{ not: [yaml").unwrap();
+    std::fs::write(dir.join("huge.yaml"), vec![b'#'; MAX_FILE_BYTES as usize + 1]).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zero.yaml")).unwrap();
+    let fifo = std::process::Command::new("mkfifo").arg(dir.join("fifo.yaml")).status().unwrap();
+    assert!(fifo.success());
+
+    // In a thread, so that a reader that blocks fails the test instead of hanging it.
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let load_dir = dir.clone();
+    std::thread::spawn(move || sender.send(codegen::load(&load_dir, "hostile")).unwrap());
+    let errors = receiver.recv_timeout(std::time::Duration::from_secs(30)).expect("loading hung").unwrap_err();
+
+    let found: Vec<(Code, &str, &str)> = errors.iter().map(|d| (d.code, d.file.as_str(), d.message.as_str())).collect();
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(found.contains(&(
+        Code::Read,
+        "hostile/fifo.yaml",
+        "is not a regular file (a FIFO); only regular files are read"
+    )));
+    assert!(found.contains(&(
+        Code::Read,
+        "hostile/zero.yaml",
+        "is not a regular file (a device); only regular files are read"
+    )));
+    let huge =
+        format!("the file has {} bytes; catalog files may have at most {MAX_FILE_BYTES} (4 MiB)", MAX_FILE_BYTES + 1);
+    assert!(found.contains(&(Code::TooLarge, "hostile/huge.yaml", huge.as_str())), "{found:#?}");
 }

@@ -65,8 +65,7 @@ fn one_binary_acts_on_the_checkout_it_runs_in() {
     fs::write(&catalog, original.replace("name: OFAuth", "name: OFAuth edited")).unwrap();
 
     let run = |cwd: &Path, manifest_dir: Option<&Path>, command: &str| {
-        let mut xtask = Command::new(env!("CARGO_BIN_EXE_xtask"));
-        xtask.arg(command).current_dir(cwd).env_remove("CARGO_MANIFEST_DIR");
+        let mut xtask = xtask_in(cwd, command);
         if let Some(dir) = manifest_dir {
             xtask.env("CARGO_MANIFEST_DIR", dir);
         }
@@ -93,13 +92,115 @@ fn outside_a_workspace_it_says_so() {
     // The system's temporary directory: the target directory lies inside the workspace.
     let outside = std::env::temp_dir().join(format!("xtask-not-a-workspace-{}", std::process::id()));
     fs::create_dir_all(&outside).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .arg("check")
-        .current_dir(&outside)
-        .env_remove("CARGO_MANIFEST_DIR")
-        .output()
-        .unwrap();
+    let out = xtask_in(&outside, "check").output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("is not inside a cargo workspace"), "{}", text(&out.stderr));
     fs::remove_dir_all(&outside).unwrap();
+}
+
+/// The xtask binary about to run in the scratch checkout `root`, which it must find from its
+/// current directory: the test process's own `CARGO_MANIFEST_DIR` names the real workspace.
+fn xtask_in(root: &Path, command: &str) -> Command {
+    let mut xtask = Command::new(env!("CARGO_BIN_EXE_xtask"));
+    xtask.arg(command).current_dir(root).env_remove("CARGO_MANIFEST_DIR");
+    xtask
+}
+
+/// Files the catalog renders, with their expected text, for a scratch workspace.
+fn expected_outputs(root: &Path) -> Vec<(std::path::PathBuf, String)> {
+    xtask::plan(root).unwrap().into_iter().map(|p| (p.path, p.contents)).collect()
+}
+
+/// Every generated file is stale, so a run has everything to write.
+fn make_everything_stale(root: &Path) {
+    for (path, _) in expected_outputs(root) {
+        fs::write(path, "// stale\n").unwrap();
+    }
+}
+
+/// Hidden files under `root` (temporary files, whatever their naming), but for the lock.
+fn temporary_files(root: &Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    let mut dirs = vec![root.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if name.starts_with('.') && name != xtask::LOCK_FILE {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
+/// Two `generate`s at once in one checkout: the second waits for the first, both succeed,
+/// neither mistakes the other's files for its own, and the result is what the catalog renders.
+#[test]
+fn two_generates_at_once_both_succeed() {
+    let root = scratch_workspace("concurrent");
+    for round in 0..6 {
+        make_everything_stale(&root);
+        let spawn = || xtask_in(&root, "generate").output();
+        let (first, second) = std::thread::scope(|s| {
+            let first = s.spawn(spawn);
+            let second = s.spawn(spawn);
+            (first.join().unwrap().unwrap(), second.join().unwrap().unwrap())
+        });
+        for out in [&first, &second] {
+            assert_eq!(out.status.code(), Some(0), "round {round}: {}", text(&out.stderr));
+            assert!(!text(&out.stderr).contains("nothing was written"), "round {round}: {}", text(&out.stderr));
+        }
+        for (path, contents) in expected_outputs(&root) {
+            assert_eq!(fs::read_to_string(&path).unwrap(), contents, "round {round}: {}", path.display());
+        }
+        assert!(temporary_files(&root).is_empty(), "round {round}");
+    }
+}
+
+/// `kill -9` at any moment of a `generate`: no file is ever half-written (each holds its old
+/// or its new text), and the next run clears what the killed one left and finishes the job.
+#[cfg(unix)]
+#[test]
+fn a_generate_killed_mid_write_loses_nothing() {
+    use std::time::{Duration, Instant};
+    const PAUSE_MS: u64 = 25;
+    let root = scratch_workspace("killed");
+    let expected = expected_outputs(&root);
+    // How long a run takes before it writes: a run with nothing to write.
+    let started = Instant::now();
+    assert!(xtask_in(&root, "generate").status().unwrap().success());
+    let before_writing = started.elapsed();
+    let writing = Duration::from_millis(PAUSE_MS * expected.len() as u64);
+    let rounds = 8;
+    let mut killed_mid_write = 0;
+    for round in 0..rounds {
+        make_everything_stale(&root);
+        let mut child = xtask_in(&root, "generate")
+            .env(xtask::TEST_WRITE_PAUSE_VARIABLE, PAUSE_MS.to_string())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Kill at a different moment each round, from before the first write to the last.
+        std::thread::sleep(before_writing + writing * round / rounds);
+        let _ = child.kill();
+        child.wait().unwrap();
+        let mut rewritten = 0;
+        for (path, contents) in &expected {
+            let now = fs::read_to_string(path).unwrap();
+            assert!(now == "// stale\n" || &now == contents, "round {round}: {} is half-written", path.display());
+            rewritten += usize::from(&now == contents);
+        }
+        if (1..expected.len()).contains(&rewritten) || !temporary_files(&root).is_empty() {
+            killed_mid_write += 1;
+        }
+        let next = xtask_in(&root, "generate").output().unwrap();
+        assert_eq!(next.status.code(), Some(0), "round {round}: {}", text(&next.stderr));
+        assert!(temporary_files(&root).is_empty(), "round {round}: {:?}", temporary_files(&root));
+        assert_eq!(xtask::check(&root).unwrap(), vec![], "round {round}");
+    }
+    assert!(killed_mid_write >= rounds / 3, "only {killed_mid_write} of {rounds} kills landed while writing");
 }

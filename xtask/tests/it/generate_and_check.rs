@@ -3,7 +3,7 @@
 
 use crate::scratch::{scratch_workspace, snapshot};
 use std::fs;
-use xtask::{check, generate, workspace_root, Change, Error, GENERATED_DIRS};
+use xtask::{check, generate, workspace_root, Change, Error, Interrupted, GENERATED_DIRS, TEMP_SUFFIX};
 
 /// Fails when the checked-in outputs differ from what the catalog renders, so
 /// `cargo test --workspace` catches a catalog edited without `cargo xtask generate`.
@@ -60,7 +60,7 @@ fn a_broken_catalog_touches_nothing() {
     let before = snapshot(&root);
 
     match generate(&root) {
-        Err(Error::Catalog(diagnostics)) => {
+        Err(Interrupted { written, error: Error::Catalog(diagnostics) }) if written.is_empty() => {
             assert!(diagnostics.iter().any(|d| d.file == "spec/fanfare.yaml" && d.message.contains("999")));
         }
         other => panic!("expected catalog errors, got {other:?}"),
@@ -89,5 +89,37 @@ fn crlf_checkouts_are_not_stale() {
     let path = root.join("generated/docs/README.md");
     let text = fs::read_to_string(&path).unwrap();
     fs::write(&path, text.replace('\n', "\r\n")).unwrap();
+    assert_eq!(check(&root).unwrap(), vec![]);
+}
+
+/// A run killed mid-write leaves a temporary file, whatever it holds (here: nothing, and half a
+/// file under the name an older version used): `check` fails on it and `generate` clears it.
+#[test]
+fn temporary_files_of_an_interrupted_run_are_reported_and_cleared() {
+    let root = scratch_workspace("interrupted");
+    let empty = root.join(format!("generated/src/.ofauth.rs{TEMP_SUFFIX}"));
+    fs::write(&empty, "").unwrap();
+    let legacy = root.join("generated/docs/.ofauth.md.tmp-4242");
+    fs::write(&legacy, "# OFAuth err").unwrap();
+    let beside_the_catalog = root.join(format!("spec/.catalog.schema.json{TEMP_SUFFIX}"));
+    fs::write(&beside_the_catalog, "{").unwrap();
+    // Not ours: a hidden file that merely looks similar.
+    let unrelated = root.join("generated/docs/.notes.tmp-draft");
+    fs::write(&unrelated, "mine").unwrap();
+
+    let mut expected = vec![
+        Change::Leftover(legacy.clone()),
+        Change::Leftover(empty.clone()),
+        Change::Leftover(beside_the_catalog.clone()),
+    ];
+    expected.sort_by(|a, b| a.path().cmp(b.path()));
+    let mut found = check(&root).unwrap();
+    found.sort_by(|a, b| a.path().cmp(b.path()));
+    assert_eq!(found, expected);
+    let mut removed = generate(&root).unwrap();
+    removed.sort_by(|a, b| a.path().cmp(b.path()));
+    assert_eq!(removed, expected);
+    assert!(!empty.exists() && !legacy.exists() && !beside_the_catalog.exists());
+    assert_eq!(fs::read_to_string(&unrelated).unwrap(), "mine");
     assert_eq!(check(&root).unwrap(), vec![]);
 }

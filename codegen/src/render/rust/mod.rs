@@ -53,15 +53,33 @@ fn ident(name: &str) -> Ident {
 }
 
 /// Doc text as one attribute per line: an attribute holding a line break would be printed
-/// as a `/** */` block, which a `*/` in catalog text would end early.
+/// as a `/** */` block, which a `*/` in catalog text would end early; a lone carriage return,
+/// which rustc refuses in doc comments, breaks the line too.
+///
+/// Catalog text is prose to rustdoc, never code, which it would compile as a doctest: lines
+/// lose their indentation (four spaces open an indented code block) and a fence (three or
+/// more backticks or tildes opening a line) is escaped to show as written.
 fn doc_lines(lines: &[String]) -> impl Iterator<Item = String> + '_ {
-    lines.iter().flat_map(|line| if line.is_empty() { vec![""] } else { line.lines().collect() }).map(|line| {
-        if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        }
+    lines.iter().flat_map(|text| {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        text.split('\n').map(doc_line).collect::<Vec<_>>()
     })
+}
+
+fn doc_line(line: &str) -> String {
+    let line = line.trim_start();
+    let fence = match line.chars().next() {
+        Some(c @ ('`' | '~')) => line.chars().take_while(|&x| x == c).count(),
+        _ => 0,
+    };
+    if fence >= 3 {
+        let escaped: String = line[..fence].chars().flat_map(|c| ['\\', c]).collect();
+        format!(" {escaped}{}", &line[fence..])
+    } else if line.is_empty() {
+        String::new()
+    } else {
+        format!(" {line}")
+    }
 }
 
 /// `#[doc]` attributes, so prettyplease prints `/// line`.
