@@ -100,11 +100,14 @@ pub fn is_field_name(name: &str) -> bool {
         && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         && !is_keyword(name)
         && name != "_"
+        // rustc's snake case has no doubled underscore (and `with_<name>` must not get one).
+        && !name.trim_start_matches('_').contains("__")
 }
 
-/// The builder method that sets an optional field: `with_<field>`, without a keyword's `_`.
+/// The builder method that sets an optional field: `with_<field>`, without a keyword's `_` or
+/// a digit's leading `_` (`with__2fa` would not be snake case).
 pub fn setter_name(field: &str) -> String {
-    format!("with_{}", field.trim_end_matches('_'))
+    format!("with_{}", field.trim_matches('_'))
 }
 
 /// Is `name` usable as a Rust type name as written (PascalCase ASCII identifier)?
@@ -117,7 +120,9 @@ pub fn is_type_name(name: &str) -> bool {
 /// The name an example goes by in generated code: its round-trip test and its OpenAPI
 /// component. `None` when the id has no ASCII letter or digit.
 pub fn example_name(id: &str) -> Option<String> {
-    snake_case(id).map(|name| name.trim_end_matches('_').to_string())
+    // No keyword or digit escape: the name only ever follows a prefix (`example_<name>`).
+    let words: Vec<String> = words(id).iter().map(|w| w.to_ascii_lowercase()).collect();
+    (!words.is_empty()).then(|| words.join("_"))
 }
 
 /// The JSON Schema `$defs` name of the documented values of the open enum `name`.
@@ -146,6 +151,14 @@ mod tests {
     }
 
     #[test]
+    fn field_names_and_their_setters_are_snake_case() {
+        assert!(is_field_name("_2fa") && is_field_name("type_"));
+        assert!(!is_field_name("a__b") && !is_field_name("_a__b"));
+        assert_eq!(setter_name("_2fa"), "with_2fa");
+        assert_eq!(setter_name("type_"), "with_type");
+    }
+
+    #[test]
     fn snake_case_of_field_names() {
         assert_eq!(snake_case("requestId").unwrap(), "request_id");
         assert_eq!(snake_case("type").unwrap(), "type_");
@@ -160,5 +173,7 @@ mod tests {
         assert_eq!(example_name("type").as_deref(), Some("type"));
         assert_eq!(example_name("rate-limit exceeded").as_deref(), Some("rate_limit_exceeded"));
         assert_eq!(example_name("—"), None);
+        // `example__65536_round_trips` would not be snake case.
+        assert_eq!(example_name("65536").as_deref(), Some("65536"));
     }
 }

@@ -1,6 +1,8 @@
 //! The I/O half of the toolkit: read the catalog, hand it to `codegen`, then write the outputs
 //! (`generate`) or compare them with what is checked in (`check`).
 
+pub mod fuzz;
+
 use codegen::diagnostic;
 use std::fmt;
 use std::fs;

@@ -9,6 +9,10 @@ const USAGE: &str = "usage: cargo xtask <generate|check|lint>
 
   generate  render everything from the catalog and write the files that changed
   check     exit non-zero, naming each file, when the checked-in outputs are stale
+  fuzz [--seconds N] [--seed S]
+            mutate the catalogs in spec/ for about N seconds (default 60) and hold every
+            mutant to the contract: refused with a position, or accepted with output that
+            renders, compiles and passes rustdoc; exit non-zero on any violation
   lint [--catalog DIR] [--deny-warnings]
             list every inconsistency the catalog records about its source documents, and
             warn about catalog smells; with --deny-warnings, exit non-zero on any warning
@@ -65,6 +69,7 @@ fn main() -> ExitCode {
             }
         },
         ["lint", options @ ..] => lint(&root, options),
+        ["fuzz", options @ ..] => fuzz(&root, options),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -72,6 +77,51 @@ fn main() -> ExitCode {
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
+        }
+    }
+}
+
+fn fuzz(root: &std::path::Path, options: &[&str]) -> ExitCode {
+    let (mut seconds, mut seed) = (60u64, None);
+    let mut rest = options.iter();
+    while let Some(option) = rest.next() {
+        let value = rest.next().and_then(|v| v.parse::<u64>().ok());
+        match (*option, value) {
+            ("--seconds", Some(n)) => seconds = n,
+            ("--seed", Some(s)) => seed = Some(s),
+            _ => {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    // A fresh seed each run unless one is given; printed so that a run can be repeated.
+    let seed = seed.unwrap_or_else(|| {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
+    });
+    println!("fuzz: seed {seed}, about {seconds} s");
+    match xtask::fuzz::fuzz(root, std::time::Duration::from_secs(seconds), seed) {
+        Ok(report) => {
+            for (violation, saved) in &report.violations {
+                eprintln!("violation ({}): {violation}\n", shown(root, saved));
+            }
+            println!(
+                "fuzz: {} mutants: {} refused, every refusal placed; {} accepted, {} compiled; {} violations",
+                report.mutants,
+                report.refused,
+                report.accepted,
+                report.compiled,
+                report.violations.len()
+            );
+            if report.violations.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Err(error) => {
+            eprintln!("fuzz: {error}");
+            ExitCode::FAILURE
         }
     }
 }
