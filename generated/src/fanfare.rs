@@ -27,6 +27,7 @@ pub enum HttpStatus {
     /// 400 Bad Request: The request was malformed or contained invalid data
     ///
     /// - Source: HTTP Status Codes › Client Error Codes (4xx).
+    /// - Inferred by the catalog, not stated: retryable.
     /// - Note: Don't retry client errors (Transient Errors).
     BadRequest,
     /// 401 Unauthorized: Authentication credentials were missing or invalid
@@ -39,18 +40,22 @@ pub enum HttpStatus {
     /// 403 Forbidden: The authenticated user lacks permission for the requested action
     ///
     /// - Source: HTTP Status Codes › Client Error Codes (4xx).
+    /// - Inferred by the catalog, not stated: retryable.
     Forbidden,
     /// 404 Not Found: The requested resource does not exist
     ///
     /// - Source: HTTP Status Codes › Client Error Codes (4xx).
+    /// - Inferred by the catalog, not stated: retryable.
     NotFound,
     /// 409 Conflict: The request conflicts with the current state of the resource
     ///
     /// - Source: HTTP Status Codes › Client Error Codes (4xx).
+    /// - Inferred by the catalog, not stated: retryable.
     Conflict,
     /// 413 Payload Too Large: The request body exceeds the maximum allowed size
     ///
     /// - Source: HTTP Status Codes › Client Error Codes (4xx).
+    /// - Inferred by the catalog, not stated: retryable.
     PayloadTooLarge,
     /// 423 Locked: The resource is temporarily unavailable (e.g., queue not yet open)
     ///
@@ -313,7 +318,7 @@ pub enum ErrorCode {
     /// - Category: Validation Errors
     /// - Retryable: no.
     /// - Source: Common Error Types › Validation Errors.
-    /// - Inferred by the catalog, not stated: description.
+    /// - Inferred by the catalog, not stated: description, retryable.
     /// - Note: Also sent for the examples "Missing Required Field" and "Database Constraint Violation".
     ValidationFailed,
     /// `Experience not found`
@@ -324,6 +329,7 @@ pub enum ErrorCode {
     /// - Category: Resource Errors
     /// - Retryable: no.
     /// - Source: Common Error Types › Resource Errors.
+    /// - Inferred by the catalog, not stated: retryable.
     /// - Note: Shown for an experience; the wording for other resources is not documented.
     ExperienceNotFound,
     /// `Sync already in progress`
@@ -334,6 +340,7 @@ pub enum ErrorCode {
     /// - Category: Resource Errors
     /// - Retryable: no.
     /// - Source: Common Error Types › Resource Errors.
+    /// - Inferred by the catalog, not stated: retryable.
     SyncAlreadyInProgress,
     /// `Queue is not open yet`
     ///
@@ -363,6 +370,7 @@ pub enum ErrorCode {
     /// - Category: State Errors
     /// - Retryable: no.
     /// - Source: Common Error Types › State Errors.
+    /// - Inferred by the catalog, not stated: retryable.
     AuctionIsClosed,
     /// `otp_expired`
     ///
@@ -796,12 +804,13 @@ pub struct ErrorBody {
     /// `details`: Field-specific errors, one per invalid field
     ///
     /// - Source: Error Response Format.
-    /// - Inferred by the catalog, not stated: required.
+    /// - Inferred by the catalog, not stated: required, description.
     #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
     pub details: ::core::option::Option<::std::vec::Vec<FieldError>>,
     /// `support`: What to tell support if the issue continues
     ///
     /// - Source: Common Error Types › Session Integrity Errors.
+    /// - Inferred by the catalog, not stated: description.
     /// - Inconsistency (undocumented shape): Examples carry `support` and `retryAfter`, which the error response format does not describe.
     #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
     pub support: ::core::option::Option<SupportInfo>,

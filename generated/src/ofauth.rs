@@ -323,7 +323,7 @@ pub enum ErrorType {
     /// - Action: Retry with exponential backoff
     /// - Retryable: yes.
     /// - Source: Error Handling Best Practices.
-    /// - Inferred by the catalog, not stated: description, statuses.
+    /// - Inferred by the catalog, not stated: description, statuses, action.
     /// - Inconsistency (missing from table): PROXY_ERROR and NETWORK_ERROR are used as `type` values but missing from the Error Types table.
     /// - Inconsistency (contradiction): The prose asks for exponential backoff on proxy and network errors; the example handler waits a fixed second.
     /// - Note: Description and status come from the 502 row of the server error table ("Proxy error").
@@ -334,7 +334,7 @@ pub enum ErrorType {
     /// - Action: Retry with exponential backoff
     /// - Retryable: yes.
     /// - Source: Error Handling Best Practices.
-    /// - Inferred by the catalog, not stated: description, statuses.
+    /// - Inferred by the catalog, not stated: description, statuses, action.
     /// - Inconsistency (missing from table): PROXY_ERROR and NETWORK_ERROR are used as `type` values but missing from the Error Types table.
     /// - Inconsistency (contradiction): The prose asks for exponential backoff on proxy and network errors; the example handler waits a fixed second.
     /// - Note: Description and status come from the 503 row of the server error table ("Network error").
@@ -758,7 +758,6 @@ pub const RETRY_RULES: &[::api_error_runtime::RetryRule] = &[
             true,
             "Retry with exponential backoff; the example handler waits 1 second first.",
         )
-        .statuses(&[502, 503])
         .errors(&["PROXY_ERROR", "NETWORK_ERROR"])
         .delay(::api_error_runtime::RetryDelay::ExponentialBackoff)
         .base_delay(::std::time::Duration::from_millis(1000)),
@@ -767,7 +766,6 @@ pub const RETRY_RULES: &[::api_error_runtime::RetryRule] = &[
             true,
             "Retry the request after a short delay; these errors are typically transient. Contact support (with the requestId) if it persists.",
         )
-        .statuses(&[500])
         .errors(&["UNKNOWN_ERROR"]),
     ::api_error_runtime::RetryRule::new(
             "rules-outdated",

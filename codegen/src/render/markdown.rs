@@ -4,7 +4,8 @@
 use super::text::{code, markdown as md, one_line};
 use super::GENERATE_COMMAND;
 use crate::model::{HeaderFormat, RetryDelay};
-use crate::resolved::{Api, Catalog, FieldType, Trace, VocabularyValue};
+use crate::resolved::{Api, Catalog, FieldType, InconsistencyId, SectionId, Trace, VocabularyValue};
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 fn header(from: &str) -> String {
@@ -21,6 +22,18 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
     table_of(headers.iter().map(|h| md(h)).collect(), rows.iter().map(|r| r.iter().map(|c| md(c)).collect()).collect())
 }
 
+/// A table of plain text whose last column, the notes, is Markdown already (it links).
+fn table_with_notes(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let rows = rows
+        .iter()
+        .map(|row| {
+            let (notes, plain) = row.split_last().expect("every row ends with its notes");
+            plain.iter().map(|c| md(c)).chain([notes.clone()]).collect()
+        })
+        .collect();
+    table_of(headers.iter().map(|h| md(h)).collect(), rows)
+}
+
 /// A Markdown table whose cells are Markdown already (only the table syntax is escaped).
 fn table_of(headers: Vec<String>, rows: Vec<Vec<String>>) -> String {
     let mut out = String::new();
@@ -33,17 +46,38 @@ fn table_of(headers: Vec<String>, rows: Vec<Vec<String>>) -> String {
     out
 }
 
-/// What the catalog adds to or disputes about an entry, for a "Notes" column.
+/// What the catalog adds to or disputes about an entry, for a "Notes" column: Markdown, with
+/// links to the inconsistencies it names.
 fn trace_note(api: &Api, trace: &Trace) -> String {
     let mut parts = Vec::new();
     if !trace.inferred.is_empty() {
-        parts.push(format!("inferred (not stated): {}", trace.inferred.join(", ")));
+        parts.push(format!("inferred (not stated): {}", md(&trace.inferred.join(", "))));
     }
     for &id in &trace.inconsistencies {
-        parts.push(format!("see {}", code(&api[id].id)));
+        parts.push(format!("see [{}](#{})", code(&api[id].id), anchor(&inconsistency_heading(api, id))));
     }
-    parts.extend(trace.notes.iter().map(|n| n.trim().to_string()));
+    parts.extend(trace.notes.iter().map(|n| md(n.trim())));
     parts.join("; ")
+}
+
+/// The heading of an inconsistency's section, which cross-references link to.
+fn inconsistency_heading(api: &Api, id: InconsistencyId) -> String {
+    let x = &api[id];
+    format!("{} ({})", code(&x.id), x.kind.label())
+}
+
+/// The anchor GitHub (and most Markdown renderers) give a heading: its text in lower case,
+/// punctuation dropped but for `-` and `_`, spaces as `-`.
+fn anchor(heading: &str) -> String {
+    heading
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Ends `text` with a full stop unless it already ends a sentence.
@@ -150,7 +184,7 @@ fn bodies(out: &mut String, api: &Api) {
         );
         let note = trace_note(api, &shape.trace);
         if !note.is_empty() {
-            let _ = writeln!(out, "Notes: {}\n", md(&sentence(&note)));
+            let _ = writeln!(out, "Notes: {}\n", sentence(&note));
         }
         let rows: Vec<Vec<String>> = shape
             .fields
@@ -166,7 +200,7 @@ fn bodies(out: &mut String, api: &Api) {
                 ]
             })
             .collect();
-        out.push_str(&table(&["Field", "Type", "Required", "Description", "Source", "Notes"], &rows));
+        out.push_str(&table_with_notes(&["Field", "Type", "Required", "Description", "Source", "Notes"], &rows));
         out.push('\n');
     }
 }
@@ -189,7 +223,7 @@ fn statuses(out: &mut String, api: &Api) {
             ]
         })
         .collect();
-    out.push_str(&table(
+    out.push_str(&table_with_notes(
         &["Code", "Reason", "Class", "Description", "Action / when used", "Retryable", "Source", "Notes"],
         &rows,
     ));
@@ -238,7 +272,7 @@ fn vocabularies(out: &mut String, api: &Api) {
                 row
             })
             .collect();
-        out.push_str(&table(&headers, &rows));
+        out.push_str(&table_with_notes(&headers, &rows));
         out.push('\n');
     }
 }
@@ -272,7 +306,7 @@ fn headers(out: &mut String, api: &Api) {
             ]
         })
         .collect();
-    out.push_str(&table(
+    out.push_str(&table_with_notes(
         &["Header", "Description", "Statuses", "Formats", "Default when missing", "Source", "Notes"],
         &rows,
     ));
@@ -311,7 +345,10 @@ fn retry_rules(out: &mut String, api: &Api) {
             ]
         })
         .collect();
-    out.push_str(&table(&["Rule", "Applies to", "Retry", "Delay", "Max attempts", "Advice", "Source", "Notes"], &rows));
+    out.push_str(&table_with_notes(
+        &["Rule", "Applies to", "Retry", "Delay", "Max attempts", "Advice", "Source", "Notes"],
+        &rows,
+    ));
     out.push('\n');
 }
 
@@ -334,7 +371,7 @@ fn examples(out: &mut String, api: &Api) {
         );
         let note = trace_note(api, &example.trace);
         if !note.is_empty() {
-            let _ = writeln!(out, "Notes: {}\n", md(&sentence(&note)));
+            let _ = writeln!(out, "Notes: {}\n", sentence(&note));
         }
         if example.status.is_some() || !example.headers.is_empty() {
             out.push_str("```http\n");
@@ -356,8 +393,8 @@ fn inconsistencies(out: &mut String, api: &Api) {
     }
     out.push_str("## Inconsistencies in the source document\n\n");
     out.push_str("Recorded as the document states them; the catalog does not silently fix them.\n\n");
-    for x in &api.inconsistencies {
-        let _ = writeln!(out, "### {} ({})\n", code(&x.id), x.kind.label());
+    for (i, x) in api.inconsistencies.iter().enumerate() {
+        let _ = writeln!(out, "### {}\n", inconsistency_heading(api, InconsistencyId(i)));
         let _ = writeln!(out, "{}\n", md(x.summary.trim()));
         for statement in &x.statements {
             let _ =
@@ -367,11 +404,19 @@ fn inconsistencies(out: &mut String, api: &Api) {
     }
 }
 
+/// The sections something is traced to, in document order.
 fn sections(out: &mut String, api: &Api) {
+    let cited: BTreeSet<SectionId> = api
+        .traced()
+        .map(|t| t.section)
+        .chain(api.vocabularies.iter().map(|v| v.section))
+        .chain(api.inconsistencies.iter().flat_map(|x| x.statements.iter().map(|s| s.section)))
+        .collect();
     out.push_str("## Sections of the source document\n\n");
-    let rows: Vec<Vec<String>> = api
-        .sections
-        .iter()
+    out.push_str("The sections the catalog's entries are traced to.\n\n");
+    let rows: Vec<Vec<String>> = cited
+        .into_iter()
+        .map(|id| &api[id])
         .map(|s| vec![code(&s.id), s.heading.join(" › "), if s.table.is_some() { "yes" } else { "no" }.to_string()])
         .collect();
     out.push_str(&table(&["Id", "Heading", "Table"], &rows));

@@ -98,11 +98,13 @@ fn headers(api: &Api) -> Map<String, Value> {
     api.headers
         .iter()
         .map(|header| {
-            let mut description = header.description.trim().to_string();
+            let mut schema = header_schema(header);
+            // What to assume when the header is missing is the schema's default; the
+            // description stays the catalog's, which says it in words already.
             if let Some(seconds) = header.default_seconds {
-                description.push_str(&format!(" When it is missing, wait {seconds} seconds."));
+                schema["default"] = json!(seconds);
             }
-            (header.name.clone(), json!({ "description": description, "schema": header_schema(header) }))
+            (header.name.clone(), json!({ "description": header.description.trim(), "schema": schema }))
         })
         .collect()
 }
@@ -112,8 +114,21 @@ fn response_description(api: &Api, status: &Status) -> String {
     if let Some(action) = &status.action {
         description.push_str(&format!("\n\nAction: {}", action.trim()));
     }
-    for rule in api.retry_rules.iter().filter(|rule| rule.statuses.contains(&status.code)) {
-        description.push_str(&format!("\n\nRetry: {}", rule.advice.trim()));
+    // Each rule that covers the status, or an error value sent with it, once.
+    for rule in &api.retry_rules {
+        let errors: Vec<String> = rule
+            .errors
+            .iter()
+            .map(|&value| &api[value])
+            .filter(|value| value.statuses.contains(&status.code))
+            .map(|value| format!("`{}`", value.wire))
+            .collect();
+        let scope = match (rule.statuses.contains(&status.code), errors.is_empty()) {
+            (true, _) => String::new(),
+            (false, false) => format!(" for {}", errors.join(", ")),
+            (false, true) => continue,
+        };
+        description.push_str(&format!("\n\nRetry advice{scope} (rule `{}`): {}", rule.id, rule.advice.trim()));
     }
     description
 }

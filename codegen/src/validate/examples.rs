@@ -9,7 +9,7 @@ use crate::names;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
-const EXAMPLE_FACTS: &[&str] = &["status", "headers"];
+const EXAMPLE_FACTS: &[&str] = &["title", "status", "headers"];
 
 impl Checker<'_> {
     pub(super) fn check_examples(&mut self) {
@@ -80,7 +80,8 @@ impl Checker<'_> {
             }
             self.check_trace(&path, example, EXAMPLE_FACTS, &|f| match f {
                 "status" => example.status.is_some(),
-                _ => !example.headers.is_empty(),
+                "headers" => !example.headers.is_empty(),
+                _ => true,
             });
         }
     }

@@ -79,3 +79,24 @@ fn renderers_never_reach_into_one_another() {
         }
     }
 }
+
+/// "see `id`" in the reference docs links to that inconsistency's section, under the anchor
+/// GitHub gives its heading (ids here are lower-case words and `-`, so the anchor is the id and
+/// the kind, `(`, `)` and backticks dropped).
+#[test]
+fn cross_references_link_to_the_inconsistency_they_name() {
+    let mut linked = 0;
+    for (_, catalog) in common::all_catalogs() {
+        for api in catalog.apis() {
+            let doc = codegen::render::markdown::render_api(api);
+            for (i, x) in api.inconsistencies.iter().enumerate() {
+                assert!(doc.contains(&format!("\n### `{}` ({})\n", x.id, x.kind.label())), "{}: {}", api.id, x.id);
+                let link = format!("[`{}`](#{}-{})", x.id, x.id, x.kind.label().replace(' ', "-"));
+                let cited = api.traced().any(|t| t.inconsistencies.iter().any(|id| api[*id].id == x.id));
+                assert_eq!(doc.contains(&link), cited, "{}: link to inconsistency {i} ({})", api.id, x.id);
+                linked += usize::from(cited);
+            }
+        }
+    }
+    assert!(linked >= 10, "only {linked} inconsistencies are cited");
+}
