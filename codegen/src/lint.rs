@@ -3,10 +3,15 @@
 //! Notes list every inconsistency the catalog records (what the document says where, and why
 //! it conflicts). Warnings point at smells: a status no error uses, an error with no example, a
 //! value nothing references, an inconsistency no entry points at, text that needs escaping in
-//! a Markdown table.
+//! a Markdown table. Others find contradictions a document may hold, so that each new catalog
+//! gets them for free, and stay quiet once the entry points at a recorded inconsistency: a
+//! status whose error values are to be retried and not, a status and an error value that
+//! disagree on retrying, a value that only prose or an example gives where its vocabulary has a
+//! table, and (across APIs) one fact sent as a body field by one API and a header by another.
 
 use crate::diagnostic::{render, Place, Position};
-use crate::resolved::{Api, Catalog, FieldType, InconsistencyId, ValueRef, VocabularyId};
+use crate::model::InconsistencyKind;
+use crate::resolved::{Api, Catalog, FieldType, InconsistencyId, SectionId, ValueRef, VocabularyId};
 use annotate_snippets::Level;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -60,11 +65,15 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
         unexampled_values(api, &mut found);
         unattached_inconsistencies(api, &mut found);
         table_hazards(api, &mut found);
+        status_advice_disagrees(api, &mut found);
+        tables_disagree_on_retrying(api, &mut found);
+        values_outside_their_table(api, &mut found);
         found.sort_by(|a: &Finding, b| {
             (a.severity, a.position.map(|p| p.line)).cmp(&(b.severity, b.position.map(|p| p.line)))
         });
         findings.extend(found);
     }
+    findings.extend(same_fact_as_field_and_header(catalog));
     findings
 }
 
@@ -75,9 +84,10 @@ pub fn report(findings: &[Finding]) -> String {
         out.push_str(&finding.to_string());
         out.push_str("\n\n");
     }
-    let notes = findings.iter().filter(|f| f.severity == Severity::Note).count();
-    let warnings = findings.len() - notes;
-    out.push_str(&format!("lint: {notes} recorded inconsistencies, {warnings} warnings"));
+    let recorded = findings.iter().filter(|f| f.code == "inconsistency").count();
+    let notes = findings.iter().filter(|f| f.severity == Severity::Note).count() - recorded;
+    let warnings = findings.len() - notes - recorded;
+    out.push_str(&format!("lint: {recorded} recorded inconsistencies, {notes} other notes, {warnings} warnings"));
     out
 }
 
@@ -244,4 +254,137 @@ fn table_hazards(api: &Api, out: &mut Vec<Finding>) {
         let message = format!("the text holds {problem}, which Markdown tables must escape");
         out.push(finding(api, Severity::Warning, "table-hazard", path, message));
     }
+}
+
+/// Whether an error value with this status is to be retried, as the value or a retry rule
+/// says: `(who says it, retry?)`.
+fn retry_verdicts(api: &Api, code: u16) -> Vec<(String, bool)> {
+    let mut verdicts = Vec::new();
+    for vocabulary in &api.vocabularies {
+        for value in vocabulary.values.iter().filter(|v| v.statuses.contains(&code)) {
+            if let Some(retryable) = value.retryable {
+                verdicts.push((format!("`{}`", value.wire), retryable));
+            }
+        }
+    }
+    for rule in &api.retry_rules {
+        let covers = rule.statuses.contains(&code) || rule.errors.iter().any(|&v| api[v].statuses.contains(&code));
+        if covers {
+            verdicts.push((format!("rule `{}`", rule.id), rule.retry));
+        }
+    }
+    verdicts
+}
+
+/// A status some of whose error values are to be retried and others not: advice by status
+/// alone is wrong for some of them.
+fn status_advice_disagrees(api: &Api, out: &mut Vec<Finding>) {
+    for (i, status) in api.statuses.iter().enumerate() {
+        if !status.trace.inconsistencies.is_empty() {
+            continue;
+        }
+        let verdicts = retry_verdicts(api, status.code);
+        let (retry, no_retry): (Vec<_>, Vec<_>) = verdicts.iter().partition(|(_, retry)| *retry);
+        if !retry.is_empty() && !no_retry.is_empty() {
+            let names = |list: &[&(String, bool)]| list.iter().map(|(who, _)| who.as_str()).collect::<Vec<_>>().join(", ");
+            let message = format!(
+                "status {} is to be retried for {} but not for {}; record the conflict or the advice is wrong for some",
+                status.code,
+                names(&retry),
+                names(&no_retry)
+            );
+            out.push(finding(api, Severity::Warning, "status-advice-disagrees", format!("statuses[{i}]"), message));
+        }
+    }
+}
+
+/// The status table says a status is (not) retryable, and an error value sent only with it
+/// says the opposite.
+fn tables_disagree_on_retrying(api: &Api, out: &mut Vec<Finding>) {
+    for (v, vocabulary) in api.vocabularies.iter().enumerate() {
+        for (i, value) in vocabulary.values.iter().enumerate() {
+            let (Some(retryable), [code]) = (value.retryable, value.statuses.as_slice()) else { continue };
+            let Some(status) = api.status(*code) else { continue };
+            let recorded = !value.trace.inconsistencies.is_empty() || !status.trace.inconsistencies.is_empty();
+            if status.retryable.is_some_and(|s| s != retryable) && !recorded {
+                let message = format!(
+                    "`{}` is {}retryable, but its status {} is {}",
+                    value.wire,
+                    if retryable { "" } else { "not " },
+                    code,
+                    if retryable { "not" } else { "retryable" }
+                );
+                let path = format!("vocabularies[{v}].values[{i}].retryable");
+                out.push(finding(api, Severity::Warning, "tables-disagree", path, message));
+            }
+        }
+    }
+}
+
+/// A vocabulary with a table in the document, and a value the table does not list (it comes
+/// from prose or an example).
+fn values_outside_their_table(api: &Api, out: &mut Vec<Finding>) {
+    for (v, vocabulary) in api.vocabularies.iter().enumerate() {
+        let table_sections: BTreeSet<SectionId> = vocabulary
+            .values
+            .iter()
+            .map(|x| x.trace.section)
+            .filter(|&section| api[section].table.is_some())
+            .collect();
+        if table_sections.is_empty() {
+            continue;
+        }
+        for (i, value) in vocabulary.values.iter().enumerate() {
+            let recorded = value.trace.inconsistencies.iter().any(|&x| api[x].kind == InconsistencyKind::MissingFromTable);
+            if !table_sections.contains(&value.trace.section) && !recorded {
+                let message = format!(
+                    "{} `{}` comes from {}, not from the table that lists the others",
+                    vocabulary.name,
+                    value.wire,
+                    api.section_title(value.trace.section)
+                );
+                out.push(finding(api, Severity::Warning, "value-outside-table", format!("vocabularies[{v}].values[{i}]"), message));
+            }
+        }
+    }
+}
+
+/// A name reduced to what identifies the fact it carries: `X-Request-Id`, `requestId` and
+/// `request_id` are all `requestid`.
+fn fact_key(name: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    let bare = lower.strip_prefix("x-").unwrap_or(&lower);
+    bare.chars().filter(char::is_ascii_alphanumeric).collect()
+}
+
+/// One fact (a request id, a wait) that one API sends in a body field and another, or the same,
+/// in a header: a client of both must look in two places.
+fn same_fact_as_field_and_header(catalog: &Catalog) -> Vec<Finding> {
+    let mut found = Vec::new();
+    for api in catalog.apis() {
+        for (b, shape) in api.shapes.iter().enumerate() {
+            for (f, field) in shape.fields.iter().enumerate() {
+                let key = fact_key(&field.wire);
+                let headers: Vec<String> = catalog
+                    .apis()
+                    .iter()
+                    .flat_map(|other| other.headers.iter().map(move |h| (other, h)))
+                    .filter(|(_, h)| fact_key(&h.name) == key)
+                    .map(|(other, h)| format!("{} sends `{}` as a header", other.name, h.name))
+                    .collect();
+                if !headers.is_empty() {
+                    let message = format!(
+                        "{} sends `{}` in its {} body, while {}",
+                        api.name,
+                        field.wire,
+                        shape.name,
+                        headers.join(" and ")
+                    );
+                    let path = format!("bodies[{b}].fields[{f}]");
+                    found.push(finding(api, Severity::Note, "field-and-header", path, message));
+                }
+            }
+        }
+    }
+    found
 }

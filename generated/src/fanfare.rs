@@ -28,6 +28,7 @@ pub enum HttpStatus {
     ///
     /// - Source: HTTP Status Codes › Client Error Codes (4xx).
     /// - Inferred by the catalog, not stated: retryable.
+    /// - Inconsistency (contradiction): The best practices dispatch on the status first (400 validation, 401 authentication, 429 rate limit), but 400 also carries "Auction is closed", 401 the OTP codes and 429 "Queue is full", which are none of those.
     /// - Note: Don't retry client errors (Transient Errors).
     BadRequest,
     /// 401 Unauthorized: Authentication credentials were missing or invalid
@@ -361,6 +362,7 @@ pub enum ErrorCode {
     /// - User message: Sorry, this queue is currently full. Please try again later.
     /// - Retryable: yes.
     /// - Source: Common Error Types › State Errors.
+    /// - Inconsistency (contradiction): The best practices dispatch on the status first (400 validation, 401 authentication, 429 rate limit), but 400 also carries "Auction is closed", 401 the OTP codes and 429 "Queue is full", which are none of those.
     QueueIsFull,
     /// `Auction is closed`
     ///
@@ -371,6 +373,7 @@ pub enum ErrorCode {
     /// - Retryable: no.
     /// - Source: Common Error Types › State Errors.
     /// - Inferred by the catalog, not stated: retryable.
+    /// - Inconsistency (contradiction): The best practices dispatch on the status first (400 validation, 401 authentication, 429 rate limit), but 400 also carries "Auction is closed", 401 the OTP codes and 429 "Queue is full", which are none of those.
     AuctionIsClosed,
     /// `otp_expired`
     ///
@@ -795,6 +798,7 @@ pub struct ErrorBody {
     ///
     /// - Source: Error Response Format.
     /// - Inferred by the catalog, not stated: required.
+    /// - Inconsistency (gap): The `error` field holds a code (`otp_expired`) for some errors and an English sentence (`Queue is full`) for others.
     pub error: ErrorCode,
     /// `message`: Human-readable description (optional)
     ///
@@ -805,6 +809,7 @@ pub struct ErrorBody {
     ///
     /// - Source: Error Response Format.
     /// - Inferred by the catalog, not stated: required, description.
+    /// - Note: Log it: the logging example logs `status`, `error`, `details`, the X-Request-Id header and a timestamp.
     #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
     pub details: ::core::option::Option<::std::vec::Vec<FieldError>>,
     /// `support`: What to tell support if the issue continues
@@ -1037,6 +1042,7 @@ pub mod headers {
     ///
     /// - Source: Error Handling Best Practices › 4. Log Errors for Debugging.
     /// - Inconsistency (gap): X-Request-Id is read in the logging example, but no response example shows it.
+    /// - Note: Log it with `status`, `error`, `details` and a timestamp, as the logging example does.
     pub const X_REQUEST_ID: &str = "X-Request-Id";
     /// The `Retry-After` formats this API documents.
     pub const RETRY_AFTER_FORMATS: &[::api_error_runtime::RetryAfterFormat] = &[

@@ -38,7 +38,7 @@ pub enum HttpStatus {
     /// - Action: Re-authenticate user
     /// - Source: HTTP Status Codes › Client Error Codes.
     /// - Inferred by the catalog, not stated: reason.
-    /// - Inconsistency (contradiction): For 401 the status table says to re-authenticate, but RULES_OUTDATED (also 401) says to retry.
+    /// - Inconsistency (contradiction): For 401 the status table says to re-authenticate the user, but RULES_OUTDATED (also 401) says to retry and UNAUTHORIZED (also 401) to check the API key.
     Unauthorized,
     /// 403 Forbidden: Insufficient permissions
     ///
@@ -52,6 +52,7 @@ pub enum HttpStatus {
     /// - Action: Check endpoint URL
     /// - Source: HTTP Status Codes › Client Error Codes.
     /// - Inferred by the catalog, not stated: reason.
+    /// - Inconsistency (contradiction): For 404 the status table says to check the endpoint URL, which fits ROUTE_NOT_FOUND but not RESOURCE_NOT_FOUND.
     NotFound,
     /// 429 Too Many Requests: Rate limit exceeded
     ///
@@ -70,12 +71,14 @@ pub enum HttpStatus {
     /// - Action: Retry after delay
     /// - Source: HTTP Status Codes › Server Error Codes.
     /// - Inferred by the catalog, not stated: reason.
+    /// - Inconsistency (contradiction): The server error table names 502 "Proxy error" and 503 "Network error", but UPLOAD_ERROR is sent with 502 and UNKNOWN_ERROR with 503: the status does not tell the cause.
     BadGateway,
     /// 503 Service Unavailable: Network error
     ///
     /// - Action: Retry after delay
     /// - Source: HTTP Status Codes › Server Error Codes.
     /// - Inferred by the catalog, not stated: reason.
+    /// - Inconsistency (contradiction): The server error table names 502 "Proxy error" and 503 "Network error", but UPLOAD_ERROR is sent with 502 and UNKNOWN_ERROR with 503: the status does not tell the cause.
     ServiceUnavailable,
     /// A status code this catalog does not list.
     Unknown(u16),
@@ -237,6 +240,7 @@ pub enum ErrorType {
     /// - Retryable: no.
     /// - Source: Error Types.
     /// - Inferred by the catalog, not stated: retryable.
+    /// - Inconsistency (contradiction): For 401 the status table says to re-authenticate the user, but RULES_OUTDATED (also 401) says to retry and UNAUTHORIZED (also 401) to check the API key.
     Unauthorized,
     /// `SESSION_NOT_PROVIDED`: Connection not found or missing session data
     ///
@@ -269,7 +273,7 @@ pub enum ErrorType {
     /// - Action: Retry—OFAuth handles this automatically
     /// - Retryable: yes.
     /// - Source: Error Types.
-    /// - Inconsistency (contradiction): For 401 the status table says to re-authenticate, but RULES_OUTDATED (also 401) says to retry.
+    /// - Inconsistency (contradiction): For 401 the status table says to re-authenticate the user, but RULES_OUTDATED (also 401) says to retry and UNAUTHORIZED (also 401) to check the API key.
     RulesOutdated,
     /// `BAD_REQUEST`: Invalid request parameters
     ///
@@ -286,6 +290,7 @@ pub enum ErrorType {
     /// - Retryable: no.
     /// - Source: Error Types.
     /// - Inferred by the catalog, not stated: retryable.
+    /// - Inconsistency (contradiction): For 404 the status table says to check the endpoint URL, which fits ROUTE_NOT_FOUND but not RESOURCE_NOT_FOUND.
     ResourceNotFound,
     /// `ROUTE_NOT_FOUND`: Endpoint path not found
     ///
@@ -308,6 +313,7 @@ pub enum ErrorType {
     /// - Action: Retry upload
     /// - Retryable: yes.
     /// - Source: Error Types.
+    /// - Inconsistency (contradiction): The server error table names 502 "Proxy error" and 503 "Network error", but UPLOAD_ERROR is sent with 502 and UNKNOWN_ERROR with 503: the status does not tell the cause.
     UploadError,
     /// `UNKNOWN_ERROR`: Unexpected or temporary error
     ///
@@ -663,6 +669,7 @@ pub struct ErrorBody {
     ///
     /// - Source: Error Response Format › Error Response Fields.
     /// - Inferred by the catalog, not stated: required.
+    /// - Note: Branch on it, not on the message; the example handler logs it with `error` and `requestId` for the types it does not handle.
     #[serde(rename = "type")]
     pub type_: ErrorType,
     /// `requestId`: Unique request identifier for debugging and support

@@ -14,13 +14,17 @@ fn each_smell_is_reported_where_it_is() {
     let mut found = codes("codegen/tests/fixtures/lint/smelly");
     found.sort();
     let expected: Vec<(Severity, &str, String)> = vec![
+        (Severity::Note, "field-and-header", "bodies[0].fields[0]".into()),
         (Severity::Note, "inconsistency", "inconsistencies[0]".into()),
         (Severity::Warning, "error-without-example", "vocabularies[0].values[1]".into()),
+        (Severity::Warning, "status-advice-disagrees", "statuses[0]".into()),
         (Severity::Warning, "table-hazard", "statuses[0].description".into()),
         (Severity::Warning, "table-hazard", "vocabularies[0].values[1].description".into()),
+        (Severity::Warning, "tables-disagree", "vocabularies[0].values[0].retryable".into()),
         (Severity::Warning, "unattached-inconsistency", "inconsistencies[0]".into()),
         (Severity::Warning, "unreferenced-value", "vocabularies[1].values[1]".into()),
         (Severity::Warning, "unused-status", "statuses[1]".into()),
+        (Severity::Warning, "value-outside-table", "vocabularies[0].values[1]".into()),
     ];
     assert_eq!(found, expected);
 }
