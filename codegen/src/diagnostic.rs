@@ -69,6 +69,7 @@ codes! {
     ExampleBody = "E0801" "example-body" "An example body does not match its body format.",
     ExampleFormat = "E0802" "example-format" "An example's `body_format` is not a whole (root) body.",
     ExampleHeader = "E0803" "example-header" "An example sends a header the catalog does not describe.",
+    ExampleStatus = "E0804" "example-status" "An example says where its status is given but has none.",
 }
 
 /// One problem with a catalog.

@@ -268,7 +268,7 @@ fn retry_verdicts(api: &Api, code: u16) -> Vec<(String, bool)> {
         }
     }
     for rule in &api.retry_rules {
-        let covers = rule.statuses.contains(&code) || rule.errors.iter().any(|&v| api[v].statuses.contains(&code));
+        let covers = rule.covers_status(code) || rule.errors.iter().any(|&v| api[v].statuses.contains(&code));
         if covers {
             verdicts.push((format!("rule `{}`", rule.id), rule.retry));
         }
@@ -286,7 +286,8 @@ fn status_advice_disagrees(api: &Api, out: &mut Vec<Finding>) {
         let verdicts = retry_verdicts(api, status.code);
         let (retry, no_retry): (Vec<_>, Vec<_>) = verdicts.iter().partition(|(_, retry)| *retry);
         if !retry.is_empty() && !no_retry.is_empty() {
-            let names = |list: &[&(String, bool)]| list.iter().map(|(who, _)| who.as_str()).collect::<Vec<_>>().join(", ");
+            let names =
+                |list: &[&(String, bool)]| list.iter().map(|(who, _)| who.as_str()).collect::<Vec<_>>().join(", ");
             let message = format!(
                 "status {} is to be retried for {} but not for {}; record the conflict or the advice is wrong for some",
                 status.code,
@@ -325,17 +326,14 @@ fn tables_disagree_on_retrying(api: &Api, out: &mut Vec<Finding>) {
 /// from prose or an example).
 fn values_outside_their_table(api: &Api, out: &mut Vec<Finding>) {
     for (v, vocabulary) in api.vocabularies.iter().enumerate() {
-        let table_sections: BTreeSet<SectionId> = vocabulary
-            .values
-            .iter()
-            .map(|x| x.trace.section)
-            .filter(|&section| api[section].table.is_some())
-            .collect();
+        let table_sections: BTreeSet<SectionId> =
+            vocabulary.values.iter().map(|x| x.trace.section).filter(|&section| api[section].table.is_some()).collect();
         if table_sections.is_empty() {
             continue;
         }
         for (i, value) in vocabulary.values.iter().enumerate() {
-            let recorded = value.trace.inconsistencies.iter().any(|&x| api[x].kind == InconsistencyKind::MissingFromTable);
+            let recorded =
+                value.trace.inconsistencies.iter().any(|&x| api[x].kind == InconsistencyKind::MissingFromTable);
             if !table_sections.contains(&value.trace.section) && !recorded {
                 let message = format!(
                     "{} `{}` comes from {}, not from the table that lists the others",
@@ -343,7 +341,13 @@ fn values_outside_their_table(api: &Api, out: &mut Vec<Finding>) {
                     value.wire,
                     api.section_title(value.trace.section)
                 );
-                out.push(finding(api, Severity::Warning, "value-outside-table", format!("vocabularies[{v}].values[{i}]"), message));
+                out.push(finding(
+                    api,
+                    Severity::Warning,
+                    "value-outside-table",
+                    format!("vocabularies[{v}].values[{i}]"),
+                    message,
+                ));
             }
         }
     }

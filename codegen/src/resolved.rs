@@ -5,7 +5,7 @@
 //! once, and every source table is rebuilt into its cells. Only [`crate::validate`] can build
 //! a [`Catalog`], so a renderer never meets a catalog that has not passed every check.
 
-use crate::model::{HeaderFormat, HeaderRole, InconsistencyKind, RetryDelay, SourceDocument};
+use crate::model::{HeaderFormat, HeaderRole, InconsistencyKind, RetryDelay, SourceDocument, StatusClass};
 use crate::source_map::{Position, SourceMap};
 use serde_json::Value;
 
@@ -278,6 +278,7 @@ pub struct Header {
 pub struct RetryRule {
     pub id: String,
     pub statuses: Vec<u16>,
+    pub status_classes: Vec<StatusClass>,
     pub errors: Vec<ValueRef>,
     pub retry: bool,
     pub delay: Option<RetryDelay>,
@@ -285,6 +286,13 @@ pub struct RetryRule {
     pub base_delay_ms: Option<u64>,
     pub advice: String,
     pub trace: Trace,
+}
+
+impl RetryRule {
+    /// Does the rule name this status, or its class?
+    pub fn covers_status(&self, code: u16) -> bool {
+        self.statuses.contains(&code) || StatusClass::of(code).is_some_and(|class| self.status_classes.contains(&class))
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -296,6 +304,8 @@ pub struct Example {
     /// The root body it follows.
     pub shape: ShapeId,
     pub status: Option<u16>,
+    /// The document gives the status in its text, not in a status line.
+    pub status_in_prose: bool,
     /// Response headers, in the catalog's order.
     pub headers: Vec<(String, String)>,
     pub body: Value,

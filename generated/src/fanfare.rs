@@ -1087,7 +1087,7 @@ pub const RETRY_RULES: &[::api_error_runtime::RetryRule] = &[
             true,
             "Retry with exponential backoff (1 s, then 2 s), three attempts in all.",
         )
-        .statuses(&[500, 503])
+        .classes(&[::api_error_runtime::StatusClass::ServerError])
         .delay(::api_error_runtime::RetryDelay::ExponentialBackoff)
         .max_attempts(3)
         .base_delay(::std::time::Duration::from_millis(1000)),

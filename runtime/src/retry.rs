@@ -1,3 +1,4 @@
+use crate::StatusClass;
 use std::time::Duration;
 
 /// How a retry rule spaces its attempts.
@@ -38,6 +39,8 @@ pub struct RetryRule {
     pub id: &'static str,
     /// HTTP statuses the rule applies to.
     pub statuses: &'static [u16],
+    /// Whole status classes the rule applies to (every 5xx, say).
+    pub classes: &'static [StatusClass],
     /// Error wire strings (types, codes) the rule applies to.
     pub errors: &'static [&'static str],
     /// Whether to retry at all.
@@ -55,13 +58,30 @@ pub struct RetryRule {
 impl RetryRule {
     /// A rule that applies to nothing yet, with no delay or cap.
     pub const fn new(id: &'static str, retry: bool, advice: &'static str) -> Self {
-        Self { id, statuses: &[], errors: &[], retry, delay: None, max_attempts: None, base_delay: None, advice }
+        Self {
+            id,
+            statuses: &[],
+            classes: &[],
+            errors: &[],
+            retry,
+            delay: None,
+            max_attempts: None,
+            base_delay: None,
+            advice,
+        }
     }
 
     /// The HTTP statuses the rule applies to.
     #[must_use]
     pub const fn statuses(mut self, statuses: &'static [u16]) -> Self {
         self.statuses = statuses;
+        self
+    }
+
+    /// The status classes the rule applies to.
+    #[must_use]
+    pub const fn classes(mut self, classes: &'static [StatusClass]) -> Self {
+        self.classes = classes;
         self
     }
 
@@ -93,9 +113,9 @@ impl RetryRule {
         self
     }
 
-    /// Does the rule cover this HTTP status?
+    /// Does the rule cover this HTTP status, by its code or its class?
     pub fn applies_to_status(&self, code: u16) -> bool {
-        self.statuses.contains(&code)
+        self.statuses.contains(&code) || StatusClass::of(code).is_some_and(|class| self.classes.contains(&class))
     }
 
     /// Does the rule cover this error wire string?
@@ -135,6 +155,13 @@ mod tests {
         let header = RetryRule::new("h", true, "").delay(RetryDelay::RetryAfterHeader);
         assert_eq!(header.backoff_delay(0), None);
         assert_eq!(RetryRule::new("n", false, "").backoff_delay(0), None);
+    }
+
+    #[test]
+    fn scope_by_class() {
+        let rule = RetryRule::new("5xx", true, "").classes(&[StatusClass::ServerError]).statuses(&[423]);
+        assert!(rule.applies_to_status(500) && rule.applies_to_status(599) && rule.applies_to_status(423));
+        assert!(!rule.applies_to_status(499) && !rule.applies_to_status(600));
     }
 
     #[test]

@@ -335,6 +335,9 @@ pub struct RetryRule {
     /// Statuses the rule applies to.
     #[serde(default)]
     pub statuses: Vec<u16>,
+    /// Whole status classes the rule applies to, where the document says "any 5xx", say.
+    #[serde(default)]
+    pub status_classes: Vec<StatusClass>,
     /// Vocabulary values (wire strings) the rule applies to.
     #[serde(default)]
     pub errors: Vec<String>,
@@ -389,6 +392,10 @@ pub struct Example {
     /// HTTP status, where the document gives one.
     #[serde(default)]
     pub status: Option<u16>,
+    /// True when the document states the status in its text rather than in a status line
+    /// before the body (the docs then show none).
+    #[serde(default)]
+    pub status_in_prose: bool,
     /// Response headers, where the document gives them, in its order.
     #[serde(default)]
     pub headers: BTreeMap<String, String>,
@@ -482,14 +489,59 @@ impl Api {
 }
 
 /// The class of an HTTP status code (RFC 9110 §15).
-pub fn status_class(code: u16) -> &'static str {
-    match code / 100 {
-        1 => "informational",
-        2 => "success",
-        3 => "redirection",
-        4 => "client error",
-        _ => "server error",
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusClass {
+    /// 1xx
+    Informational,
+    /// 2xx
+    Success,
+    /// 3xx
+    Redirection,
+    /// 4xx
+    ClientError,
+    /// 5xx
+    ServerError,
+}
+
+impl StatusClass {
+    /// The class of a code from 100 to 599.
+    pub fn of(code: u16) -> Option<Self> {
+        Some(match code / 100 {
+            1 => Self::Informational,
+            2 => Self::Success,
+            3 => Self::Redirection,
+            4 => Self::ClientError,
+            5 => Self::ServerError,
+            _ => return None,
+        })
     }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Informational => "informational",
+            Self::Success => "success",
+            Self::Redirection => "redirection",
+            Self::ClientError => "client error",
+            Self::ServerError => "server error",
+        }
+    }
+
+    /// `5xx`
+    pub fn range(self) -> &'static str {
+        match self {
+            Self::Informational => "1xx",
+            Self::Success => "2xx",
+            Self::Redirection => "3xx",
+            Self::ClientError => "4xx",
+            Self::ServerError => "5xx",
+        }
+    }
+}
+
+/// The class of an HTTP status code, for display.
+pub fn status_class(code: u16) -> &'static str {
+    StatusClass::of(code).map_or("server error", StatusClass::label)
 }
 
 /// Provenance that every catalog entry carries.

@@ -326,6 +326,7 @@ fn retry_rules(out: &mut String, api: &Api) {
             if !r.statuses.is_empty() {
                 applies.push(format!("statuses {}", codes(&r.statuses)));
             }
+            applies.extend(r.status_classes.iter().map(|class| format!("any {} status", class.range())));
             applies.extend(r.errors.iter().map(|&value| code(&api[value].wire)));
             let delay = match (r.delay, r.base_delay_ms) {
                 (Some(RetryDelay::RetryAfterHeader), _) => "as Retry-After says".to_string(),
@@ -373,9 +374,11 @@ fn examples(out: &mut String, api: &Api) {
         if !note.is_empty() {
             let _ = writeln!(out, "Notes: {}\n", sentence(&note));
         }
-        if example.status.is_some() || !example.headers.is_empty() {
+        // A status line only where the document shows one.
+        let status_line = example.status.filter(|_| !example.status_in_prose);
+        if status_line.is_some() || !example.headers.is_empty() {
             out.push_str("```http\n");
-            if let Some(status) = example.status.and_then(|c| api.status(c)) {
+            if let Some(status) = status_line.and_then(|c| api.status(c)) {
                 let _ = writeln!(out, "HTTP/1.1 {} {}", status.code, status.reason);
             }
             for (name, value) in &example.headers {

@@ -123,7 +123,7 @@ fn response_description(api: &Api, status: &Status) -> String {
             .filter(|value| value.statuses.contains(&status.code))
             .map(|value| format!("`{}`", value.wire))
             .collect();
-        let scope = match (rule.statuses.contains(&status.code), errors.is_empty()) {
+        let scope = match (rule.covers_status(status.code), errors.is_empty()) {
             (true, _) => String::new(),
             (false, false) => format!(" for {}", errors.join(", ")),
             (false, true) => continue,

@@ -184,6 +184,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, derive
         .map(|rule| RetryRule {
             id: rule.id.clone(),
             statuses: rule.statuses.clone(),
+            status_classes: rule.status_classes.clone(),
             errors: rule
                 .errors
                 .iter()
@@ -207,6 +208,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, derive
             title: example.title.clone(),
             shape: *handles.shapes.get(&example.body_format).expect("check_examples: body formats resolve"),
             status: example.status,
+            status_in_prose: example.status_in_prose,
             headers: example.headers.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
             body_json: serde_json::to_string_pretty(&example.body).expect("a JSON value always serializes"),
             body: example.body.clone(),

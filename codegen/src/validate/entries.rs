@@ -353,12 +353,12 @@ impl Checker<'_> {
         for (r, rule) in api.retry_rules.iter().enumerate() {
             let path = format!("retry_rules[{r}]");
             self.unique(&mut ids, &rule.id, &format!("{path}.id"), "retry rule id");
-            if rule.statuses.is_empty() && rule.errors.is_empty() {
+            if rule.statuses.is_empty() && rule.status_classes.is_empty() && rule.errors.is_empty() {
                 self.error(
                     Code::Empty,
                     &path,
                     "the rule applies to nothing",
-                    "list the `statuses` or `errors` it covers",
+                    "list the `statuses`, `status_classes` or `errors` it covers",
                 );
             }
             for (s, code) in rule.statuses.iter().enumerate() {

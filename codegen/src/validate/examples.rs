@@ -48,8 +48,15 @@ impl Checker<'_> {
                 }
             }
             self.derived.example_names.push(name);
-            if let Some(code) = example.status {
-                self.check_status_ref(&format!("{path}.status"), code);
+            match example.status {
+                Some(code) => self.check_status_ref(&format!("{path}.status"), code),
+                None if example.status_in_prose => self.error(
+                    Code::ExampleStatus,
+                    format!("{path}.status_in_prose"),
+                    "`status_in_prose` says where the status is given, but the example has no `status`",
+                    "add the `status` the text gives, or remove `status_in_prose`",
+                ),
+                None => {}
             }
             for name in example.headers.keys() {
                 if !api.headers.iter().any(|h| h.name.eq_ignore_ascii_case(name)) {

@@ -2,7 +2,7 @@
 //! documentation's examples.
 
 use super::{doc, ident, numbers, option, provenance_lines};
-use crate::model::{HeaderFormat, HeaderRole, RetryDelay};
+use crate::model::{HeaderFormat, HeaderRole, RetryDelay, StatusClass};
 use crate::render::text::{code, markdown as md, one_line};
 use crate::resolved::Api;
 use proc_macro2::{Literal, TokenStream};
@@ -83,6 +83,16 @@ pub(super) fn retry_rules(api: &Api) -> TokenStream {
         if !rule.statuses.is_empty() {
             let statuses = numbers(&rule.statuses);
             setters.push(quote! { .statuses(&[#(#statuses),*]) });
+        }
+        if !rule.status_classes.is_empty() {
+            let classes = rule.status_classes.iter().map(|class| match class {
+                StatusClass::Informational => quote! { Informational },
+                StatusClass::Success => quote! { Success },
+                StatusClass::Redirection => quote! { Redirection },
+                StatusClass::ClientError => quote! { ClientError },
+                StatusClass::ServerError => quote! { ServerError },
+            });
+            setters.push(quote! { .classes(&[#(::api_error_runtime::StatusClass::#classes),*]) });
         }
         if !rule.errors.is_empty() {
             let errors = rule.errors.iter().map(|&value| api[value].wire.as_str());
