@@ -4,7 +4,9 @@
 use super::text::{code, markdown as md, one_line};
 use super::GENERATE_COMMAND;
 use crate::model::{HeaderFormat, RetryDelay};
-use crate::resolved::{Api, Catalog, FieldType, InconsistencyId, SectionId, Trace, VocabularyValue};
+use crate::resolved::{
+    Api, Catalog, Field, FieldType, Header, InconsistencyId, RetryRule, SectionId, Status, Trace, VocabularyValue,
+};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
@@ -22,18 +24,6 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
     table_of(headers.iter().map(|h| md(h)).collect(), rows.iter().map(|r| r.iter().map(|c| md(c)).collect()).collect())
 }
 
-/// A table of plain text whose last column, the notes, is Markdown already (it links).
-fn table_with_notes(headers: &[&str], rows: &[Vec<String>]) -> String {
-    let rows = rows
-        .iter()
-        .map(|row| {
-            let (notes, plain) = row.split_last().expect("every row ends with its notes");
-            plain.iter().map(|c| md(c)).chain([notes.clone()]).collect()
-        })
-        .collect();
-    table_of(headers.iter().map(|h| md(h)).collect(), rows)
-}
-
 /// A Markdown table whose cells are Markdown already (only the table syntax is escaped).
 fn table_of(headers: Vec<String>, rows: Vec<Vec<String>>) -> String {
     let mut out = String::new();
@@ -46,18 +36,18 @@ fn table_of(headers: Vec<String>, rows: Vec<Vec<String>>) -> String {
     out
 }
 
-/// What the catalog adds to or disputes about an entry, for a "Notes" column: Markdown, with
-/// links to the inconsistencies it names.
-fn trace_note(api: &Api, trace: &Trace) -> String {
-    let mut parts = Vec::new();
+/// What the catalog adds to or disputes about an entry, one fact each, as Markdown (with
+/// links to the inconsistencies it names).
+fn trace_facts(api: &Api, trace: &Trace) -> Vec<String> {
+    let mut facts = Vec::new();
     if !trace.inferred.is_empty() {
-        parts.push(format!("inferred (not stated): {}", md(&trace.inferred.join(", "))));
+        facts.push(format!("Inferred by the catalog, not stated: {}.", md(&trace.inferred.join(", "))));
     }
     for &id in &trace.inconsistencies {
-        parts.push(format!("see [{}](#{})", code(&api[id].id), anchor(&inconsistency_heading(api, id))));
+        facts.push(format!("See [{}](#{}).", code(&api[id].id), anchor(&inconsistency_heading(api, id))));
     }
-    parts.extend(trace.notes.iter().map(|n| md(n.trim())));
-    parts.join("; ")
+    facts.extend(trace.notes.iter().map(|n| md(&sentence(n))));
+    facts
 }
 
 /// The heading of an inconsistency's section, which cross-references link to.
@@ -171,63 +161,100 @@ fn type_label(api: &Api, ty: &FieldType) -> String {
     }
 }
 
+/// A column of a reference table: its header, and how an entry fills its cell (`None` when the
+/// entry lacks the fact).
+type Column<'a, E> = (&'static str, Box<dyn Fn(&E) -> Option<String> + 'a>);
+
+/// Reference tables about `entries`, one fact a cell: a table per group of columns, each led by
+/// the entries' names (a column no entry fills is left out, and so is a group left empty), so
+/// that no table grows too wide to read in a terminal; past the first table, only the entries
+/// a table has something for. Then, one fact a line, what the catalog inferred, disputes or
+/// notes about each entry.
+fn reference_tables<'e, E>(
+    out: &mut String,
+    api: &Api,
+    entries: &'e [E],
+    (name_header, name): (&str, &dyn Fn(&E) -> String),
+    groups: Vec<Vec<Column<'e, E>>>,
+    trace: &dyn Fn(&E) -> &Trace,
+) {
+    for (index, group) in groups.iter().enumerate() {
+        let filled: Vec<&Column<E>> =
+            group.iter().filter(|(_, cell)| entries.iter().any(|e| cell(e).is_some())).collect();
+        if filled.is_empty() {
+            continue;
+        }
+        let mut headers = vec![name_header];
+        headers.extend(filled.iter().map(|(header, _)| *header));
+        // The first table lists every entry; the others only those they have something for.
+        let rows: Vec<Vec<String>> = entries
+            .iter()
+            .filter(|entry| index == 0 || filled.iter().any(|(_, cell)| cell(entry).is_some()))
+            .map(|entry| {
+                let mut row = vec![name(entry)];
+                row.extend(filled.iter().map(|(_, cell)| or_dash(cell(entry).as_deref())));
+                row
+            })
+            .collect();
+        out.push_str(&table(&headers, &rows));
+        out.push('\n');
+    }
+    let notes: Vec<(String, Vec<String>)> =
+        entries.iter().map(|e| (name(e), trace_facts(api, trace(e)))).filter(|(_, facts)| !facts.is_empty()).collect();
+    if !notes.is_empty() {
+        out.push_str("Notes:\n\n");
+        for (name, facts) in notes {
+            let _ = writeln!(out, "- {}", md(&name));
+            for fact in facts {
+                let _ = writeln!(out, "  - {fact}");
+            }
+        }
+        out.push('\n');
+    }
+}
+
 fn bodies(out: &mut String, api: &Api) {
     out.push_str("## Response bodies\n\n");
     for shape in &api.shapes {
         let root = if shape.root { " (a whole error body)" } else { "" };
         let _ = writeln!(out, "### `{}`{root}\n", shape.name);
-        let _ = writeln!(
-            out,
-            "{} Source: {}.\n",
-            md(&sentence(&shape.description)),
-            md(&api.section_title(shape.trace.section))
-        );
-        let note = trace_note(api, &shape.trace);
-        if !note.is_empty() {
-            let _ = writeln!(out, "Notes: {}\n", sentence(&note));
+        let source = md(&api.section_title(shape.trace.section));
+        let _ = writeln!(out, "{} Source: {source}.\n", md(&sentence(&shape.description)));
+        let facts = trace_facts(api, &shape.trace);
+        for fact in &facts {
+            let _ = writeln!(out, "- {fact}");
         }
-        let rows: Vec<Vec<String>> = shape
-            .fields
-            .iter()
-            .map(|f| {
-                vec![
-                    code(&f.wire),
-                    type_label(api, &f.ty),
-                    yes_no(Some(f.required)),
-                    f.description.clone(),
-                    api.section_title(f.trace.section),
-                    trace_note(api, &f.trace),
-                ]
-            })
-            .collect();
-        out.push_str(&table_with_notes(&["Field", "Type", "Required", "Description", "Source", "Notes"], &rows));
-        out.push('\n');
+        if !facts.is_empty() {
+            out.push('\n');
+        }
+        let groups: Vec<Vec<Column<Field>>> = vec![vec![
+            ("Type", Box::new(|f: &Field| Some(type_label(api, &f.ty)))),
+            ("Required", Box::new(|f: &Field| Some(yes_no(Some(f.required))))),
+            ("Description", Box::new(|f: &Field| Some(f.description.clone()))),
+            ("Source", Box::new(|f: &Field| Some(api.section_title(f.trace.section)))),
+        ]];
+        reference_tables(out, api, &shape.fields, ("Field", &|f: &Field| code(&f.wire)), groups, &|f: &Field| &f.trace);
     }
 }
 
 fn statuses(out: &mut String, api: &Api) {
     out.push_str("## HTTP statuses\n\n");
-    let rows: Vec<Vec<String>> = api
-        .statuses
-        .iter()
-        .map(|s| {
-            vec![
-                s.code.to_string(),
-                s.reason.clone(),
-                s.class().to_string(),
-                s.description.clone(),
-                or_dash(s.action.as_deref().or(s.when_used.as_deref())),
-                yes_no(s.retryable),
-                api.section_title(s.trace.section),
-                trace_note(api, &s.trace),
-            ]
-        })
-        .collect();
-    out.push_str(&table_with_notes(
-        &["Code", "Reason", "Class", "Description", "Action / when used", "Retryable", "Source", "Notes"],
-        &rows,
-    ));
-    out.push('\n');
+    let groups: Vec<Vec<Column<Status>>> = vec![
+        vec![
+            ("Reason", Box::new(|s: &Status| Some(s.reason.clone()))),
+            ("Class (RFC 9110)", Box::new(|s: &Status| Some(s.class().to_string()))),
+            ("Retryable", Box::new(|s: &Status| s.retryable.map(|r| yes_no(Some(r))))),
+            ("Source", Box::new(|s: &Status| Some(api.section_title(s.trace.section)))),
+        ],
+        vec![
+            ("Description", Box::new(|s: &Status| Some(s.description.clone()))),
+            ("Action", Box::new(|s: &Status| s.action.clone())),
+            ("When used", Box::new(|s: &Status| s.when_used.clone())),
+        ],
+    ];
+    reference_tables(out, api, &api.statuses, ("Code", &|s: &Status| s.code.to_string()), groups, &|s: &Status| {
+        &s.trace
+    });
 }
 
 fn vocabularies(out: &mut String, api: &Api) {
@@ -237,44 +264,42 @@ fn vocabularies(out: &mut String, api: &Api) {
     out.push_str("## Error vocabularies\n\n");
     for vocabulary in &api.vocabularies {
         let _ = writeln!(out, "### `{}`\n", vocabulary.name);
-        let _ = writeln!(
-            out,
-            "{} Source: {}.\n",
-            md(&sentence(&vocabulary.description)),
-            md(&api.section_title(vocabulary.section))
-        );
-        // Only the columns some value fills.
-        type Column = (&'static str, fn(&VocabularyValue) -> Option<String>);
-        let candidates: [Column; 9] = [
-            ("Kind", |v| v.kind.clone()),
-            ("Title", |v| v.title.clone()),
-            ("Category", |v| v.category.clone()),
-            ("Statuses", |v| (!v.statuses.is_empty()).then(|| codes(&v.statuses))),
-            ("Description", |v| v.description.clone()),
-            ("Action", |v| v.action.clone()),
-            ("Server message", |v| v.message.clone()),
-            ("User message", |v| v.user_message.clone()),
-            ("Retryable", |v| v.retryable.map(|r| yes_no(Some(r)))),
+        let source = md(&api.section_title(vocabulary.section));
+        let _ = writeln!(out, "{} Source: {source}.\n", md(&sentence(&vocabulary.description)));
+        let groups: Vec<Vec<Column<VocabularyValue>>> = vec![
+            vec![
+                ("Kind", Box::new(|v: &VocabularyValue| v.kind.clone())),
+                ("Title", Box::new(|v: &VocabularyValue| v.title.clone())),
+                ("Category", Box::new(|v: &VocabularyValue| v.category.clone())),
+                ("Statuses", Box::new(|v: &VocabularyValue| (!v.statuses.is_empty()).then(|| codes(&v.statuses)))),
+                ("Retryable", Box::new(|v: &VocabularyValue| v.retryable.map(|r| yes_no(Some(r))))),
+                ("Source", Box::new(|v: &VocabularyValue| Some(api.section_title(v.trace.section)))),
+            ],
+            vec![
+                ("Description", Box::new(|v: &VocabularyValue| v.description.clone())),
+                ("Action", Box::new(|v: &VocabularyValue| v.action.clone())),
+            ],
+            vec![
+                ("Server message", Box::new(|v: &VocabularyValue| v.message.clone())),
+                ("User message", Box::new(|v: &VocabularyValue| v.user_message.clone())),
+            ],
         ];
-        let columns: Vec<&Column> =
-            candidates.iter().filter(|(_, get)| vocabulary.values.iter().any(|v| get(v).is_some())).collect();
-        let mut headers = vec!["Value"];
-        headers.extend(columns.iter().map(|(h, _)| *h));
-        headers.extend(["Source", "Notes"]);
-        let rows: Vec<Vec<String>> = vocabulary
-            .values
-            .iter()
-            .map(|v| {
-                let mut row = vec![code(&v.wire)];
-                row.extend(columns.iter().map(|(_, get)| or_dash(get(v).as_deref())));
-                row.push(api.section_title(v.trace.section));
-                row.push(trace_note(api, &v.trace));
-                row
-            })
-            .collect();
-        out.push_str(&table_with_notes(&headers, &rows));
-        out.push('\n');
+        let name = |v: &VocabularyValue| code(&v.wire);
+        reference_tables(out, api, &vocabulary.values, ("Value", &name), groups, &|v: &VocabularyValue| &v.trace);
     }
+}
+
+fn header_formats(header: &Header) -> Option<String> {
+    let formats: Vec<&str> = header
+        .formats
+        .iter()
+        .map(|f| match f {
+            HeaderFormat::DelaySeconds => "delay in seconds",
+            HeaderFormat::HttpDate => "HTTP-date",
+            HeaderFormat::Iso8601 => "ISO 8601 timestamp",
+        })
+        .collect();
+    (!formats.is_empty()).then(|| formats.join(", "))
 }
 
 fn headers(out: &mut String, api: &Api) {
@@ -282,35 +307,14 @@ fn headers(out: &mut String, api: &Api) {
         return;
     }
     out.push_str("## Headers\n\n");
-    let rows: Vec<Vec<String>> = api
-        .headers
-        .iter()
-        .map(|h| {
-            let formats: Vec<&str> = h
-                .formats
-                .iter()
-                .map(|f| match f {
-                    HeaderFormat::DelaySeconds => "delay in seconds",
-                    HeaderFormat::HttpDate => "HTTP-date",
-                    HeaderFormat::Iso8601 => "ISO 8601 timestamp",
-                })
-                .collect();
-            vec![
-                code(&h.name),
-                h.description.clone(),
-                codes(&h.statuses),
-                or_dash((!formats.is_empty()).then(|| formats.join(", ")).as_deref()),
-                or_dash(h.default_seconds.map(|s| format!("{s} s")).as_deref()),
-                api.section_title(h.trace.section),
-                trace_note(api, &h.trace),
-            ]
-        })
-        .collect();
-    out.push_str(&table_with_notes(
-        &["Header", "Description", "Statuses", "Formats", "Default when missing", "Source", "Notes"],
-        &rows,
-    ));
-    out.push('\n');
+    let groups: Vec<Vec<Column<Header>>> = vec![vec![
+        ("Description", Box::new(|h: &Header| Some(h.description.clone()))),
+        ("Statuses", Box::new(|h: &Header| (!h.statuses.is_empty()).then(|| codes(&h.statuses)))),
+        ("Formats", Box::new(header_formats)),
+        ("Default when missing", Box::new(|h: &Header| h.default_seconds.map(|s| format!("{s} s")))),
+        ("Source", Box::new(|h: &Header| Some(api.section_title(h.trace.section)))),
+    ]];
+    reference_tables(out, api, &api.headers, ("Header", &|h: &Header| code(&h.name)), groups, &|h: &Header| &h.trace);
 }
 
 fn retry_rules(out: &mut String, api: &Api) {
@@ -318,39 +322,33 @@ fn retry_rules(out: &mut String, api: &Api) {
         return;
     }
     out.push_str("## Retry and recovery advice\n\n");
-    let rows: Vec<Vec<String>> = api
-        .retry_rules
-        .iter()
-        .map(|r| {
-            let mut applies = Vec::new();
-            if !r.statuses.is_empty() {
-                applies.push(format!("statuses {}", codes(&r.statuses)));
-            }
-            applies.extend(r.status_classes.iter().map(|class| format!("any {} status", class.range())));
-            applies.extend(r.errors.iter().map(|&value| code(&api[value].wire)));
-            let delay = match (r.delay, r.base_delay_ms) {
-                (Some(RetryDelay::RetryAfterHeader), _) => "as Retry-After says".to_string(),
-                (Some(RetryDelay::ExponentialBackoff), Some(ms)) => format!("exponential from {ms} ms"),
-                (Some(RetryDelay::Fixed), Some(ms)) => format!("fixed {ms} ms"),
-                _ => "—".to_string(),
-            };
-            vec![
-                code(&r.id),
-                applies.join(", "),
-                yes_no(Some(r.retry)),
-                delay,
-                or_dash(r.max_attempts.map(|n| n.to_string()).as_deref()),
-                r.advice.clone(),
-                api.section_title(r.trace.section),
-                trace_note(api, &r.trace),
-            ]
-        })
-        .collect();
-    out.push_str(&table_with_notes(
-        &["Rule", "Applies to", "Retry", "Delay", "Max attempts", "Advice", "Source", "Notes"],
-        &rows,
-    ));
-    out.push('\n');
+    let applies_to = |r: &RetryRule| {
+        let mut applies = Vec::new();
+        if !r.statuses.is_empty() {
+            applies.push(format!("statuses {}", codes(&r.statuses)));
+        }
+        applies.extend(r.status_classes.iter().map(|class| format!("any {} status", class.range())));
+        applies.extend(r.errors.iter().map(|&value| code(&api[value].wire)));
+        Some(applies.join(", "))
+    };
+    let delay = |r: &RetryRule| match (r.delay, r.base_delay_ms) {
+        (Some(RetryDelay::RetryAfterHeader), _) => Some("as Retry-After says".to_string()),
+        (Some(RetryDelay::ExponentialBackoff), Some(ms)) => Some(format!("exponential from {ms} ms")),
+        (Some(RetryDelay::Fixed), Some(ms)) => Some(format!("fixed {ms} ms")),
+        _ => None,
+    };
+    let groups: Vec<Vec<Column<RetryRule>>> = vec![
+        vec![
+            ("Applies to", Box::new(applies_to)),
+            ("Retry", Box::new(|r: &RetryRule| Some(yes_no(Some(r.retry))))),
+            ("Delay", Box::new(delay)),
+            ("Max attempts", Box::new(|r: &RetryRule| r.max_attempts.map(|n| n.to_string()))),
+            ("Source", Box::new(|r: &RetryRule| Some(api.section_title(r.trace.section)))),
+        ],
+        vec![("Advice", Box::new(|r: &RetryRule| Some(r.advice.clone())))],
+    ];
+    let name = |r: &RetryRule| code(&r.id);
+    reference_tables(out, api, &api.retry_rules, ("Rule", &name), groups, &|r: &RetryRule| &r.trace);
 }
 
 fn examples(out: &mut String, api: &Api) {
@@ -370,9 +368,12 @@ fn examples(out: &mut String, api: &Api) {
             md(&api.section_title(example.trace.section)),
             api[example.shape].name
         );
-        let note = trace_note(api, &example.trace);
-        if !note.is_empty() {
-            let _ = writeln!(out, "Notes: {}\n", sentence(&note));
+        let facts = trace_facts(api, &example.trace);
+        for fact in &facts {
+            let _ = writeln!(out, "- {fact}");
+        }
+        if !facts.is_empty() {
+            out.push('\n');
         }
         // A status line only where the document shows one.
         let status_line = example.status.filter(|_| !example.status_in_prose);

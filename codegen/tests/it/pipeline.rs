@@ -100,3 +100,23 @@ fn cross_references_link_to_the_inconsistency_they_name() {
     }
     assert!(linked >= 10, "only {linked} inconsistencies are cited");
 }
+
+/// The reference docs read in a terminal: apart from the source document's own tables, which
+/// they rebuild as they are, no table has more than seven columns, and no cell packs the
+/// catalog's notes (they are listed below each table, one a line).
+#[test]
+fn reference_tables_stay_narrow_and_hold_one_fact_a_cell() {
+    for (_, catalog) in common::all_catalogs() {
+        for api in catalog.apis() {
+            let doc = codegen::render::markdown::render_api(api);
+            let own_part = doc.split("\n## ").filter(|part| !part.starts_with("Tables of the source document"));
+            for part in own_part {
+                for line in part.lines().filter(|l| l.starts_with("| ")) {
+                    let columns = line.matches(" | ").count() + 1;
+                    assert!(columns <= 7, "{}: {columns} columns in {line}", api.id);
+                    assert!(!line.contains("Inferred by the catalog") && !line.contains("](#"), "{}: {line}", api.id);
+                }
+            }
+        }
+    }
+}
