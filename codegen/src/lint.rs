@@ -268,7 +268,7 @@ fn retry_verdicts(api: &Api, code: u16) -> Vec<(String, bool)> {
         }
     }
     for rule in &api.retry_rules {
-        let covers = rule.covers_status(code) || rule.errors.iter().any(|&v| api[v].statuses.contains(&code));
+        let covers = rule.covers_status(code) || api.rule_errors_with_status(rule, code).next().is_some();
         if covers {
             verdicts.push((format!("rule `{}`", rule.id), rule.retry));
         }

@@ -107,6 +107,16 @@ impl Api {
         self.headers.iter().find(|h| h.role == Some(role))
     }
 
+    /// The error values a rule names that are sent with `code`: how a rule reaches a status
+    /// it does not name.
+    pub fn rule_errors_with_status<'a>(
+        &'a self,
+        rule: &'a RetryRule,
+        code: u16,
+    ) -> impl Iterator<Item = &'a VocabularyValue> + 'a {
+        rule.errors.iter().map(|&value| &self[value]).filter(move |value| value.statuses.contains(&code))
+    }
+
     /// A section's heading path, joined for display.
     pub fn section_title(&self, section: SectionId) -> String {
         self[section].heading.join(" › ")

@@ -65,7 +65,7 @@ fn examples(api: &Api) -> Map<String, Value> {
             let mut entry = json!({ "summary": example.title.trim(), "value": example.body });
             if let Some(status) = example.status {
                 entry["description"] =
-                    json!(format!("Sent with HTTP {status}; the body is a `{}`.", api[example.shape].name));
+                    json!(format!("Sent with HTTP {status}; the body follows `{}`.", api[example.shape].name));
             }
             (example.name.clone(), entry)
         })
@@ -116,13 +116,8 @@ fn response_description(api: &Api, status: &Status) -> String {
     }
     // Each rule that covers the status, or an error value sent with it, once.
     for rule in &api.retry_rules {
-        let errors: Vec<String> = rule
-            .errors
-            .iter()
-            .map(|&value| &api[value])
-            .filter(|value| value.statuses.contains(&status.code))
-            .map(|value| format!("`{}`", value.wire))
-            .collect();
+        let errors: Vec<String> =
+            api.rule_errors_with_status(rule, status.code).map(|value| format!("`{}`", value.wire)).collect();
         let scope = match (rule.covers_status(status.code), errors.is_empty()) {
             (true, _) => String::new(),
             (false, false) => format!(" for {}", errors.join(", ")),
