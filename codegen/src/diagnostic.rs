@@ -65,11 +65,15 @@ codes! {
     Empty = "E0502" "empty" "Something that needs content has none: values, fields, a root body, a rule's scope, statements.",
     ShapeCycle = "E0503" "shape-cycle" "A body shape contains itself other than through an array.",
     HeaderRole = "E0601" "header-role" "Header roles and Retry-After formats that do not fit together.",
-    RetryDelay = "E0701" "retry-delay" "A retry rule's delay lacks what it needs (a base delay, a Retry-After header).",
+    RetryDelay = "E0701" "retry-delay" "A recovery rule's waits do not fit its kind (a backoff, a source for the server's wait, `if_no_wait`, attempts).",
+    RecoveryScope = "E0702" "recovery-scope" "A recovery rule mixes levels, or names values that no `role: code` or `role: hint` field carries.",
+    RecoveryAmbiguous = "E0703" "recovery-ambiguous" "Two recovery rules of one level cover the same response.",
+    FieldRole = "E0704" "field-role" "A field's role does not fit its type or place, or two fields of one body share a role.",
     ExampleBody = "E0801" "example-body" "An example body does not match its body format.",
     ExampleFormat = "E0802" "example-format" "An example's `body_format` is not a whole (root) body.",
     ExampleHeader = "E0803" "example-header" "An example sends a header the catalog does not describe.",
     ExampleStatus = "E0804" "example-status" "An example says where its status is given but has none.",
+    ExampleDecision = "E0805" "example-decision" "An example's decision names an unknown rule or another kind, or a status or wait that does not apply.",
 }
 
 /// One problem with a catalog.

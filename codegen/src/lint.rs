@@ -67,6 +67,7 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
         table_hazards(api, &mut found);
         status_advice_disagrees(api, &mut found);
         tables_disagree_on_retrying(api, &mut found);
+        recovery_contradicts_retryable(api, &mut found);
         values_outside_their_table(api, &mut found);
         found.sort_by(|a: &Finding, b| {
             (a.severity, a.position.map(|p| p.line)).cmp(&(b.severity, b.position.map(|p| p.line)))
@@ -171,7 +172,8 @@ fn unexampled_values(api: &Api, out: &mut Vec<Finding>) {
     for example in &api.examples {
         collect_uses(api, &FieldType::Object(example.shape), &example.body, &mut uses);
     }
-    let in_rules: BTreeSet<ValueRef> = api.retry_rules.iter().flat_map(|r| r.errors.iter().copied()).collect();
+    let in_rules: BTreeSet<ValueRef> =
+        api.recovery.rules.iter().flat_map(|r| r.errors.iter().chain(&r.hints).chain(&r.except).copied()).collect();
     for (v, vocabulary) in api.vocabularies.iter().enumerate() {
         for (i, value) in vocabulary.values.iter().enumerate() {
             if uses.contains(&(VocabularyId(v), value.wire.clone())) {
@@ -183,7 +185,7 @@ fn unexampled_values(api: &Api, out: &mut Vec<Finding>) {
                 let message = format!("{name} `{wire}` appears in no example");
                 out.push(finding(api, Severity::Warning, "error-without-example", path, message));
             } else if !in_rules.contains(&ValueRef { vocabulary: VocabularyId(v), index: i }) {
-                let message = format!("{name} `{wire}` appears in no example and no retry rule");
+                let message = format!("{name} `{wire}` appears in no example and no recovery rule");
                 out.push(finding(api, Severity::Warning, "unreferenced-value", path, message));
             }
         }
@@ -239,8 +241,8 @@ fn table_hazards(api: &Api, out: &mut Vec<Finding>) {
     for (h, header) in api.headers.iter().enumerate() {
         texts.push((format!("headers[{h}].description"), &header.description));
     }
-    for (r, rule) in api.retry_rules.iter().enumerate() {
-        texts.push((format!("retry_rules[{r}].advice"), &rule.advice));
+    for (r, rule) in api.recovery.rules.iter().enumerate() {
+        texts.push((format!("recovery.rules[{r}].advice"), &rule.advice));
     }
     for (path, text) in texts {
         let trimmed = text.trim();
@@ -267,10 +269,10 @@ fn retry_verdicts(api: &Api, code: u16) -> Vec<(String, bool)> {
             }
         }
     }
-    for rule in &api.retry_rules {
+    for rule in &api.recovery.rules {
         let covers = rule.covers_status(code) || api.rule_errors_with_status(rule, code).next().is_some();
         if covers {
-            verdicts.push((format!("rule `{}`", rule.id), rule.retry));
+            verdicts.push((format!("rule `{}`", rule.id), rule.kind.retries()));
         }
     }
     verdicts
@@ -317,6 +319,32 @@ fn tables_disagree_on_retrying(api: &Api, out: &mut Vec<Finding>) {
                 );
                 let path = format!("vocabularies[{v}].values[{i}].retryable");
                 out.push(finding(api, Severity::Warning, "tables-disagree", path, message));
+            }
+        }
+    }
+}
+
+/// A value says it is (not) retryable, and the recovery rule for it says the opposite.
+fn recovery_contradicts_retryable(api: &Api, out: &mut Vec<Finding>) {
+    for (r, rule) in api.recovery.rules.iter().enumerate() {
+        for &value_ref in rule.errors.iter().chain(&rule.hints) {
+            let value = &api[value_ref];
+            let Some(retryable) = value.retryable else { continue };
+            if retryable != rule.kind.retries() && rule.trace.inconsistencies.is_empty() {
+                let message = format!(
+                    "`{}` is {}retryable, but rule `{}` says `{}`",
+                    value.wire,
+                    if retryable { "" } else { "not " },
+                    rule.id,
+                    rule.kind.name()
+                );
+                out.push(finding(
+                    api,
+                    Severity::Warning,
+                    "recovery-contradicts-retryable",
+                    format!("recovery.rules[{r}]"),
+                    message,
+                ));
             }
         }
     }

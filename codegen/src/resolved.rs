@@ -5,7 +5,9 @@
 //! once, and every source table is rebuilt into its cells. Only [`crate::validate`] can build
 //! a [`Catalog`], so a renderer never meets a catalog that has not passed every check.
 
-use crate::model::{HeaderFormat, HeaderRole, InconsistencyKind, RetryDelay, SourceDocument, StatusClass};
+use crate::model::{
+    FieldRole, HeaderFormat, HeaderRole, InconsistencyKind, Jitter, RecoveryKind, SourceDocument, StatusClass,
+};
 use crate::source_map::{Position, SourceMap};
 use serde_json::Value;
 
@@ -87,7 +89,9 @@ pub struct Api {
     pub vocabularies: Vec<Vocabulary>,
     pub shapes: Vec<Shape>,
     pub headers: Vec<Header>,
-    pub retry_rules: Vec<RetryRule>,
+    /// Where each role's field sits in the root bodies: JSON key paths from the top level.
+    pub field_roles: Vec<(FieldRole, Vec<String>)>,
+    pub recovery: Recovery,
     pub examples: Vec<Example>,
     pub inconsistencies: Vec<Inconsistency>,
     pub(crate) source_map: SourceMap,
@@ -111,10 +115,15 @@ impl Api {
     /// it does not name.
     pub fn rule_errors_with_status<'a>(
         &'a self,
-        rule: &'a RetryRule,
+        rule: &'a RecoveryRule,
         code: u16,
     ) -> impl Iterator<Item = &'a VocabularyValue> + 'a {
         rule.errors.iter().map(|&value| &self[value]).filter(move |value| value.statuses.contains(&code))
+    }
+
+    /// The rules, then the fallback.
+    pub fn recovery_rules(&self) -> impl Iterator<Item = &RecoveryRule> {
+        self.recovery.rules.iter().chain(std::iter::once(&self.recovery.fallback))
     }
 
     /// A section's heading path, joined for display.
@@ -139,7 +148,7 @@ impl Api {
         let shapes = self.shapes.iter().map(|x| &x.trace);
         let fields = self.shapes.iter().flat_map(|s| s.fields.iter().map(|x| &x.trace));
         let headers = self.headers.iter().map(|x| &x.trace);
-        let rules = self.retry_rules.iter().map(|x| &x.trace);
+        let rules = self.recovery_rules().map(|x| &x.trace);
         let examples = self.examples.iter().map(|x| &x.trace);
         statuses.chain(values).chain(shapes).chain(fields).chain(headers).chain(rules).chain(examples)
     }
@@ -241,6 +250,7 @@ pub struct Field {
     pub setter: String,
     pub ty: FieldType,
     pub required: bool,
+    pub role: Option<FieldRole>,
     pub description: String,
     pub trace: Trace,
 }
@@ -284,25 +294,96 @@ pub struct Header {
     pub trace: Trace,
 }
 
+/// What to do about errors: the rules and the fallback.
 #[derive(Debug, Clone)]
-pub struct RetryRule {
+pub struct Recovery {
+    pub rules: Vec<RecoveryRule>,
+    /// A rule of level `Fallback`, with id `fallback`, that covers everything.
+    pub fallback: RecoveryRule,
+}
+
+/// The precedence levels, highest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    Hint,
+    ErrorValue,
+    Status,
+    StatusClass,
+    Fallback,
+}
+
+impl Level {
+    pub const ALL: [Level; 5] = [Level::Hint, Level::ErrorValue, Level::Status, Level::StatusClass, Level::Fallback];
+
+    /// The name in the exported recovery data.
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Hint => "hint",
+            Level::ErrorValue => "error_value",
+            Level::Status => "status",
+            Level::StatusClass => "status_class",
+            Level::Fallback => "fallback",
+        }
+    }
+
+    /// In words, for the docs.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Hint => "hint",
+            Level::ErrorValue => "error value",
+            Level::Status => "status",
+            Level::StatusClass => "status class",
+            Level::Fallback => "fallback",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct RecoveryRule {
     pub id: String,
+    pub level: Level,
+    pub hints: Vec<ValueRef>,
+    pub errors: Vec<ValueRef>,
     pub statuses: Vec<u16>,
     pub status_classes: Vec<StatusClass>,
-    pub errors: Vec<ValueRef>,
-    pub retry: bool,
-    pub delay: Option<RetryDelay>,
+    pub except: Vec<ValueRef>,
+    pub kind: RecoveryKind,
+    pub backoff: Option<Backoff>,
     pub max_attempts: Option<u32>,
-    pub base_delay_ms: Option<u64>,
+    pub if_no_wait: Option<RecoveryKind>,
     pub advice: String,
     pub trace: Trace,
 }
 
-impl RetryRule {
+impl RecoveryRule {
     /// Does the rule name this status, or its class?
     pub fn covers_status(&self, code: u16) -> bool {
         self.statuses.contains(&code) || StatusClass::of(code).is_some_and(|class| self.status_classes.contains(&class))
     }
+
+    /// Is the kind the catalog's reading rather than the document's word?
+    pub fn kind_inferred(&self) -> bool {
+        self.trace.inferred.iter().any(|fact| fact == "kind")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Backoff {
+    pub first_delay_ms: u64,
+    pub multiplier: f64,
+    pub max_delay_ms: Option<u64>,
+    pub jitter: Jitter,
+}
+
+/// The decision an example leads to.
+#[derive(Debug, Clone)]
+pub struct Decision {
+    pub kind: RecoveryKind,
+    /// The rule's id, or `fallback`.
+    pub rule: String,
+    /// The status to decide with, where the example has none.
+    pub status: Option<u16>,
+    pub wait_seconds: Option<u64>,
 }
 
 #[derive(Debug, Clone)]
@@ -321,6 +402,7 @@ pub struct Example {
     pub body: Value,
     /// The body as pretty-printed JSON, as the crate embeds and the docs show it.
     pub body_json: String,
+    pub decision: Option<Decision>,
     pub trace: Trace,
 }
 

@@ -280,8 +280,9 @@ impl HttpStatus {
 ///
 /// Decoding never fails: a value the catalog does not know becomes
 /// [`ErrorCode::Unknown`] with the text as received, and serializes back unchanged.
-/// Equality and hashing compare wire strings, so `Unknown(s)` equals the known variant whose
-/// wire string is `s`. Match the variants you handle and end with a wildcard arm.
+/// Only decoding makes an `Unknown`, and its text is opaque: compare `as_str()` rather
+/// than matching the payload, so that your code keeps working when the catalog learns the
+/// value. Match the variants you handle and end with a wildcard arm.
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -300,6 +301,7 @@ pub enum ErrorCode {
     /// - Title: Invalid Token
     /// - Kind: message
     /// - Category: Authentication Errors
+    /// - Recovery: `reauthenticate` (rule `invalid-refresh-token`).
     /// - Source: Common Error Types › Authentication Errors.
     InvalidRefreshToken,
     /// `Secret key required`
@@ -308,6 +310,7 @@ pub enum ErrorCode {
     /// - Title: Secret Key Required
     /// - Kind: message
     /// - Category: Authentication Errors
+    /// - Recovery: `fix_configuration` (rule `secret-key-required`).
     /// - Source: Common Error Types › Authentication Errors.
     /// - Inconsistency (contradiction): Every 401 triggers a token refresh, but several 401 errors are not about an expired token.
     SecretKeyRequired,
@@ -318,6 +321,7 @@ pub enum ErrorCode {
     /// - Kind: message
     /// - Category: Validation Errors
     /// - Retryable: no.
+    /// - Recovery: `fix_request` (rule `validation-failed`).
     /// - Source: Common Error Types › Validation Errors.
     /// - Inferred by the catalog, not stated: description, retryable.
     /// - Note: Also sent for the examples "Missing Required Field" and "Database Constraint Violation".
@@ -371,6 +375,7 @@ pub enum ErrorCode {
     /// - Kind: message
     /// - Category: State Errors
     /// - Retryable: no.
+    /// - Recovery: `give_up` (rule `auction-closed`).
     /// - Source: Common Error Types › State Errors.
     /// - Inferred by the catalog, not stated: retryable.
     /// - Inconsistency (contradiction): The best practices dispatch on the status first (400 validation, 401 authentication, 429 rate limit), but 400 also carries "Auction is closed", 401 the OTP codes and 429 "Queue is full", which are none of those.
@@ -383,6 +388,7 @@ pub enum ErrorCode {
     /// - Category: OTP Errors
     /// - Message: Your verification code has expired. Please request a new one.
     /// - User message: Your code has expired. Please request a new one.
+    /// - Recovery: `user_action` (rule `otp-codes`).
     /// - Source: Common Error Types › OTP Errors.
     /// - Inconsistency (contradiction): Every 401 triggers a token refresh, but several 401 errors are not about an expired token.
     OtpExpired,
@@ -394,6 +400,7 @@ pub enum ErrorCode {
     /// - Category: OTP Errors
     /// - Message: Invalid verification code. Please try again.
     /// - User message: That code doesn't look right. Please check and try again.
+    /// - Recovery: `user_action` (rule `otp-codes`).
     /// - Source: Common Error Types › OTP Errors.
     /// - Inconsistency (contradiction): Every 401 triggers a token refresh, but several 401 errors are not about an expired token.
     OtpInvalid,
@@ -404,6 +411,7 @@ pub enum ErrorCode {
     /// - Category: Session Integrity Errors
     /// - Message: This action could not be completed. Please refresh the page and try again.
     /// - User message: Please refresh the page and try again.
+    /// - Recovery: `user_action` (rule `session-integrity`).
     /// - Source: Common Error Types › Session Integrity Errors.
     SessionIntegrityFailed,
     /// `Rate limit exceeded`
@@ -414,8 +422,8 @@ pub enum ErrorCode {
     /// - Retryable: yes.
     /// - Source: Common Error Types › Rate Limiting Errors.
     RateLimitExceeded,
-    /// A value this catalog does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this catalog does not know, kept exactly as received (read it with `as_str()`).
+    Unknown(::api_error_runtime::UnknownValue),
 }
 impl ErrorCode {
     /// Every value the catalog knows, in catalog order (13).
@@ -450,20 +458,12 @@ impl ErrorCode {
             Self::OtpInvalid => "otp_invalid",
             Self::SessionIntegrityFailed => "session_integrity_failed",
             Self::RateLimitExceeded => "Rate limit exceeded",
-            Self::Unknown(other) => other,
+            Self::Unknown(other) => other.as_str(),
         }
     }
     /// True for a value the catalog does not know.
     pub fn is_unknown(&self) -> bool {
-        match self {
-            Self::Unknown(wire) => {
-                ::core::matches!(
-                    < Self as ::core::convert::From < & str >> ::from(wire),
-                    Self::Unknown(_)
-                )
-            }
-            _ => false,
-        }
+        ::core::matches!(self, Self::Unknown(_))
     }
     /// What the value means, as the documentation says.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
@@ -652,7 +652,7 @@ impl ::core::convert::From<&str> for ErrorCode {
             "otp_invalid" => Self::OtpInvalid,
             "session_integrity_failed" => Self::SessionIntegrityFailed,
             "Rate limit exceeded" => Self::RateLimitExceeded,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::api_error_runtime::__private::unknown(other)),
         }
     }
 }
@@ -663,8 +663,9 @@ impl ::core::convert::From<&str> for ErrorCode {
 ///
 /// Decoding never fails: a value the catalog does not know becomes
 /// [`OrderStatus::Unknown`] with the text as received, and serializes back unchanged.
-/// Equality and hashing compare wire strings, so `Unknown(s)` equals the known variant whose
-/// wire string is `s`. Match the variants you handle and end with a wildcard arm.
+/// Only decoding makes an `Unknown`, and its text is opaque: compare `as_str()` rather
+/// than matching the payload, so that your code keeps working when the catalog learns the
+/// value. Match the variants you handle and end with a wildcard arm.
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
 #[non_exhaustive]
 pub enum OrderStatus {
@@ -673,8 +674,8 @@ pub enum OrderStatus {
     /// - Source: Common Error Types › Order Limit Errors.
     /// - Inferred by the catalog, not stated: description.
     Denied,
-    /// A value this catalog does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this catalog does not know, kept exactly as received (read it with `as_str()`).
+    Unknown(::api_error_runtime::UnknownValue),
 }
 impl OrderStatus {
     /// Every value the catalog knows, in catalog order (1).
@@ -683,20 +684,12 @@ impl OrderStatus {
     pub fn as_str(&self) -> &str {
         match self {
             Self::Denied => "DENIED",
-            Self::Unknown(other) => other,
+            Self::Unknown(other) => other.as_str(),
         }
     }
     /// True for a value the catalog does not know.
     pub fn is_unknown(&self) -> bool {
-        match self {
-            Self::Unknown(wire) => {
-                ::core::matches!(
-                    < Self as ::core::convert::From < & str >> ::from(wire),
-                    Self::Unknown(_)
-                )
-            }
-            _ => false,
-        }
+        ::core::matches!(self, Self::Unknown(_))
     }
     /// What the value means, as the documentation says.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
@@ -714,7 +707,7 @@ impl ::core::convert::From<&str> for OrderStatus {
     fn from(wire: &str) -> Self {
         match wire {
             "DENIED" => Self::Denied,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::api_error_runtime::__private::unknown(other)),
         }
     }
 }
@@ -725,17 +718,19 @@ impl ::core::convert::From<&str> for OrderStatus {
 ///
 /// Decoding never fails: a value the catalog does not know becomes
 /// [`DenyReason::Unknown`] with the text as received, and serializes back unchanged.
-/// Equality and hashing compare wire strings, so `Unknown(s)` equals the known variant whose
-/// wire string is `s`. Match the variants you handle and end with a wildcard arm.
+/// Only decoding makes an `Unknown`, and its text is opaque: compare `as_str()` rather
+/// than matching the payload, so that your code keeps working when the catalog learns the
+/// value. Match the variants you handle and end with a wildcard arm.
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
 #[non_exhaustive]
 pub enum DenyReason {
     /// `ORDER_LIMIT_EXCEEDED`: The consumer exceeded the purchase limits.
     ///
+    /// - Recovery: `give_up` (rule `order-limit`).
     /// - Source: Common Error Types › Order Limit Errors.
     OrderLimitExceeded,
-    /// A value this catalog does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this catalog does not know, kept exactly as received (read it with `as_str()`).
+    Unknown(::api_error_runtime::UnknownValue),
 }
 impl DenyReason {
     /// Every value the catalog knows, in catalog order (1).
@@ -744,20 +739,12 @@ impl DenyReason {
     pub fn as_str(&self) -> &str {
         match self {
             Self::OrderLimitExceeded => "ORDER_LIMIT_EXCEEDED",
-            Self::Unknown(other) => other,
+            Self::Unknown(other) => other.as_str(),
         }
     }
     /// True for a value the catalog does not know.
     pub fn is_unknown(&self) -> bool {
-        match self {
-            Self::Unknown(wire) => {
-                ::core::matches!(
-                    < Self as ::core::convert::From < & str >> ::from(wire),
-                    Self::Unknown(_)
-                )
-            }
-            _ => false,
-        }
+        ::core::matches!(self, Self::Unknown(_))
     }
     /// What the value means, as the documentation says.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
@@ -775,7 +762,7 @@ impl ::core::convert::From<&str> for DenyReason {
     fn from(wire: &str) -> Self {
         match wire {
             "ORDER_LIMIT_EXCEEDED" => Self::OrderLimitExceeded,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::api_error_runtime::__private::unknown(other)),
         }
     }
 }
@@ -1051,60 +1038,180 @@ pub mod headers {
     ];
     /// How long to wait when `Retry-After` is missing: not documented.
     pub const DEFAULT_RETRY_AFTER: ::core::option::Option<::std::time::Duration> = ::core::option::Option::None;
-    /// Parses a `Retry-After` value in the formats this API documents.
+    /// Parses a `Retry-After` value as RFC 9110 says every recipient must (seconds or an
+    /// HTTP-date), and in the formats this API documents besides.
     pub fn parse_retry_after(
         value: &str,
     ) -> ::core::option::Option<::api_error_runtime::RetryAfter> {
-        ::api_error_runtime::RetryAfter::parse(value, RETRY_AFTER_FORMATS)
-    }
-    /// How long to wait before retrying: the header's delay from `now`, or the
-    /// documented default when the header is missing or unreadable, at most `max`.
-    pub fn retry_after_delay(
-        header: ::core::option::Option<&str>,
-        now: ::std::time::SystemTime,
-        max: ::std::time::Duration,
-    ) -> ::core::option::Option<::std::time::Duration> {
-        ::api_error_runtime::RetryAfter::delay_or(
-            header,
-            RETRY_AFTER_FORMATS,
-            DEFAULT_RETRY_AFTER,
-            now,
-            max,
-        )
+        ::api_error_runtime::RetryAfter::read(value, RETRY_AFTER_FORMATS)
     }
 }
-/// When and how the Fanfare documentation says to retry, rule by rule.
-pub const RETRY_RULES: &[::api_error_runtime::RetryRule] = &[
-    ::api_error_runtime::RetryRule::new(
-            "retry-after",
-            true,
-            "When Retry-After is present, wait until it passes (it may be seconds or a timestamp), then retry the request.",
-        )
-        .statuses(&[423, 429])
-        .delay(::api_error_runtime::RetryDelay::RetryAfterHeader),
-    ::api_error_runtime::RetryRule::new(
-            "transient-server-errors",
-            true,
-            "Retry with exponential backoff (1 s, then 2 s), three attempts in all.",
-        )
-        .classes(&[::api_error_runtime::StatusClass::ServerError])
-        .delay(::api_error_runtime::RetryDelay::ExponentialBackoff)
-        .max_attempts(3)
-        .base_delay(::std::time::Duration::from_millis(1000)),
-    ::api_error_runtime::RetryRule::new(
-            "client-errors",
-            false,
-            "Don't retry client errors.",
-        )
-        .statuses(&[400, 403, 404, 409, 413]),
-    ::api_error_runtime::RetryRule::new(
-            "token-expiration",
-            true,
-            "Refresh the access token, then retry once with the new token.",
-        )
-        .statuses(&[401])
-        .max_attempts(2),
-];
+/// What to do about each Fanfare error, as its documentation advises, rule by rule.
+///
+/// [`Error::recovery`](::api_error_runtime::ApiError::recovery) tries them by precedence: the
+/// body's hint, then its error value, then the status, then the status class; the fallback
+/// decides when no rule covers a response.
+pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::RecoveryTable::new(
+    &[
+        ::api_error_runtime::RecoveryRule::new(
+                "validation-failed",
+                ::api_error_runtime::RecoveryKind::FixRequest,
+                "Fix the fields that `details` lists, each with its message.",
+                "Common Error Types › Validation Errors",
+            )
+            .inferred()
+            .errors(&["Validation failed"]),
+        ::api_error_runtime::RecoveryRule::new(
+                "auction-closed",
+                ::api_error_runtime::RecoveryKind::GiveUp,
+                "The auction is closed; retrying or changing the request cannot help.",
+                "Common Error Types › State Errors",
+            )
+            .inferred()
+            .errors(&["Auction is closed"]),
+        ::api_error_runtime::RecoveryRule::new(
+                "otp-codes",
+                ::api_error_runtime::RecoveryKind::UserAction,
+                "Ask the user for a new code (expired) or to check and re-enter it (invalid).",
+                "Common Error Types › OTP Errors",
+            )
+            .errors(&["otp_expired", "otp_invalid"]),
+        ::api_error_runtime::RecoveryRule::new(
+                "session-integrity",
+                ::api_error_runtime::RecoveryKind::UserAction,
+                "Ask the user to refresh the page and try again; if the issue continues, contact support with the reference code.",
+                "Common Error Types › Session Integrity Errors",
+            )
+            .errors(&["session_integrity_failed"]),
+        ::api_error_runtime::RecoveryRule::new(
+                "invalid-refresh-token",
+                ::api_error_runtime::RecoveryKind::Reauthenticate,
+                "The refresh token is invalid, so refreshing cannot help; sign the user in again.",
+                "Common Error Types › Authentication Errors",
+            )
+            .inferred()
+            .errors(&["invalid refresh token"]),
+        ::api_error_runtime::RecoveryRule::new(
+                "secret-key-required",
+                ::api_error_runtime::RecoveryKind::FixConfiguration,
+                "The endpoint needs the secret key; configure the client with it.",
+                "Common Error Types › Authentication Errors",
+            )
+            .inferred()
+            .errors(&["Secret key required"]),
+        ::api_error_runtime::RecoveryRule::new(
+                "order-limit",
+                ::api_error_runtime::RecoveryKind::GiveUp,
+                "The consumer exceeded the purchase limits; the order cannot go through.",
+                "Common Error Types › Order Limit Errors",
+            )
+            .inferred()
+            .errors(&["ORDER_LIMIT_EXCEEDED"]),
+        ::api_error_runtime::RecoveryRule::new(
+                "token-expiration",
+                ::api_error_runtime::RecoveryKind::RefreshCredentials,
+                "Refresh the access token, then retry once with the new token.",
+                "Error Recovery Strategies › Token Expiration",
+            )
+            .except(
+                &[
+                    "otp_expired",
+                    "otp_invalid",
+                    "invalid refresh token",
+                    "Secret key required",
+                ],
+            )
+            .statuses(&[401])
+            .max_attempts(2),
+        ::api_error_runtime::RecoveryRule::new(
+                "retry-after",
+                ::api_error_runtime::RecoveryKind::RetryAfterWait,
+                "When Retry-After is present, wait until it passes (it may be seconds or a timestamp), then retry the request; without it, the example does not retry.",
+                "Error Handling Best Practices › 2. Respect Retry-After Headers",
+            )
+            .statuses(&[423, 429])
+            .if_no_wait(::api_error_runtime::RecoveryKind::GiveUp),
+        ::api_error_runtime::RecoveryRule::new(
+                "client-errors",
+                ::api_error_runtime::RecoveryKind::FixRequest,
+                "Don't retry client errors; fix the request.",
+                "Error Recovery Strategies › Transient Errors (5xx)",
+            )
+            .inferred()
+            .statuses(&[400, 404, 413]),
+        ::api_error_runtime::RecoveryRule::new(
+                "forbidden",
+                ::api_error_runtime::RecoveryKind::CheckPermissions,
+                "Don't retry client errors; the user lacks permission for the action.",
+                "HTTP Status Codes › Client Error Codes (4xx)",
+            )
+            .inferred()
+            .statuses(&[403]),
+        ::api_error_runtime::RecoveryRule::new(
+                "conflict",
+                ::api_error_runtime::RecoveryKind::GiveUp,
+                "Don't retry client errors; the request conflicts with the resource's current state.",
+                "Error Recovery Strategies › Transient Errors (5xx)",
+            )
+            .inferred()
+            .statuses(&[409]),
+        ::api_error_runtime::RecoveryRule::new(
+                "transient-server-errors",
+                ::api_error_runtime::RecoveryKind::RetryWithBackoff,
+                "Retry with exponential backoff (1 s, then 2 s), three attempts in all.",
+                "Error Recovery Strategies › Transient Errors (5xx)",
+            )
+            .classes(&[::api_error_runtime::StatusClass::ServerError])
+            .backoff(
+                ::api_error_runtime::Backoff::new(
+                        ::std::time::Duration::from_millis(1000),
+                    )
+                    .multiplier(2.0),
+            )
+            .max_attempts(3),
+    ],
+    ::api_error_runtime::RecoveryRule::new(
+        "fallback",
+        ::api_error_runtime::RecoveryKind::GiveUp,
+        "Don't retry; handle the error as the generic handler does.",
+        "Error Recovery Strategies › Transient Errors (5xx)",
+    ),
+);
+/// How to read a Fanfare error response: where its body keeps each fact, which headers matter, and [`RECOVERY`].
+pub const MODEL: ::api_error_runtime::Model = ::api_error_runtime::Model::new(
+        "Fanfare",
+        &[
+            (::api_error_runtime::FieldRole::Code, &["error"]),
+            (::api_error_runtime::FieldRole::Message, &["message"]),
+            (
+                ::api_error_runtime::FieldRole::SupportReference,
+                &["support", "referenceCode"],
+            ),
+            (::api_error_runtime::FieldRole::RetryAfter, &["retryAfter"]),
+            (::api_error_runtime::FieldRole::Code, &["denyReason"]),
+        ],
+        &[
+            (::api_error_runtime::HeaderRole::RetryAfter, "Retry-After"),
+            (::api_error_runtime::HeaderRole::RateLimitLimit, "X-RateLimit-Limit"),
+            (
+                ::api_error_runtime::HeaderRole::RateLimitRemaining,
+                "X-RateLimit-Remaining",
+            ),
+            (::api_error_runtime::HeaderRole::RateLimitReset, "X-RateLimit-Reset"),
+            (::api_error_runtime::HeaderRole::RequestId, "X-Request-Id"),
+        ],
+        RECOVERY,
+    )
+    .retry_after_dialects(&[::api_error_runtime::RetryAfterFormat::Iso8601]);
+impl ::api_error_runtime::ErrorModel for ErrorResponse {
+    const MODEL: &'static ::api_error_runtime::Model = &MODEL;
+}
+/// A Fanfare error response, read leniently: building one never fails, whatever was sent.
+///
+/// Build it with [`Error::from_response`](::api_error_runtime::ApiError::from_response)
+/// (status, headers in any case, body bytes), then ask
+/// [`Error::recovery`](::api_error_runtime::ApiError::recovery) what to do next.
+pub type Error = ::api_error_runtime::ApiError<ErrorResponse>;
 /// The example responses of the Fanfare documentation.
 pub const EXAMPLES: &[::api_error_runtime::Example] = &[
     ::api_error_runtime::Example::new(
@@ -1234,6 +1341,10 @@ pub const EXAMPLES: &[::api_error_runtime::Example] = &[
 ];
 #[cfg(test)]
 mod tests {
+    /// A fixed moment (2024-12-01T08:00:00Z), so that waits until a date are the same on every run.
+    fn now() -> ::std::time::SystemTime {
+        ::std::time::UNIX_EPOCH + ::std::time::Duration::from_secs(1_733_040_000)
+    }
     /// Decodes `json` as `T`, re-encodes it and checks the JSON is unchanged.
     fn round_trip<T: ::serde::Serialize + ::serde::de::DeserializeOwned>(
         json: &str,
@@ -1444,5 +1555,343 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::OrderDenial(_)),
             "decoded as {response:?}"
         );
+    }
+    #[test]
+    fn example_error_format_decides() {
+        let example = &super::EXAMPLES[0];
+        let statuses: &[u16] = &[400];
+        for &status in statuses {
+            let error = super::Error::from_response(
+                status,
+                example.headers.iter().copied(),
+                example.body.as_bytes(),
+            );
+            ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
+            let recovery = error.recovery(now());
+            ::core::assert_eq!(
+                (recovery.kind(), recovery.rule().id),
+                (::api_error_runtime::RecoveryKind::FixRequest, "client-errors"),
+                "status {status}"
+            );
+        }
+    }
+    #[test]
+    fn example_missing_authentication_decides() {
+        let example = &super::EXAMPLES[1];
+        let statuses: &[u16] = &[401];
+        for &status in statuses {
+            let error = super::Error::from_response(
+                status,
+                example.headers.iter().copied(),
+                example.body.as_bytes(),
+            );
+            ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
+            let recovery = error.recovery(now());
+            ::core::assert_eq!(
+                (recovery.kind(), recovery.rule().id),
+                (::api_error_runtime::RecoveryKind::RefreshCredentials,
+                "token-expiration"), "status {status}"
+            );
+            ::core::assert_eq!(
+                recovery.wait(),
+                ::core::option::Option::Some(::std::time::Duration::from_secs(0)),
+                "status {status}"
+            );
+        }
+    }
+    #[test]
+    fn example_invalid_token_decides() {
+        let example = &super::EXAMPLES[2];
+        let statuses: &[u16] = &[401];
+        for &status in statuses {
+            let error = super::Error::from_response(
+                status,
+                example.headers.iter().copied(),
+                example.body.as_bytes(),
+            );
+            ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
+            let recovery = error.recovery(now());
+            ::core::assert_eq!(
+                (recovery.kind(), recovery.rule().id),
+                (::api_error_runtime::RecoveryKind::Reauthenticate,
+                "invalid-refresh-token"), "status {status}"
+            );
+        }
+    }
+    #[test]
+    fn example_secret_key_required_decides() {
+        let example = &super::EXAMPLES[3];
+        let statuses: &[u16] = &[401];
+        for &status in statuses {
+            let error = super::Error::from_response(
+                status,
+                example.headers.iter().copied(),
+                example.body.as_bytes(),
+            );
+            ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
+            let recovery = error.recovery(now());
+            ::core::assert_eq!(
+                (recovery.kind(), recovery.rule().id),
+                (::api_error_runtime::RecoveryKind::FixConfiguration,
+                "secret-key-required"), "status {status}"
+            );
+        }
+    }
+    #[test]
+    fn example_field_validation_failed_decides() {
+        let example = &super::EXAMPLES[4];
+        let statuses: &[u16] = &[400];
+        for &status in statuses {
+            let error = super::Error::from_response(
+                status,
+                example.headers.iter().copied(),
+                example.body.as_bytes(),
+            );
+            ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
+            let recovery = error.recovery(now());
+            ::core::assert_eq!(
+                (recovery.kind(), recovery.rule().id),
+                (::api_error_runtime::RecoveryKind::FixRequest, "validation-failed"),
+                "status {status}"
+            );
+        }
+    }
+    #[test]
+    fn example_missing_required_field_decides() {
+        let example = &super::EXAMPLES[5];
+        let statuses: &[u16] = &[400];
+        for &status in statuses {
+            let error = super::Error::from_response(
+                status,
+                example.headers.iter().copied(),
+                example.body.as_bytes(),
+            );
+            ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
+            let recovery = error.recovery(now());
+            ::core::assert_eq!(
+                (recovery.kind(), recovery.rule().id),
+                (::api_error_runtime::RecoveryKind::FixRequest, "validation-failed"),
+                "status {status}"
+            );
+        }
+    }
+    #[test]
+    fn example_database_constraint_violation_decides() {
+        let example = &super::EXAMPLES[6];
+        let statuses: &[u16] = &[400];
+        for &status in statuses {
+            let error = super::Error::from_response(
+                status,
+                example.headers.iter().copied(),
+                example.body.as_bytes(),
+            );
+            ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
+            let recovery = error.recovery(now());
+            ::core::assert_eq!(
+                (recovery.kind(), recovery.rule().id),
+                (::api_error_runtime::RecoveryKind::FixRequest, "validation-failed"),
+                "status {status}"
+            );
+        }
+    }
+    #[test]
+    fn example_resource_not_found_decides() {
+        let example = &super::EXAMPLES[7];
+        let statuses: &[u16] = &[404];
+        for &status in statuses {
+            let error = super::Error::from_response(
+                status,
+                example.headers.iter().copied(),
+                example.body.as_bytes(),
+            );
+            ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
+            let recovery = error.recovery(now());
+            ::core::assert_eq!(
+                (recovery.kind(), recovery.rule().id),
+                (::api_error_runtime::RecoveryKind::FixRequest, "client-errors"),
+                "status {status}"
+            );
+        }
+    }
+    #[test]
+    fn example_resource_conflict_decides() {
+        let example = &super::EXAMPLES[8];
+        let statuses: &[u16] = &[409];
+        for &status in statuses {
+            let error = super::Error::from_response(
+                status,
+                example.headers.iter().copied(),
+                example.body.as_bytes(),
+            );
+            ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
+            let recovery = error.recovery(now());
+            ::core::assert_eq!(
+                (recovery.kind(), recovery.rule().id),
+                (::api_error_runtime::RecoveryKind::GiveUp, "conflict"),
+                "status {status}"
+            );
+        }
+    }
+    #[test]
+    fn example_queue_not_open_decides() {
+        let example = &super::EXAMPLES[9];
+        let statuses: &[u16] = &[423];
+        for &status in statuses {
+            let error = super::Error::from_response(
+                status,
+                example.headers.iter().copied(),
+                example.body.as_bytes(),
+            );
+            ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
+            let recovery = error.recovery(now());
+            ::core::assert_eq!(
+                (recovery.kind(), recovery.rule().id),
+                (::api_error_runtime::RecoveryKind::RetryAfterWait, "retry-after"),
+                "status {status}"
+            );
+        }
+    }
+    #[test]
+    fn example_queue_full_decides() {
+        let example = &super::EXAMPLES[10];
+        let statuses: &[u16] = &[429];
+        for &status in statuses {
+            let error = super::Error::from_response(
+                status,
+                example.headers.iter().copied(),
+                example.body.as_bytes(),
+            );
+            ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
+            let recovery = error.recovery(now());
+            ::core::assert_eq!(
+                (recovery.kind(), recovery.rule().id),
+                (::api_error_runtime::RecoveryKind::RetryAfterWait, "retry-after"),
+                "status {status}"
+            );
+            ::core::assert_eq!(
+                recovery.wait(),
+                ::core::option::Option::Some(::std::time::Duration::from_secs(30)),
+                "status {status}"
+            );
+        }
+    }
+    #[test]
+    fn example_auction_closed_decides() {
+        let example = &super::EXAMPLES[11];
+        let statuses: &[u16] = &[400];
+        for &status in statuses {
+            let error = super::Error::from_response(
+                status,
+                example.headers.iter().copied(),
+                example.body.as_bytes(),
+            );
+            ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
+            let recovery = error.recovery(now());
+            ::core::assert_eq!(
+                (recovery.kind(), recovery.rule().id),
+                (::api_error_runtime::RecoveryKind::GiveUp, "auction-closed"),
+                "status {status}"
+            );
+        }
+    }
+    #[test]
+    fn example_otp_expired_decides() {
+        let example = &super::EXAMPLES[12];
+        let statuses: &[u16] = &[401];
+        for &status in statuses {
+            let error = super::Error::from_response(
+                status,
+                example.headers.iter().copied(),
+                example.body.as_bytes(),
+            );
+            ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
+            let recovery = error.recovery(now());
+            ::core::assert_eq!(
+                (recovery.kind(), recovery.rule().id),
+                (::api_error_runtime::RecoveryKind::UserAction, "otp-codes"),
+                "status {status}"
+            );
+        }
+    }
+    #[test]
+    fn example_invalid_otp_decides() {
+        let example = &super::EXAMPLES[13];
+        let statuses: &[u16] = &[401];
+        for &status in statuses {
+            let error = super::Error::from_response(
+                status,
+                example.headers.iter().copied(),
+                example.body.as_bytes(),
+            );
+            ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
+            let recovery = error.recovery(now());
+            ::core::assert_eq!(
+                (recovery.kind(), recovery.rule().id),
+                (::api_error_runtime::RecoveryKind::UserAction, "otp-codes"),
+                "status {status}"
+            );
+        }
+    }
+    #[test]
+    fn example_session_integrity_failed_decides() {
+        let example = &super::EXAMPLES[14];
+        let statuses: &[u16] = &[403];
+        for &status in statuses {
+            let error = super::Error::from_response(
+                status,
+                example.headers.iter().copied(),
+                example.body.as_bytes(),
+            );
+            ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
+            let recovery = error.recovery(now());
+            ::core::assert_eq!(
+                (recovery.kind(), recovery.rule().id),
+                (::api_error_runtime::RecoveryKind::UserAction, "session-integrity"),
+                "status {status}"
+            );
+        }
+    }
+    #[test]
+    fn example_rate_limit_exceeded_decides() {
+        let example = &super::EXAMPLES[15];
+        let statuses: &[u16] = &[429];
+        for &status in statuses {
+            let error = super::Error::from_response(
+                status,
+                example.headers.iter().copied(),
+                example.body.as_bytes(),
+            );
+            ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
+            let recovery = error.recovery(now());
+            ::core::assert_eq!(
+                (recovery.kind(), recovery.rule().id),
+                (::api_error_runtime::RecoveryKind::RetryAfterWait, "retry-after"),
+                "status {status}"
+            );
+            ::core::assert_eq!(
+                recovery.wait(),
+                ::core::option::Option::Some(::std::time::Duration::from_secs(60)),
+                "status {status}"
+            );
+        }
+    }
+    #[test]
+    fn example_order_limit_exceeded_decides() {
+        let example = &super::EXAMPLES[16];
+        let statuses: &[u16] = &[400, 401, 403, 404, 409, 413, 423, 429, 500, 503];
+        for &status in statuses {
+            let error = super::Error::from_response(
+                status,
+                example.headers.iter().copied(),
+                example.body.as_bytes(),
+            );
+            ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
+            let recovery = error.recovery(now());
+            ::core::assert_eq!(
+                (recovery.kind(), recovery.rule().id),
+                (::api_error_runtime::RecoveryKind::GiveUp, "order-limit"),
+                "status {status}"
+            );
+        }
     }
 }

@@ -20,5 +20,7 @@ pub mod fanfare;
 /// OFAuth: Error Handling
 pub mod ofauth;
 pub use ::api_error_runtime::{
-    Example, RetryAfter, RetryAfterFormat, RetryDelay, RetryRule, StatusClass,
+    ApiError, ApiErrorInfo, Backoff, BodyProblem, DecidedBy, Example, Jitter, RateLimit,
+    Reading, Recovery, RecoveryKind, RecoveryRule, RecoveryTable, RetryAfter,
+    RetryAfterFormat, StatusClass, UnknownValue, WaitSource,
 };

@@ -228,8 +228,9 @@ impl HttpStatus {
 ///
 /// Decoding never fails: a value the catalog does not know becomes
 /// [`ErrorType::Unknown`] with the text as received, and serializes back unchanged.
-/// Equality and hashing compare wire strings, so `Unknown(s)` equals the known variant whose
-/// wire string is `s`. Match the variants you handle and end with a wildcard arm.
+/// Only decoding makes an `Unknown`, and its text is opaque: compare `as_str()` rather
+/// than matching the payload, so that your code keeps working when the catalog learns the
+/// value. Match the variants you handle and end with a wildcard arm.
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
 #[non_exhaustive]
 pub enum ErrorType {
@@ -238,6 +239,7 @@ pub enum ErrorType {
     /// - HTTP status: 401.
     /// - Action: Check API key
     /// - Retryable: no.
+    /// - Recovery: `fix_configuration` (rule `check-api-key`).
     /// - Source: Error Types.
     /// - Inferred by the catalog, not stated: retryable.
     /// - Inconsistency (contradiction): For 401 the status table says to re-authenticate the user, but RULES_OUTDATED (also 401) says to retry and UNAUTHORIZED (also 401) to check the API key.
@@ -247,6 +249,7 @@ pub enum ErrorType {
     /// - HTTP status: 401.
     /// - Action: Re-authenticate user via Link
     /// - Retryable: no.
+    /// - Recovery: `reauthenticate` (rule `session-errors`).
     /// - Source: Error Types.
     /// - Inferred by the catalog, not stated: retryable.
     SessionNotProvided,
@@ -255,6 +258,7 @@ pub enum ErrorType {
     /// - HTTP status: 401.
     /// - Action: Re-authenticate user via Link
     /// - Retryable: no.
+    /// - Recovery: `reauthenticate` (rule `session-errors`).
     /// - Source: Error Types.
     /// - Inferred by the catalog, not stated: retryable.
     SessionExpired,
@@ -263,6 +267,7 @@ pub enum ErrorType {
     /// - HTTP status: 403.
     /// - Action: Check connection permissions
     /// - Retryable: no.
+    /// - Recovery: `check_permissions` (rule `check-permissions`).
     /// - Source: Error Types.
     /// - Inferred by the catalog, not stated: retryable.
     /// - Inconsistency (missing from table): The FORBIDDEN type uses HTTP 403, which the status code tables do not list.
@@ -272,6 +277,7 @@ pub enum ErrorType {
     /// - HTTP status: 401.
     /// - Action: Retry—OFAuth handles this automatically
     /// - Retryable: yes.
+    /// - Recovery: `retry_now` (rule `rules-outdated`).
     /// - Source: Error Types.
     /// - Inconsistency (contradiction): For 401 the status table says to re-authenticate the user, but RULES_OUTDATED (also 401) says to retry and UNAUTHORIZED (also 401) to check the API key.
     RulesOutdated,
@@ -280,6 +286,7 @@ pub enum ErrorType {
     /// - HTTP status: 400.
     /// - Action: Fix request format/data
     /// - Retryable: no.
+    /// - Recovery: `fix_request` (rule `fix-request`).
     /// - Source: Error Types.
     /// - Inferred by the catalog, not stated: retryable.
     BadRequest,
@@ -288,6 +295,7 @@ pub enum ErrorType {
     /// - HTTP status: 404.
     /// - Action: Check resource ID
     /// - Retryable: no.
+    /// - Recovery: `fix_request` (rule `fix-request`).
     /// - Source: Error Types.
     /// - Inferred by the catalog, not stated: retryable.
     /// - Inconsistency (contradiction): For 404 the status table says to check the endpoint URL, which fits ROUTE_NOT_FOUND but not RESOURCE_NOT_FOUND.
@@ -297,6 +305,7 @@ pub enum ErrorType {
     /// - HTTP status: 404.
     /// - Action: Check endpoint URL
     /// - Retryable: no.
+    /// - Recovery: `fix_request` (rule `fix-request`).
     /// - Source: Error Types.
     /// - Inferred by the catalog, not stated: retryable.
     RouteNotFound,
@@ -305,6 +314,7 @@ pub enum ErrorType {
     /// - HTTP status: 429.
     /// - Action: Wait and retry with backoff
     /// - Retryable: yes.
+    /// - Recovery: `retry_after_wait` (rule `rate-limited`).
     /// - Source: Error Types.
     RateLimitExceeded,
     /// `UPLOAD_ERROR`: Media upload failed
@@ -312,6 +322,7 @@ pub enum ErrorType {
     /// - HTTP status: 502.
     /// - Action: Retry upload
     /// - Retryable: yes.
+    /// - Recovery: `retry_with_backoff` (rule `upload-failed`).
     /// - Source: Error Types.
     /// - Inconsistency (contradiction): The server error table names 502 "Proxy error" and 503 "Network error", but UPLOAD_ERROR is sent with 502 and UNKNOWN_ERROR with 503: the status does not tell the cause.
     UploadError,
@@ -320,6 +331,7 @@ pub enum ErrorType {
     /// - HTTP status: 500, 503.
     /// - Action: Retry or contact support
     /// - Retryable: yes.
+    /// - Recovery: `retry_with_backoff` (rule `unknown-error`).
     /// - Source: Error Types.
     /// - Inconsistency (gap): UNKNOWN_ERROR has two statuses, and the Service Unavailable example does not say which one it is sent with.
     UnknownError,
@@ -328,6 +340,7 @@ pub enum ErrorType {
     /// - HTTP status: 502.
     /// - Action: Retry with exponential backoff
     /// - Retryable: yes.
+    /// - Recovery: `retry_with_backoff` (rule `proxy-and-network`).
     /// - Source: Error Handling Best Practices.
     /// - Inferred by the catalog, not stated: description, statuses, action.
     /// - Inconsistency (missing from table): PROXY_ERROR and NETWORK_ERROR are used as `type` values but missing from the Error Types table.
@@ -339,14 +352,15 @@ pub enum ErrorType {
     /// - HTTP status: 503.
     /// - Action: Retry with exponential backoff
     /// - Retryable: yes.
+    /// - Recovery: `retry_with_backoff` (rule `proxy-and-network`).
     /// - Source: Error Handling Best Practices.
     /// - Inferred by the catalog, not stated: description, statuses, action.
     /// - Inconsistency (missing from table): PROXY_ERROR and NETWORK_ERROR are used as `type` values but missing from the Error Types table.
     /// - Inconsistency (contradiction): The prose asks for exponential backoff on proxy and network errors; the example handler waits a fixed second.
     /// - Note: Description and status come from the 503 row of the server error table ("Network error").
     NetworkError,
-    /// A value this catalog does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this catalog does not know, kept exactly as received (read it with `as_str()`).
+    Unknown(::api_error_runtime::UnknownValue),
 }
 impl ErrorType {
     /// Every value the catalog knows, in catalog order (13).
@@ -381,20 +395,12 @@ impl ErrorType {
             Self::UnknownError => "UNKNOWN_ERROR",
             Self::ProxyError => "PROXY_ERROR",
             Self::NetworkError => "NETWORK_ERROR",
-            Self::Unknown(other) => other,
+            Self::Unknown(other) => other.as_str(),
         }
     }
     /// True for a value the catalog does not know.
     pub fn is_unknown(&self) -> bool {
-        match self {
-            Self::Unknown(wire) => {
-                ::core::matches!(
-                    < Self as ::core::convert::From < & str >> ::from(wire),
-                    Self::Unknown(_)
-                )
-            }
-            _ => false,
-        }
+        ::core::matches!(self, Self::Unknown(_))
     }
     /// What the value means, as the documentation says.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
@@ -525,7 +531,7 @@ impl ::core::convert::From<&str> for ErrorType {
             "UNKNOWN_ERROR" => Self::UnknownError,
             "PROXY_ERROR" => Self::ProxyError,
             "NETWORK_ERROR" => Self::NetworkError,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::api_error_runtime::__private::unknown(other)),
         }
     }
 }
@@ -536,27 +542,32 @@ impl ::core::convert::From<&str> for ErrorType {
 ///
 /// Decoding never fails: a value the catalog does not know becomes
 /// [`ActionHint::Unknown`] with the text as received, and serializes back unchanged.
-/// Equality and hashing compare wire strings, so `Unknown(s)` equals the known variant whose
-/// wire string is `s`. Match the variants you handle and end with a wildcard arm.
+/// Only decoding makes an `Unknown`, and its text is opaque: compare `as_str()` rather
+/// than matching the payload, so that your code keeps working when the catalog learns the
+/// value. Match the variants you handle and end with a wildcard arm.
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
 #[non_exhaustive]
 pub enum ActionHint {
     /// `relink_connection`: Connection expired—user needs to re-authenticate via Link
     ///
+    /// - Recovery: `reauthenticate` (rule `relink-connection`).
     /// - Source: Action Required Hints.
     RelinkConnection,
     /// `verify_identity`: ID verification required—prompt user to complete verification on OnlyFans
     ///
+    /// - Recovery: `user_action` (rule `verify-identity`).
     /// - Source: Action Required Hints.
     VerifyIdentity,
     /// `refresh_rules`: Dynamic rules are outdated (retry automatically)
     ///
     /// - Retryable: yes.
+    /// - Recovery: `retry_now` (rule `refresh-rules`).
     /// - Source: Action Required Hints.
     RefreshRules,
     /// `try_again`: Transient error—retry the request
     ///
     /// - Retryable: yes.
+    /// - Recovery: `retry_with_backoff` (rule `try-again`).
     /// - Source: Action Required Hints.
     TryAgain,
     /// `refresh_session`
@@ -565,8 +576,8 @@ pub enum ActionHint {
     /// - Inconsistency (missing from table): The format example's `actionRequired` value `refresh_session` is not in the Action Required Hints table.
     /// - Note: Appears only in the generic error format example; the document never describes it.
     RefreshSession,
-    /// A value this catalog does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this catalog does not know, kept exactly as received (read it with `as_str()`).
+    Unknown(::api_error_runtime::UnknownValue),
 }
 impl ActionHint {
     /// Every value the catalog knows, in catalog order (5).
@@ -585,20 +596,12 @@ impl ActionHint {
             Self::RefreshRules => "refresh_rules",
             Self::TryAgain => "try_again",
             Self::RefreshSession => "refresh_session",
-            Self::Unknown(other) => other,
+            Self::Unknown(other) => other.as_str(),
         }
     }
     /// True for a value the catalog does not know.
     pub fn is_unknown(&self) -> bool {
-        match self {
-            Self::Unknown(wire) => {
-                ::core::matches!(
-                    < Self as ::core::convert::From < & str >> ::from(wire),
-                    Self::Unknown(_)
-                )
-            }
-            _ => false,
-        }
+        ::core::matches!(self, Self::Unknown(_))
     }
     /// What the value means, as the documentation says.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
@@ -641,7 +644,7 @@ impl ::core::convert::From<&str> for ActionHint {
             "refresh_rules" => Self::RefreshRules,
             "try_again" => Self::TryAgain,
             "refresh_session" => Self::RefreshSession,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::api_error_runtime::__private::unknown(other)),
         }
     }
 }
@@ -728,67 +731,222 @@ pub mod headers {
     pub const DEFAULT_RETRY_AFTER: ::core::option::Option<::std::time::Duration> = ::core::option::Option::Some(
         ::std::time::Duration::from_secs(60),
     );
-    /// Parses a `Retry-After` value in the formats this API documents.
+    /// Parses a `Retry-After` value as RFC 9110 says every recipient must (seconds or an
+    /// HTTP-date), and in the formats this API documents besides.
     pub fn parse_retry_after(
         value: &str,
     ) -> ::core::option::Option<::api_error_runtime::RetryAfter> {
-        ::api_error_runtime::RetryAfter::parse(value, RETRY_AFTER_FORMATS)
-    }
-    /// How long to wait before retrying: the header's delay from `now`, or the
-    /// documented default when the header is missing or unreadable, at most `max`.
-    pub fn retry_after_delay(
-        header: ::core::option::Option<&str>,
-        now: ::std::time::SystemTime,
-        max: ::std::time::Duration,
-    ) -> ::core::option::Option<::std::time::Duration> {
-        ::api_error_runtime::RetryAfter::delay_or(
-            header,
-            RETRY_AFTER_FORMATS,
-            DEFAULT_RETRY_AFTER,
-            now,
-            max,
-        )
+        ::api_error_runtime::RetryAfter::read(value, RETRY_AFTER_FORMATS)
     }
 }
-/// When and how the OFAuth documentation says to retry, rule by rule.
-pub const RETRY_RULES: &[::api_error_runtime::RetryRule] = &[
-    ::api_error_runtime::RetryRule::new(
-            "rate-limited",
-            true,
-            "Read Retry-After (60 seconds if missing), wait that long, then retry; use exponential backoff for repeated failures.",
-        )
-        .statuses(&[429])
-        .errors(&["RATE_LIMIT_EXCEEDED"])
-        .delay(::api_error_runtime::RetryDelay::RetryAfterHeader),
-    ::api_error_runtime::RetryRule::new(
-            "proxy-and-network",
-            true,
-            "Retry with exponential backoff; the example handler waits 1 second first.",
-        )
-        .errors(&["PROXY_ERROR", "NETWORK_ERROR"])
-        .delay(::api_error_runtime::RetryDelay::ExponentialBackoff)
-        .base_delay(::std::time::Duration::from_millis(1000)),
-    ::api_error_runtime::RetryRule::new(
-            "unknown-error",
-            true,
-            "Retry the request after a short delay; these errors are typically transient. Contact support (with the requestId) if it persists.",
-        )
-        .errors(&["UNKNOWN_ERROR"]),
-    ::api_error_runtime::RetryRule::new(
-            "rules-outdated",
-            true,
-            "Retry; OFAuth updates the dynamic rules by itself.",
-        )
-        .errors(&["RULES_OUTDATED"]),
-    ::api_error_runtime::RetryRule::new("upload-failed", true, "Retry the upload.")
-        .errors(&["UPLOAD_ERROR"]),
-    ::api_error_runtime::RetryRule::new(
-            "session-errors",
-            false,
-            "Do not retry as is: send the user through the Link flow to re-authenticate; for a missing connection, create a new Link session.",
-        )
-        .errors(&["SESSION_EXPIRED", "SESSION_NOT_PROVIDED"]),
-];
+/// What to do about each OFAuth error, as its documentation advises, rule by rule.
+///
+/// [`Error::recovery`](::api_error_runtime::ApiError::recovery) tries them by precedence: the
+/// body's hint, then its error value, then the status, then the status class; the fallback
+/// decides when no rule covers a response.
+pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::RecoveryTable::new(
+    &[
+        ::api_error_runtime::RecoveryRule::new(
+                "relink-connection",
+                ::api_error_runtime::RecoveryKind::Reauthenticate,
+                "The connection expired; send the user through the Link flow to re-authenticate.",
+                "Action Required Hints",
+            )
+            .hints(&["relink_connection"]),
+        ::api_error_runtime::RecoveryRule::new(
+                "verify-identity",
+                ::api_error_runtime::RecoveryKind::UserAction,
+                "Prompt the user to complete ID verification on OnlyFans.",
+                "Action Required Hints",
+            )
+            .hints(&["verify_identity"]),
+        ::api_error_runtime::RecoveryRule::new(
+                "refresh-rules",
+                ::api_error_runtime::RecoveryKind::RetryNow,
+                "The dynamic rules are outdated; retry, and OFAuth refreshes them by itself.",
+                "Action Required Hints",
+            )
+            .hints(&["refresh_rules"])
+            .max_attempts(2),
+        ::api_error_runtime::RecoveryRule::new(
+                "try-again",
+                ::api_error_runtime::RecoveryKind::RetryWithBackoff,
+                "A transient error; retry the request after a short delay.",
+                "Action Required Hints",
+            )
+            .hints(&["try_again"])
+            .backoff(
+                ::api_error_runtime::Backoff::new(
+                        ::std::time::Duration::from_millis(1000),
+                    )
+                    .multiplier(2.0),
+            ),
+        ::api_error_runtime::RecoveryRule::new(
+                "check-api-key",
+                ::api_error_runtime::RecoveryKind::FixConfiguration,
+                "The API key is missing or invalid; check it.",
+                "Error Types",
+            )
+            .inferred()
+            .errors(&["UNAUTHORIZED"]),
+        ::api_error_runtime::RecoveryRule::new(
+                "session-errors",
+                ::api_error_runtime::RecoveryKind::Reauthenticate,
+                "Send the user through the Link flow to re-authenticate; for a missing connection, create a new Link session.",
+                "Error Handling Best Practices",
+            )
+            .errors(&["SESSION_EXPIRED", "SESSION_NOT_PROVIDED"]),
+        ::api_error_runtime::RecoveryRule::new(
+                "check-permissions",
+                ::api_error_runtime::RecoveryKind::CheckPermissions,
+                "Check the connection's permissions.",
+                "Error Types",
+            )
+            .errors(&["FORBIDDEN"]),
+        ::api_error_runtime::RecoveryRule::new(
+                "rules-outdated",
+                ::api_error_runtime::RecoveryKind::RetryNow,
+                "Retry; OFAuth updates the dynamic rules by itself.",
+                "Error Types",
+            )
+            .errors(&["RULES_OUTDATED"])
+            .max_attempts(2),
+        ::api_error_runtime::RecoveryRule::new(
+                "fix-request",
+                ::api_error_runtime::RecoveryKind::FixRequest,
+                "Fix the request parameters, the resource id or the endpoint URL.",
+                "Error Types",
+            )
+            .inferred()
+            .errors(&["BAD_REQUEST", "RESOURCE_NOT_FOUND", "ROUTE_NOT_FOUND"]),
+        ::api_error_runtime::RecoveryRule::new(
+                "rate-limited",
+                ::api_error_runtime::RecoveryKind::RetryAfterWait,
+                "Read Retry-After (60 seconds if missing), wait that long, then retry; use exponential backoff for repeated failures.",
+                "Rate Limiting › Handling Rate Limits",
+            )
+            .errors(&["RATE_LIMIT_EXCEEDED"])
+            .backoff(
+                ::api_error_runtime::Backoff::new(
+                        ::std::time::Duration::from_millis(60000),
+                    )
+                    .multiplier(2.0),
+            ),
+        ::api_error_runtime::RecoveryRule::new(
+                "proxy-and-network",
+                ::api_error_runtime::RecoveryKind::RetryWithBackoff,
+                "Retry with exponential backoff; the example handler waits 1 second first.",
+                "Error Handling Best Practices",
+            )
+            .errors(&["PROXY_ERROR", "NETWORK_ERROR"])
+            .backoff(
+                ::api_error_runtime::Backoff::new(
+                        ::std::time::Duration::from_millis(1000),
+                    )
+                    .multiplier(2.0),
+            ),
+        ::api_error_runtime::RecoveryRule::new(
+                "upload-failed",
+                ::api_error_runtime::RecoveryKind::RetryWithBackoff,
+                "Retry the upload.",
+                "Error Types",
+            )
+            .inferred()
+            .errors(&["UPLOAD_ERROR"])
+            .backoff(
+                ::api_error_runtime::Backoff::new(
+                        ::std::time::Duration::from_millis(1000),
+                    )
+                    .multiplier(2.0),
+            ),
+        ::api_error_runtime::RecoveryRule::new(
+                "unknown-error",
+                ::api_error_runtime::RecoveryKind::RetryWithBackoff,
+                "Retry the request after a short delay; these errors are typically transient. Contact support (with the requestId) if it persists.",
+                "Common Error Scenarios › Service Unavailable",
+            )
+            .errors(&["UNKNOWN_ERROR"])
+            .backoff(
+                ::api_error_runtime::Backoff::new(
+                        ::std::time::Duration::from_millis(1000),
+                    )
+                    .multiplier(2.0),
+            )
+            .max_attempts(3),
+        ::api_error_runtime::RecoveryRule::new(
+                "bad-request-status",
+                ::api_error_runtime::RecoveryKind::FixRequest,
+                "Fix the request format or data, or the endpoint URL.",
+                "HTTP Status Codes › Client Error Codes",
+            )
+            .inferred()
+            .statuses(&[400, 404]),
+        ::api_error_runtime::RecoveryRule::new(
+                "unauthorized-status",
+                ::api_error_runtime::RecoveryKind::Reauthenticate,
+                "Re-authenticate the user.",
+                "HTTP Status Codes › Client Error Codes",
+            )
+            .statuses(&[401]),
+        ::api_error_runtime::RecoveryRule::new(
+                "forbidden-status",
+                ::api_error_runtime::RecoveryKind::CheckPermissions,
+                "Check the connection's permissions.",
+                "Error Types",
+            )
+            .inferred()
+            .statuses(&[403]),
+        ::api_error_runtime::RecoveryRule::new(
+                "rate-limit-status",
+                ::api_error_runtime::RecoveryKind::RetryAfterWait,
+                "Wait as long as Retry-After says (60 seconds if missing), then retry.",
+                "Rate Limiting › Handling Rate Limits",
+            )
+            .statuses(&[429]),
+        ::api_error_runtime::RecoveryRule::new(
+                "server-errors",
+                ::api_error_runtime::RecoveryKind::RetryWithBackoff,
+                "Retry after a delay; contact support if a 500 persists.",
+                "HTTP Status Codes › Server Error Codes",
+            )
+            .statuses(&[500, 502, 503])
+            .backoff(
+                ::api_error_runtime::Backoff::new(
+                        ::std::time::Duration::from_millis(1000),
+                    )
+                    .multiplier(2.0),
+            )
+            .max_attempts(3),
+    ],
+    ::api_error_runtime::RecoveryRule::new(
+        "fallback",
+        ::api_error_runtime::RecoveryKind::GiveUp,
+        "Log the type, message and requestId, and give up, as the example handler's default branch does.",
+        "Error Handling Best Practices › Example Error Handler",
+    ),
+);
+/// How to read a OFAuth error response: where its body keeps each fact, which headers matter, and [`RECOVERY`].
+pub const MODEL: ::api_error_runtime::Model = ::api_error_runtime::Model::new(
+        "OFAuth",
+        &[
+            (::api_error_runtime::FieldRole::Message, &["error"]),
+            (::api_error_runtime::FieldRole::Code, &["type"]),
+            (::api_error_runtime::FieldRole::RequestId, &["requestId"]),
+            (::api_error_runtime::FieldRole::Hint, &["actionRequired"]),
+        ],
+        &[(::api_error_runtime::HeaderRole::RetryAfter, "Retry-After")],
+        RECOVERY,
+    )
+    .default_retry_after(::std::time::Duration::from_secs(60));
+impl ::api_error_runtime::ErrorModel for ErrorResponse {
+    const MODEL: &'static ::api_error_runtime::Model = &MODEL;
+}
+/// A OFAuth error response, read leniently: building one never fails, whatever was sent.
+///
+/// Build it with [`Error::from_response`](::api_error_runtime::ApiError::from_response)
+/// (status, headers in any case, body bytes), then ask
+/// [`Error::recovery`](::api_error_runtime::ApiError::recovery) what to do next.
+pub type Error = ::api_error_runtime::ApiError<ErrorResponse>;
 /// The example responses of the OFAuth documentation.
 pub const EXAMPLES: &[::api_error_runtime::Example] = &[
     ::api_error_runtime::Example::new(
@@ -829,6 +987,10 @@ pub const EXAMPLES: &[::api_error_runtime::Example] = &[
 ];
 #[cfg(test)]
 mod tests {
+    /// A fixed moment (2024-12-01T08:00:00Z), so that waits until a date are the same on every run.
+    fn now() -> ::std::time::SystemTime {
+        ::std::time::UNIX_EPOCH + ::std::time::Duration::from_secs(1_733_040_000)
+    }
     /// Decodes `json` as `T`, re-encodes it and checks the JSON is unchanged.
     fn round_trip<T: ::serde::Serialize + ::serde::de::DeserializeOwned>(
         json: &str,
@@ -873,5 +1035,110 @@ mod tests {
         ::core::assert_eq!(example.id, "service-unavailable");
         let _: super::ErrorBody = round_trip(example.body);
         let _: super::ErrorResponse = round_trip(example.body);
+    }
+    #[test]
+    fn example_error_format_decides() {
+        let example = &super::EXAMPLES[0];
+        let statuses: &[u16] = &[400];
+        for &status in statuses {
+            let error = super::Error::from_response(
+                status,
+                example.headers.iter().copied(),
+                example.body.as_bytes(),
+            );
+            ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
+            let recovery = error.recovery(now());
+            ::core::assert_eq!(
+                (recovery.kind(), recovery.rule().id),
+                (::api_error_runtime::RecoveryKind::FixRequest, "bad-request-status"),
+                "status {status}"
+            );
+        }
+    }
+    #[test]
+    fn example_rate_limit_exceeded_decides() {
+        let example = &super::EXAMPLES[1];
+        let statuses: &[u16] = &[429];
+        for &status in statuses {
+            let error = super::Error::from_response(
+                status,
+                example.headers.iter().copied(),
+                example.body.as_bytes(),
+            );
+            ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
+            let recovery = error.recovery(now());
+            ::core::assert_eq!(
+                (recovery.kind(), recovery.rule().id),
+                (::api_error_runtime::RecoveryKind::RetryAfterWait, "rate-limited"),
+                "status {status}"
+            );
+            ::core::assert_eq!(
+                recovery.wait(),
+                ::core::option::Option::Some(::std::time::Duration::from_secs(60)),
+                "status {status}"
+            );
+        }
+    }
+    #[test]
+    fn example_session_expired_decides() {
+        let example = &super::EXAMPLES[2];
+        let statuses: &[u16] = &[400, 401, 403, 404, 429, 500, 502, 503];
+        for &status in statuses {
+            let error = super::Error::from_response(
+                status,
+                example.headers.iter().copied(),
+                example.body.as_bytes(),
+            );
+            ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
+            let recovery = error.recovery(now());
+            ::core::assert_eq!(
+                (recovery.kind(), recovery.rule().id),
+                (::api_error_runtime::RecoveryKind::Reauthenticate, "relink-connection"),
+                "status {status}"
+            );
+        }
+    }
+    #[test]
+    fn example_connection_not_found_decides() {
+        let example = &super::EXAMPLES[3];
+        let statuses: &[u16] = &[400, 401, 403, 404, 429, 500, 502, 503];
+        for &status in statuses {
+            let error = super::Error::from_response(
+                status,
+                example.headers.iter().copied(),
+                example.body.as_bytes(),
+            );
+            ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
+            let recovery = error.recovery(now());
+            ::core::assert_eq!(
+                (recovery.kind(), recovery.rule().id),
+                (::api_error_runtime::RecoveryKind::Reauthenticate, "session-errors"),
+                "status {status}"
+            );
+        }
+    }
+    #[test]
+    fn example_service_unavailable_decides() {
+        let example = &super::EXAMPLES[4];
+        let statuses: &[u16] = &[400, 401, 403, 404, 429, 500, 502, 503];
+        for &status in statuses {
+            let error = super::Error::from_response(
+                status,
+                example.headers.iter().copied(),
+                example.body.as_bytes(),
+            );
+            ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
+            let recovery = error.recovery(now());
+            ::core::assert_eq!(
+                (recovery.kind(), recovery.rule().id),
+                (::api_error_runtime::RecoveryKind::RetryWithBackoff, "try-again"),
+                "status {status}"
+            );
+            ::core::assert_eq!(
+                recovery.wait(),
+                ::core::option::Option::Some(::std::time::Duration::from_secs(1)),
+                "status {status}"
+            );
+        }
     }
 }

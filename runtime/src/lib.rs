@@ -2,37 +2,64 @@
 //! every API, written and tested once. The generated crate (`api-error-catalog`) depends on it
 //! and re-exports its types, so clients need only that one dependency.
 //!
-//! - [`StatusClass`]: the class of an HTTP status code.
-//! - [`RetryRule`] and [`RetryDelay`]: an API's retry advice as data, with [`RetryRule::backoff_delay`].
-//! - [`RetryAfter`] and [`RetryAfterFormat`]: `Retry-After` values in the formats an API documents.
-//! - [`Example`]: a response taken from an API's documentation.
-//! - [`impl_open_enum!`] and [`impl_status_enum!`]: the trait impls of the generated enums.
+//! - [`ApiError`]: one error response read leniently (never fails, never panics), with
+//!   [`ApiError::recovery`] saying what to do next; [`ApiErrorInfo`] is what every API's
+//!   error answers, for clients of several APIs.
+//! - [`Recovery`], [`RecoveryKind`], [`RecoveryRule`], [`RecoveryTable`], [`Backoff`]: an
+//!   API's advice as data, and the decision for one response.
+//! - [`Model`] and [`ErrorModel`]: what each API's catalog says about reading its responses.
+//! - [`RetryAfter`] and [`RetryAfterFormat`]: `Retry-After` values in RFC 9110's forms and the
+//!   dialects an API uses.
+//! - [`StatusClass`], [`Example`], [`UnknownValue`], and [`impl_open_enum!`] and
+//!   [`impl_status_enum!`] (the trait impls of the generated enums).
+//!
+//! Feature `http` adds `ApiError::from_http` for the `http` crate's types.
 //!
 //! ```
-//! use api_error_runtime::{RetryAfter, RetryAfterFormat, StatusClass};
+//! use api_error_runtime::{RetryAfter, StatusClass};
 //! use std::time::Duration;
 //!
 //! assert_eq!(StatusClass::of(503), Some(StatusClass::ServerError));
-//! let wait = RetryAfter::parse("120", &[RetryAfterFormat::DelaySeconds]);
-//! assert_eq!(wait, Some(RetryAfter::Delay(Duration::from_secs(120))));
+//! assert_eq!(RetryAfter::read("120", &[]), Some(RetryAfter::Delay(Duration::from_secs(120))));
 //! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 mod example;
+#[cfg(feature = "http")]
+mod http;
 mod open_enum;
-mod retry;
+mod recovery;
+mod response;
 mod retry_after;
 mod status;
+mod unknown;
 
 pub use example::Example;
-pub use retry::{RetryDelay, RetryRule};
+pub use recovery::{Backoff, DecidedBy, Jitter, Recovery, RecoveryKind, RecoveryRule, RecoveryTable, WaitSource};
+pub use response::{ApiError, ApiErrorInfo, BodyProblem, ErrorModel, FieldRole, HeaderRole, Model, RateLimit, Reading};
 pub use retry_after::{RetryAfter, RetryAfterFormat};
 pub use status::StatusClass;
+pub use unknown::UnknownValue;
 
-/// What the macros' expansions refer to; not part of the API.
+/// What the macros' expansions and the generated code refer to; not part of the API.
 #[doc(hidden)]
 pub mod __private {
     pub use crate::open_enum::deserialize_wire;
     pub use serde;
+
+    /// An unknown value of an open enum (only the generated `From<&str>` makes one).
+    pub fn unknown(text: &str) -> crate::UnknownValue {
+        crate::UnknownValue::new(text.to_owned())
+    }
+
+    /// The decision of `rule` for a response with no wait, for doc examples.
+    pub fn decide(rule: &'static crate::RecoveryRule) -> crate::Recovery {
+        crate::Recovery::decide(rule, rule.level(), None, None, crate::Recovery::DEFAULT_MAX_WAIT)
+    }
+
+    /// An unknown value, keeping the allocation.
+    pub fn unknown_owned(text: String) -> crate::UnknownValue {
+        crate::UnknownValue::new(text)
+    }
 }

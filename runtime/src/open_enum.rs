@@ -39,20 +39,24 @@ where
 /// `fn as_str(&self) -> &str` and its `From<&str>` (which the generated code writes, as they
 /// list the values): `From<String>` (keeping the allocation for unknown values), `FromStr`
 /// (infallible), `AsRef<str>`, `Display` (the wire string), `PartialEq`, `Eq` and `Hash` by wire
-/// string, and serde as a plain string. The enum must have a variant `Unknown(String)`.
+/// string, and serde as a plain string. The enum must have a variant
+/// `Unknown(api_error_runtime::UnknownValue)`, which only the expansions and the generated
+/// `From<&str>` construct.
 ///
 /// ```
+/// use api_error_runtime::UnknownValue;
+///
 /// #[derive(Clone, Debug)]
 /// enum Color {
 ///     Red,
-///     Unknown(String),
+///     Unknown(UnknownValue),
 /// }
 ///
 /// impl Color {
 ///     fn as_str(&self) -> &str {
 ///         match self {
 ///             Self::Red => "red",
-///             Self::Unknown(other) => other,
+///             Self::Unknown(other) => other.as_str(),
 ///         }
 ///     }
 /// }
@@ -61,7 +65,8 @@ where
 ///     fn from(wire: &str) -> Self {
 ///         match wire {
 ///             "red" => Self::Red,
-///             other => Self::Unknown(other.to_owned()),
+///             // As the generated code does: only it makes unknown values.
+///             other => Self::Unknown(api_error_runtime::__private::unknown(other)),
 ///         }
 ///     }
 /// }
@@ -70,7 +75,8 @@ where
 ///
 /// let color: Color = serde_json::from_str("\"red\"").unwrap();
 /// assert_eq!(color, Color::Red);
-/// assert_eq!(Color::Unknown("red".into()), Color::Red);
+/// assert_eq!(Color::from("red"), Color::Red);
+/// assert!(matches!(Color::from("teal"), Color::Unknown(_)));
 /// assert_eq!("teal".parse::<Color>().unwrap().to_string(), "teal");
 /// assert_eq!(serde_json::to_string(&Color::from("teal".to_string())).unwrap(), "\"teal\"");
 /// ```
@@ -80,7 +86,7 @@ macro_rules! impl_open_enum {
         impl ::core::convert::From<::std::string::String> for $name {
             fn from(wire: ::std::string::String) -> Self {
                 match <Self as ::core::convert::From<&str>>::from(wire.as_str()) {
-                    Self::Unknown(_) => Self::Unknown(wire),
+                    Self::Unknown(_) => Self::Unknown($crate::__private::unknown_owned(wire)),
                     known => known,
                 }
             }

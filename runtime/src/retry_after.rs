@@ -23,7 +23,8 @@ pub enum RetryAfter {
 }
 
 impl RetryAfter {
-    /// Parses `value` in the first of `formats` that accepts it.
+    /// Parses `value` in the first of `formats` that accepts it. Delay-seconds too large to
+    /// count saturate to the longest [`Duration`] (clamp it before use).
     ///
     /// ```
     /// use api_error_runtime::{RetryAfter, RetryAfterFormat};
@@ -36,13 +37,15 @@ impl RetryAfter {
     ///     Some(RetryAfter::At(UNIX_EPOCH + Duration::from_secs(784_111_777)))
     /// );
     /// assert_eq!(RetryAfter::parse("2024-12-01T09:00:00Z", &formats), None);
+    /// assert_eq!(RetryAfter::parse("99999999999999999999999", &formats), Some(RetryAfter::Delay(Duration::MAX)));
     /// ```
     pub fn parse(value: &str, formats: &[RetryAfterFormat]) -> Option<Self> {
         let value = value.trim();
         formats.iter().find_map(|format| match format {
             RetryAfterFormat::DelaySeconds => {
                 if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
-                    value.parse().ok().map(|s| Self::Delay(Duration::from_secs(s)))
+                    let delay = value.parse().map_or(Duration::MAX, Duration::from_secs);
+                    Some(Self::Delay(delay))
                 } else {
                     None
                 }
@@ -52,33 +55,21 @@ impl RetryAfter {
         })
     }
 
-    /// How long to wait before retrying, given a `Retry-After` header in `formats`: the header's
-    /// delay from `now`, or `default` when the header is missing or unreadable; at most `max`.
-    /// `None` when there is neither a readable header nor a default.
+    /// Parses a `Retry-After` value as every recipient must (RFC 9110: delay-seconds or an
+    /// HTTP-date in any of its three forms), and in the API's own `dialects` besides.
     ///
     /// ```
     /// use api_error_runtime::{RetryAfter, RetryAfterFormat};
-    /// use std::time::{Duration, SystemTime};
+    /// use std::time::{Duration, UNIX_EPOCH};
     ///
-    /// let (formats, now, max) = ([RetryAfterFormat::DelaySeconds], SystemTime::now(), Duration::from_secs(300));
-    /// let default = Some(Duration::from_secs(60));
-    /// assert_eq!(RetryAfter::delay_or(Some("5"), &formats, default, now, max), Some(Duration::from_secs(5)));
-    /// assert_eq!(RetryAfter::delay_or(Some("soon"), &formats, default, now, max), default);
-    /// assert_eq!(RetryAfter::delay_or(Some("86400"), &formats, default, now, max), Some(max));
-    /// assert_eq!(RetryAfter::delay_or(None, &formats, None, now, max), None);
+    /// let at = RetryAfter::At(UNIX_EPOCH + Duration::from_secs(1_733_043_600));
+    /// assert_eq!(RetryAfter::read("Sun, 01 Dec 2024 09:00:00 GMT", &[]), Some(at));
+    /// assert_eq!(RetryAfter::read("2024-12-01T09:00:00Z", &[]), None);
+    /// assert_eq!(RetryAfter::read("2024-12-01T09:00:00Z", &[RetryAfterFormat::Iso8601]), Some(at));
     /// ```
-    pub fn delay_or(
-        header: Option<&str>,
-        formats: &[RetryAfterFormat],
-        default: Option<Duration>,
-        now: SystemTime,
-        max: Duration,
-    ) -> Option<Duration> {
-        let delay = match header.and_then(|value| Self::parse(value, formats)) {
-            Some(parsed) => parsed.delay_from(now),
-            None => default?,
-        };
-        Some(delay.min(max))
+    pub fn read(value: &str, dialects: &[RetryAfterFormat]) -> Option<Self> {
+        Self::parse(value, &[RetryAfterFormat::DelaySeconds, RetryAfterFormat::HttpDate])
+            .or_else(|| Self::parse(value, dialects))
     }
 
     /// How long to wait from `now`; zero when the moment has passed.

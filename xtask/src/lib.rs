@@ -24,7 +24,7 @@ pub const TARGETS: &[Target] = &[
 ];
 
 /// Directories of an output crate that hold nothing but generated files.
-pub const GENERATED_DIRS: &[&str] = &["src", "schemas", "openapi", "docs"];
+pub const GENERATED_DIRS: &[&str] = &["src", "schemas", "openapi", "docs", "recovery"];
 
 /// The workspace this run acts on, found at run time, never baked in at compile time: a target
 /// directory shared by two checkouts holds one binary for both, and it must act on the checkout

@@ -34,9 +34,10 @@ pub struct Api {
     /// Response headers that matter to error handling (Retry-After, rate limits, request ids).
     #[serde(default)]
     pub headers: Vec<Header>,
-    /// When and how to retry, as the document advises.
+    /// What a client should do about each error, as the document advises: rules and a
+    /// fallback. Without it every error is given up on.
     #[serde(default)]
-    pub retry_rules: Vec<RetryRule>,
+    pub recovery: Option<RecoveryAdvice>,
     /// Example error responses the document shows, body exactly as written.
     #[serde(default)]
     pub examples: Vec<Example>,
@@ -240,6 +241,10 @@ pub struct Field {
     pub ty: FieldType,
     /// Whether every body of this shape carries the key.
     pub required: bool,
+    /// What the field tells a client (the error code, a hint, the request id...), so that the
+    /// generated code can find it even in a body that does not decode.
+    #[serde(default)]
+    pub role: Option<FieldRole>,
     /// What the value means.
     pub description: String,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
@@ -326,32 +331,99 @@ pub enum HeaderFormat {
     Iso8601,
 }
 
-/// When and how the document says to retry.
+impl HeaderFormat {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::DelaySeconds => "delay_seconds",
+            Self::HttpDate => "http_date",
+            Self::Iso8601 => "iso8601",
+        }
+    }
+
+    /// One of RFC 9110's two forms, which every recipient accepts anyway.
+    pub fn is_standard(self) -> bool {
+        matches!(self, Self::DelaySeconds | Self::HttpDate)
+    }
+}
+
+/// What a body field tells a client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldRole {
+    /// The error type or code clients branch on (a vocabulary field of a root body).
+    Code,
+    /// A hint on how to resolve the error (a vocabulary field of a root body).
+    Hint,
+    /// The human-readable message (a string field of a root body).
+    Message,
+    /// The request identifier (a string field of a root body).
+    RequestId,
+    /// Seconds to wait before retrying (an integer field of a root body).
+    RetryAfter,
+    /// A reference code to quote to support (a string field of a root body or of an object
+    /// one of its fields holds).
+    SupportReference,
+}
+
+impl FieldRole {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Code => "code",
+            Self::Hint => "hint",
+            Self::Message => "message",
+            Self::RequestId => "request_id",
+            Self::RetryAfter => "retry_after",
+            Self::SupportReference => "support_reference",
+        }
+    }
+}
+
+/// What to do about errors: rules, tried in precedence order (hint, error value, status,
+/// status class), and the fallback for responses no rule covers.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RetryRule {
+pub struct RecoveryAdvice {
+    /// The rules. No two rules of one level may cover the same response.
+    #[serde(default)]
+    pub rules: Vec<RecoveryRule>,
+    /// What to do when no rule covers a response.
+    pub fallback: Fallback,
+}
+
+/// One piece of recovery advice. Its level is the first of `hints`, `errors`, `statuses`
+/// and `status_classes` it names; hint and error rules may add `statuses` to narrow them.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecoveryRule {
     /// Short identifier of the rule.
     pub id: String,
-    /// Statuses the rule applies to.
+    /// Values of a vocabulary carried by a `role: hint` field.
     #[serde(default)]
-    pub statuses: Vec<u16>,
-    /// Whole status classes the rule applies to, where the document says "any 5xx", say.
-    #[serde(default)]
-    pub status_classes: Vec<StatusClass>,
-    /// Vocabulary values (wire strings) the rule applies to.
+    pub hints: Vec<String>,
+    /// Values of a vocabulary carried by a `role: code` field.
     #[serde(default)]
     pub errors: Vec<String>,
-    /// Whether to retry at all.
-    pub retry: bool,
-    /// How long to wait between attempts.
+    /// Statuses the rule covers (or, with `hints` or `errors`, narrows them to).
     #[serde(default)]
-    pub delay: Option<RetryDelay>,
-    /// Attempts in all, where the document limits them.
+    pub statuses: Vec<u16>,
+    /// Whole status classes the rule covers, where the document says "any 5xx", say.
+    #[serde(default)]
+    pub status_classes: Vec<StatusClass>,
+    /// Error values or hints the rule never covers: they fall through to the next level.
+    #[serde(default)]
+    pub except: Vec<String>,
+    /// What to do.
+    pub kind: RecoveryKind,
+    /// The delays between attempts, for the kinds that retry.
+    #[serde(default)]
+    pub backoff: Option<BackoffSpec>,
+    /// Attempts in all, the first included, where the document caps them.
     #[serde(default)]
     pub max_attempts: Option<u32>,
-    /// First delay of a backoff, or the fixed delay.
+    /// For `retry_after_wait`: what to do when the response says no wait and the document
+    /// gives no default.
     #[serde(default)]
-    pub base_delay_ms: Option<u64>,
+    pub if_no_wait: Option<RecoveryKind>,
     /// The document's advice, in a sentence.
     pub advice: String,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
@@ -368,15 +440,160 @@ pub struct RetryRule {
     pub notes: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+/// What to do when no rule covers a response.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Fallback {
+    /// What to do.
+    pub kind: RecoveryKind,
+    /// The document's advice, in a sentence.
+    pub advice: String,
+    // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
+    /// Section id this entry is taken from.
+    pub source: String,
+    /// Facts of this entry that the catalog inferred rather than read in the document.
+    #[serde(default)]
+    pub inferred: Vec<String>,
+    /// Ids of inconsistencies that concern this entry.
+    #[serde(default)]
+    pub inconsistencies: Vec<String>,
+    /// Free remarks on the entry.
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// What a client should do about an error: a closed set, the same for every API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum RetryDelay {
-    /// Wait as long as the Retry-After header says.
-    RetryAfterHeader,
-    /// Double the delay on each attempt, from `base_delay_ms`.
-    ExponentialBackoff,
-    /// The same delay every time.
-    Fixed,
+pub enum RecoveryKind {
+    /// Wait as long as the server says (Retry-After, a body field, the documented default), then retry.
+    RetryAfterWait,
+    /// Retry after a delay that grows with each attempt (needs `backoff`).
+    RetryWithBackoff,
+    /// Retry at once.
+    RetryNow,
+    /// Refresh the credentials (an access token), then retry once with the new ones.
+    RefreshCredentials,
+    /// Send the user through sign-in or account linking again.
+    Reauthenticate,
+    /// Have the user act: verify their identity, enter a new code, reload the page.
+    UserAction,
+    /// Fix the request (the body may list the invalid fields).
+    FixRequest,
+    /// Fix the client's configuration (an API key, a secret).
+    FixConfiguration,
+    /// Check what the caller is allowed to do.
+    CheckPermissions,
+    /// Contact support, quoting the request id or reference code.
+    ContactSupport,
+    /// Nothing the client can do will make the request succeed.
+    GiveUp,
+}
+
+impl RecoveryKind {
+    /// The catalog name, e.g. `retry_after_wait`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::RetryAfterWait => "retry_after_wait",
+            Self::RetryWithBackoff => "retry_with_backoff",
+            Self::RetryNow => "retry_now",
+            Self::RefreshCredentials => "refresh_credentials",
+            Self::Reauthenticate => "reauthenticate",
+            Self::UserAction => "user_action",
+            Self::FixRequest => "fix_request",
+            Self::FixConfiguration => "fix_configuration",
+            Self::CheckPermissions => "check_permissions",
+            Self::ContactSupport => "contact_support",
+            Self::GiveUp => "give_up",
+        }
+    }
+
+    /// The runtime's variant name, e.g. `RetryAfterWait`.
+    pub fn variant(self) -> String {
+        crate::names::pascal_case(self.name()).expect("kind names are ASCII words")
+    }
+
+    /// Does the kind send the request again?
+    pub fn retries(self) -> bool {
+        matches!(self, Self::RetryAfterWait | Self::RetryWithBackoff | Self::RetryNow | Self::RefreshCredentials)
+    }
+
+    /// In words, for the docs.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::RetryAfterWait => "retry after the server's wait",
+            Self::RetryWithBackoff => "retry with backoff",
+            Self::RetryNow => "retry now",
+            Self::RefreshCredentials => "refresh credentials, then retry once",
+            Self::Reauthenticate => "re-authenticate the user",
+            Self::UserAction => "have the user act",
+            Self::FixRequest => "fix the request",
+            Self::FixConfiguration => "fix the configuration",
+            Self::CheckPermissions => "check permissions",
+            Self::ContactSupport => "contact support",
+            Self::GiveUp => "give up",
+        }
+    }
+}
+
+/// Delays that grow by a factor on each retry.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BackoffSpec {
+    /// The delay before the first retry, in milliseconds.
+    pub first_delay_ms: u64,
+    /// The factor between consecutive delays (1 for a fixed delay); 2 when absent.
+    #[serde(default = "default_multiplier")]
+    pub multiplier: f64,
+    /// The longest delay, in milliseconds.
+    #[serde(default)]
+    pub max_delay_ms: Option<u64>,
+    /// How to randomise the delays.
+    #[serde(default)]
+    pub jitter: Jitter,
+}
+
+fn default_multiplier() -> f64 {
+    2.0
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Jitter {
+    /// The delays exactly as computed.
+    #[default]
+    None,
+    /// A uniform delay between zero and the computed one.
+    Full,
+    /// Half the computed delay plus a uniform share of the other half.
+    Equal,
+}
+
+impl Jitter {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::None => "none",
+            Self::Full => "full",
+            Self::Equal => "equal",
+        }
+    }
+}
+
+/// The decision an example response must lead to; the generated tests check it.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// What to do.
+    pub kind: RecoveryKind,
+    /// The id of the rule that decides (`fallback` for the fallback).
+    pub rule: String,
+    /// The status to decide with, for an example that has none; without either, the decision
+    /// must be the same for every status.
+    #[serde(default)]
+    pub status: Option<u16>,
+    /// The wait, in whole seconds, where the example's headers or body give it one.
+    #[serde(default)]
+    pub wait_seconds: Option<u64>,
 }
 
 /// An example response from the document.
@@ -401,6 +618,9 @@ pub struct Example {
     pub headers: BTreeMap<String, String>,
     /// The JSON body, exactly as the document writes it.
     pub body: Value,
+    /// The decision the example leads to.
+    #[serde(default)]
+    pub decision: Option<Decision>,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
     /// Section id this entry is taken from.
     pub source: String,
@@ -562,4 +782,4 @@ macro_rules! impl_traced {
         }
     )*};
 }
-impl_traced!(Status, VocabularyValue, Shape, Field, Header, RetryRule, Example);
+impl_traced!(Status, VocabularyValue, Shape, Field, Header, RecoveryRule, Fallback, Example);

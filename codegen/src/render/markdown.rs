@@ -3,9 +3,9 @@
 
 use super::text::{code, markdown as md, one_line};
 use super::GENERATE_COMMAND;
-use crate::model::{HeaderFormat, RetryDelay};
+use crate::model::{HeaderFormat, RecoveryKind};
 use crate::resolved::{
-    Api, Catalog, Field, FieldType, Header, InconsistencyId, RetryRule, SectionId, Status, Trace, VocabularyValue,
+    Api, Catalog, Field, FieldType, Header, InconsistencyId, RecoveryRule, SectionId, Status, Trace, VocabularyValue,
 };
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -128,7 +128,7 @@ pub fn render_api(api: &Api) -> String {
     statuses(&mut out, api);
     vocabularies(&mut out, api);
     headers(&mut out, api);
-    retry_rules(&mut out, api);
+    recovery(&mut out, api);
     examples(&mut out, api);
     inconsistencies(&mut out, api);
     sections(&mut out, api);
@@ -317,38 +317,61 @@ fn headers(out: &mut String, api: &Api) {
     reference_tables(out, api, &api.headers, ("Header", &|h: &Header| code(&h.name)), groups, &|h: &Header| &h.trace);
 }
 
-fn retry_rules(out: &mut String, api: &Api) {
-    if api.retry_rules.is_empty() {
-        return;
-    }
-    out.push_str("## Retry and recovery advice\n\n");
-    let applies_to = |r: &RetryRule| {
-        let mut applies = Vec::new();
+fn recovery(out: &mut String, api: &Api) {
+    out.push_str("## Recovery\n\n");
+    out.push_str(
+        "What a client should do about an error. The rules are tried level by level: the body's hint, \
+         then its error value, then the status, then the status class; the first rule that covers the \
+         response decides, and the fallback decides when none does. A wait the server asks for \
+         (`Retry-After`, or a body field) wins over a rule's own delay.\n\n",
+    );
+    let covers = |r: &RecoveryRule| {
+        let mut covers: Vec<String> = r.hints.iter().chain(&r.errors).map(|&value| code(&api[value].wire)).collect();
         if !r.statuses.is_empty() {
-            applies.push(format!("statuses {}", codes(&r.statuses)));
+            covers.push(format!("statuses {}", codes(&r.statuses)));
         }
-        applies.extend(r.status_classes.iter().map(|class| format!("any {} status", class.range())));
-        applies.extend(r.errors.iter().map(|&value| code(&api[value].wire)));
-        Some(applies.join(", "))
+        covers.extend(r.status_classes.iter().map(|class| format!("any {} status", class.range())));
+        if covers.is_empty() {
+            covers.push("every other response".into());
+        }
+        Some(covers.join(", "))
     };
-    let delay = |r: &RetryRule| match (r.delay, r.base_delay_ms) {
-        (Some(RetryDelay::RetryAfterHeader), _) => Some("as Retry-After says".to_string()),
-        (Some(RetryDelay::ExponentialBackoff), Some(ms)) => Some(format!("exponential from {ms} ms")),
-        (Some(RetryDelay::Fixed), Some(ms)) => Some(format!("fixed {ms} ms")),
-        _ => None,
+    let except = |r: &RecoveryRule| {
+        (!r.except.is_empty()).then(|| r.except.iter().map(|&v| code(&api[v].wire)).collect::<Vec<_>>().join(", "))
     };
-    let groups: Vec<Vec<Column<RetryRule>>> = vec![
+    let wait = |r: &RecoveryRule| {
+        let backoff = r.backoff.as_ref().map(|b| {
+            let mut text = format!("{} ms, ×{}", b.first_delay_ms, b.multiplier);
+            if let Some(max) = b.max_delay_ms {
+                text.push_str(&format!(", at most {max} ms"));
+            }
+            if b.jitter != crate::model::Jitter::None {
+                text.push_str(&format!(", {} jitter", b.jitter.name()));
+            }
+            text
+        });
+        let server = (r.kind == RecoveryKind::RetryAfterWait).then(|| "as the server says".to_string());
+        let no_wait = r.if_no_wait.map(|k| format!("without a wait: {}", code(k.name())));
+        let parts: Vec<String> = [server, backoff, no_wait].into_iter().flatten().collect();
+        (!parts.is_empty()).then(|| parts.join("; "))
+    };
+    let groups: Vec<Vec<Column<RecoveryRule>>> = vec![
         vec![
-            ("Applies to", Box::new(applies_to)),
-            ("Retry", Box::new(|r: &RetryRule| Some(yes_no(Some(r.retry))))),
-            ("Delay", Box::new(delay)),
-            ("Max attempts", Box::new(|r: &RetryRule| r.max_attempts.map(|n| n.to_string()))),
-            ("Source", Box::new(|r: &RetryRule| Some(api.section_title(r.trace.section)))),
+            ("Level", Box::new(|r: &RecoveryRule| Some(r.level.label().to_string()))),
+            ("Covers", Box::new(covers)),
+            ("Recovery", Box::new(|r: &RecoveryRule| Some(format!("{} ({})", code(r.kind.name()), r.kind.label())))),
+            ("Wait", Box::new(wait)),
+            ("Source", Box::new(|r: &RecoveryRule| Some(api.section_title(r.trace.section)))),
         ],
-        vec![("Advice", Box::new(|r: &RetryRule| Some(r.advice.clone())))],
+        vec![
+            ("Except", Box::new(except)),
+            ("Max attempts", Box::new(|r: &RecoveryRule| r.max_attempts.map(|n| n.to_string()))),
+            ("Advice", Box::new(|r: &RecoveryRule| Some(r.advice.clone()))),
+        ],
     ];
-    let name = |r: &RetryRule| code(&r.id);
-    reference_tables(out, api, &api.retry_rules, ("Rule", &name), groups, &|r: &RetryRule| &r.trace);
+    let rules: Vec<RecoveryRule> = api.recovery_rules().cloned().collect();
+    let name = |r: &RecoveryRule| code(&r.id);
+    reference_tables(out, api, &rules, ("Rule", &name), groups, &|r: &RecoveryRule| &r.trace);
 }
 
 fn examples(out: &mut String, api: &Api) {
@@ -368,6 +391,21 @@ fn examples(out: &mut String, api: &Api) {
             md(&api.section_title(example.trace.section)),
             api[example.shape].name
         );
+        if let Some(decision) = &example.decision {
+            let mut line = format!(
+                "Decision: {} ({}), by rule {}",
+                code(decision.kind.name()),
+                decision.kind.label(),
+                code(&decision.rule)
+            );
+            if let Some(status) = decision.status {
+                line.push_str(&format!(", taking status {status}"));
+            }
+            if let Some(wait) = decision.wait_seconds {
+                line.push_str(&format!(", after {wait} s"));
+            }
+            let _ = writeln!(out, "{line}.\n");
+        }
         let facts = trace_facts(api, &example.trace);
         for fact in &facts {
             let _ = writeln!(out, "- {fact}");

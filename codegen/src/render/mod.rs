@@ -1,11 +1,13 @@
 //! Renderers: pure functions from a resolved catalog to the text of each output file. Each
-//! renderer is one output format; none calls another (`definitions` and `text` are building
-//! blocks they share).
+//! renderer is one output format; none calls another (`definitions`, `recovery_data` and `text`
+//! are building blocks they share).
 
 pub mod catalog_schema;
 pub mod definitions;
 pub mod markdown;
 pub mod openapi;
+pub mod recovery;
+pub mod recovery_data;
 pub mod rust;
 pub mod schema;
 pub mod text;
@@ -31,6 +33,7 @@ pub fn render_all(catalog: &Catalog) -> Result<Vec<OutputFile>, Vec<Diagnostic>>
             .push(OutputFile { path: format!("schemas/{}.schema.json", api.id), contents: schema::render_schema(api) });
         files.push(OutputFile { path: format!("openapi/{}.yaml", api.id), contents: openapi::render_openapi(api) });
         files.push(OutputFile { path: format!("docs/{}.md", api.id), contents: markdown::render_api(api) });
+        files.push(OutputFile { path: format!("recovery/{}.json", api.id), contents: recovery::render_recovery(api) });
     }
     files.push(OutputFile { path: "docs/README.md".into(), contents: markdown::render_index(catalog) });
     files.sort_by(|a, b| a.path.cmp(&b.path));

@@ -7,9 +7,11 @@
 //! - `responses`: one per documented error status (4xx and 5xx), named like the Rust
 //!   `HttpStatus` variant, with its headers, body schema and the document's examples;
 //! - `headers`: every documented header, typed after its role and formats;
-//! - `examples`: every example body of the catalog.
+//! - `examples`: every example body of the catalog;
+//! - `x-error-recovery` (at the root): the recovery rules as data.
 
 use super::definitions::{Definitions, DRAFT, ERROR_RESPONSE};
+use super::recovery_data::recovery_data;
 use super::GENERATE_COMMAND;
 use crate::model::{HeaderFormat, HeaderRole};
 use crate::resolved::{Api, Header, Status};
@@ -35,6 +37,8 @@ pub fn openapi(api: &Api) -> Value {
         document["externalDocs"] = json!({ "description": api.source.title, "url": url });
     }
     document["jsonSchemaDialect"] = json!(DRAFT);
+    // What to do about each error, as data (the same as `recovery/<api>.json`).
+    document["x-error-recovery"] = recovery_data(api);
     document["paths"] = json!({});
     document["components"] = json!({
         "schemas": schemas(api),
@@ -115,7 +119,7 @@ fn response_description(api: &Api, status: &Status) -> String {
         description.push_str(&format!("\n\nAction: {}", action.trim()));
     }
     // Each rule that covers the status, or an error value sent with it, once.
-    for rule in &api.retry_rules {
+    for rule in &api.recovery.rules {
         let errors: Vec<String> =
             api.rule_errors_with_status(rule, status.code).map(|value| format!("`{}`", value.wire)).collect();
         let scope = match (rule.covers_status(status.code), errors.is_empty()) {
@@ -123,7 +127,12 @@ fn response_description(api: &Api, status: &Status) -> String {
             (false, false) => format!(" for {}", errors.join(", ")),
             (false, true) => continue,
         };
-        description.push_str(&format!("\n\nRetry advice{scope} (rule `{}`): {}", rule.id, rule.advice.trim()));
+        description.push_str(&format!(
+            "\n\nRecovery{scope} (rule `{}`, {}): {}",
+            rule.id,
+            rule.kind.name(),
+            rule.advice.trim()
+        ));
     }
     description
 }

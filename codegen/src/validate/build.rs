@@ -14,25 +14,15 @@ struct Handles {
     vocabularies: HashMap<String, VocabularyId>,
     shapes: HashMap<String, ShapeId>,
     inconsistencies: HashMap<String, InconsistencyId>,
-    /// Wire string to value, the first vocabulary that has it winning (retry rules name values
-    /// by wire string alone).
-    values: HashMap<String, ValueRef>,
 }
 
 impl Handles {
     fn new(api: &model::Api) -> Self {
-        let mut values = HashMap::new();
-        for (v, vocabulary) in api.vocabularies.iter().enumerate() {
-            for (i, value) in vocabulary.values.iter().enumerate() {
-                values.entry(value.value.clone()).or_insert(ValueRef { vocabulary: VocabularyId(v), index: i });
-            }
-        }
         Handles {
             sections: index(api.sections.iter().map(|s| &s.id), SectionId),
             vocabularies: index(api.vocabularies.iter().map(|v| &v.name), VocabularyId),
             shapes: index(api.bodies.iter().map(|s| &s.name), ShapeId),
             inconsistencies: index(api.inconsistencies.iter().map(|x| &x.id), InconsistencyId),
-            values,
         }
     }
 
@@ -155,6 +145,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, derive
                         rust_name,
                         ty: handles.field_type(&field.ty),
                         required: field.required,
+                        role: field.role,
                         description: field.description.clone(),
                         trace: handles.trace(field),
                     }
@@ -178,26 +169,8 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, derive
             trace: handles.trace(header),
         })
         .collect();
-    let retry_rules = api
-        .retry_rules
-        .iter()
-        .map(|rule| RetryRule {
-            id: rule.id.clone(),
-            statuses: rule.statuses.clone(),
-            status_classes: rule.status_classes.clone(),
-            errors: rule
-                .errors
-                .iter()
-                .map(|wire| *handles.values.get(wire).expect("check_retry_rules: every error is a known value"))
-                .collect(),
-            retry: rule.retry,
-            delay: rule.delay,
-            max_attempts: rule.max_attempts,
-            base_delay_ms: rule.base_delay_ms,
-            advice: rule.advice.clone(),
-            trace: handles.trace(rule),
-        })
-        .collect();
+    let recovery = recovery(&api, &handles);
+    let field_roles = field_roles(&api);
     let examples = api
         .examples
         .iter()
@@ -212,6 +185,12 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, derive
             headers: example.headers.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
             body_json: serde_json::to_string_pretty(&example.body).expect("a JSON value always serializes"),
             body: example.body.clone(),
+            decision: example.decision.as_ref().map(|d| Decision {
+                kind: d.kind,
+                rule: d.rule.clone(),
+                status: d.status,
+                wait_seconds: d.wait_seconds,
+            }),
             trace: handles.trace(example),
         })
         .collect();
@@ -242,9 +221,135 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, derive
         vocabularies,
         shapes,
         headers,
-        retry_rules,
+        field_roles,
+        recovery,
         examples,
         inconsistencies,
         source_map,
+    }
+}
+
+/// Where each role's field sits: a top-level key of a root body, or (for a support reference)
+/// a key of an object a root body's field holds. Paths in catalog order, without repeats.
+fn field_roles(api: &model::Api) -> Vec<(model::FieldRole, Vec<String>)> {
+    let mut paths: Vec<(model::FieldRole, Vec<String>)> = Vec::new();
+    let mut add = |role, path: Vec<String>| {
+        if !paths.iter().any(|(r, p)| *r == role && *p == path) {
+            paths.push((role, path));
+        }
+    };
+    for root in api.roots() {
+        for field in &root.fields {
+            if let Some(role) = field.role {
+                add(role, vec![field.name.clone()]);
+            }
+            if let model::FieldType::Object(name) = &field.ty {
+                let inner = api.shape(name).expect("check_field_type: bodies resolve");
+                for nested in inner.fields.iter().filter(|f| f.role == Some(model::FieldRole::SupportReference)) {
+                    add(model::FieldRole::SupportReference, vec![field.name.clone(), nested.name.clone()]);
+                }
+            }
+        }
+    }
+    paths
+}
+
+/// The rules with their values resolved in the vocabularies of their role, and the fallback
+/// (giving up, when the catalog has no `recovery`).
+fn recovery(api: &model::Api, handles: &Handles) -> Recovery {
+    let codes = super::recovery::role_vocabularies(&api.bodies, model::FieldRole::Code);
+    let hints = super::recovery::role_vocabularies(&api.bodies, model::FieldRole::Hint);
+    let resolve = |wires: &[String], vocabularies: &[&std::collections::BTreeSet<&str>]| -> Vec<ValueRef> {
+        wires
+            .iter()
+            .map(|wire| {
+                let found = api.vocabularies.iter().enumerate().find_map(|(v, vocabulary)| {
+                    let carried = vocabularies.iter().any(|set| set.contains(vocabulary.name.as_str()));
+                    let index = vocabulary.values.iter().position(|x| &x.value == wire)?;
+                    carried.then_some(ValueRef { vocabulary: VocabularyId(v), index })
+                });
+                found.expect("check_recovery: rule values are values of their role's vocabularies")
+            })
+            .collect()
+    };
+    let Some(advice) = &api.recovery else {
+        let first = api.sections.first().expect("check_bodies: a valid catalog has a section");
+        return Recovery {
+            rules: Vec::new(),
+            fallback: RecoveryRule {
+                id: super::recovery::FALLBACK_ID.to_string(),
+                level: Level::Fallback,
+                hints: Vec::new(),
+                errors: Vec::new(),
+                statuses: Vec::new(),
+                status_classes: Vec::new(),
+                except: Vec::new(),
+                kind: model::RecoveryKind::GiveUp,
+                backoff: None,
+                max_attempts: None,
+                if_no_wait: None,
+                advice: "The catalog gives no recovery advice for this API.".to_string(),
+                trace: Trace {
+                    section: handles.section(&first.id),
+                    inferred: vec!["kind".to_string()],
+                    inconsistencies: Vec::new(),
+                    notes: vec!["The catalog has no `recovery`, so every error is given up on.".to_string()],
+                },
+            },
+        };
+    };
+    let rules = advice
+        .rules
+        .iter()
+        .map(|rule| {
+            let level = if !rule.hints.is_empty() {
+                Level::Hint
+            } else if !rule.errors.is_empty() {
+                Level::ErrorValue
+            } else if !rule.statuses.is_empty() {
+                Level::Status
+            } else {
+                Level::StatusClass
+            };
+            RecoveryRule {
+                id: rule.id.clone(),
+                level,
+                hints: resolve(&rule.hints, &[&hints]),
+                errors: resolve(&rule.errors, &[&codes]),
+                statuses: rule.statuses.clone(),
+                status_classes: rule.status_classes.clone(),
+                except: resolve(&rule.except, &[&codes, &hints]),
+                kind: rule.kind,
+                backoff: rule.backoff.as_ref().map(|b| Backoff {
+                    first_delay_ms: b.first_delay_ms,
+                    multiplier: b.multiplier,
+                    max_delay_ms: b.max_delay_ms,
+                    jitter: b.jitter,
+                }),
+                max_attempts: rule.max_attempts,
+                if_no_wait: rule.if_no_wait,
+                advice: rule.advice.clone(),
+                trace: handles.trace(rule),
+            }
+        })
+        .collect();
+    let fallback = &advice.fallback;
+    Recovery {
+        rules,
+        fallback: RecoveryRule {
+            id: super::recovery::FALLBACK_ID.to_string(),
+            level: Level::Fallback,
+            hints: Vec::new(),
+            errors: Vec::new(),
+            statuses: Vec::new(),
+            status_classes: Vec::new(),
+            except: Vec::new(),
+            kind: fallback.kind,
+            backoff: None,
+            max_attempts: None,
+            if_no_wait: None,
+            advice: fallback.advice.clone(),
+            trace: handles.trace(fallback),
+        },
     }
 }

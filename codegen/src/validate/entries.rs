@@ -11,7 +11,6 @@ use std::collections::{BTreeMap, BTreeSet};
 
 const SHAPE_FACTS: &[&str] = &["description", "root"];
 const HEADER_FACTS: &[&str] = &["description", "statuses", "formats", "default_seconds"];
-const RULE_FACTS: &[&str] = &["retry", "delay", "max_attempts", "base_delay_ms", "advice"];
 impl Checker<'_> {
     pub(super) fn check_statuses(&mut self) {
         let api = self.api;
@@ -342,63 +341,6 @@ impl Checker<'_> {
                 "statuses" => !header.statuses.is_empty(),
                 "formats" => !header.formats.is_empty(),
                 "default_seconds" => header.default_seconds.is_some(),
-                _ => true,
-            });
-        }
-    }
-
-    pub(super) fn check_retry_rules(&mut self) {
-        let api = self.api;
-        let mut ids = BTreeSet::new();
-        for (r, rule) in api.retry_rules.iter().enumerate() {
-            let path = format!("retry_rules[{r}]");
-            self.unique(&mut ids, &rule.id, &format!("{path}.id"), "retry rule id");
-            if rule.statuses.is_empty() && rule.status_classes.is_empty() && rule.errors.is_empty() {
-                self.error(
-                    Code::Empty,
-                    &path,
-                    "the rule applies to nothing",
-                    "list the `statuses`, `status_classes` or `errors` it covers",
-                );
-            }
-            for (s, code) in rule.statuses.iter().enumerate() {
-                self.check_status_ref(&format!("{path}.statuses[{s}]"), *code);
-            }
-            for (e, error) in rule.errors.iter().enumerate() {
-                let known = api.vocabularies.iter().any(|v| v.values.iter().any(|x| &x.value == error));
-                if !known {
-                    self.error(
-                        Code::UnknownReference,
-                        format!("{path}.errors[{e}]"),
-                        format!("`{error}` is not a value of any vocabulary"),
-                        "use a wire string listed under `vocabularies:`",
-                    );
-                }
-            }
-            if matches!(rule.delay, Some(RetryDelay::ExponentialBackoff | RetryDelay::Fixed))
-                && rule.base_delay_ms.is_none()
-            {
-                self.error(
-                    Code::RetryDelay,
-                    format!("{path}.base_delay_ms"),
-                    "a backoff or fixed delay needs `base_delay_ms`",
-                    "give the first (or only) delay in milliseconds",
-                );
-            }
-            if rule.delay == Some(RetryDelay::RetryAfterHeader)
-                && api.header_with_role(HeaderRole::RetryAfter).is_none()
-            {
-                self.error(
-                    Code::RetryDelay,
-                    format!("{path}.delay"),
-                    "the rule waits for Retry-After, but no header has `role: retry_after`",
-                    "describe the header under `headers:`",
-                );
-            }
-            self.check_trace(&path, rule, RULE_FACTS, &|f| match f {
-                "delay" => rule.delay.is_some(),
-                "max_attempts" => rule.max_attempts.is_some(),
-                "base_delay_ms" => rule.base_delay_ms.is_some(),
                 _ => true,
             });
         }

@@ -7,6 +7,7 @@ mod build;
 mod entries;
 mod examples;
 mod naming;
+mod recovery;
 mod tables;
 
 use crate::diagnostic::{Code, Diagnostic};
@@ -15,9 +16,11 @@ use crate::model::{Api, Traced};
 use crate::resolved::{self, Table};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Type names the generated module defines itself; catalog types may not take them.
+/// Type names the generated module defines itself (`Error` is its `ApiError` alias); catalog types
+/// may not take them.
 /// (`KnownHttpStatus` and `UnknownHttpStatus` are the JSON Schema's halves of `HttpStatus`.)
-pub const RESERVED_TYPE_NAMES: &[&str] = &["ErrorResponse", "HttpStatus", "KnownHttpStatus", "UnknownHttpStatus"];
+pub const RESERVED_TYPE_NAMES: &[&str] =
+    &["Error", "ErrorResponse", "HttpStatus", "KnownHttpStatus", "UnknownHttpStatus"];
 /// The variant that holds values the catalog does not know.
 pub const UNKNOWN_VARIANT: &str = "Unknown";
 /// Variant names that the generated enums' associated items already take.
@@ -91,8 +94,10 @@ impl<'a> Checker<'a> {
         self.check_vocabularies();
         self.check_bodies();
         self.check_headers();
-        self.check_retry_rules();
+        self.check_field_roles();
+        self.check_recovery();
         self.check_examples();
+        self.check_decisions();
         self.check_inconsistencies();
     }
 

@@ -86,8 +86,9 @@ pub(super) fn vocabulary_enum(api: &Api, vocabulary: &Vocabulary) -> TokenStream
         String::new(),
         "Decoding never fails: a value the catalog does not know becomes".to_string(),
         format!("[`{}::{UNKNOWN_VARIANT}`] with the text as received, and serializes back unchanged.", vocabulary.name),
-        "Equality and hashing compare wire strings, so `Unknown(s)` equals the known variant whose".into(),
-        "wire string is `s`. Match the variants you handle and end with a wildcard arm.".into(),
+        "Only decoding makes an `Unknown`, and its text is opaque: compare `as_str()` rather".into(),
+        "than matching the payload, so that your code keeps working when the catalog learns the".into(),
+        "value. Match the variants you handle and end with a wildcard arm.".into(),
     ]);
     let variant_defs = vocabulary.values.iter().zip(&variants).map(|(value, variant)| {
         let mut lines = vec![match &value.description {
@@ -108,6 +109,14 @@ pub(super) fn vocabulary_enum(api: &Api, vocabulary: &Vocabulary) -> TokenStream
         }
         if let Some(retryable) = value.retryable {
             lines.push(format!("- Retryable: {}.", if retryable { "yes" } else { "no" }));
+        }
+        for rule in api.recovery.rules.iter().filter(|r| {
+            r.errors
+                .iter()
+                .chain(&r.hints)
+                .any(|&v| api[v].wire == value.wire && api[v.vocabulary].name == vocabulary.name)
+        }) {
+            lines.push(format!("- Recovery: `{}` (rule `{}`).", rule.kind.name(), rule.id));
         }
         lines.extend(provenance_lines(api, &value.trace));
         let doc = doc(&lines);
@@ -137,8 +146,8 @@ pub(super) fn vocabulary_enum(api: &Api, vocabulary: &Vocabulary) -> TokenStream
         #[non_exhaustive]
         pub enum #name {
             #(#variant_defs)*
-            /// A value this catalog does not know, kept exactly as received.
-            #unknown(::std::string::String),
+            /// A value this catalog does not know, kept exactly as received (read it with `as_str()`).
+            #unknown(::api_error_runtime::UnknownValue),
         }
 
         impl #name {
@@ -149,16 +158,13 @@ pub(super) fn vocabulary_enum(api: &Api, vocabulary: &Vocabulary) -> TokenStream
             pub fn as_str(&self) -> &str {
                 match self {
                     #(Self::#variants => #wires,)*
-                    Self::#unknown(other) => other,
+                    Self::#unknown(other) => other.as_str(),
                 }
             }
 
             /// True for a value the catalog does not know.
             pub fn is_unknown(&self) -> bool {
-                match self {
-                    Self::#unknown(wire) => ::core::matches!(<Self as ::core::convert::From<&str>>::from(wire), Self::#unknown(_)),
-                    _ => false,
-                }
+                ::core::matches!(self, Self::#unknown(_))
             }
 
             #(#methods)*
@@ -168,7 +174,7 @@ pub(super) fn vocabulary_enum(api: &Api, vocabulary: &Vocabulary) -> TokenStream
             fn from(wire: &str) -> Self {
                 match wire {
                     #(#wires => Self::#variants,)*
-                    other => Self::#unknown(::std::string::String::from(other)),
+                    other => Self::#unknown(::api_error_runtime::__private::unknown(other)),
                 }
             }
         }

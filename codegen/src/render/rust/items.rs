@@ -1,10 +1,10 @@
-//! The API's data as constants: header names and the Retry-After helpers, retry rules and the
-//! documentation's examples.
+//! The API's data as constants: header names and the Retry-After parser, the recovery rules and
+//! the model a response is read with, and the documentation's examples.
 
 use super::{doc, ident, numbers, option, provenance_lines};
-use crate::model::{HeaderFormat, HeaderRole, RetryDelay, StatusClass};
+use crate::model::{HeaderFormat, HeaderRole, Jitter, RecoveryKind, StatusClass};
 use crate::render::text::{code, markdown as md, one_line};
-use crate::resolved::Api;
+use crate::resolved::{Api, RecoveryRule};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
@@ -49,19 +49,10 @@ pub(super) fn headers(api: &Api) -> TokenStream {
             #[doc = #default_doc]
             pub const DEFAULT_RETRY_AFTER: ::core::option::Option<::std::time::Duration> = #default;
 
-            /// Parses a `Retry-After` value in the formats this API documents.
+            /// Parses a `Retry-After` value as RFC 9110 says every recipient must (seconds or an
+            /// HTTP-date), and in the formats this API documents besides.
             pub fn parse_retry_after(value: &str) -> ::core::option::Option<::api_error_runtime::RetryAfter> {
-                ::api_error_runtime::RetryAfter::parse(value, RETRY_AFTER_FORMATS)
-            }
-
-            /// How long to wait before retrying: the header's delay from `now`, or the
-            /// documented default when the header is missing or unreadable, at most `max`.
-            pub fn retry_after_delay(
-                header: ::core::option::Option<&str>,
-                now: ::std::time::SystemTime,
-                max: ::std::time::Duration,
-            ) -> ::core::option::Option<::std::time::Duration> {
-                ::api_error_runtime::RetryAfter::delay_or(header, RETRY_AFTER_FORMATS, DEFAULT_RETRY_AFTER, now, max)
+                ::api_error_runtime::RetryAfter::read(value, RETRY_AFTER_FORMATS)
             }
         }
     });
@@ -74,52 +65,154 @@ pub(super) fn headers(api: &Api) -> TokenStream {
     }
 }
 
-pub(super) fn retry_rules(api: &Api) -> TokenStream {
-    let rules = api.retry_rules.iter().map(|rule| {
-        let id = &rule.id;
-        let retry = rule.retry;
-        let advice = rule.advice.trim();
-        let mut setters = Vec::new();
-        if !rule.statuses.is_empty() {
-            let statuses = numbers(&rule.statuses);
-            setters.push(quote! { .statuses(&[#(#statuses),*]) });
+fn kind(kind: RecoveryKind) -> TokenStream {
+    let variant = ident(&kind.variant());
+    quote! { ::api_error_runtime::RecoveryKind::#variant }
+}
+
+fn recovery_rule(api: &Api, rule: &RecoveryRule) -> TokenStream {
+    let id = &rule.id;
+    let kind_tokens = kind(rule.kind);
+    let advice = rule.advice.trim();
+    let source = api.section_title(rule.trace.section);
+    let mut setters = Vec::new();
+    if rule.kind_inferred() {
+        setters.push(quote! { .inferred() });
+    }
+    let wires = |values: &[crate::resolved::ValueRef]| values.iter().map(|&v| api[v].wire.clone()).collect::<Vec<_>>();
+    for (name, values) in [("hints", &rule.hints), ("errors", &rule.errors), ("except", &rule.except)] {
+        if !values.is_empty() {
+            let setter = ident(name);
+            let wires = wires(values);
+            setters.push(quote! { .#setter(&[#(#wires),*]) });
         }
-        if !rule.status_classes.is_empty() {
-            let classes = rule.status_classes.iter().map(|class| match class {
-                StatusClass::Informational => quote! { Informational },
-                StatusClass::Success => quote! { Success },
-                StatusClass::Redirection => quote! { Redirection },
-                StatusClass::ClientError => quote! { ClientError },
-                StatusClass::ServerError => quote! { ServerError },
+    }
+    if !rule.statuses.is_empty() {
+        let codes = numbers(&rule.statuses);
+        setters.push(quote! { .statuses(&[#(#codes),*]) });
+    }
+    if !rule.status_classes.is_empty() {
+        let classes = rule.status_classes.iter().map(|class| {
+            let variant = ident(match class {
+                StatusClass::Informational => "Informational",
+                StatusClass::Success => "Success",
+                StatusClass::Redirection => "Redirection",
+                StatusClass::ClientError => "ClientError",
+                StatusClass::ServerError => "ServerError",
             });
-            setters.push(quote! { .classes(&[#(::api_error_runtime::StatusClass::#classes),*]) });
+            quote! { ::api_error_runtime::StatusClass::#variant }
+        });
+        setters.push(quote! { .classes(&[#(#classes),*]) });
+    }
+    if let Some(backoff) = &rule.backoff {
+        let first = Literal::u64_unsuffixed(backoff.first_delay_ms);
+        let multiplier = Literal::f64_unsuffixed(backoff.multiplier);
+        let mut chain = vec![quote! { .multiplier(#multiplier) }];
+        if let Some(max) = backoff.max_delay_ms {
+            let max = Literal::u64_unsuffixed(max);
+            chain.push(quote! { .max_delay(::std::time::Duration::from_millis(#max)) });
         }
-        if !rule.errors.is_empty() {
-            let errors = rule.errors.iter().map(|&value| api[value].wire.as_str());
-            setters.push(quote! { .errors(&[#(#errors),*]) });
+        if backoff.jitter != Jitter::None {
+            let jitter = ident(if backoff.jitter == Jitter::Full { "Full" } else { "Equal" });
+            chain.push(quote! { .jitter(::api_error_runtime::Jitter::#jitter) });
         }
-        if let Some(delay) = rule.delay {
-            let delay = match delay {
-                RetryDelay::RetryAfterHeader => quote! { RetryAfterHeader },
-                RetryDelay::ExponentialBackoff => quote! { ExponentialBackoff },
-                RetryDelay::Fixed => quote! { Fixed },
-            };
-            setters.push(quote! { .delay(::api_error_runtime::RetryDelay::#delay) });
-        }
-        if let Some(attempts) = rule.max_attempts {
-            let attempts = Literal::u32_unsuffixed(attempts);
-            setters.push(quote! { .max_attempts(#attempts) });
-        }
-        if let Some(ms) = rule.base_delay_ms {
-            let ms = Literal::u64_unsuffixed(ms);
-            setters.push(quote! { .base_delay(::std::time::Duration::from_millis(#ms)) });
-        }
-        quote! { ::api_error_runtime::RetryRule::new(#id, #retry, #advice) #(#setters)* }
+        setters.push(quote! {
+            .backoff(::api_error_runtime::Backoff::new(::std::time::Duration::from_millis(#first)) #(#chain)*)
+        });
+    }
+    if let Some(attempts) = rule.max_attempts {
+        let attempts = Literal::u32_unsuffixed(attempts);
+        setters.push(quote! { .max_attempts(#attempts) });
+    }
+    if let Some(if_no_wait) = rule.if_no_wait {
+        let if_no_wait = kind(if_no_wait);
+        setters.push(quote! { .if_no_wait(#if_no_wait) });
+    }
+    quote! { ::api_error_runtime::RecoveryRule::new(#id, #kind_tokens, #advice, #source) #(#setters)* }
+}
+
+/// `RECOVERY` (the rules as data), `MODEL` (where each fact sits), the `ErrorModel` impl and the
+/// `Error` alias: what lets a client turn any response into a decision.
+pub(super) fn recovery(api: &Api) -> TokenStream {
+    let rules = api.recovery.rules.iter().map(|rule| recovery_rule(api, rule));
+    let fallback = recovery_rule(api, &api.recovery.fallback);
+    let name = md(&one_line(&api.name));
+    let recovery_doc = doc(&[
+        format!("What to do about each {name} error, as its documentation advises, rule by rule."),
+        String::new(),
+        "[`Error::recovery`](::api_error_runtime::ApiError::recovery) tries them by precedence: the".into(),
+        "body's hint, then its error value, then the status, then the status class; the fallback".into(),
+        "decides when no rule covers a response.".into(),
+    ]);
+    let fields = api.field_roles.iter().map(|(role, path)| {
+        let role = ident(&crate::names::pascal_case(role.name()).expect("role names are ASCII words"));
+        quote! { (::api_error_runtime::FieldRole::#role, &[#(#path),*]) }
     });
-    let doc = format!(" When and how the {} documentation says to retry, rule by rule.", md(&one_line(&api.name)));
+    let headers = api.headers.iter().filter_map(|header| {
+        let role = match header.role? {
+            HeaderRole::RetryAfter => "RetryAfter",
+            HeaderRole::RequestId => "RequestId",
+            HeaderRole::RateLimitLimit => "RateLimitLimit",
+            HeaderRole::RateLimitRemaining => "RateLimitRemaining",
+            HeaderRole::RateLimitReset => "RateLimitReset",
+        };
+        let role = ident(role);
+        let name = &header.name;
+        Some(quote! { (::api_error_runtime::HeaderRole::#role, #name) })
+    });
+    let mut settings = Vec::new();
+    if let Some(header) = api.header_with_role(HeaderRole::RetryAfter) {
+        let dialects: Vec<TokenStream> = header
+            .formats
+            .iter()
+            .filter(|f| !f.is_standard())
+            .map(|f| {
+                let variant = ident(match f {
+                    HeaderFormat::DelaySeconds => "DelaySeconds",
+                    HeaderFormat::HttpDate => "HttpDate",
+                    HeaderFormat::Iso8601 => "Iso8601",
+                });
+                quote! { ::api_error_runtime::RetryAfterFormat::#variant }
+            })
+            .collect();
+        if !dialects.is_empty() {
+            settings.push(quote! { .retry_after_dialects(&[#(#dialects),*]) });
+        }
+        if let Some(seconds) = header.default_seconds {
+            let seconds = Literal::u64_unsuffixed(seconds);
+            settings.push(quote! { .default_retry_after(::std::time::Duration::from_secs(#seconds)) });
+        }
+    }
+    let api_name = &api.name;
+    let model_doc = format!(
+        " How to read a {name} error response: where its body keeps each fact, which headers matter, and [`RECOVERY`]."
+    );
+    let error_doc = doc(&[
+        format!("A {name} error response, read leniently: building one never fails, whatever was sent."),
+        String::new(),
+        "Build it with [`Error::from_response`](::api_error_runtime::ApiError::from_response)".into(),
+        "(status, headers in any case, body bytes), then ask".into(),
+        "[`Error::recovery`](::api_error_runtime::ApiError::recovery) what to do next.".into(),
+    ]);
     quote! {
-        #[doc = #doc]
-        pub const RETRY_RULES: &[::api_error_runtime::RetryRule] = &[#(#rules),*];
+        #recovery_doc
+        pub const RECOVERY: ::api_error_runtime::RecoveryTable =
+            ::api_error_runtime::RecoveryTable::new(&[#(#rules),*], #fallback);
+
+        #[doc = #model_doc]
+        pub const MODEL: ::api_error_runtime::Model = ::api_error_runtime::Model::new(
+            #api_name,
+            &[#(#fields),*],
+            &[#(#headers),*],
+            RECOVERY,
+        ) #(#settings)*;
+
+        impl ::api_error_runtime::ErrorModel for ErrorResponse {
+            const MODEL: &'static ::api_error_runtime::Model = &MODEL;
+        }
+
+        #error_doc
+        pub type Error = ::api_error_runtime::ApiError<ErrorResponse>;
     }
 }
 

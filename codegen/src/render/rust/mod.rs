@@ -2,7 +2,7 @@
 //! re-exported) and `src/<api>.rs` (the enums, structs, constants and example tests of one API).
 //!
 //! Generated code names everything by full path (`::core::option::Option`, `::serde::Serialize`,
-//! `::api_error_runtime::RetryRule`), so that any name the catalog gives a type compiles beside
+//! `::api_error_runtime::RecoveryRule`), so that any name the catalog gives a type compiles beside
 //! it. What is the same for every API lives in the hand-written `api-error-runtime` crate.
 
 mod enums;
@@ -150,7 +150,10 @@ fn lib_rs(catalog: &Catalog) -> TokenStream {
         #![forbid(unsafe_code)]
         #![warn(missing_docs)]
         #(#modules)*
-        pub use ::api_error_runtime::{Example, RetryAfter, RetryAfterFormat, RetryDelay, RetryRule, StatusClass};
+        pub use ::api_error_runtime::{
+            ApiError, ApiErrorInfo, Backoff, BodyProblem, DecidedBy, Example, Jitter, RateLimit, Reading, Recovery,
+            RecoveryKind, RecoveryRule, RecoveryTable, RetryAfter, RetryAfterFormat, StatusClass, UnknownValue, WaitSource,
+        };
     }
 }
 
@@ -166,7 +169,7 @@ fn api_module(api: &Api) -> TokenStream {
     let shapes = api.shapes.iter().map(|s| shapes::shape_struct(api, s));
     let response = shapes::error_response(api);
     let headers = items::headers(api);
-    let rules = items::retry_rules(api);
+    let recovery = items::recovery(api);
     let examples = items::examples(api);
     let tests = tests::example_tests(api);
     quote! {
@@ -176,7 +179,7 @@ fn api_module(api: &Api) -> TokenStream {
         #(#shapes)*
         #response
         #headers
-        #rules
+        #recovery
         #examples
         #tests
     }

@@ -1,4 +1,5 @@
-//! One generated test per documented example.
+//! Generated tests per documented example: it round-trips, and it leads to the decision the
+//! catalog states.
 
 use super::ident;
 use crate::resolved::Api;
@@ -39,9 +40,49 @@ pub(super) fn example_tests(api: &Api) -> TokenStream {
             }
         }
     });
+    let decisions = api.examples.iter().enumerate().filter_map(|(index, example)| {
+        let decision = example.decision.as_ref()?;
+        let test = format_ident!("example_{}_decides", example.name);
+        let index = proc_macro2::Literal::usize_unsuffixed(index);
+        // Without a status, the decision must hold whatever error status the API sends.
+        let statuses: Vec<u16> = match example.status.or(decision.status) {
+            Some(code) => vec![code],
+            None => api.statuses.iter().map(|s| s.code).filter(|&code| code >= 400).collect(),
+        };
+        let statuses = statuses.into_iter().map(proc_macro2::Literal::u16_unsuffixed);
+        let kind = ident(&decision.kind.variant());
+        let rule = &decision.rule;
+        let wait = decision.wait_seconds.map(|seconds| {
+            let seconds = proc_macro2::Literal::u64_unsuffixed(seconds);
+            quote! { ::core::assert_eq!(recovery.wait(), ::core::option::Option::Some(::std::time::Duration::from_secs(#seconds)), "status {status}"); }
+        });
+        Some(quote! {
+            #[test]
+            fn #test() {
+                let example = &super::EXAMPLES[#index];
+                let statuses: &[u16] = &[#(#statuses),*];
+                for &status in statuses {
+                    let error = super::Error::from_response(status, example.headers.iter().copied(), example.body.as_bytes());
+                    ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
+                    let recovery = error.recovery(now());
+                    ::core::assert_eq!(
+                        (recovery.kind(), recovery.rule().id),
+                        (::api_error_runtime::RecoveryKind::#kind, #rule),
+                        "status {status}"
+                    );
+                    #wait
+                }
+            }
+        })
+    });
     quote! {
         #[cfg(test)]
         mod tests {
+            /// A fixed moment (2024-12-01T08:00:00Z), so that waits until a date are the same on every run.
+            fn now() -> ::std::time::SystemTime {
+                ::std::time::UNIX_EPOCH + ::std::time::Duration::from_secs(1_733_040_000)
+            }
+
             /// Decodes `json` as `T`, re-encodes it and checks the JSON is unchanged.
             fn round_trip<T: ::serde::Serialize + ::serde::de::DeserializeOwned>(json: &str) -> T {
                 let original: ::serde_json::Value = ::serde_json::from_str(json).unwrap();
@@ -51,6 +92,7 @@ pub(super) fn example_tests(api: &Api) -> TokenStream {
             }
 
             #(#tests)*
+            #(#decisions)*
         }
     }
 }

@@ -1,0 +1,79 @@
+//! An API's recovery facts as JSON data: the precedence, where each fact sits in a body, the
+//! headers, the rules and the fallback. Shared by `recovery/<api>.json` and the OpenAPI
+//! document's `x-error-recovery`, so that every language reads the same facts the Rust
+//! runtime decides with.
+
+use crate::model::HeaderRole;
+use crate::resolved::{Api, Level, RecoveryRule};
+use serde_json::{json, Map, Value};
+
+/// The data object.
+pub fn recovery_data(api: &Api) -> Value {
+    let mut fields = Map::new();
+    for (role, path) in &api.field_roles {
+        let paths = fields.entry(role.name()).or_insert_with(|| json!([]));
+        paths.as_array_mut().expect("inserted as an array").push(json!(path));
+    }
+    let mut headers = Map::new();
+    for header in &api.headers {
+        let Some(role) = header.role else { continue };
+        let name = match role {
+            HeaderRole::RetryAfter => "retry_after",
+            HeaderRole::RequestId => "request_id",
+            HeaderRole::RateLimitLimit => "rate_limit_limit",
+            HeaderRole::RateLimitRemaining => "rate_limit_remaining",
+            HeaderRole::RateLimitReset => "rate_limit_reset",
+        };
+        headers.entry(name).or_insert_with(|| json!(header.name));
+    }
+    let retry_after = api.header_with_role(HeaderRole::RetryAfter);
+    let dialects: Vec<&str> = retry_after
+        .map(|h| h.formats.iter().filter(|f| !f.is_standard()).map(|f| f.name()).collect())
+        .unwrap_or_default();
+    json!({
+        "api": api.name,
+        "precedence": Level::ALL.iter().map(|level| level.name()).collect::<Vec<_>>(),
+        "fields": fields,
+        "headers": headers,
+        "retry_after": {
+            "standard": ["delay_seconds", "http_date"],
+            "dialects": dialects,
+            "default_seconds": retry_after.and_then(|h| h.default_seconds),
+        },
+        "rules": api.recovery.rules.iter().map(|rule| rule_data(api, rule)).collect::<Vec<_>>(),
+        "fallback": rule_data(api, &api.recovery.fallback),
+    })
+}
+
+fn rule_data(api: &Api, rule: &RecoveryRule) -> Value {
+    let wires = |values: &[crate::resolved::ValueRef]| values.iter().map(|&v| api[v].wire.clone()).collect::<Vec<_>>();
+    let mut data = json!({
+        "id": rule.id,
+        "level": rule.level.name(),
+        "kind": rule.kind.name(),
+        "retries": rule.kind.retries(),
+        "hints": wires(&rule.hints),
+        "errors": wires(&rule.errors),
+        "statuses": rule.statuses,
+        "status_classes": rule.status_classes.iter().map(|c| c.range()).collect::<Vec<_>>(),
+        "except": wires(&rule.except),
+        "advice": rule.advice.trim(),
+        "source": api.section_title(rule.trace.section),
+        "inferred": rule.kind_inferred(),
+    });
+    if let Some(backoff) = &rule.backoff {
+        data["backoff"] = json!({
+            "first_delay_ms": backoff.first_delay_ms,
+            "multiplier": backoff.multiplier,
+            "max_delay_ms": backoff.max_delay_ms,
+            "jitter": backoff.jitter.name(),
+        });
+    }
+    if let Some(attempts) = rule.max_attempts {
+        data["max_attempts"] = json!(attempts);
+    }
+    if let Some(kind) = rule.if_no_wait {
+        data["if_no_wait"] = json!(kind.name());
+    }
+    data
+}

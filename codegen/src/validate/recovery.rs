@@ -1,0 +1,442 @@
+//! What a client needs to decide: the roles of body fields, and the recovery rules. Rules are
+//! checked to be unambiguous (no two of one level cover the same response) and to have what
+//! their kind needs, so that the runtime's fixed precedence always yields one answer.
+
+use super::Checker;
+use crate::diagnostic::Code;
+use crate::model::{
+    FieldRole, FieldType, HeaderRole, RecoveryAdvice, RecoveryKind, RecoveryRule, Shape, StatusClass, Vocabulary,
+};
+use std::collections::BTreeSet;
+
+/// Facts of a rule that `inferred` may list.
+const RULE_FACTS: &[&str] = &["kind", "backoff", "max_attempts", "if_no_wait", "statuses", "except"];
+const FALLBACK_FACTS: &[&str] = &["kind"];
+/// The id the fallback answers to in example decisions and the exported data.
+pub const FALLBACK_ID: &str = "fallback";
+
+/// The vocabularies carried by fields of a role, by name.
+pub(super) fn role_vocabularies(bodies: &[Shape], role: FieldRole) -> BTreeSet<&str> {
+    bodies
+        .iter()
+        .flat_map(|shape| &shape.fields)
+        .filter(|field| field.role == Some(role))
+        .filter_map(|field| match &field.ty {
+            FieldType::Vocabulary(name) => Some(name.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Which level a rule decides at, by what it names first.
+fn level(rule: &RecoveryRule) -> u8 {
+    if !rule.hints.is_empty() {
+        0
+    } else if !rule.errors.is_empty() {
+        1
+    } else if !rule.statuses.is_empty() {
+        2
+    } else {
+        3
+    }
+}
+
+/// Do the status scopes of two rules share a status? An empty scope holds every status.
+fn scopes_overlap(a: &RecoveryRule, b: &RecoveryRule) -> bool {
+    let open = |r: &RecoveryRule| r.statuses.is_empty() && r.status_classes.is_empty();
+    let in_scope = |r: &RecoveryRule, code: u16| {
+        r.statuses.contains(&code) || StatusClass::of(code).is_some_and(|c| r.status_classes.contains(&c))
+    };
+    open(a)
+        || open(b)
+        || a.statuses.iter().any(|&code| in_scope(b, code))
+        || b.statuses.iter().any(|&code| in_scope(a, code))
+        || a.status_classes.iter().any(|c| b.status_classes.contains(c))
+}
+
+impl Checker<'_> {
+    pub(super) fn check_field_roles(&mut self) {
+        let api = self.api;
+        let referenced: BTreeSet<&str> = api
+            .roots()
+            .flat_map(|root| &root.fields)
+            .filter_map(|field| match &field.ty {
+                FieldType::Object(name) => Some(name.as_str()),
+                _ => None,
+            })
+            .collect();
+        for (s, shape) in api.bodies.iter().enumerate() {
+            let mut seen = BTreeSet::new();
+            for (f, field) in shape.fields.iter().enumerate() {
+                let Some(role) = field.role else { continue };
+                let path = format!("bodies[{s}].fields[{f}].role");
+                let fits = match role {
+                    FieldRole::Code | FieldRole::Hint => matches!(field.ty, FieldType::Vocabulary(_)),
+                    FieldRole::Message | FieldRole::RequestId | FieldRole::SupportReference => {
+                        field.ty == FieldType::String
+                    }
+                    FieldRole::RetryAfter => matches!(field.ty, FieldType::Integer | FieldType::Number),
+                };
+                if !fits {
+                    let wanted = match role {
+                        FieldRole::Code | FieldRole::Hint => "a vocabulary (`{ vocabulary: Name }`)",
+                        FieldRole::RetryAfter => "an integer or number of seconds",
+                        _ => "a string",
+                    };
+                    self.error(
+                        Code::FieldRole,
+                        &path,
+                        format!("a `{}` field must be {wanted}", role.name()),
+                        "change the field's type or drop its role",
+                    );
+                }
+                let placed =
+                    shape.root || (role == FieldRole::SupportReference && referenced.contains(shape.name.as_str()));
+                if !placed {
+                    let help = if role == FieldRole::SupportReference {
+                        "put it in a root body or in an object a root body's field holds"
+                    } else {
+                        "put the role on a field of a root body (`root: true`)"
+                    };
+                    self.error(
+                        Code::FieldRole,
+                        &path,
+                        format!("`{}` is not a field a client reads from the top of an error body", field.name),
+                        help,
+                    );
+                }
+                if !seen.insert(role) {
+                    self.error(
+                        Code::FieldRole,
+                        &path,
+                        format!(
+                            "`{}` has role `{}`, which another field of `{}` has",
+                            field.name,
+                            role.name(),
+                            shape.name
+                        ),
+                        "give each role to one field per body",
+                    );
+                }
+            }
+        }
+        let codes = role_vocabularies(&api.bodies, FieldRole::Code);
+        for name in role_vocabularies(&api.bodies, FieldRole::Hint).intersection(&codes) {
+            let v = api.vocabularies.iter().position(|v| &v.name == name).unwrap_or(0);
+            self.error(
+                Code::FieldRole,
+                format!("vocabularies[{v}].name"),
+                format!("`{name}` is carried by a `code` field and by a `hint` field"),
+                "a vocabulary holds either error codes or hints; split it",
+            );
+        }
+    }
+
+    pub(super) fn check_recovery(&mut self) {
+        let Some(advice) = &self.api.recovery else { return };
+        let codes = role_vocabularies(&self.api.bodies, FieldRole::Code);
+        let hints = role_vocabularies(&self.api.bodies, FieldRole::Hint);
+        let mut ids = BTreeSet::new();
+        for (r, rule) in advice.rules.iter().enumerate() {
+            let path = format!("recovery.rules[{r}]");
+            if self.unique(&mut ids, &rule.id, &format!("{path}.id"), "recovery rule id") && rule.id == FALLBACK_ID {
+                self.error(
+                    Code::ReservedName,
+                    format!("{path}.id"),
+                    "`fallback` is the id of `recovery.fallback`",
+                    "give the rule another id",
+                );
+            }
+            self.check_scope(&path, rule, &codes, &hints);
+            self.check_waits(&path, rule);
+            self.check_trace(&path, rule, RULE_FACTS, &|f| match f {
+                "backoff" => rule.backoff.is_some(),
+                "max_attempts" => rule.max_attempts.is_some(),
+                "if_no_wait" => rule.if_no_wait.is_some(),
+                "statuses" => !rule.statuses.is_empty(),
+                "except" => !rule.except.is_empty(),
+                _ => true,
+            });
+        }
+        self.check_ambiguity(advice);
+        let fallback = &advice.fallback;
+        if fallback.kind.retries() {
+            self.error(
+                Code::RetryDelay,
+                "recovery.fallback.kind",
+                format!("the fallback cannot `{}`: it would retry every response no rule covers", fallback.kind.name()),
+                "write a rule for the responses to retry, and give the fallback a kind that does not retry",
+            );
+        }
+        self.check_trace("recovery.fallback", fallback, FALLBACK_FACTS, &|_| true);
+    }
+
+    fn check_scope(&mut self, path: &str, rule: &RecoveryRule, codes: &BTreeSet<&str>, hints: &BTreeSet<&str>) {
+        if rule.hints.is_empty() && rule.errors.is_empty() && rule.statuses.is_empty() && rule.status_classes.is_empty()
+        {
+            self.error(
+                Code::Empty,
+                path,
+                "the rule applies to nothing",
+                "list the `hints`, `errors`, `statuses` or `status_classes` it covers",
+            );
+        }
+        if !rule.hints.is_empty() && !rule.errors.is_empty() {
+            self.error(
+                Code::RecoveryScope,
+                format!("{path}.errors"),
+                "the rule names both hints and error values, which decide at different levels",
+                "split it into a hint rule and an error rule",
+            );
+        }
+        if rule.hints.is_empty()
+            && rule.errors.is_empty()
+            && !rule.statuses.is_empty()
+            && !rule.status_classes.is_empty()
+        {
+            self.error(
+                Code::RecoveryScope,
+                format!("{path}.status_classes"),
+                "the rule names both statuses and status classes, which decide at different levels",
+                "split it into a status rule and a status-class rule",
+            );
+        }
+        for (s, code) in rule.statuses.iter().enumerate() {
+            self.check_status_ref(&format!("{path}.statuses[{s}]"), *code);
+        }
+        for (i, wire) in rule.hints.iter().enumerate() {
+            self.check_value_in(&format!("{path}.hints[{i}]"), wire, hints, "hint");
+        }
+        for (i, wire) in rule.errors.iter().enumerate() {
+            self.check_value_in(&format!("{path}.errors[{i}]"), wire, codes, "code");
+        }
+        let both: BTreeSet<&str> = codes.union(hints).copied().collect();
+        for (i, wire) in rule.except.iter().enumerate() {
+            self.check_value_in(&format!("{path}.except[{i}]"), wire, &both, "code` or `hint");
+        }
+    }
+
+    /// `wire` must be a value of one of `vocabularies`, the ones a field of `role` carries.
+    fn check_value_in(&mut self, path: &str, wire: &str, vocabularies: &BTreeSet<&str>, role: &str) {
+        let in_vocabulary = |v: &Vocabulary| v.values.iter().any(|x| x.value == wire);
+        if self.api.vocabularies.iter().any(|v| vocabularies.contains(v.name.as_str()) && in_vocabulary(v)) {
+            return;
+        }
+        match self.api.vocabularies.iter().find(|v| in_vocabulary(v)) {
+            Some(other) => self.error(
+                Code::RecoveryScope,
+                path,
+                format!("`{wire}` is a value of `{}`, which no `role: {role}` field carries", other.name),
+                format!("give the field that carries `{}` the role `{role}`, or name another value", other.name),
+            ),
+            None => self.error(
+                Code::UnknownReference,
+                path,
+                format!("`{wire}` is not a value of any vocabulary"),
+                "use a wire string listed under `vocabularies:`",
+            ),
+        }
+    }
+
+    fn check_waits(&mut self, path: &str, rule: &RecoveryRule) {
+        let api = self.api;
+        let retries = rule.kind.retries();
+        if rule.kind == RecoveryKind::RetryWithBackoff && rule.backoff.is_none() {
+            self.error(
+                Code::RetryDelay,
+                format!("{path}.kind"),
+                "`retry_with_backoff` needs a `backoff`",
+                "add `backoff: { first_delay_ms: ... }` (and `multiplier`, `max_delay_ms`, `jitter` where the document gives them)",
+            );
+        }
+        for (key, present) in [("backoff", rule.backoff.is_some()), ("max_attempts", rule.max_attempts.is_some())] {
+            if present && !retries {
+                self.error(
+                    Code::RetryDelay,
+                    format!("{path}.{key}"),
+                    format!("a `{}` rule does not retry, so `{key}` means nothing", rule.kind.name()),
+                    format!("remove `{key}`, or give the rule a kind that retries"),
+                );
+            }
+        }
+        if rule.max_attempts == Some(0) {
+            self.error(
+                Code::RetryDelay,
+                format!("{path}.max_attempts"),
+                "`max_attempts` counts the first attempt too, so it is at least 1",
+                "write the number of attempts in all",
+            );
+        }
+        if let Some(backoff) = &rule.backoff {
+            if !(backoff.multiplier.is_finite() && backoff.multiplier >= 1.0) {
+                self.error(
+                    Code::RetryDelay,
+                    format!("{path}.backoff.multiplier"),
+                    format!("the multiplier {} would not make delays grow", backoff.multiplier),
+                    "use a number of at least 1 (1 for a fixed delay)",
+                );
+            }
+            if backoff.max_delay_ms.is_some_and(|max| max < backoff.first_delay_ms) {
+                self.error(
+                    Code::RetryDelay,
+                    format!("{path}.backoff.max_delay_ms"),
+                    "the longest delay is shorter than the first",
+                    "make `max_delay_ms` at least `first_delay_ms`",
+                );
+            }
+        }
+        match (rule.kind, rule.if_no_wait) {
+            (RecoveryKind::RetryAfterWait, if_no_wait) => {
+                let header = api.header_with_role(HeaderRole::RetryAfter);
+                let field = api.bodies.iter().flat_map(|s| &s.fields).any(|f| f.role == Some(FieldRole::RetryAfter));
+                if header.is_none() && !field {
+                    self.error(
+                        Code::RetryDelay,
+                        format!("{path}.kind"),
+                        "the rule waits as the server says, but nothing says how long",
+                        "describe the header (`role: retry_after`) or the body field (`role: retry_after`) that gives the wait",
+                    );
+                }
+                let default = header.is_some_and(|h| h.default_seconds.is_some());
+                if !default && rule.backoff.is_none() && if_no_wait.is_none() {
+                    self.error(
+                        Code::RetryDelay,
+                        format!("{path}.kind"),
+                        "the rule does not say what to do when a response gives no wait",
+                        "add `if_no_wait` (such as `give_up`), a `backoff`, or the header's `default_seconds`",
+                    );
+                }
+                if if_no_wait == Some(RecoveryKind::RetryAfterWait) {
+                    self.error(
+                        Code::RetryDelay,
+                        format!("{path}.if_no_wait"),
+                        "with no wait, the rule cannot wait for one",
+                        "choose another kind, such as `give_up` or `retry_with_backoff`",
+                    );
+                }
+                if if_no_wait == Some(RecoveryKind::RetryWithBackoff) && rule.backoff.is_none() {
+                    self.error(
+                        Code::RetryDelay,
+                        format!("{path}.if_no_wait"),
+                        "`retry_with_backoff` needs the rule's `backoff`",
+                        "add a `backoff` to the rule",
+                    );
+                }
+            }
+            (kind, Some(_)) => self.error(
+                Code::RetryDelay,
+                format!("{path}.if_no_wait"),
+                format!("only `retry_after_wait` rules wait for the server; this one is `{}`", kind.name()),
+                "remove `if_no_wait`",
+            ),
+            _ => {}
+        }
+    }
+
+    /// No two rules of one level may cover the same response.
+    fn check_ambiguity(&mut self, advice: &RecoveryAdvice) {
+        let rules = &advice.rules;
+        for (b, later) in rules.iter().enumerate() {
+            for earlier in &rules[..b] {
+                if level(earlier) != level(later) {
+                    continue;
+                }
+                let shared: Vec<String> = match level(later) {
+                    0 => later
+                        .hints
+                        .iter()
+                        .filter(|h| earlier.hints.contains(h))
+                        .map(|h| format!("hint `{h}`"))
+                        .collect(),
+                    1 => later.errors.iter().filter(|e| earlier.errors.contains(e)).map(|e| format!("`{e}`")).collect(),
+                    2 => later
+                        .statuses
+                        .iter()
+                        .filter(|s| earlier.statuses.contains(s))
+                        .map(|s| format!("status {s}"))
+                        .collect(),
+                    _ => later
+                        .status_classes
+                        .iter()
+                        .filter(|c| earlier.status_classes.contains(c))
+                        .map(|c| format!("every {}", c.range()))
+                        .collect(),
+                };
+                let overlap = !shared.is_empty() && (level(later) >= 2 || scopes_overlap(earlier, later));
+                if overlap {
+                    self.error(
+                        Code::RecoveryAmbiguous,
+                        format!("recovery.rules[{b}]"),
+                        format!(
+                            "rules `{}` and `{}` both cover {}: which one decides is not said",
+                            earlier.id,
+                            later.id,
+                            shared.join(", ")
+                        ),
+                        "narrow one with `statuses` or `except`, or merge them",
+                    );
+                }
+            }
+        }
+    }
+
+    pub(super) fn check_decisions(&mut self) {
+        let api = self.api;
+        for (e, example) in api.examples.iter().enumerate() {
+            let Some(decision) = &example.decision else { continue };
+            let path = format!("examples[{e}].decision");
+            let rule = api.recovery.as_ref().and_then(|advice| {
+                if decision.rule == FALLBACK_ID {
+                    Some((advice.fallback.kind, None))
+                } else {
+                    advice.rules.iter().find(|r| r.id == decision.rule).map(|r| (r.kind, r.if_no_wait))
+                }
+            });
+            let rule = match (rule, api.recovery.is_none() && decision.rule == FALLBACK_ID) {
+                (Some(rule), _) => Some(rule),
+                (None, true) => Some((RecoveryKind::GiveUp, None)),
+                (None, false) => {
+                    self.error(
+                        Code::ExampleDecision,
+                        format!("{path}.rule"),
+                        format!("unknown recovery rule `{}`", decision.rule),
+                        "use the id of a rule under `recovery.rules`, or `fallback`",
+                    );
+                    None
+                }
+            };
+            if let Some((kind, if_no_wait)) = rule {
+                let without_wait = kind == RecoveryKind::RetryAfterWait
+                    && (Some(decision.kind) == if_no_wait || decision.kind == RecoveryKind::GiveUp);
+                if decision.kind != kind && !without_wait {
+                    self.error(
+                        Code::ExampleDecision,
+                        format!("{path}.kind"),
+                        format!("rule `{}` says `{}`, not `{}`", decision.rule, kind.name(), decision.kind.name()),
+                        "name the rule that decides, with its kind",
+                    );
+                }
+            }
+            if let Some(status) = decision.status {
+                if example.status.is_some() {
+                    self.error(
+                        Code::ExampleDecision,
+                        format!("{path}.status"),
+                        "the example has a status already",
+                        "remove the decision's `status`",
+                    );
+                } else {
+                    self.check_status_ref(&format!("{path}.status"), status);
+                }
+            }
+            if decision.wait_seconds.is_some() && !decision.kind.retries() {
+                self.error(
+                    Code::ExampleDecision,
+                    format!("{path}.wait_seconds"),
+                    format!("`{}` does not retry, so there is no wait", decision.kind.name()),
+                    "remove `wait_seconds`",
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+"""The recovery data (`generated/recovery/<api>.json`, and `x-error-recovery` in the OpenAPI
+documents) is enough for a client in another language to decide what to do: this module
+decides every documented example from the data alone, by the precedence the README states,
+and must reach the decision the catalog records (which the Rust tests check too)."""
+
+import json
+import re
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+RECOVERY = sorted([*ROOT.glob("generated/recovery/*.json"), *ROOT.glob("codegen/tests/fixtures/edge/crate/recovery/*.json")])
+NOW = datetime(2024, 12, 1, 8, 0, 0, tzinfo=timezone.utc)
+MAX_WAIT = 15 * 60
+RETRYING = {"retry_after_wait", "retry_with_backoff", "retry_now", "refresh_credentials"}
+
+
+def at_path(body, path):
+    for key in path:
+        if not isinstance(body, dict) or key not in body:
+            return None
+        body = body[key]
+    return body
+
+
+def text(value):
+    return str(value) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else None
+
+
+def status_class(status):
+    return {1: "1xx", 2: "2xx", 3: "3xx", 4: "4xx", 5: "5xx"}.get(status // 100)
+
+
+def covers(rule, status, code, hint):
+    if code in rule["except"] or hint in rule["except"]:
+        return False
+    in_scope = (not rule["statuses"] and not rule["status_classes"]) or status in rule["statuses"] \
+        or status_class(status) in rule["status_classes"]
+    level = rule["level"]
+    if level == "hint":
+        return hint in rule["hints"] and in_scope
+    if level == "error_value":
+        return code in rule["errors"] and in_scope
+    if level == "status":
+        return status in rule["statuses"]
+    if level == "status_class":
+        return status_class(status) in rule["status_classes"]
+    return True
+
+
+def retry_after_seconds(value, dialects):
+    value = value.strip()
+    if re.fullmatch(r"[0-9]+", value):
+        return int(value)
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        moment = None
+    if moment is None and "iso8601" in dialects:
+        try:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            moment = None
+    if moment is None:
+        return None
+    return max(0, int((moment - NOW).total_seconds()))
+
+
+def decide(data, status, headers, body):
+    fields = {role: [at_path(body, path) for path in paths] for role, paths in data["fields"].items()}
+    first = lambda role: next((text(v) for v in fields.get(role, []) if text(v) is not None), None)
+    code, hint = first("code"), first("hint")
+    rule = next((r for level in data["precedence"][:-1] for r in data["rules"]
+                 if r["level"] == level and covers(r, status, code, hint)), data["fallback"])
+    kind = rule["kind"]
+    header = data["headers"].get("retry_after")
+    sent = next((v for k, v in headers.items() if header and k.lower() == header.lower()), None)
+    server = retry_after_seconds(sent, data["retry_after"]["dialects"]) if sent is not None else None
+    if server is None:
+        body_wait = next((v for v in fields.get("retry_after", []) if isinstance(v, int) and v >= 0), None)
+        server = body_wait
+    backoff = rule.get("backoff")
+    first_backoff = backoff["first_delay_ms"] // 1000 if backoff else None
+    wait = None
+    if kind == "retry_after_wait":
+        wait = next((w for w in (server, data["retry_after"]["default_seconds"], first_backoff) if w is not None), None)
+        if wait is None:
+            kind = rule.get("if_no_wait", "give_up")
+            wait = first_backoff if kind == "retry_with_backoff" else (0 if kind in RETRYING else None)
+    elif kind == "retry_with_backoff":
+        wait = server if server is not None else (first_backoff or 0)
+    elif kind in ("retry_now", "refresh_credentials"):
+        wait = server if server is not None else 0
+    return kind, rule["id"], (min(wait, MAX_WAIT) if kind in RETRYING else None)
+
+
+CASES = [(path, example) for path in RECOVERY for example in json.loads(path.read_text(encoding="utf-8"))["examples"]]
+
+
+@pytest.mark.parametrize("path,example", CASES, ids=[f"{p.stem}:{e['id']}" for p, e in CASES])
+def test_every_documented_example_leads_to_its_decision(path, example):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    expected = example["decision"]
+    statuses = [example["status"]] if example["status"] is not None else \
+        sorted({s for r in data["rules"] for s in r["statuses"] if s >= 400} or {400})
+    for status in statuses:
+        kind, rule, wait = decide(data, status, example["headers"], example["body"])
+        assert (kind, rule) == (expected["kind"], expected["rule"]), f"status {status}"
+        if expected["wait_seconds"] is not None:
+            assert wait == expected["wait_seconds"]
+
+
+@pytest.mark.parametrize("api", ["ofauth", "fanfare"])
+def test_the_openapi_extension_holds_the_same_data(api):
+    data = json.loads((ROOT / f"generated/recovery/{api}.json").read_text(encoding="utf-8"))
+    openapi = yaml.safe_load((ROOT / f"generated/openapi/{api}.yaml").read_text(encoding="utf-8"))
+    extension = openapi["x-error-recovery"]
+    assert extension == {k: v for k, v in data.items() if k not in ("$comment", "examples")}
+
+
+def test_hostile_responses_decide_by_status():
+    data = json.loads((ROOT / "generated/recovery/fanfare.json").read_text(encoding="utf-8"))
+    assert decide(data, 401, {}, {"error": "otp_invalid"})[:2] == ("user_action", "otp-codes")
+    assert decide(data, 503, {}, None)[:2] == ("retry_with_backoff", "transient-server-errors")
+    assert decide(data, 429, {}, ["not", "an", "object"]) == ("give_up", "retry-after", None)
+    assert decide(data, 423, {"retry-after": "2024-12-01T09:00:00Z"}, {}) == ("retry_after_wait", "retry-after", MAX_WAIT)

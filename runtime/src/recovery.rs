@@ -1,0 +1,766 @@
+//! What a client should do about an error response, as data: each API's catalog lists its
+//! recovery rules, and [`RecoveryTable::rule_for`] picks one by a fixed precedence.
+
+use crate::StatusClass;
+use std::fmt;
+use std::time::Duration;
+
+/// What a client should do about an error: a closed set, the same for every API.
+///
+/// "Should I retry" follows from the kind ([`RecoveryKind::retries`]); how long to wait is a
+/// separate fact of the [`Recovery`] decided for a response.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RecoveryKind {
+    /// Wait as long as the server says (`Retry-After`, a body field, or the documented
+    /// default), then retry.
+    RetryAfterWait,
+    /// Retry after a delay that grows with each attempt.
+    RetryWithBackoff,
+    /// Retry at once.
+    RetryNow,
+    /// Refresh the credentials (an access token), then retry once with the new ones.
+    RefreshCredentials,
+    /// Send the user through sign-in or account linking again; retrying as is cannot succeed.
+    Reauthenticate,
+    /// Have the user act (verify their identity, enter a new code, reload the page).
+    UserAction,
+    /// The request is wrong: fix it (the body may list the invalid fields).
+    FixRequest,
+    /// The client's configuration is wrong (an API key, a secret): fix it.
+    FixConfiguration,
+    /// The caller lacks permission: check what it is allowed to do.
+    CheckPermissions,
+    /// Contact the API's support, quoting the request id or reference code.
+    ContactSupport,
+    /// Nothing the client can do will make this request succeed.
+    GiveUp,
+}
+
+impl RecoveryKind {
+    /// Every kind, in the order above.
+    pub const ALL: &'static [Self] = &[
+        Self::RetryAfterWait,
+        Self::RetryWithBackoff,
+        Self::RetryNow,
+        Self::RefreshCredentials,
+        Self::Reauthenticate,
+        Self::UserAction,
+        Self::FixRequest,
+        Self::FixConfiguration,
+        Self::CheckPermissions,
+        Self::ContactSupport,
+        Self::GiveUp,
+    ];
+
+    /// The kind's name in catalogs and in the exported recovery data, e.g. `retry_after_wait`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::RetryAfterWait => "retry_after_wait",
+            Self::RetryWithBackoff => "retry_with_backoff",
+            Self::RetryNow => "retry_now",
+            Self::RefreshCredentials => "refresh_credentials",
+            Self::Reauthenticate => "reauthenticate",
+            Self::UserAction => "user_action",
+            Self::FixRequest => "fix_request",
+            Self::FixConfiguration => "fix_configuration",
+            Self::CheckPermissions => "check_permissions",
+            Self::ContactSupport => "contact_support",
+            Self::GiveUp => "give_up",
+        }
+    }
+
+    /// Does this kind send the request again (after refreshing credentials, for
+    /// [`RecoveryKind::RefreshCredentials`])?
+    ///
+    /// ```
+    /// use api_error_runtime::RecoveryKind;
+    /// assert!(RecoveryKind::RetryAfterWait.retries());
+    /// assert!(!RecoveryKind::FixRequest.retries());
+    /// ```
+    pub const fn retries(self) -> bool {
+        matches!(self, Self::RetryAfterWait | Self::RetryWithBackoff | Self::RetryNow | Self::RefreshCredentials)
+    }
+}
+
+impl fmt::Display for RecoveryKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How a backoff randomises its delays, so that many clients do not retry in step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Jitter {
+    /// The delays exactly as computed.
+    None,
+    /// A uniform delay between zero and the computed one.
+    Full,
+    /// Half the computed delay plus a uniform share of the other half.
+    Equal,
+}
+
+/// Delays that grow by a factor on each retry, up to a maximum.
+///
+/// ```
+/// use api_error_runtime::Backoff;
+/// use std::time::Duration;
+///
+/// // "await sleep(Math.pow(2, i) * 1000)"
+/// let backoff = Backoff::new(Duration::from_secs(1)).multiplier(2.0).max_delay(Duration::from_secs(5));
+/// let delays: Vec<_> = backoff.delays().take(4).collect();
+/// assert_eq!(delays, [1, 2, 4, 5].map(Duration::from_secs));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Backoff {
+    /// The delay before the first retry.
+    pub first: Duration,
+    /// The factor each further retry multiplies the delay by (1 for a fixed delay).
+    pub multiplier: f64,
+    /// The longest delay, where the documentation sets one.
+    pub max: Option<Duration>,
+    /// How to randomise the delays ([`Backoff::jittered`]).
+    pub jitter: Jitter,
+}
+
+impl Backoff {
+    /// A backoff from `first` that doubles, with no maximum and no jitter.
+    pub const fn new(first: Duration) -> Self {
+        Self { first, multiplier: 2.0, max: None, jitter: Jitter::None }
+    }
+
+    /// The factor between consecutive delays; below 1 or not a number counts as 1.
+    #[must_use]
+    pub const fn multiplier(mut self, multiplier: f64) -> Self {
+        self.multiplier = multiplier;
+        self
+    }
+
+    /// The longest delay.
+    #[must_use]
+    pub const fn max_delay(mut self, max: Duration) -> Self {
+        self.max = Some(max);
+        self
+    }
+
+    /// How to randomise the delays.
+    #[must_use]
+    pub const fn jitter(mut self, jitter: Jitter) -> Self {
+        self.jitter = jitter;
+        self
+    }
+
+    /// The delay before retry number `retry` (0 for the first), without jitter. Saturates
+    /// instead of overflowing.
+    pub fn delay(&self, retry: u32) -> Duration {
+        let multiplier = if self.multiplier >= 1.0 { self.multiplier } else { 1.0 };
+        let exponent = i32::try_from(retry).unwrap_or(i32::MAX);
+        let seconds = self.first.as_secs_f64() * multiplier.powi(exponent);
+        let delay = Duration::try_from_secs_f64(seconds).unwrap_or(Duration::MAX);
+        match self.max {
+            Some(max) => delay.min(max),
+            None => delay,
+        }
+    }
+
+    /// The delay before retry number `retry`, randomised by the jitter with `random`, a number
+    /// from 0 to 1 the caller draws (values outside are clamped).
+    ///
+    /// ```
+    /// use api_error_runtime::{Backoff, Jitter};
+    /// use std::time::Duration;
+    ///
+    /// let backoff = Backoff::new(Duration::from_secs(4)).jitter(Jitter::Equal);
+    /// assert_eq!(backoff.jittered(0, 0.0), Duration::from_secs(2));
+    /// assert_eq!(backoff.jittered(0, 1.0), Duration::from_secs(4));
+    /// ```
+    pub fn jittered(&self, retry: u32, random: f64) -> Duration {
+        let delay = self.delay(retry);
+        let random = if random.is_nan() { 0.0 } else { random.clamp(0.0, 1.0) };
+        let share = |d: Duration, r: f64| Duration::try_from_secs_f64(d.as_secs_f64() * r).unwrap_or(d).min(d);
+        match self.jitter {
+            Jitter::None => delay,
+            Jitter::Full => share(delay, random),
+            Jitter::Equal => {
+                let half = delay / 2;
+                half.saturating_add(share(delay - half, random))
+            }
+        }
+    }
+
+    /// The delays before each retry, first to last, without jitter (an endless iterator:
+    /// take as many as the attempt budget allows).
+    pub fn delays(self) -> impl Iterator<Item = Duration> {
+        (0u32..).map(move |retry| self.delay(retry))
+    }
+}
+
+/// Which part of a response a rule matched: the precedence order, highest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum DecidedBy {
+    /// The body's hint on how to resolve the error.
+    Hint,
+    /// The body's error type or code.
+    ErrorValue,
+    /// The HTTP status code.
+    Status,
+    /// The class of the HTTP status (every 5xx, say).
+    StatusClass,
+    /// No rule matched: the API's fallback.
+    Fallback,
+}
+
+impl DecidedBy {
+    /// Every level, in precedence order.
+    pub const ALL: &'static [Self] = &[Self::Hint, Self::ErrorValue, Self::Status, Self::StatusClass, Self::Fallback];
+
+    /// The level's name in the exported recovery data, e.g. `error_value`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Hint => "hint",
+            Self::ErrorValue => "error_value",
+            Self::Status => "status",
+            Self::StatusClass => "status_class",
+            Self::Fallback => "fallback",
+        }
+    }
+}
+
+/// One piece of an API's recovery advice: which responses it covers and what to do.
+///
+/// A rule's level ([`RecoveryRule::level`]) is the first of hints, error values, statuses
+/// and status classes that it names. Hint and error-value rules may also name statuses, which
+/// then narrow them. Every rule may list `except`: error values or hints it never covers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct RecoveryRule {
+    /// Stable identifier of the rule in the catalog (`fallback` for the fallback).
+    pub id: &'static str,
+    /// What to do.
+    pub kind: RecoveryKind,
+    /// The documentation's advice, in words.
+    pub advice: &'static str,
+    /// The section of the documentation it comes from.
+    pub source: &'static str,
+    /// True when the documentation does not state the kind and the catalog inferred it.
+    pub inferred: bool,
+    /// Hints the rule covers.
+    pub hints: &'static [&'static str],
+    /// Error values (types, codes) the rule covers.
+    pub errors: &'static [&'static str],
+    /// HTTP statuses the rule covers (or, with hints or errors, narrows them to).
+    pub statuses: &'static [u16],
+    /// Whole status classes the rule covers.
+    pub classes: &'static [StatusClass],
+    /// Error values and hints the rule never covers.
+    pub except: &'static [&'static str],
+    /// The delays between attempts, for rules that retry.
+    pub backoff: Option<Backoff>,
+    /// Attempts in all, the first included, where the rule caps them.
+    pub max_attempts: Option<u32>,
+    /// What to do instead when a [`RecoveryKind::RetryAfterWait`] response says no wait.
+    pub if_no_wait: Option<RecoveryKind>,
+}
+
+impl RecoveryRule {
+    /// A rule that covers nothing yet; the generated tables chain the setters below.
+    pub const fn new(id: &'static str, kind: RecoveryKind, advice: &'static str, source: &'static str) -> Self {
+        Self {
+            id,
+            kind,
+            advice,
+            source,
+            inferred: false,
+            hints: &[],
+            errors: &[],
+            statuses: &[],
+            classes: &[],
+            except: &[],
+            backoff: None,
+            max_attempts: None,
+            if_no_wait: None,
+        }
+    }
+
+    /// Marks the kind as inferred by the catalog.
+    #[must_use]
+    pub const fn inferred(mut self) -> Self {
+        self.inferred = true;
+        self
+    }
+
+    /// The hints the rule covers.
+    #[must_use]
+    pub const fn hints(mut self, hints: &'static [&'static str]) -> Self {
+        self.hints = hints;
+        self
+    }
+
+    /// The error values the rule covers.
+    #[must_use]
+    pub const fn errors(mut self, errors: &'static [&'static str]) -> Self {
+        self.errors = errors;
+        self
+    }
+
+    /// The statuses the rule covers or narrows to.
+    #[must_use]
+    pub const fn statuses(mut self, statuses: &'static [u16]) -> Self {
+        self.statuses = statuses;
+        self
+    }
+
+    /// The status classes the rule covers.
+    #[must_use]
+    pub const fn classes(mut self, classes: &'static [StatusClass]) -> Self {
+        self.classes = classes;
+        self
+    }
+
+    /// Error values and hints the rule never covers.
+    #[must_use]
+    pub const fn except(mut self, except: &'static [&'static str]) -> Self {
+        self.except = except;
+        self
+    }
+
+    /// The delays between attempts.
+    #[must_use]
+    pub const fn backoff(mut self, backoff: Backoff) -> Self {
+        self.backoff = Some(backoff);
+        self
+    }
+
+    /// Attempts in all, the first included.
+    #[must_use]
+    pub const fn max_attempts(mut self, attempts: u32) -> Self {
+        self.max_attempts = Some(attempts);
+        self
+    }
+
+    /// What to do when the server says no wait.
+    #[must_use]
+    pub const fn if_no_wait(mut self, kind: RecoveryKind) -> Self {
+        self.if_no_wait = Some(kind);
+        self
+    }
+
+    /// The precedence level the rule decides at.
+    pub const fn level(&self) -> DecidedBy {
+        if !self.hints.is_empty() {
+            DecidedBy::Hint
+        } else if !self.errors.is_empty() {
+            DecidedBy::ErrorValue
+        } else if !self.statuses.is_empty() {
+            DecidedBy::Status
+        } else if !self.classes.is_empty() {
+            DecidedBy::StatusClass
+        } else {
+            DecidedBy::Fallback
+        }
+    }
+
+    /// Does the rule's status scope hold `status`? An empty scope holds every status.
+    fn status_in_scope(&self, status: u16) -> bool {
+        (self.statuses.is_empty() && self.classes.is_empty())
+            || self.statuses.contains(&status)
+            || StatusClass::of(status).is_some_and(|class| self.classes.contains(&class))
+    }
+
+    /// Does the rule cover a response with this status, error value and hint?
+    pub fn covers(&self, status: u16, error: Option<&str>, hint: Option<&str>) -> bool {
+        let excluded = [error, hint].into_iter().flatten().any(|wire| self.except.contains(&wire));
+        if excluded {
+            return false;
+        }
+        match self.level() {
+            DecidedBy::Hint => hint.is_some_and(|h| self.hints.contains(&h)) && self.status_in_scope(status),
+            DecidedBy::ErrorValue => error.is_some_and(|e| self.errors.contains(&e)) && self.status_in_scope(status),
+            DecidedBy::Status => self.statuses.contains(&status),
+            DecidedBy::StatusClass => StatusClass::of(status).is_some_and(|class| self.classes.contains(&class)),
+            DecidedBy::Fallback => true,
+        }
+    }
+}
+
+/// An API's recovery rules and its fallback, as its generated module lists them in `RECOVERY`.
+///
+/// ```
+/// use api_error_runtime::{DecidedBy, RecoveryKind, RecoveryRule, RecoveryTable};
+///
+/// const TABLE: RecoveryTable = RecoveryTable::new(
+///     &[
+///         RecoveryRule::new("expired", RecoveryKind::Reauthenticate, "Sign in again.", "Errors")
+///             .errors(&["SESSION_EXPIRED"]),
+///         RecoveryRule::new("auth", RecoveryKind::RefreshCredentials, "Refresh the token.", "Errors")
+///             .statuses(&[401]),
+///     ],
+///     RecoveryRule::new("fallback", RecoveryKind::GiveUp, "Give up.", "Errors"),
+/// );
+///
+/// let (rule, by) = TABLE.rule_for(401, Some("SESSION_EXPIRED"), None);
+/// assert_eq!((rule.id, by), ("expired", DecidedBy::ErrorValue));
+/// assert_eq!(TABLE.rule_for(401, Some("OTHER"), None).0.id, "auth");
+/// assert_eq!(TABLE.rule_for(404, None, None).1, DecidedBy::Fallback);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct RecoveryTable {
+    /// The rules, in catalog order.
+    pub rules: &'static [RecoveryRule],
+    /// What to do when no rule covers a response.
+    pub fallback: RecoveryRule,
+}
+
+impl RecoveryTable {
+    /// A table of `rules`, with `fallback` for responses no rule covers.
+    pub const fn new(rules: &'static [RecoveryRule], fallback: RecoveryRule) -> Self {
+        Self { rules, fallback }
+    }
+
+    /// The rule that decides a response, and the level it decides at: the first level of
+    /// [`DecidedBy::ALL`] at which a rule covers the response. Validation of the catalog
+    /// guarantees that no two rules of one level cover the same response.
+    pub fn rule_for(&self, status: u16, error: Option<&str>, hint: Option<&str>) -> (&RecoveryRule, DecidedBy) {
+        for &level in DecidedBy::ALL {
+            if level == DecidedBy::Fallback {
+                break;
+            }
+            let found = self.rules.iter().find(|rule| rule.level() == level && rule.covers(status, error, hint));
+            if let Some(rule) = found {
+                return (rule, level);
+            }
+        }
+        (&self.fallback, DecidedBy::Fallback)
+    }
+}
+
+/// Where a [`Recovery`]'s wait comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum WaitSource {
+    /// The `Retry-After` header.
+    RetryAfterHeader,
+    /// A body field that says how long to wait.
+    BodyField,
+    /// The wait the documentation says to assume when the server gives none.
+    DocumentedDefault,
+    /// The rule's backoff.
+    Backoff,
+    /// No wait: retry at once.
+    Immediately,
+}
+
+/// The decision for one error response: what to do, whether and when to retry, and which
+/// rule of the catalog says so. Made by `ApiError::recovery`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Recovery {
+    pub(crate) kind: RecoveryKind,
+    pub(crate) rule: &'static RecoveryRule,
+    pub(crate) decided_by: DecidedBy,
+    pub(crate) wait: Option<Duration>,
+    pub(crate) wait_source: Option<WaitSource>,
+    pub(crate) clamped: bool,
+    pub(crate) max_wait: Duration,
+}
+
+impl Recovery {
+    /// The longest wait `ApiError::recovery` returns, unless the caller sets another.
+    pub const DEFAULT_MAX_WAIT: Duration = Duration::from_secs(15 * 60);
+
+    /// Decides the wait for `rule`, given the wait the server asked for and the documented
+    /// default. The server's wait wins over the rule's own delay; waits are at most `max_wait`.
+    pub(crate) fn decide(
+        rule: &'static RecoveryRule,
+        decided_by: DecidedBy,
+        server_wait: Option<(Duration, WaitSource)>,
+        default_wait: Option<Duration>,
+        max_wait: Duration,
+    ) -> Self {
+        let mut kind = rule.kind;
+        let backoff_wait = rule.backoff.map(|b| (b.delay(0), WaitSource::Backoff));
+        let mut wait = match kind {
+            RecoveryKind::RetryAfterWait => {
+                server_wait.or_else(|| default_wait.map(|d| (d, WaitSource::DocumentedDefault))).or(backoff_wait)
+            }
+            RecoveryKind::RetryWithBackoff => {
+                server_wait.or(backoff_wait).or(Some((Duration::ZERO, WaitSource::Immediately)))
+            }
+            RecoveryKind::RetryNow | RecoveryKind::RefreshCredentials => {
+                server_wait.or(Some((Duration::ZERO, WaitSource::Immediately)))
+            }
+            _ => None,
+        };
+        if kind == RecoveryKind::RetryAfterWait && wait.is_none() {
+            // The server said no wait and the documentation gives none: do what the rule says
+            // then, or give up rather than retry blindly.
+            kind = rule.if_no_wait.unwrap_or(RecoveryKind::GiveUp);
+            wait = match kind {
+                RecoveryKind::RetryWithBackoff => backoff_wait.or(Some((Duration::ZERO, WaitSource::Immediately))),
+                RecoveryKind::RetryNow | RecoveryKind::RefreshCredentials => {
+                    Some((Duration::ZERO, WaitSource::Immediately))
+                }
+                _ => None,
+            };
+        }
+        if !kind.retries() {
+            wait = None;
+        }
+        let clamped = wait.is_some_and(|(w, _)| w > max_wait);
+        Self {
+            kind,
+            rule,
+            decided_by,
+            wait: wait.map(|(w, _)| w.min(max_wait)),
+            wait_source: wait.map(|(_, source)| source),
+            clamped,
+            max_wait,
+        }
+    }
+
+    /// What to do.
+    pub fn kind(&self) -> RecoveryKind {
+        self.kind
+    }
+
+    /// Should the request be sent again (after [`Recovery::wait`])?
+    pub fn should_retry(&self) -> bool {
+        self.kind.retries()
+    }
+
+    /// How long to wait before the next attempt; `None` when not retrying.
+    pub fn wait(&self) -> Option<Duration> {
+        self.wait
+    }
+
+    /// How long to wait before the next attempt when `attempts_made` attempts (the first
+    /// included) have failed this way: a wait the server gave stays as given; otherwise the
+    /// rule's backoff grows with each attempt (never below the documented default). At most
+    /// the maximum wait; `None` when not retrying.
+    ///
+    /// ```
+    /// # use api_error_runtime::{ApiError, Backoff, ErrorModel, Model, RecoveryKind, RecoveryRule, RecoveryTable};
+    /// # use std::time::{Duration, SystemTime};
+    /// # #[derive(serde::Deserialize)] struct Body {}
+    /// # impl ErrorModel for Body {
+    /// #     const MODEL: &'static Model = &Model::new("Demo", &[], &[], RecoveryTable::new(&[],
+    /// #         RecoveryRule::new("fallback", RecoveryKind::GiveUp, "", "")));
+    /// # }
+    /// # const RULE: RecoveryRule = RecoveryRule::new("server", RecoveryKind::RetryWithBackoff, "", "")
+    /// #     .backoff(Backoff::new(Duration::from_secs(1)));
+    /// // A rule backing off from 1 s, doubling:
+    /// # let recovery = api_error_runtime::__private::decide(&RULE);
+    /// assert_eq!(recovery.wait_after(1), Some(Duration::from_secs(1)));
+    /// assert_eq!(recovery.wait_after(3), Some(Duration::from_secs(4)));
+    /// ```
+    pub fn wait_after(&self, attempts_made: u32) -> Option<Duration> {
+        let first = self.wait?;
+        let retry = attempts_made.saturating_sub(1);
+        let grown = match (self.wait_source?, self.rule.backoff) {
+            (WaitSource::Backoff, Some(backoff)) => backoff.delay(retry),
+            (WaitSource::DocumentedDefault, Some(backoff)) => backoff.delay(retry).max(first),
+            _ => first,
+        };
+        Some(grown.min(self.max_wait))
+    }
+
+    /// Where the wait comes from.
+    pub fn wait_source(&self) -> Option<WaitSource> {
+        self.wait_source
+    }
+
+    /// True when the wait asked for was longer than the maximum and was cut to it.
+    pub fn wait_was_clamped(&self) -> bool {
+        self.clamped
+    }
+
+    /// The catalog rule that decided.
+    pub fn rule(&self) -> &'static RecoveryRule {
+        self.rule
+    }
+
+    /// The precedence level the rule matched at.
+    pub fn decided_by(&self) -> DecidedBy {
+        self.decided_by
+    }
+
+    /// Attempts in all, the first included, where the catalog caps them; `None` when the
+    /// documentation sets no cap (choose one).
+    pub fn max_attempts(&self) -> Option<u32> {
+        if self.should_retry() {
+            self.rule.max_attempts
+        } else {
+            Some(1)
+        }
+    }
+
+    /// The delays for later retries, where the rule has a backoff.
+    pub fn backoff(&self) -> Option<Backoff> {
+        self.rule.backoff.filter(|_| self.should_retry())
+    }
+
+    /// The documentation's advice, in words.
+    pub fn advice(&self) -> &'static str {
+        self.rule.advice
+    }
+
+    /// May another attempt be made after `attempts_made` attempts (the first included)?
+    ///
+    /// ```
+    /// # use api_error_runtime::{ApiError, ErrorModel, Model, RecoveryKind, RecoveryRule, RecoveryTable};
+    /// # use std::time::{Duration, SystemTime};
+    /// # #[derive(serde::Deserialize)] struct Body {}
+    /// # impl ErrorModel for Body {
+    /// #     const MODEL: &'static Model = &Model::new("Demo", &[], &[], RecoveryTable::new(&[],
+    /// #         RecoveryRule::new("fallback", RecoveryKind::RetryNow, "Retry.", "Errors").max_attempts(3)));
+    /// # }
+    /// let error = ApiError::<Body>::from_response(503, [("x", "y")], b"");
+    /// let recovery = error.recovery(SystemTime::now());
+    /// assert!(recovery.may_retry_after(2));
+    /// assert!(!recovery.may_retry_after(3));
+    /// ```
+    pub fn may_retry_after(&self, attempts_made: u32) -> bool {
+        self.should_retry() && self.max_attempts().is_none_or(|max| attempts_made < max)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SOURCE: &str = "Errors";
+
+    fn rule(id: &'static str, kind: RecoveryKind) -> RecoveryRule {
+        RecoveryRule::new(id, kind, "", SOURCE)
+    }
+
+    const TABLE: RecoveryTable = RecoveryTable::new(
+        &[
+            RecoveryRule::new("class", RecoveryKind::RetryWithBackoff, "", SOURCE)
+                .classes(&[StatusClass::ServerError])
+                .backoff(Backoff::new(Duration::from_secs(1))),
+            RecoveryRule::new("status", RecoveryKind::RefreshCredentials, "", SOURCE)
+                .statuses(&[401])
+                .except(&["otp_invalid", "secret"]),
+            RecoveryRule::new("value", RecoveryKind::UserAction, "", SOURCE).errors(&["otp_invalid"]),
+            RecoveryRule::new("narrowed", RecoveryKind::RetryNow, "", SOURCE).errors(&["flaky"]).statuses(&[503]),
+            RecoveryRule::new("hint", RecoveryKind::Reauthenticate, "", SOURCE).hints(&["relink"]),
+        ],
+        RecoveryRule::new("fallback", RecoveryKind::GiveUp, "", SOURCE),
+    );
+
+    fn decide(status: u16, error: Option<&str>, hint: Option<&str>) -> (&'static str, DecidedBy) {
+        let (rule, by) = TABLE.rule_for(status, error, hint);
+        (rule.id, by)
+    }
+
+    #[test]
+    fn precedence_is_hint_value_status_class_fallback() {
+        assert_eq!(decide(401, Some("otp_invalid"), Some("relink")), ("hint", DecidedBy::Hint));
+        assert_eq!(decide(401, Some("otp_invalid"), None), ("value", DecidedBy::ErrorValue));
+        assert_eq!(decide(401, Some("other"), None), ("status", DecidedBy::Status));
+        assert_eq!(decide(502, Some("other"), Some("unknown hint")), ("class", DecidedBy::StatusClass));
+        assert_eq!(decide(404, None, None), ("fallback", DecidedBy::Fallback));
+    }
+
+    #[test]
+    fn exclusions_fall_through_to_the_next_level() {
+        // `secret` has no rule of its own: excluded from the 401 rule, it reaches the fallback.
+        assert_eq!(decide(401, Some("secret"), None), ("fallback", DecidedBy::Fallback));
+    }
+
+    #[test]
+    fn statuses_narrow_value_rules() {
+        assert_eq!(decide(503, Some("flaky"), None), ("narrowed", DecidedBy::ErrorValue));
+        assert_eq!(decide(500, Some("flaky"), None), ("class", DecidedBy::StatusClass));
+    }
+
+    #[test]
+    fn levels_follow_what_a_rule_names() {
+        assert_eq!(rule("a", RecoveryKind::GiveUp).level(), DecidedBy::Fallback);
+        assert_eq!(
+            rule("a", RecoveryKind::GiveUp).classes(&[StatusClass::ClientError]).level(),
+            DecidedBy::StatusClass
+        );
+        assert_eq!(rule("a", RecoveryKind::GiveUp).statuses(&[1]).errors(&["x"]).level(), DecidedBy::ErrorValue);
+        assert_eq!(rule("a", RecoveryKind::GiveUp).errors(&["x"]).hints(&["y"]).level(), DecidedBy::Hint);
+    }
+
+    fn wait_of(recovery: &Recovery) -> (RecoveryKind, Option<u64>, Option<WaitSource>) {
+        (recovery.kind(), recovery.wait().map(|w| w.as_secs()), recovery.wait_source())
+    }
+
+    const MAX: Duration = Duration::from_secs(600);
+
+    #[test]
+    fn the_server_wait_wins_then_the_default_then_the_backoff() {
+        static RULE: RecoveryRule = RecoveryRule::new("r", RecoveryKind::RetryAfterWait, "", SOURCE)
+            .backoff(Backoff::new(Duration::from_secs(3)));
+        let server = Some((Duration::from_secs(5), WaitSource::RetryAfterHeader));
+        let decide = |server, default| Recovery::decide(&RULE, DecidedBy::Status, server, default, MAX);
+        assert_eq!(wait_of(&decide(server, Some(Duration::from_secs(60)))), (RULE.kind, Some(5), server.map(|s| s.1)));
+        assert_eq!(
+            wait_of(&decide(None, Some(Duration::from_secs(60)))),
+            (RULE.kind, Some(60), Some(WaitSource::DocumentedDefault))
+        );
+        assert_eq!(wait_of(&decide(None, None)), (RULE.kind, Some(3), Some(WaitSource::Backoff)));
+    }
+
+    #[test]
+    fn no_wait_turns_into_the_rules_alternative_or_giving_up() {
+        static GIVE_UP: RecoveryRule = RecoveryRule::new("r", RecoveryKind::RetryAfterWait, "", SOURCE);
+        static BACKOFF: RecoveryRule =
+            RecoveryRule::new("r", RecoveryKind::RetryAfterWait, "", SOURCE).if_no_wait(RecoveryKind::RetryNow);
+        let decided = Recovery::decide(&GIVE_UP, DecidedBy::Status, None, None, MAX);
+        assert_eq!(wait_of(&decided), (RecoveryKind::GiveUp, None, None));
+        assert!(!decided.should_retry() && decided.max_attempts() == Some(1));
+        let decided = Recovery::decide(&BACKOFF, DecidedBy::Status, None, None, MAX);
+        assert_eq!(wait_of(&decided), (RecoveryKind::RetryNow, Some(0), Some(WaitSource::Immediately)));
+    }
+
+    #[test]
+    fn waits_are_clamped_and_only_given_when_retrying() {
+        static RULE: RecoveryRule = RecoveryRule::new("r", RecoveryKind::RetryWithBackoff, "", SOURCE)
+            .backoff(Backoff::new(Duration::from_secs(1)));
+        let huge = Some((Duration::MAX, WaitSource::RetryAfterHeader));
+        let decided = Recovery::decide(&RULE, DecidedBy::Status, huge, None, MAX);
+        assert_eq!(decided.wait(), Some(MAX));
+        assert!(decided.wait_was_clamped());
+        static FIX: RecoveryRule = RecoveryRule::new("r", RecoveryKind::FixRequest, "", SOURCE);
+        let decided = Recovery::decide(&FIX, DecidedBy::Status, huge, None, MAX);
+        assert_eq!((decided.wait(), decided.wait_was_clamped(), decided.backoff()), (None, false, None));
+    }
+
+    #[test]
+    fn backoff_multiplies_caps_and_saturates() {
+        let backoff = Backoff::new(Duration::from_millis(500)).multiplier(3.0).max_delay(Duration::from_secs(10));
+        let delays: Vec<u128> = backoff.delays().take(5).map(|d| d.as_millis()).collect();
+        assert_eq!(delays, [500, 1_500, 4_500, 10_000, 10_000]);
+        let unbounded = Backoff::new(Duration::from_secs(1));
+        assert_eq!(unbounded.delay(u32::MAX), Duration::MAX);
+        let odd = Backoff::new(Duration::from_secs(2)).multiplier(f64::NAN);
+        assert_eq!(odd.delay(9), Duration::from_secs(2));
+    }
+
+    #[test]
+    fn jitter_stays_within_the_delay() {
+        let full = Backoff::new(Duration::from_secs(8)).jitter(Jitter::Full);
+        assert_eq!(full.jittered(0, 0.25), Duration::from_secs(2));
+        assert_eq!(full.jittered(0, f64::NAN), Duration::ZERO);
+        assert_eq!(full.jittered(0, 7.0), Duration::from_secs(8));
+        let equal = Backoff::new(Duration::MAX).jitter(Jitter::Equal);
+        assert!(equal.jittered(0, 1.0) <= Duration::MAX && equal.jittered(0, 0.0) >= Duration::MAX / 2);
+        assert_eq!(Backoff::new(Duration::from_secs(8)).jittered(1, 0.5), Duration::from_secs(16));
+    }
+
+    #[test]
+    fn kind_names_are_the_catalog_names() {
+        let names: Vec<&str> = RecoveryKind::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(names.len(), 11);
+        assert!(names.iter().all(|n| n.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')));
+        assert_eq!(RecoveryKind::ALL.iter().filter(|k| k.retries()).count(), 4);
+    }
+}

@@ -1,0 +1,822 @@
+//! One error response, decoded leniently: [`ApiError`], and the per-API facts it is read
+//! with, [`Model`].
+
+use crate::recovery::{Recovery, RecoveryTable, WaitSource};
+use crate::retry_after::{RetryAfter, RetryAfterFormat};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use std::fmt;
+use std::time::{Duration, SystemTime};
+
+/// What a body field tells a client, wherever an API puts it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FieldRole {
+    /// The error type or code, the value clients branch on.
+    Code,
+    /// A hint saying how to resolve the error.
+    Hint,
+    /// A human-readable message.
+    Message,
+    /// The request identifier to log and quote to support.
+    RequestId,
+    /// Seconds to wait before retrying.
+    RetryAfter,
+    /// A reference code to quote to support.
+    SupportReference,
+}
+
+/// What a response header tells a client.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum HeaderRole {
+    /// How long to wait before retrying.
+    RetryAfter,
+    /// The request identifier.
+    RequestId,
+    /// The request limit of the current window.
+    RateLimitLimit,
+    /// Requests left in the current window.
+    RateLimitRemaining,
+    /// When the window resets.
+    RateLimitReset,
+}
+
+/// Everything an API's catalog says about reading its error responses: where its body keeps
+/// each fact, which headers matter, and its recovery rules. Each generated module has one, as
+/// `MODEL`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Model {
+    /// The API's display name.
+    pub api: &'static str,
+    /// Body fields by role, each a path of JSON keys from the body's top level; the first
+    /// path present in a body wins.
+    pub fields: &'static [(FieldRole, &'static [&'static str])],
+    /// Header names by role, matched case-insensitively.
+    pub headers: &'static [(HeaderRole, &'static str)],
+    /// `Retry-After` forms the API uses beyond RFC 9110's two (such as ISO 8601).
+    pub retry_after_dialects: &'static [RetryAfterFormat],
+    /// How long to wait when a response says nothing, where the documentation says.
+    pub default_retry_after: Option<Duration>,
+    /// The API's recovery rules.
+    pub recovery: RecoveryTable,
+}
+
+impl Model {
+    /// A model with no `Retry-After` dialect or default.
+    pub const fn new(
+        api: &'static str,
+        fields: &'static [(FieldRole, &'static [&'static str])],
+        headers: &'static [(HeaderRole, &'static str)],
+        recovery: RecoveryTable,
+    ) -> Self {
+        Self { api, fields, headers, retry_after_dialects: &[], default_retry_after: None, recovery }
+    }
+
+    /// `Retry-After` forms beyond RFC 9110's.
+    #[must_use]
+    pub const fn retry_after_dialects(mut self, dialects: &'static [RetryAfterFormat]) -> Self {
+        self.retry_after_dialects = dialects;
+        self
+    }
+
+    /// The wait to assume when a response gives none.
+    #[must_use]
+    pub const fn default_retry_after(mut self, wait: Duration) -> Self {
+        self.default_retry_after = Some(wait);
+        self
+    }
+
+    fn header(&self, role: HeaderRole) -> Option<&'static str> {
+        self.headers.iter().find(|(r, _)| *r == role).map(|(_, name)| *name)
+    }
+}
+
+/// An API's typed error body, which knows its API's [`Model`]. The generated modules
+/// implement it for their `ErrorResponse`.
+pub trait ErrorModel: DeserializeOwned {
+    /// The API's model.
+    const MODEL: &'static Model;
+}
+
+/// A header value as read: absent, understood, or present but not understood (kept, so that it
+/// can be logged, and never trusted).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Reading<T> {
+    /// The response has no such header.
+    #[default]
+    Absent,
+    /// The value, understood.
+    Valid(T),
+    /// The text sent, which is not in any form the API uses.
+    Invalid(String),
+}
+
+impl<T> Reading<T> {
+    /// The value, when it was understood.
+    pub fn valid(&self) -> Option<&T> {
+        match self {
+            Self::Valid(value) => Some(value),
+            _ => None,
+        }
+    }
+}
+
+/// The `X-RateLimit-*` figures of a response, as far as the API documents them.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct RateLimit {
+    /// The request limit of the window.
+    pub limit: Reading<u64>,
+    /// Requests left in the window.
+    pub remaining: Reading<u64>,
+    /// When the window resets, as the number sent (its unit is the API's).
+    pub reset: Reading<u64>,
+}
+
+/// Why a body could not be read as the API's error body. The response is still an
+/// [`ApiError`], with whatever could be salvaged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BodyProblem {
+    /// The body is empty (or only whitespace).
+    Empty,
+    /// The body is longer than [`ApiError::MAX_BODY_BYTES`] and was not parsed.
+    TooLarge {
+        /// Its length in bytes.
+        len: usize,
+    },
+    /// The body is not JSON (an HTML page from a proxy, say, or truncated JSON).
+    NotJson {
+        /// The JSON parser's message.
+        message: String,
+    },
+    /// The body is JSON but does not follow any of the API's body formats; the facts found in
+    /// it were kept.
+    UnexpectedShape {
+        /// The decoder's message.
+        message: String,
+    },
+}
+
+impl fmt::Display for BodyProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("the body is empty"),
+            Self::TooLarge { len } => write!(f, "the body is {len} bytes, too large to read"),
+            Self::NotJson { message } => write!(f, "the body is not JSON: {message}"),
+            Self::UnexpectedShape { message } => write!(f, "the body is not a documented error body: {message}"),
+        }
+    }
+}
+
+/// The facts found in a body, whether or not it decoded.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct BodyFacts {
+    code: Option<String>,
+    hint: Option<String>,
+    message: Option<String>,
+    request_id: Option<String>,
+    retry_after: Option<Duration>,
+    support_reference: Option<String>,
+}
+
+/// An error response of the API whose error body is `B`, read leniently: building one never
+/// fails and never panics, whatever the status, headers and body.
+///
+/// It keeps the status; the typed body when the body decodes; otherwise every fact found in it
+/// (the error code and hint even when other fields are missing or mistyped); the request id
+/// from the body or a header; `Retry-After` and the rate-limit headers; and the start of the
+/// raw body. [`ApiError::recovery`] says what to do next.
+///
+/// ```
+/// use api_error_runtime::{ApiError, ErrorModel, FieldRole, HeaderRole, Model, RecoveryKind, RecoveryRule, RecoveryTable};
+/// use std::time::{Duration, SystemTime};
+///
+/// #[derive(Debug, serde::Deserialize)]
+/// struct Body {
+///     code: String,
+/// }
+///
+/// impl ErrorModel for Body {
+///     const MODEL: &'static Model = &Model::new(
+///         "Demo",
+///         &[(FieldRole::Code, &["code"])],
+///         &[(HeaderRole::RetryAfter, "Retry-After")],
+///         RecoveryTable::new(
+///             &[RecoveryRule::new("busy", RecoveryKind::RetryAfterWait, "Wait.", "Limits").errors(&["busy"])],
+///             RecoveryRule::new("fallback", RecoveryKind::GiveUp, "Give up.", "Errors"),
+///         ),
+///     );
+/// }
+///
+/// let error = ApiError::<Body>::from_response(429, [("retry-after", "7")], br#"{"code": "busy"}"#);
+/// assert_eq!(error.code(), Some("busy"));
+/// let recovery = error.recovery(SystemTime::now());
+/// assert_eq!(recovery.kind(), RecoveryKind::RetryAfterWait);
+/// assert_eq!(recovery.wait(), Some(Duration::from_secs(7)));
+///
+/// // Not JSON at all: still an error, decided by the status (here, the fallback).
+/// let error = ApiError::<Body>::from_response(502, Vec::<(String, String)>::new(), b"<html>Bad gateway</html>");
+/// assert!(error.body().is_none());
+/// assert_eq!(error.recovery(SystemTime::now()).kind(), RecoveryKind::GiveUp);
+/// ```
+#[derive(Clone, Debug)]
+pub struct ApiError<B> {
+    status: u16,
+    body: Option<B>,
+    json: Option<Value>,
+    facts: BodyFacts,
+    header_request_id: Option<String>,
+    retry_after: Reading<RetryAfter>,
+    rate_limit: RateLimit,
+    excerpt: String,
+    body_len: usize,
+    problem: Option<BodyProblem>,
+}
+
+impl<B: ErrorModel> ApiError<B> {
+    /// Bodies longer than this are not parsed (an error body never is; a 5 MB page is not one).
+    pub const MAX_BODY_BYTES: usize = 1 << 20;
+    /// How much of the raw body [`ApiError::excerpt`] keeps.
+    pub const EXCERPT_BYTES: usize = 2048;
+
+    /// Reads an error response: its status, its headers (names in any case; values as text or
+    /// bytes) and its body. Never fails, never panics.
+    pub fn from_response<K, V>(status: u16, headers: impl IntoIterator<Item = (K, V)>, body: &[u8]) -> Self
+    where
+        K: AsRef<str>,
+        V: AsRef<[u8]>,
+    {
+        let model = B::MODEL;
+        let mut found: [Option<String>; 5] = Default::default();
+        let roles = [
+            HeaderRole::RetryAfter,
+            HeaderRole::RequestId,
+            HeaderRole::RateLimitLimit,
+            HeaderRole::RateLimitRemaining,
+            HeaderRole::RateLimitReset,
+        ];
+        for (name, value) in headers {
+            for (slot, role) in found.iter_mut().zip(roles) {
+                let matches = model.header(role).is_some_and(|wanted| wanted.eq_ignore_ascii_case(name.as_ref()));
+                // The first of repeated headers counts.
+                if matches && slot.is_none() {
+                    *slot = Some(String::from_utf8_lossy(value.as_ref()).trim().to_owned());
+                }
+            }
+        }
+        let [retry_after, request_id, limit, remaining, reset] = found;
+        let retry_after = match retry_after {
+            None => Reading::Absent,
+            Some(text) => match RetryAfter::read(&text, model.retry_after_dialects) {
+                Some(parsed) => Reading::Valid(parsed),
+                None => Reading::Invalid(text),
+            },
+        };
+        let number = |text: Option<String>| match text {
+            None => Reading::Absent,
+            Some(text) => match text.parse::<u64>() {
+                Ok(n) => Reading::Valid(n),
+                Err(_) => Reading::Invalid(text),
+            },
+        };
+        let rate_limit = RateLimit { limit: number(limit), remaining: number(remaining), reset: number(reset) };
+
+        let mut error = Self {
+            status,
+            body: None,
+            json: None,
+            facts: BodyFacts::default(),
+            header_request_id: request_id.filter(|id| !id.is_empty()),
+            retry_after,
+            rate_limit,
+            excerpt: excerpt(body, Self::EXCERPT_BYTES),
+            body_len: body.len(),
+            problem: None,
+        };
+        error.read_body(body);
+        error
+    }
+
+    fn read_body(&mut self, body: &[u8]) {
+        let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+        if body.iter().all(u8::is_ascii_whitespace) {
+            self.problem = Some(BodyProblem::Empty);
+            return;
+        }
+        if body.len() > Self::MAX_BODY_BYTES {
+            self.problem = Some(BodyProblem::TooLarge { len: body.len() });
+            return;
+        }
+        // One parse into a JSON value: the facts are read from it by path whether or not the
+        // typed decode succeeds, and the typed decode reads the value, not the bytes again.
+        let json: Value = match serde_json::from_slice(body) {
+            Ok(json) => json,
+            Err(error) => {
+                self.problem = Some(BodyProblem::NotJson { message: error.to_string() });
+                return;
+            }
+        };
+        self.facts = body_facts(&json, B::MODEL);
+        match B::deserialize(&json) {
+            Ok(typed) => self.body = Some(typed),
+            Err(error) => self.problem = Some(BodyProblem::UnexpectedShape { message: error.to_string() }),
+        }
+        self.json = Some(json);
+    }
+
+    /// What to do about this response, as the API's catalog says, with waits of at most
+    /// [`Recovery::DEFAULT_MAX_WAIT`].
+    pub fn recovery(&self, now: SystemTime) -> Recovery {
+        self.recovery_with_max_wait(now, Recovery::DEFAULT_MAX_WAIT)
+    }
+
+    /// What to do about this response, with waits of at most `max_wait`.
+    ///
+    /// The rule is the first of the API's rules to cover the response in precedence order:
+    /// hint, error value, status, status class, then the fallback. A wait the server asks for
+    /// (`Retry-After`, then a body field) wins over the rule's own delay; a `Retry-After` date
+    /// counts from `now`.
+    pub fn recovery_with_max_wait(&self, now: SystemTime, max_wait: Duration) -> Recovery {
+        let model = B::MODEL;
+        let (rule, decided_by) = model.recovery.rule_for(self.status, self.code(), self.hint());
+        let server_wait = match &self.retry_after {
+            Reading::Valid(retry_after) => Some((retry_after.delay_from(now), WaitSource::RetryAfterHeader)),
+            _ => self.facts.retry_after.map(|wait| (wait, WaitSource::BodyField)),
+        };
+        Recovery::decide(rule, decided_by, server_wait, model.default_retry_after, max_wait)
+    }
+
+    /// The HTTP status code.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The typed body, when the body decoded.
+    pub fn body(&self) -> Option<&B> {
+        self.body.as_ref()
+    }
+
+    /// The body as JSON, when it parsed (decoded or not).
+    pub fn json(&self) -> Option<&Value> {
+        self.json.as_ref()
+    }
+
+    /// Decodes one top-level field of the body as `T`, even when the whole body did not
+    /// decode: a body that lacks its error code still gives its field errors, say.
+    pub fn field<T: DeserializeOwned>(&self, key: &str) -> Option<T> {
+        T::deserialize(self.json.as_ref()?.get(key)?).ok()
+    }
+
+    /// The error type or code as sent, from the body or salvaged from it.
+    pub fn code(&self) -> Option<&str> {
+        self.facts.code.as_deref()
+    }
+
+    /// The error code as one of the API's enums (`ErrorType`, `ErrorCode`...), for matching.
+    pub fn code_as<T: for<'a> From<&'a str>>(&self) -> Option<T> {
+        self.code().map(T::from)
+    }
+
+    /// The body's hint on how to resolve the error, as sent.
+    pub fn hint(&self) -> Option<&str> {
+        self.facts.hint.as_deref()
+    }
+
+    /// The hint as the API's hint enum.
+    pub fn hint_as<T: for<'a> From<&'a str>>(&self) -> Option<T> {
+        self.hint().map(T::from)
+    }
+
+    /// The body's human-readable message.
+    pub fn message(&self) -> Option<&str> {
+        self.facts.message.as_deref()
+    }
+
+    /// The request id: the body's, else the header's.
+    pub fn request_id(&self) -> Option<&str> {
+        self.facts.request_id.as_deref().or(self.header_request_id.as_deref())
+    }
+
+    /// A reference code to quote to support.
+    pub fn support_reference(&self) -> Option<&str> {
+        self.facts.support_reference.as_deref()
+    }
+
+    /// The `Retry-After` header, as read.
+    pub fn retry_after(&self) -> &Reading<RetryAfter> {
+        &self.retry_after
+    }
+
+    /// The wait a body field asks for.
+    pub fn body_retry_after(&self) -> Option<Duration> {
+        self.facts.retry_after
+    }
+
+    /// The rate-limit headers, as read.
+    pub fn rate_limit(&self) -> &RateLimit {
+        &self.rate_limit
+    }
+
+    /// The start of the raw body, as text (invalid UTF-8 replaced), for logs.
+    pub fn excerpt(&self) -> &str {
+        &self.excerpt
+    }
+
+    /// The raw body's length in bytes.
+    pub fn body_len(&self) -> usize {
+        self.body_len
+    }
+
+    /// Why the body did not decode, if it did not.
+    pub fn body_problem(&self) -> Option<&BodyProblem> {
+        self.problem.as_ref()
+    }
+}
+
+/// What every API's error answers, so that a client of several APIs can log and decide in one
+/// place. Every `ApiError` implements it.
+///
+/// ```
+/// use api_error_runtime::ApiErrorInfo;
+/// use std::time::SystemTime;
+///
+/// fn log(error: &dyn ApiErrorInfo) -> String {
+///     let recovery = error.recovery(SystemTime::now());
+///     format!("{} {}: {:?} -> {}", error.api(), error.status(), error.code(), recovery.kind())
+/// }
+/// # let _ = log;
+/// ```
+pub trait ApiErrorInfo: std::error::Error {
+    /// The API's display name.
+    fn api(&self) -> &'static str;
+    /// The HTTP status code.
+    fn status(&self) -> u16;
+    /// The error type or code, as sent.
+    fn code(&self) -> Option<&str>;
+    /// The human-readable message.
+    fn message(&self) -> Option<&str>;
+    /// The request id, from the body or a header.
+    fn request_id(&self) -> Option<&str>;
+    /// What to do next.
+    fn recovery(&self, now: SystemTime) -> Recovery;
+}
+
+impl<B: ErrorModel + fmt::Debug> ApiErrorInfo for ApiError<B> {
+    fn api(&self) -> &'static str {
+        B::MODEL.api
+    }
+    fn status(&self) -> u16 {
+        self.status
+    }
+    fn code(&self) -> Option<&str> {
+        ApiError::code(self)
+    }
+    fn message(&self) -> Option<&str> {
+        ApiError::message(self)
+    }
+    fn request_id(&self) -> Option<&str> {
+        ApiError::request_id(self)
+    }
+    fn recovery(&self, now: SystemTime) -> Recovery {
+        ApiError::recovery(self, now)
+    }
+}
+
+/// `Demo error 401 SESSION_EXPIRED: Connection expired (request req_abc123)`: the API, the
+/// status, the code, the message and the request id, as far as the response has them.
+impl<B: ErrorModel> fmt::Display for ApiError<B> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} error {}", B::MODEL.api, self.status)?;
+        if let Some(code) = self.code() {
+            write!(f, " {code}")?;
+        }
+        if let Some(message) = self.message().filter(|m| Some(*m) != self.code()) {
+            write!(f, ": {message}")?;
+        }
+        if let Some(id) = self.request_id() {
+            write!(f, " (request {id})")?;
+        }
+        Ok(())
+    }
+}
+
+impl<B: ErrorModel + fmt::Debug> std::error::Error for ApiError<B> {}
+
+/// The facts found along the model's field paths.
+fn body_facts(json: &Value, model: &Model) -> BodyFacts {
+    let mut facts = BodyFacts::default();
+    for (role, path) in model.fields {
+        let Some(value) = path.iter().try_fold(json, |node, key| node.get(key)) else { continue };
+        match role {
+            FieldRole::Code => fill(&mut facts.code, text(value)),
+            FieldRole::Hint => fill(&mut facts.hint, text(value)),
+            FieldRole::Message => fill(&mut facts.message, text(value)),
+            FieldRole::RequestId => fill(&mut facts.request_id, text(value)),
+            FieldRole::SupportReference => fill(&mut facts.support_reference, text(value)),
+            FieldRole::RetryAfter => {
+                if facts.retry_after.is_none() {
+                    facts.retry_after = seconds(value);
+                }
+            }
+        }
+    }
+    facts
+}
+
+fn fill(slot: &mut Option<String>, value: Option<String>) {
+    if slot.is_none() {
+        *slot = value;
+    }
+}
+
+/// A string, or a number sent where a string was documented; nothing else.
+fn text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) => Some(text.clone()),
+        Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+/// Seconds as a non-negative number (or a string of digits); huge values saturate.
+fn seconds(value: &Value) -> Option<Duration> {
+    match value {
+        Value::Number(number) => match number.as_u64() {
+            Some(whole) => Some(Duration::from_secs(whole)),
+            None => {
+                let float = number.as_f64().filter(|f| *f >= 0.0)?;
+                Some(Duration::try_from_secs_f64(float).unwrap_or(Duration::MAX))
+            }
+        },
+        Value::String(text) => match RetryAfter::parse(text, &[RetryAfterFormat::DelaySeconds]) {
+            Some(RetryAfter::Delay(delay)) => Some(delay),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// At most `max` bytes of `body` as text, cut at a character boundary.
+fn excerpt(body: &[u8], max: usize) -> String {
+    let text = String::from_utf8_lossy(&body[..body.len().min(max)]);
+    let mut text = text.into_owned();
+    if body.len() > max {
+        // The cut may have split a character into a replacement character: drop it.
+        if text.ends_with('\u{FFFD}') {
+            text.pop();
+        }
+        text.push('…');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Backoff, DecidedBy, RecoveryKind, RecoveryRule, StatusClass};
+    use std::time::UNIX_EPOCH;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    #[allow(dead_code)] // Read through Debug only.
+    struct Body {
+        error: String,
+        #[serde(rename = "type")]
+        kind: String,
+        request_id: String,
+        action_required: Option<String>,
+        details: Option<Vec<FieldError>>,
+    }
+
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    struct FieldError {
+        field: String,
+    }
+
+    impl ErrorModel for Body {
+        const MODEL: &'static Model = &Model::new(
+            "Demo",
+            &[
+                (FieldRole::Code, &["type"]),
+                (FieldRole::Hint, &["actionRequired"]),
+                (FieldRole::Message, &["error"]),
+                (FieldRole::RequestId, &["requestId"]),
+                (FieldRole::RetryAfter, &["retryAfter"]),
+                (FieldRole::SupportReference, &["support", "referenceCode"]),
+            ],
+            &[
+                (HeaderRole::RetryAfter, "Retry-After"),
+                (HeaderRole::RequestId, "X-Request-Id"),
+                (HeaderRole::RateLimitLimit, "X-RateLimit-Limit"),
+                (HeaderRole::RateLimitRemaining, "X-RateLimit-Remaining"),
+                (HeaderRole::RateLimitReset, "X-RateLimit-Reset"),
+            ],
+            RecoveryTable::new(
+                &[
+                    RecoveryRule::new("limited", RecoveryKind::RetryAfterWait, "", "").statuses(&[429]),
+                    RecoveryRule::new("outdated", RecoveryKind::RetryNow, "", "").errors(&["RULES_OUTDATED"]),
+                    RecoveryRule::new("expired", RecoveryKind::Reauthenticate, "", "").statuses(&[401]),
+                    RecoveryRule::new("bad", RecoveryKind::FixRequest, "", "").statuses(&[400]),
+                    RecoveryRule::new("again", RecoveryKind::RetryWithBackoff, "", "")
+                        .hints(&["try_again"])
+                        .backoff(Backoff::new(Duration::from_secs(1))),
+                    RecoveryRule::new("server", RecoveryKind::RetryWithBackoff, "", "")
+                        .classes(&[StatusClass::ServerError])
+                        .backoff(Backoff::new(Duration::from_secs(2))),
+                ],
+                RecoveryRule::new("fallback", RecoveryKind::GiveUp, "", ""),
+            ),
+        )
+        .retry_after_dialects(&[RetryAfterFormat::Iso8601])
+        .default_retry_after(Duration::from_secs(60));
+    }
+
+    const FULL: &str = r#"{"error":"Connection expired","type":"SESSION_EXPIRED","requestId":"req_1"}"#;
+    const NOW: u64 = 1_733_040_000; // 2024-12-01T08:00:00Z
+
+    fn read(status: u16, headers: &[(&str, &str)], body: &[u8]) -> ApiError<Body> {
+        ApiError::from_response(status, headers.iter().copied(), body)
+    }
+
+    fn decision(error: &ApiError<Body>) -> (RecoveryKind, Option<u64>) {
+        let recovery = error.recovery_with_max_wait(UNIX_EPOCH + Duration::from_secs(NOW), Duration::from_secs(7200));
+        (recovery.kind(), recovery.wait().map(|w| w.as_secs()))
+    }
+
+    #[test]
+    fn a_documented_body_decodes_with_every_fact() {
+        let error = read(401, &[("x-request-id", "hdr_1")], FULL.as_bytes());
+        assert!(error.body().is_some() && error.body_problem().is_none());
+        assert_eq!(
+            (error.code(), error.message(), error.request_id()),
+            (Some("SESSION_EXPIRED"), Some("Connection expired"), Some("req_1"))
+        );
+        assert_eq!(decision(&error), (RecoveryKind::Reauthenticate, None));
+        assert_eq!(error.to_string(), "Demo error 401 SESSION_EXPIRED: Connection expired (request req_1)");
+    }
+
+    #[test]
+    fn facts_survive_a_body_that_does_not_decode() {
+        // No requestId and a mistyped `error`: the type still decides (retry, not re-authenticate).
+        let error = read(401, &[], br#"{"type":"RULES_OUTDATED","error":42,"actionRequired":null}"#);
+        assert!(error.body().is_none());
+        assert!(matches!(error.body_problem(), Some(BodyProblem::UnexpectedShape { .. })));
+        assert_eq!((error.code(), error.message(), error.hint()), (Some("RULES_OUTDATED"), Some("42"), None));
+        assert_eq!(decision(&error), (RecoveryKind::RetryNow, Some(0)));
+        // Field errors of a body without its required fields.
+        let error = read(400, &[], br#"{"details":[{"field":"email"}]}"#);
+        assert_eq!(error.field::<Vec<FieldError>>("details"), Some(vec![FieldError { field: "email".into() }]));
+        assert_eq!(error.field::<Vec<FieldError>>("missing"), None);
+    }
+
+    #[test]
+    fn the_request_id_comes_from_the_body_or_a_header_in_any_case() {
+        assert_eq!(read(500, &[("X-REQUEST-ID", "hdr_1")], b"oops").request_id(), Some("hdr_1"));
+        assert_eq!(read(500, &[("x-request-id", "")], b"").request_id(), None);
+        assert_eq!(read(500, &[("x-request-id", "hdr_1")], FULL.as_bytes()).request_id(), Some("req_1"));
+    }
+
+    /// A named response (status, headers, body) and the kind and wait it must lead to.
+    type Case<'a> = (&'a str, u16, &'a [(&'a str, &'a str)], &'a [u8], (RecoveryKind, Option<u64>));
+
+    /// Hostile responses and the decisions they must lead to.
+    #[test]
+    fn hostile_responses() {
+        let deep = "[".repeat(100_000);
+        let huge = format!(r#"{{"type":"RULES_OUTDATED","pad":"{}"}}"#, "x".repeat(5 << 20));
+        let cases: &[Case] = &[
+            ("empty", 503, &[], b"", (RecoveryKind::RetryWithBackoff, Some(2))),
+            ("whitespace", 400, &[], b" \n\t", (RecoveryKind::FixRequest, None)),
+            (
+                "proxy page",
+                502,
+                &[],
+                b"<html><body>502 Bad Gateway</body></html>",
+                (RecoveryKind::RetryWithBackoff, Some(2)),
+            ),
+            ("truncated", 401, &[], br#"{"type":"RULES_OUTDA"#, (RecoveryKind::Reauthenticate, None)),
+            ("null", 404, &[], b"null", (RecoveryKind::GiveUp, None)),
+            ("array", 401, &[], br#"[{"type":"RULES_OUTDATED"}]"#, (RecoveryKind::Reauthenticate, None)),
+            ("deep nesting", 500, &[], deep.as_bytes(), (RecoveryKind::RetryWithBackoff, Some(2))),
+            ("5 MB body", 401, &[], huge.as_bytes(), (RecoveryKind::Reauthenticate, None)),
+            ("type not a string", 401, &[], br#"{"type":{"a":1}}"#, (RecoveryKind::Reauthenticate, None)),
+            ("invalid UTF-8", 400, &[], b"\xff\xfe{", (RecoveryKind::FixRequest, None)),
+            (
+                "hint wins",
+                401,
+                &[],
+                br#"{"type":"RULES_OUTDATED","actionRequired":"try_again"}"#,
+                (RecoveryKind::RetryWithBackoff, Some(1)),
+            ),
+            ("seconds", 429, &[("retry-after", "120")], b"", (RecoveryKind::RetryAfterWait, Some(120))),
+            ("odd case", 429, &[("rEtRy-AfTeR", " 5 ")], b"", (RecoveryKind::RetryAfterWait, Some(5))),
+            (
+                "IMF-fixdate",
+                429,
+                &[("Retry-After", "Sun, 01 Dec 2024 09:00:00 GMT")],
+                b"",
+                (RecoveryKind::RetryAfterWait, Some(3600)),
+            ),
+            (
+                "RFC 850",
+                429,
+                &[("Retry-After", "Sunday, 01-Dec-24 09:00:00 GMT")],
+                b"",
+                (RecoveryKind::RetryAfterWait, Some(3600)),
+            ),
+            (
+                "asctime",
+                429,
+                &[("Retry-After", "Sun Dec  1 09:00:00 2024")],
+                b"",
+                (RecoveryKind::RetryAfterWait, Some(3600)),
+            ),
+            (
+                "ISO dialect",
+                429,
+                &[("Retry-After", "2024-12-01T09:00:00Z")],
+                b"",
+                (RecoveryKind::RetryAfterWait, Some(3600)),
+            ),
+            (
+                "date passed",
+                429,
+                &[("Retry-After", "2024-12-01T07:00:00Z")],
+                b"",
+                (RecoveryKind::RetryAfterWait, Some(0)),
+            ),
+            (
+                "overflow",
+                429,
+                &[("Retry-After", "18446744073709551616000")],
+                b"",
+                (RecoveryKind::RetryAfterWait, Some(7200)),
+            ),
+            (
+                "u64 max",
+                429,
+                &[("Retry-After", "18446744073709551615")],
+                b"",
+                (RecoveryKind::RetryAfterWait, Some(7200)),
+            ),
+            ("garbage", 429, &[("Retry-After", "soon")], b"", (RecoveryKind::RetryAfterWait, Some(60))),
+            ("negative", 429, &[("Retry-After", "-5")], b"", (RecoveryKind::RetryAfterWait, Some(60))),
+            ("body field", 429, &[], br#"{"retryAfter":30}"#, (RecoveryKind::RetryAfterWait, Some(30))),
+            (
+                "header over body",
+                429,
+                &[("Retry-After", "10")],
+                br#"{"retryAfter":30}"#,
+                (RecoveryKind::RetryAfterWait, Some(10)),
+            ),
+            ("body field garbage", 429, &[], br#"{"retryAfter":-1}"#, (RecoveryKind::RetryAfterWait, Some(60))),
+            ("unlisted status", 418, &[], b"{}", (RecoveryKind::GiveUp, None)),
+            ("status zero", 0, &[], b"{}", (RecoveryKind::GiveUp, None)),
+            ("status out of range", 999, &[], b"{}", (RecoveryKind::GiveUp, None)),
+        ];
+        for (name, status, headers, body, expected) in cases {
+            let error = read(*status, headers, body);
+            assert_eq!(decision(&error), *expected, "{name}");
+            assert!(error.excerpt().len() <= ApiError::<Body>::EXCERPT_BYTES + '…'.len_utf8(), "{name}");
+        }
+    }
+
+    #[test]
+    fn garbage_headers_are_reported_not_trusted() {
+        let error =
+            read(429, &[("Retry-After", "soon"), ("X-RateLimit-Limit", "100"), ("X-RateLimit-Remaining", "x")], b"");
+        assert_eq!(error.retry_after(), &Reading::Invalid("soon".into()));
+        assert_eq!(error.rate_limit().limit, Reading::Valid(100));
+        assert_eq!(error.rate_limit().remaining, Reading::Invalid("x".into()));
+        assert_eq!(error.rate_limit().reset, Reading::Absent);
+        let bytes: [(&str, &[u8]); 1] = [("retry-after", b"\xff9")];
+        let error = ApiError::<Body>::from_response(429, bytes, b"");
+        assert!(matches!(error.retry_after(), Reading::Invalid(_)));
+        let recovery = error.recovery(UNIX_EPOCH);
+        assert_eq!(
+            (recovery.wait_source(), recovery.decided_by()),
+            (Some(WaitSource::DocumentedDefault), DecidedBy::Status)
+        );
+    }
+
+    #[test]
+    fn salvage_reads_nested_paths_and_numbers() {
+        let error = read(403, &[], br#"{"type":7,"requestId":12,"support":{"referenceCode":"ABC"}}"#);
+        assert_eq!((error.code(), error.request_id(), error.support_reference()), (Some("7"), Some("12"), Some("ABC")));
+        assert_eq!(read(429, &[], br#"{"retryAfter":"45"}"#).body_retry_after(), Some(Duration::from_secs(45)));
+        assert_eq!(read(429, &[], br#"{"retryAfter":1e300}"#).body_retry_after(), Some(Duration::MAX));
+        assert_eq!(read(429, &[], br#"{"retryAfter":true}"#).body_retry_after(), None);
+    }
+
+    #[test]
+    fn excerpts_are_bounded_and_cut_cleanly() {
+        let body = "é".repeat(3000);
+        let error = read(500, &[], body.as_bytes());
+        assert!(error.excerpt().ends_with('…') && !error.excerpt().contains('\u{FFFD}'));
+        assert_eq!(error.body_len(), 6000);
+        assert!(matches!(error.body_problem(), Some(BodyProblem::NotJson { .. })));
+    }
+}
