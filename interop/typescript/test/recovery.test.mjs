@@ -1,0 +1,86 @@
+// The recovery data (`recovery/<api>.json`) decides every documented example in JavaScript,
+// from the data alone, by the precedence the README states, and reaches the decision the
+// catalog records (which the Rust and Python tests check too).
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { test } from "node:test";
+
+const DIRS = ["../../../generated/recovery/", "../../../codegen/tests/fixtures/edge/crate/recovery/"];
+const NOW = Date.UTC(2024, 11, 1, 8, 0, 0);
+const MAX_WAIT = 15 * 60;
+const RETRYING = new Set(["retry_after_wait", "retry_with_backoff", "retry_now", "refresh_credentials"]);
+
+const atPath = (body, path) => path.reduce((node, key) => (node && typeof node === "object" && !Array.isArray(node) && key in node ? node[key] : undefined), body);
+const text = (v) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined);
+const statusClass = (status) => ({ 1: "1xx", 2: "2xx", 3: "3xx", 4: "4xx", 5: "5xx" })[Math.floor(status / 100)];
+
+function covers(rule, status, code, hint) {
+  if (rule.except.includes(code) || rule.except.includes(hint)) return false;
+  const inScope = (!rule.statuses.length && !rule.status_classes.length) || rule.statuses.includes(status) || rule.status_classes.includes(statusClass(status));
+  switch (rule.level) {
+    case "hint": return rule.hints.includes(hint) && inScope;
+    case "error_value": return rule.errors.includes(code) && inScope;
+    case "status": return rule.statuses.includes(status);
+    case "status_class": return rule.status_classes.includes(statusClass(status));
+    default: return true;
+  }
+}
+
+function retryAfterSeconds(value, dialects) {
+  value = value.trim();
+  if (/^[0-9]+$/.test(value)) return Number(value);
+  const isoLike = /^\d{4}-\d{2}-\d{2}T/.test(value);
+  if (isoLike && !dialects.includes("iso8601")) return undefined;
+  const moment = Date.parse(value);
+  return Number.isNaN(moment) ? undefined : Math.max(0, Math.floor((moment - NOW) / 1000));
+}
+
+export function decide(data, status, headers, body) {
+  const first = (role) => (data.fields[role] ?? []).map((p) => text(atPath(body, p))).find((v) => v !== undefined);
+  const code = first("code");
+  const hint = first("hint");
+  const levels = data.precedence.slice(0, -1);
+  const rule = levels.flatMap((level) => data.rules.filter((r) => r.level === level)).find((r) => covers(r, status, code, hint)) ?? data.fallback;
+  let kind = rule.kind;
+  const header = data.headers.retry_after;
+  const sent = Object.entries(headers).find(([k]) => header && k.toLowerCase() === header.toLowerCase())?.[1];
+  let server = sent === undefined ? undefined : retryAfterSeconds(sent, data.retry_after.dialects);
+  if (server === undefined) server = (data.fields.retry_after ?? []).map((p) => atPath(body, p)).find((v) => Number.isInteger(v) && v >= 0);
+  const firstBackoff = rule.backoff ? Math.floor(rule.backoff.first_delay_ms / 1000) : undefined;
+  let wait;
+  if (kind === "retry_after_wait") {
+    wait = [server, data.retry_after.default_seconds ?? undefined, firstBackoff].find((w) => w !== undefined);
+    if (wait === undefined) {
+      kind = rule.if_no_wait ?? "give_up";
+      wait = kind === "retry_with_backoff" ? firstBackoff : RETRYING.has(kind) ? 0 : undefined;
+    }
+  } else if (kind === "retry_with_backoff") wait = server ?? firstBackoff ?? 0;
+  else if (kind === "retry_now" || kind === "refresh_credentials") wait = server ?? 0;
+  return { kind, rule: rule.id, wait: RETRYING.has(kind) ? Math.min(wait, MAX_WAIT) : undefined };
+}
+
+for (const dir of DIRS) {
+  const url = new URL(dir, import.meta.url);
+  for (const file of readdirSync(url).filter((f) => f.endsWith(".json"))) {
+    const data = JSON.parse(readFileSync(new URL(file, url), "utf8"));
+    for (const example of data.examples) {
+      test(`${file}: ${example.id} leads to ${example.decision.kind}`, () => {
+        const fromRules = [...new Set(data.rules.flatMap((r) => r.statuses).filter((s) => s >= 400))].sort();
+        const statuses = example.status !== null ? [example.status] : fromRules.length ? fromRules : [400];
+        for (const status of statuses) {
+          const got = decide(data, status, example.headers, example.body);
+          assert.deepEqual([got.kind, got.rule], [example.decision.kind, example.decision.rule], `status ${status}`);
+          if (example.decision.wait_seconds !== null) assert.equal(got.wait, example.decision.wait_seconds);
+        }
+      });
+    }
+  }
+}
+
+test("hostile responses decide by status", () => {
+  const data = JSON.parse(readFileSync(new URL("../../../generated/recovery/fanfare.json", import.meta.url), "utf8"));
+  assert.deepEqual(decide(data, 401, {}, { error: "otp_invalid" }), { kind: "user_action", rule: "otp-codes", wait: undefined });
+  assert.equal(decide(data, 503, {}, null).rule, "transient-server-errors");
+  assert.deepEqual(decide(data, 429, {}, ["no"]), { kind: "give_up", rule: "retry-after", wait: undefined });
+  assert.equal(decide(data, 423, { "retry-after": "2024-12-01T09:00:00Z" }, {}).wait, MAX_WAIT);
+});
