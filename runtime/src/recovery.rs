@@ -480,31 +480,23 @@ impl Recovery {
         default_wait: Option<Duration>,
         max_wait: Duration,
     ) -> Self {
-        let mut kind = rule.kind;
+        let immediately = Some((Duration::ZERO, WaitSource::Immediately));
         let backoff_wait = rule.backoff.map(|b| (b.delay(0), WaitSource::Backoff));
-        let mut wait = match kind {
+        let wait_for = |kind| match kind {
             RecoveryKind::RetryAfterWait => {
                 server_wait.or_else(|| default_wait.map(|d| (d, WaitSource::DocumentedDefault))).or(backoff_wait)
             }
-            RecoveryKind::RetryWithBackoff => {
-                server_wait.or(backoff_wait).or(Some((Duration::ZERO, WaitSource::Immediately)))
-            }
-            RecoveryKind::RetryNow | RecoveryKind::RefreshCredentials => {
-                server_wait.or(Some((Duration::ZERO, WaitSource::Immediately)))
-            }
+            RecoveryKind::RetryWithBackoff => server_wait.or(backoff_wait).or(immediately),
+            RecoveryKind::RetryNow | RecoveryKind::RefreshCredentials => server_wait.or(immediately),
             _ => None,
         };
+        let mut kind = rule.kind;
+        let mut wait = wait_for(kind);
         if kind == RecoveryKind::RetryAfterWait && wait.is_none() {
             // The server said no wait and the documentation gives none: do what the rule says
             // then, or give up rather than retry blindly.
             kind = rule.if_no_wait.unwrap_or(RecoveryKind::GiveUp);
-            wait = match kind {
-                RecoveryKind::RetryWithBackoff => backoff_wait.or(Some((Duration::ZERO, WaitSource::Immediately))),
-                RecoveryKind::RetryNow | RecoveryKind::RefreshCredentials => {
-                    Some((Duration::ZERO, WaitSource::Immediately))
-                }
-                _ => None,
-            };
+            wait = wait_for(kind);
         }
         if !kind.retries() {
             wait = None;

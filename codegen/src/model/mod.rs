@@ -320,6 +320,19 @@ pub enum HeaderRole {
     RequestId,
 }
 
+impl HeaderRole {
+    /// The catalog name, e.g. `rate_limit_reset`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::RetryAfter => "retry_after",
+            Self::RateLimitLimit => "rate_limit_limit",
+            Self::RateLimitRemaining => "rate_limit_remaining",
+            Self::RateLimitReset => "rate_limit_reset",
+            Self::RequestId => "request_id",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum HeaderFormat {
@@ -506,11 +519,6 @@ impl RecoveryKind {
             Self::ContactSupport => "contact_support",
             Self::GiveUp => "give_up",
         }
-    }
-
-    /// The runtime's variant name, e.g. `RetryAfterWait`.
-    pub fn variant(self) -> String {
-        crate::names::pascal_case(self.name()).expect("kind names are ASCII words")
     }
 
     /// Does the kind send the request again?

@@ -17,13 +17,7 @@ pub fn recovery_data(api: &Api) -> Value {
     let mut headers = Map::new();
     for header in &api.headers {
         let Some(role) = header.role else { continue };
-        let name = match role {
-            HeaderRole::RetryAfter => "retry_after",
-            HeaderRole::RequestId => "request_id",
-            HeaderRole::RateLimitLimit => "rate_limit_limit",
-            HeaderRole::RateLimitRemaining => "rate_limit_remaining",
-            HeaderRole::RateLimitReset => "rate_limit_reset",
-        };
+        let name = role.name();
         headers.entry(name).or_insert_with(|| json!(header.name));
     }
     let retry_after = api.header_with_role(HeaderRole::RetryAfter);

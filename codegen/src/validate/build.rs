@@ -274,82 +274,58 @@ fn recovery(api: &model::Api, handles: &Handles) -> Recovery {
     };
     let Some(advice) = &api.recovery else {
         let first = api.sections.first().expect("check_bodies: a valid catalog has a section");
-        return Recovery {
-            rules: Vec::new(),
-            fallback: RecoveryRule {
-                id: super::recovery::FALLBACK_ID.to_string(),
-                level: Level::Fallback,
-                hints: Vec::new(),
-                errors: Vec::new(),
-                statuses: Vec::new(),
-                status_classes: Vec::new(),
-                except: Vec::new(),
-                kind: model::RecoveryKind::GiveUp,
-                backoff: None,
-                max_attempts: None,
-                if_no_wait: None,
-                advice: "The catalog gives no recovery advice for this API.".to_string(),
-                trace: Trace {
-                    section: handles.section(&first.id),
-                    inferred: vec!["kind".to_string()],
-                    inconsistencies: Vec::new(),
-                    notes: vec!["The catalog has no `recovery`, so every error is given up on.".to_string()],
-                },
-            },
+        let trace = Trace {
+            section: handles.section(&first.id),
+            inferred: vec!["kind".to_string()],
+            inconsistencies: Vec::new(),
+            notes: vec!["The catalog has no `recovery`, so every error is given up on.".to_string()],
         };
+        let advice = "The catalog gives no recovery advice for this API.";
+        return Recovery { rules: Vec::new(), fallback: fallback(model::RecoveryKind::GiveUp, advice, trace) };
     };
     let rules = advice
         .rules
         .iter()
-        .map(|rule| {
-            let level = if !rule.hints.is_empty() {
-                Level::Hint
-            } else if !rule.errors.is_empty() {
-                Level::ErrorValue
-            } else if !rule.statuses.is_empty() {
-                Level::Status
-            } else {
-                Level::StatusClass
-            };
-            RecoveryRule {
-                id: rule.id.clone(),
-                level,
-                hints: resolve(&rule.hints, &[&hints]),
-                errors: resolve(&rule.errors, &[&codes]),
-                statuses: rule.statuses.clone(),
-                status_classes: rule.status_classes.clone(),
-                except: resolve(&rule.except, &[&codes, &hints]),
-                kind: rule.kind,
-                backoff: rule.backoff.as_ref().map(|b| Backoff {
-                    first_delay_ms: b.first_delay_ms,
-                    multiplier: b.multiplier,
-                    max_delay_ms: b.max_delay_ms,
-                    jitter: b.jitter,
-                }),
-                max_attempts: rule.max_attempts,
-                if_no_wait: rule.if_no_wait,
-                advice: rule.advice.clone(),
-                trace: handles.trace(rule),
-            }
+        .map(|rule| RecoveryRule {
+            id: rule.id.clone(),
+            level: super::recovery::level(rule),
+            hints: resolve(&rule.hints, &[&hints]),
+            errors: resolve(&rule.errors, &[&codes]),
+            statuses: rule.statuses.clone(),
+            status_classes: rule.status_classes.clone(),
+            except: resolve(&rule.except, &[&codes, &hints]),
+            kind: rule.kind,
+            backoff: rule.backoff.as_ref().map(|b| Backoff {
+                first_delay_ms: b.first_delay_ms,
+                multiplier: b.multiplier,
+                max_delay_ms: b.max_delay_ms,
+                jitter: b.jitter,
+            }),
+            max_attempts: rule.max_attempts,
+            if_no_wait: rule.if_no_wait,
+            advice: rule.advice.clone(),
+            trace: handles.trace(rule),
         })
         .collect();
-    let fallback = &advice.fallback;
-    Recovery {
-        rules,
-        fallback: RecoveryRule {
-            id: super::recovery::FALLBACK_ID.to_string(),
-            level: Level::Fallback,
-            hints: Vec::new(),
-            errors: Vec::new(),
-            statuses: Vec::new(),
-            status_classes: Vec::new(),
-            except: Vec::new(),
-            kind: fallback.kind,
-            backoff: None,
-            max_attempts: None,
-            if_no_wait: None,
-            advice: fallback.advice.clone(),
-            trace: handles.trace(fallback),
-        },
+    let given = &advice.fallback;
+    Recovery { rules, fallback: fallback(given.kind, &given.advice, handles.trace(given)) }
+}
+
+/// The fallback as a rule that covers every response.
+fn fallback(kind: model::RecoveryKind, advice: &str, trace: Trace) -> RecoveryRule {
+    RecoveryRule {
+        id: super::recovery::FALLBACK_ID.to_string(),
+        level: Level::Fallback,
+        hints: Vec::new(),
+        errors: Vec::new(),
+        statuses: Vec::new(),
+        status_classes: Vec::new(),
+        except: Vec::new(),
+        kind,
+        backoff: None,
+        max_attempts: None,
+        if_no_wait: None,
+        advice: advice.to_string(),
+        trace,
     }
 }

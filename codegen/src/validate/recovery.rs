@@ -7,6 +7,7 @@ use crate::diagnostic::Code;
 use crate::model::{
     FieldRole, FieldType, HeaderRole, RecoveryAdvice, RecoveryKind, RecoveryRule, Shape, StatusClass, Vocabulary,
 };
+use crate::resolved::Level;
 use std::collections::BTreeSet;
 
 /// Facts of a rule that `inferred` may list.
@@ -28,16 +29,17 @@ pub(super) fn role_vocabularies(bodies: &[Shape], role: FieldRole) -> BTreeSet<&
         .collect()
 }
 
-/// Which level a rule decides at, by what it names first.
-fn level(rule: &RecoveryRule) -> u8 {
+/// Which level a rule decides at, by what it names first (a rule that names nothing is
+/// refused; it would decide at the status-class level with no class).
+pub(super) fn level(rule: &RecoveryRule) -> Level {
     if !rule.hints.is_empty() {
-        0
+        Level::Hint
     } else if !rule.errors.is_empty() {
-        1
+        Level::ErrorValue
     } else if !rule.statuses.is_empty() {
-        2
+        Level::Status
     } else {
-        3
+        Level::StatusClass
     }
 }
 
@@ -342,14 +344,16 @@ impl Checker<'_> {
                     continue;
                 }
                 let shared: Vec<String> = match level(later) {
-                    0 => later
+                    Level::Hint => later
                         .hints
                         .iter()
                         .filter(|h| earlier.hints.contains(h))
                         .map(|h| format!("hint `{h}`"))
                         .collect(),
-                    1 => later.errors.iter().filter(|e| earlier.errors.contains(e)).map(|e| format!("`{e}`")).collect(),
-                    2 => later
+                    Level::ErrorValue => {
+                        later.errors.iter().filter(|e| earlier.errors.contains(e)).map(|e| format!("`{e}`")).collect()
+                    }
+                    Level::Status => later
                         .statuses
                         .iter()
                         .filter(|s| earlier.statuses.contains(s))
@@ -362,7 +366,9 @@ impl Checker<'_> {
                         .map(|c| format!("every {}", c.range()))
                         .collect(),
                 };
-                let overlap = !shared.is_empty() && (level(later) >= 2 || scopes_overlap(earlier, later));
+                // Status and class rules have no narrower scope; hint and value rules may.
+                let narrowable = matches!(level(later), Level::Hint | Level::ErrorValue);
+                let overlap = !shared.is_empty() && (!narrowable || scopes_overlap(earlier, later));
                 if overlap {
                     self.error(
                         Code::RecoveryAmbiguous,
@@ -385,25 +391,21 @@ impl Checker<'_> {
         for (e, example) in api.examples.iter().enumerate() {
             let Some(decision) = &example.decision else { continue };
             let path = format!("examples[{e}].decision");
-            let rule = api.recovery.as_ref().and_then(|advice| {
-                if decision.rule == FALLBACK_ID {
-                    Some((advice.fallback.kind, None))
-                } else {
-                    advice.rules.iter().find(|r| r.id == decision.rule).map(|r| (r.kind, r.if_no_wait))
-                }
-            });
-            let rule = match (rule, api.recovery.is_none() && decision.rule == FALLBACK_ID) {
-                (Some(rule), _) => Some(rule),
-                (None, true) => Some((RecoveryKind::GiveUp, None)),
-                (None, false) => {
+            // Without `recovery`, the fallback gives up.
+            let rule = if decision.rule == FALLBACK_ID {
+                Some((api.recovery.as_ref().map_or(RecoveryKind::GiveUp, |advice| advice.fallback.kind), None))
+            } else {
+                let mut rules = api.recovery.iter().flat_map(|advice| &advice.rules);
+                let found = rules.find(|r| r.id == decision.rule).map(|r| (r.kind, r.if_no_wait));
+                if found.is_none() {
                     self.error(
                         Code::ExampleDecision,
                         format!("{path}.rule"),
                         format!("unknown recovery rule `{}`", decision.rule),
                         "use the id of a rule under `recovery.rules`, or `fallback`",
                     );
-                    None
                 }
+                found
             };
             if let Some((kind, if_no_wait)) = rule {
                 let without_wait = kind == RecoveryKind::RetryAfterWait

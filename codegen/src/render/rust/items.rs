@@ -1,8 +1,8 @@
 //! The API's data as constants: header names and the Retry-After parser, the recovery rules and
 //! the model a response is read with, and the documentation's examples.
 
-use super::{doc, ident, numbers, option, provenance_lines};
-use crate::model::{HeaderFormat, HeaderRole, Jitter, RecoveryKind, StatusClass};
+use super::{doc, ident, numbers, option, provenance_lines, runtime_variant};
+use crate::model::{HeaderRole, Jitter, RecoveryKind};
 use crate::render::text::{code, markdown as md, one_line};
 use crate::resolved::{Api, RecoveryRule};
 use proc_macro2::{Literal, TokenStream};
@@ -25,11 +25,7 @@ pub(super) fn headers(api: &Api) -> TokenStream {
         quote! { #doc pub const #name: &str = #wire; }
     });
     let retry_after = api.header_with_role(HeaderRole::RetryAfter).map(|header| {
-        let formats = header.formats.iter().map(|f| match f {
-            HeaderFormat::DelaySeconds => quote! { ::api_error_runtime::RetryAfterFormat::DelaySeconds },
-            HeaderFormat::HttpDate => quote! { ::api_error_runtime::RetryAfterFormat::HttpDate },
-            HeaderFormat::Iso8601 => quote! { ::api_error_runtime::RetryAfterFormat::Iso8601 },
-        });
+        let formats = header.formats.iter().map(|f| runtime_variant("RetryAfterFormat", f.name()));
         let default = option(header.default_seconds.map(|seconds| {
             let seconds = Literal::u64_unsuffixed(seconds);
             quote! { ::std::time::Duration::from_secs(#seconds) }
@@ -66,8 +62,7 @@ pub(super) fn headers(api: &Api) -> TokenStream {
 }
 
 fn kind(kind: RecoveryKind) -> TokenStream {
-    let variant = ident(&kind.variant());
-    quote! { ::api_error_runtime::RecoveryKind::#variant }
+    runtime_variant("RecoveryKind", kind.name())
 }
 
 fn recovery_rule(api: &Api, rule: &RecoveryRule) -> TokenStream {
@@ -92,16 +87,7 @@ fn recovery_rule(api: &Api, rule: &RecoveryRule) -> TokenStream {
         setters.push(quote! { .statuses(&[#(#codes),*]) });
     }
     if !rule.status_classes.is_empty() {
-        let classes = rule.status_classes.iter().map(|class| {
-            let variant = ident(match class {
-                StatusClass::Informational => "Informational",
-                StatusClass::Success => "Success",
-                StatusClass::Redirection => "Redirection",
-                StatusClass::ClientError => "ClientError",
-                StatusClass::ServerError => "ServerError",
-            });
-            quote! { ::api_error_runtime::StatusClass::#variant }
-        });
+        let classes = rule.status_classes.iter().map(|class| runtime_variant("StatusClass", class.label()));
         setters.push(quote! { .classes(&[#(#classes),*]) });
     }
     if let Some(backoff) = &rule.backoff {
@@ -113,8 +99,8 @@ fn recovery_rule(api: &Api, rule: &RecoveryRule) -> TokenStream {
             chain.push(quote! { .max_delay(::std::time::Duration::from_millis(#max)) });
         }
         if backoff.jitter != Jitter::None {
-            let jitter = ident(if backoff.jitter == Jitter::Full { "Full" } else { "Equal" });
-            chain.push(quote! { .jitter(::api_error_runtime::Jitter::#jitter) });
+            let jitter = runtime_variant("Jitter", backoff.jitter.name());
+            chain.push(quote! { .jitter(#jitter) });
         }
         setters.push(quote! {
             .backoff(::api_error_runtime::Backoff::new(::std::time::Duration::from_millis(#first)) #(#chain)*)
@@ -145,20 +131,13 @@ pub(super) fn recovery(api: &Api) -> TokenStream {
         "decides when no rule covers a response.".into(),
     ]);
     let fields = api.field_roles.iter().map(|(role, path)| {
-        let role = ident(&crate::names::pascal_case(role.name()).expect("role names are ASCII words"));
-        quote! { (::api_error_runtime::FieldRole::#role, &[#(#path),*]) }
+        let role = runtime_variant("FieldRole", role.name());
+        quote! { (#role, &[#(#path),*]) }
     });
     let headers = api.headers.iter().filter_map(|header| {
-        let role = match header.role? {
-            HeaderRole::RetryAfter => "RetryAfter",
-            HeaderRole::RequestId => "RequestId",
-            HeaderRole::RateLimitLimit => "RateLimitLimit",
-            HeaderRole::RateLimitRemaining => "RateLimitRemaining",
-            HeaderRole::RateLimitReset => "RateLimitReset",
-        };
-        let role = ident(role);
+        let role = runtime_variant("HeaderRole", header.role?.name());
         let name = &header.name;
-        Some(quote! { (::api_error_runtime::HeaderRole::#role, #name) })
+        Some(quote! { (#role, #name) })
     });
     let mut settings = Vec::new();
     if let Some(header) = api.header_with_role(HeaderRole::RetryAfter) {
@@ -166,14 +145,7 @@ pub(super) fn recovery(api: &Api) -> TokenStream {
             .formats
             .iter()
             .filter(|f| !f.is_standard())
-            .map(|f| {
-                let variant = ident(match f {
-                    HeaderFormat::DelaySeconds => "DelaySeconds",
-                    HeaderFormat::HttpDate => "HttpDate",
-                    HeaderFormat::Iso8601 => "Iso8601",
-                });
-                quote! { ::api_error_runtime::RetryAfterFormat::#variant }
-            })
+            .map(|f| runtime_variant("RetryAfterFormat", f.name()))
             .collect();
         if !dialects.is_empty() {
             settings.push(quote! { .retry_after_dialects(&[#(#dialects),*]) });

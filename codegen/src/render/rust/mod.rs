@@ -99,6 +99,14 @@ fn numbers<T: Copy + Into<u64>>(values: &[T]) -> Vec<Literal> {
     values.iter().map(|v| Literal::u64_unsuffixed((*v).into())).collect()
 }
 
+/// `::api_error_runtime::<ty>::<Variant>`, the variant named after the catalog's snake_case
+/// (or spaced) name of the same item: `retry_after_wait` → `RecoveryKind::RetryAfterWait`.
+fn runtime_variant(ty: &str, name: &str) -> TokenStream {
+    let ty = ident(ty);
+    let variant = ident(&crate::names::pascal_case(name).expect("the catalog's enum names are ASCII words"));
+    quote! { ::api_error_runtime::#ty::#variant }
+}
+
 /// `::core::option::Option::Some(value)` or `None`.
 fn option(value: Option<TokenStream>) -> TokenStream {
     match value {

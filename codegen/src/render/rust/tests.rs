@@ -1,7 +1,7 @@
 //! Generated tests per documented example: it round-trips, and it leads to the decision the
 //! catalog states.
 
-use super::ident;
+use super::{ident, runtime_variant};
 use crate::resolved::Api;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -50,7 +50,7 @@ pub(super) fn example_tests(api: &Api) -> TokenStream {
             None => api.statuses.iter().map(|s| s.code).filter(|&code| code >= 400).collect(),
         };
         let statuses = statuses.into_iter().map(proc_macro2::Literal::u16_unsuffixed);
-        let kind = ident(&decision.kind.variant());
+        let kind = runtime_variant("RecoveryKind", decision.kind.name());
         let rule = &decision.rule;
         let wait = decision.wait_seconds.map(|seconds| {
             let seconds = proc_macro2::Literal::u64_unsuffixed(seconds);
@@ -67,7 +67,7 @@ pub(super) fn example_tests(api: &Api) -> TokenStream {
                     let recovery = error.recovery(now());
                     ::core::assert_eq!(
                         (recovery.kind(), recovery.rule().id),
-                        (::api_error_runtime::RecoveryKind::#kind, #rule),
+                        (#kind, #rule),
                         "status {status}"
                     );
                     #wait
