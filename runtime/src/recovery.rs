@@ -494,9 +494,13 @@ impl Recovery {
         let mut wait = wait_for(kind);
         if kind == RecoveryKind::RetryAfterWait && wait.is_none() {
             // The server said no wait and the documentation gives none: do what the rule says
-            // then, or give up rather than retry blindly.
+            // then, or give up rather than retry blindly (also when that kind finds no wait
+            // either: `if_no_wait: retry_after_wait`, which only a hand-built rule can say).
             kind = rule.if_no_wait.unwrap_or(RecoveryKind::GiveUp);
             wait = wait_for(kind);
+            if wait.is_none() {
+                kind = RecoveryKind::GiveUp;
+            }
         }
         if !kind.retries() {
             wait = None;
@@ -711,6 +715,12 @@ mod tests {
         assert!(!decided.should_retry() && decided.max_attempts() == Some(1));
         let decided = Recovery::decide(&BACKOFF, DecidedBy::Status, None, None, MAX);
         assert_eq!(wait_of(&decided), (RecoveryKind::RetryNow, Some(0), Some(WaitSource::Immediately)));
+        // A rule that would wait again for a wait that is not there gives up too.
+        static AGAIN: RecoveryRule =
+            RecoveryRule::new("r", RecoveryKind::RetryAfterWait, "", SOURCE).if_no_wait(RecoveryKind::RetryAfterWait);
+        let decided = Recovery::decide(&AGAIN, DecidedBy::Status, None, None, MAX);
+        assert_eq!(wait_of(&decided), (RecoveryKind::GiveUp, None, None));
+        assert!(!decided.should_retry());
     }
 
     #[test]
