@@ -92,6 +92,22 @@ pub fn report(findings: &[Finding]) -> String {
     out
 }
 
+/// Where a catalog file's expected lint report lives, when its maintainers pin one: beside
+/// the catalog, `spec/myapi.yaml` -> `spec/myapi.lint.txt`. Tests compare the report of that
+/// file alone with it, and `cargo xtask lint --bless` rewrites it; a catalog without one opts
+/// out.
+pub fn expected_report_path(catalog_file: &std::path::Path) -> std::path::PathBuf {
+    catalog_file.with_extension("lint.txt")
+}
+
+/// The report of one catalog file's findings, as [`expected_report_path`] pins it.
+pub fn file_report(findings: &[Finding], file: &str) -> String {
+    let own: Vec<Finding> = findings.iter().filter(|f| f.file == file).cloned().collect();
+    let mut text = report(&own);
+    text.push('\n');
+    text
+}
+
 fn finding(api: &Api, severity: Severity, code: &'static str, path: String, message: String) -> Finding {
     let position = api.position(&path);
     Finding {

@@ -46,6 +46,8 @@ macro_rules! handles {
 }
 
 handles! {
+    /// One of the API's source documents.
+    DocumentId => documents: SourceDocument;
     /// A section of the API's source document.
     SectionId => sections: Section;
     /// One of the API's statuses.
@@ -83,7 +85,8 @@ pub struct Api {
     pub summary: String,
     /// The catalog file as the user knows it, e.g. `spec/myapi.yaml`.
     pub file: String,
-    pub source: SourceDocument,
+    /// The documents the facts come from (at least one).
+    pub documents: Vec<SourceDocument>,
     pub sections: Vec<Section>,
     pub statuses: Vec<Status>,
     pub vocabularies: Vec<Vocabulary>,
@@ -119,6 +122,11 @@ impl Api {
         code: u16,
     ) -> impl Iterator<Item = &'a VocabularyValue> + 'a {
         rule.errors.iter().map(|&value| &self[value]).filter(move |value| value.statuses.contains(&code))
+    }
+
+    /// Each source document with its handle.
+    pub fn document_ids(&self) -> impl Iterator<Item = (DocumentId, &SourceDocument)> {
+        self.documents.iter().enumerate().map(|(i, d)| (DocumentId(i), d))
     }
 
     /// The rules, then the fallback.
@@ -167,6 +175,8 @@ pub struct Trace {
 #[derive(Debug, Clone)]
 pub struct Section {
     pub id: String,
+    /// The document the section belongs to.
+    pub document: DocumentId,
     pub heading: Vec<String>,
     /// The document's table in this section, rebuilt from the catalog.
     pub table: Option<Table>,

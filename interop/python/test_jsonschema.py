@@ -62,29 +62,6 @@ def test_bodies_that_break_the_format_are_rejected(schema):
     assert tried >= 3
 
 
-@pytest.mark.parametrize("api", ["ofauth", "fanfare"])
-def test_the_real_apis_schemas_carry_their_examples(api):
-    (path,) = [p for p in SCHEMA_FILES if p.name == f"{api}.schema.json"]
-    assert len(shape_examples(load_schema(path))) >= 5
-
-
-@pytest.mark.parametrize(
-    "api, body",
-    [
-        ("ofauth", {"error": "x", "requestId": "r"}),
-        ("ofauth", {"error": "x", "type": 403, "requestId": "r"}),
-        ("ofauth", {"error": "x", "type": "FORBIDDEN", "requestId": "r", "actionRequired": ["try_again"]}),
-        ("fanfare", {}),
-        ("fanfare", {"error": "Validation failed", "details": [{"field": "email"}]}),
-        ("fanfare", {"error": "Rate limit exceeded", "retryAfter": "60"}),
-        ("fanfare", {"status": "DENIED", "denyReason": "ORDER_LIMIT_EXCEEDED"}),
-    ],
-)
-def test_documented_mistakes_are_rejected(api, body):
-    (path,) = [p for p in SCHEMA_FILES if p.name == f"{api}.schema.json"]
-    assert not validator_for(load_schema(path)).is_valid(body)
-
-
 def test_values_added_after_the_catalog_are_accepted(schema):
     """Vocabularies are open, as the Rust enums are: a new error type must not fail validation."""
     validator = validator_for(schema)

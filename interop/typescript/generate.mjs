@@ -1,9 +1,12 @@
 // Generates TypeScript types from every JSON Schema with json-schema-to-typescript, and a file
-// per API that assigns each of the schema's examples to its type, for `tsc --strict` to check.
-// Output goes to build/ (not checked in).
+// per API that uses them as a client would, for `tsc --strict` to check: each example assigned
+// to its type; each example broken (a required key dropped, a vocabulary value mistyped) marked
+// `@ts-expect-error`, so that types which accept anything fail; a value added after the catalog
+// accepted where the type is open; an exhaustive `Record` over the known values of each
+// vocabulary, narrowed from the open type. Output goes to build/ (not checked in).
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { compile } from "json-schema-to-typescript";
-import { schemas, shapeExamples } from "./schemas.mjs";
+import { openEnums, schemas, shapeExamples } from "./schemas.mjs";
 
 // How a TypeScript client would generate: the documented fields only (no index signature), and
 // every `$defs` entry, referenced or not (so `HttpStatus` and `KnownHttpStatus` are there too).
@@ -27,11 +30,53 @@ for (const { api, schema } of schemas()) {
   writeFileSync(build(`types/${api}.status.ts`), await compile(status, "HttpStatus", { ...OPTIONS, unreachableDefinitions: false }));
 
   const lines = [`import type * as T from "../types/${api}";`, "", `export type Root = T.${schema.title};`];
+  const enums = new Set(openEnums(schema));
+  const reference = (property) =>
+    (property.$ref ?? property.allOf?.find((p) => p.$ref)?.$ref)?.replace("#/$defs/", "");
   shapeExamples(schema).forEach(([shape, body], i) => {
     // Each example is both a value of its own shape and of the root type.
     lines.push(`export const example${i}: T.${shape} = ${JSON.stringify(body)};`);
     lines.push(`export const asResponse${i}: T.${schema.title} = example${i};`);
+    const definition = schema.$defs[shape];
+    for (const key of definition.required ?? []) {
+      const { [key]: _dropped, ...rest } = body;
+      lines.push("// @ts-expect-error a required key is missing");
+      lines.push(`export const example${i}Without_${identifier(key)}: T.${shape} = ${JSON.stringify(rest)};`);
+    }
+    for (const [key, property] of Object.entries(definition.properties ?? {})) {
+      if (!(key in body) || !enums.has(reference(property))) continue;
+      lines.push("// @ts-expect-error a vocabulary value is a string, not a number");
+      lines.push(`export const example${i}Mistyped_${identifier(key)}: T.${shape} = ${JSON.stringify({ ...body, [key]: 403 })};`);
+      const later = { ...body, [key]: "A value added after this catalog" };
+      lines.push(`export const example${i}Later_${identifier(key)}: T.${shape} = ${JSON.stringify(later)};`);
+    }
   });
+  // (`HttpStatus` is in the status file, checked below.)
+  for (const name of [...enums].filter((name) => name !== "HttpStatus")) {
+    // Exhaustive over the documented values: it stops compiling when the catalog adds one.
+    const known = schema.$defs[`Known${name}`].enum;
+    const entries = known.map((value, i) => `${JSON.stringify(value)}: ${i}`).join(", ");
+    lines.push(`const ${name}Index: Record<T.Known${name}, number> = { ${entries} };`);
+    lines.push(`export function index${name}(value: T.${name}): number | undefined {`);
+    lines.push(`  return Object.hasOwn(${name}Index, value) ? ${name}Index[value as T.Known${name}] : undefined;`);
+    lines.push("}");
+  }
   lines.push("");
   writeFileSync(build(`examples/${api}.ts`), lines.join("\n"));
+
+  // Status codes: the documented ones are a closed union; an undocumented one is refused.
+  const known = schema.$defs.KnownHttpStatus.enum;
+  const undocumented = [418, 299, 599].find((code) => !known.includes(code));
+  writeFileSync(build(`examples/${api}.status.ts`), [
+    `import type * as S from "../types/${api}.status";`,
+    `export const documented: S.KnownHttpStatus[] = ${JSON.stringify(known)};`,
+    `export const anyStatus: S.HttpStatus = ${undocumented};`,
+    "// @ts-expect-error a status the documentation does not list",
+    `export const undocumented: S.KnownHttpStatus = ${undocumented};`,
+    "",
+  ].join("\n"));
+}
+
+function identifier(key) {
+  return key.replace(/[^A-Za-z0-9_]/g, "_");
 }

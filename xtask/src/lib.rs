@@ -354,3 +354,21 @@ pub fn lint(root: &Path, catalog: &str) -> Result<Vec<codegen::lint::Finding>, E
     let loaded = codegen::load(&root.join(catalog), catalog).map_err(Error::Catalog)?;
     Ok(codegen::lint::lint(&loaded))
 }
+
+/// Rewrites the expected lint report of every catalog file in `catalog` that pins one
+/// (see [`codegen::lint::expected_report_path`]); returns the files that changed.
+pub fn bless_lint(root: &Path, catalog: &str) -> Result<Vec<PathBuf>, Error> {
+    let loaded = codegen::load(&root.join(catalog), catalog).map_err(Error::Catalog)?;
+    let findings = codegen::lint::lint(&loaded);
+    let mut changed = Vec::new();
+    for api in loaded.apis() {
+        let expected = codegen::lint::expected_report_path(&root.join(&api.file));
+        let Ok(old) = std::fs::read_to_string(&expected) else { continue };
+        let new = codegen::lint::file_report(&findings, &api.file);
+        if old != new {
+            write_atomically(&expected, &new)?;
+            changed.push(expected);
+        }
+    }
+    Ok(changed)
+}

@@ -13,10 +13,11 @@ const USAGE: &str = "usage: cargo xtask <generate|check|lint>
             mutate the catalogs in spec/ for about N seconds (default 60) and hold every
             mutant to the contract: refused with a position, or accepted with output that
             renders, compiles and passes rustdoc; exit non-zero on any violation
-  lint [--catalog DIR] [--deny-warnings]
+  lint [--catalog DIR] [--deny-warnings] [--bless]
             list every inconsistency the catalog records about its source documents, and
-            warn about catalog smells; with --deny-warnings, exit non-zero on any warning
-            (DIR defaults to spec)";
+            warn about catalog smells; with --deny-warnings, exit non-zero on any warning;
+            with --bless, rewrite the expected reports catalogs pin beside themselves
+            (`spec/myapi.lint.txt` for `spec/myapi.yaml`) (DIR defaults to spec)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -140,10 +141,12 @@ fn print_changes(root: &std::path::Path, changes: &[Change]) {
 fn lint(root: &std::path::Path, options: &[&str]) -> ExitCode {
     let mut catalog = "spec";
     let mut deny_warnings = false;
+    let mut bless = false;
     let mut rest = options.iter();
     while let Some(option) = rest.next() {
         match (*option, rest.clone().next()) {
             ("--deny-warnings", _) => deny_warnings = true,
+            ("--bless", _) => bless = true,
             ("--catalog", Some(dir)) => {
                 catalog = dir;
                 rest.next();
@@ -153,6 +156,21 @@ fn lint(root: &std::path::Path, options: &[&str]) -> ExitCode {
                 return ExitCode::from(2);
             }
         }
+    }
+    if bless {
+        return match xtask::bless_lint(root, catalog) {
+            Ok(changed) => {
+                for path in &changed {
+                    println!("{:>8} {}", "updated", shown(root, path));
+                }
+                println!("lint: {} expected report(s) updated", changed.len());
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("{error}");
+                ExitCode::FAILURE
+            }
+        };
     }
     match xtask::lint(root, catalog) {
         Ok(findings) => {

@@ -1,7 +1,7 @@
 //! Enums written as a plain word (`string`) or a one-key map (`{ vocabulary: ErrorType }`), with
 //! the hand-written deserializers and JSON Schemas they need.
 
-use super::{FieldType, TableRows};
+use super::{FieldType, SourceDocument, SourceDocuments, TableRows};
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
@@ -145,6 +145,48 @@ impl JsonSchema for TableRows {
                 { "type": "string", "enum": Self::WORDS },
                 single_key_map("vocabulary", name_schema("The values of the vocabulary of this name.")),
                 single_key_map("body", name_schema("The fields of the body shape of this name.")),
+            ],
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for SourceDocuments {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DocumentsVisitor;
+
+        impl<'de> Visitor<'de> for DocumentsVisitor {
+            type Value = SourceDocuments;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a document `{ title: ..., url: ... }` or a list of documents, each with an `id`")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<SourceDocuments, A::Error> {
+                let one = SourceDocument::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(SourceDocuments(vec![one]))
+            }
+
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<SourceDocuments, A::Error> {
+                Vec::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(SourceDocuments)
+            }
+        }
+
+        deserializer.deserialize_any(DocumentsVisitor)
+    }
+}
+
+impl JsonSchema for SourceDocuments {
+    fn schema_name() -> Cow<'static, str> {
+        "SourceDocuments".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let document = generator.subschema_for::<SourceDocument>();
+        json_schema!({
+            "description": "The document the facts come from, or a list of documents (each with an `id`) when the error model spans several pages.",
+            "oneOf": [
+                document,
+                { "type": "array", "items": document, "minItems": 1 },
             ],
         })
     }

@@ -20,8 +20,9 @@ pub struct Api {
     pub name: String,
     /// One paragraph: how the API reports errors, in the catalog's words.
     pub summary: String,
-    /// The document the facts are taken from.
-    pub source: SourceDocument,
+    /// The document the facts are taken from, or a list of documents when the error model
+    /// spans several pages (each then has an `id` for sections to name).
+    pub source: SourceDocuments,
     /// The source document's sections that facts are traced to.
     pub sections: Vec<Section>,
     /// Every HTTP status the document lists or uses.
@@ -46,10 +47,17 @@ pub struct Api {
     pub inconsistencies: Vec<Inconsistency>,
 }
 
+/// The documents an API's facts come from: one, written as a map, or several, as a list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceDocuments(pub Vec<SourceDocument>);
+
 /// Where the facts of an API come from.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceDocument {
+    /// Short identifier that sections name in `document`; needed when there are several.
+    #[serde(default)]
+    pub id: Option<String>,
     /// The document's title.
     pub title: String,
     /// The document's own one-line description.
@@ -61,6 +69,11 @@ pub struct SourceDocument {
     /// Catalog-wide remarks on how the document was read (conventions, what was inferred).
     #[serde(default)]
     pub notes: Vec<String>,
+    /// A copy of the document on disk, relative to this catalog file. When set, the source
+    /// fidelity test checks that every table and JSON example of the copy is transcribed
+    /// (the copy itself need not be committed; without it the check is skipped, outside CI).
+    #[serde(default)]
+    pub local_copy: Option<String>,
 }
 
 /// A section (heading) of the source document.
@@ -69,6 +82,10 @@ pub struct SourceDocument {
 pub struct Section {
     /// Short identifier that entries name in `source` and statements in `section`.
     pub id: String,
+    /// The `id` of the source document the section belongs to; may be left out while there is
+    /// only one document.
+    #[serde(default)]
+    pub document: Option<String>,
     /// Heading path as the document writes it, outermost first.
     pub heading: Vec<String>,
     /// Present when the section is a table: how to rebuild it from catalog entries.

@@ -1,11 +1,12 @@
 //! `docs/<api>.md` and `docs/README.md`: the catalog as a reference for people. The source
 //! document's own tables come first, rebuilt row for row; then everything the catalog adds.
 
-use super::text::{code, markdown as md, one_line};
+use super::text::{code, listed, markdown as md, one_line};
 use super::GENERATE_COMMAND;
 use crate::model::{HeaderFormat, RecoveryKind};
 use crate::resolved::{
-    Api, Catalog, Field, FieldType, Header, InconsistencyId, RecoveryRule, SectionId, Status, Trace, VocabularyValue,
+    Api, Catalog, DocumentId, Field, FieldType, Header, InconsistencyId, RecoveryRule, SectionId, Status, Trace,
+    VocabularyValue,
 };
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -103,18 +104,26 @@ pub fn render_api(api: &Api) -> String {
     let mut out = header(&api.file);
     let _ = writeln!(out, "# {} errors\n", md(&one_line(&api.name)));
     let _ = writeln!(out, "{}\n", md(api.summary.trim()));
-    let mut source = format!("Source: the {} documentation, \"{}\"", md(&api.name), md(&api.source.title));
-    if let Some(description) = &api.source.description {
-        source.push_str(&format!(" ({})", md(description.trim())));
-    }
-    if let Some(url) = &api.source.url {
-        source.push_str(&format!(", <{url}>"));
-    }
-    let _ = writeln!(out, "{source}.\n");
-    for note in &api.source.notes {
+    let documents: Vec<String> = api
+        .documents
+        .iter()
+        .map(|document| {
+            let mut cited = format!("\"{}\"", md(&document.title));
+            if let Some(description) = &document.description {
+                cited.push_str(&format!(" ({})", md(description.trim())));
+            }
+            if let Some(url) = &document.url {
+                cited.push_str(&format!(", <{url}>"));
+            }
+            cited
+        })
+        .collect();
+    let _ = writeln!(out, "Source: the {} documentation, {}.\n", md(&api.name), listed(&documents));
+    let notes: Vec<&String> = api.documents.iter().flat_map(|d| &d.notes).collect();
+    for note in &notes {
         let _ = writeln!(out, "- {}", md(&one_line(note)));
     }
-    if !api.source.notes.is_empty() {
+    if !notes.is_empty() {
         out.push('\n');
     }
     let _ = writeln!(
@@ -138,18 +147,32 @@ pub fn render_api(api: &Api) -> String {
 }
 
 fn source_tables(out: &mut String, api: &Api) {
-    let tables: Vec<_> = api.sections.iter().filter_map(|s| Some((s, s.table.as_ref()?))).collect();
-    if tables.is_empty() {
+    if api.sections.iter().all(|s| s.table.is_none()) {
         return;
     }
     out.push_str("## Tables of the source document\n\n");
     out.push_str("Each table as the document has it (same rows, same cells), rebuilt from the catalog.\n\n");
-    for (section, source_table) in tables {
+    for (id, document) in api.document_ids() {
+        let tables = document_tables(api, id);
+        if api.documents.len() > 1 && !tables.is_empty() {
+            let _ = writeln!(out, "From \"{}\":\n", md(&one_line(&document.title)));
+        }
+        out.push_str(&tables);
+    }
+}
+
+/// The tables of one source document, each under its heading path, in catalog order: what the
+/// source-fidelity test compares with the document itself.
+pub fn document_tables(api: &Api, document: DocumentId) -> String {
+    let mut out = String::new();
+    for section in api.sections.iter().filter(|s| s.document == document) {
+        let Some(source_table) = &section.table else { continue };
         let _ = writeln!(out, "### {}\n", md(&one_line(&section.heading.join(" › "))));
         let headers: Vec<&str> = source_table.headers.iter().map(String::as_str).collect();
         out.push_str(&table(&headers, &source_table.rows));
         out.push('\n');
     }
+    out
 }
 
 fn type_label(api: &Api, ty: &FieldType) -> String {

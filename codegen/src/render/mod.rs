@@ -1,6 +1,6 @@
 //! Renderers: pure functions from a resolved catalog to the text of each output file. Each
-//! renderer is one output format; none calls another (`definitions`, `recovery_data` and `text`
-//! are building blocks they share).
+//! renderer is one output format; none calls another (`definitions`, `recovery_data`, `text`
+//! and `yaml` are building blocks they share).
 
 pub mod catalog_schema;
 pub mod definitions;
@@ -11,6 +11,7 @@ pub mod recovery_data;
 pub mod rust;
 pub mod schema;
 pub mod text;
+pub mod yaml;
 
 use crate::diagnostic::Diagnostic;
 use crate::resolved::Catalog;

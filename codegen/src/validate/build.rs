@@ -10,6 +10,8 @@ use std::collections::HashMap;
 
 /// Name-to-handle lookups of one API.
 struct Handles {
+    /// Document ids; a section without `document` belongs to the only document.
+    documents: HashMap<String, DocumentId>,
     sections: HashMap<String, SectionId>,
     vocabularies: HashMap<String, VocabularyId>,
     shapes: HashMap<String, ShapeId>,
@@ -19,6 +21,7 @@ struct Handles {
 impl Handles {
     fn new(api: &model::Api) -> Self {
         Handles {
+            documents: index(api.source.0.iter().filter_map(|d| d.id.as_ref()), DocumentId),
             sections: index(api.sections.iter().map(|s| &s.id), SectionId),
             vocabularies: index(api.vocabularies.iter().map(|v| &v.name), VocabularyId),
             shapes: index(api.bodies.iter().map(|s| &s.name), ShapeId),
@@ -28,6 +31,12 @@ impl Handles {
 
     fn section(&self, id: &str) -> SectionId {
         *self.sections.get(id).expect("check_section: every section reference resolves")
+    }
+
+    fn document(&self, id: Option<&str>) -> DocumentId {
+        id.map_or(DocumentId(0), |id| {
+            *self.documents.get(id).expect("check_sections: every document reference resolves")
+        })
     }
 
     fn trace(&self, entry: &dyn Traced) -> Trace {
@@ -77,7 +86,12 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, derive
         .sections
         .iter()
         .zip(derived_names.tables.iter().cloned())
-        .map(|(section, table)| Section { id: section.id.clone(), heading: section.heading.clone(), table })
+        .map(|(section, table)| Section {
+            id: section.id.clone(),
+            document: handles.document(section.document.as_deref()),
+            heading: section.heading.clone(),
+            table,
+        })
         .collect();
     let statuses = api
         .statuses
@@ -215,7 +229,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, derive
         name: api.name,
         summary: api.summary,
         file,
-        source: api.source,
+        documents: api.source.0,
         sections,
         statuses,
         vocabularies,

@@ -195,7 +195,68 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// One document needs no id; several each need a distinct one, and every section names its
+    /// own. A local copy is a relative path, read by tests next to the catalog file.
+    fn check_documents(&mut self) {
+        let documents = &self.api.source.0;
+        if documents.is_empty() {
+            self.error(
+                Code::Empty,
+                "source",
+                "the list of source documents is empty",
+                "describe at least one document",
+            );
+        }
+        let several = documents.len() > 1;
+        let mut ids = BTreeSet::new();
+        for (i, document) in documents.iter().enumerate() {
+            let path = if several { format!("source[{i}]") } else { "source".to_string() };
+            match &document.id {
+                Some(id) => {
+                    self.unique(&mut ids, id, &format!("{path}.id"), "document id");
+                }
+                None if several => self.error(
+                    Code::Empty,
+                    path.clone(),
+                    "one of several source documents has no `id`",
+                    "give each document a short `id`, and name it in the `document` of its sections",
+                ),
+                None => {}
+            }
+            if let Some(copy) = &document.local_copy {
+                if copy.trim().is_empty() || std::path::Path::new(copy).is_absolute() {
+                    self.error(
+                        Code::InvalidName,
+                        format!("{path}.local_copy"),
+                        format!("`{copy}` is not a path relative to the catalog file"),
+                        "write the path from the catalog's directory, e.g. `../docs/errors.md`",
+                    );
+                }
+            }
+        }
+        let ids: Vec<String> = documents.iter().filter_map(|d| d.id.clone()).collect();
+        for (i, section) in self.api.sections.iter().enumerate() {
+            let path = format!("sections[{i}].document");
+            match &section.document {
+                Some(id) if !ids.contains(id) => self.error(
+                    Code::UnknownReference,
+                    path,
+                    format!("no source document has the id `{id}`"),
+                    format!("use one of the ids under `source:` ({})", ids.join(", ")),
+                ),
+                None if several => self.error(
+                    Code::UnknownReference,
+                    format!("sections[{i}]"),
+                    "the section does not say which source document it belongs to",
+                    format!("add `document:` with one of the ids under `source:` ({})", ids.join(", ")),
+                ),
+                _ => {}
+            }
+        }
+    }
+
     fn check_sections(&mut self) {
+        self.check_documents();
         let api = self.api;
         let mut ids = BTreeSet::new();
         for (i, section) in api.sections.iter().enumerate() {

@@ -3,7 +3,7 @@
 
 use crate::common;
 
-use codegen::lint::{lint, report, Severity};
+use codegen::lint::{lint, Severity};
 
 fn codes(dir: &str) -> Vec<(Severity, &'static str, String)> {
     lint(&common::load(dir)).into_iter().map(|f| (f.severity, f.code, f.path)).collect()
@@ -53,5 +53,28 @@ fn every_recorded_inconsistency_of_the_real_catalog_is_listed_with_its_statement
             assert!(note.position.is_some());
         }
     }
-    insta::assert_snapshot!("spec_lint_report", report(&findings));
+}
+
+/// A catalog may pin its lint report beside itself (`myapi.lint.txt`); each pinned report
+/// is current. Catalogs without one are not held to any.
+#[test]
+fn pinned_lint_reports_are_current() {
+    let mut compared = 0;
+    for (dir, catalog) in common::all_catalogs() {
+        let findings = lint(&catalog);
+        for api in catalog.apis() {
+            let pinned = codegen::lint::expected_report_path(&common::workspace().join(&api.file));
+            let Ok(expected) = std::fs::read_to_string(&pinned) else { continue };
+            let actual = codegen::lint::file_report(&findings, &api.file);
+            assert!(
+                actual == expected,
+                "{dir}: the lint report of {} differs from {}; review it with `cargo xtask lint --catalog {dir}` \
+                 and pin it with `cargo xtask lint --catalog {dir} --bless`\n--- actual\n{actual}",
+                api.file,
+                pinned.display()
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared >= 2, "only {compared} pinned reports");
 }

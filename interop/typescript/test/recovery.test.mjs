@@ -77,10 +77,20 @@ for (const dir of DIRS) {
   }
 }
 
-test("hostile responses decide by status", () => {
-  const data = JSON.parse(readFileSync(new URL("../../../generated/recovery/fanfare.json", import.meta.url), "utf8"));
-  assert.deepEqual(decide(data, 401, {}, { error: "otp_invalid" }), { kind: "user_action", rule: "otp-codes", wait: undefined });
-  assert.equal(decide(data, 503, {}, null).rule, "transient-server-errors");
-  assert.deepEqual(decide(data, 429, {}, ["no"]), { kind: "give_up", rule: "retry-after", wait: undefined });
-  assert.equal(decide(data, 423, { "retry-after": "2024-12-01T09:00:00Z" }, {}).wait, MAX_WAIT);
-});
+// A body that is not an object, or none at all, carries no code or hint: the decision is the
+// one the status alone gives, for every API and every status its rules name.
+for (const dir of DIRS) {
+  const url = new URL(dir, import.meta.url);
+  for (const file of readdirSync(url).filter((f) => f.endsWith(".json"))) {
+    test(`${file}: hostile bodies decide by status`, () => {
+      const data = JSON.parse(readFileSync(new URL(file, url), "utf8"));
+      const statuses = [...new Set([...data.rules.flatMap((r) => r.statuses), 400, 429, 503])];
+      for (const status of statuses) {
+        const byStatus = decide(data, status, {}, {});
+        for (const body of [null, ["not", "an", "object"], "text", 42]) {
+          assert.deepEqual(decide(data, status, {}, body), byStatus, `status ${status}, body ${JSON.stringify(body)}`);
+        }
+      }
+    });
+  }
+}

@@ -1,6 +1,6 @@
 //! The `xtask` binary's exit codes and output, for the read-only commands.
 
-use crate::scratch::scratch_workspace;
+use crate::scratch::{real_apis, rename_api, scratch_workspace};
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -60,9 +60,9 @@ fn bad_usage_exits_2_with_the_usage() {
 fn one_binary_acts_on_the_checkout_it_runs_in() {
     let fresh = scratch_workspace("checkout-fresh");
     let edited = scratch_workspace("checkout-edited");
-    let catalog = edited.join("spec/ofauth.yaml");
-    let original = fs::read_to_string(&catalog).unwrap();
-    fs::write(&catalog, original.replace("name: OFAuth", "name: OFAuth edited")).unwrap();
+    let api = &real_apis()[0];
+    rename_api(&edited.join(&api.file), "Renamed in one checkout");
+    let module = format!("generated/src/{}.rs", api.module);
 
     let run = |cwd: &Path, manifest_dir: Option<&Path>, command: &str| {
         let mut xtask = xtask_in(cwd, command);
@@ -75,15 +75,15 @@ fn one_binary_acts_on_the_checkout_it_runs_in() {
     assert_eq!(run(&fresh.join("spec"), None, "check").status.code(), Some(0));
     let stale = run(&edited.join("spec"), None, "check");
     assert_eq!(stale.status.code(), Some(1));
-    assert!(text(&stale.stderr).contains("stale: generated/src/ofauth.rs"), "{}", text(&stale.stderr));
+    assert!(text(&stale.stderr).contains(&format!("stale: {module}")), "{}", text(&stale.stderr));
     // As `cargo xtask` runs it: the manifest directory wins over the current directory.
     let stale = run(&fresh, Some(&edited.join("xtask")), "check");
     assert_eq!(stale.status.code(), Some(1), "{}", text(&stale.stderr));
 
     let generated = run(&edited, None, "generate");
     assert_eq!(generated.status.code(), Some(0), "{}", text(&generated.stderr));
-    assert!(fs::read_to_string(edited.join("generated/src/ofauth.rs")).unwrap().contains("OFAuth edited"));
-    assert!(!fs::read_to_string(fresh.join("generated/src/ofauth.rs")).unwrap().contains("OFAuth edited"));
+    assert!(fs::read_to_string(edited.join(&module)).unwrap().contains("Renamed in one checkout"));
+    assert!(!fs::read_to_string(fresh.join(&module)).unwrap().contains("Renamed in one checkout"));
     assert_eq!(run(&edited, None, "check").status.code(), Some(0));
 }
 

@@ -50,3 +50,24 @@ pub fn snapshot(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     out.sort();
     out
 }
+
+/// The APIs of the workspace's own catalog, as the tests find them: they work with whatever
+/// APIs `spec/` holds.
+pub fn real_apis() -> Vec<codegen::resolved::Api> {
+    let root = workspace_root().unwrap();
+    let catalog =
+        codegen::load(&root.join("spec"), "spec").unwrap_or_else(|e| panic!("{}", codegen::diagnostic::report(&e)));
+    assert!(!catalog.apis().is_empty(), "spec/ holds no API");
+    catalog.apis().to_vec()
+}
+
+/// A catalog file with its top-level `name:` line replaced.
+pub fn rename_api(catalog: &Path, new_name: &str) {
+    let text = fs::read_to_string(catalog).unwrap();
+    let renamed: Vec<String> = text
+        .lines()
+        .map(|line| if line.starts_with("name:") { format!("name: {new_name}") } else { line.to_string() })
+        .collect();
+    assert_ne!(renamed.join("\n"), text.trim_end(), "{}: no top-level `name:` line", catalog.display());
+    fs::write(catalog, renamed.join("\n") + "\n").unwrap();
+}

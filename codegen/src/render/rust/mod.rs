@@ -10,7 +10,7 @@ mod items;
 mod shapes;
 mod tests;
 
-use super::text::{markdown as md, one_line};
+use super::text::{listed, markdown as md, one_line};
 use super::{OutputFile, GENERATE_COMMAND};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::resolved::{Api, Catalog, Trace};
@@ -150,7 +150,8 @@ fn lib_rs(catalog: &Catalog) -> TokenStream {
     let docs = inner_doc(&docs);
     let modules = catalog.apis().iter().map(|api| {
         let name = ident(&api.module);
-        let doc = doc(&[format!("{}: {}", md(&api.name), md(&api.source.title))]);
+        let titles: Vec<String> = api.documents.iter().map(|d| md(&d.title)).collect();
+        let doc = doc(&[format!("{}: {}", md(&api.name), titles.join("; "))]);
         quote! { #doc pub mod #name; }
     });
     quote! {
@@ -166,11 +167,18 @@ fn lib_rs(catalog: &Catalog) -> TokenStream {
 }
 
 fn api_module(api: &Api) -> TokenStream {
-    let url = api.source.url.as_deref().map(|u| format!(" (<{u}>)")).unwrap_or_default();
+    let documents: Vec<String> = api
+        .documents
+        .iter()
+        .map(|d| {
+            let url = d.url.as_deref().map(|u| format!(" (<{u}>)")).unwrap_or_default();
+            format!("\"{}\"{url}", md(&d.title))
+        })
+        .collect();
     let docs = inner_doc(&[
         format!("{}: {}", md(&api.name), md(api.summary.trim())),
         String::new(),
-        format!("Source: the {} documentation, \"{}\"{url}.", md(&api.name), md(&api.source.title)),
+        format!("Source: the {} documentation, {}.", md(&api.name), listed(&documents)),
     ]);
     let status_enum = enums::status_enum(api);
     let vocabularies = api.vocabularies.iter().map(|v| enums::vocabulary_enum(api, v));

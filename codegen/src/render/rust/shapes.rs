@@ -109,9 +109,11 @@ pub(super) fn shape_struct(api: &Api, shape: &Shape) -> TokenStream {
         }
     });
     let new_doc = format!(" A [`{}`] with the required fields set and the optional ones empty.", shape.name);
+    // With nothing required, `new()` takes no argument and the empty value is a fine default.
+    let default = required.is_empty().then(|| quote! { ::core::default::Default, });
     quote! {
         #type_doc
-        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(::core::clone::Clone, ::core::fmt::Debug, #default ::core::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
