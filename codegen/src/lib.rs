@@ -5,6 +5,7 @@
 //! functions from a resolved catalog to file contents, and only validation builds one.
 
 pub mod diagnostic;
+pub mod every_error;
 pub mod facts;
 pub mod lint;
 pub mod load;

@@ -49,8 +49,74 @@ pub fn parse_api(file: &str, text: &str) -> Result<LoadedApi, Vec<Diagnostic>> {
     }
     match serde_yaml::from_str::<Api>(text) {
         Ok(api) => Ok(LoadedApi { api, file: file.to_string(), source_map }),
-        Err(err) => Err(vec![parse_error(file, &err, &source_map)]),
+        Err(err) => {
+            let first = parse_error(file, &err, &source_map);
+            let mut errors = vec![first];
+            // serde stops at the first error; where the YAML itself parses, find the others too.
+            if let Ok(tree) = serde_yaml::from_str::<serde_yaml::Value>(text) {
+                for (path, message) in crate::every_error::every_error::<Api>(tree) {
+                    let seen = |d: &Diagnostic| {
+                        d.message == message
+                            && d.path.as_deref().is_none_or(|p| path.starts_with(p) || p.starts_with(&path))
+                    };
+                    if errors.iter().any(seen) {
+                        continue;
+                    }
+                    let help = help_for(&message);
+                    let mut diagnostic = Diagnostic::at_path(Code::Parse, file, path, message).with_help(help);
+                    diagnostic = diagnostic.located(&source_map).or_at_start(&source_map);
+                    errors.push(diagnostic);
+                }
+            }
+            Err(errors)
+        }
     }
+}
+
+/// Help for one of serde's messages, naming what the catalog accepts there.
+fn help_for(message: &str) -> String {
+    let quoted = |text: &str| text.split('`').nth(1).map(str::to_string);
+    if let (true, Some(name)) = (message.starts_with("unknown field"), quoted(message)) {
+        let accepted: Vec<&str> = message.split('`').skip(3).step_by(2).collect();
+        if let Some(close) = closest(&name, &accepted) {
+            return format!("did you mean `{close}`? (a misspelt key is an error, not an ignored fact)");
+        }
+        return "remove the key, or move it to where the catalog format has it (spec/catalog.schema.json)".into();
+    }
+    if let (true, Some(name)) = (message.starts_with("missing field"), quoted(message)) {
+        return format!("add `{name}:`; spec/catalog.schema.json describes what it holds");
+    }
+    if let (true, Some(name)) = (message.starts_with("unknown variant"), quoted(message)) {
+        let accepted: Vec<&str> = message.split('`').skip(3).step_by(2).collect();
+        if let Some(close) = closest(&name, &accepted) {
+            return format!("did you mean `{close}`?");
+        }
+    }
+    if let Some((_, expected)) = message.split_once(", expected ").filter(|_| message.starts_with("invalid type")) {
+        let form = match expected {
+            "u16" | "u32" | "u64" | "i64" | "usize" => "a whole number, without quotes (e.g. `429`)",
+            "a boolean" => "`true` or `false`, without quotes",
+            "a string" => "text (quote it if YAML would read it as something else: `\"yes\"`, `\"1.0\"`)",
+            "a sequence" => "a list: `[a, b]`, or one `- item` a line",
+            _ => "the form the catalog schema gives for this key (spec/catalog.schema.json)",
+        };
+        return format!("write {form}");
+    }
+    "see the catalog format in README.md and spec/catalog.schema.json".into()
+}
+
+/// The accepted word nearest a misspelt or shortened one, if near enough to be what was meant.
+fn closest<'a>(word: &str, accepted: &[&'a str]) -> Option<&'a str> {
+    let near = |candidate: &str, distance: usize| {
+        (distance <= 2.max(candidate.len() / 4) && distance < candidate.len())
+            || (word.len() >= 3 && (candidate.starts_with(word) || word.starts_with(candidate)))
+    };
+    accepted
+        .iter()
+        .map(|candidate| (strsim::damerau_levenshtein(word, candidate), *candidate))
+        .filter(|(distance, candidate)| near(candidate, *distance))
+        .min()
+        .map(|(_, candidate)| candidate)
 }
 
 /// serde_yaml's error, split into catalog path and message, at its position or (for the errors
@@ -70,7 +136,8 @@ fn parse_error(file: &str, err: &serde_yaml::Error, source_map: &SourceMap) -> D
         }
         _ => None,
     };
-    let mut help = "see the catalog format in README.md and spec/catalog.schema.json";
+    let parse_help = help_for(&message);
+    let mut help = parse_help.as_str();
     let position = match err.location() {
         Some(at) => Some(Position { line: at.line(), column: at.column(), width: 1 }),
         None if message.contains("more than one document") => {

@@ -15,6 +15,10 @@ trait WordOrMap: Sized {
     const WORDS: &'static [&'static str];
     const KEYS: &'static [&'static str];
     fn word(word: &str) -> Option<Self>;
+    /// How the map form with this key is written, e.g. "`{ object: Name }`".
+    fn form(key: &str) -> String {
+        format!("`{{ {key}: Name }}`")
+    }
     fn entry<'de, A: MapAccess<'de>>(key: &str, map: &mut A) -> Result<Option<Self>, A::Error>;
 }
 
@@ -28,7 +32,20 @@ impl<'de, T: WordOrMap> Visitor<'de> for WordOrMapVisitor<T> {
     }
 
     fn visit_str<E: de::Error>(self, word: &str) -> Result<T, E> {
-        T::word(word).ok_or_else(|| de::Error::unknown_variant(word, T::WORDS))
+        T::word(word).ok_or_else(|| {
+            let words: Vec<String> = T::WORDS.iter().map(|w| format!("`{w}`")).collect();
+            if T::KEYS.contains(&word) {
+                // `type: object` for `type: { object: Name }`: say how the map form is written.
+                E::custom(format!("`{word}` needs what it refers to: write {}", T::form(word)))
+            } else {
+                let forms: Vec<String> = T::KEYS.iter().map(|k| T::form(k)).collect();
+                E::custom(format!(
+                    "unknown variant `{word}`, expected one of {}, or {}",
+                    words.join(", "),
+                    forms.join(", ")
+                ))
+            }
+        })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
@@ -46,6 +63,13 @@ impl WordOrMap for FieldType {
         "a JSON type (string, integer, number, boolean) or a map `{ vocabulary | object | array: ... }`";
     const WORDS: &'static [&'static str] = &["string", "integer", "number", "boolean"];
     const KEYS: &'static [&'static str] = &["vocabulary", "object", "array"];
+
+    fn form(key: &str) -> String {
+        match key {
+            "array" => "`{ array: <type> }`".into(),
+            _ => format!("`{{ {key}: Name }}`"),
+        }
+    }
 
     fn word(word: &str) -> Option<Self> {
         Some(match word {

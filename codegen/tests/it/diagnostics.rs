@@ -49,6 +49,11 @@ fn every_bad_catalog_is_rejected_with_pinned_diagnostics() {
 fn several_errors_are_reported_together() {
     let path = common::workspace().join("codegen/tests/fixtures/bad/several_errors_at_once.yaml");
     assert!(diagnose(&path, "x.yaml").len() >= 4);
+    // Parse errors too: one run reports every entry that does not parse, each at its line.
+    let path = common::workspace().join("codegen/tests/fixtures/bad/several_parse_errors.yaml");
+    let found = diagnose(&path, "x.yaml");
+    let lines: BTreeSet<usize> = found.iter().filter_map(|d| d.position.map(|p| p.line)).collect();
+    assert!(found.iter().all(|d| d.code == Code::Parse) && lines.len() == 6, "{}", report(&found));
 }
 
 /// Like rustc's error index: every code is listed in README.md and produced by some broken
