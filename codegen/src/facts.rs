@@ -17,8 +17,9 @@ pub const VALUE_FACTS: &[&str] = &[
     "message",
     "user_message",
     "retryable",
+    "link",
 ];
-pub const FIELD_FACTS: &[&str] = &["name", "type", "required", "description"];
+pub const FIELD_FACTS: &[&str] = &["name", "type", "required", "nullable", "format", "description"];
 
 pub fn facts_for(rows: &TableRows) -> &'static [&'static str] {
     match rows {
@@ -36,7 +37,7 @@ fn yes_no(b: bool) -> String {
 pub fn status_fact(status: &Status, name: &str) -> Option<String> {
     match name {
         "code" => Some(status.code.to_string()),
-        "reason" => Some(status.reason.clone()),
+        "reason" => status.reason_phrase().map(str::to_string),
         "description" => Some(status.description.clone()),
         "action" => status.action.clone(),
         "when_used" => status.when_used.clone(),
@@ -61,6 +62,7 @@ pub fn value_fact(value: &VocabularyValue, name: &str) -> Option<String> {
         "message" => value.message.clone(),
         "user_message" => value.user_message.clone(),
         "retryable" => value.retryable.map(yes_no),
+        "link" => value.link.clone(),
         _ => None,
     }
 }
@@ -70,6 +72,8 @@ pub fn field_fact(field: &Field, name: &str) -> Option<String> {
         "name" => Some(field.name.clone()),
         "type" => Some(json_type_name(&field.ty).to_string()),
         "required" => Some(yes_no(field.required)),
+        "nullable" => Some(yes_no(field.nullable)),
+        "format" => field.format.map(|f| f.name().to_string()),
         "description" => Some(field.description.clone()),
         _ => None,
     }
@@ -82,7 +86,8 @@ pub fn json_type_name(ty: &FieldType) -> &'static str {
         FieldType::Integer => "integer",
         FieldType::Number => "number",
         FieldType::Boolean => "boolean",
-        FieldType::Object(_) => "object",
+        FieldType::Any => "any",
+        FieldType::Object(_) | FieldType::Map(_) => "object",
         FieldType::Array(_) => "array",
     }
 }
@@ -91,11 +96,16 @@ pub fn json_type_name(ty: &FieldType) -> &'static str {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Segment {
     Text(String),
-    Fact(String),
+    /// `{name}`, or `{name?}` / `{name?text}`: optional, with what a row without the fact shows.
+    Fact {
+        name: String,
+        otherwise: Option<String>,
+    },
 }
 
 /// Splits `"`{code} {reason}`"` into text and `{fact}` placeholders. `{{` and `}}` stand for
-/// literal braces.
+/// literal braces. `{fact?}` is optional (an empty cell where a row lacks the fact), and
+/// `{fact?text}` shows `text` there instead.
 pub fn parse_template(template: &str) -> Result<Vec<Segment>, String> {
     let mut segments = Vec::new();
     let mut text = String::new();
@@ -122,7 +132,11 @@ pub fn parse_template(template: &str) -> Result<Vec<Segment>, String> {
                 if !text.is_empty() {
                     segments.push(Segment::Text(std::mem::take(&mut text)));
                 }
-                segments.push(Segment::Fact(name));
+                let (name, otherwise) = match name.split_once('?') {
+                    Some((name, otherwise)) => (name.to_string(), Some(otherwise.to_string())),
+                    None => (name, None),
+                };
+                segments.push(Segment::Fact { name, otherwise });
             }
             '}' => return Err("a lone `}` (write `}}` for a literal brace)".into()),
             c => text.push(c),
@@ -140,7 +154,7 @@ pub fn fill(segments: &[Segment], fact: impl Fn(&str) -> Option<String>) -> Opti
     for segment in segments {
         match segment {
             Segment::Text(text) => out.push_str(text),
-            Segment::Fact(name) => out.push_str(&fact(name)?),
+            Segment::Fact { name, otherwise } => out.push_str(&fact(name).or_else(|| otherwise.clone())?),
         }
     }
     Some(out)
@@ -156,12 +170,24 @@ mod tests {
             parse_template("`{code} {reason}`").unwrap(),
             vec![
                 Segment::Text("`".into()),
-                Segment::Fact("code".into()),
+                Segment::Fact { name: "code".into(), otherwise: None },
                 Segment::Text(" ".into()),
-                Segment::Fact("reason".into()),
+                Segment::Fact { name: "reason".into(), otherwise: None },
                 Segment::Text("`".into()),
             ]
         );
+        assert_eq!(
+            parse_template("{action?}|{action?—}").unwrap(),
+            vec![
+                Segment::Fact { name: "action".into(), otherwise: Some(String::new()) },
+                Segment::Text("|".into()),
+                Segment::Fact { name: "action".into(), otherwise: Some("—".into()) },
+            ]
+        );
+        let segments = parse_template("[{action?none}]").unwrap();
+        assert_eq!(fill(&segments, |_| None).as_deref(), Some("[none]"));
+        assert_eq!(fill(&segments, |_| Some("Retry".into())).as_deref(), Some("[Retry]"));
+        assert_eq!(fill(&parse_template("{action}").unwrap(), |_| None), None);
         assert_eq!(parse_template("{{x}}").unwrap(), vec![Segment::Text("{x}".into())]);
         assert!(parse_template("{code").is_err());
         assert!(parse_template("a}b").is_err());

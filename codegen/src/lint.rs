@@ -63,6 +63,7 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
         inconsistencies(api, &mut found);
         unused_statuses(api, &mut found);
         unexampled_values(api, &mut found);
+        long_variant_names(api, &mut found);
         unattached_inconsistencies(api, &mut found);
         table_hazards(api, &mut found);
         status_advice_disagrees(api, &mut found);
@@ -171,6 +172,11 @@ fn collect_uses(api: &Api, ty: &FieldType, value: &Value, uses: &mut BTreeSet<(V
                 collect_uses(api, inner, item, uses);
             }
         }
+        (FieldType::Map(inner), Value::Object(map)) => {
+            for item in map.values() {
+                collect_uses(api, inner, item, uses);
+            }
+        }
         (FieldType::Object(id), Value::Object(map)) => {
             for field in &api[*id].fields {
                 if let Some(v) = map.get(&field.wire) {
@@ -204,6 +210,27 @@ fn unexampled_values(api: &Api, out: &mut Vec<Finding>) {
                 let message = format!("{name} `{wire}` appears in no example and no recovery rule");
                 out.push(finding(api, Severity::Warning, "unreferenced-value", path, message));
             }
+        }
+    }
+}
+
+/// Variant names longer than this read badly in a `match`; URIs and sentences make them.
+pub const LONG_VARIANT_NAME: usize = 32;
+
+/// Values whose Rust variant is longer than [`LONG_VARIANT_NAME`] characters.
+fn long_variant_names(api: &Api, out: &mut Vec<Finding>) {
+    for (v, vocabulary) in api.vocabularies.iter().enumerate() {
+        for (i, value) in vocabulary.values.iter().enumerate().filter(|(_, x)| x.variant.len() > LONG_VARIANT_NAME) {
+            let message = format!(
+                "{}::{} ({} characters, from `{}`) is a long name; pick `variant_names:` for the vocabulary \
+                 (`last_segment`, `fragment`, `{{ strip_prefix: ... }}`) or set `variant:`",
+                vocabulary.name,
+                value.variant,
+                value.variant.len(),
+                value.wire
+            );
+            let path = format!("vocabularies[{v}].values[{i}]");
+            out.push(finding(api, Severity::Warning, "long-variant-name", path, message));
         }
     }
 }

@@ -107,16 +107,19 @@ fn help_for(message: &str) -> String {
 
 /// The accepted word nearest a misspelt or shortened one, if near enough to be what was meant.
 fn closest<'a>(word: &str, accepted: &[&'a str]) -> Option<&'a str> {
-    let near = |candidate: &str, distance: usize| {
-        (distance <= 2.max(candidate.len() / 4) && distance < candidate.len())
-            || (word.len() >= 3 && (candidate.starts_with(word) || word.starts_with(candidate)))
-    };
-    accepted
+    // A shortened word (`int`, `give_up_now`) first: its distance can be large.
+    let shortened = accepted
         .iter()
-        .map(|candidate| (strsim::damerau_levenshtein(word, candidate), *candidate))
-        .filter(|(distance, candidate)| near(candidate, *distance))
-        .min()
-        .map(|(_, candidate)| candidate)
+        .filter(|candidate| word.len() >= 3 && (candidate.starts_with(word) || word.starts_with(**candidate)))
+        .min_by_key(|candidate| candidate.len().abs_diff(word.len()));
+    shortened.copied().or_else(|| {
+        accepted
+            .iter()
+            .map(|candidate| (strsim::damerau_levenshtein(word, candidate), *candidate))
+            .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 4) && *distance < candidate.len())
+            .min()
+            .map(|(_, candidate)| candidate)
+    })
 }
 
 /// serde_yaml's error, split into catalog path and message, at its position or (for the errors

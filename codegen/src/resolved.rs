@@ -6,7 +6,8 @@
 //! a [`Catalog`], so a renderer never meets a catalog that has not passed every check.
 
 use crate::model::{
-    FieldRole, HeaderFormat, HeaderRole, InconsistencyKind, Jitter, RecoveryKind, SourceDocument, StatusClass,
+    FieldRole, HeaderDirection, HeaderFormat, HeaderRole, HeaderValueType, InconsistencyKind, Jitter, RecoveryKind,
+    SourceDocument, StatusClass, StringFormat,
 };
 use crate::source_map::{Position, SourceMap};
 use serde_json::Value;
@@ -108,6 +109,11 @@ impl Api {
 
     pub fn status(&self, code: u16) -> Option<&Status> {
         self.statuses.iter().find(|s| s.code == code)
+    }
+
+    /// The headers responses carry.
+    pub fn response_headers(&self) -> impl Iterator<Item = &Header> {
+        self.headers.iter().filter(|h| h.sent_in == HeaderDirection::Response)
     }
 
     pub fn header_with_role(&self, role: HeaderRole) -> Option<&Header> {
@@ -219,6 +225,9 @@ pub struct Vocabulary {
     pub unknown_name: String,
     pub description: String,
     pub section: SectionId,
+    pub format: Option<StringFormat>,
+    /// The vocabulary the values link to, and the Rust method that follows the link.
+    pub links_to: Option<(VocabularyId, String)>,
     pub values: Vec<VocabularyValue>,
 }
 
@@ -237,6 +246,8 @@ pub struct VocabularyValue {
     pub message: Option<String>,
     pub user_message: Option<String>,
     pub retryable: Option<bool>,
+    /// The value of the linked vocabulary this one belongs to.
+    pub link: Option<ValueRef>,
     pub trace: Trace,
 }
 
@@ -247,6 +258,10 @@ pub struct Shape {
     pub description: String,
     pub root: bool,
     pub fields: Vec<Field>,
+    /// For an extensible body: the Rust field that keeps the members the catalog does not list.
+    pub extensions: Option<String>,
+    /// The media type of a root body.
+    pub media_type: String,
     pub trace: Trace,
 }
 
@@ -260,10 +275,16 @@ pub struct Field {
     pub setter: String,
     pub ty: FieldType,
     pub required: bool,
+    /// The value may be `null`.
+    pub nullable: bool,
+    pub format: Option<StringFormat>,
     pub role: Option<FieldRole>,
     pub description: String,
     pub trace: Trace,
 }
+
+/// The media type of a root body that does not name one.
+pub const DEFAULT_MEDIA_TYPE: &str = "application/json";
 
 /// A field's type, its references resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -272,9 +293,11 @@ pub enum FieldType {
     Integer,
     Number,
     Boolean,
+    Any,
     Vocabulary(VocabularyId),
     Object(ShapeId),
     Array(Box<FieldType>),
+    Map(Box<FieldType>),
 }
 
 impl FieldType {
@@ -285,7 +308,8 @@ impl FieldType {
             FieldType::Integer => "integer",
             FieldType::Number => "number",
             FieldType::Boolean => "boolean",
-            FieldType::Object(_) => "object",
+            FieldType::Any => "any",
+            FieldType::Object(_) | FieldType::Map(_) => "object",
             FieldType::Array(_) => "array",
         }
     }
@@ -297,6 +321,9 @@ pub struct Header {
     /// The Rust constant holding the name.
     pub constant: String,
     pub description: String,
+    pub sent_in: HeaderDirection,
+    pub value_type: HeaderValueType,
+    pub format: Option<StringFormat>,
     pub role: Option<HeaderRole>,
     pub statuses: Vec<u16>,
     pub formats: Vec<HeaderFormat>,

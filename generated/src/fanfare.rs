@@ -998,7 +998,7 @@ pub enum ErrorResponse {
     /// The body returned when a consumer exceeds purchase limits.
     OrderDenial(OrderDenial),
 }
-/// Response header names this API documents, and helpers to read them.
+/// Header names this API documents, and helpers to read them.
 pub mod headers {
     /// `Retry-After`: How long to wait before retrying, as seconds or as a timestamp.
     ///

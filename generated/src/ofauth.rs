@@ -715,7 +715,7 @@ impl ErrorBody {
 }
 /// Any error body of OFAuth: it has one format, [`ErrorBody`].
 pub type ErrorResponse = ErrorBody;
-/// Response header names this API documents, and helpers to read them.
+/// Header names this API documents, and helpers to read them.
 pub mod headers {
     /// `Retry-After`: Seconds to wait before retrying; 60 seconds when the header is missing.
     ///

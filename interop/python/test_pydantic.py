@@ -11,6 +11,7 @@ import sys
 
 import pydantic
 import pytest
+from jsonschema import Draft202012Validator
 
 from conftest import api_id, load_schema, open_enum_fields, open_enums, shape_examples
 
@@ -108,6 +109,13 @@ def test_known_values_decode_to_members_and_unknown_ones_stay_strings(models, sc
 def test_wrong_bodies_are_rejected(models, schema_file):
     schema = load_schema(schema_file)
     root = getattr(models, schema["title"])
-    for body in ([], "error", None, {}):
+    for body in ([], "error", None):
         with pytest.raises(pydantic.ValidationError):
             root.model_validate(body)
+    # `{}` is a body only where a format requires nothing (RFC 9457 problem details): pydantic
+    # agrees with the schema either way.
+    if Draft202012Validator(schema).is_valid({}):
+        root.model_validate({})
+    else:
+        with pytest.raises(pydantic.ValidationError):
+            root.model_validate({})

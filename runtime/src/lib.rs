@@ -26,6 +26,7 @@
 #![warn(missing_docs)]
 
 mod example;
+pub mod header_value;
 #[cfg(feature = "http")]
 mod http;
 mod open_enum;
@@ -42,6 +43,12 @@ pub use retry_after::{RetryAfter, RetryAfterFormat};
 pub use status::StatusClass;
 pub use unknown::UnknownValue;
 
+/// JSON values, for body fields the catalog leaves free (`any`) and the extension members of
+/// extensible bodies: serde_json's own types, so clients need no separate dependency on it.
+pub mod json {
+    pub use serde_json::{Map, Value};
+}
+
 /// What the macros' expansions and the generated code refer to; not part of the API.
 #[doc(hidden)]
 pub mod __private {
@@ -56,6 +63,17 @@ pub mod __private {
     /// The decision of `rule` for a response with no wait, for doc examples.
     pub fn decide(rule: &'static crate::RecoveryRule) -> crate::Recovery {
         crate::Recovery::decide(rule, rule.level(), None, None, crate::Recovery::DEFAULT_MAX_WAIT)
+    }
+
+    /// For an optional field that may be `null`: a present key is `Some`, even with `null`
+    /// (`Some(None)`, or `Some(Value::Null)` for a free-form value); serde's `default` gives
+    /// `None` for an absent key. Each is written back as it came.
+    pub fn some<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+        T: serde::Deserialize<'de>,
+    {
+        T::deserialize(deserializer).map(Some)
     }
 
     /// An unknown value, keeping the allocation.

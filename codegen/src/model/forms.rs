@@ -1,7 +1,7 @@
 //! Enums written as a plain word (`string`) or a one-key map (`{ vocabulary: ErrorType }`), with
 //! the hand-written deserializers and JSON Schemas they need.
 
-use super::{FieldType, SourceDocument, SourceDocuments, TableRows};
+use super::{FieldType, SourceDocument, SourceDocuments, TableRows, VariantNames};
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
@@ -60,13 +60,13 @@ impl<'de, T: WordOrMap> Visitor<'de> for WordOrMapVisitor<T> {
 
 impl WordOrMap for FieldType {
     const EXPECTING: &'static str =
-        "a JSON type (string, integer, number, boolean) or a map `{ vocabulary | object | array: ... }`";
-    const WORDS: &'static [&'static str] = &["string", "integer", "number", "boolean"];
-    const KEYS: &'static [&'static str] = &["vocabulary", "object", "array"];
+        "a JSON type (string, integer, number, boolean, any) or a map `{ vocabulary | object | array | map: ... }`";
+    const WORDS: &'static [&'static str] = &["string", "integer", "number", "boolean", "any"];
+    const KEYS: &'static [&'static str] = &["vocabulary", "object", "array", "map"];
 
     fn form(key: &str) -> String {
         match key {
-            "array" => "`{ array: <type> }`".into(),
+            "array" | "map" => format!("`{{ {key}: <type> }}`"),
             _ => format!("`{{ {key}: Name }}`"),
         }
     }
@@ -77,6 +77,7 @@ impl WordOrMap for FieldType {
             "integer" => Self::Integer,
             "number" => Self::Number,
             "boolean" => Self::Boolean,
+            "any" => Self::Any,
             _ => return None,
         })
     }
@@ -86,6 +87,7 @@ impl WordOrMap for FieldType {
             "vocabulary" => Self::Vocabulary(map.next_value()?),
             "object" => Self::Object(map.next_value()?),
             "array" => Self::Array(Box::new(map.next_value()?)),
+            "map" => Self::Map(Box::new(map.next_value()?)),
             _ => return Ok(None),
         }))
     }
@@ -106,6 +108,54 @@ impl WordOrMap for TableRows {
             "body" => Self::Body(map.next_value()?),
             _ => return Ok(None),
         }))
+    }
+}
+
+impl WordOrMap for VariantNames {
+    const EXPECTING: &'static str = "`whole`, `last_segment`, `fragment` or a map `{ strip_prefix: \"...\" }`";
+    const WORDS: &'static [&'static str] = &["whole", "last_segment", "fragment"];
+    const KEYS: &'static [&'static str] = &["strip_prefix"];
+
+    fn form(key: &str) -> String {
+        format!("`{{ {key}: \"https://example.com/errors/\" }}`")
+    }
+
+    fn word(word: &str) -> Option<Self> {
+        Some(match word {
+            "whole" => Self::Whole,
+            "last_segment" => Self::LastSegment,
+            "fragment" => Self::Fragment,
+            _ => return None,
+        })
+    }
+
+    fn entry<'de, A: MapAccess<'de>>(key: &str, map: &mut A) -> Result<Option<Self>, A::Error> {
+        Ok(match key {
+            "strip_prefix" => Some(Self::StripPrefix(map.next_value()?)),
+            _ => None,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for VariantNames {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(WordOrMapVisitor(std::marker::PhantomData))
+    }
+}
+
+impl JsonSchema for VariantNames {
+    fn schema_name() -> Cow<'static, str> {
+        "VariantNames".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "Which part of each value its Rust variant is named after: `whole` (the default), `last_segment` (after the last `/`), `fragment` (after `#`) or `{ strip_prefix: \"...\" }`.",
+            "oneOf": [
+                { "type": "string", "enum": Self::WORDS },
+                single_key_map("strip_prefix", name_schema("The prefix to strip, e.g. `https://example.com/errors/`.")),
+            ],
+        })
     }
 }
 
@@ -146,12 +196,13 @@ impl JsonSchema for FieldType {
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         let inner = generator.subschema_for::<FieldType>();
         json_schema!({
-            "description": "The JSON type of a field: `string`, `integer`, `number`, `boolean`, `{ vocabulary: Name }`, `{ object: Name }` or `{ array: <type> }`.",
+            "description": "The JSON type of a field: `string`, `integer`, `number`, `boolean`, `any` (any JSON value), `{ vocabulary: Name }`, `{ object: Name }`, `{ array: <type> }` or `{ map: <type> }` (an object with free keys).",
             "oneOf": [
                 { "type": "string", "enum": Self::WORDS },
                 single_key_map("vocabulary", name_schema("A string from the vocabulary of this name.")),
                 single_key_map("object", name_schema("An object of the body shape of this name.")),
-                single_key_map("array", inner),
+                single_key_map("array", inner.clone()),
+                single_key_map("map", inner),
             ],
         })
     }

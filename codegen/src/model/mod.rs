@@ -102,6 +102,20 @@ pub struct SourceTable {
     pub rows: TableRows,
     /// The columns, in the document's order.
     pub columns: Vec<TableColumn>,
+    /// Where one row of the document covers several entries ("500, 502, 503, 504"):
+    /// consecutive rows that differ only in this column become one.
+    #[serde(default)]
+    pub join: Option<JoinRows>,
+}
+
+/// How rows covering several entries are written.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct JoinRows {
+    /// The header of the column whose cells are joined.
+    pub column: String,
+    /// What goes between them, e.g. ", ".
+    pub separator: String,
 }
 
 /// Which catalog collection a source table's rows come from: `statuses`,
@@ -118,7 +132,8 @@ pub enum TableRows {
 pub struct TableColumn {
     /// The column heading as the document writes it.
     pub header: String,
-    /// Cell template: literal text with `{fact}` placeholders, e.g. "`{code}`".
+    /// Cell template: literal text with `{fact}` placeholders, e.g. "`{code}`". `{fact?}` is
+    /// optional (empty where a row lacks the fact); `{fact?text}` shows `text` there instead.
     pub cell: String,
 }
 
@@ -128,8 +143,10 @@ pub struct TableColumn {
 pub struct Status {
     /// The status code, 100-599.
     pub code: u16,
-    /// The reason phrase (RFC 9110); names the Rust variant.
-    pub reason: String,
+    /// The reason phrase; names the Rust variant. Filled in (and marked inferred) with the
+    /// standard phrase when left out; needed for codes no standard names.
+    #[serde(default)]
+    pub reason: Option<String>,
     /// What the document says the status means.
     pub description: String,
     /// What the document tells clients to do.
@@ -165,8 +182,52 @@ pub struct Vocabulary {
     pub description: String,
     /// Section id the vocabulary is taken from.
     pub source: String,
+    /// Which part of each value its Rust variant is named after, where the whole value makes a
+    /// poor name (URIs): `whole` (the default), `last_segment`, `fragment` or
+    /// `{ strip_prefix: "https://example.com/problems/" }`. A value's `variant` still wins.
+    #[serde(default)]
+    pub variant_names: VariantNames,
+    /// What every value is, where the document says (`uri-reference` for RFC 9457 types):
+    /// JSON Schema's `format` of the values this catalog does not list.
+    #[serde(default)]
+    pub format: Option<StringFormat>,
+    /// Another vocabulary whose values this one's point at, e.g. each error code's type: the
+    /// values name theirs in `link`.
+    #[serde(default)]
+    pub links_to: Option<String>,
     /// Every documented value, in the document's order.
     pub values: Vec<VocabularyValue>,
+}
+
+/// Which part of a wire value names its Rust variant.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum VariantNames {
+    /// The whole value.
+    #[default]
+    Whole,
+    /// What follows the last `/` (a trailing `/` ignored), or the whole value without one.
+    LastSegment,
+    /// What follows `#`, or the whole value without one.
+    Fragment,
+    /// The value without this prefix, or the whole value when it does not start with it.
+    StripPrefix(String),
+}
+
+impl VariantNames {
+    /// The part of `value` a variant name is derived from.
+    pub fn part<'a>(&self, value: &'a str) -> &'a str {
+        let part = match self {
+            Self::Whole => value,
+            Self::LastSegment => value.trim_end_matches('/').rsplit('/').next().unwrap_or(value),
+            Self::Fragment => value.split_once('#').map_or(value, |(_, fragment)| fragment),
+            Self::StripPrefix(prefix) => value.strip_prefix(prefix.as_str()).unwrap_or(value),
+        };
+        if part.trim().is_empty() {
+            value
+        } else {
+            part
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -204,6 +265,9 @@ pub struct VocabularyValue {
     /// Whether a retry can succeed, where the document says or implies it.
     #[serde(default)]
     pub retryable: Option<bool>,
+    /// The value of the vocabulary named in `links_to` this one belongs to.
+    #[serde(default)]
+    pub link: Option<String>,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
     /// Section id this entry is taken from.
     pub source: String,
@@ -229,6 +293,14 @@ pub struct Shape {
     /// True for shapes that are whole error response bodies.
     #[serde(default)]
     pub root: bool,
+    /// The body may carry members the catalog does not list (RFC 9457's extension members,
+    /// say): generated code keeps them and writes them back, and schemas accept them.
+    #[serde(default)]
+    pub extensible: bool,
+    /// The media type of a root body, where it is not `application/json` (for example
+    /// `application/problem+json`).
+    #[serde(default)]
+    pub media_type: Option<String>,
     /// The object's keys, in the document's order.
     pub fields: Vec<Field>,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
@@ -258,6 +330,13 @@ pub struct Field {
     pub ty: FieldType,
     /// Whether every body of this shape carries the key.
     pub required: bool,
+    /// Whether the value may be `null` (as sent, not just absent).
+    #[serde(default)]
+    pub nullable: bool,
+    /// What a string holds, where the document says (`date-time`, `uri`...): JSON Schema's
+    /// `format`, for validators and code generators in other languages.
+    #[serde(default)]
+    pub format: Option<StringFormat>,
     /// What the field tells a client (the error code, a hint, the request id...), so that the
     /// generated code can find it even in a body that does not decode.
     #[serde(default)]
@@ -278,19 +357,67 @@ pub struct Field {
     pub notes: Vec<String>,
 }
 
-/// The JSON type of a field: `string`, `integer`, `number`, `boolean`,
-/// `{ vocabulary: Name }`, `{ object: Name }` or `{ array: <type> }`.
+/// The JSON type of a field: `string`, `integer`, `number`, `boolean`, `any`,
+/// `{ vocabulary: Name }`, `{ object: Name }`, `{ array: <type> }` or `{ map: <type> }`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldType {
     String,
     Integer,
     Number,
     Boolean,
+    /// Any JSON value: free-form data the document does not describe.
+    Any,
+    /// An object whose keys are free and whose values all have this type.
+    Map(Box<FieldType>),
     /// A string from the named vocabulary.
     Vocabulary(String),
     /// An object of the named shape.
     Object(String),
     Array(Box<FieldType>),
+}
+
+/// JSON Schema's string formats (draft 2020-12, section 7.3) that error documents use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum StringFormat {
+    DateTime,
+    Date,
+    Time,
+    Duration,
+    Email,
+    Hostname,
+    Ipv4,
+    Ipv6,
+    Uri,
+    UriReference,
+    Iri,
+    IriReference,
+    UriTemplate,
+    Uuid,
+    Regex,
+}
+
+impl StringFormat {
+    /// The name JSON Schema gives it, e.g. `date-time`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::DateTime => "date-time",
+            Self::Date => "date",
+            Self::Time => "time",
+            Self::Duration => "duration",
+            Self::Email => "email",
+            Self::Hostname => "hostname",
+            Self::Ipv4 => "ipv4",
+            Self::Ipv6 => "ipv6",
+            Self::Uri => "uri",
+            Self::UriReference => "uri-reference",
+            Self::Iri => "iri",
+            Self::IriReference => "iri-reference",
+            Self::UriTemplate => "uri-template",
+            Self::Uuid => "uuid",
+            Self::Regex => "regex",
+        }
+    }
 }
 
 /// A response header the document describes.
@@ -301,6 +428,16 @@ pub struct Header {
     pub name: String,
     /// What the header carries.
     pub description: String,
+    /// Whether clients send the header with requests (an idempotency key, say) or read it in
+    /// responses (the default).
+    #[serde(default)]
+    pub sent_in: HeaderDirection,
+    /// What the value is, where it is not text: the generated code parses it.
+    #[serde(default, rename = "type")]
+    pub value_type: HeaderValueType,
+    /// What a text value holds, where the document says (`date-time`, `uuid`...).
+    #[serde(default)]
+    pub format: Option<StringFormat>,
     /// What a client uses the header for; lets renderers add typed helpers.
     #[serde(default)]
     pub role: Option<HeaderRole>,
@@ -325,6 +462,38 @@ pub struct Header {
     /// Free remarks on the entry.
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+/// Which messages carry a header.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum HeaderDirection {
+    #[default]
+    Response,
+    Request,
+}
+
+/// The type of a header's value.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum HeaderValueType {
+    #[default]
+    String,
+    Integer,
+    Number,
+    /// `true` or `false`, in any case.
+    Boolean,
+}
+
+impl HeaderValueType {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::String => "string",
+            Self::Integer => "integer",
+            Self::Number => "number",
+            Self::Boolean => "boolean",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
@@ -787,6 +956,83 @@ impl StatusClass {
 /// The class of an HTTP status code, for display.
 pub fn status_class(code: u16) -> &'static str {
     StatusClass::of(code).map_or("server error", StatusClass::label)
+}
+
+impl Status {
+    /// The reason phrase the catalog gives, else the standard one.
+    pub fn reason_phrase(&self) -> Option<&str> {
+        self.reason.as_deref().or_else(|| standard_reason(self.code))
+    }
+}
+
+/// The reason phrase of a registered status code, as RFC 9110 (and the RFCs it points to for
+/// 102, 103, 207, 208, 226, 428, 429, 431, 451, 506-511) name it. Written out here rather than
+/// taken from the `http` crate, which still gives RFC 7231's older names for 413 and 422.
+pub fn standard_reason(code: u16) -> Option<&'static str> {
+    Some(match code {
+        100 => "Continue",
+        101 => "Switching Protocols",
+        102 => "Processing",
+        103 => "Early Hints",
+        200 => "OK",
+        201 => "Created",
+        202 => "Accepted",
+        203 => "Non-Authoritative Information",
+        204 => "No Content",
+        205 => "Reset Content",
+        206 => "Partial Content",
+        207 => "Multi-Status",
+        208 => "Already Reported",
+        226 => "IM Used",
+        300 => "Multiple Choices",
+        301 => "Moved Permanently",
+        302 => "Found",
+        303 => "See Other",
+        304 => "Not Modified",
+        305 => "Use Proxy",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        402 => "Payment Required",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        406 => "Not Acceptable",
+        407 => "Proxy Authentication Required",
+        408 => "Request Timeout",
+        409 => "Conflict",
+        410 => "Gone",
+        411 => "Length Required",
+        412 => "Precondition Failed",
+        413 => "Content Too Large",
+        414 => "URI Too Long",
+        415 => "Unsupported Media Type",
+        416 => "Range Not Satisfiable",
+        417 => "Expectation Failed",
+        421 => "Misdirected Request",
+        422 => "Unprocessable Content",
+        423 => "Locked",
+        424 => "Failed Dependency",
+        425 => "Too Early",
+        426 => "Upgrade Required",
+        428 => "Precondition Required",
+        429 => "Too Many Requests",
+        431 => "Request Header Fields Too Large",
+        451 => "Unavailable For Legal Reasons",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        505 => "HTTP Version Not Supported",
+        506 => "Variant Also Negotiates",
+        507 => "Insufficient Storage",
+        508 => "Loop Detected",
+        510 => "Not Extended",
+        511 => "Network Authentication Required",
+        _ => return None,
+    })
 }
 
 /// Provenance that every catalog entry carries.

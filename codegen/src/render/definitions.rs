@@ -69,6 +69,12 @@ impl<'a> Definitions<'a> {
             FieldType::Integer => json!({ "type": "integer" }),
             FieldType::Number => json!({ "type": "number" }),
             FieldType::Boolean => json!({ "type": "boolean" }),
+            // Any JSON value. Every type is listed rather than written as `{}`: with a sibling
+            // `description`, json-schema-to-typescript reads a schema without `type` as an object.
+            FieldType::Any => json!({ "type": ["string", "number", "boolean", "object", "array", "null"] }),
+            FieldType::Map(inner) => {
+                json!({ "type": "object", "additionalProperties": Value::Object(self.type_schema(inner)) })
+            }
             FieldType::Vocabulary(id) => self.reference(&self.api[*id].name),
             FieldType::Object(id) => self.reference(&self.api[*id].name),
             FieldType::Array(inner) => json!({ "type": "array", "items": Value::Object(self.type_schema(inner)) }),
@@ -89,6 +95,24 @@ impl<'a> Definitions<'a> {
             if property.contains_key("$ref") {
                 property = Map::from_iter([("allOf".to_string(), json!([Value::Object(property)]))]);
             }
+            if let Some(format) = field.format {
+                // Beside a reference, the type says what the format applies to (Ajv's strict
+                // mode asks it).
+                property.entry("type").or_insert_with(|| "string".into());
+                property.insert("format".into(), format.name().into());
+            }
+            // `null` joins a plain type as `"type": [t, "null"]`, which code generators read as
+            // an optional value; a reference becomes one branch of an `anyOf`.
+            match property.get("type").cloned() {
+                _ if !field.nullable || field.ty == FieldType::Any => {}
+                Some(Value::String(ty)) => {
+                    property.insert("type".into(), json!([ty, "null"]));
+                }
+                _ => {
+                    let either = vec![Value::Object(property), json!({ "type": "null" })];
+                    property = Map::from_iter([("anyOf".to_string(), Value::Array(either))]);
+                }
+            }
             property.insert("description".into(), field.description.trim().into());
             properties.insert(field.wire.clone(), Value::Object(property));
         }
@@ -100,6 +124,10 @@ impl<'a> Definitions<'a> {
             "properties": properties,
             "required": required,
         });
+        if shape.extensions.is_some() {
+            // Members the catalog does not list are part of the format (extension members).
+            schema["additionalProperties"] = json!(true);
+        }
         let examples: Vec<Value> =
             self.api.examples.iter().filter(|e| self.api[e.shape].name == shape.name).map(|e| e.body.clone()).collect();
         if !examples.is_empty() {
@@ -119,7 +147,11 @@ impl<'a> Definitions<'a> {
             })
             .collect();
         let names = (vocabulary.name.as_str(), vocabulary.known_name.as_str(), vocabulary.unknown_name.as_str());
-        self.open_enum(defs, names, vocabulary.description.trim(), json!({ "type": "string" }), known);
+        let mut open = json!({ "type": "string" });
+        if let Some(format) = vocabulary.format {
+            open["format"] = json!(format.name());
+        }
+        self.open_enum(defs, names, vocabulary.description.trim(), open, known);
     }
 
     fn status(&self, defs: &mut Map<String, Value>) {

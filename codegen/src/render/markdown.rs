@@ -3,10 +3,10 @@
 
 use super::text::{code, listed, markdown as md, one_line};
 use super::GENERATE_COMMAND;
-use crate::model::{HeaderFormat, RecoveryKind};
+use crate::model::{HeaderDirection, HeaderFormat, HeaderValueType, RecoveryKind};
 use crate::resolved::{
     Api, Catalog, DocumentId, Field, FieldType, Header, InconsistencyId, RecoveryRule, SectionId, Status, Trace,
-    VocabularyValue,
+    VocabularyValue, DEFAULT_MEDIA_TYPE,
 };
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -175,11 +175,25 @@ pub fn document_tables(api: &Api, document: DocumentId) -> String {
     out
 }
 
+/// A field's type with its format and whether it may be null, e.g. `string (date-time) or null`.
+fn field_type_label(api: &Api, field: &Field) -> String {
+    let mut label = type_label(api, &field.ty);
+    if let Some(format) = field.format {
+        label.push_str(&format!(" ({})", format.name()));
+    }
+    if field.nullable && field.ty != FieldType::Any {
+        label.push_str(" or null");
+    }
+    label
+}
+
 fn type_label(api: &Api, ty: &FieldType) -> String {
     match ty {
         FieldType::Vocabulary(id) => format!("string ({})", api[*id].name),
         FieldType::Object(id) => format!("object ({})", api[*id].name),
         FieldType::Array(inner) => format!("array of {}", type_label(api, inner)),
+        FieldType::Map(inner) => format!("map of {}", type_label(api, inner)),
+        FieldType::Any => "any JSON value".to_string(),
         other => other.json_name().to_string(),
     }
 }
@@ -243,6 +257,12 @@ fn bodies(out: &mut String, api: &Api) {
         let _ = writeln!(out, "### `{}`{root}\n", shape.name);
         let source = md(&api.section_title(shape.trace.section));
         let _ = writeln!(out, "{} Source: {source}.\n", md(&sentence(&shape.description)));
+        if shape.root && shape.media_type != DEFAULT_MEDIA_TYPE {
+            let _ = writeln!(out, "Sent as `{}`.\n", shape.media_type);
+        }
+        if shape.extensions.is_some() {
+            out.push_str("It may carry members besides the fields below (extension members); clients keep them.\n\n");
+        }
         let facts = trace_facts(api, &shape.trace);
         for fact in &facts {
             let _ = writeln!(out, "- {fact}");
@@ -251,7 +271,7 @@ fn bodies(out: &mut String, api: &Api) {
             out.push('\n');
         }
         let groups: Vec<Vec<Column<Field>>> = vec![vec![
-            ("Type", Box::new(|f: &Field| Some(type_label(api, &f.ty)))),
+            ("Type", Box::new(|f: &Field| Some(field_type_label(api, f)))),
             ("Required", Box::new(|f: &Field| Some(yes_no(Some(f.required))))),
             ("Description", Box::new(|f: &Field| Some(f.description.clone()))),
             ("Source", Box::new(|f: &Field| Some(api.section_title(f.trace.section)))),
@@ -289,9 +309,18 @@ fn vocabularies(out: &mut String, api: &Api) {
         let _ = writeln!(out, "### `{}`\n", vocabulary.name);
         let source = md(&api.section_title(vocabulary.section));
         let _ = writeln!(out, "{} Source: {source}.\n", md(&sentence(&vocabulary.description)));
+        if let Some(format) = vocabulary.format {
+            let _ = writeln!(out, "Every value is a string of format `{}`.\n", format.name());
+        }
         let groups: Vec<Vec<Column<VocabularyValue>>> = vec![
             vec![
                 ("Kind", Box::new(|v: &VocabularyValue| v.kind.clone())),
+                (
+                    "Belongs to",
+                    Box::new(|v: &VocabularyValue| {
+                        v.link.map(|link| format!("{} ({})", code(&api[link].wire), api[link.vocabulary].name))
+                    }),
+                ),
                 ("Title", Box::new(|v: &VocabularyValue| v.title.clone())),
                 ("Category", Box::new(|v: &VocabularyValue| v.category.clone())),
                 ("Statuses", Box::new(|v: &VocabularyValue| (!v.statuses.is_empty()).then(|| codes(&v.statuses)))),
@@ -325,6 +354,15 @@ fn header_formats(header: &Header) -> Option<String> {
     (!formats.is_empty()).then(|| formats.join(", "))
 }
 
+/// A header's value type, where the catalog gives one beyond text.
+fn header_type(header: &Header) -> Option<String> {
+    match (header.value_type, header.format) {
+        (HeaderValueType::String, None) => None,
+        (HeaderValueType::String, Some(format)) => Some(format!("string ({})", format.name())),
+        (other, _) => Some(other.name().to_string()),
+    }
+}
+
 fn headers(out: &mut String, api: &Api) {
     if api.headers.is_empty() {
         return;
@@ -332,6 +370,8 @@ fn headers(out: &mut String, api: &Api) {
     out.push_str("## Headers\n\n");
     let groups: Vec<Vec<Column<Header>>> = vec![vec![
         ("Description", Box::new(|h: &Header| Some(h.description.clone()))),
+        ("Sent by", Box::new(|h: &Header| (h.sent_in == HeaderDirection::Request).then(|| "the client".to_string()))),
+        ("Type", Box::new(header_type)),
         ("Statuses", Box::new(|h: &Header| (!h.statuses.is_empty()).then(|| codes(&h.statuses)))),
         ("Formats", Box::new(header_formats)),
         ("Default when missing", Box::new(|h: &Header| h.default_seconds.map(|s| format!("{s} s")))),

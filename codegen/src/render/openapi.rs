@@ -15,7 +15,7 @@ use super::recovery_data::recovery_data;
 use super::text::listed;
 use super::yaml::to_yaml;
 use super::GENERATE_COMMAND;
-use crate::model::{HeaderFormat, HeaderRole};
+use crate::model::{HeaderDirection, HeaderFormat, HeaderRole, HeaderValueType};
 use crate::resolved::{Api, Header, Status};
 use serde_json::{json, Map, Value};
 
@@ -50,6 +50,10 @@ pub fn openapi(api: &Api) -> Value {
         "headers": headers(api),
         "examples": examples(api),
     });
+    let parameters = request_headers(api);
+    if !parameters.is_empty() {
+        document["components"]["parameters"] = Value::Object(parameters);
+    }
     document
 }
 
@@ -96,15 +100,37 @@ fn header_schema(header: &Header) -> Value {
     if let Some(only) = formats.pop() {
         return only;
     }
-    match header.role {
-        Some(HeaderRole::RateLimitLimit | HeaderRole::RateLimitRemaining) => json!({ "type": "integer", "minimum": 0 }),
-        _ => json!({ "type": "string" }),
+    match (header.role, header.value_type) {
+        (Some(HeaderRole::RateLimitLimit | HeaderRole::RateLimitRemaining), _) => {
+            json!({ "type": "integer", "minimum": 0 })
+        }
+        (_, HeaderValueType::String) => match header.format {
+            Some(format) => json!({ "type": "string", "format": format.name() }),
+            None => json!({ "type": "string" }),
+        },
+        (_, other) => json!({ "type": other.name() }),
     }
 }
 
-fn headers(api: &Api) -> Map<String, Value> {
+/// Request headers, as header parameters operations can refer to.
+fn request_headers(api: &Api) -> Map<String, Value> {
     api.headers
         .iter()
+        .filter(|h| h.sent_in == HeaderDirection::Request)
+        .map(|header| {
+            let parameter = json!({
+                "name": header.name,
+                "in": "header",
+                "description": header.description.trim(),
+                "schema": header_schema(header),
+            });
+            (header.name.clone(), parameter)
+        })
+        .collect()
+}
+
+fn headers(api: &Api) -> Map<String, Value> {
+    api.response_headers()
         .map(|header| {
             let mut schema = header_schema(header);
             // What to assume when the header is missing is the schema's default; the
@@ -113,6 +139,38 @@ fn headers(api: &Api) -> Map<String, Value> {
                 schema["default"] = json!(seconds);
             }
             (header.name.clone(), json!({ "description": header.description.trim(), "schema": schema }))
+        })
+        .collect()
+}
+
+/// A response's content, by media type: where every root body shares one, `ErrorResponse`;
+/// otherwise, under each media type, the root bodies sent with it. Examples go with their body.
+fn content(api: &Api, code: u16) -> Map<String, Value> {
+    let media_types: std::collections::BTreeSet<&str> = api.roots().map(|r| r.media_type.as_str()).collect();
+    let shared = media_types.len() == 1;
+    media_types
+        .into_iter()
+        .map(|media_type| {
+            let roots: Vec<&str> =
+                api.roots().filter(|r| r.media_type == media_type).map(|r| r.name.as_str()).collect();
+            let schema = match roots.as_slice() {
+                _ if shared => json!({ "$ref": schema_ref(ERROR_RESPONSE) }),
+                [one] => json!({ "$ref": schema_ref(one) }),
+                several => {
+                    json!({ "anyOf": several.iter().map(|r| json!({ "$ref": schema_ref(r) })).collect::<Vec<_>>() })
+                }
+            };
+            let examples: Map<String, Value> = api
+                .examples
+                .iter()
+                .filter(|e| e.status == Some(code) && api[e.shape].media_type == media_type)
+                .map(|e| (e.name.clone(), json!({ "$ref": format!("#/components/examples/{}", e.name) })))
+                .collect();
+            let mut media = json!({ "schema": schema });
+            if !examples.is_empty() {
+                media["examples"] = Value::Object(examples);
+            }
+            (media_type.to_string(), media)
         })
         .collect()
 }
@@ -148,26 +206,15 @@ fn responses(api: &Api) -> Map<String, Value> {
         .map(|status| {
             // A header documented without statuses goes with every error response.
             let headers: Map<String, Value> = api
-                .headers
-                .iter()
+                .response_headers()
                 .filter(|h| h.statuses.is_empty() || h.statuses.contains(&status.code))
                 .map(|h| (h.name.clone(), json!({ "$ref": format!("#/components/headers/{}", h.name) })))
                 .collect();
-            let examples: Map<String, Value> = api
-                .examples
-                .iter()
-                .filter(|e| e.status == Some(status.code))
-                .map(|e| (e.name.clone(), json!({ "$ref": format!("#/components/examples/{}", e.name) })))
-                .collect();
-            let mut media = json!({ "schema": { "$ref": schema_ref(ERROR_RESPONSE) } });
-            if !examples.is_empty() {
-                media["examples"] = Value::Object(examples);
-            }
             let mut response = json!({ "description": response_description(api, status) });
             if !headers.is_empty() {
                 response["headers"] = Value::Object(headers);
             }
-            response["content"] = json!({ "application/json": media });
+            response["content"] = Value::Object(content(api, status.code));
             (status.variant.clone(), response)
         })
         .collect()

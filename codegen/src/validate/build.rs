@@ -58,6 +58,8 @@ impl Handles {
             model::FieldType::Integer => FieldType::Integer,
             model::FieldType::Number => FieldType::Number,
             model::FieldType::Boolean => FieldType::Boolean,
+            model::FieldType::Any => FieldType::Any,
+            model::FieldType::Map(inner) => FieldType::Map(Box::new(self.field_type(inner))),
             model::FieldType::Vocabulary(name) => {
                 FieldType::Vocabulary(*self.vocabularies.get(name).expect("check_field_type: vocabularies resolve"))
             }
@@ -99,13 +101,20 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, derive
         .enumerate()
         .map(|(i, s)| Status {
             code: s.code,
-            reason: s.reason.clone(),
+            reason: s.reason_phrase().expect("check_statuses: every status has a reason phrase").to_string(),
             variant: derived(&d.status_variants, i, "check_statuses"),
             description: s.description.clone(),
             action: s.action.clone(),
             when_used: s.when_used.clone(),
             retryable: s.retryable,
-            trace: handles.trace(s),
+            trace: {
+                let mut trace = handles.trace(s);
+                // A phrase the generator filled in is a fact the document did not state.
+                if s.reason.is_none() && !trace.inferred.iter().any(|f| f == "reason") {
+                    trace.inferred.push("reason".into());
+                }
+                trace
+            },
         })
         .collect();
     let vocabularies = api
@@ -118,6 +127,11 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, derive
             unknown_name: names::unknown_name(&vocabulary.name),
             description: vocabulary.description.clone(),
             section: handles.section(&vocabulary.source),
+            format: vocabulary.format,
+            links_to: vocabulary.links_to.as_ref().map(|target| {
+                let id = *handles.vocabularies.get(target).expect("check_links: linked vocabularies resolve");
+                (id, names::snake_case(target).expect("check_links: a linked vocabulary names a method"))
+            }),
             values: vocabulary
                 .values
                 .iter()
@@ -134,6 +148,16 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, derive
                     message: x.message.clone(),
                     user_message: x.user_message.clone(),
                     retryable: x.retryable,
+                    link: x.link.as_ref().map(|wire| {
+                        let target = vocabulary.links_to.as_ref().expect("check_links: a link has a vocabulary");
+                        let vocabulary = *handles.vocabularies.get(target).expect("check_links: it resolves");
+                        let index = api.vocabularies[vocabulary.0]
+                            .values
+                            .iter()
+                            .position(|v| &v.value == wire)
+                            .expect("check_links: a link names a value of the vocabulary");
+                        ValueRef { vocabulary, index }
+                    }),
                     trace: handles.trace(x),
                 })
                 .collect(),
@@ -147,6 +171,8 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, derive
             name: shape.name.clone(),
             description: shape.description.clone(),
             root: shape.root,
+            extensions: shape.extensible.then(|| super::entries::EXTENSIONS_FIELD.to_string()),
+            media_type: shape.media_type.clone().unwrap_or_else(|| DEFAULT_MEDIA_TYPE.to_string()),
             fields: shape
                 .fields
                 .iter()
@@ -159,6 +185,8 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, derive
                         rust_name,
                         ty: handles.field_type(&field.ty),
                         required: field.required,
+                        nullable: field.nullable,
+                        format: field.format,
                         role: field.role,
                         description: field.description.clone(),
                         trace: handles.trace(field),
@@ -176,6 +204,9 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, derive
             name: header.name.clone(),
             constant: derived(&d.header_constants, h, "check_headers"),
             description: header.description.clone(),
+            sent_in: header.sent_in,
+            value_type: header.value_type,
+            format: header.format,
             role: header.role,
             statuses: header.statuses.clone(),
             formats: header.formats.clone(),

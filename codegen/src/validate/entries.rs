@@ -9,8 +9,50 @@ use crate::model::*;
 use crate::names;
 use std::collections::{BTreeMap, BTreeSet};
 
-const SHAPE_FACTS: &[&str] = &["description", "root"];
-const HEADER_FACTS: &[&str] = &["description", "statuses", "formats", "default_seconds"];
+/// Methods the generated vocabulary enums have, or would shadow, that a link may not take.
+const RESERVED_METHODS: &[&str] = &[
+    "as_str",
+    "is_unknown",
+    "description",
+    "title",
+    "kind",
+    "category",
+    "action",
+    "message",
+    "user_message",
+    "statuses",
+    "retryable",
+    "clone",
+    "fmt",
+    "eq",
+    "ne",
+    "hash",
+    "from",
+    "into",
+    "from_str",
+    "to_string",
+    "serialize",
+    "deserialize",
+    "as_ref",
+    "cmp",
+    "partial_cmp",
+    "default",
+];
+
+const SHAPE_FACTS: &[&str] = &["description", "root", "extensible", "media_type"];
+const HEADER_FACTS: &[&str] = &["description", "sent_in", "type", "format", "statuses", "formats", "default_seconds"];
+
+/// The Rust field of an extensible body that keeps the members the catalog does not list.
+pub const EXTENSIONS_FIELD: &str = "extensions";
+
+/// `type/subtype` (parameters allowed) with a JSON subtype: bodies are decoded as JSON.
+fn is_json_media_type(media_type: &str) -> bool {
+    let essence = media_type.split(';').next().unwrap_or_default().trim();
+    let Some((kind, subtype)) = essence.split_once('/') else { return false };
+    let token = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric() || "!#$&-^_.+".contains(c));
+    token(kind) && token(subtype) && (subtype == "json" || subtype.ends_with("+json"))
+}
+
 impl Checker<'_> {
     pub(super) fn check_statuses(&mut self) {
         let api = self.api;
@@ -34,25 +76,31 @@ impl Checker<'_> {
                     "keep one entry per status code",
                 );
             }
+            let reason = status.reason_phrase().unwrap_or_default();
+            if status.reason_phrase().is_none() && (100..=599).contains(&status.code) {
+                self.error(
+                    Code::Empty,
+                    path.clone(),
+                    format!("status {} has no standard reason phrase, and the entry gives none", status.code),
+                    "add `reason:` with the phrase the document (or the API) uses for it",
+                );
+            }
             let ascii = self.ascii_source(
                 &format!("{path}.reason"),
-                &status.reason,
+                reason,
                 "the reason phrase",
                 "use the RFC 9110 reason phrase, which is ASCII",
             );
-            let variant = names::pascal_case(&status.reason).filter(|_| ascii);
+            let variant = names::pascal_case(reason).filter(|_| ascii);
             self.derived.status_variants.push(variant.clone());
             match variant {
                 Some(variant) if RESERVED_VARIANTS.contains(&variant.as_str()) => self.error(
                     Code::ReservedName,
                     format!("{path}.reason"),
-                    format!(
-                        "reason `{}` gives the variant `{variant}`, which `HttpStatus` defines itself",
-                        status.reason
-                    ),
+                    format!("reason `{reason}` gives the variant `{variant}`, which `HttpStatus` defines itself"),
                     "use the RFC 9110 reason phrase of the code",
                 ),
-                None if !ascii => {}
+                None if !ascii || reason.is_empty() => {}
                 None => self.error(
                     Code::Unnameable,
                     format!("{path}.reason"),
@@ -64,13 +112,67 @@ impl Checker<'_> {
                         self.error(
                             Code::NameCollision,
                             format!("{path}.reason"),
-                            format!("reason `{}` gives the variant `{variant}`, as status {other} does", status.reason),
+                            format!("reason `{reason}` gives the variant `{variant}`, as status {other} does"),
                             "give each status a distinct reason phrase",
                         );
                     }
                 }
             }
             self.check_trace(&path, status, facts::STATUS_FACTS, &|f| facts::status_fact(status, f).is_some());
+        }
+    }
+
+    /// `links_to` names another vocabulary, whose method name is free on the linking enum, and
+    /// every `link` names one of its values.
+    fn check_links(&mut self) {
+        let api = self.api;
+        for (v, vocabulary) in api.vocabularies.iter().enumerate() {
+            let path = format!("vocabularies[{v}]");
+            let target = match &vocabulary.links_to {
+                Some(name) if name == &vocabulary.name || api.vocabulary(name).is_none() => {
+                    let names: Vec<&str> =
+                        api.vocabularies.iter().map(|x| x.name.as_str()).filter(|n| *n != vocabulary.name).collect();
+                    self.error(
+                        Code::UnknownReference,
+                        format!("{path}.links_to"),
+                        format!("`{name}` is not another vocabulary of this API"),
+                        format!("name one of: {}", names.join(", ")),
+                    );
+                    None
+                }
+                Some(name) => {
+                    let method = names::snake_case(name).unwrap_or_default();
+                    if RESERVED_METHODS.contains(&method.as_str()) || names::escape_keyword(method.clone()) != method {
+                        self.error(
+                            Code::ReservedName,
+                            format!("{path}.links_to"),
+                            format!("the link would be the method `{method}`, which the generated enum has already"),
+                            "rename one of the two vocabularies",
+                        );
+                    }
+                    api.vocabulary(name)
+                }
+                None => None,
+            };
+            for (i, value) in vocabulary.values.iter().enumerate() {
+                let Some(link) = &value.link else { continue };
+                let at = format!("{path}.values[{i}].link");
+                match target {
+                    None if vocabulary.links_to.is_none() => self.error(
+                        Code::UnknownReference,
+                        at,
+                        format!("`link: {link}` needs the vocabulary to say which one it links to"),
+                        "add `links_to: <vocabulary name>` to the vocabulary",
+                    ),
+                    Some(target) if !target.values.iter().any(|x| &x.value == link) => self.error(
+                        Code::UnknownReference,
+                        at,
+                        format!("`{link}` is not a value of `{}`", target.name),
+                        format!("name one of the values of `{}`", target.name),
+                    ),
+                    _ => {}
+                }
+            }
         }
     }
 
@@ -99,7 +201,10 @@ impl Checker<'_> {
                 let at = format!("{path}.values[{i}]");
                 // A duplicate would also collide as a variant; one error is enough.
                 let variant = match self.unique(&mut wire, &value.value, &format!("{at}.value"), "value") {
-                    true => self.rust_name(&at, &value.value, value.variant.as_deref(), &VARIANT_NAMING),
+                    true => {
+                        let named_after = vocabulary.variant_names.part(&value.value);
+                        self.rust_name(&at, named_after, value.variant.as_deref(), &VARIANT_NAMING)
+                    }
                     false => None,
                 };
                 derived.push(variant.clone());
@@ -132,6 +237,7 @@ impl Checker<'_> {
             }
             self.derived.value_variants.push(derived);
         }
+        self.check_links();
         // The JSON Schema names each vocabulary's documented values and its open branch.
         for (v, vocabulary) in api.vocabularies.iter().enumerate() {
             for (derived, what) in [
@@ -201,7 +307,44 @@ impl Checker<'_> {
                     }
                 }
                 self.check_field_type(&format!("{at}.type"), &field.ty);
+                if let Some(format) = field.format {
+                    if !matches!(field.ty, FieldType::String | FieldType::Vocabulary(_)) {
+                        self.error(
+                            Code::BodyFormat,
+                            format!("{at}.format"),
+                            format!(
+                                "`format: {}` is for strings, and `{}` does not hold one",
+                                format.name(),
+                                field.name
+                            ),
+                            "remove `format`, or give the field a string type",
+                        );
+                    }
+                }
                 self.check_trace(&at, field, facts::FIELD_FACTS, &|_| true);
+            }
+            if shape.extensible && rust.contains_key(EXTENSIONS_FIELD) {
+                self.error(
+                    Code::NameCollision,
+                    format!("{path}.extensible"),
+                    format!("an extensible body keeps unlisted members in `{EXTENSIONS_FIELD}`, which a field takes"),
+                    "set `rust_name:` on that field",
+                );
+            }
+            match (&shape.media_type, shape.root) {
+                (Some(_), false) => self.error(
+                    Code::BodyFormat,
+                    format!("{path}.media_type"),
+                    "only a root body is sent with a media type of its own",
+                    "remove `media_type`, or make the body `root: true`",
+                ),
+                (Some(media_type), true) if !is_json_media_type(media_type) => self.error(
+                    Code::BodyFormat,
+                    format!("{path}.media_type"),
+                    format!("`{media_type}` is not a JSON media type"),
+                    "write `type/subtype` where the subtype is `json` or ends in `+json`, e.g. `application/problem+json`",
+                ),
+                _ => {}
             }
             self.derived.field_names.push(derived);
         }
@@ -223,6 +366,7 @@ impl Checker<'_> {
                 "name a shape defined under `bodies:`",
             ),
             FieldType::Array(inner) => self.check_field_type(&format!("{path}.array"), inner),
+            FieldType::Map(inner) => self.check_field_type(&format!("{path}.map"), inner),
             _ => {}
         }
     }
@@ -242,7 +386,7 @@ impl Checker<'_> {
                                 Code::ShapeCycle,
                                 format!("bodies[{b}]"),
                                 format!("`{}` contains itself through `{}.{}`", shape.name, current.name, field.name),
-                                "break the cycle with an array field",
+                                "break the cycle with an array or map field",
                             );
                             stack.clear();
                             break;
@@ -337,12 +481,52 @@ impl Checker<'_> {
             for (s, code) in header.statuses.iter().enumerate() {
                 self.check_status_ref(&format!("{path}.statuses[{s}]"), *code);
             }
+            self.check_header_value(&path, header);
             self.check_trace(&path, header, HEADER_FACTS, &|f| match f {
                 "statuses" => !header.statuses.is_empty(),
                 "formats" => !header.formats.is_empty(),
                 "default_seconds" => header.default_seconds.is_some(),
                 _ => true,
             });
+        }
+    }
+
+    /// A request header has no role or statuses; a typed value fits the header's role; a
+    /// `format` is for text.
+    fn check_header_value(&mut self, path: &str, header: &Header) {
+        if header.sent_in == HeaderDirection::Request && (header.role.is_some() || !header.statuses.is_empty()) {
+            self.error(
+                Code::HeaderRole,
+                path,
+                "a request header has no `role` or `statuses`: those describe responses",
+                "remove them, or make it a response header (leave out `sent_in`)",
+            );
+        }
+        let fits = match header.role {
+            None => true,
+            Some(HeaderRole::RateLimitLimit | HeaderRole::RateLimitRemaining | HeaderRole::RateLimitReset) => {
+                matches!(header.value_type, HeaderValueType::String | HeaderValueType::Integer)
+            }
+            Some(HeaderRole::RetryAfter | HeaderRole::RequestId) => header.value_type == HeaderValueType::String,
+        };
+        if !fits {
+            self.error(
+                Code::HeaderRole,
+                format!("{path}.type"),
+                format!(
+                    "a header with a role is read as its role says; `type: {}` does not fit",
+                    header.value_type.name()
+                ),
+                "leave out `type` on headers with a role",
+            );
+        }
+        if header.format.is_some() && header.value_type != HeaderValueType::String {
+            self.error(
+                Code::BodyFormat,
+                format!("{path}.format"),
+                format!("`format` is for text values, and this header is `{}`", header.value_type.name()),
+                "remove `format`, or the `type`",
+            );
         }
     }
 }

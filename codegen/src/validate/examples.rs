@@ -4,7 +4,7 @@
 use super::Checker;
 use crate::diagnostic::Code;
 use crate::facts;
-use crate::model::FieldType;
+use crate::model::{FieldType, HeaderDirection, HeaderValueType};
 use crate::names;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -58,14 +58,28 @@ impl Checker<'_> {
                 ),
                 None => {}
             }
-            for name in example.headers.keys() {
-                if !api.headers.iter().any(|h| h.name.eq_ignore_ascii_case(name)) {
-                    self.error(
+            for (name, value) in &example.headers {
+                let at = format!("{path}.headers.{name}");
+                match api.headers.iter().find(|h| h.name.eq_ignore_ascii_case(name)) {
+                    None => self.error(
                         Code::ExampleHeader,
-                        format!("{path}.headers.{name}"),
+                        at,
                         format!("header `{name}` is not described under `headers:`"),
                         "describe every header the examples send",
-                    );
+                    ),
+                    Some(header) if header.sent_in == HeaderDirection::Request => self.error(
+                        Code::ExampleHeader,
+                        at,
+                        format!("`{name}` is a request header, and examples are responses"),
+                        "remove it from the example, or describe it as a response header",
+                    ),
+                    Some(header) if !header_value_fits(header.value_type, value) => self.error(
+                        Code::ExampleHeader,
+                        at,
+                        format!("`{value}` is not a {} value, as `{name}` is described", header.value_type.name()),
+                        "fix the value, or the header's `type`",
+                    ),
+                    Some(_) => {}
                 }
             }
             match api.shape(&example.body_format) {
@@ -101,6 +115,13 @@ impl Checker<'_> {
             (FieldType::Integer, Value::Number(n)) => n.is_i64() || n.is_u64(),
             (FieldType::Number, Value::Number(_)) => true,
             (FieldType::Boolean, Value::Bool(_)) => true,
+            (FieldType::Any, _) => true,
+            (FieldType::Map(inner), Value::Object(map)) => {
+                for (key, item) in map {
+                    self.check_value(&format!("{path}.{key}"), inner, item);
+                }
+                true
+            }
             (FieldType::Array(inner), Value::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
                     self.check_value(&format!("{path}[{i}]"), inner, item);
@@ -111,6 +132,7 @@ impl Checker<'_> {
                 if let Some(shape) = self.api.shape(name) {
                     for field in &shape.fields {
                         match map.get(&field.name) {
+                            Some(Value::Null) if field.nullable => {}
                             Some(v) => self.check_value(&format!("{path}.{}", field.name), &field.ty, v),
                             None if field.required => self.error(
                                 Code::ExampleBody,
@@ -121,13 +143,16 @@ impl Checker<'_> {
                             None => {}
                         }
                     }
-                    for key in map.keys() {
+                    for key in map.keys().filter(|_| !shape.extensible) {
                         if !shape.fields.iter().any(|f| &f.name == key) {
                             self.error(
                                 Code::ExampleBody,
                                 format!("{path}.{key}"),
                                 format!("`{key}` is not a field of `{name}`"),
-                                format!("describe the field in `{name}` (examples may only use documented fields)"),
+                                format!(
+                                    "describe the field in `{name}`, or mark `{name}` `extensible: true` if the \
+                                     document allows members it does not list"
+                                ),
                             );
                         }
                     }
@@ -144,6 +169,17 @@ impl Checker<'_> {
                 format!("make the example value a JSON {expected}, or fix the field's type"),
             );
         }
+    }
+}
+
+/// Does a header's text read as its type? (The runtime reads them the same way.)
+fn header_value_fits(ty: HeaderValueType, value: &str) -> bool {
+    let value = value.trim();
+    match ty {
+        HeaderValueType::String => true,
+        HeaderValueType::Integer => value.parse::<i64>().is_ok(),
+        HeaderValueType::Number => value.parse::<f64>().is_ok_and(f64::is_finite),
+        HeaderValueType::Boolean => value.eq_ignore_ascii_case("true") || value.eq_ignore_ascii_case("false"),
     }
 }
 

@@ -96,10 +96,13 @@ impl Checker<'_> {
                 }
             };
             for segment in &segments {
-                let Segment::Fact(name) = segment else { continue };
+                let Segment::Fact { name, otherwise } = segment else { continue };
                 if !known.contains(&name.as_str()) {
                     let help = format!("use one of: {}", known.join(", "));
                     self.error(Code::UnknownPlaceholder, &at, format!("unknown placeholder `{{{name}}}`"), help);
+                    continue;
+                }
+                if otherwise.is_some() {
                     continue;
                 }
                 for (row_path, fact) in &rows {
@@ -111,22 +114,45 @@ impl Checker<'_> {
                                 "this row of table `{}` has no `{name}` for column `{}`",
                                 section.id, column.header
                             ),
-                            format!("add `{name}` to the entry, or take the column out of the table"),
+                            format!(
+                                "add `{name}` to the entry, or write the placeholder `{{{name}?}}` if the \
+                                 document leaves this cell empty"
+                            ),
                         );
                     }
                 }
             }
             templates.push(segments);
         }
+        let joined = table.join.as_ref().and_then(|join| {
+            let column = table.columns.iter().position(|c| c.header == join.column);
+            if column.is_none() {
+                let headers: Vec<&str> = table.columns.iter().map(|c| c.header.as_str()).collect();
+                self.error(
+                    Code::UnknownReference,
+                    format!("{path}.table.join.column"),
+                    format!("the table has no column `{}`", join.column),
+                    format!("name one of its columns: {}", headers.join(", ")),
+                );
+            }
+            Some((column?, join.separator.as_str()))
+        });
         if self.errors.len() > errors_before {
             return None;
         }
-        let cells = rows.iter().map(|(_, fact)| {
-            let fill =
-                |template: &Vec<Segment>| facts::fill(template, fact).expect("checked above: rows have every fact");
-            templates.iter().map(fill).collect()
-        });
-        Some(Table { headers: table.columns.iter().map(|c| c.header.clone()).collect(), rows: cells.collect() })
+        let cells: Vec<Vec<String>> = rows
+            .iter()
+            .map(|(_, fact)| {
+                let fill =
+                    |template: &Vec<Segment>| facts::fill(template, fact).expect("checked above: rows have every fact");
+                templates.iter().map(fill).collect()
+            })
+            .collect();
+        let cells = match joined {
+            Some((column, separator)) => join_rows(cells, column, separator),
+            None => cells,
+        };
+        Some(Table { headers: table.columns.iter().map(|c| c.header.clone()).collect(), rows: cells })
     }
 
     fn unknown_rows(&mut self, path: &str, what: &str, name: &str, help: &str) {
@@ -135,6 +161,38 @@ impl Checker<'_> {
             format!("{path}.table.rows"),
             format!("unknown {what} `{name}`"),
             format!("name {help}"),
+        );
+    }
+}
+
+/// Merges consecutive rows that differ only in `column`, joining that column's cells with
+/// `separator`: one row of the document covering several entries ("500, 502, 503").
+fn join_rows(rows: Vec<Vec<String>>, column: usize, separator: &str) -> Vec<Vec<String>> {
+    let mut merged: Vec<Vec<String>> = Vec::new();
+    for row in rows {
+        let same_otherwise =
+            |last: &Vec<String>| last.iter().zip(&row).enumerate().all(|(i, (a, b))| i == column || a == b);
+        match merged.last_mut() {
+            Some(last) if same_otherwise(last) => {
+                last[column] = format!("{}{separator}{}", last[column], row[column]);
+            }
+            _ => merged.push(row),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_rows;
+
+    #[test]
+    fn rows_that_differ_only_in_the_joined_column_merge() {
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        let rows = vec![row(&["500", "Retry"]), row(&["502", "Retry"]), row(&["404", "Fix"]), row(&["503", "Retry"])];
+        assert_eq!(
+            join_rows(rows, 0, ", "),
+            vec![row(&["500, 502", "Retry"]), row(&["404", "Fix"]), row(&["503", "Retry"])]
         );
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::common;
 
+use codegen::model::HeaderDirection;
 use codegen::render::openapi;
 use serde_json::Value;
 
@@ -56,7 +57,8 @@ fn every_error_status_header_and_example_is_where_the_catalog_puts_it() {
                 let response = &responses[&status.variant];
                 assert!(response["description"].as_str().unwrap().starts_with(&status.code.to_string()));
                 for header in &api.headers {
-                    let expected = header.statuses.is_empty() || header.statuses.contains(&status.code);
+                    let expected = header.sent_in == HeaderDirection::Response
+                        && (header.statuses.is_empty() || header.statuses.contains(&status.code));
                     assert_eq!(
                         !response["headers"][&header.name].is_null(),
                         expected,
@@ -66,11 +68,27 @@ fn every_error_status_header_and_example_is_where_the_catalog_puts_it() {
                         status.code
                     );
                 }
-                let examples = &response["content"]["application/json"]["examples"];
-                let expected = api.examples.iter().filter(|e| e.status == Some(status.code)).count();
-                assert_eq!(examples.as_object().map_or(0, |e| e.len()), expected, "{}: {}", api.id, status.code);
+                // Each root body's media type carries its examples.
+                let content = response["content"].as_object().unwrap();
+                let media_types: std::collections::BTreeSet<&str> =
+                    api.roots().map(|r| r.media_type.as_str()).collect();
+                assert_eq!(content.keys().map(String::as_str).collect::<std::collections::BTreeSet<_>>(), media_types);
+                for (media_type, media) in content {
+                    let expected = api
+                        .examples
+                        .iter()
+                        .filter(|e| e.status == Some(status.code) && &api[e.shape].media_type == media_type)
+                        .count();
+                    let found = media["examples"].as_object().map_or(0, |e| e.len());
+                    assert_eq!(found, expected, "{}: {} {media_type}", api.id, status.code);
+                }
             }
             assert_eq!(document["components"]["examples"].as_object().unwrap().len(), api.examples.len());
+            // Request headers are parameters, not response headers.
+            for header in api.headers.iter().filter(|h| h.sent_in == HeaderDirection::Request) {
+                assert_eq!(document["components"]["parameters"][&header.name]["in"], "header", "{}", api.id);
+                assert!(document["components"]["headers"][&header.name].is_null(), "{}", api.id);
+            }
         }
     }
 }

@@ -137,7 +137,24 @@ pub(super) fn vocabulary_enum(api: &Api, vocabulary: &Vocabulary) -> TokenStream
         let doc_line = "HTTP statuses the value is sent with (empty when unknown).";
         methods.push(fact_method("statuses", doc_line, quote! { &'static [u16] }, quote! { &[] }, arms));
     }
-    methods.extend(retryable_method(entries, |v| v.retryable));
+    methods.extend(retryable_method(entries.clone(), |v| v.retryable));
+    if let Some((target, method)) = &vocabulary.links_to {
+        let target_name = ident(&api[*target].name);
+        let arms = entries
+            .filter_map(|(value, variant)| {
+                let linked = ident(&api[value.link?].variant);
+                Some((variant, option(Some(quote! { #target_name::#linked }))))
+            })
+            .collect();
+        let doc_line = format!("The [`{}`] this value belongs to, where the documentation says.", api[*target].name);
+        methods.push(fact_method(
+            method,
+            &doc_line,
+            quote! { ::core::option::Option<#target_name> },
+            option(None),
+            arms,
+        ));
+    }
 
     let all_doc = format!(" Every value the catalog knows, in catalog order ({}).", vocabulary.values.len());
     quote! {

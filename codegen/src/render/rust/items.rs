@@ -2,7 +2,7 @@
 //! the model a response is read with, and the documentation's examples.
 
 use super::{doc, ident, numbers, option, provenance_lines, runtime_variant};
-use crate::model::{HeaderRole, Jitter, RecoveryKind};
+use crate::model::{HeaderDirection, HeaderRole, HeaderValueType, Jitter, RecoveryKind};
 use crate::render::text::{code, markdown as md, one_line};
 use crate::resolved::{Api, RecoveryRule};
 use proc_macro2::{Literal, TokenStream};
@@ -16,6 +16,12 @@ pub(super) fn headers(api: &Api) -> TokenStream {
         let name = ident(&header.constant);
         let wire = &header.name;
         let mut lines = vec![format!("{}: {}", code(&header.name), md(header.description.trim())), String::new()];
+        if header.sent_in == HeaderDirection::Request {
+            lines.push("- Sent by clients, with requests.".into());
+        }
+        if let Some(format) = header.format {
+            lines.push(format!("- Holds: {} (JSON Schema format).", format.name()));
+        }
         if !header.statuses.is_empty() {
             let codes: Vec<String> = header.statuses.iter().map(u16::to_string).collect();
             lines.push(format!("- Sent with: {}.", codes.join(", ")));
@@ -52,11 +58,34 @@ pub(super) fn headers(api: &Api) -> TokenStream {
             }
         }
     });
+    // Typed values without a role of their own get a parser (role headers are read by the
+    // runtime already).
+    let parsers = api.response_headers().filter(|h| h.role.is_none()).filter_map(|header| {
+        let (ty, read) = match header.value_type {
+            HeaderValueType::String => return None,
+            HeaderValueType::Integer => (quote! { i64 }, quote! { integer }),
+            HeaderValueType::Number => (quote! { f64 }, quote! { number }),
+            HeaderValueType::Boolean => (quote! { bool }, quote! { boolean }),
+        };
+        let name = ident(&format!("parse_{}", header.constant.to_ascii_lowercase()));
+        let line = format!(
+            " Reads {} as the {} it holds; `None` when it does not hold one.",
+            code(&header.name),
+            header.value_type.name()
+        );
+        Some(quote! {
+            #[doc = #line]
+            pub fn #name(value: &str) -> ::core::option::Option<#ty> {
+                ::api_error_runtime::header_value::#read(value)
+            }
+        })
+    });
     quote! {
-        /// Response header names this API documents, and helpers to read them.
+        /// Header names this API documents, and helpers to read them.
         pub mod headers {
             #(#consts)*
             #retry_after
+            #(#parsers)*
         }
     }
 }

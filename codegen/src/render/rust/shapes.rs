@@ -13,6 +13,11 @@ fn rust_type(api: &Api, ty: &FieldType) -> TokenStream {
         FieldType::Integer => quote! { i64 },
         FieldType::Number => quote! { f64 },
         FieldType::Boolean => quote! { bool },
+        FieldType::Any => quote! { ::api_error_runtime::json::Value },
+        FieldType::Map(inner) => {
+            let inner = rust_type(api, inner);
+            quote! { ::std::collections::BTreeMap<::std::string::String, #inner> }
+        }
         FieldType::Vocabulary(id) => {
             let name = ident(&api[*id].name);
             quote! { #name }
@@ -28,17 +33,26 @@ fn rust_type(api: &Api, ty: &FieldType) -> TokenStream {
     }
 }
 
-/// A parameter of `new` or a setter: strings take anything `Into<String>`.
+/// Does the field's Rust type carry `null` as `None`? (`any` carries it as `Value::Null`.)
+fn holds_null(field: &Field) -> bool {
+    field.nullable && field.ty != FieldType::Any
+}
+
+/// A parameter of `new` or a setter: strings take anything `Into<String>`; a value that may
+/// be null takes an `Option` (`None` sends `null`).
 fn parameter_type(api: &Api, field: &Field) -> TokenStream {
+    let ty = rust_type(api, &field.ty);
     match field.ty {
+        _ if holds_null(field) => quote! { ::core::option::Option<#ty> },
         FieldType::String => quote! { impl ::core::convert::Into<::std::string::String> },
-        _ => rust_type(api, &field.ty),
+        _ => ty,
     }
 }
 
 /// The value a parameter gives the field.
 fn parameter_value(field: &Field, parameter: TokenStream) -> TokenStream {
     match field.ty {
+        _ if holds_null(field) => parameter,
         FieldType::String => quote! { ::core::convert::Into::into(#parameter) },
         _ => parameter,
     }
@@ -62,16 +76,57 @@ pub(super) fn shape_struct(api: &Api, shape: &Shape) -> TokenStream {
         lines.extend(provenance_lines(api, &field.trace));
         let doc = doc(&lines);
         let rename = (field.rust_name != field.wire).then(|| quote! { rename = #wire, });
-        if field.required {
-            let attr = rename.map(|r| quote! { #[serde(#r)] });
-            quote! { #doc #attr pub #rust_name: #ty, }
-        } else {
-            quote! {
+        match (field.required, holds_null(field)) {
+            (true, false) => {
+                let attr = rename.map(|r| quote! { #[serde(#r)] });
+                quote! { #doc #attr pub #rust_name: #ty, }
+            }
+            // Always sent, maybe as `null`: `None` is written back as `null`.
+            (true, true) => {
+                let attr = rename.map(|r| quote! { #[serde(#r)] });
+                quote! { #doc #attr pub #rust_name: ::core::option::Option<#ty>, }
+            }
+            // A free-form value keeps a `null` as `Some(Value::Null)`.
+            (false, false) if field.ty == FieldType::Any => quote! {
+                #doc
+                #[serde(
+                    #rename
+                    default,
+                    deserialize_with = "::api_error_runtime::__private::some",
+                    skip_serializing_if = "::core::option::Option::is_none"
+                )]
+                pub #rust_name: ::core::option::Option<#ty>,
+            },
+            (false, false) => quote! {
                 #doc
                 #[serde(#rename default, skip_serializing_if = "::core::option::Option::is_none")]
                 pub #rust_name: ::core::option::Option<#ty>,
-            }
+            },
+            // Absent (`None`), `null` (`Some(None)`) or a value: each written back as it came.
+            (false, true) => quote! {
+                #doc
+                #[serde(
+                    #rename
+                    default,
+                    deserialize_with = "::api_error_runtime::__private::some",
+                    skip_serializing_if = "::core::option::Option::is_none"
+                )]
+                pub #rust_name: ::core::option::Option<::core::option::Option<#ty>>,
+            },
         }
+    });
+    let extensions = shape.extensions.as_ref().map(|name| {
+        let name = ident(name);
+        quote! {
+            /// Members the catalog does not list (extension members), kept as they came and
+            /// written back.
+            #[serde(flatten)]
+            pub #name: ::api_error_runtime::json::Map<::std::string::String, ::api_error_runtime::json::Value>,
+        }
+    });
+    let extensions_init = shape.extensions.as_ref().map(|name| {
+        let name = ident(name);
+        quote! { #name: ::api_error_runtime::json::Map::new(), }
     });
 
     let required: Vec<&Field> = shape.fields.iter().filter(|f| f.required).collect();
@@ -81,7 +136,7 @@ pub(super) fn shape_struct(api: &Api, shape: &Shape) -> TokenStream {
         quote! { #name: #ty }
     });
     let inits = shape.fields.iter().map(|f| match (f.required, &f.ty) {
-        (true, FieldType::String) => {
+        (true, FieldType::String) if !holds_null(f) => {
             let name = ident(&f.rust_name);
             let value = parameter_value(f, quote! { #name });
             quote! { #name: #value }
@@ -99,6 +154,7 @@ pub(super) fn shape_struct(api: &Api, shape: &Shape) -> TokenStream {
         let line = format!(" Sets {}.", code(&f.wire));
         let ty = parameter_type(api, f);
         let value = parameter_value(f, quote! { value });
+        let line = if holds_null(f) { format!("{line} `None` sends `null`.") } else { line };
         quote! {
             #[doc = #line]
             #[must_use]
@@ -117,13 +173,14 @@ pub(super) fn shape_struct(api: &Api, shape: &Shape) -> TokenStream {
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
+            #extensions
         }
 
         impl #name {
             #[doc = #new_doc]
             #too_many
             pub fn new(#(#params),*) -> Self {
-                Self { #(#inits),* }
+                Self { #(#inits,)* #extensions_init }
             }
 
             #(#setters)*
