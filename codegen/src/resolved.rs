@@ -97,6 +97,8 @@ pub struct Api {
     pub field_roles: Vec<(FieldRole, Vec<String>)>,
     pub recovery: Recovery,
     pub examples: Vec<Example>,
+    /// Responses the catalog pins beyond the document's examples.
+    pub cases: Vec<Case>,
     pub inconsistencies: Vec<Inconsistency>,
     pub(crate) source_map: SourceMap,
 }
@@ -441,6 +443,20 @@ pub struct Example {
     pub body_json: String,
     pub decision: Option<Decision>,
     pub trace: Trace,
+}
+
+/// A pinned response and its decision.
+#[derive(Debug, Clone)]
+pub struct Case {
+    pub id: String,
+    /// The case's name in generated code (its test).
+    pub name: String,
+    pub why: String,
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    /// The body bytes, as text (compact JSON for a JSON body).
+    pub body: String,
+    pub decision: Decision,
 }
 
 #[derive(Debug, Clone)]

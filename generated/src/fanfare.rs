@@ -1215,129 +1215,231 @@ pub type Error = ::api_error_runtime::ApiError<ErrorResponse>;
 /// The example responses of the Fanfare documentation.
 pub const EXAMPLES: &[::api_error_runtime::Example] = &[
     ::api_error_runtime::Example::new(
-        "error-format",
-        "Error response format",
-        ::core::option::Option::None,
-        &[],
-        "{\n  \"error\": \"Error type or message\",\n  \"message\": \"Human-readable description (optional)\",\n  \"details\": [\n    {\n      \"field\": \"fieldName\",\n      \"message\": \"Field-specific error message\"\n    }\n  ]\n}",
-    ),
+            "error-format",
+            "Error response format",
+            ::core::option::Option::None,
+            &[],
+            "{\n  \"error\": \"Error type or message\",\n  \"message\": \"Human-readable description (optional)\",\n  \"details\": [\n    {\n      \"field\": \"fieldName\",\n      \"message\": \"Field-specific error message\"\n    }\n  ]\n}",
+        )
+        .with_decision(
+            ::api_error_runtime::RecoveryKind::FixRequest,
+            "client-errors",
+            ::core::option::Option::Some(400),
+            ::core::option::Option::None,
+        ),
     ::api_error_runtime::Example::new(
-        "missing-authentication",
-        "Missing Authentication",
-        ::core::option::Option::Some(401),
-        &[],
-        "{\n  \"error\": \"Authentication required\"\n}",
-    ),
+            "missing-authentication",
+            "Missing Authentication",
+            ::core::option::Option::Some(401),
+            &[],
+            "{\n  \"error\": \"Authentication required\"\n}",
+        )
+        .with_decision(
+            ::api_error_runtime::RecoveryKind::RefreshCredentials,
+            "token-expiration",
+            ::core::option::Option::None,
+            ::core::option::Option::Some(0),
+        ),
     ::api_error_runtime::Example::new(
-        "invalid-token",
-        "Invalid Token",
-        ::core::option::Option::Some(401),
-        &[],
-        "{\n  \"error\": \"invalid refresh token\"\n}",
-    ),
+            "invalid-token",
+            "Invalid Token",
+            ::core::option::Option::Some(401),
+            &[],
+            "{\n  \"error\": \"invalid refresh token\"\n}",
+        )
+        .with_decision(
+            ::api_error_runtime::RecoveryKind::Reauthenticate,
+            "invalid-refresh-token",
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+        ),
     ::api_error_runtime::Example::new(
-        "secret-key-required",
-        "Secret Key Required",
-        ::core::option::Option::Some(401),
-        &[],
-        "{\n  \"error\": \"Secret key required\"\n}",
-    ),
+            "secret-key-required",
+            "Secret Key Required",
+            ::core::option::Option::Some(401),
+            &[],
+            "{\n  \"error\": \"Secret key required\"\n}",
+        )
+        .with_decision(
+            ::api_error_runtime::RecoveryKind::FixConfiguration,
+            "secret-key-required",
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+        ),
     ::api_error_runtime::Example::new(
-        "field-validation-failed",
-        "Field Validation Failed",
-        ::core::option::Option::Some(400),
-        &[],
-        "{\n  \"error\": \"Validation failed\",\n  \"details\": [\n    {\n      \"field\": \"email\",\n      \"message\": \"Invalid email format\"\n    },\n    {\n      \"field\": \"capacity\",\n      \"message\": \"Must be a positive integer\"\n    }\n  ]\n}",
-    ),
+            "field-validation-failed",
+            "Field Validation Failed",
+            ::core::option::Option::Some(400),
+            &[],
+            "{\n  \"error\": \"Validation failed\",\n  \"details\": [\n    {\n      \"field\": \"email\",\n      \"message\": \"Invalid email format\"\n    },\n    {\n      \"field\": \"capacity\",\n      \"message\": \"Must be a positive integer\"\n    }\n  ]\n}",
+        )
+        .with_decision(
+            ::api_error_runtime::RecoveryKind::FixRequest,
+            "validation-failed",
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+        ),
     ::api_error_runtime::Example::new(
-        "missing-required-field",
-        "Missing Required Field",
-        ::core::option::Option::Some(400),
-        &[],
-        "{\n  \"error\": \"Validation failed\",\n  \"details\": [\n    {\n      \"field\": \"name\",\n      \"message\": \"Required\"\n    }\n  ]\n}",
-    ),
+            "missing-required-field",
+            "Missing Required Field",
+            ::core::option::Option::Some(400),
+            &[],
+            "{\n  \"error\": \"Validation failed\",\n  \"details\": [\n    {\n      \"field\": \"name\",\n      \"message\": \"Required\"\n    }\n  ]\n}",
+        )
+        .with_decision(
+            ::api_error_runtime::RecoveryKind::FixRequest,
+            "validation-failed",
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+        ),
     ::api_error_runtime::Example::new(
-        "database-constraint-violation",
-        "Database Constraint Violation",
-        ::core::option::Option::Some(400),
-        &[],
-        "{\n  \"error\": \"Validation failed\",\n  \"details\": [\n    {\n      \"field\": \"slug\",\n      \"message\": \"Already taken\"\n    }\n  ]\n}",
-    ),
+            "database-constraint-violation",
+            "Database Constraint Violation",
+            ::core::option::Option::Some(400),
+            &[],
+            "{\n  \"error\": \"Validation failed\",\n  \"details\": [\n    {\n      \"field\": \"slug\",\n      \"message\": \"Already taken\"\n    }\n  ]\n}",
+        )
+        .with_decision(
+            ::api_error_runtime::RecoveryKind::FixRequest,
+            "validation-failed",
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+        ),
     ::api_error_runtime::Example::new(
-        "resource-not-found",
-        "Resource Not Found",
-        ::core::option::Option::Some(404),
-        &[],
-        "{\n  \"error\": \"Experience not found\"\n}",
-    ),
+            "resource-not-found",
+            "Resource Not Found",
+            ::core::option::Option::Some(404),
+            &[],
+            "{\n  \"error\": \"Experience not found\"\n}",
+        )
+        .with_decision(
+            ::api_error_runtime::RecoveryKind::FixRequest,
+            "client-errors",
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+        ),
     ::api_error_runtime::Example::new(
-        "resource-conflict",
-        "Resource Conflict",
-        ::core::option::Option::Some(409),
-        &[],
-        "{\n  \"error\": \"Sync already in progress\"\n}",
-    ),
+            "resource-conflict",
+            "Resource Conflict",
+            ::core::option::Option::Some(409),
+            &[],
+            "{\n  \"error\": \"Sync already in progress\"\n}",
+        )
+        .with_decision(
+            ::api_error_runtime::RecoveryKind::GiveUp,
+            "conflict",
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+        ),
     ::api_error_runtime::Example::new(
-        "queue-not-open",
-        "Queue Not Open",
-        ::core::option::Option::Some(423),
-        &[("Retry-After", "2024-12-01T09:00:00Z")],
-        "{\n  \"error\": \"Queue is not open yet\"\n}",
-    ),
+            "queue-not-open",
+            "Queue Not Open",
+            ::core::option::Option::Some(423),
+            &[("Retry-After", "2024-12-01T09:00:00Z")],
+            "{\n  \"error\": \"Queue is not open yet\"\n}",
+        )
+        .with_decision(
+            ::api_error_runtime::RecoveryKind::RetryAfterWait,
+            "retry-after",
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+        ),
     ::api_error_runtime::Example::new(
-        "queue-full",
-        "Queue Full",
-        ::core::option::Option::Some(429),
-        &[("Retry-After", "30")],
-        "{\n  \"error\": \"Queue is full\"\n}",
-    ),
+            "queue-full",
+            "Queue Full",
+            ::core::option::Option::Some(429),
+            &[("Retry-After", "30")],
+            "{\n  \"error\": \"Queue is full\"\n}",
+        )
+        .with_decision(
+            ::api_error_runtime::RecoveryKind::RetryAfterWait,
+            "retry-after",
+            ::core::option::Option::None,
+            ::core::option::Option::Some(30),
+        ),
     ::api_error_runtime::Example::new(
-        "auction-closed",
-        "Auction Closed",
-        ::core::option::Option::Some(400),
-        &[],
-        "{\n  \"error\": \"Auction is closed\"\n}",
-    ),
+            "auction-closed",
+            "Auction Closed",
+            ::core::option::Option::Some(400),
+            &[],
+            "{\n  \"error\": \"Auction is closed\"\n}",
+        )
+        .with_decision(
+            ::api_error_runtime::RecoveryKind::GiveUp,
+            "auction-closed",
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+        ),
     ::api_error_runtime::Example::new(
-        "otp-expired",
-        "OTP Expired",
-        ::core::option::Option::Some(401),
-        &[],
-        "{\n  \"error\": \"otp_expired\",\n  \"message\": \"Your verification code has expired. Please request a new one.\"\n}",
-    ),
+            "otp-expired",
+            "OTP Expired",
+            ::core::option::Option::Some(401),
+            &[],
+            "{\n  \"error\": \"otp_expired\",\n  \"message\": \"Your verification code has expired. Please request a new one.\"\n}",
+        )
+        .with_decision(
+            ::api_error_runtime::RecoveryKind::UserAction,
+            "otp-codes",
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+        ),
     ::api_error_runtime::Example::new(
-        "invalid-otp",
-        "Invalid OTP",
-        ::core::option::Option::Some(401),
-        &[],
-        "{\n  \"error\": \"otp_invalid\",\n  \"message\": \"Invalid verification code. Please try again.\"\n}",
-    ),
+            "invalid-otp",
+            "Invalid OTP",
+            ::core::option::Option::Some(401),
+            &[],
+            "{\n  \"error\": \"otp_invalid\",\n  \"message\": \"Invalid verification code. Please try again.\"\n}",
+        )
+        .with_decision(
+            ::api_error_runtime::RecoveryKind::UserAction,
+            "otp-codes",
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+        ),
     ::api_error_runtime::Example::new(
-        "session-integrity-failed",
-        "Session integrity check failed",
-        ::core::option::Option::Some(403),
-        &[],
-        "{\n  \"error\": \"session_integrity_failed\",\n  \"message\": \"This action could not be completed. Please refresh the page and try again.\",\n  \"support\": {\n    \"message\": \"If the issue continues, contact support with this reference code.\",\n    \"referenceCode\": \"ABC123XYZ\"\n  }\n}",
-    ),
+            "session-integrity-failed",
+            "Session integrity check failed",
+            ::core::option::Option::Some(403),
+            &[],
+            "{\n  \"error\": \"session_integrity_failed\",\n  \"message\": \"This action could not be completed. Please refresh the page and try again.\",\n  \"support\": {\n    \"message\": \"If the issue continues, contact support with this reference code.\",\n    \"referenceCode\": \"ABC123XYZ\"\n  }\n}",
+        )
+        .with_decision(
+            ::api_error_runtime::RecoveryKind::UserAction,
+            "session-integrity",
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+        ),
     ::api_error_runtime::Example::new(
-        "rate-limit-exceeded",
-        "Rate limit exceeded",
-        ::core::option::Option::Some(429),
-        &[
-            ("Retry-After", "60"),
-            ("X-RateLimit-Limit", "100"),
-            ("X-RateLimit-Remaining", "0"),
-            ("X-RateLimit-Reset", "1701424860"),
-        ],
-        "{\n  \"error\": \"Rate limit exceeded\",\n  \"retryAfter\": 60\n}",
-    ),
+            "rate-limit-exceeded",
+            "Rate limit exceeded",
+            ::core::option::Option::Some(429),
+            &[
+                ("Retry-After", "60"),
+                ("X-RateLimit-Limit", "100"),
+                ("X-RateLimit-Remaining", "0"),
+                ("X-RateLimit-Reset", "1701424860"),
+            ],
+            "{\n  \"error\": \"Rate limit exceeded\",\n  \"retryAfter\": 60\n}",
+        )
+        .with_decision(
+            ::api_error_runtime::RecoveryKind::RetryAfterWait,
+            "retry-after",
+            ::core::option::Option::None,
+            ::core::option::Option::Some(60),
+        ),
     ::api_error_runtime::Example::new(
-        "order-limit-exceeded",
-        "Order limit exceeded",
-        ::core::option::Option::None,
-        &[],
-        "{\n  \"status\": \"DENIED\",\n  \"denyReason\": \"ORDER_LIMIT_EXCEEDED\",\n  \"consumerId\": \"cons_01HXYZ123456789\"\n}",
-    ),
+            "order-limit-exceeded",
+            "Order limit exceeded",
+            ::core::option::Option::None,
+            &[],
+            "{\n  \"status\": \"DENIED\",\n  \"denyReason\": \"ORDER_LIMIT_EXCEEDED\",\n  \"consumerId\": \"cons_01HXYZ123456789\"\n}",
+        )
+        .with_decision(
+            ::api_error_runtime::RecoveryKind::GiveUp,
+            "order-limit",
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+        ),
 ];
 #[cfg(test)]
 mod tests {
@@ -1893,5 +1995,151 @@ mod tests {
                 "status {status}"
             );
         }
+    }
+    /// Not every 401 is an expired token; OTP codes are decided before the status.
+    #[test]
+    fn case_otp_at_401_decides() {
+        let headers: &[(&str, &str)] = &[];
+        let recovery = super::Error::from_response(
+                401,
+                headers.iter().copied(),
+                "{\"error\":\"otp_invalid\"}".as_bytes(),
+            )
+            .recovery(now());
+        ::core::assert_eq!(
+            (recovery.kind(), recovery.rule().id, recovery.wait()),
+            (::api_error_runtime::RecoveryKind::UserAction, "otp-codes",
+            ::core::option::Option::None)
+        );
+    }
+    /// A failed refresh sends the user through sign-in again.
+    #[test]
+    fn case_refresh_failed_decides() {
+        let headers: &[(&str, &str)] = &[];
+        let recovery = super::Error::from_response(
+                401,
+                headers.iter().copied(),
+                "{\"error\":\"invalid refresh token\"}".as_bytes(),
+            )
+            .recovery(now());
+        ::core::assert_eq!(
+            (recovery.kind(), recovery.rule().id, recovery.wait()),
+            (::api_error_runtime::RecoveryKind::Reauthenticate, "invalid-refresh-token",
+            ::core::option::Option::None)
+        );
+    }
+    /// Any other 401 refreshes the token.
+    #[test]
+    fn case_any_other_401_decides() {
+        let headers: &[(&str, &str)] = &[];
+        let recovery = super::Error::from_response(
+                401,
+                headers.iter().copied(),
+                "{\"error\":\"Token expired\"}".as_bytes(),
+            )
+            .recovery(now());
+        ::core::assert_eq!(
+            (recovery.kind(), recovery.rule().id, recovery.wait()),
+            (::api_error_runtime::RecoveryKind::RefreshCredentials, "token-expiration",
+            ::core::option::Option::Some(::std::time::Duration::from_secs(0)))
+        );
+    }
+    /// A closed auction will not open again.
+    #[test]
+    fn case_auction_closed_at_400_decides() {
+        let headers: &[(&str, &str)] = &[];
+        let recovery = super::Error::from_response(
+                400,
+                headers.iter().copied(),
+                "{\"error\":\"Auction is closed\"}".as_bytes(),
+            )
+            .recovery(now());
+        ::core::assert_eq!(
+            (recovery.kind(), recovery.rule().id, recovery.wait()),
+            (::api_error_runtime::RecoveryKind::GiveUp, "auction-closed",
+            ::core::option::Option::None)
+        );
+    }
+    /// Fanfare's ISO 8601 Retry-After is read; an hour away, it is clamped to 15 minutes.
+    #[test]
+    fn case_iso_retry_after_at_423_decides() {
+        let headers: &[(&str, &str)] = &[("Retry-After", "2024-12-01T09:00:00Z")];
+        let recovery = super::Error::from_response(
+                423,
+                headers.iter().copied(),
+                "{\"error\":\"Queue is not open yet\"}".as_bytes(),
+            )
+            .recovery(now());
+        ::core::assert_eq!(
+            (recovery.kind(), recovery.rule().id, recovery.wait()),
+            (::api_error_runtime::RecoveryKind::RetryAfterWait, "retry-after",
+            ::core::option::Option::Some(::std::time::Duration::from_secs(900)))
+        );
+    }
+    /// Without the header, the body's retryAfter gives the wait.
+    #[test]
+    fn case_wait_in_the_body_only_decides() {
+        let headers: &[(&str, &str)] = &[];
+        let recovery = super::Error::from_response(
+                429,
+                headers.iter().copied(),
+                "{\"error\":\"Rate limit exceeded\",\"retryAfter\":45}".as_bytes(),
+            )
+            .recovery(now());
+        ::core::assert_eq!(
+            (recovery.kind(), recovery.rule().id, recovery.wait()),
+            (::api_error_runtime::RecoveryKind::RetryAfterWait, "retry-after",
+            ::core::option::Option::Some(::std::time::Duration::from_secs(45)))
+        );
+    }
+    /// With no wait at all, the document's code gives up.
+    #[test]
+    fn case_429_with_no_wait_decides() {
+        let headers: &[(&str, &str)] = &[];
+        let recovery = super::Error::from_response(
+                429,
+                headers.iter().copied(),
+                "{\"error\":\"Queue is full\"}".as_bytes(),
+            )
+            .recovery(now());
+        ::core::assert_eq!(
+            (recovery.kind(), recovery.rule().id, recovery.wait()),
+            (::api_error_runtime::RecoveryKind::GiveUp, "retry-after",
+            ::core::option::Option::None)
+        );
+    }
+    /// Any 5xx backs off, whatever the body.
+    #[test]
+    fn case_any_5xx_decides() {
+        let headers: &[(&str, &str)] = &[];
+        let recovery = super::Error::from_response(
+                504,
+                headers.iter().copied(),
+                "upstream timeout".as_bytes(),
+            )
+            .recovery(now());
+        ::core::assert_eq!(
+            (recovery.kind(), recovery.rule().id, recovery.wait()),
+            (::api_error_runtime::RecoveryKind::RetryWithBackoff,
+            "transient-server-errors",
+            ::core::option::Option::Some(::std::time::Duration::from_secs(1)))
+        );
+    }
+    /// The order-limit body is recognized by its denyReason, whatever the status.
+    #[test]
+    fn case_order_denial_at_200_decides() {
+        let headers: &[(&str, &str)] = &[];
+        let recovery = super::Error::from_response(
+                200,
+                headers.iter().copied(),
+                "{\"status\":\"DENIED\",\"denyReason\":\"ORDER_LIMIT_EXCEEDED\",\"consumerId\":\"c\"}"
+                    .as_bytes(),
+            )
+            .recovery(now());
+        ::core::assert_eq!(
+            (recovery.kind(), recovery.rule().id, recovery.wait()),
+            (::api_error_runtime::RecoveryKind::GiveUp, "order-limit",
+            ::core::option::Option::None)
+        );
     }
 }

@@ -20,7 +20,31 @@ pub mod fanfare;
 /// OFAuth: Error Handling
 pub mod ofauth;
 pub use ::api_error_runtime::{
-    ApiError, ApiErrorInfo, Backoff, BodyProblem, DecidedBy, Example, Jitter, RateLimit,
-    Reading, Recovery, RecoveryKind, RecoveryRule, RecoveryTable, RetryAfter,
-    RetryAfterFormat, StatusClass, UnknownValue, WaitSource,
+    ApiError, ApiErrorInfo, Backoff, BodyProblem, CatalogApi, DecidedBy, Example,
+    ExampleDecision, Jitter, RateLimit, Reading, Recovery, RecoveryKind, RecoveryRule,
+    RecoveryTable, RetryAfter, RetryAfterFormat, StatusClass, UnknownValue, WaitSource,
 };
+/// Every API of this crate, in catalog order, for code that handles several by id: each
+/// reads a response as its own [`Error`](ApiError) behind [`ApiErrorInfo`].
+pub const APIS: &[CatalogApi] = &[
+    ::api_error_runtime::CatalogApi::new(
+        "fanfare",
+        "Fanfare",
+        fanfare::EXAMPLES,
+        |status, headers, body| {
+            ::std::boxed::Box::new(
+                fanfare::Error::from_response(status, headers.iter().copied(), body),
+            )
+        },
+    ),
+    ::api_error_runtime::CatalogApi::new(
+        "ofauth",
+        "OFAuth",
+        ofauth::EXAMPLES,
+        |status, headers, body| {
+            ::std::boxed::Box::new(
+                ofauth::Error::from_response(status, headers.iter().copied(), body),
+            )
+        },
+    ),
+];

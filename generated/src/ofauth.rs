@@ -950,40 +950,70 @@ pub type Error = ::api_error_runtime::ApiError<ErrorResponse>;
 /// The example responses of the OFAuth documentation.
 pub const EXAMPLES: &[::api_error_runtime::Example] = &[
     ::api_error_runtime::Example::new(
-        "error-format",
-        "Error response format",
-        ::core::option::Option::None,
-        &[],
-        "{\n  \"error\": \"Human-readable error message\",\n  \"type\": \"ERROR_TYPE\",\n  \"requestId\": \"req_abc123\",\n  \"actionRequired\": \"refresh_session\"\n}",
-    ),
+            "error-format",
+            "Error response format",
+            ::core::option::Option::None,
+            &[],
+            "{\n  \"error\": \"Human-readable error message\",\n  \"type\": \"ERROR_TYPE\",\n  \"requestId\": \"req_abc123\",\n  \"actionRequired\": \"refresh_session\"\n}",
+        )
+        .with_decision(
+            ::api_error_runtime::RecoveryKind::FixRequest,
+            "bad-request-status",
+            ::core::option::Option::Some(400),
+            ::core::option::Option::None,
+        ),
     ::api_error_runtime::Example::new(
-        "rate-limit-exceeded",
-        "Rate limit exceeded",
-        ::core::option::Option::Some(429),
-        &[],
-        "{\n  \"error\": \"Rate limit exceeded, please wait a few seconds before trying again\",\n  \"type\": \"RATE_LIMIT_EXCEEDED\",\n  \"requestId\": \"req_abc123\"\n}",
-    ),
+            "rate-limit-exceeded",
+            "Rate limit exceeded",
+            ::core::option::Option::Some(429),
+            &[],
+            "{\n  \"error\": \"Rate limit exceeded, please wait a few seconds before trying again\",\n  \"type\": \"RATE_LIMIT_EXCEEDED\",\n  \"requestId\": \"req_abc123\"\n}",
+        )
+        .with_decision(
+            ::api_error_runtime::RecoveryKind::RetryAfterWait,
+            "rate-limited",
+            ::core::option::Option::None,
+            ::core::option::Option::Some(60),
+        ),
     ::api_error_runtime::Example::new(
-        "session-expired",
-        "Session Expired",
-        ::core::option::Option::None,
-        &[],
-        "{\n  \"error\": \"Connection expired\",\n  \"type\": \"SESSION_EXPIRED\",\n  \"actionRequired\": \"relink_connection\",\n  \"requestId\": \"req_abc123\"\n}",
-    ),
+            "session-expired",
+            "Session Expired",
+            ::core::option::Option::None,
+            &[],
+            "{\n  \"error\": \"Connection expired\",\n  \"type\": \"SESSION_EXPIRED\",\n  \"actionRequired\": \"relink_connection\",\n  \"requestId\": \"req_abc123\"\n}",
+        )
+        .with_decision(
+            ::api_error_runtime::RecoveryKind::Reauthenticate,
+            "relink-connection",
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+        ),
     ::api_error_runtime::Example::new(
-        "connection-not-found",
-        "Connection Not Found",
-        ::core::option::Option::None,
-        &[],
-        "{\n  \"error\": \"Connection not found\",\n  \"type\": \"SESSION_NOT_PROVIDED\",\n  \"requestId\": \"req_abc123\"\n}",
-    ),
+            "connection-not-found",
+            "Connection Not Found",
+            ::core::option::Option::None,
+            &[],
+            "{\n  \"error\": \"Connection not found\",\n  \"type\": \"SESSION_NOT_PROVIDED\",\n  \"requestId\": \"req_abc123\"\n}",
+        )
+        .with_decision(
+            ::api_error_runtime::RecoveryKind::Reauthenticate,
+            "session-errors",
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+        ),
     ::api_error_runtime::Example::new(
-        "service-unavailable",
-        "Service Unavailable",
-        ::core::option::Option::None,
-        &[],
-        "{\n  \"error\": \"Service temporarily unavailable\",\n  \"type\": \"UNKNOWN_ERROR\",\n  \"actionRequired\": \"try_again\",\n  \"requestId\": \"req_abc123\"\n}",
-    ),
+            "service-unavailable",
+            "Service Unavailable",
+            ::core::option::Option::None,
+            &[],
+            "{\n  \"error\": \"Service temporarily unavailable\",\n  \"type\": \"UNKNOWN_ERROR\",\n  \"actionRequired\": \"try_again\",\n  \"requestId\": \"req_abc123\"\n}",
+        )
+        .with_decision(
+            ::api_error_runtime::RecoveryKind::RetryWithBackoff,
+            "try-again",
+            ::core::option::Option::None,
+            ::core::option::Option::Some(1),
+        ),
 ];
 #[cfg(test)]
 mod tests {
@@ -1140,5 +1170,249 @@ mod tests {
                 "status {status}"
             );
         }
+    }
+    /// All or nothing no more; the type decides even when other fields are missing.
+    #[test]
+    fn case_type_without_request_id_decides() {
+        let headers: &[(&str, &str)] = &[];
+        let recovery = super::Error::from_response(
+                401,
+                headers.iter().copied(),
+                "{\"error\":\"x\",\"type\":\"RULES_OUTDATED\"}".as_bytes(),
+            )
+            .recovery(now());
+        ::core::assert_eq!(
+            (recovery.kind(), recovery.rule().id, recovery.wait()),
+            (::api_error_runtime::RecoveryKind::RetryNow, "rules-outdated",
+            ::core::option::Option::Some(::std::time::Duration::from_secs(0)))
+        );
+    }
+    /// A mistyped field does not hide the type, which is read from the body anyway.
+    #[test]
+    fn case_type_beside_mistyped_error_decides() {
+        let headers: &[(&str, &str)] = &[];
+        let recovery = super::Error::from_response(
+                401,
+                headers.iter().copied(),
+                "{\"error\":5,\"type\":\"RULES_OUTDATED\",\"requestId\":\"r\"}"
+                    .as_bytes(),
+            )
+            .recovery(now());
+        ::core::assert_eq!(
+            (recovery.kind(), recovery.rule().id, recovery.wait()),
+            (::api_error_runtime::RecoveryKind::RetryNow, "rules-outdated",
+            ::core::option::Option::Some(::std::time::Duration::from_secs(0)))
+        );
+    }
+    /// The actionRequired hint decides before the type.
+    #[test]
+    fn case_hint_beats_type_decides() {
+        let headers: &[(&str, &str)] = &[];
+        let recovery = super::Error::from_response(
+                401,
+                headers.iter().copied(),
+                "{\"type\":\"UNAUTHORIZED\",\"actionRequired\":\"verify_identity\"}"
+                    .as_bytes(),
+            )
+            .recovery(now());
+        ::core::assert_eq!(
+            (recovery.kind(), recovery.rule().id, recovery.wait()),
+            (::api_error_runtime::RecoveryKind::UserAction, "verify-identity",
+            ::core::option::Option::None)
+        );
+    }
+    /// A type the catalog does not know falls through to the status.
+    #[test]
+    fn case_unknown_type_at_401_decides() {
+        let headers: &[(&str, &str)] = &[];
+        let recovery = super::Error::from_response(
+                401,
+                headers.iter().copied(),
+                "{\"type\":\"NEW_TYPE\"}".as_bytes(),
+            )
+            .recovery(now());
+        ::core::assert_eq!(
+            (recovery.kind(), recovery.rule().id, recovery.wait()),
+            (::api_error_runtime::RecoveryKind::Reauthenticate, "unauthorized-status",
+            ::core::option::Option::None)
+        );
+    }
+    /// UNKNOWN_ERROR is decided by its type, not by the 503 it comes with.
+    #[test]
+    fn case_unknown_error_at_503_decides() {
+        let headers: &[(&str, &str)] = &[];
+        let recovery = super::Error::from_response(
+                503,
+                headers.iter().copied(),
+                "{\"type\":\"UNKNOWN_ERROR\"}".as_bytes(),
+            )
+            .recovery(now());
+        ::core::assert_eq!(
+            (recovery.kind(), recovery.rule().id, recovery.wait()),
+            (::api_error_runtime::RecoveryKind::RetryWithBackoff, "unknown-error",
+            ::core::option::Option::Some(::std::time::Duration::from_secs(1)))
+        );
+    }
+    /// Without Retry-After, the documented 60 seconds.
+    #[test]
+    fn case_empty_429_decides() {
+        let headers: &[(&str, &str)] = &[];
+        let recovery = super::Error::from_response(
+                429,
+                headers.iter().copied(),
+                "".as_bytes(),
+            )
+            .recovery(now());
+        ::core::assert_eq!(
+            (recovery.kind(), recovery.rule().id, recovery.wait()),
+            (::api_error_runtime::RecoveryKind::RetryAfterWait, "rate-limit-status",
+            ::core::option::Option::Some(::std::time::Duration::from_secs(60)))
+        );
+    }
+    /// Header names are matched in any case.
+    #[test]
+    fn case_retry_after_in_odd_case_decides() {
+        let headers: &[(&str, &str)] = &[("rEtRy-aFtEr", "7")];
+        let recovery = super::Error::from_response(
+                429,
+                headers.iter().copied(),
+                "".as_bytes(),
+            )
+            .recovery(now());
+        ::core::assert_eq!(
+            (recovery.kind(), recovery.rule().id, recovery.wait()),
+            (::api_error_runtime::RecoveryKind::RetryAfterWait, "rate-limit-status",
+            ::core::option::Option::Some(::std::time::Duration::from_secs(7)))
+        );
+    }
+    /// An HTTP-date is read as RFC 9110 says every recipient must (ten minutes after the tests' clock).
+    #[test]
+    fn case_retry_after_http_date_decides() {
+        let headers: &[(&str, &str)] = &[
+            ("Retry-After", "Sun, 01 Dec 2024 08:10:00 GMT"),
+        ];
+        let recovery = super::Error::from_response(
+                429,
+                headers.iter().copied(),
+                "{\"type\":\"RATE_LIMIT_EXCEEDED\"}".as_bytes(),
+            )
+            .recovery(now());
+        ::core::assert_eq!(
+            (recovery.kind(), recovery.rule().id, recovery.wait()),
+            (::api_error_runtime::RecoveryKind::RetryAfterWait, "rate-limited",
+            ::core::option::Option::Some(::std::time::Duration::from_secs(600)))
+        );
+    }
+    /// A Retry-After that is not a wait is not trusted; the documented 60 seconds instead.
+    #[test]
+    fn case_retry_after_garbage_decides() {
+        let headers: &[(&str, &str)] = &[("Retry-After", "later")];
+        let recovery = super::Error::from_response(
+                429,
+                headers.iter().copied(),
+                "{\"type\":\"RATE_LIMIT_EXCEEDED\"}".as_bytes(),
+            )
+            .recovery(now());
+        ::core::assert_eq!(
+            (recovery.kind(), recovery.rule().id, recovery.wait()),
+            (::api_error_runtime::RecoveryKind::RetryAfterWait, "rate-limited",
+            ::core::option::Option::Some(::std::time::Duration::from_secs(60)))
+        );
+    }
+    /// A wait too long to hold saturates, and is clamped to 15 minutes.
+    #[test]
+    fn case_retry_after_overflow_decides() {
+        let headers: &[(&str, &str)] = &[("Retry-After", "18446744073709551616")];
+        let recovery = super::Error::from_response(
+                429,
+                headers.iter().copied(),
+                "".as_bytes(),
+            )
+            .recovery(now());
+        ::core::assert_eq!(
+            (recovery.kind(), recovery.rule().id, recovery.wait()),
+            (::api_error_runtime::RecoveryKind::RetryAfterWait, "rate-limit-status",
+            ::core::option::Option::Some(::std::time::Duration::from_secs(900)))
+        );
+    }
+    /// An HTML page from a proxy is decided by its status.
+    #[test]
+    fn case_proxy_page_decides() {
+        let headers: &[(&str, &str)] = &[];
+        let recovery = super::Error::from_response(
+                502,
+                headers.iter().copied(),
+                "<html>Bad Gateway</html>".as_bytes(),
+            )
+            .recovery(now());
+        ::core::assert_eq!(
+            (recovery.kind(), recovery.rule().id, recovery.wait()),
+            (::api_error_runtime::RecoveryKind::RetryWithBackoff, "server-errors",
+            ::core::option::Option::Some(::std::time::Duration::from_secs(1)))
+        );
+    }
+    /// Broken JSON is decided by its status.
+    #[test]
+    fn case_truncated_body_decides() {
+        let headers: &[(&str, &str)] = &[];
+        let recovery = super::Error::from_response(
+                400,
+                headers.iter().copied(),
+                "{\"type\":\"BAD_REQ".as_bytes(),
+            )
+            .recovery(now());
+        ::core::assert_eq!(
+            (recovery.kind(), recovery.rule().id, recovery.wait()),
+            (::api_error_runtime::RecoveryKind::FixRequest, "bad-request-status",
+            ::core::option::Option::None)
+        );
+    }
+    /// A body of `null` carries nothing.
+    #[test]
+    fn case_null_body_decides() {
+        let headers: &[(&str, &str)] = &[];
+        let recovery = super::Error::from_response(
+                404,
+                headers.iter().copied(),
+                "null".as_bytes(),
+            )
+            .recovery(now());
+        ::core::assert_eq!(
+            (recovery.kind(), recovery.rule().id, recovery.wait()),
+            (::api_error_runtime::RecoveryKind::FixRequest, "bad-request-status",
+            ::core::option::Option::None)
+        );
+    }
+    /// A body that is not an object carries nothing.
+    #[test]
+    fn case_array_body_decides() {
+        let headers: &[(&str, &str)] = &[];
+        let recovery = super::Error::from_response(
+                403,
+                headers.iter().copied(),
+                "[]".as_bytes(),
+            )
+            .recovery(now());
+        ::core::assert_eq!(
+            (recovery.kind(), recovery.rule().id, recovery.wait()),
+            (::api_error_runtime::RecoveryKind::CheckPermissions, "forbidden-status",
+            ::core::option::Option::None)
+        );
+    }
+    /// A status the page does not list falls back to giving up.
+    #[test]
+    fn case_unlisted_status_decides() {
+        let headers: &[(&str, &str)] = &[];
+        let recovery = super::Error::from_response(
+                418,
+                headers.iter().copied(),
+                "{}".as_bytes(),
+            )
+            .recovery(now());
+        ::core::assert_eq!(
+            (recovery.kind(), recovery.rule().id, recovery.wait()),
+            (::api_error_runtime::RecoveryKind::GiveUp, "fallback",
+            ::core::option::Option::None)
+        );
     }
 }

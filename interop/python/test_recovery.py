@@ -1,7 +1,8 @@
 """The recovery data (`generated/recovery/<api>.json`, and `x-error-recovery` in the OpenAPI
 documents) is enough for a client in another language to decide what to do: this module
-decides every documented example from the data alone, by the precedence the README states,
-and must reach the decision the catalog records (which the Rust tests check too)."""
+decides every documented example and every pinned case from the data alone, by the precedence
+the README states, and must reach the decision the catalog records (which the Rust tests check
+too)."""
 
 import json
 import re
@@ -99,6 +100,25 @@ def decide(data, status, headers, body):
 
 
 CASES = [(path, example) for path in RECOVERY for example in json.loads(path.read_text(encoding="utf-8"))["examples"]]
+PINNED = [(path, case) for path in RECOVERY for case in json.loads(path.read_text(encoding="utf-8"))["cases"]]
+
+
+def parsed(body_text):
+    """The body as JSON, or None where it is not JSON (a page, broken JSON, nothing)."""
+    try:
+        return json.loads(body_text)
+    except ValueError:
+        return None
+
+
+@pytest.mark.parametrize("path,case", PINNED, ids=[f"{p.stem}:{c['id']}" for p, c in PINNED])
+def test_every_pinned_case_leads_to_its_decision(path, case):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    expected = case["decision"]
+    kind, rule, wait = decide(data, case["status"], case["headers"], parsed(case["body_text"]))
+    assert (kind, rule) == (expected["kind"], expected["rule"])
+    if expected["wait_seconds"] is not None:
+        assert wait == expected["wait_seconds"]
 
 
 @pytest.mark.parametrize("path,example", CASES, ids=[f"{p.stem}:{e['id']}" for p, e in CASES])
@@ -119,7 +139,7 @@ def test_the_openapi_extension_holds_the_same_data(path):
     data = json.loads(path.read_text(encoding="utf-8"))
     openapi = yaml.safe_load((path.parent.parent / "openapi" / f"{path.stem}.yaml").read_text(encoding="utf-8"))
     extension = openapi["x-error-recovery"]
-    assert extension == {k: v for k, v in data.items() if k not in ("$comment", "examples")}
+    assert extension == {k: v for k, v in data.items() if k not in ("$comment", "examples", "cases")}
 
 
 @pytest.mark.parametrize("path", RECOVERY, ids=lambda p: p.stem)

@@ -13,6 +13,23 @@ pub struct Example {
     pub headers: &'static [(&'static str, &'static str)],
     /// The JSON body.
     pub body: &'static str,
+    /// What the example leads to, where the catalog records it.
+    pub decision: Option<ExampleDecision>,
+}
+
+/// What an example leads to, as the catalog records it (and a generated test checks).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ExampleDecision {
+    /// What to do.
+    pub kind: crate::RecoveryKind,
+    /// The id of the deciding rule, or `fallback`.
+    pub rule: &'static str,
+    /// The status to decide with where the example has none; `None` there means any error
+    /// status the API documents.
+    pub status: Option<u16>,
+    /// How long to wait, in seconds, where the decision gives a wait.
+    pub wait_seconds: Option<u64>,
 }
 
 impl Example {
@@ -24,6 +41,18 @@ impl Example {
         headers: &'static [(&'static str, &'static str)],
         body: &'static str,
     ) -> Self {
-        Self { id, title, status, headers, body }
+        Self { id, title, status, headers, body, decision: None }
+    }
+
+    /// The example with the decision it leads to.
+    pub const fn with_decision(
+        mut self,
+        kind: crate::RecoveryKind,
+        rule: &'static str,
+        status: Option<u16>,
+        wait_seconds: Option<u64>,
+    ) -> Self {
+        self.decision = Some(ExampleDecision { kind, rule, status, wait_seconds });
+        self
     }
 }

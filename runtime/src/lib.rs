@@ -10,6 +10,7 @@
 //! - [`Model`] and [`ErrorModel`]: what each API's catalog says about reading its responses.
 //! - [`RetryAfter`] and [`RetryAfterFormat`]: `Retry-After` values in RFC 9110's forms and the
 //!   dialects an API uses.
+//! - [`CatalogApi`]: one API of a generated crate as data (each crate lists its `APIS`).
 //! - [`StatusClass`], [`Example`], [`UnknownValue`], and [`impl_open_enum!`] and
 //!   [`impl_status_enum!`] (the trait impls of the generated enums).
 //!
@@ -25,6 +26,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod catalog_api;
 mod example;
 pub mod header_value;
 #[cfg(feature = "http")]
@@ -36,7 +38,8 @@ mod retry_after;
 mod status;
 mod unknown;
 
-pub use example::Example;
+pub use catalog_api::{CatalogApi, ReadResponse};
+pub use example::{Example, ExampleDecision};
 pub use recovery::{Backoff, DecidedBy, Jitter, Recovery, RecoveryKind, RecoveryRule, RecoveryTable, WaitSource};
 pub use response::{ApiError, ApiErrorInfo, BodyProblem, ErrorModel, FieldRole, HeaderRole, Model, RateLimit, Reading};
 pub use retry_after::{RetryAfter, RetryAfterFormat};

@@ -42,6 +42,10 @@ pub struct Api {
     /// Example error responses the document shows, body exactly as written.
     #[serde(default)]
     pub examples: Vec<Example>,
+    /// Responses the document does not show, with the decision each must lead to: the
+    /// maintainers' pins on the advice (a hint beating a type, a garbled body, an odd header).
+    #[serde(default)]
+    pub cases: Vec<Case>,
     /// Places where the source document contradicts itself or a standard.
     #[serde(default)]
     pub inconsistencies: Vec<Inconsistency>,
@@ -827,6 +831,31 @@ pub struct Example {
     /// Free remarks on the entry.
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+/// A response the document does not show, pinned with the decision it must lead to. Unlike an
+/// example, its body need not follow a body format, or be JSON at all.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// Short identifier; names the generated test.
+    pub id: String,
+    /// What the case pins, and why the decision is right.
+    pub why: String,
+    /// The HTTP status.
+    pub status: u16,
+    /// Response headers, in any case, documented or not.
+    #[serde(default)]
+    pub headers: BTreeMap<String, String>,
+    /// A JSON body.
+    #[serde(default)]
+    pub body: Option<Value>,
+    /// A body given as text: one that is not JSON, or is broken JSON. Without `body` or
+    /// `body_text` the response has an empty body.
+    #[serde(default)]
+    pub body_text: Option<String>,
+    /// The decision it leads to (without `status`: the case has its own).
+    pub decision: Decision,
 }
 
 /// A place where the document contradicts itself (or a standard), recorded as stated.

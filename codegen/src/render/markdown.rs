@@ -139,6 +139,7 @@ pub fn render_api(api: &Api) -> String {
     headers(&mut out, api);
     recovery(&mut out, api);
     examples(&mut out, api);
+    cases(&mut out, api);
     inconsistencies(&mut out, api);
     sections(&mut out, api);
     out.truncate(out.trim_end().len());
@@ -435,6 +436,37 @@ fn recovery(out: &mut String, api: &Api) {
     let rules: Vec<RecoveryRule> = api.recovery_rules().cloned().collect();
     let name = |r: &RecoveryRule| code(&r.id);
     reference_tables(out, api, &rules, ("Rule", &name), groups, &|r: &RecoveryRule| &r.trace);
+}
+
+/// The responses the catalog pins beyond the document's examples, one row each.
+fn cases(out: &mut String, api: &Api) {
+    if api.cases.is_empty() {
+        return;
+    }
+    out.push_str("## Pinned cases\n\n");
+    out.push_str("Responses the documentation does not show, with the decision each leads to (a generated test checks each).\n\n");
+    let rows: Vec<Vec<String>> = api
+        .cases
+        .iter()
+        .map(|case| {
+            let mut decision = format!("{} by {}", case.decision.kind.name(), case.decision.rule);
+            if let Some(wait) = case.decision.wait_seconds {
+                decision.push_str(&format!(", after {wait} s"));
+            }
+            let excerpt: String = case.body.chars().take(60).collect();
+            let body = if case.body.is_empty() {
+                "(empty)".to_string()
+            } else if excerpt.len() < case.body.len() {
+                format!("{excerpt}…")
+            } else {
+                excerpt
+            };
+            let headers: Vec<String> = case.headers.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+            vec![code(&case.id), case.status.to_string(), headers.join("; "), body, decision, case.why.clone()]
+        })
+        .collect();
+    out.push_str(&table(&["Case", "Status", "Headers", "Body", "Decision", "Why"], &rows));
+    out.push('\n');
 }
 
 fn examples(out: &mut String, api: &Api) {

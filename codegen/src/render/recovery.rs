@@ -1,5 +1,5 @@
-//! `recovery/<api>.json`: an API's recovery facts and its documented examples with the
-//! decision each must lead to, for clients in other languages. Its `precedence` lists the
+//! `recovery/<api>.json`: an API's recovery facts, its documented examples and the cases the
+//! catalog pins, with the decision each must lead to, for clients in other languages. Its `precedence` lists the
 //! levels in the order the rules are tried; see the README's "Recovery" section for the
 //! algorithm, which the Rust runtime implements.
 
@@ -36,6 +36,25 @@ pub fn render_recovery(api: &Api) -> String {
         })
         .collect();
     document.insert("examples".into(), Value::Array(examples));
+    // Responses the catalog pins beyond the examples; a body as text, since it may not be JSON.
+    let cases: Vec<Value> = api
+        .cases
+        .iter()
+        .map(|case| {
+            json!({
+                "id": case.id,
+                "status": case.status,
+                "headers": case.headers.iter().map(|(k, v)| (k.clone(), json!(v))).collect::<Map<String, Value>>(),
+                "body_text": case.body,
+                "decision": {
+                    "kind": case.decision.kind.name(),
+                    "rule": case.decision.rule,
+                    "wait_seconds": case.decision.wait_seconds,
+                },
+            })
+        })
+        .collect();
+    document.insert("cases".into(), Value::Array(cases));
     let mut text = serde_json::to_string_pretty(&Value::Object(document)).expect("a JSON value always serializes");
     text.push('\n');
     text

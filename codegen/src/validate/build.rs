@@ -216,6 +216,12 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, derive
         .collect();
     let recovery = recovery(&api, &handles);
     let field_roles = field_roles(&api);
+    let decision = |d: &model::Decision| Decision {
+        kind: d.kind,
+        rule: d.rule.clone(),
+        status: d.status,
+        wait_seconds: d.wait_seconds,
+    };
     let examples = api
         .examples
         .iter()
@@ -230,13 +236,26 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, derive
             headers: example.headers.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
             body_json: serde_json::to_string_pretty(&example.body).expect("a JSON value always serializes"),
             body: example.body.clone(),
-            decision: example.decision.as_ref().map(|d| Decision {
-                kind: d.kind,
-                rule: d.rule.clone(),
-                status: d.status,
-                wait_seconds: d.wait_seconds,
-            }),
+            decision: example.decision.as_ref().map(decision),
             trace: handles.trace(example),
+        })
+        .collect();
+    let cases = api
+        .cases
+        .iter()
+        .enumerate()
+        .map(|(c, case)| Case {
+            id: case.id.clone(),
+            name: derived(&d.case_names, c, "check_cases"),
+            why: case.why.clone(),
+            status: case.status,
+            headers: case.headers.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            body: match (&case.body, &case.body_text) {
+                (Some(json), _) => json.to_string(),
+                (None, Some(text)) => text.clone(),
+                (None, None) => String::new(),
+            },
+            decision: decision(&case.decision),
         })
         .collect();
     let inconsistencies = api
@@ -269,6 +288,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, derive
         field_roles,
         recovery,
         examples,
+        cases,
         inconsistencies,
         source_map,
     }

@@ -107,6 +107,63 @@ impl Checker<'_> {
         }
     }
 
+    /// Cases: distinct ids that name distinct tests, a real status code, one body at most.
+    pub(super) fn check_cases(&mut self) {
+        let api = self.api;
+        let mut ids = BTreeSet::new();
+        let mut tests: BTreeMap<String, &str> = BTreeMap::new();
+        for (c, case) in api.cases.iter().enumerate() {
+            let path = format!("cases[{c}]");
+            let mut name = None;
+            if self.unique(&mut ids, &case.id, &format!("{path}.id"), "case id")
+                && self.ascii_source(
+                    &format!("{path}.id"),
+                    &case.id,
+                    "the case id",
+                    "use ASCII letters, digits and `-`",
+                )
+            {
+                name = names::example_name(&case.id);
+                match &name {
+                    None => self.error(
+                        Code::Unnameable,
+                        format!("{path}.id"),
+                        format!("`{}` has no ASCII letter or digit to name its test", case.id),
+                        "use ASCII letters, digits and `-`",
+                    ),
+                    Some(test) => {
+                        if let Some(other) = tests.insert(test.clone(), case.id.as_str()) {
+                            self.error(
+                                Code::NameCollision,
+                                format!("{path}.id"),
+                                format!("`{}` and `{other}` both name the test `{test}`", case.id),
+                                "choose ids that differ in more than case or punctuation",
+                            );
+                            name = None;
+                        }
+                    }
+                }
+            }
+            self.derived.case_names.push(name);
+            if !(100..=599).contains(&case.status) {
+                self.error(
+                    Code::BadStatusCode,
+                    format!("{path}.status"),
+                    format!("{} is not an HTTP status code", case.status),
+                    "HTTP status codes run from 100 to 599",
+                );
+            }
+            if case.body.is_some() && case.body_text.is_some() {
+                self.error(
+                    Code::ExampleBody,
+                    &path,
+                    "a case has a `body` or a `body_text`, not both",
+                    "keep `body` for JSON, `body_text` for anything else",
+                );
+            }
+        }
+    }
+
     /// Does an example value match the declared type?
     fn check_value(&mut self, path: &str, ty: &FieldType, value: &Value) {
         let expected = facts::json_type_name(ty);

@@ -71,6 +71,7 @@ struct Derived {
     field_names: Vec<Vec<Option<String>>>,
     header_constants: Vec<Option<String>>,
     example_names: Vec<Option<String>>,
+    case_names: Vec<Option<String>>,
     /// Per section: its table, rebuilt.
     tables: Vec<Option<Table>>,
 }
@@ -97,6 +98,7 @@ impl<'a> Checker<'a> {
         self.check_field_roles();
         self.check_recovery();
         self.check_examples();
+        self.check_cases();
         self.check_decisions();
         self.check_inconsistencies();
     }

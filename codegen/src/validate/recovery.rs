@@ -390,55 +390,64 @@ impl Checker<'_> {
         let api = self.api;
         for (e, example) in api.examples.iter().enumerate() {
             let Some(decision) = &example.decision else { continue };
-            let path = format!("examples[{e}].decision");
-            // Without `recovery`, the fallback gives up.
-            let rule = if decision.rule == FALLBACK_ID {
-                Some((api.recovery.as_ref().map_or(RecoveryKind::GiveUp, |advice| advice.fallback.kind), None))
-            } else {
-                let mut rules = api.recovery.iter().flat_map(|advice| &advice.rules);
-                let found = rules.find(|r| r.id == decision.rule).map(|r| (r.kind, r.if_no_wait));
-                if found.is_none() {
-                    self.error(
-                        Code::ExampleDecision,
-                        format!("{path}.rule"),
-                        format!("unknown recovery rule `{}`", decision.rule),
-                        "use the id of a rule under `recovery.rules`, or `fallback`",
-                    );
-                }
-                found
-            };
-            if let Some((kind, if_no_wait)) = rule {
-                let without_wait = kind == RecoveryKind::RetryAfterWait
-                    && (Some(decision.kind) == if_no_wait || decision.kind == RecoveryKind::GiveUp);
-                if decision.kind != kind && !without_wait {
-                    self.error(
-                        Code::ExampleDecision,
-                        format!("{path}.kind"),
-                        format!("rule `{}` says `{}`, not `{}`", decision.rule, kind.name(), decision.kind.name()),
-                        "name the rule that decides, with its kind",
-                    );
-                }
-            }
-            if let Some(status) = decision.status {
-                if example.status.is_some() {
-                    self.error(
-                        Code::ExampleDecision,
-                        format!("{path}.status"),
-                        "the example has a status already",
-                        "remove the decision's `status`",
-                    );
-                } else {
-                    self.check_status_ref(&format!("{path}.status"), status);
-                }
-            }
-            if decision.wait_seconds.is_some() && !decision.kind.retries() {
+            self.check_decision(&format!("examples[{e}].decision"), decision, example.status.is_some());
+        }
+        for (c, case) in api.cases.iter().enumerate() {
+            self.check_decision(&format!("cases[{c}].decision"), &case.decision, true);
+        }
+    }
+
+    /// The rule a decision names exists and has its kind; a status only where the response
+    /// has none; a wait only for kinds that retry. (The generated tests check the rest.)
+    fn check_decision(&mut self, path: &str, decision: &crate::model::Decision, has_status: bool) {
+        let api = self.api;
+        // Without `recovery`, the fallback gives up.
+        let rule = if decision.rule == FALLBACK_ID {
+            Some((api.recovery.as_ref().map_or(RecoveryKind::GiveUp, |advice| advice.fallback.kind), None))
+        } else {
+            let mut rules = api.recovery.iter().flat_map(|advice| &advice.rules);
+            let found = rules.find(|r| r.id == decision.rule).map(|r| (r.kind, r.if_no_wait));
+            if found.is_none() {
                 self.error(
                     Code::ExampleDecision,
-                    format!("{path}.wait_seconds"),
-                    format!("`{}` does not retry, so there is no wait", decision.kind.name()),
-                    "remove `wait_seconds`",
+                    format!("{path}.rule"),
+                    format!("unknown recovery rule `{}`", decision.rule),
+                    "use the id of a rule under `recovery.rules`, or `fallback`",
                 );
             }
+            found
+        };
+        if let Some((kind, if_no_wait)) = rule {
+            let without_wait = kind == RecoveryKind::RetryAfterWait
+                && (Some(decision.kind) == if_no_wait || decision.kind == RecoveryKind::GiveUp);
+            if decision.kind != kind && !without_wait {
+                self.error(
+                    Code::ExampleDecision,
+                    format!("{path}.kind"),
+                    format!("rule `{}` says `{}`, not `{}`", decision.rule, kind.name(), decision.kind.name()),
+                    "name the rule that decides, with its kind",
+                );
+            }
+        }
+        if let Some(status) = decision.status {
+            if has_status {
+                self.error(
+                    Code::ExampleDecision,
+                    format!("{path}.status"),
+                    "the response has a status already",
+                    "remove the decision's `status`",
+                );
+            } else {
+                self.check_status_ref(&format!("{path}.status"), status);
+            }
+        }
+        if decision.wait_seconds.is_some() && !decision.kind.retries() {
+            self.error(
+                Code::ExampleDecision,
+                format!("{path}.wait_seconds"),
+                format!("`{}` does not retry, so there is no wait", decision.kind.name()),
+                "remove `wait_seconds`",
+            );
         }
     }
 }

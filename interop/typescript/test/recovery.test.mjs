@@ -77,6 +77,29 @@ for (const dir of DIRS) {
   }
 }
 
+// Pinned cases: bodies given as text, which may not be JSON at all.
+const parsed = (text) => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+};
+
+for (const dir of DIRS) {
+  const url = new URL(dir, import.meta.url);
+  for (const file of readdirSync(url).filter((f) => f.endsWith(".json"))) {
+    const data = JSON.parse(readFileSync(new URL(file, url), "utf8"));
+    for (const pinned of data.cases) {
+      test(`${file}: case ${pinned.id} leads to ${pinned.decision.kind}`, () => {
+        const got = decide(data, pinned.status, pinned.headers, parsed(pinned.body_text));
+        assert.deepEqual([got.kind, got.rule], [pinned.decision.kind, pinned.decision.rule]);
+        if (pinned.decision.wait_seconds !== null) assert.equal(got.wait, pinned.decision.wait_seconds);
+      });
+    }
+  }
+}
+
 // A body that is not an object, or none at all, carries no code or hint: the decision is the
 // one the status alone gives, for every API and every status its rules name.
 for (const dir of DIRS) {

@@ -6,7 +6,7 @@ use crate::model::{HeaderDirection, HeaderRole, HeaderValueType, Jitter, Recover
 use crate::render::text::{code, markdown as md, one_line};
 use crate::resolved::{Api, RecoveryRule};
 use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use quote::{quote, ToTokens};
 
 pub(super) fn headers(api: &Api) -> TokenStream {
     if api.headers.is_empty() {
@@ -227,7 +227,14 @@ pub(super) fn examples(api: &Api) -> TokenStream {
         }));
         let headers = example.headers.iter().map(|(k, v)| quote! { (#k, #v) });
         let body = &example.body_json;
-        quote! { ::api_error_runtime::Example::new(#id, #title, #status, &[#(#headers),*], #body) }
+        let decision = example.decision.as_ref().map(|decision| {
+            let kind = kind(decision.kind);
+            let rule = &decision.rule;
+            let status = option(decision.status.map(|code| Literal::u16_unsuffixed(code).into_token_stream()));
+            let wait = option(decision.wait_seconds.map(|s| Literal::u64_unsuffixed(s).into_token_stream()));
+            quote! { .with_decision(#kind, #rule, #status, #wait) }
+        });
+        quote! { ::api_error_runtime::Example::new(#id, #title, #status, &[#(#headers),*], #body) #decision }
     });
     let doc = format!(" The example responses of the {} documentation.", md(&one_line(&api.name)));
     quote! {

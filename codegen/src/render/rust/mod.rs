@@ -154,15 +154,28 @@ fn lib_rs(catalog: &Catalog) -> TokenStream {
         let doc = doc(&[format!("{}: {}", md(&api.name), titles.join("; "))]);
         quote! { #doc pub mod #name; }
     });
+    let entries = catalog.apis().iter().map(|api| {
+        let (id, name, module) = (&api.id, &api.name, ident(&api.module));
+        quote! {
+            ::api_error_runtime::CatalogApi::new(#id, #name, #module::EXAMPLES, |status, headers, body| {
+                ::std::boxed::Box::new(#module::Error::from_response(status, headers.iter().copied(), body))
+            })
+        }
+    });
     quote! {
         #docs
         #![forbid(unsafe_code)]
         #![warn(missing_docs)]
         #(#modules)*
         pub use ::api_error_runtime::{
-            ApiError, ApiErrorInfo, Backoff, BodyProblem, DecidedBy, Example, Jitter, RateLimit, Reading, Recovery,
-            RecoveryKind, RecoveryRule, RecoveryTable, RetryAfter, RetryAfterFormat, StatusClass, UnknownValue, WaitSource,
+            ApiError, ApiErrorInfo, Backoff, BodyProblem, CatalogApi, DecidedBy, Example, ExampleDecision, Jitter,
+            RateLimit, Reading, Recovery, RecoveryKind, RecoveryRule, RecoveryTable, RetryAfter, RetryAfterFormat,
+            StatusClass, UnknownValue, WaitSource,
         };
+
+        /// Every API of this crate, in catalog order, for code that handles several by id: each
+        /// reads a response as its own [`Error`](ApiError) behind [`ApiErrorInfo`].
+        pub const APIS: &[CatalogApi] = &[#(#entries),*];
     }
 }
 

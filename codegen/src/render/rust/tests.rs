@@ -1,7 +1,7 @@
-//! Generated tests per documented example: it round-trips, and it leads to the decision the
-//! catalog states.
+//! Generated tests per documented example (it round-trips, and it leads to the decision the
+//! catalog states) and per pinned case (it leads to its decision).
 
-use super::{ident, runtime_variant};
+use super::{ident, option as option_tokens, runtime_variant};
 use crate::resolved::Api;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 /// One test per example: it decodes into its body format and into `ErrorResponse` (picking its
 /// own format when there are several), and both serialize back to JSON equal to the example.
 pub(super) fn example_tests(api: &Api) -> TokenStream {
-    if api.examples.is_empty() {
+    if api.examples.is_empty() && api.cases.is_empty() {
         return TokenStream::new();
     }
     let multi_root = api.roots().count() > 1;
@@ -75,6 +75,39 @@ pub(super) fn example_tests(api: &Api) -> TokenStream {
             }
         })
     });
+    let cases = api.cases.iter().map(|case| {
+        let test = format_ident!("case_{}_decides", case.name);
+        let status = proc_macro2::Literal::u16_unsuffixed(case.status);
+        let headers = case.headers.iter().map(|(k, v)| quote! { (#k, #v) });
+        let body = &case.body;
+        let kind = runtime_variant("RecoveryKind", case.decision.kind.name());
+        let rule = &case.decision.rule;
+        let wait = option_tokens(case.decision.wait_seconds.map(|seconds| {
+            let seconds = proc_macro2::Literal::u64_unsuffixed(seconds);
+            quote! { ::std::time::Duration::from_secs(#seconds) }
+        }));
+        let doc = format!(" {}", case.why.trim());
+        quote! {
+            #[doc = #doc]
+            #[test]
+            fn #test() {
+                let headers: &[(&str, &str)] = &[#(#headers),*];
+                let recovery = super::Error::from_response(#status, headers.iter().copied(), #body.as_bytes()).recovery(now());
+                ::core::assert_eq!((recovery.kind(), recovery.rule().id, recovery.wait()), (#kind, #rule, #wait));
+            }
+        }
+    });
+    let round_trip = (!api.examples.is_empty()).then(|| {
+        quote! {
+            /// Decodes `json` as `T`, re-encodes it and checks the JSON is unchanged.
+            fn round_trip<T: ::serde::Serialize + ::serde::de::DeserializeOwned>(json: &str) -> T {
+                let original: ::serde_json::Value = ::serde_json::from_str(json).unwrap();
+                let typed: T = ::serde_json::from_str(json).unwrap();
+                ::core::assert_eq!(::serde_json::to_value(&typed).unwrap(), original);
+                typed
+            }
+        }
+    });
     quote! {
         #[cfg(test)]
         mod tests {
@@ -83,16 +116,11 @@ pub(super) fn example_tests(api: &Api) -> TokenStream {
                 ::std::time::UNIX_EPOCH + ::std::time::Duration::from_secs(1_733_040_000)
             }
 
-            /// Decodes `json` as `T`, re-encodes it and checks the JSON is unchanged.
-            fn round_trip<T: ::serde::Serialize + ::serde::de::DeserializeOwned>(json: &str) -> T {
-                let original: ::serde_json::Value = ::serde_json::from_str(json).unwrap();
-                let typed: T = ::serde_json::from_str(json).unwrap();
-                ::core::assert_eq!(::serde_json::to_value(&typed).unwrap(), original);
-                typed
-            }
+            #round_trip
 
             #(#tests)*
             #(#decisions)*
+            #(#cases)*
         }
     }
 }
