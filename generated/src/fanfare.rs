@@ -411,8 +411,11 @@ pub enum ErrorCode {
     /// - Category: Session Integrity Errors
     /// - Message: This action could not be completed. Please refresh the page and try again.
     /// - User message: Please refresh the page and try again.
+    /// - Retryable: no.
     /// - Recovery: `user_action` (rule `session-integrity`).
     /// - Source: Common Error Types › Session Integrity Errors.
+    /// - Inferred by the catalog, not stated: retryable.
+    /// - Note: Retryable as its statuses are.
     SessionIntegrityFailed,
     /// `Rate limit exceeded`
     ///
@@ -631,6 +634,7 @@ impl ErrorCode {
             Self::QueueIsNotOpenYet => ::core::option::Option::Some(true),
             Self::QueueIsFull => ::core::option::Option::Some(true),
             Self::AuctionIsClosed => ::core::option::Option::Some(false),
+            Self::SessionIntegrityFailed => ::core::option::Option::Some(false),
             Self::RateLimitExceeded => ::core::option::Option::Some(true),
             _ => ::core::option::Option::None,
         }

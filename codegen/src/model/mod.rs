@@ -987,6 +987,19 @@ pub fn status_class(code: u16) -> &'static str {
     StatusClass::of(code).map_or("server error", StatusClass::label)
 }
 
+impl Api {
+    /// Whether a value is retryable: as it says, else as its statuses all say (a fact stated
+    /// once, on the statuses, is not repeated on each value). The flag says it was inherited.
+    pub fn value_retryable(&self, value: &VocabularyValue) -> Option<(bool, bool)> {
+        if let Some(stated) = value.retryable {
+            return Some((stated, false));
+        }
+        let mut said = value.statuses.iter().map(|code| self.statuses.iter().find(|s| s.code == *code)?.retryable);
+        let first = said.next()??;
+        said.all(|other| other == Some(first)).then_some((first, true))
+    }
+}
+
 impl Status {
     /// The reason phrase the catalog gives, else the standard one.
     pub fn reason_phrase(&self) -> Option<&str> {

@@ -147,7 +147,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, derive
                     action: x.action.clone(),
                     message: x.message.clone(),
                     user_message: x.user_message.clone(),
-                    retryable: x.retryable,
+                    retryable: api.value_retryable(x).map(|(retryable, _)| retryable),
                     link: x.link.as_ref().map(|wire| {
                         let target = vocabulary.links_to.as_ref().expect("check_links: a link has a vocabulary");
                         let vocabulary = *handles.vocabularies.get(target).expect("check_links: it resolves");
@@ -158,7 +158,16 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, derive
                             .expect("check_links: a link names a value of the vocabulary");
                         ValueRef { vocabulary, index }
                     }),
-                    trace: handles.trace(x),
+                    trace: {
+                        let mut trace = handles.trace(x);
+                        if api.value_retryable(x).is_some_and(|(_, inherited)| inherited) {
+                            if !trace.inferred.iter().any(|f| f == "retryable") {
+                                trace.inferred.push("retryable".into());
+                            }
+                            trace.notes.push("Retryable as its statuses are.".into());
+                        }
+                        trace
+                    },
                 })
                 .collect(),
         })

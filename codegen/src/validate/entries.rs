@@ -233,7 +233,10 @@ impl Checker<'_> {
                 for (s, code) in value.statuses.iter().enumerate() {
                     self.check_status_ref(&format!("{at}.statuses[{s}]"), *code);
                 }
-                self.check_trace(&at, value, facts::VALUE_FACTS, &|f| facts::value_fact(value, f).is_some());
+                let inherits = api.value_retryable(value).is_some_and(|(_, inherited)| inherited);
+                self.check_trace(&at, value, facts::VALUE_FACTS, &|f| {
+                    facts::value_fact(value, f).is_some() || (f == "retryable" && inherits)
+                });
             }
             self.derived.value_variants.push(derived);
         }
