@@ -3,8 +3,9 @@
 //! serde's derived deserializers stop at the first problem. To report the others in the same
 //! run, the node each error is at is cut out of the tree (a key from its mapping, an element from
 //! its sequence) and the rest is deserialized again, until it passes or nothing is left to cut.
-//! A "missing field" that only a cut caused (or that sits beside an unknown key, most likely
-//! its misspelling) is not reported: the object lacking it is cut instead. Paths are given in the file's own indices, however many elements were cut before.
+//! An error that only a cut caused is not reported, and the object it is about is cut instead:
+//! a "missing field" for a key that was cut, and any error of an object an unknown key was cut
+//! from (its missing key is most likely that one, misspelt). Paths are given in the file's own indices, however many elements were cut before.
 
 use serde::de::DeserializeOwned;
 use serde_yaml::Value;
@@ -45,6 +46,14 @@ pub fn every_error<T: DeserializeOwned>(mut tree: Value) -> Vec<(String, String)
             .collect();
         let mut original = in_file_indices(&current, &cut_elements);
         let mut target = current;
+        // An object an unknown key was cut from may now fail as a whole (a missing key, most
+        // likely that one misspelt; a map form left empty): one error was enough there.
+        if misspelt_in.contains(&original) && !message.starts_with("unknown field") {
+            if !cut(&mut tree, &target, &original, &mut cut_elements, &mut cut_keys) {
+                break;
+            }
+            continue;
+        }
         let field = message.split('`').nth(1).map(str::to_string);
         match field {
             // serde names the key itself: cut it, and the error is about it.

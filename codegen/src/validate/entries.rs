@@ -146,8 +146,11 @@ impl Checker<'_> {
                         self.error(
                             Code::ReservedName,
                             format!("{path}.links_to"),
-                            format!("the link would be the method `{method}`, which the generated enum has already"),
-                            "rename one of the two vocabularies",
+                            format!(
+                                "the link would be the method `{method}`, which is taken (a method of the generated \
+                                 enum, or a Rust keyword)"
+                            ),
+                            "rename the linked vocabulary",
                         );
                     }
                     api.vocabulary(name)

@@ -77,41 +77,39 @@ pub(super) fn shape_struct(api: &Api, shape: &Shape) -> TokenStream {
         let doc = doc(&lines);
         let rename = (field.rust_name != field.wire).then(|| quote! { rename = #wire, });
         match (field.required, holds_null(field)) {
-            (true, false) => {
+            // Always sent; one that may be `null` is an `Option`, `None` written back as `null`.
+            (true, nullable) => {
                 let attr = rename.map(|r| quote! { #[serde(#r)] });
+                let ty = if nullable {
+                    quote! { ::core::option::Option<#ty> }
+                } else {
+                    ty
+                };
                 quote! { #doc #attr pub #rust_name: #ty, }
             }
-            // Always sent, maybe as `null`: `None` is written back as `null`.
-            (true, true) => {
-                let attr = rename.map(|r| quote! { #[serde(#r)] });
-                quote! { #doc #attr pub #rust_name: ::core::option::Option<#ty>, }
+            // Absent (`None`), `null` (`Some(None)`, or `Some(Value::Null)` for a free-form value)
+            // or a value: each written back as it came.
+            (false, nullable) if nullable || field.ty == FieldType::Any => {
+                let present = if nullable {
+                    quote! { ::core::option::Option<#ty> }
+                } else {
+                    ty
+                };
+                quote! {
+                    #doc
+                    #[serde(
+                        #rename
+                        default,
+                        deserialize_with = "::api_error_runtime::__private::some",
+                        skip_serializing_if = "::core::option::Option::is_none"
+                    )]
+                    pub #rust_name: ::core::option::Option<#present>,
+                }
             }
-            // A free-form value keeps a `null` as `Some(Value::Null)`.
-            (false, false) if field.ty == FieldType::Any => quote! {
-                #doc
-                #[serde(
-                    #rename
-                    default,
-                    deserialize_with = "::api_error_runtime::__private::some",
-                    skip_serializing_if = "::core::option::Option::is_none"
-                )]
-                pub #rust_name: ::core::option::Option<#ty>,
-            },
-            (false, false) => quote! {
+            (false, _) => quote! {
                 #doc
                 #[serde(#rename default, skip_serializing_if = "::core::option::Option::is_none")]
                 pub #rust_name: ::core::option::Option<#ty>,
-            },
-            // Absent (`None`), `null` (`Some(None)`) or a value: each written back as it came.
-            (false, true) => quote! {
-                #doc
-                #[serde(
-                    #rename
-                    default,
-                    deserialize_with = "::api_error_runtime::__private::some",
-                    skip_serializing_if = "::core::option::Option::is_none"
-                )]
-                pub #rust_name: ::core::option::Option<::core::option::Option<#ty>>,
             },
         }
     });
