@@ -549,22 +549,23 @@ impl HeaderFormat {
     }
 }
 
-/// What a body field tells a client.
+/// What a body field tells a client. A role goes on a field of a root body, or of an object
+/// one holds at any depth (a nested envelope such as `{"error": {"code": ...}}`), but not
+/// inside an array or a map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FieldRole {
-    /// The error type or code clients branch on (a vocabulary field of a root body).
+    /// The error type or code clients branch on (a vocabulary field).
     Code,
-    /// A hint on how to resolve the error (a vocabulary field of a root body).
+    /// A hint on how to resolve the error (a vocabulary field).
     Hint,
-    /// The human-readable message (a string field of a root body).
+    /// The human-readable message (a string field).
     Message,
-    /// The request identifier (a string field of a root body).
+    /// The request identifier (a string field).
     RequestId,
-    /// Seconds to wait before retrying (an integer field of a root body).
+    /// Seconds to wait before retrying (an integer or number field).
     RetryAfter,
-    /// A reference code to quote to support (a string field of a root body or of an object
-    /// one of its fields holds).
+    /// A reference code to quote to support (a string field).
     SupportReference,
 }
 

@@ -304,25 +304,13 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, derive
 }
 
 /// Where each role's field sits: a top-level key of a root body, or (for a support reference)
-/// a key of an object a root body's field holds. Paths in catalog order, without repeats.
+/// Where each role's field sits: the JSON key paths from the top of a root body, in catalog
+/// order, without repeats.
 fn field_roles(api: &model::Api) -> Vec<(model::FieldRole, Vec<String>)> {
     let mut paths: Vec<(model::FieldRole, Vec<String>)> = Vec::new();
-    let mut add = |role, path: Vec<String>| {
-        if !paths.iter().any(|(r, p)| *r == role && *p == path) {
-            paths.push((role, path));
-        }
-    };
-    for root in api.roots() {
-        for field in &root.fields {
-            if let Some(role) = field.role {
-                add(role, vec![field.name.clone()]);
-            }
-            if let model::FieldType::Object(name) = &field.ty {
-                let inner = api.shape(name).expect("check_field_type: bodies resolve");
-                for nested in inner.fields.iter().filter(|f| f.role == Some(model::FieldRole::SupportReference)) {
-                    add(model::FieldRole::SupportReference, vec![field.name.clone(), nested.name.clone()]);
-                }
-            }
+    for path in super::recovery::role_paths(&api.bodies) {
+        if !paths.iter().any(|(role, keys)| *role == path.role && *keys == path.keys) {
+            paths.push((path.role, path.keys));
         }
     }
     paths

@@ -29,6 +29,43 @@ pub(super) fn role_vocabularies(bodies: &[Shape], role: FieldRole) -> BTreeSet<&
         .collect()
 }
 
+/// A field with a role, reached from a root body through object fields: the JSON keys from the
+/// top of the body, and where the field is (body and field index).
+pub(super) struct RolePath {
+    pub role: FieldRole,
+    pub keys: Vec<String>,
+    pub shape: usize,
+    pub field: usize,
+}
+
+/// Every role field a client can reach from the top of an error body, in catalog order: on a
+/// root body, or in an object (at any depth) a root body's fields hold, as nested envelopes
+/// (`{"error": {"code": ...}}`) do. Arrays and maps hold many values, so nothing under them is.
+pub(super) fn role_paths(bodies: &[Shape]) -> Vec<RolePath> {
+    fn walk(bodies: &[Shape], shape: usize, keys: &mut Vec<String>, on_path: &mut Vec<usize>, out: &mut Vec<RolePath>) {
+        on_path.push(shape);
+        for (f, field) in bodies[shape].fields.iter().enumerate() {
+            keys.push(field.name.clone());
+            if let Some(role) = field.role {
+                out.push(RolePath { role, keys: keys.clone(), shape, field: f });
+            }
+            if let FieldType::Object(name) = &field.ty {
+                // A shape already on the path would loop (validation reports the cycle).
+                if let Some(inner) = bodies.iter().position(|b| &b.name == name).filter(|i| !on_path.contains(i)) {
+                    walk(bodies, inner, keys, on_path, out);
+                }
+            }
+            keys.pop();
+        }
+        on_path.pop();
+    }
+    let mut out = Vec::new();
+    for (r, _) in bodies.iter().enumerate().filter(|(_, b)| b.root) {
+        walk(bodies, r, &mut Vec::new(), &mut Vec::new(), &mut out);
+    }
+    out
+}
+
 /// Which level a rule decides at, by what it names first (a rule that names nothing is
 /// refused; it would decide at the status-class level with no class).
 pub(super) fn level(rule: &RecoveryRule) -> Level {
@@ -59,14 +96,8 @@ fn scopes_overlap(a: &RecoveryRule, b: &RecoveryRule) -> bool {
 impl Checker<'_> {
     pub(super) fn check_field_roles(&mut self) {
         let api = self.api;
-        let referenced: BTreeSet<&str> = api
-            .roots()
-            .flat_map(|root| &root.fields)
-            .filter_map(|field| match &field.ty {
-                FieldType::Object(name) => Some(name.as_str()),
-                _ => None,
-            })
-            .collect();
+        let reachable: BTreeSet<(usize, usize)> =
+            role_paths(&api.bodies).iter().map(|path| (path.shape, path.field)).collect();
         for (s, shape) in api.bodies.iter().enumerate() {
             let mut seen = BTreeSet::new();
             for (f, field) in shape.fields.iter().enumerate() {
@@ -92,19 +123,13 @@ impl Checker<'_> {
                         "change the field's type or drop its role",
                     );
                 }
-                let placed =
-                    shape.root || (role == FieldRole::SupportReference && referenced.contains(shape.name.as_str()));
-                if !placed {
-                    let help = if role == FieldRole::SupportReference {
-                        "put it in a root body or in an object a root body's field holds"
-                    } else {
-                        "put the role on a field of a root body (`root: true`)"
-                    };
+                if !reachable.contains(&(s, f)) {
                     self.error(
                         Code::FieldRole,
                         &path,
-                        format!("`{}` is not a field a client reads from the top of an error body", field.name),
-                        help,
+                        format!("`{}` is not a field a client reaches from the top of an error body", field.name),
+                        "put the role on a field of a root body (`root: true`), or of an object one holds \
+                         (not inside an array or a map)",
                     );
                 }
                 if !seen.insert(role) {

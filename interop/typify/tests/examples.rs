@@ -25,17 +25,26 @@ fn root(schema: &Value) -> &str {
 
 /// What typify's struct for `shape` gives back. typify 0.8 keeps only the listed members of a
 /// shape open to extension members (`additionalProperties: true`), and writes an optional member
-/// that came as `null` as absent; the Rust crate keeps both as they came.
+/// that came as `null` as absent, at any depth; the Rust crate keeps both as they came.
 fn as_typify_keeps(schema: &Value, shape: &str, body: &Value) -> Value {
     let def = &schema["$defs"][shape];
-    let Some(members) = body.as_object() else { return body.clone() };
-    let listed = def["properties"].as_object().unwrap();
+    let (Some(members), Some(listed)) = (body.as_object(), def["properties"].as_object()) else { return body.clone() };
     let required: Vec<&str> = def["required"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
     let open = def["additionalProperties"].as_bool() == Some(true);
     let kept = members
         .iter()
         .filter(|(k, v)| (!open || listed.contains_key(*k)) && !(v.is_null() && !required.contains(&k.as_str())));
-    Value::Object(kept.map(|(k, v)| (k.clone(), v.clone())).collect())
+    let kept = kept.map(|(key, value)| {
+        // A member that is one of the schema's objects is kept as typify keeps that object.
+        let property = &listed.get(key).cloned().unwrap_or_default();
+        let reference = property["$ref"].as_str().or_else(|| property["allOf"][0]["$ref"].as_str());
+        let value = match reference.map(|r| r.trim_start_matches("#/$defs/")) {
+            Some(inner) if schema["$defs"][inner]["properties"].is_object() => as_typify_keeps(schema, inner, value),
+            _ => value.clone(),
+        };
+        (key.clone(), value)
+    });
+    Value::Object(kept.collect())
 }
 
 #[test]
