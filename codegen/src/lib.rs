@@ -5,12 +5,15 @@
 //! functions from a resolved catalog to file contents, and only validation builds one.
 
 pub mod diagnostic;
+pub mod draft;
+pub mod drift;
 pub mod every_error;
 pub mod facts;
 pub mod lint;
 pub mod load;
 pub mod model;
 pub mod names;
+pub mod page;
 pub mod render;
 pub mod resolved;
 pub mod source_map;

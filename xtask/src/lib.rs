@@ -2,6 +2,7 @@
 //! (`generate`) or compare them with what is checked in (`check`).
 
 pub mod fuzz;
+pub mod pages;
 
 use codegen::diagnostic;
 use std::fmt;

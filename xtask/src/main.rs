@@ -5,7 +5,7 @@
 use std::process::ExitCode;
 use xtask::{shown, workspace_root, Change};
 
-const USAGE: &str = "usage: cargo xtask <generate|check|lint>
+const USAGE: &str = "usage: cargo xtask <generate|check|lint|draft|drift|fuzz>
 
   generate  render everything from the catalog and write the files that changed
   check     exit non-zero, naming each file, when the checked-in outputs are stale
@@ -17,7 +17,14 @@ const USAGE: &str = "usage: cargo xtask <generate|check|lint>
             list every inconsistency the catalog records about its source documents, and
             warn about catalog smells; with --deny-warnings, exit non-zero on any warning;
             with --bless, rewrite the expected reports catalogs pin beside themselves
-            (`spec/myapi.lint.txt` for `spec/myapi.yaml`) (DIR defaults to spec)";
+            (`spec/myapi.lint.txt` for `spec/myapi.yaml`) (DIR defaults to spec)
+  draft PAGE --id ID
+            draft spec/ID.yaml from an API's error page in Markdown (never over an existing
+            file): sections, tables, examples, bodies and headers, guesses marked inferred,
+            what could not be placed listed at the top
+  drift ID PAGE
+            compare the catalog ID with the current version of its page: exit 0 when nothing
+            drifted, 1 listing every difference by section, 2 on bad input";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -70,6 +77,8 @@ fn main() -> ExitCode {
             }
         },
         ["lint", options @ ..] => lint(&root, options),
+        ["draft", page, "--id", id] | ["draft", "--id", id, page] => draft(&root, page, id),
+        ["drift", id, page] => drift(&root, id, page),
         ["fuzz", options @ ..] => fuzz(&root, options),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
@@ -123,6 +132,43 @@ fn fuzz(root: &std::path::Path, options: &[&str]) -> ExitCode {
         Err(error) => {
             eprintln!("fuzz: {error}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+fn draft(root: &std::path::Path, page: &str, id: &str) -> ExitCode {
+    match xtask::pages::draft(root, std::path::Path::new(page), id) {
+        Ok(drafted) => {
+            println!("{:>8} {}", "created", shown(root, &drafted.path));
+            for line in &drafted.unplaced {
+                println!("  not placed: {line}");
+            }
+            println!(
+                "draft: check every `inferred` fact, then `cargo xtask generate`; {} thing(s) not placed are listed at the top of the file",
+                drafted.unplaced.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(error.exit_code())
+        }
+    }
+}
+
+fn drift(root: &std::path::Path, id: &str, page: &str) -> ExitCode {
+    match xtask::pages::drift(root, id, std::path::Path::new(page)) {
+        Ok(drifted) => {
+            print!("{}", drifted.report.render());
+            if drifted.report.drifted() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(error.exit_code())
         }
     }
 }

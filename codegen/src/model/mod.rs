@@ -78,6 +78,10 @@ pub struct SourceDocument {
     /// (the copy itself need not be committed; without it the check is skipped, outside CI).
     #[serde(default)]
     pub local_copy: Option<String>,
+    /// `sha256:<hex>` of the page as the catalog was last checked against it: `cargo xtask
+    /// drift` says when the page has changed since.
+    #[serde(default)]
+    pub content_hash: Option<String>,
 }
 
 /// A section (heading) of the source document.

@@ -5,6 +5,7 @@ mod common;
 mod diagnostics;
 mod lint;
 mod openapi;
+mod pages;
 mod pipeline;
 mod schemas;
 mod source_fidelity;

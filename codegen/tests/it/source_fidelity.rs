@@ -24,7 +24,7 @@ fn read_copy(path: &Path) -> Option<String> {
 }
 
 /// Markdown tables as rows of trimmed cells (header first, separator dropped).
-fn tables(markdown: &str) -> Vec<Vec<Vec<String>>> {
+pub fn tables(markdown: &str) -> Vec<Vec<Vec<String>>> {
     let mut tables = Vec::new();
     let mut current: Vec<Vec<String>> = Vec::new();
     for line in markdown.lines().map(str::trim).chain(std::iter::once("")) {
@@ -64,13 +64,13 @@ fn code_blocks(markdown: &str) -> Vec<(String, String)> {
 /// A documented response: the JSON body and, where an `http` block precedes it, its status
 /// and headers.
 #[derive(Debug, PartialEq)]
-struct Response {
+pub struct Response {
     body: Value,
     status: Option<u16>,
     headers: Vec<(String, String)>,
 }
 
-fn responses(markdown: &str) -> Vec<Response> {
+pub fn responses(markdown: &str) -> Vec<Response> {
     let mut found = Vec::new();
     let mut pending: Option<(u16, Vec<(String, String)>)> = None;
     for (language, text) in code_blocks(markdown) {
@@ -99,7 +99,7 @@ fn responses(markdown: &str) -> Vec<Response> {
 
 /// Every source document with a local copy that is present, with the API transcribing it,
 /// across every catalog the tests know.
-fn documents() -> Vec<(Api, DocumentId, String)> {
+pub fn documents() -> Vec<(Api, DocumentId, String)> {
     let mut found = Vec::new();
     for (_, catalog) in common::all_catalogs() {
         for api in catalog.apis() {
@@ -161,5 +161,23 @@ fn every_named_copy_is_found_in_ci() {
     assert!(named >= 2, "only {named} documents name a local copy");
     if std::env::var_os("CI").is_some() {
         assert_eq!(documents().len(), named);
+    }
+}
+
+/// The page reader (pulldown-cmark) finds the same tables as the line-based reader above, on
+/// every copy: the draft and drift commands build on it.
+#[test]
+fn the_page_reader_finds_every_table_cell_for_cell() {
+    for (api, _, source) in documents() {
+        let page = codegen::page::parse_page(&source);
+        let read: Vec<Vec<Vec<String>>> = page
+            .sections
+            .iter()
+            .flat_map(|s| &s.tables)
+            .map(|t| std::iter::once(t.header.clone()).chain(t.rows.iter().cloned()).collect())
+            .collect();
+        assert_eq!(read, tables(&source), "{}", api.id);
+        let json_blocks = page.sections.iter().flat_map(|s| &s.code_blocks).filter(|b| b.language == "json").count();
+        assert_eq!(json_blocks, responses(&source).len(), "{}", api.id);
     }
 }

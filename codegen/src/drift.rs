@@ -1,0 +1,311 @@
+//! How a catalog and the current version of its page differ: headings renamed, added or
+//! removed; table rows added, removed or changed (cell by cell); examples added, removed or
+//! changed; statuses and headers the page uses that the catalog lacks. Entries that record an
+//! inconsistency or mark facts inferred are the catalog's own reading, not drift.
+
+use crate::page::{Page, PageSection};
+use crate::resolved::{Api, DocumentId};
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+/// One difference, under the section it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Difference {
+    /// The heading path, as the page or the catalog writes it.
+    pub section: String,
+    pub what: String,
+}
+
+/// Everything `drift` found.
+#[derive(Debug, Clone, Default)]
+pub struct DriftReport {
+    /// The document of the catalog compared with the page.
+    pub document: String,
+    pub differences: Vec<Difference>,
+    /// The hash the catalog recorded and the page's, when they differ.
+    pub page_changed: Option<(String, String)>,
+    /// The catalog records no hash for the document.
+    pub no_recorded_hash: bool,
+}
+
+impl DriftReport {
+    pub fn drifted(&self) -> bool {
+        !self.differences.is_empty()
+    }
+
+    /// The report as the command prints it: differences by section, then the hash's news.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let mut current = None;
+        for difference in &self.differences {
+            if current != Some(&difference.section) {
+                out.push_str(&format!("{}\n", difference.section));
+                current = Some(&difference.section);
+            }
+            out.push_str(&format!("  - {}\n", difference.what));
+        }
+        match (&self.page_changed, self.no_recorded_hash) {
+            (Some((recorded, now)), _) => {
+                out.push_str(&format!("the page changed since the catalog was last checked ({recorded}, now {now})\n"))
+            }
+            (None, true) => out.push_str("the catalog records no content hash for the page (`content_hash`)\n"),
+            (None, false) => {}
+        }
+        out.push_str(&format!(
+            "drift: {} difference(s) between \"{}\" and the page\n",
+            self.differences.len(),
+            self.document
+        ));
+        out
+    }
+}
+
+/// Compares `api` with `page`: the catalog's document whose title the page has (else its first).
+pub fn drift(api: &Api, page: &Page) -> DriftReport {
+    let (document, source) = api
+        .document_ids()
+        .find(|(_, d)| page.title.as_deref() == Some(d.title.as_str()))
+        .unwrap_or_else(|| api.document_ids().next().expect("a catalog has a document"));
+    let mut report = DriftReport { document: source.title.clone(), ..DriftReport::default() };
+    match &source.content_hash {
+        Some(recorded) if *recorded != page.content_hash => {
+            report.page_changed = Some((recorded.clone(), page.content_hash.clone()));
+        }
+        Some(_) => {}
+        None => report.no_recorded_hash = true,
+    }
+    let mut out = Vec::new();
+    let renamed = headings(api, document, page, &mut out);
+    tables(api, document, page, &renamed, &mut out);
+    examples(api, document, page, &mut out);
+    statuses_and_headers(api, page, &mut out);
+    out.sort();
+    out.dedup();
+    report.differences = out;
+    report
+}
+
+fn title(heading: &[String]) -> String {
+    heading.join(" › ")
+}
+
+/// Catalog headings the page lacks and page headings the catalog lacks; one of each under the
+/// same parent is a rename. Returns the renames (catalog heading, page heading).
+fn headings(
+    api: &Api,
+    document: DocumentId,
+    page: &Page,
+    out: &mut Vec<Difference>,
+) -> Vec<(Vec<String>, Vec<String>)> {
+    let ours: Vec<&Vec<String>> = api.sections.iter().filter(|s| s.document == document).map(|s| &s.heading).collect();
+    let theirs: Vec<&Vec<String>> = page.sections.iter().map(|s| &s.heading).filter(|h| !h.is_empty()).collect();
+    let missing: Vec<&Vec<String>> = ours.iter().copied().filter(|h| !theirs.contains(h)).collect();
+    // A new heading matters when it holds what catalogs transcribe: a table or a JSON example.
+    let transcribable = |heading: &Vec<String>| {
+        page.sections
+            .iter()
+            .filter(|s| &s.heading == heading)
+            .any(|s| !s.tables.is_empty() || s.code_blocks.iter().any(|b| b.language == "json"))
+    };
+    let mut new: Vec<&Vec<String>> = theirs.iter().copied().filter(|h| !ours.contains(h) && transcribable(h)).collect();
+    let mut renamed = Vec::new();
+    for heading in missing {
+        let parent = &heading[..heading.len() - 1];
+        let twin = new.iter().position(|h| h.len() == heading.len() && &h[..h.len() - 1] == parent);
+        match twin {
+            Some(i) => {
+                let to = new.remove(i);
+                out.push(Difference {
+                    section: title(heading),
+                    what: format!("heading renamed to \"{}\"", to.last().map_or("", String::as_str)),
+                });
+                renamed.push((heading.clone(), to.clone()));
+            }
+            None => out.push(Difference { section: title(heading), what: "heading no longer on the page".into() }),
+        }
+    }
+    for heading in new {
+        out.push(Difference {
+            section: title(heading),
+            what: "new heading, which the catalog has no section for".into(),
+        });
+    }
+    renamed
+}
+
+fn page_section<'p>(
+    page: &'p Page,
+    heading: &[String],
+    renamed: &[(Vec<String>, Vec<String>)],
+) -> Option<&'p PageSection> {
+    let wanted = renamed.iter().find(|(from, _)| from == heading).map_or(heading, |(_, to)| to.as_slice());
+    page.sections.iter().find(|s| s.heading == wanted)
+}
+
+/// Rows by their first cell: added, removed, changed cell by cell.
+fn tables(
+    api: &Api,
+    document: DocumentId,
+    page: &Page,
+    renamed: &[(Vec<String>, Vec<String>)],
+    out: &mut Vec<Difference>,
+) {
+    for section in api.sections.iter().filter(|s| s.document == document) {
+        let Some(table) = &section.table else { continue };
+        let Some(found) = page_section(page, &section.heading, renamed) else { continue };
+        let here = title(&section.heading);
+        let mut push = |what: String| out.push(Difference { section: here.clone(), what });
+        let Some(theirs) = found.tables.first() else {
+            push("the table is no longer on the page".into());
+            continue;
+        };
+        if theirs.header != table.headers {
+            push(format!("columns changed: {} -> {}", table.headers.join(" | "), theirs.header.join(" | ")));
+            continue;
+        }
+        let key = |row: &Vec<String>| row.first().cloned().unwrap_or_default();
+        let our_keys: Vec<String> = table.rows.iter().map(key).collect();
+        let their_keys: Vec<String> = theirs.rows.iter().map(key).collect();
+        for row in &theirs.rows {
+            match table.rows.iter().find(|ours| key(ours) == key(row)) {
+                None => push(format!("row added: {}", row.join(" | "))),
+                Some(ours) if ours != row && !read_differently(api, &key(row)) => {
+                    for ((header, a), b) in table.headers.iter().zip(ours).zip(row) {
+                        if a != b {
+                            push(format!("row {}: `{header}` changed from \"{a}\" to \"{b}\"", key(row)));
+                        }
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+        for (row, k) in table.rows.iter().zip(&our_keys) {
+            if !their_keys.contains(k) && !read_differently(api, k) {
+                push(format!("row removed: {}", row.join(" | ")));
+            }
+        }
+    }
+}
+
+/// Does the entry a row stands for record an inconsistency (so that the catalog reads the row
+/// differently on purpose)? (Facts the catalog infers are not in the page's cells at all.)
+fn read_differently(api: &Api, key_cell: &str) -> bool {
+    let bare = key_cell.trim_matches('`');
+    let statuses = api.statuses.iter().filter(|s| bare.split([',', '/', ' ']).any(|c| c == s.code.to_string()));
+    let values = api.vocabularies.iter().flat_map(|v| &v.values).filter(|v| v.wire == bare);
+    let fields = api.shapes.iter().flat_map(|s| &s.fields).filter(|f| f.wire == bare);
+    statuses
+        .map(|s| &s.trace)
+        .chain(values.map(|v| &v.trace))
+        .chain(fields.map(|f| &f.trace))
+        .any(|t| !t.inconsistencies.is_empty())
+}
+
+/// A documented response on the page: section, status, headers, body.
+type PageExample = (String, Option<u16>, Vec<(String, String)>, Value);
+
+fn page_examples(page: &Page) -> Vec<PageExample> {
+    let mut found = Vec::new();
+    for section in &page.sections {
+        for (response, block) in section.json_responses() {
+            let Ok(body) = serde_json::from_str::<Value>(&block.text) else { continue };
+            found.push((title(&section.heading), response.status, response.headers, body));
+        }
+    }
+    found
+}
+
+fn examples(api: &Api, document: DocumentId, page: &Page, out: &mut Vec<Difference>) {
+    let ours: Vec<_> = api.examples.iter().filter(|e| api[e.trace.section].document == document).collect();
+    let theirs = page_examples(page);
+    let mut matched_ours = BTreeSet::new();
+    let mut unmatched_theirs = Vec::new();
+    for (i, (section, status, headers, body)) in theirs.iter().enumerate() {
+        match ours.iter().position(|e| &e.body == body) {
+            Some(j) if matched_ours.insert(j) => {
+                let example = ours[j];
+                let mut sorted = headers.clone();
+                sorted.sort();
+                let status_differs = !example.status_in_prose && example.status != *status;
+                if (status_differs || example.headers != sorted) && example.trace.inconsistencies.is_empty() {
+                    out.push(Difference {
+                        section: section.clone(),
+                        what: format!("example `{}`: status or headers changed ({status:?}, {headers:?})", example.id),
+                    });
+                }
+            }
+            _ => unmatched_theirs.push(i),
+        }
+    }
+    let unmatched_ours: Vec<usize> = (0..ours.len()).filter(|j| !matched_ours.contains(j)).collect();
+    // An unmatched pair in the same section is one example changed.
+    let mut left_ours: Vec<usize> = unmatched_ours.clone();
+    for i in unmatched_theirs {
+        let (section, _, _, body) = &theirs[i];
+        let pair = left_ours.iter().position(|&j| &title(&api[ours[j].trace.section].heading) == section);
+        match pair {
+            Some(p) => {
+                let example = ours[left_ours.remove(p)];
+                out.push(Difference {
+                    section: section.clone(),
+                    what: format!("example `{}` changed: now {body}", example.id),
+                });
+            }
+            None => out.push(Difference { section: section.clone(), what: format!("example added: {body}") }),
+        }
+    }
+    for j in left_ours {
+        let example = ours[j];
+        if example.trace.inconsistencies.is_empty() {
+            out.push(Difference {
+                section: title(&api[example.trace.section].heading),
+                what: format!("example `{}` is no longer on the page", example.id),
+            });
+        }
+    }
+}
+
+/// Status codes in the page's status tables and `http` blocks, and header names in its `http`
+/// blocks and prose, that the catalog does not list.
+fn statuses_and_headers(api: &Api, page: &Page, out: &mut Vec<Difference>) {
+    for section in &page.sections {
+        let here = title(&section.heading);
+        let mut codes = BTreeSet::new();
+        let mut names = BTreeSet::new();
+        for table in &section.tables {
+            for row in &table.rows {
+                let bare: String = row[0].chars().filter(|c| !"`*_".contains(*c)).collect();
+                for part in bare.split([',', '/']) {
+                    if let Ok(code) = part.trim().parse::<u16>() {
+                        codes.insert(code);
+                    }
+                }
+            }
+        }
+        for block in section.code_blocks.iter().filter(|b| b.language == "http") {
+            let response = block.http_response();
+            codes.extend(response.status);
+            names.extend(response.headers.into_iter().map(|(k, _)| k));
+        }
+        for line in &section.prose {
+            for word in line.split(|c: char| c.is_whitespace() || ",;:()`".contains(c)) {
+                let parts: Vec<&str> = word.split('-').collect();
+                let header_like = parts.len() >= 2
+                    && parts.iter().all(|p| {
+                        p.starts_with(|c: char| c.is_ascii_uppercase()) && p.chars().all(|c| c.is_ascii_alphanumeric())
+                    });
+                if header_like {
+                    names.insert(word.to_string());
+                }
+            }
+        }
+        for code in codes.into_iter().filter(|c| (100..=599).contains(c) && api.status(*c).is_none()) {
+            out.push(Difference { section: here.clone(), what: format!("status {code} is not in the catalog") });
+        }
+        for name in names {
+            if !name.is_empty() && !api.headers.iter().any(|h| h.name.eq_ignore_ascii_case(&name)) {
+                out.push(Difference { section: here.clone(), what: format!("header `{name}` is not in the catalog") });
+            }
+        }
+    }
+}

@@ -1,0 +1,312 @@
+//! An API's documentation page (CommonMark with GFM tables, as `llms.txt` portals publish
+//! them), read into what a catalog is made from: headings, each section's tables (cells as the
+//! page writes them), fenced code blocks, prose and the page's content hash. Parsed with
+//! pulldown-cmark, not regular expressions, so code blocks and tables are what CommonMark says.
+
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use sha2::{Digest, Sha256};
+
+/// Pages larger than this are refused: error pages are tens of kilobytes.
+pub const MAX_PAGE_BYTES: usize = 4 * 1024 * 1024;
+
+/// A page, section by section in page order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// The first top-level heading, if any.
+    pub title: Option<String>,
+    /// Addresses the page's text gives (in its order, without repeats).
+    pub urls: Vec<String>,
+    /// The text before the first heading (an `llms.txt` page's preamble), as prose.
+    pub preamble: String,
+    pub sections: Vec<PageSection>,
+    /// `sha256:<hex>` of the page's bytes.
+    pub content_hash: String,
+}
+
+/// The content under one heading, up to the next heading.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PageSection {
+    /// Heading path below the title, outermost first; the title's own section has the title.
+    pub heading: Vec<String>,
+    /// 1-based line of the heading.
+    pub line: usize,
+    pub tables: Vec<PageTable>,
+    pub code_blocks: Vec<CodeBlock>,
+    /// Paragraphs and list items, one a line, as plain text.
+    pub prose: Vec<String>,
+}
+
+/// A table: its header cells and rows, each cell's Markdown source trimmed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageTable {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub line: usize,
+}
+
+/// A fenced (or indented) code block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodeBlock {
+    /// The info string's first word (`json`, `http`...), empty when none.
+    pub language: String,
+    pub text: String,
+    pub line: usize,
+}
+
+/// What an `http` block shows: a status line and headers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HttpResponse {
+    pub status: Option<u16>,
+    pub headers: Vec<(String, String)>,
+}
+
+impl CodeBlock {
+    /// The block read as an HTTP response head (`HTTP/1.1 429 Too Many Requests`, then headers).
+    pub fn http_response(&self) -> HttpResponse {
+        let mut lines = self.text.lines();
+        let status = lines.next().and_then(|l| l.split_whitespace().nth(1)).and_then(|c| c.parse().ok());
+        let headers = lines
+            .filter_map(|l| l.split_once(':'))
+            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+            .filter(|(k, _)| !k.is_empty() && !k.contains(' '))
+            .collect();
+        HttpResponse { status, headers }
+    }
+}
+
+impl PageSection {
+    /// The section's JSON code blocks, each with the `http` block just before it (if any).
+    pub fn json_responses(&self) -> Vec<(HttpResponse, &CodeBlock)> {
+        let mut found = Vec::new();
+        let mut pending: Option<HttpResponse> = None;
+        for block in &self.code_blocks {
+            match block.language.as_str() {
+                "http" => pending = Some(block.http_response()),
+                "json" => found.push((pending.take().unwrap_or_default(), block)),
+                _ => pending = None,
+            }
+        }
+        found
+    }
+}
+
+/// Why a page cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageError {
+    TooLarge(usize),
+    NotText(String),
+    Empty,
+}
+
+impl std::fmt::Display for PageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::TooLarge(size) => write!(
+                f,
+                "the page has {size} bytes; pages may have at most {MAX_PAGE_BYTES} (4 MiB): is it an error page?"
+            ),
+            Self::NotText(why) => write!(f, "the page is not Markdown text: {why}"),
+            Self::Empty => f.write_str("the page has no content"),
+        }
+    }
+}
+
+/// Reads a page's bytes: UTF-8 text without NUL bytes, of a sane size, with some content.
+pub fn read_page(bytes: &[u8]) -> Result<Page, PageError> {
+    if bytes.len() > MAX_PAGE_BYTES {
+        return Err(PageError::TooLarge(bytes.len()));
+    }
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| PageError::NotText(format!("byte {} is not UTF-8 (a binary file?)", e.valid_up_to())))?;
+    if let Some(at) = text.find('\0') {
+        return Err(PageError::NotText(format!("it holds a NUL byte at {at} (a binary file?)")));
+    }
+    if text.trim().is_empty() {
+        return Err(PageError::Empty);
+    }
+    Ok(parse_page(text))
+}
+
+/// Parses Markdown text into a page.
+pub fn parse_page(text: &str) -> Page {
+    let line_of = |offset: usize| text[..offset].matches('\n').count() + 1;
+    let mut page = Page {
+        title: None,
+        urls: urls(text),
+        preamble: String::new(),
+        sections: Vec::new(),
+        content_hash: content_hash(text.as_bytes()),
+    };
+    // The current heading path, by level (index 0 is `#`).
+    let mut path: Vec<Option<String>> = vec![None; 6];
+    let mut current: Option<PageSection> = None;
+    let mut heading: Option<(HeadingLevel, String, usize)> = None;
+    let mut table: Option<PageTable> = None;
+    let mut row: Vec<String> = Vec::new();
+    let mut in_head = false;
+    let mut code: Option<CodeBlock> = None;
+    let mut prose: Option<String> = None;
+    // Headings inside a block quote (an `llms.txt` page's notice) are not the page's own.
+    let mut quoted = 0usize;
+    for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
+        match event {
+            Event::Start(Tag::BlockQuote(_)) => quoted += 1,
+            Event::End(TagEnd::BlockQuote(_)) => quoted = quoted.saturating_sub(1),
+            Event::Start(Tag::Heading { .. }) if quoted > 0 => {}
+            Event::End(TagEnd::Heading(_)) if quoted > 0 => {}
+            Event::Start(Tag::Heading { level, .. }) => heading = Some((level, String::new(), line_of(range.start))),
+            Event::End(TagEnd::Heading(_)) => {
+                let Some((level, title, line)) = heading.take() else { continue };
+                let title = title.trim().to_string();
+                let depth = level as usize - 1;
+                path[depth] = Some(title.clone());
+                path.iter_mut().skip(depth + 1).for_each(|p| *p = None);
+                if depth == 0 && page.title.is_none() {
+                    page.title = Some(title.clone());
+                }
+                // Below the title, the path leaves the title out; the title's own section is it.
+                let below: Vec<String> = path.iter().skip(1).flatten().cloned().collect();
+                let heading = if depth == 0 || below.is_empty() { vec![title] } else { below };
+                page.sections.extend(current.replace(PageSection { heading, line, ..PageSection::default() }));
+            }
+            Event::Start(Tag::Table(_)) => {
+                table = Some(PageTable { header: Vec::new(), rows: Vec::new(), line: line_of(range.start) })
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some(done) = table.take() {
+                    section(&mut current).tables.push(done);
+                }
+            }
+            Event::Start(Tag::TableHead) => in_head = true,
+            Event::End(TagEnd::TableHead) => {
+                in_head = false;
+                if let Some(table) = &mut table {
+                    table.header = std::mem::take(&mut row);
+                }
+            }
+            Event::End(TagEnd::TableRow) => {
+                if let Some(table) = &mut table {
+                    table.rows.push(std::mem::take(&mut row));
+                }
+            }
+            Event::Start(Tag::TableCell) => {
+                // The cell as the page writes it (inline code, emphasis and all), without the pipes.
+                row.push(text[range].trim().trim_matches('|').trim().to_string());
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let language = match kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some(CodeBlock { language, text: String::new(), line: line_of(range.start) });
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(done) = code.take() {
+                    section(&mut current).code_blocks.push(done);
+                }
+            }
+            Event::Start(Tag::Paragraph | Tag::Item) if table.is_none() && heading.is_none() => {
+                prose.get_or_insert_with(String::new);
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item) => {
+                if let Some(done) = prose.take().filter(|p| !p.trim().is_empty()) {
+                    match &mut current {
+                        Some(section) => section.prose.push(done.trim().to_string()),
+                        None => {
+                            page.preamble.push_str(done.trim());
+                            page.preamble.push('\n');
+                        }
+                    }
+                }
+            }
+            Event::Text(piece) | Event::Code(piece) => {
+                if let Some(code) = &mut code {
+                    code.text.push_str(&piece);
+                } else if let Some((_, title, _)) = &mut heading {
+                    title.push_str(&piece);
+                } else if in_head || table.is_some() {
+                    // Cells are taken whole from the source above.
+                } else if let Some(prose) = &mut prose {
+                    prose.push_str(&piece);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(prose) = &mut prose {
+                    prose.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    page.sections.extend(current);
+    page
+}
+
+/// The section content goes to: the current one, or (before any heading) an untitled one.
+fn section(current: &mut Option<PageSection>) -> &mut PageSection {
+    current.get_or_insert_with(PageSection::default)
+}
+
+/// `sha256:<hex>` of the bytes: what a catalog records to notice that its page changed.
+pub fn content_hash(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256:{hex}")
+}
+
+/// `http(s)://` addresses in the text, in order, without repeats or trailing punctuation.
+fn urls(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for (start, _) in text.match_indices("http") {
+        let rest = &text[start..];
+        if !(rest.starts_with("https://") || rest.starts_with("http://")) {
+            continue;
+        }
+        let end = rest.find(|c: char| c.is_whitespace() || "<>\"'`()[]".contains(c)).unwrap_or(rest.len());
+        let url = rest[..end].trim_end_matches(['.', ',', ';', ':']).to_string();
+        if !found.contains(&url) {
+            found.push(url);
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "> Index at: https://example.com/llms.txt\n\n# Errors\n\nIntro text.\n\n## Statuses\n\n| Code | Meaning |\n| --- | --- |\n| `400` | Bad *input* |\n| `429` | Slow \\| down |\n\n### Limits\n\n```http\nHTTP/1.1 429 Too Many Requests\nRetry-After: 60\n```\n\n```json\n{\"error\": \"x\"}\n```\n\n- Wait `60` seconds.\n";
+
+    #[test]
+    fn headings_tables_code_and_prose_are_found() {
+        let page = parse_page(PAGE);
+        assert_eq!(page.title.as_deref(), Some("Errors"));
+        assert_eq!(page.urls, ["https://example.com/llms.txt"]);
+        let headings: Vec<Vec<String>> = page.sections.iter().map(|s| s.heading.clone()).collect();
+        assert_eq!(headings, [vec!["Errors"], vec!["Statuses"], vec!["Statuses", "Limits"]]);
+        assert_eq!(page.sections[0].prose, ["Intro text."]);
+        let table = &page.sections[1].tables[0];
+        assert_eq!(table.header, ["Code", "Meaning"]);
+        assert_eq!(table.rows, [vec!["`400`", "Bad *input*"], vec!["`429`", "Slow \\| down"]]);
+        let blocks = &page.sections[2].code_blocks;
+        assert_eq!((blocks[0].language.as_str(), blocks[1].language.as_str()), ("http", "json"));
+        assert_eq!(blocks[1].text, "{\"error\": \"x\"}\n");
+        assert_eq!(page.sections[2].prose, ["Wait 60 seconds."]);
+    }
+
+    #[test]
+    fn bad_pages_are_refused_with_a_reason() {
+        assert_eq!(read_page(b""), Err(PageError::Empty));
+        assert!(matches!(read_page(b"\xff\xfe binary"), Err(PageError::NotText(_))));
+        assert!(matches!(read_page(b"text\0more"), Err(PageError::NotText(_))));
+        assert!(matches!(read_page(&vec![b'a'; MAX_PAGE_BYTES + 1]), Err(PageError::TooLarge(_))));
+        assert!(read_page(PAGE.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn the_content_hash_changes_with_the_content() {
+        assert_eq!(content_hash(b"a"), content_hash(b"a"));
+        assert_ne!(content_hash(b"a"), content_hash(b"b"));
+        assert!(content_hash(b"").starts_with("sha256:e3b0c442"));
+    }
+}
