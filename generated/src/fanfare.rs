@@ -642,21 +642,26 @@ impl ErrorCode {
 }
 impl ::core::convert::From<&str> for ErrorCode {
     fn from(wire: &str) -> Self {
-        match wire {
-            "Authentication required" => Self::AuthenticationRequired,
-            "invalid refresh token" => Self::InvalidRefreshToken,
-            "Secret key required" => Self::SecretKeyRequired,
-            "Validation failed" => Self::ValidationFailed,
-            "Experience not found" => Self::ExperienceNotFound,
-            "Sync already in progress" => Self::SyncAlreadyInProgress,
-            "Queue is not open yet" => Self::QueueIsNotOpenYet,
-            "Queue is full" => Self::QueueIsFull,
-            "Auction is closed" => Self::AuctionIsClosed,
-            "otp_expired" => Self::OtpExpired,
-            "otp_invalid" => Self::OtpInvalid,
-            "session_integrity_failed" => Self::SessionIntegrityFailed,
-            "Rate limit exceeded" => Self::RateLimitExceeded,
-            other => Self::Unknown(::api_error_runtime::__private::unknown(other)),
+        const BY_WIRE: &[(&str, ErrorCode)] = &[
+            ("Auction is closed", ErrorCode::AuctionIsClosed),
+            ("Authentication required", ErrorCode::AuthenticationRequired),
+            ("Experience not found", ErrorCode::ExperienceNotFound),
+            ("Queue is full", ErrorCode::QueueIsFull),
+            ("Queue is not open yet", ErrorCode::QueueIsNotOpenYet),
+            ("Rate limit exceeded", ErrorCode::RateLimitExceeded),
+            ("Secret key required", ErrorCode::SecretKeyRequired),
+            ("Sync already in progress", ErrorCode::SyncAlreadyInProgress),
+            ("Validation failed", ErrorCode::ValidationFailed),
+            ("invalid refresh token", ErrorCode::InvalidRefreshToken),
+            ("otp_expired", ErrorCode::OtpExpired),
+            ("otp_invalid", ErrorCode::OtpInvalid),
+            ("session_integrity_failed", ErrorCode::SessionIntegrityFailed),
+        ];
+        match BY_WIRE.binary_search_by(|(known, _)| (*known).cmp(wire)) {
+            ::core::result::Result::Ok(found) => BY_WIRE[found].1.clone(),
+            ::core::result::Result::Err(_) => {
+                Self::Unknown(::api_error_runtime::__private::unknown(wire))
+            }
         }
     }
 }
@@ -709,9 +714,12 @@ impl OrderStatus {
 }
 impl ::core::convert::From<&str> for OrderStatus {
     fn from(wire: &str) -> Self {
-        match wire {
-            "DENIED" => Self::Denied,
-            other => Self::Unknown(::api_error_runtime::__private::unknown(other)),
+        const BY_WIRE: &[(&str, OrderStatus)] = &[("DENIED", OrderStatus::Denied)];
+        match BY_WIRE.binary_search_by(|(known, _)| (*known).cmp(wire)) {
+            ::core::result::Result::Ok(found) => BY_WIRE[found].1.clone(),
+            ::core::result::Result::Err(_) => {
+                Self::Unknown(::api_error_runtime::__private::unknown(wire))
+            }
         }
     }
 }
@@ -764,9 +772,14 @@ impl DenyReason {
 }
 impl ::core::convert::From<&str> for DenyReason {
     fn from(wire: &str) -> Self {
-        match wire {
-            "ORDER_LIMIT_EXCEEDED" => Self::OrderLimitExceeded,
-            other => Self::Unknown(::api_error_runtime::__private::unknown(other)),
+        const BY_WIRE: &[(&str, DenyReason)] = &[
+            ("ORDER_LIMIT_EXCEEDED", DenyReason::OrderLimitExceeded),
+        ];
+        match BY_WIRE.binary_search_by(|(known, _)| (*known).cmp(wire)) {
+            ::core::result::Result::Ok(found) => BY_WIRE[found].1.clone(),
+            ::core::result::Result::Err(_) => {
+                Self::Unknown(::api_error_runtime::__private::unknown(wire))
+            }
         }
     }
 }
@@ -2144,6 +2157,42 @@ mod tests {
             (recovery.kind(), recovery.rule().id, recovery.wait()),
             (::api_error_runtime::RecoveryKind::GiveUp, "order-limit",
             ::core::option::Option::None)
+        );
+    }
+    #[test]
+    fn every_error_code_value_is_found_by_its_wire_string() {
+        for known in super::ErrorCode::ALL {
+            let found = super::ErrorCode::from(known.as_str());
+            ::core::assert!(
+                ! found.is_unknown() && & found == known, "{}", known.as_str()
+            );
+        }
+        ::core::assert!(
+            super::ErrorCode::from("\u{0}not a value of this catalog").is_unknown()
+        );
+    }
+    #[test]
+    fn every_order_status_value_is_found_by_its_wire_string() {
+        for known in super::OrderStatus::ALL {
+            let found = super::OrderStatus::from(known.as_str());
+            ::core::assert!(
+                ! found.is_unknown() && & found == known, "{}", known.as_str()
+            );
+        }
+        ::core::assert!(
+            super::OrderStatus::from("\u{0}not a value of this catalog").is_unknown()
+        );
+    }
+    #[test]
+    fn every_deny_reason_value_is_found_by_its_wire_string() {
+        for known in super::DenyReason::ALL {
+            let found = super::DenyReason::from(known.as_str());
+            ::core::assert!(
+                ! found.is_unknown() && & found == known, "{}", known.as_str()
+            );
+        }
+        ::core::assert!(
+            super::DenyReason::from("\u{0}not a value of this catalog").is_unknown()
         );
     }
 }

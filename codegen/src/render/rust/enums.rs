@@ -157,6 +157,9 @@ pub(super) fn vocabulary_enum(api: &Api, vocabulary: &Vocabulary) -> TokenStream
     }
 
     let all_doc = format!(" Every value the catalog knows, in catalog order ({}).", vocabulary.values.len());
+    let mut by_wire: Vec<(&str, &Ident)> = vocabulary.values.iter().map(|v| v.wire.as_str()).zip(&variants).collect();
+    by_wire.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let (sorted_wires, sorted_variants): (Vec<&str>, Vec<&Ident>) = by_wire.into_iter().unzip();
     quote! {
         #type_doc
         #[derive(::core::clone::Clone, ::core::fmt::Debug)]
@@ -189,9 +192,12 @@ pub(super) fn vocabulary_enum(api: &Api, vocabulary: &Vocabulary) -> TokenStream
 
         impl ::core::convert::From<&str> for #name {
             fn from(wire: &str) -> Self {
-                match wire {
-                    #(#wires => Self::#variants,)*
-                    other => Self::#unknown(::api_error_runtime::__private::unknown(other)),
+                // Sorted by wire string: a binary search, however many values there are (a
+                // `match` over every string costs build time and lookups that grow with them).
+                const BY_WIRE: &[(&str, #name)] = &[#((#sorted_wires, #name::#sorted_variants)),*];
+                match BY_WIRE.binary_search_by(|(known, _)| (*known).cmp(wire)) {
+                    ::core::result::Result::Ok(found) => BY_WIRE[found].1.clone(),
+                    ::core::result::Result::Err(_) => Self::#unknown(::api_error_runtime::__private::unknown(wire)),
                 }
             }
         }

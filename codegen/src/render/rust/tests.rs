@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 /// One test per example: it decodes into its body format and into `ErrorResponse` (picking its
 /// own format when there are several), and both serialize back to JSON equal to the example.
 pub(super) fn example_tests(api: &Api) -> TokenStream {
-    if api.examples.is_empty() && api.cases.is_empty() {
+    if api.examples.is_empty() && api.cases.is_empty() && api.vocabularies.is_empty() {
         return TokenStream::new();
     }
     let multi_root = api.roots().count() > 1;
@@ -97,6 +97,35 @@ pub(super) fn example_tests(api: &Api) -> TokenStream {
             }
         }
     });
+    // Every known wire string finds its own variant (the lookup is a binary search over a
+    // sorted table), and a string the catalog does not know finds none.
+    let lookups = api.vocabularies.iter().map(|vocabulary| {
+        let name = ident(&vocabulary.name);
+        let test = format_ident!(
+            "every_{}_value_is_found_by_its_wire_string",
+            crate::names::snake_case(&vocabulary.name).unwrap_or_default()
+        );
+        quote! {
+            #[test]
+            fn #test() {
+                for known in super::#name::ALL {
+                    let found = super::#name::from(known.as_str());
+                    ::core::assert!(!found.is_unknown() && &found == known, "{}", known.as_str());
+                }
+                ::core::assert!(super::#name::from("\u{0}not a value of this catalog").is_unknown());
+            }
+        }
+    });
+    // Only where a decision is checked: an unused function would warn.
+    let decides = api.examples.iter().any(|e| e.decision.is_some()) || !api.cases.is_empty();
+    let now = decides.then(|| {
+        quote! {
+            /// A fixed moment (2024-12-01T08:00:00Z), so that waits until a date are the same on every run.
+            fn now() -> ::std::time::SystemTime {
+                ::std::time::UNIX_EPOCH + ::std::time::Duration::from_secs(1_733_040_000)
+            }
+        }
+    });
     let round_trip = (!api.examples.is_empty()).then(|| {
         quote! {
             /// Decodes `json` as `T`, re-encodes it and checks the JSON is unchanged.
@@ -111,16 +140,14 @@ pub(super) fn example_tests(api: &Api) -> TokenStream {
     quote! {
         #[cfg(test)]
         mod tests {
-            /// A fixed moment (2024-12-01T08:00:00Z), so that waits until a date are the same on every run.
-            fn now() -> ::std::time::SystemTime {
-                ::std::time::UNIX_EPOCH + ::std::time::Duration::from_secs(1_733_040_000)
-            }
+            #now
 
             #round_trip
 
             #(#tests)*
             #(#decisions)*
             #(#cases)*
+            #(#lookups)*
         }
     }
 }
