@@ -3,6 +3,7 @@
 
 pub mod fuzz;
 pub mod pages;
+pub mod synth;
 
 use codegen::diagnostic;
 use std::fmt;

@@ -22,6 +22,9 @@ const USAGE: &str = "usage: cargo xtask <generate|check|lint|draft|drift|fuzz>
             draft spec/ID.yaml from an API's error page in Markdown (never over an existing
             file): sections, tables, examples, bodies and headers, guesses marked inferred,
             what could not be placed listed at the top
+  synth --values N --out DIR
+            write DIR/synth.yaml, a synthetic catalog of N error values (valid by construction)
+            for the benchmarks; refuses a DIR that holds a catalog already
   drift ID PAGE
             compare the catalog ID with the current version of its page: exit 0 when nothing
             drifted, 1 listing every difference by section, 2 on bad input";
@@ -79,6 +82,7 @@ fn main() -> ExitCode {
         ["lint", options @ ..] => lint(&root, options),
         ["draft", page, "--id", id] | ["draft", "--id", id, page] => draft(&root, page, id),
         ["drift", id, page] => drift(&root, id, page),
+        ["synth", "--values", values, "--out", out] => synth(values, out),
         ["fuzz", options @ ..] => fuzz(&root, options),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
@@ -169,6 +173,28 @@ fn drift(root: &std::path::Path, id: &str, page: &str) -> ExitCode {
         Err(error) => {
             eprintln!("{error}");
             ExitCode::from(error.exit_code())
+        }
+    }
+}
+
+fn synth(values: &str, out: &str) -> ExitCode {
+    let Ok(values) = values.parse::<usize>() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let path = std::path::Path::new(out).join("synth.yaml");
+    if path.exists() {
+        eprintln!("error: {} exists already; nothing was written", path.display());
+        return ExitCode::from(2);
+    }
+    match std::fs::create_dir_all(out).and_then(|()| std::fs::write(&path, xtask::synth::catalog(values))) {
+        Ok(()) => {
+            println!("{:>8} {} ({values} error values)", "created", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {}: {error}", path.display());
+            ExitCode::FAILURE
         }
     }
 }

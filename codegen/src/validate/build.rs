@@ -321,15 +321,22 @@ fn field_roles(api: &model::Api) -> Vec<(model::FieldRole, Vec<String>)> {
 fn recovery(api: &model::Api, handles: &Handles) -> Recovery {
     let codes = super::recovery::role_vocabularies(&api.bodies, model::FieldRole::Code);
     let hints = super::recovery::role_vocabularies(&api.bodies, model::FieldRole::Hint);
+    // Every value by its wire string, once: rules of large catalogs name thousands.
+    let mut by_wire: HashMap<&str, Vec<ValueRef>> = HashMap::new();
+    for (v, vocabulary) in api.vocabularies.iter().enumerate() {
+        for (index, value) in vocabulary.values.iter().enumerate() {
+            by_wire.entry(value.value.as_str()).or_default().push(ValueRef { vocabulary: VocabularyId(v), index });
+        }
+    }
     let resolve = |wires: &[String], vocabularies: &[&std::collections::BTreeSet<&str>]| -> Vec<ValueRef> {
         wires
             .iter()
             .map(|wire| {
-                let found = api.vocabularies.iter().enumerate().find_map(|(v, vocabulary)| {
-                    let carried = vocabularies.iter().any(|set| set.contains(vocabulary.name.as_str()));
-                    let index = vocabulary.values.iter().position(|x| &x.value == wire)?;
-                    carried.then_some(ValueRef { vocabulary: VocabularyId(v), index })
-                });
+                let carried = |value: &&ValueRef| {
+                    let name = api.vocabularies[value.vocabulary.0].name.as_str();
+                    vocabularies.iter().any(|set| set.contains(name))
+                };
+                let found = by_wire.get(wire.as_str()).and_then(|values| values.iter().find(carried).copied());
                 found.expect("check_recovery: rule values are values of their role's vocabularies")
             })
             .collect()

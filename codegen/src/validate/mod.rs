@@ -74,6 +74,8 @@ struct Derived {
     case_names: Vec<Option<String>>,
     /// Per section: its table, rebuilt.
     tables: Vec<Option<Table>>,
+    /// Which vocabularies hold each wire string, once a check needs it.
+    value_holders: Option<std::collections::HashMap<String, Vec<usize>>>,
 }
 
 struct Checker<'a> {

@@ -8,7 +8,7 @@ use crate::model::{
     FieldRole, FieldType, HeaderRole, RecoveryAdvice, RecoveryKind, RecoveryRule, Shape, StatusClass, Vocabulary,
 };
 use crate::resolved::Level;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Facts of a rule that `inferred` may list.
 const RULE_FACTS: &[&str] = &["kind", "backoff", "max_attempts", "if_no_wait", "statuses", "except"];
@@ -245,11 +245,23 @@ impl Checker<'_> {
 
     /// `wire` must be a value of one of `vocabularies`, the ones a field of `role` carries.
     fn check_value_in(&mut self, path: &str, wire: &str, vocabularies: &BTreeSet<&str>, role: &str) {
-        let in_vocabulary = |v: &Vocabulary| v.values.iter().any(|x| x.value == wire);
-        if self.api.vocabularies.iter().any(|v| vocabularies.contains(v.name.as_str()) && in_vocabulary(v)) {
+        let api = self.api;
+        // The vocabularies holding each wire string, worked out once per API: rules name
+        // thousands of values in large catalogs.
+        let holders = self.derived.value_holders.get_or_insert_with(|| {
+            let mut holders: HashMap<String, Vec<usize>> = HashMap::new();
+            for (v, vocabulary) in api.vocabularies.iter().enumerate() {
+                for value in &vocabulary.values {
+                    holders.entry(value.value.clone()).or_default().push(v);
+                }
+            }
+            holders
+        });
+        let found: Vec<&Vocabulary> = holders.get(wire).into_iter().flatten().map(|&v| &api.vocabularies[v]).collect();
+        if found.iter().any(|v| vocabularies.contains(v.name.as_str())) {
             return;
         }
-        match self.api.vocabularies.iter().find(|v| in_vocabulary(v)) {
+        match found.first() {
             Some(other) => self.error(
                 Code::RecoveryScope,
                 path,
@@ -363,8 +375,31 @@ impl Checker<'_> {
     /// No two rules of one level may cover the same response.
     fn check_ambiguity(&mut self, advice: &RecoveryAdvice) {
         let rules = &advice.rules;
+        // Which rules name each hint or error value: value rules only meet the rules that share
+        // one (comparing every pair would grow with the square of the rules).
+        let mut naming: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (r, rule) in rules.iter().enumerate() {
+            for value in rule.hints.iter().chain(&rule.errors) {
+                naming.entry(value.as_str()).or_default().push(r);
+            }
+        }
         for (b, later) in rules.iter().enumerate() {
-            for earlier in &rules[..b] {
+            let candidates: Vec<usize> = match level(later) {
+                Level::Hint | Level::ErrorValue => {
+                    let sharing: HashSet<usize> = later
+                        .hints
+                        .iter()
+                        .chain(&later.errors)
+                        .flat_map(|value| naming[value.as_str()].iter().copied())
+                        .filter(|&r| r < b)
+                        .collect();
+                    let mut sharing: Vec<usize> = sharing.into_iter().collect();
+                    sharing.sort_unstable();
+                    sharing
+                }
+                _ => (0..b).collect(),
+            };
+            for earlier in candidates.into_iter().map(|r| &rules[r]) {
                 if level(earlier) != level(later) {
                     continue;
                 }
@@ -376,7 +411,8 @@ impl Checker<'_> {
                         .map(|h| format!("hint `{h}`"))
                         .collect(),
                     Level::ErrorValue => {
-                        later.errors.iter().filter(|e| earlier.errors.contains(e)).map(|e| format!("`{e}`")).collect()
+                        let earlier_errors: HashSet<&String> = earlier.errors.iter().collect();
+                        later.errors.iter().filter(|e| earlier_errors.contains(e)).map(|e| format!("`{e}`")).collect()
                     }
                     Level::Status => later
                         .statuses

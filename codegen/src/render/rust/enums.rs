@@ -2,10 +2,11 @@
 
 use super::{doc, ident, numbers, option, provenance_lines};
 use crate::render::text::{code, markdown as md, one_line};
-use crate::resolved::{Api, Status, Vocabulary, VocabularyValue};
+use crate::resolved::{Api, RecoveryRule, Status, Vocabulary, VocabularyValue};
 use crate::validate::UNKNOWN_VARIANT;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
+use std::collections::HashMap;
 
 /// A method returning one fact: a match arm per variant that has it, `default` for the rest.
 fn fact_method(
@@ -78,6 +79,18 @@ pub(super) fn vocabulary_enum(api: &Api, vocabulary: &Vocabulary) -> TokenStream
     let unknown = ident(UNKNOWN_VARIANT);
     let variants: Vec<Ident> = vocabulary.values.iter().map(|v| ident(&v.variant)).collect();
     let wires: Vec<&str> = vocabulary.values.iter().map(|v| v.wire.as_str()).collect();
+    // The rules naming each value, in catalog order, worked out once (not per value).
+    let mut naming: HashMap<&str, Vec<&RecoveryRule>> = HashMap::new();
+    for rule in &api.recovery.rules {
+        for &named in rule.errors.iter().chain(&rule.hints) {
+            if api[named.vocabulary].name == vocabulary.name {
+                let rules = naming.entry(api[named].wire.as_str()).or_default();
+                if rules.last().is_none_or(|last| last.id != rule.id) {
+                    rules.push(rule);
+                }
+            }
+        }
+    }
 
     let type_doc = doc(&[
         md(vocabulary.description.trim()),
@@ -110,12 +123,7 @@ pub(super) fn vocabulary_enum(api: &Api, vocabulary: &Vocabulary) -> TokenStream
         if let Some(retryable) = value.retryable {
             lines.push(format!("- Retryable: {}.", if retryable { "yes" } else { "no" }));
         }
-        for rule in api.recovery.rules.iter().filter(|r| {
-            r.errors
-                .iter()
-                .chain(&r.hints)
-                .any(|&v| api[v].wire == value.wire && api[v.vocabulary].name == vocabulary.name)
-        }) {
+        for rule in naming.get(value.wire.as_str()).into_iter().flatten() {
             lines.push(format!("- Recovery: `{}` (rule `{}`).", rule.kind.name(), rule.id));
         }
         lines.extend(provenance_lines(api, &value.trace));

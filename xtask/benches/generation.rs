@@ -1,0 +1,147 @@
+//! How fast the generator is, stage by stage, on the real catalog and on synthetic catalogs of
+//! 10 to 10,000 error values (100,000 with `BENCH_LARGE=1`): `cargo bench -p xtask --bench
+//! generation`. A bench binary (no criterion): each stage is timed over several runs and the
+//! median printed, with the ratio of the total to the size ten times smaller, and each size's
+//! peak memory, measured in a child process of its own so that sizes do not share a peak.
+//! BENCHMARKS.md quotes its output.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// The stages, in pipeline order.
+const STAGES: &[&str] = &["load", "validate", "rust", "schema", "openapi", "markdown", "recovery", "lint", "write"];
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    // A child: one size, the whole pipeline once, then its peak memory.
+    if let Some(at) = args.iter().position(|a| a == "--peak-of") {
+        let dir = PathBuf::from(&args[at + 1]);
+        let _ = stages(&dir, 1);
+        println!("{}", peak_kib().unwrap_or(0));
+        return;
+    }
+    let root = xtask::workspace_root().expect("run from the workspace");
+    let scratch = std::env::temp_dir().join(format!("xtask-bench-{}", std::process::id()));
+    let mut sizes: Vec<(String, PathBuf)> = vec![("real catalog".into(), root.join("spec"))];
+    let mut counts = vec![10, 100, 1_000, 10_000];
+    if std::env::var_os("BENCH_LARGE").is_some() {
+        counts.push(100_000);
+    }
+    for &values in &counts {
+        let dir = scratch.join(format!("synth-{values}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("synth.yaml"), xtask::synth::catalog(values)).unwrap();
+        sizes.push((format!("{values} values"), dir));
+    }
+    println!("| catalog | {} | total | vs 10x fewer | peak memory |", STAGES.join(" | "));
+    println!("| --- |{} --- | --- | --- |", " --- |".repeat(STAGES.len()));
+    let mut previous: Option<Duration> = None;
+    for (name, dir) in &sizes {
+        // Enough runs for about a second of measuring, between 3 and 15.
+        let first = stages(dir, 1).iter().sum::<Duration>();
+        let runs = (Duration::from_secs(1).as_nanos() / first.as_nanos().max(1)).clamp(3, 15) as usize;
+        let medians = stages(dir, runs);
+        let total: Duration = medians.iter().sum();
+        let ratio = match previous.filter(|_| name != "real catalog" && !name.starts_with("10 ")) {
+            Some(before) => format!("{:.1}x", total.as_secs_f64() / before.as_secs_f64()),
+            None => "—".into(),
+        };
+        if name != "real catalog" {
+            previous = Some(total);
+        }
+        let peak = peak_of(dir).map_or("?".into(), |kib| format!("{:.0} MiB", kib as f64 / 1024.0));
+        let cells: Vec<String> = medians.iter().map(|d| ms(*d)).collect();
+        println!("| {name} | {} | {} | {ratio} | {peak} |", cells.join(" | "), ms(total));
+    }
+    let _ = std::fs::remove_dir_all(&scratch);
+}
+
+/// The median time of each stage over `runs` runs of the whole pipeline on `dir`.
+fn stages(dir: &Path, runs: usize) -> Vec<Duration> {
+    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); STAGES.len()];
+    let out = std::env::temp_dir().join(format!("xtask-bench-out-{}", std::process::id()));
+    for _ in 0..runs {
+        let mut clock = Instant::now();
+        let mut lap = |stage: usize, times: &mut Vec<Vec<Duration>>| {
+            times[stage].push(clock.elapsed());
+            clock = Instant::now();
+        };
+        let (loaded, errors) = codegen::load::load_dir(dir, "spec");
+        assert!(errors.is_empty(), "{}", codegen::diagnostic::report(&errors));
+        lap(0, &mut times);
+        let catalog =
+            codegen::validate::validate(loaded).unwrap_or_else(|e| panic!("{}", codegen::diagnostic::report(&e)));
+        lap(1, &mut times);
+        let rust = codegen::render::rust::render_crate(&catalog).unwrap();
+        lap(2, &mut times);
+        let mut files = rust;
+        for api in catalog.apis() {
+            files.push(codegen::OutputFile {
+                path: format!("{}.schema.json", api.id),
+                contents: codegen::render::schema::render_schema(api),
+            });
+        }
+        lap(3, &mut times);
+        for api in catalog.apis() {
+            files.push(codegen::OutputFile {
+                path: format!("{}.yaml", api.id),
+                contents: codegen::render::openapi::render_openapi(api),
+            });
+        }
+        lap(4, &mut times);
+        for api in catalog.apis() {
+            files.push(codegen::OutputFile {
+                path: format!("{}.md", api.id),
+                contents: codegen::render::markdown::render_api(api),
+            });
+        }
+        lap(5, &mut times);
+        for api in catalog.apis() {
+            files.push(codegen::OutputFile {
+                path: format!("{}.json", api.id),
+                contents: codegen::render::recovery::render_recovery(api),
+            });
+        }
+        lap(6, &mut times);
+        let findings = codegen::lint::lint(&catalog);
+        std::hint::black_box(findings);
+        lap(7, &mut times);
+        std::fs::create_dir_all(&out).unwrap();
+        for file in &files {
+            let path = out.join(file.path.replace('/', "_"));
+            std::fs::write(path, &file.contents).unwrap();
+        }
+        lap(8, &mut times);
+    }
+    let _ = std::fs::remove_dir_all(&out);
+    times
+        .into_iter()
+        .map(|mut runs| {
+            runs.sort();
+            runs[runs.len() / 2]
+        })
+        .collect()
+}
+
+/// Peak memory of the whole pipeline on `dir`, run once in a child process.
+fn peak_of(dir: &Path) -> Option<u64> {
+    let exe = std::env::current_exe().ok()?;
+    let out = std::process::Command::new(exe).arg("--peak-of").arg(dir).output().ok()?;
+    String::from_utf8_lossy(&out.stdout).trim().parse().ok()
+}
+
+/// This process's peak resident set (`VmHWM`), in KiB (Linux).
+fn peak_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn ms(d: Duration) -> String {
+    let ms = d.as_secs_f64() * 1000.0;
+    if ms >= 100.0 {
+        format!("{ms:.0} ms")
+    } else {
+        format!("{ms:.1} ms")
+    }
+}

@@ -1,0 +1,114 @@
+//! Synthetic catalogs for the benchmarks: one API with any number of error values, valid by
+//! construction, with bodies, headers, examples (one per ten values, each with its decision)
+//! and recovery rules (one per hundred values) in proportion, and a source table of the values.
+
+use std::fmt::Write;
+
+/// The statuses the synthetic values are spread over, in catalog order.
+const STATUSES: &[(u16, bool)] = &[
+    (400, false),
+    (401, false),
+    (403, false),
+    (404, false),
+    (409, false),
+    (422, false),
+    (429, true),
+    (500, true),
+    (502, true),
+    (503, true),
+];
+
+/// Values a rule of their own covers: the first half of each hundred.
+fn ruled(i: usize) -> bool {
+    i % 100 < 50
+}
+
+/// The YAML text of a catalog with `values` error values.
+pub fn catalog(values: usize) -> String {
+    let mut out = String::with_capacity(values * 400 + 4096);
+    out.push_str(
+        "# A synthetic catalog for the benchmarks (`cargo xtask synth`); valid by construction.\n\
+         id: synth\nname: Synth\nsummary: A synthetic API for measuring the generator.\n\
+         source:\n  title: Errors\nsections:\n  - id: errors\n    heading: [Errors]\n  - id: codes\n    heading: [Codes]\n    table:\n      rows: { vocabulary: ErrorCode }\n      columns:\n        - { header: Code, cell: \"`{value}`\" }\n        - { header: Status, cell: \"{statuses}\" }\n        - { header: Description, cell: \"{description}\" }\n",
+    );
+    out.push_str("statuses:\n");
+    for (code, retryable) in STATUSES {
+        let _ = writeln!(
+            out,
+            "  - {{ code: {code}, description: Synthetic status {code}, retryable: {retryable}, source: errors }}"
+        );
+    }
+    out.push_str("vocabularies:\n  - name: ErrorCode\n    description: The synthetic error codes.\n    source: codes\n    values:\n");
+    for i in 0..values {
+        let (code, _) = STATUSES[i % STATUSES.len()];
+        let _ = writeln!(
+            out,
+            "      - {{ value: error_code_{i}, statuses: [{code}], description: Synthetic error number {i}, source: codes }}"
+        );
+    }
+    out.push_str(
+        "bodies:\n  - name: ErrorBody\n    description: The synthetic error body.\n    root: true\n    source: errors\n    fields:\n\
+         \x20     - { name: code, type: { vocabulary: ErrorCode }, required: true, role: code, description: The code, source: errors }\n\
+         \x20     - { name: message, type: string, required: true, role: message, description: For people, source: errors }\n\
+         \x20     - { name: requestId, type: string, required: false, role: request_id, description: The request, source: errors }\n\
+         \x20     - { name: details, type: { array: { object: FieldError } }, required: false, description: Invalid fields, source: errors }\n\
+         \x20 - name: FieldError\n    description: One invalid field.\n    source: errors\n    fields:\n\
+         \x20     - { name: field, type: string, required: true, description: The field, source: errors }\n\
+         \x20     - { name: message, type: string, required: true, description: What is wrong, source: errors }\n\
+         headers:\n  - { name: Retry-After, role: retry_after, formats: [delay_seconds], description: Seconds to wait, source: errors }\n\
+         \x20 - { name: X-Request-Id, role: request_id, description: The request, source: errors }\n",
+    );
+    out.push_str("recovery:\n  rules:\n");
+    for rule in 0..values.div_ceil(100) {
+        let covered: Vec<String> = (rule * 100..(rule * 100 + 100).min(values))
+            .filter(|&i| ruled(i))
+            .map(|i| format!("error_code_{i}"))
+            .collect();
+        if covered.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "    - {{ id: rule-{rule}, errors: [{}], kind: fix_request, advice: Fix the request., source: errors }}",
+            covered.join(", ")
+        );
+    }
+    out.push_str(
+        "    - { id: rate-limited, statuses: [429], kind: retry_after_wait, if_no_wait: give_up, advice: Wait., source: errors }\n\
+         \x20   - { id: server-errors, status_classes: [server_error], kind: retry_with_backoff, backoff: { first_delay_ms: 1000 }, max_attempts: 3, advice: Back off., source: errors }\n\
+         \x20 fallback: { kind: give_up, advice: Give up., source: errors }\n",
+    );
+    out.push_str("examples:\n");
+    for i in (0..values).step_by(10) {
+        let (code, _) = STATUSES[i % STATUSES.len()];
+        let decision = match code {
+            _ if ruled(i) => format!("{{ kind: fix_request, rule: rule-{} }}", i / 100),
+            429 => "{ kind: give_up, rule: rate-limited }".to_string(),
+            500..=599 => "{ kind: retry_with_backoff, rule: server-errors, wait_seconds: 1 }".to_string(),
+            _ => "{ kind: give_up, rule: fallback }".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "  - {{ id: example-{i}, title: Example {i}, body_format: ErrorBody, status: {code}, \
+             body: {{ code: error_code_{i}, message: Synthetic failure {i}, requestId: req_{i}, details: [{{ field: f{i}, message: bad }}] }}, \
+             decision: {decision}, source: errors }}"
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn synthetic_catalogs_are_valid_at_every_size() {
+        for values in [1, 10, 99, 100, 101, 250] {
+            let text = super::catalog(values);
+            let api = codegen::load::parse_api("synth.yaml", &text).unwrap_or_else(|e| panic!("{values}: {e:?}"));
+            let catalog = codegen::validate::validate(codegen::load::Loaded { dir: "spec".into(), apis: vec![api] })
+                .unwrap_or_else(|e| panic!("{values}: {}", codegen::diagnostic::report(&e)));
+            let api = &catalog.apis()[0];
+            assert_eq!(api.vocabularies[0].values.len(), values);
+            assert_eq!(api.examples.len(), values.div_ceil(10));
+        }
+    }
+}
