@@ -100,12 +100,13 @@ impl Checker<'_> {
                     format!("reason `{reason}` gives the variant `{variant}`, which `HttpStatus` defines itself"),
                     "use the RFC 9110 reason phrase of the code",
                 ),
-                None if !ascii || reason.is_empty() => {}
+                // Without any phrase, E0502 (or the bad code) is reported above already.
+                None if !ascii || status.reason_phrase().is_none() => {}
                 None => self.error(
                     Code::Unnameable,
                     format!("{path}.reason"),
                     "the reason phrase has no letters to name a variant",
-                    "use the RFC 9110 reason phrase, e.g. `Not Found`",
+                    "use the RFC 9110 reason phrase, e.g. `Not Found`, or leave `reason` out to have it filled in",
                 ),
                 Some(variant) => {
                     if let Some(other) = variants.insert(variant.clone(), status.code) {
