@@ -167,6 +167,10 @@ impl<'p> Drafter<'p> {
                     ));
                     continue;
                 }
+                if table.rows.is_empty() || table.rows.iter().any(Vec::is_empty) {
+                    self.unplaced.push(format!("{}: a table without rows", self.section_title(index)));
+                    continue;
+                }
                 let kept = self
                     .status_table(index, table)
                     .or_else(|| self.field_table(index, section, table))
@@ -415,6 +419,9 @@ impl<'p> Drafter<'p> {
             for (response, block) in section.json_responses() {
                 let at = format!("{} (line {})", self.section_title(index), block.line);
                 match serde_json::from_str::<Value>(&block.text) {
+                    Ok(Value::Object(body)) if body.is_empty() => {
+                        self.unplaced.push(format!("{at}: an empty JSON object"));
+                    }
                     Ok(Value::Object(body)) => {
                         self.example(index, &mut used_ids, response.status, response.headers, body, &at);
                     }
@@ -451,6 +458,7 @@ impl<'p> Drafter<'p> {
             self.unplaced.push(format!("{at}: an example whose values do not fit the documented types"));
             return;
         }
+        let status = status.filter(|code| (100..=599).contains(code));
         if let Some(code) = status {
             self.ensure_status(code, &source);
         }
@@ -527,6 +535,12 @@ impl<'p> Drafter<'p> {
         for (key, value) in body {
             let known = fields_of(&self.bodies[index]).iter().any(|f| *f.at("name") == json!(key));
             if known {
+                let ty = fields_of(&self.bodies[index])
+                    .iter()
+                    .find(|f| *f.at("name") == json!(key))
+                    .map(|f| f.at("type").clone())
+                    .unwrap_or_default();
+                self.grow_nested(&ty, value, source);
                 // A documented field an example sends as `null` may be null.
                 if value.is_null() {
                     for field in fields_mut(&mut self.bodies[index]).filter(|f| *f.at("name") == json!(key)) {
@@ -562,6 +576,24 @@ impl<'p> Drafter<'p> {
         }
     }
 
+    /// Grows the shape a field type names (directly or as array items) by a value's keys.
+    fn grow_nested(&mut self, ty: &Value, value: &Value, source: &str) {
+        match (ty, value) {
+            (Value::Object(o), Value::Object(map)) if o.contains_key("object") => {
+                let name = o["object"].as_str().unwrap_or_default();
+                if let Some(index) = self.bodies.iter().position(|b| b.at("name").as_str() == Some(name)) {
+                    self.grow(index, map, source);
+                }
+            }
+            (Value::Object(o), Value::Array(items)) if o.contains_key("array") => {
+                for item in items {
+                    self.grow_nested(&o["array"], item, source);
+                }
+            }
+            _ => {}
+        }
+    }
+
     fn infer_type(&mut self, key: &str, value: &Value, source: &str) -> Value {
         match value {
             Value::Bool(_) => json!("boolean"),
@@ -569,9 +601,16 @@ impl<'p> Drafter<'p> {
             Value::Number(_) => json!("number"),
             Value::String(_) | Value::Null => json!("string"),
             Value::Array(items) => match items.first() {
-                Some(first) => json!({ "array": self.infer_type(key, first, source) }),
+                Some(first) => {
+                    let inner = self.infer_type(key, first, source);
+                    for item in &items[1..] {
+                        self.grow_nested(&inner, item, source);
+                    }
+                    json!({ "array": inner })
+                }
                 None => json!({ "array": "any" }),
             },
+            Value::Object(map) if map.is_empty() => json!("any"),
             Value::Object(map) => {
                 let name = self.fresh_body_name(&pascal(key));
                 let mut shape = Map::new();

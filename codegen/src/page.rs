@@ -68,7 +68,8 @@ impl CodeBlock {
         let headers = lines
             .filter_map(|l| l.split_once(':'))
             .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-            .filter(|(k, _)| !k.is_empty() && !k.contains(' '))
+            // A header name is a token: a line that is not a header (a stray JSON line) is not one.
+            .filter(|(k, _)| !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || "-_".contains(c)))
             .collect();
         HttpResponse { status, headers }
     }
