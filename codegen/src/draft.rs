@@ -8,7 +8,7 @@
 //! The draft is checked before it is returned: it must load and validate, and each table it
 //! keeps must rebuild cell for cell (a table that would not is left out, and listed).
 
-use crate::page::{Page, PageSection, PageTable};
+use crate::page::{header_names, status_codes, Page, PageSection, PageTable};
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -731,10 +731,8 @@ impl<'p> Drafter<'p> {
         let mut found = Vec::new();
         for (index, section) in self.page.sections.iter().enumerate() {
             for line in &section.prose {
-                for word in line.split(|c: char| c.is_whitespace() || ",;:()".contains(c)) {
-                    if looks_like_header(word) {
-                        found.push((word.to_string(), line.clone(), self.section_ids[index].clone()));
-                    }
+                for name in header_names(line) {
+                    found.push((name.to_string(), line.clone(), self.section_ids[index].clone()));
                 }
             }
         }
@@ -959,16 +957,6 @@ fn role_for(key: &str, ty: &Value) -> Option<&'static str> {
     }
 }
 
-/// The status codes a cell names: `400`, `` `400` ``, `**400**`, `500, 502`, `500/503`.
-fn status_codes(cell: &str) -> Option<Vec<u16>> {
-    let bare: String = cell.chars().filter(|c| !"`*_".contains(*c)).collect();
-    let codes: Vec<u16> = bare
-        .split([',', '/'])
-        .map(|part| part.split_whitespace().next().and_then(|w| w.parse().ok()))
-        .collect::<Option<_>>()?;
-    (!codes.is_empty() && codes.iter().all(|c| (100..=599).contains(c))).then_some(codes)
-}
-
 /// The template that writes a cell holding codes: the cell with its (first) code replaced.
 fn code_template(cell: &str, codes: &[u16], placeholder: &str) -> Option<String> {
     let first = codes.first()?.to_string();
@@ -1110,15 +1098,6 @@ fn strip_code(cell: &str) -> String {
 /// Cell text as the catalog states it: the table syntax's escapes undone.
 fn unescape(cell: &str) -> String {
     cell.replace("\\|", "|").replace("<br>", "\n").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-}
-
-/// `Retry-After`, `X-RateLimit-Remaining`: capitalized words joined by `-`.
-fn looks_like_header(word: &str) -> bool {
-    let parts: Vec<&str> = word.split('-').collect();
-    parts.len() >= 2
-        && parts.iter().all(|p| {
-            p.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && p.chars().all(|c| c.is_ascii_alphanumeric())
-        })
 }
 
 /// `Error Types` -> `ErrorType` (singular), unique among the vocabularies.

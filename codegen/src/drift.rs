@@ -3,7 +3,7 @@
 //! changed; statuses and headers the page uses that the catalog lacks. Entries that record an
 //! inconsistency or mark facts inferred are the catalog's own reading, not drift.
 
-use crate::page::{Page, PageSection};
+use crate::page::{header_names, status_codes, Page, PageSection};
 use crate::resolved::{Api, DocumentId};
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -274,12 +274,7 @@ fn statuses_and_headers(api: &Api, page: &Page, out: &mut Vec<Difference>) {
         let mut names = BTreeSet::new();
         for table in &section.tables {
             for row in &table.rows {
-                let bare: String = row[0].chars().filter(|c| !"`*_".contains(*c)).collect();
-                for part in bare.split([',', '/']) {
-                    if let Ok(code) = part.trim().parse::<u16>() {
-                        codes.insert(code);
-                    }
-                }
+                codes.extend(row.first().and_then(|cell| status_codes(cell)).into_iter().flatten());
             }
         }
         for block in section.code_blocks.iter().filter(|b| b.language == "http") {
@@ -288,16 +283,7 @@ fn statuses_and_headers(api: &Api, page: &Page, out: &mut Vec<Difference>) {
             names.extend(response.headers.into_iter().map(|(k, _)| k));
         }
         for line in &section.prose {
-            for word in line.split(|c: char| c.is_whitespace() || ",;:()`".contains(c)) {
-                let parts: Vec<&str> = word.split('-').collect();
-                let header_like = parts.len() >= 2
-                    && parts.iter().all(|p| {
-                        p.starts_with(|c: char| c.is_ascii_uppercase()) && p.chars().all(|c| c.is_ascii_alphanumeric())
-                    });
-                if header_like {
-                    names.insert(word.to_string());
-                }
-            }
+            names.extend(header_names(line).map(str::to_string));
         }
         for code in codes.into_iter().filter(|c| (100..=599).contains(c) && api.status(*c).is_none()) {
             out.push(Difference { section: here.clone(), what: format!("status {code} is not in the catalog") });

@@ -248,6 +248,29 @@ fn section(current: &mut Option<PageSection>) -> &mut PageSection {
     current.get_or_insert_with(PageSection::default)
 }
 
+/// The status codes a table cell names: `400`, `` `400` ``, `**400**`, `` `413 Payload Too
+/// Large` ``, `500, 502`, `500/503`; `None` when the cell is not (only) codes.
+pub fn status_codes(cell: &str) -> Option<Vec<u16>> {
+    let bare: String = cell.chars().filter(|c| !"`*_".contains(*c)).collect();
+    let codes: Vec<u16> = bare
+        .split([',', '/'])
+        .map(|part| part.split_whitespace().next().and_then(|w| w.parse().ok()))
+        .collect::<Option<_>>()?;
+    (!codes.is_empty() && codes.iter().all(|c| (100..=599).contains(c))).then_some(codes)
+}
+
+/// The words of a prose line that look like header names (`Retry-After`,
+/// `X-RateLimit-Remaining`: capitalized words joined by `-`).
+pub fn header_names(line: &str) -> impl Iterator<Item = &str> {
+    line.split(|c: char| c.is_whitespace() || ",;:()`".contains(c)).filter(|word| {
+        let parts: Vec<&str> = word.split('-').collect();
+        parts.len() >= 2
+            && parts.iter().all(|p| {
+                p.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && p.chars().all(|c| c.is_ascii_alphanumeric())
+            })
+    })
+}
+
 /// `sha256:<hex>` of the bytes: what a catalog records to notice that its page changed.
 pub fn content_hash(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
