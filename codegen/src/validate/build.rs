@@ -81,7 +81,9 @@ fn derived(names: &[Option<String>], index: usize, check: &str) -> String {
     names.get(index).cloned().flatten().unwrap_or_else(|| panic!("{check} names every entry of a valid catalog"))
 }
 
-pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, derived_names: Derived) -> Api {
+pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut derived_names: Derived) -> Api {
+    // The checks' index of values by wire string, if they made one; else made here.
+    let by_wire = derived_names.values_by_wire.take().unwrap_or_else(|| super::recovery::values_by_wire(&api));
     let handles = Handles::new(&api);
     let d = &derived_names;
     let sections = api
@@ -223,7 +225,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, derive
             trace: handles.trace(header),
         })
         .collect();
-    let recovery = recovery(&api, &handles);
+    let recovery = recovery(&api, &handles, &by_wire);
     let field_roles = field_roles(&api);
     let decision = |d: &model::Decision| Decision {
         kind: d.kind,
@@ -318,25 +320,20 @@ fn field_roles(api: &model::Api) -> Vec<(model::FieldRole, Vec<String>)> {
 
 /// The rules with their values resolved in the vocabularies of their role, and the fallback
 /// (giving up, when the catalog has no `recovery`).
-fn recovery(api: &model::Api, handles: &Handles) -> Recovery {
+fn recovery(api: &model::Api, handles: &Handles, by_wire: &HashMap<String, Vec<(usize, usize)>>) -> Recovery {
     let codes = super::recovery::role_vocabularies(&api.bodies, model::FieldRole::Code);
     let hints = super::recovery::role_vocabularies(&api.bodies, model::FieldRole::Hint);
-    // Every value by its wire string, once: rules of large catalogs name thousands.
-    let mut by_wire: HashMap<&str, Vec<ValueRef>> = HashMap::new();
-    for (v, vocabulary) in api.vocabularies.iter().enumerate() {
-        for (index, value) in vocabulary.values.iter().enumerate() {
-            by_wire.entry(value.value.as_str()).or_default().push(ValueRef { vocabulary: VocabularyId(v), index });
-        }
-    }
     let resolve = |wires: &[String], vocabularies: &[&std::collections::BTreeSet<&str>]| -> Vec<ValueRef> {
         wires
             .iter()
             .map(|wire| {
-                let carried = |value: &&ValueRef| {
-                    let name = api.vocabularies[value.vocabulary.0].name.as_str();
-                    vocabularies.iter().any(|set| set.contains(name))
+                let carried = |&&(v, _): &&(usize, usize)| {
+                    vocabularies.iter().any(|set| set.contains(api.vocabularies[v].name.as_str()))
                 };
-                let found = by_wire.get(wire.as_str()).and_then(|values| values.iter().find(carried).copied());
+                let found = by_wire
+                    .get(wire.as_str())
+                    .and_then(|values| values.iter().find(carried))
+                    .map(|&(v, index)| ValueRef { vocabulary: VocabularyId(v), index });
                 found.expect("check_recovery: rule values are values of their role's vocabularies")
             })
             .collect()

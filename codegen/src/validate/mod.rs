@@ -74,8 +74,8 @@ struct Derived {
     case_names: Vec<Option<String>>,
     /// Per section: its table, rebuilt.
     tables: Vec<Option<Table>>,
-    /// Which vocabularies hold each wire string, once a check needs it.
-    value_holders: Option<std::collections::HashMap<String, Vec<usize>>>,
+    /// Each wire string's (vocabulary, value) indices, once a check needs them.
+    values_by_wire: Option<std::collections::HashMap<String, Vec<(usize, usize)>>>,
 }
 
 struct Checker<'a> {

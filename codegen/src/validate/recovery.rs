@@ -66,6 +66,18 @@ pub(super) fn role_paths(bodies: &[Shape]) -> Vec<RolePath> {
     out
 }
 
+/// Every vocabulary value by its wire string, as (vocabulary, value) indices: rules of large
+/// catalogs name thousands of values, which checking and resolving look up here.
+pub(super) fn values_by_wire(api: &crate::model::Api) -> HashMap<String, Vec<(usize, usize)>> {
+    let mut found: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    for (v, vocabulary) in api.vocabularies.iter().enumerate() {
+        for (index, value) in vocabulary.values.iter().enumerate() {
+            found.entry(value.value.clone()).or_default().push((v, index));
+        }
+    }
+    found
+}
+
 /// Which level a rule decides at, by what it names first (a rule that names nothing is
 /// refused; it would decide at the status-class level with no class).
 pub(super) fn level(rule: &RecoveryRule) -> Level {
@@ -246,18 +258,9 @@ impl Checker<'_> {
     /// `wire` must be a value of one of `vocabularies`, the ones a field of `role` carries.
     fn check_value_in(&mut self, path: &str, wire: &str, vocabularies: &BTreeSet<&str>, role: &str) {
         let api = self.api;
-        // The vocabularies holding each wire string, worked out once per API: rules name
-        // thousands of values in large catalogs.
-        let holders = self.derived.value_holders.get_or_insert_with(|| {
-            let mut holders: HashMap<String, Vec<usize>> = HashMap::new();
-            for (v, vocabulary) in api.vocabularies.iter().enumerate() {
-                for value in &vocabulary.values {
-                    holders.entry(value.value.clone()).or_default().push(v);
-                }
-            }
-            holders
-        });
-        let found: Vec<&Vocabulary> = holders.get(wire).into_iter().flatten().map(|&v| &api.vocabularies[v]).collect();
+        let holders = self.derived.values_by_wire.get_or_insert_with(|| values_by_wire(api));
+        let found: Vec<&Vocabulary> =
+            holders.get(wire).into_iter().flatten().map(|&(v, _)| &api.vocabularies[v]).collect();
         if found.iter().any(|v| vocabularies.contains(v.name.as_str())) {
             return;
         }
