@@ -1,4 +1,4 @@
-//! The catalog toolkit: data flows one way, spec -> [`load`] -> [`validate`] (into the
+//! The catalog toolkit: data flows one way, spec -> [`load`](mod@load) -> [`validate`] (into the
 //! [`resolved`] model) -> [`render`], and the caller (xtask) writes what [`generate`] returns.
 //!
 //! Nothing here but [`load::load_dir`] touches the file system: the renderers are pure

@@ -27,7 +27,9 @@ pub const MAX_DEPTH: usize = 64;
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
     nodes: HashMap<String, Position>,
-    lines: Vec<String>,
+    /// The file's text, kept once (not a string per line) to quote lines from.
+    text: String,
+    lines: Vec<Line>,
     /// The first collection nested deeper than [`MAX_DEPTH`]; the pass stops there.
     pub too_deep: Option<Position>,
     /// The start of a second YAML document (`---`), which a catalog file may not have.
@@ -36,6 +38,15 @@ pub struct SourceMap {
     pub first_alias: Option<Position>,
     /// Where the event parser found the text malformed.
     pub syntax_error: Option<Position>,
+}
+
+/// One line of the file: its bytes in the text, and its length in characters, counted once
+/// rather than for each node on it.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+    chars: usize,
 }
 
 /// A mapping or sequence being read, with the path of its node.
@@ -48,7 +59,14 @@ impl SourceMap {
     /// Reads `text` once. A syntax error ends the walk: the nodes before it keep their
     /// positions, and serde_yaml reports the error itself.
     pub fn build(text: &str) -> Self {
-        let mut map = SourceMap { lines: text.lines().map(str::to_string).collect(), ..SourceMap::default() };
+        let lines = text
+            .lines()
+            .map(|line| {
+                let start = line.as_ptr() as usize - text.as_ptr() as usize;
+                Line { start, end: start + line.len(), chars: line.chars().count() }
+            })
+            .collect();
+        let mut map = SourceMap { text: text.to_string(), lines, ..SourceMap::default() };
         let mut stack: Vec<Frame> = Vec::new();
         let mut documents = 0;
         let mut parser = Parser::new_from_str(text);
@@ -118,7 +136,7 @@ impl SourceMap {
     fn record(&mut self, path: String, span: Span) {
         let line = span.start.line();
         let column = span.start.col() + 1;
-        let line_length = self.line(line).map_or(0, |text| text.chars().count());
+        let line_length = line.checked_sub(1).and_then(|index| self.lines.get(index)).map_or(0, |l| l.chars);
         let width = if span.end.line() == line { span.end.col().saturating_sub(span.start.col()) } else { 0 };
         let width = width.min(line_length.saturating_sub(column - 1)).max(1);
         self.nodes.entry(path).or_insert(Position { line, column, width });
@@ -144,7 +162,8 @@ impl SourceMap {
 
     /// The text of a 1-based line.
     pub fn line(&self, line: usize) -> Option<&str> {
-        self.lines.get(line.checked_sub(1)?).map(String::as_str)
+        let line = self.lines.get(line.checked_sub(1)?)?;
+        Some(&self.text[line.start..line.end])
     }
 }
 

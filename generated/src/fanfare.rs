@@ -154,123 +154,79 @@ impl HttpStatus {
     }
     /// The reason phrase.
     pub fn reason(&self) -> ::core::option::Option<&'static str> {
-        match self {
-            Self::Ok => ::core::option::Option::Some("OK"),
-            Self::Created => ::core::option::Option::Some("Created"),
-            Self::NoContent => ::core::option::Option::Some("No Content"),
-            Self::BadRequest => ::core::option::Option::Some("Bad Request"),
-            Self::Unauthorized => ::core::option::Option::Some("Unauthorized"),
-            Self::Forbidden => ::core::option::Option::Some("Forbidden"),
-            Self::NotFound => ::core::option::Option::Some("Not Found"),
-            Self::Conflict => ::core::option::Option::Some("Conflict"),
-            Self::PayloadTooLarge => ::core::option::Option::Some("Payload Too Large"),
-            Self::Locked => ::core::option::Option::Some("Locked"),
-            Self::TooManyRequests => ::core::option::Option::Some("Too Many Requests"),
-            Self::InternalServerError => {
-                ::core::option::Option::Some("Internal Server Error")
-            }
-            Self::ServiceUnavailable => {
-                ::core::option::Option::Some("Service Unavailable")
-            }
-            _ => ::core::option::Option::None,
-        }
+        let value = match self {
+            Self::Ok => "OK",
+            Self::Created => "Created",
+            Self::NoContent => "No Content",
+            Self::BadRequest => "Bad Request",
+            Self::Unauthorized => "Unauthorized",
+            Self::Forbidden => "Forbidden",
+            Self::NotFound => "Not Found",
+            Self::Conflict => "Conflict",
+            Self::PayloadTooLarge => "Payload Too Large",
+            Self::Locked => "Locked",
+            Self::TooManyRequests => "Too Many Requests",
+            Self::InternalServerError => "Internal Server Error",
+            Self::ServiceUnavailable => "Service Unavailable",
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(value)
     }
     /// What the documentation says the status means.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
-        match self {
-            Self::Ok => ::core::option::Option::Some("The request succeeded"),
-            Self::Created => ::core::option::Option::Some("A new resource was created"),
-            Self::NoContent => {
-                ::core::option::Option::Some(
-                    "The request succeeded with no response body",
-                )
-            }
-            Self::BadRequest => {
-                ::core::option::Option::Some(
-                    "The request was malformed or contained invalid data",
-                )
-            }
-            Self::Unauthorized => {
-                ::core::option::Option::Some(
-                    "Authentication credentials were missing or invalid",
-                )
-            }
+        let value = match self {
+            Self::Ok => "The request succeeded",
+            Self::Created => "A new resource was created",
+            Self::NoContent => "The request succeeded with no response body",
+            Self::BadRequest => "The request was malformed or contained invalid data",
+            Self::Unauthorized => "Authentication credentials were missing or invalid",
             Self::Forbidden => {
-                ::core::option::Option::Some(
-                    "The authenticated user lacks permission for the requested action",
-                )
+                "The authenticated user lacks permission for the requested action"
             }
-            Self::NotFound => {
-                ::core::option::Option::Some("The requested resource does not exist")
-            }
+            Self::NotFound => "The requested resource does not exist",
             Self::Conflict => {
-                ::core::option::Option::Some(
-                    "The request conflicts with the current state of the resource",
-                )
+                "The request conflicts with the current state of the resource"
             }
-            Self::PayloadTooLarge => {
-                ::core::option::Option::Some(
-                    "The request body exceeds the maximum allowed size",
-                )
-            }
+            Self::PayloadTooLarge => "The request body exceeds the maximum allowed size",
             Self::Locked => {
-                ::core::option::Option::Some(
-                    "The resource is temporarily unavailable (e.g., queue not yet open)",
-                )
+                "The resource is temporarily unavailable (e.g., queue not yet open)"
             }
-            Self::TooManyRequests => ::core::option::Option::Some("Rate limit exceeded"),
-            Self::InternalServerError => {
-                ::core::option::Option::Some(
-                    "An unexpected error occurred on the server",
-                )
-            }
-            Self::ServiceUnavailable => {
-                ::core::option::Option::Some("The service is temporarily unavailable")
-            }
-            _ => ::core::option::Option::None,
-        }
+            Self::TooManyRequests => "Rate limit exceeded",
+            Self::InternalServerError => "An unexpected error occurred on the server",
+            Self::ServiceUnavailable => "The service is temporarily unavailable",
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(value)
     }
     /// What the documentation says to do about it.
     pub fn action(&self) -> ::core::option::Option<&'static str> {
-        match self {
+        let value = match self {
             Self::Unauthorized => {
-                ::core::option::Option::Some(
-                    "Refresh the access token and retry once with the new token.",
-                )
+                "Refresh the access token and retry once with the new token."
             }
-            Self::Locked => {
-                ::core::option::Option::Some(
-                    "Wait until the time in Retry-After, then retry.",
-                )
-            }
-            Self::TooManyRequests => {
-                ::core::option::Option::Some(
-                    "Wait as long as Retry-After says, then retry.",
-                )
-            }
-            Self::InternalServerError => {
-                ::core::option::Option::Some("Retry with exponential backoff.")
-            }
-            Self::ServiceUnavailable => {
-                ::core::option::Option::Some("Retry with exponential backoff.")
-            }
-            _ => ::core::option::Option::None,
-        }
+            Self::Locked => "Wait until the time in Retry-After, then retry.",
+            Self::TooManyRequests => "Wait as long as Retry-After says, then retry.",
+            Self::InternalServerError => "Retry with exponential backoff.",
+            Self::ServiceUnavailable => "Retry with exponential backoff.",
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(value)
     }
     /// Whether retrying can succeed, where the catalog says.
     pub fn retryable(&self) -> ::core::option::Option<bool> {
-        match self {
-            Self::BadRequest => ::core::option::Option::Some(false),
-            Self::Forbidden => ::core::option::Option::Some(false),
-            Self::NotFound => ::core::option::Option::Some(false),
-            Self::Conflict => ::core::option::Option::Some(false),
-            Self::PayloadTooLarge => ::core::option::Option::Some(false),
-            Self::Locked => ::core::option::Option::Some(true),
-            Self::TooManyRequests => ::core::option::Option::Some(true),
-            Self::InternalServerError => ::core::option::Option::Some(true),
-            Self::ServiceUnavailable => ::core::option::Option::Some(true),
-            _ => ::core::option::Option::None,
-        }
+        let value = match self {
+            Self::BadRequest => false,
+            Self::Forbidden => false,
+            Self::NotFound => false,
+            Self::Conflict => false,
+            Self::PayloadTooLarge => false,
+            Self::Locked => true,
+            Self::TooManyRequests => true,
+            Self::InternalServerError => true,
+            Self::ServiceUnavailable => true,
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(value)
     }
 }
 ::api_error_runtime::impl_status_enum!(HttpStatus);
@@ -470,141 +426,103 @@ impl ErrorCode {
     }
     /// What the value means, as the documentation says.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
-        match self {
+        let value = match self {
             Self::ValidationFailed => {
-                ::core::option::Option::Some(
-                    "One or more fields failed validation; `details` lists each field and why.",
-                )
+                "One or more fields failed validation; `details` lists each field and why."
             }
             Self::SessionIntegrityFailed => {
-                ::core::option::Option::Some(
-                    "A session integrity check, which some endpoints require before a consumer can continue, failed.",
-                )
+                "A session integrity check, which some endpoints require before a consumer can continue, failed."
             }
-            _ => ::core::option::Option::None,
-        }
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(value)
     }
     /// The documentation's label for this value.
     pub fn title(&self) -> ::core::option::Option<&'static str> {
-        match self {
-            Self::AuthenticationRequired => {
-                ::core::option::Option::Some("Missing Authentication")
-            }
-            Self::InvalidRefreshToken => ::core::option::Option::Some("Invalid Token"),
-            Self::SecretKeyRequired => {
-                ::core::option::Option::Some("Secret Key Required")
-            }
-            Self::ValidationFailed => {
-                ::core::option::Option::Some("Field Validation Failed")
-            }
-            Self::ExperienceNotFound => {
-                ::core::option::Option::Some("Resource Not Found")
-            }
-            Self::SyncAlreadyInProgress => {
-                ::core::option::Option::Some("Resource Conflict")
-            }
-            Self::QueueIsNotOpenYet => ::core::option::Option::Some("Queue Not Open"),
-            Self::QueueIsFull => ::core::option::Option::Some("Queue Full"),
-            Self::AuctionIsClosed => ::core::option::Option::Some("Auction Closed"),
-            Self::OtpExpired => ::core::option::Option::Some("OTP Expired"),
-            Self::OtpInvalid => ::core::option::Option::Some("Invalid OTP"),
-            _ => ::core::option::Option::None,
-        }
+        let value = match self {
+            Self::AuthenticationRequired => "Missing Authentication",
+            Self::InvalidRefreshToken => "Invalid Token",
+            Self::SecretKeyRequired => "Secret Key Required",
+            Self::ValidationFailed => "Field Validation Failed",
+            Self::ExperienceNotFound => "Resource Not Found",
+            Self::SyncAlreadyInProgress => "Resource Conflict",
+            Self::QueueIsNotOpenYet => "Queue Not Open",
+            Self::QueueIsFull => "Queue Full",
+            Self::AuctionIsClosed => "Auction Closed",
+            Self::OtpExpired => "OTP Expired",
+            Self::OtpInvalid => "Invalid OTP",
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(value)
     }
     /// What sort of value this is (e.g. `code` or `message`).
     pub fn kind(&self) -> ::core::option::Option<&'static str> {
-        match self {
-            Self::AuthenticationRequired => ::core::option::Option::Some("message"),
-            Self::InvalidRefreshToken => ::core::option::Option::Some("message"),
-            Self::SecretKeyRequired => ::core::option::Option::Some("message"),
-            Self::ValidationFailed => ::core::option::Option::Some("message"),
-            Self::ExperienceNotFound => ::core::option::Option::Some("message"),
-            Self::SyncAlreadyInProgress => ::core::option::Option::Some("message"),
-            Self::QueueIsNotOpenYet => ::core::option::Option::Some("message"),
-            Self::QueueIsFull => ::core::option::Option::Some("message"),
-            Self::AuctionIsClosed => ::core::option::Option::Some("message"),
-            Self::OtpExpired => ::core::option::Option::Some("code"),
-            Self::OtpInvalid => ::core::option::Option::Some("code"),
-            Self::SessionIntegrityFailed => ::core::option::Option::Some("code"),
-            Self::RateLimitExceeded => ::core::option::Option::Some("message"),
-            _ => ::core::option::Option::None,
-        }
+        let value = match self {
+            Self::AuthenticationRequired => "message",
+            Self::InvalidRefreshToken => "message",
+            Self::SecretKeyRequired => "message",
+            Self::ValidationFailed => "message",
+            Self::ExperienceNotFound => "message",
+            Self::SyncAlreadyInProgress => "message",
+            Self::QueueIsNotOpenYet => "message",
+            Self::QueueIsFull => "message",
+            Self::AuctionIsClosed => "message",
+            Self::OtpExpired => "code",
+            Self::OtpInvalid => "code",
+            Self::SessionIntegrityFailed => "code",
+            Self::RateLimitExceeded => "message",
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(value)
     }
     /// The documentation's category for this value.
     pub fn category(&self) -> ::core::option::Option<&'static str> {
-        match self {
-            Self::AuthenticationRequired => {
-                ::core::option::Option::Some("Authentication Errors")
-            }
-            Self::InvalidRefreshToken => {
-                ::core::option::Option::Some("Authentication Errors")
-            }
-            Self::SecretKeyRequired => {
-                ::core::option::Option::Some("Authentication Errors")
-            }
-            Self::ValidationFailed => ::core::option::Option::Some("Validation Errors"),
-            Self::ExperienceNotFound => ::core::option::Option::Some("Resource Errors"),
-            Self::SyncAlreadyInProgress => {
-                ::core::option::Option::Some("Resource Errors")
-            }
-            Self::QueueIsNotOpenYet => ::core::option::Option::Some("State Errors"),
-            Self::QueueIsFull => ::core::option::Option::Some("State Errors"),
-            Self::AuctionIsClosed => ::core::option::Option::Some("State Errors"),
-            Self::OtpExpired => ::core::option::Option::Some("OTP Errors"),
-            Self::OtpInvalid => ::core::option::Option::Some("OTP Errors"),
-            Self::SessionIntegrityFailed => {
-                ::core::option::Option::Some("Session Integrity Errors")
-            }
-            Self::RateLimitExceeded => {
-                ::core::option::Option::Some("Rate Limiting Errors")
-            }
-            _ => ::core::option::Option::None,
-        }
+        let value = match self {
+            Self::AuthenticationRequired => "Authentication Errors",
+            Self::InvalidRefreshToken => "Authentication Errors",
+            Self::SecretKeyRequired => "Authentication Errors",
+            Self::ValidationFailed => "Validation Errors",
+            Self::ExperienceNotFound => "Resource Errors",
+            Self::SyncAlreadyInProgress => "Resource Errors",
+            Self::QueueIsNotOpenYet => "State Errors",
+            Self::QueueIsFull => "State Errors",
+            Self::AuctionIsClosed => "State Errors",
+            Self::OtpExpired => "OTP Errors",
+            Self::OtpInvalid => "OTP Errors",
+            Self::SessionIntegrityFailed => "Session Integrity Errors",
+            Self::RateLimitExceeded => "Rate Limiting Errors",
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(value)
     }
     /// The human-readable message the server sends with it.
     pub fn message(&self) -> ::core::option::Option<&'static str> {
-        match self {
+        let value = match self {
             Self::OtpExpired => {
-                ::core::option::Option::Some(
-                    "Your verification code has expired. Please request a new one.",
-                )
+                "Your verification code has expired. Please request a new one."
             }
-            Self::OtpInvalid => {
-                ::core::option::Option::Some(
-                    "Invalid verification code. Please try again.",
-                )
-            }
+            Self::OtpInvalid => "Invalid verification code. Please try again.",
             Self::SessionIntegrityFailed => {
-                ::core::option::Option::Some(
-                    "This action could not be completed. Please refresh the page and try again.",
-                )
+                "This action could not be completed. Please refresh the page and try again."
             }
-            _ => ::core::option::Option::None,
-        }
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(value)
     }
     /// Text the documentation suggests showing to end users.
     pub fn user_message(&self) -> ::core::option::Option<&'static str> {
-        match self {
+        let value = match self {
             Self::QueueIsFull => {
-                ::core::option::Option::Some(
-                    "Sorry, this queue is currently full. Please try again later.",
-                )
+                "Sorry, this queue is currently full. Please try again later."
             }
-            Self::OtpExpired => {
-                ::core::option::Option::Some(
-                    "Your code has expired. Please request a new one.",
-                )
-            }
+            Self::OtpExpired => "Your code has expired. Please request a new one.",
             Self::OtpInvalid => {
-                ::core::option::Option::Some(
-                    "That code doesn't look right. Please check and try again.",
-                )
+                "That code doesn't look right. Please check and try again."
             }
-            Self::SessionIntegrityFailed => {
-                ::core::option::Option::Some("Please refresh the page and try again.")
-            }
-            _ => ::core::option::Option::None,
-        }
+            Self::SessionIntegrityFailed => "Please refresh the page and try again.",
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(value)
     }
     /// HTTP statuses the value is sent with (empty when unknown).
     pub fn statuses(&self) -> &'static [u16] {
@@ -627,17 +545,18 @@ impl ErrorCode {
     }
     /// Whether retrying can succeed, where the catalog says.
     pub fn retryable(&self) -> ::core::option::Option<bool> {
-        match self {
-            Self::ValidationFailed => ::core::option::Option::Some(false),
-            Self::ExperienceNotFound => ::core::option::Option::Some(false),
-            Self::SyncAlreadyInProgress => ::core::option::Option::Some(false),
-            Self::QueueIsNotOpenYet => ::core::option::Option::Some(true),
-            Self::QueueIsFull => ::core::option::Option::Some(true),
-            Self::AuctionIsClosed => ::core::option::Option::Some(false),
-            Self::SessionIntegrityFailed => ::core::option::Option::Some(false),
-            Self::RateLimitExceeded => ::core::option::Option::Some(true),
-            _ => ::core::option::Option::None,
-        }
+        let value = match self {
+            Self::ValidationFailed => false,
+            Self::ExperienceNotFound => false,
+            Self::SyncAlreadyInProgress => false,
+            Self::QueueIsNotOpenYet => true,
+            Self::QueueIsFull => true,
+            Self::AuctionIsClosed => false,
+            Self::SessionIntegrityFailed => false,
+            Self::RateLimitExceeded => true,
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(value)
     }
 }
 impl ::core::convert::From<&str> for ErrorCode {
@@ -702,14 +621,11 @@ impl OrderStatus {
     }
     /// What the value means, as the documentation says.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
-        match self {
-            Self::Denied => {
-                ::core::option::Option::Some(
-                    "The order was denied; `denyReason` says why.",
-                )
-            }
-            _ => ::core::option::Option::None,
-        }
+        let value = match self {
+            Self::Denied => "The order was denied; `denyReason` says why.",
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(value)
     }
 }
 impl ::core::convert::From<&str> for OrderStatus {
@@ -760,14 +676,11 @@ impl DenyReason {
     }
     /// What the value means, as the documentation says.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
-        match self {
-            Self::OrderLimitExceeded => {
-                ::core::option::Option::Some(
-                    "The consumer exceeded the purchase limits.",
-                )
-            }
-            _ => ::core::option::Option::None,
-        }
+        let value = match self {
+            Self::OrderLimitExceeded => "The consumer exceeded the purchase limits.",
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(value)
     }
 }
 impl ::core::convert::From<&str> for DenyReason {

@@ -144,81 +144,74 @@ impl HttpStatus {
     }
     /// The reason phrase.
     pub fn reason(&self) -> ::core::option::Option<&'static str> {
-        match self {
-            Self::Ok => ::core::option::Option::Some("OK"),
-            Self::Created => ::core::option::Option::Some("Created"),
-            Self::NoContent => ::core::option::Option::Some("No Content"),
-            Self::BadRequest => ::core::option::Option::Some("Bad Request"),
-            Self::Unauthorized => ::core::option::Option::Some("Unauthorized"),
-            Self::Forbidden => ::core::option::Option::Some("Forbidden"),
-            Self::NotFound => ::core::option::Option::Some("Not Found"),
-            Self::TooManyRequests => ::core::option::Option::Some("Too Many Requests"),
-            Self::InternalServerError => {
-                ::core::option::Option::Some("Internal Server Error")
-            }
-            Self::BadGateway => ::core::option::Option::Some("Bad Gateway"),
-            Self::ServiceUnavailable => {
-                ::core::option::Option::Some("Service Unavailable")
-            }
-            _ => ::core::option::Option::None,
-        }
+        let value = match self {
+            Self::Ok => "OK",
+            Self::Created => "Created",
+            Self::NoContent => "No Content",
+            Self::BadRequest => "Bad Request",
+            Self::Unauthorized => "Unauthorized",
+            Self::Forbidden => "Forbidden",
+            Self::NotFound => "Not Found",
+            Self::TooManyRequests => "Too Many Requests",
+            Self::InternalServerError => "Internal Server Error",
+            Self::BadGateway => "Bad Gateway",
+            Self::ServiceUnavailable => "Service Unavailable",
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(value)
     }
     /// What the documentation says the status means.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
-        match self {
-            Self::Ok => ::core::option::Option::Some("OK"),
-            Self::Created => ::core::option::Option::Some("Created"),
-            Self::NoContent => ::core::option::Option::Some("No Content"),
-            Self::BadRequest => ::core::option::Option::Some("Bad request"),
-            Self::Unauthorized => {
-                ::core::option::Option::Some("Session expired or invalid")
-            }
-            Self::Forbidden => ::core::option::Option::Some("Insufficient permissions"),
-            Self::NotFound => ::core::option::Option::Some("Route or resource not found"),
-            Self::TooManyRequests => ::core::option::Option::Some("Rate limit exceeded"),
-            Self::InternalServerError => ::core::option::Option::Some("Unknown error"),
-            Self::BadGateway => ::core::option::Option::Some("Proxy error"),
-            Self::ServiceUnavailable => ::core::option::Option::Some("Network error"),
-            _ => ::core::option::Option::None,
-        }
+        let value = match self {
+            Self::Ok => "OK",
+            Self::Created => "Created",
+            Self::NoContent => "No Content",
+            Self::BadRequest => "Bad request",
+            Self::Unauthorized => "Session expired or invalid",
+            Self::Forbidden => "Insufficient permissions",
+            Self::NotFound => "Route or resource not found",
+            Self::TooManyRequests => "Rate limit exceeded",
+            Self::InternalServerError => "Unknown error",
+            Self::BadGateway => "Proxy error",
+            Self::ServiceUnavailable => "Network error",
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(value)
     }
     /// What the documentation says to do about it.
     pub fn action(&self) -> ::core::option::Option<&'static str> {
-        match self {
-            Self::BadRequest => ::core::option::Option::Some("Fix request format/data"),
-            Self::Unauthorized => ::core::option::Option::Some("Re-authenticate user"),
-            Self::NotFound => ::core::option::Option::Some("Check endpoint URL"),
-            Self::TooManyRequests => ::core::option::Option::Some("Wait and retry"),
-            Self::InternalServerError => {
-                ::core::option::Option::Some("Retry or contact support")
-            }
-            Self::BadGateway => ::core::option::Option::Some("Retry after delay"),
-            Self::ServiceUnavailable => ::core::option::Option::Some("Retry after delay"),
-            _ => ::core::option::Option::None,
-        }
+        let value = match self {
+            Self::BadRequest => "Fix request format/data",
+            Self::Unauthorized => "Re-authenticate user",
+            Self::NotFound => "Check endpoint URL",
+            Self::TooManyRequests => "Wait and retry",
+            Self::InternalServerError => "Retry or contact support",
+            Self::BadGateway => "Retry after delay",
+            Self::ServiceUnavailable => "Retry after delay",
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(value)
     }
     /// When the documentation says the status is used.
     pub fn when_used(&self) -> ::core::option::Option<&'static str> {
-        match self {
-            Self::Ok => ::core::option::Option::Some("Request successful, data returned"),
-            Self::Created => {
-                ::core::option::Option::Some("Resource successfully created")
-            }
-            Self::NoContent => {
-                ::core::option::Option::Some("Request successful, no data to return")
-            }
-            _ => ::core::option::Option::None,
-        }
+        let value = match self {
+            Self::Ok => "Request successful, data returned",
+            Self::Created => "Resource successfully created",
+            Self::NoContent => "Request successful, no data to return",
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(value)
     }
     /// Whether retrying can succeed, where the catalog says.
     pub fn retryable(&self) -> ::core::option::Option<bool> {
-        match self {
-            Self::TooManyRequests => ::core::option::Option::Some(true),
-            Self::InternalServerError => ::core::option::Option::Some(true),
-            Self::BadGateway => ::core::option::Option::Some(true),
-            Self::ServiceUnavailable => ::core::option::Option::Some(true),
-            _ => ::core::option::Option::None,
-        }
+        let value = match self {
+            Self::TooManyRequests => true,
+            Self::InternalServerError => true,
+            Self::BadGateway => true,
+            Self::ServiceUnavailable => true,
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(value)
     }
 }
 ::api_error_runtime::impl_status_enum!(HttpStatus);
@@ -404,77 +397,43 @@ impl ErrorType {
     }
     /// What the value means, as the documentation says.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
-        match self {
-            Self::Unauthorized => {
-                ::core::option::Option::Some("Missing or invalid API key")
-            }
-            Self::SessionNotProvided => {
-                ::core::option::Option::Some(
-                    "Connection not found or missing session data",
-                )
-            }
-            Self::SessionExpired => {
-                ::core::option::Option::Some("User session has expired")
-            }
-            Self::Forbidden => ::core::option::Option::Some("Insufficient permissions"),
-            Self::RulesOutdated => {
-                ::core::option::Option::Some("Dynamic rules need updating")
-            }
-            Self::BadRequest => {
-                ::core::option::Option::Some("Invalid request parameters")
-            }
-            Self::ResourceNotFound => {
-                ::core::option::Option::Some("Requested resource not found")
-            }
-            Self::RouteNotFound => {
-                ::core::option::Option::Some("Endpoint path not found")
-            }
-            Self::RateLimitExceeded => {
-                ::core::option::Option::Some("Request rate limit exceeded")
-            }
-            Self::UploadError => ::core::option::Option::Some("Media upload failed"),
-            Self::UnknownError => {
-                ::core::option::Option::Some("Unexpected or temporary error")
-            }
-            Self::ProxyError => ::core::option::Option::Some("Proxy error"),
-            Self::NetworkError => ::core::option::Option::Some("Network error"),
-            _ => ::core::option::Option::None,
-        }
+        let value = match self {
+            Self::Unauthorized => "Missing or invalid API key",
+            Self::SessionNotProvided => "Connection not found or missing session data",
+            Self::SessionExpired => "User session has expired",
+            Self::Forbidden => "Insufficient permissions",
+            Self::RulesOutdated => "Dynamic rules need updating",
+            Self::BadRequest => "Invalid request parameters",
+            Self::ResourceNotFound => "Requested resource not found",
+            Self::RouteNotFound => "Endpoint path not found",
+            Self::RateLimitExceeded => "Request rate limit exceeded",
+            Self::UploadError => "Media upload failed",
+            Self::UnknownError => "Unexpected or temporary error",
+            Self::ProxyError => "Proxy error",
+            Self::NetworkError => "Network error",
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(value)
     }
     /// What the documentation says to do about it.
     pub fn action(&self) -> ::core::option::Option<&'static str> {
-        match self {
-            Self::Unauthorized => ::core::option::Option::Some("Check API key"),
-            Self::SessionNotProvided => {
-                ::core::option::Option::Some("Re-authenticate user via Link")
-            }
-            Self::SessionExpired => {
-                ::core::option::Option::Some("Re-authenticate user via Link")
-            }
-            Self::Forbidden => {
-                ::core::option::Option::Some("Check connection permissions")
-            }
-            Self::RulesOutdated => {
-                ::core::option::Option::Some("Retry—OFAuth handles this automatically")
-            }
-            Self::BadRequest => ::core::option::Option::Some("Fix request format/data"),
-            Self::ResourceNotFound => ::core::option::Option::Some("Check resource ID"),
-            Self::RouteNotFound => ::core::option::Option::Some("Check endpoint URL"),
-            Self::RateLimitExceeded => {
-                ::core::option::Option::Some("Wait and retry with backoff")
-            }
-            Self::UploadError => ::core::option::Option::Some("Retry upload"),
-            Self::UnknownError => {
-                ::core::option::Option::Some("Retry or contact support")
-            }
-            Self::ProxyError => {
-                ::core::option::Option::Some("Retry with exponential backoff")
-            }
-            Self::NetworkError => {
-                ::core::option::Option::Some("Retry with exponential backoff")
-            }
-            _ => ::core::option::Option::None,
-        }
+        let value = match self {
+            Self::Unauthorized => "Check API key",
+            Self::SessionNotProvided => "Re-authenticate user via Link",
+            Self::SessionExpired => "Re-authenticate user via Link",
+            Self::Forbidden => "Check connection permissions",
+            Self::RulesOutdated => "Retry—OFAuth handles this automatically",
+            Self::BadRequest => "Fix request format/data",
+            Self::ResourceNotFound => "Check resource ID",
+            Self::RouteNotFound => "Check endpoint URL",
+            Self::RateLimitExceeded => "Wait and retry with backoff",
+            Self::UploadError => "Retry upload",
+            Self::UnknownError => "Retry or contact support",
+            Self::ProxyError => "Retry with exponential backoff",
+            Self::NetworkError => "Retry with exponential backoff",
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(value)
     }
     /// HTTP statuses the value is sent with (empty when unknown).
     pub fn statuses(&self) -> &'static [u16] {
@@ -497,22 +456,23 @@ impl ErrorType {
     }
     /// Whether retrying can succeed, where the catalog says.
     pub fn retryable(&self) -> ::core::option::Option<bool> {
-        match self {
-            Self::Unauthorized => ::core::option::Option::Some(false),
-            Self::SessionNotProvided => ::core::option::Option::Some(false),
-            Self::SessionExpired => ::core::option::Option::Some(false),
-            Self::Forbidden => ::core::option::Option::Some(false),
-            Self::RulesOutdated => ::core::option::Option::Some(true),
-            Self::BadRequest => ::core::option::Option::Some(false),
-            Self::ResourceNotFound => ::core::option::Option::Some(false),
-            Self::RouteNotFound => ::core::option::Option::Some(false),
-            Self::RateLimitExceeded => ::core::option::Option::Some(true),
-            Self::UploadError => ::core::option::Option::Some(true),
-            Self::UnknownError => ::core::option::Option::Some(true),
-            Self::ProxyError => ::core::option::Option::Some(true),
-            Self::NetworkError => ::core::option::Option::Some(true),
-            _ => ::core::option::Option::None,
-        }
+        let value = match self {
+            Self::Unauthorized => false,
+            Self::SessionNotProvided => false,
+            Self::SessionExpired => false,
+            Self::Forbidden => false,
+            Self::RulesOutdated => true,
+            Self::BadRequest => false,
+            Self::ResourceNotFound => false,
+            Self::RouteNotFound => false,
+            Self::RateLimitExceeded => true,
+            Self::UploadError => true,
+            Self::UnknownError => true,
+            Self::ProxyError => true,
+            Self::NetworkError => true,
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(value)
     }
 }
 impl ::core::convert::From<&str> for ErrorType {
@@ -610,35 +570,27 @@ impl ActionHint {
     }
     /// What the value means, as the documentation says.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
-        match self {
+        let value = match self {
             Self::RelinkConnection => {
-                ::core::option::Option::Some(
-                    "Connection expired—user needs to re-authenticate via Link",
-                )
+                "Connection expired—user needs to re-authenticate via Link"
             }
             Self::VerifyIdentity => {
-                ::core::option::Option::Some(
-                    "ID verification required—prompt user to complete verification on OnlyFans",
-                )
+                "ID verification required—prompt user to complete verification on OnlyFans"
             }
-            Self::RefreshRules => {
-                ::core::option::Option::Some(
-                    "Dynamic rules are outdated (retry automatically)",
-                )
-            }
-            Self::TryAgain => {
-                ::core::option::Option::Some("Transient error—retry the request")
-            }
-            _ => ::core::option::Option::None,
-        }
+            Self::RefreshRules => "Dynamic rules are outdated (retry automatically)",
+            Self::TryAgain => "Transient error—retry the request",
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(value)
     }
     /// Whether retrying can succeed, where the catalog says.
     pub fn retryable(&self) -> ::core::option::Option<bool> {
-        match self {
-            Self::RefreshRules => ::core::option::Option::Some(true),
-            Self::TryAgain => ::core::option::Option::Some(true),
-            _ => ::core::option::Option::None,
-        }
+        let value = match self {
+            Self::RefreshRules => true,
+            Self::TryAgain => true,
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(value)
     }
 }
 impl ::core::convert::From<&str> for ActionHint {

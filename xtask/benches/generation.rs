@@ -1,9 +1,10 @@
 //! How fast the generator is, stage by stage, on the real catalog and on synthetic catalogs of
 //! 10 to 10,000 error values (100,000 with `BENCH_LARGE=1`): `cargo bench -p xtask --bench
 //! generation`. A bench binary (no criterion): each stage is timed over several runs and the
-//! median printed, with the ratio of the total to the size ten times smaller, and each size's
-//! peak memory, measured in a child process of its own so that sizes do not share a peak.
-//! BENCHMARKS.md quotes its output.
+//! median printed, then `generate` and `check` as the commands run them (a scratch workspace
+//! holding the catalog and the edge fixture, the renderers on every core), with the ratio of
+//! `generate` to the size ten times smaller and each size's peak memory, measured in a child
+//! process of its own so that sizes do not share a peak. BENCHMARKS.md quotes its output.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -13,10 +14,10 @@ const STAGES: &[&str] = &["load", "validate", "rust", "schema", "openapi", "mark
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    // A child: one size, the whole pipeline once, then its peak memory.
+    // A child: `generate` once on one size's scratch workspace, then its peak memory.
     if let Some(at) = args.iter().position(|a| a == "--peak-of") {
-        let dir = PathBuf::from(&args[at + 1]);
-        let _ = stages(&dir, 1);
+        let workspace = PathBuf::from(&args[at + 1]);
+        assert!(xtask::generate(&workspace).unwrap().is_empty());
         println!("{}", peak_kib().unwrap_or(0));
         return;
     }
@@ -33,8 +34,8 @@ fn main() {
         std::fs::write(dir.join("synth.yaml"), xtask::synth::catalog(values)).unwrap();
         sizes.push((format!("{values} values"), dir));
     }
-    println!("| catalog | {} | total | vs 10x fewer | peak memory |", STAGES.join(" | "));
-    println!("| --- |{} --- | --- | --- |", " --- |".repeat(STAGES.len()));
+    println!("| catalog | {} | stages | generate | check | vs 10x fewer | peak memory |", STAGES.join(" | "));
+    println!("| --- |{} --- | --- | --- | --- | --- |", " --- |".repeat(STAGES.len()));
     let mut previous: Option<Duration> = None;
     for (name, dir) in &sizes {
         // Enough runs for about a second of measuring, between 3 and 15.
@@ -42,18 +43,67 @@ fn main() {
         let runs = (Duration::from_secs(1).as_nanos() / first.as_nanos().max(1)).clamp(3, 15) as usize;
         let medians = stages(dir, runs);
         let total: Duration = medians.iter().sum();
+        let workspace = scratch_workspace(&root, dir, &scratch.join(format!("workspace-{}", name.replace(' ', "-"))));
+        let (generate, check) = commands(&workspace, runs);
         let ratio = match previous.filter(|_| name != "real catalog" && !name.starts_with("10 ")) {
-            Some(before) => format!("{:.1}x", total.as_secs_f64() / before.as_secs_f64()),
+            Some(before) => format!("{:.1}x", generate.as_secs_f64() / before.as_secs_f64()),
             None => "—".into(),
         };
         if name != "real catalog" {
-            previous = Some(total);
+            previous = Some(generate);
         }
-        let peak = peak_of(dir).map_or("?".into(), |kib| format!("{:.0} MiB", kib as f64 / 1024.0));
+        let peak = peak_of(&workspace).map_or("?".into(), |kib| format!("{:.0} MiB", kib as f64 / 1024.0));
         let cells: Vec<String> = medians.iter().map(|d| ms(*d)).collect();
-        println!("| {name} | {} | {} | {ratio} | {peak} |", cells.join(" | "), ms(total));
+        println!(
+            "| {name} | {} | {} | {} | {} | {ratio} | {peak} |",
+            cells.join(" | "),
+            ms(total),
+            ms(generate),
+            ms(check)
+        );
     }
     let _ = std::fs::remove_dir_all(&scratch);
+}
+
+/// A workspace of its own for the commands: `spec/` holding the catalog in `catalog`, and the
+/// edge fixture, the other catalog `cargo xtask generate` renders.
+fn scratch_workspace(root: &Path, catalog: &Path, workspace: &Path) -> PathBuf {
+    let copy = |from: &Path, to: &Path| {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            if entry.file_type().unwrap().is_file() {
+                std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+            }
+        }
+    };
+    std::fs::create_dir_all(workspace).unwrap();
+    std::fs::write(workspace.join("Cargo.toml"), "[workspace]\n").unwrap();
+    for target in xtask::TARGETS {
+        let from = if target.catalog == "spec" { catalog.to_path_buf() } else { root.join(target.catalog) };
+        copy(&from, &workspace.join(target.catalog));
+    }
+    workspace.to_path_buf()
+}
+
+/// The median wall time of `generate` (outputs present, so it renders, compares and writes
+/// nothing) and of `check`, over `runs` runs each, after a first `generate` that writes them.
+fn commands(workspace: &Path, runs: usize) -> (Duration, Duration) {
+    xtask::generate(workspace).unwrap_or_else(|e| panic!("{}", e.error));
+    let median = |run: &dyn Fn()| {
+        let mut times: Vec<Duration> = (0..runs)
+            .map(|_| {
+                let clock = Instant::now();
+                run();
+                clock.elapsed()
+            })
+            .collect();
+        times.sort();
+        times[times.len() / 2]
+    };
+    let generate = median(&|| assert!(xtask::generate(workspace).unwrap().is_empty()));
+    let check = median(&|| assert!(xtask::check(workspace).unwrap().is_empty()));
+    (generate, check)
 }
 
 /// The median time of each stage over `runs` runs of the whole pipeline on `dir`.
@@ -123,10 +173,10 @@ fn stages(dir: &Path, runs: usize) -> Vec<Duration> {
         .collect()
 }
 
-/// Peak memory of the whole pipeline on `dir`, run once in a child process.
-fn peak_of(dir: &Path) -> Option<u64> {
+/// Peak memory of `generate` on `workspace`, run once in a child process.
+fn peak_of(workspace: &Path) -> Option<u64> {
     let exe = std::env::current_exe().ok()?;
-    let out = std::process::Command::new(exe).arg("--peak-of").arg(dir).output().ok()?;
+    let out = std::process::Command::new(exe).arg("--peak-of").arg(workspace).output().ok()?;
     String::from_utf8_lossy(&out.stdout).trim().parse().ok()
 }
 

@@ -1,6 +1,6 @@
 //! The open enums: `HttpStatus`, and one per vocabulary, each with its catalog facts as methods.
 
-use super::{doc, ident, numbers, option, provenance_lines};
+use super::{doc, ident, numbers, provenance_lines};
 use crate::render::text::{code, markdown as md, one_line};
 use crate::resolved::{Api, RecoveryRule, Status, Vocabulary, VocabularyValue};
 use crate::validate::UNKNOWN_VARIANT;
@@ -30,6 +30,25 @@ fn fact_method(
     }
 }
 
+/// A method returning a fact only some variants have, as `Option<ty>`: the match gives the
+/// bare value and `Some` wraps it once (`None` returns early), so each arm is a variant and a value (a vocabulary of
+/// 10,000 values has 10,000 arms per fact).
+fn optional_fact_method(name: &str, doc_line: &str, ty: TokenStream, arms: Vec<(Ident, TokenStream)>) -> TokenStream {
+    let name = ident(name);
+    let doc_line = format!(" {doc_line}");
+    let arms = arms.into_iter().map(|(variant, value)| quote! { Self::#variant => #value, });
+    quote! {
+        #[doc = #doc_line]
+        pub fn #name(&self) -> ::core::option::Option<#ty> {
+            let value = match self {
+                #(#arms)*
+                _ => return ::core::option::Option::None,
+            };
+            ::core::option::Option::Some(value)
+        }
+    }
+}
+
 /// A text fact an entry may have: the method's name, its doc line, and how to read it.
 type TextFact<E> = (&'static str, &'static str, fn(&E) -> Option<&String>);
 
@@ -54,10 +73,9 @@ fn text_methods<'e, E: 'e>(
         .filter_map(|(name, doc_line, get)| {
             let arms: Vec<_> = entries
                 .clone()
-                .filter_map(|(entry, variant)| get(entry).map(|text| (variant, option(Some(quote! { #text })))))
+                .filter_map(|(entry, variant)| get(entry).map(|text| (variant, quote! { #text })))
                 .collect();
-            let ty = quote! { ::core::option::Option<&'static str> };
-            (!arms.is_empty()).then(|| fact_method(name, doc_line, ty, option(None), arms))
+            (!arms.is_empty()).then(|| optional_fact_method(name, doc_line, quote! { &'static str }, arms))
         })
         .collect()
 }
@@ -67,18 +85,31 @@ fn retryable_method<'e, E: 'e>(
     entries: impl Iterator<Item = (&'e E, Ident)>,
     get: fn(&E) -> Option<bool>,
 ) -> Option<TokenStream> {
-    let arms: Vec<_> =
-        entries.filter_map(|(entry, variant)| get(entry).map(|r| (variant, option(Some(quote! { #r }))))).collect();
-    let ty = quote! { ::core::option::Option<bool> };
+    let arms: Vec<_> = entries.filter_map(|(entry, variant)| get(entry).map(|r| (variant, quote! { #r }))).collect();
     let doc_line = "Whether retrying can succeed, where the catalog says.";
-    (!arms.is_empty()).then(|| fact_method("retryable", doc_line, ty, option(None), arms))
+    (!arms.is_empty()).then(|| optional_fact_method("retryable", doc_line, quote! { bool }, arms))
 }
 
-pub(super) fn vocabulary_enum(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
+/// A vocabulary's enum, as three items: the type, its methods, and decoding from the wire. Each
+/// is formatted on its own (see `format_file`), so a vocabulary of 10,000 values is not one
+/// syntax tree.
+pub(super) fn vocabulary_enum<'a>(api: &'a Api, vocabulary: &'a Vocabulary) -> [super::Piece<'a>; 3] {
+    [
+        Box::new(move || vocabulary_type(api, vocabulary)),
+        Box::new(move || vocabulary_methods(api, vocabulary)),
+        Box::new(move || vocabulary_from_wire(vocabulary)),
+    ]
+}
+
+fn variant_idents(vocabulary: &Vocabulary) -> Vec<Ident> {
+    vocabulary.values.iter().map(|v| ident(&v.variant)).collect()
+}
+
+/// The enum, one documented variant per value and `Unknown`.
+fn vocabulary_type(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
     let name = ident(&vocabulary.name);
     let unknown = ident(UNKNOWN_VARIANT);
-    let variants: Vec<Ident> = vocabulary.values.iter().map(|v| ident(&v.variant)).collect();
-    let wires: Vec<&str> = vocabulary.values.iter().map(|v| v.wire.as_str()).collect();
+    let variants = variant_idents(vocabulary);
     // The rules naming each value, in catalog order, worked out once (not per value).
     let mut naming: HashMap<&str, Vec<&RecoveryRule>> = HashMap::new();
     for rule in &api.recovery.rules {
@@ -130,7 +161,24 @@ pub(super) fn vocabulary_enum(api: &Api, vocabulary: &Vocabulary) -> TokenStream
         let doc = doc(&lines);
         quote! { #doc #variant, }
     });
+    quote! {
+        #type_doc
+        #[derive(::core::clone::Clone, ::core::fmt::Debug)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variant_defs)*
+            /// A value this catalog does not know, kept exactly as received (read it with `as_str()`).
+            #unknown(::api_error_runtime::UnknownValue),
+        }
+    }
+}
 
+/// `ALL`, `as_str`, `is_unknown` and one method per fact some value has.
+fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
+    let name = ident(&vocabulary.name);
+    let unknown = ident(UNKNOWN_VARIANT);
+    let variants = variant_idents(vocabulary);
+    let wires: Vec<&str> = vocabulary.values.iter().map(|v| v.wire.as_str()).collect();
     let entries = vocabulary.values.iter().zip(variants.iter().cloned());
     let mut methods = text_methods(entries.clone(), TEXT_FACTS);
     if vocabulary.values.iter().any(|v| !v.statuses.is_empty()) {
@@ -151,33 +199,15 @@ pub(super) fn vocabulary_enum(api: &Api, vocabulary: &Vocabulary) -> TokenStream
         let arms = entries
             .filter_map(|(value, variant)| {
                 let linked = ident(&api[value.link?].variant);
-                Some((variant, option(Some(quote! { #target_name::#linked }))))
+                Some((variant, quote! { #target_name::#linked }))
             })
             .collect();
         let doc_line = format!("The [`{}`] this value belongs to, where the documentation says.", api[*target].name);
-        methods.push(fact_method(
-            method,
-            &doc_line,
-            quote! { ::core::option::Option<#target_name> },
-            option(None),
-            arms,
-        ));
+        methods.push(optional_fact_method(method, &doc_line, quote! { #target_name }, arms));
     }
 
     let all_doc = format!(" Every value the catalog knows, in catalog order ({}).", vocabulary.values.len());
-    let mut by_wire: Vec<(&str, &Ident)> = vocabulary.values.iter().map(|v| v.wire.as_str()).zip(&variants).collect();
-    by_wire.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let (sorted_wires, sorted_variants): (Vec<&str>, Vec<&Ident>) = by_wire.into_iter().unzip();
     quote! {
-        #type_doc
-        #[derive(::core::clone::Clone, ::core::fmt::Debug)]
-        #[non_exhaustive]
-        pub enum #name {
-            #(#variant_defs)*
-            /// A value this catalog does not know, kept exactly as received (read it with `as_str()`).
-            #unknown(::api_error_runtime::UnknownValue),
-        }
-
         impl #name {
             #[doc = #all_doc]
             pub const ALL: &'static [Self] = &[#(Self::#variants),*];
@@ -197,7 +227,18 @@ pub(super) fn vocabulary_enum(api: &Api, vocabulary: &Vocabulary) -> TokenStream
 
             #(#methods)*
         }
+    }
+}
 
+/// `From<&str>` (a binary search over the wire strings) and the traits every open enum shares.
+fn vocabulary_from_wire(vocabulary: &Vocabulary) -> TokenStream {
+    let name = ident(&vocabulary.name);
+    let unknown = ident(UNKNOWN_VARIANT);
+    let variants = variant_idents(vocabulary);
+    let mut by_wire: Vec<(&str, &Ident)> = vocabulary.values.iter().map(|v| v.wire.as_str()).zip(&variants).collect();
+    by_wire.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let (sorted_wires, sorted_variants): (Vec<&str>, Vec<&Ident>) = by_wire.into_iter().unzip();
+    quote! {
         impl ::core::convert::From<&str> for #name {
             fn from(wire: &str) -> Self {
                 // Sorted by wire string: a binary search, however many values there are (a
