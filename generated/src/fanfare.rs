@@ -561,26 +561,21 @@ impl ErrorCode {
 }
 impl ::core::convert::From<&str> for ErrorCode {
     fn from(wire: &str) -> Self {
-        const BY_WIRE: &[(&str, ErrorCode)] = &[
-            ("Auction is closed", ErrorCode::AuctionIsClosed),
-            ("Authentication required", ErrorCode::AuthenticationRequired),
-            ("Experience not found", ErrorCode::ExperienceNotFound),
-            ("Queue is full", ErrorCode::QueueIsFull),
-            ("Queue is not open yet", ErrorCode::QueueIsNotOpenYet),
-            ("Rate limit exceeded", ErrorCode::RateLimitExceeded),
-            ("Secret key required", ErrorCode::SecretKeyRequired),
-            ("Sync already in progress", ErrorCode::SyncAlreadyInProgress),
-            ("Validation failed", ErrorCode::ValidationFailed),
-            ("invalid refresh token", ErrorCode::InvalidRefreshToken),
-            ("otp_expired", ErrorCode::OtpExpired),
-            ("otp_invalid", ErrorCode::OtpInvalid),
-            ("session_integrity_failed", ErrorCode::SessionIntegrityFailed),
-        ];
-        match BY_WIRE.binary_search_by(|(known, _)| (*known).cmp(wire)) {
-            ::core::result::Result::Ok(found) => BY_WIRE[found].1.clone(),
-            ::core::result::Result::Err(_) => {
-                Self::Unknown(::api_error_runtime::__private::unknown(wire))
-            }
+        match wire {
+            "Authentication required" => Self::AuthenticationRequired,
+            "invalid refresh token" => Self::InvalidRefreshToken,
+            "Secret key required" => Self::SecretKeyRequired,
+            "Validation failed" => Self::ValidationFailed,
+            "Experience not found" => Self::ExperienceNotFound,
+            "Sync already in progress" => Self::SyncAlreadyInProgress,
+            "Queue is not open yet" => Self::QueueIsNotOpenYet,
+            "Queue is full" => Self::QueueIsFull,
+            "Auction is closed" => Self::AuctionIsClosed,
+            "otp_expired" => Self::OtpExpired,
+            "otp_invalid" => Self::OtpInvalid,
+            "session_integrity_failed" => Self::SessionIntegrityFailed,
+            "Rate limit exceeded" => Self::RateLimitExceeded,
+            _ => Self::Unknown(::api_error_runtime::__private::unknown(wire)),
         }
     }
 }
@@ -630,12 +625,9 @@ impl OrderStatus {
 }
 impl ::core::convert::From<&str> for OrderStatus {
     fn from(wire: &str) -> Self {
-        const BY_WIRE: &[(&str, OrderStatus)] = &[("DENIED", OrderStatus::Denied)];
-        match BY_WIRE.binary_search_by(|(known, _)| (*known).cmp(wire)) {
-            ::core::result::Result::Ok(found) => BY_WIRE[found].1.clone(),
-            ::core::result::Result::Err(_) => {
-                Self::Unknown(::api_error_runtime::__private::unknown(wire))
-            }
+        match wire {
+            "DENIED" => Self::Denied,
+            _ => Self::Unknown(::api_error_runtime::__private::unknown(wire)),
         }
     }
 }
@@ -685,14 +677,9 @@ impl DenyReason {
 }
 impl ::core::convert::From<&str> for DenyReason {
     fn from(wire: &str) -> Self {
-        const BY_WIRE: &[(&str, DenyReason)] = &[
-            ("ORDER_LIMIT_EXCEEDED", DenyReason::OrderLimitExceeded),
-        ];
-        match BY_WIRE.binary_search_by(|(known, _)| (*known).cmp(wire)) {
-            ::core::result::Result::Ok(found) => BY_WIRE[found].1.clone(),
-            ::core::result::Result::Err(_) => {
-                Self::Unknown(::api_error_runtime::__private::unknown(wire))
-            }
+        match wire {
+            "ORDER_LIMIT_EXCEEDED" => Self::OrderLimitExceeded,
+            _ => Self::Unknown(::api_error_runtime::__private::unknown(wire)),
         }
     }
 }

@@ -477,26 +477,21 @@ impl ErrorType {
 }
 impl ::core::convert::From<&str> for ErrorType {
     fn from(wire: &str) -> Self {
-        const BY_WIRE: &[(&str, ErrorType)] = &[
-            ("BAD_REQUEST", ErrorType::BadRequest),
-            ("FORBIDDEN", ErrorType::Forbidden),
-            ("NETWORK_ERROR", ErrorType::NetworkError),
-            ("PROXY_ERROR", ErrorType::ProxyError),
-            ("RATE_LIMIT_EXCEEDED", ErrorType::RateLimitExceeded),
-            ("RESOURCE_NOT_FOUND", ErrorType::ResourceNotFound),
-            ("ROUTE_NOT_FOUND", ErrorType::RouteNotFound),
-            ("RULES_OUTDATED", ErrorType::RulesOutdated),
-            ("SESSION_EXPIRED", ErrorType::SessionExpired),
-            ("SESSION_NOT_PROVIDED", ErrorType::SessionNotProvided),
-            ("UNAUTHORIZED", ErrorType::Unauthorized),
-            ("UNKNOWN_ERROR", ErrorType::UnknownError),
-            ("UPLOAD_ERROR", ErrorType::UploadError),
-        ];
-        match BY_WIRE.binary_search_by(|(known, _)| (*known).cmp(wire)) {
-            ::core::result::Result::Ok(found) => BY_WIRE[found].1.clone(),
-            ::core::result::Result::Err(_) => {
-                Self::Unknown(::api_error_runtime::__private::unknown(wire))
-            }
+        match wire {
+            "UNAUTHORIZED" => Self::Unauthorized,
+            "SESSION_NOT_PROVIDED" => Self::SessionNotProvided,
+            "SESSION_EXPIRED" => Self::SessionExpired,
+            "FORBIDDEN" => Self::Forbidden,
+            "RULES_OUTDATED" => Self::RulesOutdated,
+            "BAD_REQUEST" => Self::BadRequest,
+            "RESOURCE_NOT_FOUND" => Self::ResourceNotFound,
+            "ROUTE_NOT_FOUND" => Self::RouteNotFound,
+            "RATE_LIMIT_EXCEEDED" => Self::RateLimitExceeded,
+            "UPLOAD_ERROR" => Self::UploadError,
+            "UNKNOWN_ERROR" => Self::UnknownError,
+            "PROXY_ERROR" => Self::ProxyError,
+            "NETWORK_ERROR" => Self::NetworkError,
+            _ => Self::Unknown(::api_error_runtime::__private::unknown(wire)),
         }
     }
 }
@@ -595,18 +590,13 @@ impl ActionHint {
 }
 impl ::core::convert::From<&str> for ActionHint {
     fn from(wire: &str) -> Self {
-        const BY_WIRE: &[(&str, ActionHint)] = &[
-            ("refresh_rules", ActionHint::RefreshRules),
-            ("refresh_session", ActionHint::RefreshSession),
-            ("relink_connection", ActionHint::RelinkConnection),
-            ("try_again", ActionHint::TryAgain),
-            ("verify_identity", ActionHint::VerifyIdentity),
-        ];
-        match BY_WIRE.binary_search_by(|(known, _)| (*known).cmp(wire)) {
-            ::core::result::Result::Ok(found) => BY_WIRE[found].1.clone(),
-            ::core::result::Result::Err(_) => {
-                Self::Unknown(::api_error_runtime::__private::unknown(wire))
-            }
+        match wire {
+            "relink_connection" => Self::RelinkConnection,
+            "verify_identity" => Self::VerifyIdentity,
+            "refresh_rules" => Self::RefreshRules,
+            "try_again" => Self::TryAgain,
+            "refresh_session" => Self::RefreshSession,
+            _ => Self::Unknown(::api_error_runtime::__private::unknown(wire)),
         }
     }
 }

@@ -28,6 +28,7 @@
 
 mod catalog_api;
 mod example;
+mod field_scan;
 pub mod header_value;
 #[cfg(feature = "http")]
 mod http;

@@ -5,7 +5,9 @@ use crate::recovery::{Recovery, RecoveryTable, WaitSource};
 use crate::retry_after::{RetryAfter, RetryAfterFormat};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use std::borrow::Cow;
 use std::fmt;
+use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
 /// What a body field tells a client, wherever an API puts it.
@@ -226,12 +228,18 @@ struct BodyFacts {
 pub struct ApiError<B> {
     status: u16,
     body: Option<B>,
-    json: Option<Value>,
+    /// The body as JSON: parsed when the body did not decode (its facts came from it), or on
+    /// demand from `raw` when it did.
+    json: OnceLock<Option<Value>>,
+    /// The body's bytes, for `json()` and `excerpt()` (only the excerpt's worth of a body too
+    /// large to read).
+    raw: Box<[u8]>,
+    /// `excerpt()`, made on demand.
+    excerpt: OnceLock<String>,
     facts: BodyFacts,
     header_request_id: Option<String>,
     retry_after: Reading<RetryAfter>,
     rate_limit: RateLimit,
-    excerpt: String,
     body_len: usize,
     problem: Option<BodyProblem>,
 }
@@ -287,12 +295,20 @@ impl<B: ErrorModel> ApiError<B> {
         let mut error = Self {
             status,
             body: None,
-            json: None,
+            json: OnceLock::new(),
+            // Copying the bytes costs less than making the excerpt (or the JSON) for every
+            // response, when few are asked for them.
+            raw: body[..body.len().min(if body.len() > Self::MAX_BODY_BYTES {
+                Self::EXCERPT_BYTES + 1
+            } else {
+                body.len()
+            })]
+                .into(),
+            excerpt: OnceLock::new(),
             facts: BodyFacts::default(),
             header_request_id: request_id.filter(|id| !id.is_empty()),
             retry_after,
             rate_limit,
-            excerpt: excerpt(body, Self::EXCERPT_BYTES),
             body_len: body.len(),
             problem: None,
         };
@@ -310,8 +326,19 @@ impl<B: ErrorModel> ApiError<B> {
             self.problem = Some(BodyProblem::TooLarge { len: body.len() });
             return;
         }
-        // One parse into a JSON value: the facts are read from it by path whether or not the
-        // typed decode succeeds, and the typed decode reads the value, not the bytes again.
+        // The usual case, a body in one of the documented formats: decoded straight from the
+        // bytes, and its facts read by path in a second pass that keeps only them. Building a
+        // `Value` of the body for that doubled the cost of reading it (BENCHMARKS.md); `json()`
+        // builds one from the bytes kept, if asked.
+        if let Ok(typed) = serde_json::from_slice::<B>(body) {
+            if let Some(found) = crate::field_scan::scan(body, B::MODEL.fields) {
+                let roles = B::MODEL.fields.iter().zip(found);
+                self.facts = body_facts(roles.filter_map(|((role, _), value)| Some((*role, Cow::Owned(value?)))));
+                self.body = Some(typed);
+                return;
+            }
+        }
+        // Anything else is read into a `Value`, which keeps every fact found by path.
         let json: Value = match serde_json::from_slice(body) {
             Ok(json) => json,
             Err(error) => {
@@ -319,12 +346,17 @@ impl<B: ErrorModel> ApiError<B> {
                 return;
             }
         };
-        self.facts = body_facts(&json, B::MODEL);
+        let roles = B::MODEL.fields.iter();
+        self.facts = body_facts(roles.filter_map(|(role, path)| {
+            Some((*role, Cow::Borrowed(path.iter().try_fold(&json, |node, key| node.get(key))?)))
+        }));
+        // Decoding the value can succeed where the bytes did not: a repeated key, which a
+        // `Value` resolves to the last one.
         match B::deserialize(&json) {
             Ok(typed) => self.body = Some(typed),
             Err(error) => self.problem = Some(BodyProblem::UnexpectedShape { message: error.to_string() }),
         }
-        self.json = Some(json);
+        self.json = OnceLock::from(Some(json));
     }
 
     /// What to do about this response, as the API's catalog says, with waits of at most
@@ -361,13 +393,18 @@ impl<B: ErrorModel> ApiError<B> {
 
     /// The body as JSON, when it parsed (decoded or not).
     pub fn json(&self) -> Option<&Value> {
-        self.json.as_ref()
+        // A body that did not decode was parsed then, if it could be; one that decoded is
+        // parsed now, from the bytes kept.
+        if self.body.is_none() {
+            return self.json.get()?.as_ref();
+        }
+        self.json.get_or_init(|| serde_json::from_slice(&self.raw).ok()).as_ref()
     }
 
     /// Decodes one top-level field of the body as `T`, even when the whole body did not
     /// decode: a body that lacks its error code still gives its field errors, say.
     pub fn field<T: DeserializeOwned>(&self, key: &str) -> Option<T> {
-        T::deserialize(self.json.as_ref()?.get(key)?).ok()
+        T::deserialize(self.json()?.get(key)?).ok()
     }
 
     /// The error type or code as sent, from the body or salvaged from it.
@@ -422,7 +459,7 @@ impl<B: ErrorModel> ApiError<B> {
 
     /// The start of the raw body, as text (invalid UTF-8 replaced), for logs.
     pub fn excerpt(&self) -> &str {
-        &self.excerpt
+        self.excerpt.get_or_init(|| excerpt(&self.raw, self.body_len, Self::EXCERPT_BYTES))
     }
 
     /// The raw body's length in bytes.
@@ -505,11 +542,11 @@ impl<B: ErrorModel> fmt::Display for ApiError<B> {
 
 impl<B: ErrorModel + fmt::Debug> std::error::Error for ApiError<B> {}
 
-/// The facts found along the model's field paths.
-fn body_facts(json: &Value, model: &Model) -> BodyFacts {
+/// The facts of the values found along the model's field paths, in the model's order (the
+/// first path that gives a fact wins).
+fn body_facts<'v>(found: impl Iterator<Item = (FieldRole, Cow<'v, Value>)>) -> BodyFacts {
     let mut facts = BodyFacts::default();
-    for (role, path) in model.fields {
-        let Some(value) = path.iter().try_fold(json, |node, key| node.get(key)) else { continue };
+    for (role, value) in found {
         match role {
             FieldRole::Code => fill(&mut facts.code, text(value)),
             FieldRole::Hint => fill(&mut facts.hint, text(value)),
@@ -518,7 +555,7 @@ fn body_facts(json: &Value, model: &Model) -> BodyFacts {
             FieldRole::SupportReference => fill(&mut facts.support_reference, text(value)),
             FieldRole::RetryAfter => {
                 if facts.retry_after.is_none() {
-                    facts.retry_after = seconds(value);
+                    facts.retry_after = seconds(&value);
                 }
             }
         }
@@ -533,10 +570,12 @@ fn fill(slot: &mut Option<String>, value: Option<String>) {
 }
 
 /// A string, or a number sent where a string was documented; nothing else.
-fn text(value: &Value) -> Option<String> {
+fn text(value: Cow<'_, Value>) -> Option<String> {
     match value {
-        Value::String(text) => Some(text.clone()),
-        Value::Number(number) => Some(number.to_string()),
+        Cow::Owned(Value::String(text)) => Some(text),
+        Cow::Borrowed(Value::String(text)) => Some(text.clone()),
+        Cow::Owned(Value::Number(number)) => Some(number.to_string()),
+        Cow::Borrowed(Value::Number(number)) => Some(number.to_string()),
         _ => None,
     }
 }
@@ -559,11 +598,12 @@ fn seconds(value: &Value) -> Option<Duration> {
     }
 }
 
-/// At most `max` bytes of `body` as text, cut at a character boundary.
-fn excerpt(body: &[u8], max: usize) -> String {
+/// At most `max` bytes of `body` (the start of a body of `len` bytes) as text, cut at a
+/// character boundary.
+fn excerpt(body: &[u8], len: usize, max: usize) -> String {
     let text = String::from_utf8_lossy(&body[..body.len().min(max)]);
     let mut text = text.into_owned();
-    if body.len() > max {
+    if len > max {
         // The cut may have split a character into a replacement character: drop it.
         if text.ends_with('\u{FFFD}') {
             text.pop();
@@ -670,6 +710,26 @@ mod tests {
         let error = read(400, &[], br#"{"details":[{"field":"email"}]}"#);
         assert_eq!(error.field::<Vec<FieldError>>("details"), Some(vec![FieldError { field: "email".into() }]));
         assert_eq!(error.field::<Vec<FieldError>>("missing"), None);
+    }
+
+    #[test]
+    fn the_json_is_there_whichever_way_the_body_was_read() {
+        // Decoded from the bytes (facts by a scan), not decoded (facts from a `Value`), a
+        // repeated key (decoded from the `Value`, which keeps the last), and not JSON.
+        let repeated = br#"{"error":"a","type":"X","requestId":"r","type":"SESSION_EXPIRED"}"#;
+        for (body, decoded, code) in [
+            (FULL.as_bytes(), true, Some("SESSION_EXPIRED")),
+            (br#"{"type":"RULES_OUTDATED","error":42}"#.as_slice(), false, Some("RULES_OUTDATED")),
+            (repeated.as_slice(), true, Some("SESSION_EXPIRED")),
+        ] {
+            let error = read(401, &[], body);
+            assert_eq!(error.body().is_some(), decoded, "{:?}", error.body_problem());
+            assert_eq!(error.code(), code);
+            assert_eq!(error.json(), serde_json::from_slice::<Value>(body).ok().as_ref());
+            assert_eq!(error.field::<String>("type").as_deref(), code);
+        }
+        let error = read(502, &[], b"<html>");
+        assert_eq!((error.json(), error.field::<String>("type")), (None, None));
     }
 
     #[test]

@@ -230,24 +230,45 @@ fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
     }
 }
 
-/// `From<&str>` (a binary search over the wire strings) and the traits every open enum shares.
+/// Vocabularies up to this many values decode with a `match` on the wire string; larger ones
+/// with a binary search. A `match` is what strum writes and the fastest for a few values (rustc
+/// compares lengths first: about a nanosecond), but its build time and its lookups grow with the
+/// values (a 10,000-value `match` took most of a minute of release build and up to 1.9 us per
+/// lookup); the search grows with their logarithm (BENCHMARKS.md).
+const MATCH_UP_TO: usize = 64;
+
+/// `From<&str>` and the traits every open enum shares.
 fn vocabulary_from_wire(vocabulary: &Vocabulary) -> TokenStream {
     let name = ident(&vocabulary.name);
     let unknown = ident(UNKNOWN_VARIANT);
     let variants = variant_idents(vocabulary);
-    let mut by_wire: Vec<(&str, &Ident)> = vocabulary.values.iter().map(|v| v.wire.as_str()).zip(&variants).collect();
-    by_wire.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let (sorted_wires, sorted_variants): (Vec<&str>, Vec<&Ident>) = by_wire.into_iter().unzip();
+    let wires = vocabulary.values.iter().map(|v| v.wire.as_str());
+    let unknown_value = quote! { Self::#unknown(::api_error_runtime::__private::unknown(wire)) };
+    let body = if variants.len() <= MATCH_UP_TO {
+        quote! {
+            match wire {
+                #(#wires => Self::#variants,)*
+                _ => #unknown_value,
+            }
+        }
+    } else {
+        let mut by_wire: Vec<(&str, &Ident)> = wires.zip(&variants).collect();
+        by_wire.sort_unstable_by_key(|(wire, _)| (wire.len(), *wire));
+        let (sorted_wires, sorted_variants): (Vec<&str>, Vec<&Ident>) = by_wire.into_iter().unzip();
+        quote! {
+            // Sorted by length, then bytes: most steps of the search compare lengths only.
+            const BY_WIRE: &[(&str, #name)] = &[#((#sorted_wires, #name::#sorted_variants)),*];
+            let found = BY_WIRE.binary_search_by(|(known, _)| known.len().cmp(&wire.len()).then_with(|| (*known).cmp(wire)));
+            match found {
+                ::core::result::Result::Ok(found) => BY_WIRE[found].1.clone(),
+                ::core::result::Result::Err(_) => #unknown_value,
+            }
+        }
+    };
     quote! {
         impl ::core::convert::From<&str> for #name {
             fn from(wire: &str) -> Self {
-                // Sorted by wire string: a binary search, however many values there are (a
-                // `match` over every string costs build time and lookups that grow with them).
-                const BY_WIRE: &[(&str, #name)] = &[#((#sorted_wires, #name::#sorted_variants)),*];
-                match BY_WIRE.binary_search_by(|(known, _)| (*known).cmp(wire)) {
-                    ::core::result::Result::Ok(found) => BY_WIRE[found].1.clone(),
-                    ::core::result::Result::Err(_) => Self::#unknown(::api_error_runtime::__private::unknown(wire)),
-                }
+                #body
             }
         }
 
