@@ -1,0 +1,361 @@
+//! How fast the generated code runs, with criterion: `cargo bench -p api-error-catalog --bench
+//! runtime`. Each figure has its baseline measured in the same run, and the run ends with a
+//! table of medians and ratios (read back from criterion's estimates), which BENCHMARKS.md
+//! quotes.
+//!
+//! - **Decoding**, for every documented example of the two APIs: the floor
+//!   (`serde_json::from_slice::<IgnoredAny>`, which only checks the JSON), what a user would
+//!   write (a plain `#[derive(Deserialize)]` struct of `String`s), the same with borrowed
+//!   strings (a zero-copy view), the generated `ErrorResponse` decoded straight from the
+//!   bytes, `Error::from_response` (the lenient read: never fails, salvages facts from bodies
+//!   that do not decode) and that plus `recovery` (what to do next).
+//! - **Lookups**: a wire string to a vocabulary enum, known and unknown, against strum's
+//!   derived `FromStr` and a `HashMap`.
+//! - **Retry-After** in each form.
+//!
+//! The baselines are written by hand for the APIs of this crate, so they name them: a check
+//! at the start fails the run when the catalog has moved away from them.
+
+use api_error_catalog::{fanfare, ofauth, Example};
+use criterion::{BenchmarkId, Criterion};
+use serde::Deserialize;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hint::black_box;
+use std::time::{Duration, SystemTime};
+
+/// What an OFAuth client would write by hand: every member as text.
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct OfauthByHand {
+    error: String,
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(rename = "requestId")]
+    request_id: Option<String>,
+    #[serde(rename = "actionRequired")]
+    action_required: Option<String>,
+}
+
+/// The same, borrowing from the bytes where the text has no escapes.
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct OfauthBorrowed<'a> {
+    #[serde(borrow)]
+    error: Cow<'a, str>,
+    #[serde(borrow, rename = "type")]
+    kind: Cow<'a, str>,
+    #[serde(borrow, rename = "requestId")]
+    request_id: Option<Cow<'a, str>>,
+    #[serde(borrow, rename = "actionRequired")]
+    action_required: Option<Cow<'a, str>>,
+}
+
+/// What a Fanfare client would write by hand: one struct for both bodies (the error body and
+/// the order denial), every member optional text.
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct FanfareByHand {
+    error: Option<String>,
+    message: Option<String>,
+    details: Option<Vec<FieldByHand>>,
+    support: Option<SupportByHand>,
+    #[serde(rename = "retryAfter")]
+    retry_after: Option<u64>,
+    status: Option<String>,
+    #[serde(rename = "denyReason")]
+    deny_reason: Option<String>,
+    #[serde(rename = "consumerId")]
+    consumer_id: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct FieldByHand {
+    field: String,
+    message: String,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct SupportByHand {
+    message: String,
+    #[serde(rename = "referenceCode")]
+    reference_code: String,
+}
+
+/// The same, borrowing.
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct FanfareBorrowed<'a> {
+    #[serde(borrow)]
+    error: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    message: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    details: Option<Vec<FieldBorrowed<'a>>>,
+    #[serde(borrow)]
+    support: Option<SupportBorrowed<'a>>,
+    #[serde(rename = "retryAfter")]
+    retry_after: Option<u64>,
+    #[serde(borrow)]
+    status: Option<Cow<'a, str>>,
+    #[serde(borrow, rename = "denyReason")]
+    deny_reason: Option<Cow<'a, str>>,
+    #[serde(borrow, rename = "consumerId")]
+    consumer_id: Option<Cow<'a, str>>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct FieldBorrowed<'a> {
+    #[serde(borrow)]
+    field: Cow<'a, str>,
+    #[serde(borrow)]
+    message: Cow<'a, str>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct SupportBorrowed<'a> {
+    #[serde(borrow)]
+    message: Cow<'a, str>,
+    #[serde(borrow, rename = "referenceCode")]
+    reference_code: Cow<'a, str>,
+}
+
+/// OFAuth's error types as strum would have them: the baseline for lookups.
+#[derive(strum::EnumString, strum::VariantNames, Clone, Debug)]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+enum StrumErrorType {
+    BadRequest,
+    Forbidden,
+    NetworkError,
+    ProxyError,
+    RateLimitExceeded,
+    ResourceNotFound,
+    RouteNotFound,
+    RulesOutdated,
+    SessionExpired,
+    SessionNotProvided,
+    Unauthorized,
+    UnknownError,
+    UploadError,
+}
+
+/// Which decoders run, in the order of the table's columns.
+const DECODERS: &[&str] = &["floor", "by hand", "borrowed", "typed", "from_response", "+ recovery"];
+
+/// Decoding every example of one API, each decoder a function of the body's bytes.
+fn decoding<ByHand, Typed>(c: &mut Criterion, api: &str, examples: &[Example], read: fn(&Example) -> usize)
+where
+    ByHand: for<'de> Deserialize<'de>,
+    Typed: for<'de> Deserialize<'de>,
+{
+    let mut group = c.benchmark_group(format!("decode/{api}"));
+    for example in examples {
+        let bytes = example.body.as_bytes();
+        let id = |decoder: &str| BenchmarkId::new(decoder, example.id);
+        group.bench_function(id("floor"), |b| {
+            b.iter(|| serde_json::from_slice::<serde::de::IgnoredAny>(black_box(bytes)).is_ok())
+        });
+        group.bench_function(id("by hand"), |b| b.iter(|| serde_json::from_slice::<ByHand>(black_box(bytes)).is_ok()));
+        group.bench_function(id("borrowed"), |b| b.iter(|| borrowed(api, black_box(bytes))));
+        group.bench_function(id("typed"), |b| b.iter(|| serde_json::from_slice::<Typed>(black_box(bytes)).is_ok()));
+        group.bench_function(id("from_response"), |b| b.iter(|| read(black_box(example))));
+        group.bench_function(id("+ recovery"), |b| b.iter(|| read_and_decide(api, black_box(example))));
+    }
+    group.finish();
+}
+
+fn borrowed(api: &str, bytes: &[u8]) -> bool {
+    match api {
+        "ofauth" => serde_json::from_slice::<OfauthBorrowed<'_>>(bytes).is_ok(),
+        _ => serde_json::from_slice::<FanfareBorrowed<'_>>(bytes).is_ok(),
+    }
+}
+
+fn read_ofauth(example: &Example) -> usize {
+    let status = example.status.unwrap_or(400);
+    let error = ofauth::Error::from_response(status, example.headers.iter().copied(), example.body.as_bytes());
+    usize::from(error.body().is_some())
+}
+
+fn read_fanfare(example: &Example) -> usize {
+    let status = example.status.unwrap_or(400);
+    let error = fanfare::Error::from_response(status, example.headers.iter().copied(), example.body.as_bytes());
+    usize::from(error.body().is_some())
+}
+
+fn read_and_decide(api: &str, example: &Example) -> api_error_catalog::RecoveryKind {
+    let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000);
+    let status = example.status.unwrap_or(400);
+    let headers = example.headers.iter().copied();
+    match api {
+        "ofauth" => ofauth::Error::from_response(status, headers, example.body.as_bytes()).recovery(now).kind(),
+        _ => fanfare::Error::from_response(status, headers, example.body.as_bytes()).recovery(now).kind(),
+    }
+}
+
+/// Known: a value from the middle of the sorted table and the last one; unknown: a near miss.
+const LOOKED_UP: [(&str, &str); 3] =
+    [("known", "RATE_LIMIT_EXCEEDED"), ("known", "UPLOAD_ERROR"), ("unknown", "RATE_LIMIT_EXCEEDEDX")];
+
+fn lookups(c: &mut Criterion) {
+    let by_hash: HashMap<&str, ofauth::ErrorType> =
+        ofauth::ErrorType::ALL.iter().map(|v| (v.as_str(), v.clone())).collect();
+    let mut group = c.benchmark_group("lookup");
+    for (what, wire) in LOOKED_UP {
+        assert_eq!(by_hash.contains_key(wire), what == "known", "{wire}");
+        let id = |how: &str| BenchmarkId::new(how, format!("{what} {wire}"));
+        group.bench_function(id("From<&str>"), |b| b.iter(|| ofauth::ErrorType::from(black_box(wire))));
+        group.bench_function(id("FromStr"), |b| b.iter(|| black_box(wire).parse::<ofauth::ErrorType>()));
+        group.bench_function(id("strum"), |b| b.iter(|| black_box(wire).parse::<StrumErrorType>().ok()));
+        group.bench_function(id("HashMap"), |b| b.iter(|| by_hash.get(black_box(wire)).cloned()));
+    }
+    let value = ofauth::ErrorType::from("RATE_LIMIT_EXCEEDED");
+    group.bench_function("is_unknown", |b| b.iter(|| black_box(&value).is_unknown()));
+    group.finish();
+}
+
+fn retry_after(c: &mut Criterion) {
+    let mut group = c.benchmark_group("retry-after");
+    let forms = [
+        ("delay-seconds", "120"),
+        ("IMF-fixdate", "Sun, 06 Nov 1994 08:49:37 GMT"),
+        ("RFC 850", "Sunday, 06-Nov-94 08:49:37 GMT"),
+        ("asctime", "Sun Nov  6 08:49:37 1994"),
+        ("ISO 8601 (Fanfare's dialect)", "2024-12-01T09:00:00Z"),
+        ("invalid", "soon"),
+    ];
+    for (form, value) in forms {
+        group.bench_function(form, |b| b.iter(|| fanfare::headers::parse_retry_after(black_box(value))));
+    }
+    group.finish();
+}
+
+/// The hand-written baselines must still describe the catalog: every example decodes by hand,
+/// and strum's enum has exactly the generated enum's values.
+fn check_baselines() {
+    for example in ofauth::EXAMPLES {
+        let by_hand = serde_json::from_slice::<OfauthByHand>(example.body.as_bytes());
+        assert!(by_hand.is_ok(), "the OFAuth baseline no longer reads example {}", example.id);
+    }
+    for example in fanfare::EXAMPLES {
+        let by_hand = serde_json::from_slice::<FanfareByHand>(example.body.as_bytes());
+        assert!(by_hand.is_ok(), "the Fanfare baseline no longer reads example {}", example.id);
+    }
+    let mut generated: Vec<&str> = ofauth::ErrorType::ALL.iter().map(|v| v.as_str()).collect();
+    let mut strum: Vec<&str> = <StrumErrorType as strum::VariantNames>::VARIANTS.to_vec();
+    generated.sort_unstable();
+    strum.sort_unstable();
+    assert_eq!(generated, strum, "the strum baseline has other values than ofauth::ErrorType");
+}
+
+fn main() {
+    check_baselines();
+    let mut c = Criterion::default()
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_millis(700))
+        .sample_size(30)
+        .configure_from_args();
+    decoding::<OfauthByHand, ofauth::ErrorResponse>(&mut c, "ofauth", ofauth::EXAMPLES, read_ofauth);
+    decoding::<FanfareByHand, fanfare::ErrorResponse>(&mut c, "fanfare", fanfare::EXAMPLES, read_fanfare);
+    lookups(&mut c);
+    retry_after(&mut c);
+    c.final_summary();
+    summary::decoding(&[("ofauth", ofauth::EXAMPLES), ("fanfare", fanfare::EXAMPLES)]);
+    summary::lookups();
+}
+
+/// The table at the end of a run: criterion's median estimates, as ratios to the floor.
+mod summary {
+    use super::{Example, DECODERS};
+    use std::collections::HashMap;
+    use std::path::PathBuf;
+
+    /// Where criterion wrote its estimates: `target/criterion`, found from this executable
+    /// (`target/<profile>/deps/runtime-…`) as criterion finds it.
+    fn criterion_dir() -> Option<PathBuf> {
+        if let Some(dir) = std::env::var_os("CRITERION_HOME") {
+            return Some(PathBuf::from(dir));
+        }
+        let exe = std::env::current_exe().ok()?;
+        Some(exe.ancestors().nth(3)?.join("criterion"))
+    }
+
+    /// Every median criterion has on record, in nanoseconds, by full id (`group/function/value`),
+    /// from the `benchmark.json` (which names the benchmark) beside each `estimates.json`.
+    fn medians() -> HashMap<String, f64> {
+        let mut medians = HashMap::new();
+        let mut dirs: Vec<PathBuf> = criterion_dir().into_iter().collect();
+        while let Some(dir) = dirs.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+            dirs.extend(entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_dir()));
+            if dir.file_name().is_some_and(|name| name == "new") {
+                let read = |file: &str| -> Option<serde_json::Value> {
+                    serde_json::from_str(&std::fs::read_to_string(dir.join(file)).ok()?).ok()
+                };
+                let (Some(benchmark), Some(estimates)) = (read("benchmark.json"), read("estimates.json")) else {
+                    continue;
+                };
+                if let (Some(id), Some(median)) =
+                    (benchmark["full_id"].as_str(), estimates["median"]["point_estimate"].as_f64())
+                {
+                    medians.insert(id.to_string(), median);
+                }
+            }
+        }
+        medians
+    }
+
+    fn median(group: &str, function: &str, parameter: &str) -> Option<f64> {
+        thread_local!(static MEDIANS: HashMap<String, f64> = medians());
+        MEDIANS.with(|medians| medians.get(&format!("{group}/{function}/{parameter}")).copied())
+    }
+
+    pub(super) fn decoding(apis: &[(&str, &[Example])]) {
+        println!("\n| example | floor | {} | typed vs by hand | from_response vs by hand |", DECODERS[1..].join(" | "));
+        println!("| --- |{}", " --- |".repeat(DECODERS.len() + 2));
+        for (api, examples) in apis {
+            for example in examples.iter() {
+                let group = format!("decode/{api}");
+                let times: Vec<Option<f64>> = DECODERS.iter().map(|d| median(&group, d, example.id)).collect();
+                let Some(floor) = times[0] else { continue };
+                let mut cells = vec![format!("{floor:.0} ns")];
+                cells.extend(times[1..].iter().map(|t| t.map_or("?".into(), |t| format!("{:.2}x", t / floor))));
+                let vs_hand = |at: usize| match (times[at], times[1]) {
+                    (Some(t), Some(hand)) => format!("{:.2}x", t / hand),
+                    _ => "?".into(),
+                };
+                cells.push(vs_hand(3));
+                cells.push(vs_hand(4));
+                println!("| {api} {} | {} |", example.id, cells.join(" | "));
+            }
+        }
+    }
+
+    /// Each lookup as a ratio to strum's and to the `HashMap`'s, for the same string.
+    pub(super) fn lookups() {
+        println!("\n| lookup | From<&str> | FromStr | strum | HashMap | From<&str> vs strum | vs HashMap |");
+        println!("| --- | --- | --- | --- | --- | --- | --- |");
+        for parameter in super::LOOKED_UP.iter().map(|(what, wire)| format!("{what} {wire}")) {
+            let times: Vec<Option<f64>> = ["From<&str>", "FromStr", "strum", "HashMap"]
+                .iter()
+                .map(|how| median("lookup", how, &parameter))
+                .collect();
+            let cell = |t: Option<f64>| t.map_or("?".into(), |t| format!("{t:.1} ns"));
+            let ratio = |a: Option<f64>, b: Option<f64>| match (a, b) {
+                (Some(a), Some(b)) => format!("{:.2}x", a / b),
+                _ => "?".into(),
+            };
+            let cells: Vec<String> = times.iter().copied().map(cell).collect();
+            println!(
+                "| {parameter} | {} | {} | {} |",
+                cells.join(" | "),
+                ratio(times[0], times[2]),
+                ratio(times[0], times[3])
+            );
+        }
+    }
+}
