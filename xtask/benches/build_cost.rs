@@ -19,6 +19,9 @@
 //! what a user waits on this 2-core machine; CPU time (user + system of the build's processes,
 //! from `/proc/self/stat`, Linux) is what a bigger or busier machine would spend.
 
+mod common;
+
+use common::median;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -125,11 +128,11 @@ fn table(root: &Path, scratch: &Path, projects: &[Project], release: bool, runs:
     for project in projects {
         let dir = scratch.join(project.name.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
         write_project(root, &dir, project);
-        let mut samples: Vec<(Duration, Duration, usize)> =
+        let samples: Vec<(Duration, Duration, usize)> =
             (0..runs).map(|run| cold_build(&dir, release, &dir.join(format!("target-{profile}-{run}")))).collect();
         let crates = samples[0].2;
-        let wall = median(samples.iter_mut().map(|s| s.0).collect());
-        let cpu = median(samples.iter_mut().map(|s| s.1).collect());
+        let wall = median(samples.iter().map(|s| s.0).collect());
+        let cpu = median(samples.iter().map(|s| s.1).collect());
         let (wall_ratio, cpu_ratio) = match first {
             Some((w, c)) => (
                 format!("{:.2}x", wall.as_secs_f64() / w.as_secs_f64()),
@@ -146,11 +149,6 @@ fn table(root: &Path, scratch: &Path, projects: &[Project], release: bool, runs:
         );
     }
     println!();
-}
-
-fn median(mut times: Vec<Duration>) -> Duration {
-    times.sort();
-    times[times.len() / 2]
 }
 
 fn write_project(root: &Path, dir: &Path, project: &Project) {

@@ -6,6 +6,9 @@
 //! `generate` to the size ten times smaller and each size's peak memory, measured in a child
 //! process of its own so that sizes do not share a peak. BENCHMARKS.md quotes its output.
 
+mod common;
+
+use common::median;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -31,7 +34,9 @@ fn main() {
     for &values in &counts {
         let dir = scratch.join(format!("synth-{values}"));
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("synth.yaml"), xtask::synth::catalog(values)).unwrap();
+        for (name, text) in xtask::synth::files(values) {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
         sizes.push((format!("{values} values"), dir));
     }
     println!("| catalog | {} | stages | generate | check | vs 10x fewer | peak memory |", STAGES.join(" | "));
@@ -90,19 +95,19 @@ fn scratch_workspace(root: &Path, catalog: &Path, workspace: &Path) -> PathBuf {
 /// nothing) and of `check`, over `runs` runs each, after a first `generate` that writes them.
 fn commands(workspace: &Path, runs: usize) -> (Duration, Duration) {
     xtask::generate(workspace).unwrap_or_else(|e| panic!("{}", e.error));
-    let median = |run: &dyn Fn()| {
-        let mut times: Vec<Duration> = (0..runs)
-            .map(|_| {
-                let clock = Instant::now();
-                run();
-                clock.elapsed()
-            })
-            .collect();
-        times.sort();
-        times[times.len() / 2]
+    let timed = |run: &dyn Fn()| {
+        median(
+            (0..runs)
+                .map(|_| {
+                    let clock = Instant::now();
+                    run();
+                    clock.elapsed()
+                })
+                .collect(),
+        )
     };
-    let generate = median(&|| assert!(xtask::generate(workspace).unwrap().is_empty()));
-    let check = median(&|| assert!(xtask::check(workspace).unwrap().is_empty()));
+    let generate = timed(&|| assert!(xtask::generate(workspace).unwrap().is_empty()));
+    let check = timed(&|| assert!(xtask::check(workspace).unwrap().is_empty()));
     (generate, check)
 }
 
@@ -164,13 +169,7 @@ fn stages(dir: &Path, runs: usize) -> Vec<Duration> {
         lap(8, &mut times);
     }
     let _ = std::fs::remove_dir_all(&out);
-    times
-        .into_iter()
-        .map(|mut runs| {
-            runs.sort();
-            runs[runs.len() / 2]
-        })
-        .collect()
+    times.into_iter().map(median).collect()
 }
 
 /// Peak memory of `generate` on `workspace`, run once in a child process.

@@ -11,6 +11,9 @@
 //!    --workspace`;
 //! 4. `./run-tests`, first (it installs the interop tools) and warm.
 
+mod common;
+
+use common::median;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -57,9 +60,8 @@ fn main() {
         }
         let _ = std::fs::remove_dir_all(scratch.join(format!("run-{run}")));
     }
-    for (name, mut times) in rows {
-        times.sort();
-        println!("| {name} | {:.1} s |", times[times.len() / 2].as_secs_f64());
+    for (name, times) in rows {
+        println!("| {name} | {:.1} s |", median(times).as_secs_f64());
     }
     let _ = std::fs::remove_dir_all(&scratch);
 }

@@ -23,7 +23,8 @@ const USAGE: &str = "usage: cargo xtask <generate|check|lint|draft|drift|fuzz>
             file): sections, tables, examples, bodies and headers, guesses marked inferred,
             what could not be placed listed at the top
   synth --values N --out DIR
-            write DIR/synth.yaml, a synthetic catalog of N error values (valid by construction)
+            write DIR/synth.yaml, a synthetic catalog of N error values (valid by construction;
+            over 20,000 values, several APIs: synth2.yaml, synth3.yaml...)
             for the benchmarks; refuses a DIR that holds a catalog already
   drift ID PAGE
             compare the catalog ID with the current version of its page: exit 0 when nothing
@@ -182,21 +183,26 @@ fn synth(values: &str, out: &str) -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    let path = std::path::Path::new(out).join("synth.yaml");
-    if path.exists() {
+    let files = xtask::synth::files(values);
+    let dir = std::path::Path::new(out);
+    if let Some(path) = files.iter().map(|(name, _)| dir.join(name)).find(|path| path.exists()) {
         eprintln!("error: {} exists already; nothing was written", path.display());
         return ExitCode::from(2);
     }
-    match std::fs::create_dir_all(out).and_then(|()| std::fs::write(&path, xtask::synth::catalog(values))) {
-        Ok(()) => {
-            println!("{:>8} {} ({values} error values)", "created", path.display());
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            eprintln!("error: {}: {error}", path.display());
-            ExitCode::FAILURE
-        }
+    if let Err(error) = std::fs::create_dir_all(dir) {
+        eprintln!("error: {}: {error}", dir.display());
+        return ExitCode::FAILURE;
     }
+    for (name, text) in &files {
+        let path = dir.join(name);
+        if let Err(error) = std::fs::write(&path, text) {
+            eprintln!("error: {}: {error}", path.display());
+            return ExitCode::FAILURE;
+        }
+        println!("{:>8} {}", "created", path.display());
+    }
+    println!("{values} error values in {} file(s)", files.len());
+    ExitCode::SUCCESS
 }
 
 fn print_changes(root: &std::path::Path, changes: &[Change]) {

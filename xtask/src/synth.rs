@@ -23,12 +23,44 @@ fn ruled(i: usize) -> bool {
     i % 100 < 50
 }
 
-/// The YAML text of a catalog with `values` error values.
+/// At most this many values go in one file: a catalog file may have at most
+/// [`codegen::load::MAX_FILE_BYTES`] (4 MiB) and a value takes about 150 bytes here, so larger
+/// synthetic catalogs are several APIs of this many values (100,000 values: five files).
+pub const VALUES_PER_FILE: usize = 20_000;
+
+/// The files of a synthetic catalog of `values` error values, each a name and its YAML text:
+/// `synth.yaml` alone up to [`VALUES_PER_FILE`] values, then `synth2.yaml`, `synth3.yaml`…
+pub fn files(values: usize) -> Vec<(String, String)> {
+    files_of(values, VALUES_PER_FILE)
+}
+
+fn files_of(values: usize, per_file: usize) -> Vec<(String, String)> {
+    let count = values.div_ceil(per_file).max(1);
+    (0..count)
+        .map(|file| {
+            let id = if file == 0 { "synth".to_string() } else { format!("synth{}", file + 1) };
+            let in_file = per_file.min(values - file * per_file);
+            let name = if file == 0 { "Synth".to_string() } else { format!("Synth {}", file + 1) };
+            let text = api(&id, &name, in_file);
+            (format!("{id}.yaml"), text)
+        })
+        .collect()
+}
+
+/// The YAML text of a one-API catalog with `values` error values.
 pub fn catalog(values: usize) -> String {
+    api("synth", "Synth", values)
+}
+
+fn api(id: &str, name: &str, values: usize) -> String {
     let mut out = String::with_capacity(values * 400 + 4096);
-    out.push_str(
+    let _ = writeln!(
+        out,
         "# A synthetic catalog for the benchmarks (`cargo xtask synth`); valid by construction.\n\
-         id: synth\nname: Synth\nsummary: A synthetic API for measuring the generator.\n\
+         id: {id}\nname: {name}\nsummary: A synthetic API for measuring the generator."
+    );
+    out.push_str(
+        "\
          source:\n  title: Errors\nsections:\n  - id: errors\n    heading: [Errors]\n  - id: codes\n    heading: [Codes]\n    table:\n      rows: { vocabulary: ErrorCode }\n      columns:\n        - { header: Code, cell: \"`{value}`\" }\n        - { header: Status, cell: \"{statuses}\" }\n        - { header: Description, cell: \"{description}\" }\n",
     );
     out.push_str("statuses:\n");
@@ -99,6 +131,24 @@ pub fn catalog(values: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn large_catalogs_are_split_into_files_the_loader_accepts() {
+        let files = super::files_of(250, 100);
+        let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(names, ["synth.yaml", "synth2.yaml", "synth3.yaml"]);
+        let apis = files
+            .iter()
+            .map(|(name, text)| codegen::load::parse_api(name, text).unwrap_or_else(|e| panic!("{name}: {e:?}")))
+            .collect();
+        let catalog = codegen::validate::validate(codegen::load::Loaded { dir: "spec".into(), apis })
+            .unwrap_or_else(|e| panic!("{}", codegen::diagnostic::report(&e)));
+        let values: Vec<usize> = catalog.apis().iter().map(|api| api.vocabularies[0].values.len()).collect();
+        assert_eq!(values, [100, 100, 50]);
+        // A full file stays under the loader's limit, with room to spare.
+        let full = super::catalog(super::VALUES_PER_FILE).len() as u64;
+        assert!(full < codegen::load::MAX_FILE_BYTES * 4 / 5, "{full} bytes");
+    }
+
     #[test]
     fn synthetic_catalogs_are_valid_at_every_size() {
         for values in [1, 10, 99, 100, 101, 250] {

@@ -263,3 +263,25 @@ fn draft_then_drift_on_a_page() {
         "{spec:?}"
     );
 }
+
+#[test]
+fn synth_writes_a_valid_catalog_and_never_overwrites_one() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("synth-command");
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = xtask(&["synth", "--values", "30", "--out", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("30 error values in 1 file(s)"), "{}", text(&out.stdout));
+    let catalog = codegen::load(&dir, "synth").unwrap_or_else(|e| panic!("{}", codegen::diagnostic::report(&e)));
+    assert_eq!(catalog.apis()[0].vocabularies[0].values.len(), 30);
+
+    // A second run refuses, and leaves the catalog as it was.
+    let before = std::fs::read(dir.join("synth.yaml")).unwrap();
+    let again = xtask(&["synth", "--values", "10", "--out", dir.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(text(&again.stderr).contains("exists already; nothing was written"), "{}", text(&again.stderr));
+    assert_eq!(std::fs::read(dir.join("synth.yaml")).unwrap(), before);
+
+    let bad = xtask(&["synth", "--values", "many", "--out", dir.to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("usage:"), "{}", text(&bad.stderr));
+}
