@@ -1,166 +1,395 @@
-//! The values at a model's field paths, read from JSON bytes without building the whole
-//! document: one pass that keeps the scalars at those paths and skips everything else.
+//! A body decoded and its facts read in one pass: [`decode`] runs the typed decode through a
+//! deserializer that watches it, and keeps the scalars it meets at the model's field paths.
 //!
-//! A body that decodes into its typed form still has its facts read by path (the same rules
-//! as for a body that does not), and building a `serde_json::Value` of it only for that cost
-//! twice the typed decode itself (BENCHMARKS.md).
+//! A body that decodes into its typed form still has its facts read by path (the same rules as
+//! for a body that does not). Building a `serde_json::Value` of it only for that cost twice the
+//! typed decode; a second pass over the bytes, most of it again (BENCHMARKS.md). The watching
+//! deserializer is serde_path_to_error's idea (a deserializer that wraps another and sees every
+//! key and value go by), cut down to what facts need, so it is written here.
 
-use serde::de::{DeserializeSeed, Deserializer, Error, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use crate::FieldRole;
+use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
-use std::borrow::Cow;
 use std::fmt;
 
-/// For each field, the scalar (string or number) found at its path, if any: what the path
-/// reaches in `body`, as `serde_json::Value::pointer` would, when it is a string or a number.
-/// A repeated key counts as serde_json counts it: the last one wins. `None` when the body is
-/// not JSON, or for more than 64 fields (read those from a `Value`).
-pub(crate) fn scan<R>(body: &[u8], fields: &[(R, &[&str])]) -> Option<Vec<Option<Value>>> {
-    let all = match fields.len() {
+/// Decodes `T` from `body` and, in the same pass, finds the scalar (string or number) at each
+/// field's path, if any: what the path reaches in the body, as `serde_json::Value::pointer`
+/// would, when it is a string or a number. A repeated key counts as serde_json counts it: the
+/// last one wins.
+///
+/// `None` when the body is not JSON, does not decode as `T`, or for more than 64 fields (read
+/// those from a `Value`).
+pub(crate) fn decode<T: DeserializeOwned>(
+    body: &[u8],
+    fields: &[(FieldRole, &[&str])],
+) -> Option<(T, Vec<Option<Value>>)> {
+    let wanted = match fields.len() {
         64 => u64::MAX,
         n @ 0..64 => (1u64 << n) - 1,
         _ => return None,
     };
-    let paths: Vec<&[&str]> = fields.iter().map(|(_, path)| *path).collect();
     let mut found = vec![None; fields.len()];
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    Scan { paths: &paths, depth: 0, wanted: all, found: &mut found }.deserialize(&mut deserializer).ok()?;
+    let tee = Tee { inner: &mut deserializer, node: Node { fields, depth: 0, wanted }, found: &mut found };
+    let typed = T::deserialize(tee).ok()?;
     deserializer.end().ok()?;
-    Some(found)
+    Some((typed, found))
 }
 
-/// One node of the document, with the paths that lead through it.
-struct Scan<'a> {
-    paths: &'a [&'a [&'a str]],
+/// Where a value stands: the paths that lead through it.
+#[derive(Clone, Copy)]
+struct Node<'p> {
+    fields: &'p [(FieldRole, &'p [&'p str])],
     /// How many keys lead here.
     depth: usize,
-    /// The paths whose first `depth` keys lead here, one bit each (a set without allocating:
-    /// the scan runs for every decoded body).
+    /// The paths whose first `depth` keys lead here, one bit each (no allocation: this runs
+    /// for every decoded body).
     wanted: u64,
-    found: &'a mut [Option<Value>],
 }
 
-impl Scan<'_> {
-    fn wanted(&self) -> impl Iterator<Item = usize> + '_ {
-        (0..self.paths.len()).filter(|&index| self.wanted & (1 << index) != 0)
+impl Node<'_> {
+    fn has(&self, index: usize) -> bool {
+        self.wanted & (1 << index) != 0
     }
 
-    /// Keeps `value` for the paths that end at this node.
-    fn keep(self, value: Value) {
-        let (paths, depth, wanted) = (self.paths, self.depth, self.wanted);
-        let ending = (0..paths.len()).filter(|&index| wanted & (1 << index) != 0 && paths[index].len() == depth);
-        let mut ending = ending.peekable();
-        let mut value = Some(value);
-        while let Some(index) = ending.next() {
+    /// The paths that end at this value.
+    fn ending(&self) -> u64 {
+        (0..self.fields.len())
+            .filter(|&index| self.has(index) && self.fields[index].1.len() == self.depth)
+            .fold(0, |set, index| set | 1 << index)
+    }
+
+    /// The paths that go on under `key`, in an object here.
+    fn under(&self, key: &str) -> u64 {
+        (0..self.fields.len())
+            .filter(|&index| self.has(index) && self.fields[index].1.get(self.depth) == Some(&key))
+            .fold(0, |set, index| set | 1 << index)
+    }
+}
+
+/// Keeps `value` (made only when needed) for the paths that end at `node`.
+fn keep(node: Node<'_>, found: &mut [Option<Value>], value: impl FnOnce() -> Value) {
+    let ending = node.ending();
+    if ending == 0 {
+        return;
+    }
+    let mut value = Some(value());
+    let last = 63 - ending.leading_zeros() as usize;
+    for (index, slot) in found.iter_mut().enumerate() {
+        if ending & (1 << index) != 0 {
             // Moved into the last path that ends here, cloned for any before it.
-            self.found[index] = if ending.peek().is_some() { value.clone() } else { value.take() };
+            *slot = if index == last { value.take() } else { value.clone() };
         }
     }
+}
 
-    /// Forgets what an earlier node under the same key left for the paths through this one
-    /// (paths that reach a boolean, a null, an array or an object find nothing).
-    fn clear(&mut self) {
-        for index in 0..self.paths.len() {
-            if self.wanted & (1 << index) != 0 {
-                self.found[index] = None;
+/// The deserializer of one value on a watched path: every request goes to `inner`, with the
+/// visitor wrapped so that scalars and objects are seen on their way.
+struct Tee<'f, 'p, D> {
+    inner: D,
+    node: Node<'p>,
+    found: &'f mut [Option<Value>],
+}
+
+/// The same, for the visitor.
+struct TeeVisitor<'f, 'p, V> {
+    inner: V,
+    node: Node<'p>,
+    found: &'f mut [Option<Value>],
+}
+
+macro_rules! forward_deserialize {
+    ($($method:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {
+        $(
+            fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
+                let (inner, visitor) = self.split(visitor);
+                inner.$method($($arg,)* visitor)
             }
+        )*
+    };
+}
+
+/// Every method of a deserializer wrapper that only wraps the visitor.
+macro_rules! forward_all_deserialize {
+    () => {
+        forward_deserialize! {
+            deserialize_any(), deserialize_bool(), deserialize_i8(), deserialize_i16(), deserialize_i32(),
+            deserialize_i64(), deserialize_i128(), deserialize_u8(), deserialize_u16(), deserialize_u32(),
+            deserialize_u64(), deserialize_u128(), deserialize_f32(), deserialize_f64(), deserialize_char(),
+            deserialize_str(), deserialize_string(), deserialize_bytes(), deserialize_byte_buf(),
+            deserialize_option(), deserialize_unit(), deserialize_unit_struct(name: &'static str),
+            deserialize_newtype_struct(name: &'static str), deserialize_seq(), deserialize_tuple(len: usize),
+            deserialize_tuple_struct(name: &'static str, len: usize), deserialize_map(),
+            deserialize_struct(name: &'static str, fields: &'static [&'static str]),
+            deserialize_enum(name: &'static str, variants: &'static [&'static str]), deserialize_identifier(),
         }
+    };
+}
+
+impl<'f, 'p, D> Tee<'f, 'p, D> {
+    /// The inner deserializer, and the visitor wrapped to watch this value.
+    fn split<V>(self, visitor: V) -> (D, TeeVisitor<'f, 'p, V>) {
+        (self.inner, TeeVisitor { inner: visitor, node: self.node, found: self.found })
     }
 }
 
-impl<'de> DeserializeSeed<'de> for Scan<'_> {
-    type Value = ();
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Tee<'_, '_, D> {
+    type Error = D::Error;
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
+    forward_all_deserialize!();
+
+    /// A member the typed body ignores may still hold a fact: read it when a path goes there.
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        if self.node.wanted == 0 {
+            return self.inner.deserialize_ignored_any(visitor);
+        }
+        let (inner, visitor) = self.split(visitor);
+        inner.deserialize_any(visitor)
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.inner.is_human_readable()
     }
 }
 
-impl<'de> Visitor<'de> for Scan<'_> {
-    type Value = ();
+/// Visits that only pass through.
+macro_rules! forward_visit {
+    ($($method:ident($ty:ty)),* $(,)?) => {
+        $(
+            fn $method<E: serde::de::Error>(self, value: $ty) -> Result<V::Value, E> {
+                self.inner.$method(value)
+            }
+        )*
+    };
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for TeeVisitor<'_, '_, V> {
+    type Value = V::Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
+        self.inner.expecting(f)
     }
 
-    fn visit_str<E: Error>(self, text: &str) -> Result<(), E> {
-        self.keep(Value::String(text.to_owned()));
-        Ok(())
+    forward_visit! {
+        visit_bool(bool), visit_i8(i8), visit_i16(i16), visit_i32(i32), visit_i128(i128), visit_u8(u8),
+        visit_u16(u16), visit_u32(u32), visit_u128(u128), visit_f32(f32), visit_char(char),
+        visit_bytes(&[u8]), visit_borrowed_bytes(&'de [u8]), visit_byte_buf(Vec<u8>),
     }
 
-    fn visit_u64<E: Error>(self, number: u64) -> Result<(), E> {
-        self.keep(Value::from(number));
-        Ok(())
+    fn visit_i64<E: serde::de::Error>(self, number: i64) -> Result<V::Value, E> {
+        keep(self.node, self.found, || Value::from(number));
+        self.inner.visit_i64(number)
     }
 
-    fn visit_i64<E: Error>(self, number: i64) -> Result<(), E> {
-        self.keep(Value::from(number));
-        Ok(())
+    fn visit_u64<E: serde::de::Error>(self, number: u64) -> Result<V::Value, E> {
+        keep(self.node, self.found, || Value::from(number));
+        self.inner.visit_u64(number)
     }
 
-    fn visit_f64<E: Error>(self, number: f64) -> Result<(), E> {
+    fn visit_f64<E: serde::de::Error>(self, number: f64) -> Result<V::Value, E> {
         // Finite in JSON; `from` gives `Null` otherwise, which no fact reads.
-        self.keep(Value::from(number));
-        Ok(())
+        keep(self.node, self.found, || Value::from(number));
+        self.inner.visit_f64(number)
     }
 
-    // Booleans and nulls are no fact: the paths ending there stay empty.
-    fn visit_bool<E: Error>(self, _: bool) -> Result<(), E> {
-        Ok(())
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<V::Value, E> {
+        keep(self.node, self.found, || Value::from(text));
+        self.inner.visit_str(text)
     }
 
-    fn visit_unit<E: Error>(self) -> Result<(), E> {
-        Ok(())
+    fn visit_borrowed_str<E: serde::de::Error>(self, text: &'de str) -> Result<V::Value, E> {
+        keep(self.node, self.found, || Value::from(text));
+        self.inner.visit_borrowed_str(text)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        // No path goes through an array.
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(())
+    fn visit_string<E: serde::de::Error>(self, text: String) -> Result<V::Value, E> {
+        keep(self.node, self.found, || Value::from(text.as_str()));
+        self.inner.visit_string(text)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(Key(key)) = map.next_key()? {
-            let next = self
-                .wanted()
-                .filter(|&index| self.paths[index].get(self.depth) == Some(&&*key))
-                .fold(0u64, |set, index| set | 1 << index);
-            if next == 0 {
-                map.next_value::<IgnoredAny>()?;
-                continue;
-            }
-            let mut child = Scan { paths: self.paths, depth: self.depth + 1, wanted: next, found: &mut *self.found };
-            // A repeated key replaces what the first one held, as in a `Value`.
-            child.clear();
-            map.next_value_seed(child)?;
-        }
-        Ok(())
+    fn visit_none<E: serde::de::Error>(self) -> Result<V::Value, E> {
+        self.inner.visit_none()
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<V::Value, E> {
+        self.inner.visit_unit()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
+        self.inner.visit_some(Tee { inner: deserializer, node: self.node, found: self.found })
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
+        self.inner.visit_newtype_struct(Tee { inner: deserializer, node: self.node, found: self.found })
+    }
+
+    /// No path goes through an array.
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
+        self.inner.visit_seq(seq)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.inner.visit_map(TeeMap { inner: map, node: self.node, found: self.found, under_key: 0 })
+    }
+
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
+        self.inner.visit_enum(data)
     }
 }
 
-/// An object key, borrowed from the bytes unless it has escapes.
-struct Key<'de>(Cow<'de, str>);
+/// An object on a watched path: each key is read as it goes by, and a value whose key leads
+/// further along a path is watched in turn.
+struct TeeMap<'f, 'p, A> {
+    inner: A,
+    node: Node<'p>,
+    found: &'f mut [Option<Value>],
+    /// The paths that go on under the last key read.
+    under_key: u64,
+}
 
-impl<'de> serde::Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for TeeMap<'_, '_, A> {
+    type Error = A::Error;
 
-        impl<'de> Visitor<'de> for KeyVisitor {
-            type Value = Key<'de>;
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
+        self.under_key = 0;
+        self.inner.next_key_seed(KeySeed { inner: seed, node: self.node, under: &mut self.under_key })
+    }
 
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object key")
-            }
-
-            fn visit_borrowed_str<E: Error>(self, key: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Borrowed(key)))
-            }
-
-            fn visit_str<E: Error>(self, key: &str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(key.to_owned())))
+    fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, A::Error> {
+        if self.under_key == 0 {
+            return self.inner.next_value_seed(seed);
+        }
+        let child = Node { fields: self.node.fields, depth: self.node.depth + 1, wanted: self.under_key };
+        // A repeated key replaces what the first one held, as in a `Value`.
+        for (index, slot) in self.found.iter_mut().enumerate() {
+            if child.has(index) {
+                *slot = None;
             }
         }
+        self.inner.next_value_seed(TeeSeed { inner: seed, node: child, found: &mut *self.found })
+    }
 
-        deserializer.deserialize_str(KeyVisitor)
+    fn size_hint(&self) -> Option<usize> {
+        self.inner.size_hint()
+    }
+}
+
+/// The value under a watched key.
+struct TeeSeed<'f, 'p, S> {
+    inner: S,
+    node: Node<'p>,
+    found: &'f mut [Option<Value>],
+}
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for TeeSeed<'_, '_, S> {
+    type Value = S::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
+        self.inner.deserialize(Tee { inner: deserializer, node: self.node, found: self.found })
+    }
+}
+
+/// A key, read as it goes by: the paths that go on under it, into `under`.
+struct KeySeed<'k, 'p, S> {
+    inner: S,
+    node: Node<'p>,
+    under: &'k mut u64,
+}
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, '_, S> {
+    type Value = S::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
+        self.inner.deserialize(KeyTee { inner: deserializer, node: self.node, under: self.under })
+    }
+}
+
+struct KeyTee<'k, 'p, D> {
+    inner: D,
+    node: Node<'p>,
+    under: &'k mut u64,
+}
+
+struct KeyVisitor<'k, 'p, V> {
+    inner: V,
+    node: Node<'p>,
+    under: &'k mut u64,
+}
+
+impl<'k, 'p, D> KeyTee<'k, 'p, D> {
+    /// The inner deserializer, and the visitor wrapped to read the key.
+    fn split<V>(self, visitor: V) -> (D, KeyVisitor<'k, 'p, V>) {
+        (self.inner, KeyVisitor { inner: visitor, node: self.node, under: self.under })
+    }
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyTee<'_, '_, D> {
+    type Error = D::Error;
+
+    forward_all_deserialize!();
+
+    forward_deserialize!(deserialize_ignored_any());
+
+    fn is_human_readable(&self) -> bool {
+        self.inner.is_human_readable()
+    }
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, '_, V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.inner.expecting(f)
+    }
+
+    forward_visit! {
+        visit_bool(bool), visit_i8(i8), visit_i16(i16), visit_i32(i32), visit_i64(i64), visit_i128(i128),
+        visit_u8(u8), visit_u16(u16), visit_u32(u32), visit_u64(u64), visit_u128(u128), visit_f32(f32),
+        visit_f64(f64), visit_char(char), visit_bytes(&[u8]), visit_borrowed_bytes(&'de [u8]),
+        visit_byte_buf(Vec<u8>),
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<V::Value, E> {
+        *self.under = self.node.under(text);
+        self.inner.visit_str(text)
+    }
+
+    fn visit_borrowed_str<E: serde::de::Error>(self, text: &'de str) -> Result<V::Value, E> {
+        *self.under = self.node.under(text);
+        self.inner.visit_borrowed_str(text)
+    }
+
+    fn visit_string<E: serde::de::Error>(self, text: String) -> Result<V::Value, E> {
+        *self.under = self.node.under(&text);
+        self.inner.visit_string(text)
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<V::Value, E> {
+        self.inner.visit_none()
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<V::Value, E> {
+        self.inner.visit_unit()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
+        self.inner.visit_some(deserializer)
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
+        self.inner.visit_newtype_struct(deserializer)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
+        self.inner.visit_seq(seq)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.inner.visit_map(map)
+    }
+
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
+        self.inner.visit_enum(data)
     }
 }
 
@@ -169,62 +398,86 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// What `Value` gives at each path, when it is a string or a number: what the scan must give.
-    fn by_value(body: &str, paths: &[&[&str]]) -> Option<Vec<Option<Value>>> {
+    const FIELDS: &[(FieldRole, &[&str])] = &[
+        (FieldRole::Code, &["code"]),
+        (FieldRole::Code, &["error", "code"]),
+        (FieldRole::Message, &["error", "message"]),
+        (FieldRole::RetryAfter, &["retry"]),
+        (FieldRole::Message, &["error"]),
+    ];
+
+    /// What `Value` gives at each path, when it is a string or a number: what the tee must give.
+    fn by_value(body: &str) -> Option<Vec<Option<Value>>> {
         let json: Value = serde_json::from_str(body).ok()?;
-        Some(
-            paths
-                .iter()
-                .map(|path| {
-                    path.iter()
-                        .try_fold(&json, |node, key| node.get(key))
-                        .filter(|v| v.is_string() || v.is_number())
-                        .cloned()
-                })
-                .collect(),
-        )
+        let at = |path: &&[&str]| path.iter().try_fold(&json, |node, key| node.get(key)).cloned();
+        Some(FIELDS.iter().map(|(_, path)| at(path).filter(|v| v.is_string() || v.is_number())).collect())
     }
 
-    const PATHS: &[&[&str]] = &[&["code"], &["error", "code"], &["error", "message"], &["retry"], &["error"]];
-    const FIELDS: &[((), &[&str])] =
-        &[((), &["code"]), ((), &["error", "code"]), ((), &["error", "message"]), ((), &["retry"]), ((), &["error"])];
+    /// A typed body that reads some members, ignores others and has a member of any JSON.
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)] // Read through Debug only.
+    struct Typed {
+        code: Option<String>,
+        retry: Option<Value>,
+        error: Option<Value>,
+    }
+
+    /// The facts the tee finds under three decoders: one that ignores everything, one that
+    /// reads everything, and a struct.
+    fn decoded(body: &str) -> [Option<Vec<Option<Value>>>; 3] {
+        let bytes = body.as_bytes();
+        [
+            decode::<serde::de::IgnoredAny>(bytes, FIELDS).map(|(_, found)| found),
+            decode::<Value>(bytes, FIELDS).map(|(_, found)| found),
+            decode::<Typed>(bytes, FIELDS).map(|(_, found)| found),
+        ]
+    }
 
     #[test]
     fn finds_scalars_at_their_paths_and_nothing_else() {
-        let body = r#"{"code": "A", "error": {"code": 7, "message": "m", "x": [1, {"code": "no"}]}, "retry": 1.5}"#;
-        let found = scan(body.as_bytes(), FIELDS).unwrap();
-        assert_eq!(found, by_value(body, PATHS).unwrap());
-        assert_eq!(found[0], Some(Value::from("A")));
-        assert_eq!(found[1], Some(Value::from(7)));
-        assert_eq!(found[3], Some(Value::from(1.5)));
-        assert_eq!(found[4], None, "an object is not a scalar");
+        let body = r#"{"code": "A", "error": {"code": 7, "message": "m", "x": [1, {"code": "no"}]}, "retry": 1.5, "z": {"code": "no"}}"#;
+        for found in decoded(body) {
+            let found = found.unwrap();
+            assert_eq!(Some(&found), by_value(body).as_ref());
+            assert_eq!(found[0], Some(Value::from("A")));
+            assert_eq!(found[1], Some(Value::from(7)));
+            assert_eq!(found[3], Some(Value::from(1.5)));
+            assert_eq!(found[4], None, "an object is not a scalar");
+        }
     }
 
     #[test]
     fn repeated_keys_keep_the_last_as_a_value_does() {
         for body in [
-            r#"{"code": "first", "code": "second"}"#,
-            r#"{"code": "first", "code": null}"#,
+            r#"{"z": 1, "z": 2, "retry": "first", "retry": "second"}"#,
+            r#"{"retry": "first", "retry": null}"#,
             r#"{"error": {"code": "a"}, "error": {"message": "b"}}"#,
             r#"{"error": "text", "error": {"code": "c"}}"#,
             r#"{"error": {"code": "c"}, "error": "text"}"#,
         ] {
-            assert_eq!(scan(body.as_bytes(), FIELDS), by_value(body, PATHS), "{body}");
+            // serde's derive refuses a repeated member it reads (`Typed` reads these): that body
+            // is read from a `Value` instead, so only the other two decoders count here.
+            let [ignoring, reading, _] = decoded(body);
+            assert_eq!(ignoring, by_value(body), "{body}");
+            assert_eq!(reading, by_value(body), "{body}");
         }
     }
 
     #[test]
     fn keys_with_escapes_match() {
-        let body = r#"{"c\u006fde": "escaped"}"#;
-        assert_eq!(scan(body.as_bytes(), FIELDS).unwrap()[0], Some(Value::from("escaped")));
+        for found in decoded(r#"{"c\u006fde": "escaped"}"#) {
+            assert_eq!(found.unwrap()[0], Some(Value::from("escaped")));
+        }
     }
 
     #[test]
-    fn what_is_not_json_gives_nothing() {
+    fn what_is_not_json_or_does_not_decode_gives_nothing() {
         for body in ["", "{", r#"{"code": "a"} trailing"#, "<html>", r#"{"code": "a",}"#] {
-            assert_eq!(scan(body.as_bytes(), FIELDS), None, "{body}");
-            assert_eq!(by_value(body, PATHS), None, "{body}");
+            assert_eq!(decoded(body), [None, None, None], "{body}");
         }
+        let [ignoring, reading, typed] = decoded(r#"{"code": 5}"#);
+        assert!(ignoring.is_some() && reading.is_some());
+        assert_eq!(typed, None, "a number is not the typed body's string");
     }
 
     /// A JSON document in which an object may repeat a key (which `Value` cannot hold).
@@ -269,9 +522,15 @@ mod tests {
 
     proptest! {
         #[test]
-        fn the_scan_agrees_with_a_value_on_any_json(node in node()) {
+        fn the_tee_agrees_with_a_value_on_any_json(node in node()) {
             let text = text(&node);
-            prop_assert_eq!(scan(text.as_bytes(), FIELDS), by_value(&text, PATHS), "{}", text);
+            let [ignoring, reading, typed] = decoded(&text);
+            prop_assert_eq!(&ignoring, &by_value(&text), "{}", text);
+            prop_assert_eq!(&reading, &by_value(&text), "{}", text);
+            // The struct refuses some documents; what it accepts, it reads the same.
+            if typed.is_some() {
+                prop_assert_eq!(&typed, &by_value(&text), "{}", text);
+            }
         }
     }
 }

@@ -327,16 +327,14 @@ impl<B: ErrorModel> ApiError<B> {
             return;
         }
         // The usual case, a body in one of the documented formats: decoded straight from the
-        // bytes, and its facts read by path in a second pass that keeps only them. Building a
-        // `Value` of the body for that doubled the cost of reading it (BENCHMARKS.md); `json()`
-        // builds one from the bytes kept, if asked.
-        if let Ok(typed) = serde_json::from_slice::<B>(body) {
-            if let Some(found) = crate::field_scan::scan(body, B::MODEL.fields) {
-                let roles = B::MODEL.fields.iter().zip(found);
-                self.facts = body_facts(roles.filter_map(|((role, _), value)| Some((*role, Cow::Owned(value?)))));
-                self.body = Some(typed);
-                return;
-            }
+        // bytes, its facts read by path in the same pass. Building a `Value` of the body for
+        // them doubled the cost of reading it (BENCHMARKS.md); `json()` builds one from the
+        // bytes kept, if asked.
+        if let Some((typed, found)) = crate::field_scan::decode::<B>(body, B::MODEL.fields) {
+            let roles = B::MODEL.fields.iter().zip(found);
+            self.facts = body_facts(roles.filter_map(|((role, _), value)| Some((*role, Cow::Owned(value?)))));
+            self.body = Some(typed);
+            return;
         }
         // Anything else is read into a `Value`, which keeps every fact found by path.
         let json: Value = match serde_json::from_slice(body) {

@@ -201,6 +201,12 @@ impl CompileBench {
         }
         copy("runtime/Cargo.toml", "runtime/Cargo.toml")?;
         copy("generated/Cargo.toml", "generated/Cargo.toml")?;
+        // The manifest names its bench targets, which must exist for it to parse (`check
+        // --tests` does not build them).
+        for file in fs::read_dir(root.join("generated/benches")).map_err(|e| e.to_string())? {
+            let name = file.map_err(|e| e.to_string())?.file_name().to_string_lossy().into_owned();
+            copy(&format!("generated/benches/{name}"), &format!("generated/benches/{name}"))?;
+        }
         copy("Cargo.lock", "Cargo.lock")?;
         // The workspace's own package defaults, which both manifests inherit.
         let manifest = fs::read_to_string(root.join("Cargo.toml")).map_err(|e| e.to_string())?;
