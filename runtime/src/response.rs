@@ -297,13 +297,9 @@ impl<B: ErrorModel> ApiError<B> {
             body: None,
             json: OnceLock::new(),
             // Copying the bytes costs less than making the excerpt (or the JSON) for every
-            // response, when few are asked for them.
-            raw: body[..body.len().min(if body.len() > Self::MAX_BODY_BYTES {
-                Self::EXCERPT_BYTES + 1
-            } else {
-                body.len()
-            })]
-                .into(),
+            // response, when few are asked for them; a body too large to read keeps only its
+            // excerpt's worth.
+            raw: body[..if body.len() > Self::MAX_BODY_BYTES { Self::EXCERPT_BYTES + 1 } else { body.len() }].into(),
             excerpt: OnceLock::new(),
             facts: BodyFacts::default(),
             header_request_id: request_id.filter(|id| !id.is_empty()),
@@ -317,7 +313,7 @@ impl<B: ErrorModel> ApiError<B> {
     }
 
     fn read_body(&mut self, body: &[u8]) {
-        let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+        let body = body.strip_prefix(BOM).unwrap_or(body);
         if body.iter().all(u8::is_ascii_whitespace) {
             self.problem = Some(BodyProblem::Empty);
             return;
@@ -396,7 +392,7 @@ impl<B: ErrorModel> ApiError<B> {
         if self.body.is_none() {
             return self.json.get()?.as_ref();
         }
-        self.json.get_or_init(|| serde_json::from_slice(&self.raw).ok()).as_ref()
+        self.json.get_or_init(|| serde_json::from_slice(self.raw.strip_prefix(BOM).unwrap_or(&self.raw)).ok()).as_ref()
     }
 
     /// Decodes one top-level field of the body as `T`, even when the whole body did not
@@ -596,6 +592,9 @@ fn seconds(value: &Value) -> Option<Duration> {
     }
 }
 
+/// A UTF-8 byte order mark, which some servers put before a JSON body.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// At most `max` bytes of `body` (the start of a body of `len` bytes) as text, cut at a
 /// character boundary.
 fn excerpt(body: &[u8], len: usize, max: usize) -> String {
@@ -712,18 +711,23 @@ mod tests {
 
     #[test]
     fn the_json_is_there_whichever_way_the_body_was_read() {
-        // Decoded from the bytes (facts by a scan), not decoded (facts from a `Value`), a
-        // repeated key (decoded from the `Value`, which keeps the last), and not JSON.
+        // Decoded from the bytes (facts in the same pass), the same after a byte order mark,
+        // not decoded (facts from a `Value`), a repeated key (decoded from the `Value`, which
+        // keeps the last), and not JSON.
         let repeated = br#"{"error":"a","type":"X","requestId":"r","type":"SESSION_EXPIRED"}"#;
+        let with_bom = [b"\xEF\xBB\xBF".as_slice(), FULL.as_bytes()].concat();
         for (body, decoded, code) in [
             (FULL.as_bytes(), true, Some("SESSION_EXPIRED")),
+            (with_bom.as_slice(), true, Some("SESSION_EXPIRED")),
             (br#"{"type":"RULES_OUTDATED","error":42}"#.as_slice(), false, Some("RULES_OUTDATED")),
             (repeated.as_slice(), true, Some("SESSION_EXPIRED")),
         ] {
             let error = read(401, &[], body);
             assert_eq!(error.body().is_some(), decoded, "{:?}", error.body_problem());
             assert_eq!(error.code(), code);
-            assert_eq!(error.json(), serde_json::from_slice::<Value>(body).ok().as_ref());
+            let json = serde_json::from_slice::<Value>(body.strip_prefix(BOM).unwrap_or(body)).ok();
+            assert!(json.is_some());
+            assert_eq!(error.json(), json.as_ref());
             assert_eq!(error.field::<String>("type").as_deref(), code);
         }
         let error = read(502, &[], b"<html>");

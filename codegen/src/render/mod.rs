@@ -29,7 +29,7 @@ pub const GENERATE_COMMAND: &str = "cargo xtask generate";
 /// Renders every output of the catalog, in a stable order.
 ///
 /// The Rust crate, by far the slowest output, renders on threads of its own while this one
-/// renders the rest: at 10,000 error values that takes a quarter off the wall time.
+/// renders the rest, whose time then mostly disappears from the wall time.
 pub fn render_all(catalog: &Catalog) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     std::thread::scope(|scope| {
         let rust = scope.spawn(|| rust::render_crate(catalog));

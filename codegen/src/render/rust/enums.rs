@@ -31,8 +31,8 @@ fn fact_method(
 }
 
 /// A method returning a fact only some variants have, as `Option<ty>`: the match gives the
-/// bare value and `Some` wraps it once (`None` returns early), so each arm is a variant and a value (a vocabulary of
-/// 10,000 values has 10,000 arms per fact).
+/// bare value and `Some` wraps it once (`None` returns early), so each arm is a variant and a
+/// value (a vocabulary of 10,000 values has 10,000 arms per fact).
 fn optional_fact_method(name: &str, doc_line: &str, ty: TokenStream, arms: Vec<(Ident, TokenStream)>) -> TokenStream {
     let name = ident(name);
     let doc_line = format!(" {doc_line}");
