@@ -28,7 +28,7 @@
 
 mod catalog_api;
 mod example;
-mod field_scan;
+mod field_watch;
 pub mod header_value;
 #[cfg(feature = "http")]
 mod http;

@@ -326,7 +326,7 @@ impl<B: ErrorModel> ApiError<B> {
         // bytes, its facts read by path in the same pass. Building a `Value` of the body for
         // them doubled the cost of reading it (BENCHMARKS.md); `json()` builds one from the
         // bytes kept, if asked.
-        if let Some((typed, found)) = crate::field_scan::decode::<B>(body, B::MODEL.fields) {
+        if let Some((typed, found)) = crate::field_watch::decode::<B>(body, B::MODEL.fields) {
             let roles = B::MODEL.fields.iter().zip(found);
             self.facts = body_facts(roles.filter_map(|((role, _), value)| Some((*role, Cow::Owned(value?)))));
             self.body = Some(typed);
