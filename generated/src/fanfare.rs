@@ -424,139 +424,197 @@ impl ErrorCode {
     pub fn is_unknown(&self) -> bool {
         ::core::matches!(self, Self::Unknown(_))
     }
+    /// The value's place in [`ALL`](Self::ALL); `None` for an unknown value.
+    fn index(&self) -> ::core::option::Option<usize> {
+        let index = match self {
+            Self::AuthenticationRequired => 0,
+            Self::InvalidRefreshToken => 1,
+            Self::SecretKeyRequired => 2,
+            Self::ValidationFailed => 3,
+            Self::ExperienceNotFound => 4,
+            Self::SyncAlreadyInProgress => 5,
+            Self::QueueIsNotOpenYet => 6,
+            Self::QueueIsFull => 7,
+            Self::AuctionIsClosed => 8,
+            Self::OtpExpired => 9,
+            Self::OtpInvalid => 10,
+            Self::SessionIntegrityFailed => 11,
+            Self::RateLimitExceeded => 12,
+            Self::Unknown(_) => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(index)
+    }
+    /// `description()` of each value, in the order of `ALL`.
+    const DESCRIPTION_OF: &'static [::core::option::Option<&'static str>] = &[
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::Some(
+            "One or more fields failed validation; `details` lists each field and why.",
+        ),
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::Some(
+            "A session integrity check, which some endpoints require before a consumer can continue, failed.",
+        ),
+        ::core::option::Option::None,
+    ];
     /// What the value means, as the documentation says.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
-        let value = match self {
-            Self::ValidationFailed => {
-                "One or more fields failed validation; `details` lists each field and why."
-            }
-            Self::SessionIntegrityFailed => {
-                "A session integrity check, which some endpoints require before a consumer can continue, failed."
-            }
-            _ => return ::core::option::Option::None,
-        };
-        ::core::option::Option::Some(value)
+        Self::DESCRIPTION_OF[self.index()?]
     }
+    /// `title()` of each value, in the order of `ALL`.
+    const TITLE_OF: &'static [::core::option::Option<&'static str>] = &[
+        ::core::option::Option::Some("Missing Authentication"),
+        ::core::option::Option::Some("Invalid Token"),
+        ::core::option::Option::Some("Secret Key Required"),
+        ::core::option::Option::Some("Field Validation Failed"),
+        ::core::option::Option::Some("Resource Not Found"),
+        ::core::option::Option::Some("Resource Conflict"),
+        ::core::option::Option::Some("Queue Not Open"),
+        ::core::option::Option::Some("Queue Full"),
+        ::core::option::Option::Some("Auction Closed"),
+        ::core::option::Option::Some("OTP Expired"),
+        ::core::option::Option::Some("Invalid OTP"),
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+    ];
     /// The documentation's label for this value.
     pub fn title(&self) -> ::core::option::Option<&'static str> {
-        let value = match self {
-            Self::AuthenticationRequired => "Missing Authentication",
-            Self::InvalidRefreshToken => "Invalid Token",
-            Self::SecretKeyRequired => "Secret Key Required",
-            Self::ValidationFailed => "Field Validation Failed",
-            Self::ExperienceNotFound => "Resource Not Found",
-            Self::SyncAlreadyInProgress => "Resource Conflict",
-            Self::QueueIsNotOpenYet => "Queue Not Open",
-            Self::QueueIsFull => "Queue Full",
-            Self::AuctionIsClosed => "Auction Closed",
-            Self::OtpExpired => "OTP Expired",
-            Self::OtpInvalid => "Invalid OTP",
-            _ => return ::core::option::Option::None,
-        };
-        ::core::option::Option::Some(value)
+        Self::TITLE_OF[self.index()?]
     }
+    /// `kind()` of each value, in the order of `ALL`.
+    const KIND_OF: &'static [::core::option::Option<&'static str>] = &[
+        ::core::option::Option::Some("message"),
+        ::core::option::Option::Some("message"),
+        ::core::option::Option::Some("message"),
+        ::core::option::Option::Some("message"),
+        ::core::option::Option::Some("message"),
+        ::core::option::Option::Some("message"),
+        ::core::option::Option::Some("message"),
+        ::core::option::Option::Some("message"),
+        ::core::option::Option::Some("message"),
+        ::core::option::Option::Some("code"),
+        ::core::option::Option::Some("code"),
+        ::core::option::Option::Some("code"),
+        ::core::option::Option::Some("message"),
+    ];
     /// What sort of value this is (e.g. `code` or `message`).
     pub fn kind(&self) -> ::core::option::Option<&'static str> {
-        let value = match self {
-            Self::AuthenticationRequired => "message",
-            Self::InvalidRefreshToken => "message",
-            Self::SecretKeyRequired => "message",
-            Self::ValidationFailed => "message",
-            Self::ExperienceNotFound => "message",
-            Self::SyncAlreadyInProgress => "message",
-            Self::QueueIsNotOpenYet => "message",
-            Self::QueueIsFull => "message",
-            Self::AuctionIsClosed => "message",
-            Self::OtpExpired => "code",
-            Self::OtpInvalid => "code",
-            Self::SessionIntegrityFailed => "code",
-            Self::RateLimitExceeded => "message",
-            _ => return ::core::option::Option::None,
-        };
-        ::core::option::Option::Some(value)
+        Self::KIND_OF[self.index()?]
     }
+    /// `category()` of each value, in the order of `ALL`.
+    const CATEGORY_OF: &'static [::core::option::Option<&'static str>] = &[
+        ::core::option::Option::Some("Authentication Errors"),
+        ::core::option::Option::Some("Authentication Errors"),
+        ::core::option::Option::Some("Authentication Errors"),
+        ::core::option::Option::Some("Validation Errors"),
+        ::core::option::Option::Some("Resource Errors"),
+        ::core::option::Option::Some("Resource Errors"),
+        ::core::option::Option::Some("State Errors"),
+        ::core::option::Option::Some("State Errors"),
+        ::core::option::Option::Some("State Errors"),
+        ::core::option::Option::Some("OTP Errors"),
+        ::core::option::Option::Some("OTP Errors"),
+        ::core::option::Option::Some("Session Integrity Errors"),
+        ::core::option::Option::Some("Rate Limiting Errors"),
+    ];
     /// The documentation's category for this value.
     pub fn category(&self) -> ::core::option::Option<&'static str> {
-        let value = match self {
-            Self::AuthenticationRequired => "Authentication Errors",
-            Self::InvalidRefreshToken => "Authentication Errors",
-            Self::SecretKeyRequired => "Authentication Errors",
-            Self::ValidationFailed => "Validation Errors",
-            Self::ExperienceNotFound => "Resource Errors",
-            Self::SyncAlreadyInProgress => "Resource Errors",
-            Self::QueueIsNotOpenYet => "State Errors",
-            Self::QueueIsFull => "State Errors",
-            Self::AuctionIsClosed => "State Errors",
-            Self::OtpExpired => "OTP Errors",
-            Self::OtpInvalid => "OTP Errors",
-            Self::SessionIntegrityFailed => "Session Integrity Errors",
-            Self::RateLimitExceeded => "Rate Limiting Errors",
-            _ => return ::core::option::Option::None,
-        };
-        ::core::option::Option::Some(value)
+        Self::CATEGORY_OF[self.index()?]
     }
+    /// `message()` of each value, in the order of `ALL`.
+    const MESSAGE_OF: &'static [::core::option::Option<&'static str>] = &[
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::Some(
+            "Your verification code has expired. Please request a new one.",
+        ),
+        ::core::option::Option::Some("Invalid verification code. Please try again."),
+        ::core::option::Option::Some(
+            "This action could not be completed. Please refresh the page and try again.",
+        ),
+        ::core::option::Option::None,
+    ];
     /// The human-readable message the server sends with it.
     pub fn message(&self) -> ::core::option::Option<&'static str> {
-        let value = match self {
-            Self::OtpExpired => {
-                "Your verification code has expired. Please request a new one."
-            }
-            Self::OtpInvalid => "Invalid verification code. Please try again.",
-            Self::SessionIntegrityFailed => {
-                "This action could not be completed. Please refresh the page and try again."
-            }
-            _ => return ::core::option::Option::None,
-        };
-        ::core::option::Option::Some(value)
+        Self::MESSAGE_OF[self.index()?]
     }
+    /// `user_message()` of each value, in the order of `ALL`.
+    const USER_MESSAGE_OF: &'static [::core::option::Option<&'static str>] = &[
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::Some(
+            "Sorry, this queue is currently full. Please try again later.",
+        ),
+        ::core::option::Option::None,
+        ::core::option::Option::Some("Your code has expired. Please request a new one."),
+        ::core::option::Option::Some(
+            "That code doesn't look right. Please check and try again.",
+        ),
+        ::core::option::Option::Some("Please refresh the page and try again."),
+        ::core::option::Option::None,
+    ];
     /// Text the documentation suggests showing to end users.
     pub fn user_message(&self) -> ::core::option::Option<&'static str> {
-        let value = match self {
-            Self::QueueIsFull => {
-                "Sorry, this queue is currently full. Please try again later."
-            }
-            Self::OtpExpired => "Your code has expired. Please request a new one.",
-            Self::OtpInvalid => {
-                "That code doesn't look right. Please check and try again."
-            }
-            Self::SessionIntegrityFailed => "Please refresh the page and try again.",
-            _ => return ::core::option::Option::None,
-        };
-        ::core::option::Option::Some(value)
+        Self::USER_MESSAGE_OF[self.index()?]
     }
+    /// `statuses()` of each value, in the order of `ALL`.
+    const STATUSES_OF: &'static [&'static [u16]] = &[
+        &[401],
+        &[401],
+        &[401],
+        &[400],
+        &[404],
+        &[409],
+        &[423],
+        &[429],
+        &[400],
+        &[401],
+        &[401],
+        &[403],
+        &[429],
+    ];
     /// HTTP statuses the value is sent with (empty when unknown).
     pub fn statuses(&self) -> &'static [u16] {
-        match self {
-            Self::AuthenticationRequired => &[401],
-            Self::InvalidRefreshToken => &[401],
-            Self::SecretKeyRequired => &[401],
-            Self::ValidationFailed => &[400],
-            Self::ExperienceNotFound => &[404],
-            Self::SyncAlreadyInProgress => &[409],
-            Self::QueueIsNotOpenYet => &[423],
-            Self::QueueIsFull => &[429],
-            Self::AuctionIsClosed => &[400],
-            Self::OtpExpired => &[401],
-            Self::OtpInvalid => &[401],
-            Self::SessionIntegrityFailed => &[403],
-            Self::RateLimitExceeded => &[429],
-            _ => &[],
-        }
+        self.index().map_or(&[], |index| Self::STATUSES_OF[index])
     }
+    /// `retryable()` of each value, in the order of `ALL`.
+    const RETRYABLE_OF: &'static [::core::option::Option<bool>] = &[
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::Some(false),
+        ::core::option::Option::Some(false),
+        ::core::option::Option::Some(false),
+        ::core::option::Option::Some(true),
+        ::core::option::Option::Some(true),
+        ::core::option::Option::Some(false),
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::Some(false),
+        ::core::option::Option::Some(true),
+    ];
     /// Whether retrying can succeed, where the catalog says.
     pub fn retryable(&self) -> ::core::option::Option<bool> {
-        let value = match self {
-            Self::ValidationFailed => false,
-            Self::ExperienceNotFound => false,
-            Self::SyncAlreadyInProgress => false,
-            Self::QueueIsNotOpenYet => true,
-            Self::QueueIsFull => true,
-            Self::AuctionIsClosed => false,
-            Self::SessionIntegrityFailed => false,
-            Self::RateLimitExceeded => true,
-            _ => return ::core::option::Option::None,
-        };
-        ::core::option::Option::Some(value)
+        Self::RETRYABLE_OF[self.index()?]
     }
 }
 impl ::core::convert::From<&str> for ErrorCode {
@@ -614,13 +672,21 @@ impl OrderStatus {
     pub fn is_unknown(&self) -> bool {
         ::core::matches!(self, Self::Unknown(_))
     }
+    /// The value's place in [`ALL`](Self::ALL); `None` for an unknown value.
+    fn index(&self) -> ::core::option::Option<usize> {
+        let index = match self {
+            Self::Denied => 0,
+            Self::Unknown(_) => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(index)
+    }
+    /// `description()` of each value, in the order of `ALL`.
+    const DESCRIPTION_OF: &'static [::core::option::Option<&'static str>] = &[
+        ::core::option::Option::Some("The order was denied; `denyReason` says why."),
+    ];
     /// What the value means, as the documentation says.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
-        let value = match self {
-            Self::Denied => "The order was denied; `denyReason` says why.",
-            _ => return ::core::option::Option::None,
-        };
-        ::core::option::Option::Some(value)
+        Self::DESCRIPTION_OF[self.index()?]
     }
 }
 impl ::core::convert::From<&str> for OrderStatus {
@@ -666,13 +732,21 @@ impl DenyReason {
     pub fn is_unknown(&self) -> bool {
         ::core::matches!(self, Self::Unknown(_))
     }
+    /// The value's place in [`ALL`](Self::ALL); `None` for an unknown value.
+    fn index(&self) -> ::core::option::Option<usize> {
+        let index = match self {
+            Self::OrderLimitExceeded => 0,
+            Self::Unknown(_) => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(index)
+    }
+    /// `description()` of each value, in the order of `ALL`.
+    const DESCRIPTION_OF: &'static [::core::option::Option<&'static str>] = &[
+        ::core::option::Option::Some("The consumer exceeded the purchase limits."),
+    ];
     /// What the value means, as the documentation says.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
-        let value = match self {
-            Self::OrderLimitExceeded => "The consumer exceeded the purchase limits.",
-            _ => return ::core::option::Option::None,
-        };
-        ::core::option::Option::Some(value)
+        Self::DESCRIPTION_OF[self.index()?]
     }
 }
 impl ::core::convert::From<&str> for DenyReason {

@@ -395,84 +395,105 @@ impl ErrorType {
     pub fn is_unknown(&self) -> bool {
         ::core::matches!(self, Self::Unknown(_))
     }
+    /// The value's place in [`ALL`](Self::ALL); `None` for an unknown value.
+    fn index(&self) -> ::core::option::Option<usize> {
+        let index = match self {
+            Self::Unauthorized => 0,
+            Self::SessionNotProvided => 1,
+            Self::SessionExpired => 2,
+            Self::Forbidden => 3,
+            Self::RulesOutdated => 4,
+            Self::BadRequest => 5,
+            Self::ResourceNotFound => 6,
+            Self::RouteNotFound => 7,
+            Self::RateLimitExceeded => 8,
+            Self::UploadError => 9,
+            Self::UnknownError => 10,
+            Self::ProxyError => 11,
+            Self::NetworkError => 12,
+            Self::Unknown(_) => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(index)
+    }
+    /// `description()` of each value, in the order of `ALL`.
+    const DESCRIPTION_OF: &'static [::core::option::Option<&'static str>] = &[
+        ::core::option::Option::Some("Missing or invalid API key"),
+        ::core::option::Option::Some("Connection not found or missing session data"),
+        ::core::option::Option::Some("User session has expired"),
+        ::core::option::Option::Some("Insufficient permissions"),
+        ::core::option::Option::Some("Dynamic rules need updating"),
+        ::core::option::Option::Some("Invalid request parameters"),
+        ::core::option::Option::Some("Requested resource not found"),
+        ::core::option::Option::Some("Endpoint path not found"),
+        ::core::option::Option::Some("Request rate limit exceeded"),
+        ::core::option::Option::Some("Media upload failed"),
+        ::core::option::Option::Some("Unexpected or temporary error"),
+        ::core::option::Option::Some("Proxy error"),
+        ::core::option::Option::Some("Network error"),
+    ];
     /// What the value means, as the documentation says.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
-        let value = match self {
-            Self::Unauthorized => "Missing or invalid API key",
-            Self::SessionNotProvided => "Connection not found or missing session data",
-            Self::SessionExpired => "User session has expired",
-            Self::Forbidden => "Insufficient permissions",
-            Self::RulesOutdated => "Dynamic rules need updating",
-            Self::BadRequest => "Invalid request parameters",
-            Self::ResourceNotFound => "Requested resource not found",
-            Self::RouteNotFound => "Endpoint path not found",
-            Self::RateLimitExceeded => "Request rate limit exceeded",
-            Self::UploadError => "Media upload failed",
-            Self::UnknownError => "Unexpected or temporary error",
-            Self::ProxyError => "Proxy error",
-            Self::NetworkError => "Network error",
-            _ => return ::core::option::Option::None,
-        };
-        ::core::option::Option::Some(value)
+        Self::DESCRIPTION_OF[self.index()?]
     }
+    /// `action()` of each value, in the order of `ALL`.
+    const ACTION_OF: &'static [::core::option::Option<&'static str>] = &[
+        ::core::option::Option::Some("Check API key"),
+        ::core::option::Option::Some("Re-authenticate user via Link"),
+        ::core::option::Option::Some("Re-authenticate user via Link"),
+        ::core::option::Option::Some("Check connection permissions"),
+        ::core::option::Option::Some("Retry—OFAuth handles this automatically"),
+        ::core::option::Option::Some("Fix request format/data"),
+        ::core::option::Option::Some("Check resource ID"),
+        ::core::option::Option::Some("Check endpoint URL"),
+        ::core::option::Option::Some("Wait and retry with backoff"),
+        ::core::option::Option::Some("Retry upload"),
+        ::core::option::Option::Some("Retry or contact support"),
+        ::core::option::Option::Some("Retry with exponential backoff"),
+        ::core::option::Option::Some("Retry with exponential backoff"),
+    ];
     /// What the documentation says to do about it.
     pub fn action(&self) -> ::core::option::Option<&'static str> {
-        let value = match self {
-            Self::Unauthorized => "Check API key",
-            Self::SessionNotProvided => "Re-authenticate user via Link",
-            Self::SessionExpired => "Re-authenticate user via Link",
-            Self::Forbidden => "Check connection permissions",
-            Self::RulesOutdated => "Retry—OFAuth handles this automatically",
-            Self::BadRequest => "Fix request format/data",
-            Self::ResourceNotFound => "Check resource ID",
-            Self::RouteNotFound => "Check endpoint URL",
-            Self::RateLimitExceeded => "Wait and retry with backoff",
-            Self::UploadError => "Retry upload",
-            Self::UnknownError => "Retry or contact support",
-            Self::ProxyError => "Retry with exponential backoff",
-            Self::NetworkError => "Retry with exponential backoff",
-            _ => return ::core::option::Option::None,
-        };
-        ::core::option::Option::Some(value)
+        Self::ACTION_OF[self.index()?]
     }
+    /// `statuses()` of each value, in the order of `ALL`.
+    const STATUSES_OF: &'static [&'static [u16]] = &[
+        &[401],
+        &[401],
+        &[401],
+        &[403],
+        &[401],
+        &[400],
+        &[404],
+        &[404],
+        &[429],
+        &[502],
+        &[500, 503],
+        &[502],
+        &[503],
+    ];
     /// HTTP statuses the value is sent with (empty when unknown).
     pub fn statuses(&self) -> &'static [u16] {
-        match self {
-            Self::Unauthorized => &[401],
-            Self::SessionNotProvided => &[401],
-            Self::SessionExpired => &[401],
-            Self::Forbidden => &[403],
-            Self::RulesOutdated => &[401],
-            Self::BadRequest => &[400],
-            Self::ResourceNotFound => &[404],
-            Self::RouteNotFound => &[404],
-            Self::RateLimitExceeded => &[429],
-            Self::UploadError => &[502],
-            Self::UnknownError => &[500, 503],
-            Self::ProxyError => &[502],
-            Self::NetworkError => &[503],
-            _ => &[],
-        }
+        self.index().map_or(&[], |index| Self::STATUSES_OF[index])
     }
+    /// `retryable()` of each value, in the order of `ALL`.
+    const RETRYABLE_OF: &'static [::core::option::Option<bool>] = &[
+        ::core::option::Option::Some(false),
+        ::core::option::Option::Some(false),
+        ::core::option::Option::Some(false),
+        ::core::option::Option::Some(false),
+        ::core::option::Option::Some(true),
+        ::core::option::Option::Some(false),
+        ::core::option::Option::Some(false),
+        ::core::option::Option::Some(false),
+        ::core::option::Option::Some(true),
+        ::core::option::Option::Some(true),
+        ::core::option::Option::Some(true),
+        ::core::option::Option::Some(true),
+        ::core::option::Option::Some(true),
+    ];
     /// Whether retrying can succeed, where the catalog says.
     pub fn retryable(&self) -> ::core::option::Option<bool> {
-        let value = match self {
-            Self::Unauthorized => false,
-            Self::SessionNotProvided => false,
-            Self::SessionExpired => false,
-            Self::Forbidden => false,
-            Self::RulesOutdated => true,
-            Self::BadRequest => false,
-            Self::ResourceNotFound => false,
-            Self::RouteNotFound => false,
-            Self::RateLimitExceeded => true,
-            Self::UploadError => true,
-            Self::UnknownError => true,
-            Self::ProxyError => true,
-            Self::NetworkError => true,
-            _ => return ::core::option::Option::None,
-        };
-        ::core::option::Option::Some(value)
+        Self::RETRYABLE_OF[self.index()?]
     }
 }
 impl ::core::convert::From<&str> for ErrorType {
@@ -563,29 +584,45 @@ impl ActionHint {
     pub fn is_unknown(&self) -> bool {
         ::core::matches!(self, Self::Unknown(_))
     }
+    /// The value's place in [`ALL`](Self::ALL); `None` for an unknown value.
+    fn index(&self) -> ::core::option::Option<usize> {
+        let index = match self {
+            Self::RelinkConnection => 0,
+            Self::VerifyIdentity => 1,
+            Self::RefreshRules => 2,
+            Self::TryAgain => 3,
+            Self::RefreshSession => 4,
+            Self::Unknown(_) => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(index)
+    }
+    /// `description()` of each value, in the order of `ALL`.
+    const DESCRIPTION_OF: &'static [::core::option::Option<&'static str>] = &[
+        ::core::option::Option::Some(
+            "Connection expired—user needs to re-authenticate via Link",
+        ),
+        ::core::option::Option::Some(
+            "ID verification required—prompt user to complete verification on OnlyFans",
+        ),
+        ::core::option::Option::Some("Dynamic rules are outdated (retry automatically)"),
+        ::core::option::Option::Some("Transient error—retry the request"),
+        ::core::option::Option::None,
+    ];
     /// What the value means, as the documentation says.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
-        let value = match self {
-            Self::RelinkConnection => {
-                "Connection expired—user needs to re-authenticate via Link"
-            }
-            Self::VerifyIdentity => {
-                "ID verification required—prompt user to complete verification on OnlyFans"
-            }
-            Self::RefreshRules => "Dynamic rules are outdated (retry automatically)",
-            Self::TryAgain => "Transient error—retry the request",
-            _ => return ::core::option::Option::None,
-        };
-        ::core::option::Option::Some(value)
+        Self::DESCRIPTION_OF[self.index()?]
     }
+    /// `retryable()` of each value, in the order of `ALL`.
+    const RETRYABLE_OF: &'static [::core::option::Option<bool>] = &[
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::Some(true),
+        ::core::option::Option::Some(true),
+        ::core::option::Option::None,
+    ];
     /// Whether retrying can succeed, where the catalog says.
     pub fn retryable(&self) -> ::core::option::Option<bool> {
-        let value = match self {
-            Self::RefreshRules => true,
-            Self::TryAgain => true,
-            _ => return ::core::option::Option::None,
-        };
-        ::core::option::Option::Some(value)
+        Self::RETRYABLE_OF[self.index()?]
     }
 }
 impl ::core::convert::From<&str> for ActionHint {

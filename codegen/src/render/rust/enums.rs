@@ -1,38 +1,16 @@
 //! The open enums: `HttpStatus`, and one per vocabulary, each with its catalog facts as methods.
 
-use super::{doc, ident, numbers, provenance_lines};
+use super::{doc, ident, numbers, option, provenance_lines};
 use crate::render::text::{code, markdown as md, one_line};
 use crate::resolved::{Api, RecoveryRule, Status, Vocabulary, VocabularyValue};
 use crate::validate::UNKNOWN_VARIANT;
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 use std::collections::HashMap;
 
-/// A method returning one fact: a match arm per variant that has it, `default` for the rest.
-fn fact_method(
-    name: &str,
-    doc_line: &str,
-    ty: TokenStream,
-    default: TokenStream,
-    arms: Vec<(Ident, TokenStream)>,
-) -> TokenStream {
-    let name = ident(name);
-    let doc_line = format!(" {doc_line}");
-    let arms = arms.into_iter().map(|(variant, value)| quote! { Self::#variant => #value, });
-    quote! {
-        #[doc = #doc_line]
-        pub fn #name(&self) -> #ty {
-            match self {
-                #(#arms)*
-                _ => #default,
-            }
-        }
-    }
-}
-
-/// A method returning a fact only some variants have, as `Option<ty>`: the match gives the
-/// bare value and `Some` wraps it once (`None` returns early), so each arm is a variant and a
-/// value (a vocabulary of 10,000 values has 10,000 arms per fact).
+/// A method of `HttpStatus` returning a fact only some statuses have, as `Option<ty>`: the
+/// match gives the bare value and `Some` wraps it once (`None` returns early). (Vocabularies,
+/// which can be far larger, read their facts from tables: see `FactTable`.)
 fn optional_fact_method(name: &str, doc_line: &str, ty: TokenStream, arms: Vec<(Ident, TokenStream)>) -> TokenStream {
     let name = ident(name);
     let doc_line = format!(" {doc_line}");
@@ -173,38 +151,128 @@ fn vocabulary_type(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
     }
 }
 
+/// One fact of every value: a method reading a table in the order of `ALL` at the value's
+/// `index()`. A vocabulary has one `match` (in `index()`) however many facts it has: with a
+/// `match` per fact, the release build of a 10,000-value vocabulary took 75 s, most of it in
+/// LLVM, against 41 s with tables (BENCHMARKS.md).
+struct FactTable {
+    /// The method, and the table's name (the method's in capitals, `_OF`).
+    method: String,
+    doc_line: String,
+    /// The method's return type, and the table's element type.
+    ty: TokenStream,
+    /// The method's body, given `Self::TABLE` (the table) and `index` (an `Option<usize>`).
+    read: fn(&Ident) -> TokenStream,
+    /// One entry per value, in catalog order.
+    entries: Vec<TokenStream>,
+}
+
+impl FactTable {
+    /// A fact some values have, as `Option<ty>`; `copy` when `ty` is `Copy` (else the entry
+    /// is cloned out of the table).
+    fn optional(
+        method: &str,
+        doc_line: &str,
+        ty: TokenStream,
+        copy: bool,
+        entries: Vec<Option<TokenStream>>,
+    ) -> Option<Self> {
+        let read: fn(&Ident) -> TokenStream = if copy {
+            |table| quote! { Self::#table[self.index()?] }
+        } else {
+            |table| quote! { Self::#table[self.index()?].clone() }
+        };
+        entries.iter().any(Option::is_some).then(|| FactTable {
+            method: method.to_string(),
+            doc_line: doc_line.to_string(),
+            ty: quote! { ::core::option::Option<#ty> },
+            read,
+            entries: entries.into_iter().map(option).collect(),
+        })
+    }
+
+    fn tokens(&self) -> TokenStream {
+        let (method, ty, read, entries) = (ident(&self.method), &self.ty, self.read, &self.entries);
+        let table = ident(&format!("{}_OF", self.method.to_uppercase()));
+        let doc_line = format!(" {}", self.doc_line);
+        let table_doc = format!(" `{}()` of each value, in the order of `ALL`.", self.method);
+        let body = read(&table);
+        quote! {
+            #[doc = #table_doc]
+            const #table: &'static [#ty] = &[#(#entries),*];
+
+            #[doc = #doc_line]
+            pub fn #method(&self) -> #ty {
+                #body
+            }
+        }
+    }
+}
+
 /// `ALL`, `as_str`, `is_unknown` and one method per fact some value has.
 fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
     let name = ident(&vocabulary.name);
     let unknown = ident(UNKNOWN_VARIANT);
     let variants = variant_idents(vocabulary);
     let wires: Vec<&str> = vocabulary.values.iter().map(|v| v.wire.as_str()).collect();
-    let entries = vocabulary.values.iter().zip(variants.iter().cloned());
-    let mut methods = text_methods(entries.clone(), TEXT_FACTS);
-    if vocabulary.values.iter().any(|v| !v.statuses.is_empty()) {
-        let arms = entries
-            .clone()
-            .filter(|(value, _)| !value.statuses.is_empty())
-            .map(|(value, variant)| {
-                let codes = numbers(&value.statuses);
-                (variant, quote! { &[#(#codes),*] })
-            })
-            .collect();
-        let doc_line = "HTTP statuses the value is sent with (empty when unknown).";
-        methods.push(fact_method("statuses", doc_line, quote! { &'static [u16] }, quote! { &[] }, arms));
+    let values = &vocabulary.values;
+    let mut facts: Vec<FactTable> = TEXT_FACTS
+        .iter()
+        .filter_map(|(method, doc_line, get)| {
+            let entries = values.iter().map(|value| get(value).map(|text| quote! { #text })).collect();
+            FactTable::optional(method, doc_line, quote! { &'static str }, true, entries)
+        })
+        .collect();
+    if values.iter().any(|v| !v.statuses.is_empty()) {
+        facts.push(FactTable {
+            method: "statuses".into(),
+            doc_line: "HTTP statuses the value is sent with (empty when unknown).".into(),
+            ty: quote! { &'static [u16] },
+            read: |table| quote! { self.index().map_or(&[], |index| Self::#table[index]) },
+            entries: values
+                .iter()
+                .map(|value| {
+                    let codes = numbers(&value.statuses);
+                    quote! { &[#(#codes),*] }
+                })
+                .collect(),
+        });
     }
-    methods.extend(retryable_method(entries.clone(), |v| v.retryable));
+    let retryable = values.iter().map(|value| value.retryable.map(|r| quote! { #r })).collect();
+    facts.extend(FactTable::optional(
+        "retryable",
+        "Whether retrying can succeed, where the catalog says.",
+        quote! { bool },
+        true,
+        retryable,
+    ));
     if let Some((target, method)) = &vocabulary.links_to {
         let target_name = ident(&api[*target].name);
-        let arms = entries
-            .filter_map(|(value, variant)| {
+        let entries = values
+            .iter()
+            .map(|value| {
                 let linked = ident(&api[value.link?].variant);
-                Some((variant, quote! { #target_name::#linked }))
+                Some(quote! { #target_name::#linked })
             })
             .collect();
         let doc_line = format!("The [`{}`] this value belongs to, where the documentation says.", api[*target].name);
-        methods.push(optional_fact_method(method, &doc_line, quote! { #target_name }, arms));
+        facts.extend(FactTable::optional(method, &doc_line, quote! { #target_name }, false, entries));
     }
+    let methods = facts.iter().map(FactTable::tokens);
+    let positions = (0..variants.len()).map(Literal::usize_unsuffixed);
+    // Only the fact methods read the index.
+    let index = (!facts.is_empty()).then(|| {
+        quote! {
+            /// The value's place in [`ALL`](Self::ALL); `None` for an unknown value.
+            fn index(&self) -> ::core::option::Option<usize> {
+                let index = match self {
+                    #(Self::#variants => #positions,)*
+                    Self::#unknown(_) => return ::core::option::Option::None,
+                };
+                ::core::option::Option::Some(index)
+            }
+        }
+    });
 
     let all_doc = format!(" Every value the catalog knows, in catalog order ({}).", vocabulary.values.len());
     quote! {
@@ -224,6 +292,8 @@ fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
             pub fn is_unknown(&self) -> bool {
                 ::core::matches!(self, Self::#unknown(_))
             }
+
+            #index
 
             #(#methods)*
         }
