@@ -489,44 +489,44 @@ impl ErrorCode {
         Self::TITLE_OF[self.index()?]
     }
     /// `kind()` of each value, in the order of `ALL`.
-    const KIND_OF: &'static [::core::option::Option<&'static str>] = &[
-        ::core::option::Option::Some("message"),
-        ::core::option::Option::Some("message"),
-        ::core::option::Option::Some("message"),
-        ::core::option::Option::Some("message"),
-        ::core::option::Option::Some("message"),
-        ::core::option::Option::Some("message"),
-        ::core::option::Option::Some("message"),
-        ::core::option::Option::Some("message"),
-        ::core::option::Option::Some("message"),
-        ::core::option::Option::Some("code"),
-        ::core::option::Option::Some("code"),
-        ::core::option::Option::Some("code"),
-        ::core::option::Option::Some("message"),
+    const KIND_OF: &'static [&'static str] = &[
+        "message",
+        "message",
+        "message",
+        "message",
+        "message",
+        "message",
+        "message",
+        "message",
+        "message",
+        "code",
+        "code",
+        "code",
+        "message",
     ];
     /// What sort of value this is (e.g. `code` or `message`).
     pub fn kind(&self) -> ::core::option::Option<&'static str> {
-        Self::KIND_OF[self.index()?]
+        ::core::option::Option::Some(Self::KIND_OF[self.index()?])
     }
     /// `category()` of each value, in the order of `ALL`.
-    const CATEGORY_OF: &'static [::core::option::Option<&'static str>] = &[
-        ::core::option::Option::Some("Authentication Errors"),
-        ::core::option::Option::Some("Authentication Errors"),
-        ::core::option::Option::Some("Authentication Errors"),
-        ::core::option::Option::Some("Validation Errors"),
-        ::core::option::Option::Some("Resource Errors"),
-        ::core::option::Option::Some("Resource Errors"),
-        ::core::option::Option::Some("State Errors"),
-        ::core::option::Option::Some("State Errors"),
-        ::core::option::Option::Some("State Errors"),
-        ::core::option::Option::Some("OTP Errors"),
-        ::core::option::Option::Some("OTP Errors"),
-        ::core::option::Option::Some("Session Integrity Errors"),
-        ::core::option::Option::Some("Rate Limiting Errors"),
+    const CATEGORY_OF: &'static [&'static str] = &[
+        "Authentication Errors",
+        "Authentication Errors",
+        "Authentication Errors",
+        "Validation Errors",
+        "Resource Errors",
+        "Resource Errors",
+        "State Errors",
+        "State Errors",
+        "State Errors",
+        "OTP Errors",
+        "OTP Errors",
+        "Session Integrity Errors",
+        "Rate Limiting Errors",
     ];
     /// The documentation's category for this value.
     pub fn category(&self) -> ::core::option::Option<&'static str> {
-        Self::CATEGORY_OF[self.index()?]
+        ::core::option::Option::Some(Self::CATEGORY_OF[self.index()?])
     }
     /// `message()` of each value, in the order of `ALL`.
     const MESSAGE_OF: &'static [::core::option::Option<&'static str>] = &[
@@ -681,12 +681,12 @@ impl OrderStatus {
         ::core::option::Option::Some(index)
     }
     /// `description()` of each value, in the order of `ALL`.
-    const DESCRIPTION_OF: &'static [::core::option::Option<&'static str>] = &[
-        ::core::option::Option::Some("The order was denied; `denyReason` says why."),
+    const DESCRIPTION_OF: &'static [&'static str] = &[
+        "The order was denied; `denyReason` says why.",
     ];
     /// What the value means, as the documentation says.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
-        Self::DESCRIPTION_OF[self.index()?]
+        ::core::option::Option::Some(Self::DESCRIPTION_OF[self.index()?])
     }
 }
 impl ::core::convert::From<&str> for OrderStatus {
@@ -741,12 +741,12 @@ impl DenyReason {
         ::core::option::Option::Some(index)
     }
     /// `description()` of each value, in the order of `ALL`.
-    const DESCRIPTION_OF: &'static [::core::option::Option<&'static str>] = &[
-        ::core::option::Option::Some("The consumer exceeded the purchase limits."),
+    const DESCRIPTION_OF: &'static [&'static str] = &[
+        "The consumer exceeded the purchase limits.",
     ];
     /// What the value means, as the documentation says.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
-        Self::DESCRIPTION_OF[self.index()?]
+        ::core::option::Option::Some(Self::DESCRIPTION_OF[self.index()?])
     }
 }
 impl ::core::convert::From<&str> for DenyReason {

@@ -416,44 +416,44 @@ impl ErrorType {
         ::core::option::Option::Some(index)
     }
     /// `description()` of each value, in the order of `ALL`.
-    const DESCRIPTION_OF: &'static [::core::option::Option<&'static str>] = &[
-        ::core::option::Option::Some("Missing or invalid API key"),
-        ::core::option::Option::Some("Connection not found or missing session data"),
-        ::core::option::Option::Some("User session has expired"),
-        ::core::option::Option::Some("Insufficient permissions"),
-        ::core::option::Option::Some("Dynamic rules need updating"),
-        ::core::option::Option::Some("Invalid request parameters"),
-        ::core::option::Option::Some("Requested resource not found"),
-        ::core::option::Option::Some("Endpoint path not found"),
-        ::core::option::Option::Some("Request rate limit exceeded"),
-        ::core::option::Option::Some("Media upload failed"),
-        ::core::option::Option::Some("Unexpected or temporary error"),
-        ::core::option::Option::Some("Proxy error"),
-        ::core::option::Option::Some("Network error"),
+    const DESCRIPTION_OF: &'static [&'static str] = &[
+        "Missing or invalid API key",
+        "Connection not found or missing session data",
+        "User session has expired",
+        "Insufficient permissions",
+        "Dynamic rules need updating",
+        "Invalid request parameters",
+        "Requested resource not found",
+        "Endpoint path not found",
+        "Request rate limit exceeded",
+        "Media upload failed",
+        "Unexpected or temporary error",
+        "Proxy error",
+        "Network error",
     ];
     /// What the value means, as the documentation says.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
-        Self::DESCRIPTION_OF[self.index()?]
+        ::core::option::Option::Some(Self::DESCRIPTION_OF[self.index()?])
     }
     /// `action()` of each value, in the order of `ALL`.
-    const ACTION_OF: &'static [::core::option::Option<&'static str>] = &[
-        ::core::option::Option::Some("Check API key"),
-        ::core::option::Option::Some("Re-authenticate user via Link"),
-        ::core::option::Option::Some("Re-authenticate user via Link"),
-        ::core::option::Option::Some("Check connection permissions"),
-        ::core::option::Option::Some("Retry—OFAuth handles this automatically"),
-        ::core::option::Option::Some("Fix request format/data"),
-        ::core::option::Option::Some("Check resource ID"),
-        ::core::option::Option::Some("Check endpoint URL"),
-        ::core::option::Option::Some("Wait and retry with backoff"),
-        ::core::option::Option::Some("Retry upload"),
-        ::core::option::Option::Some("Retry or contact support"),
-        ::core::option::Option::Some("Retry with exponential backoff"),
-        ::core::option::Option::Some("Retry with exponential backoff"),
+    const ACTION_OF: &'static [&'static str] = &[
+        "Check API key",
+        "Re-authenticate user via Link",
+        "Re-authenticate user via Link",
+        "Check connection permissions",
+        "Retry—OFAuth handles this automatically",
+        "Fix request format/data",
+        "Check resource ID",
+        "Check endpoint URL",
+        "Wait and retry with backoff",
+        "Retry upload",
+        "Retry or contact support",
+        "Retry with exponential backoff",
+        "Retry with exponential backoff",
     ];
     /// What the documentation says to do about it.
     pub fn action(&self) -> ::core::option::Option<&'static str> {
-        Self::ACTION_OF[self.index()?]
+        ::core::option::Option::Some(Self::ACTION_OF[self.index()?])
     }
     /// `statuses()` of each value, in the order of `ALL`.
     const STATUSES_OF: &'static [&'static [u16]] = &[
@@ -476,24 +476,13 @@ impl ErrorType {
         self.index().map_or(&[], |index| Self::STATUSES_OF[index])
     }
     /// `retryable()` of each value, in the order of `ALL`.
-    const RETRYABLE_OF: &'static [::core::option::Option<bool>] = &[
-        ::core::option::Option::Some(false),
-        ::core::option::Option::Some(false),
-        ::core::option::Option::Some(false),
-        ::core::option::Option::Some(false),
-        ::core::option::Option::Some(true),
-        ::core::option::Option::Some(false),
-        ::core::option::Option::Some(false),
-        ::core::option::Option::Some(false),
-        ::core::option::Option::Some(true),
-        ::core::option::Option::Some(true),
-        ::core::option::Option::Some(true),
-        ::core::option::Option::Some(true),
-        ::core::option::Option::Some(true),
+    const RETRYABLE_OF: &'static [bool] = &[
+        false, false, false, false, true, false, false, false, true, true, true, true,
+        true,
     ];
     /// Whether retrying can succeed, where the catalog says.
     pub fn retryable(&self) -> ::core::option::Option<bool> {
-        Self::RETRYABLE_OF[self.index()?]
+        ::core::option::Option::Some(Self::RETRYABLE_OF[self.index()?])
     }
 }
 impl ::core::convert::From<&str> for ErrorType {

@@ -161,6 +161,7 @@ struct FactTable {
     doc_line: String,
     /// The method's return type, and the table's element type.
     ty: TokenStream,
+    table_ty: TokenStream,
     /// The method's body, given `Self::TABLE` (the table) and `index` (an `Option<usize>`).
     read: fn(&Ident) -> TokenStream,
     /// One entry per value, in catalog order.
@@ -169,7 +170,8 @@ struct FactTable {
 
 impl FactTable {
     /// A fact some values have, as `Option<ty>`; `copy` when `ty` is `Copy` (else the entry
-    /// is cloned out of the table).
+    /// is cloned out of the table). When every value has the fact, the table holds bare values
+    /// and the method wraps the one it reads (a third of the tokens of `Some(…)` in every entry).
     fn optional(
         method: &str,
         doc_line: &str,
@@ -177,29 +179,41 @@ impl FactTable {
         copy: bool,
         entries: Vec<Option<TokenStream>>,
     ) -> Option<Self> {
-        let read: fn(&Ident) -> TokenStream = if copy {
-            |table| quote! { Self::#table[self.index()?] }
-        } else {
-            |table| quote! { Self::#table[self.index()?].clone() }
+        if entries.iter().all(Option::is_none) {
+            return None;
+        }
+        let every_value_has_it = entries.iter().all(Option::is_some);
+        let read: fn(&Ident) -> TokenStream = match (every_value_has_it, copy) {
+            (true, true) => |table| quote! { ::core::option::Option::Some(Self::#table[self.index()?]) },
+            (true, false) => |table| quote! { ::core::option::Option::Some(Self::#table[self.index()?].clone()) },
+            (false, true) => |table| quote! { Self::#table[self.index()?] },
+            (false, false) => |table| quote! { Self::#table[self.index()?].clone() },
         };
-        entries.iter().any(Option::is_some).then(|| FactTable {
+        let (table_ty, entries) = if every_value_has_it {
+            (ty.clone(), entries.into_iter().flatten().collect())
+        } else {
+            (quote! { ::core::option::Option<#ty> }, entries.into_iter().map(option).collect())
+        };
+        Some(FactTable {
             method: method.to_string(),
             doc_line: doc_line.to_string(),
             ty: quote! { ::core::option::Option<#ty> },
+            table_ty,
             read,
-            entries: entries.into_iter().map(option).collect(),
+            entries,
         })
     }
 
     fn tokens(&self) -> TokenStream {
-        let (method, ty, read, entries) = (ident(&self.method), &self.ty, self.read, &self.entries);
+        let (method, ty, table_ty) = (ident(&self.method), &self.ty, &self.table_ty);
+        let (read, entries) = (self.read, &self.entries);
         let table = ident(&format!("{}_OF", self.method.to_uppercase()));
         let doc_line = format!(" {}", self.doc_line);
         let table_doc = format!(" `{}()` of each value, in the order of `ALL`.", self.method);
         let body = read(&table);
         quote! {
             #[doc = #table_doc]
-            const #table: &'static [#ty] = &[#(#entries),*];
+            const #table: &'static [#table_ty] = &[#(#entries),*];
 
             #[doc = #doc_line]
             pub fn #method(&self) -> #ty {
@@ -228,6 +242,7 @@ fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
             method: "statuses".into(),
             doc_line: "HTTP statuses the value is sent with (empty when unknown).".into(),
             ty: quote! { &'static [u16] },
+            table_ty: quote! { &'static [u16] },
             read: |table| quote! { self.index().map_or(&[], |index| Self::#table[index]) },
             entries: values
                 .iter()
