@@ -152,81 +152,107 @@ impl HttpStatus {
     ) -> ::core::option::Option<::api_error_runtime::StatusClass> {
         ::api_error_runtime::StatusClass::of(self.code())
     }
+    /// The place in [`ALL`](Self::ALL); `None` for `Unknown`.
+    fn index(&self) -> ::core::option::Option<usize> {
+        let index = match self {
+            Self::Ok => 0,
+            Self::Created => 1,
+            Self::NoContent => 2,
+            Self::BadRequest => 3,
+            Self::Unauthorized => 4,
+            Self::Forbidden => 5,
+            Self::NotFound => 6,
+            Self::Conflict => 7,
+            Self::PayloadTooLarge => 8,
+            Self::Locked => 9,
+            Self::TooManyRequests => 10,
+            Self::InternalServerError => 11,
+            Self::ServiceUnavailable => 12,
+            Self::Unknown(_) => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(index)
+    }
+    /// `reason()` of each value, in the order of `ALL`.
+    const REASON_OF: &'static [&'static str] = &[
+        "OK",
+        "Created",
+        "No Content",
+        "Bad Request",
+        "Unauthorized",
+        "Forbidden",
+        "Not Found",
+        "Conflict",
+        "Payload Too Large",
+        "Locked",
+        "Too Many Requests",
+        "Internal Server Error",
+        "Service Unavailable",
+    ];
     /// The reason phrase.
     pub fn reason(&self) -> ::core::option::Option<&'static str> {
-        let value = match self {
-            Self::Ok => "OK",
-            Self::Created => "Created",
-            Self::NoContent => "No Content",
-            Self::BadRequest => "Bad Request",
-            Self::Unauthorized => "Unauthorized",
-            Self::Forbidden => "Forbidden",
-            Self::NotFound => "Not Found",
-            Self::Conflict => "Conflict",
-            Self::PayloadTooLarge => "Payload Too Large",
-            Self::Locked => "Locked",
-            Self::TooManyRequests => "Too Many Requests",
-            Self::InternalServerError => "Internal Server Error",
-            Self::ServiceUnavailable => "Service Unavailable",
-            _ => return ::core::option::Option::None,
-        };
-        ::core::option::Option::Some(value)
+        ::core::option::Option::Some(Self::REASON_OF[self.index()?])
     }
+    /// `description()` of each value, in the order of `ALL`.
+    const DESCRIPTION_OF: &'static [&'static str] = &[
+        "The request succeeded",
+        "A new resource was created",
+        "The request succeeded with no response body",
+        "The request was malformed or contained invalid data",
+        "Authentication credentials were missing or invalid",
+        "The authenticated user lacks permission for the requested action",
+        "The requested resource does not exist",
+        "The request conflicts with the current state of the resource",
+        "The request body exceeds the maximum allowed size",
+        "The resource is temporarily unavailable (e.g., queue not yet open)",
+        "Rate limit exceeded",
+        "An unexpected error occurred on the server",
+        "The service is temporarily unavailable",
+    ];
     /// What the documentation says the status means.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
-        let value = match self {
-            Self::Ok => "The request succeeded",
-            Self::Created => "A new resource was created",
-            Self::NoContent => "The request succeeded with no response body",
-            Self::BadRequest => "The request was malformed or contained invalid data",
-            Self::Unauthorized => "Authentication credentials were missing or invalid",
-            Self::Forbidden => {
-                "The authenticated user lacks permission for the requested action"
-            }
-            Self::NotFound => "The requested resource does not exist",
-            Self::Conflict => {
-                "The request conflicts with the current state of the resource"
-            }
-            Self::PayloadTooLarge => "The request body exceeds the maximum allowed size",
-            Self::Locked => {
-                "The resource is temporarily unavailable (e.g., queue not yet open)"
-            }
-            Self::TooManyRequests => "Rate limit exceeded",
-            Self::InternalServerError => "An unexpected error occurred on the server",
-            Self::ServiceUnavailable => "The service is temporarily unavailable",
-            _ => return ::core::option::Option::None,
-        };
-        ::core::option::Option::Some(value)
+        ::core::option::Option::Some(Self::DESCRIPTION_OF[self.index()?])
     }
+    /// `action()` of each value, in the order of `ALL`.
+    const ACTION_OF: &'static [::core::option::Option<&'static str>] = &[
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::Some(
+            "Refresh the access token and retry once with the new token.",
+        ),
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::Some("Wait until the time in Retry-After, then retry."),
+        ::core::option::Option::Some("Wait as long as Retry-After says, then retry."),
+        ::core::option::Option::Some("Retry with exponential backoff."),
+        ::core::option::Option::Some("Retry with exponential backoff."),
+    ];
     /// What the documentation says to do about it.
     pub fn action(&self) -> ::core::option::Option<&'static str> {
-        let value = match self {
-            Self::Unauthorized => {
-                "Refresh the access token and retry once with the new token."
-            }
-            Self::Locked => "Wait until the time in Retry-After, then retry.",
-            Self::TooManyRequests => "Wait as long as Retry-After says, then retry.",
-            Self::InternalServerError => "Retry with exponential backoff.",
-            Self::ServiceUnavailable => "Retry with exponential backoff.",
-            _ => return ::core::option::Option::None,
-        };
-        ::core::option::Option::Some(value)
+        Self::ACTION_OF[self.index()?]
     }
+    /// `retryable()` of each value, in the order of `ALL`.
+    const RETRYABLE_OF: &'static [::core::option::Option<bool>] = &[
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::Some(false),
+        ::core::option::Option::None,
+        ::core::option::Option::Some(false),
+        ::core::option::Option::Some(false),
+        ::core::option::Option::Some(false),
+        ::core::option::Option::Some(false),
+        ::core::option::Option::Some(true),
+        ::core::option::Option::Some(true),
+        ::core::option::Option::Some(true),
+        ::core::option::Option::Some(true),
+    ];
     /// Whether retrying can succeed, where the catalog says.
     pub fn retryable(&self) -> ::core::option::Option<bool> {
-        let value = match self {
-            Self::BadRequest => false,
-            Self::Forbidden => false,
-            Self::NotFound => false,
-            Self::Conflict => false,
-            Self::PayloadTooLarge => false,
-            Self::Locked => true,
-            Self::TooManyRequests => true,
-            Self::InternalServerError => true,
-            Self::ServiceUnavailable => true,
-            _ => return ::core::option::Option::None,
-        };
-        ::core::option::Option::Some(value)
+        Self::RETRYABLE_OF[self.index()?]
     }
 }
 ::api_error_runtime::impl_status_enum!(HttpStatus);
@@ -424,7 +450,7 @@ impl ErrorCode {
     pub fn is_unknown(&self) -> bool {
         ::core::matches!(self, Self::Unknown(_))
     }
-    /// The value's place in [`ALL`](Self::ALL); `None` for an unknown value.
+    /// The place in [`ALL`](Self::ALL); `None` for `Unknown`.
     fn index(&self) -> ::core::option::Option<usize> {
         let index = match self {
             Self::AuthenticationRequired => 0,
@@ -672,7 +698,7 @@ impl OrderStatus {
     pub fn is_unknown(&self) -> bool {
         ::core::matches!(self, Self::Unknown(_))
     }
-    /// The value's place in [`ALL`](Self::ALL); `None` for an unknown value.
+    /// The place in [`ALL`](Self::ALL); `None` for `Unknown`.
     fn index(&self) -> ::core::option::Option<usize> {
         let index = match self {
             Self::Denied => 0,
@@ -732,7 +758,7 @@ impl DenyReason {
     pub fn is_unknown(&self) -> bool {
         ::core::matches!(self, Self::Unknown(_))
     }
-    /// The value's place in [`ALL`](Self::ALL); `None` for an unknown value.
+    /// The place in [`ALL`](Self::ALL); `None` for `Unknown`.
     fn index(&self) -> ::core::option::Option<usize> {
         let index = match self {
             Self::OrderLimitExceeded => 0,

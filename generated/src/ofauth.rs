@@ -142,76 +142,113 @@ impl HttpStatus {
     ) -> ::core::option::Option<::api_error_runtime::StatusClass> {
         ::api_error_runtime::StatusClass::of(self.code())
     }
+    /// The place in [`ALL`](Self::ALL); `None` for `Unknown`.
+    fn index(&self) -> ::core::option::Option<usize> {
+        let index = match self {
+            Self::Ok => 0,
+            Self::Created => 1,
+            Self::NoContent => 2,
+            Self::BadRequest => 3,
+            Self::Unauthorized => 4,
+            Self::Forbidden => 5,
+            Self::NotFound => 6,
+            Self::TooManyRequests => 7,
+            Self::InternalServerError => 8,
+            Self::BadGateway => 9,
+            Self::ServiceUnavailable => 10,
+            Self::Unknown(_) => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(index)
+    }
+    /// `reason()` of each value, in the order of `ALL`.
+    const REASON_OF: &'static [&'static str] = &[
+        "OK",
+        "Created",
+        "No Content",
+        "Bad Request",
+        "Unauthorized",
+        "Forbidden",
+        "Not Found",
+        "Too Many Requests",
+        "Internal Server Error",
+        "Bad Gateway",
+        "Service Unavailable",
+    ];
     /// The reason phrase.
     pub fn reason(&self) -> ::core::option::Option<&'static str> {
-        let value = match self {
-            Self::Ok => "OK",
-            Self::Created => "Created",
-            Self::NoContent => "No Content",
-            Self::BadRequest => "Bad Request",
-            Self::Unauthorized => "Unauthorized",
-            Self::Forbidden => "Forbidden",
-            Self::NotFound => "Not Found",
-            Self::TooManyRequests => "Too Many Requests",
-            Self::InternalServerError => "Internal Server Error",
-            Self::BadGateway => "Bad Gateway",
-            Self::ServiceUnavailable => "Service Unavailable",
-            _ => return ::core::option::Option::None,
-        };
-        ::core::option::Option::Some(value)
+        ::core::option::Option::Some(Self::REASON_OF[self.index()?])
     }
+    /// `description()` of each value, in the order of `ALL`.
+    const DESCRIPTION_OF: &'static [&'static str] = &[
+        "OK",
+        "Created",
+        "No Content",
+        "Bad request",
+        "Session expired or invalid",
+        "Insufficient permissions",
+        "Route or resource not found",
+        "Rate limit exceeded",
+        "Unknown error",
+        "Proxy error",
+        "Network error",
+    ];
     /// What the documentation says the status means.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
-        let value = match self {
-            Self::Ok => "OK",
-            Self::Created => "Created",
-            Self::NoContent => "No Content",
-            Self::BadRequest => "Bad request",
-            Self::Unauthorized => "Session expired or invalid",
-            Self::Forbidden => "Insufficient permissions",
-            Self::NotFound => "Route or resource not found",
-            Self::TooManyRequests => "Rate limit exceeded",
-            Self::InternalServerError => "Unknown error",
-            Self::BadGateway => "Proxy error",
-            Self::ServiceUnavailable => "Network error",
-            _ => return ::core::option::Option::None,
-        };
-        ::core::option::Option::Some(value)
+        ::core::option::Option::Some(Self::DESCRIPTION_OF[self.index()?])
     }
+    /// `action()` of each value, in the order of `ALL`.
+    const ACTION_OF: &'static [::core::option::Option<&'static str>] = &[
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::Some("Fix request format/data"),
+        ::core::option::Option::Some("Re-authenticate user"),
+        ::core::option::Option::None,
+        ::core::option::Option::Some("Check endpoint URL"),
+        ::core::option::Option::Some("Wait and retry"),
+        ::core::option::Option::Some("Retry or contact support"),
+        ::core::option::Option::Some("Retry after delay"),
+        ::core::option::Option::Some("Retry after delay"),
+    ];
     /// What the documentation says to do about it.
     pub fn action(&self) -> ::core::option::Option<&'static str> {
-        let value = match self {
-            Self::BadRequest => "Fix request format/data",
-            Self::Unauthorized => "Re-authenticate user",
-            Self::NotFound => "Check endpoint URL",
-            Self::TooManyRequests => "Wait and retry",
-            Self::InternalServerError => "Retry or contact support",
-            Self::BadGateway => "Retry after delay",
-            Self::ServiceUnavailable => "Retry after delay",
-            _ => return ::core::option::Option::None,
-        };
-        ::core::option::Option::Some(value)
+        Self::ACTION_OF[self.index()?]
     }
+    /// `when_used()` of each value, in the order of `ALL`.
+    const WHEN_USED_OF: &'static [::core::option::Option<&'static str>] = &[
+        ::core::option::Option::Some("Request successful, data returned"),
+        ::core::option::Option::Some("Resource successfully created"),
+        ::core::option::Option::Some("Request successful, no data to return"),
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+    ];
     /// When the documentation says the status is used.
     pub fn when_used(&self) -> ::core::option::Option<&'static str> {
-        let value = match self {
-            Self::Ok => "Request successful, data returned",
-            Self::Created => "Resource successfully created",
-            Self::NoContent => "Request successful, no data to return",
-            _ => return ::core::option::Option::None,
-        };
-        ::core::option::Option::Some(value)
+        Self::WHEN_USED_OF[self.index()?]
     }
+    /// `retryable()` of each value, in the order of `ALL`.
+    const RETRYABLE_OF: &'static [::core::option::Option<bool>] = &[
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::Some(true),
+        ::core::option::Option::Some(true),
+        ::core::option::Option::Some(true),
+        ::core::option::Option::Some(true),
+    ];
     /// Whether retrying can succeed, where the catalog says.
     pub fn retryable(&self) -> ::core::option::Option<bool> {
-        let value = match self {
-            Self::TooManyRequests => true,
-            Self::InternalServerError => true,
-            Self::BadGateway => true,
-            Self::ServiceUnavailable => true,
-            _ => return ::core::option::Option::None,
-        };
-        ::core::option::Option::Some(value)
+        Self::RETRYABLE_OF[self.index()?]
     }
 }
 ::api_error_runtime::impl_status_enum!(HttpStatus);
@@ -395,7 +432,7 @@ impl ErrorType {
     pub fn is_unknown(&self) -> bool {
         ::core::matches!(self, Self::Unknown(_))
     }
-    /// The value's place in [`ALL`](Self::ALL); `None` for an unknown value.
+    /// The place in [`ALL`](Self::ALL); `None` for `Unknown`.
     fn index(&self) -> ::core::option::Option<usize> {
         let index = match self {
             Self::Unauthorized => 0,
@@ -573,7 +610,7 @@ impl ActionHint {
     pub fn is_unknown(&self) -> bool {
         ::core::matches!(self, Self::Unknown(_))
     }
-    /// The value's place in [`ALL`](Self::ALL); `None` for an unknown value.
+    /// The place in [`ALL`](Self::ALL); `None` for `Unknown`.
     fn index(&self) -> ::core::option::Option<usize> {
         let index = match self {
             Self::RelinkConnection => 0,

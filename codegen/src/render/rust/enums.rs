@@ -8,25 +8,6 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 use std::collections::HashMap;
 
-/// A method of `HttpStatus` returning a fact only some statuses have, as `Option<ty>`: the
-/// match gives the bare value and `Some` wraps it once (`None` returns early). (Vocabularies,
-/// which can be far larger, read their facts from tables: see `FactTable`.)
-fn optional_fact_method(name: &str, doc_line: &str, ty: TokenStream, arms: Vec<(Ident, TokenStream)>) -> TokenStream {
-    let name = ident(name);
-    let doc_line = format!(" {doc_line}");
-    let arms = arms.into_iter().map(|(variant, value)| quote! { Self::#variant => #value, });
-    quote! {
-        #[doc = #doc_line]
-        pub fn #name(&self) -> ::core::option::Option<#ty> {
-            let value = match self {
-                #(#arms)*
-                _ => return ::core::option::Option::None,
-            };
-            ::core::option::Option::Some(value)
-        }
-    }
-}
-
 /// A text fact an entry may have: the method's name, its doc line, and how to read it.
 type TextFact<E> = (&'static str, &'static str, fn(&E) -> Option<&String>);
 
@@ -41,31 +22,49 @@ const TEXT_FACTS: &[TextFact<VocabularyValue>] = &[
     ("user_message", "Text the documentation suggests showing to end users.", |v| v.user_message.as_ref()),
 ];
 
-/// `Option<&'static str>` facts: a method when some variant has the fact.
-fn text_methods<'e, E: 'e>(
-    entries: impl Iterator<Item = (&'e E, Ident)> + Clone,
-    facts: &[TextFact<E>],
-) -> Vec<TokenStream> {
+/// `Option<&'static str>` facts: a table for each fact some entry has.
+fn text_facts<E>(entries: &[E], facts: &[TextFact<E>]) -> Vec<FactTable> {
     facts
         .iter()
-        .filter_map(|(name, doc_line, get)| {
-            let arms: Vec<_> = entries
-                .clone()
-                .filter_map(|(entry, variant)| get(entry).map(|text| (variant, quote! { #text })))
-                .collect();
-            (!arms.is_empty()).then(|| optional_fact_method(name, doc_line, quote! { &'static str }, arms))
+        .filter_map(|(method, doc_line, get)| {
+            let values = entries.iter().map(|entry| get(entry).map(|text| quote! { #text })).collect();
+            FactTable::optional(method, doc_line, quote! { &'static str }, true, values)
         })
         .collect()
 }
 
-/// `fn retryable(&self) -> Option<bool>` when some variant says.
-fn retryable_method<'e, E: 'e>(
-    entries: impl Iterator<Item = (&'e E, Ident)>,
-    get: fn(&E) -> Option<bool>,
-) -> Option<TokenStream> {
-    let arms: Vec<_> = entries.filter_map(|(entry, variant)| get(entry).map(|r| (variant, quote! { #r }))).collect();
-    let doc_line = "Whether retrying can succeed, where the catalog says.";
-    (!arms.is_empty()).then(|| optional_fact_method("retryable", doc_line, quote! { bool }, arms))
+/// `fn retryable(&self) -> Option<bool>` when some entry says.
+fn retryable_fact<E>(entries: &[E], get: fn(&E) -> Option<bool>) -> Option<FactTable> {
+    let values = entries.iter().map(|entry| get(entry).map(|r| quote! { #r })).collect();
+    FactTable::optional(
+        "retryable",
+        "Whether retrying can succeed, where the catalog says.",
+        quote! { bool },
+        true,
+        values,
+    )
+}
+
+/// `index()` and a method per fact (nothing without facts: only they read the index).
+fn fact_methods(variants: &[Ident], facts: &[FactTable]) -> TokenStream {
+    if facts.is_empty() {
+        return TokenStream::new();
+    }
+    let unknown = ident(UNKNOWN_VARIANT);
+    let positions = (0..variants.len()).map(Literal::usize_unsuffixed);
+    let methods = facts.iter().map(FactTable::tokens);
+    quote! {
+        /// The place in [`ALL`](Self::ALL); `None` for `Unknown`.
+        fn index(&self) -> ::core::option::Option<usize> {
+            let index = match self {
+                #(Self::#variants => #positions,)*
+                Self::#unknown(_) => return ::core::option::Option::None,
+            };
+            ::core::option::Option::Some(index)
+        }
+
+        #(#methods)*
+    }
 }
 
 /// A vocabulary's enum, as three items: the type, its methods, and decoding from the wire. Each
@@ -152,7 +151,7 @@ fn vocabulary_type(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
 }
 
 /// One fact of every value: a method reading a table in the order of `ALL` at the value's
-/// `index()`. A vocabulary has one `match` (in `index()`) however many facts it has: with a
+/// `index()`. An enum has one `match` (in `index()`) however many facts it has: with a
 /// `match` per fact, the release build of a 10,000-value vocabulary took 75 s, most of it in
 /// LLVM, against 41 s with tables (BENCHMARKS.md).
 struct FactTable {
@@ -230,13 +229,7 @@ fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
     let variants = variant_idents(vocabulary);
     let wires: Vec<&str> = vocabulary.values.iter().map(|v| v.wire.as_str()).collect();
     let values = &vocabulary.values;
-    let mut facts: Vec<FactTable> = TEXT_FACTS
-        .iter()
-        .filter_map(|(method, doc_line, get)| {
-            let entries = values.iter().map(|value| get(value).map(|text| quote! { #text })).collect();
-            FactTable::optional(method, doc_line, quote! { &'static str }, true, entries)
-        })
-        .collect();
+    let mut facts = text_facts(values, TEXT_FACTS);
     if values.iter().any(|v| !v.statuses.is_empty()) {
         facts.push(FactTable {
             method: "statuses".into(),
@@ -253,14 +246,7 @@ fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
                 .collect(),
         });
     }
-    let retryable = values.iter().map(|value| value.retryable.map(|r| quote! { #r })).collect();
-    facts.extend(FactTable::optional(
-        "retryable",
-        "Whether retrying can succeed, where the catalog says.",
-        quote! { bool },
-        true,
-        retryable,
-    ));
+    facts.extend(retryable_fact(values, |v| v.retryable));
     if let Some((target, method)) = &vocabulary.links_to {
         let target_name = ident(&api[*target].name);
         let entries = values
@@ -273,21 +259,7 @@ fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
         let doc_line = format!("The [`{}`] this value belongs to, where the documentation says.", api[*target].name);
         facts.extend(FactTable::optional(method, &doc_line, quote! { #target_name }, false, entries));
     }
-    let methods = facts.iter().map(FactTable::tokens);
-    let positions = (0..variants.len()).map(Literal::usize_unsuffixed);
-    // Only the fact methods read the index.
-    let index = (!facts.is_empty()).then(|| {
-        quote! {
-            /// The value's place in [`ALL`](Self::ALL); `None` for an unknown value.
-            fn index(&self) -> ::core::option::Option<usize> {
-                let index = match self {
-                    #(Self::#variants => #positions,)*
-                    Self::#unknown(_) => return ::core::option::Option::None,
-                };
-                ::core::option::Option::Some(index)
-            }
-        }
-    });
+    let methods = fact_methods(&variants, &facts);
 
     let all_doc = format!(" Every value the catalog knows, in catalog order ({}).", vocabulary.values.len());
     quote! {
@@ -308,9 +280,7 @@ fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
                 ::core::matches!(self, Self::#unknown(_))
             }
 
-            #index
-
-            #(#methods)*
+            #methods
         }
     }
 }
@@ -384,9 +354,9 @@ pub(super) fn status_enum(api: &Api) -> TokenStream {
         ("action", "What the documentation says to do about it.", |s| s.action.as_ref()),
         ("when_used", "When the documentation says the status is used.", |s| s.when_used.as_ref()),
     ];
-    let entries = api.statuses.iter().zip(variants.iter().cloned());
-    let mut methods = text_methods(entries.clone(), STATUS_FACTS);
-    methods.extend(retryable_method(entries, |s| s.retryable));
+    let mut facts = text_facts(&api.statuses, STATUS_FACTS);
+    facts.extend(retryable_fact(&api.statuses, |s| s.retryable));
+    let methods = fact_methods(&variants, &facts);
     let doc = doc(&[
         format!("The HTTP statuses the {} documentation lists or uses.", md(&api.name)),
         String::new(),
@@ -434,7 +404,7 @@ pub(super) fn status_enum(api: &Api) -> TokenStream {
                 ::api_error_runtime::StatusClass::of(self.code())
             }
 
-            #(#methods)*
+            #methods
         }
 
         ::api_error_runtime::impl_status_enum!(HttpStatus);
