@@ -12,8 +12,11 @@ use common::median;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-/// The stages, in pipeline order.
-const STAGES: &[&str] = &["load", "validate", "rust", "schema", "openapi", "markdown", "recovery", "lint", "write"];
+/// The stages, in pipeline order: the renderers after `rust` are codegen's per-API outputs.
+fn stage_names() -> Vec<&'static str> {
+    let outputs = codegen::render::PER_API_OUTPUTS.iter().map(|output| output.name);
+    ["load", "validate", "rust"].into_iter().chain(outputs).chain(["lint", "write"]).collect()
+}
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -39,8 +42,9 @@ fn main() {
         }
         sizes.push((format!("{values} values"), dir));
     }
-    println!("| catalog | {} | stages | generate | check | vs 10x fewer | peak memory |", STAGES.join(" | "));
-    println!("| --- |{} --- | --- | --- | --- | --- |", " --- |".repeat(STAGES.len()));
+    let stage_names = stage_names();
+    println!("| catalog | {} | stages | generate | check | vs 10x fewer | peak memory |", stage_names.join(" | "));
+    println!("| --- |{} --- | --- | --- | --- | --- |", " --- |".repeat(stage_names.len()));
     let mut previous: Option<Duration> = None;
     for (name, dir) in &sizes {
         // Enough runs for about a second of measuring, between 3 and 15.
@@ -113,60 +117,38 @@ fn commands(workspace: &Path, runs: usize) -> (Duration, Duration) {
 
 /// The median time of each stage over `runs` runs of the whole pipeline on `dir`.
 fn stages(dir: &Path, runs: usize) -> Vec<Duration> {
-    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); STAGES.len()];
+    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); stage_names().len()];
     let out = std::env::temp_dir().join(format!("xtask-bench-out-{}", std::process::id()));
     for _ in 0..runs {
         let mut clock = Instant::now();
-        let mut lap = |stage: usize, times: &mut Vec<Vec<Duration>>| {
+        let mut stage = 0;
+        let mut lap = |times: &mut Vec<Vec<Duration>>| {
             times[stage].push(clock.elapsed());
+            stage += 1;
             clock = Instant::now();
         };
         let (loaded, errors) = codegen::load::load_dir(dir, "spec");
         assert!(errors.is_empty(), "{}", codegen::diagnostic::report(&errors));
-        lap(0, &mut times);
+        lap(&mut times);
         let catalog =
             codegen::validate::validate(loaded).unwrap_or_else(|e| panic!("{}", codegen::diagnostic::report(&e)));
-        lap(1, &mut times);
-        let rust = codegen::render::rust::render_crate(&catalog).unwrap();
-        lap(2, &mut times);
-        let mut files = rust;
-        for api in catalog.apis() {
-            files.push(codegen::OutputFile {
-                path: format!("{}.schema.json", api.id),
-                contents: codegen::render::schema::render_schema(api),
-            });
+        lap(&mut times);
+        let mut files = codegen::render::rust::render_crate(&catalog).unwrap();
+        lap(&mut times);
+        for output in codegen::render::PER_API_OUTPUTS {
+            for api in catalog.apis() {
+                files.push(codegen::OutputFile { path: (output.path)(api), contents: (output.render)(api) });
+            }
+            lap(&mut times);
         }
-        lap(3, &mut times);
-        for api in catalog.apis() {
-            files.push(codegen::OutputFile {
-                path: format!("{}.yaml", api.id),
-                contents: codegen::render::openapi::render_openapi(api),
-            });
-        }
-        lap(4, &mut times);
-        for api in catalog.apis() {
-            files.push(codegen::OutputFile {
-                path: format!("{}.md", api.id),
-                contents: codegen::render::markdown::render_api(api),
-            });
-        }
-        lap(5, &mut times);
-        for api in catalog.apis() {
-            files.push(codegen::OutputFile {
-                path: format!("{}.json", api.id),
-                contents: codegen::render::recovery::render_recovery(api),
-            });
-        }
-        lap(6, &mut times);
-        let findings = codegen::lint::lint(&catalog);
-        std::hint::black_box(findings);
-        lap(7, &mut times);
+        std::hint::black_box(codegen::lint::lint(&catalog));
+        lap(&mut times);
         std::fs::create_dir_all(&out).unwrap();
         for file in &files {
             let path = out.join(file.path.replace('/', "_"));
             std::fs::write(path, &file.contents).unwrap();
         }
-        lap(8, &mut times);
+        lap(&mut times);
     }
     let _ = std::fs::remove_dir_all(&out);
     times.into_iter().map(median).collect()

@@ -14,7 +14,7 @@ pub mod text;
 pub mod yaml;
 
 use crate::diagnostic::Diagnostic;
-use crate::resolved::Catalog;
+use crate::resolved::{Api, Catalog};
 
 /// One file to write, with its path relative to the output directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,15 +40,40 @@ pub fn render_all(catalog: &Catalog) -> Result<Vec<OutputFile>, Vec<Diagnostic>>
     })
 }
 
+/// An output rendered once per API beside the Rust crate.
+pub struct PerApiOutput {
+    /// What it is, as the generation benchmark names its stage.
+    pub name: &'static str,
+    /// Where the API's file goes.
+    pub path: fn(&Api) -> String,
+    pub render: fn(&Api) -> String,
+}
+
 /// The schemas, OpenAPI documents, Markdown reference and recovery tables.
+pub const PER_API_OUTPUTS: &[PerApiOutput] = &[
+    PerApiOutput {
+        name: "schema",
+        path: |api| format!("schemas/{}.schema.json", api.id),
+        render: schema::render_schema,
+    },
+    PerApiOutput { name: "openapi", path: |api| format!("openapi/{}.yaml", api.id), render: openapi::render_openapi },
+    PerApiOutput { name: "markdown", path: |api| format!("docs/{}.md", api.id), render: markdown::render_api },
+    PerApiOutput {
+        name: "recovery",
+        path: |api| format!("recovery/{}.json", api.id),
+        render: recovery::render_recovery,
+    },
+];
+
+/// Every output but the Rust crate: each per-API output, and the Markdown reference's index.
 fn render_text(catalog: &Catalog) -> Vec<OutputFile> {
     let mut files = Vec::new();
     for api in catalog.apis() {
-        files
-            .push(OutputFile { path: format!("schemas/{}.schema.json", api.id), contents: schema::render_schema(api) });
-        files.push(OutputFile { path: format!("openapi/{}.yaml", api.id), contents: openapi::render_openapi(api) });
-        files.push(OutputFile { path: format!("docs/{}.md", api.id), contents: markdown::render_api(api) });
-        files.push(OutputFile { path: format!("recovery/{}.json", api.id), contents: recovery::render_recovery(api) });
+        files.extend(
+            PER_API_OUTPUTS
+                .iter()
+                .map(|output| OutputFile { path: (output.path)(api), contents: (output.render)(api) }),
+        );
     }
     files.push(OutputFile { path: "docs/README.md".into(), contents: markdown::render_index(catalog) });
     files
