@@ -97,8 +97,9 @@ pub(super) fn example_tests(api: &Api) -> TokenStream {
             }
         }
     });
-    // Every known wire string finds its own variant (the lookup is a binary search over a
-    // sorted table), and a string the catalog does not know finds none.
+    // Every known wire string finds its own variant (the lookup is a `match`, or a binary
+    // search over a sorted table for large vocabularies), and a string the catalog does not
+    // know finds none.
     let lookups = api.vocabularies.iter().map(|vocabulary| {
         let name = ident(&vocabulary.name);
         let test = format_ident!(
