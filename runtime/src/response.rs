@@ -299,7 +299,7 @@ impl<B: ErrorModel> ApiError<B> {
             // Copying the bytes costs less than making the excerpt (or the JSON) for every
             // response, when few are asked for them; a body too large to read keeps only its
             // excerpt's worth.
-            raw: body[..if body.len() > Self::MAX_BODY_BYTES { Self::EXCERPT_BYTES + 1 } else { body.len() }].into(),
+            raw: body[..if body.len() > Self::MAX_BODY_BYTES { Self::EXCERPT_BYTES } else { body.len() }].into(),
             excerpt: OnceLock::new(),
             facts: BodyFacts::default(),
             header_request_id: request_id.filter(|id| !id.is_empty()),
