@@ -22,7 +22,7 @@
 mod common;
 
 use common::median;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -196,7 +196,7 @@ fn children_cpu() -> Duration {
 
 /// The crate `cargo xtask generate` would write for a synthetic catalog of `values` values,
 /// depending on the workspace's runtime.
-fn write_synthetic_crate(root: &Path, dir: &Path, values: usize) -> PathBuf {
+fn write_synthetic_crate(root: &Path, dir: &Path, values: usize) {
     let spec = dir.join("spec");
     std::fs::create_dir_all(&spec).unwrap();
     std::fs::write(spec.join("synth.yaml"), xtask::synth::catalog(values)).unwrap();
@@ -211,5 +211,4 @@ fn write_synthetic_crate(root: &Path, dir: &Path, values: usize) -> PathBuf {
         root.join("runtime").display().to_string()
     );
     std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
-    dir.to_path_buf()
 }
