@@ -61,7 +61,7 @@ pub mod __private {
 
     /// An unknown value of an open enum (only the generated `From<&str>` makes one).
     pub fn unknown(text: &str) -> crate::UnknownValue {
-        crate::UnknownValue::new(text.to_owned())
+        crate::UnknownValue::from_text(text)
     }
 
     /// The decision of `rule` for a response with no wait, for doc examples.
@@ -82,6 +82,6 @@ pub mod __private {
 
     /// An unknown value, keeping the allocation.
     pub fn unknown_owned(text: String) -> crate::UnknownValue {
-        crate::UnknownValue::new(text)
+        crate::UnknownValue::from_owned(text)
     }
 }

@@ -95,6 +95,8 @@ macro_rules! impl_open_enum {
         impl ::core::str::FromStr for $name {
             type Err = ::core::convert::Infallible;
 
+            // A wrapper: inlined, the caller calls `From<&str>` itself.
+            #[inline]
             fn from_str(wire: &str) -> ::core::result::Result<Self, ::core::convert::Infallible> {
                 ::core::result::Result::Ok(<Self as ::core::convert::From<&str>>::from(wire))
             }
