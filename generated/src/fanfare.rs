@@ -1222,6 +1222,11 @@ pub const MODEL: ::api_error_runtime::Model = ::api_error_runtime::Model::new(
     .retry_after_dialects(&[::api_error_runtime::RetryAfterFormat::Iso8601]);
 impl ::api_error_runtime::ErrorModel for ErrorResponse {
     const MODEL: &'static ::api_error_runtime::Model = &MODEL;
+    fn decode_formats(
+        formats: ::api_error_runtime::__private::Formats<'_, Self>,
+    ) -> ::api_error_runtime::__private::Formats<'_, Self> {
+        formats.or(Self::ErrorBody).or(Self::OrderDenial)
+    }
 }
 /// A Fanfare error response, read leniently: building one never fails, whatever was sent.
 ///
@@ -1483,6 +1488,13 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
+        let status = example.status.unwrap_or(400);
+        let error = super::Error::from_response(
+            status,
+            example.headers.iter().copied(),
+            example.body.as_bytes(),
+        );
+        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
     }
     #[test]
     fn example_missing_authentication_round_trips() {
@@ -1494,6 +1506,13 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
+        let status = example.status.unwrap_or(400);
+        let error = super::Error::from_response(
+            status,
+            example.headers.iter().copied(),
+            example.body.as_bytes(),
+        );
+        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
         ::core::assert!(! super::HttpStatus::from_code(401).is_unknown());
     }
     #[test]
@@ -1506,6 +1525,13 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
+        let status = example.status.unwrap_or(400);
+        let error = super::Error::from_response(
+            status,
+            example.headers.iter().copied(),
+            example.body.as_bytes(),
+        );
+        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
         ::core::assert!(! super::HttpStatus::from_code(401).is_unknown());
     }
     #[test]
@@ -1518,6 +1544,13 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
+        let status = example.status.unwrap_or(400);
+        let error = super::Error::from_response(
+            status,
+            example.headers.iter().copied(),
+            example.body.as_bytes(),
+        );
+        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
         ::core::assert!(! super::HttpStatus::from_code(401).is_unknown());
     }
     #[test]
@@ -1530,6 +1563,13 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
+        let status = example.status.unwrap_or(400);
+        let error = super::Error::from_response(
+            status,
+            example.headers.iter().copied(),
+            example.body.as_bytes(),
+        );
+        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
         ::core::assert!(! super::HttpStatus::from_code(400).is_unknown());
     }
     #[test]
@@ -1542,6 +1582,13 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
+        let status = example.status.unwrap_or(400);
+        let error = super::Error::from_response(
+            status,
+            example.headers.iter().copied(),
+            example.body.as_bytes(),
+        );
+        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
         ::core::assert!(! super::HttpStatus::from_code(400).is_unknown());
     }
     #[test]
@@ -1554,6 +1601,13 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
+        let status = example.status.unwrap_or(400);
+        let error = super::Error::from_response(
+            status,
+            example.headers.iter().copied(),
+            example.body.as_bytes(),
+        );
+        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
         ::core::assert!(! super::HttpStatus::from_code(400).is_unknown());
     }
     #[test]
@@ -1566,6 +1620,13 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
+        let status = example.status.unwrap_or(400);
+        let error = super::Error::from_response(
+            status,
+            example.headers.iter().copied(),
+            example.body.as_bytes(),
+        );
+        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
         ::core::assert!(! super::HttpStatus::from_code(404).is_unknown());
     }
     #[test]
@@ -1578,6 +1639,13 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
+        let status = example.status.unwrap_or(400);
+        let error = super::Error::from_response(
+            status,
+            example.headers.iter().copied(),
+            example.body.as_bytes(),
+        );
+        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
         ::core::assert!(! super::HttpStatus::from_code(409).is_unknown());
     }
     #[test]
@@ -1590,6 +1658,13 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
+        let status = example.status.unwrap_or(400);
+        let error = super::Error::from_response(
+            status,
+            example.headers.iter().copied(),
+            example.body.as_bytes(),
+        );
+        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
         ::core::assert!(! super::HttpStatus::from_code(423).is_unknown());
     }
     #[test]
@@ -1602,6 +1677,13 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
+        let status = example.status.unwrap_or(400);
+        let error = super::Error::from_response(
+            status,
+            example.headers.iter().copied(),
+            example.body.as_bytes(),
+        );
+        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
         ::core::assert!(! super::HttpStatus::from_code(429).is_unknown());
     }
     #[test]
@@ -1614,6 +1696,13 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
+        let status = example.status.unwrap_or(400);
+        let error = super::Error::from_response(
+            status,
+            example.headers.iter().copied(),
+            example.body.as_bytes(),
+        );
+        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
         ::core::assert!(! super::HttpStatus::from_code(400).is_unknown());
     }
     #[test]
@@ -1626,6 +1715,13 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
+        let status = example.status.unwrap_or(400);
+        let error = super::Error::from_response(
+            status,
+            example.headers.iter().copied(),
+            example.body.as_bytes(),
+        );
+        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
         ::core::assert!(! super::HttpStatus::from_code(401).is_unknown());
     }
     #[test]
@@ -1638,6 +1734,13 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
+        let status = example.status.unwrap_or(400);
+        let error = super::Error::from_response(
+            status,
+            example.headers.iter().copied(),
+            example.body.as_bytes(),
+        );
+        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
         ::core::assert!(! super::HttpStatus::from_code(401).is_unknown());
     }
     #[test]
@@ -1650,6 +1753,13 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
+        let status = example.status.unwrap_or(400);
+        let error = super::Error::from_response(
+            status,
+            example.headers.iter().copied(),
+            example.body.as_bytes(),
+        );
+        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
         ::core::assert!(! super::HttpStatus::from_code(403).is_unknown());
     }
     #[test]
@@ -1662,6 +1772,13 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
+        let status = example.status.unwrap_or(400);
+        let error = super::Error::from_response(
+            status,
+            example.headers.iter().copied(),
+            example.body.as_bytes(),
+        );
+        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
         ::core::assert!(! super::HttpStatus::from_code(429).is_unknown());
     }
     #[test]
@@ -1674,6 +1791,13 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::OrderDenial(_)),
             "decoded as {response:?}"
         );
+        let status = example.status.unwrap_or(400);
+        let error = super::Error::from_response(
+            status,
+            example.headers.iter().copied(),
+            example.body.as_bytes(),
+        );
+        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
     }
     #[test]
     fn example_error_format_decides() {

@@ -7,7 +7,8 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 /// One test per example: it decodes into its body format and into `ErrorResponse` (picking its
-/// own format when there are several), and both serialize back to JSON equal to the example.
+/// own format when there are several, and reading the same from a response's bytes), and both
+/// serialize back to JSON equal to the example.
 pub(super) fn example_tests(api: &Api) -> TokenStream {
     if api.examples.is_empty() && api.cases.is_empty() && api.vocabularies.is_empty() {
         return TokenStream::new();
@@ -22,6 +23,10 @@ pub(super) fn example_tests(api: &Api) -> TokenStream {
             quote! {
                 let response: super::ErrorResponse = round_trip(example.body);
                 ::core::assert!(::core::matches!(response, super::ErrorResponse::#format(_)), "decoded as {response:?}");
+                // A response reads its body from the bytes, format by format: the same answer.
+                let status = example.status.unwrap_or(400);
+                let error = super::Error::from_response(status, example.headers.iter().copied(), example.body.as_bytes());
+                ::core::assert_eq!(error.body(), ::core::option::Option::Some(&response));
             }
         } else {
             quote! { let _: super::ErrorResponse = round_trip(example.body); }
