@@ -36,7 +36,7 @@ pub(crate) fn decode<T: DeserializeOwned>(
     Some((typed, found))
 }
 
-/// The formats a body may have, tried in turn: the first that [`decode`]s it wins, and those
+/// The formats a body may have, tried in turn: the first that decodes it wins, and those
 /// after it are not tried. Each is decoded straight from the bytes, with its facts.
 ///
 /// Only `ErrorModel::decode_formats` makes and reads one; the generated code names it through
