@@ -1,12 +1,14 @@
 //! The open enums: `HttpStatus`, and one per vocabulary, each with its catalog facts as methods.
 
-use super::{doc, ident, numbers, option, provenance_lines};
+use super::syntax::{self, parse};
+use super::{doc, ident, numbers, provenance_lines};
 use crate::render::text::{code, markdown as md, one_line};
 use crate::resolved::{Api, RecoveryRule, Status, Vocabulary, VocabularyValue};
 use crate::validate::UNKNOWN_VARIANT;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 use std::collections::HashMap;
+use syn::{Expr, ImplItem, Item};
 
 /// A text fact an entry may have: the method's name, its doc line, and how to read it.
 type TextFact<E> = (&'static str, &'static str, fn(&E) -> Option<&String>);
@@ -27,7 +29,7 @@ fn text_facts<E>(entries: &[E], facts: &[TextFact<E>]) -> Vec<FactTable> {
     facts
         .iter()
         .filter_map(|(method, doc_line, get)| {
-            let values = entries.iter().map(|entry| get(entry).map(|text| quote! { #text })).collect();
+            let values = entries.iter().map(|entry| get(entry).map(|text| syntax::str_lit(text))).collect();
             FactTable::optional(method, doc_line, quote! { &'static str }, true, values)
         })
         .collect()
@@ -35,7 +37,7 @@ fn text_facts<E>(entries: &[E], facts: &[TextFact<E>]) -> Vec<FactTable> {
 
 /// `fn retryable(&self) -> Option<bool>` when some entry says.
 fn retryable_fact<E>(entries: &[E], get: fn(&E) -> Option<bool>) -> Option<FactTable> {
-    let values = entries.iter().map(|entry| get(entry).map(|r| quote! { #r })).collect();
+    let values = entries.iter().map(|entry| get(entry).map(syntax::bool_lit)).collect();
     FactTable::optional(
         "retryable",
         "Whether retrying can succeed, where the catalog says.",
@@ -46,25 +48,30 @@ fn retryable_fact<E>(entries: &[E], get: fn(&E) -> Option<bool>) -> Option<FactT
 }
 
 /// `index()` and a method per fact (nothing without facts: only they read the index).
-fn fact_methods(variants: &[Ident], facts: &[FactTable]) -> TokenStream {
+fn fact_methods(variants: &[Ident], facts: Vec<FactTable>) -> syn::Result<Vec<ImplItem>> {
     if facts.is_empty() {
-        return TokenStream::new();
+        return Ok(Vec::new());
     }
     let unknown = ident(UNKNOWN_VARIANT);
-    let positions = (0..variants.len()).map(Literal::usize_unsuffixed);
-    let methods = facts.iter().map(FactTable::tokens);
-    quote! {
+    let mut index: syn::ImplItemFn = parse(quote! {
         /// The place in [`ALL`](Self::ALL); `None` for `Unknown`.
         fn index(&self) -> ::core::option::Option<usize> {
             let index = match self {
-                #(Self::#variants => #positions,)*
                 Self::#unknown(_) => return ::core::option::Option::None,
             };
             ::core::option::Option::Some(index)
         }
-
-        #(#methods)*
+    })?;
+    let this = ident("Self");
+    let positions = variants.iter().enumerate().map(|(position, variant)| {
+        syntax::arm(syntax::variant_pat(&this, variant), syntax::int_lit(&Literal::usize_unsuffixed(position)))
+    });
+    syntax::prepend_arms(syntax::opening_match(&mut index.block)?, positions);
+    let mut items = vec![ImplItem::Fn(index)];
+    for fact in facts {
+        items.extend(fact.into_items()?);
     }
+    Ok(items)
 }
 
 /// A vocabulary's enum, as three items: the type, its methods, and decoding from the wire. Each
@@ -83,7 +90,7 @@ fn variant_idents(vocabulary: &Vocabulary) -> Vec<Ident> {
 }
 
 /// The enum, one documented variant per value and `Unknown`.
-fn vocabulary_type(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
+fn vocabulary_type(api: &Api, vocabulary: &Vocabulary) -> syn::Result<Vec<Item>> {
     let name = ident(&vocabulary.name);
     let unknown = ident(UNKNOWN_VARIANT);
     let variants = variant_idents(vocabulary);
@@ -135,19 +142,20 @@ fn vocabulary_type(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
             lines.push(format!("- Recovery: `{}` (rule `{}`).", rule.kind.name(), rule.id));
         }
         lines.extend(provenance_lines(api, &value.trace));
-        let doc = doc(&lines);
-        quote! { #doc #variant, }
+        syntax::unit_variant(syntax::doc_attrs(&lines), variant.clone())
     });
-    quote! {
+    let mut item: syn::ItemEnum = parse(quote! {
         #type_doc
         #[derive(::core::clone::Clone, ::core::fmt::Debug)]
         #[non_exhaustive]
         pub enum #name {
-            #(#variant_defs)*
             /// A value this catalog does not know, kept exactly as received (read it with `as_str()`).
             #unknown(::api_error_runtime::UnknownValue),
         }
-    }
+    })?;
+    let unknown_variant = std::mem::take(&mut item.variants);
+    item.variants = variant_defs.chain(unknown_variant).collect();
+    Ok(vec![Item::Enum(item)])
 }
 
 /// One fact of every value: a method reading a table in the order of `ALL` at the value's
@@ -164,20 +172,14 @@ struct FactTable {
     /// The method's body, given `Self::TABLE` (the table) and `index` (an `Option<usize>`).
     read: fn(&Ident) -> TokenStream,
     /// One entry per value, in catalog order.
-    entries: Vec<TokenStream>,
+    entries: Vec<Expr>,
 }
 
 impl FactTable {
     /// A fact some values have, as `Option<ty>`; `copy` when `ty` is `Copy` (else the entry
     /// is cloned out of the table). When every value has the fact, the table holds bare values
     /// and the method wraps the one it reads (a third of the tokens of `Some(…)` in every entry).
-    fn optional(
-        method: &str,
-        doc_line: &str,
-        ty: TokenStream,
-        copy: bool,
-        entries: Vec<Option<TokenStream>>,
-    ) -> Option<Self> {
+    fn optional(method: &str, doc_line: &str, ty: TokenStream, copy: bool, entries: Vec<Option<Expr>>) -> Option<Self> {
         if entries.iter().all(Option::is_none) {
             return None;
         }
@@ -191,7 +193,7 @@ impl FactTable {
         let (table_ty, entries) = if every_value_has_it {
             (ty.clone(), entries.into_iter().flatten().collect())
         } else {
-            (quote! { ::core::option::Option<#ty> }, entries.into_iter().map(option).collect())
+            (quote! { ::core::option::Option<#ty> }, entries.into_iter().map(syntax::option).collect())
         };
         Some(FactTable {
             method: method.to_string(),
@@ -203,27 +205,30 @@ impl FactTable {
         })
     }
 
-    fn tokens(&self) -> TokenStream {
+    /// The table and the method reading it.
+    fn into_items(self) -> syn::Result<[ImplItem; 2]> {
         let (method, ty, table_ty) = (ident(&self.method), &self.ty, &self.table_ty);
-        let (read, entries) = (self.read, &self.entries);
         let table = ident(&format!("{}_OF", self.method.to_uppercase()));
         let doc_line = format!(" {}", self.doc_line);
         let table_doc = format!(" `{}()` of each value, in the order of `ALL`.", self.method);
-        let body = read(&table);
-        quote! {
+        let body = (self.read)(&table);
+        let mut table: syn::ImplItemConst = parse(quote! {
             #[doc = #table_doc]
-            const #table: &'static [#table_ty] = &[#(#entries),*];
-
+            const #table: &'static [#table_ty] = &[];
+        })?;
+        table.expr = syntax::slice(self.entries);
+        let method = parse(quote! {
             #[doc = #doc_line]
             pub fn #method(&self) -> #ty {
                 #body
             }
-        }
+        })?;
+        Ok([ImplItem::Const(table), ImplItem::Fn(method)])
     }
 }
 
 /// `ALL`, `as_str`, `is_unknown` and one method per fact some value has.
-fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
+fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary) -> syn::Result<Vec<Item>> {
     let name = ident(&vocabulary.name);
     let unknown = ident(UNKNOWN_VARIANT);
     let variants = variant_idents(vocabulary);
@@ -239,10 +244,7 @@ fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
             read: |table| quote! { self.index().map_or(&[], |index| Self::#table[index]) },
             entries: values
                 .iter()
-                .map(|value| {
-                    let codes = numbers(&value.statuses);
-                    quote! { &[#(#codes),*] }
-                })
+                .map(|value| syntax::slice(numbers(&value.statuses).iter().map(syntax::int_lit)))
                 .collect(),
         });
     }
@@ -253,24 +255,21 @@ fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
             .iter()
             .map(|value| {
                 let linked = ident(&api[value.link?].variant);
-                Some(quote! { #target_name::#linked })
+                Some(syntax::variant_expr(&target_name, &linked))
             })
             .collect();
         let doc_line = format!("The [`{}`] this value belongs to, where the documentation says.", api[*target].name);
         facts.extend(FactTable::optional(method, &doc_line, quote! { #target_name }, false, entries));
     }
-    let methods = fact_methods(&variants, &facts);
-
     let all_doc = format!(" Every value the catalog knows, in catalog order ({}).", vocabulary.values.len());
-    quote! {
+    let mut methods: syn::ItemImpl = parse(quote! {
         impl #name {
             #[doc = #all_doc]
-            pub const ALL: &'static [Self] = &[#(Self::#variants),*];
+            pub const ALL: &'static [Self] = &[];
 
             /// The wire string.
             pub fn as_str(&self) -> &str {
                 match self {
-                    #(Self::#variants => #wires,)*
                     Self::#unknown(other) => other.as_str(),
                 }
             }
@@ -279,10 +278,24 @@ fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
             pub fn is_unknown(&self) -> bool {
                 ::core::matches!(self, Self::#unknown(_))
             }
-
-            #methods
+        }
+    })?;
+    let this = ident("Self");
+    for item in &mut methods.items {
+        match item {
+            ImplItem::Const(all) => all.expr = syntax::slice(variants.iter().map(|v| syntax::variant_expr(&this, v))),
+            ImplItem::Fn(as_str) if as_str.sig.ident == "as_str" => {
+                let arms = variants
+                    .iter()
+                    .zip(&wires)
+                    .map(|(v, wire)| syntax::arm(syntax::variant_pat(&this, v), syntax::str_lit(wire)));
+                syntax::prepend_arms(syntax::opening_match(&mut as_str.block)?, arms);
+            }
+            _ => {}
         }
     }
+    methods.items.extend(fact_methods(&variants, facts)?);
+    Ok(vec![Item::Impl(methods)])
 }
 
 /// Vocabularies up to this many values decode with a `match` on the wire string; larger ones
@@ -293,45 +306,60 @@ fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary) -> TokenStream {
 const MATCH_UP_TO: usize = 64;
 
 /// `From<&str>` and the traits every open enum shares.
-fn vocabulary_from_wire(vocabulary: &Vocabulary) -> TokenStream {
+fn vocabulary_from_wire(vocabulary: &Vocabulary) -> syn::Result<Vec<Item>> {
     let name = ident(&vocabulary.name);
     let unknown = ident(UNKNOWN_VARIANT);
     let variants = variant_idents(vocabulary);
     let wires = vocabulary.values.iter().map(|v| v.wire.as_str());
     let unknown_value = quote! { Self::#unknown(::api_error_runtime::__private::unknown(wire)) };
-    let body = if variants.len() <= MATCH_UP_TO {
-        quote! {
-            match wire {
-                #(#wires => Self::#variants,)*
-                _ => #unknown_value,
-            }
-        }
-    } else {
-        let mut by_wire: Vec<(&str, &Ident)> = wires.zip(&variants).collect();
-        by_wire.sort_unstable_by_key(|(wire, _)| (wire.len(), *wire));
-        let (sorted_wires, sorted_variants): (Vec<&str>, Vec<&Ident>) = by_wire.into_iter().unzip();
+    let search = variants.len() > MATCH_UP_TO;
+    let body = if search {
         quote! {
             // Sorted by length, then bytes: most steps of the search compare lengths only.
-            const BY_WIRE: &[(&str, #name)] = &[#((#sorted_wires, #name::#sorted_variants)),*];
+            const BY_WIRE: &[(&str, #name)] = &[];
             let found = BY_WIRE.binary_search_by(|(known, _)| known.len().cmp(&wire.len()).then_with(|| (*known).cmp(wire)));
             match found {
                 ::core::result::Result::Ok(found) => BY_WIRE[found].1.clone(),
                 ::core::result::Result::Err(_) => #unknown_value,
             }
         }
+    } else {
+        quote! {
+            match wire {
+                _ => #unknown_value,
+            }
+        }
     };
-    quote! {
+    let mut from: syn::ItemImpl = parse(quote! {
         impl ::core::convert::From<&str> for #name {
             fn from(wire: &str) -> Self {
                 #body
             }
         }
-
-        ::api_error_runtime::impl_open_enum!(#name);
+    })?;
+    let Some(ImplItem::Fn(function)) = from.items.first_mut() else {
+        return Err(syn::Error::new(proc_macro2::Span::call_site(), "`From<&str>` has no function"));
+    };
+    let this = ident("Self");
+    if search {
+        let mut by_wire: Vec<(&str, &Ident)> = wires.zip(&variants).collect();
+        by_wire.sort_unstable_by_key(|(wire, _)| (wire.len(), *wire));
+        let table =
+            by_wire.into_iter().map(|(wire, v)| syntax::pair(syntax::str_lit(wire), syntax::variant_expr(&name, v)));
+        let Some(syn::Stmt::Item(Item::Const(by_wire))) = function.block.stmts.first_mut() else {
+            return Err(syn::Error::new(proc_macro2::Span::call_site(), "`From<&str>` does not open with its table"));
+        };
+        *by_wire.expr = syntax::slice(table);
+    } else {
+        let arms =
+            wires.zip(&variants).map(|(wire, v)| syntax::arm(syntax::str_pat(wire), syntax::variant_expr(&this, v)));
+        syntax::prepend_arms(syntax::opening_match(&mut function.block)?, arms);
     }
+    let shared: syn::ItemMacro = parse(quote! { ::api_error_runtime::impl_open_enum!(#name); })?;
+    Ok(vec![Item::Impl(from), Item::Macro(shared)])
 }
 
-pub(super) fn status_enum(api: &Api) -> TokenStream {
+pub(super) fn status_enum(api: &Api) -> syn::Result<Vec<Item>> {
     let unknown = ident(UNKNOWN_VARIANT);
     let variants: Vec<Ident> = api.statuses.iter().map(|s| ident(&s.variant)).collect();
     let codes = numbers(&api.statuses.iter().map(|s| s.code).collect::<Vec<_>>());
@@ -356,7 +384,7 @@ pub(super) fn status_enum(api: &Api) -> TokenStream {
     ];
     let mut facts = text_facts(&api.statuses, STATUS_FACTS);
     facts.extend(retryable_fact(&api.statuses, |s| s.retryable));
-    let methods = fact_methods(&variants, &facts);
+    let methods = fact_methods(&variants, facts)?;
     let doc = doc(&[
         format!("The HTTP statuses the {} documentation lists or uses.", md(&api.name)),
         String::new(),
@@ -364,7 +392,7 @@ pub(super) fn status_enum(api: &Api) -> TokenStream {
         "Serialized as the bare number; codes the catalog does not know are kept in `Unknown`;".into(),
         "equality compares codes, so `Unknown(c)` equals the listed status with code `c`.".into(),
     ]);
-    quote! {
+    super::items(quote! {
         #doc
         #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
         #[non_exhaustive]
@@ -404,9 +432,9 @@ pub(super) fn status_enum(api: &Api) -> TokenStream {
                 ::api_error_runtime::StatusClass::of(self.code())
             }
 
-            #methods
+            #(#methods)*
         }
 
         ::api_error_runtime::impl_status_enum!(HttpStatus);
-    }
+    })
 }

@@ -8,6 +8,7 @@
 mod enums;
 mod items;
 mod shapes;
+mod syntax;
 mod tests;
 
 use super::text::{listed, markdown as md, one_line};
@@ -22,7 +23,7 @@ pub fn render_crate(catalog: &Catalog) -> Result<Vec<OutputFile>, Vec<Diagnostic
     let from = format!("{}/", catalog.dir());
     let mut files = vec![OutputFile {
         path: "src/lib.rs".into(),
-        contents: format_file("src/lib.rs", &from, lib_docs(catalog), &[Box::new(|| lib_items(catalog))])?,
+        contents: format_file("src/lib.rs", &from, lib_docs(catalog), &[Box::new(|| items(lib_items(catalog)))])?,
     }];
     for api in catalog.apis() {
         let path = format!("src/{}.rs", api.module);
@@ -32,12 +33,17 @@ pub fn render_crate(catalog: &Catalog) -> Result<Vec<OutputFile>, Vec<Diagnostic
     Ok(files)
 }
 
-/// One or more top-level items of a generated file, written when called. A file is formatted a
+/// One or more top-level items of a generated file, made when called. A file is formatted a
 /// piece at a time, on as many threads as the machine has: the whole module of a 10,000-value
 /// vocabulary as one token stream and one syntax tree took a third of a gigabyte and, on one
-/// thread, three quarters of the generator's time (BENCHMARKS.md). Token streams cannot cross
-/// threads, so each piece is written on the thread that formats it.
-type Piece<'a> = Box<dyn Fn() -> TokenStream + Send + Sync + 'a>;
+/// thread, three quarters of the generator's time (BENCHMARKS.md). Token streams and syntax
+/// trees cannot cross threads, so each piece is made on the thread that formats it.
+type Piece<'a> = Box<dyn Fn() -> syn::Result<Vec<syn::Item>> + Send + Sync + 'a>;
+
+/// The items of tokens written with `quote!`.
+fn items(tokens: TokenStream) -> syn::Result<Vec<syn::Item>> {
+    syntax::parse::<syn::File>(tokens).map(|file| file.items)
+}
 
 /// Formats a file with prettyplease (the same bytes whatever rustfmt is installed), behind the
 /// generated-file header: its inner attributes (`docs`), then each piece in order. prettyplease
@@ -57,7 +63,7 @@ fn format_file(path: &str, from: &str, docs: TokenStream, pieces: &[Piece<'_>]) 
 fn format_pieces(path: &str, pieces: &[Piece<'_>]) -> Result<Vec<String>, Vec<Diagnostic>> {
     let threads = std::thread::available_parallelism().map_or(1, usize::from).min(pieces.len());
     if threads <= 1 {
-        return pieces.iter().map(|piece| format_tokens(path, piece())).collect();
+        return pieces.iter().map(|piece| format_items(path, piece())).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || {
@@ -65,7 +71,7 @@ fn format_pieces(path: &str, pieces: &[Piece<'_>]) -> Result<Vec<String>, Vec<Di
         loop {
             let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(piece) = pieces.get(index) else { return done };
-            done.push((index, format_tokens(path, piece())));
+            done.push((index, format_items(path, piece())));
         }
     };
     let mut formatted: Vec<(usize, Result<String, Vec<Diagnostic>>)> = std::thread::scope(|scope| {
@@ -81,7 +87,15 @@ fn format_pieces(path: &str, pieces: &[Piece<'_>]) -> Result<Vec<String>, Vec<Di
 
 /// Tokens that do not parse are a generator bug, reported not panicked.
 fn format_tokens(path: &str, tokens: TokenStream) -> Result<String, Vec<Diagnostic>> {
-    let file: syn::File = syn::parse2(tokens).map_err(|err| {
+    format_file_of(path, syntax::parse(tokens))
+}
+
+fn format_items(path: &str, items: syn::Result<Vec<syn::Item>>) -> Result<String, Vec<Diagnostic>> {
+    format_file_of(path, items.map(|items| syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items }))
+}
+
+fn format_file_of(path: &str, file: syn::Result<syn::File>) -> Result<String, Vec<Diagnostic>> {
+    let file = file.map_err(|err| {
         let message = format!("the generator produced Rust that does not parse: {err}");
         vec![Diagnostic::in_file(Code::Parse, path, message)
             .with_help("this is a bug in codegen; please report it with the catalog")]
@@ -249,12 +263,12 @@ fn module_docs(api: &Api) -> TokenStream {
 fn api_module(api: &Api) -> Vec<Piece<'_>> {
     let mut pieces: Vec<Piece<'_>> = vec![Box::new(|| enums::status_enum(api))];
     pieces.extend(api.vocabularies.iter().flat_map(|v| enums::vocabulary_enum(api, v)));
-    pieces.extend(api.shapes.iter().map(|s| -> Piece<'_> { Box::new(move || shapes::shape_struct(api, s)) }));
-    pieces.push(Box::new(|| shapes::error_response(api)));
-    pieces.push(Box::new(|| items::headers(api)));
-    pieces.push(Box::new(|| items::recovery(api)));
-    pieces.push(Box::new(|| items::examples(api)));
-    pieces.push(Box::new(|| tests::example_tests(api)));
+    pieces.extend(api.shapes.iter().map(|s| -> Piece<'_> { Box::new(move || items(shapes::shape_struct(api, s))) }));
+    pieces.push(Box::new(|| items(shapes::error_response(api))));
+    pieces.push(Box::new(|| items(items::headers(api))));
+    pieces.push(Box::new(|| items(items::recovery(api))));
+    pieces.push(Box::new(|| items(items::examples(api))));
+    pieces.push(Box::new(|| items(tests::example_tests(api))));
     pieces
 }
 
@@ -273,8 +287,9 @@ mod piecewise {
             let pieces = api_module(api);
             assert!(pieces.len() > 5, "{} is formatted in pieces", api.id);
             let docs = module_docs(api);
-            let whole: TokenStream = pieces.iter().map(|piece| piece()).collect();
-            let at_once = format_tokens("whole", quote! { #![cfg_attr(rustfmt, rustfmt::skip)] #docs #whole }).unwrap();
+            let whole: Vec<syn::Item> = pieces.iter().flat_map(|piece| piece().unwrap()).collect();
+            let at_once =
+                format_tokens("whole", quote! { #![cfg_attr(rustfmt, rustfmt::skip)] #docs #(#whole)* }).unwrap();
             let piecewise = format_file("pieces", "", module_docs(api), &pieces).unwrap();
             let (_header, body) = piecewise.split_once("\n\n").unwrap();
             assert_eq!(body, at_once, "{}", api.id);
