@@ -14,6 +14,7 @@ pub mod load;
 pub mod model;
 pub mod names;
 pub mod page;
+mod parallel;
 pub mod render;
 pub mod resolved;
 pub mod source_map;

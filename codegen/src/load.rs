@@ -277,9 +277,10 @@ pub fn load_dir(dir: &Path, display_dir: &str) -> (Loaded, Vec<Diagnostic>) {
     names.sort();
 
     let mut errors = Vec::new();
-    for name in &names {
-        let shown = format!("{display_dir}/{name}");
-        match load_file(&dir.join(name), &shown) {
+    // The files on every core: a large catalog is several files (4 MiB at most each).
+    let results = crate::parallel::map(&names, |name| load_file(&dir.join(name), &format!("{display_dir}/{name}")));
+    for result in results {
+        match result {
             Ok(api) => loaded.apis.push(api),
             Err(diagnostics) => errors.extend(diagnostics),
         }

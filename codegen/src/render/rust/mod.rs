@@ -61,28 +61,7 @@ fn format_file(path: &str, from: &str, docs: TokenStream, pieces: &[Piece<'_>]) 
 
 /// Each piece formatted, in order, the work shared between the machine's threads.
 fn format_pieces(path: &str, pieces: &[Piece<'_>]) -> Result<Vec<String>, Vec<Diagnostic>> {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(pieces.len());
-    if threads <= 1 {
-        return pieces.iter().map(|piece| format_items(path, piece())).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(piece) = pieces.get(index) else { return done };
-            done.push((index, format_items(path, piece())));
-        }
-    };
-    let mut formatted: Vec<(usize, Result<String, Vec<Diagnostic>>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect()
-    });
-    formatted.sort_unstable_by_key(|(index, _)| *index);
-    formatted.into_iter().map(|(_, text)| text).collect()
+    crate::parallel::map(pieces, |piece| format_items(path, piece())).into_iter().collect()
 }
 
 /// Tokens that do not parse are a generator bug, reported not panicked.
