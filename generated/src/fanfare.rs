@@ -152,8 +152,8 @@ impl HttpStatus {
     ) -> ::core::option::Option<::api_error_runtime::StatusClass> {
         ::api_error_runtime::StatusClass::of(self.code())
     }
-    /// The place in [`ALL`](Self::ALL); `None` for `Unknown`.
-    fn index(&self) -> ::core::option::Option<usize> {
+    /// The place in [`ALL`](Self::ALL) of a known value; what `Unknown` holds otherwise.
+    fn index(&self) -> ::core::result::Result<usize, u16> {
         let index = match self {
             Self::Ok => 0,
             Self::Created => 1,
@@ -168,9 +168,9 @@ impl HttpStatus {
             Self::TooManyRequests => 10,
             Self::InternalServerError => 11,
             Self::ServiceUnavailable => 12,
-            Self::Unknown(_) => return ::core::option::Option::None,
+            Self::Unknown(code) => return ::core::result::Result::Err(*code),
         };
-        ::core::option::Option::Some(index)
+        ::core::result::Result::Ok(index)
     }
     /// `reason()` of each value, in the order of `ALL`.
     const REASON_OF: &'static [&'static str] = &[
@@ -190,7 +190,7 @@ impl HttpStatus {
     ];
     /// The reason phrase.
     pub fn reason(&self) -> ::core::option::Option<&'static str> {
-        ::core::option::Option::Some(Self::REASON_OF[self.index()?])
+        ::core::option::Option::Some(Self::REASON_OF[self.index().ok()?])
     }
     /// `description()` of each value, in the order of `ALL`.
     const DESCRIPTION_OF: &'static [&'static str] = &[
@@ -210,7 +210,7 @@ impl HttpStatus {
     ];
     /// What the documentation says the status means.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
-        ::core::option::Option::Some(Self::DESCRIPTION_OF[self.index()?])
+        ::core::option::Option::Some(Self::DESCRIPTION_OF[self.index().ok()?])
     }
     /// `action()` of each value, in the order of `ALL`.
     const ACTION_OF: &'static [::core::option::Option<&'static str>] = &[
@@ -232,7 +232,7 @@ impl HttpStatus {
     ];
     /// What the documentation says to do about it.
     pub fn action(&self) -> ::core::option::Option<&'static str> {
-        Self::ACTION_OF[self.index()?]
+        Self::ACTION_OF[self.index().ok()?]
     }
     /// `retryable()` of each value, in the order of `ALL`.
     const RETRYABLE_OF: &'static [::core::option::Option<bool>] = &[
@@ -252,7 +252,7 @@ impl HttpStatus {
     ];
     /// Whether retrying can succeed, where the catalog says.
     pub fn retryable(&self) -> ::core::option::Option<bool> {
-        Self::RETRYABLE_OF[self.index()?]
+        Self::RETRYABLE_OF[self.index().ok()?]
     }
 }
 ::api_error_runtime::impl_status_enum!(HttpStatus);
@@ -427,31 +427,37 @@ impl ErrorCode {
         Self::SessionIntegrityFailed,
         Self::RateLimitExceeded,
     ];
+    /// The wire string of each value, in the order of `ALL`.
+    const WIRE_OF: &'static [&'static str] = &[
+        "Authentication required",
+        "invalid refresh token",
+        "Secret key required",
+        "Validation failed",
+        "Experience not found",
+        "Sync already in progress",
+        "Queue is not open yet",
+        "Queue is full",
+        "Auction is closed",
+        "otp_expired",
+        "otp_invalid",
+        "session_integrity_failed",
+        "Rate limit exceeded",
+    ];
     /// The wire string.
     pub fn as_str(&self) -> &str {
-        match self {
-            Self::AuthenticationRequired => "Authentication required",
-            Self::InvalidRefreshToken => "invalid refresh token",
-            Self::SecretKeyRequired => "Secret key required",
-            Self::ValidationFailed => "Validation failed",
-            Self::ExperienceNotFound => "Experience not found",
-            Self::SyncAlreadyInProgress => "Sync already in progress",
-            Self::QueueIsNotOpenYet => "Queue is not open yet",
-            Self::QueueIsFull => "Queue is full",
-            Self::AuctionIsClosed => "Auction is closed",
-            Self::OtpExpired => "otp_expired",
-            Self::OtpInvalid => "otp_invalid",
-            Self::SessionIntegrityFailed => "session_integrity_failed",
-            Self::RateLimitExceeded => "Rate limit exceeded",
-            Self::Unknown(other) => other.as_str(),
+        match self.index() {
+            ::core::result::Result::Ok(index) => Self::WIRE_OF[index],
+            ::core::result::Result::Err(unknown) => unknown.as_str(),
         }
     }
     /// True for a value the catalog does not know.
     pub fn is_unknown(&self) -> bool {
         ::core::matches!(self, Self::Unknown(_))
     }
-    /// The place in [`ALL`](Self::ALL); `None` for `Unknown`.
-    fn index(&self) -> ::core::option::Option<usize> {
+    /// The place in [`ALL`](Self::ALL) of a known value; what `Unknown` holds otherwise.
+    fn index(
+        &self,
+    ) -> ::core::result::Result<usize, &::api_error_runtime::UnknownValue> {
         let index = match self {
             Self::AuthenticationRequired => 0,
             Self::InvalidRefreshToken => 1,
@@ -466,9 +472,9 @@ impl ErrorCode {
             Self::OtpInvalid => 10,
             Self::SessionIntegrityFailed => 11,
             Self::RateLimitExceeded => 12,
-            Self::Unknown(_) => return ::core::option::Option::None,
+            Self::Unknown(unknown) => return ::core::result::Result::Err(unknown),
         };
-        ::core::option::Option::Some(index)
+        ::core::result::Result::Ok(index)
     }
     /// `description()` of each value, in the order of `ALL`.
     const DESCRIPTION_OF: &'static [::core::option::Option<&'static str>] = &[
@@ -492,7 +498,7 @@ impl ErrorCode {
     ];
     /// What the value means, as the documentation says.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
-        Self::DESCRIPTION_OF[self.index()?]
+        Self::DESCRIPTION_OF[self.index().ok()?]
     }
     /// `title()` of each value, in the order of `ALL`.
     const TITLE_OF: &'static [::core::option::Option<&'static str>] = &[
@@ -512,7 +518,7 @@ impl ErrorCode {
     ];
     /// The documentation's label for this value.
     pub fn title(&self) -> ::core::option::Option<&'static str> {
-        Self::TITLE_OF[self.index()?]
+        Self::TITLE_OF[self.index().ok()?]
     }
     /// `kind()` of each value, in the order of `ALL`.
     const KIND_OF: &'static [&'static str] = &[
@@ -532,7 +538,7 @@ impl ErrorCode {
     ];
     /// What sort of value this is (e.g. `code` or `message`).
     pub fn kind(&self) -> ::core::option::Option<&'static str> {
-        ::core::option::Option::Some(Self::KIND_OF[self.index()?])
+        ::core::option::Option::Some(Self::KIND_OF[self.index().ok()?])
     }
     /// `category()` of each value, in the order of `ALL`.
     const CATEGORY_OF: &'static [&'static str] = &[
@@ -552,7 +558,7 @@ impl ErrorCode {
     ];
     /// The documentation's category for this value.
     pub fn category(&self) -> ::core::option::Option<&'static str> {
-        ::core::option::Option::Some(Self::CATEGORY_OF[self.index()?])
+        ::core::option::Option::Some(Self::CATEGORY_OF[self.index().ok()?])
     }
     /// `message()` of each value, in the order of `ALL`.
     const MESSAGE_OF: &'static [::core::option::Option<&'static str>] = &[
@@ -576,7 +582,7 @@ impl ErrorCode {
     ];
     /// The human-readable message the server sends with it.
     pub fn message(&self) -> ::core::option::Option<&'static str> {
-        Self::MESSAGE_OF[self.index()?]
+        Self::MESSAGE_OF[self.index().ok()?]
     }
     /// `user_message()` of each value, in the order of `ALL`.
     const USER_MESSAGE_OF: &'static [::core::option::Option<&'static str>] = &[
@@ -600,7 +606,7 @@ impl ErrorCode {
     ];
     /// Text the documentation suggests showing to end users.
     pub fn user_message(&self) -> ::core::option::Option<&'static str> {
-        Self::USER_MESSAGE_OF[self.index()?]
+        Self::USER_MESSAGE_OF[self.index().ok()?]
     }
     /// `statuses()` of each value, in the order of `ALL`.
     const STATUSES_OF: &'static [&'static [u16]] = &[
@@ -640,7 +646,7 @@ impl ErrorCode {
     ];
     /// Whether retrying can succeed, where the catalog says.
     pub fn retryable(&self) -> ::core::option::Option<bool> {
-        Self::RETRYABLE_OF[self.index()?]
+        Self::RETRYABLE_OF[self.index().ok()?]
     }
 }
 impl ::core::convert::From<&str> for ErrorCode {
@@ -687,24 +693,28 @@ pub enum OrderStatus {
 impl OrderStatus {
     /// Every value the catalog knows, in catalog order (1).
     pub const ALL: &'static [Self] = &[Self::Denied];
+    /// The wire string of each value, in the order of `ALL`.
+    const WIRE_OF: &'static [&'static str] = &["DENIED"];
     /// The wire string.
     pub fn as_str(&self) -> &str {
-        match self {
-            Self::Denied => "DENIED",
-            Self::Unknown(other) => other.as_str(),
+        match self.index() {
+            ::core::result::Result::Ok(index) => Self::WIRE_OF[index],
+            ::core::result::Result::Err(unknown) => unknown.as_str(),
         }
     }
     /// True for a value the catalog does not know.
     pub fn is_unknown(&self) -> bool {
         ::core::matches!(self, Self::Unknown(_))
     }
-    /// The place in [`ALL`](Self::ALL); `None` for `Unknown`.
-    fn index(&self) -> ::core::option::Option<usize> {
+    /// The place in [`ALL`](Self::ALL) of a known value; what `Unknown` holds otherwise.
+    fn index(
+        &self,
+    ) -> ::core::result::Result<usize, &::api_error_runtime::UnknownValue> {
         let index = match self {
             Self::Denied => 0,
-            Self::Unknown(_) => return ::core::option::Option::None,
+            Self::Unknown(unknown) => return ::core::result::Result::Err(unknown),
         };
-        ::core::option::Option::Some(index)
+        ::core::result::Result::Ok(index)
     }
     /// `description()` of each value, in the order of `ALL`.
     const DESCRIPTION_OF: &'static [&'static str] = &[
@@ -712,7 +722,7 @@ impl OrderStatus {
     ];
     /// What the value means, as the documentation says.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
-        ::core::option::Option::Some(Self::DESCRIPTION_OF[self.index()?])
+        ::core::option::Option::Some(Self::DESCRIPTION_OF[self.index().ok()?])
     }
 }
 impl ::core::convert::From<&str> for OrderStatus {
@@ -747,24 +757,28 @@ pub enum DenyReason {
 impl DenyReason {
     /// Every value the catalog knows, in catalog order (1).
     pub const ALL: &'static [Self] = &[Self::OrderLimitExceeded];
+    /// The wire string of each value, in the order of `ALL`.
+    const WIRE_OF: &'static [&'static str] = &["ORDER_LIMIT_EXCEEDED"];
     /// The wire string.
     pub fn as_str(&self) -> &str {
-        match self {
-            Self::OrderLimitExceeded => "ORDER_LIMIT_EXCEEDED",
-            Self::Unknown(other) => other.as_str(),
+        match self.index() {
+            ::core::result::Result::Ok(index) => Self::WIRE_OF[index],
+            ::core::result::Result::Err(unknown) => unknown.as_str(),
         }
     }
     /// True for a value the catalog does not know.
     pub fn is_unknown(&self) -> bool {
         ::core::matches!(self, Self::Unknown(_))
     }
-    /// The place in [`ALL`](Self::ALL); `None` for `Unknown`.
-    fn index(&self) -> ::core::option::Option<usize> {
+    /// The place in [`ALL`](Self::ALL) of a known value; what `Unknown` holds otherwise.
+    fn index(
+        &self,
+    ) -> ::core::result::Result<usize, &::api_error_runtime::UnknownValue> {
         let index = match self {
             Self::OrderLimitExceeded => 0,
-            Self::Unknown(_) => return ::core::option::Option::None,
+            Self::Unknown(unknown) => return ::core::result::Result::Err(unknown),
         };
-        ::core::option::Option::Some(index)
+        ::core::result::Result::Ok(index)
     }
     /// `description()` of each value, in the order of `ALL`.
     const DESCRIPTION_OF: &'static [&'static str] = &[
@@ -772,7 +786,7 @@ impl DenyReason {
     ];
     /// What the value means, as the documentation says.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
-        ::core::option::Option::Some(Self::DESCRIPTION_OF[self.index()?])
+        ::core::option::Option::Some(Self::DESCRIPTION_OF[self.index().ok()?])
     }
 }
 impl ::core::convert::From<&str> for DenyReason {

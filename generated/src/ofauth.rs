@@ -142,8 +142,8 @@ impl HttpStatus {
     ) -> ::core::option::Option<::api_error_runtime::StatusClass> {
         ::api_error_runtime::StatusClass::of(self.code())
     }
-    /// The place in [`ALL`](Self::ALL); `None` for `Unknown`.
-    fn index(&self) -> ::core::option::Option<usize> {
+    /// The place in [`ALL`](Self::ALL) of a known value; what `Unknown` holds otherwise.
+    fn index(&self) -> ::core::result::Result<usize, u16> {
         let index = match self {
             Self::Ok => 0,
             Self::Created => 1,
@@ -156,9 +156,9 @@ impl HttpStatus {
             Self::InternalServerError => 8,
             Self::BadGateway => 9,
             Self::ServiceUnavailable => 10,
-            Self::Unknown(_) => return ::core::option::Option::None,
+            Self::Unknown(code) => return ::core::result::Result::Err(*code),
         };
-        ::core::option::Option::Some(index)
+        ::core::result::Result::Ok(index)
     }
     /// `reason()` of each value, in the order of `ALL`.
     const REASON_OF: &'static [&'static str] = &[
@@ -176,7 +176,7 @@ impl HttpStatus {
     ];
     /// The reason phrase.
     pub fn reason(&self) -> ::core::option::Option<&'static str> {
-        ::core::option::Option::Some(Self::REASON_OF[self.index()?])
+        ::core::option::Option::Some(Self::REASON_OF[self.index().ok()?])
     }
     /// `description()` of each value, in the order of `ALL`.
     const DESCRIPTION_OF: &'static [&'static str] = &[
@@ -194,7 +194,7 @@ impl HttpStatus {
     ];
     /// What the documentation says the status means.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
-        ::core::option::Option::Some(Self::DESCRIPTION_OF[self.index()?])
+        ::core::option::Option::Some(Self::DESCRIPTION_OF[self.index().ok()?])
     }
     /// `action()` of each value, in the order of `ALL`.
     const ACTION_OF: &'static [::core::option::Option<&'static str>] = &[
@@ -212,7 +212,7 @@ impl HttpStatus {
     ];
     /// What the documentation says to do about it.
     pub fn action(&self) -> ::core::option::Option<&'static str> {
-        Self::ACTION_OF[self.index()?]
+        Self::ACTION_OF[self.index().ok()?]
     }
     /// `when_used()` of each value, in the order of `ALL`.
     const WHEN_USED_OF: &'static [::core::option::Option<&'static str>] = &[
@@ -230,7 +230,7 @@ impl HttpStatus {
     ];
     /// When the documentation says the status is used.
     pub fn when_used(&self) -> ::core::option::Option<&'static str> {
-        Self::WHEN_USED_OF[self.index()?]
+        Self::WHEN_USED_OF[self.index().ok()?]
     }
     /// `retryable()` of each value, in the order of `ALL`.
     const RETRYABLE_OF: &'static [::core::option::Option<bool>] = &[
@@ -248,7 +248,7 @@ impl HttpStatus {
     ];
     /// Whether retrying can succeed, where the catalog says.
     pub fn retryable(&self) -> ::core::option::Option<bool> {
-        Self::RETRYABLE_OF[self.index()?]
+        Self::RETRYABLE_OF[self.index().ok()?]
     }
 }
 ::api_error_runtime::impl_status_enum!(HttpStatus);
@@ -409,31 +409,37 @@ impl ErrorType {
         Self::ProxyError,
         Self::NetworkError,
     ];
+    /// The wire string of each value, in the order of `ALL`.
+    const WIRE_OF: &'static [&'static str] = &[
+        "UNAUTHORIZED",
+        "SESSION_NOT_PROVIDED",
+        "SESSION_EXPIRED",
+        "FORBIDDEN",
+        "RULES_OUTDATED",
+        "BAD_REQUEST",
+        "RESOURCE_NOT_FOUND",
+        "ROUTE_NOT_FOUND",
+        "RATE_LIMIT_EXCEEDED",
+        "UPLOAD_ERROR",
+        "UNKNOWN_ERROR",
+        "PROXY_ERROR",
+        "NETWORK_ERROR",
+    ];
     /// The wire string.
     pub fn as_str(&self) -> &str {
-        match self {
-            Self::Unauthorized => "UNAUTHORIZED",
-            Self::SessionNotProvided => "SESSION_NOT_PROVIDED",
-            Self::SessionExpired => "SESSION_EXPIRED",
-            Self::Forbidden => "FORBIDDEN",
-            Self::RulesOutdated => "RULES_OUTDATED",
-            Self::BadRequest => "BAD_REQUEST",
-            Self::ResourceNotFound => "RESOURCE_NOT_FOUND",
-            Self::RouteNotFound => "ROUTE_NOT_FOUND",
-            Self::RateLimitExceeded => "RATE_LIMIT_EXCEEDED",
-            Self::UploadError => "UPLOAD_ERROR",
-            Self::UnknownError => "UNKNOWN_ERROR",
-            Self::ProxyError => "PROXY_ERROR",
-            Self::NetworkError => "NETWORK_ERROR",
-            Self::Unknown(other) => other.as_str(),
+        match self.index() {
+            ::core::result::Result::Ok(index) => Self::WIRE_OF[index],
+            ::core::result::Result::Err(unknown) => unknown.as_str(),
         }
     }
     /// True for a value the catalog does not know.
     pub fn is_unknown(&self) -> bool {
         ::core::matches!(self, Self::Unknown(_))
     }
-    /// The place in [`ALL`](Self::ALL); `None` for `Unknown`.
-    fn index(&self) -> ::core::option::Option<usize> {
+    /// The place in [`ALL`](Self::ALL) of a known value; what `Unknown` holds otherwise.
+    fn index(
+        &self,
+    ) -> ::core::result::Result<usize, &::api_error_runtime::UnknownValue> {
         let index = match self {
             Self::Unauthorized => 0,
             Self::SessionNotProvided => 1,
@@ -448,9 +454,9 @@ impl ErrorType {
             Self::UnknownError => 10,
             Self::ProxyError => 11,
             Self::NetworkError => 12,
-            Self::Unknown(_) => return ::core::option::Option::None,
+            Self::Unknown(unknown) => return ::core::result::Result::Err(unknown),
         };
-        ::core::option::Option::Some(index)
+        ::core::result::Result::Ok(index)
     }
     /// `description()` of each value, in the order of `ALL`.
     const DESCRIPTION_OF: &'static [&'static str] = &[
@@ -470,7 +476,7 @@ impl ErrorType {
     ];
     /// What the value means, as the documentation says.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
-        ::core::option::Option::Some(Self::DESCRIPTION_OF[self.index()?])
+        ::core::option::Option::Some(Self::DESCRIPTION_OF[self.index().ok()?])
     }
     /// `action()` of each value, in the order of `ALL`.
     const ACTION_OF: &'static [&'static str] = &[
@@ -490,7 +496,7 @@ impl ErrorType {
     ];
     /// What the documentation says to do about it.
     pub fn action(&self) -> ::core::option::Option<&'static str> {
-        ::core::option::Option::Some(Self::ACTION_OF[self.index()?])
+        ::core::option::Option::Some(Self::ACTION_OF[self.index().ok()?])
     }
     /// `statuses()` of each value, in the order of `ALL`.
     const STATUSES_OF: &'static [&'static [u16]] = &[
@@ -519,7 +525,7 @@ impl ErrorType {
     ];
     /// Whether retrying can succeed, where the catalog says.
     pub fn retryable(&self) -> ::core::option::Option<bool> {
-        ::core::option::Option::Some(Self::RETRYABLE_OF[self.index()?])
+        ::core::option::Option::Some(Self::RETRYABLE_OF[self.index().ok()?])
     }
 }
 impl ::core::convert::From<&str> for ErrorType {
@@ -595,32 +601,38 @@ impl ActionHint {
         Self::TryAgain,
         Self::RefreshSession,
     ];
+    /// The wire string of each value, in the order of `ALL`.
+    const WIRE_OF: &'static [&'static str] = &[
+        "relink_connection",
+        "verify_identity",
+        "refresh_rules",
+        "try_again",
+        "refresh_session",
+    ];
     /// The wire string.
     pub fn as_str(&self) -> &str {
-        match self {
-            Self::RelinkConnection => "relink_connection",
-            Self::VerifyIdentity => "verify_identity",
-            Self::RefreshRules => "refresh_rules",
-            Self::TryAgain => "try_again",
-            Self::RefreshSession => "refresh_session",
-            Self::Unknown(other) => other.as_str(),
+        match self.index() {
+            ::core::result::Result::Ok(index) => Self::WIRE_OF[index],
+            ::core::result::Result::Err(unknown) => unknown.as_str(),
         }
     }
     /// True for a value the catalog does not know.
     pub fn is_unknown(&self) -> bool {
         ::core::matches!(self, Self::Unknown(_))
     }
-    /// The place in [`ALL`](Self::ALL); `None` for `Unknown`.
-    fn index(&self) -> ::core::option::Option<usize> {
+    /// The place in [`ALL`](Self::ALL) of a known value; what `Unknown` holds otherwise.
+    fn index(
+        &self,
+    ) -> ::core::result::Result<usize, &::api_error_runtime::UnknownValue> {
         let index = match self {
             Self::RelinkConnection => 0,
             Self::VerifyIdentity => 1,
             Self::RefreshRules => 2,
             Self::TryAgain => 3,
             Self::RefreshSession => 4,
-            Self::Unknown(_) => return ::core::option::Option::None,
+            Self::Unknown(unknown) => return ::core::result::Result::Err(unknown),
         };
-        ::core::option::Option::Some(index)
+        ::core::result::Result::Ok(index)
     }
     /// `description()` of each value, in the order of `ALL`.
     const DESCRIPTION_OF: &'static [::core::option::Option<&'static str>] = &[
@@ -636,7 +648,7 @@ impl ActionHint {
     ];
     /// What the value means, as the documentation says.
     pub fn description(&self) -> ::core::option::Option<&'static str> {
-        Self::DESCRIPTION_OF[self.index()?]
+        Self::DESCRIPTION_OF[self.index().ok()?]
     }
     /// `retryable()` of each value, in the order of `ALL`.
     const RETRYABLE_OF: &'static [::core::option::Option<bool>] = &[
@@ -648,7 +660,7 @@ impl ActionHint {
     ];
     /// Whether retrying can succeed, where the catalog says.
     pub fn retryable(&self) -> ::core::option::Option<bool> {
-        Self::RETRYABLE_OF[self.index()?]
+        Self::RETRYABLE_OF[self.index().ok()?]
     }
 }
 impl ::core::convert::From<&str> for ActionHint {

@@ -47,19 +47,24 @@ fn retryable_fact<E>(entries: &[E], get: fn(&E) -> Option<bool>) -> Option<FactT
     )
 }
 
-/// `index()` and a method per fact (nothing without facts: only they read the index).
-fn fact_methods(variants: &[Ident], facts: Vec<FactTable>) -> syn::Result<Vec<ImplItem>> {
-    if facts.is_empty() {
-        return Ok(Vec::new());
-    }
-    let unknown = ident(UNKNOWN_VARIANT);
+/// What `Unknown` holds, as `index()` hands it back: its type, and the arm that returns it.
+struct UnknownPayload {
+    ty: TokenStream,
+    arm: TokenStream,
+}
+
+/// `index()`: the place in `ALL` of a known value, or what an `Unknown` holds. It is the enum's
+/// one `match` on its values: the facts and (for a vocabulary) the wire string are tables read
+/// at it, which a `match` per method would cost in the build (BENCHMARKS.md).
+fn index_method(variants: &[Ident], unknown: &UnknownPayload) -> syn::Result<ImplItem> {
+    let UnknownPayload { ty, arm } = unknown;
     let mut index: syn::ImplItemFn = parse(quote! {
-        /// The place in [`ALL`](Self::ALL); `None` for `Unknown`.
-        fn index(&self) -> ::core::option::Option<usize> {
+        /// The place in [`ALL`](Self::ALL) of a known value; what `Unknown` holds otherwise.
+        fn index(&self) -> ::core::result::Result<usize, #ty> {
             let index = match self {
-                Self::#unknown(_) => return ::core::option::Option::None,
+                #arm
             };
-            ::core::option::Option::Some(index)
+            ::core::result::Result::Ok(index)
         }
     })?;
     let this = ident("Self");
@@ -67,7 +72,12 @@ fn fact_methods(variants: &[Ident], facts: Vec<FactTable>) -> syn::Result<Vec<Im
         syntax::arm(syntax::variant_pat(&this, variant), syntax::int_lit(&Literal::usize_unsuffixed(position)))
     });
     syntax::prepend_arms(syntax::opening_match(&mut index.block)?, positions);
-    let mut items = vec![ImplItem::Fn(index)];
+    Ok(ImplItem::Fn(index))
+}
+
+/// The tables and methods of the facts.
+fn fact_methods(facts: Vec<FactTable>) -> syn::Result<Vec<ImplItem>> {
+    let mut items = Vec::new();
     for fact in facts {
         items.extend(fact.into_items()?);
     }
@@ -161,7 +171,8 @@ fn vocabulary_type(api: &Api, vocabulary: &Vocabulary) -> syn::Result<Vec<Item>>
 /// One fact of every value: a method reading a table in the order of `ALL` at the value's
 /// `index()`. An enum has one `match` (in `index()`) however many facts it has: with a
 /// `match` per fact, the release build of a 10,000-value vocabulary took 75 s, most of it in
-/// LLVM, against 41 s with tables (BENCHMARKS.md).
+/// LLVM, against 41 s with tables; `as_str`'s `match` was then two thirds of what was left
+/// (BENCHMARKS.md).
 struct FactTable {
     /// The method, and the table's name (the method's in capitals, `_OF`).
     method: String,
@@ -185,10 +196,10 @@ impl FactTable {
         }
         let every_value_has_it = entries.iter().all(Option::is_some);
         let read: fn(&Ident) -> TokenStream = match (every_value_has_it, copy) {
-            (true, true) => |table| quote! { ::core::option::Option::Some(Self::#table[self.index()?]) },
-            (true, false) => |table| quote! { ::core::option::Option::Some(Self::#table[self.index()?].clone()) },
-            (false, true) => |table| quote! { Self::#table[self.index()?] },
-            (false, false) => |table| quote! { Self::#table[self.index()?].clone() },
+            (true, true) => |table| quote! { ::core::option::Option::Some(Self::#table[self.index().ok()?]) },
+            (true, false) => |table| quote! { ::core::option::Option::Some(Self::#table[self.index().ok()?].clone()) },
+            (false, true) => |table| quote! { Self::#table[self.index().ok()?] },
+            (false, false) => |table| quote! { Self::#table[self.index().ok()?].clone() },
         };
         let (table_ty, entries) = if every_value_has_it {
             (ty.clone(), entries.into_iter().flatten().collect())
@@ -267,10 +278,14 @@ fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary) -> syn::Result<Vec<Ite
             #[doc = #all_doc]
             pub const ALL: &'static [Self] = &[];
 
+            /// The wire string of each value, in the order of `ALL`.
+            const WIRE_OF: &'static [&'static str] = &[];
+
             /// The wire string.
             pub fn as_str(&self) -> &str {
-                match self {
-                    Self::#unknown(other) => other.as_str(),
+                match self.index() {
+                    ::core::result::Result::Ok(index) => Self::WIRE_OF[index],
+                    ::core::result::Result::Err(unknown) => unknown.as_str(),
                 }
             }
 
@@ -283,18 +298,19 @@ fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary) -> syn::Result<Vec<Ite
     let this = ident("Self");
     for item in &mut methods.items {
         match item {
-            ImplItem::Const(all) => all.expr = syntax::slice(variants.iter().map(|v| syntax::variant_expr(&this, v))),
-            ImplItem::Fn(as_str) if as_str.sig.ident == "as_str" => {
-                let arms = variants
-                    .iter()
-                    .zip(&wires)
-                    .map(|(v, wire)| syntax::arm(syntax::variant_pat(&this, v), syntax::str_lit(wire)));
-                syntax::prepend_arms(syntax::opening_match(&mut as_str.block)?, arms);
+            ImplItem::Const(all) if all.ident == "ALL" => {
+                all.expr = syntax::slice(variants.iter().map(|v| syntax::variant_expr(&this, v)))
             }
+            ImplItem::Const(wire_of) => wire_of.expr = syntax::slice(wires.iter().map(|wire| syntax::str_lit(wire))),
             _ => {}
         }
     }
-    methods.items.extend(fact_methods(&variants, facts)?);
+    let unknown_payload = UnknownPayload {
+        ty: quote! { &::api_error_runtime::UnknownValue },
+        arm: quote! { Self::#unknown(unknown) => return ::core::result::Result::Err(unknown), },
+    };
+    methods.items.push(index_method(&variants, &unknown_payload)?);
+    methods.items.extend(fact_methods(facts)?);
     Ok(vec![Item::Impl(methods)])
 }
 
@@ -384,7 +400,16 @@ pub(super) fn status_enum(api: &Api) -> syn::Result<Vec<Item>> {
     ];
     let mut facts = text_facts(&api.statuses, STATUS_FACTS);
     facts.extend(retryable_fact(&api.statuses, |s| s.retryable));
-    let methods = fact_methods(&variants, facts)?;
+    // `index()` only when a fact reads it.
+    let mut methods = Vec::new();
+    if !facts.is_empty() {
+        let unknown_payload = UnknownPayload {
+            ty: quote! { u16 },
+            arm: quote! { Self::#unknown(code) => return ::core::result::Result::Err(*code), },
+        };
+        methods.push(index_method(&variants, &unknown_payload)?);
+        methods.extend(fact_methods(facts)?);
+    }
     let doc = doc(&[
         format!("The HTTP statuses the {} documentation lists or uses.", md(&api.name)),
         String::new(),
