@@ -1236,11 +1236,6 @@ pub const MODEL: ::api_error_runtime::Model = ::api_error_runtime::Model::new(
     .retry_after_dialects(&[::api_error_runtime::RetryAfterFormat::Iso8601]);
 impl ::api_error_runtime::ErrorModel for ErrorResponse {
     const MODEL: &'static ::api_error_runtime::Model = &MODEL;
-    fn decode_formats(
-        formats: ::api_error_runtime::__private::Formats<'_, Self>,
-    ) -> ::api_error_runtime::__private::Formats<'_, Self> {
-        formats.or(Self::ErrorBody).or(Self::OrderDenial)
-    }
 }
 /// A Fanfare error response, read leniently: building one never fails, whatever was sent.
 ///

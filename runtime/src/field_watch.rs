@@ -36,39 +36,6 @@ pub(crate) fn decode<T: DeserializeOwned>(
     Some((typed, found))
 }
 
-/// The formats a body may have, tried in turn: the first that decodes it wins, and those
-/// after it are not tried. Each is decoded straight from the bytes, with its facts.
-///
-/// Only `ErrorModel::decode_formats` makes and reads one; the generated code names it through
-/// `__private`.
-pub struct Formats<'a, B> {
-    body: &'a [u8],
-    fields: &'a [(FieldRole, &'a [&'a str])],
-    decoded: Option<(B, Vec<Option<Value>>)>,
-}
-
-impl<'a, B> Formats<'a, B> {
-    pub(crate) fn new(body: &'a [u8], fields: &'a [(FieldRole, &'a [&'a str])]) -> Self {
-        Self { body, fields, decoded: None }
-    }
-
-    /// Tries the format `F`, unless an earlier one has read the body; `wrap` makes the body
-    /// type of it (an enum's variant).
-    #[must_use]
-    pub fn or<F: DeserializeOwned>(self, wrap: impl FnOnce(F) -> B) -> Self {
-        if self.decoded.is_some() {
-            return self;
-        }
-        let decoded = decode::<F>(self.body, self.fields).map(|(format, found)| (wrap(format), found));
-        Self { decoded, ..self }
-    }
-
-    /// The body as the first format that read it, and the facts found on the way.
-    pub(crate) fn decoded(self) -> Option<(B, Vec<Option<Value>>)> {
-        self.decoded
-    }
-}
-
 /// Where a value stands: the paths that lead through it.
 #[derive(Clone, Copy)]
 struct Node<'p> {

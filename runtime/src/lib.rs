@@ -56,7 +56,6 @@ pub mod json {
 /// What the macros' expansions and the generated code refer to; not part of the API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::field_watch::Formats;
     pub use crate::open_enum::deserialize_wire;
     pub use serde;
 

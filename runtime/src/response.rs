@@ -100,15 +100,6 @@ impl Model {
 pub trait ErrorModel: DeserializeOwned {
     /// The API's model.
     const MODEL: &'static Model;
-
-    /// How [`ApiError`] reads a body from its bytes: each format the body may have, tried in
-    /// turn. The default is the body type itself. The generated enum of several formats lists
-    /// each, in the order its `Deserialize` tries them, so that a body is decoded straight from
-    /// its bytes rather than through serde's `untagged`, which buffers the whole body first.
-    #[doc(hidden)]
-    fn decode_formats(formats: crate::field_watch::Formats<'_, Self>) -> crate::field_watch::Formats<'_, Self> {
-        formats.or(|body: Self| body)
-    }
 }
 
 /// A header value as read: absent, understood, or present but not understood (kept, so that it
@@ -335,9 +326,7 @@ impl<B: ErrorModel> ApiError<B> {
         // bytes, its facts read by path in the same pass. Building a `Value` of the body for
         // them doubled the cost of reading it (BENCHMARKS.md); `json()` builds one from the
         // bytes kept, if asked.
-        if let Some((typed, found)) =
-            B::decode_formats(crate::field_watch::Formats::new(body, B::MODEL.fields)).decoded()
-        {
+        if let Some((typed, found)) = crate::field_watch::decode::<B>(body, B::MODEL.fields) {
             let roles = B::MODEL.fields.iter().zip(found);
             self.facts = body_facts(roles.filter_map(|((role, _), value)| Some((*role, Cow::Owned(value?)))));
             self.body = Some(typed);
@@ -891,85 +880,5 @@ mod tests {
         assert!(error.excerpt().ends_with('…') && !error.excerpt().contains('\u{FFFD}'));
         assert_eq!(error.body_len(), 6000);
         assert!(matches!(error.body_problem(), Some(BodyProblem::NotJson { .. })));
-    }
-
-    /// Two formats that share a key with different types, so that which one reads a body
-    /// depends on the order they are tried in.
-    #[derive(Debug, PartialEq, serde::Deserialize)]
-    #[serde(untagged)]
-    enum TwoFormats {
-        Plain(Plain),
-        Denial(Denial),
-    }
-
-    #[derive(Debug, PartialEq, serde::Deserialize)]
-    struct Plain {
-        error: String,
-        code: Option<u32>,
-    }
-
-    #[derive(Debug, PartialEq, serde::Deserialize)]
-    struct Denial {
-        status: String,
-        code: Option<String>,
-    }
-
-    impl ErrorModel for TwoFormats {
-        const MODEL: &'static Model = &Model::new(
-            "Two formats",
-            &[(FieldRole::Message, &["error"]), (FieldRole::Code, &["code"])],
-            &[],
-            RecoveryTable::new(&[], RecoveryRule::new("fallback", RecoveryKind::GiveUp, "", "")),
-        );
-
-        fn decode_formats(formats: crate::field_watch::Formats<'_, Self>) -> crate::field_watch::Formats<'_, Self> {
-            formats.or(Self::Plain).or(Self::Denial)
-        }
-    }
-
-    /// A JSON object with any of the formats' keys and another, each with a value of a kind
-    /// the formats accept or refuse (mostly text, which both take, so that both often fit).
-    fn object() -> impl proptest::strategy::Strategy<Value = String> {
-        use proptest::prelude::*;
-        let value = || {
-            prop_oneof![
-                3 => Just(r#""text""#),
-                1 => prop::sample::select(vec!["7", "-1", "true", "null", r#"{"a":1}"#, "[]"]),
-            ]
-        };
-        let member = |key: &'static str| prop::option::of(value().prop_map(move |value| format!(r#""{key}":{value}"#)));
-        (member("error"), member("code"), member("status"), member("other")).prop_map(|(a, b, c, d)| {
-            let members: Vec<String> = [a, b, c, d].into_iter().flatten().collect();
-            format!("{{{}}}", members.join(","))
-        })
-    }
-
-    fn two_formats(body: &[u8]) -> ApiError<TwoFormats> {
-        ApiError::from_response(400, std::iter::empty::<(&str, &str)>(), body)
-    }
-
-    proptest::proptest! {
-        /// Formats tried one by one from the bytes read a body as serde's `untagged` does: the
-        /// first that fits, or none.
-        #[test]
-        fn formats_read_a_body_as_untagged_does(body in object()) {
-            let error = two_formats(body.as_bytes());
-            let untagged = serde_json::from_slice::<TwoFormats>(body.as_bytes()).ok();
-            proptest::prop_assert_eq!(error.body(), untagged.as_ref(), "{}", body);
-        }
-    }
-
-    #[test]
-    fn the_first_format_that_fits_reads_the_body_with_its_facts() {
-        let both = two_formats(br#"{"error":"e","status":"s","code":7}"#);
-        assert!(matches!(both.body(), Some(TwoFormats::Plain(_))));
-        assert_eq!((both.message(), both.code()), (Some("e"), Some("7")));
-        let second = two_formats(br#"{"error":"e","status":"s","code":"c"}"#);
-        assert!(matches!(second.body(), Some(TwoFormats::Denial(_))));
-        // Facts are read by path whichever format reads the body.
-        assert_eq!((second.message(), second.code()), (Some("e"), Some("c")));
-        let neither = two_formats(br#"{"code":"c"}"#);
-        assert!(neither.body().is_none());
-        assert!(matches!(neither.body_problem(), Some(BodyProblem::UnexpectedShape { .. })));
     }
 }

@@ -184,18 +184,6 @@ pub(super) fn recovery(api: &Api) -> TokenStream {
             settings.push(quote! { .default_retry_after(::std::time::Duration::from_secs(#seconds)) });
         }
     }
-    // Several formats: each decoded straight from the bytes, in the order `untagged` tries them,
-    // instead of through `untagged`, which buffers the whole body before trying any.
-    let roots: Vec<TokenStream> = api.roots().map(|shape| ident(&shape.name).into_token_stream()).collect();
-    let decode_formats = (roots.len() > 1).then(|| {
-        quote! {
-            fn decode_formats(
-                formats: ::api_error_runtime::__private::Formats<'_, Self>,
-            ) -> ::api_error_runtime::__private::Formats<'_, Self> {
-                formats #(.or(Self::#roots))*
-            }
-        }
-    });
     let api_name = &api.name;
     let model_doc = format!(
         " How to read a {name} error response: where its body keeps each fact, which headers matter, and [`RECOVERY`]."
@@ -222,7 +210,6 @@ pub(super) fn recovery(api: &Api) -> TokenStream {
 
         impl ::api_error_runtime::ErrorModel for ErrorResponse {
             const MODEL: &'static ::api_error_runtime::Model = &MODEL;
-            #decode_formats
         }
 
         #error_doc
