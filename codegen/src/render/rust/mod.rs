@@ -64,7 +64,6 @@ fn format_pieces(path: &str, pieces: &[Piece<'_>]) -> Result<Vec<String>, Vec<Di
     crate::parallel::map(pieces, |piece| format_items(path, piece())).into_iter().collect()
 }
 
-/// Tokens that do not parse are a generator bug, reported not panicked.
 fn format_tokens(path: &str, tokens: TokenStream) -> Result<String, Vec<Diagnostic>> {
     format_file_of(path, syntax::parse(tokens))
 }
@@ -73,6 +72,8 @@ fn format_items(path: &str, items: syn::Result<Vec<syn::Item>>) -> Result<String
     format_file_of(path, items.map(|items| syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items }))
 }
 
+/// A piece that could not be made (tokens that do not parse, a skeleton without the place for
+/// its list) is a generator bug, reported not panicked.
 fn format_file_of(path: &str, file: syn::Result<syn::File>) -> Result<String, Vec<Diagnostic>> {
     let file = file.map_err(|err| {
         let message = format!("the generator produced Rust that does not parse: {err}");

@@ -151,3 +151,68 @@ pub(super) fn opening_match(block: &mut syn::Block) -> syn::Result<&mut ExprMatc
 pub(super) fn prepend_arms(found: &mut ExprMatch, arms: impl IntoIterator<Item = Arm>) {
     found.arms.splice(0..0, arms);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::{quote, ToTokens};
+
+    fn name(text: &str) -> Ident {
+        Ident::new(text, Span::call_site())
+    }
+
+    /// Built directly, a piece of syntax prints as the tokens it stands for: what `quote!`
+    /// made of the same catalog text before.
+    fn assert_same(built: impl ToTokens, written: TokenStream) {
+        assert_eq!(built.to_token_stream().to_string(), written.to_string());
+    }
+
+    #[test]
+    fn each_builder_makes_what_its_tokens_stand_for() {
+        let (this, teal) = (name("Self"), name("Teal"));
+        let text = "a \"quoted\" line — with a dash";
+        assert_same(str_lit(text), quote! { #text });
+        assert_same(str_pat(text), quote! { #text });
+        let number = Literal::usize_unsuffixed(42);
+        assert_same(int_lit(&number), quote! { #number });
+        assert_same(bool_lit(true), quote! { true });
+        assert_same(variant_expr(&this, &teal), quote! { Self::Teal });
+        assert_same(variant_pat(&this, &teal), quote! { Self::Teal });
+        assert_same(slice([bool_lit(true), bool_lit(false)]), quote! { &[true, false] });
+        assert_same(slice([]), quote! { &[] });
+        assert_same(pair(str_lit("teal"), variant_expr(&this, &teal)), quote! { ("teal", Self::Teal) });
+        assert_same(option(Some(bool_lit(false))), quote! { ::core::option::Option::Some(false) });
+        assert_same(option(None), quote! { ::core::option::Option::None });
+        assert_same(arm(str_pat("teal"), variant_expr(&this, &teal)), quote! { "teal" => Self::Teal, });
+    }
+
+    #[test]
+    fn doc_attributes_are_the_doc_lines_of_super_doc() {
+        let lines = vec!["First line".to_string(), String::new(), "    indented".into(), "```rust".into()];
+        let attrs = doc_attrs(&lines);
+        assert_eq!(attrs.len(), 4);
+        assert_same(quote! { #(#attrs)* }, super::super::doc(&lines));
+        let doc = super::super::doc(&lines);
+        assert_same(unit_variant(attrs, name("Teal")), quote! { #doc Teal });
+    }
+
+    #[test]
+    fn arms_go_before_the_fixed_ones_of_the_opening_match() {
+        let teal = || arm(variant_pat(&name("Self"), &name("Teal")), bool_lit(true));
+        let mut as_value: syn::ImplItemFn =
+            parse(quote! { fn f(&self) -> bool { match self { _ => false } } }).unwrap();
+        prepend_arms(opening_match(&mut as_value.block).unwrap(), [teal()]);
+        assert_same(as_value, quote! { fn f(&self) -> bool { match self { Self::Teal => true, _ => false } } });
+
+        let mut in_let: syn::ImplItemFn =
+            parse(quote! { fn f(&self) -> bool { let found = match self { _ => false }; found } }).unwrap();
+        prepend_arms(opening_match(&mut in_let.block).unwrap(), [teal()]);
+        assert_same(
+            in_let,
+            quote! { fn f(&self) -> bool { let found = match self { Self::Teal => true, _ => false }; found } },
+        );
+
+        let mut without: syn::ImplItemFn = parse(quote! { fn f(&self) -> bool { true } }).unwrap();
+        assert!(opening_match(&mut without.block).is_err());
+    }
+}
