@@ -180,7 +180,7 @@ struct FactTable {
     /// The method's return type, and the table's element type.
     ty: TokenStream,
     table_ty: TokenStream,
-    /// The method's body, given `Self::TABLE` (the table) and `index` (an `Option<usize>`).
+    /// The method's body, given the table's name; it reads `self.index()`.
     read: fn(&Ident) -> TokenStream,
     /// One entry per value, in catalog order.
     entries: Vec<Expr>,
@@ -238,7 +238,8 @@ impl FactTable {
     }
 }
 
-/// `ALL`, `as_str`, `is_unknown` and one method per fact some value has.
+/// `ALL`, `as_str` (reading `WIRE_OF`), `is_unknown`, `index()` and one method per fact some
+/// value has.
 fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary) -> syn::Result<Vec<Item>> {
     let name = ident(&vocabulary.name);
     let unknown = ident(UNKNOWN_VARIANT);
@@ -301,7 +302,9 @@ fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary) -> syn::Result<Vec<Ite
             ImplItem::Const(all) if all.ident == "ALL" => {
                 all.expr = syntax::slice(variants.iter().map(|v| syntax::variant_expr(&this, v)))
             }
-            ImplItem::Const(wire_of) => wire_of.expr = syntax::slice(wires.iter().map(|wire| syntax::str_lit(wire))),
+            ImplItem::Const(wire_of) if wire_of.ident == "WIRE_OF" => {
+                wire_of.expr = syntax::slice(wires.iter().map(|wire| syntax::str_lit(wire)))
+            }
             _ => {}
         }
     }
@@ -417,7 +420,7 @@ pub(super) fn status_enum(api: &Api) -> syn::Result<Vec<Item>> {
         "Serialized as the bare number; codes the catalog does not know are kept in `Unknown`;".into(),
         "equality compares codes, so `Unknown(c)` equals the listed status with code `c`.".into(),
     ]);
-    super::items(quote! {
+    super::quoted(quote! {
         #doc
         #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
         #[non_exhaustive]

@@ -23,7 +23,7 @@ pub fn render_crate(catalog: &Catalog) -> Result<Vec<OutputFile>, Vec<Diagnostic
     let from = format!("{}/", catalog.dir());
     let mut files = vec![OutputFile {
         path: "src/lib.rs".into(),
-        contents: format_file("src/lib.rs", &from, lib_docs(catalog), &[Box::new(|| items(lib_items(catalog)))])?,
+        contents: format_file("src/lib.rs", &from, lib_docs(catalog), &[Box::new(|| quoted(lib_items(catalog)))])?,
     }];
     for api in catalog.apis() {
         let path = format!("src/{}.rs", api.module);
@@ -41,7 +41,7 @@ pub fn render_crate(catalog: &Catalog) -> Result<Vec<OutputFile>, Vec<Diagnostic
 type Piece<'a> = Box<dyn Fn() -> syn::Result<Vec<syn::Item>> + Send + Sync + 'a>;
 
 /// The items of tokens written with `quote!`.
-fn items(tokens: TokenStream) -> syn::Result<Vec<syn::Item>> {
+fn quoted(tokens: TokenStream) -> syn::Result<Vec<syn::Item>> {
     syntax::parse::<syn::File>(tokens).map(|file| file.items)
 }
 
@@ -243,12 +243,12 @@ fn module_docs(api: &Api) -> TokenStream {
 fn api_module(api: &Api) -> Vec<Piece<'_>> {
     let mut pieces: Vec<Piece<'_>> = vec![Box::new(|| enums::status_enum(api))];
     pieces.extend(api.vocabularies.iter().flat_map(|v| enums::vocabulary_enum(api, v)));
-    pieces.extend(api.shapes.iter().map(|s| -> Piece<'_> { Box::new(move || items(shapes::shape_struct(api, s))) }));
-    pieces.push(Box::new(|| items(shapes::error_response(api))));
-    pieces.push(Box::new(|| items(items::headers(api))));
-    pieces.push(Box::new(|| items(items::recovery(api))));
-    pieces.push(Box::new(|| items(items::examples(api))));
-    pieces.push(Box::new(|| items(tests::example_tests(api))));
+    pieces.extend(api.shapes.iter().map(|s| -> Piece<'_> { Box::new(move || quoted(shapes::shape_struct(api, s))) }));
+    pieces.push(Box::new(|| quoted(shapes::error_response(api))));
+    pieces.push(Box::new(|| quoted(items::headers(api))));
+    pieces.push(Box::new(|| quoted(items::recovery(api))));
+    pieces.push(Box::new(|| quoted(items::examples(api))));
+    pieces.push(Box::new(|| quoted(tests::example_tests(api))));
     pieces
 }
 
