@@ -1487,6 +1487,19 @@ mod tests {
         ::core::assert_eq!(::serde_json::to_value(& typed).unwrap(), original);
         typed
     }
+    /// The body `Error::from_response` reads from the example's response, which must
+    /// be the one its `Deserialize` reads.
+    fn read_body(
+        example: &::api_error_runtime::Example,
+    ) -> ::core::option::Option<super::ErrorResponse> {
+        let status = example.status.unwrap_or(400);
+        let error = super::Error::from_response(
+            status,
+            example.headers.iter().copied(),
+            example.body.as_bytes(),
+        );
+        error.body().cloned()
+    }
     #[test]
     fn example_error_format_round_trips() {
         let example = &super::EXAMPLES[0];
@@ -1497,13 +1510,7 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
-        let status = example.status.unwrap_or(400);
-        let error = super::Error::from_response(
-            status,
-            example.headers.iter().copied(),
-            example.body.as_bytes(),
-        );
-        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
+        ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));
     }
     #[test]
     fn example_missing_authentication_round_trips() {
@@ -1515,13 +1522,7 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
-        let status = example.status.unwrap_or(400);
-        let error = super::Error::from_response(
-            status,
-            example.headers.iter().copied(),
-            example.body.as_bytes(),
-        );
-        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
+        ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));
         ::core::assert!(! super::HttpStatus::from_code(401).is_unknown());
     }
     #[test]
@@ -1534,13 +1535,7 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
-        let status = example.status.unwrap_or(400);
-        let error = super::Error::from_response(
-            status,
-            example.headers.iter().copied(),
-            example.body.as_bytes(),
-        );
-        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
+        ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));
         ::core::assert!(! super::HttpStatus::from_code(401).is_unknown());
     }
     #[test]
@@ -1553,13 +1548,7 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
-        let status = example.status.unwrap_or(400);
-        let error = super::Error::from_response(
-            status,
-            example.headers.iter().copied(),
-            example.body.as_bytes(),
-        );
-        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
+        ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));
         ::core::assert!(! super::HttpStatus::from_code(401).is_unknown());
     }
     #[test]
@@ -1572,13 +1561,7 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
-        let status = example.status.unwrap_or(400);
-        let error = super::Error::from_response(
-            status,
-            example.headers.iter().copied(),
-            example.body.as_bytes(),
-        );
-        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
+        ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));
         ::core::assert!(! super::HttpStatus::from_code(400).is_unknown());
     }
     #[test]
@@ -1591,13 +1574,7 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
-        let status = example.status.unwrap_or(400);
-        let error = super::Error::from_response(
-            status,
-            example.headers.iter().copied(),
-            example.body.as_bytes(),
-        );
-        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
+        ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));
         ::core::assert!(! super::HttpStatus::from_code(400).is_unknown());
     }
     #[test]
@@ -1610,13 +1587,7 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
-        let status = example.status.unwrap_or(400);
-        let error = super::Error::from_response(
-            status,
-            example.headers.iter().copied(),
-            example.body.as_bytes(),
-        );
-        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
+        ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));
         ::core::assert!(! super::HttpStatus::from_code(400).is_unknown());
     }
     #[test]
@@ -1629,13 +1600,7 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
-        let status = example.status.unwrap_or(400);
-        let error = super::Error::from_response(
-            status,
-            example.headers.iter().copied(),
-            example.body.as_bytes(),
-        );
-        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
+        ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));
         ::core::assert!(! super::HttpStatus::from_code(404).is_unknown());
     }
     #[test]
@@ -1648,13 +1613,7 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
-        let status = example.status.unwrap_or(400);
-        let error = super::Error::from_response(
-            status,
-            example.headers.iter().copied(),
-            example.body.as_bytes(),
-        );
-        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
+        ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));
         ::core::assert!(! super::HttpStatus::from_code(409).is_unknown());
     }
     #[test]
@@ -1667,13 +1626,7 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
-        let status = example.status.unwrap_or(400);
-        let error = super::Error::from_response(
-            status,
-            example.headers.iter().copied(),
-            example.body.as_bytes(),
-        );
-        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
+        ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));
         ::core::assert!(! super::HttpStatus::from_code(423).is_unknown());
     }
     #[test]
@@ -1686,13 +1639,7 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
-        let status = example.status.unwrap_or(400);
-        let error = super::Error::from_response(
-            status,
-            example.headers.iter().copied(),
-            example.body.as_bytes(),
-        );
-        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
+        ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));
         ::core::assert!(! super::HttpStatus::from_code(429).is_unknown());
     }
     #[test]
@@ -1705,13 +1652,7 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
-        let status = example.status.unwrap_or(400);
-        let error = super::Error::from_response(
-            status,
-            example.headers.iter().copied(),
-            example.body.as_bytes(),
-        );
-        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
+        ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));
         ::core::assert!(! super::HttpStatus::from_code(400).is_unknown());
     }
     #[test]
@@ -1724,13 +1665,7 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
-        let status = example.status.unwrap_or(400);
-        let error = super::Error::from_response(
-            status,
-            example.headers.iter().copied(),
-            example.body.as_bytes(),
-        );
-        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
+        ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));
         ::core::assert!(! super::HttpStatus::from_code(401).is_unknown());
     }
     #[test]
@@ -1743,13 +1678,7 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
-        let status = example.status.unwrap_or(400);
-        let error = super::Error::from_response(
-            status,
-            example.headers.iter().copied(),
-            example.body.as_bytes(),
-        );
-        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
+        ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));
         ::core::assert!(! super::HttpStatus::from_code(401).is_unknown());
     }
     #[test]
@@ -1762,13 +1691,7 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
-        let status = example.status.unwrap_or(400);
-        let error = super::Error::from_response(
-            status,
-            example.headers.iter().copied(),
-            example.body.as_bytes(),
-        );
-        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
+        ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));
         ::core::assert!(! super::HttpStatus::from_code(403).is_unknown());
     }
     #[test]
@@ -1781,13 +1704,7 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::ErrorBody(_)),
             "decoded as {response:?}"
         );
-        let status = example.status.unwrap_or(400);
-        let error = super::Error::from_response(
-            status,
-            example.headers.iter().copied(),
-            example.body.as_bytes(),
-        );
-        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
+        ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));
         ::core::assert!(! super::HttpStatus::from_code(429).is_unknown());
     }
     #[test]
@@ -1800,13 +1717,7 @@ mod tests {
             ::core::matches!(response, super::ErrorResponse::OrderDenial(_)),
             "decoded as {response:?}"
         );
-        let status = example.status.unwrap_or(400);
-        let error = super::Error::from_response(
-            status,
-            example.headers.iter().copied(),
-            example.body.as_bytes(),
-        );
-        ::core::assert_eq!(error.body(), ::core::option::Option::Some(& response));
+        ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));
     }
     #[test]
     fn example_error_format_decides() {

@@ -1057,19 +1057,34 @@ mod tests {
         ::core::assert_eq!(::serde_json::to_value(& typed).unwrap(), original);
         typed
     }
+    /// The body `Error::from_response` reads from the example's response, which must
+    /// be the one its `Deserialize` reads.
+    fn read_body(
+        example: &::api_error_runtime::Example,
+    ) -> ::core::option::Option<super::ErrorResponse> {
+        let status = example.status.unwrap_or(400);
+        let error = super::Error::from_response(
+            status,
+            example.headers.iter().copied(),
+            example.body.as_bytes(),
+        );
+        error.body().cloned()
+    }
     #[test]
     fn example_error_format_round_trips() {
         let example = &super::EXAMPLES[0];
         ::core::assert_eq!(example.id, "error-format");
         let _: super::ErrorBody = round_trip(example.body);
-        let _: super::ErrorResponse = round_trip(example.body);
+        let response: super::ErrorResponse = round_trip(example.body);
+        ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));
     }
     #[test]
     fn example_rate_limit_exceeded_round_trips() {
         let example = &super::EXAMPLES[1];
         ::core::assert_eq!(example.id, "rate-limit-exceeded");
         let _: super::ErrorBody = round_trip(example.body);
-        let _: super::ErrorResponse = round_trip(example.body);
+        let response: super::ErrorResponse = round_trip(example.body);
+        ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));
         ::core::assert!(! super::HttpStatus::from_code(429).is_unknown());
     }
     #[test]
@@ -1077,21 +1092,24 @@ mod tests {
         let example = &super::EXAMPLES[2];
         ::core::assert_eq!(example.id, "session-expired");
         let _: super::ErrorBody = round_trip(example.body);
-        let _: super::ErrorResponse = round_trip(example.body);
+        let response: super::ErrorResponse = round_trip(example.body);
+        ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));
     }
     #[test]
     fn example_connection_not_found_round_trips() {
         let example = &super::EXAMPLES[3];
         ::core::assert_eq!(example.id, "connection-not-found");
         let _: super::ErrorBody = round_trip(example.body);
-        let _: super::ErrorResponse = round_trip(example.body);
+        let response: super::ErrorResponse = round_trip(example.body);
+        ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));
     }
     #[test]
     fn example_service_unavailable_round_trips() {
         let example = &super::EXAMPLES[4];
         ::core::assert_eq!(example.id, "service-unavailable");
         let _: super::ErrorBody = round_trip(example.body);
-        let _: super::ErrorResponse = round_trip(example.body);
+        let response: super::ErrorResponse = round_trip(example.body);
+        ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));
     }
     #[test]
     fn example_error_format_decides() {
