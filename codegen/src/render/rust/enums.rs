@@ -1,13 +1,14 @@
 //! The open enums: `HttpStatus`, and one per vocabulary, each with its catalog facts as methods.
 
 use super::syntax::{self, parse};
-use super::{doc, ident, numbers, provenance_lines};
+use super::{doc, ident, numbers, provenance_lines, Part, Piece};
 use crate::render::text::{code, markdown as md, one_line};
 use crate::resolved::{Api, RecoveryRule, Status, Vocabulary, VocabularyValue};
 use crate::validate::UNKNOWN_VARIANT;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 use std::collections::HashMap;
+use std::ops::Range;
 use syn::{Expr, ImplItem, Item};
 
 /// A text fact an entry may have: the method's name, its doc line, and how to read it.
@@ -85,25 +86,59 @@ fn fact_methods(facts: Vec<FactTable>) -> syn::Result<Vec<ImplItem>> {
 }
 
 /// A vocabulary's enum, as three items: the type, its methods, and decoding from the wire. Each
-/// is formatted on its own (see `format_file`), so a vocabulary of 10,000 values is not one
-/// syntax tree.
-pub(super) fn vocabulary_enum<'a>(api: &'a Api, vocabulary: &'a Vocabulary) -> [super::Piece<'a>; 3] {
-    [
-        Box::new(move || vocabulary_type(api, vocabulary)),
-        Box::new(move || vocabulary_methods(api, vocabulary)),
-        Box::new(move || vocabulary_from_wire(vocabulary)),
-    ]
+/// is formatted on its own (see `format_file`), and a vocabulary of more than `values_per_part`
+/// values has its type and its methods formatted in parts (see `Part`), so that a vocabulary of
+/// 10,000 values is never one syntax tree, nor its enum.
+pub(super) fn vocabulary_enum<'a>(api: &'a Api, vocabulary: &'a Vocabulary, values_per_part: usize) -> Vec<Piece<'a>> {
+    let count = vocabulary.values.len();
+    let mut pieces = Vec::new();
+    if count <= values_per_part {
+        pieces.push(Piece::whole(move || vocabulary_type(api, vocabulary, 0..count, Part::Whole)));
+        pieces.push(Piece::whole(move || vocabulary_methods(api, vocabulary, MethodGroup::ALL)));
+    } else {
+        let parts = count.div_ceil(values_per_part);
+        pieces.extend((0..parts).map(|index| {
+            let values = index * values_per_part..((index + 1) * values_per_part).min(count);
+            let part = Part::of(index, parts);
+            Piece::part(part, move || vocabulary_type(api, vocabulary, values.clone(), part))
+        }));
+        let groups = MethodGroup::ALL;
+        pieces.extend(groups.iter().enumerate().map(|(index, &group)| {
+            let part = Part::of(index, groups.len());
+            Piece::part(part, move || vocabulary_methods(api, vocabulary, &[group]))
+        }));
+    }
+    pieces.push(Piece::whole(move || vocabulary_from_wire(vocabulary)));
+    pieces
+}
+
+/// The methods of a vocabulary, in the order they are printed, in groups that are each a part
+/// of the `impl` when it is formatted in parts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MethodGroup {
+    /// `ALL`.
+    All,
+    /// `WIRE_OF`, `as_str` and `is_unknown`.
+    Wire,
+    /// `index()`.
+    Index,
+    /// Each fact's table and method.
+    Facts,
+}
+
+impl MethodGroup {
+    const ALL: &'static [MethodGroup] = &[MethodGroup::All, MethodGroup::Wire, MethodGroup::Index, MethodGroup::Facts];
 }
 
 fn variant_idents(vocabulary: &Vocabulary) -> Vec<Ident> {
     vocabulary.values.iter().map(|v| ident(&v.variant)).collect()
 }
 
-/// The enum, one documented variant per value and `Unknown`.
-fn vocabulary_type(api: &Api, vocabulary: &Vocabulary) -> syn::Result<Vec<Item>> {
+/// The enum, one documented variant per value and `Unknown`; as a part, the variants of the
+/// values in `values`, with the enum's docs only in the first part and `Unknown` only in the last.
+fn vocabulary_type(api: &Api, vocabulary: &Vocabulary, values: Range<usize>, part: Part) -> syn::Result<Vec<Item>> {
     let name = ident(&vocabulary.name);
     let unknown = ident(UNKNOWN_VARIANT);
-    let variants = variant_idents(vocabulary);
     // The rules naming each value, in catalog order, worked out once (not per value).
     let mut naming: HashMap<&str, Vec<&RecoveryRule>> = HashMap::new();
     for rule in &api.recovery.rules {
@@ -128,7 +163,7 @@ fn vocabulary_type(api: &Api, vocabulary: &Vocabulary) -> syn::Result<Vec<Item>>
         "than matching the payload, so that your code keeps working when the catalog learns the".into(),
         "value. Match the variants you handle and end with a wildcard arm.".into(),
     ]);
-    let variant_defs = vocabulary.values.iter().zip(&variants).map(|(value, variant)| {
+    let variant_defs = vocabulary.values[values].iter().map(|value| {
         let mut lines = vec![match &value.description {
             Some(description) => format!("{}: {}", code(&value.wire), md(description.trim())),
             None => code(&value.wire),
@@ -152,17 +187,19 @@ fn vocabulary_type(api: &Api, vocabulary: &Vocabulary) -> syn::Result<Vec<Item>>
             lines.push(format!("- Recovery: `{}` (rule `{}`).", rule.kind.name(), rule.id));
         }
         lines.extend(provenance_lines(api, &value.trace));
-        syntax::unit_variant(syntax::doc_attrs(&lines), variant.clone())
+        syntax::unit_variant(syntax::doc_attrs(&lines), ident(&value.variant))
     });
-    let mut item: syn::ItemEnum = parse(quote! {
-        #type_doc
-        #[derive(::core::clone::Clone, ::core::fmt::Debug)]
-        #[non_exhaustive]
-        pub enum #name {
+    let first = matches!(part, Part::Whole | Part::First);
+    let attrs =
+        first.then(|| quote! { #type_doc #[derive(::core::clone::Clone, ::core::fmt::Debug)] #[non_exhaustive] });
+    let last = matches!(part, Part::Whole | Part::Last);
+    let unknown_def = last.then(|| {
+        quote! {
             /// A value this catalog does not know, kept exactly as received (read it with `as_str()`).
             #unknown(::api_error_runtime::UnknownValue),
         }
-    })?;
+    });
+    let mut item: syn::ItemEnum = parse(quote! { #attrs pub enum #name { #unknown_def } })?;
     let unknown_variant = std::mem::take(&mut item.variants);
     item.variants = variant_defs.chain(unknown_variant).collect();
     Ok(vec![Item::Enum(item)])
@@ -238,13 +275,70 @@ impl FactTable {
     }
 }
 
-/// `ALL`, `as_str` (reading `WIRE_OF`), `is_unknown`, `index()` and one method per fact some
-/// value has.
-fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary) -> syn::Result<Vec<Item>> {
+/// The `impl` of the vocabulary's methods in `groups`: all of them, or one part's.
+fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary, groups: &[MethodGroup]) -> syn::Result<Vec<Item>> {
     let name = ident(&vocabulary.name);
+    let mut methods: syn::ItemImpl = parse(quote! { impl #name {} })?;
+    for group in groups {
+        match group {
+            MethodGroup::All => methods.items.push(all_values(vocabulary)?),
+            MethodGroup::Wire => methods.items.extend(wire_strings(vocabulary)?),
+            MethodGroup::Index => {
+                let unknown = ident(UNKNOWN_VARIANT);
+                let unknown_payload = UnknownPayload {
+                    ty: quote! { &::api_error_runtime::UnknownValue },
+                    arm: quote! { Self::#unknown(unknown) => return ::core::result::Result::Err(unknown), },
+                };
+                methods.items.push(index_method(&variant_idents(vocabulary), &unknown_payload)?);
+            }
+            MethodGroup::Facts => methods.items.extend(fact_methods(vocabulary_facts(api, vocabulary))?),
+        }
+    }
+    Ok(vec![Item::Impl(methods)])
+}
+
+/// `ALL`, every known value.
+fn all_values(vocabulary: &Vocabulary) -> syn::Result<ImplItem> {
+    let all_doc = format!(" Every value the catalog knows, in catalog order ({}).", vocabulary.values.len());
+    let mut all: syn::ImplItemConst = parse(quote! {
+        #[doc = #all_doc]
+        pub const ALL: &'static [Self] = &[];
+    })?;
+    let this = ident("Self");
+    all.expr = syntax::slice(vocabulary.values.iter().map(|value| syntax::variant_expr(&this, &ident(&value.variant))));
+    Ok(ImplItem::Const(all))
+}
+
+/// `WIRE_OF`, `as_str` reading it, and `is_unknown`.
+fn wire_strings(vocabulary: &Vocabulary) -> syn::Result<Vec<ImplItem>> {
     let unknown = ident(UNKNOWN_VARIANT);
-    let variants = variant_idents(vocabulary);
-    let wires: Vec<&str> = vocabulary.values.iter().map(|v| v.wire.as_str()).collect();
+    let mut items: syn::ItemImpl = parse(quote! {
+        impl WireStrings {
+            /// The wire string of each value, in the order of `ALL`.
+            const WIRE_OF: &'static [&'static str] = &[];
+
+            /// The wire string.
+            pub fn as_str(&self) -> &str {
+                match self.index() {
+                    ::core::result::Result::Ok(index) => Self::WIRE_OF[index],
+                    ::core::result::Result::Err(unknown) => unknown.as_str(),
+                }
+            }
+
+            /// True for a value the catalog does not know.
+            pub fn is_unknown(&self) -> bool {
+                ::core::matches!(self, Self::#unknown(_))
+            }
+        }
+    })?;
+    if let Some(ImplItem::Const(wire_of)) = items.items.first_mut() {
+        wire_of.expr = syntax::slice(vocabulary.values.iter().map(|value| syntax::str_lit(&value.wire)));
+    }
+    Ok(items.items)
+}
+
+/// A table for each fact some value of the vocabulary has.
+fn vocabulary_facts(api: &Api, vocabulary: &Vocabulary) -> Vec<FactTable> {
     let values = &vocabulary.values;
     let mut facts = text_facts(values, TEXT_FACTS);
     if values.iter().any(|v| !v.statuses.is_empty()) {
@@ -273,48 +367,7 @@ fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary) -> syn::Result<Vec<Ite
         let doc_line = format!("The [`{}`] this value belongs to, where the documentation says.", api[*target].name);
         facts.extend(FactTable::optional(method, &doc_line, quote! { #target_name }, false, entries));
     }
-    let all_doc = format!(" Every value the catalog knows, in catalog order ({}).", vocabulary.values.len());
-    let mut methods: syn::ItemImpl = parse(quote! {
-        impl #name {
-            #[doc = #all_doc]
-            pub const ALL: &'static [Self] = &[];
-
-            /// The wire string of each value, in the order of `ALL`.
-            const WIRE_OF: &'static [&'static str] = &[];
-
-            /// The wire string.
-            pub fn as_str(&self) -> &str {
-                match self.index() {
-                    ::core::result::Result::Ok(index) => Self::WIRE_OF[index],
-                    ::core::result::Result::Err(unknown) => unknown.as_str(),
-                }
-            }
-
-            /// True for a value the catalog does not know.
-            pub fn is_unknown(&self) -> bool {
-                ::core::matches!(self, Self::#unknown(_))
-            }
-        }
-    })?;
-    let this = ident("Self");
-    for item in &mut methods.items {
-        match item {
-            ImplItem::Const(all) if all.ident == "ALL" => {
-                all.expr = syntax::slice(variants.iter().map(|v| syntax::variant_expr(&this, v)))
-            }
-            ImplItem::Const(wire_of) if wire_of.ident == "WIRE_OF" => {
-                wire_of.expr = syntax::slice(wires.iter().map(|wire| syntax::str_lit(wire)))
-            }
-            _ => {}
-        }
-    }
-    let unknown_payload = UnknownPayload {
-        ty: quote! { &::api_error_runtime::UnknownValue },
-        arm: quote! { Self::#unknown(unknown) => return ::core::result::Result::Err(unknown), },
-    };
-    methods.items.push(index_method(&variants, &unknown_payload)?);
-    methods.items.extend(fact_methods(facts)?);
-    Ok(vec![Item::Impl(methods)])
+    facts
 }
 
 /// Vocabularies up to this many values decode with a `match` on the wire string; larger ones

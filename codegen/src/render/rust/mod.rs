@@ -23,7 +23,7 @@ pub fn render_crate(catalog: &Catalog) -> Result<Vec<OutputFile>, Vec<Diagnostic
     let from = format!("{}/", catalog.dir());
     let mut files = vec![OutputFile {
         path: "src/lib.rs".into(),
-        contents: format_file("src/lib.rs", &from, lib_docs(catalog), &[Box::new(|| quoted(lib_items(catalog)))])?,
+        contents: format_file("src/lib.rs", &from, lib_docs(catalog), &[Piece::whole(|| quoted(lib_items(catalog)))])?,
     }];
     for api in catalog.apis() {
         let path = format!("src/{}.rs", api.module);
@@ -33,12 +33,77 @@ pub fn render_crate(catalog: &Catalog) -> Result<Vec<OutputFile>, Vec<Diagnostic
     Ok(files)
 }
 
-/// One or more top-level items of a generated file, made when called. A file is formatted a
-/// piece at a time, on as many threads as the machine has: the whole module of a 10,000-value
-/// vocabulary as one token stream and one syntax tree took a third of a gigabyte and, on one
-/// thread, three quarters of the generator's time (BENCHMARKS.md). Token streams and syntax
-/// trees cannot cross threads, so each piece is made on the thread that formats it.
-type Piece<'a> = Box<dyn Fn() -> syn::Result<Vec<syn::Item>> + Send + Sync + 'a>;
+/// One or more top-level items of a generated file, or one part of an item too large to format
+/// at once, made when called. A file is formatted a piece at a time, on as many threads as the
+/// machine has: the whole module of a 10,000-value vocabulary as one token stream and one syntax
+/// tree took a third of a gigabyte and, on one thread, three quarters of the generator's time
+/// (BENCHMARKS.md). Token streams and syntax trees cannot cross threads, so each piece is made
+/// on the thread that formats it.
+struct Piece<'a> {
+    make: Box<dyn Fn() -> syn::Result<Vec<syn::Item>> + Send + Sync + 'a>,
+    part: Part,
+}
+
+impl<'a> Piece<'a> {
+    fn whole(make: impl Fn() -> syn::Result<Vec<syn::Item>> + Send + Sync + 'a) -> Self {
+        Self { make: Box::new(make), part: Part::Whole }
+    }
+
+    fn part(part: Part, make: impl Fn() -> syn::Result<Vec<syn::Item>> + Send + Sync + 'a) -> Self {
+        Self { make: Box::new(make), part }
+    }
+}
+
+/// Where a piece stands in an item formatted in parts. Each part is the item with a slice of
+/// its list (an enum's variants, an `impl`'s items); their texts are joined by dropping the
+/// opening line (`pub enum Name {`, `impl Name {`) of all but the first and the closing `}` of
+/// all but the last. prettyplease prints variants and `impl` items one after another, each on
+/// lines of its own, so the join is the text of the whole item (a unit test holds it to that).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    Whole,
+    First,
+    Middle,
+    Last,
+}
+
+impl Part {
+    /// The part at `index` of an item in `count` parts.
+    fn of(index: usize, count: usize) -> Self {
+        match (index, count) {
+            (_, 0 | 1) => Part::Whole,
+            (0, _) => Part::First,
+            (index, count) if index + 1 == count => Part::Last,
+            _ => Part::Middle,
+        }
+    }
+
+    /// The text of this part in the joined item, or `None` when the text has no opening or
+    /// closing line where the part needs one (a generator bug).
+    fn trim(self, text: &str) -> Option<std::borrow::Cow<'_, str>> {
+        // A part with nothing in its list prints on one line: `impl Name {}`.
+        if let Some(opening) = text.strip_suffix("{}\n").filter(|opening| !opening.contains('\n')) {
+            return Some(match self {
+                Part::Whole => text.into(),
+                Part::First => format!("{opening}{{\n").into(),
+                Part::Middle => "".into(),
+                Part::Last => "}\n".into(),
+            });
+        }
+        let mut text = text;
+        if matches!(self, Part::Middle | Part::Last) {
+            let (opening, rest) = text.split_once('\n')?;
+            if !opening.ends_with('{') {
+                return None;
+            }
+            text = rest;
+        }
+        if matches!(self, Part::First | Part::Middle) {
+            text = text.strip_suffix("}\n")?;
+        }
+        Some(text.into())
+    }
+}
 
 /// The items of tokens written with `quote!`.
 fn quoted(tokens: TokenStream) -> syn::Result<Vec<syn::Item>> {
@@ -61,7 +126,15 @@ fn format_file(path: &str, from: &str, docs: TokenStream, pieces: &[Piece<'_>]) 
 
 /// Each piece formatted, in order, the work shared between the machine's threads.
 fn format_pieces(path: &str, pieces: &[Piece<'_>]) -> Result<Vec<String>, Vec<Diagnostic>> {
-    crate::parallel::map(pieces, |piece| format_items(path, piece())).into_iter().collect()
+    let format = |piece: &Piece<'_>| {
+        let text = format_items(path, (piece.make)())?;
+        match piece.part.trim(&text) {
+            Some(trimmed) if trimmed == text.as_str() => Ok(text),
+            Some(trimmed) => Ok(trimmed.into_owned()),
+            None => Err(generator_bug(path, format!("a {:?} part of an item has no line to join at", piece.part))),
+        }
+    };
+    crate::parallel::map(pieces, format).into_iter().collect()
 }
 
 fn format_tokens(path: &str, tokens: TokenStream) -> Result<String, Vec<Diagnostic>> {
@@ -75,12 +148,14 @@ fn format_items(path: &str, items: syn::Result<Vec<syn::Item>>) -> Result<String
 /// A piece that could not be made (tokens that do not parse, a skeleton without the place for
 /// its list) is a generator bug, reported not panicked.
 fn format_file_of(path: &str, file: syn::Result<syn::File>) -> Result<String, Vec<Diagnostic>> {
-    let file = file.map_err(|err| {
-        let message = format!("the generator produced Rust that does not parse: {err}");
-        vec![Diagnostic::in_file(Code::Parse, path, message)
-            .with_help("this is a bug in codegen; please report it with the catalog")]
-    })?;
+    let file =
+        file.map_err(|err| generator_bug(path, format!("the generator produced Rust that does not parse: {err}")))?;
     Ok(prettyplease::unparse(&file))
+}
+
+fn generator_bug(path: &str, message: String) -> Vec<Diagnostic> {
+    vec![Diagnostic::in_file(Code::Parse, path, message)
+        .with_help("this is a bug in codegen; please report it with the catalog")]
 }
 
 /// An identifier the resolved model has checked.
@@ -241,14 +316,22 @@ fn module_docs(api: &Api) -> TokenStream {
 
 /// The module's items, in the order they are printed.
 fn api_module(api: &Api) -> Vec<Piece<'_>> {
-    let mut pieces: Vec<Piece<'_>> = vec![Box::new(|| enums::status_enum(api))];
-    pieces.extend(api.vocabularies.iter().flat_map(|v| enums::vocabulary_enum(api, v)));
-    pieces.extend(api.shapes.iter().map(|s| -> Piece<'_> { Box::new(move || quoted(shapes::shape_struct(api, s))) }));
-    pieces.push(Box::new(|| quoted(shapes::error_response(api))));
-    pieces.push(Box::new(|| quoted(items::headers(api))));
-    pieces.push(Box::new(|| quoted(items::recovery(api))));
-    pieces.push(Box::new(|| quoted(items::examples(api))));
-    pieces.push(Box::new(|| quoted(tests::example_tests(api))));
+    api_module_in_parts_of(api, VALUES_PER_PART)
+}
+
+/// A vocabulary's enum is formatted in parts of this many variants: at 10,000 values, the whole
+/// enum as one syntax tree on each of two cores was most of the generator's peak memory.
+const VALUES_PER_PART: usize = 500;
+
+fn api_module_in_parts_of(api: &Api, values_per_part: usize) -> Vec<Piece<'_>> {
+    let mut pieces = vec![Piece::whole(|| enums::status_enum(api))];
+    pieces.extend(api.vocabularies.iter().flat_map(|v| enums::vocabulary_enum(api, v, values_per_part)));
+    pieces.extend(api.shapes.iter().map(|s| Piece::whole(move || quoted(shapes::shape_struct(api, s)))));
+    pieces.push(Piece::whole(|| quoted(shapes::error_response(api))));
+    pieces.push(Piece::whole(|| quoted(items::headers(api))));
+    pieces.push(Piece::whole(|| quoted(items::recovery(api))));
+    pieces.push(Piece::whole(|| quoted(items::examples(api))));
+    pieces.push(Piece::whole(|| quoted(tests::example_tests(api))));
     pieces
 }
 
@@ -257,22 +340,50 @@ mod piecewise {
     use super::*;
 
     /// Formatting a file a piece at a time relies on prettyplease printing items one after
-    /// another with nothing between them: the pieces of every API of the edge-case catalog,
-    /// formatted apart, must give the bytes of the same tokens formatted as one file.
+    /// another with nothing between them, and an item in parts on printing its variants or
+    /// `impl` items one after another: for every API of the edge-case catalog, the pieces
+    /// formatted apart must give the bytes of the same items formatted as one file, and the
+    /// vocabularies in parts of three values the bytes of the vocabularies whole.
     #[test]
     fn pieces_format_to_the_bytes_of_the_whole_file() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/edge/spec");
         let catalog = crate::load(&dir, "spec").unwrap_or_else(|e| panic!("{}", crate::diagnostic::report(&e)));
+        let mut parted = 0;
         for api in catalog.apis() {
-            let pieces = api_module(api);
+            let pieces = api_module_in_parts_of(api, usize::MAX);
             assert!(pieces.len() > 5, "{} is formatted in pieces", api.id);
+            assert!(pieces.iter().all(|piece| piece.part == Part::Whole));
             let docs = module_docs(api);
-            let whole: Vec<syn::Item> = pieces.iter().flat_map(|piece| piece().unwrap()).collect();
+            let whole: Vec<syn::Item> = pieces.iter().flat_map(|piece| (piece.make)().unwrap()).collect();
             let at_once =
                 format_tokens("whole", quote! { #![cfg_attr(rustfmt, rustfmt::skip)] #docs #(#whole)* }).unwrap();
             let piecewise = format_file("pieces", "", module_docs(api), &pieces).unwrap();
             let (_header, body) = piecewise.split_once("\n\n").unwrap();
             assert_eq!(body, at_once, "{}", api.id);
+
+            let parts = api_module_in_parts_of(api, 3);
+            parted += parts.iter().filter(|piece| piece.part == Part::Middle).count();
+            assert_eq!(format_file("pieces", "", module_docs(api), &parts).unwrap(), piecewise, "{}", api.id);
         }
+        assert!(parted > 10, "only {parted} middle parts: the catalog has too few values to test parts");
+    }
+
+    #[test]
+    fn a_part_without_its_opening_or_closing_line_is_refused() {
+        let trim = |part: Part, text: &str| part.trim(text).map(|trimmed| trimmed.into_owned());
+        let some = |text: &str| Some(text.to_string());
+        assert_eq!(trim(Part::Middle, "impl A {\n    fn f() {}\n}\n"), some("    fn f() {}\n"));
+        assert_eq!(trim(Part::First, "impl A {\n    fn f() {}\n}\n"), some("impl A {\n    fn f() {}\n"));
+        assert_eq!(trim(Part::Last, "enum A {\n    B,\n}\n"), some("    B,\n}\n"));
+        assert_eq!(trim(Part::Whole, "enum A {}\n"), some("enum A {}\n"));
+        // An empty part.
+        assert_eq!(trim(Part::Last, "impl A {}\n"), some("}\n"));
+        assert_eq!(trim(Part::Middle, "impl A {}\n"), some(""));
+        assert_eq!(trim(Part::First, "impl A {}\n"), some("impl A {\n"));
+        assert_eq!(trim(Part::Last, "const A: u8 = 1;\n"), None);
+        assert_eq!(trim(Part::First, "enum A {\n    B,\n"), None);
+        let parts: Vec<Part> = (0..4).map(|index| Part::of(index, 4)).collect();
+        assert_eq!(parts, [Part::First, Part::Middle, Part::Middle, Part::Last]);
+        assert_eq!(Part::of(0, 1), Part::Whole);
     }
 }
