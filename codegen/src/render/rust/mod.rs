@@ -319,8 +319,9 @@ fn api_module(api: &Api) -> Vec<Piece<'_>> {
     api_module_in_parts_of(api, VALUES_PER_PART)
 }
 
-/// A vocabulary's enum is formatted in parts of this many variants: at 10,000 values, the whole
-/// enum as one syntax tree on each of two cores was most of the generator's peak memory.
+/// A vocabulary's enum is formatted in parts of this many variants, and the tests module in
+/// parts of this many tests: at 10,000 values, each whole as one syntax tree, two at a time on
+/// two cores, was most of the generator's peak memory.
 const VALUES_PER_PART: usize = 500;
 
 fn api_module_in_parts_of(api: &Api, values_per_part: usize) -> Vec<Piece<'_>> {
@@ -331,7 +332,7 @@ fn api_module_in_parts_of(api: &Api, values_per_part: usize) -> Vec<Piece<'_>> {
     pieces.push(Piece::whole(|| quoted(items::headers(api))));
     pieces.push(Piece::whole(|| quoted(items::recovery(api))));
     pieces.push(Piece::whole(|| quoted(items::examples(api))));
-    pieces.push(Piece::whole(|| quoted(tests::example_tests(api))));
+    pieces.extend(tests::example_tests(api, values_per_part));
     pieces
 }
 

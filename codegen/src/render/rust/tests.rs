@@ -1,20 +1,74 @@
 //! Generated tests per documented example (it round-trips, and it leads to the decision the
 //! catalog states) and per pinned case (it leads to its decision).
 
-use super::{ident, option as option_tokens, runtime_variant};
+use super::{ident, option as option_tokens, quoted, runtime_variant, Part, Piece};
 use crate::resolved::Api;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+/// One test of the module, in the order they are printed.
+#[derive(Clone, Copy)]
+enum Test {
+    /// The example at this index round-trips.
+    RoundTrip(usize),
+    /// The example at this index leads to its decision.
+    Decides(usize),
+    /// The case at this index leads to its decision.
+    Case(usize),
+    /// The vocabulary at this index finds its values.
+    Lookup(usize),
+}
+
+/// The `tests` module, in parts of `tests_per_part` tests when it has more (see `Part`): at
+/// 10,000 values, its thousands of tests were the largest piece left.
+pub(super) fn example_tests(api: &Api, tests_per_part: usize) -> Vec<Piece<'_>> {
+    let examples = 0..api.examples.len();
+    let decided = examples.clone().filter(|&index| api.examples[index].decision.is_some());
+    let tests: Vec<Test> = examples
+        .map(Test::RoundTrip)
+        .chain(decided.map(Test::Decides))
+        .chain((0..api.cases.len()).map(Test::Case))
+        .chain((0..api.vocabularies.len()).map(Test::Lookup))
+        .collect();
+    let count = tests.len().div_ceil(tests_per_part.max(1));
+    tests
+        .chunks(tests_per_part.max(1))
+        .enumerate()
+        .map(|(index, chunk)| {
+            let (part, chunk) = (Part::of(index, count), chunk.to_vec());
+            Piece::part(part, move || quoted(tests_module(api, &chunk, part)))
+        })
+        .collect()
+}
+
+/// The module with `tests`, its helpers and `#[cfg(test)]` in the first part only.
+fn tests_module(api: &Api, tests: &[Test], part: Part) -> TokenStream {
+    let multi_root = api.roots().count() > 1;
+    let tests = tests.iter().map(|&test| match test {
+        Test::RoundTrip(index) => round_trip_test(api, index, multi_root),
+        Test::Decides(index) => decides_test(api, index),
+        Test::Case(index) => case_test(api, index),
+        Test::Lookup(index) => lookup_test(api, index),
+    });
+    if !matches!(part, Part::Whole | Part::First) {
+        return quote! { mod tests { #(#tests)* } };
+    }
+    let helpers = helpers(api);
+    quote! {
+        #[cfg(test)]
+        mod tests {
+            #helpers
+            #(#tests)*
+        }
+    }
+}
+
 /// One test per example: it decodes into its body format and into `ErrorResponse` (picking its
 /// own format when there are several), both serialize back to JSON equal to the example, and a
 /// response with it as its body reads the same.
-pub(super) fn example_tests(api: &Api) -> TokenStream {
-    if api.examples.is_empty() && api.cases.is_empty() && api.vocabularies.is_empty() {
-        return TokenStream::new();
-    }
-    let multi_root = api.roots().count() > 1;
-    let tests = api.examples.iter().enumerate().map(|(index, example)| {
+fn round_trip_test(api: &Api, index: usize, multi_root: bool) -> TokenStream {
+    let example = &api.examples[index];
+    {
         let test = format_ident!("example_{}_round_trips", example.name);
         let index = proc_macro2::Literal::usize_unsuffixed(index);
         let id = &example.id;
@@ -39,9 +93,17 @@ pub(super) fn example_tests(api: &Api) -> TokenStream {
                 #status_check
             }
         }
-    });
-    let decisions = api.examples.iter().enumerate().filter_map(|(index, example)| {
-        let decision = example.decision.as_ref()?;
+    }
+}
+
+/// The example leads to the decision the catalog states, at its status or, without one, at
+/// every error status the API sends.
+fn decides_test(api: &Api, index: usize) -> TokenStream {
+    let example = &api.examples[index];
+    let Some(decision) = example.decision.as_ref() else {
+        return TokenStream::new();
+    };
+    {
         let test = format_ident!("example_{}_decides", example.name);
         let index = proc_macro2::Literal::usize_unsuffixed(index);
         // Without a status, the decision must hold whatever error status the API sends.
@@ -56,7 +118,7 @@ pub(super) fn example_tests(api: &Api) -> TokenStream {
             let seconds = proc_macro2::Literal::u64_unsuffixed(seconds);
             quote! { ::core::assert_eq!(recovery.wait(), ::core::option::Option::Some(::std::time::Duration::from_secs(#seconds)), "status {status}"); }
         });
-        Some(quote! {
+        quote! {
             #[test]
             fn #test() {
                 let example = &super::EXAMPLES[#index];
@@ -73,9 +135,14 @@ pub(super) fn example_tests(api: &Api) -> TokenStream {
                     #wait
                 }
             }
-        })
-    });
-    let cases = api.cases.iter().map(|case| {
+        }
+    }
+}
+
+/// A pinned case leads to its decision.
+fn case_test(api: &Api, index: usize) -> TokenStream {
+    let case = &api.cases[index];
+    {
         let test = format_ident!("case_{}_decides", case.name);
         let status = proc_macro2::Literal::u16_unsuffixed(case.status);
         let headers = case.headers.iter().map(|(k, v)| quote! { (#k, #v) });
@@ -96,11 +163,15 @@ pub(super) fn example_tests(api: &Api) -> TokenStream {
                 ::core::assert_eq!((recovery.kind(), recovery.rule().id, recovery.wait()), (#kind, #rule, #wait));
             }
         }
-    });
-    // Every known wire string finds its own variant (the lookup is a `match`, or a binary
-    // search over a sorted table for large vocabularies), and a string the catalog does not
-    // know finds none.
-    let lookups = api.vocabularies.iter().map(|vocabulary| {
+    }
+}
+
+/// Every known wire string finds its own variant (the lookup is a `match`, or a binary search
+/// over a sorted table for large vocabularies), and a string the catalog does not know finds
+/// none.
+fn lookup_test(api: &Api, index: usize) -> TokenStream {
+    let vocabulary = &api.vocabularies[index];
+    {
         let name = ident(&vocabulary.name);
         let test = format_ident!(
             "every_{}_value_is_found_by_its_wire_string",
@@ -116,7 +187,11 @@ pub(super) fn example_tests(api: &Api) -> TokenStream {
                 ::core::assert!(super::#name::from("\u{0}not a value of this catalog").is_unknown());
             }
         }
-    });
+    }
+}
+
+/// `now()`, `round_trip()` and `read_body()`, each where a test calls it.
+fn helpers(api: &Api) -> TokenStream {
     // Only where a decision is checked: an unused function would warn.
     let decides = api.examples.iter().any(|e| e.decision.is_some()) || !api.cases.is_empty();
     let now = decides.then(|| {
@@ -147,16 +222,7 @@ pub(super) fn example_tests(api: &Api) -> TokenStream {
         }
     });
     quote! {
-        #[cfg(test)]
-        mod tests {
-            #now
-
-            #round_trip
-
-            #(#tests)*
-            #(#decisions)*
-            #(#cases)*
-            #(#lookups)*
-        }
+        #now
+        #round_trip
     }
 }
