@@ -68,30 +68,28 @@ fn tests_module(api: &Api, tests: &[Test], part: Part) -> TokenStream {
 /// response with it as its body reads the same.
 fn round_trip_test(api: &Api, index: usize, multi_root: bool) -> TokenStream {
     let example = &api.examples[index];
-    {
-        let test = format_ident!("example_{}_round_trips", example.name);
-        let index = proc_macro2::Literal::usize_unsuffixed(index);
-        let id = &example.id;
-        let format = ident(&api[example.shape].name);
-        let format_check = multi_root.then(|| {
-            quote! {
-                ::core::assert!(::core::matches!(response, super::ErrorResponse::#format(_)), "decoded as {response:?}");
-            }
-        });
-        let status_check = example.status.map(proc_macro2::Literal::u16_unsuffixed).map(|code| {
-            quote! { ::core::assert!(!super::HttpStatus::from_code(#code).is_unknown()); }
-        });
+    let test = format_ident!("example_{}_round_trips", example.name);
+    let index = proc_macro2::Literal::usize_unsuffixed(index);
+    let id = &example.id;
+    let format = ident(&api[example.shape].name);
+    let format_check = multi_root.then(|| {
         quote! {
-            #[test]
-            fn #test() {
-                let example = &super::EXAMPLES[#index];
-                ::core::assert_eq!(example.id, #id);
-                let _: super::#format = round_trip(example.body);
-                let response: super::ErrorResponse = round_trip(example.body);
-                #format_check
-                ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));
-                #status_check
-            }
+            ::core::assert!(::core::matches!(response, super::ErrorResponse::#format(_)), "decoded as {response:?}");
+        }
+    });
+    let status_check = example.status.map(proc_macro2::Literal::u16_unsuffixed).map(|code| {
+        quote! { ::core::assert!(!super::HttpStatus::from_code(#code).is_unknown()); }
+    });
+    quote! {
+        #[test]
+        fn #test() {
+            let example = &super::EXAMPLES[#index];
+            ::core::assert_eq!(example.id, #id);
+            let _: super::#format = round_trip(example.body);
+            let response: super::ErrorResponse = round_trip(example.body);
+            #format_check
+            ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));
+            #status_check
         }
     }
 }
@@ -103,37 +101,35 @@ fn decides_test(api: &Api, index: usize) -> TokenStream {
     let Some(decision) = example.decision.as_ref() else {
         return TokenStream::new();
     };
-    {
-        let test = format_ident!("example_{}_decides", example.name);
-        let index = proc_macro2::Literal::usize_unsuffixed(index);
-        // Without a status, the decision must hold whatever error status the API sends.
-        let statuses: Vec<u16> = match example.status.or(decision.status) {
-            Some(code) => vec![code],
-            None => api.statuses.iter().map(|s| s.code).filter(|&code| code >= 400).collect(),
-        };
-        let statuses = statuses.into_iter().map(proc_macro2::Literal::u16_unsuffixed);
-        let kind = runtime_variant("RecoveryKind", decision.kind.name());
-        let rule = &decision.rule;
-        let wait = decision.wait_seconds.map(|seconds| {
+    let test = format_ident!("example_{}_decides", example.name);
+    let index = proc_macro2::Literal::usize_unsuffixed(index);
+    // Without a status, the decision must hold whatever error status the API sends.
+    let statuses: Vec<u16> = match example.status.or(decision.status) {
+        Some(code) => vec![code],
+        None => api.statuses.iter().map(|s| s.code).filter(|&code| code >= 400).collect(),
+    };
+    let statuses = statuses.into_iter().map(proc_macro2::Literal::u16_unsuffixed);
+    let kind = runtime_variant("RecoveryKind", decision.kind.name());
+    let rule = &decision.rule;
+    let wait = decision.wait_seconds.map(|seconds| {
             let seconds = proc_macro2::Literal::u64_unsuffixed(seconds);
             quote! { ::core::assert_eq!(recovery.wait(), ::core::option::Option::Some(::std::time::Duration::from_secs(#seconds)), "status {status}"); }
         });
-        quote! {
-            #[test]
-            fn #test() {
-                let example = &super::EXAMPLES[#index];
-                let statuses: &[u16] = &[#(#statuses),*];
-                for &status in statuses {
-                    let error = super::Error::from_response(status, example.headers.iter().copied(), example.body.as_bytes());
-                    ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
-                    let recovery = error.recovery(now());
-                    ::core::assert_eq!(
-                        (recovery.kind(), recovery.rule().id),
-                        (#kind, #rule),
-                        "status {status}"
-                    );
-                    #wait
-                }
+    quote! {
+        #[test]
+        fn #test() {
+            let example = &super::EXAMPLES[#index];
+            let statuses: &[u16] = &[#(#statuses),*];
+            for &status in statuses {
+                let error = super::Error::from_response(status, example.headers.iter().copied(), example.body.as_bytes());
+                ::core::assert!(error.body().is_some(), "{:?}", error.body_problem());
+                let recovery = error.recovery(now());
+                ::core::assert_eq!(
+                    (recovery.kind(), recovery.rule().id),
+                    (#kind, #rule),
+                    "status {status}"
+                );
+                #wait
             }
         }
     }
@@ -142,26 +138,24 @@ fn decides_test(api: &Api, index: usize) -> TokenStream {
 /// A pinned case leads to its decision.
 fn case_test(api: &Api, index: usize) -> TokenStream {
     let case = &api.cases[index];
-    {
-        let test = format_ident!("case_{}_decides", case.name);
-        let status = proc_macro2::Literal::u16_unsuffixed(case.status);
-        let headers = case.headers.iter().map(|(k, v)| quote! { (#k, #v) });
-        let body = &case.body;
-        let kind = runtime_variant("RecoveryKind", case.decision.kind.name());
-        let rule = &case.decision.rule;
-        let wait = option_tokens(case.decision.wait_seconds.map(|seconds| {
-            let seconds = proc_macro2::Literal::u64_unsuffixed(seconds);
-            quote! { ::std::time::Duration::from_secs(#seconds) }
-        }));
-        let doc = format!(" {}", case.why.trim());
-        quote! {
-            #[doc = #doc]
-            #[test]
-            fn #test() {
-                let headers: &[(&str, &str)] = &[#(#headers),*];
-                let recovery = super::Error::from_response(#status, headers.iter().copied(), #body.as_bytes()).recovery(now());
-                ::core::assert_eq!((recovery.kind(), recovery.rule().id, recovery.wait()), (#kind, #rule, #wait));
-            }
+    let test = format_ident!("case_{}_decides", case.name);
+    let status = proc_macro2::Literal::u16_unsuffixed(case.status);
+    let headers = case.headers.iter().map(|(k, v)| quote! { (#k, #v) });
+    let body = &case.body;
+    let kind = runtime_variant("RecoveryKind", case.decision.kind.name());
+    let rule = &case.decision.rule;
+    let wait = option_tokens(case.decision.wait_seconds.map(|seconds| {
+        let seconds = proc_macro2::Literal::u64_unsuffixed(seconds);
+        quote! { ::std::time::Duration::from_secs(#seconds) }
+    }));
+    let doc = format!(" {}", case.why.trim());
+    quote! {
+        #[doc = #doc]
+        #[test]
+        fn #test() {
+            let headers: &[(&str, &str)] = &[#(#headers),*];
+            let recovery = super::Error::from_response(#status, headers.iter().copied(), #body.as_bytes()).recovery(now());
+            ::core::assert_eq!((recovery.kind(), recovery.rule().id, recovery.wait()), (#kind, #rule, #wait));
         }
     }
 }
@@ -171,21 +165,19 @@ fn case_test(api: &Api, index: usize) -> TokenStream {
 /// none.
 fn lookup_test(api: &Api, index: usize) -> TokenStream {
     let vocabulary = &api.vocabularies[index];
-    {
-        let name = ident(&vocabulary.name);
-        let test = format_ident!(
-            "every_{}_value_is_found_by_its_wire_string",
-            crate::names::snake_case(&vocabulary.name).unwrap_or_default()
-        );
-        quote! {
-            #[test]
-            fn #test() {
-                for known in super::#name::ALL {
-                    let found = super::#name::from(known.as_str());
-                    ::core::assert!(!found.is_unknown() && &found == known, "{}", known.as_str());
-                }
-                ::core::assert!(super::#name::from("\u{0}not a value of this catalog").is_unknown());
+    let name = ident(&vocabulary.name);
+    let test = format_ident!(
+        "every_{}_value_is_found_by_its_wire_string",
+        crate::names::snake_case(&vocabulary.name).unwrap_or_default()
+    );
+    quote! {
+        #[test]
+        fn #test() {
+            for known in super::#name::ALL {
+                let found = super::#name::from(known.as_str());
+                ::core::assert!(!found.is_unknown() && &found == known, "{}", known.as_str());
             }
+            ::core::assert!(super::#name::from("\u{0}not a value of this catalog").is_unknown());
         }
     }
 }
