@@ -8,7 +8,7 @@
 //! key and value go by), cut down to what facts need, so it is written here.
 
 use crate::FieldRole;
-use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
+use serde_core::de::{DeserializeOwned, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use std::fmt;
 
@@ -156,7 +156,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Tee<'_, '_, D> {
 macro_rules! forward_visit {
     ($($method:ident($ty:ty)),* $(,)?) => {
         $(
-            fn $method<E: serde::de::Error>(self, value: $ty) -> Result<V::Value, E> {
+            fn $method<E: serde_core::de::Error>(self, value: $ty) -> Result<V::Value, E> {
                 self.inner.$method(value)
             }
         )*
@@ -176,42 +176,42 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for TeeVisitor<'_, '_, V> {
         visit_bytes(&[u8]), visit_borrowed_bytes(&'de [u8]), visit_byte_buf(Vec<u8>),
     }
 
-    fn visit_i64<E: serde::de::Error>(self, number: i64) -> Result<V::Value, E> {
+    fn visit_i64<E: serde_core::de::Error>(self, number: i64) -> Result<V::Value, E> {
         keep(self.node, self.found, || Value::from(number));
         self.inner.visit_i64(number)
     }
 
-    fn visit_u64<E: serde::de::Error>(self, number: u64) -> Result<V::Value, E> {
+    fn visit_u64<E: serde_core::de::Error>(self, number: u64) -> Result<V::Value, E> {
         keep(self.node, self.found, || Value::from(number));
         self.inner.visit_u64(number)
     }
 
-    fn visit_f64<E: serde::de::Error>(self, number: f64) -> Result<V::Value, E> {
+    fn visit_f64<E: serde_core::de::Error>(self, number: f64) -> Result<V::Value, E> {
         // Finite in JSON; `from` gives `Null` otherwise, which no fact reads.
         keep(self.node, self.found, || Value::from(number));
         self.inner.visit_f64(number)
     }
 
-    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<V::Value, E> {
+    fn visit_str<E: serde_core::de::Error>(self, text: &str) -> Result<V::Value, E> {
         keep(self.node, self.found, || Value::from(text));
         self.inner.visit_str(text)
     }
 
-    fn visit_borrowed_str<E: serde::de::Error>(self, text: &'de str) -> Result<V::Value, E> {
+    fn visit_borrowed_str<E: serde_core::de::Error>(self, text: &'de str) -> Result<V::Value, E> {
         keep(self.node, self.found, || Value::from(text));
         self.inner.visit_borrowed_str(text)
     }
 
-    fn visit_string<E: serde::de::Error>(self, text: String) -> Result<V::Value, E> {
+    fn visit_string<E: serde_core::de::Error>(self, text: String) -> Result<V::Value, E> {
         keep(self.node, self.found, || Value::from(text.as_str()));
         self.inner.visit_string(text)
     }
 
-    fn visit_none<E: serde::de::Error>(self) -> Result<V::Value, E> {
+    fn visit_none<E: serde_core::de::Error>(self) -> Result<V::Value, E> {
         self.inner.visit_none()
     }
 
-    fn visit_unit<E: serde::de::Error>(self) -> Result<V::Value, E> {
+    fn visit_unit<E: serde_core::de::Error>(self) -> Result<V::Value, E> {
         self.inner.visit_unit()
     }
 
@@ -349,26 +349,26 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, '_, V> {
         visit_byte_buf(Vec<u8>),
     }
 
-    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<V::Value, E> {
+    fn visit_str<E: serde_core::de::Error>(self, text: &str) -> Result<V::Value, E> {
         *self.under = self.node.under(text);
         self.inner.visit_str(text)
     }
 
-    fn visit_borrowed_str<E: serde::de::Error>(self, text: &'de str) -> Result<V::Value, E> {
+    fn visit_borrowed_str<E: serde_core::de::Error>(self, text: &'de str) -> Result<V::Value, E> {
         *self.under = self.node.under(text);
         self.inner.visit_borrowed_str(text)
     }
 
-    fn visit_string<E: serde::de::Error>(self, text: String) -> Result<V::Value, E> {
+    fn visit_string<E: serde_core::de::Error>(self, text: String) -> Result<V::Value, E> {
         *self.under = self.node.under(&text);
         self.inner.visit_string(text)
     }
 
-    fn visit_none<E: serde::de::Error>(self) -> Result<V::Value, E> {
+    fn visit_none<E: serde_core::de::Error>(self) -> Result<V::Value, E> {
         self.inner.visit_none()
     }
 
-    fn visit_unit<E: serde::de::Error>(self) -> Result<V::Value, E> {
+    fn visit_unit<E: serde_core::de::Error>(self) -> Result<V::Value, E> {
         self.inner.visit_unit()
     }
 

@@ -57,7 +57,7 @@ pub mod json {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::open_enum::deserialize_wire;
-    pub use serde;
+    pub use serde_core as serde;
 
     /// An unknown value of an open enum (only the generated `From<&str>` makes one).
     pub fn unknown(text: &str) -> crate::UnknownValue {
@@ -74,8 +74,8 @@ pub mod __private {
     /// `None` for an absent key. Each is written back as it came.
     pub fn some<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
     where
-        D: serde::Deserializer<'de>,
-        T: serde::Deserialize<'de>,
+        D: serde_core::Deserializer<'de>,
+        T: serde_core::Deserialize<'de>,
     {
         T::deserialize(deserializer).map(Some)
     }

@@ -4,7 +4,7 @@
 //! Expansions name everything by full path, so they compile whatever names the catalog gives
 //! the enums and their neighbours (a type called `String`, `Option` or `Serialize`).
 
-use serde::de::{Deserializer, Error, Visitor};
+use serde_core::de::{Deserializer, Error, Visitor};
 use std::fmt;
 use std::marker::PhantomData;
 

@@ -3,7 +3,7 @@
 
 use crate::recovery::{Recovery, RecoveryTable, WaitSource};
 use crate::retry_after::{RetryAfter, RetryAfterFormat};
-use serde::de::DeserializeOwned;
+use serde_core::de::DeserializeOwned;
 use serde_json::Value;
 use std::borrow::Cow;
 use std::fmt;
