@@ -1,6 +1,6 @@
 //! The open enums: `HttpStatus`, and one per vocabulary, each with its catalog facts as methods.
 
-use super::syntax::{self, parse};
+use super::syntax;
 use super::{doc, ident, numbers, provenance_lines, Part, Piece};
 use crate::render::text::{code, markdown as md, one_line};
 use crate::resolved::{Api, RecoveryRule, Status, Vocabulary, VocabularyValue};
@@ -59,7 +59,7 @@ struct UnknownPayload {
 /// at it, which a `match` per method would cost in the build (BENCHMARKS.md).
 fn index_method(variants: &[Ident], unknown: &UnknownPayload) -> syn::Result<ImplItem> {
     let UnknownPayload { ty, arm } = unknown;
-    let mut index: syn::ImplItemFn = parse(quote! {
+    let mut index: syn::ImplItemFn = syn::parse2(quote! {
         /// The place in [`ALL`](Self::ALL) of a known value; what `Unknown` holds otherwise.
         fn index(&self) -> ::core::result::Result<usize, #ty> {
             let index = match self {
@@ -199,7 +199,7 @@ fn vocabulary_type(api: &Api, vocabulary: &Vocabulary, values: Range<usize>, par
             #unknown(::api_error_runtime::UnknownValue),
         }
     });
-    let mut item: syn::ItemEnum = parse(quote! { #attrs pub enum #name { #unknown_def } })?;
+    let mut item: syn::ItemEnum = syn::parse2(quote! { #attrs pub enum #name { #unknown_def } })?;
     let unknown_variant = std::mem::take(&mut item.variants);
     item.variants = variant_defs.chain(unknown_variant).collect();
     Ok(vec![Item::Enum(item)])
@@ -260,12 +260,12 @@ impl FactTable {
         let doc_line = format!(" {}", self.doc_line);
         let table_doc = format!(" `{}()` of each value, in the order of `ALL`.", self.method);
         let body = (self.read)(&table);
-        let mut table: syn::ImplItemConst = parse(quote! {
+        let mut table: syn::ImplItemConst = syn::parse2(quote! {
             #[doc = #table_doc]
             const #table: &'static [#table_ty] = &[];
         })?;
         table.expr = syntax::slice(self.entries);
-        let method = parse(quote! {
+        let method = syn::parse2(quote! {
             #[doc = #doc_line]
             pub fn #method(&self) -> #ty {
                 #body
@@ -278,7 +278,7 @@ impl FactTable {
 /// The `impl` of the vocabulary's methods in `groups`: all of them, or one part's.
 fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary, groups: &[MethodGroup]) -> syn::Result<Vec<Item>> {
     let name = ident(&vocabulary.name);
-    let mut methods: syn::ItemImpl = parse(quote! { impl #name {} })?;
+    let mut methods: syn::ItemImpl = syn::parse2(quote! { impl #name {} })?;
     for group in groups {
         match group {
             MethodGroup::All => methods.items.push(all_values(vocabulary)?),
@@ -300,7 +300,7 @@ fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary, groups: &[MethodGroup]
 /// `ALL`, every known value.
 fn all_values(vocabulary: &Vocabulary) -> syn::Result<ImplItem> {
     let all_doc = format!(" Every value the catalog knows, in catalog order ({}).", vocabulary.values.len());
-    let mut all: syn::ImplItemConst = parse(quote! {
+    let mut all: syn::ImplItemConst = syn::parse2(quote! {
         #[doc = #all_doc]
         pub const ALL: &'static [Self] = &[];
     })?;
@@ -312,7 +312,7 @@ fn all_values(vocabulary: &Vocabulary) -> syn::Result<ImplItem> {
 /// `WIRE_OF`, `as_str` reading it, and `is_unknown`.
 fn wire_strings(vocabulary: &Vocabulary) -> syn::Result<Vec<ImplItem>> {
     let unknown = ident(UNKNOWN_VARIANT);
-    let mut items: syn::ItemImpl = parse(quote! {
+    let mut items: syn::ItemImpl = syn::parse2(quote! {
         impl WireStrings {
             /// The wire string of each value, in the order of `ALL`.
             const WIRE_OF: &'static [&'static str] = &[];
@@ -402,7 +402,7 @@ fn vocabulary_from_wire(vocabulary: &Vocabulary) -> syn::Result<Vec<Item>> {
             }
         }
     };
-    let mut from: syn::ItemImpl = parse(quote! {
+    let mut from: syn::ItemImpl = syn::parse2(quote! {
         impl ::core::convert::From<&str> for #name {
             fn from(wire: &str) -> Self {
                 #body
@@ -427,7 +427,7 @@ fn vocabulary_from_wire(vocabulary: &Vocabulary) -> syn::Result<Vec<Item>> {
             wires.zip(&variants).map(|(wire, v)| syntax::arm(syntax::str_pat(wire), syntax::variant_expr(&this, v)));
         syntax::prepend_arms(syntax::opening_match(&mut function.block)?, arms);
     }
-    let shared: syn::ItemMacro = parse(quote! { ::api_error_runtime::impl_open_enum!(#name); })?;
+    let shared: syn::ItemMacro = syn::parse2(quote! { ::api_error_runtime::impl_open_enum!(#name); })?;
     Ok(vec![Item::Impl(from), Item::Macro(shared)])
 }
 

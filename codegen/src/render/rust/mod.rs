@@ -107,7 +107,7 @@ impl Part {
 
 /// The items of tokens written with `quote!`.
 fn quoted(tokens: TokenStream) -> syn::Result<Vec<syn::Item>> {
-    syntax::parse::<syn::File>(tokens).map(|file| file.items)
+    syn::parse2::<syn::File>(tokens).map(|file| file.items)
 }
 
 /// Formats a file with prettyplease (the same bytes whatever rustfmt is installed), behind the
@@ -128,17 +128,17 @@ fn format_file(path: &str, from: &str, docs: TokenStream, pieces: &[Piece<'_>]) 
 fn format_pieces(path: &str, pieces: &[Piece<'_>]) -> Result<Vec<String>, Vec<Diagnostic>> {
     let format = |piece: &Piece<'_>| {
         let text = format_items(path, (piece.make)())?;
-        match piece.part.trim(&text) {
-            Some(trimmed) if trimmed == text.as_str() => Ok(text),
-            Some(trimmed) => Ok(trimmed.into_owned()),
-            None => Err(generator_bug(path, format!("a {:?} part of an item has no line to join at", piece.part))),
+        if piece.part == Part::Whole {
+            return Ok(text);
         }
+        let trimmed = piece.part.trim(&text).map(std::borrow::Cow::into_owned);
+        trimmed.ok_or_else(|| generator_bug(path, format!("a {:?} part of an item has no line to join at", piece.part)))
     };
     crate::parallel::map(pieces, format).into_iter().collect()
 }
 
 fn format_tokens(path: &str, tokens: TokenStream) -> Result<String, Vec<Diagnostic>> {
-    format_file_of(path, syntax::parse(tokens))
+    format_file_of(path, syn::parse2(tokens))
 }
 
 fn format_items(path: &str, items: syn::Result<Vec<syn::Item>>) -> Result<String, Vec<Diagnostic>> {

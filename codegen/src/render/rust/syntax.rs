@@ -9,15 +9,9 @@
 //! output to the checked-in bytes.
 
 use super::doc_lines;
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Ident, Literal, Span};
 use syn::punctuated::Punctuated;
 use syn::{Arm, Attribute, Expr, ExprMatch, Pat, Path, Variant};
-
-/// Parses a fixed part written with `quote!`. Tokens that do not parse are a generator bug,
-/// which `format_pieces` reports.
-pub(super) fn parse<T: syn::parse::Parse>(tokens: TokenStream) -> syn::Result<T> {
-    syn::parse2(tokens)
-}
 
 /// `#[doc = " line"]` for each doc line (see `doc_lines`), as `super::doc` writes them.
 pub(super) fn doc_attrs(lines: &[String]) -> Vec<Attribute> {
@@ -155,7 +149,9 @@ pub(super) fn prepend_arms(found: &mut ExprMatch, arms: impl IntoIterator<Item =
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proc_macro2::TokenStream;
     use quote::{quote, ToTokens};
+    use syn::parse2 as parse;
 
     fn name(text: &str) -> Ident {
         Ident::new(text, Span::call_site())

@@ -30,9 +30,10 @@ pub(super) fn example_tests(api: &Api, tests_per_part: usize) -> Vec<Piece<'_>> 
         .chain((0..api.cases.len()).map(Test::Case))
         .chain((0..api.vocabularies.len()).map(Test::Lookup))
         .collect();
-    let count = tests.len().div_ceil(tests_per_part.max(1));
+    let tests_per_part = tests_per_part.max(1);
+    let count = tests.len().div_ceil(tests_per_part);
     tests
-        .chunks(tests_per_part.max(1))
+        .chunks(tests_per_part)
         .enumerate()
         .map(|(index, chunk)| {
             let (part, chunk) = (Part::of(index, count), chunk.to_vec());
