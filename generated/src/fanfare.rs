@@ -1013,13 +1013,12 @@ impl OrderDenial {
 }
 /// Any error body of Fanfare: [`ErrorBody`], [`OrderDenial`].
 ///
-/// Decoding tries the formats in catalog order and takes the first that fits.
+/// Decoding reads each member of the body once and takes the first format, in catalog order, whose required members are all present; a member that is present must have the type its format gives it.
 #[derive(
     ::core::clone::Clone,
     ::core::fmt::Debug,
     ::core::cmp::PartialEq,
     ::serde::Serialize,
-    ::serde::Deserialize
 )]
 #[serde(untagged)]
 #[non_exhaustive]
@@ -1028,6 +1027,95 @@ pub enum ErrorResponse {
     ErrorBody(ErrorBody),
     /// The body returned when a consumer exceeds purchase limits.
     OrderDenial(OrderDenial),
+}
+impl<'de> ::serde::Deserialize<'de> for ErrorResponse {
+    fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        /// Every member of the formats, as its formats read it: absent, or present and decoded.
+        #[derive(::serde::Deserialize)]
+        struct Members {
+            #[serde(default, deserialize_with = "::api_error_runtime::__private::some")]
+            error: ::core::option::Option<::core::option::Option<self::ErrorCode>>,
+            #[serde(default, deserialize_with = "::api_error_runtime::__private::some")]
+            message: ::core::option::Option<
+                ::core::option::Option<::std::string::String>,
+            >,
+            #[serde(default, deserialize_with = "::api_error_runtime::__private::some")]
+            details: ::core::option::Option<
+                ::core::option::Option<::std::vec::Vec<self::FieldError>>,
+            >,
+            #[serde(default, deserialize_with = "::api_error_runtime::__private::some")]
+            support: ::core::option::Option<::core::option::Option<self::SupportInfo>>,
+            #[serde(
+                rename = "retryAfter",
+                default,
+                deserialize_with = "::api_error_runtime::__private::some"
+            )]
+            retry_after: ::core::option::Option<::core::option::Option<i64>>,
+            #[serde(default, deserialize_with = "::api_error_runtime::__private::some")]
+            status: ::core::option::Option<::core::option::Option<self::OrderStatus>>,
+            #[serde(
+                rename = "denyReason",
+                default,
+                deserialize_with = "::api_error_runtime::__private::some"
+            )]
+            deny_reason: ::core::option::Option<
+                ::core::option::Option<self::DenyReason>,
+            >,
+            #[serde(
+                rename = "consumerId",
+                default,
+                deserialize_with = "::api_error_runtime::__private::some"
+            )]
+            consumer_id: ::core::option::Option<
+                ::core::option::Option<::std::string::String>,
+            >,
+        }
+        let members = <Members as ::serde::Deserialize>::deserialize(deserializer)?;
+        if let Members {
+            error: ::core::option::Option::Some(::core::option::Option::Some(error)),
+            message,
+            details,
+            support,
+            retry_after,
+            ..
+        } = members {
+            return ::core::result::Result::Ok(
+                Self::ErrorBody(self::ErrorBody {
+                    error,
+                    message: message.flatten(),
+                    details: details.flatten(),
+                    support: support.flatten(),
+                    retry_after: retry_after.flatten(),
+                }),
+            );
+        }
+        if let Members {
+            status: ::core::option::Option::Some(::core::option::Option::Some(status)),
+            deny_reason: ::core::option::Option::Some(
+                ::core::option::Option::Some(deny_reason),
+            ),
+            consumer_id: ::core::option::Option::Some(
+                ::core::option::Option::Some(consumer_id),
+            ),
+            ..
+        } = members {
+            return ::core::result::Result::Ok(
+                Self::OrderDenial(self::OrderDenial {
+                    status,
+                    deny_reason,
+                    consumer_id,
+                }),
+            );
+        }
+        ::core::result::Result::Err(
+            <D::Error as ::serde::de::Error>::custom(
+                "no format of the error body fits: ErrorBody needs `error`; OrderDenial needs `status`, `denyReason` and `consumerId`",
+            ),
+        )
+    }
 }
 /// Header names this API documents, and helpers to read them.
 pub mod headers {
@@ -1236,6 +1324,16 @@ pub const MODEL: ::api_error_runtime::Model = ::api_error_runtime::Model::new(
     .retry_after_dialects(&[::api_error_runtime::RetryAfterFormat::Iso8601]);
 impl ::api_error_runtime::ErrorModel for ErrorResponse {
     const MODEL: &'static ::api_error_runtime::Model = &MODEL;
+    /// The default, written out so that the decoder is compiled here, once, rather than
+    /// in each crate that reads a response.
+    fn decode_body(
+        body: &[u8],
+    ) -> ::core::result::Result<
+        ::api_error_runtime::DecodedBody<Self>,
+        ::api_error_runtime::json::Error,
+    > {
+        ::api_error_runtime::DecodedBody::read(body)
+    }
 }
 /// A Fanfare error response, read leniently: building one never fails, whatever was sent.
 ///

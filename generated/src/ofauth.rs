@@ -967,6 +967,16 @@ pub const MODEL: ::api_error_runtime::Model = ::api_error_runtime::Model::new(
     .default_retry_after(::std::time::Duration::from_secs(60));
 impl ::api_error_runtime::ErrorModel for ErrorResponse {
     const MODEL: &'static ::api_error_runtime::Model = &MODEL;
+    /// The default, written out so that the decoder is compiled here, once, rather than
+    /// in each crate that reads a response.
+    fn decode_body(
+        body: &[u8],
+    ) -> ::core::result::Result<
+        ::api_error_runtime::DecodedBody<Self>,
+        ::api_error_runtime::json::Error,
+    > {
+        ::api_error_runtime::DecodedBody::read(body)
+    }
 }
 /// A OFAuth error response, read leniently: building one never fails, whatever was sent.
 ///

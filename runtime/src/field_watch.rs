@@ -17,24 +17,28 @@ use std::fmt;
 /// would, when it is a string or a number. A repeated key counts as serde_json counts it: the
 /// last one wins.
 ///
-/// `None` when the body is not JSON, does not decode as `T`, or for more than 64 fields (read
-/// those from a `Value`).
+/// An error when the body is not JSON or does not decode as `T`. At most [`MAX_FIELDS`] fields
+/// are watched (read more from a `Value`); any beyond are not.
 pub(crate) fn decode<T: DeserializeOwned>(
     body: &[u8],
     fields: &[(FieldRole, &[&str])],
-) -> Option<(T, Vec<Option<Value>>)> {
+) -> Result<(T, Vec<Option<Value>>), serde_json::Error> {
+    let fields = &fields[..fields.len().min(MAX_FIELDS)];
+    // One bit per field: all 64, or the low `n`.
     let wanted = match fields.len() {
-        64 => u64::MAX,
-        n @ 0..64 => (1u64 << n) - 1,
-        _ => return None,
+        MAX_FIELDS => u64::MAX,
+        n => (1u64 << n) - 1,
     };
     let mut found = vec![None; fields.len()];
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let tee = Tee { inner: &mut deserializer, node: Node { fields, depth: 0, wanted }, found: &mut found };
-    let typed = T::deserialize(tee).ok()?;
-    deserializer.end().ok()?;
-    Some((typed, found))
+    let typed = T::deserialize(tee)?;
+    deserializer.end()?;
+    Ok((typed, found))
 }
+
+/// How many field paths one decode watches (one bit each).
+pub(crate) const MAX_FIELDS: usize = 64;
 
 /// Where a value stands: the paths that lead through it.
 #[derive(Clone, Copy)]
@@ -427,9 +431,9 @@ mod tests {
     fn decoded(body: &str) -> [Option<Vec<Option<Value>>>; 3] {
         let bytes = body.as_bytes();
         [
-            decode::<serde::de::IgnoredAny>(bytes, FIELDS).map(|(_, found)| found),
-            decode::<Value>(bytes, FIELDS).map(|(_, found)| found),
-            decode::<Typed>(bytes, FIELDS).map(|(_, found)| found),
+            decode::<serde::de::IgnoredAny>(bytes, FIELDS).ok().map(|(_, found)| found),
+            decode::<Value>(bytes, FIELDS).ok().map(|(_, found)| found),
+            decode::<Typed>(bytes, FIELDS).ok().map(|(_, found)| found),
         ]
     }
 

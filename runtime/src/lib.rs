@@ -42,15 +42,18 @@ mod unknown;
 pub use catalog_api::{CatalogApi, ReadResponse};
 pub use example::{Example, ExampleDecision};
 pub use recovery::{Backoff, DecidedBy, Jitter, Recovery, RecoveryKind, RecoveryRule, RecoveryTable, WaitSource};
-pub use response::{ApiError, ApiErrorInfo, BodyProblem, ErrorModel, FieldRole, HeaderRole, Model, RateLimit, Reading};
+pub use response::{
+    ApiError, ApiErrorInfo, BodyProblem, DecodedBody, ErrorModel, FieldRole, HeaderRole, Model, RateLimit, Reading,
+};
 pub use retry_after::{RetryAfter, RetryAfterFormat};
 pub use status::StatusClass;
 pub use unknown::UnknownValue;
 
 /// JSON values, for body fields the catalog leaves free (`any`) and the extension members of
-/// extensible bodies: serde_json's own types, so clients need no separate dependency on it.
+/// extensible bodies, and the error of a body that does not decode: serde_json's own types, so
+/// clients need no separate dependency on it.
 pub mod json {
-    pub use serde_json::{Map, Value};
+    pub use serde_json::{Error, Map, Value};
 }
 
 /// What the macros' expansions and the generated code refer to; not part of the API.

@@ -100,6 +100,50 @@ impl Model {
 pub trait ErrorModel: DeserializeOwned {
     /// The API's model.
     const MODEL: &'static Model;
+
+    /// Decodes a body of this model from its bytes, reading the model's facts in the same pass.
+    ///
+    /// The default is [`DecodedBody::read`]. Generated crates make that same call in their
+    /// impl: generic code is compiled in each crate that uses it, and the impl's own method is
+    /// compiled once, in the generated crate, rather than in every crate that reads a response.
+    fn decode_body(body: &[u8]) -> Result<DecodedBody<Self>, serde_json::Error> {
+        DecodedBody::read(body)
+    }
+}
+
+/// A body decoded from its bytes, with the facts found in it on the way: what
+/// [`ErrorModel::decode_body`] gives.
+#[derive(Clone, Debug)]
+pub struct DecodedBody<B> {
+    body: B,
+    facts: BodyFacts,
+}
+
+impl<B: ErrorModel> DecodedBody<B> {
+    /// Decodes `bytes` as `B`, finding the facts at the paths of `B::MODEL` in the same pass.
+    pub fn read(bytes: &[u8]) -> Result<Self, serde_json::Error> {
+        let fields = B::MODEL.fields;
+        if fields.len() > crate::field_watch::MAX_FIELDS {
+            // More paths than the watch follows: the facts come from a `Value` of the body, and
+            // the decode goes through the same (unwatching) decoder.
+            let (body, _) = crate::field_watch::decode::<B>(bytes, &[])?;
+            return Ok(Self { body, facts: facts_of_value(&serde_json::from_slice(bytes)?, fields) });
+        }
+        let (body, found) = crate::field_watch::decode::<B>(bytes, fields)?;
+        Ok(Self { body, facts: facts_found(fields, found) })
+    }
+}
+
+impl<B> DecodedBody<B> {
+    /// The typed body.
+    pub fn body(&self) -> &B {
+        &self.body
+    }
+
+    /// The typed body, taken.
+    pub fn into_body(self) -> B {
+        self.body
+    }
 }
 
 /// A header value as read: absent, understood, or present but not understood (kept, so that it
@@ -312,43 +356,44 @@ impl<B: ErrorModel> ApiError<B> {
         error
     }
 
+    // Only what depends on `B` is here: the rest is in functions of their own, compiled once in
+    // this crate rather than again in every crate that reads a response.
     fn read_body(&mut self, body: &[u8]) {
-        let body = body.strip_prefix(BOM).unwrap_or(body);
-        if body.iter().all(u8::is_ascii_whitespace) {
-            self.problem = Some(BodyProblem::Empty);
-            return;
-        }
-        if body.len() > Self::MAX_BODY_BYTES {
-            self.problem = Some(BodyProblem::TooLarge { len: body.len() });
-            return;
-        }
+        let body = match readable(body, Self::MAX_BODY_BYTES) {
+            Ok(body) => body,
+            Err(problem) => {
+                self.problem = Some(problem);
+                return;
+            }
+        };
         // The usual case, a body in one of the documented formats: decoded straight from the
         // bytes, its facts read by path in the same pass. Building a `Value` of the body for
         // them doubled the cost of reading it (BENCHMARKS.md); `json()` builds one from the
         // bytes kept, if asked.
-        if let Some((typed, found)) = crate::field_watch::decode::<B>(body, B::MODEL.fields) {
-            let roles = B::MODEL.fields.iter().zip(found);
-            self.facts = body_facts(roles.filter_map(|((role, _), value)| Some((*role, Cow::Owned(value?)))));
-            self.body = Some(typed);
-            return;
-        }
+        let error = match B::decode_body(body) {
+            Ok(decoded) => {
+                self.facts = decoded.facts;
+                self.body = Some(decoded.body);
+                return;
+            }
+            Err(error) => error,
+        };
         // Anything else is read into a `Value`, which keeps every fact found by path.
-        let json: Value = match serde_json::from_slice(body) {
+        let json = match parse_json(body) {
             Ok(json) => json,
             Err(error) => {
                 self.problem = Some(BodyProblem::NotJson { message: error.to_string() });
                 return;
             }
         };
-        let roles = B::MODEL.fields.iter();
-        self.facts = body_facts(roles.filter_map(|(role, path)| {
-            Some((*role, Cow::Borrowed(path.iter().try_fold(&json, |node, key| node.get(key))?)))
-        }));
+        self.facts = facts_of_value(&json, B::MODEL.fields);
         // Decoding the value can succeed where the bytes did not: a repeated key, which a
-        // `Value` resolves to the last one.
-        match B::deserialize(&json) {
-            Ok(typed) => self.body = Some(typed),
-            Err(error) => self.problem = Some(BodyProblem::UnexpectedShape { message: error.to_string() }),
+        // `Value` resolves to the last one. The value is written back as bytes for the same
+        // decoder: deserializing the `Value` itself would compile a second decoder of each body.
+        match B::decode_body(&json_bytes(&json)) {
+            Ok(decoded) => self.body = Some(decoded.body),
+            // The first decode's message: its line and column are the body's.
+            Err(_) => self.problem = Some(BodyProblem::UnexpectedShape { message: error.to_string() }),
         }
         self.json = OnceLock::from(Some(json));
     }
@@ -392,7 +437,7 @@ impl<B: ErrorModel> ApiError<B> {
         if self.body.is_none() {
             return self.json.get()?.as_ref();
         }
-        self.json.get_or_init(|| serde_json::from_slice(self.raw.strip_prefix(BOM).unwrap_or(&self.raw)).ok()).as_ref()
+        self.json.get_or_init(|| parse_json(self.raw.strip_prefix(BOM).unwrap_or(&self.raw)).ok()).as_ref()
     }
 
     /// Decodes one top-level field of the body as `T`, even when the whole body did not
@@ -535,6 +580,40 @@ impl<B: ErrorModel> fmt::Display for ApiError<B> {
 }
 
 impl<B: ErrorModel + fmt::Debug> std::error::Error for ApiError<B> {}
+
+/// The body without a byte order mark, or why it is not read at all.
+fn readable(body: &[u8], max_bytes: usize) -> Result<&[u8], BodyProblem> {
+    let body = body.strip_prefix(BOM).unwrap_or(body);
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(BodyProblem::Empty);
+    }
+    if body.len() > max_bytes {
+        return Err(BodyProblem::TooLarge { len: body.len() });
+    }
+    Ok(body)
+}
+
+/// The body as a `Value`.
+fn parse_json(body: &[u8]) -> Result<Value, serde_json::Error> {
+    serde_json::from_slice(body)
+}
+
+/// A `Value` as JSON text (which cannot fail: its keys are strings).
+fn json_bytes(json: &Value) -> Vec<u8> {
+    serde_json::to_vec(json).unwrap_or_default()
+}
+
+/// The facts of the scalars a watched decode found, one per field of the model.
+fn facts_found(fields: &[(FieldRole, &[&str])], found: Vec<Option<Value>>) -> BodyFacts {
+    body_facts(fields.iter().zip(found).filter_map(|((role, _), value)| Some((*role, Cow::Owned(value?)))))
+}
+
+/// The facts found by path in a `Value` of the body.
+fn facts_of_value(json: &Value, fields: &[(FieldRole, &[&str])]) -> BodyFacts {
+    body_facts(fields.iter().filter_map(|(role, path)| {
+        Some((*role, Cow::Borrowed(path.iter().try_fold(json, |node, key| node.get(key))?)))
+    }))
+}
 
 /// The facts of the values found along the model's field paths, in the model's order (the
 /// first path that gives a fact wins).

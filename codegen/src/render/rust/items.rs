@@ -210,6 +210,14 @@ pub(super) fn recovery(api: &Api) -> TokenStream {
 
         impl ::api_error_runtime::ErrorModel for ErrorResponse {
             const MODEL: &'static ::api_error_runtime::Model = &MODEL;
+
+            /// The default, written out so that the decoder is compiled here, once, rather than
+            /// in each crate that reads a response.
+            fn decode_body(
+                body: &[u8],
+            ) -> ::core::result::Result<::api_error_runtime::DecodedBody<Self>, ::api_error_runtime::json::Error> {
+                ::api_error_runtime::DecodedBody::read(body)
+            }
         }
 
         #error_doc
