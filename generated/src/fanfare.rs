@@ -1033,88 +1033,162 @@ impl<'de> ::serde::Deserialize<'de> for ErrorResponse {
     where
         D: ::serde::Deserializer<'de>,
     {
-        /// Every member of the formats, as its formats read it: absent, or present and decoded.
-        #[derive(::serde::Deserialize)]
-        struct Members {
-            #[serde(default, deserialize_with = "::api_error_runtime::__private::some")]
-            error: ::core::option::Option<::core::option::Option<self::ErrorCode>>,
-            #[serde(default, deserialize_with = "::api_error_runtime::__private::some")]
-            message: ::core::option::Option<
-                ::core::option::Option<::std::string::String>,
-            >,
-            #[serde(default, deserialize_with = "::api_error_runtime::__private::some")]
-            details: ::core::option::Option<
-                ::core::option::Option<::std::vec::Vec<self::FieldError>>,
-            >,
-            #[serde(default, deserialize_with = "::api_error_runtime::__private::some")]
-            support: ::core::option::Option<::core::option::Option<self::SupportInfo>>,
-            #[serde(
-                rename = "retryAfter",
-                default,
-                deserialize_with = "::api_error_runtime::__private::some"
-            )]
-            retry_after: ::core::option::Option<::core::option::Option<i64>>,
-            #[serde(default, deserialize_with = "::api_error_runtime::__private::some")]
-            status: ::core::option::Option<::core::option::Option<self::OrderStatus>>,
-            #[serde(
-                rename = "denyReason",
-                default,
-                deserialize_with = "::api_error_runtime::__private::some"
-            )]
-            deny_reason: ::core::option::Option<
-                ::core::option::Option<self::DenyReason>,
-            >,
-            #[serde(
-                rename = "consumerId",
-                default,
-                deserialize_with = "::api_error_runtime::__private::some"
-            )]
-            consumer_id: ::core::option::Option<
-                ::core::option::Option<::std::string::String>,
-            >,
+        /// Reads each member of the body once, then takes the first format it fits.
+        struct Formats;
+        impl<'de> ::serde::de::Visitor<'de> for Formats {
+            type Value = self::ErrorResponse;
+            fn expecting(
+                &self,
+                formatter: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                formatter.write_str("an error body of Fanfare (a JSON object)")
+            }
+            fn visit_map<A>(
+                self,
+                mut access: A,
+            ) -> ::core::result::Result<self::ErrorResponse, A::Error>
+            where
+                A: ::serde::de::MapAccess<'de>,
+            {
+                let mut error: ::core::option::Option<
+                    ::core::option::Option<self::ErrorCode>,
+                > = ::core::option::Option::None;
+                let mut message: ::core::option::Option<
+                    ::core::option::Option<::std::string::String>,
+                > = ::core::option::Option::None;
+                let mut details: ::core::option::Option<
+                    ::core::option::Option<::std::vec::Vec<self::FieldError>>,
+                > = ::core::option::Option::None;
+                let mut support: ::core::option::Option<
+                    ::core::option::Option<self::SupportInfo>,
+                > = ::core::option::Option::None;
+                let mut retry_after: ::core::option::Option<
+                    ::core::option::Option<i64>,
+                > = ::core::option::Option::None;
+                let mut status: ::core::option::Option<
+                    ::core::option::Option<self::OrderStatus>,
+                > = ::core::option::Option::None;
+                let mut deny_reason: ::core::option::Option<
+                    ::core::option::Option<self::DenyReason>,
+                > = ::core::option::Option::None;
+                let mut consumer_id: ::core::option::Option<
+                    ::core::option::Option<::std::string::String>,
+                > = ::core::option::Option::None;
+                let members = ::api_error_runtime::__private::MemberKey(
+                    &[
+                        "error",
+                        "message",
+                        "details",
+                        "support",
+                        "retryAfter",
+                        "status",
+                        "denyReason",
+                        "consumerId",
+                    ],
+                );
+                while let ::core::option::Option::Some(member) = access
+                    .next_key_seed(members)?
+                {
+                    match member {
+                        ::core::option::Option::Some(0) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut error,
+                                "error",
+                            )?
+                        }
+                        ::core::option::Option::Some(1) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut message,
+                                "message",
+                            )?
+                        }
+                        ::core::option::Option::Some(2) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut details,
+                                "details",
+                            )?
+                        }
+                        ::core::option::Option::Some(3) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut support,
+                                "support",
+                            )?
+                        }
+                        ::core::option::Option::Some(4) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut retry_after,
+                                "retryAfter",
+                            )?
+                        }
+                        ::core::option::Option::Some(5) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut status,
+                                "status",
+                            )?
+                        }
+                        ::core::option::Option::Some(6) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut deny_reason,
+                                "denyReason",
+                            )?
+                        }
+                        ::core::option::Option::Some(7) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut consumer_id,
+                                "consumerId",
+                            )?
+                        }
+                        _ => {
+                            access.next_value::<::serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                if let ::core::option::Option::Some(
+                    ::core::option::Option::Some(error),
+                ) = error {
+                    return ::core::result::Result::Ok(
+                        self::ErrorResponse::ErrorBody(self::ErrorBody {
+                            error,
+                            message: message.flatten(),
+                            details: details.flatten(),
+                            support: support.flatten(),
+                            retry_after: retry_after.flatten(),
+                        }),
+                    );
+                }
+                if let (
+                    ::core::option::Option::Some(::core::option::Option::Some(status)),
+                    ::core::option::Option::Some(
+                        ::core::option::Option::Some(deny_reason),
+                    ),
+                    ::core::option::Option::Some(
+                        ::core::option::Option::Some(consumer_id),
+                    ),
+                ) = (status, deny_reason, consumer_id) {
+                    return ::core::result::Result::Ok(
+                        self::ErrorResponse::OrderDenial(self::OrderDenial {
+                            status,
+                            deny_reason,
+                            consumer_id,
+                        }),
+                    );
+                }
+                ::core::result::Result::Err(
+                    <A::Error as ::serde::de::Error>::custom(
+                        "no format of the error body fits: ErrorBody needs `error`; OrderDenial needs `status`, `denyReason` and `consumerId`",
+                    ),
+                )
+            }
         }
-        let members = <Members as ::serde::Deserialize>::deserialize(deserializer)?;
-        if let Members {
-            error: ::core::option::Option::Some(::core::option::Option::Some(error)),
-            message,
-            details,
-            support,
-            retry_after,
-            ..
-        } = members {
-            return ::core::result::Result::Ok(
-                Self::ErrorBody(self::ErrorBody {
-                    error,
-                    message: message.flatten(),
-                    details: details.flatten(),
-                    support: support.flatten(),
-                    retry_after: retry_after.flatten(),
-                }),
-            );
-        }
-        if let Members {
-            status: ::core::option::Option::Some(::core::option::Option::Some(status)),
-            deny_reason: ::core::option::Option::Some(
-                ::core::option::Option::Some(deny_reason),
-            ),
-            consumer_id: ::core::option::Option::Some(
-                ::core::option::Option::Some(consumer_id),
-            ),
-            ..
-        } = members {
-            return ::core::result::Result::Ok(
-                Self::OrderDenial(self::OrderDenial {
-                    status,
-                    deny_reason,
-                    consumer_id,
-                }),
-            );
-        }
-        ::core::result::Result::Err(
-            <D::Error as ::serde::de::Error>::custom(
-                "no format of the error body fits: ErrorBody needs `error`; OrderDenial needs `status`, `denyReason` and `consumerId`",
-            ),
-        )
+        deserializer.deserialize_map(Formats)
     }
 }
 /// Header names this API documents, and helpers to read them.

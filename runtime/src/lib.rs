@@ -32,6 +32,7 @@ mod field_watch;
 pub mod header_value;
 #[cfg(feature = "http")]
 mod http;
+mod members;
 mod open_enum;
 mod recovery;
 mod response;
@@ -59,6 +60,7 @@ pub mod json {
 /// What the macros' expansions and the generated code refer to; not part of the API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::members::{read_member, MemberKey};
     pub use crate::open_enum::deserialize_wire;
     pub use serde_core as serde;
 

@@ -4,7 +4,7 @@
 use super::{doc, ident, provenance_lines};
 use crate::render::text::{code, markdown as md, one_line};
 use crate::resolved::{Api, Field, FieldType, Shape};
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::{quote, ToTokens};
 
 fn rust_type(api: &Api, ty: &FieldType) -> TokenStream {
@@ -70,22 +70,7 @@ fn presence(field: &Field) -> Presence {
 
 /// The type a member decodes as when it is present.
 fn present_type(api: &Api, field: &Field) -> TokenStream {
-    wrap_present(field, rust_type(api, &field.ty))
-}
-
-/// What a member decodes as in one pass over the body, whichever format declares it: `null`
-/// is kept (as `None`, or `Value::Null` for a free-form value), so that a format that does not
-/// take it can be told from one that does. Named from inside a function, where a local item may
-/// shadow the API's types.
-fn member_type(api: &Api, ty: &FieldType) -> TokenStream {
-    let ty_tokens = rust_type_from_module(api, ty);
-    match ty {
-        FieldType::Any => ty_tokens,
-        _ => quote! { ::core::option::Option<#ty_tokens> },
-    }
-}
-
-fn wrap_present(field: &Field, ty: TokenStream) -> TokenStream {
+    let ty = rust_type(api, &field.ty);
     match (presence(field), holds_null(field)) {
         (Presence::Optional, _) | (_, true) => quote! { ::core::option::Option<#ty> },
         _ => ty,
@@ -275,20 +260,25 @@ pub(super) fn error_response(api: &Api) -> TokenStream {
 struct Member<'a> {
     wire: &'a str,
     ty: &'a FieldType,
-    /// Its field in the generated `Members` struct.
+    /// Its local variable in the generated decoder.
     slot: proc_macro2::Ident,
 }
 
+/// Names the generated decoder uses itself, which a member's variable must not take.
+const DECODER_NAMES: &[&str] = &["access", "member", "members", "self"];
+
 /// `Deserialize` for `ErrorResponse` in one pass, as a client decodes its own union of the
-/// formats: a struct of every member, each an `Option` of what it decodes as, then the first
-/// format whose required members are there. Serde's `untagged` reads the body into a buffer and
-/// tries each format on it, which took 1.4 to 1.7 times as long (BENCHMARKS.md) and compiled a
-/// decoder of each format from that buffer.
+/// formats: each member of every format read once, into a variable of its own, then the first
+/// format, in catalog order, whose required members are there. Serde's `untagged` reads the
+/// body into a buffer and tries each format on it, which took 1.4 to 1.7 times as long
+/// (BENCHMARKS.md) and compiled a decoder of each format from that buffer.
 ///
-/// A member may be required in one format and optional in another. `None` (keep `untagged`)
-/// when its type differs between formats, which one pass cannot decode before it knows the
-/// format, or when a format keeps extension members, which are the members it does not
-/// declare, other formats' included.
+/// Each member is kept as `Option<Option<T>>` (a free-form value: `Option<Value>`): absent,
+/// `null` or a value, so that a format that takes `null` can be told from one that does not. A
+/// member may be required in one format and optional in another. `None` (keep `untagged`) when
+/// its type differs between formats, which one pass cannot decode before it knows the format,
+/// or when a format keeps extension members, which are the members it does not declare, other
+/// formats' included.
 fn one_pass_deserialize(api: &Api, roots: &[&Shape]) -> Option<TokenStream> {
     // A format with no required member always fits: the ones after it are never chosen.
     let last = roots.iter().position(|shape| shape.fields.iter().all(|f| !f.required)).unwrap_or(roots.len() - 1);
@@ -297,77 +287,103 @@ fn one_pass_deserialize(api: &Api, roots: &[&Shape]) -> Option<TokenStream> {
         return None;
     }
     let mut members: Vec<Member> = Vec::new();
-    // The slot of each field of each format.
-    let mut slots: Vec<Vec<proc_macro2::Ident>> = Vec::new();
+    // The index in `members` of each field of each format.
+    let mut indices: Vec<Vec<usize>> = Vec::new();
     for shape in roots {
-        let mut shape_slots = Vec::new();
+        let mut shape_indices = Vec::new();
         for field in &shape.fields {
-            let slot = match members.iter().find(|m| m.wire == field.wire) {
-                Some(member) if *member.ty != field.ty => return None,
-                Some(member) => member.slot.clone(),
+            let index = match members.iter().position(|m| m.wire == field.wire) {
+                Some(index) if *members[index].ty != field.ty => return None,
+                Some(index) => index,
                 None => {
-                    let taken = |name: &str| members.iter().any(|m| m.slot == name);
+                    let taken = |name: &str| DECODER_NAMES.contains(&name) || members.iter().any(|m| m.slot == name);
                     let mut slot = field.rust_name.clone();
                     while taken(&slot) {
                         slot.push('_');
                     }
-                    let slot = ident(&slot);
-                    members.push(Member { wire: &field.wire, ty: &field.ty, slot: slot.clone() });
-                    slot
+                    members.push(Member { wire: &field.wire, ty: &field.ty, slot: ident(&slot) });
+                    members.len() - 1
                 }
             };
-            shape_slots.push(slot);
+            shape_indices.push(index);
         }
-        slots.push(shape_slots);
+        indices.push(shape_indices);
     }
 
-    let member_fields = members.iter().map(|Member { wire, ty, slot }| {
-        let rename = (slot != wire).then(|| quote! { rename = #wire, });
-        let present = member_type(api, ty);
+    let wires = members.iter().map(|m| m.wire);
+    let declarations = members.iter().map(|Member { ty, slot, .. }| {
+        let ty = match ty {
+            FieldType::Any => rust_type_from_module(api, ty),
+            _ => {
+                let ty = rust_type_from_module(api, ty);
+                quote! { ::core::option::Option<#ty> }
+            }
+        };
+        quote! { let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None; }
+    });
+    let reads = members.iter().enumerate().map(|(index, Member { wire, slot, .. })| {
+        let index = Literal::usize_unsuffixed(index);
         quote! {
-            #[serde(#rename default, deserialize_with = "::api_error_runtime::__private::some")]
-            #slot: ::core::option::Option<#present>,
+            ::core::option::Option::Some(#index) => ::api_error_runtime::__private::read_member(&mut access, &mut #slot, #wire)?,
         }
     });
-    let formats = roots.iter().zip(&slots).map(|(shape, slots)| {
+    let formats = roots.iter().zip(&indices).enumerate().map(|(position, (shape, shape_indices))| {
         let name = ident(&shape.name);
-        let mut pattern = Vec::new();
-        let mut init = Vec::new();
-        for (field, slot) in shape.fields.iter().zip(slots) {
+        // The format's required members: their variables, the patterns that bind them as the
+        // format takes them (there, and not `null` unless the format takes `null`), and the
+        // same patterns binding nothing. Optional members are read as they are: `null` as
+        // absent, unless the format keeps it.
+        let (mut slots, mut patterns, mut checks, mut init) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (field, &index) in shape.fields.iter().zip(shape_indices) {
+            let slot = &members[index].slot;
             let binding = ident(&field.rust_name);
-            let some = |inner: TokenStream| quote! { ::core::option::Option::Some(#inner) };
-            // The member as the format takes it: a required one is there (and not `null`,
-            // unless the format takes `null`); an optional one reads `null` as absent, unless
-            // the format keeps it.
-            let (bound, value) = match presence(field) {
-                Presence::Required if holds_null(field) || field.ty == FieldType::Any => {
-                    (some(binding.to_token_stream()), quote! { #binding })
-                }
-                Presence::Required => (some(some(binding.to_token_stream())), quote! { #binding }),
-                Presence::OptionalKeepingNull => (binding.to_token_stream(), quote! { #binding }),
-                Presence::Optional => (binding.to_token_stream(), quote! { #binding: #binding.flatten() }),
+            let keeps_null = holds_null(field) || field.ty == FieldType::Any;
+            let pattern = |inner: TokenStream| match keeps_null {
+                true => quote! { ::core::option::Option::Some(#inner) },
+                false => quote! { ::core::option::Option::Some(::core::option::Option::Some(#inner)) },
             };
-            pattern.push(
-                if *slot == binding && matches!(presence(field), Presence::OptionalKeepingNull | Presence::Optional) {
-                    quote! { #slot }
-                } else {
-                    quote! { #slot: #bound }
-                },
-            );
-            init.push(value);
+            match presence(field) {
+                Presence::Required => {
+                    slots.push(slot.to_token_stream());
+                    patterns.push(pattern(binding.to_token_stream()));
+                    checks.push(pattern(quote! { _ }));
+                    init.push(quote! { #binding });
+                }
+                Presence::Optional => init.push(quote! { #binding: #slot.flatten() }),
+                Presence::OptionalKeepingNull if *slot == binding => init.push(quote! { #binding }),
+                Presence::OptionalKeepingNull => init.push(quote! { #binding: #slot }),
+            }
         }
-        // `self::`: a format may be named like the local struct.
-        let value = quote! { ::core::result::Result::Ok(Self::#name(self::#name { #(#init),* })) };
-        if shape.fields.iter().any(|f| f.required) {
-            quote! {
-                if let Members { #(#pattern,)* .. } = members {
+        // `self::`: a format may be named like the decoder's own items.
+        let value = quote! { ::core::result::Result::Ok(self::ErrorResponse::#name(self::#name { #(#init),* })) };
+        if slots.is_empty() {
+            // The last format (see above), which always fits.
+            return value;
+        }
+        let tuple = |items: &[TokenStream]| match items {
+            [one] => one.clone(),
+            _ => quote! { (#(#items),*) },
+        };
+        let (tuple_slots, tuple_patterns, tuple_checks) = (tuple(&slots), tuple(&patterns), tuple(&checks));
+        let read_later = indices[position + 1..].iter().flatten().collect::<Vec<_>>();
+        let required_later = shape.fields.iter().zip(shape_indices).any(|(f, i)| f.required && read_later.contains(&i));
+        if !required_later {
+            return quote! {
+                if let #tuple_patterns = #tuple_slots {
                     return #value;
                 }
-            }
-        } else {
-            quote! {
-                let Members { #(#pattern,)* .. } = members;
-                #value
+            };
+        }
+        // A later format reads some of these members: checked by reference first, so that
+        // they are still there for it when this format does not fit.
+        let references: Vec<TokenStream> = slots.iter().map(|slot| quote! { &#slot }).collect();
+        let taken: Vec<TokenStream> = slots.iter().map(|slot| quote! { #slot.take() }).collect();
+        let (tuple_references, tuple_taken) = (tuple(&references), tuple(&taken));
+        quote! {
+            if let #tuple_checks = #tuple_references {
+                if let #tuple_patterns = #tuple_taken {
+                    return #value;
+                }
             }
         }
     });
@@ -381,23 +397,45 @@ fn one_pass_deserialize(api: &Api, roots: &[&Shape]) -> Option<TokenStream> {
             })
             .collect();
         let message = format!("no format of the error body fits: {}", needs.join("; "));
-        quote! { ::core::result::Result::Err(<D::Error as ::serde::de::Error>::custom(#message)) }
+        quote! { ::core::result::Result::Err(<A::Error as ::serde::de::Error>::custom(#message)) }
     });
+    let expecting = format!("an error body of {} (a JSON object)", one_line(&api.name));
     Some(quote! {
         impl<'de> ::serde::Deserialize<'de> for ErrorResponse {
             fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
             where
                 D: ::serde::Deserializer<'de>,
             {
-                /// Every member of the formats, as its formats read it: absent, or present and decoded.
-                #[derive(::serde::Deserialize)]
-                struct Members {
-                    #(#member_fields)*
+                /// Reads each member of the body once, then takes the first format it fits.
+                struct Formats;
+
+                impl<'de> ::serde::de::Visitor<'de> for Formats {
+                    type Value = self::ErrorResponse;
+
+                    fn expecting(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        formatter.write_str(#expecting)
+                    }
+
+                    fn visit_map<A>(self, mut access: A) -> ::core::result::Result<self::ErrorResponse, A::Error>
+                    where
+                        A: ::serde::de::MapAccess<'de>,
+                    {
+                        #(#declarations)*
+                        let members = ::api_error_runtime::__private::MemberKey(&[#(#wires),*]);
+                        while let ::core::option::Option::Some(member) = access.next_key_seed(members)? {
+                            match member {
+                                #(#reads)*
+                                _ => {
+                                    access.next_value::<::serde::de::IgnoredAny>()?;
+                                }
+                            }
+                        }
+                        #(#formats)*
+                        #no_format
+                    }
                 }
 
-                let members = <Members as ::serde::Deserialize>::deserialize(deserializer)?;
-                #(#formats)*
-                #no_format
+                deserializer.deserialize_map(Formats)
             }
         }
     })

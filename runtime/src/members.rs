@@ -1,0 +1,99 @@
+//! What the generated one-pass decoder of a body of several formats calls: which member a key
+//! names, and each member read once. Written here once, generic over the deserializer alone, so
+//! that each generated decoder is only its list of members and its choice of format.
+
+use serde_core::de::{DeserializeSeed, Deserializer, Error, MapAccess, Visitor};
+use std::fmt;
+
+/// Reads a key of the body as the index of the member it names in a list, `None` for a key
+/// the formats do not declare.
+///
+/// The list is searched from the start: an error body has a handful of members, which a scan
+/// compares sooner than a hash would be made.
+#[derive(Clone, Copy)]
+pub struct MemberKey(pub &'static [&'static str]);
+
+impl<'de> DeserializeSeed<'de> for MemberKey {
+    type Value = Option<usize>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<usize>, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl Visitor<'_> for MemberKey {
+    type Value = Option<usize>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_str<E: Error>(self, key: &str) -> Result<Option<usize>, E> {
+        Ok(self.0.iter().position(|member| *member == key))
+    }
+
+    fn visit_bytes<E: Error>(self, key: &[u8]) -> Result<Option<usize>, E> {
+        Ok(self.0.iter().position(|member| member.as_bytes() == key))
+    }
+}
+
+/// Reads the value of member `name` into its slot; a member sent twice is an error, as serde's
+/// derive has it.
+#[inline]
+pub fn read_member<'de, A, T>(access: &mut A, slot: &mut Option<T>, name: &'static str) -> Result<(), A::Error>
+where
+    A: MapAccess<'de>,
+    T: serde_core::Deserialize<'de>,
+{
+    if slot.is_some() {
+        return Err(A::Error::duplicate_field(name));
+    }
+    *slot = Some(access.next_value()?);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::de::IgnoredAny;
+
+    const MEMBERS: &[&str] = &["error", "message"];
+
+    /// The members of a JSON object as `read_member` reads them, the others skipped.
+    fn read(json: &str) -> Result<(Option<String>, Option<Option<String>>), serde_json::Error> {
+        struct Body;
+        impl<'de> Visitor<'de> for Body {
+            type Value = (Option<String>, Option<Option<String>>);
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+                let (mut error, mut message) = (None, None);
+                while let Some(member) = access.next_key_seed(MemberKey(MEMBERS))? {
+                    match member {
+                        Some(0) => read_member(&mut access, &mut error, "error")?,
+                        Some(1) => read_member(&mut access, &mut message, "message")?,
+                        _ => drop(access.next_value::<IgnoredAny>()?),
+                    }
+                }
+                Ok((error, message))
+            }
+        }
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        deserializer.deserialize_map(Body)
+    }
+
+    #[test]
+    fn keys_name_their_members_and_others_are_skipped() {
+        let (error, message) = read(r#"{"other": [1, {"error": 2}], "m\u0065ssage": null, "error": "e"}"#).unwrap();
+        assert_eq!(error.as_deref(), Some("e"));
+        assert_eq!(message, Some(None), "an escaped key names its member; `null` is kept");
+    }
+
+    #[test]
+    fn a_member_sent_twice_is_refused() {
+        let error = read(r#"{"error": "a", "error": "b"}"#).unwrap_err();
+        assert!(error.to_string().starts_with("duplicate field `error`"), "{error}");
+        assert!(read(r#"{"other": 1, "other": 2}"#).is_ok(), "keys no format declares may repeat");
+    }
+}
