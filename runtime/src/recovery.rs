@@ -425,16 +425,19 @@ impl RecoveryTable {
     /// [`DecidedBy::ALL`] at which a rule covers the response. Validation of the catalog
     /// guarantees that no two rules of one level cover the same response.
     pub fn rule_for(&self, status: u16, error: Option<&str>, hint: Option<&str>) -> (&RecoveryRule, DecidedBy) {
-        for &level in DecidedBy::ALL {
-            if level == DecidedBy::Fallback {
-                break;
-            }
-            let found = self.rules.iter().find(|rule| rule.level() == level && rule.covers(status, error, hint));
-            if let Some(rule) = found {
-                return (rule, level);
+        // One pass over the rules, keeping the first of the highest level that covers the
+        // response, rather than a pass per level.
+        let mut decided = (&self.fallback, DecidedBy::Fallback);
+        for rule in self.rules {
+            let level = rule.level();
+            if level < decided.1 && rule.covers(status, error, hint) {
+                decided = (rule, level);
+                if level == DecidedBy::Hint {
+                    break;
+                }
             }
         }
-        (&self.fallback, DecidedBy::Fallback)
+        decided
     }
 }
 
