@@ -127,7 +127,7 @@ impl<B: ErrorModel> DecodedBody<B> {
             // More paths than the watch follows: the facts come from a `Value` of the body, and
             // the decode goes through the same (unwatching) decoder.
             let (body, _) = crate::field_watch::decode::<B>(bytes, &[])?;
-            return Ok(Self { body, facts: facts_of_value(&serde_json::from_slice(bytes)?, fields) });
+            return Ok(Self { body, facts: facts_of_value(&parse_json(bytes)?, fields) });
         }
         let (body, found) = crate::field_watch::decode::<B>(bytes, fields)?;
         Ok(Self { body, facts: facts_found(fields, found) })
@@ -748,6 +748,35 @@ mod tests {
         )
         .retry_after_dialects(&[RetryAfterFormat::Iso8601])
         .default_retry_after(Duration::from_secs(60));
+    }
+
+    /// A body whose model has more field paths than one decode watches.
+    #[derive(Debug, serde::Deserialize)]
+    struct Wide {
+        code: String,
+    }
+
+    /// 64 paths that find nothing, then the code's.
+    const WIDE_FIELDS: [(FieldRole, &[&str]); 65] = {
+        let mut fields: [(FieldRole, &[&str]); 65] = [(FieldRole::Message, &["nowhere"]); 65];
+        fields[64] = (FieldRole::Code, &["code"]);
+        fields
+    };
+
+    impl ErrorModel for Wide {
+        const MODEL: &'static Model = &Model::new(
+            "Wide",
+            &WIDE_FIELDS,
+            &[],
+            RecoveryTable::new(&[], RecoveryRule::new("fallback", RecoveryKind::GiveUp, "", "")),
+        );
+    }
+
+    #[test]
+    fn a_model_of_more_paths_than_are_watched_still_finds_every_fact() {
+        let error = ApiError::<Wide>::from_response(400, [("", "")], br#"{"code": "LAST"}"#);
+        assert_eq!(error.body().map(|body| body.code.as_str()), Some("LAST"));
+        assert_eq!(error.code(), Some("LAST"));
     }
 
     const FULL: &str = r#"{"error":"Connection expired","type":"SESSION_EXPIRED","requestId":"req_1"}"#;
