@@ -1013,7 +1013,7 @@ impl OrderDenial {
 }
 /// Any error body of Fanfare: [`ErrorBody`], [`OrderDenial`].
 ///
-/// Decoding reads each member of the body once and takes the first format, in catalog order, whose required members are all present; a member that is present must have the type its format gives it.
+/// Decoding reads each member of the body once and takes the first format, in catalog order, whose required members are all present (one that may be `null` may also be absent, as serde's derive has it); a member that is present must have the type its format gives it.
 #[derive(
     ::core::clone::Clone,
     ::core::fmt::Debug,

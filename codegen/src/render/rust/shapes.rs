@@ -231,8 +231,8 @@ pub(super) fn error_response(api: &Api) -> TokenStream {
     let (how, derive_deserialize) = match one_pass {
         Some(_) => (
             "Decoding reads each member of the body once and takes the first format, in catalog order, \
-             whose required members are all present; a member that is present must have the type its \
-             format gives it.",
+             whose required members are all present (one that may be `null` may also be absent, as \
+             serde's derive has it); a member that is present must have the type its format gives it.",
             None,
         ),
         // serde's `untagged` buffers the body and tries each format on it in turn.
@@ -280,8 +280,8 @@ const DECODER_NAMES: &[&str] = &["access", "member", "members", "self"];
 /// or when a format keeps extension members, which are the members it does not declare, other
 /// formats' included.
 fn one_pass_deserialize(api: &Api, roots: &[&Shape]) -> Option<TokenStream> {
-    // A format with no required member always fits: the ones after it are never chosen.
-    let last = roots.iter().position(|shape| shape.fields.iter().all(|f| !f.required)).unwrap_or(roots.len() - 1);
+    // A format with no member that must be there always fits: the ones after it are never chosen.
+    let last = roots.iter().position(|shape| !shape.fields.iter().any(must_be_present)).unwrap_or(roots.len() - 1);
     let roots = &roots[..=last];
     if roots.iter().any(|shape| shape.extensions.is_some()) {
         return None;
@@ -337,12 +337,15 @@ fn one_pass_deserialize(api: &Api, roots: &[&Shape]) -> Option<TokenStream> {
         for (field, &index) in shape.fields.iter().zip(shape_indices) {
             let slot = &members[index].slot;
             let binding = ident(&field.rust_name);
-            let keeps_null = holds_null(field) || field.ty == FieldType::Any;
-            let pattern = |inner: TokenStream| match keeps_null {
-                true => quote! { ::core::option::Option::Some(#inner) },
-                false => quote! { ::core::option::Option::Some(::core::option::Option::Some(#inner)) },
+            // A free-form value holds `null` itself.
+            let pattern = |inner: TokenStream| match field.ty {
+                FieldType::Any => quote! { ::core::option::Option::Some(#inner) },
+                _ => quote! { ::core::option::Option::Some(::core::option::Option::Some(#inner)) },
             };
             match presence(field) {
+                // An `Option`: absent reads as `None`, as serde's derive reads it, so that a
+                // format decodes alike alone and among others.
+                Presence::Required if !must_be_present(field) => init.push(quote! { #binding: #slot.flatten() }),
                 Presence::Required => {
                     slots.push(slot.to_token_stream());
                     patterns.push(pattern(binding.to_token_stream()));
@@ -366,7 +369,8 @@ fn one_pass_deserialize(api: &Api, roots: &[&Shape]) -> Option<TokenStream> {
         };
         let (tuple_slots, tuple_patterns, tuple_checks) = (tuple(&slots), tuple(&patterns), tuple(&checks));
         let read_later = indices[position + 1..].iter().flatten().collect::<Vec<_>>();
-        let required_later = shape.fields.iter().zip(shape_indices).any(|(f, i)| f.required && read_later.contains(&i));
+        let required_later =
+            shape.fields.iter().zip(shape_indices).any(|(f, i)| must_be_present(f) && read_later.contains(&i));
         if !required_later {
             return quote! {
                 if let #tuple_patterns = #tuple_slots {
@@ -387,12 +391,12 @@ fn one_pass_deserialize(api: &Api, roots: &[&Shape]) -> Option<TokenStream> {
             }
         }
     });
-    let no_format = roots.iter().all(|shape| shape.fields.iter().any(|f| f.required)).then(|| {
+    let no_format = roots.iter().all(|shape| shape.fields.iter().any(must_be_present)).then(|| {
         let needs: Vec<String> = roots
             .iter()
             .map(|shape| {
                 let required: Vec<String> =
-                    shape.fields.iter().filter(|f| f.required).map(|f| format!("`{}`", f.wire)).collect();
+                    shape.fields.iter().filter(|f| must_be_present(f)).map(|f| format!("`{}`", f.wire)).collect();
                 format!("{} needs {}", shape.name, and_list(&required))
             })
             .collect();
@@ -439,6 +443,12 @@ fn one_pass_deserialize(api: &Api, roots: &[&Shape]) -> Option<TokenStream> {
             }
         }
     })
+}
+
+/// Does a format fit only when the member is there? Not for an `Option` (a required member that
+/// may be `null`), which serde's derive reads as `None` when absent.
+fn must_be_present(field: &Field) -> bool {
+    field.required && !holds_null(field)
 }
 
 /// `a`, `a and b`, `a, b and c`.
