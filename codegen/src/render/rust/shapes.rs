@@ -269,7 +269,7 @@ const DECODER_NAMES: &[&str] = &["access", "member", "members", "self"];
 
 /// `Deserialize` for `ErrorResponse` in one pass, as a client decodes its own union of the
 /// formats: each member of every format read once, into a variable of its own, then the first
-/// format, in catalog order, whose required members are there. Serde's `untagged` reads the
+/// format, in catalog order, whose required members are there (see [`must_be_present`]). Serde's `untagged` reads the
 /// body into a buffer and tries each format on it, which took 1.4 to 1.7 times as long
 /// (BENCHMARKS.md) and compiled a decoder of each format from that buffer.
 ///
@@ -332,7 +332,8 @@ fn one_pass_deserialize(api: &Api, roots: &[&Shape]) -> Option<TokenStream> {
         // The format's required members: their variables, the patterns that bind them as the
         // format takes them (there, and not `null` unless the format takes `null`), and the
         // same patterns binding nothing. Optional members are read as they are: `null` as
-        // absent, unless the format keeps it.
+        // absent, unless the format keeps it. A value is bound to its member's variable's own
+        // name, which no other member's variable has.
         let (mut slots, mut patterns, mut checks, mut init) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for (field, &index) in shape.fields.iter().zip(shape_indices) {
             let slot = &members[index].slot;
@@ -348,9 +349,13 @@ fn one_pass_deserialize(api: &Api, roots: &[&Shape]) -> Option<TokenStream> {
                 Presence::Required if !must_be_present(field) => init.push(quote! { #binding: #slot.flatten() }),
                 Presence::Required => {
                     slots.push(slot.to_token_stream());
-                    patterns.push(pattern(binding.to_token_stream()));
+                    patterns.push(pattern(slot.to_token_stream()));
                     checks.push(pattern(quote! { _ }));
-                    init.push(quote! { #binding });
+                    init.push(if *slot == binding {
+                        quote! { #binding }
+                    } else {
+                        quote! { #binding: #slot }
+                    });
                 }
                 Presence::Optional => init.push(quote! { #binding: #slot.flatten() }),
                 Presence::OptionalKeepingNull if *slot == binding => init.push(quote! { #binding }),
