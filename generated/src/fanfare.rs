@@ -803,13 +803,7 @@ impl ::core::convert::From<&str> for DenyReason {
 /// - Source: Error Response Format.
 ///
 /// Build one with [`ErrorBody::new`] (required fields) and the `with_*` methods.
-#[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ErrorBody {
     /// `error`: Error type or message
@@ -821,32 +815,24 @@ pub struct ErrorBody {
     /// `message`: Human-readable description (optional)
     ///
     /// - Source: Error Response Format.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
     pub message: ::core::option::Option<::std::string::String>,
     /// `details`: Field-specific errors, one per invalid field
     ///
     /// - Source: Error Response Format.
     /// - Inferred by the catalog, not stated: required, description.
     /// - Note: Log it: the logging example logs `status`, `error`, `details`, the X-Request-Id header and a timestamp.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
     pub details: ::core::option::Option<::std::vec::Vec<FieldError>>,
     /// `support`: What to tell support if the issue continues
     ///
     /// - Source: Common Error Types › Session Integrity Errors.
     /// - Inferred by the catalog, not stated: description.
     /// - Inconsistency (undocumented shape): Examples carry `support` and `retryAfter`, which the error response format does not describe.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
     pub support: ::core::option::Option<SupportInfo>,
     /// `retryAfter`: Seconds to wait before retrying, as in the Retry-After header
     ///
     /// - Source: Common Error Types › Rate Limiting Errors.
     /// - Inferred by the catalog, not stated: description.
     /// - Inconsistency (undocumented shape): Examples carry `support` and `retryAfter`, which the error response format does not describe.
-    #[serde(
-        rename = "retryAfter",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub retry_after: ::core::option::Option<i64>,
 }
 impl ErrorBody {
@@ -888,18 +874,167 @@ impl ErrorBody {
         self
     }
 }
+impl ::api_error_runtime::serde::Serialize for ErrorBody {
+    fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+    where
+        S: ::api_error_runtime::serde::Serializer,
+    {
+        let len = 1 + usize::from(self.message.is_some())
+            + usize::from(self.details.is_some()) + usize::from(self.support.is_some())
+            + usize::from(self.retry_after.is_some());
+        let mut state = ::api_error_runtime::serde::Serializer::serialize_struct(
+            serializer,
+            "ErrorBody",
+            len,
+        )?;
+        ::api_error_runtime::serde::ser::SerializeStruct::serialize_field(
+            &mut state,
+            "error",
+            &self.error,
+        )?;
+        if let ::core::option::Option::Some(value) = &self.message {
+            ::api_error_runtime::serde::ser::SerializeStruct::serialize_field(
+                &mut state,
+                "message",
+                value,
+            )?;
+        }
+        if let ::core::option::Option::Some(value) = &self.details {
+            ::api_error_runtime::serde::ser::SerializeStruct::serialize_field(
+                &mut state,
+                "details",
+                value,
+            )?;
+        }
+        if let ::core::option::Option::Some(value) = &self.support {
+            ::api_error_runtime::serde::ser::SerializeStruct::serialize_field(
+                &mut state,
+                "support",
+                value,
+            )?;
+        }
+        if let ::core::option::Option::Some(value) = &self.retry_after {
+            ::api_error_runtime::serde::ser::SerializeStruct::serialize_field(
+                &mut state,
+                "retryAfter",
+                value,
+            )?;
+        }
+        ::api_error_runtime::serde::ser::SerializeStruct::end(state)
+    }
+}
+impl<'de> ::api_error_runtime::serde::Deserialize<'de> for ErrorBody {
+    fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+    where
+        D: ::api_error_runtime::serde::Deserializer<'de>,
+    {
+        /// Reads the members of the body.
+        struct Members;
+        impl<'de> ::api_error_runtime::serde::de::Visitor<'de> for Members {
+            type Value = self::ErrorBody;
+            fn expecting(
+                &self,
+                formatter: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                formatter.write_str("struct ErrorBody")
+            }
+            fn visit_map<A>(
+                self,
+                mut access: A,
+            ) -> ::core::result::Result<self::ErrorBody, A::Error>
+            where
+                A: ::api_error_runtime::serde::de::MapAccess<'de>,
+            {
+                let mut error: ::core::option::Option<self::ErrorCode> = ::core::option::Option::None;
+                let mut message: ::core::option::Option<
+                    ::core::option::Option<::std::string::String>,
+                > = ::core::option::Option::None;
+                let mut details: ::core::option::Option<
+                    ::core::option::Option<::std::vec::Vec<self::FieldError>>,
+                > = ::core::option::Option::None;
+                let mut support: ::core::option::Option<
+                    ::core::option::Option<self::SupportInfo>,
+                > = ::core::option::Option::None;
+                let mut retry_after: ::core::option::Option<
+                    ::core::option::Option<i64>,
+                > = ::core::option::Option::None;
+                let members = ::api_error_runtime::__private::MemberKey(
+                    &["error", "message", "details", "support", "retryAfter"],
+                );
+                while let ::core::option::Option::Some(member) = access
+                    .next_key_seed(members)?
+                {
+                    match member {
+                        ::core::option::Option::Some(0) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut error,
+                                "error",
+                            )?
+                        }
+                        ::core::option::Option::Some(1) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut message,
+                                "message",
+                            )?
+                        }
+                        ::core::option::Option::Some(2) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut details,
+                                "details",
+                            )?
+                        }
+                        ::core::option::Option::Some(3) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut support,
+                                "support",
+                            )?
+                        }
+                        ::core::option::Option::Some(4) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut retry_after,
+                                "retryAfter",
+                            )?
+                        }
+                        _ => {
+                            access
+                                .next_value::<
+                                    ::api_error_runtime::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                ::core::result::Result::Ok(self::ErrorBody {
+                    error: match error {
+                        ::core::option::Option::Some(value) => value,
+                        ::core::option::Option::None => {
+                            return ::core::result::Result::Err(
+                                <A::Error as ::api_error_runtime::serde::de::Error>::missing_field(
+                                    "error",
+                                ),
+                            );
+                        }
+                    },
+                    message: message.flatten(),
+                    details: details.flatten(),
+                    support: support.flatten(),
+                    retry_after: retry_after.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_map(Members)
+    }
+}
 /// One invalid field of a request.
 ///
 /// - Source: Error Response Format.
 ///
 /// Build one with [`FieldError::new`] (required fields) and the `with_*` methods.
-#[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FieldError {
     /// `field`: Name of the invalid field
@@ -925,19 +1060,117 @@ impl FieldError {
         }
     }
 }
+impl ::api_error_runtime::serde::Serialize for FieldError {
+    fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+    where
+        S: ::api_error_runtime::serde::Serializer,
+    {
+        let len = 2;
+        let mut state = ::api_error_runtime::serde::Serializer::serialize_struct(
+            serializer,
+            "FieldError",
+            len,
+        )?;
+        ::api_error_runtime::serde::ser::SerializeStruct::serialize_field(
+            &mut state,
+            "field",
+            &self.field,
+        )?;
+        ::api_error_runtime::serde::ser::SerializeStruct::serialize_field(
+            &mut state,
+            "message",
+            &self.message,
+        )?;
+        ::api_error_runtime::serde::ser::SerializeStruct::end(state)
+    }
+}
+impl<'de> ::api_error_runtime::serde::Deserialize<'de> for FieldError {
+    fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+    where
+        D: ::api_error_runtime::serde::Deserializer<'de>,
+    {
+        /// Reads the members of the body.
+        struct Members;
+        impl<'de> ::api_error_runtime::serde::de::Visitor<'de> for Members {
+            type Value = self::FieldError;
+            fn expecting(
+                &self,
+                formatter: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                formatter.write_str("struct FieldError")
+            }
+            fn visit_map<A>(
+                self,
+                mut access: A,
+            ) -> ::core::result::Result<self::FieldError, A::Error>
+            where
+                A: ::api_error_runtime::serde::de::MapAccess<'de>,
+            {
+                let mut field: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
+                let mut message: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
+                let members = ::api_error_runtime::__private::MemberKey(
+                    &["field", "message"],
+                );
+                while let ::core::option::Option::Some(member) = access
+                    .next_key_seed(members)?
+                {
+                    match member {
+                        ::core::option::Option::Some(0) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut field,
+                                "field",
+                            )?
+                        }
+                        ::core::option::Option::Some(1) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut message,
+                                "message",
+                            )?
+                        }
+                        _ => {
+                            access
+                                .next_value::<
+                                    ::api_error_runtime::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                ::core::result::Result::Ok(self::FieldError {
+                    field: match field {
+                        ::core::option::Option::Some(value) => value,
+                        ::core::option::Option::None => {
+                            return ::core::result::Result::Err(
+                                <A::Error as ::api_error_runtime::serde::de::Error>::missing_field(
+                                    "field",
+                                ),
+                            );
+                        }
+                    },
+                    message: match message {
+                        ::core::option::Option::Some(value) => value,
+                        ::core::option::Option::None => {
+                            return ::core::result::Result::Err(
+                                <A::Error as ::api_error_runtime::serde::de::Error>::missing_field(
+                                    "message",
+                                ),
+                            );
+                        }
+                    },
+                })
+            }
+        }
+        deserializer.deserialize_map(Members)
+    }
+}
 /// Support contact details attached to session integrity errors.
 ///
 /// - Source: Common Error Types › Session Integrity Errors.
 /// - Inconsistency (undocumented shape): Examples carry `support` and `retryAfter`, which the error response format does not describe.
 ///
 /// Build one with [`SupportInfo::new`] (required fields) and the `with_*` methods.
-#[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SupportInfo {
     /// `message`: What to do if the issue continues
@@ -949,7 +1182,6 @@ pub struct SupportInfo {
     ///
     /// - Source: Common Error Types › Session Integrity Errors.
     /// - Inferred by the catalog, not stated: required, description.
-    #[serde(rename = "referenceCode")]
     pub reference_code: ::std::string::String,
 }
 impl SupportInfo {
@@ -964,19 +1196,117 @@ impl SupportInfo {
         }
     }
 }
+impl ::api_error_runtime::serde::Serialize for SupportInfo {
+    fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+    where
+        S: ::api_error_runtime::serde::Serializer,
+    {
+        let len = 2;
+        let mut state = ::api_error_runtime::serde::Serializer::serialize_struct(
+            serializer,
+            "SupportInfo",
+            len,
+        )?;
+        ::api_error_runtime::serde::ser::SerializeStruct::serialize_field(
+            &mut state,
+            "message",
+            &self.message,
+        )?;
+        ::api_error_runtime::serde::ser::SerializeStruct::serialize_field(
+            &mut state,
+            "referenceCode",
+            &self.reference_code,
+        )?;
+        ::api_error_runtime::serde::ser::SerializeStruct::end(state)
+    }
+}
+impl<'de> ::api_error_runtime::serde::Deserialize<'de> for SupportInfo {
+    fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+    where
+        D: ::api_error_runtime::serde::Deserializer<'de>,
+    {
+        /// Reads the members of the body.
+        struct Members;
+        impl<'de> ::api_error_runtime::serde::de::Visitor<'de> for Members {
+            type Value = self::SupportInfo;
+            fn expecting(
+                &self,
+                formatter: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                formatter.write_str("struct SupportInfo")
+            }
+            fn visit_map<A>(
+                self,
+                mut access: A,
+            ) -> ::core::result::Result<self::SupportInfo, A::Error>
+            where
+                A: ::api_error_runtime::serde::de::MapAccess<'de>,
+            {
+                let mut message: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
+                let mut reference_code: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
+                let members = ::api_error_runtime::__private::MemberKey(
+                    &["message", "referenceCode"],
+                );
+                while let ::core::option::Option::Some(member) = access
+                    .next_key_seed(members)?
+                {
+                    match member {
+                        ::core::option::Option::Some(0) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut message,
+                                "message",
+                            )?
+                        }
+                        ::core::option::Option::Some(1) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut reference_code,
+                                "referenceCode",
+                            )?
+                        }
+                        _ => {
+                            access
+                                .next_value::<
+                                    ::api_error_runtime::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                ::core::result::Result::Ok(self::SupportInfo {
+                    message: match message {
+                        ::core::option::Option::Some(value) => value,
+                        ::core::option::Option::None => {
+                            return ::core::result::Result::Err(
+                                <A::Error as ::api_error_runtime::serde::de::Error>::missing_field(
+                                    "message",
+                                ),
+                            );
+                        }
+                    },
+                    reference_code: match reference_code {
+                        ::core::option::Option::Some(value) => value,
+                        ::core::option::Option::None => {
+                            return ::core::result::Result::Err(
+                                <A::Error as ::api_error_runtime::serde::de::Error>::missing_field(
+                                    "referenceCode",
+                                ),
+                            );
+                        }
+                    },
+                })
+            }
+        }
+        deserializer.deserialize_map(Members)
+    }
+}
 /// The body returned when a consumer exceeds purchase limits.
 ///
 /// - Source: Common Error Types › Order Limit Errors.
 /// - Inconsistency (undocumented shape): The order-limit body follows none of the documented format and comes with no HTTP status.
 ///
 /// Build one with [`OrderDenial::new`] (required fields) and the `with_*` methods.
-#[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct OrderDenial {
     /// `status`: Outcome of the order
@@ -988,13 +1318,11 @@ pub struct OrderDenial {
     ///
     /// - Source: Common Error Types › Order Limit Errors.
     /// - Inferred by the catalog, not stated: required, description.
-    #[serde(rename = "denyReason")]
     pub deny_reason: DenyReason,
     /// `consumerId`: The consumer whose order was denied
     ///
     /// - Source: Common Error Types › Order Limit Errors.
     /// - Inferred by the catalog, not stated: required, description.
-    #[serde(rename = "consumerId")]
     pub consumer_id: ::std::string::String,
 }
 impl OrderDenial {
@@ -1011,16 +1339,137 @@ impl OrderDenial {
         }
     }
 }
+impl ::api_error_runtime::serde::Serialize for OrderDenial {
+    fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+    where
+        S: ::api_error_runtime::serde::Serializer,
+    {
+        let len = 3;
+        let mut state = ::api_error_runtime::serde::Serializer::serialize_struct(
+            serializer,
+            "OrderDenial",
+            len,
+        )?;
+        ::api_error_runtime::serde::ser::SerializeStruct::serialize_field(
+            &mut state,
+            "status",
+            &self.status,
+        )?;
+        ::api_error_runtime::serde::ser::SerializeStruct::serialize_field(
+            &mut state,
+            "denyReason",
+            &self.deny_reason,
+        )?;
+        ::api_error_runtime::serde::ser::SerializeStruct::serialize_field(
+            &mut state,
+            "consumerId",
+            &self.consumer_id,
+        )?;
+        ::api_error_runtime::serde::ser::SerializeStruct::end(state)
+    }
+}
+impl<'de> ::api_error_runtime::serde::Deserialize<'de> for OrderDenial {
+    fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+    where
+        D: ::api_error_runtime::serde::Deserializer<'de>,
+    {
+        /// Reads the members of the body.
+        struct Members;
+        impl<'de> ::api_error_runtime::serde::de::Visitor<'de> for Members {
+            type Value = self::OrderDenial;
+            fn expecting(
+                &self,
+                formatter: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                formatter.write_str("struct OrderDenial")
+            }
+            fn visit_map<A>(
+                self,
+                mut access: A,
+            ) -> ::core::result::Result<self::OrderDenial, A::Error>
+            where
+                A: ::api_error_runtime::serde::de::MapAccess<'de>,
+            {
+                let mut status: ::core::option::Option<self::OrderStatus> = ::core::option::Option::None;
+                let mut deny_reason: ::core::option::Option<self::DenyReason> = ::core::option::Option::None;
+                let mut consumer_id: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
+                let members = ::api_error_runtime::__private::MemberKey(
+                    &["status", "denyReason", "consumerId"],
+                );
+                while let ::core::option::Option::Some(member) = access
+                    .next_key_seed(members)?
+                {
+                    match member {
+                        ::core::option::Option::Some(0) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut status,
+                                "status",
+                            )?
+                        }
+                        ::core::option::Option::Some(1) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut deny_reason,
+                                "denyReason",
+                            )?
+                        }
+                        ::core::option::Option::Some(2) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut consumer_id,
+                                "consumerId",
+                            )?
+                        }
+                        _ => {
+                            access
+                                .next_value::<
+                                    ::api_error_runtime::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                ::core::result::Result::Ok(self::OrderDenial {
+                    status: match status {
+                        ::core::option::Option::Some(value) => value,
+                        ::core::option::Option::None => {
+                            return ::core::result::Result::Err(
+                                <A::Error as ::api_error_runtime::serde::de::Error>::missing_field(
+                                    "status",
+                                ),
+                            );
+                        }
+                    },
+                    deny_reason: match deny_reason {
+                        ::core::option::Option::Some(value) => value,
+                        ::core::option::Option::None => {
+                            return ::core::result::Result::Err(
+                                <A::Error as ::api_error_runtime::serde::de::Error>::missing_field(
+                                    "denyReason",
+                                ),
+                            );
+                        }
+                    },
+                    consumer_id: match consumer_id {
+                        ::core::option::Option::Some(value) => value,
+                        ::core::option::Option::None => {
+                            return ::core::result::Result::Err(
+                                <A::Error as ::api_error_runtime::serde::de::Error>::missing_field(
+                                    "consumerId",
+                                ),
+                            );
+                        }
+                    },
+                })
+            }
+        }
+        deserializer.deserialize_map(Members)
+    }
+}
 /// Any error body of Fanfare: [`ErrorBody`], [`OrderDenial`].
 ///
 /// Decoding reads each member of the body once and takes the first format, in catalog order, whose required members are all present (one that may be `null` may also be absent, as serde's derive has it); a member that is present must have the type its format gives it.
-#[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::cmp::PartialEq,
-    ::serde::Serialize,
-)]
-#[serde(untagged)]
+#[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
 #[non_exhaustive]
 pub enum ErrorResponse {
     /// The JSON body of Fanfare error responses.
@@ -1028,14 +1477,29 @@ pub enum ErrorResponse {
     /// The body returned when a consumer exceeds purchase limits.
     OrderDenial(OrderDenial),
 }
-impl<'de> ::serde::Deserialize<'de> for ErrorResponse {
+impl ::api_error_runtime::serde::Serialize for ErrorResponse {
+    fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+    where
+        S: ::api_error_runtime::serde::Serializer,
+    {
+        match self {
+            Self::ErrorBody(body) => {
+                ::api_error_runtime::serde::Serialize::serialize(body, serializer)
+            }
+            Self::OrderDenial(body) => {
+                ::api_error_runtime::serde::Serialize::serialize(body, serializer)
+            }
+        }
+    }
+}
+impl<'de> ::api_error_runtime::serde::Deserialize<'de> for ErrorResponse {
     fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
     where
-        D: ::serde::Deserializer<'de>,
+        D: ::api_error_runtime::serde::Deserializer<'de>,
     {
-        /// Reads each member of the body once, then takes the first format it fits.
-        struct Formats;
-        impl<'de> ::serde::de::Visitor<'de> for Formats {
+        /// Reads the members of the body.
+        struct Members;
+        impl<'de> ::api_error_runtime::serde::de::Visitor<'de> for Members {
             type Value = self::ErrorResponse;
             fn expecting(
                 &self,
@@ -1048,7 +1512,7 @@ impl<'de> ::serde::Deserialize<'de> for ErrorResponse {
                 mut access: A,
             ) -> ::core::result::Result<self::ErrorResponse, A::Error>
             where
-                A: ::serde::de::MapAccess<'de>,
+                A: ::api_error_runtime::serde::de::MapAccess<'de>,
             {
                 let mut error: ::core::option::Option<
                     ::core::option::Option<self::ErrorCode>,
@@ -1147,7 +1611,10 @@ impl<'de> ::serde::Deserialize<'de> for ErrorResponse {
                             )?
                         }
                         _ => {
-                            access.next_value::<::serde::de::IgnoredAny>()?;
+                            access
+                                .next_value::<
+                                    ::api_error_runtime::serde::de::IgnoredAny,
+                                >()?;
                         }
                     }
                 }
@@ -1182,13 +1649,13 @@ impl<'de> ::serde::Deserialize<'de> for ErrorResponse {
                     );
                 }
                 ::core::result::Result::Err(
-                    <A::Error as ::serde::de::Error>::custom(
+                    <A::Error as ::api_error_runtime::serde::de::Error>::custom(
                         "no format of the error body fits: ErrorBody needs `error`; OrderDenial needs `status`, `denyReason` and `consumerId`",
                     ),
                 )
             }
         }
-        deserializer.deserialize_map(Formats)
+        deserializer.deserialize_map(Members)
     }
 }
 /// Header names this API documents, and helpers to read them.
@@ -1651,9 +2118,10 @@ mod tests {
         ::std::time::UNIX_EPOCH + ::std::time::Duration::from_secs(1_733_040_000)
     }
     /// Decodes `json` as `T`, re-encodes it and checks the JSON is unchanged.
-    fn round_trip<T: ::serde::Serialize + ::serde::de::DeserializeOwned>(
-        json: &str,
-    ) -> T {
+    fn round_trip<
+        T: ::api_error_runtime::serde::Serialize
+            + ::api_error_runtime::serde::de::DeserializeOwned,
+    >(json: &str) -> T {
         let original: ::serde_json::Value = ::serde_json::from_str(json).unwrap();
         let typed: T = ::serde_json::from_str(json).unwrap();
         ::core::assert_eq!(::serde_json::to_value(& typed).unwrap(), original);

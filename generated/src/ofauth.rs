@@ -681,13 +681,7 @@ impl ::core::convert::From<&str> for ActionHint {
 /// - Source: Error Response Format.
 ///
 /// Build one with [`ErrorBody::new`] (required fields) and the `with_*` methods.
-#[derive(
-    ::core::clone::Clone,
-    ::core::fmt::Debug,
-    ::core::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ErrorBody {
     /// `error`: Human-readable error message for developers
@@ -700,23 +694,16 @@ pub struct ErrorBody {
     /// - Source: Error Response Format › Error Response Fields.
     /// - Inferred by the catalog, not stated: required.
     /// - Note: Branch on it, not on the message; the example handler logs it with `error` and `requestId` for the types it does not handle.
-    #[serde(rename = "type")]
     pub type_: ErrorType,
     /// `requestId`: Unique request identifier for debugging and support
     ///
     /// - Source: Error Response Format › Error Response Fields.
     /// - Inferred by the catalog, not stated: required.
     /// - Note: Log it and quote it in support requests (best practices).
-    #[serde(rename = "requestId")]
     pub request_id: ::std::string::String,
     /// `actionRequired`: Optional hint for how to resolve the error
     ///
     /// - Source: Error Response Format › Error Response Fields.
-    #[serde(
-        rename = "actionRequired",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub action_required: ::core::option::Option<ActionHint>,
 }
 impl ErrorBody {
@@ -738,6 +725,151 @@ impl ErrorBody {
     pub fn with_action_required(mut self, value: ActionHint) -> Self {
         self.action_required = ::core::option::Option::Some(value);
         self
+    }
+}
+impl ::api_error_runtime::serde::Serialize for ErrorBody {
+    fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+    where
+        S: ::api_error_runtime::serde::Serializer,
+    {
+        let len = 3 + usize::from(self.action_required.is_some());
+        let mut state = ::api_error_runtime::serde::Serializer::serialize_struct(
+            serializer,
+            "ErrorBody",
+            len,
+        )?;
+        ::api_error_runtime::serde::ser::SerializeStruct::serialize_field(
+            &mut state,
+            "error",
+            &self.error,
+        )?;
+        ::api_error_runtime::serde::ser::SerializeStruct::serialize_field(
+            &mut state,
+            "type",
+            &self.type_,
+        )?;
+        ::api_error_runtime::serde::ser::SerializeStruct::serialize_field(
+            &mut state,
+            "requestId",
+            &self.request_id,
+        )?;
+        if let ::core::option::Option::Some(value) = &self.action_required {
+            ::api_error_runtime::serde::ser::SerializeStruct::serialize_field(
+                &mut state,
+                "actionRequired",
+                value,
+            )?;
+        }
+        ::api_error_runtime::serde::ser::SerializeStruct::end(state)
+    }
+}
+impl<'de> ::api_error_runtime::serde::Deserialize<'de> for ErrorBody {
+    fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+    where
+        D: ::api_error_runtime::serde::Deserializer<'de>,
+    {
+        /// Reads the members of the body.
+        struct Members;
+        impl<'de> ::api_error_runtime::serde::de::Visitor<'de> for Members {
+            type Value = self::ErrorBody;
+            fn expecting(
+                &self,
+                formatter: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                formatter.write_str("struct ErrorBody")
+            }
+            fn visit_map<A>(
+                self,
+                mut access: A,
+            ) -> ::core::result::Result<self::ErrorBody, A::Error>
+            where
+                A: ::api_error_runtime::serde::de::MapAccess<'de>,
+            {
+                let mut error: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
+                let mut type_: ::core::option::Option<self::ErrorType> = ::core::option::Option::None;
+                let mut request_id: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
+                let mut action_required: ::core::option::Option<
+                    ::core::option::Option<self::ActionHint>,
+                > = ::core::option::Option::None;
+                let members = ::api_error_runtime::__private::MemberKey(
+                    &["error", "type", "requestId", "actionRequired"],
+                );
+                while let ::core::option::Option::Some(member) = access
+                    .next_key_seed(members)?
+                {
+                    match member {
+                        ::core::option::Option::Some(0) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut error,
+                                "error",
+                            )?
+                        }
+                        ::core::option::Option::Some(1) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut type_,
+                                "type",
+                            )?
+                        }
+                        ::core::option::Option::Some(2) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut request_id,
+                                "requestId",
+                            )?
+                        }
+                        ::core::option::Option::Some(3) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut action_required,
+                                "actionRequired",
+                            )?
+                        }
+                        _ => {
+                            access
+                                .next_value::<
+                                    ::api_error_runtime::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                ::core::result::Result::Ok(self::ErrorBody {
+                    error: match error {
+                        ::core::option::Option::Some(value) => value,
+                        ::core::option::Option::None => {
+                            return ::core::result::Result::Err(
+                                <A::Error as ::api_error_runtime::serde::de::Error>::missing_field(
+                                    "error",
+                                ),
+                            );
+                        }
+                    },
+                    type_: match type_ {
+                        ::core::option::Option::Some(value) => value,
+                        ::core::option::Option::None => {
+                            return ::core::result::Result::Err(
+                                <A::Error as ::api_error_runtime::serde::de::Error>::missing_field(
+                                    "type",
+                                ),
+                            );
+                        }
+                    },
+                    request_id: match request_id {
+                        ::core::option::Option::Some(value) => value,
+                        ::core::option::Option::None => {
+                            return ::core::result::Result::Err(
+                                <A::Error as ::api_error_runtime::serde::de::Error>::missing_field(
+                                    "requestId",
+                                ),
+                            );
+                        }
+                    },
+                    action_required: action_required.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_map(Members)
     }
 }
 /// Any error body of OFAuth: it has one format, [`ErrorBody`].
@@ -1059,9 +1191,10 @@ mod tests {
         ::std::time::UNIX_EPOCH + ::std::time::Duration::from_secs(1_733_040_000)
     }
     /// Decodes `json` as `T`, re-encodes it and checks the JSON is unchanged.
-    fn round_trip<T: ::serde::Serialize + ::serde::de::DeserializeOwned>(
-        json: &str,
-    ) -> T {
+    fn round_trip<
+        T: ::api_error_runtime::serde::Serialize
+            + ::api_error_runtime::serde::de::DeserializeOwned,
+    >(json: &str) -> T {
         let original: ::serde_json::Value = ::serde_json::from_str(json).unwrap();
         let typed: T = ::serde_json::from_str(json).unwrap();
         ::core::assert_eq!(::serde_json::to_value(& typed).unwrap(), original);

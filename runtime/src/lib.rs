@@ -50,6 +50,11 @@ pub use retry_after::{RetryAfter, RetryAfterFormat};
 pub use status::StatusClass;
 pub use unknown::UnknownValue;
 
+/// serde's traits (from `serde_core`, which `serde` re-exports), which the generated types
+/// implement: written out by the generator, they need neither serde's derive nor a dependency of
+/// the generated crate's own.
+pub use serde_core as serde;
+
 /// JSON values, for body fields the catalog leaves free (`any`) and the extension members of
 /// extensible bodies, and the error of a body that does not decode: serde_json's own types, so
 /// clients need no separate dependency on it.
@@ -60,7 +65,7 @@ pub mod json {
 /// What the macros' expansions and the generated code refer to; not part of the API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::members::{read_member, MemberKey};
+    pub use crate::members::{read_member, Key, MemberKey, MemberOrExtension};
     pub use crate::open_enum::deserialize_wire;
     pub use serde_core as serde;
 

@@ -37,6 +37,50 @@ impl Visitor<'_> for MemberKey {
     }
 }
 
+/// A key of a body that keeps extension members: the member it names, or the key itself.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Key {
+    /// The index of the member in the list.
+    Member(usize),
+    /// A key the body's format does not declare.
+    Extension(String),
+}
+
+/// Reads a key of the body as the member it names in a list or, for a key not in it, as the
+/// key itself (the one allocation, for an extension member).
+#[derive(Clone, Copy)]
+pub struct MemberOrExtension(pub &'static [&'static str]);
+
+impl<'de> DeserializeSeed<'de> for MemberOrExtension {
+    type Value = Key;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl Visitor<'_> for MemberOrExtension {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_str<E: Error>(self, key: &str) -> Result<Key, E> {
+        Ok(match MemberKey(self.0).visit_str::<E>(key)? {
+            Some(index) => Key::Member(index),
+            None => Key::Extension(key.to_owned()),
+        })
+    }
+
+    fn visit_string<E: Error>(self, key: String) -> Result<Key, E> {
+        Ok(match MemberKey(self.0).visit_str::<E>(&key)? {
+            Some(index) => Key::Member(index),
+            None => Key::Extension(key),
+        })
+    }
+}
+
 /// Reads the value of member `name` into its slot; a member sent twice is an error, as serde's
 /// derive has it.
 #[inline]
@@ -88,6 +132,13 @@ mod tests {
         let (error, message) = read(r#"{"other": [1, {"error": 2}], "m\u0065ssage": null, "error": "e"}"#).unwrap();
         assert_eq!(error.as_deref(), Some("e"));
         assert_eq!(message, Some(None), "an escaped key names its member; `null` is kept");
+    }
+
+    #[test]
+    fn other_keys_are_kept_as_extension_members() {
+        let read = |json: &str| MemberOrExtension(MEMBERS).deserialize(&mut serde_json::Deserializer::from_str(json));
+        assert_eq!(read(r#""message""#).unwrap(), Key::Member(1));
+        assert_eq!(read(r#""tr\u0061ce""#).unwrap(), Key::Extension("trace".into()));
     }
 
     #[test]

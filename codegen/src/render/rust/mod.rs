@@ -7,6 +7,7 @@
 
 mod enums;
 mod items;
+mod serde_impls;
 mod shapes;
 mod syntax;
 mod tests;

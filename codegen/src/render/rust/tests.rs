@@ -198,7 +198,7 @@ fn helpers(api: &Api) -> TokenStream {
     let round_trip = (!api.examples.is_empty()).then(|| {
         quote! {
             /// Decodes `json` as `T`, re-encodes it and checks the JSON is unchanged.
-            fn round_trip<T: ::serde::Serialize + ::serde::de::DeserializeOwned>(json: &str) -> T {
+            fn round_trip<T: ::api_error_runtime::serde::Serialize + ::api_error_runtime::serde::de::DeserializeOwned>(json: &str) -> T {
                 let original: ::serde_json::Value = ::serde_json::from_str(json).unwrap();
                 let typed: T = ::serde_json::from_str(json).unwrap();
                 ::core::assert_eq!(::serde_json::to_value(&typed).unwrap(), original);
