@@ -8,9 +8,11 @@
 //!
 //! - `serde + serde_json`: the baseline, a client that decodes its error bodies by hand
 //!   (serde with `derive`, serde_json);
-//! - `serde (no derive) + serde_json`: what a client would build if the generated crate wrote
-//!   its serde impls itself and the client derived nothing (no proc-macro at all);
-//! - `generated crate`: a client of `api-error-catalog` with default features;
+//! - `serde (no derive) + serde_json`: a client that derives nothing and reads bodies as
+//!   `Value`s (no proc-macro at all);
+//! - `generated crate`: a client of `api-error-catalog` with default features, which derives
+//!   nothing itself (the generated crate writes its serde impls out, so no proc-macro is built);
+//! - `generated crate + serde derive`: the same client deriving its own types too, as most do;
 //! - `generated crate + http`: the same with the `http` feature;
 //! - `10,000-value crate` (release only, with `real crate` beside it): the crate generated from
 //!   a synthetic catalog of 10,000 error values, against the crate of the real catalog.
@@ -68,6 +70,26 @@ fn main() {
 }
 "##;
 
+/// The generated client, deriving a type of its own as the baseline does.
+const DERIVING_CLIENT_MAIN: &str = r##"
+#[derive(serde::Deserialize, Debug)]
+#[allow(dead_code)]
+struct Order {
+    id: String,
+    #[serde(rename = "totalCents")]
+    total_cents: u64,
+}
+
+fn main() {
+    let body = br#"{"error": "Rate limit exceeded", "type": "RATE_LIMIT_EXCEEDED", "requestId": "req_1"}"#;
+    for api in api_error_catalog::APIS {
+        let error = (api.read)(429, &[("Retry-After", "3")], body);
+        println!("{}: {:?}", api.id, error.recovery(std::time::SystemTime::now()).kind());
+    }
+    println!("{:?}", serde_json::from_slice::<Order>(br#"{"id": "o1", "totalCents": 5}"#).ok());
+}
+"##;
+
 const LIBRARY_MAIN: &str = "fn main() {}\n";
 
 fn main() {
@@ -88,6 +110,11 @@ fn main() {
             name: "generated crate",
             dependencies: format!("api-error-catalog = {{ path = {:?} }}", path("generated")),
             main: CLIENT_MAIN,
+        },
+        Project {
+            name: "generated crate + serde derive",
+            dependencies: format!("api-error-catalog = {{ path = {:?} }}\n{serde}\n{serde_json}", path("generated")),
+            main: DERIVING_CLIENT_MAIN,
         },
         Project {
             name: "generated crate + http",
@@ -207,7 +234,7 @@ fn write_synthetic_crate(root: &Path, dir: &Path, values: usize) {
         std::fs::write(path, file.contents).unwrap();
     }
     let manifest = format!(
-        "[package]\nname = \"synthetic-catalog\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\nserde = {{ version = \"1.0.200\", features = [\"derive\"] }}\napi-error-runtime = {{ path = {:?} }}\n",
+        "[package]\nname = \"synthetic-catalog\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\napi-error-runtime = {{ path = {:?} }}\n",
         root.join("runtime").display().to_string()
     );
     std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();

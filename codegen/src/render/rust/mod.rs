@@ -1,9 +1,10 @@
 //! The generated crate: `src/lib.rs` (one `pub mod` per API, and the runtime's types
 //! re-exported) and `src/<api>.rs` (the enums, structs, constants and example tests of one API).
 //!
-//! Generated code names everything by full path (`::core::option::Option`, `::serde::Serialize`,
-//! `::api_error_runtime::RecoveryRule`), so that any name the catalog gives a type compiles beside
-//! it. What is the same for every API lives in the hand-written `api-error-runtime` crate.
+//! Generated code names everything by full path (`::core::option::Option`,
+//! `::api_error_runtime::serde::Serialize`, `::api_error_runtime::RecoveryRule`), so that any name
+//! the catalog gives a type compiles beside it. What is the same for every API lives in the
+//! hand-written `api-error-runtime` crate.
 
 mod enums;
 mod items;
