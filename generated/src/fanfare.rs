@@ -958,9 +958,14 @@ impl<'de> ::api_error_runtime::serde::Deserialize<'de> for ErrorBody {
                 let mut retry_after: ::core::option::Option<
                     ::core::option::Option<i64>,
                 > = ::core::option::Option::None;
-                let members = ::api_error_runtime::__private::MemberKey(
-                    &["error", "message", "details", "support", "retryAfter"],
-                );
+                let members = ::api_error_runtime::__private::MemberKey(|key: &str| match key {
+                    "error" => ::core::option::Option::Some(0),
+                    "message" => ::core::option::Option::Some(1),
+                    "details" => ::core::option::Option::Some(2),
+                    "support" => ::core::option::Option::Some(3),
+                    "retryAfter" => ::core::option::Option::Some(4),
+                    _ => ::core::option::Option::None,
+                });
                 while let ::core::option::Option::Some(member) = access
                     .next_key_seed(members)?
                 {
@@ -1108,9 +1113,11 @@ impl<'de> ::api_error_runtime::serde::Deserialize<'de> for FieldError {
             {
                 let mut field: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
                 let mut message: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                let members = ::api_error_runtime::__private::MemberKey(
-                    &["field", "message"],
-                );
+                let members = ::api_error_runtime::__private::MemberKey(|key: &str| match key {
+                    "field" => ::core::option::Option::Some(0),
+                    "message" => ::core::option::Option::Some(1),
+                    _ => ::core::option::Option::None,
+                });
                 while let ::core::option::Option::Some(member) = access
                     .next_key_seed(members)?
                 {
@@ -1244,9 +1251,11 @@ impl<'de> ::api_error_runtime::serde::Deserialize<'de> for SupportInfo {
             {
                 let mut message: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
                 let mut reference_code: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                let members = ::api_error_runtime::__private::MemberKey(
-                    &["message", "referenceCode"],
-                );
+                let members = ::api_error_runtime::__private::MemberKey(|key: &str| match key {
+                    "message" => ::core::option::Option::Some(0),
+                    "referenceCode" => ::core::option::Option::Some(1),
+                    _ => ::core::option::Option::None,
+                });
                 while let ::core::option::Option::Some(member) = access
                     .next_key_seed(members)?
                 {
@@ -1393,9 +1402,12 @@ impl<'de> ::api_error_runtime::serde::Deserialize<'de> for OrderDenial {
                 let mut status: ::core::option::Option<self::OrderStatus> = ::core::option::Option::None;
                 let mut deny_reason: ::core::option::Option<self::DenyReason> = ::core::option::Option::None;
                 let mut consumer_id: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                let members = ::api_error_runtime::__private::MemberKey(
-                    &["status", "denyReason", "consumerId"],
-                );
+                let members = ::api_error_runtime::__private::MemberKey(|key: &str| match key {
+                    "status" => ::core::option::Option::Some(0),
+                    "denyReason" => ::core::option::Option::Some(1),
+                    "consumerId" => ::core::option::Option::Some(2),
+                    _ => ::core::option::Option::None,
+                });
                 while let ::core::option::Option::Some(member) = access
                     .next_key_seed(members)?
                 {
@@ -1538,18 +1550,17 @@ impl<'de> ::api_error_runtime::serde::Deserialize<'de> for ErrorResponse {
                 let mut consumer_id: ::core::option::Option<
                     ::core::option::Option<::std::string::String>,
                 > = ::core::option::Option::None;
-                let members = ::api_error_runtime::__private::MemberKey(
-                    &[
-                        "error",
-                        "message",
-                        "details",
-                        "support",
-                        "retryAfter",
-                        "status",
-                        "denyReason",
-                        "consumerId",
-                    ],
-                );
+                let members = ::api_error_runtime::__private::MemberKey(|key: &str| match key {
+                    "error" => ::core::option::Option::Some(0),
+                    "message" => ::core::option::Option::Some(1),
+                    "details" => ::core::option::Option::Some(2),
+                    "support" => ::core::option::Option::Some(3),
+                    "retryAfter" => ::core::option::Option::Some(4),
+                    "status" => ::core::option::Option::Some(5),
+                    "denyReason" => ::core::option::Option::Some(6),
+                    "consumerId" => ::core::option::Option::Some(7),
+                    _ => ::core::option::Option::None,
+                });
                 while let ::core::option::Option::Some(member) = access
                     .next_key_seed(members)?
                 {

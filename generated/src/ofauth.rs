@@ -791,9 +791,13 @@ impl<'de> ::api_error_runtime::serde::Deserialize<'de> for ErrorBody {
                 let mut action_required: ::core::option::Option<
                     ::core::option::Option<self::ActionHint>,
                 > = ::core::option::Option::None;
-                let members = ::api_error_runtime::__private::MemberKey(
-                    &["error", "type", "requestId", "actionRequired"],
-                );
+                let members = ::api_error_runtime::__private::MemberKey(|key: &str| match key {
+                    "error" => ::core::option::Option::Some(0),
+                    "type" => ::core::option::Option::Some(1),
+                    "requestId" => ::core::option::Option::Some(2),
+                    "actionRequired" => ::core::option::Option::Some(3),
+                    _ => ::core::option::Option::None,
+                });
                 while let ::core::option::Option::Some(member) = access
                     .next_key_seed(members)?
                 {

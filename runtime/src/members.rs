@@ -1,19 +1,18 @@
-//! What the generated one-pass decoder of a body of several formats calls: which member a key
-//! names, and each member read once. Written here once, generic over the deserializer alone, so
-//! that each generated decoder is only its list of members and its choice of format.
+//! What the generated decoders of bodies call: which member a key names, and each member read
+//! once. Written here once, so that each generated decoder is only its list of members and what
+//! it builds from them.
 
 use serde_core::de::{DeserializeSeed, Deserializer, Error, MapAccess, Visitor};
 use std::fmt;
 
-/// Reads a key of the body as the index of the member it names in a list, `None` for a key
-/// the formats do not declare.
-///
-/// The list is searched from the start: an error body has a handful of members, which a scan
-/// compares sooner than a hash would be made.
+/// Reads a key of the body as the index of the member it names, by the generated `match` of
+/// the body's members (`None` for a key the body does not declare). The `match` is a closure,
+/// so each decoder calls its own directly and it compiles as serde's derive compiles its
+/// field names; a scan of a list of names cost OFAuth's bodies 7 to 11% of their decoding.
 #[derive(Clone, Copy)]
-pub struct MemberKey(pub &'static [&'static str]);
+pub struct MemberKey<F>(pub F);
 
-impl<'de> DeserializeSeed<'de> for MemberKey {
+impl<'de, F: Fn(&str) -> Option<usize>> DeserializeSeed<'de> for MemberKey<F> {
     type Value = Option<usize>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<usize>, D::Error> {
@@ -21,19 +20,20 @@ impl<'de> DeserializeSeed<'de> for MemberKey {
     }
 }
 
-impl Visitor<'_> for MemberKey {
+impl<F: Fn(&str) -> Option<usize>> Visitor<'_> for MemberKey<F> {
     type Value = Option<usize>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a member name")
     }
 
+    #[inline]
     fn visit_str<E: Error>(self, key: &str) -> Result<Option<usize>, E> {
-        Ok(self.0.iter().position(|member| *member == key))
+        Ok((self.0)(key))
     }
 
     fn visit_bytes<E: Error>(self, key: &[u8]) -> Result<Option<usize>, E> {
-        Ok(self.0.iter().position(|member| member.as_bytes() == key))
+        Ok(std::str::from_utf8(key).ok().and_then(self.0))
     }
 }
 
@@ -46,12 +46,12 @@ pub enum Key {
     Extension(String),
 }
 
-/// Reads a key of the body as the member it names in a list or, for a key not in it, as the
-/// key itself (the one allocation, for an extension member).
+/// Reads a key of the body as the member it names (as [`MemberKey`] does) or, for a key the
+/// body does not declare, as the key itself (the one allocation, for an extension member).
 #[derive(Clone, Copy)]
-pub struct MemberOrExtension(pub &'static [&'static str]);
+pub struct MemberOrExtension<F>(pub F);
 
-impl<'de> DeserializeSeed<'de> for MemberOrExtension {
+impl<'de, F: Fn(&str) -> Option<usize>> DeserializeSeed<'de> for MemberOrExtension<F> {
     type Value = Key;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
@@ -59,7 +59,7 @@ impl<'de> DeserializeSeed<'de> for MemberOrExtension {
     }
 }
 
-impl Visitor<'_> for MemberOrExtension {
+impl<F: Fn(&str) -> Option<usize>> Visitor<'_> for MemberOrExtension<F> {
     type Value = Key;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -67,14 +67,14 @@ impl Visitor<'_> for MemberOrExtension {
     }
 
     fn visit_str<E: Error>(self, key: &str) -> Result<Key, E> {
-        Ok(match MemberKey(self.0).visit_str::<E>(key)? {
+        Ok(match (self.0)(key) {
             Some(index) => Key::Member(index),
             None => Key::Extension(key.to_owned()),
         })
     }
 
     fn visit_string<E: Error>(self, key: String) -> Result<Key, E> {
-        Ok(match MemberKey(self.0).visit_str::<E>(&key)? {
+        Ok(match (self.0)(&key) {
             Some(index) => Key::Member(index),
             None => Key::Extension(key),
         })
@@ -101,7 +101,14 @@ mod tests {
     use super::*;
     use serde::de::IgnoredAny;
 
-    const MEMBERS: &[&str] = &["error", "message"];
+    /// The members' `match`, as the generated decoders write it.
+    fn members(key: &str) -> Option<usize> {
+        match key {
+            "error" => Some(0),
+            "message" => Some(1),
+            _ => None,
+        }
+    }
 
     /// The members of a JSON object as `read_member` reads them, the others skipped.
     fn read(json: &str) -> Result<(Option<String>, Option<Option<String>>), serde_json::Error> {
@@ -113,7 +120,7 @@ mod tests {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
                 let (mut error, mut message) = (None, None);
-                while let Some(member) = access.next_key_seed(MemberKey(MEMBERS))? {
+                while let Some(member) = access.next_key_seed(MemberKey(members))? {
                     match member {
                         Some(0) => read_member(&mut access, &mut error, "error")?,
                         Some(1) => read_member(&mut access, &mut message, "message")?,
@@ -136,7 +143,7 @@ mod tests {
 
     #[test]
     fn other_keys_are_kept_as_extension_members() {
-        let read = |json: &str| MemberOrExtension(MEMBERS).deserialize(&mut serde_json::Deserializer::from_str(json));
+        let read = |json: &str| MemberOrExtension(members).deserialize(&mut serde_json::Deserializer::from_str(json));
         assert_eq!(read(r#""message""#).unwrap(), Key::Member(1));
         assert_eq!(read(r#""tr\u0061ce""#).unwrap(), Key::Extension("trace".into()));
     }

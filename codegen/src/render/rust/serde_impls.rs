@@ -185,7 +185,7 @@ fn read_members<'a>(
     members: impl Iterator<Item = (&'a str, &'a Ident, TokenStream)>,
     extensions: Option<&Ident>,
 ) -> TokenStream {
-    let (mut declarations, mut reads, mut wires) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut declarations, mut reads, mut wires, mut indices) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (index, (wire, variable, ty)) in members.enumerate() {
         declarations.push(quote! { let mut #variable: ::core::option::Option<#ty> = ::core::option::Option::None; });
         let index = Literal::usize_unsuffixed(index);
@@ -197,6 +197,7 @@ fn read_members<'a>(
             #key => ::api_error_runtime::__private::read_member(&mut access, &mut #variable, #wire)?,
         });
         wires.push(wire);
+        indices.push(index);
     }
     let (seed, other) = match extensions {
         Some(_) => (
@@ -223,7 +224,10 @@ fn read_members<'a>(
     quote! {
         #(#declarations)*
         #extensions
-        let members = ::api_error_runtime::__private::#seed(&[#(#wires),*]);
+        let members = ::api_error_runtime::__private::#seed(|key: &str| match key {
+            #(#wires => ::core::option::Option::Some(#indices),)*
+            _ => ::core::option::Option::None,
+        });
         while let ::core::option::Option::Some(member) = access.next_key_seed(members)? {
             match member {
                 #(#reads)*
