@@ -2,7 +2,7 @@
 //! out rather than derived: the generated crate then needs no proc-macro, and compiles beside
 //! `serde_derive` in a client's build rather than after it, and a body of several formats is
 //! read in one pass (BENCHMARKS.md). What the impls share is in the runtime's `__private`
-//! (`MemberKey`, `read_member`), compiled once.
+//! (`MemberKey`, `MemberOrExtension`, `read_member`), compiled once.
 //!
 //! They read and write what serde's derive did with the attributes the structs had: members
 //! renamed to their wire names, optional ones skipped when absent, `null` kept where the
@@ -22,9 +22,8 @@ pub(super) fn shape(api: &Api, shape: &Shape) -> TokenStream {
     let variables = variables(shape.fields.iter().map(|f| f.rust_name.as_str()));
     let extensions = shape.extensions.as_ref().map(|extensions| ident(extensions));
 
-    // Written as serde's derive writes it: every required member, then each optional one that
-    // is there, then the extension members.
-    // How many members are written (serde's derive counts them too).
+    // Written as serde's derive writes it: the members in order, each optional one only when it
+    // is there, then the extension members; a struct is told how many members it gets.
     let required = shape.fields.iter().filter(|f| f.required).count();
     let optional = shape.fields.iter().filter(|f| !f.required).map(|f| ident(&f.rust_name));
     let mut len: Vec<TokenStream> = optional.map(|name| quote! { usize::from(self.#name.is_some()) }).collect();
@@ -142,7 +141,11 @@ pub(super) fn error_response(api: &Api, roots: &[&Shape]) -> (&'static str, Toke
         return (how, quote! { #serialize #deserialize });
     }
     // As serde's `untagged`: the body read into a `Value`, then each format tried on it.
-    let message = "data did not match any variant of untagged enum ErrorResponse";
+    let tried: Vec<&str> = roots.iter().map(|s| s.name.as_str()).collect();
+    let message = format!(
+        "no format of the error body fits: tried {}",
+        and_list(&tried.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>())
+    );
     let deserialize = quote! {
         impl<'de> ::api_error_runtime::serde::Deserialize<'de> for ErrorResponse {
             fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
