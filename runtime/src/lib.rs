@@ -67,7 +67,6 @@ pub mod json {
 pub mod __private {
     pub use crate::members::{read_member, Key, MemberKey, MemberOrExtension};
     pub use crate::open_enum::deserialize_wire;
-    pub use serde_core as serde;
 
     /// An unknown value of an open enum (only the generated `From<&str>` makes one).
     pub fn unknown(text: &str) -> crate::UnknownValue {
@@ -77,17 +76,6 @@ pub mod __private {
     /// The decision of `rule` for a response with no wait, for doc examples.
     pub fn decide(rule: &'static crate::RecoveryRule) -> crate::Recovery {
         crate::Recovery::decide(rule, rule.level(), None, None, crate::Recovery::DEFAULT_MAX_WAIT)
-    }
-
-    /// For an optional field that may be `null`: a present key is `Some`, even with `null`
-    /// (`Some(None)`, or `Some(Value::Null)` for a free-form value); serde's `default` gives
-    /// `None` for an absent key. Each is written back as it came.
-    pub fn some<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
-    where
-        D: serde_core::Deserializer<'de>,
-        T: serde_core::Deserialize<'de>,
-    {
-        T::deserialize(deserializer).map(Some)
     }
 
     /// An unknown value, keeping the allocation.

@@ -11,7 +11,7 @@
 
 use super::ident;
 use super::shapes::{holds_null, presence, present_type_from_module, rust_type_from_module, Presence};
-use crate::render::text::one_line;
+use crate::render::text::{listed, one_line};
 use crate::resolved::{Api, Field, FieldType, Shape};
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{quote, ToTokens};
@@ -144,7 +144,7 @@ pub(super) fn error_response(api: &Api, roots: &[&Shape]) -> (&'static str, Toke
     let tried: Vec<&str> = roots.iter().map(|s| s.name.as_str()).collect();
     let message = format!(
         "no format of the error body fits: tried {}",
-        and_list(&tried.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>())
+        listed(&tried.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>())
     );
     let deserialize = quote! {
         impl<'de> ::api_error_runtime::serde::Deserialize<'de> for ErrorResponse {
@@ -286,8 +286,8 @@ fn member_type(api: &Api, ty: &FieldType) -> TokenStream {
 struct Member<'a> {
     wire: &'a str,
     ty: &'a FieldType,
-    /// Its local variable in the generated decoder.
-    slot: Ident,
+    /// The Rust name of the first field that declares it, which names its variable.
+    rust_name: &'a str,
 }
 
 /// `Deserialize` for `ErrorResponse` in one pass, as a client decodes its own union of the
@@ -319,12 +319,7 @@ fn one_pass_deserialize(api: &Api, roots: &[&Shape]) -> Option<TokenStream> {
                 Some(index) if *members[index].ty != field.ty => return None,
                 Some(index) => index,
                 None => {
-                    let taken = |name: &str| DECODER_NAMES.contains(&name) || members.iter().any(|m| m.slot == name);
-                    let mut slot = field.rust_name.clone();
-                    while taken(&slot) {
-                        slot.push('_');
-                    }
-                    members.push(Member { wire: &field.wire, ty: &field.ty, slot: ident(&slot) });
+                    members.push(Member { wire: &field.wire, ty: &field.ty, rust_name: &field.rust_name });
                     members.len() - 1
                 }
             };
@@ -333,7 +328,12 @@ fn one_pass_deserialize(api: &Api, roots: &[&Shape]) -> Option<TokenStream> {
         indices.push(shape_indices);
     }
 
-    let read = read_members(members.iter().map(|m| (m.wire, &m.slot, member_type(api, m.ty))), None);
+    // Each member's variable in the generated decoder.
+    let member_variables = variables(members.iter().map(|m| m.rust_name));
+    let read = read_members(
+        members.iter().zip(&member_variables).map(|(m, variable)| (m.wire, variable, member_type(api, m.ty))),
+        None,
+    );
     let formats = roots.iter().zip(&indices).enumerate().map(|(position, (shape, shape_indices))| {
         let name = ident(&shape.name);
         // The format's required members: their variables, the patterns that bind them as the
@@ -343,7 +343,7 @@ fn one_pass_deserialize(api: &Api, roots: &[&Shape]) -> Option<TokenStream> {
         // name, which no other member's variable has.
         let (mut slots, mut patterns, mut checks, mut init) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for (field, &index) in shape.fields.iter().zip(shape_indices) {
-            let slot = &members[index].slot;
+            let slot = &member_variables[index];
             let binding = ident(&field.rust_name);
             // A free-form value holds `null` itself.
             let pattern = |inner: TokenStream| match field.ty {
@@ -409,7 +409,7 @@ fn one_pass_deserialize(api: &Api, roots: &[&Shape]) -> Option<TokenStream> {
             .map(|shape| {
                 let required: Vec<String> =
                     shape.fields.iter().filter(|f| must_be_present(f)).map(|f| format!("`{}`", f.wire)).collect();
-                format!("{} needs {}", shape.name, and_list(&required))
+                format!("{} needs {}", shape.name, listed(&required))
             })
             .collect();
         let message = format!("no format of the error body fits: {}", needs.join("; "));
@@ -423,13 +423,4 @@ fn one_pass_deserialize(api: &Api, roots: &[&Shape]) -> Option<TokenStream> {
 /// may be `null`), which serde's derive reads as `None` when absent.
 fn must_be_present(field: &Field) -> bool {
     field.required && !holds_null(field)
-}
-
-/// `a`, `a and b`, `a, b and c`.
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [only] => only.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }
