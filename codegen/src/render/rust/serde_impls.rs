@@ -30,13 +30,13 @@ pub(super) fn shape(api: &Api, shape: &Shape) -> TokenStream {
     if required > 0 || len.is_empty() {
         len.insert(0, Literal::usize_unsuffixed(required).into_token_stream());
     }
+    let (method, state) = match extensions {
+        Some(_) => (quote! { ::api_error_runtime::serde::ser::SerializeMap::serialize_entry }, quote! { map }),
+        None => (quote! { ::api_error_runtime::serde::ser::SerializeStruct::serialize_field }, quote! { state }),
+    };
     let entries = shape.fields.iter().map(|field| {
         let wire = &field.wire;
         let name = ident(&field.rust_name);
-        let (method, state) = match extensions {
-            Some(_) => (quote! { ::api_error_runtime::serde::ser::SerializeMap::serialize_entry }, quote! { map }),
-            None => (quote! { ::api_error_runtime::serde::ser::SerializeStruct::serialize_field }, quote! { state }),
-        };
         match field.required {
             true => quote! { #method(&mut #state, #wire, &self.#name)?; },
             false => quote! {
