@@ -379,7 +379,7 @@ fn recovery_contradicts_retryable(api: &Api, out: &mut Vec<Finding>) {
                     value.wire,
                     if retryable { "" } else { "not " },
                     rule.id,
-                    rule.kind.name()
+                    rule.kind.as_str()
                 );
                 out.push(finding(
                     api,

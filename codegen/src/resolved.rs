@@ -6,8 +6,8 @@
 //! a [`Catalog`], so a renderer never meets a catalog that has not passed every check.
 
 use crate::model::{
-    FieldRole, HeaderDirection, HeaderFormat, HeaderRole, HeaderValueType, InconsistencyKind, Jitter, RecoveryKind,
-    SourceDocument, StatusClass, StringFormat,
+    DecidedBy, FieldRole, HeaderDirection, HeaderRole, HeaderValueType, InconsistencyKind, Jitter, RecoveryKind,
+    RetryAfterFormat, SourceDocument, StatusClass, StringFormat,
 };
 use crate::source_map::{Position, SourceMap};
 use serde_json::Value;
@@ -328,7 +328,7 @@ pub struct Header {
     pub format: Option<StringFormat>,
     pub role: Option<HeaderRole>,
     pub statuses: Vec<u16>,
-    pub formats: Vec<HeaderFormat>,
+    pub formats: Vec<RetryAfterFormat>,
     pub default_seconds: Option<u64>,
     pub trace: Trace,
 }
@@ -341,46 +341,10 @@ pub struct Recovery {
     pub fallback: RecoveryRule,
 }
 
-/// The precedence levels, highest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Level {
-    Hint,
-    ErrorValue,
-    Status,
-    StatusClass,
-    Fallback,
-}
-
-impl Level {
-    pub const ALL: [Level; 5] = [Level::Hint, Level::ErrorValue, Level::Status, Level::StatusClass, Level::Fallback];
-
-    /// The name in the exported recovery data.
-    pub fn name(self) -> &'static str {
-        match self {
-            Level::Hint => "hint",
-            Level::ErrorValue => "error_value",
-            Level::Status => "status",
-            Level::StatusClass => "status_class",
-            Level::Fallback => "fallback",
-        }
-    }
-
-    /// In words, for the docs.
-    pub fn label(self) -> &'static str {
-        match self {
-            Level::Hint => "hint",
-            Level::ErrorValue => "error value",
-            Level::Status => "status",
-            Level::StatusClass => "status class",
-            Level::Fallback => "fallback",
-        }
-    }
-}
-
 #[derive(Debug, Clone)]
 pub struct RecoveryRule {
     pub id: String,
-    pub level: Level,
+    pub level: DecidedBy,
     pub hints: Vec<ValueRef>,
     pub errors: Vec<ValueRef>,
     pub statuses: Vec<u16>,

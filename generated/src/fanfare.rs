@@ -1849,42 +1849,48 @@ pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::Re
     ),
 );
 /// How to read a Fanfare error response: where its body keeps each fact, which headers matter, and [`RECOVERY`].
-pub const MODEL: ::api_error_runtime::Model = ::api_error_runtime::Model::new(
+pub const MODEL: ::api_error_runtime::model::Model = ::api_error_runtime::model::Model::new(
         "Fanfare",
         &[
-            (::api_error_runtime::FieldRole::Code, &["error"]),
-            (::api_error_runtime::FieldRole::Message, &["message"]),
+            (::api_error_runtime::model::FieldRole::Code, &["error"]),
+            (::api_error_runtime::model::FieldRole::Message, &["message"]),
             (
-                ::api_error_runtime::FieldRole::SupportReference,
+                ::api_error_runtime::model::FieldRole::SupportReference,
                 &["support", "referenceCode"],
             ),
-            (::api_error_runtime::FieldRole::RetryAfter, &["retryAfter"]),
-            (::api_error_runtime::FieldRole::Code, &["denyReason"]),
+            (::api_error_runtime::model::FieldRole::RetryAfter, &["retryAfter"]),
+            (::api_error_runtime::model::FieldRole::Code, &["denyReason"]),
         ],
         &[
-            (::api_error_runtime::HeaderRole::RetryAfter, "Retry-After"),
-            (::api_error_runtime::HeaderRole::RateLimitLimit, "X-RateLimit-Limit"),
+            (::api_error_runtime::model::HeaderRole::RetryAfter, "Retry-After"),
             (
-                ::api_error_runtime::HeaderRole::RateLimitRemaining,
+                ::api_error_runtime::model::HeaderRole::RateLimitLimit,
+                "X-RateLimit-Limit",
+            ),
+            (
+                ::api_error_runtime::model::HeaderRole::RateLimitRemaining,
                 "X-RateLimit-Remaining",
             ),
-            (::api_error_runtime::HeaderRole::RateLimitReset, "X-RateLimit-Reset"),
-            (::api_error_runtime::HeaderRole::RequestId, "X-Request-Id"),
+            (
+                ::api_error_runtime::model::HeaderRole::RateLimitReset,
+                "X-RateLimit-Reset",
+            ),
+            (::api_error_runtime::model::HeaderRole::RequestId, "X-Request-Id"),
         ],
         RECOVERY,
     )
     .retry_after_dialects(&[::api_error_runtime::RetryAfterFormat::Iso8601]);
 impl ::api_error_runtime::ErrorModel for ErrorResponse {
-    const MODEL: &'static ::api_error_runtime::Model = &MODEL;
+    const MODEL: &'static ::api_error_runtime::model::Model = &MODEL;
     /// The default, written out so that the decoder is compiled here, once, rather than
     /// in each crate that reads a response.
     fn decode_body(
         body: &[u8],
     ) -> ::core::result::Result<
-        ::api_error_runtime::DecodedBody<Self>,
+        ::api_error_runtime::model::DecodedBody<Self>,
         ::api_error_runtime::json::Error,
     > {
-        ::api_error_runtime::DecodedBody::read(body)
+        ::api_error_runtime::model::DecodedBody::read(body)
     }
 }
 /// A Fanfare error response, read leniently: building one never fails, whatever was sent.

@@ -20,9 +20,10 @@ pub mod fanfare;
 /// OFAuth: Error Handling
 pub mod ofauth;
 pub use ::api_error_runtime::{
-    ApiError, ApiErrorInfo, Backoff, BodyProblem, CatalogApi, DecidedBy, Example,
-    ExampleDecision, Jitter, RateLimit, Reading, Recovery, RecoveryKind, RecoveryRule,
-    RecoveryTable, RetryAfter, RetryAfterFormat, StatusClass, UnknownValue, WaitSource,
+    ApiError, ApiErrorInfo, Backoff, BodyProblem, CatalogApi, DecidedBy, ErrorModel,
+    Example, ExampleDecision, Jitter, RateLimit, Reading, Recovery, RecoveryKind,
+    RecoveryRule, RecoveryTable, RetryAfter, RetryAfterFormat, StatusClass, UnknownValue,
+    WaitSource,
 };
 /// Every API of this crate, in catalog order, for code that handles several by id: each
 /// reads a response as its own [`Error`](ApiError) behind [`ApiErrorInfo`].

@@ -1089,29 +1089,29 @@ pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::Re
     ),
 );
 /// How to read a OFAuth error response: where its body keeps each fact, which headers matter, and [`RECOVERY`].
-pub const MODEL: ::api_error_runtime::Model = ::api_error_runtime::Model::new(
+pub const MODEL: ::api_error_runtime::model::Model = ::api_error_runtime::model::Model::new(
         "OFAuth",
         &[
-            (::api_error_runtime::FieldRole::Message, &["error"]),
-            (::api_error_runtime::FieldRole::Code, &["type"]),
-            (::api_error_runtime::FieldRole::RequestId, &["requestId"]),
-            (::api_error_runtime::FieldRole::Hint, &["actionRequired"]),
+            (::api_error_runtime::model::FieldRole::Message, &["error"]),
+            (::api_error_runtime::model::FieldRole::Code, &["type"]),
+            (::api_error_runtime::model::FieldRole::RequestId, &["requestId"]),
+            (::api_error_runtime::model::FieldRole::Hint, &["actionRequired"]),
         ],
-        &[(::api_error_runtime::HeaderRole::RetryAfter, "Retry-After")],
+        &[(::api_error_runtime::model::HeaderRole::RetryAfter, "Retry-After")],
         RECOVERY,
     )
     .default_retry_after(::std::time::Duration::from_secs(60));
 impl ::api_error_runtime::ErrorModel for ErrorResponse {
-    const MODEL: &'static ::api_error_runtime::Model = &MODEL;
+    const MODEL: &'static ::api_error_runtime::model::Model = &MODEL;
     /// The default, written out so that the decoder is compiled here, once, rather than
     /// in each crate that reads a response.
     fn decode_body(
         body: &[u8],
     ) -> ::core::result::Result<
-        ::api_error_runtime::DecodedBody<Self>,
+        ::api_error_runtime::model::DecodedBody<Self>,
         ::api_error_runtime::json::Error,
     > {
-        ::api_error_runtime::DecodedBody::read(body)
+        ::api_error_runtime::model::DecodedBody::read(body)
     }
 }
 /// A OFAuth error response, read leniently: building one never fails, whatever was sent.

@@ -9,7 +9,8 @@ pub type ReadResponse = fn(u16, &[(&str, &str)], &[u8]) -> Box<dyn ApiErrorInfo>
 /// read one of its error responses. Each generated crate lists its APIs in `APIS`.
 ///
 /// ```
-/// use api_error_runtime::{ApiError, CatalogApi, ErrorModel, Model, RecoveryKind, RecoveryRule, RecoveryTable};
+/// use api_error_runtime::model::Model;
+/// use api_error_runtime::{ApiError, CatalogApi, ErrorModel, RecoveryKind, RecoveryRule, RecoveryTable};
 /// use std::time::SystemTime;
 ///
 /// #[derive(Debug, serde::Deserialize)]

@@ -7,7 +7,7 @@
 //! deserializer is serde_path_to_error's idea (a deserializer that wraps another and sees every
 //! key and value go by), cut down to what facts need, so it is written here.
 
-use crate::FieldRole;
+use crate::model::FieldRole;
 use serde_core::de::{DeserializeOwned, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use std::fmt;

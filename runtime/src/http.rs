@@ -6,7 +6,8 @@ impl<B: ErrorModel> ApiError<B> {
     /// Reads an `http::Response` whose body is bytes.
     ///
     /// ```
-    /// # use api_error_runtime::{ApiError, ErrorModel, FieldRole, Model, RecoveryKind, RecoveryRule, RecoveryTable};
+    /// # use api_error_runtime::model::{FieldRole, Model};
+    /// # use api_error_runtime::{ApiError, ErrorModel, RecoveryKind, RecoveryRule, RecoveryTable};
     /// # #[derive(serde::Deserialize)] struct Body {}
     /// # impl ErrorModel for Body {
     /// #     const MODEL: &'static Model = &Model::new("Demo", &[(FieldRole::Code, &["code"])], &[],

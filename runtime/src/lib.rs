@@ -1,18 +1,22 @@
 //! The runtime that every generated API error module builds on: the code that is the same for
-//! every API, written and tested once. The generated crate (`api-error-catalog`) depends on it
-//! and re-exports its types, so clients need only that one dependency.
+//! every API, written and tested once. Clients depend on the generated crate
+//! (`api-error-catalog`), which re-exports what they use from here.
 //!
-//! - [`ApiError`]: one error response read leniently (never fails, never panics), with
-//!   [`ApiError::recovery`] saying what to do next; [`ApiErrorInfo`] is what every API's
-//!   error answers, for clients of several APIs.
-//! - [`Recovery`], [`RecoveryKind`], [`RecoveryRule`], [`RecoveryTable`], [`Backoff`]: an
-//!   API's advice as data, and the decision for one response.
-//! - [`Model`] and [`ErrorModel`]: what each API's catalog says about reading its responses.
-//! - [`RetryAfter`] and [`RetryAfterFormat`]: `Retry-After` values in RFC 9110's forms and the
-//!   dialects an API uses.
-//! - [`CatalogApi`]: one API of a generated crate as data (each crate lists its `APIS`).
-//! - [`StatusClass`], [`Example`], [`UnknownValue`], and [`impl_open_enum!`] and
-//!   [`impl_status_enum!`] (the trait impls of the generated enums).
+//! For clients, at this crate's root:
+//!
+//! - [`ApiError`]: one error response read leniently (never fails, never panics), and
+//!   [`ApiError::recovery`], which says what to do next as a [`Recovery`] (its [`RecoveryKind`],
+//!   its wait, the [`RecoveryRule`] that decided it). [`ApiErrorInfo`] is what every API's error
+//!   answers behind `dyn`; [`ErrorModel`] is the bound of code generic over every API's
+//!   `ApiError<B>`.
+//! - [`RetryAfter`], [`Reading`], [`RateLimit`], [`BodyProblem`]: what the headers said and why a
+//!   body did not decode.
+//! - [`CatalogApi`] and [`Example`]: each generated crate's `APIS` and the documents' examples.
+//! - [`StatusClass`], [`UnknownValue`], [`Backoff`], [`Jitter`], [`DecidedBy`], [`WaitSource`].
+//!
+//! For the generated code: [`model`] (each API's [`model::Model`], field and header roles, and
+//! [`model::CatalogEnum`], the one definition of each set of names the catalog format shares with
+//! this crate), [`impl_open_enum!`] and [`impl_status_enum!`].
 //!
 //! Feature `http` adds `ApiError::from_http` for the `http` crate's types.
 //!
@@ -26,26 +30,30 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod api_error;
 mod catalog_api;
+mod catalog_enum;
 mod example;
+mod facts;
 mod field_watch;
 pub mod header_value;
+mod headers;
 #[cfg(feature = "http")]
 mod http;
 mod members;
+pub mod model;
 mod open_enum;
 mod recovery;
-mod response;
 mod retry_after;
 mod status;
 mod unknown;
 
-pub use catalog_api::{CatalogApi, ReadResponse};
+pub use api_error::{ApiError, ApiErrorInfo, BodyProblem};
+pub use catalog_api::CatalogApi;
 pub use example::{Example, ExampleDecision};
+pub use headers::{RateLimit, Reading};
+pub use model::ErrorModel;
 pub use recovery::{Backoff, DecidedBy, Jitter, Recovery, RecoveryKind, RecoveryRule, RecoveryTable, WaitSource};
-pub use response::{
-    ApiError, ApiErrorInfo, BodyProblem, DecodedBody, ErrorModel, FieldRole, HeaderRole, Model, RateLimit, Reading,
-};
 pub use retry_after::{RetryAfter, RetryAfterFormat};
 pub use status::StatusClass;
 pub use unknown::UnknownValue;

@@ -1,75 +1,45 @@
 //! What a client should do about an error response, as data: each API's catalog lists its
 //! recovery rules, and [`RecoveryTable::rule_for`] picks one by a fixed precedence.
 
+use crate::catalog_enum::catalog_enum;
 use crate::StatusClass;
-use std::fmt;
 use std::time::Duration;
 
-/// What a client should do about an error: a closed set, the same for every API.
-///
-/// "Should I retry" follows from the kind ([`RecoveryKind::retries`]); how long to wait is a
-/// separate fact of the [`Recovery`] decided for a response.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RecoveryKind {
-    /// Wait as long as the server says (`Retry-After`, a body field, or the documented
-    /// default), then retry.
-    RetryAfterWait,
-    /// Retry after a delay that grows with each attempt.
-    RetryWithBackoff,
-    /// Retry at once.
-    RetryNow,
-    /// Refresh the credentials (an access token), then retry once with the new ones.
-    RefreshCredentials,
-    /// Send the user through sign-in or account linking again; retrying as is cannot succeed.
-    Reauthenticate,
-    /// Have the user act (verify their identity, enter a new code, reload the page).
-    UserAction,
-    /// The request is wrong: fix it (the body may list the invalid fields).
-    FixRequest,
-    /// The client's configuration is wrong (an API key, a secret): fix it.
-    FixConfiguration,
-    /// The caller lacks permission: check what it is allowed to do.
-    CheckPermissions,
-    /// Contact the API's support, quoting the request id or reference code.
-    ContactSupport,
-    /// Nothing the client can do will make this request succeed.
-    GiveUp,
+catalog_enum! {
+    /// What a client should do about an error: a closed set, the same for every API.
+    ///
+    /// "Should I retry" follows from the kind ([`RecoveryKind::retries`]); how long to wait is a
+    /// separate fact of the [`Recovery`] decided for a response.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    #[non_exhaustive]
+    pub enum RecoveryKind {
+        /// Wait as long as the server says (`Retry-After`, a body field, or the documented
+        /// default), then retry.
+        RetryAfterWait = "retry_after_wait", "retry after the server's wait";
+        /// Retry after a delay that grows with each attempt (a catalog gives its `backoff`).
+        RetryWithBackoff = "retry_with_backoff", "retry with backoff";
+        /// Retry at once.
+        RetryNow = "retry_now", "retry now";
+        /// Refresh the credentials (an access token), then retry once with the new ones.
+        RefreshCredentials = "refresh_credentials", "refresh credentials, then retry once";
+        /// Send the user through sign-in or account linking again; retrying as is cannot succeed.
+        Reauthenticate = "reauthenticate", "re-authenticate the user";
+        /// Have the user act (verify their identity, enter a new code, reload the page).
+        UserAction = "user_action", "have the user act";
+        /// The request is wrong: fix it (the body may list the invalid fields).
+        FixRequest = "fix_request", "fix the request";
+        /// The client's configuration is wrong (an API key, a secret): fix it.
+        FixConfiguration = "fix_configuration", "fix the configuration";
+        /// The caller lacks permission: check what it is allowed to do.
+        CheckPermissions = "check_permissions", "check permissions";
+        /// Contact the API's support, quoting the request id or reference code.
+        ContactSupport = "contact_support", "contact support";
+        /// Nothing the client can do will make this request succeed.
+        GiveUp = "give_up", "give up";
+    }
 }
 
 impl RecoveryKind {
-    /// Every kind, in the order above.
-    pub const ALL: &'static [Self] = &[
-        Self::RetryAfterWait,
-        Self::RetryWithBackoff,
-        Self::RetryNow,
-        Self::RefreshCredentials,
-        Self::Reauthenticate,
-        Self::UserAction,
-        Self::FixRequest,
-        Self::FixConfiguration,
-        Self::CheckPermissions,
-        Self::ContactSupport,
-        Self::GiveUp,
-    ];
-
-    /// The kind's name in catalogs and in the exported recovery data, e.g. `retry_after_wait`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::RetryAfterWait => "retry_after_wait",
-            Self::RetryWithBackoff => "retry_with_backoff",
-            Self::RetryNow => "retry_now",
-            Self::RefreshCredentials => "refresh_credentials",
-            Self::Reauthenticate => "reauthenticate",
-            Self::UserAction => "user_action",
-            Self::FixRequest => "fix_request",
-            Self::FixConfiguration => "fix_configuration",
-            Self::CheckPermissions => "check_permissions",
-            Self::ContactSupport => "contact_support",
-            Self::GiveUp => "give_up",
-        }
-    }
-
     /// Does this kind send the request again (after refreshing credentials, for
     /// [`RecoveryKind::RefreshCredentials`])?
     ///
@@ -79,26 +49,39 @@ impl RecoveryKind {
     /// assert!(!RecoveryKind::FixRequest.retries());
     /// ```
     pub const fn retries(self) -> bool {
-        matches!(self, Self::RetryAfterWait | Self::RetryWithBackoff | Self::RetryNow | Self::RefreshCredentials)
+        // Every kind by name, so that a new kind cannot compile without saying.
+        match self {
+            Self::RetryAfterWait | Self::RetryWithBackoff | Self::RetryNow | Self::RefreshCredentials => true,
+            Self::Reauthenticate
+            | Self::UserAction
+            | Self::FixRequest
+            | Self::FixConfiguration
+            | Self::CheckPermissions
+            | Self::ContactSupport
+            | Self::GiveUp => false,
+        }
     }
 }
 
-impl fmt::Display for RecoveryKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+catalog_enum! {
+    /// How a backoff randomises its delays, so that many clients do not retry in step.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Jitter {
+        /// The delays exactly as computed.
+        None = "none", "no jitter";
+        /// A uniform delay between zero and the computed one.
+        Full = "full", "full jitter";
+        /// Half the computed delay plus a uniform share of the other half.
+        Equal = "equal", "equal jitter";
     }
 }
 
-/// How a backoff randomises its delays, so that many clients do not retry in step.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Jitter {
-    /// The delays exactly as computed.
-    None,
-    /// A uniform delay between zero and the computed one.
-    Full,
-    /// Half the computed delay plus a uniform share of the other half.
-    Equal,
+/// No jitter, as a catalog's backoff has unless it says otherwise.
+impl Default for Jitter {
+    fn default() -> Self {
+        Self::None
+    }
 }
 
 /// Delays that grow by a factor on each retry, up to a maximum.
@@ -197,34 +180,47 @@ impl Backoff {
     }
 }
 
-/// Which part of a response a rule matched: the precedence order, highest first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
-pub enum DecidedBy {
-    /// The body's hint on how to resolve the error.
-    Hint,
-    /// The body's error type or code.
-    ErrorValue,
-    /// The HTTP status code.
-    Status,
-    /// The class of the HTTP status (every 5xx, say).
-    StatusClass,
-    /// No rule matched: the API's fallback.
-    Fallback,
+catalog_enum! {
+    /// Which part of a response a rule matched: the precedence order, highest first.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    #[non_exhaustive]
+    pub enum DecidedBy {
+        /// The body's hint on how to resolve the error.
+        Hint = "hint", "hint";
+        /// The body's error type or code.
+        ErrorValue = "error_value", "error value";
+        /// The HTTP status code.
+        Status = "status", "status";
+        /// The class of the HTTP status (every 5xx, say).
+        StatusClass = "status_class", "status class";
+        /// No rule matched: the API's fallback.
+        Fallback = "fallback", "fallback";
+    }
 }
 
 impl DecidedBy {
-    /// Every level, in precedence order.
-    pub const ALL: &'static [Self] = &[Self::Hint, Self::ErrorValue, Self::Status, Self::StatusClass, Self::Fallback];
-
-    /// The level's name in the exported recovery data, e.g. `error_value`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Hint => "hint",
-            Self::ErrorValue => "error_value",
-            Self::Status => "status",
-            Self::StatusClass => "status_class",
-            Self::Fallback => "fallback",
+    /// The level a rule decides at, from what it names: the first of hints, error values,
+    /// statuses and status classes that it names, or the fallback for a rule that names none.
+    /// `ALL` is in this order: the precedence is this one function, which the code generator's
+    /// validation calls too.
+    ///
+    /// ```
+    /// use api_error_runtime::DecidedBy;
+    /// // A rule naming error values and statuses decides at the error-value level.
+    /// assert_eq!(DecidedBy::of_scope(false, true, true, false), DecidedBy::ErrorValue);
+    /// assert_eq!(DecidedBy::of_scope(false, false, false, false), DecidedBy::Fallback);
+    /// ```
+    pub const fn of_scope(hints: bool, errors: bool, statuses: bool, classes: bool) -> Self {
+        if hints {
+            Self::Hint
+        } else if errors {
+            Self::ErrorValue
+        } else if statuses {
+            Self::Status
+        } else if classes {
+            Self::StatusClass
+        } else {
+            Self::Fallback
         }
     }
 }
@@ -350,17 +346,12 @@ impl RecoveryRule {
 
     /// The precedence level the rule decides at.
     pub const fn level(&self) -> DecidedBy {
-        if !self.hints.is_empty() {
-            DecidedBy::Hint
-        } else if !self.errors.is_empty() {
-            DecidedBy::ErrorValue
-        } else if !self.statuses.is_empty() {
-            DecidedBy::Status
-        } else if !self.classes.is_empty() {
-            DecidedBy::StatusClass
-        } else {
-            DecidedBy::Fallback
-        }
+        DecidedBy::of_scope(
+            !self.hints.is_empty(),
+            !self.errors.is_empty(),
+            !self.statuses.is_empty(),
+            !self.classes.is_empty(),
+        )
     }
 
     /// Does the rule's status scope hold `status`? An empty scope holds every status.
@@ -541,7 +532,8 @@ impl Recovery {
     /// the maximum wait; `None` when not retrying.
     ///
     /// ```
-    /// # use api_error_runtime::{ApiError, Backoff, ErrorModel, Model, RecoveryKind, RecoveryRule, RecoveryTable};
+    /// # use api_error_runtime::model::Model;
+    /// # use api_error_runtime::{ApiError, Backoff, ErrorModel, RecoveryKind, RecoveryRule, RecoveryTable};
     /// # use std::time::{Duration, SystemTime};
     /// # #[derive(serde::Deserialize)] struct Body {}
     /// # impl ErrorModel for Body {
@@ -609,7 +601,8 @@ impl Recovery {
     /// May another attempt be made after `attempts_made` attempts (the first included)?
     ///
     /// ```
-    /// # use api_error_runtime::{ApiError, ErrorModel, Model, RecoveryKind, RecoveryRule, RecoveryTable};
+    /// # use api_error_runtime::model::Model;
+    /// # use api_error_runtime::{ApiError, ErrorModel, RecoveryKind, RecoveryRule, RecoveryTable};
     /// # use std::time::{Duration, SystemTime};
     /// # #[derive(serde::Deserialize)] struct Body {}
     /// # impl ErrorModel for Body {
@@ -759,13 +752,5 @@ mod tests {
         let equal = Backoff::new(Duration::MAX).jitter(Jitter::Equal);
         assert!(equal.jittered(0, 1.0) <= Duration::MAX && equal.jittered(0, 0.0) >= Duration::MAX / 2);
         assert_eq!(Backoff::new(Duration::from_secs(8)).jittered(1, 0.5), Duration::from_secs(16));
-    }
-
-    #[test]
-    fn kind_names_are_the_catalog_names() {
-        let names: Vec<&str> = RecoveryKind::ALL.iter().map(|k| k.as_str()).collect();
-        assert_eq!(names.len(), 11);
-        assert!(names.iter().all(|n| n.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')));
-        assert_eq!(RecoveryKind::ALL.iter().filter(|k| k.retries()).count(), 4);
     }
 }

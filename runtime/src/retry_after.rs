@@ -1,16 +1,26 @@
+use crate::catalog_enum::catalog_enum;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-/// A `Retry-After` value format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RetryAfterFormat {
-    /// Whole seconds, e.g. `120` (RFC 9110 delay-seconds).
-    DelaySeconds,
-    /// An RFC 9110 HTTP-date in any of its three forms, e.g. `Sun, 06 Nov 1994 08:49:37 GMT`.
-    HttpDate,
-    /// An ISO 8601 / RFC 3339 date-time, e.g. `2024-12-01T09:00:00Z`: not RFC 9110, but some
-    /// APIs send it.
-    Iso8601,
+catalog_enum! {
+    /// A `Retry-After` value format.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RetryAfterFormat {
+        /// Whole seconds, e.g. `120` (RFC 9110 delay-seconds).
+        DelaySeconds = "delay_seconds", "delay in seconds";
+        /// An RFC 9110 HTTP-date in any of its three forms, e.g. `Sun, 06 Nov 1994 08:49:37 GMT`.
+        HttpDate = "http_date", "HTTP-date";
+        /// An ISO 8601 / RFC 3339 date-time, e.g. `2024-12-01T09:00:00Z`: not RFC 9110, but some
+        /// APIs send it.
+        Iso8601 = "iso8601", "ISO 8601 timestamp";
+    }
+}
+
+impl RetryAfterFormat {
+    /// Is it one of RFC 9110's two forms, which every recipient accepts anyway?
+    pub const fn is_rfc9110(self) -> bool {
+        matches!(self, Self::DelaySeconds | Self::HttpDate)
+    }
 }
 
 /// A parsed `Retry-After` header.

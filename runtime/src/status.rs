@@ -1,16 +1,20 @@
-/// The class of an HTTP status code (RFC 9110, section 15).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum StatusClass {
-    /// 1xx
-    Informational,
-    /// 2xx
-    Success,
-    /// 3xx
-    Redirection,
-    /// 4xx
-    ClientError,
-    /// 5xx
-    ServerError,
+use crate::catalog_enum::catalog_enum;
+
+catalog_enum! {
+    /// The class of an HTTP status code (RFC 9110, section 15).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum StatusClass {
+        /// 1xx
+        Informational = "informational", "informational";
+        /// 2xx
+        Success = "success", "success";
+        /// 3xx
+        Redirection = "redirection", "redirection";
+        /// 4xx
+        ClientError = "client_error", "client error";
+        /// 5xx
+        ServerError = "server_error", "server error";
+    }
 }
 
 impl StatusClass {
@@ -29,6 +33,17 @@ impl StatusClass {
             400..=499 => Some(Self::ClientError),
             500..=599 => Some(Self::ServerError),
             _ => None,
+        }
+    }
+
+    /// The codes of the class, as documents write them: `4xx`.
+    pub const fn range(self) -> &'static str {
+        match self {
+            Self::Informational => "1xx",
+            Self::Success => "2xx",
+            Self::Redirection => "3xx",
+            Self::ClientError => "4xx",
+            Self::ServerError => "5xx",
         }
     }
 }

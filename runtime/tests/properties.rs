@@ -1,8 +1,8 @@
 //! Whatever a server sends, reading it and deciding never panics, and waits stay in bounds.
 
+use api_error_runtime::model::{FieldRole, HeaderRole, Model};
 use api_error_runtime::{
-    ApiError, Backoff, ErrorModel, FieldRole, HeaderRole, Model, RecoveryKind, RecoveryRule, RecoveryTable,
-    RetryAfterFormat, StatusClass,
+    ApiError, Backoff, ErrorModel, RecoveryKind, RecoveryRule, RecoveryTable, RetryAfterFormat, StatusClass,
 };
 use proptest::prelude::*;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};

@@ -4,6 +4,11 @@
 //! ignored fact. Field order here is the order the renderers present things in.
 
 mod forms;
+mod shared;
+
+pub use shared::{
+    CatalogEnum, DecidedBy, FieldRole, HeaderRole, Jitter, Names, RecoveryKind, RetryAfterFormat, StatusClass,
+};
 
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -346,8 +351,11 @@ pub struct Field {
     #[serde(default)]
     pub format: Option<StringFormat>,
     /// What the field tells a client (the error code, a hint, the request id...), so that the
-    /// generated code can find it even in a body that does not decode.
+    /// generated code can find it even in a body that does not decode. A role goes on a field
+    /// of a root body, or of an object one holds at any depth (a nested envelope such as
+    /// `{"error": {"code": ...}}`), but not inside an array or a map.
     #[serde(default)]
+    #[schemars(with = "Option<Names<FieldRole>>")]
     pub role: Option<FieldRole>,
     /// What the value means.
     pub description: String,
@@ -448,13 +456,15 @@ pub struct Header {
     pub format: Option<StringFormat>,
     /// What a client uses the header for; lets renderers add typed helpers.
     #[serde(default)]
+    #[schemars(with = "Option<Names<HeaderRole>>")]
     pub role: Option<HeaderRole>,
     /// Statuses the header is documented with.
     #[serde(default)]
     pub statuses: Vec<u16>,
     /// Value formats the document allows (for `retry_after`).
     #[serde(default)]
-    pub formats: Vec<HeaderFormat>,
+    #[schemars(with = "Vec<Names<RetryAfterFormat>>")]
+    pub formats: Vec<RetryAfterFormat>,
     /// Seconds to assume when the header is missing, where the document says so.
     #[serde(default)]
     pub default_seconds: Option<u64>,
@@ -504,88 +514,6 @@ impl HeaderValueType {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum HeaderRole {
-    RetryAfter,
-    RateLimitLimit,
-    RateLimitRemaining,
-    RateLimitReset,
-    RequestId,
-}
-
-impl HeaderRole {
-    /// The catalog name, e.g. `rate_limit_reset`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::RetryAfter => "retry_after",
-            Self::RateLimitLimit => "rate_limit_limit",
-            Self::RateLimitRemaining => "rate_limit_remaining",
-            Self::RateLimitReset => "rate_limit_reset",
-            Self::RequestId => "request_id",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum HeaderFormat {
-    /// A non-negative integer number of seconds (RFC 9110 delay-seconds).
-    DelaySeconds,
-    /// An RFC 9110 HTTP-date, e.g. `Sun, 06 Nov 1994 08:49:37 GMT`.
-    HttpDate,
-    /// An ISO 8601 / RFC 3339 timestamp, e.g. `2024-12-01T09:00:00Z`.
-    Iso8601,
-}
-
-impl HeaderFormat {
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::DelaySeconds => "delay_seconds",
-            Self::HttpDate => "http_date",
-            Self::Iso8601 => "iso8601",
-        }
-    }
-
-    /// One of RFC 9110's two forms, which every recipient accepts anyway.
-    pub fn is_standard(self) -> bool {
-        matches!(self, Self::DelaySeconds | Self::HttpDate)
-    }
-}
-
-/// What a body field tells a client. A role goes on a field of a root body, or of an object
-/// one holds at any depth (a nested envelope such as `{"error": {"code": ...}}`), but not
-/// inside an array or a map.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum FieldRole {
-    /// The error type or code clients branch on (a vocabulary field).
-    Code,
-    /// A hint on how to resolve the error (a vocabulary field).
-    Hint,
-    /// The human-readable message (a string field).
-    Message,
-    /// The request identifier (a string field).
-    RequestId,
-    /// Seconds to wait before retrying (an integer or number field).
-    RetryAfter,
-    /// A reference code to quote to support (a string field).
-    SupportReference,
-}
-
-impl FieldRole {
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Code => "code",
-            Self::Hint => "hint",
-            Self::Message => "message",
-            Self::RequestId => "request_id",
-            Self::RetryAfter => "retry_after",
-            Self::SupportReference => "support_reference",
-        }
-    }
-}
-
 /// What to do about errors: rules, tried in precedence order (hint, error value, status,
 /// status class), and the fallback for responses no rule covers.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -616,11 +544,13 @@ pub struct RecoveryRule {
     pub statuses: Vec<u16>,
     /// Whole status classes the rule covers, where the document says "any 5xx", say.
     #[serde(default)]
+    #[schemars(with = "Vec<Names<StatusClass>>")]
     pub status_classes: Vec<StatusClass>,
     /// Error values or hints the rule never covers: they fall through to the next level.
     #[serde(default)]
     pub except: Vec<String>,
     /// What to do.
+    #[schemars(with = "Names<RecoveryKind>")]
     pub kind: RecoveryKind,
     /// The delays between attempts, for the kinds that retry.
     #[serde(default)]
@@ -631,6 +561,7 @@ pub struct RecoveryRule {
     /// For `retry_after_wait`: what to do when the response says no wait and the document
     /// gives no default.
     #[serde(default)]
+    #[schemars(with = "Option<Names<RecoveryKind>>")]
     pub if_no_wait: Option<RecoveryKind>,
     /// The document's advice, in a sentence.
     pub advice: String,
@@ -653,6 +584,7 @@ pub struct RecoveryRule {
 #[serde(deny_unknown_fields)]
 pub struct Fallback {
     /// What to do.
+    #[schemars(with = "Names<RecoveryKind>")]
     pub kind: RecoveryKind,
     /// The document's advice, in a sentence.
     pub advice: String,
@@ -670,75 +602,6 @@ pub struct Fallback {
     pub notes: Vec<String>,
 }
 
-/// What a client should do about an error: a closed set, the same for every API.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RecoveryKind {
-    /// Wait as long as the server says (Retry-After, a body field, the documented default), then retry.
-    RetryAfterWait,
-    /// Retry after a delay that grows with each attempt (needs `backoff`).
-    RetryWithBackoff,
-    /// Retry at once.
-    RetryNow,
-    /// Refresh the credentials (an access token), then retry once with the new ones.
-    RefreshCredentials,
-    /// Send the user through sign-in or account linking again.
-    Reauthenticate,
-    /// Have the user act: verify their identity, enter a new code, reload the page.
-    UserAction,
-    /// Fix the request (the body may list the invalid fields).
-    FixRequest,
-    /// Fix the client's configuration (an API key, a secret).
-    FixConfiguration,
-    /// Check what the caller is allowed to do.
-    CheckPermissions,
-    /// Contact support, quoting the request id or reference code.
-    ContactSupport,
-    /// Nothing the client can do will make the request succeed.
-    GiveUp,
-}
-
-impl RecoveryKind {
-    /// The catalog name, e.g. `retry_after_wait`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::RetryAfterWait => "retry_after_wait",
-            Self::RetryWithBackoff => "retry_with_backoff",
-            Self::RetryNow => "retry_now",
-            Self::RefreshCredentials => "refresh_credentials",
-            Self::Reauthenticate => "reauthenticate",
-            Self::UserAction => "user_action",
-            Self::FixRequest => "fix_request",
-            Self::FixConfiguration => "fix_configuration",
-            Self::CheckPermissions => "check_permissions",
-            Self::ContactSupport => "contact_support",
-            Self::GiveUp => "give_up",
-        }
-    }
-
-    /// Does the kind send the request again?
-    pub fn retries(self) -> bool {
-        matches!(self, Self::RetryAfterWait | Self::RetryWithBackoff | Self::RetryNow | Self::RefreshCredentials)
-    }
-
-    /// In words, for the docs.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::RetryAfterWait => "retry after the server's wait",
-            Self::RetryWithBackoff => "retry with backoff",
-            Self::RetryNow => "retry now",
-            Self::RefreshCredentials => "refresh credentials, then retry once",
-            Self::Reauthenticate => "re-authenticate the user",
-            Self::UserAction => "have the user act",
-            Self::FixRequest => "fix the request",
-            Self::FixConfiguration => "fix the configuration",
-            Self::CheckPermissions => "check permissions",
-            Self::ContactSupport => "contact support",
-            Self::GiveUp => "give up",
-        }
-    }
-}
-
 /// Delays that grow by a factor on each retry.
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -753,6 +616,7 @@ pub struct BackoffSpec {
     pub max_delay_ms: Option<u64>,
     /// How to randomise the delays.
     #[serde(default)]
+    #[schemars(with = "Names<Jitter>")]
     pub jitter: Jitter,
 }
 
@@ -760,33 +624,12 @@ fn default_multiplier() -> f64 {
     2.0
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Jitter {
-    /// The delays exactly as computed.
-    #[default]
-    None,
-    /// A uniform delay between zero and the computed one.
-    Full,
-    /// Half the computed delay plus a uniform share of the other half.
-    Equal,
-}
-
-impl Jitter {
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::None => "none",
-            Self::Full => "full",
-            Self::Equal => "equal",
-        }
-    }
-}
-
 /// The decision an example response must lead to; the generated tests check it.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     /// What to do.
+    #[schemars(with = "Names<RecoveryKind>")]
     pub kind: RecoveryKind,
     /// The id of the rule that decides (`fallback` for the fallback).
     pub rule: String,
@@ -933,57 +776,6 @@ impl Api {
     }
     pub fn header_with_role(&self, role: HeaderRole) -> Option<&Header> {
         self.headers.iter().find(|h| h.role == Some(role))
-    }
-}
-
-/// The class of an HTTP status code (RFC 9110 §15).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum StatusClass {
-    /// 1xx
-    Informational,
-    /// 2xx
-    Success,
-    /// 3xx
-    Redirection,
-    /// 4xx
-    ClientError,
-    /// 5xx
-    ServerError,
-}
-
-impl StatusClass {
-    /// The class of a code from 100 to 599.
-    pub fn of(code: u16) -> Option<Self> {
-        Some(match code / 100 {
-            1 => Self::Informational,
-            2 => Self::Success,
-            3 => Self::Redirection,
-            4 => Self::ClientError,
-            5 => Self::ServerError,
-            _ => return None,
-        })
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Informational => "informational",
-            Self::Success => "success",
-            Self::Redirection => "redirection",
-            Self::ClientError => "client error",
-            Self::ServerError => "server error",
-        }
-    }
-
-    /// `5xx`
-    pub fn range(self) -> &'static str {
-        match self {
-            Self::Informational => "1xx",
-            Self::Success => "2xx",
-            Self::Redirection => "3xx",
-            Self::ClientError => "4xx",
-            Self::ServerError => "5xx",
-        }
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::text::{code, listed, markdown as md, one_line};
 use super::GENERATE_COMMAND;
-use crate::model::{HeaderDirection, HeaderFormat, HeaderValueType, RecoveryKind};
+use crate::model::{HeaderDirection, HeaderValueType, RecoveryKind};
 use crate::resolved::{
     Api, Catalog, DocumentId, Field, FieldType, Header, InconsistencyId, RecoveryRule, SectionId, Status, Trace,
     VocabularyValue, DEFAULT_MEDIA_TYPE,
@@ -343,15 +343,7 @@ fn vocabularies(out: &mut String, api: &Api) {
 }
 
 fn header_formats(header: &Header) -> Option<String> {
-    let formats: Vec<&str> = header
-        .formats
-        .iter()
-        .map(|f| match f {
-            HeaderFormat::DelaySeconds => "delay in seconds",
-            HeaderFormat::HttpDate => "HTTP-date",
-            HeaderFormat::Iso8601 => "ISO 8601 timestamp",
-        })
-        .collect();
+    let formats: Vec<&str> = header.formats.iter().map(|f| f.label()).collect();
     (!formats.is_empty()).then(|| formats.join(", "))
 }
 
@@ -410,12 +402,12 @@ fn recovery(out: &mut String, api: &Api) {
                 text.push_str(&format!(", at most {max} ms"));
             }
             if b.jitter != crate::model::Jitter::None {
-                text.push_str(&format!(", {} jitter", b.jitter.name()));
+                text.push_str(&format!(", {} jitter", b.jitter.as_str()));
             }
             text
         });
         let server = (r.kind == RecoveryKind::RetryAfterWait).then(|| "as the server says".to_string());
-        let no_wait = r.if_no_wait.map(|k| format!("without a wait: {}", code(k.name())));
+        let no_wait = r.if_no_wait.map(|k| format!("without a wait: {}", code(k.as_str())));
         let parts: Vec<String> = [server, backoff, no_wait].into_iter().flatten().collect();
         (!parts.is_empty()).then(|| parts.join("; "))
     };
@@ -423,7 +415,7 @@ fn recovery(out: &mut String, api: &Api) {
         vec![
             ("Level", Box::new(|r: &RecoveryRule| Some(r.level.label().to_string()))),
             ("Covers", Box::new(covers)),
-            ("Recovery", Box::new(|r: &RecoveryRule| Some(format!("{} ({})", code(r.kind.name()), r.kind.label())))),
+            ("Recovery", Box::new(|r: &RecoveryRule| Some(format!("{} ({})", code(r.kind.as_str()), r.kind.label())))),
             ("Wait", Box::new(wait)),
             ("Source", Box::new(|r: &RecoveryRule| Some(api.section_title(r.trace.section)))),
         ],
@@ -449,7 +441,7 @@ fn cases(out: &mut String, api: &Api) {
         .cases
         .iter()
         .map(|case| {
-            let mut decision = format!("{} by {}", case.decision.kind.name(), case.decision.rule);
+            let mut decision = format!("{} by {}", case.decision.kind.as_str(), case.decision.rule);
             if let Some(wait) = case.decision.wait_seconds {
                 decision.push_str(&format!(", after {wait} s"));
             }
@@ -489,7 +481,7 @@ fn examples(out: &mut String, api: &Api) {
         if let Some(decision) = &example.decision {
             let mut line = format!(
                 "Decision: {} ({}), by rule {}",
-                code(decision.kind.name()),
+                code(decision.kind.as_str()),
                 decision.kind.label(),
                 code(&decision.rule)
             );

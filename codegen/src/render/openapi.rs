@@ -15,7 +15,7 @@ use super::recovery_data::recovery_data;
 use super::text::listed;
 use super::yaml::to_yaml;
 use super::GENERATE_COMMAND;
-use crate::model::{HeaderDirection, HeaderFormat, HeaderRole, HeaderValueType};
+use crate::model::{HeaderDirection, HeaderRole, HeaderValueType, RetryAfterFormat};
 use crate::resolved::{Api, Header, Status};
 use serde_json::{json, Map, Value};
 
@@ -84,14 +84,29 @@ fn examples(api: &Api) -> Map<String, Value> {
         .collect()
 }
 
+/// The schema of a header value in one format; `None` for a format added to the runtime and not
+/// yet here (a test over `RetryAfterFormat::ALL` fails until it is).
+fn format_schema(format: RetryAfterFormat) -> Option<Value> {
+    Some(match format {
+        RetryAfterFormat::DelaySeconds => {
+            json!({ "type": "integer", "minimum": 0, "description": "Seconds to wait (delay-seconds)." })
+        }
+        RetryAfterFormat::HttpDate => {
+            json!({ "type": "string", "description": "An HTTP-date (RFC 9110), e.g. `Sun, 06 Nov 1994 08:49:37 GMT`." })
+        }
+        RetryAfterFormat::Iso8601 => {
+            json!({ "type": "string", "format": "date-time", "description": "An ISO 8601 timestamp, e.g. `2024-12-01T09:00:00Z`." })
+        }
+        _ => return None,
+    })
+}
+
 fn header_schema(header: &Header) -> Value {
     let mut formats: Vec<Value> = header
         .formats
         .iter()
-        .map(|format| match format {
-            HeaderFormat::DelaySeconds => json!({ "type": "integer", "minimum": 0, "description": "Seconds to wait (delay-seconds)." }),
-            HeaderFormat::HttpDate => json!({ "type": "string", "description": "An HTTP-date (RFC 9110), e.g. `Sun, 06 Nov 1994 08:49:37 GMT`." }),
-            HeaderFormat::Iso8601 => json!({ "type": "string", "format": "date-time", "description": "An ISO 8601 timestamp, e.g. `2024-12-01T09:00:00Z`." }),
+        .map(|&format| {
+            format_schema(format).unwrap_or_else(|| json!({ "type": "string", "description": format.label() }))
         })
         .collect();
     if formats.len() > 1 {
@@ -192,7 +207,7 @@ fn response_description(api: &Api, status: &Status) -> String {
         description.push_str(&format!(
             "\n\nRecovery{scope} (rule `{}`, {}): {}",
             rule.id,
-            rule.kind.name(),
+            rule.kind.as_str(),
             rule.advice.trim()
         ));
     }
@@ -218,4 +233,17 @@ fn responses(api: &Api) -> Map<String, Value> {
             (status.variant.clone(), response)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_retry_after_format_has_a_schema() {
+        for &format in RetryAfterFormat::ALL {
+            let schema = format_schema(format).unwrap_or_else(|| panic!("{format:?} has no schema"));
+            assert!(schema["type"].is_string(), "{format:?}");
+        }
+    }
 }

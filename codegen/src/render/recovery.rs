@@ -28,7 +28,7 @@ pub fn render_recovery(api: &Api) -> String {
                 "headers": example.headers.iter().map(|(k, v)| (k.clone(), json!(v))).collect::<Map<String, Value>>(),
                 "body": example.body,
                 "decision": {
-                    "kind": decision.kind.name(),
+                    "kind": decision.kind.as_str(),
                     "rule": decision.rule,
                     "wait_seconds": decision.wait_seconds,
                 },
@@ -47,7 +47,7 @@ pub fn render_recovery(api: &Api) -> String {
                 "headers": case.headers.iter().map(|(k, v)| (k.clone(), json!(v))).collect::<Map<String, Value>>(),
                 "body_text": case.body,
                 "decision": {
-                    "kind": case.decision.kind.name(),
+                    "kind": case.decision.kind.as_str(),
                     "rule": case.decision.rule,
                     "wait_seconds": case.decision.wait_seconds,
                 },

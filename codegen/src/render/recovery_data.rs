@@ -3,30 +3,31 @@
 //! document's `x-error-recovery`, so that every language reads the same facts the Rust
 //! runtime decides with.
 
+use crate::model::DecidedBy;
 use crate::model::HeaderRole;
-use crate::resolved::{Api, Level, RecoveryRule};
+use crate::resolved::{Api, RecoveryRule};
 use serde_json::{json, Map, Value};
 
 /// The data object.
 pub fn recovery_data(api: &Api) -> Value {
     let mut fields = Map::new();
     for (role, path) in &api.field_roles {
-        let paths = fields.entry(role.name()).or_insert_with(|| json!([]));
+        let paths = fields.entry(role.as_str()).or_insert_with(|| json!([]));
         paths.as_array_mut().expect("inserted as an array").push(json!(path));
     }
     let mut headers = Map::new();
     for header in &api.headers {
         let Some(role) = header.role else { continue };
-        let name = role.name();
+        let name = role.as_str();
         headers.entry(name).or_insert_with(|| json!(header.name));
     }
     let retry_after = api.header_with_role(HeaderRole::RetryAfter);
     let dialects: Vec<&str> = retry_after
-        .map(|h| h.formats.iter().filter(|f| !f.is_standard()).map(|f| f.name()).collect())
+        .map(|h| h.formats.iter().filter(|f| !f.is_rfc9110()).map(|f| f.as_str()).collect())
         .unwrap_or_default();
     json!({
         "api": api.name,
-        "precedence": Level::ALL.iter().map(|level| level.name()).collect::<Vec<_>>(),
+        "precedence": DecidedBy::ALL.iter().map(|level| level.as_str()).collect::<Vec<_>>(),
         "fields": fields,
         "headers": headers,
         "retry_after": {
@@ -43,8 +44,8 @@ fn rule_data(api: &Api, rule: &RecoveryRule) -> Value {
     let wires = |values: &[crate::resolved::ValueRef]| values.iter().map(|&v| api[v].wire.clone()).collect::<Vec<_>>();
     let mut data = json!({
         "id": rule.id,
-        "level": rule.level.name(),
-        "kind": rule.kind.name(),
+        "level": rule.level.as_str(),
+        "kind": rule.kind.as_str(),
         "retries": rule.kind.retries(),
         "hints": wires(&rule.hints),
         "errors": wires(&rule.errors),
@@ -60,14 +61,14 @@ fn rule_data(api: &Api, rule: &RecoveryRule) -> Value {
             "first_delay_ms": backoff.first_delay_ms,
             "multiplier": backoff.multiplier,
             "max_delay_ms": backoff.max_delay_ms,
-            "jitter": backoff.jitter.name(),
+            "jitter": backoff.jitter.as_str(),
         });
     }
     if let Some(attempts) = rule.max_attempts {
         data["max_attempts"] = json!(attempts);
     }
     if let Some(kind) = rule.if_no_wait {
-        data["if_no_wait"] = json!(kind.name());
+        data["if_no_wait"] = json!(kind.as_str());
     }
     data
 }

@@ -2,7 +2,7 @@
 //! every lookup here succeeds; each `expect` names the check that guarantees it.
 
 use super::Derived;
-use crate::model::{self, Traced};
+use crate::model::{self, DecidedBy, Traced};
 use crate::names;
 use crate::resolved::*;
 use crate::source_map::SourceMap;
@@ -381,7 +381,7 @@ fn recovery(api: &model::Api, handles: &Handles, by_wire: &HashMap<String, Vec<(
 fn fallback(kind: model::RecoveryKind, advice: &str, trace: Trace) -> RecoveryRule {
     RecoveryRule {
         id: super::recovery::FALLBACK_ID.to_string(),
-        level: Level::Fallback,
+        level: DecidedBy::Fallback,
         hints: Vec::new(),
         errors: Vec::new(),
         statuses: Vec::new(),

@@ -5,9 +5,9 @@
 use super::Checker;
 use crate::diagnostic::Code;
 use crate::model::{
-    FieldRole, FieldType, HeaderRole, RecoveryAdvice, RecoveryKind, RecoveryRule, Shape, StatusClass, Vocabulary,
+    DecidedBy, FieldRole, FieldType, HeaderRole, RecoveryAdvice, RecoveryKind, RecoveryRule, Shape, StatusClass,
+    Vocabulary,
 };
-use crate::resolved::Level;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Facts of a rule that `inferred` may list.
@@ -78,17 +78,18 @@ pub(super) fn values_by_wire(api: &crate::model::Api) -> HashMap<String, Vec<(us
     found
 }
 
-/// Which level a rule decides at, by what it names first (a rule that names nothing is
-/// refused; it would decide at the status-class level with no class).
-pub(super) fn level(rule: &RecoveryRule) -> Level {
-    if !rule.hints.is_empty() {
-        Level::Hint
-    } else if !rule.errors.is_empty() {
-        Level::ErrorValue
-    } else if !rule.statuses.is_empty() {
-        Level::Status
-    } else {
-        Level::StatusClass
+/// Which level a rule decides at: the runtime's precedence, by what the rule names first. A rule
+/// that names nothing is refused before it gets here; it would decide at the status-class level
+/// with no class.
+pub(super) fn level(rule: &RecoveryRule) -> DecidedBy {
+    match DecidedBy::of_scope(
+        !rule.hints.is_empty(),
+        !rule.errors.is_empty(),
+        !rule.statuses.is_empty(),
+        !rule.status_classes.is_empty(),
+    ) {
+        DecidedBy::Fallback => DecidedBy::StatusClass,
+        level => level,
     }
 }
 
@@ -115,23 +116,13 @@ impl Checker<'_> {
             for (f, field) in shape.fields.iter().enumerate() {
                 let Some(role) = field.role else { continue };
                 let path = format!("bodies[{s}].fields[{f}].role");
-                let fits = match role {
-                    FieldRole::Code | FieldRole::Hint => matches!(field.ty, FieldType::Vocabulary(_)),
-                    FieldRole::Message | FieldRole::RequestId | FieldRole::SupportReference => {
-                        field.ty == FieldType::String
-                    }
-                    FieldRole::RetryAfter => matches!(field.ty, FieldType::Integer | FieldType::Number),
-                };
-                if !fits {
-                    let wanted = match role {
-                        FieldRole::Code | FieldRole::Hint => "a vocabulary (`{ vocabulary: Name }`)",
-                        FieldRole::RetryAfter => "an integer or number of seconds",
-                        _ => "a string",
-                    };
+                let (wanted, fits) =
+                    field_role_types(role).unwrap_or(("a type this codegen knows for the role", |_| false));
+                if !fits(&field.ty) {
                     self.error(
                         Code::FieldRole,
                         &path,
-                        format!("a `{}` field must be {wanted}", role.name()),
+                        format!("a `{}` field must be {wanted}", role.as_str()),
                         "change the field's type or drop its role",
                     );
                 }
@@ -151,7 +142,7 @@ impl Checker<'_> {
                         format!(
                             "`{}` has role `{}`, which another field of `{}` has",
                             field.name,
-                            role.name(),
+                            role.as_str(),
                             shape.name
                         ),
                         "give each role to one field per body",
@@ -203,7 +194,10 @@ impl Checker<'_> {
             self.error(
                 Code::RetryDelay,
                 "recovery.fallback.kind",
-                format!("the fallback cannot `{}`: it would retry every response no rule covers", fallback.kind.name()),
+                format!(
+                    "the fallback cannot `{}`: it would retry every response no rule covers",
+                    fallback.kind.as_str()
+                ),
                 "write a rule for the responses to retry, and give the fallback a kind that does not retry",
             );
         }
@@ -296,7 +290,7 @@ impl Checker<'_> {
                 self.error(
                     Code::RetryDelay,
                     format!("{path}.{key}"),
-                    format!("a `{}` rule does not retry, so `{key}` means nothing", rule.kind.name()),
+                    format!("a `{}` rule does not retry, so `{key}` means nothing", rule.kind.as_str()),
                     format!("remove `{key}`, or give the rule a kind that retries"),
                 );
             }
@@ -368,7 +362,7 @@ impl Checker<'_> {
             (kind, Some(_)) => self.error(
                 Code::RetryDelay,
                 format!("{path}.if_no_wait"),
-                format!("only `retry_after_wait` rules wait for the server; this one is `{}`", kind.name()),
+                format!("only `retry_after_wait` rules wait for the server; this one is `{}`", kind.as_str()),
                 "remove `if_no_wait`",
             ),
             _ => {}
@@ -388,7 +382,7 @@ impl Checker<'_> {
         }
         for (b, later) in rules.iter().enumerate() {
             let candidates: Vec<usize> = match level(later) {
-                Level::Hint | Level::ErrorValue => {
+                DecidedBy::Hint | DecidedBy::ErrorValue => {
                     let sharing: HashSet<usize> = later
                         .hints
                         .iter()
@@ -407,17 +401,17 @@ impl Checker<'_> {
                     continue;
                 }
                 let shared: Vec<String> = match level(later) {
-                    Level::Hint => later
+                    DecidedBy::Hint => later
                         .hints
                         .iter()
                         .filter(|h| earlier.hints.contains(h))
                         .map(|h| format!("hint `{h}`"))
                         .collect(),
-                    Level::ErrorValue => {
+                    DecidedBy::ErrorValue => {
                         let earlier_errors: HashSet<&String> = earlier.errors.iter().collect();
                         later.errors.iter().filter(|e| earlier_errors.contains(e)).map(|e| format!("`{e}`")).collect()
                     }
-                    Level::Status => later
+                    DecidedBy::Status => later
                         .statuses
                         .iter()
                         .filter(|s| earlier.statuses.contains(s))
@@ -431,7 +425,7 @@ impl Checker<'_> {
                         .collect(),
                 };
                 // Status and class rules have no narrower scope; hint and value rules may.
-                let narrowable = matches!(level(later), Level::Hint | Level::ErrorValue);
+                let narrowable = matches!(level(later), DecidedBy::Hint | DecidedBy::ErrorValue);
                 let overlap = !shared.is_empty() && (!narrowable || scopes_overlap(earlier, later));
                 if overlap {
                     self.error(
@@ -488,7 +482,7 @@ impl Checker<'_> {
                 self.error(
                     Code::ExampleDecision,
                     format!("{path}.kind"),
-                    format!("rule `{}` says `{}`, not `{}`", decision.rule, kind.name(), decision.kind.name()),
+                    format!("rule `{}` says `{}`, not `{}`", decision.rule, kind.as_str(), decision.kind.as_str()),
                     "name the rule that decides, with its kind",
                 );
             }
@@ -509,9 +503,44 @@ impl Checker<'_> {
             self.error(
                 Code::ExampleDecision,
                 format!("{path}.wait_seconds"),
-                format!("`{}` does not retry, so there is no wait", decision.kind.name()),
+                format!("`{}` does not retry, so there is no wait", decision.kind.as_str()),
                 "remove `wait_seconds`",
             );
+        }
+    }
+}
+
+/// Whether a field's type fits a role.
+type FieldTest = fn(&FieldType) -> bool;
+
+/// The type a field of each role must have, in words, and the test of it. `None` for a role
+/// added to the runtime and not yet here (a test over `FieldRole::ALL` fails until it is).
+fn field_role_types(role: FieldRole) -> Option<(&'static str, FieldTest)> {
+    Some(match role {
+        FieldRole::Code | FieldRole::Hint => {
+            ("a vocabulary (`{ vocabulary: Name }`)", |ty| matches!(ty, FieldType::Vocabulary(_)))
+        }
+        FieldRole::Message | FieldRole::RequestId | FieldRole::SupportReference => {
+            ("a string", |ty| *ty == FieldType::String)
+        }
+        FieldRole::RetryAfter => {
+            ("an integer or number of seconds", |ty| matches!(ty, FieldType::Integer | FieldType::Number))
+        }
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_role_has_its_type() {
+        for &role in FieldRole::ALL {
+            let (wanted, fits) = field_role_types(role).unwrap_or_else(|| panic!("{role:?} has no type"));
+            assert!(!wanted.is_empty());
+            let types = [FieldType::String, FieldType::Integer, FieldType::Vocabulary("Codes".into())];
+            assert!(types.iter().any(fits), "no field fits {role:?}");
         }
     }
 }

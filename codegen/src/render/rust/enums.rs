@@ -184,7 +184,7 @@ fn vocabulary_type(api: &Api, vocabulary: &Vocabulary, values: Range<usize>, par
             lines.push(format!("- Retryable: {}.", if retryable { "yes" } else { "no" }));
         }
         for rule in naming.get(value.wire.as_str()).into_iter().flatten() {
-            lines.push(format!("- Recovery: `{}` (rule `{}`).", rule.kind.name(), rule.id));
+            lines.push(format!("- Recovery: `{}` (rule `{}`).", rule.kind.as_str(), rule.id));
         }
         lines.extend(provenance_lines(api, &value.trace));
         syntax::unit_variant(syntax::doc_attrs(&lines), ident(&value.variant))

@@ -1,7 +1,7 @@
 //! The API's data as constants: header names and the Retry-After parser, the recovery rules and
 //! the model a response is read with, and the documentation's examples.
 
-use super::{doc, ident, numbers, option, provenance_lines, runtime_variant};
+use super::{doc, ident, numbers, option, provenance_lines, runtime_value};
 use crate::model::{HeaderDirection, HeaderRole, HeaderValueType, Jitter, RecoveryKind};
 use crate::render::text::{code, markdown as md, one_line};
 use crate::resolved::{Api, RecoveryRule};
@@ -31,7 +31,7 @@ pub(super) fn headers(api: &Api) -> TokenStream {
         quote! { #doc pub const #name: &str = #wire; }
     });
     let retry_after = api.header_with_role(HeaderRole::RetryAfter).map(|header| {
-        let formats = header.formats.iter().map(|f| runtime_variant("RetryAfterFormat", f.name()));
+        let formats = header.formats.iter().map(|&f| runtime_value(f));
         let default = option(header.default_seconds.map(|seconds| {
             let seconds = Literal::u64_unsuffixed(seconds);
             quote! { ::std::time::Duration::from_secs(#seconds) }
@@ -91,7 +91,7 @@ pub(super) fn headers(api: &Api) -> TokenStream {
 }
 
 fn kind(kind: RecoveryKind) -> TokenStream {
-    runtime_variant("RecoveryKind", kind.name())
+    runtime_value(kind)
 }
 
 fn recovery_rule(api: &Api, rule: &RecoveryRule) -> TokenStream {
@@ -116,7 +116,7 @@ fn recovery_rule(api: &Api, rule: &RecoveryRule) -> TokenStream {
         setters.push(quote! { .statuses(&[#(#codes),*]) });
     }
     if !rule.status_classes.is_empty() {
-        let classes = rule.status_classes.iter().map(|class| runtime_variant("StatusClass", class.label()));
+        let classes = rule.status_classes.iter().map(|&class| runtime_value(class));
         setters.push(quote! { .classes(&[#(#classes),*]) });
     }
     if let Some(backoff) = &rule.backoff {
@@ -128,7 +128,7 @@ fn recovery_rule(api: &Api, rule: &RecoveryRule) -> TokenStream {
             chain.push(quote! { .max_delay(::std::time::Duration::from_millis(#max)) });
         }
         if backoff.jitter != Jitter::None {
-            let jitter = runtime_variant("Jitter", backoff.jitter.name());
+            let jitter = runtime_value(backoff.jitter);
             chain.push(quote! { .jitter(#jitter) });
         }
         setters.push(quote! {
@@ -160,22 +160,18 @@ pub(super) fn recovery(api: &Api) -> TokenStream {
         "decides when no rule covers a response.".into(),
     ]);
     let fields = api.field_roles.iter().map(|(role, path)| {
-        let role = runtime_variant("FieldRole", role.name());
+        let role = runtime_value(*role);
         quote! { (#role, &[#(#path),*]) }
     });
     let headers = api.headers.iter().filter_map(|header| {
-        let role = runtime_variant("HeaderRole", header.role?.name());
+        let role = runtime_value(header.role?);
         let name = &header.name;
         Some(quote! { (#role, #name) })
     });
     let mut settings = Vec::new();
     if let Some(header) = api.header_with_role(HeaderRole::RetryAfter) {
-        let dialects: Vec<TokenStream> = header
-            .formats
-            .iter()
-            .filter(|f| !f.is_standard())
-            .map(|f| runtime_variant("RetryAfterFormat", f.name()))
-            .collect();
+        let dialects: Vec<TokenStream> =
+            header.formats.iter().filter(|f| !f.is_rfc9110()).map(|&f| runtime_value(f)).collect();
         if !dialects.is_empty() {
             settings.push(quote! { .retry_after_dialects(&[#(#dialects),*]) });
         }
@@ -201,7 +197,7 @@ pub(super) fn recovery(api: &Api) -> TokenStream {
             ::api_error_runtime::RecoveryTable::new(&[#(#rules),*], #fallback);
 
         #[doc = #model_doc]
-        pub const MODEL: ::api_error_runtime::Model = ::api_error_runtime::Model::new(
+        pub const MODEL: ::api_error_runtime::model::Model = ::api_error_runtime::model::Model::new(
             #api_name,
             &[#(#fields),*],
             &[#(#headers),*],
@@ -209,14 +205,14 @@ pub(super) fn recovery(api: &Api) -> TokenStream {
         ) #(#settings)*;
 
         impl ::api_error_runtime::ErrorModel for ErrorResponse {
-            const MODEL: &'static ::api_error_runtime::Model = &MODEL;
+            const MODEL: &'static ::api_error_runtime::model::Model = &MODEL;
 
             /// The default, written out so that the decoder is compiled here, once, rather than
             /// in each crate that reads a response.
             fn decode_body(
                 body: &[u8],
-            ) -> ::core::result::Result<::api_error_runtime::DecodedBody<Self>, ::api_error_runtime::json::Error> {
-                ::api_error_runtime::DecodedBody::read(body)
+            ) -> ::core::result::Result<::api_error_runtime::model::DecodedBody<Self>, ::api_error_runtime::json::Error> {
+                ::api_error_runtime::model::DecodedBody::read(body)
             }
         }
 

@@ -16,6 +16,7 @@ mod tests;
 use super::text::{listed, markdown as md, one_line};
 use super::{OutputFile, GENERATE_COMMAND};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::CatalogEnum;
 use crate::resolved::{Api, Catalog, Trace};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
@@ -212,12 +213,12 @@ fn numbers<T: Copy + Into<u64>>(values: &[T]) -> Vec<Literal> {
     values.iter().map(|v| Literal::u64_unsuffixed((*v).into())).collect()
 }
 
-/// `::api_error_runtime::<ty>::<Variant>`, the variant named after the catalog's snake_case
-/// (or spaced) name of the same item: `retry_after_wait` → `RecoveryKind::RetryAfterWait`.
-fn runtime_variant(ty: &str, name: &str) -> TokenStream {
-    let ty = ident(ty);
-    let variant = ident(&crate::names::pascal_case(name).expect("the catalog's enum names are ASCII words"));
-    quote! { ::api_error_runtime::#ty::#variant }
+/// `::api_error_runtime::RecoveryKind::RetryAfterWait`: a value of one of the runtime's catalog
+/// enums, by the path and variant name the runtime's own definition gives.
+fn runtime_value<T: CatalogEnum>(value: T) -> TokenStream {
+    let path = T::PATH.split("::").map(ident);
+    let variant = ident(value.variant_name());
+    quote! { ::api_error_runtime #(::#path)*::#variant }
 }
 
 /// `::core::option::Option::Some(value)` or `None`.
@@ -288,9 +289,9 @@ fn lib_items(catalog: &Catalog) -> TokenStream {
     quote! {
         #(#modules)*
         pub use ::api_error_runtime::{
-            ApiError, ApiErrorInfo, Backoff, BodyProblem, CatalogApi, DecidedBy, Example, ExampleDecision, Jitter,
-            RateLimit, Reading, Recovery, RecoveryKind, RecoveryRule, RecoveryTable, RetryAfter, RetryAfterFormat,
-            StatusClass, UnknownValue, WaitSource,
+            ApiError, ApiErrorInfo, Backoff, BodyProblem, CatalogApi, DecidedBy, ErrorModel, Example, ExampleDecision,
+            Jitter, RateLimit, Reading, Recovery, RecoveryKind, RecoveryRule, RecoveryTable, RetryAfter,
+            RetryAfterFormat, StatusClass, UnknownValue, WaitSource,
         };
 
         /// Every API of this crate, in catalog order, for code that handles several by id: each

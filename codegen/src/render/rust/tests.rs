@@ -1,7 +1,7 @@
 //! Generated tests per documented example (it round-trips, and it leads to the decision the
 //! catalog states) and per pinned case (it leads to its decision).
 
-use super::{ident, option as option_tokens, quoted, runtime_variant, Part, Piece};
+use super::{ident, option as option_tokens, quoted, runtime_value, Part, Piece};
 use crate::resolved::Api;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -110,7 +110,7 @@ fn decides_test(api: &Api, index: usize) -> TokenStream {
         None => api.statuses.iter().map(|s| s.code).filter(|&code| code >= 400).collect(),
     };
     let statuses = statuses.into_iter().map(proc_macro2::Literal::u16_unsuffixed);
-    let kind = runtime_variant("RecoveryKind", decision.kind.name());
+    let kind = runtime_value(decision.kind);
     let rule = &decision.rule;
     let wait = decision.wait_seconds.map(|seconds| {
             let seconds = proc_macro2::Literal::u64_unsuffixed(seconds);
@@ -143,7 +143,7 @@ fn case_test(api: &Api, index: usize) -> TokenStream {
     let status = proc_macro2::Literal::u16_unsuffixed(case.status);
     let headers = case.headers.iter().map(|(k, v)| quote! { (#k, #v) });
     let body = &case.body;
-    let kind = runtime_variant("RecoveryKind", case.decision.kind.name());
+    let kind = runtime_value(case.decision.kind);
     let rule = &case.decision.rule;
     let wait = option_tokens(case.decision.wait_seconds.map(|seconds| {
         let seconds = proc_macro2::Literal::u64_unsuffixed(seconds);

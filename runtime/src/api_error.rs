@@ -1,185 +1,16 @@
-//! One error response, decoded leniently: [`ApiError`], and the per-API facts it is read
-//! with, [`Model`].
+//! One error response, read leniently: [`ApiError`], what every API's error answers
+//! ([`ApiErrorInfo`]), and why a body could not be read ([`BodyProblem`]).
 
-use crate::recovery::{Recovery, RecoveryTable, WaitSource};
-use crate::retry_after::{RetryAfter, RetryAfterFormat};
+use crate::facts::{facts_of_value, parse_json, BodyFacts};
+use crate::headers::{HeaderReadings, RateLimit, Reading};
+use crate::model::ErrorModel;
+use crate::recovery::{Recovery, WaitSource};
+use crate::retry_after::RetryAfter;
 use serde_core::de::DeserializeOwned;
 use serde_json::Value;
-use std::borrow::Cow;
 use std::fmt;
 use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
-
-/// What a body field tells a client, wherever an API puts it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FieldRole {
-    /// The error type or code, the value clients branch on.
-    Code,
-    /// A hint saying how to resolve the error.
-    Hint,
-    /// A human-readable message.
-    Message,
-    /// The request identifier to log and quote to support.
-    RequestId,
-    /// Seconds to wait before retrying.
-    RetryAfter,
-    /// A reference code to quote to support.
-    SupportReference,
-}
-
-/// What a response header tells a client.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum HeaderRole {
-    /// How long to wait before retrying.
-    RetryAfter,
-    /// The request identifier.
-    RequestId,
-    /// The request limit of the current window.
-    RateLimitLimit,
-    /// Requests left in the current window.
-    RateLimitRemaining,
-    /// When the window resets.
-    RateLimitReset,
-}
-
-/// Everything an API's catalog says about reading its error responses: where its body keeps
-/// each fact, which headers matter, and its recovery rules. Each generated module has one, as
-/// `MODEL`.
-#[derive(Clone, Copy, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct Model {
-    /// The API's display name.
-    pub api: &'static str,
-    /// Body fields by role, each a path of JSON keys from the body's top level; the first
-    /// path present in a body wins.
-    pub fields: &'static [(FieldRole, &'static [&'static str])],
-    /// Header names by role, matched case-insensitively.
-    pub headers: &'static [(HeaderRole, &'static str)],
-    /// `Retry-After` forms the API uses beyond RFC 9110's two (such as ISO 8601).
-    pub retry_after_dialects: &'static [RetryAfterFormat],
-    /// How long to wait when a response says nothing, where the documentation says.
-    pub default_retry_after: Option<Duration>,
-    /// The API's recovery rules.
-    pub recovery: RecoveryTable,
-}
-
-impl Model {
-    /// A model with no `Retry-After` dialect or default.
-    pub const fn new(
-        api: &'static str,
-        fields: &'static [(FieldRole, &'static [&'static str])],
-        headers: &'static [(HeaderRole, &'static str)],
-        recovery: RecoveryTable,
-    ) -> Self {
-        Self { api, fields, headers, retry_after_dialects: &[], default_retry_after: None, recovery }
-    }
-
-    /// `Retry-After` forms beyond RFC 9110's.
-    #[must_use]
-    pub const fn retry_after_dialects(mut self, dialects: &'static [RetryAfterFormat]) -> Self {
-        self.retry_after_dialects = dialects;
-        self
-    }
-
-    /// The wait to assume when a response gives none.
-    #[must_use]
-    pub const fn default_retry_after(mut self, wait: Duration) -> Self {
-        self.default_retry_after = Some(wait);
-        self
-    }
-
-    fn header(&self, role: HeaderRole) -> Option<&'static str> {
-        self.headers.iter().find(|(r, _)| *r == role).map(|(_, name)| *name)
-    }
-}
-
-/// An API's typed error body, which knows its API's [`Model`]. The generated modules
-/// implement it for their `ErrorResponse`.
-pub trait ErrorModel: DeserializeOwned {
-    /// The API's model.
-    const MODEL: &'static Model;
-
-    /// Decodes a body of this model from its bytes, reading the model's facts in the same pass.
-    ///
-    /// The default is [`DecodedBody::read`]. Generated crates make that same call in their
-    /// impl: generic code is compiled in each crate that uses it, and the impl's own method is
-    /// compiled once, in the generated crate, rather than in every crate that reads a response.
-    fn decode_body(body: &[u8]) -> Result<DecodedBody<Self>, serde_json::Error> {
-        DecodedBody::read(body)
-    }
-}
-
-/// A body decoded from its bytes, with the facts found in it on the way: what
-/// [`ErrorModel::decode_body`] gives.
-#[derive(Clone, Debug)]
-pub struct DecodedBody<B> {
-    body: B,
-    facts: BodyFacts,
-}
-
-impl<B: ErrorModel> DecodedBody<B> {
-    /// Decodes `bytes` as `B`, finding the facts at the paths of `B::MODEL` in the same pass.
-    pub fn read(bytes: &[u8]) -> Result<Self, serde_json::Error> {
-        let fields = B::MODEL.fields;
-        if fields.len() > crate::field_watch::MAX_FIELDS {
-            // More paths than the watch follows: the facts come from a `Value` of the body, and
-            // the decode goes through the same (unwatching) decoder.
-            let (body, _) = crate::field_watch::decode::<B>(bytes, &[])?;
-            return Ok(Self { body, facts: facts_of_value(&parse_json(bytes)?, fields) });
-        }
-        let (body, found) = crate::field_watch::decode::<B>(bytes, fields)?;
-        Ok(Self { body, facts: facts_found(fields, found) })
-    }
-}
-
-impl<B> DecodedBody<B> {
-    /// The typed body.
-    pub fn body(&self) -> &B {
-        &self.body
-    }
-
-    /// The typed body, taken.
-    pub fn into_body(self) -> B {
-        self.body
-    }
-}
-
-/// A header value as read: absent, understood, or present but not understood (kept, so that it
-/// can be logged, and never trusted).
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub enum Reading<T> {
-    /// The response has no such header.
-    #[default]
-    Absent,
-    /// The value, understood.
-    Valid(T),
-    /// The text sent, which is not in any form the API uses.
-    Invalid(String),
-}
-
-impl<T> Reading<T> {
-    /// The value, when it was understood.
-    pub fn valid(&self) -> Option<&T> {
-        match self {
-            Self::Valid(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-
-/// The `X-RateLimit-*` figures of a response, as far as the API documents them.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-#[non_exhaustive]
-pub struct RateLimit {
-    /// The request limit of the window.
-    pub limit: Reading<u64>,
-    /// Requests left in the window.
-    pub remaining: Reading<u64>,
-    /// When the window resets, as the number sent (its unit is the API's).
-    pub reset: Reading<u64>,
-}
 
 /// Why a body could not be read as the API's error body. The response is still an
 /// [`ApiError`], with whatever could be salvaged.
@@ -217,17 +48,6 @@ impl fmt::Display for BodyProblem {
     }
 }
 
-/// The facts found in a body, whether or not it decoded.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct BodyFacts {
-    code: Option<String>,
-    hint: Option<String>,
-    message: Option<String>,
-    request_id: Option<String>,
-    retry_after: Option<Duration>,
-    support_reference: Option<String>,
-}
-
 /// An error response of the API whose error body is `B`, read leniently: building one never
 /// fails and never panics, whatever the status, headers and body.
 ///
@@ -237,7 +57,8 @@ struct BodyFacts {
 /// raw body. [`ApiError::recovery`] says what to do next.
 ///
 /// ```
-/// use api_error_runtime::{ApiError, ErrorModel, FieldRole, HeaderRole, Model, RecoveryKind, RecoveryRule, RecoveryTable};
+/// use api_error_runtime::model::{FieldRole, HeaderRole, Model};
+/// use api_error_runtime::{ApiError, ErrorModel, RecoveryKind, RecoveryRule, RecoveryTable};
 /// use std::time::{Duration, SystemTime};
 ///
 /// #[derive(Debug, serde::Deserialize)]
@@ -301,41 +122,7 @@ impl<B: ErrorModel> ApiError<B> {
         K: AsRef<str>,
         V: AsRef<[u8]>,
     {
-        let model = B::MODEL;
-        let mut found: [Option<String>; 5] = Default::default();
-        let roles = [
-            HeaderRole::RetryAfter,
-            HeaderRole::RequestId,
-            HeaderRole::RateLimitLimit,
-            HeaderRole::RateLimitRemaining,
-            HeaderRole::RateLimitReset,
-        ];
-        for (name, value) in headers {
-            for (slot, role) in found.iter_mut().zip(roles) {
-                let matches = model.header(role).is_some_and(|wanted| wanted.eq_ignore_ascii_case(name.as_ref()));
-                // The first of repeated headers counts.
-                if matches && slot.is_none() {
-                    *slot = Some(String::from_utf8_lossy(value.as_ref()).trim().to_owned());
-                }
-            }
-        }
-        let [retry_after, request_id, limit, remaining, reset] = found;
-        let retry_after = match retry_after {
-            None => Reading::Absent,
-            Some(text) => match RetryAfter::read(&text, model.retry_after_dialects) {
-                Some(parsed) => Reading::Valid(parsed),
-                None => Reading::Invalid(text),
-            },
-        };
-        let number = |text: Option<String>| match text {
-            None => Reading::Absent,
-            Some(text) => match text.parse::<u64>() {
-                Ok(n) => Reading::Valid(n),
-                Err(_) => Reading::Invalid(text),
-            },
-        };
-        let rate_limit = RateLimit { limit: number(limit), remaining: number(remaining), reset: number(reset) };
-
+        let headers = HeaderReadings::read(B::MODEL, headers);
         let mut error = Self {
             status,
             body: None,
@@ -346,9 +133,9 @@ impl<B: ErrorModel> ApiError<B> {
             raw: body[..if body.len() > Self::MAX_BODY_BYTES { Self::EXCERPT_BYTES } else { body.len() }].into(),
             excerpt: OnceLock::new(),
             facts: BodyFacts::default(),
-            header_request_id: request_id.filter(|id| !id.is_empty()),
-            retry_after,
-            rate_limit,
+            header_request_id: headers.request_id,
+            retry_after: headers.retry_after,
+            rate_limit: headers.rate_limit,
             body_len: body.len(),
             problem: None,
         };
@@ -593,82 +380,9 @@ fn readable(body: &[u8], max_bytes: usize) -> Result<&[u8], BodyProblem> {
     Ok(body)
 }
 
-/// The body as a `Value`.
-fn parse_json(body: &[u8]) -> Result<Value, serde_json::Error> {
-    serde_json::from_slice(body)
-}
-
 /// A `Value` as JSON text (which cannot fail: its keys are strings).
 fn json_bytes(json: &Value) -> Vec<u8> {
     serde_json::to_vec(json).unwrap_or_default()
-}
-
-/// The facts of the scalars a watched decode found, one per field of the model.
-fn facts_found(fields: &[(FieldRole, &[&str])], found: Vec<Option<Value>>) -> BodyFacts {
-    body_facts(fields.iter().zip(found).filter_map(|((role, _), value)| Some((*role, Cow::Owned(value?)))))
-}
-
-/// The facts found by path in a `Value` of the body.
-fn facts_of_value(json: &Value, fields: &[(FieldRole, &[&str])]) -> BodyFacts {
-    body_facts(fields.iter().filter_map(|(role, path)| {
-        Some((*role, Cow::Borrowed(path.iter().try_fold(json, |node, key| node.get(key))?)))
-    }))
-}
-
-/// The facts of the values found along the model's field paths, in the model's order (the
-/// first path that gives a fact wins).
-fn body_facts<'v>(found: impl Iterator<Item = (FieldRole, Cow<'v, Value>)>) -> BodyFacts {
-    let mut facts = BodyFacts::default();
-    for (role, value) in found {
-        match role {
-            FieldRole::Code => fill(&mut facts.code, text(value)),
-            FieldRole::Hint => fill(&mut facts.hint, text(value)),
-            FieldRole::Message => fill(&mut facts.message, text(value)),
-            FieldRole::RequestId => fill(&mut facts.request_id, text(value)),
-            FieldRole::SupportReference => fill(&mut facts.support_reference, text(value)),
-            FieldRole::RetryAfter => {
-                if facts.retry_after.is_none() {
-                    facts.retry_after = seconds(&value);
-                }
-            }
-        }
-    }
-    facts
-}
-
-fn fill(slot: &mut Option<String>, value: Option<String>) {
-    if slot.is_none() {
-        *slot = value;
-    }
-}
-
-/// A string, or a number sent where a string was documented; nothing else.
-fn text(value: Cow<'_, Value>) -> Option<String> {
-    match value {
-        Cow::Owned(Value::String(text)) => Some(text),
-        Cow::Borrowed(Value::String(text)) => Some(text.clone()),
-        Cow::Owned(Value::Number(number)) => Some(number.to_string()),
-        Cow::Borrowed(Value::Number(number)) => Some(number.to_string()),
-        _ => None,
-    }
-}
-
-/// Seconds as a non-negative number (or a string of digits); huge values saturate.
-fn seconds(value: &Value) -> Option<Duration> {
-    match value {
-        Value::Number(number) => match number.as_u64() {
-            Some(whole) => Some(Duration::from_secs(whole)),
-            None => {
-                let float = number.as_f64().filter(|f| *f >= 0.0)?;
-                Some(Duration::try_from_secs_f64(float).unwrap_or(Duration::MAX))
-            }
-        },
-        Value::String(text) => match RetryAfter::parse(text, &[RetryAfterFormat::DelaySeconds]) {
-            Some(RetryAfter::Delay(delay)) => Some(delay),
-            _ => None,
-        },
-        _ => None,
-    }
 }
 
 /// A UTF-8 byte order mark, which some servers put before a JSON body.
@@ -692,7 +406,8 @@ fn excerpt(body: &[u8], len: usize, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Backoff, DecidedBy, RecoveryKind, RecoveryRule, StatusClass};
+    use crate::model::{FieldRole, HeaderRole, Model};
+    use crate::{Backoff, DecidedBy, RecoveryKind, RecoveryRule, RecoveryTable, RetryAfterFormat, StatusClass};
     use std::time::UNIX_EPOCH;
 
     #[derive(Debug, serde::Deserialize)]

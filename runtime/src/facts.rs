@@ -1,0 +1,92 @@
+//! The facts of a body (its error code, hint, message, request id, wait and support reference),
+//! found at the paths the API's model gives, whether or not the body decoded.
+
+use crate::model::FieldRole;
+use crate::retry_after::{RetryAfter, RetryAfterFormat};
+use serde_json::Value;
+use std::borrow::Cow;
+use std::time::Duration;
+
+/// The facts found in a body, whether or not it decoded.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct BodyFacts {
+    pub(crate) code: Option<String>,
+    pub(crate) hint: Option<String>,
+    pub(crate) message: Option<String>,
+    pub(crate) request_id: Option<String>,
+    pub(crate) retry_after: Option<Duration>,
+    pub(crate) support_reference: Option<String>,
+}
+
+/// The body as a `Value`.
+pub(crate) fn parse_json(body: &[u8]) -> Result<Value, serde_json::Error> {
+    serde_json::from_slice(body)
+}
+
+/// The facts of the scalars a watched decode found, one per field of the model.
+pub(crate) fn facts_found(fields: &[(FieldRole, &[&str])], found: Vec<Option<Value>>) -> BodyFacts {
+    body_facts(fields.iter().zip(found).filter_map(|((role, _), value)| Some((*role, Cow::Owned(value?)))))
+}
+
+/// The facts found by path in a `Value` of the body.
+pub(crate) fn facts_of_value(json: &Value, fields: &[(FieldRole, &[&str])]) -> BodyFacts {
+    body_facts(fields.iter().filter_map(|(role, path)| {
+        Some((*role, Cow::Borrowed(path.iter().try_fold(json, |node, key| node.get(key))?)))
+    }))
+}
+
+/// The facts of the values found along the model's field paths, in the model's order (the
+/// first path that gives a fact wins).
+fn body_facts<'v>(found: impl Iterator<Item = (FieldRole, Cow<'v, Value>)>) -> BodyFacts {
+    let mut facts = BodyFacts::default();
+    for (role, value) in found {
+        match role {
+            FieldRole::Code => fill(&mut facts.code, text(value)),
+            FieldRole::Hint => fill(&mut facts.hint, text(value)),
+            FieldRole::Message => fill(&mut facts.message, text(value)),
+            FieldRole::RequestId => fill(&mut facts.request_id, text(value)),
+            FieldRole::SupportReference => fill(&mut facts.support_reference, text(value)),
+            FieldRole::RetryAfter => {
+                if facts.retry_after.is_none() {
+                    facts.retry_after = seconds(&value);
+                }
+            }
+        }
+    }
+    facts
+}
+
+fn fill(slot: &mut Option<String>, value: Option<String>) {
+    if slot.is_none() {
+        *slot = value;
+    }
+}
+
+/// A string, or a number sent where a string was documented; nothing else.
+fn text(value: Cow<'_, Value>) -> Option<String> {
+    match value {
+        Cow::Owned(Value::String(text)) => Some(text),
+        Cow::Borrowed(Value::String(text)) => Some(text.clone()),
+        Cow::Owned(Value::Number(number)) => Some(number.to_string()),
+        Cow::Borrowed(Value::Number(number)) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+/// Seconds as a non-negative number (or a string of digits); huge values saturate.
+fn seconds(value: &Value) -> Option<Duration> {
+    match value {
+        Value::Number(number) => match number.as_u64() {
+            Some(whole) => Some(Duration::from_secs(whole)),
+            None => {
+                let float = number.as_f64().filter(|f| *f >= 0.0)?;
+                Some(Duration::try_from_secs_f64(float).unwrap_or(Duration::MAX))
+            }
+        },
+        Value::String(text) => match RetryAfter::parse(text, &[RetryAfterFormat::DelaySeconds]) {
+            Some(RetryAfter::Delay(delay)) => Some(delay),
+            _ => None,
+        },
+        _ => None,
+    }
+}

@@ -1,0 +1,95 @@
+//! The headers of an error response that the API's catalog gives a role: `Retry-After`, the
+//! request id and the rate-limit figures, each read as a [`Reading`].
+
+use crate::model::{HeaderRole, Model};
+use crate::retry_after::RetryAfter;
+
+/// A header value as read: absent, understood, or present but not understood (kept, so that it
+/// can be logged, and never trusted).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Reading<T> {
+    /// The response has no such header.
+    #[default]
+    Absent,
+    /// The value, understood.
+    Valid(T),
+    /// The text sent, which is not in any form the API uses.
+    Invalid(String),
+}
+
+impl<T> Reading<T> {
+    /// The value, when it was understood.
+    pub fn valid(&self) -> Option<&T> {
+        match self {
+            Self::Valid(value) => Some(value),
+            _ => None,
+        }
+    }
+}
+
+/// The `X-RateLimit-*` figures of a response, as far as the API documents them.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct RateLimit {
+    /// The request limit of the window.
+    pub limit: Reading<u64>,
+    /// Requests left in the window.
+    pub remaining: Reading<u64>,
+    /// When the window resets, as the number sent (its unit is the API's).
+    pub reset: Reading<u64>,
+}
+
+/// What the headers of one response say, as far as its API's model gives them roles.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct HeaderReadings {
+    pub(crate) retry_after: Reading<RetryAfter>,
+    pub(crate) request_id: Option<String>,
+    pub(crate) rate_limit: RateLimit,
+}
+
+impl HeaderReadings {
+    /// Reads the headers (names in any case; values as text or bytes) that `model` names; the
+    /// first of repeated headers counts.
+    pub(crate) fn read<K, V>(model: &Model, headers: impl IntoIterator<Item = (K, V)>) -> Self
+    where
+        K: AsRef<str>,
+        V: AsRef<[u8]>,
+    {
+        const ROLES: [HeaderRole; 5] = [
+            HeaderRole::RetryAfter,
+            HeaderRole::RequestId,
+            HeaderRole::RateLimitLimit,
+            HeaderRole::RateLimitRemaining,
+            HeaderRole::RateLimitReset,
+        ];
+        let mut found: [Option<String>; 5] = Default::default();
+        for (name, value) in headers {
+            for (slot, role) in found.iter_mut().zip(ROLES) {
+                let matches = model.header(role).is_some_and(|wanted| wanted.eq_ignore_ascii_case(name.as_ref()));
+                if matches && slot.is_none() {
+                    *slot = Some(String::from_utf8_lossy(value.as_ref()).trim().to_owned());
+                }
+            }
+        }
+        let [retry_after, request_id, limit, remaining, reset] = found;
+        let retry_after = match retry_after {
+            None => Reading::Absent,
+            Some(text) => match RetryAfter::read(&text, model.retry_after_dialects) {
+                Some(parsed) => Reading::Valid(parsed),
+                None => Reading::Invalid(text),
+            },
+        };
+        let number = |text: Option<String>| match text {
+            None => Reading::Absent,
+            Some(text) => match text.parse::<u64>() {
+                Ok(n) => Reading::Valid(n),
+                Err(_) => Reading::Invalid(text),
+            },
+        };
+        Self {
+            retry_after,
+            request_id: request_id.filter(|id| !id.is_empty()),
+            rate_limit: RateLimit { limit: number(limit), remaining: number(remaining), reset: number(reset) },
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! What the generated code builds on, rather than what clients call: each API's [`Model`] (where
+//! its body keeps each fact, which headers matter, its recovery rules), the roles of body fields
+//! and headers, decoding a body with its facts ([`DecodedBody`]), and [`CatalogEnum`], which
+//! the catalog format and the code generator read the runtime's closed sets through.
+//!
+//! A client needs none of it to read a response and decide what to do: that is the crate root.
+
+use crate::catalog_enum::catalog_enum;
+use crate::facts::{facts_found, facts_of_value, parse_json, BodyFacts};
+use crate::recovery::RecoveryTable;
+use crate::retry_after::RetryAfterFormat;
+use serde_core::de::DeserializeOwned;
+use std::time::Duration;
+
+pub use crate::catalog_api::ReadResponse;
+
+/// An enum whose values catalogs name: the one definition the catalog format, the generated
+/// code and the exported recovery data share ([`RecoveryKind`](crate::RecoveryKind),
+/// [`StatusClass`](crate::StatusClass), [`FieldRole`], ...). Every variant is in `ALL`, by
+/// construction.
+///
+/// ```
+/// use api_error_runtime::model::CatalogEnum;
+/// use api_error_runtime::RecoveryKind;
+///
+/// let kind = RecoveryKind::from_name("retry_after_wait").unwrap();
+/// assert_eq!(kind.variant_name(), "RetryAfterWait");
+/// assert_eq!(RecoveryKind::NAMES.len(), <RecoveryKind as CatalogEnum>::ALL.len());
+/// ```
+pub trait CatalogEnum: Copy + Eq + std::fmt::Debug + 'static {
+    /// The type's name in Rust, e.g. `RecoveryKind`.
+    const TYPE_NAME: &'static str;
+    /// The type's path in this crate, as generated code names it: `RecoveryKind`,
+    /// `model::FieldRole`.
+    const PATH: &'static str;
+    /// Every value, in declaration order.
+    const ALL: &'static [Self];
+    /// The catalog names of `ALL`, in the same order.
+    const NAMES: &'static [&'static str];
+
+    /// The value's catalog name, e.g. `retry_after_wait`.
+    fn name(self) -> &'static str;
+    /// The variant's name in Rust, e.g. `RetryAfterWait`.
+    fn variant_name(self) -> &'static str;
+    /// The variant's documentation (one line per line of its doc comment).
+    fn doc(self) -> &'static str;
+
+    /// The value of a catalog name, if it is one.
+    fn from_name(name: &str) -> Option<Self> {
+        Self::NAMES.iter().position(|known| *known == name).map(|index| Self::ALL[index])
+    }
+}
+
+catalog_enum! {
+    /// What a body field tells a client, wherever an API puts it.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    #[non_exhaustive]
+    pub enum FieldRole in model {
+        /// The error type or code, the value clients branch on (a vocabulary field).
+        Code = "code", "error code";
+        /// A hint saying how to resolve the error (a vocabulary field).
+        Hint = "hint", "hint";
+        /// A human-readable message (a string field).
+        Message = "message", "message";
+        /// The request identifier to log and quote to support (a string field).
+        RequestId = "request_id", "request id";
+        /// Seconds to wait before retrying (an integer or number field).
+        RetryAfter = "retry_after", "wait in seconds";
+        /// A reference code to quote to support (a string field).
+        SupportReference = "support_reference", "support reference";
+    }
+}
+
+catalog_enum! {
+    /// What a response header tells a client.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    #[non_exhaustive]
+    pub enum HeaderRole in model {
+        /// How long to wait before retrying.
+        RetryAfter = "retry_after", "wait before retrying";
+        /// The request limit of the current window.
+        RateLimitLimit = "rate_limit_limit", "rate limit";
+        /// Requests left in the current window.
+        RateLimitRemaining = "rate_limit_remaining", "requests left";
+        /// When the window resets.
+        RateLimitReset = "rate_limit_reset", "rate limit reset";
+        /// The request identifier.
+        RequestId = "request_id", "request id";
+    }
+}
+
+/// Everything an API's catalog says about reading its error responses: where its body keeps
+/// each fact, which headers matter, and its recovery rules. Each generated module has one, as
+/// `MODEL`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Model {
+    /// The API's display name.
+    pub api: &'static str,
+    /// Body fields by role, each a path of JSON keys from the body's top level; the first
+    /// path present in a body wins.
+    pub fields: &'static [(FieldRole, &'static [&'static str])],
+    /// Header names by role, matched case-insensitively.
+    pub headers: &'static [(HeaderRole, &'static str)],
+    /// `Retry-After` forms the API uses beyond RFC 9110's two (such as ISO 8601).
+    pub retry_after_dialects: &'static [RetryAfterFormat],
+    /// How long to wait when a response says nothing, where the documentation says.
+    pub default_retry_after: Option<Duration>,
+    /// The API's recovery rules.
+    pub recovery: RecoveryTable,
+}
+
+impl Model {
+    /// A model with no `Retry-After` dialect or default.
+    pub const fn new(
+        api: &'static str,
+        fields: &'static [(FieldRole, &'static [&'static str])],
+        headers: &'static [(HeaderRole, &'static str)],
+        recovery: RecoveryTable,
+    ) -> Self {
+        Self { api, fields, headers, retry_after_dialects: &[], default_retry_after: None, recovery }
+    }
+
+    /// `Retry-After` forms beyond RFC 9110's.
+    #[must_use]
+    pub const fn retry_after_dialects(mut self, dialects: &'static [RetryAfterFormat]) -> Self {
+        self.retry_after_dialects = dialects;
+        self
+    }
+
+    /// The wait to assume when a response gives none.
+    #[must_use]
+    pub const fn default_retry_after(mut self, wait: Duration) -> Self {
+        self.default_retry_after = Some(wait);
+        self
+    }
+
+    pub(crate) fn header(&self, role: HeaderRole) -> Option<&'static str> {
+        self.headers.iter().find(|(r, _)| *r == role).map(|(_, name)| *name)
+    }
+}
+
+/// An API's typed error body, which knows its API's [`Model`]. The generated modules
+/// implement it for their `ErrorResponse`.
+pub trait ErrorModel: DeserializeOwned {
+    /// The API's model.
+    const MODEL: &'static Model;
+
+    /// Decodes a body of this model from its bytes, reading the model's facts in the same pass.
+    ///
+    /// The default is [`DecodedBody::read`]. Generated crates make that same call in their
+    /// impl: generic code is compiled in each crate that uses it, and the impl's own method is
+    /// compiled once, in the generated crate, rather than in every crate that reads a response.
+    fn decode_body(body: &[u8]) -> Result<DecodedBody<Self>, serde_json::Error> {
+        DecodedBody::read(body)
+    }
+}
+
+/// A body decoded from its bytes, with the facts found in it on the way: what
+/// [`ErrorModel::decode_body`] gives.
+#[derive(Clone, Debug)]
+pub struct DecodedBody<B> {
+    pub(crate) body: B,
+    pub(crate) facts: BodyFacts,
+}
+
+impl<B: ErrorModel> DecodedBody<B> {
+    /// Decodes `bytes` as `B`, finding the facts at the paths of `B::MODEL` in the same pass.
+    pub fn read(bytes: &[u8]) -> Result<Self, serde_json::Error> {
+        let fields = B::MODEL.fields;
+        if fields.len() > crate::field_watch::MAX_FIELDS {
+            // More paths than the watch follows: the facts come from a `Value` of the body, and
+            // the decode goes through the same (unwatching) decoder.
+            let (body, _) = crate::field_watch::decode::<B>(bytes, &[])?;
+            return Ok(Self { body, facts: facts_of_value(&parse_json(bytes)?, fields) });
+        }
+        let (body, found) = crate::field_watch::decode::<B>(bytes, fields)?;
+        Ok(Self { body, facts: facts_found(fields, found) })
+    }
+}
+
+impl<B> DecodedBody<B> {
+    /// The typed body.
+    pub fn body(&self) -> &B {
+        &self.body
+    }
+
+    /// The typed body, taken.
+    pub fn into_body(self) -> B {
+        self.body
+    }
+}
