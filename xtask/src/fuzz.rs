@@ -227,8 +227,12 @@ impl CompileBench {
         let _ = fs::remove_dir_all(&src);
         fs::create_dir_all(&src).map_err(|e| Violation(e.to_string()))?;
         for file in outputs.iter().filter(|f| f.path.starts_with("src/")) {
-            fs::write(self.dir.join("generated").join(&file.path), &file.contents)
-                .map_err(|e| Violation(e.to_string()))?;
+            let path = self.dir.join("generated").join(&file.path);
+            // An API's module has files of its own under `src/<api>/`.
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent).map_err(|e| Violation(e.to_string()))?;
+            }
+            fs::write(path, &file.contents).map_err(|e| Violation(e.to_string()))?;
         }
         let steps: [&[&str]; 2] = [&["check", "--tests"], &["test", "--doc"]];
         for step in steps {

@@ -1,5 +1,6 @@
 //! The generated crate: `src/lib.rs` (one `pub mod` per API, and the runtime's types
-//! re-exported) and `src/<api>.rs` (the enums, structs, constants and example tests of one API).
+//! re-exported), and per API `src/<api>.rs` (its enums, structs and constants),
+//! `src/<api>/serde_impls.rs` and `src/<api>/tests.rs`.
 //!
 //! Generated code names everything by full path (`::core::option::Option`,
 //! `::api_error_runtime::serde::Serialize`, `::api_error_runtime::RecoveryRule`), so that any name
@@ -12,6 +13,7 @@ mod serde_impls;
 mod shapes;
 mod syntax;
 mod tests;
+mod types;
 
 use super::text::{listed, markdown as md, one_line};
 use super::{OutputFile, GENERATE_COMMAND};
@@ -29,9 +31,10 @@ pub fn render_crate(catalog: &Catalog) -> Result<Vec<OutputFile>, Vec<Diagnostic
         contents: format_file("src/lib.rs", &from, lib_docs(catalog), &[Piece::whole(|| quoted(lib_items(catalog)))])?,
     }];
     for api in catalog.apis() {
-        let path = format!("src/{}.rs", api.module);
-        let contents = format_file(&path, &api.file, module_docs(api), &api_module(api))?;
-        files.push(OutputFile { path, contents });
+        for file in api_files(api, VALUES_PER_PART) {
+            let contents = format_file(&file.path, &api.file, file.docs, &file.pieces)?;
+            files.push(OutputFile { path: file.path, contents });
+        }
     }
     Ok(files)
 }
@@ -317,25 +320,73 @@ fn module_docs(api: &Api) -> TokenStream {
     ])
 }
 
-/// The module's items, in the order they are printed.
-fn api_module(api: &Api) -> Vec<Piece<'_>> {
-    api_module_in_parts_of(api, VALUES_PER_PART)
-}
-
-/// A vocabulary's enum is formatted in parts of this many variants, and the tests module in
-/// parts of this many tests: at 10,000 values, each whole as one syntax tree, two at a time on
-/// two cores, was most of the generator's peak memory.
+/// A vocabulary's enum is formatted in parts of this many variants, and the tests in pieces of
+/// this many tests: at 10,000 values, each whole as one syntax tree, two at a time on two cores,
+/// was most of the generator's peak memory.
 const VALUES_PER_PART: usize = 500;
 
-fn api_module_in_parts_of(api: &Api, values_per_part: usize) -> Vec<Piece<'_>> {
+/// One file of an API's module, before formatting.
+struct ApiFile<'a> {
+    path: String,
+    docs: TokenStream,
+    pieces: Vec<Piece<'a>>,
+}
+
+/// An API's module in three files, one job each (as pbjson writes `.serde.rs` beside prost's
+/// types): `src/<api>.rs`, the types and constants clients use; `src/<api>/serde_impls.rs`,
+/// their serde impls; `src/<api>/tests.rs`, a test per example and pinned case.
+fn api_files(api: &Api, values_per_part: usize) -> [ApiFile<'_>; 3] {
+    let module = &api.module;
+    let name = md(&api.name);
+    [
+        ApiFile { path: format!("src/{module}.rs"), docs: module_docs(api), pieces: api_items(api, values_per_part) },
+        ApiFile {
+            path: format!("src/{module}/serde_impls.rs"),
+            docs: inner_doc(&[format!(
+                "serde's `Serialize` and `Deserialize` for the {name} body types, written out by the generator \
+                 (no derive), so that the crate compiles no proc-macro."
+            )]),
+            pieces: serde_items(api),
+        },
+        ApiFile {
+            path: format!("src/{module}/tests.rs"),
+            docs: inner_doc(&[format!(
+                "A test per {name} example (it round-trips and leads to its decision) and per pinned case."
+            )]),
+            pieces: tests::example_tests(api, values_per_part),
+        },
+    ]
+}
+
+/// The module's items, in the order they are printed, then its two child modules.
+fn api_items(api: &Api, values_per_part: usize) -> Vec<Piece<'_>> {
     let mut pieces = vec![Piece::whole(|| enums::status_enum(api))];
     pieces.extend(api.vocabularies.iter().flat_map(|v| enums::vocabulary_enum(api, v, values_per_part)));
     pieces.extend(api.shapes.iter().map(|s| Piece::whole(move || quoted(shapes::shape_struct(api, s)))));
-    pieces.push(Piece::whole(|| quoted(shapes::error_response(api))));
+    pieces.push(Piece::whole(|| {
+        let roots: Vec<_> = api.roots().collect();
+        quoted(shapes::error_response(api, serde_impls::decoding(api, &roots)))
+    }));
     pieces.push(Piece::whole(|| quoted(items::headers(api))));
     pieces.push(Piece::whole(|| quoted(items::recovery(api))));
     pieces.push(Piece::whole(|| quoted(items::examples(api))));
-    pieces.extend(tests::example_tests(api, values_per_part));
+    pieces.push(Piece::whole(|| {
+        quoted(quote! {
+            mod serde_impls;
+            #[cfg(test)]
+            mod tests;
+        })
+    }));
+    pieces
+}
+
+/// The serde impls of every body struct, then of `ErrorResponse` when it is an enum of formats.
+fn serde_items(api: &Api) -> Vec<Piece<'_>> {
+    let mut pieces: Vec<Piece<'_>> =
+        api.shapes.iter().map(|s| Piece::whole(move || quoted(serde_impls::shape(api, s)))).collect();
+    if api.roots().count() > 1 {
+        pieces.push(Piece::whole(|| quoted(serde_impls::error_response(api, &api.roots().collect::<Vec<_>>()))));
+    }
     pieces
 }
 
@@ -354,20 +405,26 @@ mod piecewise {
         let catalog = crate::load(&dir, "spec").unwrap_or_else(|e| panic!("{}", crate::diagnostic::report(&e)));
         let mut parted = 0;
         for api in catalog.apis() {
-            let pieces = api_module_in_parts_of(api, usize::MAX);
-            assert!(pieces.len() > 5, "{} is formatted in pieces", api.id);
-            assert!(pieces.iter().all(|piece| piece.part == Part::Whole));
-            let docs = module_docs(api);
-            let whole: Vec<syn::Item> = pieces.iter().flat_map(|piece| (piece.make)().unwrap()).collect();
-            let at_once =
-                format_tokens("whole", quote! { #![cfg_attr(rustfmt, rustfmt::skip)] #docs #(#whole)* }).unwrap();
-            let piecewise = format_file("pieces", "", module_docs(api), &pieces).unwrap();
-            let (_header, body) = piecewise.split_once("\n\n").unwrap();
-            assert_eq!(body, at_once, "{}", api.id);
+            let (whole_files, parted_files) = (api_files(api, usize::MAX), api_files(api, 3));
+            assert!(whole_files[0].pieces.len() > 5, "{} is formatted in pieces", api.id);
+            for (file, parts) in whole_files.iter().zip(&parted_files) {
+                assert!(file.pieces.iter().all(|piece| piece.part == Part::Whole));
+                let docs = &file.docs;
+                let whole: Vec<syn::Item> = file.pieces.iter().flat_map(|piece| (piece.make)().unwrap()).collect();
+                let at_once =
+                    format_tokens("whole", quote! { #![cfg_attr(rustfmt, rustfmt::skip)] #docs #(#whole)* }).unwrap();
+                let piecewise = format_file("pieces", "", file.docs.clone(), &file.pieces).unwrap();
+                let (_header, body) = piecewise.split_once("\n\n").unwrap();
+                assert_eq!(body, at_once, "{}", file.path);
 
-            let parts = api_module_in_parts_of(api, 3);
-            parted += parts.iter().filter(|piece| piece.part == Part::Middle).count();
-            assert_eq!(format_file("pieces", "", module_docs(api), &parts).unwrap(), piecewise, "{}", api.id);
+                parted += parts.pieces.iter().filter(|piece| piece.part == Part::Middle).count();
+                assert_eq!(
+                    format_file("pieces", "", parts.docs.clone(), &parts.pieces).unwrap(),
+                    piecewise,
+                    "{}",
+                    file.path
+                );
+            }
         }
         assert!(parted > 10, "only {parted} middle parts: the catalog has too few values to test parts");
     }

@@ -10,7 +10,7 @@
 //! repeated member refused.
 
 use super::ident;
-use super::shapes::{holds_null, presence, present_type_from_module, rust_type_from_module, Presence};
+use super::types::{holds_null, presence, present_type_from_child, rust_type_from_child, Presence};
 use crate::render::text::{listed, one_line};
 use crate::resolved::{Api, Field, FieldType, Shape};
 use proc_macro2::{Ident, Literal, TokenStream};
@@ -67,7 +67,7 @@ pub(super) fn shape(api: &Api, shape: &Shape) -> TokenStream {
     // Read as serde's derive reads it: a required member must be there (unless it may be
     // `null`: an `Option` reads as `None` when absent), an optional one is `None` when absent.
     let read = read_members(
-        shape.fields.iter().zip(&variables).map(|(f, v)| (f.wire.as_str(), v, present_type_from_module(api, f))),
+        shape.fields.iter().zip(&variables).map(|(f, v)| (f.wire.as_str(), v, present_type_from_child(api, f))),
         extensions.as_ref(),
     );
     let init = shape.fields.iter().zip(&variables).map(|(field, variable)| {
@@ -95,15 +95,15 @@ pub(super) fn shape(api: &Api, shape: &Shape) -> TokenStream {
     });
     let expecting = format!("struct {}", shape.name);
     let deserialize = deserialize_impl(
-        name.to_token_stream(),
+        quote! { super::#name },
         &expecting,
         quote! {
             #read
-            ::core::result::Result::Ok(self::#name { #(#init,)* #extensions_init })
+            ::core::result::Result::Ok(super::#name { #(#init,)* #extensions_init })
         },
     );
     quote! {
-        impl ::api_error_runtime::serde::Serialize for #name {
+        impl ::api_error_runtime::serde::Serialize for super::#name {
             fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
             where
                 S: ::api_error_runtime::serde::Serializer,
@@ -116,13 +116,24 @@ pub(super) fn shape(api: &Api, shape: &Shape) -> TokenStream {
     }
 }
 
-/// `Serialize` and `Deserialize` for `ErrorResponse` when the API has several body formats,
-/// and the sentence that says how it is decoded.
-pub(super) fn error_response(api: &Api, roots: &[&Shape]) -> (&'static str, TokenStream) {
+/// How `ErrorResponse` picks one of several body formats, in a sentence for its documentation.
+pub(super) fn decoding(api: &Api, roots: &[&Shape]) -> &'static str {
+    match one_pass_deserialize(api, roots) {
+        Some(_) => {
+            "Decoding reads each member of the body once and takes the first format, in catalog order, \
+             whose required members are all present (one that may be `null` may also be absent, as \
+             serde's derive has it); a member that is present must have the type its format gives it."
+        }
+        None => "Decoding tries the formats in catalog order and takes the first that fits.",
+    }
+}
+
+/// `Serialize` and `Deserialize` for `ErrorResponse` when the API has several body formats.
+pub(super) fn error_response(api: &Api, roots: &[&Shape]) -> TokenStream {
     let names: Vec<Ident> = roots.iter().map(|s| ident(&s.name)).collect();
     // Written as the body it holds.
     let serialize = quote! {
-        impl ::api_error_runtime::serde::Serialize for ErrorResponse {
+        impl ::api_error_runtime::serde::Serialize for super::ErrorResponse {
             fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
             where
                 S: ::api_error_runtime::serde::Serializer,
@@ -134,11 +145,7 @@ pub(super) fn error_response(api: &Api, roots: &[&Shape]) -> (&'static str, Toke
         }
     };
     if let Some(deserialize) = one_pass_deserialize(api, roots) {
-        let how = "Decoding reads each member of the body once and takes the first format, in catalog \
-                   order, whose required members are all present (one that may be `null` may also be \
-                   absent, as serde's derive has it); a member that is present must have the type its \
-                   format gives it.";
-        return (how, quote! { #serialize #deserialize });
+        return quote! { #serialize #deserialize };
     }
     // As serde's `untagged`: the body read into a `Value`, then each format tried on it.
     let tried: Vec<&str> = roots.iter().map(|s| s.name.as_str()).collect();
@@ -147,14 +154,14 @@ pub(super) fn error_response(api: &Api, roots: &[&Shape]) -> (&'static str, Toke
         listed(&tried.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>())
     );
     let deserialize = quote! {
-        impl<'de> ::api_error_runtime::serde::Deserialize<'de> for ErrorResponse {
+        impl<'de> ::api_error_runtime::serde::Deserialize<'de> for super::ErrorResponse {
             fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
             where
                 D: ::api_error_runtime::serde::Deserializer<'de>,
             {
                 let body = <::api_error_runtime::json::Value as ::api_error_runtime::serde::Deserialize>::deserialize(deserializer)?;
                 #(
-                    if let ::core::result::Result::Ok(body) = <self::#names as ::api_error_runtime::serde::Deserialize>::deserialize(&body) {
+                    if let ::core::result::Result::Ok(body) = <super::#names as ::api_error_runtime::serde::Deserialize>::deserialize(&body) {
                         return ::core::result::Result::Ok(Self::#names(body));
                     }
                 )*
@@ -162,7 +169,7 @@ pub(super) fn error_response(api: &Api, roots: &[&Shape]) -> (&'static str, Toke
             }
         }
     };
-    ("Decoding tries the formats in catalog order and takes the first that fits.", quote! { #serialize #deserialize })
+    quote! { #serialize #deserialize }
 }
 
 /// Names the generated decoders use themselves, which a member's variable must not take.
@@ -252,13 +259,13 @@ fn deserialize_impl(name: TokenStream, expecting: &str, body: TokenStream) -> To
                 struct Members;
 
                 impl<'de> ::api_error_runtime::serde::de::Visitor<'de> for Members {
-                    type Value = self::#name;
+                    type Value = #name;
 
                     fn expecting(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                         formatter.write_str(#expecting)
                     }
 
-                    fn visit_map<A>(self, mut access: A) -> ::core::result::Result<self::#name, A::Error>
+                    fn visit_map<A>(self, mut access: A) -> ::core::result::Result<#name, A::Error>
                     where
                         A: ::api_error_runtime::serde::de::MapAccess<'de>,
                     {
@@ -275,7 +282,7 @@ fn deserialize_impl(name: TokenStream, expecting: &str, body: TokenStream) -> To
 /// What a member of several formats is read as: `Option<T>`, so that `null` can be told from
 /// absent (a free-form value holds its `null` itself).
 fn member_type(api: &Api, ty: &FieldType) -> TokenStream {
-    let rust_ty = rust_type_from_module(api, ty);
+    let rust_ty = rust_type_from_child(api, ty);
     match ty {
         FieldType::Any => rust_ty,
         _ => quote! { ::core::option::Option<#rust_ty> },
@@ -369,8 +376,8 @@ fn one_pass_deserialize(api: &Api, roots: &[&Shape]) -> Option<TokenStream> {
                 Presence::OptionalKeepingNull => init.push(quote! { #binding: #slot }),
             }
         }
-        // `self::`: a format may be named like the decoder's own items.
-        let value = quote! { ::core::result::Result::Ok(self::ErrorResponse::#name(self::#name { #(#init),* })) };
+        // By path: a format may be named like the decoder's own items.
+        let value = quote! { ::core::result::Result::Ok(super::ErrorResponse::#name(super::#name { #(#init),* })) };
         if slots.is_empty() {
             // The last format (see above), which always fits.
             return value;
@@ -416,7 +423,7 @@ fn one_pass_deserialize(api: &Api, roots: &[&Shape]) -> Option<TokenStream> {
         quote! { ::core::result::Result::Err(<A::Error as ::api_error_runtime::serde::de::Error>::custom(#message)) }
     });
     let expecting = format!("an error body of {} (a JSON object)", one_line(&api.name));
-    Some(deserialize_impl(quote! { ErrorResponse }, &expecting, quote! { #read #(#formats)* #no_format }))
+    Some(deserialize_impl(quote! { super::ErrorResponse }, &expecting, quote! { #read #(#formats)* #no_format }))
 }
 
 /// Does a format fit only when the member is there? Not for an `Option` (a required member that

@@ -1,89 +1,12 @@
 //! Body shapes as structs (public fields, `new` and `with_*` setters) and `ErrorResponse`, any
 //! whole error body of the API.
 
-use super::{doc, ident, provenance_lines, serde_impls};
+use super::types::{holds_null, presence, present_type, rust_type, Presence};
+use super::{doc, ident, provenance_lines};
 use crate::render::text::{code, markdown as md, one_line};
 use crate::resolved::{Api, Field, FieldType, Shape};
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
-
-fn rust_type(api: &Api, ty: &FieldType) -> TokenStream {
-    named_rust_type(api, ty, TokenStream::new())
-}
-
-/// The same, the API's own types named by path from the module (`self::Name`): from inside a
-/// function, where a local item may shadow them.
-pub(super) fn rust_type_from_module(api: &Api, ty: &FieldType) -> TokenStream {
-    named_rust_type(api, ty, quote! { self:: })
-}
-
-fn named_rust_type(api: &Api, ty: &FieldType, module: TokenStream) -> TokenStream {
-    match ty {
-        FieldType::String => quote! { ::std::string::String },
-        FieldType::Integer => quote! { i64 },
-        FieldType::Number => quote! { f64 },
-        FieldType::Boolean => quote! { bool },
-        FieldType::Any => quote! { ::api_error_runtime::json::Value },
-        FieldType::Map(inner) => {
-            let inner = named_rust_type(api, inner, module);
-            quote! { ::std::collections::BTreeMap<::std::string::String, #inner> }
-        }
-        FieldType::Vocabulary(id) => {
-            let name = ident(&api[*id].name);
-            quote! { #module #name }
-        }
-        FieldType::Object(id) => {
-            let name = ident(&api[*id].name);
-            quote! { #module #name }
-        }
-        FieldType::Array(inner) => {
-            let inner = named_rust_type(api, inner, module);
-            quote! { ::std::vec::Vec<#inner> }
-        }
-    }
-}
-
-/// Does the field's Rust type carry `null` as `None`? (`any` carries it as `Value::Null`.)
-pub(super) fn holds_null(field: &Field) -> bool {
-    field.nullable && field.ty != FieldType::Any
-}
-
-/// How a field is read: what its Rust type holds, and what a present member decodes as.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Presence {
-    /// Always sent: the type itself (an `Option` when it may be `null`).
-    Required,
-    /// Optional, and `null` is a value of its own: `Option<P>` where `P` holds the `null`
-    /// (`Option<T>`, or `Value::Null` for a free-form value).
-    OptionalKeepingNull,
-    /// Optional: `Option<T>`, `null` read as absent.
-    Optional,
-}
-
-pub(super) fn presence(field: &Field) -> Presence {
-    match field.required {
-        true => Presence::Required,
-        false if holds_null(field) || field.ty == FieldType::Any => Presence::OptionalKeepingNull,
-        false => Presence::Optional,
-    }
-}
-
-/// The type a member decodes as when it is present.
-fn present_type(api: &Api, field: &Field) -> TokenStream {
-    wrap_present(field, rust_type(api, &field.ty))
-}
-
-/// The same, named from inside a function, where a local item may shadow the API's types.
-pub(super) fn present_type_from_module(api: &Api, field: &Field) -> TokenStream {
-    wrap_present(field, rust_type_from_module(api, &field.ty))
-}
-
-fn wrap_present(field: &Field, ty: TokenStream) -> TokenStream {
-    match (presence(field), holds_null(field)) {
-        (Presence::Optional, _) | (_, true) => quote! { ::core::option::Option<#ty> },
-        _ => ty,
-    }
-}
 
 /// A parameter of `new` or a setter: strings take anything `Into<String>`; a value that may
 /// be null takes an `Option` (`None` sends `null`).
@@ -180,7 +103,6 @@ pub(super) fn shape_struct(api: &Api, shape: &Shape) -> TokenStream {
     let new_doc = format!(" A [`{}`] with the required fields set and the optional ones empty.", shape.name);
     // With nothing required, `new()` takes no argument and the empty value is a fine default.
     let default = required.is_empty().then(|| quote! { ::core::default::Default, });
-    let serde_impls = serde_impls::shape(api, shape);
     quote! {
         #type_doc
         #[derive(::core::clone::Clone, ::core::fmt::Debug, #default ::core::cmp::PartialEq)]
@@ -199,12 +121,12 @@ pub(super) fn shape_struct(api: &Api, shape: &Shape) -> TokenStream {
 
             #(#setters)*
         }
-
-        #serde_impls
     }
 }
 
-pub(super) fn error_response(api: &Api) -> TokenStream {
+/// `ErrorResponse`: the one body format, or an enum of them; `decoding` says how its serde impl
+/// picks one (see `serde_impls::decoding`).
+pub(super) fn error_response(api: &Api, decoding: &str) -> TokenStream {
     let roots: Vec<&Shape> = api.roots().collect();
     if let [only] = roots.as_slice() {
         let name = ident(&only.name);
@@ -216,8 +138,8 @@ pub(super) fn error_response(api: &Api) -> TokenStream {
     }
     let names = roots.iter().map(|s| ident(&s.name));
     let listed: Vec<String> = roots.iter().map(|s| format!("[`{}`]", s.name)).collect();
-    let (how, serde_impls) = serde_impls::error_response(api, &roots);
-    let doc = doc(&[format!("Any error body of {}: {}.", md(&api.name), listed.join(", ")), String::new(), how.into()]);
+    let doc =
+        doc(&[format!("Any error body of {}: {}.", md(&api.name), listed.join(", ")), String::new(), decoding.into()]);
     let variant_docs = roots.iter().map(|s| format!(" {}", md(&one_line(&s.description))));
     quote! {
         #doc
@@ -226,7 +148,5 @@ pub(super) fn error_response(api: &Api) -> TokenStream {
         pub enum ErrorResponse {
             #(#[doc = #variant_docs] #names(#names),)*
         }
-
-        #serde_impls
     }
 }

@@ -1,7 +1,7 @@
 //! Generated tests per documented example (it round-trips, and it leads to the decision the
 //! catalog states) and per pinned case (it leads to its decision).
 
-use super::{ident, option as option_tokens, quoted, runtime_value, Part, Piece};
+use super::{ident, option as option_tokens, quoted, runtime_value, Piece};
 use crate::resolved::Api;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -19,8 +19,9 @@ enum Test {
     Lookup(usize),
 }
 
-/// The `tests` module, in parts of `tests_per_part` tests when it has more (see `Part`): at
-/// 10,000 values, its thousands of tests were the largest piece left.
+/// The items of the API's `tests` module (its own file): the helpers, then the tests, in
+/// pieces of at most `tests_per_part` tests: at 10,000 values, its thousands of tests were the
+/// largest piece left.
 pub(super) fn example_tests(api: &Api, tests_per_part: usize) -> Vec<Piece<'_>> {
     let examples = 0..api.examples.len();
     let decided = examples.clone().filter(|&index| api.examples[index].decision.is_some());
@@ -30,20 +31,15 @@ pub(super) fn example_tests(api: &Api, tests_per_part: usize) -> Vec<Piece<'_>> 
         .chain((0..api.cases.len()).map(Test::Case))
         .chain((0..api.vocabularies.len()).map(Test::Lookup))
         .collect();
-    let tests_per_part = tests_per_part.max(1);
-    let count = tests.len().div_ceil(tests_per_part);
-    tests
-        .chunks(tests_per_part)
-        .enumerate()
-        .map(|(index, chunk)| {
-            let (part, chunk) = (Part::of(index, count), chunk.to_vec());
-            Piece::part(part, move || quoted(tests_module(api, &chunk, part)))
-        })
-        .collect()
+    let mut pieces = vec![Piece::whole(|| quoted(helpers(api)))];
+    pieces.extend(tests.chunks(tests_per_part.max(1)).map(|chunk| {
+        let chunk = chunk.to_vec();
+        Piece::whole(move || quoted(tests_of(api, &chunk)))
+    }));
+    pieces
 }
 
-/// The module with `tests`, its helpers and `#[cfg(test)]` in the first part only.
-fn tests_module(api: &Api, tests: &[Test], part: Part) -> TokenStream {
+fn tests_of(api: &Api, tests: &[Test]) -> TokenStream {
     let multi_root = api.roots().count() > 1;
     let tests = tests.iter().map(|&test| match test {
         Test::RoundTrip(index) => round_trip_test(api, index, multi_root),
@@ -51,17 +47,7 @@ fn tests_module(api: &Api, tests: &[Test], part: Part) -> TokenStream {
         Test::Case(index) => case_test(api, index),
         Test::Lookup(index) => lookup_test(api, index),
     });
-    if !matches!(part, Part::Whole | Part::First) {
-        return quote! { mod tests { #(#tests)* } };
-    }
-    let helpers = helpers(api);
-    quote! {
-        #[cfg(test)]
-        mod tests {
-            #helpers
-            #(#tests)*
-        }
-    }
+    quote! { #(#tests)* }
 }
 
 /// One test per example: it decodes into its body format and into `ErrorResponse` (picking its
