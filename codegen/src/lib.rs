@@ -38,7 +38,8 @@ pub fn load(dir: &std::path::Path, display_dir: &str) -> Result<Catalog, Vec<Dia
     }
 }
 
-/// Renders every output of a resolved catalog.
-pub fn generate(catalog: &Catalog) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    render::render_all(catalog)
+/// Renders every output of a resolved catalog, for a Rust crate named `crate_name` (as its
+/// documentation's examples `use` it: `api_error_catalog`).
+pub fn generate(catalog: &Catalog, crate_name: &str) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    render::render_all(catalog, crate_name)
 }

@@ -3,6 +3,25 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Fanfare: Fanfare uses conventional HTTP status codes and a JSON body whose `error` holds either a machine code (such as `otp_expired`) or a message (such as "Queue is full"), with an optional `message` and field-level `details`; order-limit denials use a body of their own.
 //!
+//! # Reading a response
+//!
+//! Read any response of the API, whatever it sent, and ask it what to do:
+//!
+//! ```
+//! use api_error_catalog::{fanfare, RecoveryKind};
+//! use ::std::time::SystemTime;
+//!
+//! // The documentation's example "Missing Authentication".
+//! let body = r#"{"error":"Authentication required"}"#;
+//! let error = fanfare::Error::from_response(401, ::std::iter::empty::<(&str, &str)>(), body.as_bytes());
+//! assert_eq!(error.code(), Some("Authentication required"));
+//! let recovery = error.recovery(SystemTime::now());
+//! assert_eq!(recovery.kind(), RecoveryKind::RefreshCredentials);
+//! if recovery.should_retry() {
+//!     // Wait `recovery.wait()`, then send the request again (`recovery.max_attempts()` caps them).
+//! }
+//! ```
+//!
 //! Source: the Fanfare documentation, "Error Handling" (<https://docs.fanfare.io/llms.txt>).
 /// The HTTP statuses the Fanfare documentation lists or uses.
 ///
@@ -27,7 +46,7 @@ pub enum HttpStatus {
     /// 400 Bad Request: The request was malformed or contained invalid data
     ///
     /// - Source: HTTP Status Codes › Client Error Codes (4xx).
-    /// - Inferred by the catalog, not stated: retryable.
+    /// - Not stated by the documentation (the catalog's own reading): retryable.
     /// - Inconsistency (contradiction): The best practices dispatch on the status first (400 validation, 401 authentication, 429 rate limit), but 400 also carries "Auction is closed", 401 the OTP codes and 429 "Queue is full", which are none of those.
     /// - Note: Don't retry client errors (Transient Errors).
     BadRequest,
@@ -41,22 +60,22 @@ pub enum HttpStatus {
     /// 403 Forbidden: The authenticated user lacks permission for the requested action
     ///
     /// - Source: HTTP Status Codes › Client Error Codes (4xx).
-    /// - Inferred by the catalog, not stated: retryable.
+    /// - Not stated by the documentation (the catalog's own reading): retryable.
     Forbidden,
     /// 404 Not Found: The requested resource does not exist
     ///
     /// - Source: HTTP Status Codes › Client Error Codes (4xx).
-    /// - Inferred by the catalog, not stated: retryable.
+    /// - Not stated by the documentation (the catalog's own reading): retryable.
     NotFound,
     /// 409 Conflict: The request conflicts with the current state of the resource
     ///
     /// - Source: HTTP Status Codes › Client Error Codes (4xx).
-    /// - Inferred by the catalog, not stated: retryable.
+    /// - Not stated by the documentation (the catalog's own reading): retryable.
     Conflict,
     /// 413 Payload Too Large: The request body exceeds the maximum allowed size
     ///
     /// - Source: HTTP Status Codes › Client Error Codes (4xx).
-    /// - Inferred by the catalog, not stated: retryable.
+    /// - Not stated by the documentation (the catalog's own reading): retryable.
     PayloadTooLarge,
     /// 423 Locked: The resource is temporarily unavailable (e.g., queue not yet open)
     ///
@@ -305,7 +324,7 @@ pub enum ErrorCode {
     /// - Retryable: no.
     /// - Recovery: `fix_request` (rule `validation-failed`).
     /// - Source: Common Error Types › Validation Errors.
-    /// - Inferred by the catalog, not stated: description, retryable.
+    /// - Not stated by the documentation (the catalog's own reading): description, retryable.
     /// - Note: Also sent for the examples "Missing Required Field" and "Database Constraint Violation".
     ValidationFailed,
     /// `Experience not found`
@@ -316,7 +335,7 @@ pub enum ErrorCode {
     /// - Category: Resource Errors
     /// - Retryable: no.
     /// - Source: Common Error Types › Resource Errors.
-    /// - Inferred by the catalog, not stated: retryable.
+    /// - Not stated by the documentation (the catalog's own reading): retryable.
     /// - Note: Shown for an experience; the wording for other resources is not documented.
     ExperienceNotFound,
     /// `Sync already in progress`
@@ -327,7 +346,7 @@ pub enum ErrorCode {
     /// - Category: Resource Errors
     /// - Retryable: no.
     /// - Source: Common Error Types › Resource Errors.
-    /// - Inferred by the catalog, not stated: retryable.
+    /// - Not stated by the documentation (the catalog's own reading): retryable.
     SyncAlreadyInProgress,
     /// `Queue is not open yet`
     ///
@@ -359,7 +378,7 @@ pub enum ErrorCode {
     /// - Retryable: no.
     /// - Recovery: `give_up` (rule `auction-closed`).
     /// - Source: Common Error Types › State Errors.
-    /// - Inferred by the catalog, not stated: retryable.
+    /// - Not stated by the documentation (the catalog's own reading): retryable.
     /// - Inconsistency (contradiction): The best practices dispatch on the status first (400 validation, 401 authentication, 429 rate limit), but 400 also carries "Auction is closed", 401 the OTP codes and 429 "Queue is full", which are none of those.
     AuctionIsClosed,
     /// `otp_expired`
@@ -396,7 +415,7 @@ pub enum ErrorCode {
     /// - Retryable: no.
     /// - Recovery: `user_action` (rule `session-integrity`).
     /// - Source: Common Error Types › Session Integrity Errors.
-    /// - Inferred by the catalog, not stated: retryable.
+    /// - Not stated by the documentation (the catalog's own reading): retryable.
     /// - Note: Retryable as its statuses are.
     SessionIntegrityFailed,
     /// `Rate limit exceeded`
@@ -685,7 +704,7 @@ pub enum OrderStatus {
     /// `DENIED`: The order was denied; `denyReason` says why.
     ///
     /// - Source: Common Error Types › Order Limit Errors.
-    /// - Inferred by the catalog, not stated: description.
+    /// - Not stated by the documentation (the catalog's own reading): description.
     Denied,
     /// A value this catalog does not know, kept exactly as received (read it with `as_str()`).
     Unknown(::api_error_runtime::UnknownValue),
@@ -809,7 +828,7 @@ pub struct ErrorBody {
     /// `error`: Error type or message
     ///
     /// - Source: Error Response Format.
-    /// - Inferred by the catalog, not stated: required.
+    /// - Not stated by the documentation (the catalog's own reading): required.
     /// - Inconsistency (gap): The `error` field holds a code (`otp_expired`) for some errors and an English sentence (`Queue is full`) for others.
     pub error: ErrorCode,
     /// `message`: Human-readable description (optional)
@@ -819,24 +838,24 @@ pub struct ErrorBody {
     /// `details`: Field-specific errors, one per invalid field
     ///
     /// - Source: Error Response Format.
-    /// - Inferred by the catalog, not stated: required, description.
+    /// - Not stated by the documentation (the catalog's own reading): required, description.
     /// - Note: Log it: the logging example logs `status`, `error`, `details`, the X-Request-Id header and a timestamp.
     pub details: ::core::option::Option<::std::vec::Vec<FieldError>>,
     /// `support`: What to tell support if the issue continues
     ///
     /// - Source: Common Error Types › Session Integrity Errors.
-    /// - Inferred by the catalog, not stated: description.
+    /// - Not stated by the documentation (the catalog's own reading): description.
     /// - Inconsistency (undocumented shape): Examples carry `support` and `retryAfter`, which the error response format does not describe.
     pub support: ::core::option::Option<SupportInfo>,
     /// `retryAfter`: Seconds to wait before retrying, as in the Retry-After header
     ///
     /// - Source: Common Error Types › Rate Limiting Errors.
-    /// - Inferred by the catalog, not stated: description.
+    /// - Not stated by the documentation (the catalog's own reading): description.
     /// - Inconsistency (undocumented shape): Examples carry `support` and `retryAfter`, which the error response format does not describe.
     pub retry_after: ::core::option::Option<i64>,
 }
 impl ErrorBody {
-    /// A [`ErrorBody`] with the required fields set and the optional ones empty.
+    /// The [`ErrorBody`] of the required fields given, the optional ones empty.
     pub fn new(error: ErrorCode) -> Self {
         Self {
             error,
@@ -885,16 +904,16 @@ pub struct FieldError {
     /// `field`: Name of the invalid field
     ///
     /// - Source: Error Response Format.
-    /// - Inferred by the catalog, not stated: required, description.
+    /// - Not stated by the documentation (the catalog's own reading): required, description.
     pub field: ::std::string::String,
     /// `message`: Field-specific error message
     ///
     /// - Source: Error Response Format.
-    /// - Inferred by the catalog, not stated: required.
+    /// - Not stated by the documentation (the catalog's own reading): required.
     pub message: ::std::string::String,
 }
 impl FieldError {
-    /// A [`FieldError`] with the required fields set and the optional ones empty.
+    /// The [`FieldError`] of the required fields given, the optional ones empty.
     pub fn new(
         field: impl ::core::convert::Into<::std::string::String>,
         message: impl ::core::convert::Into<::std::string::String>,
@@ -917,16 +936,16 @@ pub struct SupportInfo {
     /// `message`: What to do if the issue continues
     ///
     /// - Source: Common Error Types › Session Integrity Errors.
-    /// - Inferred by the catalog, not stated: required, description.
+    /// - Not stated by the documentation (the catalog's own reading): required, description.
     pub message: ::std::string::String,
     /// `referenceCode`: Reference code to quote to support
     ///
     /// - Source: Common Error Types › Session Integrity Errors.
-    /// - Inferred by the catalog, not stated: required, description.
+    /// - Not stated by the documentation (the catalog's own reading): required, description.
     pub reference_code: ::std::string::String,
 }
 impl SupportInfo {
-    /// A [`SupportInfo`] with the required fields set and the optional ones empty.
+    /// The [`SupportInfo`] of the required fields given, the optional ones empty.
     pub fn new(
         message: impl ::core::convert::Into<::std::string::String>,
         reference_code: impl ::core::convert::Into<::std::string::String>,
@@ -949,21 +968,21 @@ pub struct OrderDenial {
     /// `status`: Outcome of the order
     ///
     /// - Source: Common Error Types › Order Limit Errors.
-    /// - Inferred by the catalog, not stated: required, description.
+    /// - Not stated by the documentation (the catalog's own reading): required, description.
     pub status: OrderStatus,
     /// `denyReason`: Why the order was denied
     ///
     /// - Source: Common Error Types › Order Limit Errors.
-    /// - Inferred by the catalog, not stated: required, description.
+    /// - Not stated by the documentation (the catalog's own reading): required, description.
     pub deny_reason: DenyReason,
     /// `consumerId`: The consumer whose order was denied
     ///
     /// - Source: Common Error Types › Order Limit Errors.
-    /// - Inferred by the catalog, not stated: required, description.
+    /// - Not stated by the documentation (the catalog's own reading): required, description.
     pub consumer_id: ::std::string::String,
 }
 impl OrderDenial {
-    /// A [`OrderDenial`] with the required fields set and the optional ones empty.
+    /// The [`OrderDenial`] of the required fields given, the optional ones empty.
     pub fn new(
         status: OrderStatus,
         deny_reason: DenyReason,
@@ -999,19 +1018,19 @@ pub mod headers {
     ///
     /// - Sent with: 429.
     /// - Source: Common Error Types › Rate Limiting Errors.
-    /// - Inferred by the catalog, not stated: description.
+    /// - Not stated by the documentation (the catalog's own reading): description.
     pub const X_RATE_LIMIT_LIMIT: &str = "X-RateLimit-Limit";
     /// `X-RateLimit-Remaining`: Requests left before the limit (0 in the example).
     ///
     /// - Sent with: 429.
     /// - Source: Common Error Types › Rate Limiting Errors.
-    /// - Inferred by the catalog, not stated: description.
+    /// - Not stated by the documentation (the catalog's own reading): description.
     pub const X_RATE_LIMIT_REMAINING: &str = "X-RateLimit-Remaining";
     /// `X-RateLimit-Reset`: When the limit resets (1701424860 in the example).
     ///
     /// - Sent with: 429.
     /// - Source: Common Error Types › Rate Limiting Errors.
-    /// - Inferred by the catalog, not stated: description.
+    /// - Not stated by the documentation (the catalog's own reading): description.
     /// - Inconsistency (gap): The format of X-RateLimit-Reset is not stated.
     pub const X_RATE_LIMIT_RESET: &str = "X-RateLimit-Reset";
     /// `X-Request-Id`: Request identifier to include in error logs.
@@ -1166,7 +1185,7 @@ pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::Re
         "Error Recovery Strategies › Transient Errors (5xx)",
     ),
 );
-/// How to read a Fanfare error response: where its body keeps each fact, which headers matter, and [`RECOVERY`].
+/// How to read an error response of Fanfare: where its body keeps each fact, which headers matter, and [`RECOVERY`].
 pub const MODEL: ::api_error_runtime::model::Model = ::api_error_runtime::model::Model::new(
         "Fanfare",
         &[
@@ -1211,7 +1230,7 @@ impl ::api_error_runtime::ErrorModel for ErrorResponse {
         ::api_error_runtime::model::DecodedBody::read(body)
     }
 }
-/// A Fanfare error response, read leniently: building one never fails, whatever was sent.
+/// An error response of Fanfare, read leniently: building one never fails, whatever was sent.
 ///
 /// Build it with [`Error::from_response`](::api_error_runtime::ApiError::from_response)
 /// (status, headers in any case, body bytes), then ask

@@ -3,6 +3,25 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! OFAuth: OFAuth answers errors with a standard HTTP status and a JSON body carrying a human-readable message, a machine-readable `type`, a request id and, sometimes, an `actionRequired` hint.
 //!
+//! # Reading a response
+//!
+//! Read any response of the API, whatever it sent, and ask it what to do:
+//!
+//! ```
+//! use api_error_catalog::{ofauth, RecoveryKind};
+//! use ::std::time::SystemTime;
+//!
+//! // The documentation's example "Rate limit exceeded".
+//! let body = r#"{"error":"Rate limit exceeded, please wait a few seconds before trying again","type":"RATE_LIMIT_EXCEEDED","requestId":"req_abc123"}"#;
+//! let error = ofauth::Error::from_response(429, ::std::iter::empty::<(&str, &str)>(), body.as_bytes());
+//! assert_eq!(error.code(), Some("RATE_LIMIT_EXCEEDED"));
+//! let recovery = error.recovery(SystemTime::now());
+//! assert_eq!(recovery.kind(), RecoveryKind::RetryAfterWait);
+//! if recovery.should_retry() {
+//!     // Wait `recovery.wait()`, then send the request again (`recovery.max_attempts()` caps them).
+//! }
+//! ```
+//!
 //! Source: the OFAuth documentation, "Error Handling" (<https://docs.ofauth.com/llms.txt>).
 /// The HTTP statuses the OFAuth documentation lists or uses.
 ///
@@ -12,38 +31,38 @@
 #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
 #[non_exhaustive]
 pub enum HttpStatus {
-    /// 200 OK: OK
+    /// 200 OK
     ///
     /// - When used: Request successful, data returned
     /// - Source: HTTP Status Codes › Success Codes.
     Ok,
-    /// 201 Created: Created
+    /// 201 Created
     ///
     /// - When used: Resource successfully created
     /// - Source: HTTP Status Codes › Success Codes.
     Created,
-    /// 204 No Content: No Content
+    /// 204 No Content
     ///
     /// - When used: Request successful, no data to return
     /// - Source: HTTP Status Codes › Success Codes.
     NoContent,
-    /// 400 Bad Request: Bad request
+    /// 400 Bad Request
     ///
     /// - Action: Fix request format/data
     /// - Source: HTTP Status Codes › Client Error Codes.
-    /// - Inferred by the catalog, not stated: reason.
+    /// - Not stated by the documentation (the catalog's own reading): reason.
     BadRequest,
     /// 401 Unauthorized: Session expired or invalid
     ///
     /// - Action: Re-authenticate user
     /// - Source: HTTP Status Codes › Client Error Codes.
-    /// - Inferred by the catalog, not stated: reason.
+    /// - Not stated by the documentation (the catalog's own reading): reason.
     /// - Inconsistency (contradiction): For 401 the status table says to re-authenticate the user, but RULES_OUTDATED (also 401) says to retry and UNAUTHORIZED (also 401) to check the API key.
     Unauthorized,
     /// 403 Forbidden: Insufficient permissions
     ///
     /// - Source: Error Types.
-    /// - Inferred by the catalog, not stated: reason, description.
+    /// - Not stated by the documentation (the catalog's own reading): reason, description.
     /// - Inconsistency (missing from table): The FORBIDDEN type uses HTTP 403, which the status code tables do not list.
     /// - Note: Only the FORBIDDEN error type uses 403; its description is taken from that type's row.
     Forbidden,
@@ -51,33 +70,33 @@ pub enum HttpStatus {
     ///
     /// - Action: Check endpoint URL
     /// - Source: HTTP Status Codes › Client Error Codes.
-    /// - Inferred by the catalog, not stated: reason.
+    /// - Not stated by the documentation (the catalog's own reading): reason.
     /// - Inconsistency (contradiction): For 404 the status table says to check the endpoint URL, which fits ROUTE_NOT_FOUND but not RESOURCE_NOT_FOUND.
     NotFound,
     /// 429 Too Many Requests: Rate limit exceeded
     ///
     /// - Action: Wait and retry
     /// - Source: HTTP Status Codes › Client Error Codes.
-    /// - Inferred by the catalog, not stated: reason.
+    /// - Not stated by the documentation (the catalog's own reading): reason.
     TooManyRequests,
     /// 500 Internal Server Error: Unknown error
     ///
     /// - Action: Retry or contact support
     /// - Source: HTTP Status Codes › Server Error Codes.
-    /// - Inferred by the catalog, not stated: reason.
+    /// - Not stated by the documentation (the catalog's own reading): reason.
     InternalServerError,
     /// 502 Bad Gateway: Proxy error
     ///
     /// - Action: Retry after delay
     /// - Source: HTTP Status Codes › Server Error Codes.
-    /// - Inferred by the catalog, not stated: reason.
+    /// - Not stated by the documentation (the catalog's own reading): reason.
     /// - Inconsistency (contradiction): The server error table names 502 "Proxy error" and 503 "Network error", but UPLOAD_ERROR is sent with 502 and UNKNOWN_ERROR with 503: the status does not tell the cause.
     BadGateway,
     /// 503 Service Unavailable: Network error
     ///
     /// - Action: Retry after delay
     /// - Source: HTTP Status Codes › Server Error Codes.
-    /// - Inferred by the catalog, not stated: reason.
+    /// - Not stated by the documentation (the catalog's own reading): reason.
     /// - Inconsistency (contradiction): The server error table names 502 "Proxy error" and 503 "Network error", but UPLOAD_ERROR is sent with 502 and UNKNOWN_ERROR with 503: the status does not tell the cause.
     ServiceUnavailable,
     /// A status code this catalog does not list.
@@ -271,7 +290,7 @@ pub enum ErrorType {
     /// - Retryable: no.
     /// - Recovery: `fix_configuration` (rule `check-api-key`).
     /// - Source: Error Types.
-    /// - Inferred by the catalog, not stated: retryable.
+    /// - Not stated by the documentation (the catalog's own reading): retryable.
     /// - Inconsistency (contradiction): For 401 the status table says to re-authenticate the user, but RULES_OUTDATED (also 401) says to retry and UNAUTHORIZED (also 401) to check the API key.
     Unauthorized,
     /// `SESSION_NOT_PROVIDED`: Connection not found or missing session data
@@ -281,7 +300,7 @@ pub enum ErrorType {
     /// - Retryable: no.
     /// - Recovery: `reauthenticate` (rule `session-errors`).
     /// - Source: Error Types.
-    /// - Inferred by the catalog, not stated: retryable.
+    /// - Not stated by the documentation (the catalog's own reading): retryable.
     SessionNotProvided,
     /// `SESSION_EXPIRED`: User session has expired
     ///
@@ -290,7 +309,7 @@ pub enum ErrorType {
     /// - Retryable: no.
     /// - Recovery: `reauthenticate` (rule `session-errors`).
     /// - Source: Error Types.
-    /// - Inferred by the catalog, not stated: retryable.
+    /// - Not stated by the documentation (the catalog's own reading): retryable.
     SessionExpired,
     /// `FORBIDDEN`: Insufficient permissions
     ///
@@ -299,7 +318,7 @@ pub enum ErrorType {
     /// - Retryable: no.
     /// - Recovery: `check_permissions` (rule `check-permissions`).
     /// - Source: Error Types.
-    /// - Inferred by the catalog, not stated: retryable.
+    /// - Not stated by the documentation (the catalog's own reading): retryable.
     /// - Inconsistency (missing from table): The FORBIDDEN type uses HTTP 403, which the status code tables do not list.
     Forbidden,
     /// `RULES_OUTDATED`: Dynamic rules need updating
@@ -318,7 +337,7 @@ pub enum ErrorType {
     /// - Retryable: no.
     /// - Recovery: `fix_request` (rule `fix-request`).
     /// - Source: Error Types.
-    /// - Inferred by the catalog, not stated: retryable.
+    /// - Not stated by the documentation (the catalog's own reading): retryable.
     BadRequest,
     /// `RESOURCE_NOT_FOUND`: Requested resource not found
     ///
@@ -327,7 +346,7 @@ pub enum ErrorType {
     /// - Retryable: no.
     /// - Recovery: `fix_request` (rule `fix-request`).
     /// - Source: Error Types.
-    /// - Inferred by the catalog, not stated: retryable.
+    /// - Not stated by the documentation (the catalog's own reading): retryable.
     /// - Inconsistency (contradiction): For 404 the status table says to check the endpoint URL, which fits ROUTE_NOT_FOUND but not RESOURCE_NOT_FOUND.
     ResourceNotFound,
     /// `ROUTE_NOT_FOUND`: Endpoint path not found
@@ -337,7 +356,7 @@ pub enum ErrorType {
     /// - Retryable: no.
     /// - Recovery: `fix_request` (rule `fix-request`).
     /// - Source: Error Types.
-    /// - Inferred by the catalog, not stated: retryable.
+    /// - Not stated by the documentation (the catalog's own reading): retryable.
     RouteNotFound,
     /// `RATE_LIMIT_EXCEEDED`: Request rate limit exceeded
     ///
@@ -372,7 +391,7 @@ pub enum ErrorType {
     /// - Retryable: yes.
     /// - Recovery: `retry_with_backoff` (rule `proxy-and-network`).
     /// - Source: Error Handling Best Practices.
-    /// - Inferred by the catalog, not stated: description, statuses, action.
+    /// - Not stated by the documentation (the catalog's own reading): description, statuses, action.
     /// - Inconsistency (missing from table): PROXY_ERROR and NETWORK_ERROR are used as `type` values but missing from the Error Types table.
     /// - Inconsistency (contradiction): The prose asks for exponential backoff on proxy and network errors; the example handler waits a fixed second.
     /// - Note: Description and status come from the 502 row of the server error table ("Proxy error").
@@ -384,7 +403,7 @@ pub enum ErrorType {
     /// - Retryable: yes.
     /// - Recovery: `retry_with_backoff` (rule `proxy-and-network`).
     /// - Source: Error Handling Best Practices.
-    /// - Inferred by the catalog, not stated: description, statuses, action.
+    /// - Not stated by the documentation (the catalog's own reading): description, statuses, action.
     /// - Inconsistency (missing from table): PROXY_ERROR and NETWORK_ERROR are used as `type` values but missing from the Error Types table.
     /// - Inconsistency (contradiction): The prose asks for exponential backoff on proxy and network errors; the example handler waits a fixed second.
     /// - Note: Description and status come from the 503 row of the server error table ("Network error").
@@ -687,18 +706,18 @@ pub struct ErrorBody {
     /// `error`: Human-readable error message for developers
     ///
     /// - Source: Error Response Format › Error Response Fields.
-    /// - Inferred by the catalog, not stated: required.
+    /// - Not stated by the documentation (the catalog's own reading): required.
     pub error: ::std::string::String,
     /// `type`: Machine-readable error type for programmatic handling
     ///
     /// - Source: Error Response Format › Error Response Fields.
-    /// - Inferred by the catalog, not stated: required.
+    /// - Not stated by the documentation (the catalog's own reading): required.
     /// - Note: Branch on it, not on the message; the example handler logs it with `error` and `requestId` for the types it does not handle.
     pub type_: ErrorType,
     /// `requestId`: Unique request identifier for debugging and support
     ///
     /// - Source: Error Response Format › Error Response Fields.
-    /// - Inferred by the catalog, not stated: required.
+    /// - Not stated by the documentation (the catalog's own reading): required.
     /// - Note: Log it and quote it in support requests (best practices).
     pub request_id: ::std::string::String,
     /// `actionRequired`: Optional hint for how to resolve the error
@@ -707,7 +726,7 @@ pub struct ErrorBody {
     pub action_required: ::core::option::Option<ActionHint>,
 }
 impl ErrorBody {
-    /// A [`ErrorBody`] with the required fields set and the optional ones empty.
+    /// The [`ErrorBody`] of the required fields given, the optional ones empty.
     pub fn new(
         error: impl ::core::convert::Into<::std::string::String>,
         type_: ErrorType,
@@ -939,7 +958,7 @@ pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::Re
         "Error Handling Best Practices › Example Error Handler",
     ),
 );
-/// How to read a OFAuth error response: where its body keeps each fact, which headers matter, and [`RECOVERY`].
+/// How to read an error response of OFAuth: where its body keeps each fact, which headers matter, and [`RECOVERY`].
 pub const MODEL: ::api_error_runtime::model::Model = ::api_error_runtime::model::Model::new(
         "OFAuth",
         &[
@@ -965,7 +984,7 @@ impl ::api_error_runtime::ErrorModel for ErrorResponse {
         ::api_error_runtime::model::DecodedBody::read(body)
     }
 }
-/// A OFAuth error response, read leniently: building one never fails, whatever was sent.
+/// An error response of OFAuth, read leniently: building one never fails, whatever was sent.
 ///
 /// Build it with [`Error::from_response`](::api_error_runtime::ApiError::from_response)
 /// (status, headers in any case, body bytes), then ask

@@ -228,7 +228,9 @@ fn write_synthetic_crate(root: &Path, dir: &Path, values: usize) {
     std::fs::create_dir_all(&spec).unwrap();
     std::fs::write(spec.join("synth.yaml"), xtask::synth::catalog(values)).unwrap();
     let catalog = codegen::load(&spec, "spec").unwrap_or_else(|e| panic!("{}", codegen::diagnostic::report(&e)));
-    for file in codegen::generate(&catalog).unwrap_or_else(|e| panic!("{}", codegen::diagnostic::report(&e))) {
+    for file in codegen::generate(&catalog, "synthetic_catalog")
+        .unwrap_or_else(|e| panic!("{}", codegen::diagnostic::report(&e)))
+    {
         let path = dir.join(&file.path);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, file.contents).unwrap();

@@ -145,7 +145,7 @@ pub fn hold_to_contract(file: &str, text: &str) -> Result<Outcome, Violation> {
         let api = codegen::load::parse_api(file, text)?;
         let loaded = codegen::load::Loaded { dir: "spec".into(), apis: vec![api] };
         let catalog = codegen::validate::validate(loaded)?;
-        codegen::generate(&catalog).map_err(|errors| {
+        codegen::generate(&catalog, "api_error_catalog").map_err(|errors| {
             // A resolved catalog that does not render is a generator bug, not a refusal.
             errors
                 .into_iter()

@@ -16,13 +16,19 @@ use std::path::{Path, PathBuf};
 pub struct Target {
     pub catalog: &'static str,
     pub out: &'static str,
+    /// The crate's name in Rust (its `[lib] name`), which its documentation's examples use.
+    pub crate_name: &'static str,
 }
 
 /// Everything `cargo xtask generate` produces: the real catalog, and the edge-case fixture
 /// catalog (a third API) that proves a new API needs YAML only.
 pub const TARGETS: &[Target] = &[
-    Target { catalog: "spec", out: "generated" },
-    Target { catalog: "codegen/tests/fixtures/edge/spec", out: "codegen/tests/fixtures/edge/crate" },
+    Target { catalog: "spec", out: "generated", crate_name: "api_error_catalog" },
+    Target {
+        catalog: "codegen/tests/fixtures/edge/spec",
+        out: "codegen/tests/fixtures/edge/crate",
+        crate_name: "edge_fixture",
+    },
 ];
 
 /// Directories of an output crate that hold nothing but generated files.
@@ -90,8 +96,8 @@ pub fn plan(root: &Path) -> Result<Vec<Planned>, Error> {
     let mut planned = Vec::new();
     let mut errors = Vec::new();
     for target in TARGETS {
-        let rendered =
-            codegen::load(&root.join(target.catalog), target.catalog).and_then(|catalog| codegen::generate(&catalog));
+        let rendered = codegen::load(&root.join(target.catalog), target.catalog)
+            .and_then(|catalog| codegen::generate(&catalog, target.crate_name));
         match rendered {
             Ok(files) => planned.extend(
                 files

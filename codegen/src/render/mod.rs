@@ -30,9 +30,9 @@ pub const GENERATE_COMMAND: &str = "cargo xtask generate";
 ///
 /// The Rust crate, by far the slowest output, renders on threads of its own while this one
 /// renders the rest, whose time then mostly disappears from the wall time.
-pub fn render_all(catalog: &Catalog) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+pub fn render_all(catalog: &Catalog, crate_name: &str) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     std::thread::scope(|scope| {
-        let rust = scope.spawn(|| rust::render_crate(catalog));
+        let rust = scope.spawn(|| rust::render_crate(catalog, crate_name));
         let mut files = render_text(catalog);
         files.extend(rust.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?);
         files.sort_by(|a, b| a.path.cmp(&b.path));

@@ -15,7 +15,7 @@ fn draft_and_generate(page: &str) -> (String, Vec<String>, codegen::Catalog) {
         .unwrap_or_else(|e| panic!("{}\n{}", codegen::diagnostic::report(&e), drafted.yaml));
     let catalog = codegen::validate::validate(codegen::load::Loaded { dir: "spec".into(), apis: vec![api] })
         .unwrap_or_else(|e| panic!("{}", codegen::diagnostic::report(&e)));
-    codegen::generate(&catalog).unwrap_or_else(|e| panic!("{}", codegen::diagnostic::report(&e)));
+    codegen::generate(&catalog, "edge_fixture").unwrap_or_else(|e| panic!("{}", codegen::diagnostic::report(&e)));
     (drafted.yaml, drafted.unplaced, catalog)
 }
 

@@ -15,6 +15,23 @@ fn checked_in_outputs_are_fresh() {
     assert!(names.is_empty(), "stale generated files: {names:?}; run `cargo xtask generate` and commit");
 }
 
+/// The crate name each target's documentation examples `use` is the crate's own (its `[lib]`
+/// name, or its package name), or `cargo test --doc` cannot build them.
+#[test]
+fn each_target_names_its_crate_as_its_manifest_does() {
+    let root = workspace_root().unwrap();
+    for target in xtask::TARGETS {
+        let manifest = fs::read_to_string(root.join(target.out).join("Cargo.toml")).unwrap();
+        let name = |section: &str| {
+            let body = manifest.split(&format!("[{section}]\n")).nth(1)?;
+            let line = body.lines().take_while(|l| !l.starts_with('[')).find(|l| l.starts_with("name = "))?;
+            Some(line.trim_start_matches("name = ").trim_matches('"').replace('-', "_"))
+        };
+        let crate_name = name("lib").or_else(|| name("package")).unwrap();
+        assert_eq!(target.crate_name, crate_name, "{}", target.out);
+    }
+}
+
 #[test]
 fn check_names_stale_missing_and_orphaned_files_and_generate_fixes_them() {
     let root = scratch_workspace("stale");

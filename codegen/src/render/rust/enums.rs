@@ -436,8 +436,7 @@ pub(super) fn status_enum(api: &Api) -> syn::Result<Vec<Item>> {
     let variants: Vec<Ident> = api.statuses.iter().map(|s| ident(&s.variant)).collect();
     let codes = numbers(&api.statuses.iter().map(|s| s.code).collect::<Vec<_>>());
     let variant_defs = api.statuses.iter().zip(&variants).map(|(status, variant)| {
-        let mut lines =
-            vec![format!("{} {}: {}", status.code, md(&status.reason), md(status.description.trim())), String::new()];
+        let mut lines = vec![status_line(status), String::new()];
         if let Some(action) = &status.action {
             lines.push(format!("- Action: {}", md(&one_line(action))));
         }
@@ -518,4 +517,14 @@ pub(super) fn status_enum(api: &Api) -> syn::Result<Vec<Item>> {
 
         ::api_error_runtime::impl_status_enum!(HttpStatus);
     })
+}
+
+/// `401 Unauthorized: the token expired`, or `200 OK` where the description only repeats the
+/// reason phrase.
+fn status_line(status: &Status) -> String {
+    let (reason, description) = (status.reason.trim(), status.description.trim().trim_end_matches('.'));
+    match description.is_empty() || description.eq_ignore_ascii_case(reason) {
+        true => format!("{} {}", status.code, md(reason)),
+        false => format!("{} {}: {}", status.code, md(reason), md(status.description.trim())),
+    }
 }

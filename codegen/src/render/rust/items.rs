@@ -182,10 +182,10 @@ pub(super) fn recovery(api: &Api) -> TokenStream {
     }
     let api_name = &api.name;
     let model_doc = format!(
-        " How to read a {name} error response: where its body keeps each fact, which headers matter, and [`RECOVERY`]."
+        " How to read an error response of {name}: where its body keeps each fact, which headers matter, and [`RECOVERY`]."
     );
     let error_doc = doc(&[
-        format!("A {name} error response, read leniently: building one never fails, whatever was sent."),
+        format!("An error response of {name}, read leniently: building one never fails, whatever was sent."),
         String::new(),
         "Build it with [`Error::from_response`](::api_error_runtime::ApiError::from_response)".into(),
         "(status, headers in any case, body bytes), then ask".into(),

@@ -7,6 +7,7 @@
 //! the catalog gives a type compiles beside it. What is the same for every API lives in the
 //! hand-written `api-error-runtime` crate.
 
+mod doc_examples;
 mod enums;
 mod items;
 mod serde_impls;
@@ -24,14 +25,19 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 /// Renders `src/lib.rs` and one `src/<api>.rs` per API.
-pub fn render_crate(catalog: &Catalog) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+pub fn render_crate(catalog: &Catalog, crate_name: &str) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let from = format!("{}/", catalog.dir());
     let mut files = vec![OutputFile {
         path: "src/lib.rs".into(),
-        contents: format_file("src/lib.rs", &from, lib_docs(catalog), &[Piece::whole(|| quoted(lib_items(catalog)))])?,
+        contents: format_file(
+            "src/lib.rs",
+            &from,
+            lib_docs(catalog, crate_name),
+            &[Piece::whole(|| quoted(lib_items(catalog)))],
+        )?,
     }];
     for api in catalog.apis() {
-        for file in api_files(api, VALUES_PER_PART) {
+        for file in api_files(api, crate_name, VALUES_PER_PART) {
             let contents = format_file(&file.path, &api.file, file.docs, &file.pieces)?;
             files.push(OutputFile { path: file.path, contents });
         }
@@ -236,7 +242,10 @@ fn option(value: Option<TokenStream>) -> TokenStream {
 fn provenance_lines(api: &Api, trace: &Trace) -> Vec<String> {
     let mut lines = vec![format!("- Source: {}.", md(&api.section_title(trace.section)))];
     if !trace.inferred.is_empty() {
-        lines.push(format!("- Inferred by the catalog, not stated: {}.", md(&trace.inferred.join(", "))));
+        lines.push(format!(
+            "- Not stated by the documentation (the catalog's own reading): {}.",
+            md(&trace.inferred.join(", "))
+        ));
     }
     for &id in &trace.inconsistencies {
         let x = &api[id];
@@ -247,33 +256,41 @@ fn provenance_lines(api: &Api, trace: &Trace) -> Vec<String> {
 }
 
 /// `src/lib.rs`'s inner docs and attributes.
-fn lib_docs(catalog: &Catalog) -> TokenStream {
-    let mut docs = vec![
-        format!("Typed error models of HTTP APIs, generated from the YAML catalog in `{}/`.", catalog.dir()),
+fn lib_docs(catalog: &Catalog, crate_name: &str) -> TokenStream {
+    let mut intro = vec![
+        format!("Typed error models of HTTP APIs, generated from the YAML catalog in `{}/`: for any", catalog.dir()),
+        "error response of these APIs, what it says and what a client should do next.".to_string(),
         String::new(),
-        "One module per API:".to_string(),
+        "Start from an API's module: its `Error::from_response` reads a response (never fails, never".into(),
+        "panics), and `recovery` says what to do. One module per API:".into(),
         String::new(),
     ];
     for api in catalog.apis() {
-        docs.push(format!("- [`{}`] ({})", api.module, md(&one_line(&api.name))));
+        intro.push(format!("- [`{}`] ({})", api.module, md(&one_line(&api.name))));
     }
-    docs.extend([
+    intro.push(String::new());
+    let example = doc_examples::inner_doc_verbatim(&doc_examples::crate_example(catalog, crate_name));
+    let rest = inner_doc(&[
+        String::new(),
+        "# Unknown values".into(),
         String::new(),
         "Every enum is `#[non_exhaustive]` and has an `Unknown` variant: decoding a value the".into(),
         "catalog does not know never fails, and the original text is kept and serialized back".into(),
         "unchanged. Match the variants you handle and end with a wildcard arm.".into(),
         String::new(),
-        "The types every API shares come from the `api-error-runtime` crate, re-exported here.".into(),
+        "The types every API shares come from the `api-error-runtime` crate, re-exported here;".into(),
+        "[`model`] is what the generated modules build on.".into(),
     ]);
-    let docs = inner_doc(&docs);
+    let intro = inner_doc(&intro);
     quote! {
-        #docs
+        #intro
+        #example
+        #rest
         #![forbid(unsafe_code)]
         #![warn(missing_docs)]
     }
 }
 
-/// `src/lib.rs`'s items: a module per API, the runtime's types, and the registry of APIs.
 fn lib_items(catalog: &Catalog) -> TokenStream {
     let modules = catalog.apis().iter().map(|api| {
         let name = ident(&api.module);
@@ -296,6 +313,7 @@ fn lib_items(catalog: &Catalog) -> TokenStream {
             Jitter, RateLimit, Reading, Recovery, RecoveryKind, RecoveryRule, RecoveryTable, RetryAfter,
             RetryAfterFormat, StatusClass, UnknownValue, WaitSource,
         };
+        pub use ::api_error_runtime::model;
 
         /// Every API of this crate, in catalog order, for code that handles several by id: each
         /// reads a response as its own [`Error`](ApiError) behind [`ApiErrorInfo`].
@@ -304,7 +322,7 @@ fn lib_items(catalog: &Catalog) -> TokenStream {
 }
 
 /// The module's inner docs: the API and its source documents.
-fn module_docs(api: &Api) -> TokenStream {
+fn module_docs(api: &Api, crate_name: &str) -> TokenStream {
     let documents: Vec<String> = api
         .documents
         .iter()
@@ -313,11 +331,11 @@ fn module_docs(api: &Api) -> TokenStream {
             format!("\"{}\"{url}", md(&d.title))
         })
         .collect();
-    inner_doc(&[
-        format!("{}: {}", md(&api.name), md(api.summary.trim())),
-        String::new(),
-        format!("Source: the {} documentation, {}.", md(&api.name), listed(&documents)),
-    ])
+    let summary = inner_doc(&[format!("{}: {}", md(&api.name), md(api.summary.trim())), String::new()]);
+    let example = doc_examples::inner_doc_verbatim(&doc_examples::module_example(api, crate_name));
+    let source =
+        inner_doc(&[String::new(), format!("Source: the {} documentation, {}.", md(&api.name), listed(&documents))]);
+    quote! { #summary #example #source }
 }
 
 /// A vocabulary's enum is formatted in parts of this many variants, and the tests in pieces of
@@ -335,11 +353,15 @@ struct ApiFile<'a> {
 /// An API's module in three files, one job each (as pbjson writes `.serde.rs` beside prost's
 /// types): `src/<api>.rs`, the types and constants clients use; `src/<api>/serde_impls.rs`,
 /// their serde impls; `src/<api>/tests.rs`, a test per example and pinned case.
-fn api_files(api: &Api, values_per_part: usize) -> [ApiFile<'_>; 3] {
+fn api_files<'a>(api: &'a Api, crate_name: &str, values_per_part: usize) -> [ApiFile<'a>; 3] {
     let module = &api.module;
     let name = md(&api.name);
     [
-        ApiFile { path: format!("src/{module}.rs"), docs: module_docs(api), pieces: api_items(api, values_per_part) },
+        ApiFile {
+            path: format!("src/{module}.rs"),
+            docs: module_docs(api, crate_name),
+            pieces: api_items(api, values_per_part),
+        },
         ApiFile {
             path: format!("src/{module}/serde_impls.rs"),
             docs: inner_doc(&[format!(
@@ -405,7 +427,8 @@ mod piecewise {
         let catalog = crate::load(&dir, "spec").unwrap_or_else(|e| panic!("{}", crate::diagnostic::report(&e)));
         let mut parted = 0;
         for api in catalog.apis() {
-            let (whole_files, parted_files) = (api_files(api, usize::MAX), api_files(api, 3));
+            let (whole_files, parted_files) =
+                (api_files(api, "edge_fixture", usize::MAX), api_files(api, "edge_fixture", 3));
             assert!(whole_files[0].pieces.len() > 5, "{} is formatted in pieces", api.id);
             for (file, parts) in whole_files.iter().zip(&parted_files) {
                 assert!(file.pieces.iter().all(|piece| piece.part == Part::Whole));

@@ -100,7 +100,7 @@ pub(super) fn shape_struct(api: &Api, shape: &Shape) -> TokenStream {
             }
         }
     });
-    let new_doc = format!(" A [`{}`] with the required fields set and the optional ones empty.", shape.name);
+    let new_doc = format!(" The [`{}`] of the required fields given, the optional ones empty.", shape.name);
     // With nothing required, `new()` takes no argument and the empty value is a fine default.
     let default = required.is_empty().then(|| quote! { ::core::default::Default, });
     quote! {

@@ -1,0 +1,175 @@
+//! The examples of the generated crate's documentation, which `cargo test --doc` compiles and
+//! runs: each API module reads one of its documented responses and asks what to do, and the
+//! crate root shows code written once for every API's errors.
+
+use crate::model::CatalogEnum;
+use crate::model::FieldRole;
+use crate::render::text::one_line;
+use crate::resolved::{Api, Catalog};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// A response to show: one of the API's documented examples (or, without one that says what to
+/// do, a pinned case), with what the catalog says a client does about it.
+struct Shown {
+    /// Where it comes from, in words.
+    what: String,
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+    /// The error code the body carries, where the model finds one.
+    code: Option<String>,
+    /// The kind its decision names.
+    kind: Option<&'static str>,
+}
+
+/// The response an API's documentation example shows.
+fn shown(api: &Api) -> Shown {
+    let code_of = |body: &serde_json::Value| {
+        let (_, path) = api.field_roles.iter().find(|(role, _)| *role == FieldRole::Code)?;
+        let value = path.iter().try_fold(body, |node, key| node.get(key))?;
+        value.as_str().map(str::to_owned)
+    };
+    // An error status, for a response whose decision holds at every status.
+    let any_error_status = api.statuses.iter().map(|s| s.code).find(|&code| code >= 400).unwrap_or(500);
+    // A response as the documentation shows it (its status given) before a template of a body.
+    let decided = (api.examples.iter().find(|e| e.decision.is_some() && e.status.is_some()))
+        .or_else(|| api.examples.iter().find(|e| e.decision.is_some()))
+        .or(api.examples.first());
+    if let Some(example) = decided.filter(|e| e.decision.is_some() || api.cases.is_empty()) {
+        let decision = example.decision.as_ref();
+        return Shown {
+            what: format!("The documentation's example \"{}\"", one_line(&example.title)),
+            status: example.status.or(decision.and_then(|d| d.status)).unwrap_or(any_error_status),
+            headers: example.headers.clone(),
+            body: serde_json::to_string(&example.body).unwrap_or_default(),
+            code: code_of(&example.body),
+            kind: decision.map(|d| d.kind.variant_name()),
+        };
+    }
+    if let Some(case) = api.cases.first() {
+        let body: Option<serde_json::Value> = serde_json::from_str(&case.body).ok();
+        return Shown {
+            what: format!("The pinned case `{}`", case.id),
+            status: case.status,
+            headers: case.headers.clone(),
+            body: case.body.clone(),
+            code: body.as_ref().and_then(code_of),
+            kind: Some(case.decision.kind.variant_name()),
+        };
+    }
+    Shown {
+        what: "A response with no body".into(),
+        status: any_error_status,
+        headers: Vec::new(),
+        body: String::new(),
+        code: None,
+        kind: None,
+    }
+}
+
+/// A Rust string literal of `text`: raw where it can be, for bodies that read as sent.
+fn string_literal(text: &str) -> String {
+    if text.contains('\r') {
+        return format!("{text:?}");
+    }
+    let mut hashes = 0;
+    while text.contains(&format!("\"{}", "#".repeat(hashes))) {
+        hashes += 1;
+    }
+    let hashes = "#".repeat(hashes);
+    format!("r{hashes}\"{text}\"{hashes}")
+}
+
+/// The headers argument of `from_response`.
+fn headers_literal(headers: &[(String, String)]) -> String {
+    if headers.is_empty() {
+        return "::std::iter::empty::<(&str, &str)>()".into();
+    }
+    let pairs: Vec<String> = headers.iter().map(|(name, value)| format!("({name:?}, {value:?})")).collect();
+    format!("[{}]", pairs.join(", "))
+}
+
+// The examples name the standard library by full path, as all generated code does: an API may
+// be named `std`.
+
+/// `//!` lines of the module's example: read the response, check what it carries, decide.
+pub(super) fn module_example(api: &Api, crate_name: &str) -> Vec<String> {
+    let shown = shown(api);
+    let module = &api.module;
+    let mut lines = vec![
+        "# Reading a response".to_string(),
+        String::new(),
+        "Read any response of the API, whatever it sent, and ask it what to do:".into(),
+        String::new(),
+        "```".into(),
+        format!("use {crate_name}::{{{module}, RecoveryKind}};"),
+        "use ::std::time::SystemTime;".into(),
+        String::new(),
+        format!("// {}.", shown.what),
+        format!("let body = {};", string_literal(&shown.body)),
+        format!(
+            "let error = {module}::Error::from_response({}, {}, body.as_bytes());",
+            shown.status,
+            headers_literal(&shown.headers)
+        ),
+    ];
+    if let Some(code) = &shown.code {
+        lines.push(format!("assert_eq!(error.code(), Some({code:?}));"));
+    }
+    lines.push("let recovery = error.recovery(SystemTime::now());".into());
+    match shown.kind {
+        Some(kind) => lines.push(format!("assert_eq!(recovery.kind(), RecoveryKind::{kind});")),
+        None => lines.push("println!(\"{}: {}\", recovery.kind(), recovery.advice());".into()),
+    }
+    lines.extend([
+        "if recovery.should_retry() {".into(),
+        "    // Wait `recovery.wait()`, then send the request again (`recovery.max_attempts()` caps them).".into(),
+        "}".into(),
+        "```".into(),
+    ]);
+    lines
+}
+
+/// `//!` lines of the crate root's example: one function for the errors of every API.
+pub(super) fn crate_example(catalog: &Catalog, crate_name: &str) -> Vec<String> {
+    let Some(api) = catalog.apis().first() else { return Vec::new() };
+    let shown = shown(api);
+    let module = &api.module;
+    vec![
+        "# Code for every API".to_string(),
+        String::new(),
+        "Each module's `Error` is an [`ApiError`] of its body type; [`ErrorModel`] is the bound of a".into(),
+        "helper written once for all of them (or take `&dyn` [`ApiErrorInfo`]):".into(),
+        String::new(),
+        "```".into(),
+        format!("use {crate_name}::{{{module}, ApiError, ErrorModel}};"),
+        "use ::std::time::SystemTime;".into(),
+        String::new(),
+        "fn describe<B: ErrorModel>(error: &ApiError<B>) -> String {".into(),
+        "    let recovery = error.recovery(SystemTime::now());".into(),
+        "    format!(\"{error}: {} ({})\", recovery.kind(), recovery.advice())".into(),
+        "}".into(),
+        String::new(),
+        format!("let body = {};", string_literal(&shown.body)),
+        format!(
+            "let error = {module}::Error::from_response({}, {}, body.as_bytes());",
+            shown.status,
+            headers_literal(&shown.headers)
+        ),
+        "assert!(describe(&error).contains(\" error \"));".into(),
+        "```".into(),
+    ]
+}
+
+/// `#![doc]` lines as they are: code keeps its indentation and its fences.
+pub(super) fn inner_doc_verbatim(lines: &[String]) -> TokenStream {
+    let attrs = lines.iter().map(|line| match line.is_empty() {
+        true => quote! { #![doc = ""] },
+        false => {
+            let line = format!(" {line}");
+            quote! { #![doc = #line] }
+        }
+    });
+    quote! { #(#attrs)* }
+}
