@@ -8,7 +8,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 use std::fmt;
 
 /// Declares [`Code`]: each error's stable id, kebab-case name and one-line summary. Codes are
-/// append-only: a code, once used, keeps its meaning (README.md lists them all).
+/// append-only: a code, once used, keeps its meaning (docs/diagnostics.md lists them all).
 macro_rules! codes {
     ($($variant:ident = $id:literal $name:literal $summary:literal,)*) => {
         /// The kind of a catalog error, stable across releases.

@@ -102,7 +102,7 @@ fn help_for(message: &str) -> String {
         };
         return format!("write {form}");
     }
-    "see the catalog format in README.md and spec/catalog.schema.json".into()
+    "see the catalog format in docs/catalog-format.md and spec/catalog.schema.json".into()
 }
 
 /// The accepted word nearest a misspelt or shortened one, if near enough to be what was meant.

@@ -170,11 +170,12 @@ proptest! {
     }
 }
 
-/// README.md shows the whole `retry_loop` example; the two must not drift apart.
+/// README.md shows the whole `quick_start` example (which `cargo test` builds); the two must not
+/// drift apart.
 #[test]
 fn the_readme_quotes_the_example_as_it_is() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let example = std::fs::read_to_string(root.join("examples/retry_loop.rs")).unwrap();
+    let example = std::fs::read_to_string(root.join("examples/quick_start.rs")).unwrap();
     let readme = std::fs::read_to_string(root.join("../README.md")).unwrap();
-    assert!(readme.contains(&format!("```rust\n{example}```\n")), "README.md no longer quotes examples/retry_loop.rs");
+    assert!(readme.contains(&format!("```rust\n{example}```\n")), "README.md no longer quotes examples/quick_start.rs");
 }

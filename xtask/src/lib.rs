@@ -107,10 +107,15 @@ pub fn plan(root: &Path) -> Result<Vec<Planned>, Error> {
             Err(diagnostics) => errors.extend(diagnostics),
         }
     }
-    // The catalog format's own schema comes from codegen's model, not from any catalog.
+    // The catalog format's own schema and key reference come from codegen's model, not from any
+    // catalog.
     planned.push(Planned {
         path: root.join(codegen::render::catalog_schema::PATH),
         contents: codegen::render::catalog_schema::render_catalog_schema(),
+    });
+    planned.push(Planned {
+        path: root.join(codegen::render::catalog_reference::PATH),
+        contents: codegen::render::catalog_reference::render_catalog_reference(),
     });
     if errors.is_empty() {
         Ok(planned)

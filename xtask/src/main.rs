@@ -1,11 +1,14 @@
-//! `cargo xtask generate` writes every output derived from the catalog;
-//! `cargo xtask check` fails, naming the stale files, when they are out of date;
-//! `cargo xtask lint` lists the documents' recorded inconsistencies and the catalog's smells.
+//! The project's command line, one subcommand each (`USAGE` below says what each takes):
+//! `generate` writes every output derived from the catalog; `check` fails, naming the stale
+//! files, when they are out of date; `lint` lists the documents' recorded inconsistencies and the
+//! catalog's smells; `draft` drafts a catalog from an API's Markdown error page and `drift`
+//! compares a catalog with its page; `fuzz` holds mutated catalogs to the loader's contract;
+//! `synth` writes synthetic catalogs for the benchmarks.
 
 use std::process::ExitCode;
 use xtask::{shown, workspace_root, Change};
 
-const USAGE: &str = "usage: cargo xtask <generate|check|lint|draft|drift|fuzz>
+const USAGE: &str = "usage: cargo xtask <generate|check|lint|draft|drift|fuzz|synth>
 
   generate  render everything from the catalog and write the files that changed
   check     exit non-zero, naming each file, when the checked-in outputs are stale

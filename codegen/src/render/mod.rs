@@ -2,6 +2,7 @@
 //! renderer is one output format; none calls another (`definitions`, `recovery_data`, `text`
 //! and `yaml` are building blocks they share).
 
+pub mod catalog_reference;
 pub mod catalog_schema;
 pub mod definitions;
 pub mod markdown;

@@ -1,6 +1,6 @@
 //! `recovery/<api>.json`: an API's recovery facts, its documented examples and the cases the
-//! catalog pins, with the decision each must lead to, for clients in other languages. Its `precedence` lists the
-//! levels in the order the rules are tried; see the README's "Recovery" section for the
+//! catalog pins, with the decision each must lead to, for clients in other languages. Its
+//! `precedence` lists the levels in the order the rules are tried; docs/recovery.md describes the
 //! algorithm, which the Rust runtime implements.
 
 use super::recovery_data::recovery_data;

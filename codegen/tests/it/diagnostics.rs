@@ -56,7 +56,7 @@ fn several_errors_are_reported_together() {
     assert!(found.iter().all(|d| d.code == Code::Parse) && lines.len() == 6, "{}", report(&found));
 }
 
-/// Like rustc's error index: every code is listed in README.md and produced by some broken
+/// Like rustc's error index: every code is listed in docs/diagnostics.md and produced by some broken
 /// catalog (a missing directory and an oversized file stand in for the file-system errors).
 #[test]
 fn every_error_code_is_documented_and_exercised() {
@@ -68,11 +68,11 @@ fn every_error_code_is_documented_and_exercised() {
     let huge = Path::new(env!("CARGO_TARGET_TMPDIR")).join("huge.yaml");
     std::fs::write(&huge, vec![b'#'; codegen::load::MAX_FILE_BYTES as usize + 1]).unwrap();
     seen.extend(diagnose(&huge, "huge.yaml").iter().map(|d| d.code));
-    let readme = std::fs::read_to_string(common::workspace().join("README.md")).unwrap();
+    let index = std::fs::read_to_string(common::workspace().join("docs/diagnostics.md")).unwrap();
     for code in Code::ALL {
         assert!(seen.contains(code), "no broken catalog in fixtures/bad produces {} ({})", code.id(), code.name());
         let row = format!("| `{}` | `{}` |", code.id(), code.name());
-        assert!(readme.contains(&row), "README.md does not list {row}");
+        assert!(index.contains(&row), "docs/diagnostics.md does not list {row}");
     }
 }
 

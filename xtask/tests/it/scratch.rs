@@ -28,6 +28,10 @@ pub fn scratch_workspace(name: &str) -> PathBuf {
             copy_dir(&real.join(target.out).join(dir), &root.join(target.out).join(dir));
         }
     }
+    // The catalog format's key reference, generated beside the hand-written docs.
+    let reference = codegen::render::catalog_reference::PATH;
+    fs::create_dir_all(root.join(reference).parent().unwrap()).unwrap();
+    fs::copy(real.join(reference), root.join(reference)).unwrap();
     // What marks a workspace root for `xtask::workspace_root`.
     fs::write(root.join("Cargo.toml"), "[workspace]\nmembers = []\n").unwrap();
     root
