@@ -55,19 +55,24 @@ impl HeaderReadings {
         K: AsRef<str>,
         V: AsRef<[u8]>,
     {
-        const ROLES: [HeaderRole; 5] = [
-            HeaderRole::RetryAfter,
-            HeaderRole::RequestId,
-            HeaderRole::RateLimitLimit,
-            HeaderRole::RateLimitRemaining,
-            HeaderRole::RateLimitReset,
-        ];
+        // Each role's slot, by an exhaustive match: a new role does not compile until it has one.
+        let slot = |role: HeaderRole| match role {
+            HeaderRole::RetryAfter => 0,
+            HeaderRole::RequestId => 1,
+            HeaderRole::RateLimitLimit => 2,
+            HeaderRole::RateLimitRemaining => 3,
+            HeaderRole::RateLimitReset => 4,
+        };
+        let mut wanted: [Option<&str>; 5] = [None; 5];
+        for &role in HeaderRole::ALL {
+            wanted[slot(role)] = model.header(role);
+        }
         let mut found: [Option<String>; 5] = Default::default();
         for (name, value) in headers {
-            for (slot, role) in found.iter_mut().zip(ROLES) {
-                let matches = model.header(role).is_some_and(|wanted| wanted.eq_ignore_ascii_case(name.as_ref()));
-                if matches && slot.is_none() {
-                    *slot = Some(String::from_utf8_lossy(value.as_ref()).trim().to_owned());
+            for (found, wanted) in found.iter_mut().zip(wanted) {
+                // The first of repeated headers counts.
+                if found.is_none() && wanted.is_some_and(|wanted| wanted.eq_ignore_ascii_case(name.as_ref())) {
+                    *found = Some(String::from_utf8_lossy(value.as_ref()).trim().to_owned());
                 }
             }
         }

@@ -141,7 +141,17 @@ impl Model {
 }
 
 /// An API's typed error body, which knows its API's [`Model`]. The generated modules
-/// implement it for their `ErrorResponse`.
+/// implement it for their `ErrorResponse`; clients name it as the bound of code written once
+/// for every API's errors.
+///
+/// ```
+/// use api_error_runtime::{ApiError, ErrorModel};
+/// use std::time::SystemTime;
+///
+/// fn describe<B: ErrorModel>(error: &ApiError<B>) -> String {
+///     format!("{error}: {}", error.recovery(SystemTime::now()).kind())
+/// }
+/// ```
 pub trait ErrorModel: DeserializeOwned {
     /// The API's model.
     const MODEL: &'static Model;

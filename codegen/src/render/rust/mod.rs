@@ -24,7 +24,7 @@ use crate::resolved::{Api, Catalog, Trace};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
-/// Renders `src/lib.rs` and one `src/<api>.rs` per API.
+/// Renders `src/lib.rs` and, per API, `src/<api>.rs` with its `serde_impls.rs` and `tests.rs`.
 pub fn render_crate(catalog: &Catalog, crate_name: &str) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let from = format!("{}/", catalog.dir());
     let mut files = vec![OutputFile {
@@ -291,6 +291,7 @@ fn lib_docs(catalog: &Catalog, crate_name: &str) -> TokenStream {
     }
 }
 
+/// `src/lib.rs`'s items: a module per API, the runtime's types, and the registry of APIs.
 fn lib_items(catalog: &Catalog) -> TokenStream {
     let modules = catalog.apis().iter().map(|api| {
         let name = ident(&api.module);
