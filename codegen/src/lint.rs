@@ -36,6 +36,9 @@ pub struct Finding {
     pub message: String,
     /// Further lines: the document's statements, the resolution.
     pub details: Vec<String>,
+    /// About this API next to others of the catalog: printed, but in no one catalog file's
+    /// pinned report, which adding or removing another API must leave as it is.
+    pub across_apis: bool,
 }
 
 impl fmt::Display for Finding {
@@ -101,9 +104,10 @@ pub fn expected_report_path(catalog_file: &std::path::Path) -> std::path::PathBu
     catalog_file.with_extension("lint.txt")
 }
 
-/// The report of one catalog file's findings, as [`expected_report_path`] pins it.
+/// The report of one catalog file's findings, as [`expected_report_path`] pins it: those about
+/// its API alone, so that no other catalog file changes it.
 pub fn file_report(findings: &[Finding], file: &str) -> String {
-    let own: Vec<Finding> = findings.iter().filter(|f| f.file == file).cloned().collect();
+    let own: Vec<Finding> = findings.iter().filter(|f| f.file == file && !f.across_apis).cloned().collect();
     let mut text = report(&own);
     text.push('\n');
     text
@@ -120,6 +124,7 @@ fn finding(api: &Api, severity: Severity, code: &'static str, path: String, mess
         path,
         message,
         details: Vec::new(),
+        across_apis: false,
     }
 }
 
@@ -432,31 +437,47 @@ fn fact_key(name: &str) -> String {
     bare.chars().filter(char::is_ascii_alphanumeric).collect()
 }
 
-/// One fact (a request id, a wait) that one API sends in a body field and another, or the same,
-/// in a header: a client of both must look in two places.
+/// One fact (a request id, a wait) that an API sends in a body field and, under another name, in a
+/// header: a client looks in two places. Said apart for the API itself (in its pinned report)
+/// and for the other APIs of the catalog that send it as a header (a client of both).
 fn same_fact_as_field_and_header(catalog: &Catalog) -> Vec<Finding> {
     let mut found = Vec::new();
     for api in catalog.apis() {
         for (b, shape) in api.shapes.iter().enumerate() {
             for (f, field) in shape.fields.iter().enumerate() {
                 let key = fact_key(&field.wire);
-                let headers: Vec<String> = catalog
+                let path = format!("bodies[{b}].fields[{f}]");
+                let own: Vec<String> =
+                    api.headers.iter().filter(|h| fact_key(&h.name) == key).map(|h| format!("`{}`", h.name)).collect();
+                if !own.is_empty() {
+                    let message = format!(
+                        "{} sends `{}` in its {} body and {} as a header: a client looks in two places",
+                        api.name,
+                        field.wire,
+                        shape.name,
+                        own.join(" and ")
+                    );
+                    found.push(finding(api, Severity::Note, "field-and-header", path.clone(), message));
+                }
+                let others: Vec<String> = catalog
                     .apis()
                     .iter()
+                    .filter(|other| other.id != api.id)
                     .flat_map(|other| other.headers.iter().map(move |h| (other, h)))
                     .filter(|(_, h)| fact_key(&h.name) == key)
                     .map(|(other, h)| format!("{} sends `{}` as a header", other.name, h.name))
                     .collect();
-                if !headers.is_empty() {
+                if !others.is_empty() {
                     let message = format!(
-                        "{} sends `{}` in its {} body, while {}",
+                        "{} sends `{}` in its {} body, while {}: a client of several APIs looks in two places",
                         api.name,
                         field.wire,
                         shape.name,
-                        headers.join(" and ")
+                        others.join(" and ")
                     );
-                    let path = format!("bodies[{b}].fields[{f}]");
-                    found.push(finding(api, Severity::Note, "field-and-header", path, message));
+                    let mut note = finding(api, Severity::Note, "field-and-header", path, message);
+                    note.across_apis = true;
+                    found.push(note);
                 }
             }
         }

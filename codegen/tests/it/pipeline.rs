@@ -168,3 +168,50 @@ fn the_rust_renderer_has_no_import_circle() {
         visit(module, &mut Vec::new(), &uses);
     }
 }
+
+/// Adding an API changes nothing of the others: not one of their generated files, not their
+/// pinned lint reports. Each catalog beside a scratch copy of `spec/` with one API more (each
+/// edge-fixture API in turn, a stranger to the real ones) renders its own files byte for byte
+/// as before; only the crate-wide files (`src/lib.rs`, `docs/README.md`) list the newcomer.
+#[test]
+fn adding_an_api_changes_no_other_api_s_outputs_or_pinned_lint() {
+    let spec = common::workspace().join("spec");
+    let alone = common::load("spec");
+    let before = codegen::generate(&alone, "api_error_catalog").unwrap();
+    let lint_before = codegen::lint::lint(&alone);
+    let crate_wide = ["src/lib.rs", "docs/README.md"];
+    let edge = common::workspace().join("codegen/tests/fixtures/edge/spec");
+    let newcomers: Vec<_> = std::fs::read_dir(&edge)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    assert!(newcomers.len() >= 2);
+    for newcomer in &newcomers {
+        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("one-api-more");
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for entry in std::fs::read_dir(&spec).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        }
+        std::fs::copy(newcomer, dir.join(newcomer.file_name().unwrap())).unwrap();
+        let with = codegen::load(&dir, "spec").unwrap_or_else(|e| panic!("{}", codegen::diagnostic::report(&e)));
+        assert_eq!(with.apis().len(), alone.apis().len() + 1);
+        let after = codegen::generate(&with, "api_error_catalog").unwrap();
+        for file in before.iter().filter(|file| !crate_wide.contains(&file.path.as_str())) {
+            let now = after.iter().find(|other| other.path == file.path);
+            assert_eq!(now, Some(file), "{} changed when {} was added", file.path, newcomer.display());
+        }
+        let lint_after = codegen::lint::lint(&with);
+        for api in alone.apis() {
+            assert_eq!(
+                codegen::lint::file_report(&lint_after, &api.file),
+                codegen::lint::file_report(&lint_before, &api.file),
+                "{}'s pinned lint report changed when {} was added",
+                api.id,
+                newcomer.display()
+            );
+        }
+    }
+}
