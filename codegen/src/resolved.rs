@@ -386,7 +386,8 @@ pub struct Decision {
     pub rule: String,
     /// The status to decide with, where the example has none.
     pub status: Option<u16>,
-    pub wait_seconds: Option<u64>,
+    /// The wait, in milliseconds.
+    pub wait_ms: Option<u64>,
 }
 
 #[derive(Debug, Clone)]

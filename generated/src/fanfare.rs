@@ -1262,7 +1262,7 @@ pub const EXAMPLES: &[::api_error_runtime::Example] = &[
             ::api_error_runtime::RecoveryKind::RefreshCredentials,
             "token-expiration",
             ::core::option::Option::None,
-            ::core::option::Option::Some(0),
+            ::core::option::Option::Some(::std::time::Duration::from_secs(0)),
         ),
     ::api_error_runtime::Example::new(
             "invalid-token",
@@ -1379,7 +1379,7 @@ pub const EXAMPLES: &[::api_error_runtime::Example] = &[
             ::api_error_runtime::RecoveryKind::RetryAfterWait,
             "retry-after",
             ::core::option::Option::None,
-            ::core::option::Option::Some(30),
+            ::core::option::Option::Some(::std::time::Duration::from_secs(30)),
         ),
     ::api_error_runtime::Example::new(
             "auction-closed",
@@ -1449,7 +1449,7 @@ pub const EXAMPLES: &[::api_error_runtime::Example] = &[
             ::api_error_runtime::RecoveryKind::RetryAfterWait,
             "retry-after",
             ::core::option::Option::None,
-            ::core::option::Option::Some(60),
+            ::core::option::Option::Some(::std::time::Duration::from_secs(60)),
         ),
     ::api_error_runtime::Example::new(
             "order-limit-exceeded",

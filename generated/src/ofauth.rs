@@ -1016,7 +1016,7 @@ pub const EXAMPLES: &[::api_error_runtime::Example] = &[
             ::api_error_runtime::RecoveryKind::RetryAfterWait,
             "rate-limited",
             ::core::option::Option::None,
-            ::core::option::Option::Some(60),
+            ::core::option::Option::Some(::std::time::Duration::from_secs(60)),
         ),
     ::api_error_runtime::Example::new(
             "session-expired",
@@ -1055,7 +1055,7 @@ pub const EXAMPLES: &[::api_error_runtime::Example] = &[
             ::api_error_runtime::RecoveryKind::RetryWithBackoff,
             "try-again",
             ::core::option::Option::None,
-            ::core::option::Option::Some(1),
+            ::core::option::Option::Some(::std::time::Duration::from_secs(1)),
         ),
 ];
 mod serde_impls;

@@ -45,8 +45,8 @@ fn the_registry_holds_every_api_and_its_documented_decisions() {
             let recovery = decide(api, status, example.headers, example.body.as_bytes());
             let what = format!("{}/{} at {status}", api.id, example.id);
             assert_eq!((recovery.kind(), recovery.rule().id), (decision.kind, decision.rule), "{what}");
-            if let Some(wait) = decision.wait_seconds {
-                assert_eq!(recovery.wait(), Some(Duration::from_secs(wait)), "{what}");
+            if let Some(wait) = decision.wait {
+                assert_eq!(recovery.wait(), Some(wait), "{what}");
             }
             checked += 1;
         }

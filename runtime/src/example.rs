@@ -28,8 +28,8 @@ pub struct ExampleDecision {
     /// The status to decide with where the example has none; `None` there means any error
     /// status the API documents.
     pub status: Option<u16>,
-    /// How long to wait, in seconds, where the decision gives a wait.
-    pub wait_seconds: Option<u64>,
+    /// How long to wait, where the decision gives a wait (to the millisecond).
+    pub wait: Option<std::time::Duration>,
 }
 
 impl Example {
@@ -50,9 +50,9 @@ impl Example {
         kind: crate::RecoveryKind,
         rule: &'static str,
         status: Option<u16>,
-        wait_seconds: Option<u64>,
+        wait: Option<std::time::Duration>,
     ) -> Self {
-        self.decision = Some(ExampleDecision { kind, rule, status, wait_seconds });
+        self.decision = Some(ExampleDecision { kind, rule, status, wait });
         self
     }
 }

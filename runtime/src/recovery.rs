@@ -488,11 +488,12 @@ impl Recovery {
         let mut wait = wait_for(kind);
         if kind == RecoveryKind::RetryAfterWait && wait.is_none() {
             // The server said no wait and the documentation gives none: do what the rule says
-            // then, or give up rather than retry blindly (also when that kind finds no wait
-            // either: `if_no_wait: retry_after_wait`, which only a hand-built rule can say).
+            // then (any kind: one that does not retry needs no wait), or give up rather than
+            // retry blindly. A kind that retries but finds no wait either gives up too (only
+            // `if_no_wait: retry_after_wait`, which validation refuses, can).
             kind = rule.if_no_wait.unwrap_or(RecoveryKind::GiveUp);
             wait = wait_for(kind);
-            if wait.is_none() {
+            if kind.retries() && wait.is_none() {
                 kind = RecoveryKind::GiveUp;
             }
         }

@@ -637,9 +637,10 @@ pub struct Decision {
     /// must be the same for every status.
     #[serde(default)]
     pub status: Option<u16>,
-    /// The wait, in whole seconds, where the example's headers or body give it one.
+    /// The wait, in seconds, where the response's headers or body (or the rule's backoff) give it
+    /// one: to the millisecond, so `0.5` for half a second.
     #[serde(default)]
-    pub wait_seconds: Option<u64>,
+    pub wait_seconds: Option<f64>,
 }
 
 /// An example response from the document.

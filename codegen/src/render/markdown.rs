@@ -1,7 +1,7 @@
 //! `docs/<api>.md` and `docs/README.md`: the catalog as a reference for people. The source
 //! document's own tables come first, rebuilt row for row; then everything the catalog adds.
 
-use super::text::{code, listed, markdown as md, one_line};
+use super::text::{code, listed, markdown as md, one_line, seconds};
 use super::GENERATE_COMMAND;
 use crate::model::{HeaderDirection, HeaderValueType, RecoveryKind};
 use crate::resolved::{
@@ -442,8 +442,8 @@ fn cases(out: &mut String, api: &Api) {
         .iter()
         .map(|case| {
             let mut decision = format!("{} by {}", case.decision.kind.as_str(), case.decision.rule);
-            if let Some(wait) = case.decision.wait_seconds {
-                decision.push_str(&format!(", after {wait} s"));
+            if let Some(wait) = case.decision.wait_ms {
+                decision.push_str(&format!(", after {} s", seconds(wait)));
             }
             let excerpt: String = case.body.chars().take(60).collect();
             let body = if case.body.is_empty() {
@@ -488,8 +488,8 @@ fn examples(out: &mut String, api: &Api) {
             if let Some(status) = decision.status {
                 line.push_str(&format!(", taking status {status}"));
             }
-            if let Some(wait) = decision.wait_seconds {
-                line.push_str(&format!(", after {wait} s"));
+            if let Some(wait) = decision.wait_ms {
+                line.push_str(&format!(", after {} s", seconds(wait)));
             }
             let _ = writeln!(out, "{line}.\n");
         }

@@ -3,7 +3,7 @@
 //! `precedence` lists the levels in the order the rules are tried; docs/recovery.md describes the
 //! algorithm, which the Rust runtime implements.
 
-use super::recovery_data::recovery_data;
+use super::recovery_data::{recovery_data, seconds};
 use super::GENERATE_COMMAND;
 use crate::resolved::Api;
 use serde_json::{json, Map, Value};
@@ -30,7 +30,7 @@ pub fn render_recovery(api: &Api) -> String {
                 "decision": {
                     "kind": decision.kind.as_str(),
                     "rule": decision.rule,
-                    "wait_seconds": decision.wait_seconds,
+                    "wait_seconds": decision.wait_ms.map(seconds),
                 },
             }))
         })
@@ -49,7 +49,7 @@ pub fn render_recovery(api: &Api) -> String {
                 "decision": {
                     "kind": case.decision.kind.as_str(),
                     "rule": case.decision.rule,
-                    "wait_seconds": case.decision.wait_seconds,
+                    "wait_seconds": case.decision.wait_ms.map(seconds),
                 },
             })
         })

@@ -72,3 +72,11 @@ fn rule_data(api: &Api, rule: &RecoveryRule) -> Value {
     }
     data
 }
+
+/// Milliseconds as a JSON number of seconds: whole (`7`) where they are, else fractional (`1.5`).
+pub fn seconds(milliseconds: u64) -> Value {
+    match milliseconds % 1000 {
+        0 => Value::from(milliseconds / 1000),
+        _ => Value::from(milliseconds as f64 / 1000.0),
+    }
+}

@@ -231,7 +231,8 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
         kind: d.kind,
         rule: d.rule.clone(),
         status: d.status,
-        wait_seconds: d.wait_seconds,
+        // Validated to be whole milliseconds.
+        wait_ms: d.wait_seconds.and_then(super::recovery::whole_milliseconds),
     };
     let examples = api
         .examples

@@ -499,6 +499,14 @@ impl Checker<'_> {
                 self.check_status_ref(&format!("{path}.status"), status);
             }
         }
+        if let Some(seconds) = decision.wait_seconds.filter(|&s| whole_milliseconds(s).is_none()) {
+            self.error(
+                Code::ExampleDecision,
+                format!("{path}.wait_seconds"),
+                format!("a wait of {seconds} s is not a whole number of milliseconds of at least zero"),
+                "write seconds to the millisecond at most, such as `2` or `0.25`",
+            );
+        }
         if decision.wait_seconds.is_some() && !decision.kind.retries() {
             self.error(
                 Code::ExampleDecision,
@@ -508,6 +516,15 @@ impl Checker<'_> {
             );
         }
     }
+}
+
+/// A wait in seconds as whole milliseconds, where it is one (at least zero, and no finer than a
+/// millisecond: a `Duration` of it is then exact in every language).
+pub(crate) fn whole_milliseconds(seconds: f64) -> Option<u64> {
+    let milliseconds = seconds * 1000.0;
+    let whole = milliseconds.round();
+    (seconds.is_finite() && seconds >= 0.0 && (milliseconds - whole).abs() < 1e-6 && whole < 2f64.powi(53))
+        .then_some(whole as u64)
 }
 
 /// Whether a field's type fits a role.

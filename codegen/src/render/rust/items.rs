@@ -1,7 +1,7 @@
 //! The API's data as constants: header names and the Retry-After parser, the recovery rules and
 //! the model a response is read with, and the documentation's examples.
 
-use super::{doc, ident, numbers, option, provenance_lines, runtime_value};
+use super::{doc, duration, ident, numbers, option, provenance_lines, runtime_value};
 use crate::model::{HeaderDirection, HeaderRole, HeaderValueType, Jitter, RecoveryKind};
 use crate::render::text::{code, markdown as md, one_line};
 use crate::resolved::{Api, RecoveryRule};
@@ -235,7 +235,7 @@ pub(super) fn examples(api: &Api) -> TokenStream {
             let kind = kind(decision.kind);
             let rule = &decision.rule;
             let status = option(decision.status.map(|code| Literal::u16_unsuffixed(code).into_token_stream()));
-            let wait = option(decision.wait_seconds.map(|s| Literal::u64_unsuffixed(s).into_token_stream()));
+            let wait = option(decision.wait_ms.map(duration));
             quote! { .with_decision(#kind, #rule, #status, #wait) }
         });
         quote! { ::api_error_runtime::Example::new(#id, #title, #status, &[#(#headers),*], #body) #decision }

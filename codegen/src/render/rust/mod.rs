@@ -230,6 +230,20 @@ fn runtime_value<T: CatalogEnum>(value: T) -> TokenStream {
     quote! { ::api_error_runtime #(::#path)*::#variant }
 }
 
+/// A `Duration` of whole seconds where it is one (`from_secs(60)`), else of milliseconds.
+fn duration(milliseconds: u64) -> TokenStream {
+    match milliseconds % 1000 {
+        0 => {
+            let seconds = Literal::u64_unsuffixed(milliseconds / 1000);
+            quote! { ::std::time::Duration::from_secs(#seconds) }
+        }
+        _ => {
+            let milliseconds = Literal::u64_unsuffixed(milliseconds);
+            quote! { ::std::time::Duration::from_millis(#milliseconds) }
+        }
+    }
+}
+
 /// `::core::option::Option::Some(value)` or `None`.
 fn option(value: Option<TokenStream>) -> TokenStream {
     match value {

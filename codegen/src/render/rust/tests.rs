@@ -1,7 +1,7 @@
 //! Generated tests per documented example (it round-trips, and it leads to the decision the
 //! catalog states) and per pinned case (it leads to its decision).
 
-use super::{ident, option as option_tokens, quoted, runtime_value, Piece};
+use super::{duration, ident, option as option_tokens, quoted, runtime_value, Piece};
 use crate::resolved::Api;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -98,10 +98,10 @@ fn decides_test(api: &Api, index: usize) -> TokenStream {
     let statuses = statuses.into_iter().map(proc_macro2::Literal::u16_unsuffixed);
     let kind = runtime_value(decision.kind);
     let rule = &decision.rule;
-    let wait = decision.wait_seconds.map(|seconds| {
-            let seconds = proc_macro2::Literal::u64_unsuffixed(seconds);
-            quote! { ::core::assert_eq!(recovery.wait(), ::core::option::Option::Some(::std::time::Duration::from_secs(#seconds)), "status {status}"); }
-        });
+    let wait = decision.wait_ms.map(|ms| {
+        let wait = duration(ms);
+        quote! { ::core::assert_eq!(recovery.wait(), ::core::option::Option::Some(#wait), "status {status}"); }
+    });
     quote! {
         #[test]
         fn #test() {
@@ -131,10 +131,7 @@ fn case_test(api: &Api, index: usize) -> TokenStream {
     let body = &case.body;
     let kind = runtime_value(case.decision.kind);
     let rule = &case.decision.rule;
-    let wait = option_tokens(case.decision.wait_seconds.map(|seconds| {
-        let seconds = proc_macro2::Literal::u64_unsuffixed(seconds);
-        quote! { ::std::time::Duration::from_secs(#seconds) }
-    }));
+    let wait = option_tokens(case.decision.wait_ms.map(duration));
     let doc = format!(" {}", case.why.trim());
     quote! {
         #[doc = #doc]
