@@ -119,8 +119,12 @@ impl Diagnostic {
 
     /// Places the diagnostic at `position`, quoting that line.
     pub fn at_position(mut self, map: &SourceMap, position: Position) -> Self {
-        // A bidirectional control would reorder the quoted line on the user's terminal.
-        let shown = |line: &str| line.chars().map(|c| if is_bidi_control(c) { '\u{FFFD}' } else { c }).collect();
+        // Errors at the end of the text come with a place past it: point at its last line.
+        let position = map.clamp(position);
+        // A bidirectional control would reorder the quoted line on the user's terminal, and a
+        // control character (a NUL, an escape) would reach it raw.
+        let hidden = |c: char| is_bidi_control(c) || (c.is_control() && c != '\t');
+        let shown = |line: &str| line.chars().map(|c| if hidden(c) { '\u{FFFD}' } else { c }).collect();
         self.source_line = map.line(position.line).map(shown);
         self.position = Some(position);
         self
@@ -182,7 +186,7 @@ pub(crate) fn render(
             title.element(Snippet::source(line).line_start(position.line).path(place.file).annotation(annotation))
         }
         (Some(position), None) => {
-            title.element(Origin::path(place.file).line(position.line).char_column(position.column - 1))
+            title.element(Origin::path(place.file).line(position.line).char_column(position.column))
         }
         (None, _) => title.element(Origin::path(place.file)),
     };

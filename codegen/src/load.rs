@@ -36,7 +36,15 @@ pub struct Loaded {
 /// Parses one API file. `file` is the name shown in diagnostics.
 pub fn parse_api(file: &str, text: &str) -> Result<LoadedApi, Vec<Diagnostic>> {
     let source_map = SourceMap::build(text);
-    let bidi = bidi_controls(file, text, &source_map);
+    let controls = forbidden_controls(file, text, &source_map);
+    if !controls.is_empty() {
+        return Err(controls);
+    }
+    let mut bidi = bidi_controls(file, text, &source_map);
+    if bidi.is_empty() {
+        // Written as escapes, they reach the values all the same.
+        bidi = escaped_bidi_controls(file, &source_map);
+    }
     if !bidi.is_empty() {
         return Err(bidi);
     }
@@ -47,13 +55,33 @@ pub fn parse_api(file: &str, text: &str) -> Result<LoadedApi, Vec<Diagnostic>> {
             .at_position(&source_map, position);
         return Err(vec![diagnostic]);
     }
+    if matches!(serde_yaml::from_str::<serde_yaml::Value>(text), Ok(serde_yaml::Value::Null)) {
+        let diagnostic =
+            Diagnostic::in_file(Code::Parse, file, "the file holds no catalog: it is empty, or only comments")
+                .with_help(
+                    "start from the catalog closest to the API's shape (docs/catalog-format.md), or remove the file",
+                )
+                .or_at_start(&source_map);
+        return Err(vec![diagnostic]);
+    }
     match serde_yaml::from_str::<Api>(text) {
         Ok(api) => Ok(LoadedApi { api, file: file.to_string(), source_map }),
         Err(err) => {
             let first = parse_error(file, &err, &source_map);
             let mut errors = vec![first];
             // serde stops at the first error; where the YAML itself parses, find the others too.
-            if let Ok(tree) = serde_yaml::from_str::<serde_yaml::Value>(text) {
+            let tree = serde_yaml::from_str::<serde_yaml::Value>(text);
+            // Where it does not, the first error may be one of content before the syntax error:
+            // the syntax error is said too, or fixing the first would only reveal it.
+            if let Err(syntax) = &tree {
+                let syntax = parse_error(file, syntax, &source_map);
+                if !errors.iter().any(|d| d.message == syntax.message && d.position == syntax.position) {
+                    errors.push(
+                        syntax.with_help("fix the YAML syntax here: the rest of the file is read once it parses"),
+                    );
+                }
+            }
+            if let Ok(tree) = tree {
                 for (path, message) in crate::every_error::every_error::<Api>(tree) {
                     let seen = |d: &Diagnostic| {
                         d.message == message
@@ -73,10 +101,17 @@ pub fn parse_api(file: &str, text: &str) -> Result<LoadedApi, Vec<Diagnostic>> {
     }
 }
 
+/// Keys of earlier versions of the catalog format: the key, what replaced it, and what that holds.
+const RENAMED_KEYS: &[(&str, &str, &str)] =
+    &[("retry_rules", "recovery", "`rules` and a `fallback`: see docs/recovery.md")];
+
 /// Help for one of serde's messages, naming what the catalog accepts there.
 fn help_for(message: &str) -> String {
     let quoted = |text: &str| text.split('`').nth(1).map(str::to_string);
     if let (true, Some(name)) = (message.starts_with("unknown field"), quoted(message)) {
+        if let Some((_, now, what)) = RENAMED_KEYS.iter().find(|(old, ..)| *old == name) {
+            return format!("`{name}` is now `{now}` ({what})");
+        }
         let accepted: Vec<&str> = message.split('`').skip(3).step_by(2).collect();
         if let Some(close) = closest(&name, &accepted) {
             return format!("did you mean `{close}`? (a misspelt key is an error, not an ignored fact)");
@@ -126,9 +161,17 @@ fn closest<'a>(word: &str, accepted: &[&'a str]) -> Option<&'a str> {
 /// it gives none) at the place the source map found.
 fn parse_error(file: &str, err: &serde_yaml::Error, source_map: &SourceMap) -> Diagnostic {
     let mut message = err.to_string();
-    // The position goes in the location; drop the copy serde_yaml appends.
-    if let Some(cut) = message.rfind(" at line ") {
-        message.truncate(cut);
+    // The position goes in the location; drop the copy serde_yaml writes into the message (at
+    // its end, or before what it was parsing: "..., at line 6 column 1, while parsing ...").
+    while let Some(start) = message.rfind(" at line ") {
+        let rest = &message[start + " at line ".len()..];
+        let digits = |text: &str| text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let line = digits(rest);
+        let end = match rest[line..].strip_prefix(" column ") {
+            Some(column) => start + " at line ".len() + line + " column ".len() + digits(column),
+            None => start + " at line ".len() + line,
+        };
+        message.replace_range(start..end, "");
     }
     // serde_yaml writes "path.to[0]: what is wrong"; keep the two apart.
     let path = match message.split_once(": ") {
@@ -162,6 +205,30 @@ fn parse_error(file: &str, err: &serde_yaml::Error, source_map: &SourceMap) -> D
     .or_at_start(source_map)
 }
 
+/// Is `c` a character YAML does not allow in a document (outside its printable set)? Tabs and
+/// line breaks are allowed.
+fn forbidden_in_yaml(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}' | '\u{80}'..='\u{84}' | '\u{86}'..='\u{9F}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// Every control character YAML does not allow (a NUL byte, say), each an error at its place:
+/// the YAML parser would name only a byte offset.
+fn forbidden_controls(file: &str, text: &str, source_map: &SourceMap) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        for (column, c) in line.chars().enumerate().filter(|(_, c)| forbidden_in_yaml(*c)) {
+            let message = format!("the text holds U+{:04X}, a control character YAML does not allow", c as u32);
+            let position = Position { line: index + 1, column: column + 1, width: 1 };
+            found.push(
+                Diagnostic::in_file(Code::Parse, file, message)
+                    .with_help("remove it (tabs and line breaks are fine); to mean the character, write it as an escape in a quoted string")
+                    .at_position(source_map, position),
+            );
+        }
+    }
+    found
+}
+
 /// Every bidirectional control character in the text, each an error at its place.
 fn bidi_controls(file: &str, text: &str, source_map: &SourceMap) -> Vec<Diagnostic> {
     let mut found = Vec::new();
@@ -178,6 +245,25 @@ fn bidi_controls(file: &str, text: &str, source_map: &SourceMap) -> Vec<Diagnost
         }
     }
     found
+}
+
+/// Every value that holds a bidirectional control written as an escape, each an error at its
+/// value. (Controls written as they are were refused first, at their own column: a value that
+/// holds one then is bound to hold it as an escape.)
+fn escaped_bidi_controls(file: &str, source_map: &SourceMap) -> Vec<Diagnostic> {
+    source_map
+        .escaped_bidi
+        .iter()
+        .map(|&(position, c)| {
+            let message = format!(
+                "the value holds U+{:04X}, written as an escape: a bidirectional control that makes text display differently from what it holds",
+                c as u32
+            );
+            Diagnostic::in_file(Code::BidiControl, file, message)
+                .with_help("remove the escape: catalog text reaches Rust, rustdoc and Markdown, where it could hide what code says")
+                .at_position(source_map, position)
+        })
+        .collect()
 }
 
 /// Reads and parses one catalog file; `shown` is its name in diagnostics.
@@ -269,16 +355,23 @@ pub fn load_dir(dir: &Path, display_dir: &str) -> (Loaded, Vec<Diagnostic>) {
             return (loaded, vec![Diagnostic::in_file(Code::Read, display_dir, message)]);
         }
     };
-    let mut names: Vec<String> = entries
+    // Each file's name as the file system has it (to open it), and as diagnostics show it (a
+    // name that is not UTF-8 shown with replacement characters, but read all the same).
+    let mut names: Vec<(std::ffi::OsString, String)> = entries
         .filter_map(|entry| entry.ok())
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| !name.starts_with('.') && (name.ends_with(".yaml") || name.ends_with(".yml")))
+        .map(|entry| {
+            let name = entry.file_name();
+            let shown = name.to_string_lossy().into_owned();
+            (name, shown)
+        })
+        .filter(|(_, shown)| !shown.starts_with('.') && (shown.ends_with(".yaml") || shown.ends_with(".yml")))
         .collect();
-    names.sort();
+    names.sort_by(|a, b| a.1.cmp(&b.1));
 
     let mut errors = Vec::new();
     // The files on every core: a large catalog is several files (4 MiB at most each).
-    let results = crate::parallel::map(&names, |name| load_file(&dir.join(name), &format!("{display_dir}/{name}")));
+    let results =
+        crate::parallel::map(&names, |(name, shown)| load_file(&dir.join(name), &format!("{display_dir}/{shown}")));
     for result in results {
         match result {
             Ok(api) => loaded.apis.push(api),

@@ -117,8 +117,8 @@ pub fn is_type_name(name: &str) -> bool {
         && !is_keyword(name)
 }
 
-/// The name an example goes by in generated code: its round-trip test and its OpenAPI
-/// component. `None` when the id has no ASCII letter or digit.
+/// The name an example (or a vocabulary, in its lookup test's name) goes by in generated code:
+/// its tests and its OpenAPI component. `None` when the id has no ASCII letter or digit.
 pub fn example_name(id: &str) -> Option<String> {
     // No keyword or digit escape: the name only ever follows a prefix (`example_<name>`).
     let words: Vec<String> = words(id).iter().map(|w| w.to_ascii_lowercase()).collect();

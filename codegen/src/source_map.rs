@@ -38,6 +38,9 @@ pub struct SourceMap {
     pub first_alias: Option<Position>,
     /// Where the event parser found the text malformed.
     pub syntax_error: Option<Position>,
+    /// Scalars (keys too) whose value holds a bidirectional control that the text writes as an
+    /// escape (`"\u202e"`), so that it cannot be seen in the raw text: each start, and the character.
+    pub escaped_bidi: Vec<(Position, char)>,
 }
 
 /// One line of the file: its bytes in the text, and its length in characters, counted once
@@ -87,6 +90,9 @@ impl SourceMap {
             };
             match event {
                 Event::Scalar(value, ..) => {
+                    if let Some(c) = value.chars().find(|&c| crate::diagnostic::is_bidi_control(c)) {
+                        map.escaped_bidi.push((map.start(span), c));
+                    }
                     // A scalar where a mapping expects a key names the next value.
                     if let Some(Frame::Mapping { key: key @ None, .. }) = stack.last_mut() {
                         *key = Some(value.into_owned());
@@ -158,6 +164,18 @@ impl SourceMap {
             let cut = path.rfind(['.', '['])?;
             path = &path[..cut];
         }
+    }
+
+    /// A position the file has: past its last line (an error at the end of the text), at the end
+    /// of the last line; before a line's first column, at its first.
+    pub fn clamp(&self, position: Position) -> Position {
+        let Some(last) = self.lines.len().checked_sub(1) else {
+            return Position { line: 1, column: 1, width: 1 };
+        };
+        if position.line > self.lines.len() || position.line == 0 {
+            return Position { line: last + 1, column: self.lines[last].chars + 1, width: 1 };
+        }
+        Position { column: position.column.max(1), ..position }
     }
 
     /// The text of a 1-based line.

@@ -27,6 +27,10 @@ pub const UNKNOWN_VARIANT: &str = "Unknown";
 pub const RESERVED_VARIANTS: &[&str] = &[UNKNOWN_VARIANT, "ALL"];
 /// Constants the generated `headers` module defines beside one per header.
 pub const RESERVED_CONSTANTS: &[&str] = &["RETRY_AFTER_FORMATS", "DEFAULT_RETRY_AFTER"];
+/// The longest API id: it names the module and the output files (`schemas/<id>.schema.json`),
+/// and a file name of more than 255 bytes cannot be written on common file systems, which
+/// `generate` would find only half-way through writing.
+pub const MAX_API_ID_LEN: usize = 64;
 
 /// Validates and resolves the whole catalog, or returns every problem found.
 pub fn validate(loaded: Loaded) -> Result<resolved::Catalog, Vec<Diagnostic>> {
@@ -115,6 +119,18 @@ impl<'a> Checker<'a> {
                 "id",
                 format!("API id `{}` is not a lower-case identifier", api.id),
                 "use lower-case ASCII letters, digits and `_`, starting with a letter (e.g. `myapi`)",
+            );
+        }
+        if valid && api.id.len() > MAX_API_ID_LEN {
+            self.error(
+                Code::InvalidName,
+                "id",
+                format!(
+                    "API id `{}` has {} characters; an id names files, so it may have at most {MAX_API_ID_LEN}",
+                    api.id,
+                    api.id.len()
+                ),
+                "shorten it: the id is the module's and the files' name, not the API's full name",
             );
         }
         if api.name.trim().is_empty() {

@@ -107,6 +107,32 @@ fn a_directory_reports_parse_and_validation_errors_of_all_its_files_together() {
     assert!(parse_failures == 1 && semantic >= 1, "{}", report(&errors));
 }
 
+/// An empty file has no line to show: it is refused at 1:1 (it was 1:0), saying what it lacks.
+#[test]
+fn an_empty_file_is_refused_at_its_start() {
+    let errors = codegen::load::parse_api("spec/empty.yaml", "").unwrap_err();
+    assert_eq!(errors.len(), 1);
+    let shown = errors[0].to_string();
+    assert!(shown.contains("--> spec/empty.yaml:1:1\n"), "{shown}");
+    assert!(shown.contains("the file holds no catalog"), "{shown}");
+}
+
+/// A file whose name is not UTF-8 is read all the same (it was said to be missing), and its
+/// problems are named with the name shown as well as it can be.
+#[cfg(unix)]
+#[test]
+fn a_file_whose_name_is_not_utf8_is_read() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("non-utf8-name");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.yaml");
+    std::fs::copy(common::workspace().join("codegen/tests/fixtures/bad/bad_api_id.yaml"), dir.join(name)).unwrap();
+    let errors = codegen::load(&dir, "odd").unwrap_err();
+    assert_eq!(errors.len(), 1, "{}", report(&errors));
+    assert_eq!((errors[0].code, errors[0].file.as_str()), (Code::InvalidName, "odd/caf\u{FFFD}.yaml"));
+}
+
 /// A FIFO would block a reader forever and `/dev/zero` never ends: only regular files are
 /// read, at most `MAX_FILE_BYTES` each, and hidden files are not catalog files at all.
 #[cfg(unix)]

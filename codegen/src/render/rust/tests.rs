@@ -150,9 +150,11 @@ fn case_test(api: &Api, index: usize) -> TokenStream {
 fn lookup_test(api: &Api, index: usize) -> TokenStream {
     let vocabulary = &api.vocabularies[index];
     let name = ident(&vocabulary.name);
+    // The name follows a prefix, so a keyword needs no escape (`box`, not `box_`, which would
+    // make a double underscore that is not snake case).
     let test = format_ident!(
         "every_{}_value_is_found_by_its_wire_string",
-        crate::names::snake_case(&vocabulary.name).unwrap_or_default()
+        crate::names::example_name(&vocabulary.name).unwrap_or_default()
     );
     quote! {
         #[test]
