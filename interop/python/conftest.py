@@ -58,6 +58,19 @@ def open_enum_fields(schema):
                 yield shape, body, key, referenced(prop)
 
 
+def added_later(schema, name):
+    """A value of the open enum `name` that the catalog does not know, of the enum's own format
+    (a URI where its values are URIs), as a server might add one."""
+    open_branch = next(b for b in schema["$defs"][name]["oneOf"] if "$ref" not in b)
+    return {
+        "uri": "https://example.com/a-value-added-later",
+        "iri": "https://example.com/a-value-added-later",
+        "uuid": "00000000-0000-4000-8000-000000000000",
+        "email": "added-later@example.com",
+        "date-time": "2030-01-01T00:00:00Z",
+    }.get(open_branch.get("format"), "A_VALUE_ADDED_LATER")
+
+
 def open_enums(schema):
     """Names of the open enums: the `$defs` with a `Known<Name>` list of documented values."""
     defs = schema["$defs"]

@@ -32,3 +32,17 @@ export function shapeExamples(schema) {
 export function openEnums(schema) {
   return Object.keys(schema.$defs).filter((name) => `Known${name}` in schema.$defs);
 }
+
+/** A value of the open enum `name` that the catalog does not know, of the enum's own format (a
+ * URI where its values are URIs), as a server might add one. */
+export function addedLater(schema, name) {
+  const open = schema.$defs[name].oneOf.find((branch) => !("$ref" in branch));
+  const byFormat = {
+    uri: "https://example.com/a-value-added-later",
+    iri: "https://example.com/a-value-added-later",
+    uuid: "00000000-0000-4000-8000-000000000000",
+    email: "added-later@example.com",
+    "date-time": "2030-01-01T00:00:00Z",
+  };
+  return byFormat[open.format] ?? "A_VALUE_ADDED_LATER";
+}

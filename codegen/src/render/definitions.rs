@@ -88,6 +88,12 @@ impl<'a> Definitions<'a> {
     fn shape(&self, shape: &Shape) -> Value {
         let mut properties = Map::new();
         for field in &shape.fields {
+            if let (true, FieldType::Vocabulary(id)) = (field.nullable, &field.ty) {
+                let mut property = self.vocabulary_or_null(&self.api[*id]);
+                property.insert("description".into(), field.description.trim().into());
+                properties.insert(field.wire.clone(), Value::Object(property));
+                continue;
+            }
             let mut property = self.type_schema(&field.ty);
             // A `$ref` with a sibling `description` is valid 2020-12, but code generators (e.g.
             // json-schema-to-typescript) merge the two into a new, numbered type per field; the
@@ -136,6 +142,28 @@ impl<'a> Definitions<'a> {
         schema
     }
 
+    /// A vocabulary's open branch: any other string (of its format), the known values excluded.
+    fn vocabulary_open(vocabulary: &Vocabulary) -> Value {
+        let mut open = json!({ "type": "string" });
+        if let Some(format) = vocabulary.format {
+            open["format"] = json!(format.name());
+        }
+        open
+    }
+
+    /// A field of a vocabulary that may be `null`: a known value, any other string, or `null`,
+    /// as one union of three branches. The usual `anyOf` of a reference to the vocabulary and
+    /// `null` is a union of two, which datamodel-code-generator (with `--union-mode
+    /// left_to_right`, which the open enums need) hands pydantic as `Optional` of the
+    /// vocabulary's root model with a union mode that pydantic then refuses at import.
+    fn vocabulary_or_null(&self, vocabulary: &Vocabulary) -> Map<String, Value> {
+        let mut open = Self::vocabulary_open(vocabulary);
+        let values: Vec<&str> = vocabulary.values.iter().map(|v| v.wire.as_str()).collect();
+        open["not"] = json!({ "enum": values });
+        let branches = json!([self.reference(&vocabulary.known_name), open, { "type": "null" }]);
+        Map::from_iter([("anyOf".to_string(), branches)])
+    }
+
     fn vocabulary(&self, defs: &mut Map<String, Value>, vocabulary: &Vocabulary) {
         let known = vocabulary
             .values
@@ -147,11 +175,7 @@ impl<'a> Definitions<'a> {
             })
             .collect();
         let names = (vocabulary.name.as_str(), vocabulary.known_name.as_str(), vocabulary.unknown_name.as_str());
-        let mut open = json!({ "type": "string" });
-        if let Some(format) = vocabulary.format {
-            open["format"] = json!(format.name());
-        }
-        self.open_enum(defs, names, vocabulary.description.trim(), open, known);
+        self.open_enum(defs, names, vocabulary.description.trim(), Self::vocabulary_open(vocabulary), known);
     }
 
     fn status(&self, defs: &mut Map<String, Value>) {
