@@ -214,34 +214,37 @@ fn forbidden_in_yaml(c: char) -> bool {
 /// Every control character YAML does not allow (a NUL byte, say), each an error at its place:
 /// the YAML parser would name only a byte offset.
 fn forbidden_controls(file: &str, text: &str, source_map: &SourceMap) -> Vec<Diagnostic> {
-    let mut found = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        for (column, c) in line.chars().enumerate().filter(|(_, c)| forbidden_in_yaml(*c)) {
-            let message = format!("the text holds U+{:04X}, a control character YAML does not allow", c as u32);
-            let position = Position { line: index + 1, column: column + 1, width: 1 };
-            found.push(
-                Diagnostic::in_file(Code::Parse, file, message)
-                    .with_help("remove it (tabs and line breaks are fine); to mean the character, write it as an escape in a quoted string")
-                    .at_position(source_map, position),
-            );
-        }
-    }
-    found
+    characters_refused(text, source_map, forbidden_in_yaml, |c| {
+        Diagnostic::in_file(Code::Parse, file, format!("the text holds U+{:04X}, a control character YAML does not allow", c as u32))
+            .with_help("remove it (tabs and line breaks are fine); to mean the character, write it as an escape in a quoted string")
+    })
 }
 
 /// Every bidirectional control character in the text, each an error at its place.
 fn bidi_controls(file: &str, text: &str, source_map: &SourceMap) -> Vec<Diagnostic> {
+    characters_refused(text, source_map, is_bidi_control, |c| {
+        let message = format!(
+            "the text holds U+{:04X}, a bidirectional control that makes text display differently from what it holds",
+            c as u32
+        );
+        Diagnostic::in_file(Code::BidiControl, file, message)
+            .with_help("remove it: catalog text reaches Rust, rustdoc and Markdown, where it could hide what code says")
+    })
+}
+
+/// Each character of the text that `refused` picks, as the diagnostic `say` makes, at its line
+/// and column.
+fn characters_refused(
+    text: &str,
+    source_map: &SourceMap,
+    refused: fn(char) -> bool,
+    say: impl Fn(char) -> Diagnostic,
+) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for (index, line) in text.lines().enumerate() {
-        for (column, c) in line.chars().enumerate().filter(|(_, c)| is_bidi_control(*c)) {
-            let message =
-                format!("the text holds U+{:04X}, a bidirectional control that makes text display differently from what it holds", c as u32);
+        for (column, c) in line.chars().enumerate().filter(|(_, c)| refused(*c)) {
             let position = Position { line: index + 1, column: column + 1, width: 1 };
-            found.push(
-                Diagnostic::in_file(Code::BidiControl, file, message)
-                    .with_help("remove it: catalog text reaches Rust, rustdoc and Markdown, where it could hide what code says")
-                    .at_position(source_map, position),
-            );
+            found.push(say(c).at_position(source_map, position));
         }
     }
     found
