@@ -95,6 +95,8 @@ pub struct Api {
     pub headers: Vec<Header>,
     /// Where each role's field sits in the root bodies: JSON key paths from the top level.
     pub field_roles: Vec<(FieldRole, Vec<String>)>,
+    /// The formats of the `role: retry_after` body field (`delay_seconds` unless it says).
+    pub body_wait_formats: Vec<RetryAfterFormat>,
     pub recovery: Recovery,
     pub examples: Vec<Example>,
     /// Responses the catalog pins beyond the document's examples.

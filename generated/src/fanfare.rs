@@ -1046,12 +1046,17 @@ pub mod headers {
     ];
     /// How long to wait when `Retry-After` is missing: not documented.
     pub const DEFAULT_RETRY_AFTER: ::core::option::Option<::std::time::Duration> = ::core::option::Option::None;
-    /// Parses a `Retry-After` value as RFC 9110 says every recipient must (seconds or an
-    /// HTTP-date), and in the formats this API documents besides.
+    /// Parses the value of the header that says how long to wait, as its name says: a
+    /// `Retry-After` as RFC 9110 says every recipient must (seconds or an HTTP-date) and in
+    /// the formats this API documents besides; a header of another name in those alone.
     pub fn parse_retry_after(
         value: &str,
     ) -> ::core::option::Option<::api_error_runtime::RetryAfter> {
-        ::api_error_runtime::RetryAfter::read(value, RETRY_AFTER_FORMATS)
+        ::api_error_runtime::RetryAfter::read_header(
+            "Retry-After",
+            value,
+            RETRY_AFTER_FORMATS,
+        )
     }
 }
 /// What to do about each Fanfare error, as its documentation advises, rule by rule.
@@ -1216,7 +1221,7 @@ pub const MODEL: ::api_error_runtime::model::Model = ::api_error_runtime::model:
         ],
         RECOVERY,
     )
-    .retry_after_dialects(&[::api_error_runtime::RetryAfterFormat::Iso8601]);
+    .retry_after_formats(&[::api_error_runtime::RetryAfterFormat::Iso8601]);
 impl ::api_error_runtime::ErrorModel for ErrorResponse {
     const MODEL: &'static ::api_error_runtime::model::Model = &MODEL;
     /// The default, written out so that the decoder is compiled here, once, rather than

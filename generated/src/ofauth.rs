@@ -764,12 +764,17 @@ pub mod headers {
     pub const DEFAULT_RETRY_AFTER: ::core::option::Option<::std::time::Duration> = ::core::option::Option::Some(
         ::std::time::Duration::from_secs(60),
     );
-    /// Parses a `Retry-After` value as RFC 9110 says every recipient must (seconds or an
-    /// HTTP-date), and in the formats this API documents besides.
+    /// Parses the value of the header that says how long to wait, as its name says: a
+    /// `Retry-After` as RFC 9110 says every recipient must (seconds or an HTTP-date) and in
+    /// the formats this API documents besides; a header of another name in those alone.
     pub fn parse_retry_after(
         value: &str,
     ) -> ::core::option::Option<::api_error_runtime::RetryAfter> {
-        ::api_error_runtime::RetryAfter::read(value, RETRY_AFTER_FORMATS)
+        ::api_error_runtime::RetryAfter::read_header(
+            "Retry-After",
+            value,
+            RETRY_AFTER_FORMATS,
+        )
     }
 }
 /// What to do about each OFAuth error, as its documentation advises, rule by rule.

@@ -53,30 +53,64 @@ def covers(rule, status, code, hint):
     return True
 
 
-def retry_after_seconds(value, dialects):
-    value = value.strip()
-    if re.fullmatch(r"[0-9]+", value):
-        return int(value)
-    try:
-        moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        moment = None
-    if moment is None and "iso8601" in dialects:
-        try:
-            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            moment = None
-    if moment is None:
-        return None
+UNITS = {"h": 3600, "m": 60, "s": 1, "ms": 1e-3, "us": 1e-6, "\u00b5s": 1e-6, "ns": 1e-9}
+
+
+def until(moment):
     return max(0, int((moment - NOW).total_seconds()))
 
 
-def body_seconds(value):
-    """A body field's wait: a number of seconds at least zero (fractions too), or a string of digits."""
+def wait_in(value, fmt):
+    """Seconds to wait, from text in one format, or None when the text is not in it."""
+    value = value.strip()
+    if fmt in ("delay_seconds", "delay_milliseconds", "epoch_seconds"):
+        if not (value.isascii() and value.isdigit()):
+            return None
+        number = int(value)
+        return {"delay_seconds": number, "delay_milliseconds": number / 1000,
+                "epoch_seconds": max(0, number - int(NOW.timestamp()))}[fmt]
+    if fmt == "duration":
+        parts = re.findall(r"([0-9.]+)(h|ms|m|s|us|\u00b5s|ns)", value)
+        if not value or "".join(n + u for n, u in parts) != value:
+            return None
+        try:
+            return sum(float(n) * UNITS[u] for n, u in parts)
+        except ValueError:
+            return None
+    if fmt == "http_date":
+        try:
+            moment = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        return until(moment) if moment is not None and moment.tzinfo is not None else None
+    if fmt == "iso8601":
+        try:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return until(moment) if moment.tzinfo is not None else None
+    raise AssertionError(f"a format this decider does not know: {fmt}")
+
+
+def header_wait(value, formats):
+    """The header's wait in the first of its formats that reads it (as the recovery data lists them)."""
+    return next((w for w in (wait_in(value, f) for f in formats) if w is not None), None)
+
+
+def body_seconds(value, formats):
+    """A body field's wait: a number (of seconds, milliseconds or epoch seconds, as its formats
+    say; fractions too) at least zero, or text in one of its formats."""
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
-        return value
-    if isinstance(value, str) and value.strip().isdigit() and value.strip().isascii():
-        return int(value.strip())
+        for fmt in formats:
+            if fmt == "delay_seconds":
+                return value
+            if fmt == "delay_milliseconds":
+                return value / 1000
+            if fmt == "epoch_seconds" and float(value).is_integer():
+                return max(0, int(value) - int(NOW.timestamp()))
+        return None
+    if isinstance(value, str):
+        return header_wait(value, formats)
     return None
 
 
@@ -89,9 +123,11 @@ def decide(data, status, headers, body):
     kind = rule["kind"]
     header = data["headers"].get("retry_after")
     sent = next((v for k, v in headers.items() if header and k.lower() == header.lower()), None)
-    server = retry_after_seconds(sent, data["retry_after"]["dialects"]) if sent is not None else None
+    server = header_wait(sent, data["retry_after"]["formats"]) if sent is not None else None
     if server is None:
-        server = next((w for w in map(body_seconds, fields.get("retry_after", [])) if w is not None), None)
+        body_formats = data["retry_after"]["body_formats"]
+        waits = (body_seconds(v, body_formats) for v in fields.get("retry_after", []))
+        server = next((w for w in waits if w is not None), None)
     backoff = rule.get("backoff")
     first_backoff = backoff["first_delay_ms"] / 1000 if backoff else None
     wait = None

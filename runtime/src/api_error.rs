@@ -173,7 +173,7 @@ impl<B: ErrorModel> ApiError<B> {
                 return;
             }
         };
-        self.facts = facts_of_value(&json, B::MODEL.fields);
+        self.facts = facts_of_value(&json, B::MODEL.fields, B::MODEL.body_wait_formats);
         // Decoding the value can succeed where the bytes did not: a repeated key, which a
         // `Value` resolves to the last one. The value is written back as bytes for the same
         // decoder: deserializing the `Value` itself would compile a second decoder of each body.
@@ -202,7 +202,7 @@ impl<B: ErrorModel> ApiError<B> {
         let (rule, decided_by) = model.recovery.rule_for(self.status, self.code(), self.hint());
         let server_wait = match &self.retry_after {
             Reading::Valid(retry_after) => Some((retry_after.delay_from(now), WaitSource::RetryAfterHeader)),
-            _ => self.facts.retry_after.map(|wait| (wait, WaitSource::BodyField)),
+            _ => self.facts.retry_after.map(|wait| (wait.delay_from(now), WaitSource::BodyField)),
         };
         Recovery::decide(rule, decided_by, server_wait, model.default_retry_after, max_wait)
     }
@@ -274,7 +274,7 @@ impl<B: ErrorModel> ApiError<B> {
     }
 
     /// The wait a body field asks for.
-    pub fn body_retry_after(&self) -> Option<Duration> {
+    pub fn body_retry_after(&self) -> Option<RetryAfter> {
         self.facts.retry_after
     }
 
@@ -461,7 +461,7 @@ mod tests {
                 RecoveryRule::new("fallback", RecoveryKind::GiveUp, "", ""),
             ),
         )
-        .retry_after_dialects(&[RetryAfterFormat::Iso8601])
+        .retry_after_formats(&[RetryAfterFormat::Iso8601])
         .default_retry_after(Duration::from_secs(60));
     }
 
@@ -691,8 +691,12 @@ mod tests {
     fn salvage_reads_nested_paths_and_numbers() {
         let error = read(403, &[], br#"{"type":7,"requestId":12,"support":{"referenceCode":"ABC"}}"#);
         assert_eq!((error.code(), error.request_id(), error.support_reference()), (Some("7"), Some("12"), Some("ABC")));
-        assert_eq!(read(429, &[], br#"{"retryAfter":"45"}"#).body_retry_after(), Some(Duration::from_secs(45)));
-        assert_eq!(read(429, &[], br#"{"retryAfter":1e300}"#).body_retry_after(), Some(Duration::MAX));
+        let delay = |seconds| Some(RetryAfter::Delay(Duration::from_secs(seconds)));
+        assert_eq!(read(429, &[], br#"{"retryAfter":"45"}"#).body_retry_after(), delay(45));
+        assert_eq!(
+            read(429, &[], br#"{"retryAfter":1e300}"#).body_retry_after(),
+            Some(RetryAfter::Delay(Duration::MAX))
+        );
         assert_eq!(read(429, &[], br#"{"retryAfter":true}"#).body_retry_after(), None);
     }
 

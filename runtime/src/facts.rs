@@ -14,7 +14,7 @@ pub(crate) struct BodyFacts {
     pub(crate) hint: Option<String>,
     pub(crate) message: Option<String>,
     pub(crate) request_id: Option<String>,
-    pub(crate) retry_after: Option<Duration>,
+    pub(crate) retry_after: Option<RetryAfter>,
     pub(crate) support_reference: Option<String>,
 }
 
@@ -23,21 +23,35 @@ pub(crate) fn parse_json(body: &[u8]) -> Result<Value, serde_json::Error> {
     serde_json::from_slice(body)
 }
 
-/// The facts of the scalars a watched decode found, one per field of the model.
-pub(crate) fn facts_found(fields: &[(FieldRole, &[&str])], found: Vec<Option<Value>>) -> BodyFacts {
-    body_facts(fields.iter().zip(found).filter_map(|((role, _), value)| Some((*role, Cow::Owned(value?)))))
+/// The facts of the scalars a watched decode found, one per field of the model; a wait is read
+/// in `wait_formats`.
+pub(crate) fn facts_found(
+    fields: &[(FieldRole, &[&str])],
+    wait_formats: &[RetryAfterFormat],
+    found: Vec<Option<Value>>,
+) -> BodyFacts {
+    let found = fields.iter().zip(found).filter_map(|((role, _), value)| Some((*role, Cow::Owned(value?))));
+    body_facts(found, wait_formats)
 }
 
 /// The facts found by path in a `Value` of the body.
-pub(crate) fn facts_of_value(json: &Value, fields: &[(FieldRole, &[&str])]) -> BodyFacts {
-    body_facts(fields.iter().filter_map(|(role, path)| {
+pub(crate) fn facts_of_value(
+    json: &Value,
+    fields: &[(FieldRole, &[&str])],
+    wait_formats: &[RetryAfterFormat],
+) -> BodyFacts {
+    let found = fields.iter().filter_map(|(role, path)| {
         Some((*role, Cow::Borrowed(path.iter().try_fold(json, |node, key| node.get(key))?)))
-    }))
+    });
+    body_facts(found, wait_formats)
 }
 
 /// The facts of the values found along the model's field paths, in the model's order (the
 /// first path that gives a fact wins).
-fn body_facts<'v>(found: impl Iterator<Item = (FieldRole, Cow<'v, Value>)>) -> BodyFacts {
+fn body_facts<'v>(
+    found: impl Iterator<Item = (FieldRole, Cow<'v, Value>)>,
+    wait_formats: &[RetryAfterFormat],
+) -> BodyFacts {
     let mut facts = BodyFacts::default();
     for (role, value) in found {
         match role {
@@ -48,7 +62,7 @@ fn body_facts<'v>(found: impl Iterator<Item = (FieldRole, Cow<'v, Value>)>) -> B
             FieldRole::SupportReference => fill(&mut facts.support_reference, text(value)),
             FieldRole::RetryAfter => {
                 if facts.retry_after.is_none() {
-                    facts.retry_after = seconds(&value);
+                    facts.retry_after = wait(&value, wait_formats);
                 }
             }
         }
@@ -73,20 +87,25 @@ fn text(value: Cow<'_, Value>) -> Option<String> {
     }
 }
 
-/// Seconds as a non-negative number (or a string of digits); huge values saturate.
-fn seconds(value: &Value) -> Option<Duration> {
+/// A wait in the first of `formats` that reads the value: a number of seconds or milliseconds
+/// (fractions too) or of seconds since the epoch, or text as a header sends it (`"45"`,
+/// `"1.5s"`, a date); huge values saturate.
+fn wait(value: &Value, formats: &[RetryAfterFormat]) -> Option<RetryAfter> {
     match value {
-        Value::Number(number) => match number.as_u64() {
-            Some(whole) => Some(Duration::from_secs(whole)),
-            None => {
-                let float = number.as_f64().filter(|f| *f >= 0.0)?;
-                Some(Duration::try_from_secs_f64(float).unwrap_or(Duration::MAX))
-            }
-        },
-        Value::String(text) => match RetryAfter::parse(text, &[RetryAfterFormat::DelaySeconds]) {
-            Some(RetryAfter::Delay(delay)) => Some(delay),
-            _ => None,
-        },
+        Value::Number(number) => {
+            let amount = number.as_f64().filter(|f| *f >= 0.0)?;
+            let delay = |seconds: f64| RetryAfter::Delay(Duration::try_from_secs_f64(seconds).unwrap_or(Duration::MAX));
+            formats.iter().find_map(|format| match format {
+                RetryAfterFormat::DelaySeconds => Some(match number.as_u64() {
+                    Some(whole) => RetryAfter::Delay(Duration::from_secs(whole)),
+                    None => delay(amount),
+                }),
+                RetryAfterFormat::DelayMilliseconds => Some(delay(amount / 1000.0)),
+                RetryAfterFormat::EpochSeconds => RetryAfter::parse(&number.as_u64()?.to_string(), &[*format]),
+                _ => None,
+            })
+        }
+        Value::String(text) => RetryAfter::parse(text, formats),
         _ => None,
     }
 }

@@ -79,7 +79,10 @@ impl HeaderReadings {
         let [retry_after, request_id, limit, remaining, reset] = found;
         let retry_after = match retry_after {
             None => Reading::Absent,
-            Some(text) => match RetryAfter::read(&text, model.retry_after_dialects) {
+            Some(text) => match model
+                .header(HeaderRole::RetryAfter)
+                .and_then(|name| RetryAfter::read_header(name, &text, model.retry_after_formats))
+            {
                 Some(parsed) => Reading::Valid(parsed),
                 None => Reading::Invalid(text),
             },

@@ -102,8 +102,12 @@ pub struct Model {
     pub fields: &'static [(FieldRole, &'static [&'static str])],
     /// Header names by role, matched case-insensitively.
     pub headers: &'static [(HeaderRole, &'static str)],
-    /// `Retry-After` forms the API uses beyond RFC 9110's two (such as ISO 8601).
-    pub retry_after_dialects: &'static [RetryAfterFormat],
+    /// The formats of the header whose role is `retry_after`. A header named `Retry-After` is
+    /// read in RFC 9110's two forms and these (the API's dialects, such as ISO 8601); a header of
+    /// another name (`Retry-After-Ms`) in these alone, delay-seconds when there are none.
+    pub retry_after_formats: &'static [RetryAfterFormat],
+    /// The formats of the body field whose role is `retry_after` (delay-seconds unless said).
+    pub body_wait_formats: &'static [RetryAfterFormat],
     /// How long to wait when a response says nothing, where the documentation says.
     pub default_retry_after: Option<Duration>,
     /// The API's recovery rules.
@@ -111,20 +115,35 @@ pub struct Model {
 }
 
 impl Model {
-    /// A model with no `Retry-After` dialect or default.
+    /// A model with no `Retry-After` dialect or default, and a body wait in delay-seconds.
     pub const fn new(
         api: &'static str,
         fields: &'static [(FieldRole, &'static [&'static str])],
         headers: &'static [(HeaderRole, &'static str)],
         recovery: RecoveryTable,
     ) -> Self {
-        Self { api, fields, headers, retry_after_dialects: &[], default_retry_after: None, recovery }
+        Self {
+            api,
+            fields,
+            headers,
+            retry_after_formats: &[],
+            body_wait_formats: &[RetryAfterFormat::DelaySeconds],
+            default_retry_after: None,
+            recovery,
+        }
     }
 
-    /// `Retry-After` forms beyond RFC 9110's.
+    /// The formats of the `retry_after` header (see [`Model::retry_after_formats`]).
     #[must_use]
-    pub const fn retry_after_dialects(mut self, dialects: &'static [RetryAfterFormat]) -> Self {
-        self.retry_after_dialects = dialects;
+    pub const fn retry_after_formats(mut self, formats: &'static [RetryAfterFormat]) -> Self {
+        self.retry_after_formats = formats;
+        self
+    }
+
+    /// The formats of the `retry_after` body field.
+    #[must_use]
+    pub const fn body_wait_formats(mut self, formats: &'static [RetryAfterFormat]) -> Self {
+        self.body_wait_formats = formats;
         self
     }
 
@@ -182,10 +201,10 @@ impl<B: ErrorModel> DecodedBody<B> {
             // More paths than the watch follows: the facts come from a `Value` of the body, and
             // the decode goes through the same (unwatching) decoder.
             let (body, _) = crate::field_watch::decode::<B>(bytes, &[])?;
-            return Ok(Self { body, facts: facts_of_value(&parse_json(bytes)?, fields) });
+            return Ok(Self { body, facts: facts_of_value(&parse_json(bytes)?, fields, B::MODEL.body_wait_formats) });
         }
         let (body, found) = crate::field_watch::decode::<B>(bytes, fields)?;
-        Ok(Self { body, facts: facts_found(fields, found) })
+        Ok(Self { body, facts: facts_found(fields, B::MODEL.body_wait_formats, found) })
     }
 }
 

@@ -2,7 +2,8 @@ use crate::catalog_enum::catalog_enum;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 catalog_enum! {
-    /// A `Retry-After` value format.
+    /// A format of a wait: of the `Retry-After` header, of another header or body field that
+    /// says how long to wait.
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum RetryAfterFormat {
@@ -13,6 +14,14 @@ catalog_enum! {
         /// An ISO 8601 / RFC 3339 date-time, e.g. `2024-12-01T09:00:00Z`: not RFC 9110, but some
         /// APIs send it.
         Iso8601 = "iso8601", "ISO 8601 timestamp";
+        /// Whole milliseconds, e.g. `1500` (a `Retry-After-Ms` header, a `retryAfterMs` field).
+        DelayMilliseconds = "delay_milliseconds", "delay in milliseconds";
+        /// A duration with its units, e.g. `1.5s`, `200ms`, `1m30s` (protobuf's JSON `Duration`,
+        /// Go's `time.Duration`).
+        Duration = "duration", "duration with units";
+        /// A moment as whole seconds since the Unix epoch, e.g. `1701424860` (when a rate-limit
+        /// window resets).
+        EpochSeconds = "epoch_seconds", "Unix time in seconds";
     }
 }
 
@@ -62,6 +71,12 @@ impl RetryAfter {
             }
             RetryAfterFormat::HttpDate => httpdate::parse_http_date(value).ok().map(Self::At),
             RetryAfterFormat::Iso8601 => parse_rfc3339(value).map(Self::At),
+            RetryAfterFormat::DelayMilliseconds => digits(value).map(|ms| Self::Delay(Duration::from_millis(ms))),
+            RetryAfterFormat::Duration => parse_duration(value).map(Self::Delay),
+            // A moment past what `SystemTime` holds is as far as a wait goes (clamp it).
+            RetryAfterFormat::EpochSeconds => digits(value).map(|seconds| {
+                UNIX_EPOCH.checked_add(Duration::from_secs(seconds)).map_or(Self::Delay(Duration::MAX), Self::At)
+            }),
         })
     }
 
@@ -82,6 +97,26 @@ impl RetryAfter {
             .or_else(|| Self::parse(value, dialects))
     }
 
+    /// Reads the value of a header that says how long to wait, named `header`: `Retry-After` as
+    /// [`RetryAfter::read`] does (RFC 9110's forms, then `formats` as the API's dialects), a
+    /// header of another name (`Retry-After-Ms`) in `formats` alone (delay-seconds when empty).
+    ///
+    /// ```
+    /// use api_error_runtime::{RetryAfter, RetryAfterFormat};
+    /// use std::time::Duration;
+    ///
+    /// let ms = [RetryAfterFormat::DelayMilliseconds];
+    /// assert_eq!(RetryAfter::read_header("Retry-After-Ms", "1500", &ms), Some(RetryAfter::Delay(Duration::from_millis(1500))));
+    /// assert_eq!(RetryAfter::read_header("retry-after", "15", &[]), Some(RetryAfter::Delay(Duration::from_secs(15))));
+    /// ```
+    pub fn read_header(header: &str, value: &str, formats: &[RetryAfterFormat]) -> Option<Self> {
+        match (header.eq_ignore_ascii_case("retry-after"), formats) {
+            (true, dialects) => Self::read(value, dialects),
+            (false, []) => Self::parse(value, &[RetryAfterFormat::DelaySeconds]),
+            (false, formats) => Self::parse(value, formats),
+        }
+    }
+
     /// How long to wait from `now`; zero when the moment has passed.
     pub fn delay_from(&self, now: SystemTime) -> Duration {
         match self {
@@ -89,6 +124,37 @@ impl RetryAfter {
             Self::At(at) => at.duration_since(now).unwrap_or(Duration::ZERO),
         }
     }
+}
+
+/// A number of ASCII digits only (saturating: too many to count is the largest).
+fn digits(value: &str) -> Option<u64> {
+    (!value.is_empty() && value.bytes().all(|b| b.is_ascii_digit())).then(|| value.parse().unwrap_or(u64::MAX))
+}
+
+/// `1.5s`, `200ms`, `1m30s`, `2h`: numbers each with a unit (`h`, `m`, `s`, `ms`, `us` or `µs`,
+/// `ns`), added up; a bare number is not a duration. Too long to count saturates.
+fn parse_duration(value: &str) -> Option<Duration> {
+    let mut rest = value;
+    let mut total = Duration::ZERO;
+    while !rest.is_empty() {
+        let number_len = rest.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(rest.len());
+        let (number, after) = rest.split_at(number_len);
+        let unit_len = after.find(|c: char| c.is_ascii_digit() || c == '.').unwrap_or(after.len());
+        let (unit, after) = after.split_at(unit_len);
+        let seconds_per_unit = match unit {
+            "h" => 3600.0,
+            "m" => 60.0,
+            "s" => 1.0,
+            "ms" => 1e-3,
+            "us" | "µs" => 1e-6,
+            "ns" => 1e-9,
+            _ => return None,
+        };
+        let number: f64 = number.parse().ok().filter(|n: &f64| n.is_finite() && *n >= 0.0)?;
+        total = total.saturating_add(Duration::try_from_secs_f64(number * seconds_per_unit).unwrap_or(Duration::MAX));
+        rest = after;
+    }
+    (!value.is_empty()).then_some(total)
 }
 
 // RFC 3339 is parsed here rather than with a crate: humantime accepts only UTC (`Z`) and jiff
@@ -192,6 +258,29 @@ mod tests {
         for bad in ["2024-02-30T00:00:00Z", "2023-02-29T00:00:00Z", "2024-12-01T09:00:00.Z", "2024-12-01", "soon"] {
             assert_eq!(RetryAfter::parse(bad, &ALL), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn milliseconds_durations_and_epoch_seconds() {
+        let ms = [RetryAfterFormat::DelayMilliseconds];
+        assert_eq!(RetryAfter::parse("1500", &ms), Some(RetryAfter::Delay(Duration::from_millis(1500))));
+        assert_eq!(RetryAfter::parse("1.5", &ms), None);
+        let duration = [RetryAfterFormat::Duration];
+        for (text, millis) in [("1.5s", 1500), ("200ms", 200), ("1m30s", 90_000), ("2h", 7_200_000), ("0s", 0)] {
+            assert_eq!(
+                RetryAfter::parse(text, &duration),
+                Some(RetryAfter::Delay(Duration::from_millis(millis))),
+                "{text}"
+            );
+        }
+        for bad in ["15", "s", "1.5", "-1s", "1x", "1.2.3s", ""] {
+            assert_eq!(RetryAfter::parse(bad, &duration), None, "{bad}");
+        }
+        assert_eq!(RetryAfter::parse("1e400s", &duration), None);
+        assert_eq!(RetryAfter::parse("1701424860", &[RetryAfterFormat::EpochSeconds]), Some(at(1_701_424_860)));
+        assert_eq!(RetryAfter::parse("soon", &[RetryAfterFormat::EpochSeconds]), None);
+        let far = RetryAfter::parse("99999999999999999999", &[RetryAfterFormat::EpochSeconds]).unwrap();
+        assert_eq!(far.delay_from(UNIX_EPOCH), Duration::MAX);
     }
 
     #[test]

@@ -29,7 +29,7 @@ impl ErrorModel for Body {
             RecoveryRule::new("fallback", RecoveryKind::GiveUp, "", ""),
         ),
     )
-    .retry_after_dialects(&[RetryAfterFormat::Iso8601]);
+    .retry_after_formats(&[RetryAfterFormat::Iso8601]);
 }
 
 fn header_name() -> impl Strategy<Value = String> {

@@ -357,6 +357,13 @@ pub struct Field {
     #[serde(default)]
     #[schemars(with = "Option<Names<FieldRole>>")]
     pub role: Option<FieldRole>,
+    /// For `role: retry_after`: the formats the wait is sent in, tried in order (`delay_seconds`
+    /// when absent): a number of seconds (fractions too) or milliseconds, a duration with units
+    /// (`"1.5s"`), a moment (seconds since the epoch, an HTTP-date, ISO 8601). Every
+    /// `retry_after` field of an API lists the same.
+    #[serde(default)]
+    #[schemars(with = "Vec<Names<RetryAfterFormat>>")]
+    pub formats: Vec<RetryAfterFormat>,
     /// What the value means.
     pub description: String,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.

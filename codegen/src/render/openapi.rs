@@ -94,6 +94,15 @@ fn format_schema(format: RetryAfterFormat) -> Option<Value> {
         RetryAfterFormat::HttpDate => {
             json!({ "type": "string", "description": "An HTTP-date (RFC 9110), e.g. `Sun, 06 Nov 1994 08:49:37 GMT`." })
         }
+        RetryAfterFormat::DelayMilliseconds => {
+            json!({ "type": "integer", "minimum": 0, "description": "Milliseconds to wait." })
+        }
+        RetryAfterFormat::Duration => {
+            json!({ "type": "string", "pattern": "^([0-9]+(\\.[0-9]+)?(h|m|s|ms|us|µs|ns))+$", "description": "A duration with units, e.g. `1.5s` or `1m30s`." })
+        }
+        RetryAfterFormat::EpochSeconds => {
+            json!({ "type": "integer", "minimum": 0, "description": "When to retry, in seconds since the Unix epoch." })
+        }
         RetryAfterFormat::Iso8601 => {
             json!({ "type": "string", "format": "date-time", "description": "An ISO 8601 timestamp, e.g. `2024-12-01T09:00:00Z`." })
         }

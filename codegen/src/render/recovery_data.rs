@@ -4,7 +4,7 @@
 //! runtime decides with.
 
 use crate::model::DecidedBy;
-use crate::model::HeaderRole;
+use crate::model::{HeaderRole, RetryAfterFormat};
 use crate::resolved::{Api, RecoveryRule};
 use serde_json::{json, Map, Value};
 
@@ -22,8 +22,17 @@ pub fn recovery_data(api: &Api) -> Value {
         headers.entry(name).or_insert_with(|| json!(header.name));
     }
     let retry_after = api.header_with_role(HeaderRole::RetryAfter);
-    let dialects: Vec<&str> = retry_after
-        .map(|h| h.formats.iter().filter(|f| !f.is_rfc9110()).map(|f| f.as_str()).collect())
+    // The formats the header is read in, tried in order: a `Retry-After` in RFC 9110's two forms
+    // first, then the API's own; a header of another name in its own (as the runtime reads them).
+    let header_formats: Vec<&str> = retry_after
+        .map(|h| {
+            let rfc = h.name.eq_ignore_ascii_case("retry-after");
+            let standard = [RetryAfterFormat::DelaySeconds, RetryAfterFormat::HttpDate];
+            let own = h.formats.iter().filter(|f| !(rfc && f.is_rfc9110()));
+            let formats: Vec<RetryAfterFormat> =
+                if rfc { standard.iter().chain(own).copied().collect() } else { own.copied().collect() };
+            formats.into_iter().map(|f| f.as_str()).collect()
+        })
         .unwrap_or_default();
     json!({
         "api": api.name,
@@ -31,8 +40,8 @@ pub fn recovery_data(api: &Api) -> Value {
         "fields": fields,
         "headers": headers,
         "retry_after": {
-            "standard": ["delay_seconds", "http_date"],
-            "dialects": dialects,
+            "formats": header_formats,
+            "body_formats": api.body_wait_formats.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
             "default_seconds": retry_after.and_then(|h| h.default_seconds),
         },
         "rules": api.recovery.rules.iter().map(|rule| rule_data(api, rule)).collect::<Vec<_>>(),

@@ -227,6 +227,13 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
         .collect();
     let recovery = recovery(&api, &handles, &by_wire);
     let field_roles = field_roles(&api);
+    // Validation holds every `retry_after` field of the API to one list.
+    let body_wait_formats = api
+        .bodies
+        .iter()
+        .flat_map(|shape| &shape.fields)
+        .find(|field| field.role == Some(model::FieldRole::RetryAfter) && !field.formats.is_empty())
+        .map_or_else(|| vec![model::RetryAfterFormat::DelaySeconds], |field| field.formats.clone());
     let decision = |d: &model::Decision| Decision {
         kind: d.kind,
         rule: d.rule.clone(),
@@ -298,6 +305,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
         shapes,
         headers,
         field_roles,
+        body_wait_formats,
         recovery,
         examples,
         cases,

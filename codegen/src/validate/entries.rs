@@ -477,6 +477,26 @@ impl Checker<'_> {
                     "list them, e.g. `formats: [delay_seconds]`",
                 );
             }
+            if is_retry_after {
+                let formats_path = format!("{path}.formats");
+                self.check_bare_numbers(Code::HeaderRole, &formats_path, &header.formats);
+                let rfc = header.name.eq_ignore_ascii_case("retry-after");
+                if let Some(clash) = header
+                    .formats
+                    .iter()
+                    .find(|f| rfc && super::recovery::bare_number(**f) && **f != RetryAfterFormat::DelaySeconds)
+                {
+                    self.error(
+                        Code::HeaderRole,
+                        &formats_path,
+                        format!(
+                            "`Retry-After` is read in seconds, as RFC 9110 says, so it cannot be `{}`",
+                            clash.as_str()
+                        ),
+                        "name the header as the API sends it (`Retry-After-Ms`), or list `delay_seconds`",
+                    );
+                }
+            }
             if !is_retry_after && (!header.formats.is_empty() || header.default_seconds.is_some()) {
                 self.error(
                     Code::HeaderRole,

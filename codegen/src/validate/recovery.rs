@@ -5,8 +5,8 @@
 use super::Checker;
 use crate::diagnostic::Code;
 use crate::model::{
-    DecidedBy, FieldRole, FieldType, HeaderRole, RecoveryAdvice, RecoveryKind, RecoveryRule, Shape, StatusClass,
-    Vocabulary,
+    DecidedBy, FieldRole, FieldType, HeaderRole, RecoveryAdvice, RecoveryKind, RecoveryRule, RetryAfterFormat, Shape,
+    StatusClass, Vocabulary,
 };
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -111,9 +111,35 @@ impl Checker<'_> {
         let api = self.api;
         let reachable: BTreeSet<(usize, usize)> =
             role_paths(&api.bodies).iter().map(|path| (path.shape, path.field)).collect();
+        // The formats of the first `retry_after` field, which the others must list too.
+        let mut wait_formats: Option<(String, &[RetryAfterFormat])> = None;
         for (s, shape) in api.bodies.iter().enumerate() {
             let mut seen = BTreeSet::new();
             for (f, field) in shape.fields.iter().enumerate() {
+                let formats_path = format!("bodies[{s}].fields[{f}].formats");
+                if !field.formats.is_empty() && field.role != Some(FieldRole::RetryAfter) {
+                    self.error(
+                        Code::FieldRole,
+                        &formats_path,
+                        "`formats` says how a wait is written, for a `role: retry_after` field",
+                        "remove `formats`, or give the field `role: retry_after`",
+                    );
+                }
+                if field.role == Some(FieldRole::RetryAfter) {
+                    self.check_wait_formats(&formats_path, &field.formats, &field.ty);
+                    let formats =
+                        if field.formats.is_empty() { &[RetryAfterFormat::DelaySeconds][..] } else { &field.formats };
+                    match &wait_formats {
+                        Some((first, listed)) if *listed != formats => self.error(
+                            Code::FieldRole,
+                            &formats_path,
+                            format!("the wait fields of one API are read alike; `{first}` lists other formats"),
+                            "list the same `formats` on every `role: retry_after` field",
+                        ),
+                        Some(_) => {}
+                        None => wait_formats = Some((format!("{}.{}", shape.name, field.name), formats)),
+                    }
+                }
                 let Some(role) = field.role else { continue };
                 let path = format!("bodies[{s}].fields[{f}].role");
                 let (wanted, fits) =
@@ -158,6 +184,37 @@ impl Checker<'_> {
                 format!("vocabularies[{v}].name"),
                 format!("`{name}` is carried by a `code` field and by a `hint` field"),
                 "a vocabulary holds either error codes or hints; split it",
+            );
+        }
+    }
+
+    /// A `retry_after` field's formats fit its type (a number is read in seconds, milliseconds
+    /// or epoch seconds), and name at most one of the formats that are bare numbers.
+    fn check_wait_formats(&mut self, path: &str, formats: &[RetryAfterFormat], ty: &FieldType) {
+        let numeric =
+            [RetryAfterFormat::DelaySeconds, RetryAfterFormat::DelayMilliseconds, RetryAfterFormat::EpochSeconds];
+        if matches!(ty, FieldType::Integer | FieldType::Number) {
+            if let Some(text_only) = formats.iter().find(|f| !numeric.contains(f)) {
+                self.error(
+                    Code::FieldRole,
+                    path,
+                    format!("a number cannot be written as `{}`", text_only.as_str()),
+                    "make the field a string, or list `delay_seconds`, `delay_milliseconds` or `epoch_seconds`",
+                );
+            }
+        }
+        self.check_bare_numbers(Code::FieldRole, path, formats);
+    }
+
+    /// At most one format that reads a bare number: `150` is seconds, milliseconds or a moment.
+    pub(super) fn check_bare_numbers(&mut self, code: Code, path: &str, formats: &[RetryAfterFormat]) {
+        let bare: Vec<&str> = formats.iter().filter(|f| bare_number(**f)).map(|f| f.as_str()).collect();
+        if bare.len() > 1 {
+            self.error(
+                code,
+                path,
+                format!("`{}` all read a bare number, so which one a value is cannot be told", bare.join("`, `")),
+                "keep the one the documentation means",
             );
         }
     }
@@ -527,6 +584,14 @@ pub(crate) fn whole_milliseconds(seconds: f64) -> Option<u64> {
         .then_some(whole as u64)
 }
 
+/// Does the format read a bare number (`150`)?
+pub(super) fn bare_number(format: RetryAfterFormat) -> bool {
+    matches!(
+        format,
+        RetryAfterFormat::DelaySeconds | RetryAfterFormat::DelayMilliseconds | RetryAfterFormat::EpochSeconds
+    )
+}
+
 /// Whether a field's type fits a role.
 type FieldTest = fn(&FieldType) -> bool;
 
@@ -540,9 +605,9 @@ fn field_role_types(role: FieldRole) -> Option<(&'static str, FieldTest)> {
         FieldRole::Message | FieldRole::RequestId | FieldRole::SupportReference => {
             ("a string", |ty| *ty == FieldType::String)
         }
-        FieldRole::RetryAfter => {
-            ("an integer or number of seconds", |ty| matches!(ty, FieldType::Integer | FieldType::Number))
-        }
+        FieldRole::RetryAfter => ("an integer, a number, or text (see `formats`)", |ty| {
+            matches!(ty, FieldType::Integer | FieldType::Number | FieldType::String)
+        }),
         _ => return None,
     })
 }

@@ -26,18 +26,57 @@ function covers(rule, status, code, hint) {
   }
 }
 
-function retryAfterSeconds(value, dialects) {
+const UNITS = { h: 3600, m: 60, s: 1, ms: 1e-3, us: 1e-6, "\u00b5s": 1e-6, ns: 1e-9 };
+const until = (moment) => Math.max(0, Math.floor((moment - NOW) / 1000));
+
+// Seconds to wait, from text in one format, or undefined when the text is not in it.
+function waitIn(value, format) {
   value = value.trim();
-  if (/^[0-9]+$/.test(value)) return Number(value);
-  const isoLike = /^\d{4}-\d{2}-\d{2}T/.test(value);
-  if (isoLike && !dialects.includes("iso8601")) return undefined;
-  const moment = Date.parse(value);
-  return Number.isNaN(moment) ? undefined : Math.max(0, Math.floor((moment - NOW) / 1000));
+  switch (format) {
+    case "delay_seconds":
+    case "delay_milliseconds":
+    case "epoch_seconds": {
+      if (!/^[0-9]+$/.test(value)) return undefined;
+      const n = Number(value);
+      return format === "delay_seconds" ? n : format === "delay_milliseconds" ? n / 1000 : Math.max(0, n - NOW / 1000);
+    }
+    case "duration": {
+      const parts = [...value.matchAll(/([0-9.]+)(h|ms|m|s|us|\u00b5s|ns)/g)];
+      if (!value || parts.map((p) => p[0]).join("") !== value) return undefined;
+      const numbers = parts.map((p) => Number(p[1]));
+      return numbers.some(Number.isNaN) ? undefined : parts.reduce((sum, p, i) => sum + numbers[i] * UNITS[p[2]], 0);
+    }
+    case "http_date": {
+      if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return undefined;
+      const moment = Date.parse(value);
+      return Number.isNaN(moment) ? undefined : until(moment);
+    }
+    case "iso8601": {
+      if (!/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:\d{2})$/i.test(value)) return undefined;
+      const moment = Date.parse(value);
+      return Number.isNaN(moment) ? undefined : until(moment);
+    }
+    default:
+      throw new Error(`a format this decider does not know: ${format}`);
+  }
 }
 
-// A body field's wait: a number of seconds at least zero (fractions too), or a string of digits.
-const bodySeconds = (v) =>
-  typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : typeof v === "string" && /^[0-9]+$/.test(v.trim()) ? Number(v.trim()) : undefined;
+// The header's wait in the first of its formats that reads it (as the recovery data lists them).
+const headerWait = (value, formats) => formats.map((f) => waitIn(value, f)).find((w) => w !== undefined);
+
+// A body field's wait: a number (of seconds, milliseconds or epoch seconds, as its formats say;
+// fractions too) at least zero, or text in one of its formats.
+function bodySeconds(v, formats) {
+  if (typeof v === "number" && Number.isFinite(v) && v >= 0) {
+    for (const format of formats) {
+      if (format === "delay_seconds") return v;
+      if (format === "delay_milliseconds") return v / 1000;
+      if (format === "epoch_seconds" && Number.isInteger(v)) return Math.max(0, v - NOW / 1000);
+    }
+    return undefined;
+  }
+  return typeof v === "string" ? headerWait(v, formats) : undefined;
+}
 
 export function decide(data, status, headers, body) {
   const first = (role) => (data.fields[role] ?? []).map((p) => text(atPath(body, p))).find((v) => v !== undefined);
@@ -48,8 +87,8 @@ export function decide(data, status, headers, body) {
   let kind = rule.kind;
   const header = data.headers.retry_after;
   const sent = Object.entries(headers).find(([k]) => header && k.toLowerCase() === header.toLowerCase())?.[1];
-  let server = sent === undefined ? undefined : retryAfterSeconds(sent, data.retry_after.dialects);
-  if (server === undefined) server = (data.fields.retry_after ?? []).map((p) => bodySeconds(atPath(body, p))).find((v) => v !== undefined);
+  let server = sent === undefined ? undefined : headerWait(sent, data.retry_after.formats);
+  if (server === undefined) server = (data.fields.retry_after ?? []).map((p) => bodySeconds(atPath(body, p), data.retry_after.body_formats)).find((v) => v !== undefined);
   const firstBackoff = rule.backoff ? rule.backoff.first_delay_ms / 1000 : undefined;
   let wait;
   if (kind === "retry_after_wait") {

@@ -2,7 +2,7 @@
 //! the model a response is read with, and the documentation's examples.
 
 use super::{doc, duration, ident, numbers, option, provenance_lines, runtime_value};
-use crate::model::{HeaderDirection, HeaderRole, HeaderValueType, Jitter, RecoveryKind};
+use crate::model::{HeaderDirection, HeaderRole, HeaderValueType, Jitter, RecoveryKind, RetryAfterFormat};
 use crate::render::text::{code, markdown as md, one_line};
 use crate::resolved::{Api, RecoveryRule};
 use proc_macro2::{Literal, TokenStream};
@@ -32,6 +32,7 @@ pub(super) fn headers(api: &Api) -> TokenStream {
     });
     let retry_after = api.header_with_role(HeaderRole::RetryAfter).map(|header| {
         let formats = header.formats.iter().map(|&f| runtime_value(f));
+        let wire = &header.name;
         let default = option(header.default_seconds.map(|seconds| {
             let seconds = Literal::u64_unsuffixed(seconds);
             quote! { ::std::time::Duration::from_secs(#seconds) }
@@ -51,10 +52,11 @@ pub(super) fn headers(api: &Api) -> TokenStream {
             #[doc = #default_doc]
             pub const DEFAULT_RETRY_AFTER: ::core::option::Option<::std::time::Duration> = #default;
 
-            /// Parses a `Retry-After` value as RFC 9110 says every recipient must (seconds or an
-            /// HTTP-date), and in the formats this API documents besides.
+            /// Parses the value of the header that says how long to wait, as its name says: a
+            /// `Retry-After` as RFC 9110 says every recipient must (seconds or an HTTP-date) and in
+            /// the formats this API documents besides; a header of another name in those alone.
             pub fn parse_retry_after(value: &str) -> ::core::option::Option<::api_error_runtime::RetryAfter> {
-                ::api_error_runtime::RetryAfter::read(value, RETRY_AFTER_FORMATS)
+                ::api_error_runtime::RetryAfter::read_header(#wire, value, RETRY_AFTER_FORMATS)
             }
         }
     });
@@ -170,15 +172,21 @@ pub(super) fn recovery(api: &Api) -> TokenStream {
     });
     let mut settings = Vec::new();
     if let Some(header) = api.header_with_role(HeaderRole::RetryAfter) {
-        let dialects: Vec<TokenStream> =
-            header.formats.iter().filter(|f| !f.is_rfc9110()).map(|&f| runtime_value(f)).collect();
-        if !dialects.is_empty() {
-            settings.push(quote! { .retry_after_dialects(&[#(#dialects),*]) });
+        // A `Retry-After` is read in RFC 9110's forms anyway: only its dialects are listed.
+        let rfc = header.name.eq_ignore_ascii_case("retry-after");
+        let formats: Vec<TokenStream> =
+            header.formats.iter().filter(|f| !(rfc && f.is_rfc9110())).map(|&f| runtime_value(f)).collect();
+        if !formats.is_empty() {
+            settings.push(quote! { .retry_after_formats(&[#(#formats),*]) });
         }
         if let Some(seconds) = header.default_seconds {
             let seconds = Literal::u64_unsuffixed(seconds);
             settings.push(quote! { .default_retry_after(::std::time::Duration::from_secs(#seconds)) });
         }
+    }
+    if api.body_wait_formats != [RetryAfterFormat::DelaySeconds] {
+        let formats = api.body_wait_formats.iter().map(|&f| runtime_value(f));
+        settings.push(quote! { .body_wait_formats(&[#(#formats),*]) });
     }
     let api_name = &api.name;
     let model_doc = format!(
