@@ -128,11 +128,15 @@ def decide(data, status, headers, body):
         body_formats = data["retry_after"]["body_formats"]
         waits = (body_seconds(v, body_formats) for v in fields.get("retry_after", []))
         server = next((w for w in waits if w is not None), None)
+    reset_header = data["headers"].get("rate_limit_reset")
+    reset_sent = next((v for k, v in headers.items() if reset_header and k.lower() == reset_header.lower()), None)
+    reset_formats = data["retry_after"]["reset_formats"]
+    reset = header_wait(reset_sent, reset_formats) if reset_sent is not None and reset_formats else None
     backoff = rule.get("backoff")
     first_backoff = backoff["first_delay_ms"] / 1000 if backoff else None
     wait = None
     if kind == "retry_after_wait":
-        wait = next((w for w in (server, data["retry_after"]["default_seconds"], first_backoff) if w is not None), None)
+        wait = next((w for w in (server, reset, data["retry_after"]["default_seconds"], first_backoff) if w is not None), None)
         if wait is None:
             kind = rule.get("if_no_wait", "give_up")
             wait = first_backoff if kind == "retry_with_backoff" else (0 if kind in RETRYING else None)

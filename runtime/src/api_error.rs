@@ -204,7 +204,8 @@ impl<B: ErrorModel> ApiError<B> {
             Reading::Valid(retry_after) => Some((retry_after.delay_from(now), WaitSource::RetryAfterHeader)),
             _ => self.facts.retry_after.map(|wait| (wait.delay_from(now), WaitSource::BodyField)),
         };
-        Recovery::decide(rule, decided_by, server_wait, model.default_retry_after, max_wait)
+        let reset_wait = self.rate_limit.resets.map(|resets| resets.delay_from(now));
+        Recovery::decide(rule, decided_by, server_wait, reset_wait, model.default_retry_after, max_wait)
     }
 
     /// The HTTP status code.

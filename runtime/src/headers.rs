@@ -37,6 +37,9 @@ pub struct RateLimit {
     pub remaining: Reading<u64>,
     /// When the window resets, as the number sent (its unit is the API's).
     pub reset: Reading<u64>,
+    /// When the window resets, read in the formats the catalog gives the header
+    /// (`epoch_seconds`, say); `None` where it gives none or the value is not in them.
+    pub resets: Option<RetryAfter>,
 }
 
 /// What the headers of one response say, as far as its API's model gives them roles.
@@ -97,7 +100,15 @@ impl HeaderReadings {
         Self {
             retry_after,
             request_id: request_id.filter(|id| !id.is_empty()),
-            rate_limit: RateLimit { limit: number(limit), remaining: number(remaining), reset: number(reset) },
+            rate_limit: RateLimit {
+                resets: reset.as_deref().and_then(|text| match model.rate_limit_reset_formats {
+                    [] => None,
+                    formats => RetryAfter::parse(text, formats),
+                }),
+                limit: number(limit),
+                remaining: number(remaining),
+                reset: number(reset),
+            },
         }
     }
 }

@@ -83,7 +83,7 @@ pub mod __private {
 
     /// The decision of `rule` for a response with no wait, for doc examples.
     pub fn decide(rule: &'static crate::RecoveryRule) -> crate::Recovery {
-        crate::Recovery::decide(rule, rule.level(), None, None, crate::Recovery::DEFAULT_MAX_WAIT)
+        crate::Recovery::decide(rule, rule.level(), None, None, None, crate::Recovery::DEFAULT_MAX_WAIT)
     }
 
     /// An unknown value, keeping the allocation.

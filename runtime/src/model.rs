@@ -108,6 +108,9 @@ pub struct Model {
     pub retry_after_formats: &'static [RetryAfterFormat],
     /// The formats of the body field whose role is `retry_after` (delay-seconds unless said).
     pub body_wait_formats: &'static [RetryAfterFormat],
+    /// The formats of the header whose role is `rate_limit_reset`, where the catalog gives them:
+    /// then a rule that waits as the server says waits until the reset when nothing else says.
+    pub rate_limit_reset_formats: &'static [RetryAfterFormat],
     /// How long to wait when a response says nothing, where the documentation says.
     pub default_retry_after: Option<Duration>,
     /// The API's recovery rules.
@@ -128,6 +131,7 @@ impl Model {
             headers,
             retry_after_formats: &[],
             body_wait_formats: &[RetryAfterFormat::DelaySeconds],
+            rate_limit_reset_formats: &[],
             default_retry_after: None,
             recovery,
         }
@@ -137,6 +141,13 @@ impl Model {
     #[must_use]
     pub const fn retry_after_formats(mut self, formats: &'static [RetryAfterFormat]) -> Self {
         self.retry_after_formats = formats;
+        self
+    }
+
+    /// The formats of the `rate_limit_reset` header.
+    #[must_use]
+    pub const fn rate_limit_reset_formats(mut self, formats: &'static [RetryAfterFormat]) -> Self {
+        self.rate_limit_reset_formats = formats;
         self
     }
 

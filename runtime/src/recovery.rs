@@ -440,6 +440,9 @@ pub enum WaitSource {
     RetryAfterHeader,
     /// A body field that says how long to wait.
     BodyField,
+    /// The rate-limit header that says when the window resets (`X-RateLimit-Reset`), where the
+    /// catalog gives its format: for a rule that waits as the server says, when nothing else does.
+    RateLimitReset,
     /// The wait the documentation says to assume when the server gives none.
     DocumentedDefault,
     /// The rule's backoff.
@@ -471,15 +474,17 @@ impl Recovery {
         rule: &'static RecoveryRule,
         decided_by: DecidedBy,
         server_wait: Option<(Duration, WaitSource)>,
+        reset_wait: Option<Duration>,
         default_wait: Option<Duration>,
         max_wait: Duration,
     ) -> Self {
         let immediately = Some((Duration::ZERO, WaitSource::Immediately));
         let backoff_wait = rule.backoff.map(|b| (b.delay(0), WaitSource::Backoff));
         let wait_for = |kind| match kind {
-            RecoveryKind::RetryAfterWait => {
-                server_wait.or_else(|| default_wait.map(|d| (d, WaitSource::DocumentedDefault))).or(backoff_wait)
-            }
+            RecoveryKind::RetryAfterWait => server_wait
+                .or_else(|| reset_wait.map(|d| (d, WaitSource::RateLimitReset)))
+                .or_else(|| default_wait.map(|d| (d, WaitSource::DocumentedDefault)))
+                .or(backoff_wait),
             RecoveryKind::RetryWithBackoff => server_wait.or(backoff_wait).or(immediately),
             RecoveryKind::RetryNow | RecoveryKind::RefreshCredentials => server_wait.or(immediately),
             _ => None,
@@ -693,7 +698,7 @@ mod tests {
         static RULE: RecoveryRule = RecoveryRule::new("r", RecoveryKind::RetryAfterWait, "", SOURCE)
             .backoff(Backoff::new(Duration::from_secs(3)));
         let server = Some((Duration::from_secs(5), WaitSource::RetryAfterHeader));
-        let decide = |server, default| Recovery::decide(&RULE, DecidedBy::Status, server, default, MAX);
+        let decide = |server, default| Recovery::decide(&RULE, DecidedBy::Status, server, None, default, MAX);
         assert_eq!(wait_of(&decide(server, Some(Duration::from_secs(60)))), (RULE.kind, Some(5), server.map(|s| s.1)));
         assert_eq!(
             wait_of(&decide(None, Some(Duration::from_secs(60)))),
@@ -703,19 +708,38 @@ mod tests {
     }
 
     #[test]
+    fn a_rate_limit_reset_is_a_wait_only_for_a_rule_that_waits_as_the_server_says() {
+        static WAITS: RecoveryRule = RecoveryRule::new("r", RecoveryKind::RetryAfterWait, "", SOURCE);
+        static BACKS_OFF: RecoveryRule = RecoveryRule::new("b", RecoveryKind::RetryWithBackoff, "", SOURCE)
+            .backoff(Backoff::new(Duration::from_secs(2)));
+        let reset = Some(Duration::from_secs(40));
+        let server = Some((Duration::from_secs(5), WaitSource::RetryAfterHeader));
+        let decide = |rule, server, default| Recovery::decide(rule, DecidedBy::Status, server, reset, default, MAX);
+        // After the server's own wait, before the documented default.
+        assert_eq!(wait_of(&decide(&WAITS, server, None)).1, Some(5));
+        let from_reset = (RecoveryKind::RetryAfterWait, Some(40), Some(WaitSource::RateLimitReset));
+        assert_eq!(wait_of(&decide(&WAITS, None, Some(Duration::from_secs(60)))), from_reset);
+        // A window that resets later says nothing about when a failing server recovers.
+        assert_eq!(
+            wait_of(&decide(&BACKS_OFF, None, None)),
+            (RecoveryKind::RetryWithBackoff, Some(2), Some(WaitSource::Backoff))
+        );
+    }
+
+    #[test]
     fn no_wait_turns_into_the_rules_alternative_or_giving_up() {
         static GIVE_UP: RecoveryRule = RecoveryRule::new("r", RecoveryKind::RetryAfterWait, "", SOURCE);
         static BACKOFF: RecoveryRule =
             RecoveryRule::new("r", RecoveryKind::RetryAfterWait, "", SOURCE).if_no_wait(RecoveryKind::RetryNow);
-        let decided = Recovery::decide(&GIVE_UP, DecidedBy::Status, None, None, MAX);
+        let decided = Recovery::decide(&GIVE_UP, DecidedBy::Status, None, None, None, MAX);
         assert_eq!(wait_of(&decided), (RecoveryKind::GiveUp, None, None));
         assert!(!decided.should_retry() && decided.max_attempts() == Some(1));
-        let decided = Recovery::decide(&BACKOFF, DecidedBy::Status, None, None, MAX);
+        let decided = Recovery::decide(&BACKOFF, DecidedBy::Status, None, None, None, MAX);
         assert_eq!(wait_of(&decided), (RecoveryKind::RetryNow, Some(0), Some(WaitSource::Immediately)));
         // A rule that would wait again for a wait that is not there gives up too.
         static AGAIN: RecoveryRule =
             RecoveryRule::new("r", RecoveryKind::RetryAfterWait, "", SOURCE).if_no_wait(RecoveryKind::RetryAfterWait);
-        let decided = Recovery::decide(&AGAIN, DecidedBy::Status, None, None, MAX);
+        let decided = Recovery::decide(&AGAIN, DecidedBy::Status, None, None, None, MAX);
         assert_eq!(wait_of(&decided), (RecoveryKind::GiveUp, None, None));
         assert!(!decided.should_retry());
     }
@@ -725,11 +749,11 @@ mod tests {
         static RULE: RecoveryRule = RecoveryRule::new("r", RecoveryKind::RetryWithBackoff, "", SOURCE)
             .backoff(Backoff::new(Duration::from_secs(1)));
         let huge = Some((Duration::MAX, WaitSource::RetryAfterHeader));
-        let decided = Recovery::decide(&RULE, DecidedBy::Status, huge, None, MAX);
+        let decided = Recovery::decide(&RULE, DecidedBy::Status, huge, None, None, MAX);
         assert_eq!(decided.wait(), Some(MAX));
         assert!(decided.wait_was_clamped());
         static FIX: RecoveryRule = RecoveryRule::new("r", RecoveryKind::FixRequest, "", SOURCE);
-        let decided = Recovery::decide(&FIX, DecidedBy::Status, huge, None, MAX);
+        let decided = Recovery::decide(&FIX, DecidedBy::Status, huge, None, None, MAX);
         assert_eq!((decided.wait(), decided.wait_was_clamped(), decided.backoff()), (None, false, None));
     }
 

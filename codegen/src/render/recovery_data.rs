@@ -42,6 +42,11 @@ pub fn recovery_data(api: &Api) -> Value {
         "retry_after": {
             "formats": header_formats,
             "body_formats": api.body_wait_formats.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
+            // A wait of last resort for `retry_after_wait`: until the rate-limit window resets.
+            "reset_formats": api
+                .header_with_role(HeaderRole::RateLimitReset)
+                .map(|h| h.formats.iter().map(|f| f.as_str()).collect::<Vec<_>>())
+                .unwrap_or_default(),
             "default_seconds": retry_after.and_then(|h| h.default_seconds),
         },
         "rules": api.recovery.rules.iter().map(|rule| rule_data(api, rule)).collect::<Vec<_>>(),

@@ -497,11 +497,23 @@ impl Checker<'_> {
                     );
                 }
             }
-            if !is_retry_after && (!header.formats.is_empty() || header.default_seconds.is_some()) {
+            let is_reset = header.role == Some(HeaderRole::RateLimitReset);
+            if is_reset {
+                self.check_bare_numbers(Code::HeaderRole, &format!("{path}.formats"), &header.formats);
+            }
+            if !is_retry_after && header.default_seconds.is_some() {
                 self.error(
                     Code::HeaderRole,
                     &path,
-                    "`formats` and `default_seconds` only apply to the header with `role: retry_after`",
+                    "`default_seconds` only applies to the header with `role: retry_after`",
+                    "remove it or set the role",
+                );
+            }
+            if !is_retry_after && !is_reset && !header.formats.is_empty() {
+                self.error(
+                    Code::HeaderRole,
+                    &path,
+                    "`formats` only apply to the headers with `role: retry_after` or `rate_limit_reset`",
                     "remove them or set the role",
                 );
             }

@@ -89,10 +89,14 @@ export function decide(data, status, headers, body) {
   const sent = Object.entries(headers).find(([k]) => header && k.toLowerCase() === header.toLowerCase())?.[1];
   let server = sent === undefined ? undefined : headerWait(sent, data.retry_after.formats);
   if (server === undefined) server = (data.fields.retry_after ?? []).map((p) => bodySeconds(atPath(body, p), data.retry_after.body_formats)).find((v) => v !== undefined);
+  const resetHeader = data.headers.rate_limit_reset;
+  const resetSent = Object.entries(headers).find(([k]) => resetHeader && k.toLowerCase() === resetHeader.toLowerCase())?.[1];
+  const resetFormats = data.retry_after.reset_formats;
+  const reset = resetSent === undefined || resetFormats.length === 0 ? undefined : headerWait(resetSent, resetFormats);
   const firstBackoff = rule.backoff ? rule.backoff.first_delay_ms / 1000 : undefined;
   let wait;
   if (kind === "retry_after_wait") {
-    wait = [server, data.retry_after.default_seconds ?? undefined, firstBackoff].find((w) => w !== undefined);
+    wait = [server, reset, data.retry_after.default_seconds ?? undefined, firstBackoff].find((w) => w !== undefined);
     if (wait === undefined) {
       kind = rule.if_no_wait ?? "give_up";
       wait = kind === "retry_with_backoff" ? firstBackoff : RETRYING.has(kind) ? 0 : undefined;

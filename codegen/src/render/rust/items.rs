@@ -184,6 +184,10 @@ pub(super) fn recovery(api: &Api) -> TokenStream {
             settings.push(quote! { .default_retry_after(::std::time::Duration::from_secs(#seconds)) });
         }
     }
+    if let Some(header) = api.header_with_role(HeaderRole::RateLimitReset).filter(|h| !h.formats.is_empty()) {
+        let formats = header.formats.iter().map(|&f| runtime_value(f));
+        settings.push(quote! { .rate_limit_reset_formats(&[#(#formats),*]) });
+    }
     if api.body_wait_formats != [RetryAfterFormat::DelaySeconds] {
         let formats = api.body_wait_formats.iter().map(|&f| runtime_value(f));
         settings.push(quote! { .body_wait_formats(&[#(#formats),*]) });
