@@ -46,8 +46,8 @@ pub mod ofauth;
 pub use ::api_error_runtime::{
     ApiError, ApiErrorInfo, Backoff, BodyProblem, CatalogApi, DecidedBy, ErrorModel,
     Example, ExampleDecision, Jitter, RateLimit, Reading, Recovery, RecoveryKind,
-    RecoveryRule, RecoveryTable, RetryAfter, RetryAfterFormat, StatusClass, UnknownValue,
-    WaitSource,
+    RecoveryRule, RecoveryTable, ResponseHeader, RetryAfter, RetryAfterFormat,
+    StatusClass, UnknownValue, WaitSource,
 };
 pub use ::api_error_runtime::model;
 /// Every API of this crate, in catalog order, for code that handles several by id: each

@@ -2,7 +2,7 @@
 //! ([`ApiErrorInfo`]), and why a body could not be read ([`BodyProblem`]).
 
 use crate::facts::{facts_of_value, parse_json, BodyFacts};
-use crate::headers::{HeaderReadings, RateLimit, Reading};
+use crate::headers::{HeaderReadings, RateLimit, Reading, ResponseHeader};
 use crate::model::ErrorModel;
 use crate::recovery::{Recovery, WaitSource};
 use crate::retry_after::RetryAfter;
@@ -116,12 +116,9 @@ impl<B: ErrorModel> ApiError<B> {
     pub const EXCERPT_BYTES: usize = 2048;
 
     /// Reads an error response: its status, its headers (names in any case; values as text or
-    /// bytes) and its body. Never fails, never panics.
-    pub fn from_response<K, V>(status: u16, headers: impl IntoIterator<Item = (K, V)>, body: &[u8]) -> Self
-    where
-        K: AsRef<str>,
-        V: AsRef<[u8]>,
-    {
+    /// bytes; pairs or references to pairs, see [`ResponseHeader`]) and its body. Never fails,
+    /// never panics.
+    pub fn from_response<H: ResponseHeader>(status: u16, headers: impl IntoIterator<Item = H>, body: &[u8]) -> Self {
         let headers = HeaderReadings::read(B::MODEL, headers);
         let mut error = Self {
             status,
@@ -556,6 +553,27 @@ mod tests {
         }
         let error = read(502, &[], b"<html>");
         assert_eq!((error.json(), error.field::<String>("type")), (None, None));
+    }
+
+    #[test]
+    fn headers_come_as_pairs_or_references_to_pairs() {
+        let body = br#"{"type":"RATE_LIMIT_EXCEEDED"}"#;
+        let pairs = [("retry-after", "3")];
+        // A slice of pairs, as a client keeps them: read as it is, without `.iter().copied()`.
+        let slice: &[(&str, &str)] = &pairs;
+        let owned = vec![(String::from("Retry-After"), String::from("3"))];
+        let waits = [
+            ApiError::<Body>::from_response(429, pairs, body).retry_after().clone(),
+            ApiError::<Body>::from_response(429, slice, body).retry_after().clone(),
+            ApiError::<Body>::from_response(429, &owned, body).retry_after().clone(),
+            ApiError::<Body>::from_response(429, owned.iter().map(|(k, v)| (k.as_str(), v.as_bytes())), body)
+                .retry_after()
+                .clone(),
+        ];
+        assert!(
+            waits.iter().all(|wait| *wait == Reading::Valid(RetryAfter::Delay(Duration::from_secs(3)))),
+            "{waits:?}"
+        );
     }
 
     #[test]

@@ -42,6 +42,42 @@ pub struct RateLimit {
     pub resets: Option<RetryAfter>,
 }
 
+/// A response header as a client's HTTP stack hands it over: a name (in any case) and a value
+/// (text or bytes), owned or borrowed: `("retry-after", "3")`, `&(String, String)`, the `http`
+/// crate's `(&HeaderName, &HeaderValue)`. So a slice of pairs reads as it is.
+///
+/// ```
+/// use api_error_runtime::ResponseHeader;
+///
+/// let headers = [("Retry-After", "3")];
+/// let (by_value, by_reference) = (headers[0], &headers[0]);
+/// assert_eq!((by_value.name(), by_reference.value()), ("Retry-After", &b"3"[..]));
+/// ```
+pub trait ResponseHeader {
+    /// The header's name, as sent.
+    fn name(&self) -> &str;
+    /// The header's value, as sent.
+    fn value(&self) -> &[u8];
+}
+
+impl<K: AsRef<str>, V: AsRef<[u8]>> ResponseHeader for (K, V) {
+    fn name(&self) -> &str {
+        self.0.as_ref()
+    }
+    fn value(&self) -> &[u8] {
+        self.1.as_ref()
+    }
+}
+
+impl<H: ResponseHeader + ?Sized> ResponseHeader for &H {
+    fn name(&self) -> &str {
+        (**self).name()
+    }
+    fn value(&self) -> &[u8] {
+        (**self).value()
+    }
+}
+
 /// What the headers of one response say, as far as its API's model gives them roles.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct HeaderReadings {
@@ -53,11 +89,7 @@ pub(crate) struct HeaderReadings {
 impl HeaderReadings {
     /// Reads the headers (names in any case; values as text or bytes) that `model` names; the
     /// first of repeated headers counts.
-    pub(crate) fn read<K, V>(model: &Model, headers: impl IntoIterator<Item = (K, V)>) -> Self
-    where
-        K: AsRef<str>,
-        V: AsRef<[u8]>,
-    {
+    pub(crate) fn read<H: ResponseHeader>(model: &Model, headers: impl IntoIterator<Item = H>) -> Self {
         // Each role's slot, by an exhaustive match: a new role does not compile until it has one.
         let slot = |role: HeaderRole| match role {
             HeaderRole::RetryAfter => 0,
@@ -71,11 +103,11 @@ impl HeaderReadings {
             wanted[slot(role)] = model.header(role);
         }
         let mut found: [Option<String>; 5] = Default::default();
-        for (name, value) in headers {
+        for header in headers {
             for (found, wanted) in found.iter_mut().zip(wanted) {
                 // The first of repeated headers counts.
-                if found.is_none() && wanted.is_some_and(|wanted| wanted.eq_ignore_ascii_case(name.as_ref())) {
-                    *found = Some(String::from_utf8_lossy(value.as_ref()).trim().to_owned());
+                if found.is_none() && wanted.is_some_and(|wanted| wanted.eq_ignore_ascii_case(header.name())) {
+                    *found = Some(String::from_utf8_lossy(header.value()).trim().to_owned());
                 }
             }
         }

@@ -51,7 +51,7 @@ mod unknown;
 pub use api_error::{ApiError, ApiErrorInfo, BodyProblem};
 pub use catalog_api::CatalogApi;
 pub use example::{Example, ExampleDecision};
-pub use headers::{RateLimit, Reading};
+pub use headers::{RateLimit, Reading, ResponseHeader};
 pub use model::ErrorModel;
 pub use recovery::{Backoff, DecidedBy, Jitter, Recovery, RecoveryKind, RecoveryRule, RecoveryTable, WaitSource};
 pub use retry_after::{RetryAfter, RetryAfterFormat};

@@ -325,7 +325,7 @@ fn lib_items(catalog: &Catalog) -> TokenStream {
         #(#modules)*
         pub use ::api_error_runtime::{
             ApiError, ApiErrorInfo, Backoff, BodyProblem, CatalogApi, DecidedBy, ErrorModel, Example, ExampleDecision,
-            Jitter, RateLimit, Reading, Recovery, RecoveryKind, RecoveryRule, RecoveryTable, RetryAfter,
+            Jitter, RateLimit, Reading, Recovery, RecoveryKind, RecoveryRule, RecoveryTable, ResponseHeader, RetryAfter,
             RetryAfterFormat, StatusClass, UnknownValue, WaitSource,
         };
         pub use ::api_error_runtime::model;
