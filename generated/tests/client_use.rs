@@ -123,6 +123,7 @@ fn unreadable_bodies_are_decided_by_the_status() {
 /// and is a `std::error::Error`.
 #[test]
 fn errors_of_every_api_are_handled_in_one_place() {
+    let mut hints = 0;
     for (api, example) in APIS.iter().flat_map(|api| api.examples.iter().map(move |e| (api, e))) {
         let status = example.status.unwrap_or(400);
         let error: Box<dyn ApiErrorInfo> = (api.read)(status, example.headers, example.body.as_bytes());
@@ -131,7 +132,14 @@ fn errors_of_every_api_are_handled_in_one_place() {
         assert!(line.starts_with(&format!("{} error {status}", api.name)), "{line}");
         let std_error: &dyn std::error::Error = error.as_ref();
         assert!(std_error.source().is_none());
+        // Behind `dyn`, every fact the response gave, as the typed error has it.
+        let json: serde_json::Value = serde_json::from_str(example.body).unwrap();
+        assert_eq!(error.json(), Some(&json), "{}/{}", api.id, example.id);
+        assert!(error.body_problem().is_none(), "{}/{}: {:?}", api.id, example.id, error.body_problem());
+        let hinted = error.hint().is_some() || error.support_reference().is_some();
+        hints += usize::from(hinted);
     }
+    assert!(hints > 0, "no example gave a hint or a support reference behind `dyn ApiErrorInfo`");
 }
 
 /// A wait is never longer than the runtime's cap, a backoff does not shrink between
