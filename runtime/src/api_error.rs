@@ -192,8 +192,9 @@ impl<B: ErrorModel> ApiError<B> {
     ///
     /// The rule is the first of the API's rules to cover the response in precedence order:
     /// hint, error value, status, status class, then the fallback. A wait the server asks for
-    /// (`Retry-After`, then a body field) wins over the rule's own delay; a `Retry-After` date
-    /// counts from `now`.
+    /// (`Retry-After`, then a body field) wins over the rule's own delay; a rule that waits as the
+    /// server says waits, without either, until the rate-limit window resets where the catalog
+    /// gives that header's formats. A moment counts from `now`.
     pub fn recovery_with_max_wait(&self, now: SystemTime, max_wait: Duration) -> Recovery {
         let model = B::MODEL;
         let (rule, decided_by) = model.recovery.rule_for(self.status, self.code(), self.hint());

@@ -81,6 +81,11 @@ macro_rules! catalog_enum {
                 self.as_str()
             }
 
+            fn from_name(name: &str) -> ::core::option::Option<Self> {
+                // The inherent function: one `match` on the names.
+                <$name>::from_name(name)
+            }
+
             fn variant_name(self) -> &'static str {
                 match self {
                     $(Self::$variant => stringify!($variant),)+

@@ -102,6 +102,7 @@ impl HeaderReadings {
         for &role in HeaderRole::ALL {
             wanted[slot(role)] = model.header(role);
         }
+        let retry_after_name = wanted[slot(HeaderRole::RetryAfter)];
         let mut found: [Option<String>; 5] = Default::default();
         for header in headers {
             for (found, wanted) in found.iter_mut().zip(wanted) {
@@ -114,8 +115,7 @@ impl HeaderReadings {
         let [retry_after, request_id, limit, remaining, reset] = found;
         let retry_after = match retry_after {
             None => Reading::Absent,
-            Some(text) => match model
-                .header(HeaderRole::RetryAfter)
+            Some(text) => match retry_after_name
                 .and_then(|name| RetryAfter::read_header(name, &text, model.retry_after_formats))
             {
                 Some(parsed) => Reading::Valid(parsed),
@@ -133,10 +133,8 @@ impl HeaderReadings {
             retry_after,
             request_id: request_id.filter(|id| !id.is_empty()),
             rate_limit: RateLimit {
-                resets: reset.as_deref().and_then(|text| match model.rate_limit_reset_formats {
-                    [] => None,
-                    formats => RetryAfter::parse(text, formats),
-                }),
+                // No format given, no moment read: `parse` tries none.
+                resets: reset.as_deref().and_then(|text| RetryAfter::parse(text, model.rate_limit_reset_formats)),
                 limit: number(limit),
                 remaining: number(remaining),
                 reset: number(reset),

@@ -97,6 +97,12 @@ impl RetryAfter {
             .or_else(|| Self::parse(value, dialects))
     }
 
+    /// Is `header` RFC 9110's `Retry-After` (in any case), which every recipient reads in its two
+    /// forms whatever else the API sends?
+    pub fn is_rfc9110_header(header: &str) -> bool {
+        header.eq_ignore_ascii_case("retry-after")
+    }
+
     /// Reads the value of a header that says how long to wait, named `header`: `Retry-After` as
     /// [`RetryAfter::read`] does (RFC 9110's forms, then `formats` as the API's dialects), a
     /// header of another name (`Retry-After-Ms`) in `formats` alone (delay-seconds when empty).
@@ -110,7 +116,7 @@ impl RetryAfter {
     /// assert_eq!(RetryAfter::read_header("retry-after", "15", &[]), Some(RetryAfter::Delay(Duration::from_secs(15))));
     /// ```
     pub fn read_header(header: &str, value: &str, formats: &[RetryAfterFormat]) -> Option<Self> {
-        match (header.eq_ignore_ascii_case("retry-after"), formats) {
+        match (Self::is_rfc9110_header(header), formats) {
             (true, dialects) => Self::read(value, dialects),
             (false, []) => Self::parse(value, &[RetryAfterFormat::DelaySeconds]),
             (false, formats) => Self::parse(value, formats),

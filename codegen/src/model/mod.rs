@@ -510,6 +510,16 @@ pub enum HeaderValueType {
     Boolean,
 }
 
+impl Field {
+    /// The formats a `role: retry_after` field's wait is read in: its own, or delay-seconds.
+    pub fn wait_formats(&self) -> &[RetryAfterFormat] {
+        match self.formats.as_slice() {
+            [] => &[RetryAfterFormat::DelaySeconds],
+            formats => formats,
+        }
+    }
+}
+
 impl HeaderValueType {
     pub fn name(self) -> &'static str {
         match self {

@@ -6,6 +6,7 @@
 use crate::model::DecidedBy;
 use crate::model::{HeaderRole, RetryAfterFormat};
 use crate::resolved::{Api, RecoveryRule};
+use api_error_runtime::RetryAfter;
 use serde_json::{json, Map, Value};
 
 /// The data object.
@@ -26,7 +27,7 @@ pub fn recovery_data(api: &Api) -> Value {
     // first, then the API's own; a header of another name in its own (as the runtime reads them).
     let header_formats: Vec<&str> = retry_after
         .map(|h| {
-            let rfc = h.name.eq_ignore_ascii_case("retry-after");
+            let rfc = RetryAfter::is_rfc9110_header(&h.name);
             let standard = [RetryAfterFormat::DelaySeconds, RetryAfterFormat::HttpDate];
             let own = h.formats.iter().filter(|f| !(rfc && f.is_rfc9110()));
             let formats: Vec<RetryAfterFormat> =

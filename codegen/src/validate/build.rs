@@ -232,8 +232,8 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
         .bodies
         .iter()
         .flat_map(|shape| &shape.fields)
-        .find(|field| field.role == Some(model::FieldRole::RetryAfter) && !field.formats.is_empty())
-        .map_or_else(|| vec![model::RetryAfterFormat::DelaySeconds], |field| field.formats.clone());
+        .find(|field| field.role == Some(model::FieldRole::RetryAfter))
+        .map_or_else(|| vec![model::RetryAfterFormat::DelaySeconds], |field| field.wait_formats().to_vec());
     let decision = |d: &model::Decision| Decision {
         kind: d.kind,
         rule: d.rule.clone(),

@@ -7,6 +7,7 @@ use crate::diagnostic::Code;
 use crate::facts;
 use crate::model::*;
 use crate::names;
+use api_error_runtime::RetryAfter;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Methods the generated vocabulary enums have, or would shadow, that a link may not take.
@@ -477,10 +478,13 @@ impl Checker<'_> {
                     "list them, e.g. `formats: [delay_seconds]`",
                 );
             }
-            if is_retry_after {
-                let formats_path = format!("{path}.formats");
+            let is_reset = header.role == Some(HeaderRole::RateLimitReset);
+            let formats_path = format!("{path}.formats");
+            if is_retry_after || is_reset {
                 self.check_bare_numbers(Code::HeaderRole, &formats_path, &header.formats);
-                let rfc = header.name.eq_ignore_ascii_case("retry-after");
+            }
+            if is_retry_after {
+                let rfc = RetryAfter::is_rfc9110_header(&header.name);
                 if let Some(clash) = header
                     .formats
                     .iter()
@@ -496,10 +500,6 @@ impl Checker<'_> {
                         "name the header as the API sends it (`Retry-After-Ms`), or list `delay_seconds`",
                     );
                 }
-            }
-            let is_reset = header.role == Some(HeaderRole::RateLimitReset);
-            if is_reset {
-                self.check_bare_numbers(Code::HeaderRole, &format!("{path}.formats"), &header.formats);
             }
             if !is_retry_after && header.default_seconds.is_some() {
                 self.error(

@@ -127,8 +127,7 @@ impl Checker<'_> {
                 }
                 if field.role == Some(FieldRole::RetryAfter) {
                     self.check_wait_formats(&formats_path, &field.formats, &field.ty);
-                    let formats =
-                        if field.formats.is_empty() { &[RetryAfterFormat::DelaySeconds][..] } else { &field.formats };
+                    let formats = field.wait_formats();
                     match &wait_formats {
                         Some((first, listed)) if *listed != formats => self.error(
                             Code::FieldRole,
@@ -191,10 +190,8 @@ impl Checker<'_> {
     /// A `retry_after` field's formats fit its type (a number is read in seconds, milliseconds
     /// or epoch seconds), and name at most one of the formats that are bare numbers.
     fn check_wait_formats(&mut self, path: &str, formats: &[RetryAfterFormat], ty: &FieldType) {
-        let numeric =
-            [RetryAfterFormat::DelaySeconds, RetryAfterFormat::DelayMilliseconds, RetryAfterFormat::EpochSeconds];
         if matches!(ty, FieldType::Integer | FieldType::Number) {
-            if let Some(text_only) = formats.iter().find(|f| !numeric.contains(f)) {
+            if let Some(text_only) = formats.iter().find(|f| !bare_number(**f)) {
                 self.error(
                     Code::FieldRole,
                     path,

@@ -5,6 +5,7 @@ use super::{doc, duration, ident, numbers, option, provenance_lines, runtime_val
 use crate::model::{HeaderDirection, HeaderRole, HeaderValueType, Jitter, RecoveryKind, RetryAfterFormat};
 use crate::render::text::{code, markdown as md, one_line};
 use crate::resolved::{Api, RecoveryRule};
+use api_error_runtime::RetryAfter;
 use proc_macro2::{Literal, TokenStream};
 use quote::{quote, ToTokens};
 
@@ -173,7 +174,7 @@ pub(super) fn recovery(api: &Api) -> TokenStream {
     let mut settings = Vec::new();
     if let Some(header) = api.header_with_role(HeaderRole::RetryAfter) {
         // A `Retry-After` is read in RFC 9110's forms anyway: only its dialects are listed.
-        let rfc = header.name.eq_ignore_ascii_case("retry-after");
+        let rfc = RetryAfter::is_rfc9110_header(&header.name);
         let formats: Vec<TokenStream> =
             header.formats.iter().filter(|f| !(rfc && f.is_rfc9110())).map(|&f| runtime_value(f)).collect();
         if !formats.is_empty() {
