@@ -55,22 +55,25 @@ pub fn parse_api(file: &str, text: &str) -> Result<LoadedApi, Vec<Diagnostic>> {
             .at_position(&source_map, position);
         return Err(vec![diagnostic]);
     }
-    if matches!(serde_yaml::from_str::<serde_yaml::Value>(text), Ok(serde_yaml::Value::Null)) {
-        let diagnostic =
-            Diagnostic::in_file(Code::Parse, file, "the file holds no catalog: it is empty, or only comments")
-                .with_help(
-                    "start from the catalog closest to the API's shape (docs/catalog-format.md), or remove the file",
-                )
-                .or_at_start(&source_map);
-        return Err(vec![diagnostic]);
-    }
     match serde_yaml::from_str::<Api>(text) {
         Ok(api) => Ok(LoadedApi { api, file: file.to_string(), source_map }),
         Err(err) => {
+            // The file read as plain YAML, only once the catalog did not parse: a catalog that
+            // parses is read once.
+            let tree = serde_yaml::from_str::<serde_yaml::Value>(text);
+            if matches!(tree, Ok(serde_yaml::Value::Null)) {
+                let diagnostic =
+                    Diagnostic::in_file(Code::Parse, file, "the file holds no catalog: it is empty, or only comments")
+                        .with_help(
+                            "start from the catalog closest to the API's shape (docs/catalog-format.md), or remove \
+                             the file",
+                        )
+                        .or_at_start(&source_map);
+                return Err(vec![diagnostic]);
+            }
             let first = parse_error(file, &err, &source_map);
             let mut errors = vec![first];
             // serde stops at the first error; where the YAML itself parses, find the others too.
-            let tree = serde_yaml::from_str::<serde_yaml::Value>(text);
             // Where it does not, the first error may be one of content before the syntax error:
             // the syntax error is said too, or fixing the first would only reveal it.
             if let Err(syntax) = &tree {

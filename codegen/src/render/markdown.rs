@@ -1,7 +1,8 @@
 //! `docs/<api>.md` and `docs/README.md`: the catalog as a reference for people. The source
 //! document's own tables come first, rebuilt row for row; then everything the catalog adds.
 
-use super::text::{code, listed, markdown as md, one_line, seconds};
+use super::recovery_data::seconds;
+use super::text::{code, listed, markdown as md, one_line};
 use super::GENERATE_COMMAND;
 use crate::model::{HeaderDirection, HeaderValueType, RecoveryKind};
 use crate::resolved::{

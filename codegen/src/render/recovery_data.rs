@@ -88,7 +88,8 @@ fn rule_data(api: &Api, rule: &RecoveryRule) -> Value {
     data
 }
 
-/// Milliseconds as a JSON number of seconds: whole (`7`) where they are, else fractional (`1.5`).
+/// Milliseconds as a JSON number of seconds: whole (`7`) where they are, else fractional (`1.5`);
+/// it prints as the Markdown reference writes a wait too.
 pub fn seconds(milliseconds: u64) -> Value {
     match milliseconds % 1000 {
         0 => Value::from(milliseconds / 1000),

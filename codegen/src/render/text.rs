@@ -67,14 +67,6 @@ pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Milliseconds as seconds in words' figures: `7`, `1.5`.
-pub fn seconds(milliseconds: u64) -> String {
-    match milliseconds % 1000 {
-        0 => (milliseconds / 1000).to_string(),
-        _ => format!("{}", milliseconds as f64 / 1000.0),
-    }
-}
-
 /// Items joined as prose: `a`, `a and b`, `a, b and c`.
 pub fn listed(items: &[String]) -> String {
     match items {
