@@ -402,7 +402,7 @@ fn api_items(api: &Api, values_per_part: usize) -> Vec<Piece<'_>> {
     pieces.extend(api.shapes.iter().map(|s| Piece::whole(move || quoted(shapes::shape_struct(api, s)))));
     pieces.push(Piece::whole(|| {
         let roots: Vec<_> = api.roots().collect();
-        quoted(shapes::error_response(api, serde_impls::decoding(api, &roots)))
+        quoted(shapes::error_response(api, serde_impls::decoding(&roots)))
     }));
     pieces.push(Piece::whole(|| quoted(items::headers(api))));
     pieces.push(Piece::whole(|| quoted(items::recovery(api))));

@@ -117,8 +117,8 @@ pub(super) fn shape(api: &Api, shape: &Shape) -> TokenStream {
 }
 
 /// How `ErrorResponse` picks one of several body formats, in a sentence for its documentation.
-pub(super) fn decoding(api: &Api, roots: &[&Shape]) -> &'static str {
-    match one_pass_deserialize(api, roots) {
+pub(super) fn decoding(roots: &[&Shape]) -> &'static str {
+    match one_pass(roots) {
         Some(_) => {
             "Decoding reads each member of the body once and takes the first format, in catalog order, \
              whose required members are all present (one that may be `null` may also be absent, as \
@@ -297,19 +297,17 @@ struct Member<'a> {
     rust_name: &'a str,
 }
 
-/// `Deserialize` for `ErrorResponse` in one pass, as a client decodes its own union of the
-/// formats: each member of every format read once, into a variable of its own, then the first
-/// format, in catalog order, whose required members are there (see [`must_be_present`]).
-/// Serde's `untagged` reads the body into a buffer and tries each format on it, which took 1.4
-/// to 1.7 times as long (BENCHMARKS.md) and compiled a decoder of each format from that buffer.
-///
-/// Each member is kept as `Option<Option<T>>` (a free-form value: `Option<Value>`): absent,
-/// `null` or a value, so that a format that takes `null` can be told from one that does not. A
-/// member may be required in one format and optional in another. `None` (read the body into a
-/// `Value` and try each format on it, as `untagged` does) when its type differs between formats,
-/// which one pass cannot decode before it knows the format, or when a format keeps extension
-/// members, which are the members it does not declare, other formats' included.
-fn one_pass_deserialize(api: &Api, roots: &[&Shape]) -> Option<TokenStream> {
+/// The formats one pass decodes, and every member of them read once: `None` where one pass
+/// cannot decode them (see [`one_pass_deserialize`]).
+struct OnePass<'a> {
+    /// The formats that can be chosen, in catalog order.
+    roots: &'a [&'a Shape],
+    members: Vec<Member<'a>>,
+    /// The index in `members` of each field of each format.
+    indices: Vec<Vec<usize>>,
+}
+
+fn one_pass<'a>(roots: &'a [&'a Shape]) -> Option<OnePass<'a>> {
     // A format with no member that must be there always fits: the ones after it are never chosen.
     let last = roots.iter().position(|shape| !shape.fields.iter().any(must_be_present)).unwrap_or(roots.len() - 1);
     let roots = &roots[..=last];
@@ -317,7 +315,6 @@ fn one_pass_deserialize(api: &Api, roots: &[&Shape]) -> Option<TokenStream> {
         return None;
     }
     let mut members: Vec<Member> = Vec::new();
-    // The index in `members` of each field of each format.
     let mut indices: Vec<Vec<usize>> = Vec::new();
     for shape in roots {
         let mut shape_indices = Vec::new();
@@ -334,6 +331,23 @@ fn one_pass_deserialize(api: &Api, roots: &[&Shape]) -> Option<TokenStream> {
         }
         indices.push(shape_indices);
     }
+    Some(OnePass { roots, members, indices })
+}
+
+/// `Deserialize` for `ErrorResponse` in one pass, as a client decodes its own union of the
+/// formats: each member of every format read once, into a variable of its own, then the first
+/// format, in catalog order, whose required members are there (see [`must_be_present`]).
+/// Serde's `untagged` reads the body into a buffer and tries each format on it, which took 1.4
+/// to 1.7 times as long (BENCHMARKS.md) and compiled a decoder of each format from that buffer.
+///
+/// Each member is kept as `Option<Option<T>>` (a free-form value: `Option<Value>`): absent,
+/// `null` or a value, so that a format that takes `null` can be told from one that does not. A
+/// member may be required in one format and optional in another. `None` (read the body into a
+/// `Value` and try each format on it, as `untagged` does) when its type differs between formats,
+/// which one pass cannot decode before it knows the format, or when a format keeps extension
+/// members, which are the members it does not declare, other formats' included.
+fn one_pass_deserialize(api: &Api, roots: &[&Shape]) -> Option<TokenStream> {
+    let OnePass { roots, members, indices } = one_pass(roots)?;
 
     // Each member's variable in the generated decoder.
     let member_variables = variables(members.iter().map(|m| m.rust_name));
