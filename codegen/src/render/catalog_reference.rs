@@ -2,6 +2,7 @@
 //! off the same schema as `spec/catalog.schema.json` (the model's types and doc comments), so
 //! that the reference lists every key the loader accepts and no other.
 
+use super::text::one_line;
 use super::GENERATE_COMMAND;
 use crate::model::Api;
 use serde_json::{Map, Value};
@@ -36,7 +37,7 @@ fn definition(out: &mut String, name: &str, what: &str, schema: &Map<String, Val
     let heading = if what.is_empty() { name.to_string() } else { format!("{name} ({what})") };
     out.push_str(&format!("## {heading}\n\n"));
     if let Some(description) = schema.get("description").and_then(Value::as_str) {
-        out.push_str(&format!("{}\n\n", paragraph(description)));
+        out.push_str(&format!("{}\n\n", one_line(description)));
     }
     if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
         let required: Vec<&str> =
@@ -107,14 +108,9 @@ fn type_of(schema: &Value) -> String {
     described.join(" or ")
 }
 
-/// A doc comment as one paragraph.
-fn paragraph(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// A doc comment in a table cell.
 fn cell(text: &str) -> String {
-    paragraph(text).replace('|', "\\|")
+    one_line(text).replace('|', "\\|")
 }
 
 #[cfg(test)]
