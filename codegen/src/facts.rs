@@ -2,7 +2,7 @@
 //! `{description}`, ...). Validation checks every placeholder names a fact that each row has,
 //! and fills the cells in for the resolved model.
 
-use crate::model::{Field, FieldType, Status, TableRows, VocabularyValue};
+use crate::model::{Api, Field, FieldType, Status, TableRows, VocabularyValue};
 
 /// Facts a table row of each kind offers, for placeholders and for `inferred:` lists.
 pub const STATUS_FACTS: &[&str] = &["code", "reason", "description", "action", "when_used", "class", "retryable"];
@@ -67,10 +67,10 @@ pub fn value_fact(value: &VocabularyValue, name: &str) -> Option<String> {
     }
 }
 
-pub fn field_fact(field: &Field, name: &str) -> Option<String> {
+pub fn field_fact(api: &Api, field: &Field, name: &str) -> Option<String> {
     match name {
         "name" => Some(field.name.clone()),
-        "type" => Some(json_type_name(&field.ty).to_string()),
+        "type" => Some(json_type_name(api, &field.ty).to_string()),
         "required" => Some(yes_no(field.required)),
         "nullable" => Some(yes_no(field.nullable)),
         "format" => field.format.map(|f| f.name().to_string()),
@@ -79,10 +79,11 @@ pub fn field_fact(field: &Field, name: &str) -> Option<String> {
     }
 }
 
-/// The JSON type a field has on the wire.
-pub fn json_type_name(ty: &FieldType) -> &'static str {
+/// The JSON type a field has on the wire (a string for a vocabulary the catalog lacks).
+pub fn json_type_name(api: &Api, ty: &FieldType) -> &'static str {
     match ty {
-        FieldType::String | FieldType::Vocabulary(_) => "string",
+        FieldType::Vocabulary(name) => api.vocabulary(name).map_or("string", |v| v.wire_type.name()),
+        FieldType::String => "string",
         FieldType::Integer => "integer",
         FieldType::Number => "number",
         FieldType::Boolean => "boolean",

@@ -172,6 +172,9 @@ fn collect_uses(api: &Api, ty: &FieldType, value: &Value, uses: &mut BTreeSet<(V
         (FieldType::Vocabulary(id), Value::String(text)) => {
             uses.insert((*id, text.clone()));
         }
+        (FieldType::Vocabulary(id), Value::Number(code)) => {
+            uses.insert((*id, code.to_string()));
+        }
         (FieldType::Array(inner), Value::Array(items)) => {
             for item in items {
                 collect_uses(api, inner, item, uses);

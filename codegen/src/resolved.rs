@@ -7,7 +7,7 @@
 
 use crate::model::{
     DecidedBy, FieldRole, HeaderDirection, HeaderRole, HeaderValueType, InconsistencyKind, Jitter, RecoveryKind,
-    RetryAfterFormat, SourceDocument, StatusClass, StringFormat,
+    RetryAfterFormat, SourceDocument, StatusClass, StringFormat, VocabularyType,
 };
 use crate::source_map::{Position, SourceMap};
 use serde_json::Value;
@@ -229,6 +229,8 @@ pub struct Vocabulary {
     pub unknown_name: String,
     pub description: String,
     pub section: SectionId,
+    /// The values' JSON type.
+    pub wire_type: VocabularyType,
     pub format: Option<StringFormat>,
     /// The vocabulary the values link to, and the Rust method that follows the link.
     pub links_to: Option<(VocabularyId, String)>,
@@ -237,8 +239,10 @@ pub struct Vocabulary {
 
 #[derive(Debug, Clone)]
 pub struct VocabularyValue {
-    /// The wire string.
+    /// The wire string, or an integer code's decimal digits.
     pub wire: String,
+    /// The integer code, in a `type: integer` vocabulary.
+    pub code: Option<i64>,
     /// The Rust variant.
     pub variant: String,
     pub description: Option<String>,
@@ -304,11 +308,22 @@ pub enum FieldType {
     Map(Box<FieldType>),
 }
 
+impl VocabularyValue {
+    /// The value as JSON sends it: a string, or an integer code.
+    pub fn json(&self) -> Value {
+        match self.code {
+            Some(code) => code.into(),
+            None => self.wire.as_str().into(),
+        }
+    }
+}
+
 impl FieldType {
     /// The JSON type on the wire.
-    pub fn json_name(&self) -> &'static str {
+    pub fn json_name(&self, api: &Api) -> &'static str {
         match self {
-            FieldType::String | FieldType::Vocabulary(_) => "string",
+            FieldType::Vocabulary(id) => api[*id].wire_type.name(),
+            FieldType::String => "string",
             FieldType::Integer => "integer",
             FieldType::Number => "number",
             FieldType::Boolean => "boolean",

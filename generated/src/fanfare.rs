@@ -274,7 +274,7 @@ impl HttpStatus {
         Self::RETRYABLE_OF[self.index().ok()?]
     }
 }
-::api_error_runtime::impl_status_enum!(HttpStatus);
+::api_error_runtime::impl_code_enum!(HttpStatus, u16);
 /// The `error` field: a machine code (kind `code`) or a human-readable message (kind `message`). Values the document does not list decode as unknown and keep their text.
 ///
 /// Source: Error Response Format.

@@ -270,7 +270,7 @@ impl HttpStatus {
         Self::RETRYABLE_OF[self.index().ok()?]
     }
 }
-::api_error_runtime::impl_status_enum!(HttpStatus);
+::api_error_runtime::impl_code_enum!(HttpStatus, u16);
 /// Machine-readable error type, the `type` field of every error body. Branch on it, not on the message.
 ///
 /// Source: Error Types.

@@ -59,9 +59,11 @@ def open_enum_fields(schema):
 
 
 def added_later(schema, name):
-    """A value of the open enum `name` that the catalog does not know, of the enum's own format
-    (a URI where its values are URIs), as a server might add one."""
+    """A value of the open enum `name` that the catalog does not know, of the enum's own type and
+    format (an integer code, a URI where its values are URIs), as a server might add one."""
     open_branch = next(b for b in schema["$defs"][name]["oneOf"] if "$ref" not in b)
+    if open_branch["type"] == "integer":
+        return max(open_branch["not"]["enum"]) + 1
     return {
         "uri": "https://example.com/a-value-added-later",
         "iri": "https://example.com/a-value-added-later",

@@ -29,6 +29,9 @@ def at_path(body, path):
 
 
 def text(value):
+    # A whole number within 64 bits is its digits however it is written (`20429.0` is 20429).
+    if isinstance(value, float) and value.is_integer() and -(2**63) <= value < 2**63:
+        return str(int(value))
     return str(value) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else None
 
 

@@ -28,6 +28,15 @@ for (const { api, schema } of schemas()) {
   // no body references, get a file of their own.
   const status = { $ref: "#/$defs/HttpStatus", $defs: schema.$defs };
   writeFileSync(build(`types/${api}.status.ts`), await compile(status, "HttpStatus", { ...OPTIONS, unreachableDefinitions: false }));
+  // So do the vocabularies no body holds (one that only another links to).
+  const held = (name) =>
+    Object.values(schema.$defs).some(
+      (definition) => "properties" in definition && JSON.stringify(definition).includes(`"#/$defs/${name}"`),
+    );
+  for (const name of openEnums(schema).filter((name) => name !== "HttpStatus" && !held(name))) {
+    const alone = { $ref: `#/$defs/${name}`, $defs: schema.$defs };
+    writeFileSync(build(`types/${api}.enum.${name}.ts`), await compile(alone, name, { ...OPTIONS, unreachableDefinitions: false }));
+  }
 
   const lines = [`import type * as T from "../types/${api}";`, "", `export type Root = T.${schema.title};`];
   const enums = new Set(openEnums(schema));
@@ -45,17 +54,21 @@ for (const { api, schema } of schemas()) {
     }
     for (const [key, property] of Object.entries(definition.properties ?? {})) {
       if (!(key in body) || !enums.has(reference(property))) continue;
-      lines.push("// @ts-expect-error a vocabulary value is a string, not a number");
-      lines.push(`export const example${i}Mistyped_${identifier(key)}: T.${shape} = ${JSON.stringify({ ...body, [key]: 403 })};`);
-      const later = { ...body, [key]: "A value added after this catalog" };
+      // Integer codes are numbers, other vocabularies strings: each refuses the other.
+      const integers = schema.$defs[`Known${reference(property)}`].type === "integer";
+      lines.push(`// @ts-expect-error a vocabulary value of the other JSON type`);
+      const mistyped = integers ? "403" : 403;
+      lines.push(`export const example${i}Mistyped_${identifier(key)}: T.${shape} = ${JSON.stringify({ ...body, [key]: mistyped })};`);
+      const later = { ...body, [key]: integers ? 987654321 : "A value added after this catalog" };
       lines.push(`export const example${i}Later_${identifier(key)}: T.${shape} = ${JSON.stringify(later)};`);
     }
   });
-  // (`HttpStatus` is in the status file, checked below.)
-  for (const name of [...enums].filter((name) => name !== "HttpStatus")) {
+  // (`HttpStatus` is in the status file, checked below; the enums no body holds are left out.)
+  for (const name of [...enums].filter((name) => name !== "HttpStatus" && held(name))) {
     // Exhaustive over the documented values: it stops compiling when the catalog adds one.
     const known = schema.$defs[`Known${name}`].enum;
-    const entries = known.map((value, i) => `${JSON.stringify(value)}: ${i}`).join(", ");
+    // Keys quoted: an integer code may be negative, which is no bare property name.
+    const entries = known.map((value, i) => `${JSON.stringify(String(value))}: ${i}`).join(", ");
     lines.push(`const ${name}Index: Record<T.Known${name}, number> = { ${entries} };`);
     lines.push(`export function index${name}(value: T.${name}): number | undefined {`);
     lines.push(`  return Object.hasOwn(${name}Index, value) ? ${name}Index[value as T.Known${name}] : undefined;`);

@@ -33,10 +33,11 @@ export function openEnums(schema) {
   return Object.keys(schema.$defs).filter((name) => `Known${name}` in schema.$defs);
 }
 
-/** A value of the open enum `name` that the catalog does not know, of the enum's own format (a
- * URI where its values are URIs), as a server might add one. */
+/** A value of the open enum `name` that the catalog does not know, of the enum's own type and
+ * format (an integer code, a URI where its values are URIs), as a server might add one. */
 export function addedLater(schema, name) {
   const open = schema.$defs[name].oneOf.find((branch) => !("$ref" in branch));
+  if (open.type === "integer") return Math.max(...open.not.enum) + 1;
   const byFormat = {
     uri: "https://example.com/a-value-added-later",
     iri: "https://example.com/a-value-added-later",

@@ -76,14 +76,33 @@ fn fill(slot: &mut Option<String>, value: Option<String>) {
     }
 }
 
-/// A string, or a number sent where a string was documented; nothing else.
+/// A string, or a number (an integer code, or one sent where a string was documented); nothing
+/// else.
 fn text(value: Cow<'_, Value>) -> Option<String> {
     match value {
         Cow::Owned(Value::String(text)) => Some(text),
         Cow::Borrowed(Value::String(text)) => Some(text.clone()),
-        Cow::Owned(Value::Number(number)) => Some(number.to_string()),
-        Cow::Borrowed(Value::Number(number)) => Some(number.to_string()),
+        Cow::Owned(Value::Number(number)) => Some(number_text(&number)),
+        Cow::Borrowed(Value::Number(number)) => Some(number_text(number)),
         _ => None,
+    }
+}
+
+/// A number as text: a whole number within 64 bits as its digits, however it is written
+/// (`20429.0` is the code 20429, as JSON means it and as JavaScript reads it), any other as
+/// serde_json writes it.
+fn number_text(number: &serde_json::Number) -> String {
+    if let Some(whole) = number.as_i64().map(i128::from).or(number.as_u64().map(i128::from)) {
+        return whole.to_string();
+    }
+    match number.as_f64() {
+        // The bounds are exactly 2^63 and -2^63, so the cast is exact and never saturates.
+        Some(float)
+            if float.fract() == 0.0 && (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&float) =>
+        {
+            (float as i64).to_string()
+        }
+        _ => number.to_string(),
     }
 }
 
@@ -107,5 +126,24 @@ fn wait(value: &Value, formats: &[RetryAfterFormat]) -> Option<RetryAfter> {
         }
         Value::String(text) => RetryAfter::parse(text, formats),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number_text;
+
+    #[test]
+    fn a_whole_number_is_its_digits_however_it_is_written() {
+        let read = |json: &str| number_text(&serde_json::from_str(json).unwrap());
+        assert_eq!(read("20429"), "20429");
+        assert_eq!(read("20429.0"), "20429");
+        assert_eq!(read("-1.0"), "-1");
+        assert_eq!(read("2.0429e4"), "20429");
+        assert_eq!(read("18446744073709551615"), "18446744073709551615");
+        assert_eq!(read("-9223372036854775808.0"), "-9223372036854775808");
+        // Not whole, or past 64 bits as a float: as serde_json writes it, which no code matches.
+        assert_eq!(read("20429.5"), "20429.5");
+        assert_eq!(read("1e19"), "1e+19");
     }
 }

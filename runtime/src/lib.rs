@@ -16,7 +16,7 @@
 //!
 //! For the generated code: [`model`] (each API's [`model::Model`], field and header roles, and
 //! [`model::CatalogEnum`], the one definition of each set of names the catalog format shares with
-//! this crate), [`impl_open_enum!`] and [`impl_status_enum!`].
+//! this crate), [`impl_open_enum!`] and [`impl_code_enum!`].
 //!
 //! Feature `http` adds `ApiError::from_http` for the `http` crate's types.
 //!

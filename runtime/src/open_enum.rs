@@ -147,9 +147,11 @@ macro_rules! impl_open_enum {
     };
 }
 
-/// Implements, for an enum of HTTP status codes, everything that follows from its
-/// `const fn code(self) -> u16` and `const fn from_code(u16) -> Self`: `PartialEq`, `Eq` and
-/// `Hash` by code, `From<u16>`, `Display` (the number), and serde as a bare number.
+/// Implements, for an open enum of numbers (HTTP status codes as `u16`, an API's integer error
+/// codes as `i64`), everything that follows from its `fn code(self) -> $int` and
+/// `fn from_code($int) -> Self`: `PartialEq`, `Eq` and `Hash` by code, `From<$int>`, `Display`
+/// (the number), and serde as a bare number. The enum is `Copy`, and its `Unknown` variant holds
+/// the code, so `Unknown(c)` equals the known value with code `c`.
 ///
 /// ```
 /// #[derive(Clone, Copy, Debug)]
@@ -173,16 +175,17 @@ macro_rules! impl_open_enum {
 ///     }
 /// }
 ///
-/// api_error_runtime::impl_status_enum!(Status);
+/// api_error_runtime::impl_code_enum!(Status, u16);
 ///
 /// assert_eq!(Status::from(404), Status::NotFound);
 /// assert_eq!(Status::Unknown(404), Status::NotFound);
 /// assert_eq!(serde_json::to_string(&Status::NotFound).unwrap(), "404");
 /// assert_eq!(serde_json::from_str::<Status>("418").unwrap().to_string(), "418");
+/// assert!(serde_json::from_str::<Status>("\"404\"").is_err());
 /// ```
 #[macro_export]
-macro_rules! impl_status_enum {
-    ($name:ident) => {
+macro_rules! impl_code_enum {
+    ($name:ident, $int:ty) => {
         impl ::core::cmp::PartialEq for $name {
             fn eq(&self, other: &Self) -> bool {
                 self.code() == other.code()
@@ -197,8 +200,8 @@ macro_rules! impl_status_enum {
             }
         }
 
-        impl ::core::convert::From<u16> for $name {
-            fn from(code: u16) -> Self {
+        impl ::core::convert::From<$int> for $name {
+            fn from(code: $int) -> Self {
                 Self::from_code(code)
             }
         }
@@ -214,7 +217,7 @@ macro_rules! impl_status_enum {
                 &self,
                 serializer: S,
             ) -> ::core::result::Result<S::Ok, S::Error> {
-                serializer.serialize_u16(self.code())
+                <$int as $crate::serde::Serialize>::serialize(&self.code(), serializer)
             }
         }
 
@@ -222,7 +225,7 @@ macro_rules! impl_status_enum {
             fn deserialize<D: $crate::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::core::result::Result<Self, D::Error> {
-                <u16 as $crate::serde::Deserialize<'de>>::deserialize(deserializer).map(Self::from_code)
+                <$int as $crate::serde::Deserialize<'de>>::deserialize(deserializer).map(Self::from_code)
             }
         }
     };

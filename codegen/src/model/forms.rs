@@ -266,3 +266,61 @@ impl JsonSchema for SourceDocuments {
         })
     }
 }
+
+/// A wire value as the catalog writes it: a string, or an integer (`value: 20429`, `errors:
+/// [20429]`), which is kept as its decimal digits. The vocabulary's `type` says which the wire
+/// carries, so either spelling of a value means the same; validation checks the digits.
+pub struct WireText(String);
+
+impl<'de> Deserialize<'de> for WireText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct WireVisitor;
+
+        impl Visitor<'_> for WireVisitor {
+            type Value = WireText;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string, or an integer for a `type: integer` vocabulary")
+            }
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<WireText, E> {
+                Ok(WireText(text.to_string()))
+            }
+
+            fn visit_i64<E: de::Error>(self, integer: i64) -> Result<WireText, E> {
+                Ok(WireText(integer.to_string()))
+            }
+
+            fn visit_u64<E: de::Error>(self, integer: u64) -> Result<WireText, E> {
+                Ok(WireText(integer.to_string()))
+            }
+        }
+
+        deserializer.deserialize_any(WireVisitor)
+    }
+}
+
+impl JsonSchema for WireText {
+    fn schema_name() -> Cow<'static, str> {
+        "WireValue".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A value as it is sent: a string, or an integer in a `type: integer` vocabulary.",
+            "type": ["string", "integer"],
+        })
+    }
+}
+
+pub(super) fn wire_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    WireText::deserialize(deserializer).map(|wire| wire.0)
+}
+
+pub(super) fn wire_texts<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    Vec::<WireText>::deserialize(deserializer).map(|wires| wires.into_iter().map(|wire| wire.0).collect())
+}
+
+pub(super) fn some_wire_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    wire_text(deserializer).map(Some)
+}

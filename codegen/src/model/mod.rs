@@ -185,7 +185,8 @@ pub struct Status {
     pub notes: Vec<String>,
 }
 
-/// A closed vocabulary of wire strings, rendered as an open (non-exhaustive) enum.
+/// A closed vocabulary of wire values (strings, or integer codes), rendered as an open
+/// (non-exhaustive) enum.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Vocabulary {
@@ -195,6 +196,11 @@ pub struct Vocabulary {
     pub description: String,
     /// Section id the vocabulary is taken from.
     pub source: String,
+    /// The JSON type of the values on the wire: `string` (the default) or `integer`, for
+    /// numeric error codes (`"code": 20429`). Integer values are written as YAML integers
+    /// (`value: 20429`), in rules too (`errors: [20429]`).
+    #[serde(default, rename = "type")]
+    pub wire_type: VocabularyType,
     /// Which part of each value its Rust variant is named after, where the whole value makes a
     /// poor name (URIs): `whole` (the default), `last_segment`, `fragment` or
     /// `{ strip_prefix: "https://example.com/problems/" }`. A value's `variant` still wins.
@@ -210,6 +216,27 @@ pub struct Vocabulary {
     pub links_to: Option<String>,
     /// Every documented value, in the document's order.
     pub values: Vec<VocabularyValue>,
+}
+
+/// The JSON type of a vocabulary's values.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum VocabularyType {
+    /// JSON strings.
+    #[default]
+    String,
+    /// JSON integers (64-bit, signed): numeric error codes.
+    Integer,
+}
+
+impl VocabularyType {
+    /// The JSON type's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::String => "string",
+            Self::Integer => "integer",
+        }
+    }
 }
 
 /// Which part of a wire value names its Rust variant.
@@ -246,7 +273,10 @@ impl VariantNames {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VocabularyValue {
-    /// The wire string, exactly as sent.
+    /// The value exactly as sent: a string, or an integer in a `type: integer` vocabulary
+    /// (kept here as its decimal digits).
+    #[serde(deserialize_with = "forms::wire_text")]
+    #[schemars(with = "forms::WireText")]
     pub value: String,
     /// Rust variant name; derived from `value` when absent.
     #[serde(default)]
@@ -279,7 +309,8 @@ pub struct VocabularyValue {
     #[serde(default)]
     pub retryable: Option<bool>,
     /// The value of the vocabulary named in `links_to` this one belongs to.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "forms::some_wire_text")]
+    #[schemars(with = "Option<forms::WireText>")]
     pub link: Option<String>,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
     /// Section id this entry is taken from.
@@ -392,7 +423,7 @@ pub enum FieldType {
     Any,
     /// An object whose keys are free and whose values all have this type.
     Map(Box<FieldType>),
-    /// A string from the named vocabulary.
+    /// A value (a string, or an integer code) from the named vocabulary.
     Vocabulary(String),
     /// An object of the named shape.
     Object(String),
@@ -551,10 +582,12 @@ pub struct RecoveryRule {
     /// Short identifier of the rule.
     pub id: String,
     /// Values of a vocabulary carried by a `role: hint` field.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "forms::wire_texts")]
+    #[schemars(with = "Vec<forms::WireText>")]
     pub hints: Vec<String>,
     /// Values of a vocabulary carried by a `role: code` field.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "forms::wire_texts")]
+    #[schemars(with = "Vec<forms::WireText>")]
     pub errors: Vec<String>,
     /// Statuses the rule covers (or, with `hints` or `errors`, narrows them to).
     #[serde(default)]
@@ -564,7 +597,8 @@ pub struct RecoveryRule {
     #[schemars(with = "Vec<Names<StatusClass>>")]
     pub status_classes: Vec<StatusClass>,
     /// Error values or hints the rule never covers: they fall through to the next level.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "forms::wire_texts")]
+    #[schemars(with = "Vec<forms::WireText>")]
     pub except: Vec<String>,
     /// What to do.
     #[schemars(with = "Names<RecoveryKind>")]

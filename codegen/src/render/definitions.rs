@@ -4,9 +4,10 @@
 //! references point; the caller says where (`#/$defs/` or `#/components/schemas/`).
 //!
 //! Vocabularies stay open, as in Rust: `<Name>` is any of the documented `Known<Name>` values
-//! or any other string, so a client validating with the schema does not reject an error type
+//! or any other string (or integer, for integer codes), so a client validating with the schema does not reject an error type
 //! added after it was generated, while code generators still name every known value.
 
+use crate::model::VocabularyType;
 use crate::resolved::{Api, FieldType, Shape, Vocabulary, VocabularyValue};
 use serde_json::{json, Map, Value};
 
@@ -142,11 +143,17 @@ impl<'a> Definitions<'a> {
         schema
     }
 
-    /// A vocabulary's open branch: any other string (of its format), the known values excluded.
+    /// A vocabulary's open branch: any other string (of its format) or integer, the known
+    /// values excluded.
     fn vocabulary_open(vocabulary: &Vocabulary) -> Value {
-        let mut open = json!({ "type": "string" });
+        let mut open = json!({ "type": vocabulary.wire_type.name() });
         if let Some(format) = vocabulary.format {
             open["format"] = json!(format.name());
+        }
+        if vocabulary.wire_type == VocabularyType::Integer {
+            // The OpenAPI format registry's name for what the Rust enum holds: without it, typify
+            // reads an integer with a `not` as an `f64`, and writes `21211` back as `21211.0`.
+            open["format"] = json!("int64");
         }
         open
     }
@@ -158,7 +165,7 @@ impl<'a> Definitions<'a> {
     /// vocabulary's root model with a union mode that pydantic then refuses at import.
     fn vocabulary_or_null(&self, vocabulary: &Vocabulary) -> Map<String, Value> {
         let mut open = Self::vocabulary_open(vocabulary);
-        let values: Vec<&str> = vocabulary.values.iter().map(|v| v.wire.as_str()).collect();
+        let values: Vec<Value> = vocabulary.values.iter().map(VocabularyValue::json).collect();
         open["not"] = json!({ "enum": values });
         let branches = json!([self.reference(&vocabulary.known_name), open, { "type": "null" }]);
         Map::from_iter([("anyOf".to_string(), branches)])
@@ -169,7 +176,7 @@ impl<'a> Definitions<'a> {
             .values
             .iter()
             .map(|value| KnownValue {
-                value: json!(value.wire),
+                value: value.json(),
                 name: value.variant.clone(),
                 description: value_description(value),
             })

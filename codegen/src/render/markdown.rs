@@ -191,12 +191,12 @@ fn field_type_label(api: &Api, field: &Field) -> String {
 
 fn type_label(api: &Api, ty: &FieldType) -> String {
     match ty {
-        FieldType::Vocabulary(id) => format!("string ({})", api[*id].name),
+        FieldType::Vocabulary(id) => format!("{} ({})", api[*id].wire_type.name(), api[*id].name),
         FieldType::Object(id) => format!("object ({})", api[*id].name),
         FieldType::Array(inner) => format!("array of {}", type_label(api, inner)),
         FieldType::Map(inner) => format!("map of {}", type_label(api, inner)),
         FieldType::Any => "any JSON value".to_string(),
-        other => other.json_name().to_string(),
+        other => other.json_name(api).to_string(),
     }
 }
 

@@ -129,6 +129,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
             unknown_name: names::unknown_name(&vocabulary.name),
             description: vocabulary.description.clone(),
             section: handles.section(&vocabulary.source),
+            wire_type: vocabulary.wire_type,
             format: vocabulary.format,
             links_to: vocabulary.links_to.as_ref().map(|target| {
                 let id = *handles.vocabularies.get(target).expect("check_links: linked vocabularies resolve");
@@ -140,6 +141,10 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
                 .enumerate()
                 .map(|(i, x)| VocabularyValue {
                     wire: x.value.clone(),
+                    code: match vocabulary.wire_type {
+                        model::VocabularyType::Integer => super::entries::integer_code(&x.value),
+                        model::VocabularyType::String => None,
+                    },
                     variant: derived(&d.value_variants[v], i, "check_vocabularies"),
                     description: x.description.clone(),
                     title: x.title.clone(),

@@ -202,8 +202,24 @@ impl Checker<'_> {
             let mut wire = BTreeSet::new();
             let mut variants: BTreeMap<String, &str> = BTreeMap::new();
             let mut derived = Vec::new();
+            if let (VocabularyType::Integer, Some(format)) = (vocabulary.wire_type, vocabulary.format) {
+                self.error(
+                    Code::VocabularyType,
+                    format!("{path}.format"),
+                    format!("`format: {}` is for strings, and `{}` holds integers", format.name(), vocabulary.name),
+                    "remove `format`, or make the vocabulary `type: string`",
+                );
+            }
             for (i, value) in vocabulary.values.iter().enumerate() {
                 let at = format!("{path}.values[{i}]");
+                if vocabulary.wire_type == VocabularyType::Integer && integer_code(&value.value).is_none() {
+                    self.error(
+                        Code::VocabularyType,
+                        format!("{at}.value"),
+                        format!("`{}` is no 64-bit integer code, and `{}` is `type: integer`", value.value, vocabulary.name),
+                        "write the code as digits (a `-` before a negative one), no leading zeros, from -2^63 to 2^63 - 1 (e.g. `value: 20429`); or make the vocabulary `type: string`",
+                    );
+                }
                 // A duplicate would also collide as a variant; one error is enough.
                 let variant = match self.unique(&mut wire, &value.value, &format!("{at}.value"), "value") {
                     true => {
@@ -316,7 +332,14 @@ impl Checker<'_> {
                 }
                 self.check_field_type(&format!("{at}.type"), &field.ty);
                 if let Some(format) = field.format {
-                    if !matches!(field.ty, FieldType::String | FieldType::Vocabulary(_)) {
+                    let holds_text = match &field.ty {
+                        FieldType::String => true,
+                        FieldType::Vocabulary(name) => {
+                            api.vocabulary(name).is_none_or(|v| v.wire_type == VocabularyType::String)
+                        }
+                        _ => false,
+                    };
+                    if !holds_text {
                         self.error(
                             Code::BodyFormat,
                             format!("{at}.format"),
@@ -578,6 +601,13 @@ fn header_role_types(role: HeaderRole) -> Option<&'static [HeaderValueType]> {
     })
 }
 
+/// The code an integer vocabulary's value stands for: its decimal digits, with a `-` for a
+/// negative one, no leading zeros, and within 64 bits; `None` for any other text (which the
+/// wire would never send as that integer).
+pub(crate) fn integer_code(text: &str) -> Option<i64> {
+    text.parse::<i64>().ok().filter(|code| code.to_string() == text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -586,6 +616,16 @@ mod tests {
     fn every_header_role_has_its_value_types() {
         for &role in HeaderRole::ALL {
             assert!(header_role_types(role).is_some_and(|types| !types.is_empty()), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn an_integer_code_is_the_digits_the_wire_would_send() {
+        assert_eq!(integer_code("20429"), Some(20429));
+        assert_eq!(integer_code("-1"), Some(-1));
+        assert_eq!(integer_code("9223372036854775807"), Some(i64::MAX));
+        for refused in ["020429", "+5", "-0", " 1", "1.0", "9223372036854775808", "", "twenty"] {
+            assert_eq!(integer_code(refused), None, "{refused}");
         }
     }
 }

@@ -166,9 +166,11 @@ impl Checker<'_> {
 
     /// Does an example value match the declared type?
     fn check_value(&mut self, path: &str, ty: &FieldType, value: &Value) {
-        let expected = facts::json_type_name(ty);
+        let expected = facts::json_type_name(self.api, ty);
         let matches = match (ty, value) {
-            (FieldType::String | FieldType::Vocabulary(_), Value::String(_)) => true,
+            (FieldType::Vocabulary(_), Value::String(_)) => expected == "string",
+            (FieldType::Vocabulary(_), Value::Number(n)) => expected == "integer" && n.is_i64(),
+            (FieldType::String, Value::String(_)) => true,
             (FieldType::Integer, Value::Number(n)) => n.is_i64() || n.is_u64(),
             (FieldType::Number, Value::Number(_)) => true,
             (FieldType::Boolean, Value::Bool(_)) => true,

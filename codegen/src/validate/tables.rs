@@ -58,7 +58,7 @@ impl Checker<'_> {
                     .map(|(i, x)| {
                         (
                             format!("bodies[{b}].fields[{i}]"),
-                            Box::new(move |f: &str| facts::field_fact(x, f)) as RowFacts<'_>,
+                            Box::new(move |f: &str| facts::field_fact(api, x, f)) as RowFacts<'_>,
                         )
                     })
                     .collect()

@@ -3,8 +3,9 @@
 
 use crate::common;
 
+use codegen::model::VocabularyType;
 use codegen::render::schema;
-use codegen::resolved::FieldType;
+use codegen::resolved::{Api, FieldType};
 use serde_json::{json, Value};
 
 fn validator(api: &codegen::resolved::Api) -> (Value, jsonschema::Validator) {
@@ -37,8 +38,9 @@ fn def_validator(schema: &Value, name: &str) -> jsonschema::Validator {
 }
 
 /// A value of the wrong JSON type for a field.
-fn wrong_type(ty: &FieldType) -> Value {
+fn wrong_type(api: &Api, ty: &FieldType) -> Value {
     match ty {
+        FieldType::Vocabulary(id) if api[*id].wire_type == VocabularyType::Integer => json!("60"),
         FieldType::String | FieldType::Vocabulary(_) => json!(403),
         FieldType::Integer | FieldType::Number => json!("60"),
         FieldType::Boolean => json!("true"),
@@ -73,7 +75,7 @@ fn broken_examples_are_rejected_and_unknown_values_accepted() {
                         rejected += 1;
                     }
                     if field.ty != FieldType::Any {
-                        broken.insert(field.wire.clone(), wrong_type(&field.ty));
+                        broken.insert(field.wire.clone(), wrong_type(api, &field.ty));
                         assert!(!validator.is_valid(&json!(broken)), "{what}: accepted `{}` mistyped", field.wire);
                         rejected += 1;
                     }
@@ -82,8 +84,12 @@ fn broken_examples_are_rejected_and_unknown_values_accepted() {
                         assert!(validator.is_valid(&json!(broken)), "{what}: refused `{}: null`", field.wire);
                         accepted += 1;
                     }
-                    if matches!(field.ty, FieldType::Vocabulary(_)) && value.is_string() {
-                        broken.insert(field.wire.clone(), json!("A value added after this catalog"));
+                    if matches!(field.ty, FieldType::Vocabulary(_)) && (value.is_string() || value.is_i64()) {
+                        let added = match value.is_string() {
+                            true => json!("A value added after this catalog"),
+                            false => json!(987_654_321),
+                        };
+                        broken.insert(field.wire.clone(), added);
                         assert!(validator.is_valid(&json!(broken)), "{what}: refused a new `{}`", field.wire);
                         accepted += 1;
                     }
@@ -126,7 +132,7 @@ fn schemas_name_every_concept() {
             for vocabulary in &api.vocabularies {
                 // Code generators name the known values after `x-enum-varnames`: the Rust names.
                 let known = &defs[vocabulary.known_name.as_str()];
-                let values: Vec<&str> = vocabulary.values.iter().map(|v| v.wire.as_str()).collect();
+                let values: Vec<Value> = vocabulary.values.iter().map(|v| v.json()).collect();
                 let names: Vec<&str> = vocabulary.values.iter().map(|v| v.variant.as_str()).collect();
                 assert_eq!(known["enum"], json!(values), "{}: {}", api.id, vocabulary.name);
                 assert_eq!(known["x-enum-varnames"], json!(names), "{}: {}", api.id, vocabulary.name);

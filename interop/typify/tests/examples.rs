@@ -78,7 +78,11 @@ fn values_added_after_the_catalog_decode_and_round_trip() {
                     continue;
                 }
                 let mut changed = body.clone();
-                changed[key] = json!("A_VALUE_ADDED_LATER");
+                // Of the enum's own JSON type: a string, or an integer code.
+                changed[key] = match body[key].is_i64() {
+                    true => json!(987_654_321),
+                    false => json!("A_VALUE_ADDED_LATER"),
+                };
                 let back =
                     (api.decode)(root(&schema), &changed).unwrap_or_else(|e| panic!("{}: {changed}: {e}", api.id));
                 assert_eq!(back, as_typify_keeps(&schema, &shape, &changed));

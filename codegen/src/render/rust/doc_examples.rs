@@ -28,7 +28,12 @@ fn shown(api: &Api) -> Shown {
     let code_of = |body: &serde_json::Value| {
         let (_, path) = api.field_roles.iter().find(|(role, _)| *role == FieldRole::Code)?;
         let value = path.iter().try_fold(body, |node, key| node.get(key))?;
-        value.as_str().map(str::to_owned)
+        match value {
+            serde_json::Value::String(text) => Some(text.clone()),
+            // An integer code, which `code()` gives as its digits.
+            serde_json::Value::Number(code) => Some(code.to_string()),
+            _ => None,
+        }
     };
     // An error status, for a response whose decision holds at every status.
     let any_error_status = api.statuses.iter().map(|s| s.code).find(|&code| code >= 400).unwrap_or(500);

@@ -2,6 +2,7 @@
 
 use super::syntax;
 use super::{doc, ident, numbers, provenance_lines, Part, Piece};
+use crate::model::VocabularyType;
 use crate::render::text::{code, markdown as md, one_line};
 use crate::resolved::{Api, RecoveryRule, Status, Vocabulary, VocabularyValue};
 use crate::validate::UNKNOWN_VARIANT;
@@ -152,17 +153,32 @@ fn vocabulary_type(api: &Api, vocabulary: &Vocabulary, values: Range<usize>, par
         }
     }
 
-    let type_doc = doc(&[
+    let mut type_doc = vec![
         md(vocabulary.description.trim()),
         String::new(),
         format!("Source: {}.", md(&api.section_title(vocabulary.section))),
         String::new(),
-        "Decoding never fails: a value the catalog does not know becomes".to_string(),
-        format!("[`{}::{UNKNOWN_VARIANT}`] with the text as received, and serializes back unchanged.", vocabulary.name),
-        "Only decoding makes an `Unknown`, and its text is opaque: compare `as_str()` rather".into(),
-        "than matching the payload, so that your code keeps working when the catalog learns the".into(),
-        "value. Match the variants you handle and end with a wildcard arm.".into(),
-    ]);
+    ];
+    type_doc.extend(match vocabulary.wire_type {
+        VocabularyType::String => [
+            "Decoding never fails: a value the catalog does not know becomes".to_string(),
+            format!(
+                "[`{}::{UNKNOWN_VARIANT}`] with the text as received, and serializes back unchanged.",
+                vocabulary.name
+            ),
+            "Only decoding makes an `Unknown`, and its text is opaque: compare `as_str()` rather".into(),
+            "than matching the payload, so that your code keeps working when the catalog learns the".into(),
+            "value. Match the variants you handle and end with a wildcard arm.".into(),
+        ],
+        VocabularyType::Integer => [
+            "Integer codes, sent as JSON numbers. Decoding any integer succeeds: a code the catalog".to_string(),
+            format!("does not know becomes [`{}::{UNKNOWN_VARIANT}`] and serializes back unchanged.", vocabulary.name),
+            "Equality compares codes, so `Unknown(c)` equals the listed value with code `c`: compare".into(),
+            "with `==` or `code()` rather than matching the payload, so that your code keeps working".into(),
+            "when the catalog learns the code. Match the variants you handle and end with a wildcard arm.".into(),
+        ],
+    });
+    let type_doc = doc(&type_doc);
     let variant_defs = vocabulary.values[values].iter().map(|value| {
         let mut lines = vec![match &value.description {
             Some(description) => format!("{}: {}", code(&value.wire), md(description.trim())),
@@ -190,14 +206,21 @@ fn vocabulary_type(api: &Api, vocabulary: &Vocabulary, values: Range<usize>, par
         syntax::unit_variant(syntax::doc_attrs(&lines), ident(&value.variant))
     });
     let first = matches!(part, Part::Whole | Part::First);
-    let attrs =
-        first.then(|| quote! { #type_doc #[derive(::core::clone::Clone, ::core::fmt::Debug)] #[non_exhaustive] });
+    let derives = match vocabulary.wire_type {
+        VocabularyType::String => quote! { ::core::clone::Clone, ::core::fmt::Debug },
+        VocabularyType::Integer => quote! { ::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug },
+    };
+    let attrs = first.then(|| quote! { #type_doc #[derive(#derives)] #[non_exhaustive] });
     let last = matches!(part, Part::Whole | Part::Last);
-    let unknown_def = last.then(|| {
-        quote! {
+    let unknown_def = last.then(|| match vocabulary.wire_type {
+        VocabularyType::String => quote! {
             /// A value this catalog does not know, kept exactly as received (read it with `as_str()`).
             #unknown(::api_error_runtime::UnknownValue),
-        }
+        },
+        VocabularyType::Integer => quote! {
+            /// A code this catalog does not know, as received.
+            #unknown(i64),
+        },
     });
     let mut item: syn::ItemEnum = syn::parse2(quote! { #attrs pub enum #name { #unknown_def } })?;
     let unknown_variant = std::mem::take(&mut item.variants);
@@ -282,12 +305,21 @@ fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary, groups: &[MethodGroup]
     for group in groups {
         match group {
             MethodGroup::All => methods.items.push(all_values(vocabulary)?),
-            MethodGroup::Wire => methods.items.extend(wire_strings(vocabulary)?),
+            MethodGroup::Wire => methods.items.extend(match vocabulary.wire_type {
+                VocabularyType::String => wire_strings(vocabulary)?,
+                VocabularyType::Integer => wire_codes(vocabulary)?,
+            }),
             MethodGroup::Index => {
                 let unknown = ident(UNKNOWN_VARIANT);
-                let unknown_payload = UnknownPayload {
-                    ty: quote! { &::api_error_runtime::UnknownValue },
-                    arm: quote! { Self::#unknown(unknown) => return ::core::result::Result::Err(unknown), },
+                let unknown_payload = match vocabulary.wire_type {
+                    VocabularyType::String => UnknownPayload {
+                        ty: quote! { &::api_error_runtime::UnknownValue },
+                        arm: quote! { Self::#unknown(unknown) => return ::core::result::Result::Err(unknown), },
+                    },
+                    VocabularyType::Integer => UnknownPayload {
+                        ty: quote! { i64 },
+                        arm: quote! { Self::#unknown(code) => return ::core::result::Result::Err(*code), },
+                    },
                 };
                 methods.items.push(index_method(&variant_idents(vocabulary), &unknown_payload)?);
             }
@@ -337,6 +369,39 @@ fn wire_strings(vocabulary: &Vocabulary) -> syn::Result<Vec<ImplItem>> {
     Ok(items.items)
 }
 
+/// `CODE_OF`, `code` reading it, and `is_unknown`: an integer vocabulary's counterparts of
+/// `wire_strings`.
+fn wire_codes(vocabulary: &Vocabulary) -> syn::Result<Vec<ImplItem>> {
+    let mut items: syn::ItemImpl = syn::parse2(quote! {
+        impl WireCodes {
+            /// The code of each value, in the order of `ALL`.
+            const CODE_OF: &'static [i64] = &[];
+
+            /// The integer code.
+            pub fn code(self) -> i64 {
+                match self.index() {
+                    ::core::result::Result::Ok(index) => Self::CODE_OF[index],
+                    ::core::result::Result::Err(code) => code,
+                }
+            }
+
+            /// True for a code the catalog does not know.
+            pub fn is_unknown(self) -> bool {
+                self.index().is_err()
+            }
+        }
+    })?;
+    if let Some(ImplItem::Const(code_of)) = items.items.first_mut() {
+        code_of.expr = syntax::slice(vocabulary.values.iter().map(|value| syntax::int_lit(&code_literal(value))));
+    }
+    Ok(items.items)
+}
+
+/// An integer code as a literal (`-1` is a negation of `1`, which `int_lit` takes whole).
+fn code_literal(value: &VocabularyValue) -> Literal {
+    Literal::i64_unsuffixed(value.code.unwrap_or_default())
+}
+
 /// A table for each fact some value of the vocabulary has.
 fn vocabulary_facts(api: &Api, vocabulary: &Vocabulary) -> Vec<FactTable> {
     let values = &vocabulary.values;
@@ -365,7 +430,8 @@ fn vocabulary_facts(api: &Api, vocabulary: &Vocabulary) -> Vec<FactTable> {
             })
             .collect();
         let doc_line = format!("The [`{}`] this value belongs to, where the documentation says.", api[*target].name);
-        facts.extend(FactTable::optional(method, &doc_line, quote! { #target_name }, false, entries));
+        let copy = api[*target].wire_type == VocabularyType::Integer;
+        facts.extend(FactTable::optional(method, &doc_line, quote! { #target_name }, copy, entries));
     }
     facts
 }
@@ -377,8 +443,11 @@ fn vocabulary_facts(api: &Api, vocabulary: &Vocabulary) -> Vec<FactTable> {
 /// lookup); the search grows with their logarithm (BENCHMARKS.md).
 const MATCH_UP_TO: usize = 64;
 
-/// `From<&str>` and the traits every open enum shares.
+/// `From<&str>` (or, for integer codes, `from_code`) and the traits every open enum shares.
 fn vocabulary_from_wire(vocabulary: &Vocabulary) -> syn::Result<Vec<Item>> {
+    if vocabulary.wire_type == VocabularyType::Integer {
+        return vocabulary_from_code(vocabulary);
+    }
     let name = ident(&vocabulary.name);
     let unknown = ident(UNKNOWN_VARIANT);
     let variants = variant_idents(vocabulary);
@@ -429,6 +498,50 @@ fn vocabulary_from_wire(vocabulary: &Vocabulary) -> syn::Result<Vec<Item>> {
     }
     let shared: syn::ItemMacro = syn::parse2(quote! { ::api_error_runtime::impl_open_enum!(#name); })?;
     Ok(vec![Item::Impl(from), Item::Macro(shared)])
+}
+
+/// `from_code`, a `match` or (for large vocabularies) a binary search as for wire strings, and
+/// the traits every enum of codes shares.
+fn vocabulary_from_code(vocabulary: &Vocabulary) -> syn::Result<Vec<Item>> {
+    let name = ident(&vocabulary.name);
+    let unknown = ident(UNKNOWN_VARIANT);
+    let variants = variant_idents(vocabulary);
+    let codes: Vec<(i64, Literal)> =
+        vocabulary.values.iter().map(|value| (value.code.unwrap_or_default(), code_literal(value))).collect();
+    let body = if variants.len() > MATCH_UP_TO {
+        let mut by_code: Vec<(&(i64, Literal), &Ident)> = codes.iter().zip(&variants).collect();
+        by_code.sort_unstable_by_key(|((code, _), _)| *code);
+        let table = by_code.into_iter().map(|((_, literal), variant)| {
+            let variant = syntax::variant_expr(&name, variant);
+            quote! { (#literal, #variant) }
+        });
+        quote! {
+            const BY_CODE: &[(i64, #name)] = &[#(#table),*];
+            match BY_CODE.binary_search_by_key(&code, |(known, _)| *known) {
+                ::core::result::Result::Ok(found) => BY_CODE[found].1,
+                ::core::result::Result::Err(_) => Self::#unknown(code),
+            }
+        }
+    } else {
+        let literals = codes.iter().map(|(_, literal)| literal);
+        quote! {
+            match code {
+                #(#literals => Self::#variants,)*
+                other => Self::#unknown(other),
+            }
+        }
+    };
+    let items: syn::File = syn::parse2(quote! {
+        impl #name {
+            /// The value with this code; `Unknown` for codes the catalog does not know.
+            pub fn from_code(code: i64) -> Self {
+                #body
+            }
+        }
+
+        ::api_error_runtime::impl_code_enum!(#name, i64);
+    })?;
+    Ok(items.items)
 }
 
 pub(super) fn status_enum(api: &Api) -> syn::Result<Vec<Item>> {
@@ -515,7 +628,7 @@ pub(super) fn status_enum(api: &Api) -> syn::Result<Vec<Item>> {
             #(#methods)*
         }
 
-        ::api_error_runtime::impl_status_enum!(HttpStatus);
+        ::api_error_runtime::impl_code_enum!(HttpStatus, u16);
     })
 }
 

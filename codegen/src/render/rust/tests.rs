@@ -2,9 +2,10 @@
 //! catalog states) and per pinned case (it leads to its decision).
 
 use super::{duration, ident, option as option_tokens, quoted, runtime_value, Piece};
+use crate::model::VocabularyType;
 use crate::resolved::Api;
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, ToTokens};
 
 /// One test of the module, in the order they are printed.
 #[derive(Clone, Copy)]
@@ -152,10 +153,30 @@ fn lookup_test(api: &Api, index: usize) -> TokenStream {
     let name = ident(&vocabulary.name);
     // The name follows a prefix, so a keyword needs no escape (`box`, not `box_`, which would
     // make a double underscore that is not snake case).
-    let test = format_ident!(
-        "every_{}_value_is_found_by_its_wire_string",
-        crate::names::example_name(&vocabulary.name).unwrap_or_default()
-    );
+    let snake = crate::names::example_name(&vocabulary.name).unwrap_or_default();
+    if vocabulary.wire_type == VocabularyType::Integer {
+        let test = format_ident!("every_{snake}_value_is_found_by_its_code");
+        // A code the catalog does not list: the least there is, or else the least natural one.
+        let listed: std::collections::BTreeSet<i64> = vocabulary.values.iter().filter_map(|v| v.code).collect();
+        let absent = match listed.contains(&i64::MIN) {
+            false => quote! { ::core::primitive::i64::MIN },
+            true => {
+                let absent = (0..).find(|code| !listed.contains(code)).unwrap_or_default();
+                proc_macro2::Literal::i64_unsuffixed(absent).into_token_stream()
+            }
+        };
+        return quote! {
+            #[test]
+            fn #test() {
+                for known in super::#name::ALL {
+                    let found = super::#name::from_code(known.code());
+                    ::core::assert!(!found.is_unknown() && found == *known, "{}", known);
+                }
+                ::core::assert!(super::#name::from_code(#absent).is_unknown());
+            }
+        };
+    }
+    let test = format_ident!("every_{snake}_value_is_found_by_its_wire_string");
     quote! {
         #[test]
         fn #test() {
