@@ -7,27 +7,57 @@
 //! Start from an API's module: its `Error::from_response` reads a response (never fails, never
 //! panics), and `recovery` says what to do. One module per API:
 //!
-//! - [`fanfare`] (Fanfare)
-//! - [`ofauth`] (OFAuth)
+#![cfg_attr(feature = "fanfare", doc = " - [`fanfare`] (Fanfare)")]
+#![cfg_attr(feature = "ofauth", doc = " - [`ofauth`] (OFAuth)")]
 //!
-//! # Code for every API
+//! Each module is behind a cargo feature named after the API's id, all on by default: a client
+//! of one API can leave out the others (`default-features = false, features = ["<id>"]`).
 //!
-//! Each module's `Error` is an [`ApiError`] of its body type; [`ErrorModel`] is the bound of a
-//! helper written once for all of them (or take `&dyn` [`ApiErrorInfo`]):
-//!
-//! ```
-//! use api_error_catalog::{fanfare, ApiError, ErrorModel};
-//! use ::std::time::SystemTime;
-//!
-//! fn describe<B: ErrorModel>(error: &ApiError<B>) -> String {
-//!     let recovery = error.recovery(SystemTime::now());
-//!     format!("{error}: {} ({})", recovery.kind(), recovery.advice())
-//! }
-//!
-//! let body = r#"{"error":"Authentication required"}"#;
-//! let error = fanfare::Error::from_response(401, ::std::iter::empty::<(&str, &str)>(), body.as_bytes());
-//! assert!(describe(&error).contains(" error "));
-//! ```
+#![cfg_attr(feature = "fanfare", doc = " # Code for every API")]
+#![cfg_attr(feature = "fanfare", doc = "")]
+#![cfg_attr(
+    feature = "fanfare",
+    doc = " Each module's `Error` is an [`ApiError`] of its body type; [`ErrorModel`] is the bound of a"
+)]
+#![cfg_attr(
+    feature = "fanfare",
+    doc = " helper written once for all of them (or take `&dyn` [`ApiErrorInfo`]):"
+)]
+#![cfg_attr(feature = "fanfare", doc = "")]
+#![cfg_attr(feature = "fanfare", doc = " ```")]
+#![cfg_attr(
+    feature = "fanfare",
+    doc = " use api_error_catalog::{fanfare, ApiError, ErrorModel};"
+)]
+#![cfg_attr(feature = "fanfare", doc = " use ::std::time::SystemTime;")]
+#![cfg_attr(feature = "fanfare", doc = "")]
+#![cfg_attr(
+    feature = "fanfare",
+    doc = " fn describe<B: ErrorModel>(error: &ApiError<B>) -> String {"
+)]
+#![cfg_attr(
+    feature = "fanfare",
+    doc = "     let recovery = error.recovery(SystemTime::now());"
+)]
+#![cfg_attr(
+    feature = "fanfare",
+    doc = "     format!(\"{error}: {} ({})\", recovery.kind(), recovery.advice())"
+)]
+#![cfg_attr(feature = "fanfare", doc = " }")]
+#![cfg_attr(feature = "fanfare", doc = "")]
+#![cfg_attr(
+    feature = "fanfare",
+    doc = " let body = r#\"{\"error\":\"Authentication required\"}\"#;"
+)]
+#![cfg_attr(
+    feature = "fanfare",
+    doc = " let error = fanfare::Error::from_response(401, ::std::iter::empty::<(&str, &str)>(), body.as_bytes());"
+)]
+#![cfg_attr(
+    feature = "fanfare",
+    doc = " assert!(describe(&error).contains(\" error \"));"
+)]
+#![cfg_attr(feature = "fanfare", doc = " ```")]
 //!
 //! # Unknown values
 //!
@@ -40,8 +70,10 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 /// Fanfare: Error Handling
+#[cfg(feature = "fanfare")]
 pub mod fanfare;
 /// OFAuth: Error Handling
+#[cfg(feature = "ofauth")]
 pub mod ofauth;
 pub use ::api_error_runtime::{
     ApiError, ApiErrorInfo, Backoff, BodyProblem, CatalogApi, DecidedBy, ErrorModel,
@@ -50,9 +82,11 @@ pub use ::api_error_runtime::{
     StatusClass, UnknownValue, WaitSource,
 };
 pub use ::api_error_runtime::model;
-/// Every API of this crate, in catalog order, for code that handles several by id: each
-/// reads a response as its own [`Error`](ApiError) behind [`ApiErrorInfo`].
+/// Every API of this crate whose feature is on, in catalog order, for code that handles
+/// several by id: each reads a response as its own [`Error`](ApiError) behind
+/// [`ApiErrorInfo`].
 pub const APIS: &[CatalogApi] = &[
+    #[cfg(feature = "fanfare")]
     ::api_error_runtime::CatalogApi::new(
         "fanfare",
         "Fanfare",
@@ -63,6 +97,7 @@ pub const APIS: &[CatalogApi] = &[
             )
         },
     ),
+    #[cfg(feature = "ofauth")]
     ::api_error_runtime::CatalogApi::new(
         "ofauth",
         "OFAuth",

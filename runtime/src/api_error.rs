@@ -237,9 +237,11 @@ impl<B: ErrorModel> ApiError<B> {
         self.facts.code.as_deref()
     }
 
-    /// The error code as one of the API's enums (`ErrorType`, `ErrorCode`...), for matching.
-    pub fn code_as<T: for<'a> From<&'a str>>(&self) -> Option<T> {
-        self.code().map(T::from)
+    /// The error code as one of the API's enums (`ErrorType`, `ErrorCode`...), for matching: any
+    /// text for an enum of strings, and the code's digits for an enum of integer codes (`None`
+    /// when they are no integer).
+    pub fn code_as<T: std::str::FromStr>(&self) -> Option<T> {
+        self.code()?.parse().ok()
     }
 
     /// The body's hint on how to resolve the error, as sent.
@@ -248,8 +250,8 @@ impl<B: ErrorModel> ApiError<B> {
     }
 
     /// The hint as the API's hint enum.
-    pub fn hint_as<T: for<'a> From<&'a str>>(&self) -> Option<T> {
-        self.hint().map(T::from)
+    pub fn hint_as<T: std::str::FromStr>(&self) -> Option<T> {
+        self.hint()?.parse().ok()
     }
 
     /// The body's human-readable message.

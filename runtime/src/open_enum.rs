@@ -149,8 +149,8 @@ macro_rules! impl_open_enum {
 
 /// Implements, for an open enum of numbers (HTTP status codes as `u16`, an API's integer error
 /// codes as `i64`), everything that follows from its `fn code(self) -> $int` and
-/// `fn from_code($int) -> Self`: `PartialEq`, `Eq` and `Hash` by code, `From<$int>`, `Display`
-/// (the number), and serde as a bare number. The enum is `Copy`, and its `Unknown` variant holds
+/// `fn from_code($int) -> Self`: `PartialEq`, `Eq` and `Hash` by code, `From<$int>`, `FromStr`
+/// (from the digits), `Display` (the number), and serde as a bare number. The enum is `Copy`, and its `Unknown` variant holds
 /// the code, so `Unknown(c)` equals the known value with code `c`.
 ///
 /// ```
@@ -182,6 +182,8 @@ macro_rules! impl_open_enum {
 /// assert_eq!(serde_json::to_string(&Status::NotFound).unwrap(), "404");
 /// assert_eq!(serde_json::from_str::<Status>("418").unwrap().to_string(), "418");
 /// assert!(serde_json::from_str::<Status>("\"404\"").is_err());
+/// assert_eq!("404".parse::<Status>(), Ok(Status::NotFound));
+/// assert!("4o4".parse::<Status>().is_err());
 /// ```
 #[macro_export]
 macro_rules! impl_code_enum {
@@ -203,6 +205,15 @@ macro_rules! impl_code_enum {
         impl ::core::convert::From<$int> for $name {
             fn from(code: $int) -> Self {
                 Self::from_code(code)
+            }
+        }
+
+        impl ::core::str::FromStr for $name {
+            type Err = ::core::num::ParseIntError;
+
+            /// The value whose code the text's digits are.
+            fn from_str(digits: &str) -> ::core::result::Result<Self, ::core::num::ParseIntError> {
+                digits.parse::<$int>().map(Self::from_code)
             }
         }
 

@@ -13,6 +13,8 @@
 //! - `generated crate`: a client of `api-error-catalog` with default features, which derives
 //!   nothing itself (the generated crate writes its serde impls out, so no proc-macro is built);
 //! - `generated crate + serde derive`: the same client deriving its own types too, as most do;
+//! - `generated crate, one API`: the first client with only the feature of the real catalog's
+//!   largest API (`default-features = false`);
 //! - `generated crate + http`: the same with the `http` feature;
 //! - `10,000-value crate` (release only, with `real crate` beside it): the crate generated from
 //!   a synthetic catalog of 10,000 error values, against the crate of the real catalog.
@@ -117,6 +119,15 @@ fn main() {
             main: DERIVING_CLIENT_MAIN,
         },
         Project {
+            name: "generated crate, one API",
+            dependencies: format!(
+                "api-error-catalog = {{ path = {:?}, default-features = false, features = [{:?}] }}",
+                path("generated"),
+                one_api(&root)
+            ),
+            main: CLIENT_MAIN,
+        },
+        Project {
             name: "generated crate + http",
             dependencies: format!("api-error-catalog = {{ path = {:?}, features = [\"http\"] }}", path("generated")),
             main: CLIENT_MAIN,
@@ -144,6 +155,14 @@ fn main() {
     ];
     table(&root, &scratch, &crates, true, runs);
     let _ = std::fs::remove_dir_all(&scratch);
+}
+
+/// The id of the real catalog's largest API (by values), the one a client of one API pays most
+/// for: the row of one API shows what the features leave out.
+fn one_api(root: &Path) -> String {
+    let catalog = codegen::load(&root.join("spec"), "spec").expect("the real catalog loads");
+    let values = |api: &codegen::resolved::Api| api.vocabularies.iter().map(|v| v.values.len()).sum::<usize>();
+    catalog.apis().iter().max_by_key(|api| values(api)).map(|api| api.id.clone()).expect("the catalog has an API")
 }
 
 /// Builds each project `runs` times from nothing and prints a row per project.

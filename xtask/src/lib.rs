@@ -65,6 +65,11 @@ pub enum Error {
     },
     /// Neither `CARGO_MANIFEST_DIR` nor the current directory leads to a workspace.
     NoWorkspace(PathBuf),
+    /// An output crate's `Cargo.toml` has no place for the generated features.
+    Manifest {
+        path: PathBuf,
+        message: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -72,6 +77,7 @@ impl fmt::Display for Error {
         match self {
             Error::Catalog(diagnostics) => f.write_str(&diagnostic::report(diagnostics)),
             Error::Io { path, error } => write!(f, "error: {}: {error}", path.display()),
+            Error::Manifest { path, message } => write!(f, "error: {}: {message}", path.display()),
             Error::NoWorkspace(dir) => write!(
                 f,
                 "error: {} is not inside a cargo workspace; run `cargo xtask` from the project's checkout",
@@ -96,9 +102,14 @@ pub fn plan(root: &Path) -> Result<Vec<Planned>, Error> {
     let mut planned = Vec::new();
     let mut errors = Vec::new();
     for target in TARGETS {
-        let rendered = codegen::load(&root.join(target.catalog), target.catalog)
-            .and_then(|catalog| codegen::generate(&catalog, target.crate_name));
-        match rendered {
+        let catalog = match codegen::load(&root.join(target.catalog), target.catalog) {
+            Ok(catalog) => catalog,
+            Err(diagnostics) => {
+                errors.extend(diagnostics);
+                continue;
+            }
+        };
+        match codegen::generate(&catalog, target.crate_name) {
             Ok(files) => planned.extend(
                 files
                     .into_iter()
@@ -106,6 +117,7 @@ pub fn plan(root: &Path) -> Result<Vec<Planned>, Error> {
             ),
             Err(diagnostics) => errors.extend(diagnostics),
         }
+        planned.push(manifest_with_features(root, target, &catalog)?);
     }
     // The catalog format's own schema and key reference come from codegen's model, not from any
     // catalog.
@@ -122,6 +134,21 @@ pub fn plan(root: &Path) -> Result<Vec<Planned>, Error> {
     } else {
         Err(Error::Catalog(errors))
     }
+}
+
+/// The crate's hand-written `Cargo.toml` with its generated block of features (a feature per
+/// API) rewritten from the catalog.
+fn manifest_with_features(
+    root: &Path,
+    target: &Target,
+    catalog: &codegen::resolved::Catalog,
+) -> Result<Planned, Error> {
+    use codegen::render::rust::features;
+    let path = root.join(target.out).join("Cargo.toml");
+    let manifest = fs::read_to_string(&path).map_err(io(&path))?;
+    let contents = features::splice(&manifest, &features::render_block(catalog))
+        .map_err(|message| Error::Manifest { path: path.clone(), message })?;
+    Ok(Planned { path, contents })
 }
 
 /// The lock file at the workspace root that keeps two runs in one checkout from interleaving.

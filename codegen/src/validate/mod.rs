@@ -27,6 +27,9 @@ pub const UNKNOWN_VARIANT: &str = "Unknown";
 pub const RESERVED_VARIANTS: &[&str] = &[UNKNOWN_VARIANT, "ALL"];
 /// Constants the generated `headers` module defines beside one per header.
 pub const RESERVED_CONSTANTS: &[&str] = &["RETRY_AFTER_FORMATS", "DEFAULT_RETRY_AFTER"];
+/// Cargo features the generated crate has besides one per API (named after its id): `default`,
+/// which turns on every API, and `http`, written by hand beside the generated ones.
+pub const RESERVED_API_IDS: &[&str] = &["default", "http"];
 /// The longest API id: it names the module and the output files (`schemas/<id>.schema.json`),
 /// and a file name of more than 255 bytes cannot be written on common file systems, which
 /// `generate` would find only half-way through writing.
@@ -119,6 +122,19 @@ impl<'a> Checker<'a> {
                 "id",
                 format!("API id `{}` is not a lower-case identifier", api.id),
                 "use lower-case ASCII letters, digits and `_`, starting with a letter (e.g. `myapi`)",
+            );
+        }
+        if valid && RESERVED_API_IDS.contains(&api.id.as_str()) {
+            self.error(
+                Code::ReservedName,
+                "id",
+                format!("API id `{}` names a cargo feature the generated crate has besides the APIs' own", api.id),
+                format!(
+                    "choose another id: each API's module is behind a feature named after its id, and {} are taken",
+                    crate::render::text::listed(
+                        &RESERVED_API_IDS.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>()
+                    )
+                ),
             );
         }
         if valid && api.id.len() > MAX_API_ID_LEN {

@@ -94,6 +94,38 @@ fn a_broken_catalog_touches_nothing() {
     assert_eq!(snapshot(&root), before, "generate wrote despite errors");
 }
 
+/// The crate's `Cargo.toml` keeps what is written by hand; its block of features follows the
+/// catalog (a feature per API), and a manifest with no block is refused before anything is written.
+#[test]
+fn the_features_block_follows_the_catalog_and_a_manifest_without_one_is_refused() {
+    let root = scratch_workspace("features");
+    let manifest = root.join("generated/Cargo.toml");
+    let original = fs::read_to_string(&manifest).unwrap();
+    let last = real_apis().pop().unwrap();
+    let feature_line = format!("\n{} = []\n", last.id);
+    assert!(original.contains(&feature_line), "no feature `{}` in the manifest", last.id);
+
+    // A feature edited away by hand is stale, and put back; the hand-written rest is kept.
+    fs::write(&manifest, original.replace(&feature_line, "\n")).unwrap();
+    assert_eq!(check(&root).unwrap(), vec![Change::Updated(manifest.clone())]);
+    generate(&root).unwrap();
+    assert_eq!(fs::read_to_string(&manifest).unwrap(), original);
+
+    let begin = codegen::render::rust::features::BEGIN;
+    let without_block: String = original.lines().filter(|l| !l.starts_with(begin)).map(|l| format!("{l}\n")).collect();
+    fs::write(&manifest, &without_block).unwrap();
+    fs::write(root.join(format!("generated/src/{}.rs", last.module)), "// stale\n").unwrap();
+    let before = snapshot(&root);
+    match generate(&root) {
+        Err(Interrupted { written, error: Error::Manifest { path, message } }) if written.is_empty() => {
+            assert_eq!(path, manifest);
+            assert!(message.contains(begin), "{message}");
+        }
+        other => panic!("expected the manifest refused, got {other:?}"),
+    }
+    assert_eq!(snapshot(&root), before, "generate wrote despite the manifest");
+}
+
 #[test]
 fn generating_twice_is_byte_identical_and_the_second_run_writes_nothing() {
     let root = scratch_workspace("twice");

@@ -27,6 +27,8 @@ pub fn scratch_workspace(name: &str) -> PathBuf {
         for dir in GENERATED_DIRS {
             copy_dir(&real.join(target.out).join(dir), &root.join(target.out).join(dir));
         }
+        // Hand-written, with a generated block of features.
+        fs::copy(real.join(target.out).join("Cargo.toml"), root.join(target.out).join("Cargo.toml")).unwrap();
     }
     // The catalog format's key reference, generated beside the hand-written docs.
     let reference = codegen::render::catalog_reference::PATH;

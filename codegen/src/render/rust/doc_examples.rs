@@ -167,13 +167,17 @@ pub(super) fn crate_example(catalog: &Catalog, crate_name: &str) -> Vec<String> 
     ]
 }
 
-/// `#![doc]` lines as they are: code keeps its indentation and its fences.
-pub(super) fn inner_doc_verbatim(lines: &[String]) -> TokenStream {
-    let attrs = lines.iter().map(|line| match line.is_empty() {
-        true => quote! { #![doc = ""] },
-        false => {
-            let line = format!(" {line}");
-            quote! { #![doc = #line] }
+/// `#![doc]` lines as they are: code keeps its indentation and its fences. With a feature, the
+/// lines are docs only when it is on (`#![cfg_attr(feature = "...", doc = "...")]`).
+pub(super) fn inner_doc_verbatim(lines: &[String], only_with: Option<&str>) -> TokenStream {
+    let attrs = lines.iter().map(|line| {
+        let line = match line.is_empty() {
+            true => String::new(),
+            false => format!(" {line}"),
+        };
+        match only_with {
+            None => quote! { #![doc = #line] },
+            Some(feature) => quote! { #![cfg_attr(feature = #feature, doc = #line)] },
         }
     });
     quote! { #(#attrs)* }

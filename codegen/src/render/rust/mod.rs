@@ -9,6 +9,7 @@
 
 mod doc_examples;
 mod enums;
+pub mod features;
 mod items;
 mod serde_impls;
 mod shapes;
@@ -271,7 +272,7 @@ fn provenance_lines(api: &Api, trace: &Trace) -> Vec<String> {
 
 /// `src/lib.rs`'s inner docs and attributes.
 fn lib_docs(catalog: &Catalog, crate_name: &str) -> TokenStream {
-    let mut intro = vec![
+    let intro = vec![
         format!("Typed error models of HTTP APIs, generated from the YAML catalog in `{}/`: for any", catalog.dir()),
         "error response of these APIs, what it says and what a client should do next.".to_string(),
         String::new(),
@@ -279,11 +280,22 @@ fn lib_docs(catalog: &Catalog, crate_name: &str) -> TokenStream {
         "panics), and `recovery` says what to do. One module per API:".into(),
         String::new(),
     ];
-    for api in catalog.apis() {
-        intro.push(format!("- [`{}`] ({})", api.module, md(&one_line(&api.name))));
-    }
-    intro.push(String::new());
-    let example = doc_examples::inner_doc_verbatim(&doc_examples::crate_example(catalog, crate_name));
+    let intro = inner_doc(&intro);
+    let intro_end = inner_doc(&[
+        String::new(),
+        "Each module is behind a cargo feature named after the API's id, all on by default: a client".into(),
+        "of one API can leave out the others (`default-features = false, features = [\"<id>\"]`).".into(),
+        String::new(),
+    ]);
+    // The list names only the modules compiled, and the example needs the module it uses.
+    let listed = catalog.apis().iter().map(|api| {
+        let line = format!("- [`{}`] ({})", api.module, md(&one_line(&api.name)));
+        doc_examples::inner_doc_verbatim(&[line], Some(features::feature_name(api)))
+    });
+    let example = catalog.apis().first().map(|api| {
+        let lines = doc_examples::crate_example(catalog, crate_name);
+        doc_examples::inner_doc_verbatim(&lines, Some(features::feature_name(api)))
+    });
     let rest = inner_doc(&[
         String::new(),
         "# Unknown values".into(),
@@ -295,9 +307,10 @@ fn lib_docs(catalog: &Catalog, crate_name: &str) -> TokenStream {
         "The types every API shares come from the `api-error-runtime` crate, re-exported here;".into(),
         "[`model`] is what the generated modules build on.".into(),
     ]);
-    let intro = inner_doc(&intro);
     quote! {
         #intro
+        #(#listed)*
+        #intro_end
         #example
         #rest
         #![forbid(unsafe_code)]
@@ -311,11 +324,14 @@ fn lib_items(catalog: &Catalog) -> TokenStream {
         let name = ident(&api.module);
         let titles: Vec<String> = api.documents.iter().map(|d| md(&d.title)).collect();
         let doc = doc(&[format!("{}: {}", md(&api.name), titles.join("; "))]);
-        quote! { #doc pub mod #name; }
+        let feature = features::feature_name(api);
+        quote! { #doc #[cfg(feature = #feature)] pub mod #name; }
     });
     let entries = catalog.apis().iter().map(|api| {
         let (id, name, module) = (&api.id, &api.name, ident(&api.module));
+        let feature = features::feature_name(api);
         quote! {
+            #[cfg(feature = #feature)]
             ::api_error_runtime::CatalogApi::new(#id, #name, #module::EXAMPLES, |status, headers, body| {
                 ::std::boxed::Box::new(#module::Error::from_response(status, headers.iter().copied(), body))
             })
@@ -330,8 +346,9 @@ fn lib_items(catalog: &Catalog) -> TokenStream {
         };
         pub use ::api_error_runtime::model;
 
-        /// Every API of this crate, in catalog order, for code that handles several by id: each
-        /// reads a response as its own [`Error`](ApiError) behind [`ApiErrorInfo`].
+        /// Every API of this crate whose feature is on, in catalog order, for code that handles
+        /// several by id: each reads a response as its own [`Error`](ApiError) behind
+        /// [`ApiErrorInfo`].
         pub const APIS: &[CatalogApi] = &[#(#entries),*];
     }
 }
@@ -347,7 +364,7 @@ fn module_docs(api: &Api, crate_name: &str) -> TokenStream {
         })
         .collect();
     let summary = inner_doc(&[format!("{}: {}", md(&api.name), md(api.summary.trim())), String::new()]);
-    let example = doc_examples::inner_doc_verbatim(&doc_examples::module_example(api, crate_name));
+    let example = doc_examples::inner_doc_verbatim(&doc_examples::module_example(api, crate_name), None);
     let source =
         inner_doc(&[String::new(), format!("Source: the {} documentation, {}.", md(&api.name), listed(&documents))]);
     quote! { #summary #example #source }
