@@ -9,6 +9,7 @@
 //!
 #![cfg_attr(feature = "fanfare", doc = " - [`fanfare`] (Fanfare)")]
 #![cfg_attr(feature = "ofauth", doc = " - [`ofauth`] (OFAuth)")]
+#![cfg_attr(feature = "twilio", doc = " - [`twilio`] (Twilio)")]
 //!
 //! Each module is behind a cargo feature named after the API's id, all on by default: a client
 //! of one API can leave out the others (`default-features = false, features = ["<id>"]`).
@@ -75,6 +76,9 @@ pub mod fanfare;
 /// OFAuth: Error Handling
 #[cfg(feature = "ofauth")]
 pub mod ofauth;
+/// Twilio: REST API: Twilio Responses; 20003: Permission Denied; 20429: Too many requests; Twilio API response Error 429 "Too Many Requests"
+#[cfg(feature = "twilio")]
+pub mod twilio;
 pub use ::api_error_runtime::{
     ApiError, ApiErrorInfo, Backoff, BodyProblem, CatalogApi, DecidedBy, ErrorModel,
     Example, ExampleDecision, Jitter, RateLimit, Reading, Recovery, RecoveryKind,
@@ -105,6 +109,17 @@ pub const APIS: &[CatalogApi] = &[
         |status, headers, body| {
             ::std::boxed::Box::new(
                 ofauth::Error::from_response(status, headers.iter().copied(), body),
+            )
+        },
+    ),
+    #[cfg(feature = "twilio")]
+    ::api_error_runtime::CatalogApi::new(
+        "twilio",
+        "Twilio",
+        twilio::EXAMPLES,
+        |status, headers, body| {
+            ::std::boxed::Box::new(
+                twilio::Error::from_response(status, headers.iter().copied(), body),
             )
         },
     ),
