@@ -124,8 +124,8 @@ impl Mutation {
 pub enum Outcome {
     /// Refused, with this many diagnostics, every one of them placed.
     Refused(usize),
-    /// Accepted and rendered.
-    Accepted(Vec<OutputFile>),
+    /// Accepted and rendered: the crate's files, and the block of features its manifest gets.
+    Accepted(Vec<OutputFile>, String),
 }
 
 /// A break of the contract.
@@ -141,11 +141,12 @@ impl fmt::Display for Violation {
 /// Loads, validates and renders one catalog file, holding the result to the contract: no
 /// panic, a position for every refusal, rendered output for every acceptance.
 pub fn hold_to_contract(file: &str, text: &str) -> Result<Outcome, Violation> {
-    let run = || -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let run = || -> Result<(Vec<OutputFile>, String), Vec<Diagnostic>> {
         let api = codegen::load::parse_api(file, text)?;
         let loaded = codegen::load::Loaded { dir: "spec".into(), apis: vec![api] };
         let catalog = codegen::validate::validate(loaded)?;
-        codegen::generate(&catalog, "api_error_catalog").map_err(|errors| {
+        let features = codegen::render::rust::features::render_block(&catalog);
+        let files = codegen::generate(&catalog, "api_error_catalog").map_err(|errors| {
             // A resolved catalog that does not render is a generator bug, not a refusal.
             errors
                 .into_iter()
@@ -153,8 +154,9 @@ pub fn hold_to_contract(file: &str, text: &str) -> Result<Outcome, Violation> {
                     d.message = format!("RENDERING FAILED: {}", d.message);
                     d
                 })
-                .collect()
-        })
+                .collect::<Vec<_>>()
+        })?;
+        Ok((files, features))
     };
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
         Err(panic) => {
@@ -165,7 +167,7 @@ pub fn hold_to_contract(file: &str, text: &str) -> Result<Outcome, Violation> {
                 .unwrap_or_default();
             Err(Violation(format!("codegen panicked: {message}")))
         }
-        Ok(Ok(files)) => Ok(Outcome::Accepted(files)),
+        Ok(Ok((files, features))) => Ok(Outcome::Accepted(files, features)),
         Ok(Err(diagnostics)) => {
             if let Some(failed) = diagnostics.iter().find(|d| d.message.starts_with("RENDERING FAILED")) {
                 return Err(Violation(format!("an accepted catalog did not render: {failed}")));
@@ -201,11 +203,13 @@ impl CompileBench {
         }
         copy("runtime/Cargo.toml", "runtime/Cargo.toml")?;
         copy("generated/Cargo.toml", "generated/Cargo.toml")?;
-        // The manifest names its bench targets, which must exist for it to parse (`check
-        // --tests` does not build them).
-        for file in fs::read_dir(root.join("generated/benches")).map_err(|e| e.to_string())? {
-            let name = file.map_err(|e| e.to_string())?.file_name().to_string_lossy().into_owned();
-            copy(&format!("generated/benches/{name}"), &format!("generated/benches/{name}"))?;
+        // The manifest names its bench and example targets, which must exist for it to parse
+        // (`check --tests` builds the examples whose features the mutant's API turns on: none).
+        for targets in ["benches", "examples"] {
+            for file in fs::read_dir(root.join("generated").join(targets)).map_err(|e| e.to_string())? {
+                let name = file.map_err(|e| e.to_string())?.file_name().to_string_lossy().into_owned();
+                copy(&format!("generated/{targets}/{name}"), &format!("generated/{targets}/{name}"))?;
+            }
         }
         copy("Cargo.lock", "Cargo.lock")?;
         // The workspace's own package defaults, which both manifests inherit.
@@ -222,7 +226,14 @@ impl CompileBench {
 
     /// Type-checks the crate and its tests, and builds its docs with warnings denied (which
     /// runs no doctest, but a doctest would be compiled by `cargo test --doc`, done too).
-    fn compile(&self, outputs: &[OutputFile]) -> Result<(), Violation> {
+    fn compile(&self, outputs: &[OutputFile], features: &str) -> Result<(), Violation> {
+        // The manifest's features are the mutant's (its API's id may be another).
+        let manifest = self.dir.join("generated/Cargo.toml");
+        let spliced = fs::read_to_string(&manifest)
+            .map_err(|e| e.to_string())
+            .and_then(|text| codegen::render::rust::features::splice(&text, features))
+            .map_err(Violation)?;
+        fs::write(&manifest, spliced).map_err(|e| Violation(e.to_string()))?;
         let src = self.dir.join("generated/src");
         let _ = fs::remove_dir_all(&src);
         fs::create_dir_all(&src).map_err(|e| Violation(e.to_string()))?;
@@ -299,7 +310,7 @@ pub fn fuzz(root: &Path, budget: Duration, seed: u64) -> Result<Report, String> 
                 report.refused += 1;
                 Ok(())
             }
-            Outcome::Accepted(files) => {
+            Outcome::Accepted(files, features) => {
                 report.accepted += 1;
                 let rust: String =
                     files.iter().filter(|f| f.path.ends_with(".rs")).map(|f| f.contents.as_str()).collect();
@@ -311,7 +322,7 @@ pub fn fuzz(root: &Path, budget: Duration, seed: u64) -> Result<Report, String> 
                     None => bench.insert(CompileBench::new(root).map_err(Violation)?),
                 };
                 report.compiled += 1;
-                bench.compile(&files)
+                bench.compile(&files, &features)
             }
         });
         if let Err(violation) = verdict {

@@ -1,6 +1,7 @@
 //! Synthetic catalogs for the benchmarks: one API with any number of error values, valid by
-//! construction, with bodies, headers, examples (one per ten values, each with its decision)
-//! and recovery rules (one per hundred values) in proportion, and a source table of the values.
+//! construction, with bodies, headers, examples (one per ten values, each with its decision),
+//! integer codes (one per ten values) and recovery rules (one per hundred values) in proportion,
+//! and a source table of the values.
 
 use std::fmt::Write;
 
@@ -78,12 +79,18 @@ fn api(id: &str, name: &str, values: usize) -> String {
             "      - {{ value: error_code_{i}, statuses: [{code}], description: Synthetic error number {i}, source: codes }}"
         );
     }
+    // Integer codes, one per ten values, as Twilio and google.rpc send them.
+    out.push_str("  - name: NumericCode\n    description: The synthetic integer codes.\n    type: integer\n    source: errors\n    values:\n");
+    for n in 0..numeric_codes(values) {
+        let _ = writeln!(out, "      - {{ value: {}, variant: Numeric{n}, source: errors }}", numeric_code(n));
+    }
     out.push_str(
         "bodies:\n  - name: ErrorBody\n    description: The synthetic error body.\n    root: true\n    source: errors\n    fields:\n\
          \x20     - { name: code, type: { vocabulary: ErrorCode }, required: true, role: code, description: The code, source: errors }\n\
          \x20     - { name: message, type: string, required: true, role: message, description: For people, source: errors }\n\
          \x20     - { name: requestId, type: string, required: false, role: request_id, description: The request, source: errors }\n\
          \x20     - { name: details, type: { array: { object: FieldError } }, required: false, description: Invalid fields, source: errors }\n\
+         \x20     - { name: numeric, type: { vocabulary: NumericCode }, required: false, description: An integer code, source: errors }\n\
          \x20 - name: FieldError\n    description: One invalid field.\n    source: errors\n    fields:\n\
          \x20     - { name: field, type: string, required: true, description: The field, source: errors }\n\
          \x20     - { name: message, type: string, required: true, description: What is wrong, source: errors }\n\
@@ -122,11 +129,27 @@ fn api(id: &str, name: &str, values: usize) -> String {
         let _ = writeln!(
             out,
             "  - {{ id: example-{i}, title: Example {i}, body_format: ErrorBody, status: {code}, \
-             body: {{ code: error_code_{i}, message: Synthetic failure {i}, requestId: req_{i}, details: [{{ field: f{i}, message: bad }}] }}, \
-             decision: {decision}, source: errors }}"
+             body: {{ code: error_code_{i}, message: Synthetic failure {i}, requestId: req_{i}, details: [{{ field: f{i}, message: bad }}], numeric: {} }}, \
+             decision: {decision}, source: errors }}",
+            numeric_code(i / 10 % numeric_codes(values))
         );
     }
     out
+}
+
+/// How many integer codes a catalog of `values` error values has: one per ten, at least one.
+fn numeric_codes(values: usize) -> usize {
+    values.div_ceil(10).max(1)
+}
+
+/// The `n`th integer code: spread out, and some negative, so that the lookup is no offset.
+fn numeric_code(n: usize) -> i64 {
+    let n = n as i64;
+    if n % 7 == 3 {
+        -(n * 13 + 1)
+    } else {
+        10_000 + n * 13
+    }
 }
 
 #[cfg(test)]
@@ -158,6 +181,7 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{values}: {}", codegen::diagnostic::report(&e)));
             let api = &catalog.apis()[0];
             assert_eq!(api.vocabularies[0].values.len(), values);
+            assert_eq!(api.vocabularies[1].values.len(), values.div_ceil(10));
             assert_eq!(api.examples.len(), values.div_ceil(10));
         }
     }

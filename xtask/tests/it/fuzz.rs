@@ -38,7 +38,7 @@ fn catalogs() -> Vec<String> {
 #[test]
 fn the_unmutated_catalogs_are_accepted() {
     for text in catalogs() {
-        assert!(matches!(hold_to_contract("spec/x.yaml", &text), Ok(Outcome::Accepted(_))));
+        assert!(matches!(hold_to_contract("spec/x.yaml", &text), Ok(Outcome::Accepted(..))));
     }
 }
 
