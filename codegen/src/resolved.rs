@@ -371,8 +371,33 @@ pub struct RecoveryRule {
     pub backoff: Option<Backoff>,
     pub max_attempts: Option<u32>,
     pub if_no_wait: Option<RecoveryKind>,
+    /// Conditions that must all hold.
+    pub when: Vec<Condition>,
     pub advice: String,
     pub trace: Trace,
+}
+
+/// A test a rule needs a response to pass.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Condition {
+    pub subject: ConditionSubject,
+    pub test: ConditionTest,
+}
+
+/// What a condition tests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConditionSubject {
+    /// A response header, by the name the catalog describes it under.
+    Header(String),
+    /// The body fact of a role (`code`, `hint`, `message`).
+    Field(FieldRole),
+}
+
+/// How a condition tests its subject (ASCII letters in any case, trimmed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConditionTest {
+    Equals(String),
+    Contains(String),
 }
 
 impl RecoveryRule {

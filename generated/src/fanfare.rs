@@ -1061,9 +1061,10 @@ pub mod headers {
 }
 /// What to do about each Fanfare error, as its documentation advises, rule by rule.
 ///
-/// [`Error::recovery`](::api_error_runtime::ApiError::recovery) tries them by precedence: the
-/// body's hint, then its error value, then the status, then the status class; the fallback
-/// decides when no rule covers a response.
+/// [`Error::recovery`](::api_error_runtime::ApiError::recovery) tries them by precedence: a
+/// rule whose only scope is a condition, then the body's hint, its error value, the status and
+/// the status class (within each, a rule with conditions first); the fallback decides when no
+/// rule covers a response.
 pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::RecoveryTable::new(
     &[
         ::api_error_runtime::RecoveryRule::new(

@@ -39,12 +39,33 @@ def status_class(status):
     return {1: "1xx", 2: "2xx", 3: "3xx", 4: "4xx", 5: "5xx"}.get(status // 100)
 
 
-def covers(rule, status, code, hint):
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def holds(condition, headers, facts):
+    """A rule's condition: a header's or a body fact's value, trimmed, ASCII letters in any case."""
+    if "header" in condition:
+        value = next((v for k, v in headers.items() if k.lower() == condition["header"].lower()), None)
+    else:
+        value = facts.get(condition["field"])
+    if value is None:
+        return False
+    value = value.strip().translate(ASCII_LOWER)
+    if "equals" in condition:
+        return value == condition["equals"].strip().translate(ASCII_LOWER)
+    return condition["contains"].translate(ASCII_LOWER) in value
+
+
+def covers(rule, status, code, hint, headers, facts):
     if code in rule["except"] or hint in rule["except"]:
+        return False
+    if not all(holds(condition, headers, facts) for condition in rule["when"]):
         return False
     in_scope = (not rule["statuses"] and not rule["status_classes"]) or status in rule["statuses"] \
         or status_class(status) in rule["status_classes"]
     level = rule["level"]
+    if level == "condition":
+        return True
     if level == "hint":
         return hint in rule["hints"] and in_scope
     if level == "error_value":
@@ -121,8 +142,11 @@ def decide(data, status, headers, body):
     fields = {role: [at_path(body, path) for path in paths] for role, paths in data["fields"].items()}
     first = lambda role: next((text(v) for v in fields.get(role, []) if text(v) is not None), None)
     code, hint = first("code"), first("hint")
-    rule = next((r for level in data["precedence"][:-1] for r in data["rules"]
-                 if r["level"] == level and covers(r, status, code, hint)), data["fallback"])
+    facts = {"code": code, "hint": hint, "message": first("message")}
+    # Level by level; within a level, the rules with conditions first.
+    rule = next((r for level in data["precedence"][:-1] for conditional in (True, False) for r in data["rules"]
+                 if r["level"] == level and bool(r["when"]) == conditional
+                 and covers(r, status, code, hint, headers, facts)), data["fallback"])
     kind = rule["kind"]
     header = data["headers"].get("retry_after")
     sent = next((v for k, v in headers.items() if header and k.lower() == header.lower()), None)

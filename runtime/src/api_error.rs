@@ -4,7 +4,7 @@
 use crate::facts::{facts_of_value, parse_json, BodyFacts};
 use crate::headers::{HeaderReadings, RateLimit, Reading, ResponseHeader};
 use crate::model::ErrorModel;
-use crate::recovery::{Recovery, WaitSource};
+use crate::recovery::{Observed, Recovery, WaitSource};
 use crate::retry_after::RetryAfter;
 use serde_core::de::DeserializeOwned;
 use serde_json::Value;
@@ -105,6 +105,8 @@ pub struct ApiError<B> {
     header_request_id: Option<String>,
     retry_after: Reading<RetryAfter>,
     rate_limit: RateLimit,
+    /// The headers the recovery rules' conditions test, as sent.
+    tested_headers: Vec<(&'static str, String)>,
     body_len: usize,
     problem: Option<BodyProblem>,
 }
@@ -133,6 +135,7 @@ impl<B: ErrorModel> ApiError<B> {
             header_request_id: headers.request_id,
             retry_after: headers.retry_after,
             rate_limit: headers.rate_limit,
+            tested_headers: headers.tested,
             body_len: body.len(),
             problem: None,
         };
@@ -197,7 +200,11 @@ impl<B: ErrorModel> ApiError<B> {
     /// gives that header's formats. A moment counts from `now`.
     pub fn recovery_with_max_wait(&self, now: SystemTime, max_wait: Duration) -> Recovery {
         let model = B::MODEL;
-        let (rule, decided_by) = model.recovery.rule_for(self.status, self.code(), self.hint());
+        let headers: Vec<(&str, &str)> =
+            self.tested_headers.iter().map(|(name, value)| (*name, value.as_str())).collect();
+        let observed =
+            Observed::new(self.status).code(self.code()).hint(self.hint()).message(self.message()).headers(&headers);
+        let (rule, decided_by) = model.recovery.rule_for(&observed);
         let server_wait = match &self.retry_after {
             Reading::Valid(retry_after) => Some((retry_after.delay_from(now), WaitSource::RetryAfterHeader)),
             _ => self.facts.retry_after.map(|wait| (wait.delay_from(now), WaitSource::BodyField)),

@@ -185,13 +185,18 @@ mod tests {
 
     #[test]
     fn precedence_is_the_order_of_decided_by() {
-        let levels: Vec<DecidedBy> = (0u8..16)
-            .map(|bits| DecidedBy::of_scope(bits & 8 != 0, bits & 4 != 0, bits & 2 != 0, bits & 1 != 0))
+        let levels: Vec<DecidedBy> = (0u8..32)
+            .map(|bits| DecidedBy::of_scope(bits & 16 != 0, bits & 8 != 0, bits & 4 != 0, bits & 2 != 0, bits & 1 != 0))
             .collect();
-        // The highest level named wins: a hint over everything, then errors, statuses, classes.
-        assert!(levels[8..].iter().all(|&level| level == DecidedBy::Hint));
-        assert!(levels[4..8].iter().all(|&level| level == DecidedBy::ErrorValue));
-        assert_eq!(&levels[..4], [DecidedBy::Fallback, DecidedBy::StatusClass, DecidedBy::Status, DecidedBy::Status]);
+        // The highest level named wins: a hint over everything, then errors, statuses, classes;
+        // conditions alone make the condition level, and beside any of those change nothing.
+        for with_conditions in [0, 16] {
+            let levels = &levels[with_conditions..with_conditions + 16];
+            assert!(levels[8..].iter().all(|&level| level == DecidedBy::Hint));
+            assert!(levels[4..8].iter().all(|&level| level == DecidedBy::ErrorValue));
+            assert_eq!(&levels[1..4], [DecidedBy::StatusClass, DecidedBy::Status, DecidedBy::Status]);
+        }
+        assert_eq!((levels[0], levels[16]), (DecidedBy::Fallback, DecidedBy::Condition));
         let mut sorted = DecidedBy::ALL.to_vec();
         sorted.sort();
         assert_eq!(sorted, DecidedBy::ALL, "ALL is in precedence order");

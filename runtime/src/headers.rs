@@ -2,6 +2,7 @@
 //! request id and the rate-limit figures, each read as a [`Reading`].
 
 use crate::model::{HeaderRole, Model};
+use crate::recovery::Subject;
 use crate::retry_after::RetryAfter;
 
 /// A header value as read: absent, understood, or present but not understood (kept, so that it
@@ -84,6 +85,8 @@ pub(crate) struct HeaderReadings {
     pub(crate) retry_after: Reading<RetryAfter>,
     pub(crate) request_id: Option<String>,
     pub(crate) rate_limit: RateLimit,
+    /// The headers the recovery rules' conditions test, by the name a rule gives, as sent.
+    pub(crate) tested: Vec<(&'static str, String)>,
 }
 
 impl HeaderReadings {
@@ -103,12 +106,28 @@ impl HeaderReadings {
             wanted[slot(role)] = model.header(role);
         }
         let retry_after_name = wanted[slot(HeaderRole::RetryAfter)];
+        // The names the rules' conditions test (few, and most APIs have none).
+        let mut tested_names: Vec<&'static str> = Vec::new();
+        for condition in model.recovery.rules.iter().flat_map(|rule| rule.when) {
+            if let Subject::Header(name) = condition.subject {
+                if !tested_names.iter().any(|known| known.eq_ignore_ascii_case(name)) {
+                    tested_names.push(name);
+                }
+            }
+        }
+        let mut tested: Vec<(&'static str, String)> = Vec::new();
         let mut found: [Option<String>; 5] = Default::default();
         for header in headers {
+            let text = || String::from_utf8_lossy(header.value()).trim().to_owned();
             for (found, wanted) in found.iter_mut().zip(wanted) {
                 // The first of repeated headers counts.
                 if found.is_none() && wanted.is_some_and(|wanted| wanted.eq_ignore_ascii_case(header.name())) {
-                    *found = Some(String::from_utf8_lossy(header.value()).trim().to_owned());
+                    *found = Some(text());
+                }
+            }
+            for &name in &tested_names {
+                if name.eq_ignore_ascii_case(header.name()) && !tested.iter().any(|(known, _)| *known == name) {
+                    tested.push((name, text()));
                 }
             }
         }
@@ -139,6 +158,7 @@ impl HeaderReadings {
                 remaining: number(remaining),
                 reset: number(reset),
             },
+            tested,
         }
     }
 }

@@ -53,7 +53,10 @@ pub use catalog_api::CatalogApi;
 pub use example::{Example, ExampleDecision};
 pub use headers::{RateLimit, Reading, ResponseHeader};
 pub use model::ErrorModel;
-pub use recovery::{Backoff, DecidedBy, Jitter, Recovery, RecoveryKind, RecoveryRule, RecoveryTable, WaitSource};
+pub use recovery::{
+    Backoff, Condition, DecidedBy, Jitter, Observed, Recovery, RecoveryKind, RecoveryRule, RecoveryTable, Subject,
+    Test, WaitSource,
+};
 pub use retry_after::{RetryAfter, RetryAfterFormat};
 pub use status::StatusClass;
 pub use unknown::UnknownValue;

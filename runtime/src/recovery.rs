@@ -2,6 +2,7 @@
 //! recovery rules, and [`RecoveryTable::rule_for`] picks one by a fixed precedence.
 
 use crate::catalog_enum::catalog_enum;
+use crate::model::FieldRole;
 use crate::StatusClass;
 use std::time::Duration;
 
@@ -185,6 +186,9 @@ catalog_enum! {
     #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
     #[non_exhaustive]
     pub enum DecidedBy {
+        /// A rule whose only scope is a condition on a header or body value (`when`): the
+        /// server saying outright what to do, as Stripe's `Stripe-Should-Retry` does.
+        Condition = "condition", "condition";
         /// The body's hint on how to resolve the error.
         Hint = "hint", "hint";
         /// The body's error type or code.
@@ -200,17 +204,20 @@ catalog_enum! {
 
 impl DecidedBy {
     /// The level a rule decides at, from what it names: the first of hints, error values,
-    /// statuses and status classes that it names, or the fallback for a rule that names none.
+    /// statuses and status classes that it names; the condition level for a rule that names
+    /// none of them but has conditions (`when`); or the fallback for a rule that names nothing.
     /// `ALL` is in this order: the precedence is this one function, which the code generator's
-    /// validation calls too.
+    /// validation calls too. (Within a level, a rule with conditions goes before one without:
+    /// see [`RecoveryTable::rule_for`].)
     ///
     /// ```
     /// use api_error_runtime::DecidedBy;
     /// // A rule naming error values and statuses decides at the error-value level.
-    /// assert_eq!(DecidedBy::of_scope(false, true, true, false), DecidedBy::ErrorValue);
-    /// assert_eq!(DecidedBy::of_scope(false, false, false, false), DecidedBy::Fallback);
+    /// assert_eq!(DecidedBy::of_scope(false, false, true, true, false), DecidedBy::ErrorValue);
+    /// assert_eq!(DecidedBy::of_scope(true, false, false, false, false), DecidedBy::Condition);
+    /// assert_eq!(DecidedBy::of_scope(false, false, false, false, false), DecidedBy::Fallback);
     /// ```
-    pub const fn of_scope(hints: bool, errors: bool, statuses: bool, classes: bool) -> Self {
+    pub const fn of_scope(conditions: bool, hints: bool, errors: bool, statuses: bool, classes: bool) -> Self {
         if hints {
             Self::Hint
         } else if errors {
@@ -219,8 +226,148 @@ impl DecidedBy {
             Self::Status
         } else if classes {
             Self::StatusClass
+        } else if conditions {
+            Self::Condition
         } else {
             Self::Fallback
+        }
+    }
+}
+
+/// What a rule's condition tests: a response header, or a fact of the body found by its role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Subject {
+    /// A response header, by name (matched in any case); the first of repeated ones counts.
+    Header(&'static str),
+    /// The body's field of this role (`message`, `code`, `hint`...), as its facts give it.
+    Field(FieldRole),
+}
+
+/// How a condition tests its subject's value. Both compare ASCII letters in any case and ignore
+/// the whitespace around the value; a subject the response lacks passes no test.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Test {
+    /// The value is this text (`x-ratelimit-remaining: 0`, `Stripe-Should-Retry: true`).
+    Equals(&'static str),
+    /// The value holds this text (`secondary rate limit` in GitHub's message).
+    Contains(&'static str),
+}
+
+/// A test of a response that a rule needs to hold before it covers the response (`when:` in
+/// the catalog; a rule's conditions must all hold).
+///
+/// ```
+/// use api_error_runtime::{Condition, Observed, Test};
+///
+/// let remaining = Condition::header("X-RateLimit-Remaining", Test::Equals("0"));
+/// let headers = [("x-ratelimit-remaining", " 0 ")];
+/// assert!(remaining.holds(&Observed::new(403).headers(&headers)));
+/// assert!(!remaining.holds(&Observed::new(403)));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Condition {
+    /// What is tested.
+    pub subject: Subject,
+    /// How.
+    pub test: Test,
+}
+
+impl Condition {
+    /// A test of a response header.
+    pub const fn header(name: &'static str, test: Test) -> Self {
+        Self { subject: Subject::Header(name), test }
+    }
+
+    /// A test of the body's field of a role.
+    pub const fn field(role: FieldRole, test: Test) -> Self {
+        Self { subject: Subject::Field(role), test }
+    }
+
+    /// Does the response pass the test?
+    pub fn holds(&self, response: &Observed<'_>) -> bool {
+        let value = match self.subject {
+            Subject::Header(name) => response.header(name),
+            Subject::Field(role) => response.field(role),
+        };
+        let Some(value) = value.map(str::trim) else { return false };
+        match self.test {
+            Test::Equals(expected) => value.eq_ignore_ascii_case(expected.trim()),
+            Test::Contains(part) => contains_ignoring_ascii_case(value, part),
+        }
+    }
+}
+
+/// Does `text` hold `part`, ASCII letters compared in any case? (No allocation: this runs in
+/// every decision of a rule with a `contains` condition.)
+fn contains_ignoring_ascii_case(text: &str, part: &str) -> bool {
+    let (text, part) = (text.as_bytes(), part.as_bytes());
+    part.is_empty() || text.windows(part.len()).any(|window| window.eq_ignore_ascii_case(part))
+}
+
+/// What recovery rules read of a response: its status, the body's facts by role, and its
+/// headers (of which conditions read those they name).
+#[derive(Clone, Copy, Debug)]
+pub struct Observed<'a> {
+    status: u16,
+    fields: [Option<&'a str>; 3],
+    headers: &'a [(&'a str, &'a str)],
+}
+
+impl<'a> Observed<'a> {
+    /// A response with this status and nothing else.
+    pub const fn new(status: u16) -> Self {
+        Self { status, fields: [None; 3], headers: &[] }
+    }
+
+    /// With the body's error value.
+    #[must_use]
+    pub const fn code(mut self, code: Option<&'a str>) -> Self {
+        self.fields[0] = code;
+        self
+    }
+
+    /// With the body's hint.
+    #[must_use]
+    pub const fn hint(mut self, hint: Option<&'a str>) -> Self {
+        self.fields[1] = hint;
+        self
+    }
+
+    /// With the body's message.
+    #[must_use]
+    pub const fn message(mut self, message: Option<&'a str>) -> Self {
+        self.fields[2] = message;
+        self
+    }
+
+    /// With the response's headers (names in any case).
+    #[must_use]
+    pub const fn headers(mut self, headers: &'a [(&'a str, &'a str)]) -> Self {
+        self.headers = headers;
+        self
+    }
+
+    /// The status.
+    pub const fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The first header of this name, in any case.
+    pub fn header(&self, name: &str) -> Option<&'a str> {
+        self.headers.iter().find(|(key, _)| key.eq_ignore_ascii_case(name)).map(|(_, value)| *value)
+    }
+
+    /// The body's fact of a role, where the response gives it (the roles rules read: code, hint
+    /// and message).
+    pub fn field(&self, role: FieldRole) -> Option<&'a str> {
+        match role {
+            FieldRole::Code => self.fields[0],
+            FieldRole::Hint => self.fields[1],
+            FieldRole::Message => self.fields[2],
+            _ => None,
         }
     }
 }
@@ -259,6 +406,8 @@ pub struct RecoveryRule {
     pub max_attempts: Option<u32>,
     /// What to do instead when a [`RecoveryKind::RetryAfterWait`] response says no wait.
     pub if_no_wait: Option<RecoveryKind>,
+    /// Conditions that must all hold for the rule to cover a response.
+    pub when: &'static [Condition],
 }
 
 impl RecoveryRule {
@@ -278,6 +427,7 @@ impl RecoveryRule {
             backoff: None,
             max_attempts: None,
             if_no_wait: None,
+            when: &[],
         }
     }
 
@@ -344,9 +494,17 @@ impl RecoveryRule {
         self
     }
 
+    /// Conditions that must all hold.
+    #[must_use]
+    pub const fn when(mut self, conditions: &'static [Condition]) -> Self {
+        self.when = conditions;
+        self
+    }
+
     /// The precedence level the rule decides at.
     pub const fn level(&self) -> DecidedBy {
         DecidedBy::of_scope(
+            !self.when.is_empty(),
             !self.hints.is_empty(),
             !self.errors.is_empty(),
             !self.statuses.is_empty(),
@@ -361,13 +519,16 @@ impl RecoveryRule {
             || StatusClass::of(status).is_some_and(|class| self.classes.contains(&class))
     }
 
-    /// Does the rule cover a response with this status, error value and hint?
-    pub fn covers(&self, status: u16, error: Option<&str>, hint: Option<&str>) -> bool {
+    /// Does the rule cover the response: its scope holds the status, error value or hint, none
+    /// is excepted, and every condition holds?
+    pub fn covers(&self, response: &Observed<'_>) -> bool {
+        let (status, error, hint) = (response.status, response.field(FieldRole::Code), response.field(FieldRole::Hint));
         let excluded = [error, hint].into_iter().flatten().any(|wire| self.except.contains(&wire));
-        if excluded {
+        if excluded || !self.when.iter().all(|condition| condition.holds(response)) {
             return false;
         }
         match self.level() {
+            DecidedBy::Condition => true,
             DecidedBy::Hint => hint.is_some_and(|h| self.hints.contains(&h)) && self.status_in_scope(status),
             DecidedBy::ErrorValue => error.is_some_and(|e| self.errors.contains(&e)) && self.status_in_scope(status),
             DecidedBy::Status => self.statuses.contains(&status),
@@ -380,7 +541,7 @@ impl RecoveryRule {
 /// An API's recovery rules and its fallback, as its generated module lists them in `RECOVERY`.
 ///
 /// ```
-/// use api_error_runtime::{DecidedBy, RecoveryKind, RecoveryRule, RecoveryTable};
+/// use api_error_runtime::{Condition, DecidedBy, Observed, RecoveryKind, RecoveryRule, RecoveryTable, Test};
 ///
 /// const TABLE: RecoveryTable = RecoveryTable::new(
 ///     &[
@@ -388,14 +549,21 @@ impl RecoveryRule {
 ///             .errors(&["SESSION_EXPIRED"]),
 ///         RecoveryRule::new("auth", RecoveryKind::RefreshCredentials, "Refresh the token.", "Errors")
 ///             .statuses(&[401]),
+///         RecoveryRule::new("rate-limited", RecoveryKind::RetryAfterWait, "Wait for the window.", "Limits")
+///             .statuses(&[403])
+///             .when(&[Condition::header("X-RateLimit-Remaining", Test::Equals("0"))]),
 ///     ],
 ///     RecoveryRule::new("fallback", RecoveryKind::GiveUp, "Give up.", "Errors"),
 /// );
 ///
-/// let (rule, by) = TABLE.rule_for(401, Some("SESSION_EXPIRED"), None);
+/// let (rule, by) = TABLE.rule_for(&Observed::new(401).code(Some("SESSION_EXPIRED")));
 /// assert_eq!((rule.id, by), ("expired", DecidedBy::ErrorValue));
-/// assert_eq!(TABLE.rule_for(401, Some("OTHER"), None).0.id, "auth");
-/// assert_eq!(TABLE.rule_for(404, None, None).1, DecidedBy::Fallback);
+/// assert_eq!(TABLE.rule_for(&Observed::new(401).code(Some("OTHER"))).0.id, "auth");
+/// assert_eq!(TABLE.rule_for(&Observed::new(404)).1, DecidedBy::Fallback);
+/// // A 403 is a rate limit only when the window is spent.
+/// let spent = [("x-ratelimit-remaining", "0")];
+/// assert_eq!(TABLE.rule_for(&Observed::new(403).headers(&spent)).0.id, "rate-limited");
+/// assert_eq!(TABLE.rule_for(&Observed::new(403)).0.id, "fallback");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[non_exhaustive]
@@ -413,22 +581,25 @@ impl RecoveryTable {
     }
 
     /// The rule that decides a response, and the level it decides at: the first level of
-    /// [`DecidedBy::ALL`] at which a rule covers the response. Validation of the catalog
-    /// guarantees that no two rules of one level cover the same response.
-    pub fn rule_for(&self, status: u16, error: Option<&str>, hint: Option<&str>) -> (&RecoveryRule, DecidedBy) {
-        // One pass over the rules, keeping the first of the highest level that covers the
+    /// [`DecidedBy::ALL`] at which a rule covers the response; within a level, the rules with
+    /// conditions before those without (the narrower first), each in catalog order. Validation
+    /// of the catalog guarantees that no two rules of one level without conditions cover the
+    /// same response; of those with conditions, the first whose conditions hold decides.
+    pub fn rule_for(&self, response: &Observed<'_>) -> (&RecoveryRule, DecidedBy) {
+        // One pass over the rules, keeping the first of the highest rank that covers the
         // response, rather than a pass per level.
-        let mut decided = (&self.fallback, DecidedBy::Fallback);
+        let rank = |rule: &RecoveryRule| (rule.level(), rule.when.is_empty());
+        let mut decided = (&self.fallback, (DecidedBy::Fallback, true));
         for rule in self.rules {
-            let level = rule.level();
-            if level < decided.1 && rule.covers(status, error, hint) {
-                decided = (rule, level);
-                if level == DecidedBy::Hint {
+            let ranked = rank(rule);
+            if ranked < decided.1 && rule.covers(response) {
+                decided = (rule, ranked);
+                if ranked == (DecidedBy::Condition, false) {
                     break;
                 }
             }
         }
-        decided
+        (decided.0, decided.1 .0)
     }
 }
 
@@ -651,8 +822,64 @@ mod tests {
     );
 
     fn decide(status: u16, error: Option<&str>, hint: Option<&str>) -> (&'static str, DecidedBy) {
-        let (rule, by) = TABLE.rule_for(status, error, hint);
+        let (rule, by) = TABLE.rule_for(&Observed::new(status).code(error).hint(hint));
         (rule.id, by)
+    }
+
+    /// GitHub's 403s, Stripe's header: rules with conditions, at their level and on their own.
+    const CONDITIONAL: RecoveryTable = RecoveryTable::new(
+        &[
+            RecoveryRule::new("forbidden", RecoveryKind::CheckPermissions, "", SOURCE).statuses(&[403]),
+            RecoveryRule::new("primary", RecoveryKind::RetryAfterWait, "", SOURCE)
+                .statuses(&[403, 429])
+                .when(&[Condition::header("x-ratelimit-remaining", Test::Equals("0"))]),
+            RecoveryRule::new("secondary", RecoveryKind::RetryAfterWait, "", SOURCE)
+                .statuses(&[403, 429])
+                .when(&[Condition::field(FieldRole::Message, Test::Contains("secondary rate limit"))]),
+            RecoveryRule::new("expired", RecoveryKind::Reauthenticate, "", SOURCE).errors(&["expired"]),
+            RecoveryRule::new("should-retry", RecoveryKind::RetryNow, "", SOURCE)
+                .when(&[Condition::header("Should-Retry", Test::Equals("true"))]),
+        ],
+        RecoveryRule::new("fallback", RecoveryKind::GiveUp, "", SOURCE),
+    );
+
+    #[test]
+    fn a_rule_with_conditions_goes_first_in_its_level_and_alone_above_every_level() {
+        let decide = |observed: Observed<'_>| {
+            let (rule, by) = CONDITIONAL.rule_for(&observed);
+            (rule.id, by)
+        };
+        let spent = [("X-RATELIMIT-REMAINING", " 0 ")];
+        let left = [("x-ratelimit-remaining", "12")];
+        assert_eq!(decide(Observed::new(403).headers(&spent)), ("primary", DecidedBy::Status));
+        assert_eq!(decide(Observed::new(403).headers(&left)), ("forbidden", DecidedBy::Status));
+        assert_eq!(decide(Observed::new(403)), ("forbidden", DecidedBy::Status));
+        let secondary = Observed::new(403).message(Some("You have exceeded a Secondary Rate Limit."));
+        assert_eq!(decide(secondary), ("secondary", DecidedBy::Status));
+        assert_eq!(decide(Observed::new(429).headers(&spent)), ("primary", DecidedBy::Status));
+        assert_eq!(decide(Observed::new(404).headers(&spent)), ("fallback", DecidedBy::Fallback));
+        // The scope-less condition beats every level; when it does not hold, the levels decide.
+        let should = [("should-retry", "TRUE")];
+        assert_eq!(
+            decide(Observed::new(401).code(Some("expired")).headers(&should)),
+            ("should-retry", DecidedBy::Condition)
+        );
+        assert_eq!(decide(Observed::new(401).code(Some("expired"))), ("expired", DecidedBy::ErrorValue));
+        let should_not = [("should-retry", "false")];
+        assert_eq!(
+            decide(Observed::new(401).code(Some("expired")).headers(&should_not)),
+            ("expired", DecidedBy::ErrorValue)
+        );
+    }
+
+    #[test]
+    fn contains_compares_ascii_letters_in_any_case_and_needs_the_value() {
+        let message = Condition::field(FieldRole::Message, Test::Contains("rate LIMIT"));
+        assert!(message.holds(&Observed::new(403).message(Some("Secondary rate limit hit"))));
+        assert!(!message.holds(&Observed::new(403).message(Some("rate-limit"))));
+        assert!(!message.holds(&Observed::new(403)));
+        let empty = Condition::field(FieldRole::Message, Test::Contains(""));
+        assert!(empty.holds(&Observed::new(403).message(Some("anything"))) && !empty.holds(&Observed::new(403)));
     }
 
     #[test]

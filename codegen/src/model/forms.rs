@@ -324,3 +324,56 @@ pub(super) fn wire_texts<'de, D: Deserializer<'de>>(deserializer: D) -> Result<V
 pub(super) fn some_wire_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
     wire_text(deserializer).map(Some)
 }
+
+/// A value a condition compares with, as the catalog writes it: text, a number or a boolean
+/// (`equals: 0`, `equals: true`), kept as the text a header or body would send.
+pub struct ScalarText(String);
+
+impl<'de> Deserialize<'de> for ScalarText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ScalarVisitor;
+
+        impl Visitor<'_> for ScalarVisitor {
+            type Value = ScalarText;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("text, a whole number or a boolean")
+            }
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<ScalarText, E> {
+                Ok(ScalarText(text.to_string()))
+            }
+
+            fn visit_i64<E: de::Error>(self, integer: i64) -> Result<ScalarText, E> {
+                Ok(ScalarText(integer.to_string()))
+            }
+
+            fn visit_u64<E: de::Error>(self, integer: u64) -> Result<ScalarText, E> {
+                Ok(ScalarText(integer.to_string()))
+            }
+
+            fn visit_bool<E: de::Error>(self, flag: bool) -> Result<ScalarText, E> {
+                Ok(ScalarText(flag.to_string()))
+            }
+        }
+
+        deserializer.deserialize_any(ScalarVisitor)
+    }
+}
+
+impl JsonSchema for ScalarText {
+    fn schema_name() -> Cow<'static, str> {
+        "ScalarText".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "Text to compare with; a whole number or a boolean is read as the text it is written as.",
+            "type": ["string", "integer", "boolean"],
+        })
+    }
+}
+
+pub(super) fn some_scalar_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    ScalarText::deserialize(deserializer).map(|text| Some(text.0))
+}

@@ -600,6 +600,14 @@ pub struct RecoveryRule {
     #[serde(default, deserialize_with = "forms::wire_texts")]
     #[schemars(with = "Vec<forms::WireText>")]
     pub except: Vec<String>,
+    /// Tests of the response that must all hold for the rule to cover it: a header's value
+    /// (`{ header: X-RateLimit-Remaining, equals: "0" }`) or a body fact's
+    /// (`{ field: message, contains: secondary rate limit }`). Within its level, the rules with
+    /// conditions go before those without, in catalog order (the first whose conditions hold
+    /// decides); a rule with conditions and no other scope decides before every level (the
+    /// server saying outright what to do).
+    #[serde(default)]
+    pub when: Vec<Condition>,
     /// What to do.
     #[schemars(with = "Names<RecoveryKind>")]
     pub kind: RecoveryKind,
@@ -628,6 +636,28 @@ pub struct RecoveryRule {
     /// Free remarks on the entry.
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+/// A test of a response: one subject (`header` or `field`) and one test (`equals` or
+/// `contains`), comparing ASCII letters in any case, the value's surrounding whitespace ignored.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// A response header the catalog describes, by name.
+    #[serde(default)]
+    pub header: Option<String>,
+    /// A body fact, by the role of the field that carries it: `code`, `hint` or `message`.
+    #[serde(default)]
+    #[schemars(with = "Option<Names<FieldRole>>")]
+    pub field: Option<FieldRole>,
+    /// The value is this text.
+    #[serde(default, deserialize_with = "forms::some_scalar_text")]
+    #[schemars(with = "Option<forms::ScalarText>")]
+    pub equals: Option<String>,
+    /// The value holds this text.
+    #[serde(default, deserialize_with = "forms::some_scalar_text")]
+    #[schemars(with = "Option<forms::ScalarText>")]
+    pub contains: Option<String>,
 }
 
 /// What to do when no rule covers a response.

@@ -6,8 +6,8 @@ use super::text::{code, listed, markdown as md, one_line};
 use super::GENERATE_COMMAND;
 use crate::model::{HeaderDirection, HeaderValueType, RecoveryKind};
 use crate::resolved::{
-    Api, Catalog, DocumentId, Field, FieldType, Header, InconsistencyId, RecoveryRule, SectionId, Status, Trace,
-    VocabularyValue, DEFAULT_MEDIA_TYPE,
+    Api, Catalog, ConditionSubject, ConditionTest, DocumentId, Field, FieldType, Header, InconsistencyId, RecoveryRule,
+    SectionId, Status, Trace, VocabularyValue, DEFAULT_MEDIA_TYPE,
 };
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -377,10 +377,11 @@ fn headers(out: &mut String, api: &Api) {
 fn recovery(out: &mut String, api: &Api) {
     out.push_str("## Recovery\n\n");
     out.push_str(
-        "What a client should do about an error. The rules are tried level by level: the body's hint, \
-         then its error value, then the status, then the status class; the first rule that covers the \
-         response decides, and the fallback decides when none does. A wait the server asks for \
-         (`Retry-After`, or a body field) wins over a rule's own delay.\n\n",
+        "What a client should do about an error. The rules are tried level by level: a rule whose only \
+         scope is a condition, then the body's hint, its error value, the status, the status class (within \
+         each level, a rule with conditions before one without); the first rule that covers the response \
+         decides, and the fallback decides when none does. A wait the server asks for (`Retry-After`, or a \
+         body field) wins over a rule's own delay.\n\n",
     );
     let covers = |r: &RecoveryRule| {
         let mut covers: Vec<String> = r.hints.iter().chain(&r.errors).map(|&value| code(&api[value].wire)).collect();
@@ -416,6 +417,7 @@ fn recovery(out: &mut String, api: &Api) {
         vec![
             ("Level", Box::new(|r: &RecoveryRule| Some(r.level.label().to_string()))),
             ("Covers", Box::new(covers)),
+            ("When", Box::new(conditions)),
             ("Recovery", Box::new(|r: &RecoveryRule| Some(format!("{} ({})", code(r.kind.as_str()), r.kind.label())))),
             ("Wait", Box::new(wait)),
             ("Source", Box::new(|r: &RecoveryRule| Some(api.section_title(r.trace.section)))),
@@ -429,6 +431,21 @@ fn recovery(out: &mut String, api: &Api) {
     let rules: Vec<RecoveryRule> = api.recovery_rules().cloned().collect();
     let name = |r: &RecoveryRule| code(&r.id);
     reference_tables(out, api, &rules, ("Rule", &name), groups, &|r: &RecoveryRule| &r.trace);
+}
+
+/// A rule's conditions in words: "header `X-RateLimit-Remaining` is `0` and ...".
+fn conditions(rule: &RecoveryRule) -> Option<String> {
+    let described = rule.when.iter().map(|condition| {
+        let subject = match &condition.subject {
+            ConditionSubject::Header(name) => format!("header {}", code(name)),
+            ConditionSubject::Field(role) => format!("the body's {}", role.as_str().replace('_', " ")),
+        };
+        match &condition.test {
+            ConditionTest::Equals(text) => format!("{subject} is {}", code(text)),
+            ConditionTest::Contains(text) => format!("{subject} contains {}", code(text)),
+        }
+    });
+    (!rule.when.is_empty()).then(|| described.collect::<Vec<_>>().join(" and "))
 }
 
 /// The responses the catalog pins beyond the document's examples, one row each.

@@ -5,7 +5,7 @@
 
 use crate::model::DecidedBy;
 use crate::model::{HeaderRole, RetryAfterFormat};
-use crate::resolved::{Api, RecoveryRule};
+use crate::resolved::{Api, Condition, ConditionSubject, ConditionTest, RecoveryRule};
 use api_error_runtime::RetryAfter;
 use serde_json::{json, Map, Value};
 
@@ -67,6 +67,9 @@ fn rule_data(api: &Api, rule: &RecoveryRule) -> Value {
         "statuses": rule.statuses,
         "status_classes": rule.status_classes.iter().map(|c| c.range()).collect::<Vec<_>>(),
         "except": wires(&rule.except),
+        // Tests that must all hold: `{ "header": name, "equals": text }` or `{ "field": role,
+        // "contains": text }`, ASCII letters compared in any case, the value trimmed.
+        "when": rule.when.iter().map(condition_data).collect::<Vec<_>>(),
         "advice": rule.advice.trim(),
         "source": api.section_title(rule.trace.section),
         "inferred": rule.kind_inferred(),
@@ -86,6 +89,19 @@ fn rule_data(api: &Api, rule: &RecoveryRule) -> Value {
         data["if_no_wait"] = json!(kind.as_str());
     }
     data
+}
+
+fn condition_data(condition: &Condition) -> Value {
+    let mut data = Map::new();
+    match &condition.subject {
+        ConditionSubject::Header(name) => data.insert("header".into(), json!(name)),
+        ConditionSubject::Field(role) => data.insert("field".into(), json!(role.as_str())),
+    };
+    match &condition.test {
+        ConditionTest::Equals(text) => data.insert("equals".into(), json!(text)),
+        ConditionTest::Contains(text) => data.insert("contains".into(), json!(text)),
+    };
+    Value::Object(data)
 }
 
 /// Milliseconds as a JSON number of seconds: whole (`7`) where they are, else fractional (`1.5`);

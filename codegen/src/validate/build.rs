@@ -383,12 +383,31 @@ fn recovery(api: &model::Api, handles: &Handles, by_wire: &HashMap<String, Vec<(
             }),
             max_attempts: rule.max_attempts,
             if_no_wait: rule.if_no_wait,
+            when: rule.when.iter().map(|condition| resolve_condition(api, condition)).collect(),
             advice: rule.advice.clone(),
             trace: handles.trace(rule),
         })
         .collect();
     let given = &advice.fallback;
     Recovery { rules, fallback: fallback(given.kind, &given.advice, handles.trace(given)) }
+}
+
+/// A condition, its header named as the catalog describes it.
+fn resolve_condition(api: &model::Api, condition: &model::Condition) -> Condition {
+    let subject = match (&condition.header, condition.field) {
+        (Some(name), _) => ConditionSubject::Header(
+            api.headers
+                .iter()
+                .find(|h| h.name.eq_ignore_ascii_case(name))
+                .map_or_else(|| name.clone(), |h| h.name.clone()),
+        ),
+        (None, field) => ConditionSubject::Field(field.expect("check_conditions: a condition has a subject")),
+    };
+    let test = match (&condition.equals, &condition.contains) {
+        (Some(text), _) => ConditionTest::Equals(text.clone()),
+        (None, text) => ConditionTest::Contains(text.clone().expect("check_conditions: a condition has a test")),
+    };
+    Condition { subject, test }
 }
 
 /// The fallback as a rule that covers every response.
@@ -405,6 +424,7 @@ fn fallback(kind: model::RecoveryKind, advice: &str, trace: Trace) -> RecoveryRu
         backoff: None,
         max_attempts: None,
         if_no_wait: None,
+        when: Vec::new(),
         advice: advice.to_string(),
         trace,
     }

@@ -5,13 +5,13 @@
 use super::Checker;
 use crate::diagnostic::Code;
 use crate::model::{
-    DecidedBy, FieldRole, FieldType, HeaderRole, RecoveryAdvice, RecoveryKind, RecoveryRule, RetryAfterFormat, Shape,
-    StatusClass, Vocabulary,
+    DecidedBy, FieldRole, FieldType, HeaderDirection, HeaderRole, RecoveryAdvice, RecoveryKind, RecoveryRule,
+    RetryAfterFormat, Shape, StatusClass, Vocabulary,
 };
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Facts of a rule that `inferred` may list.
-const RULE_FACTS: &[&str] = &["kind", "backoff", "max_attempts", "if_no_wait", "statuses", "except"];
+const RULE_FACTS: &[&str] = &["kind", "backoff", "max_attempts", "if_no_wait", "statuses", "except", "when"];
 const FALLBACK_FACTS: &[&str] = &["kind"];
 /// The id the fallback answers to in example decisions and the exported data.
 pub const FALLBACK_ID: &str = "fallback";
@@ -83,6 +83,7 @@ pub(super) fn values_by_wire(api: &crate::model::Api) -> HashMap<String, Vec<(us
 /// with no class.
 pub(super) fn level(rule: &RecoveryRule) -> DecidedBy {
     match DecidedBy::of_scope(
+        !rule.when.is_empty(),
         !rule.hints.is_empty(),
         !rule.errors.is_empty(),
         !rule.statuses.is_empty(),
@@ -239,8 +240,10 @@ impl Checker<'_> {
                 "if_no_wait" => rule.if_no_wait.is_some(),
                 "statuses" => !rule.statuses.is_empty(),
                 "except" => !rule.except.is_empty(),
+                "when" => !rule.when.is_empty(),
                 _ => true,
             });
+            self.check_conditions(&path, rule);
         }
         self.check_ambiguity(advice);
         let fallback = &advice.fallback;
@@ -259,13 +262,16 @@ impl Checker<'_> {
     }
 
     fn check_scope(&mut self, path: &str, rule: &RecoveryRule, codes: &BTreeSet<&str>, hints: &BTreeSet<&str>) {
-        if rule.hints.is_empty() && rule.errors.is_empty() && rule.statuses.is_empty() && rule.status_classes.is_empty()
-        {
+        let scoped = !(rule.hints.is_empty()
+            && rule.errors.is_empty()
+            && rule.statuses.is_empty()
+            && rule.status_classes.is_empty());
+        if !scoped && rule.when.is_empty() {
             self.error(
                 Code::Empty,
                 path,
                 "the rule applies to nothing",
-                "list the `hints`, `errors`, `statuses` or `status_classes` it covers",
+                "list the `hints`, `errors`, `statuses` or `status_classes` it covers, or the conditions (`when`) it needs",
             );
         }
         if !rule.hints.is_empty() && !rule.errors.is_empty() {
@@ -300,6 +306,91 @@ impl Checker<'_> {
         let both: BTreeSet<&str> = codes.union(hints).copied().collect();
         for (i, wire) in rule.except.iter().enumerate() {
             self.check_value_in(&format!("{path}.except[{i}]"), wire, &both, "code` or `hint");
+        }
+    }
+
+    /// Each condition tests one thing one way: a response header the catalog describes, or the
+    /// body fact of a role rules read (`code`, `hint`, `message`) that a field carries.
+    fn check_conditions(&mut self, path: &str, rule: &RecoveryRule) {
+        let api = self.api;
+        if rule.when.is_empty() {
+            return;
+        }
+        let roles: BTreeSet<FieldRole> = role_paths(&api.bodies).iter().map(|p| p.role).collect();
+        for (c, condition) in rule.when.iter().enumerate() {
+            let at = format!("{path}.when[{c}]");
+            match (&condition.header, condition.field) {
+                (Some(_), Some(_)) | (None, None) => self.error(
+                    Code::RecoveryCondition,
+                    &at,
+                    "a condition tests one thing: a `header` or a `field`",
+                    "write `{ header: <name>, equals: ... }` or `{ field: message, contains: ... }`",
+                ),
+                (Some(name), None) => {
+                    let described = api.headers.iter().find(|h| h.name.eq_ignore_ascii_case(name));
+                    if described.is_some_and(|h| h.sent_in == HeaderDirection::Request) {
+                        self.error(
+                            Code::RecoveryCondition,
+                            format!("{at}.header"),
+                            format!("`{name}` is a header clients send, which no response carries"),
+                            "test a header of the response",
+                        );
+                    } else if described.is_none() {
+                        let listed: Vec<&str> = api
+                            .headers
+                            .iter()
+                            .filter(|h| h.sent_in == HeaderDirection::Response)
+                            .map(|h| h.name.as_str())
+                            .collect();
+                        self.error(
+                            Code::RecoveryCondition,
+                            format!("{at}.header"),
+                            format!("`{name}` is not a response header of this catalog"),
+                            match listed.is_empty() {
+                                true => "describe the header under `headers:` first".to_string(),
+                                false => {
+                                    format!("describe it under `headers:`, or test one of `{}`", listed.join("`, `"))
+                                }
+                            },
+                        );
+                    }
+                }
+                (None, Some(role)) => {
+                    if !matches!(role, FieldRole::Code | FieldRole::Hint | FieldRole::Message) {
+                        self.error(
+                            Code::RecoveryCondition,
+                            format!("{at}.field"),
+                            format!(
+                                "rules read the `code`, `hint` and `message` of a body, not its `{}`",
+                                role.as_str()
+                            ),
+                            "test `code`, `hint` or `message`",
+                        );
+                    } else if !roles.contains(&role) {
+                        self.error(
+                            Code::RecoveryCondition,
+                            format!("{at}.field"),
+                            format!("no field a client can reach has `role: {}`", role.as_str()),
+                            format!("give the field the condition reads `role: {}`", role.as_str()),
+                        );
+                    }
+                }
+            }
+            match (&condition.equals, &condition.contains) {
+                (Some(_), Some(_)) | (None, None) => self.error(
+                    Code::RecoveryCondition,
+                    &at,
+                    "a condition tests its value one way: `equals` or `contains`",
+                    "keep one of `equals` and `contains`",
+                ),
+                (Some(text), None) | (None, Some(text)) if text.trim().is_empty() => self.error(
+                    Code::RecoveryCondition,
+                    &at,
+                    "the condition compares with empty text",
+                    "give the text the value must be or hold",
+                ),
+                _ => {}
+            }
         }
     }
 
@@ -451,7 +542,10 @@ impl Checker<'_> {
                 _ => (0..b).collect(),
             };
             for earlier in candidates.into_iter().map(|r| &rules[r]) {
-                if level(earlier) != level(later) {
+                // Of one level, the rules with conditions go first, in catalog order: which of
+                // two conditions holds is the response's to say, so only rules without any can
+                // be ambiguous.
+                if level(earlier) != level(later) || !earlier.when.is_empty() || !later.when.is_empty() {
                     continue;
                 }
                 let shared: Vec<String> = match level(later) {

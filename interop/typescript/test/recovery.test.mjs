@@ -14,10 +14,26 @@ const atPath = (body, path) => path.reduce((node, key) => (node && typeof node =
 const text = (v) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined);
 const statusClass = (status) => ({ 1: "1xx", 2: "2xx", 3: "3xx", 4: "4xx", 5: "5xx" })[Math.floor(status / 100)];
 
-function covers(rule, status, code, hint) {
+// ASCII letters only, as the Rust runtime compares (`toLowerCase` would fold others too).
+const asciiLower = (s) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+// A rule's condition: a header's or a body fact's value, trimmed, ASCII letters in any case.
+function holds(condition, headers, facts) {
+  const value =
+    "header" in condition
+      ? Object.entries(headers).find(([k]) => k.toLowerCase() === condition.header.toLowerCase())?.[1]
+      : facts[condition.field];
+  if (value === undefined) return false;
+  const folded = asciiLower(value.trim());
+  return "equals" in condition ? folded === asciiLower(condition.equals.trim()) : folded.includes(asciiLower(condition.contains));
+}
+
+function covers(rule, status, code, hint, headers, facts) {
   if (rule.except.includes(code) || rule.except.includes(hint)) return false;
+  if (!rule.when.every((condition) => holds(condition, headers, facts))) return false;
   const inScope = (!rule.statuses.length && !rule.status_classes.length) || rule.statuses.includes(status) || rule.status_classes.includes(statusClass(status));
   switch (rule.level) {
+    case "condition": return true;
     case "hint": return rule.hints.includes(hint) && inScope;
     case "error_value": return rule.errors.includes(code) && inScope;
     case "status": return rule.statuses.includes(status);
@@ -82,8 +98,11 @@ export function decide(data, status, headers, body) {
   const first = (role) => (data.fields[role] ?? []).map((p) => text(atPath(body, p))).find((v) => v !== undefined);
   const code = first("code");
   const hint = first("hint");
+  const facts = { code, hint, message: first("message") };
   const levels = data.precedence.slice(0, -1);
-  const rule = levels.flatMap((level) => data.rules.filter((r) => r.level === level)).find((r) => covers(r, status, code, hint)) ?? data.fallback;
+  // Level by level; within a level, the rules with conditions first.
+  const ranked = levels.flatMap((level) => [true, false].flatMap((conditional) => data.rules.filter((r) => r.level === level && r.when.length > 0 === conditional)));
+  const rule = ranked.find((r) => covers(r, status, code, hint, headers, facts)) ?? data.fallback;
   let kind = rule.kind;
   const header = data.headers.retry_after;
   const sent = Object.entries(headers).find(([k]) => header && k.toLowerCase() === header.toLowerCase())?.[1];

@@ -4,7 +4,7 @@
 use super::{doc, duration, ident, numbers, option, provenance_lines, runtime_value};
 use crate::model::{HeaderDirection, HeaderRole, HeaderValueType, Jitter, RecoveryKind, RetryAfterFormat};
 use crate::render::text::{code, markdown as md, one_line};
-use crate::resolved::{Api, RecoveryRule};
+use crate::resolved::{Api, Condition, ConditionSubject, ConditionTest, RecoveryRule};
 use api_error_runtime::RetryAfter;
 use proc_macro2::{Literal, TokenStream};
 use quote::{quote, ToTokens};
@@ -146,7 +146,26 @@ fn recovery_rule(api: &Api, rule: &RecoveryRule) -> TokenStream {
         let if_no_wait = kind(if_no_wait);
         setters.push(quote! { .if_no_wait(#if_no_wait) });
     }
+    if !rule.when.is_empty() {
+        let conditions = rule.when.iter().map(condition);
+        setters.push(quote! { .when(&[#(#conditions),*]) });
+    }
     quote! { ::api_error_runtime::RecoveryRule::new(#id, #kind_tokens, #advice, #source) #(#setters)* }
+}
+
+/// `Condition::header("X-RateLimit-Remaining", Test::Equals("0"))`, or a field's.
+fn condition(condition: &Condition) -> TokenStream {
+    let test = match &condition.test {
+        ConditionTest::Equals(text) => quote! { ::api_error_runtime::Test::Equals(#text) },
+        ConditionTest::Contains(text) => quote! { ::api_error_runtime::Test::Contains(#text) },
+    };
+    match &condition.subject {
+        ConditionSubject::Header(name) => quote! { ::api_error_runtime::Condition::header(#name, #test) },
+        ConditionSubject::Field(role) => {
+            let role = runtime_value(*role);
+            quote! { ::api_error_runtime::Condition::field(#role, #test) }
+        }
+    }
 }
 
 /// `RECOVERY` (the rules as data), `MODEL` (where each fact sits), the `ErrorModel` impl and the
@@ -158,9 +177,10 @@ pub(super) fn recovery(api: &Api) -> TokenStream {
     let recovery_doc = doc(&[
         format!("What to do about each {name} error, as its documentation advises, rule by rule."),
         String::new(),
-        "[`Error::recovery`](::api_error_runtime::ApiError::recovery) tries them by precedence: the".into(),
-        "body's hint, then its error value, then the status, then the status class; the fallback".into(),
-        "decides when no rule covers a response.".into(),
+        "[`Error::recovery`](::api_error_runtime::ApiError::recovery) tries them by precedence: a".into(),
+        "rule whose only scope is a condition, then the body's hint, its error value, the status and".into(),
+        "the status class (within each, a rule with conditions first); the fallback decides when no".into(),
+        "rule covers a response.".into(),
     ]);
     let fields = api.field_roles.iter().map(|(role, path)| {
         let role = runtime_value(*role);
