@@ -159,6 +159,13 @@ def decide(data, status, headers, body):
     reset_sent = next((v for k, v in headers.items() if reset_header and k.lower() == reset_header.lower()), None)
     reset_formats = data["retry_after"]["reset_formats"]
     reset = header_wait(reset_sent, reset_formats) if reset_sent is not None and reset_formats else None
+    # Not while the response says requests are left in the window.
+    remaining_header = data["headers"].get("rate_limit_remaining")
+    remaining = next((v.strip() for k, v in headers.items()
+                      if remaining_header and k.lower() == remaining_header.lower()), None)
+    # As Rust reads a count: `u64` digits, a `+` allowed.
+    if remaining is not None and re.fullmatch(r"\+?[0-9]+", remaining) and 0 < int(remaining) < 2**64:
+        reset = None
     backoff = rule.get("backoff")
     first_backoff = backoff["first_delay_ms"] / 1000 if backoff else None
     wait = None

@@ -194,10 +194,11 @@ impl<B: ErrorModel> ApiError<B> {
     /// What to do about this response, with waits of at most `max_wait`.
     ///
     /// The rule is the first of the API's rules to cover the response in precedence order:
-    /// hint, error value, status, status class, then the fallback. A wait the server asks for
-    /// (`Retry-After`, then a body field) wins over the rule's own delay; a rule that waits as the
-    /// server says waits, without either, until the rate-limit window resets where the catalog
-    /// gives that header's formats. A moment counts from `now`.
+    /// conditions alone, hint, error value, status, status class, then the fallback. A wait the
+    /// server asks for (`Retry-After`, then a body field) wins over the rule's own delay; a rule
+    /// that waits as the server says waits, without either, until the rate-limit window resets
+    /// where the catalog gives that header's formats, unless the response says requests are left
+    /// in the window (then the window is not why it failed). A moment counts from `now`.
     pub fn recovery_with_max_wait(&self, now: SystemTime, max_wait: Duration) -> Recovery {
         let model = B::MODEL;
         let headers: Vec<(&str, &str)> =
@@ -209,7 +210,8 @@ impl<B: ErrorModel> ApiError<B> {
             Reading::Valid(retry_after) => Some((retry_after.delay_from(now), WaitSource::RetryAfterHeader)),
             _ => self.facts.retry_after.map(|wait| (wait.delay_from(now), WaitSource::BodyField)),
         };
-        let reset_wait = self.rate_limit.resets.map(|resets| resets.delay_from(now));
+        let window_spent = !matches!(self.rate_limit.remaining, Reading::Valid(left) if left > 0);
+        let reset_wait = self.rate_limit.resets.filter(|_| window_spent).map(|resets| resets.delay_from(now));
         Recovery::decide(rule, decided_by, server_wait, reset_wait, model.default_retry_after, max_wait)
     }
 

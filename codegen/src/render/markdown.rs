@@ -390,7 +390,8 @@ fn recovery(out: &mut String, api: &Api) {
         }
         covers.extend(r.status_classes.iter().map(|class| format!("any {} status", class.range())));
         if covers.is_empty() {
-            covers.push("every other response".into());
+            // A rule of conditions alone holds wherever they do; the fallback, where nothing else.
+            covers.push(if r.when.is_empty() { "every other response" } else { "any response" }.into());
         }
         Some(covers.join(", "))
     };

@@ -111,7 +111,13 @@ export function decide(data, status, headers, body) {
   const resetHeader = data.headers.rate_limit_reset;
   const resetSent = Object.entries(headers).find(([k]) => resetHeader && k.toLowerCase() === resetHeader.toLowerCase())?.[1];
   const resetFormats = data.retry_after.reset_formats;
-  const reset = resetSent === undefined || resetFormats.length === 0 ? undefined : headerWait(resetSent, resetFormats);
+  const remainingHeader = data.headers.rate_limit_remaining;
+  const remaining = Object.entries(headers).find(([k]) => remainingHeader && k.toLowerCase() === remainingHeader.toLowerCase())?.[1]?.trim();
+  // Not while the response says requests are left in the window.
+  // As Rust reads a count: `u64` digits, a `+` allowed.
+  const left = remaining !== undefined && /^\+?[0-9]+$/.test(remaining) ? BigInt(remaining.replace("+", "")) : undefined;
+  const windowSpent = !(left !== undefined && left > 0n && left < 2n ** 64n);
+  const reset = resetSent === undefined || resetFormats.length === 0 || !windowSpent ? undefined : headerWait(resetSent, resetFormats);
   const firstBackoff = rule.backoff ? rule.backoff.first_delay_ms / 1000 : undefined;
   let wait;
   if (kind === "retry_after_wait") {
