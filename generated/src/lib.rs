@@ -8,6 +8,7 @@
 //! panics), and `recovery` says what to do. One module per API:
 //!
 #![cfg_attr(feature = "fanfare", doc = " - [`fanfare`] (Fanfare)")]
+#![cfg_attr(feature = "github", doc = " - [`github`] (GitHub REST API)")]
 #![cfg_attr(feature = "ofauth", doc = " - [`ofauth`] (OFAuth)")]
 #![cfg_attr(feature = "twilio", doc = " - [`twilio`] (Twilio)")]
 //!
@@ -73,6 +74,9 @@
 /// Fanfare: Error Handling
 #[cfg(feature = "fanfare")]
 pub mod fanfare;
+/// GitHub REST API: Rate limits for the REST API
+#[cfg(feature = "github")]
+pub mod github;
 /// OFAuth: Error Handling
 #[cfg(feature = "ofauth")]
 pub mod ofauth;
@@ -98,6 +102,17 @@ pub const APIS: &[CatalogApi] = &[
         |status, headers, body| {
             ::std::boxed::Box::new(
                 fanfare::Error::from_response(status, headers.iter().copied(), body),
+            )
+        },
+    ),
+    #[cfg(feature = "github")]
+    ::api_error_runtime::CatalogApi::new(
+        "github",
+        "GitHub REST API",
+        github::EXAMPLES,
+        |status, headers, body| {
+            ::std::boxed::Box::new(
+                github::Error::from_response(status, headers.iter().copied(), body),
             )
         },
     ),
