@@ -1,7 +1,7 @@
 //! Synthetic catalogs for the benchmarks: one API with any number of error values, valid by
 //! construction, with bodies, headers, examples (one per ten values, each with its decision),
-//! integer codes (one per ten values) and recovery rules (one per hundred values) in proportion,
-//! and a source table of the values.
+//! integer codes (one per ten values) and recovery rules (one per hundred values, and one with
+//! conditions per thousand) in proportion, and a source table of the values.
 
 use std::fmt::Write;
 
@@ -95,7 +95,8 @@ fn api(id: &str, name: &str, values: usize) -> String {
          \x20     - { name: field, type: string, required: true, description: The field, source: errors }\n\
          \x20     - { name: message, type: string, required: true, description: What is wrong, source: errors }\n\
          headers:\n  - { name: Retry-After, role: retry_after, formats: [delay_seconds], description: Seconds to wait, source: errors }\n\
-         \x20 - { name: X-Request-Id, role: request_id, description: The request, source: errors }\n",
+         \x20 - { name: X-Request-Id, role: request_id, description: The request, source: errors }\n\
+         \x20 - { name: X-RateLimit-Remaining, role: rate_limit_remaining, type: integer, description: Requests left, source: errors }\n",
     );
     out.push_str("recovery:\n  rules:\n");
     for rule in 0..values.div_ceil(100) {
@@ -111,6 +112,16 @@ fn api(id: &str, name: &str, values: usize) -> String {
             "    - {{ id: rule-{rule}, errors: [{}], kind: fix_request, advice: Fix the request., source: errors }}",
             covered.join(", ")
         );
+        // A rule with conditions per ten of those (a header's value and the message's words),
+        // at the status level, below the error rules that decide the examples.
+        if rule % 10 == 0 {
+            let _ = writeln!(
+                out,
+                "    - {{ id: limited-{rule}, statuses: [429], when: [{{ header: X-RateLimit-Remaining, equals: 0 }}, \
+                 {{ field: message, contains: failure {rule}00 }}], kind: retry_after_wait, if_no_wait: give_up, \
+                 advice: Wait for the window., source: errors }}"
+            );
+        }
     }
     out.push_str(
         "    - { id: rate-limited, statuses: [429], kind: retry_after_wait, if_no_wait: give_up, advice: Wait., source: errors }\n\
@@ -183,6 +194,8 @@ mod tests {
             assert_eq!(api.vocabularies[0].values.len(), values);
             assert_eq!(api.vocabularies[1].values.len(), values.div_ceil(10));
             assert_eq!(api.examples.len(), values.div_ceil(10));
+            let conditional = api.recovery.rules.iter().filter(|rule| !rule.when.is_empty()).count();
+            assert_eq!(conditional, values.div_ceil(100).div_ceil(10), "{values}");
         }
     }
 }
