@@ -21,11 +21,16 @@ RETRYING = {"retry_after_wait", "retry_with_backoff", "retry_now", "refresh_cred
 
 
 def at_path(body, path):
-    for key in path:
-        if not isinstance(body, dict) or key not in body:
-            return None
-        body = body[key]
-    return body
+    """The string or number at `path`: each key an object's member, and `[]` (in an array) the
+    first element where the rest of the path reaches one, as the Rust runtime reads a body."""
+    if not path:
+        return body if isinstance(body, (str, int, float)) and not isinstance(body, bool) else None
+    key, rest = path[0], path[1:]
+    if key == "[]" and isinstance(body, list):
+        return next((found for found in (at_path(element, rest) for element in body) if found is not None), None)
+    if isinstance(body, dict) and key in body:
+        return at_path(body[key], rest)
+    return None
 
 
 def text(value):

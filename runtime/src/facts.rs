@@ -1,7 +1,7 @@
 //! The facts of a body (its error code, hint, message, request id, wait and support reference),
 //! found at the paths the API's model gives, whether or not the body decoded.
 
-use crate::model::FieldRole;
+use crate::model::{FieldRole, EACH_ELEMENT};
 use crate::retry_after::{RetryAfter, RetryAfterFormat};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -40,10 +40,22 @@ pub(crate) fn facts_of_value(
     fields: &[(FieldRole, &[&str])],
     wait_formats: &[RetryAfterFormat],
 ) -> BodyFacts {
-    let found = fields.iter().filter_map(|(role, path)| {
-        Some((*role, Cow::Borrowed(path.iter().try_fold(json, |node, key| node.get(key))?)))
-    });
+    let found = fields.iter().filter_map(|(role, path)| Some((*role, Cow::Borrowed(scalar_at(json, path)?))));
     body_facts(found, wait_formats)
+}
+
+/// The string or number at `path` in `json`: each key an object's member, and
+/// [`EACH_ELEMENT`] (in an array) the first element where the rest of the path reaches one.
+pub(crate) fn scalar_at<'v>(json: &'v Value, path: &[&str]) -> Option<&'v Value> {
+    match (path.split_first(), json) {
+        (None, Value::String(_) | Value::Number(_)) => Some(json),
+        (None, _) => None,
+        (Some((&EACH_ELEMENT, rest)), Value::Array(elements)) => {
+            elements.iter().find_map(|element| scalar_at(element, rest))
+        }
+        (Some((key, rest)), Value::Object(members)) => scalar_at(members.get(*key)?, rest),
+        (Some(_), _) => None,
+    }
 }
 
 /// The facts of the values found along the model's field paths, in the model's order (the

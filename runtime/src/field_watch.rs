@@ -7,14 +7,14 @@
 //! deserializer is serde_path_to_error's idea (a deserializer that wraps another and sees every
 //! key and value go by), cut down to what facts need, so it is written here.
 
-use crate::model::FieldRole;
+use crate::model::{FieldRole, EACH_ELEMENT};
 use serde_core::de::{DeserializeOwned, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use std::fmt;
 
 /// Decodes `T` from `body` and, in the same pass, finds the scalar (string or number) at each
-/// field's path, if any: what the path reaches in the body, as `serde_json::Value::pointer`
-/// would, when it is a string or a number. A repeated key counts as serde_json counts it: the
+/// field's path, if any: what `facts::scalar_at` finds in a `Value` of the body (through an
+/// array, the first element that has one). A repeated key counts as serde_json counts it: the
 /// last one wins.
 ///
 /// An error when the body is not JSON or does not decode as `T`. At most [`MAX_FIELDS`] fields
@@ -69,11 +69,20 @@ impl Node<'_> {
             .filter(|&index| self.has(index) && self.fields[index].1.get(self.depth) == Some(&key))
             .fold(0, |set, index| set | 1 << index)
     }
+
+    /// The paths that go on into each element, in an array here (their next key is
+    /// [`EACH_ELEMENT`]).
+    fn through_elements(&self) -> u64 {
+        self.under(EACH_ELEMENT)
+    }
 }
 
-/// Keeps `value` (made only when needed) for the paths that end at `node`.
+/// Keeps `value` (made only when needed) for the paths that end at `node` and have nothing yet:
+/// of an array's elements the first that has the fact gives it (a repeated key in an object has
+/// cleared what the first one held, so there the last one gives it, as in a `Value`).
 fn keep(node: Node<'_>, found: &mut [Option<Value>], value: impl FnOnce() -> Value) {
-    let ending = node.ending();
+    let ending =
+        (0..found.len()).filter(|&index| found[index].is_none()).fold(0, |set, index| set | 1 << index) & node.ending();
     if ending == 0 {
         return;
     }
@@ -227,17 +236,49 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for TeeVisitor<'_, '_, V> {
         self.inner.visit_newtype_struct(Tee { inner: deserializer, node: self.node, found: self.found })
     }
 
-    /// No path goes through an array.
+    /// Paths that go on into each element watch every element.
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
-        self.inner.visit_seq(seq)
+        let wanted = self.node.through_elements();
+        if wanted == 0 {
+            return self.inner.visit_seq(seq);
+        }
+        let element = Node { fields: self.node.fields, depth: self.node.depth + 1, wanted };
+        self.inner.visit_seq(TeeSeq { inner: seq, node: element, found: self.found })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
-        self.inner.visit_map(TeeMap { inner: map, node: self.node, found: self.found, under_key: 0 })
+        self.inner.visit_map(TeeMap {
+            inner: map,
+            node: self.node,
+            found: self.found,
+            under_key: 0,
+            seen: 0,
+            filled: 0,
+        })
     }
 
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
         self.inner.visit_enum(data)
+    }
+}
+
+/// An array on a watched path: each element is watched for the paths that go into it.
+struct TeeSeq<'f, 'p, A> {
+    inner: A,
+    /// Where each element stands.
+    node: Node<'p>,
+    found: &'f mut [Option<Value>],
+}
+
+impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for TeeSeq<'_, '_, A> {
+    type Error = A::Error;
+
+    fn next_element_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<Option<S::Value>, A::Error> {
+        self.inner.next_element_seed(TeeSeed { inner: seed, node: self.node, found: &mut *self.found })
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.inner.size_hint()
     }
 }
 
@@ -249,6 +290,10 @@ struct TeeMap<'f, 'p, A> {
     found: &'f mut [Option<Value>],
     /// The paths that go on under the last key read.
     under_key: u64,
+    /// The paths under the keys read so far, to tell a repeated key.
+    seen: u64,
+    /// The paths whose fact a value of this object gave.
+    filled: u64,
 }
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for TeeMap<'_, '_, A> {
@@ -264,13 +309,22 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for TeeMap<'_, '_, A> {
             return self.inner.next_value_seed(seed);
         }
         let child = Node { fields: self.node.fields, depth: self.node.depth + 1, wanted: self.under_key };
-        // A repeated key replaces what the first one held, as in a `Value`.
+        // A repeated key replaces what the first one gave, as in a `Value` (and only that: what
+        // an earlier element of an array gave stays).
+        let replaced = self.under_key & self.seen & self.filled;
+        self.seen |= self.under_key;
         for (index, slot) in self.found.iter_mut().enumerate() {
-            if child.has(index) {
+            if replaced & (1 << index) != 0 {
                 *slot = None;
             }
         }
-        self.inner.next_value_seed(TeeSeed { inner: seed, node: child, found: &mut *self.found })
+        let empty = |found: &[Option<Value>]| {
+            (0..found.len()).filter(|&index| found[index].is_none()).fold(0u64, |set, index| set | 1 << index)
+        };
+        let empty_before = empty(self.found);
+        let value = self.inner.next_value_seed(TeeSeed { inner: seed, node: child, found: &mut *self.found })?;
+        self.filled |= empty_before & !empty(self.found) & self.under_key;
+        Ok(value)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -408,13 +462,15 @@ mod tests {
         (FieldRole::Message, &["error", "message"]),
         (FieldRole::RetryAfter, &["retry"]),
         (FieldRole::Message, &["error"]),
+        (FieldRole::Hint, &["errors", EACH_ELEMENT, "code"]),
+        (FieldRole::Hint, &["error", "details", EACH_ELEMENT, "reason"]),
+        (FieldRole::Hint, &["grid", EACH_ELEMENT, EACH_ELEMENT]),
     ];
 
     /// What `Value` gives at each path, when it is a string or a number: what the tee must give.
     fn by_value(body: &str) -> Option<Vec<Option<Value>>> {
         let json: Value = serde_json::from_str(body).ok()?;
-        let at = |path: &&[&str]| path.iter().try_fold(&json, |node, key| node.get(key)).cloned();
-        Some(FIELDS.iter().map(|(_, path)| at(path).filter(|v| v.is_string() || v.is_number())).collect())
+        Some(FIELDS.iter().map(|(_, path)| crate::facts::scalar_at(&json, path).cloned()).collect())
     }
 
     /// A typed body that reads some members, ignores others and has a member of any JSON.
@@ -516,12 +572,30 @@ mod tests {
         ]
         .prop_map(Node::Leaf);
         leaf.prop_recursive(4, 32, 6, |inner| {
-            let key = prop::sample::select(vec!["code", "error", "message", "retry", "z"]);
+            let key = prop::sample::select(vec![
+                "code", "error", "message", "retry", "errors", "details", "reason", "grid", "z",
+            ]);
             prop_oneof![
                 prop::collection::vec(inner.clone(), 0..4).prop_map(Node::Array),
                 prop::collection::vec((key, inner), 0..5).prop_map(Node::Object),
             ]
         })
+    }
+
+    #[test]
+    fn through_an_array_the_first_element_that_has_the_fact_gives_it() {
+        let body = r#"{"errors": [{"code": {}}, {"field": "x"}, {"code": "b"}, {"code": "c"}],
+            "error": {"details": [{"@type": "Info", "reason": 7}]}, "grid": [[], [null, "g"]]}"#;
+        let found = by_value(body).unwrap();
+        assert_eq!(found[5..], [Some(Value::from("b")), Some(Value::from(7)), Some(Value::from("g"))]);
+        for decoded in decoded(body).into_iter().flatten() {
+            assert_eq!(decoded, found);
+        }
+        // A repeated key inside an element replaces what that key held, not what an earlier
+        // element gave.
+        let repeated = r#"{"errors": [{"code": "a"}, {"code": "b", "code": "c"}]}"#;
+        assert_eq!(by_value(repeated).unwrap()[5], Some(Value::from("a")));
+        assert_eq!(decoded(repeated)[0].as_ref().unwrap()[5], Some(Value::from("a")));
     }
 
     proptest! {

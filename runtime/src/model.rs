@@ -87,6 +87,10 @@ catalog_enum! {
     }
 }
 
+/// The key of a field path that stands for each element of an array: `["errors", "[]", "code"]`
+/// is the `code` of the first element of `errors` that has one (a string or a number).
+pub const EACH_ELEMENT: &str = "[]";
+
 /// Everything an API's catalog says about reading its error responses: where its body keeps
 /// each fact, which headers matter, and its recovery rules. Each generated module has one, as
 /// `MODEL`.

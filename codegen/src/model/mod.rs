@@ -384,7 +384,8 @@ pub struct Field {
     /// What the field tells a client (the error code, a hint, the request id...), so that the
     /// generated code can find it even in a body that does not decode. A role goes on a field
     /// of a root body, or of an object one holds at any depth (a nested envelope such as
-    /// `{"error": {"code": ...}}`), but not inside an array or a map.
+    /// `{"error": {"code": ...}}`) or in an array (`{"errors": [{"code": ...}]}`: the first
+    /// element that has the field gives the fact), but not among the values of a map.
     #[serde(default)]
     #[schemars(with = "Option<Names<FieldRole>>")]
     pub role: Option<FieldRole>,

@@ -8,6 +8,7 @@ use crate::model::{
     DecidedBy, FieldRole, FieldType, HeaderDirection, HeaderRole, RecoveryAdvice, RecoveryKind, RecoveryRule,
     RetryAfterFormat, Shape, StatusClass, Vocabulary,
 };
+use api_error_runtime::model::EACH_ELEMENT;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Facts of a rule that `inferred` may list.
@@ -40,7 +41,9 @@ pub(super) struct RolePath {
 
 /// Every role field a client can reach from the top of an error body, in catalog order: on a
 /// root body, or in an object (at any depth) a root body's fields hold, as nested envelopes
-/// (`{"error": {"code": ...}}`) do. Arrays and maps hold many values, so nothing under them is.
+/// (`{"error": {"code": ...}}`) do, or the elements of an array hold (`{"errors": [{"code":
+/// ...}]}`: the path goes through [`EACH_ELEMENT`], and the first element that has the field
+/// gives the fact). A map's values have no fixed key, so nothing under a map is reached.
 pub(super) fn role_paths(bodies: &[Shape]) -> Vec<RolePath> {
     fn walk(bodies: &[Shape], shape: usize, keys: &mut Vec<String>, on_path: &mut Vec<usize>, out: &mut Vec<RolePath>) {
         on_path.push(shape);
@@ -49,13 +52,20 @@ pub(super) fn role_paths(bodies: &[Shape]) -> Vec<RolePath> {
             if let Some(role) = field.role {
                 out.push(RolePath { role, keys: keys.clone(), shape, field: f });
             }
-            if let FieldType::Object(name) = &field.ty {
+            // Through arrays, to the object their elements are.
+            let mut ty = &field.ty;
+            let depth = keys.len();
+            while let FieldType::Array(inner) = ty {
+                keys.push(EACH_ELEMENT.to_string());
+                ty = inner;
+            }
+            if let FieldType::Object(name) = ty {
                 // A shape already on the path would loop (validation reports the cycle).
                 if let Some(inner) = bodies.iter().position(|b| &b.name == name).filter(|i| !on_path.contains(i)) {
                     walk(bodies, inner, keys, on_path, out);
                 }
             }
-            keys.pop();
+            keys.truncate(depth - 1);
         }
         on_path.pop();
     }
@@ -158,7 +168,7 @@ impl Checker<'_> {
                         &path,
                         format!("`{}` is not a field a client reaches from the top of an error body", field.name),
                         "put the role on a field of a root body (`root: true`), or of an object one holds \
-                         (not inside an array or a map)",
+                         or its arrays hold (not the values of a map)",
                     );
                 }
                 if !seen.insert(role) {

@@ -10,7 +10,14 @@ const NOW = Date.UTC(2024, 11, 1, 8, 0, 0);
 const MAX_WAIT = 15 * 60;
 const RETRYING = new Set(["retry_after_wait", "retry_with_backoff", "retry_now", "refresh_credentials"]);
 
-const atPath = (body, path) => path.reduce((node, key) => (node && typeof node === "object" && !Array.isArray(node) && key in node ? node[key] : undefined), body);
+// The string or number at `path`: each key an object's member, and `[]` (in an array) the first
+// element where the rest of the path reaches one, as the Rust runtime reads a body.
+function atPath(body, path) {
+  if (path.length === 0) return typeof body === "string" || typeof body === "number" ? body : undefined;
+  const [key, ...rest] = path;
+  if (key === "[]" && Array.isArray(body)) return body.map((element) => atPath(element, rest)).find((found) => found !== undefined);
+  return body && typeof body === "object" && !Array.isArray(body) && Object.hasOwn(body, key) ? atPath(body[key], rest) : undefined;
+}
 const text = (v) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined);
 const statusClass = (status) => ({ 1: "1xx", 2: "2xx", 3: "3xx", 4: "4xx", 5: "5xx" })[Math.floor(status / 100)];
 
