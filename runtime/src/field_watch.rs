@@ -77,12 +77,20 @@ impl Node<'_> {
     }
 }
 
+/// The paths that have found nothing yet, one bit each.
+fn empty(found: &[Option<Value>]) -> u64 {
+    (0..found.len()).filter(|&index| found[index].is_none()).fold(0, |set, index| set | 1 << index)
+}
+
 /// Keeps `value` (made only when needed) for the paths that end at `node` and have nothing yet:
 /// of an array's elements the first that has the fact gives it (a repeated key in an object has
 /// cleared what the first one held, so there the last one gives it, as in a `Value`).
 fn keep(node: Node<'_>, found: &mut [Option<Value>], value: impl FnOnce() -> Value) {
-    let ending =
-        (0..found.len()).filter(|&index| found[index].is_none()).fold(0, |set, index| set | 1 << index) & node.ending();
+    let ending = node.ending();
+    if ending == 0 {
+        return;
+    }
+    let ending = ending & empty(found);
     if ending == 0 {
         return;
     }
@@ -318,9 +326,6 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for TeeMap<'_, '_, A> {
                 *slot = None;
             }
         }
-        let empty = |found: &[Option<Value>]| {
-            (0..found.len()).filter(|&index| found[index].is_none()).fold(0u64, |set, index| set | 1 << index)
-        };
         let empty_before = empty(self.found);
         let value = self.inner.next_value_seed(TeeSeed { inner: seed, node: child, found: &mut *self.found })?;
         self.filled |= empty_before & !empty(self.found) & self.under_key;
