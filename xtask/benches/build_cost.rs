@@ -254,9 +254,11 @@ fn write_synthetic_crate(root: &Path, dir: &Path, values: usize) {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, file.contents).unwrap();
     }
+    // With its features (a feature per API, all on by default), or its module is compiled out.
     let manifest = format!(
-        "[package]\nname = \"synthetic-catalog\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\napi-error-runtime = {{ path = {:?} }}\n",
-        root.join("runtime").display().to_string()
+        "[package]\nname = \"synthetic-catalog\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\napi-error-runtime = {{ path = {:?} }}\n\n[features]\n{}",
+        root.join("runtime").display().to_string(),
+        codegen::render::rust::features::render_block(&catalog)
     );
     std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
 }

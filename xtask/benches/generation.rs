@@ -75,7 +75,7 @@ fn main() {
 }
 
 /// A workspace of its own for the commands: `spec/` holding the catalog in `catalog`, and the
-/// edge fixture, the other catalog `cargo xtask generate` renders.
+/// edge fixture, the other catalog `cargo xtask generate` renders, with their crates' manifests.
 fn scratch_workspace(root: &Path, catalog: &Path, workspace: &Path) -> PathBuf {
     let copy = |from: &Path, to: &Path| {
         std::fs::create_dir_all(to).unwrap();
@@ -91,6 +91,9 @@ fn scratch_workspace(root: &Path, catalog: &Path, workspace: &Path) -> PathBuf {
     for target in xtask::TARGETS {
         let from = if target.catalog == "spec" { catalog.to_path_buf() } else { root.join(target.catalog) };
         copy(&from, &workspace.join(target.catalog));
+        // The crate's manifest, whose block of features `generate` rewrites.
+        std::fs::create_dir_all(workspace.join(target.out)).unwrap();
+        std::fs::copy(root.join(target.out).join("Cargo.toml"), workspace.join(target.out).join("Cargo.toml")).unwrap();
     }
     workspace.to_path_buf()
 }

@@ -563,8 +563,9 @@ impl HeaderValueType {
     }
 }
 
-/// What to do about errors: rules, tried in precedence order (hint, error value, status,
-/// status class), and the fallback for responses no rule covers.
+/// What to do about errors: rules, tried in precedence order (conditions alone, hint, error
+/// value, status, status class; within a level, rules with conditions first), and the fallback
+/// for responses no rule covers.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RecoveryAdvice {
@@ -576,7 +577,8 @@ pub struct RecoveryAdvice {
 }
 
 /// One piece of recovery advice. Its level is the first of `hints`, `errors`, `statuses`
-/// and `status_classes` it names; hint and error rules may add `statuses` to narrow them.
+/// and `status_classes` it names (the condition level when it names none but has `when`);
+/// hint and error rules may add `statuses` to narrow them.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RecoveryRule {
