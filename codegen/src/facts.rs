@@ -88,7 +88,7 @@ pub fn json_type_name(api: &Api, ty: &FieldType) -> &'static str {
         FieldType::Number => "number",
         FieldType::Boolean => "boolean",
         FieldType::Any => "any",
-        FieldType::Object(_) | FieldType::Map(_) => "object",
+        FieldType::Object(_) | FieldType::Union(_) | FieldType::Map(_) => "object",
         FieldType::Array(_) => "array",
     }
 }

@@ -185,6 +185,13 @@ fn collect_uses(api: &Api, ty: &FieldType, value: &Value, uses: &mut BTreeSet<(V
                 collect_uses(api, inner, item, uses);
             }
         }
+        (FieldType::Union(id), Value::Object(map)) => {
+            let union = &api[*id];
+            let tag = map.get(&union.tag).and_then(Value::as_str);
+            if let Some(variant) = union.variants.iter().find(|v| Some(v.tag.as_str()) == tag) {
+                collect_uses(api, &FieldType::Object(variant.shape), value, uses);
+            }
+        }
         (FieldType::Object(id), Value::Object(map)) => {
             for field in &api[*id].fields {
                 if let Some(v) = map.get(&field.wire) {

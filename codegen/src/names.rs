@@ -135,6 +135,11 @@ pub fn unknown_name(name: &str) -> String {
     format!("Unknown{name}")
 }
 
+/// The JSON Schema name of a union's branch for one variant: `DetailErrorInfo`.
+pub fn union_variant_name(union: &str, variant: &str) -> String {
+    format!("{union}{variant}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -57,6 +57,8 @@ handles! {
     VocabularyId => vocabularies: Vocabulary;
     /// One of the API's body shapes.
     ShapeId => shapes: Shape;
+    /// One of the API's unions (objects chosen by a tag).
+    UnionId => unions: Union;
     /// One of the API's recorded inconsistencies.
     InconsistencyId => inconsistencies: Inconsistency;
 }
@@ -92,6 +94,7 @@ pub struct Api {
     pub statuses: Vec<Status>,
     pub vocabularies: Vec<Vocabulary>,
     pub shapes: Vec<Shape>,
+    pub unions: Vec<Union>,
     pub headers: Vec<Header>,
     /// Where each role's field sits in the root bodies: JSON key paths from the top level.
     pub field_roles: Vec<(FieldRole, Vec<String>)>,
@@ -291,6 +294,28 @@ pub struct Field {
     pub trace: Trace,
 }
 
+/// An object chosen by a tag: the member `tag` names which shape the rest of it is.
+#[derive(Debug, Clone)]
+pub struct Union {
+    /// The Rust type and schema name.
+    pub name: String,
+    pub description: String,
+    /// The member that names the shape.
+    pub tag: String,
+    pub variants: Vec<UnionVariant>,
+    pub trace: Trace,
+}
+
+/// One shape of a union.
+#[derive(Debug, Clone)]
+pub struct UnionVariant {
+    /// The tag's text.
+    pub tag: String,
+    pub shape: ShapeId,
+    /// The Rust variant (and the schema branch's title).
+    pub variant: String,
+}
+
 /// The media type of a root body that does not name one.
 pub const DEFAULT_MEDIA_TYPE: &str = "application/json";
 
@@ -304,6 +329,7 @@ pub enum FieldType {
     Any,
     Vocabulary(VocabularyId),
     Object(ShapeId),
+    Union(UnionId),
     Array(Box<FieldType>),
     Map(Box<FieldType>),
 }
@@ -328,7 +354,7 @@ impl FieldType {
             FieldType::Number => "number",
             FieldType::Boolean => "boolean",
             FieldType::Any => "any",
-            FieldType::Object(_) | FieldType::Map(_) => "object",
+            FieldType::Object(_) | FieldType::Union(_) | FieldType::Map(_) => "object",
             FieldType::Array(_) => "array",
         }
     }

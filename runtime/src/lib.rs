@@ -46,6 +46,7 @@ mod open_enum;
 mod recovery;
 mod retry_after;
 mod status;
+mod tagged;
 mod unknown;
 
 pub use api_error::{ApiError, ApiErrorInfo, BodyProblem};
@@ -78,6 +79,7 @@ pub mod json {
 pub mod __private {
     pub use crate::members::{read_member, Key, MemberKey, MemberOrExtension};
     pub use crate::open_enum::deserialize_wire;
+    pub use crate::tagged::{serialize_tagged, tagged_object, tagged_variant};
 
     /// An unknown value of an open enum (only the generated `From<&str>` makes one).
     pub fn unknown(text: &str) -> crate::UnknownValue {

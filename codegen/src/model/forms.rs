@@ -60,9 +60,9 @@ impl<'de, T: WordOrMap> Visitor<'de> for WordOrMapVisitor<T> {
 
 impl WordOrMap for FieldType {
     const EXPECTING: &'static str =
-        "a JSON type (string, integer, number, boolean, any) or a map `{ vocabulary | object | array | map: ... }`";
+        "a JSON type (string, integer, number, boolean, any) or a map `{ vocabulary | object | union | array | map: ... }`";
     const WORDS: &'static [&'static str] = &["string", "integer", "number", "boolean", "any"];
-    const KEYS: &'static [&'static str] = &["vocabulary", "object", "array", "map"];
+    const KEYS: &'static [&'static str] = &["vocabulary", "object", "union", "array", "map"];
 
     fn form(key: &str) -> String {
         match key {
@@ -86,6 +86,7 @@ impl WordOrMap for FieldType {
         Ok(Some(match key {
             "vocabulary" => Self::Vocabulary(map.next_value()?),
             "object" => Self::Object(map.next_value()?),
+            "union" => Self::Union(map.next_value()?),
             "array" => Self::Array(Box::new(map.next_value()?)),
             "map" => Self::Map(Box::new(map.next_value()?)),
             _ => return Ok(None),
@@ -196,11 +197,12 @@ impl JsonSchema for FieldType {
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         let inner = generator.subschema_for::<FieldType>();
         json_schema!({
-            "description": "The JSON type of a field: `string`, `integer`, `number`, `boolean`, `any` (any JSON value), `{ vocabulary: Name }`, `{ object: Name }`, `{ array: <type> }` or `{ map: <type> }` (an object with free keys).",
+            "description": "The JSON type of a field: `string`, `integer`, `number`, `boolean`, `any` (any JSON value), `{ vocabulary: Name }`, `{ object: Name }`, `{ union: Name }` (an object chosen by a tag), `{ array: <type> }` or `{ map: <type> }` (an object with free keys).",
             "oneOf": [
                 { "type": "string", "enum": Self::WORDS },
-                single_key_map("vocabulary", name_schema("A string from the vocabulary of this name.")),
+                single_key_map("vocabulary", name_schema("A value from the vocabulary of this name.")),
                 single_key_map("object", name_schema("An object of the body shape of this name.")),
+                single_key_map("union", name_schema("An object of one of the shapes of the union of this name, by its tag.")),
                 single_key_map("array", inner.clone()),
                 single_key_map("map", inner),
             ],

@@ -37,6 +37,10 @@ pub struct Api {
     pub vocabularies: Vec<Vocabulary>,
     /// JSON object shapes; the `root` ones are complete error response bodies.
     pub bodies: Vec<Shape>,
+    /// Objects whose member `tag` says which body shape they are (google.rpc's `details` by
+    /// `@type`); a field holds one as `{ union: Name }`.
+    #[serde(default)]
+    pub unions: Vec<Union>,
     /// Response headers that matter to error handling (Retry-After, rate limits, request ids).
     #[serde(default)]
     pub headers: Vec<Header>,
@@ -412,8 +416,49 @@ pub struct Field {
     pub notes: Vec<String>,
 }
 
+/// An object chosen by a tag: the member `tag` names which body shape the rest of it is, and a
+/// tag the catalog does not list is kept as it came (open to types added later).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Union {
+    /// Rust type name (PascalCase); also the JSON Schema `$defs` key.
+    pub name: String,
+    /// What the objects are and which field holds them.
+    pub description: String,
+    /// The member whose text names the shape, as sent (`@type`, `kind`).
+    pub tag: String,
+    /// The shapes, each with its tag, in the document's order.
+    pub variants: Vec<UnionVariant>,
+    // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
+    /// Section id this entry is taken from.
+    pub source: String,
+    /// Facts of this entry that the catalog inferred rather than read in the document.
+    #[serde(default)]
+    pub inferred: Vec<String>,
+    /// Ids of inconsistencies that concern this entry.
+    #[serde(default)]
+    pub inconsistencies: Vec<String>,
+    /// Free remarks on the entry.
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// One shape of a union.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnionVariant {
+    /// The tag's text for this shape, exactly as sent.
+    pub tag: String,
+    /// The body shape (not a whole body) the object is, its tag aside.
+    pub body: String,
+    /// Rust variant name; the body's name when absent.
+    #[serde(default)]
+    pub variant: Option<String>,
+}
+
 /// The JSON type of a field: `string`, `integer`, `number`, `boolean`, `any`,
-/// `{ vocabulary: Name }`, `{ object: Name }`, `{ array: <type> }` or `{ map: <type> }`.
+/// `{ vocabulary: Name }`, `{ object: Name }`, `{ union: Name }`, `{ array: <type> }` or
+/// `{ map: <type> }`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldType {
     String,
@@ -428,6 +473,8 @@ pub enum FieldType {
     Vocabulary(String),
     /// An object of the named shape.
     Object(String),
+    /// An object of one of the named union's shapes, by its tag.
+    Union(String),
     Array(Box<FieldType>),
 }
 
@@ -856,6 +903,9 @@ impl Api {
     pub fn shape(&self, name: &str) -> Option<&Shape> {
         self.bodies.iter().find(|s| s.name == name)
     }
+    pub fn union(&self, name: &str) -> Option<&Union> {
+        self.unions.iter().find(|u| u.name == name)
+    }
     pub fn roots(&self) -> impl Iterator<Item = &Shape> {
         self.bodies.iter().filter(|s| s.root)
     }
@@ -977,4 +1027,4 @@ macro_rules! impl_traced {
         }
     )*};
 }
-impl_traced!(Status, VocabularyValue, Shape, Field, Header, RecoveryRule, Fallback, Example);
+impl_traced!(Status, VocabularyValue, Shape, Union, Field, Header, RecoveryRule, Fallback, Example);

@@ -8,7 +8,8 @@
 //! added after it was generated, while code generators still name every known value.
 
 use crate::model::VocabularyType;
-use crate::resolved::{Api, FieldType, Shape, Vocabulary, VocabularyValue};
+use crate::names;
+use crate::resolved::{Api, FieldType, Shape, Union, Vocabulary, VocabularyValue};
 use serde_json::{json, Map, Value};
 
 /// The JSON Schema dialect of every schema the toolkit writes (OpenAPI 3.1's too).
@@ -57,6 +58,9 @@ impl<'a> Definitions<'a> {
         for shape in &self.api.shapes {
             defs.insert(shape.name.clone(), self.shape(shape));
         }
+        for union in &self.api.unions {
+            self.union(&mut defs, union);
+        }
         for vocabulary in &self.api.vocabularies {
             self.vocabulary(&mut defs, vocabulary);
         }
@@ -78,6 +82,7 @@ impl<'a> Definitions<'a> {
             }
             FieldType::Vocabulary(id) => self.reference(&self.api[*id].name),
             FieldType::Object(id) => self.reference(&self.api[*id].name),
+            FieldType::Union(id) => self.reference(&self.api[*id].name),
             FieldType::Array(inner) => json!({ "type": "array", "items": Value::Object(self.type_schema(inner)) }),
         };
         match value {
@@ -141,6 +146,61 @@ impl<'a> Definitions<'a> {
             schema["examples"] = Value::Array(examples);
         }
         schema
+    }
+
+    /// A union, as a definition per branch, each named so that code generators name it too:
+    /// `<Union><Variant>` per listed tag (the tag's value and the variant's shape), and
+    /// `Unknown<Union>`, an object of any other tag or of none, so that shapes added later do
+    /// not break clients; `<Union>` is one of them. The branches are exclusive, as `oneOf`
+    /// needs: each listed one requires its tag, the open one any other.
+    fn union(&self, defs: &mut Map<String, Value>, union: &Union) {
+        let tags: Vec<&str> = union.variants.iter().map(|v| v.tag.as_str()).collect();
+        let mut branches = Vec::new();
+        for variant in &union.variants {
+            let name = names::union_variant_name(&union.name, &variant.variant);
+            let shape = &self.api[variant.shape].name;
+            defs.insert(
+                name.clone(),
+                json!({
+                    "title": name,
+                    "description": format!("A `{shape}` with `{}` `{}`.", union.tag, variant.tag),
+                    // The tag in an `allOf` of its own rather than beside the reference, which
+                    // json-schema-to-typescript would name as a type of its own (`…1`).
+                    "allOf": [
+                        self.reference(shape),
+                        {
+                            "type": "object",
+                            "properties": { union.tag.as_str(): { "const": variant.tag } },
+                            "required": [union.tag],
+                        },
+                    ],
+                }),
+            );
+            branches.push(self.reference(&name));
+        }
+        let unknown = names::unknown_name(&union.name);
+        defs.insert(
+            unknown.clone(),
+            json!({
+                "title": unknown,
+                "description": format!("A `{}` of a `{}` this catalog does not list, or of none.", union.name, union.tag),
+                "type": "object",
+                "properties": { union.tag.as_str(): { "not": { "enum": tags } } },
+            }),
+        );
+        branches.push(self.reference(&unknown));
+        defs.insert(
+            union.name.clone(),
+            json!({
+                "title": union.name,
+                "description": format!(
+                    "{} The member `{}` says which shape an object is; an object of another one, or of none, is accepted as it is, so that shapes added later do not break clients.",
+                    union.description.trim(),
+                    union.tag
+                ),
+                "oneOf": branches,
+            }),
+        );
     }
 
     /// A vocabulary's open branch: any other string (of its format) or integer, the known

@@ -193,6 +193,7 @@ fn type_label(api: &Api, ty: &FieldType) -> String {
     match ty {
         FieldType::Vocabulary(id) => format!("{} ({})", api[*id].wire_type.name(), api[*id].name),
         FieldType::Object(id) => format!("object ({})", api[*id].name),
+        FieldType::Union(id) => format!("object ({}, by `{}`)", api[*id].name, api[*id].tag),
         FieldType::Array(inner) => format!("array of {}", type_label(api, inner)),
         FieldType::Map(inner) => format!("map of {}", type_label(api, inner)),
         FieldType::Any => "any JSON value".to_string(),
@@ -279,6 +280,33 @@ fn bodies(out: &mut String, api: &Api) {
             ("Source", Box::new(|f: &Field| Some(api.section_title(f.trace.section)))),
         ]];
         reference_tables(out, api, &shape.fields, ("Field", &|f: &Field| code(&f.wire)), groups, &|f: &Field| &f.trace);
+    }
+    for union in &api.unions {
+        let _ = writeln!(
+            out,
+            "### `{}` (chosen by `{}`)
+",
+            union.name, union.tag
+        );
+        let source = md(&api.section_title(union.trace.section));
+        let _ = writeln!(
+            out,
+            "{} Source: {source}. The member {} says which shape an object is; an object of another tag is kept as it came.\n",
+            md(&sentence(&union.description)),
+            code(&union.tag)
+        );
+        let facts = trace_facts(api, &union.trace);
+        for fact in &facts {
+            let _ = writeln!(out, "- {fact}");
+        }
+        if !facts.is_empty() {
+            out.push('\n');
+        }
+        out.push_str("| Tag | Shape |\n| --- | --- |\n");
+        for variant in &union.variants {
+            let _ = writeln!(out, "| {} | `{}` |", code(&variant.tag), api[variant.shape].name);
+        }
+        out.push('\n');
     }
 }
 

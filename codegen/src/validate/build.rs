@@ -15,6 +15,7 @@ struct Handles {
     sections: HashMap<String, SectionId>,
     vocabularies: HashMap<String, VocabularyId>,
     shapes: HashMap<String, ShapeId>,
+    unions: HashMap<String, UnionId>,
     inconsistencies: HashMap<String, InconsistencyId>,
 }
 
@@ -25,6 +26,7 @@ impl Handles {
             sections: index(api.sections.iter().map(|s| &s.id), SectionId),
             vocabularies: index(api.vocabularies.iter().map(|v| &v.name), VocabularyId),
             shapes: index(api.bodies.iter().map(|s| &s.name), ShapeId),
+            unions: index(api.unions.iter().map(|u| &u.name), UnionId),
             inconsistencies: index(api.inconsistencies.iter().map(|x| &x.id), InconsistencyId),
         }
     }
@@ -65,6 +67,9 @@ impl Handles {
             }
             model::FieldType::Object(name) => {
                 FieldType::Object(*self.shapes.get(name).expect("check_field_type: bodies resolve"))
+            }
+            model::FieldType::Union(name) => {
+                FieldType::Union(*self.unions.get(name).expect("check_field_type: unions resolve"))
             }
             model::FieldType::Array(inner) => FieldType::Array(Box::new(self.field_type(inner))),
         }
@@ -212,6 +217,25 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
             trace: handles.trace(shape),
         })
         .collect();
+    let unions = api
+        .unions
+        .iter()
+        .map(|union| Union {
+            name: union.name.clone(),
+            description: union.description.clone(),
+            tag: union.tag.clone(),
+            variants: union
+                .variants
+                .iter()
+                .map(|variant| UnionVariant {
+                    tag: variant.tag.clone(),
+                    shape: *handles.shapes.get(&variant.body).expect("check_unions: variant bodies resolve"),
+                    variant: variant.variant.clone().unwrap_or_else(|| variant.body.clone()),
+                })
+                .collect(),
+            trace: handles.trace(union),
+        })
+        .collect();
     let headers = api
         .headers
         .iter()
@@ -308,6 +332,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
         statuses,
         vocabularies,
         shapes,
+        unions,
         headers,
         field_roles,
         body_wait_formats,
@@ -324,7 +349,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
 /// order, without repeats.
 fn field_roles(api: &model::Api) -> Vec<(model::FieldRole, Vec<String>)> {
     let mut paths: Vec<(model::FieldRole, Vec<String>)> = Vec::new();
-    for path in super::recovery::role_paths(&api.bodies) {
+    for path in super::recovery::role_paths(&api.bodies, &api.unions) {
         if !paths.iter().any(|(role, keys)| *role == path.role && *keys == path.keys) {
             paths.push((path.role, path.keys));
         }

@@ -187,6 +187,9 @@ impl Checker<'_> {
         for (i, shape) in api.bodies.iter().enumerate() {
             self.check_type_name(&mut types, &shape.name, &format!("bodies[{i}].name"));
         }
+        for (u, union) in api.unions.iter().enumerate() {
+            self.check_type_name(&mut types, &union.name, &format!("unions[{u}].name"));
+        }
         for (v, vocabulary) in api.vocabularies.iter().enumerate() {
             let path = format!("vocabularies[{v}]");
             self.check_type_name(&mut types, &vocabulary.name, &format!("{path}.name"));
@@ -273,6 +276,23 @@ impl Checker<'_> {
                         format!("vocabularies[{v}].name"),
                         format!("the JSON Schema names the {what} of `{}` `{derived}`, which is already a type of this catalog", vocabulary.name),
                         format!("rename `{derived}` or `{}`", vocabulary.name),
+                    );
+                }
+            }
+        }
+        // And each union's branches.
+        for (u, union) in api.unions.iter().enumerate() {
+            let variants = union
+                .variants
+                .iter()
+                .map(|v| names::union_variant_name(&union.name, v.variant.as_deref().unwrap_or(&v.body)));
+            for derived in variants.chain([names::unknown_name(&union.name)]) {
+                if types.contains(&derived) {
+                    self.error(
+                        Code::NameCollision,
+                        format!("unions[{u}].name"),
+                        format!("the JSON Schema names a branch of `{}` `{derived}`, which is already a type of this catalog", union.name),
+                        format!("rename `{derived}` or `{}`", union.name),
                     );
                 }
             }
@@ -382,8 +402,107 @@ impl Checker<'_> {
         self.check_shape_cycles();
     }
 
+    /// Each union: a tag, and variants each naming a body that is not a whole body and has no
+    /// member of the tag's name (the tag is the union's), under tags and Rust names of their own.
+    pub(super) fn check_unions(&mut self) {
+        let api = self.api;
+        for (u, union) in api.unions.iter().enumerate() {
+            let path = format!("unions[{u}]");
+            self.check_section(&format!("{path}.source"), &union.source);
+            if union.tag.trim().is_empty() {
+                self.error(
+                    Code::EmptyName,
+                    format!("{path}.tag"),
+                    "the tag member has no name",
+                    "name the member whose text says which shape an object is, e.g. `@type`",
+                );
+            }
+            if union.variants.is_empty() {
+                self.error(
+                    Code::Empty,
+                    format!("{path}.variants"),
+                    "the union has no variants",
+                    "list its shapes under `variants:`, each `{ tag: ..., body: ... }`",
+                );
+            }
+            let mut tags = BTreeSet::new();
+            let mut variants = BTreeSet::new();
+            for (v, variant) in union.variants.iter().enumerate() {
+                let at = format!("{path}.variants[{v}]");
+                if variant.tag.is_empty() {
+                    self.error(
+                        Code::EmptyName,
+                        format!("{at}.tag"),
+                        "the variant's tag is empty",
+                        "give the text the tag member has for this shape",
+                    );
+                } else {
+                    self.unique(&mut tags, &variant.tag, &format!("{at}.tag"), "union tag");
+                }
+                let name = variant.variant.as_deref().unwrap_or(&variant.body);
+                let key = if variant.variant.is_some() { "variant" } else { "body" };
+                if !names::is_type_name(name) {
+                    self.error(
+                        Code::InvalidName,
+                        format!("{at}.{key}"),
+                        format!("`{name}` is not a PascalCase variant name"),
+                        "set `variant:` to the Rust name you want",
+                    );
+                } else if RESERVED_VARIANTS.contains(&name) || name == UNION_TAG_CONSTANT {
+                    self.error(
+                        Code::ReservedName,
+                        format!("{at}.{key}"),
+                        format!("`{name}` is a name the generated enum defines itself"),
+                        "set `variant:` to another name",
+                    );
+                } else if !variants.insert(name.to_string()) {
+                    self.error(
+                        Code::NameCollision,
+                        format!("{at}.{key}"),
+                        format!("two variants of `{}` are named `{name}`", union.name),
+                        "set `variant:` on one of them",
+                    );
+                }
+                match api.shape(&variant.body) {
+                    None => self.error(
+                        Code::UnknownReference,
+                        format!("{at}.body"),
+                        format!("unknown body `{}`", variant.body),
+                        "name a shape defined under `bodies:`",
+                    ),
+                    Some(shape) if shape.root => self.error(
+                        Code::UnionVariant,
+                        format!("{at}.body"),
+                        format!("`{}` is a whole error body, not a part of one", shape.name),
+                        "name a body shape without `root: true`",
+                    ),
+                    Some(shape) => {
+                        if let Some(field) = shape.fields.iter().find(|f| f.name == union.tag) {
+                            self.error(
+                                Code::UnionVariant,
+                                format!("{at}.body"),
+                                format!("`{}` has a member `{}`, which is the union's tag", shape.name, field.name),
+                                format!(
+                                    "drop `{}` from `{}`: the union reads and writes the tag",
+                                    field.name, shape.name
+                                ),
+                            );
+                        }
+                    }
+                }
+            }
+            self.check_trace(&path, union, &["description", "tag"], &|_| true);
+        }
+    }
+
     fn check_field_type(&mut self, path: &str, ty: &FieldType) {
         match ty {
+            FieldType::Union(name) if self.api.union(name).is_none() => self.error(
+                Code::UnknownReference,
+                path,
+                format!("unknown union `{name}`"),
+                "name a union defined under `unions:`",
+            ),
             FieldType::Vocabulary(name) if self.api.vocabulary(name).is_none() => self.error(
                 Code::UnknownReference,
                 path,
@@ -411,8 +530,16 @@ impl Checker<'_> {
             while let Some(name) = stack.pop() {
                 let Some(current) = api.shape(name) else { continue };
                 for field in &current.fields {
-                    if let FieldType::Object(target) = &field.ty {
-                        if target == &shape.name {
+                    // An object of a union is one of its variants' shapes.
+                    let targets: Vec<&str> = match &field.ty {
+                        FieldType::Object(target) => vec![target.as_str()],
+                        FieldType::Union(union) => {
+                            api.union(union).into_iter().flat_map(|u| &u.variants).map(|v| v.body.as_str()).collect()
+                        }
+                        _ => Vec::new(),
+                    };
+                    for target in targets {
+                        if target == shape.name {
                             self.error(
                                 Code::ShapeCycle,
                                 format!("bodies[{b}]"),
@@ -422,7 +549,7 @@ impl Checker<'_> {
                             stack.clear();
                             break;
                         }
-                        if visited.insert(target.as_str()) {
+                        if visited.insert(target) {
                             stack.push(target);
                         }
                     }
@@ -600,6 +727,9 @@ fn header_role_types(role: HeaderRole) -> Option<&'static [HeaderValueType]> {
         _ => return None,
     })
 }
+
+/// The constant a union's enum names its tag member with.
+pub(crate) const UNION_TAG_CONSTANT: &str = "TAG";
 
 /// The code an integer vocabulary's value stands for: its decimal digits, with a `-` for a
 /// negative one, no leading zeros, and within 64 bits; `None` for any other text (which the

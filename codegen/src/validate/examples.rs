@@ -187,6 +187,19 @@ impl Checker<'_> {
                 }
                 true
             }
+            (FieldType::Union(name), Value::Object(map)) => {
+                // The shape the tag names; an object of another tag is taken as it is.
+                let union = self.api.union(name);
+                let tag = union.and_then(|u| map.get(&u.tag)).and_then(Value::as_str);
+                let variant = union.and_then(|u| u.variants.iter().find(|v| Some(v.tag.as_str()) == tag));
+                if let (Some(union), Some(variant)) = (union, variant) {
+                    // The shape's members are the object's but its tag, which is the union's.
+                    let mut shape_members = map.clone();
+                    shape_members.remove(&union.tag);
+                    self.check_value(path, &FieldType::Object(variant.body.clone()), &Value::Object(shape_members));
+                }
+                true
+            }
             (FieldType::Object(name), Value::Object(map)) => {
                 if let Some(shape) = self.api.shape(name) {
                     for field in &shape.fields {

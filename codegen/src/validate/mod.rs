@@ -103,6 +103,7 @@ impl<'a> Checker<'a> {
         self.check_statuses();
         self.check_vocabularies();
         self.check_bodies();
+        self.check_unions();
         self.check_headers();
         self.check_field_roles();
         self.check_recovery();

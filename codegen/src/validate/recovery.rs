@@ -6,7 +6,7 @@ use super::Checker;
 use crate::diagnostic::Code;
 use crate::model::{
     DecidedBy, FieldRole, FieldType, HeaderDirection, HeaderRole, RecoveryAdvice, RecoveryKind, RecoveryRule,
-    RetryAfterFormat, Shape, StatusClass, Vocabulary,
+    RetryAfterFormat, Shape, StatusClass, Union, Vocabulary,
 };
 use api_error_runtime::model::EACH_ELEMENT;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -44,8 +44,15 @@ pub(super) struct RolePath {
 /// (`{"error": {"code": ...}}`) do, or the elements of an array hold (`{"errors": [{"code":
 /// ...}]}`: the path goes through [`EACH_ELEMENT`], and the first element that has the field
 /// gives the fact). A map's values have no fixed key, so nothing under a map is reached.
-pub(super) fn role_paths(bodies: &[Shape]) -> Vec<RolePath> {
-    fn walk(bodies: &[Shape], shape: usize, keys: &mut Vec<String>, on_path: &mut Vec<usize>, out: &mut Vec<RolePath>) {
+pub(super) fn role_paths(bodies: &[Shape], unions: &[Union]) -> Vec<RolePath> {
+    fn walk(
+        bodies: &[Shape],
+        unions: &[Union],
+        shape: usize,
+        keys: &mut Vec<String>,
+        on_path: &mut Vec<usize>,
+        out: &mut Vec<RolePath>,
+    ) {
         on_path.push(shape);
         for (f, field) in bodies[shape].fields.iter().enumerate() {
             keys.push(field.name.clone());
@@ -59,10 +66,21 @@ pub(super) fn role_paths(bodies: &[Shape]) -> Vec<RolePath> {
                 keys.push(EACH_ELEMENT.to_string());
                 ty = inner;
             }
-            if let FieldType::Object(name) = ty {
+            // To the object's shape, or to each shape a union may be (the tag adds no key).
+            let shapes: Vec<&str> = match ty {
+                FieldType::Object(name) => vec![name.as_str()],
+                FieldType::Union(name) => unions
+                    .iter()
+                    .filter(|u| &u.name == name)
+                    .flat_map(|u| &u.variants)
+                    .map(|v| v.body.as_str())
+                    .collect(),
+                _ => Vec::new(),
+            };
+            for name in shapes {
                 // A shape already on the path would loop (validation reports the cycle).
-                if let Some(inner) = bodies.iter().position(|b| &b.name == name).filter(|i| !on_path.contains(i)) {
-                    walk(bodies, inner, keys, on_path, out);
+                if let Some(inner) = bodies.iter().position(|b| b.name == name).filter(|i| !on_path.contains(i)) {
+                    walk(bodies, unions, inner, keys, on_path, out);
                 }
             }
             keys.truncate(depth - 1);
@@ -71,7 +89,7 @@ pub(super) fn role_paths(bodies: &[Shape]) -> Vec<RolePath> {
     }
     let mut out = Vec::new();
     for (r, _) in bodies.iter().enumerate().filter(|(_, b)| b.root) {
-        walk(bodies, r, &mut Vec::new(), &mut Vec::new(), &mut out);
+        walk(bodies, unions, r, &mut Vec::new(), &mut Vec::new(), &mut out);
     }
     out
 }
@@ -121,7 +139,7 @@ impl Checker<'_> {
     pub(super) fn check_field_roles(&mut self) {
         let api = self.api;
         let reachable: BTreeSet<(usize, usize)> =
-            role_paths(&api.bodies).iter().map(|path| (path.shape, path.field)).collect();
+            role_paths(&api.bodies, &api.unions).iter().map(|path| (path.shape, path.field)).collect();
         // The formats of the first `retry_after` field, which the others must list too.
         let mut wait_formats: Option<(String, &[RetryAfterFormat])> = None;
         for (s, shape) in api.bodies.iter().enumerate() {
@@ -326,7 +344,7 @@ impl Checker<'_> {
         if rule.when.is_empty() {
             return;
         }
-        let roles: BTreeSet<FieldRole> = role_paths(&api.bodies).iter().map(|p| p.role).collect();
+        let roles: BTreeSet<FieldRole> = role_paths(&api.bodies, &api.unions).iter().map(|p| p.role).collect();
         for (c, condition) in rule.when.iter().enumerate() {
             let at = format!("{path}.when[{c}]");
             match (&condition.header, condition.field) {

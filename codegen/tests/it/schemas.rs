@@ -44,7 +44,7 @@ fn wrong_type(api: &Api, ty: &FieldType) -> Value {
         FieldType::String | FieldType::Vocabulary(_) => json!(403),
         FieldType::Integer | FieldType::Number => json!("60"),
         FieldType::Boolean => json!("true"),
-        FieldType::Object(_) | FieldType::Map(_) => json!(["not", "an", "object"]),
+        FieldType::Object(_) | FieldType::Union(_) | FieldType::Map(_) => json!(["not", "an", "object"]),
         // Nothing is the wrong type for `any`: the callers skip it.
         FieldType::Any => Value::Null,
         FieldType::Array(_) => json!({ "not": "an array" }),
@@ -143,4 +143,81 @@ fn schemas_name_every_concept() {
             assert!(defs.contains_key("HttpStatus"));
         }
     }
+}
+
+/// Every object of a union in an example: the union, and the object.
+fn union_objects<'a>(
+    api: &'a Api,
+    ty: &FieldType,
+    value: &'a Value,
+    out: &mut Vec<(&'a codegen::resolved::Union, &'a Value)>,
+) {
+    match (ty, value) {
+        (FieldType::Union(id), Value::Object(_)) => {
+            let union = &api[*id];
+            out.push((union, value));
+            let tag = value[&union.tag].as_str();
+            if let Some(variant) = union.variants.iter().find(|v| Some(v.tag.as_str()) == tag) {
+                union_objects(api, &FieldType::Object(variant.shape), value, out);
+            }
+        }
+        (FieldType::Object(id), Value::Object(members)) => {
+            for field in &api[*id].fields {
+                if let Some(member) = members.get(&field.wire) {
+                    union_objects(api, &field.ty, member, out);
+                }
+            }
+        }
+        (FieldType::Array(inner) | FieldType::Map(inner), Value::Array(_) | Value::Object(_)) => {
+            let items: Vec<&Value> = match value {
+                Value::Array(items) => items.iter().collect(),
+                Value::Object(members) => members.values().collect(),
+                _ => Vec::new(),
+            };
+            for item in items {
+                union_objects(api, inner, item, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// An object of a union validates as the shape its tag names: without a member that shape
+/// requires it is refused, with a tag the catalog does not list (or none) it is accepted as it
+/// is, as the Rust enum keeps it in `Unknown`.
+#[test]
+fn union_objects_are_checked_by_their_tag_and_open_to_other_tags() {
+    let (mut refused, mut accepted) = (0, 0);
+    for (_, catalog) in common::all_catalogs() {
+        for api in catalog.apis() {
+            let (schema, _) = validator(api);
+            for example in &api.examples {
+                let mut objects = Vec::new();
+                union_objects(api, &FieldType::Object(example.shape), &example.body, &mut objects);
+                for (union, object) in objects {
+                    let validator = def_validator(&schema, &union.name);
+                    let what = format!("{}/{}: {object}", api.id, example.id);
+                    assert!(validator.is_valid(object), "{what}");
+                    let tag = object[&union.tag].as_str().unwrap_or_default();
+                    let variant = union.variants.iter().find(|v| v.tag == tag).expect("examples use listed tags");
+                    for field in api[variant.shape].fields.iter().filter(|f| f.required) {
+                        let mut broken = object.clone();
+                        broken.as_object_mut().unwrap().remove(&field.wire);
+                        assert!(!validator.is_valid(&broken), "{what}: accepted without `{}`", field.wire);
+                        refused += 1;
+                    }
+                    for other in [json!("type.example.com/AddedLater"), Value::Null] {
+                        let mut later = object.clone();
+                        match other {
+                            Value::Null => later.as_object_mut().unwrap().remove(&union.tag),
+                            tag => later.as_object_mut().unwrap().insert(union.tag.clone(), tag),
+                        };
+                        assert!(validator.is_valid(&later), "{what}: refused with another tag: {later}");
+                        accepted += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(refused >= 2 && accepted >= 4, "{refused} refusals, {accepted} acceptances");
 }

@@ -16,6 +16,7 @@ mod shapes;
 mod syntax;
 mod tests;
 mod types;
+mod unions;
 
 use super::text::{listed, markdown as md, one_line};
 use super::{OutputFile, GENERATE_COMMAND};
@@ -417,6 +418,7 @@ fn api_items(api: &Api, values_per_part: usize) -> Vec<Piece<'_>> {
     let mut pieces = vec![Piece::whole(|| enums::status_enum(api))];
     pieces.extend(api.vocabularies.iter().flat_map(|v| enums::vocabulary_enum(api, v, values_per_part)));
     pieces.extend(api.shapes.iter().map(|s| Piece::whole(move || quoted(shapes::shape_struct(api, s)))));
+    pieces.extend(api.unions.iter().map(|u| Piece::whole(move || quoted(unions::union_enum(api, u)))));
     pieces.push(Piece::whole(|| {
         let roots: Vec<_> = api.roots().collect();
         quoted(shapes::error_response(api, serde_impls::decoding(&roots)))
@@ -434,10 +436,12 @@ fn api_items(api: &Api, values_per_part: usize) -> Vec<Piece<'_>> {
     pieces
 }
 
-/// The serde impls of every body struct, then of `ErrorResponse` when it is an enum of formats.
+/// The serde impls of every body struct and union, then of `ErrorResponse` when it is an enum of
+/// formats.
 fn serde_items(api: &Api) -> Vec<Piece<'_>> {
     let mut pieces: Vec<Piece<'_>> =
         api.shapes.iter().map(|s| Piece::whole(move || quoted(serde_impls::shape(api, s)))).collect();
+    pieces.extend(api.unions.iter().map(|u| Piece::whole(move || quoted(unions::union_serde(u)))));
     if api.roots().count() > 1 {
         pieces.push(Piece::whole(|| quoted(serde_impls::error_response(api, &api.roots().collect::<Vec<_>>()))));
     }

@@ -37,6 +37,10 @@ fn named_rust_type(api: &Api, ty: &FieldType, module: TokenStream) -> TokenStrea
             let name = ident(&api[*id].name);
             quote! { #module #name }
         }
+        FieldType::Union(id) => {
+            let name = ident(&api[*id].name);
+            quote! { #module #name }
+        }
         FieldType::Array(inner) => {
             let inner = named_rust_type(api, inner, module);
             quote! { ::std::vec::Vec<#inner> }
