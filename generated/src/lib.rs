@@ -9,6 +9,7 @@
 //!
 #![cfg_attr(feature = "fanfare", doc = " - [`fanfare`] (Fanfare)")]
 #![cfg_attr(feature = "github", doc = " - [`github`] (GitHub REST API)")]
+#![cfg_attr(feature = "googleapis", doc = " - [`googleapis`] (Google APIs)")]
 #![cfg_attr(feature = "ofauth", doc = " - [`ofauth`] (OFAuth)")]
 #![cfg_attr(feature = "twilio", doc = " - [`twilio`] (Twilio)")]
 //!
@@ -77,6 +78,9 @@ pub mod fanfare;
 /// GitHub REST API: Rate limits for the REST API
 #[cfg(feature = "github")]
 pub mod github;
+/// Google APIs: Errors
+#[cfg(feature = "googleapis")]
+pub mod googleapis;
 /// OFAuth: Error Handling
 #[cfg(feature = "ofauth")]
 pub mod ofauth;
@@ -113,6 +117,17 @@ pub const APIS: &[CatalogApi] = &[
         |status, headers, body| {
             ::std::boxed::Box::new(
                 github::Error::from_response(status, headers.iter().copied(), body),
+            )
+        },
+    ),
+    #[cfg(feature = "googleapis")]
+    ::api_error_runtime::CatalogApi::new(
+        "googleapis",
+        "Google APIs",
+        googleapis::EXAMPLES,
+        |status, headers, body| {
+            ::std::boxed::Box::new(
+                googleapis::Error::from_response(status, headers.iter().copied(), body),
             )
         },
     ),
