@@ -269,6 +269,40 @@ impl JsonSchema for SourceDocuments {
     }
 }
 
+/// Reads a scalar the catalog writes as text, or as an integer (or, where `booleans`, a
+/// boolean) that YAML would read as a number, as the text it is written as.
+struct TextVisitor {
+    booleans: bool,
+    expecting: &'static str,
+}
+
+impl Visitor<'_> for TextVisitor {
+    type Value = String;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(self.expecting)
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<String, E> {
+        Ok(text.to_string())
+    }
+
+    fn visit_i64<E: de::Error>(self, integer: i64) -> Result<String, E> {
+        Ok(integer.to_string())
+    }
+
+    fn visit_u64<E: de::Error>(self, integer: u64) -> Result<String, E> {
+        Ok(integer.to_string())
+    }
+
+    fn visit_bool<E: de::Error>(self, flag: bool) -> Result<String, E> {
+        match self.booleans {
+            true => Ok(flag.to_string()),
+            false => Err(E::invalid_type(de::Unexpected::Bool(flag), &self)),
+        }
+    }
+}
+
 /// A wire value as the catalog writes it: a string, or an integer (`value: 20429`, `errors:
 /// [20429]`), which is kept as its decimal digits. The vocabulary's `type` says which the wire
 /// carries, so either spelling of a value means the same; validation checks the digits.
@@ -276,29 +310,9 @@ pub struct WireText(String);
 
 impl<'de> Deserialize<'de> for WireText {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct WireVisitor;
-
-        impl Visitor<'_> for WireVisitor {
-            type Value = WireText;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a string, or an integer for a `type: integer` vocabulary")
-            }
-
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<WireText, E> {
-                Ok(WireText(text.to_string()))
-            }
-
-            fn visit_i64<E: de::Error>(self, integer: i64) -> Result<WireText, E> {
-                Ok(WireText(integer.to_string()))
-            }
-
-            fn visit_u64<E: de::Error>(self, integer: u64) -> Result<WireText, E> {
-                Ok(WireText(integer.to_string()))
-            }
-        }
-
-        deserializer.deserialize_any(WireVisitor)
+        let visitor =
+            TextVisitor { booleans: false, expecting: "a string, or an integer for a `type: integer` vocabulary" };
+        deserializer.deserialize_any(visitor).map(WireText)
     }
 }
 
@@ -329,39 +343,7 @@ pub(super) fn some_wire_text<'de, D: Deserializer<'de>>(deserializer: D) -> Resu
 
 /// A value a condition compares with, as the catalog writes it: text, a number or a boolean
 /// (`equals: 0`, `equals: true`), kept as the text a header or body would send.
-pub struct ScalarText(String);
-
-impl<'de> Deserialize<'de> for ScalarText {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ScalarVisitor;
-
-        impl Visitor<'_> for ScalarVisitor {
-            type Value = ScalarText;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("text, a whole number or a boolean")
-            }
-
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<ScalarText, E> {
-                Ok(ScalarText(text.to_string()))
-            }
-
-            fn visit_i64<E: de::Error>(self, integer: i64) -> Result<ScalarText, E> {
-                Ok(ScalarText(integer.to_string()))
-            }
-
-            fn visit_u64<E: de::Error>(self, integer: u64) -> Result<ScalarText, E> {
-                Ok(ScalarText(integer.to_string()))
-            }
-
-            fn visit_bool<E: de::Error>(self, flag: bool) -> Result<ScalarText, E> {
-                Ok(ScalarText(flag.to_string()))
-            }
-        }
-
-        deserializer.deserialize_any(ScalarVisitor)
-    }
-}
+pub struct ScalarText;
 
 impl JsonSchema for ScalarText {
     fn schema_name() -> Cow<'static, str> {
@@ -377,5 +359,7 @@ impl JsonSchema for ScalarText {
 }
 
 pub(super) fn some_scalar_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
-    ScalarText::deserialize(deserializer).map(|text| Some(text.0))
+    deserializer
+        .deserialize_any(TextVisitor { booleans: true, expecting: "text, a whole number or a boolean" })
+        .map(Some)
 }
