@@ -13,6 +13,8 @@
 //!   body did not decode.
 //! - [`CatalogApi`] and [`Example`]: each generated crate's `APIS` and the documents' examples.
 //! - [`StatusClass`], [`UnknownValue`], [`Backoff`], [`Jitter`], [`DecidedBy`], [`WaitSource`].
+//! - [`RecoveryTable::rule_for`] over an [`Observed`] response, for deciding without an
+//!   `ApiError`; a rule's [`Condition`]s (a [`Subject`] and a [`Test`]).
 //!
 //! For the generated code: [`model`] (each API's [`model::Model`], field and header roles, and
 //! [`model::CatalogEnum`], the one definition of each set of names the catalog format shares with
