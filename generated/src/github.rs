@@ -230,7 +230,7 @@ pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::Re
                 &[
                     ::api_error_runtime::Condition::header(
                         "x-ratelimit-remaining",
-                        ::api_error_runtime::Test::Equals("0"),
+                        ::api_error_runtime::ConditionTest::Equals("0"),
                     ),
                 ],
             ),
@@ -251,7 +251,9 @@ pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::Re
                 &[
                     ::api_error_runtime::Condition::field(
                         ::api_error_runtime::model::FieldRole::Message,
-                        ::api_error_runtime::Test::Contains("secondary rate limit"),
+                        ::api_error_runtime::ConditionTest::Contains(
+                            "secondary rate limit",
+                        ),
                     ),
                 ],
             ),

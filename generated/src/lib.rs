@@ -88,10 +88,11 @@ pub mod ofauth;
 #[cfg(feature = "twilio")]
 pub mod twilio;
 pub use ::api_error_runtime::{
-    ApiError, ApiErrorInfo, Backoff, BodyProblem, CatalogApi, DecidedBy, ErrorModel,
-    Example, ExampleDecision, Jitter, RateLimit, Reading, Recovery, RecoveryKind,
-    RecoveryRule, RecoveryTable, ResponseHeader, RetryAfter, RetryAfterFormat,
-    StatusClass, UnknownValue, WaitSource,
+    ApiError, ApiErrorInfo, Backoff, BodyProblem, CatalogApi, Condition,
+    ConditionSubject, ConditionTest, DecidedBy, ErrorModel, Example, ExampleDecision,
+    Jitter, Observed, RateLimit, Reading, Recovery, RecoveryKind, RecoveryRule,
+    RecoveryTable, ResponseHeader, RetryAfter, RetryAfterFormat, StatusClass,
+    UnknownValue, WaitSource,
 };
 pub use ::api_error_runtime::model;
 /// Every API of this crate whose feature is on, in catalog order, for code that handles

@@ -2,7 +2,7 @@
 //! request id and the rate-limit figures, each read as a [`Reading`].
 
 use crate::model::{HeaderRole, Model};
-use crate::recovery::Subject;
+use crate::recovery::ConditionSubject;
 use crate::retry_after::RetryAfter;
 
 /// A header value as read: absent, understood, or present but not understood (kept, so that it
@@ -109,7 +109,7 @@ impl HeaderReadings {
         // The names the rules' conditions test (few, and most APIs have none).
         let mut tested_names: Vec<&'static str> = Vec::new();
         for condition in model.recovery.rules.iter().flat_map(|rule| rule.when) {
-            if let Subject::Header(name) = condition.subject {
+            if let ConditionSubject::Header(name) = condition.subject {
                 if !tested_names.iter().any(|known| known.eq_ignore_ascii_case(name)) {
                     tested_names.push(name);
                 }

@@ -14,7 +14,7 @@
 //! - [`CatalogApi`] and [`Example`]: each generated crate's `APIS` and the documents' examples.
 //! - [`StatusClass`], [`UnknownValue`], [`Backoff`], [`Jitter`], [`DecidedBy`], [`WaitSource`].
 //! - [`RecoveryTable::rule_for`] over an [`Observed`] response, for deciding without an
-//!   `ApiError`; a rule's [`Condition`]s (a [`Subject`] and a [`Test`]).
+//!   `ApiError`; a rule's [`Condition`]s (a [`ConditionSubject`] and a [`ConditionTest`]).
 //!
 //! For the generated code: [`model`] (each API's [`model::Model`], field and header roles, and
 //! [`model::CatalogEnum`], the one definition of each set of names the catalog format shares with
@@ -57,8 +57,8 @@ pub use example::{Example, ExampleDecision};
 pub use headers::{RateLimit, Reading, ResponseHeader};
 pub use model::ErrorModel;
 pub use recovery::{
-    Backoff, Condition, DecidedBy, Jitter, Observed, Recovery, RecoveryKind, RecoveryRule, RecoveryTable, Subject,
-    Test, WaitSource,
+    Backoff, Condition, ConditionSubject, ConditionTest, DecidedBy, Jitter, Observed, Recovery, RecoveryKind,
+    RecoveryRule, RecoveryTable, WaitSource,
 };
 pub use retry_after::{RetryAfter, RetryAfterFormat};
 pub use status::StatusClass;

@@ -237,7 +237,7 @@ impl DecidedBy {
 /// What a rule's condition tests: a response header, or a fact of the body found by its role.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum Subject {
+pub enum ConditionSubject {
     /// A response header, by name (matched in any case); the first of repeated ones counts.
     Header(&'static str),
     /// The body's field of this role (`message`, `code`, `hint`...), as its facts give it.
@@ -248,7 +248,7 @@ pub enum Subject {
 /// the whitespace around the value; a subject the response lacks passes no test.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum Test {
+pub enum ConditionTest {
     /// The value is this text (`x-ratelimit-remaining: 0`, `Stripe-Should-Retry: true`).
     Equals(&'static str),
     /// The value holds this text (`secondary rate limit` in GitHub's message).
@@ -259,9 +259,9 @@ pub enum Test {
 /// the catalog; a rule's conditions must all hold).
 ///
 /// ```
-/// use api_error_runtime::{Condition, Observed, Test};
+/// use api_error_runtime::{Condition, Observed, ConditionTest};
 ///
-/// let remaining = Condition::header("X-RateLimit-Remaining", Test::Equals("0"));
+/// let remaining = Condition::header("X-RateLimit-Remaining", ConditionTest::Equals("0"));
 /// let headers = [("x-ratelimit-remaining", " 0 ")];
 /// assert!(remaining.holds(&Observed::new(403).headers(&headers)));
 /// assert!(!remaining.holds(&Observed::new(403)));
@@ -270,32 +270,32 @@ pub enum Test {
 #[non_exhaustive]
 pub struct Condition {
     /// What is tested.
-    pub subject: Subject,
+    pub subject: ConditionSubject,
     /// How.
-    pub test: Test,
+    pub test: ConditionTest,
 }
 
 impl Condition {
     /// A test of a response header.
-    pub const fn header(name: &'static str, test: Test) -> Self {
-        Self { subject: Subject::Header(name), test }
+    pub const fn header(name: &'static str, test: ConditionTest) -> Self {
+        Self { subject: ConditionSubject::Header(name), test }
     }
 
     /// A test of the body's field of a role.
-    pub const fn field(role: FieldRole, test: Test) -> Self {
-        Self { subject: Subject::Field(role), test }
+    pub const fn field(role: FieldRole, test: ConditionTest) -> Self {
+        Self { subject: ConditionSubject::Field(role), test }
     }
 
     /// Does the response pass the test?
     pub fn holds(&self, response: &Observed<'_>) -> bool {
         let value = match self.subject {
-            Subject::Header(name) => response.header(name),
-            Subject::Field(role) => response.field(role),
+            ConditionSubject::Header(name) => response.header(name),
+            ConditionSubject::Field(role) => response.field(role),
         };
         let Some(value) = value.map(str::trim) else { return false };
         match self.test {
-            Test::Equals(expected) => value.eq_ignore_ascii_case(expected.trim()),
-            Test::Contains(part) => contains_ignoring_ascii_case(value, part),
+            ConditionTest::Equals(expected) => value.eq_ignore_ascii_case(expected.trim()),
+            ConditionTest::Contains(part) => contains_ignoring_ascii_case(value, part),
         }
     }
 }
@@ -541,7 +541,7 @@ impl RecoveryRule {
 /// An API's recovery rules and its fallback, as its generated module lists them in `RECOVERY`.
 ///
 /// ```
-/// use api_error_runtime::{Condition, DecidedBy, Observed, RecoveryKind, RecoveryRule, RecoveryTable, Test};
+/// use api_error_runtime::{Condition, DecidedBy, Observed, RecoveryKind, RecoveryRule, RecoveryTable, ConditionTest};
 ///
 /// const TABLE: RecoveryTable = RecoveryTable::new(
 ///     &[
@@ -551,7 +551,7 @@ impl RecoveryRule {
 ///             .statuses(&[401]),
 ///         RecoveryRule::new("rate-limited", RecoveryKind::RetryAfterWait, "Wait for the window.", "Limits")
 ///             .statuses(&[403])
-///             .when(&[Condition::header("X-RateLimit-Remaining", Test::Equals("0"))]),
+///             .when(&[Condition::header("X-RateLimit-Remaining", ConditionTest::Equals("0"))]),
 ///     ],
 ///     RecoveryRule::new("fallback", RecoveryKind::GiveUp, "Give up.", "Errors"),
 /// );
@@ -832,13 +832,13 @@ mod tests {
             RecoveryRule::new("forbidden", RecoveryKind::CheckPermissions, "", SOURCE).statuses(&[403]),
             RecoveryRule::new("primary", RecoveryKind::RetryAfterWait, "", SOURCE)
                 .statuses(&[403, 429])
-                .when(&[Condition::header("x-ratelimit-remaining", Test::Equals("0"))]),
+                .when(&[Condition::header("x-ratelimit-remaining", ConditionTest::Equals("0"))]),
             RecoveryRule::new("secondary", RecoveryKind::RetryAfterWait, "", SOURCE)
                 .statuses(&[403, 429])
-                .when(&[Condition::field(FieldRole::Message, Test::Contains("secondary rate limit"))]),
+                .when(&[Condition::field(FieldRole::Message, ConditionTest::Contains("secondary rate limit"))]),
             RecoveryRule::new("expired", RecoveryKind::Reauthenticate, "", SOURCE).errors(&["expired"]),
             RecoveryRule::new("should-retry", RecoveryKind::RetryNow, "", SOURCE)
-                .when(&[Condition::header("Should-Retry", Test::Equals("true"))]),
+                .when(&[Condition::header("Should-Retry", ConditionTest::Equals("true"))]),
         ],
         RecoveryRule::new("fallback", RecoveryKind::GiveUp, "", SOURCE),
     );
@@ -874,11 +874,11 @@ mod tests {
 
     #[test]
     fn contains_compares_ascii_letters_in_any_case_and_needs_the_value() {
-        let message = Condition::field(FieldRole::Message, Test::Contains("rate LIMIT"));
+        let message = Condition::field(FieldRole::Message, ConditionTest::Contains("rate LIMIT"));
         assert!(message.holds(&Observed::new(403).message(Some("Secondary rate limit hit"))));
         assert!(!message.holds(&Observed::new(403).message(Some("rate-limit"))));
         assert!(!message.holds(&Observed::new(403)));
-        let empty = Condition::field(FieldRole::Message, Test::Contains(""));
+        let empty = Condition::field(FieldRole::Message, ConditionTest::Contains(""));
         assert!(empty.holds(&Observed::new(403).message(Some("anything"))) && !empty.holds(&Observed::new(403)));
     }
 

@@ -156,8 +156,8 @@ fn recovery_rule(api: &Api, rule: &RecoveryRule) -> TokenStream {
 /// `Condition::header("X-RateLimit-Remaining", Test::Equals("0"))`, or a field's.
 fn condition(condition: &Condition) -> TokenStream {
     let test = match &condition.test {
-        ConditionTest::Equals(text) => quote! { ::api_error_runtime::Test::Equals(#text) },
-        ConditionTest::Contains(text) => quote! { ::api_error_runtime::Test::Contains(#text) },
+        ConditionTest::Equals(text) => quote! { ::api_error_runtime::ConditionTest::Equals(#text) },
+        ConditionTest::Contains(text) => quote! { ::api_error_runtime::ConditionTest::Contains(#text) },
     };
     match &condition.subject {
         ConditionSubject::Header(name) => quote! { ::api_error_runtime::Condition::header(#name, #test) },

@@ -341,9 +341,10 @@ fn lib_items(catalog: &Catalog) -> TokenStream {
     quote! {
         #(#modules)*
         pub use ::api_error_runtime::{
-            ApiError, ApiErrorInfo, Backoff, BodyProblem, CatalogApi, DecidedBy, ErrorModel, Example, ExampleDecision,
-            Jitter, RateLimit, Reading, Recovery, RecoveryKind, RecoveryRule, RecoveryTable, ResponseHeader, RetryAfter,
-            RetryAfterFormat, StatusClass, UnknownValue, WaitSource,
+            ApiError, ApiErrorInfo, Backoff, BodyProblem, CatalogApi, Condition, ConditionSubject, ConditionTest,
+            DecidedBy, ErrorModel, Example, ExampleDecision, Jitter, Observed, RateLimit, Reading, Recovery,
+            RecoveryKind, RecoveryRule, RecoveryTable, ResponseHeader, RetryAfter, RetryAfterFormat, StatusClass,
+            UnknownValue, WaitSource,
         };
         pub use ::api_error_runtime::model;
 
