@@ -312,34 +312,36 @@ fn contains_ignoring_ascii_case(text: &str, part: &str) -> bool {
 #[derive(Clone, Copy, Debug)]
 pub struct Observed<'a> {
     status: u16,
-    fields: [Option<&'a str>; 3],
+    code: Option<&'a str>,
+    hint: Option<&'a str>,
+    message: Option<&'a str>,
     headers: &'a [(&'a str, &'a str)],
 }
 
 impl<'a> Observed<'a> {
     /// A response with this status and nothing else.
     pub const fn new(status: u16) -> Self {
-        Self { status, fields: [None; 3], headers: &[] }
+        Self { status, code: None, hint: None, message: None, headers: &[] }
     }
 
     /// With the body's error value.
     #[must_use]
     pub const fn code(mut self, code: Option<&'a str>) -> Self {
-        self.fields[0] = code;
+        self.code = code;
         self
     }
 
     /// With the body's hint.
     #[must_use]
     pub const fn hint(mut self, hint: Option<&'a str>) -> Self {
-        self.fields[1] = hint;
+        self.hint = hint;
         self
     }
 
     /// With the body's message.
     #[must_use]
     pub const fn message(mut self, message: Option<&'a str>) -> Self {
-        self.fields[2] = message;
+        self.message = message;
         self
     }
 
@@ -364,9 +366,9 @@ impl<'a> Observed<'a> {
     /// and message).
     pub fn field(&self, role: FieldRole) -> Option<&'a str> {
         match role {
-            FieldRole::Code => self.fields[0],
-            FieldRole::Hint => self.fields[1],
-            FieldRole::Message => self.fields[2],
+            FieldRole::Code => self.code,
+            FieldRole::Hint => self.hint,
+            FieldRole::Message => self.message,
             _ => None,
         }
     }
