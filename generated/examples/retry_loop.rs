@@ -2,14 +2,15 @@
 //! that says what to do next, and the loop obeys it. The "server" here replays canned
 //! responses; run it with `cargo run -p api-error-catalog --example retry_loop`.
 
-use api_error_catalog::{fanfare, ofauth, ApiErrorInfo, RecoveryKind};
+use api_error_catalog::{fanfare, ofauth, ApiErrorInfo, RecoveryKind, RetryPolicy};
 use std::collections::VecDeque;
 use std::time::{Duration, SystemTime};
 
-/// The longest this client waits before a retry, whatever the server asks.
-const MAX_WAIT: Duration = Duration::from_secs(120);
-/// Attempts in all when the catalog sets no cap.
-const DEFAULT_ATTEMPTS: u32 = 4;
+/// What this client decides where the catalog does not: four attempts at most when a rule sets
+/// no cap, and no wait longer than two minutes (the rest as the AWS SDKs' standard mode).
+fn policy() -> RetryPolicy {
+    RetryPolicy::default().max_attempts(4).max_wait(Duration::from_secs(120))
+}
 
 /// A canned response: status, headers, body.
 type Response = (u16, Vec<(&'static str, &'static str)>, &'static str);
@@ -30,15 +31,14 @@ fn call(server: &mut VecDeque<Response>, read: Reader) -> String {
         let error = read(response);
         let recovery = error.recovery(SystemTime::now());
         println!("  {error}\n    -> {} ({} rule `{}`)", recovery.kind(), recovery.advice(), recovery.rule().id);
-        let budget = recovery.max_attempts().unwrap_or(DEFAULT_ATTEMPTS);
-        if !recovery.should_retry() || attempts >= budget {
+        // The one retry question; `None` ends the loop. A real client draws the jitter's
+        // random number (here: no jitter) and sleeps; the example only reports the wait.
+        let Some(wait) = recovery.next_attempt(attempts, &policy(), 1.0) else {
             return format!("stopped after {attempts} attempt(s): {}", recovery.kind());
-        }
+        };
         if recovery.kind() == RecoveryKind::RefreshCredentials {
             println!("    (refreshing the access token)");
         }
-        // A real client sleeps here; the example only reports the wait, never past MAX_WAIT.
-        let wait = recovery.wait_after(attempts).unwrap_or_default().min(MAX_WAIT);
         println!("    waiting {wait:?} (from {:?})", recovery.wait_source());
     }
 }

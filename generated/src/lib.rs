@@ -91,8 +91,8 @@ pub use ::api_error_runtime::{
     ApiError, ApiErrorInfo, Backoff, BodyProblem, CatalogApi, Condition,
     ConditionSubject, ConditionTest, DecidedBy, ErrorModel, Example, ExampleDecision,
     Jitter, Observed, RateLimit, Reading, Recovery, RecoveryKind, RecoveryRule,
-    RecoveryTable, ResponseHeader, RetryAfter, RetryAfterFormat, StatusClass,
-    UnknownValue, WaitSource,
+    RecoveryTable, ResponseHeader, RetryAfter, RetryAfterFormat, RetryPolicy,
+    StatusClass, UnknownValue, WaitSource,
 };
 pub use ::api_error_runtime::model;
 /// Every API of this crate whose feature is on, in catalog order, for code that handles

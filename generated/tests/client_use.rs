@@ -4,7 +4,7 @@
 //! and catalog-blind: facts about one API (its examples' and pinned cases' decisions) live in its
 //! catalog, and the generated tests of its module check them.
 
-use api_error_catalog::{ApiErrorInfo, CatalogApi, DecidedBy, Example, Recovery, APIS};
+use api_error_catalog::{ApiErrorInfo, CatalogApi, DecidedBy, Example, Recovery, RetryPolicy, APIS};
 use proptest::prelude::*;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -163,6 +163,36 @@ fn waits_are_bounded_and_backoffs_grow() {
 }
 
 proptest! {
+    /// The one retry question always ends: for any API, any documented body at any status and
+    /// any Retry-After, a loop on `next_attempt` stops within the rule's cap of attempts (the
+    /// policy's where the rule has none) and never waits past the policy's longest wait.
+    #[test]
+    fn next_attempt_stops_within_the_attempts_and_the_longest_wait(
+        api in 0..APIS.len(),
+        example in any::<prop::sample::Index>(),
+        status in 100u16..600,
+        retry in "[0-9]{0,6}|.{0,12}",
+        attempts in 1u32..6,
+        longest in 0u64..3_600,
+        random in 0.0f64..=1.0,
+    ) {
+        let api = &APIS[api];
+        let body = match api.examples.len() {
+            0 => "",
+            count => api.examples[example.index(count)].body,
+        };
+        let recovery = decide(api, status, &[("Retry-After", retry.as_str())], body.as_bytes());
+        let policy = RetryPolicy::default().max_attempts(attempts).max_wait(Duration::from_secs(longest));
+        let cap = recovery.rule().max_attempts.unwrap_or(attempts);
+        let mut made = 1;
+        while let Some(wait) = recovery.next_attempt(made, &policy, random) {
+            prop_assert!(wait <= policy.max_wait, "{wait:?}");
+            made += 1;
+            prop_assert!(made <= cap, "{made} attempts against a cap of {cap}");
+        }
+        prop_assert!(recovery.should_retry() || made == 1);
+    }
+
     #[test]
     fn any_response_reads_without_panicking(
         api in 0..APIS.len(),

@@ -58,7 +58,7 @@ pub use headers::{RateLimit, Reading, ResponseHeader};
 pub use model::ErrorModel;
 pub use recovery::{
     Backoff, Condition, ConditionSubject, ConditionTest, DecidedBy, Jitter, Observed, Recovery, RecoveryKind,
-    RecoveryRule, RecoveryTable, WaitSource,
+    RecoveryRule, RecoveryTable, RetryPolicy, WaitSource,
 };
 pub use retry_after::{RetryAfter, RetryAfterFormat};
 pub use status::StatusClass;

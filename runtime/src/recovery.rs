@@ -622,6 +622,70 @@ pub enum WaitSource {
     Backoff,
     /// No wait: retry at once.
     Immediately,
+    /// The rule leaves the delays to the client: its [`RetryPolicy`]'s backoff.
+    ClientPolicy,
+}
+
+/// What a client decides where the catalog does not: attempts in all when a rule sets no cap,
+/// the longest wait worth waiting, and the delays when a rule gives none of its own. The
+/// defaults are the AWS SDKs' standard retry mode: three attempts, delays from one second
+/// doubling up to twenty, with full jitter; and waits of at most fifteen minutes
+/// ([`Recovery::DEFAULT_MAX_WAIT`]), beyond which a retry is not worth waiting for.
+///
+/// ```
+/// use api_error_runtime::RetryPolicy;
+/// use std::time::Duration;
+///
+/// let patient = RetryPolicy::default().max_attempts(5).max_wait(Duration::from_secs(60));
+/// assert_eq!(patient.attempts(), 5);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct RetryPolicy {
+    /// Attempts in all, the first included, when the rule sets no cap.
+    pub max_attempts: u32,
+    /// The longest wait before a retry: a response that asks for longer is not retried.
+    pub max_wait: Duration,
+    /// The delays when the rule gives none of its own.
+    pub backoff: Backoff,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            max_attempts: 3,
+            max_wait: Recovery::DEFAULT_MAX_WAIT,
+            backoff: Backoff::new(Duration::from_secs(1)).max_delay(Duration::from_secs(20)).jitter(Jitter::Full),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// Attempts in all when the rule sets no cap.
+    #[must_use]
+    pub const fn max_attempts(mut self, attempts: u32) -> Self {
+        self.max_attempts = attempts;
+        self
+    }
+
+    /// The longest wait worth waiting.
+    #[must_use]
+    pub const fn max_wait(mut self, wait: Duration) -> Self {
+        self.max_wait = wait;
+        self
+    }
+
+    /// The delays when the rule gives none.
+    #[must_use]
+    pub const fn backoff(mut self, backoff: Backoff) -> Self {
+        self.backoff = backoff;
+        self
+    }
+
+    /// Attempts in all when the rule sets no cap.
+    pub const fn attempts(&self) -> u32 {
+        self.max_attempts
+    }
 }
 
 /// The decision for one error response: what to do, whether and when to retry, and which
@@ -775,6 +839,43 @@ impl Recovery {
     /// The documentation's advice, in words.
     pub fn advice(&self) -> &'static str {
         self.rule.advice
+    }
+
+    /// The one retry question: after `attempts_made` attempts (the first included) have failed,
+    /// this one among them, how long to wait before the next, or `None` to stop. It stops when
+    /// the decision does not retry, when the attempts reach the rule's cap (the policy's where
+    /// the rule has none), and when the wait would pass the policy's longest; so a loop on it
+    /// always ends. A wait the server gave is as given; a backoff's delay is randomised by its
+    /// jitter with `random`, a number from 0 to 1 the caller draws (1 for the delay itself).
+    ///
+    /// ```
+    /// # use api_error_runtime::{Backoff, RecoveryKind, RecoveryRule, RetryPolicy};
+    /// # use std::time::Duration;
+    /// # const RULE: RecoveryRule = RecoveryRule::new("busy", RecoveryKind::RetryWithBackoff, "", "")
+    /// #     .backoff(Backoff::new(Duration::from_secs(1)));
+    /// # let recovery = api_error_runtime::__private::decide(&RULE);
+    /// // A rule backing off from 1 s, doubling, with no cap: the policy's three attempts.
+    /// let policy = RetryPolicy::default();
+    /// assert_eq!(recovery.next_attempt(1, &policy, 1.0), Some(Duration::from_secs(1)));
+    /// assert_eq!(recovery.next_attempt(2, &policy, 1.0), Some(Duration::from_secs(2)));
+    /// assert_eq!(recovery.next_attempt(3, &policy, 1.0), None);
+    /// ```
+    pub fn next_attempt(&self, attempts_made: u32, policy: &RetryPolicy, random: f64) -> Option<Duration> {
+        if !self.should_retry() || self.wait_was_clamped() {
+            return None;
+        }
+        let cap = self.rule.max_attempts.unwrap_or(policy.max_attempts);
+        if attempts_made >= cap {
+            return None;
+        }
+        let retry = attempts_made.saturating_sub(1);
+        let wait = match (self.wait_source?, self.rule.backoff) {
+            (WaitSource::Backoff, Some(backoff)) => backoff.jittered(retry, random),
+            (WaitSource::DocumentedDefault, Some(backoff)) => backoff.jittered(retry, random).max(self.wait?),
+            (WaitSource::ClientPolicy, _) => policy.backoff.jittered(retry, random),
+            _ => self.wait?,
+        };
+        (wait <= policy.max_wait).then_some(wait)
     }
 
     /// May another attempt be made after `attempts_made` attempts (the first included)?

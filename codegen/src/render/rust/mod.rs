@@ -343,8 +343,8 @@ fn lib_items(catalog: &Catalog) -> TokenStream {
         pub use ::api_error_runtime::{
             ApiError, ApiErrorInfo, Backoff, BodyProblem, CatalogApi, Condition, ConditionSubject, ConditionTest,
             DecidedBy, ErrorModel, Example, ExampleDecision, Jitter, Observed, RateLimit, Reading, Recovery,
-            RecoveryKind, RecoveryRule, RecoveryTable, ResponseHeader, RetryAfter, RetryAfterFormat, StatusClass,
-            UnknownValue, WaitSource,
+            RecoveryKind, RecoveryRule, RecoveryTable, ResponseHeader, RetryAfter, RetryAfterFormat, RetryPolicy,
+            StatusClass, UnknownValue, WaitSource,
         };
         pub use ::api_error_runtime::model;
 
