@@ -395,6 +395,8 @@ pub struct RecoveryRule {
     pub except: Vec<ValueRef>,
     pub kind: RecoveryKind,
     pub backoff: Option<Backoff>,
+    /// The document says to back off but gives no numbers: the client's policy chooses them.
+    pub client_backoff: bool,
     pub max_attempts: Option<u32>,
     pub if_no_wait: Option<RecoveryKind>,
     /// Conditions that must all hold.

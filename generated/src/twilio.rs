@@ -378,14 +378,7 @@ pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::Re
                 "Twilio API response Error 429 › Implement retries with exponential backoff",
             )
             .errors(&["20429"])
-            .backoff(
-                ::api_error_runtime::Backoff::new(
-                        ::std::time::Duration::from_millis(1000),
-                    )
-                    .multiplier(2.0)
-                    .max_delay(::std::time::Duration::from_millis(60000))
-                    .jitter(::api_error_runtime::Jitter::Full),
-            ),
+            .client_backoff(),
         ::api_error_runtime::RecoveryRule::new(
                 "too-many-requests",
                 ::api_error_runtime::RecoveryKind::RetryWithBackoff,
@@ -394,14 +387,7 @@ pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::Re
             )
             .inferred()
             .statuses(&[429])
-            .backoff(
-                ::api_error_runtime::Backoff::new(
-                        ::std::time::Duration::from_millis(1000),
-                    )
-                    .multiplier(2.0)
-                    .max_delay(::std::time::Duration::from_millis(60000))
-                    .jitter(::api_error_runtime::Jitter::Full),
-            ),
+            .client_backoff(),
         ::api_error_runtime::RecoveryRule::new(
                 "credentials",
                 ::api_error_runtime::RecoveryKind::FixConfiguration,

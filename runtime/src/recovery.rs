@@ -404,6 +404,9 @@ pub struct RecoveryRule {
     pub except: &'static [&'static str],
     /// The delays between attempts, for rules that retry.
     pub backoff: Option<Backoff>,
+    /// The documentation says to back off but gives no numbers: the client's [`RetryPolicy`]
+    /// chooses the delays.
+    pub client_backoff: bool,
     /// Attempts in all, the first included, where the rule caps them.
     pub max_attempts: Option<u32>,
     /// What to do instead when a [`RecoveryKind::RetryAfterWait`] response says no wait.
@@ -427,6 +430,7 @@ impl RecoveryRule {
             classes: &[],
             except: &[],
             backoff: None,
+            client_backoff: false,
             max_attempts: None,
             if_no_wait: None,
             when: &[],
@@ -479,6 +483,13 @@ impl RecoveryRule {
     #[must_use]
     pub const fn backoff(mut self, backoff: Backoff) -> Self {
         self.backoff = Some(backoff);
+        self
+    }
+
+    /// The delays are left to the client's policy.
+    #[must_use]
+    pub const fn client_backoff(mut self) -> Self {
+        self.client_backoff = true;
         self
     }
 
@@ -716,7 +727,13 @@ impl Recovery {
         max_wait: Duration,
     ) -> Self {
         let immediately = Some((Duration::ZERO, WaitSource::Immediately));
-        let backoff_wait = rule.backoff.map(|b| (b.delay(0), WaitSource::Backoff));
+        // A rule that leaves the delays to the client has a wait of the client's to choose:
+        // a source, with no duration (`next_attempt` takes it from the policy).
+        let backoff_wait = match (rule.backoff, rule.client_backoff) {
+            (Some(backoff), _) => Some((backoff.delay(0), WaitSource::Backoff)),
+            (None, true) => Some((Duration::ZERO, WaitSource::ClientPolicy)),
+            (None, false) => None,
+        };
         let wait_for = |kind| match kind {
             RecoveryKind::RetryAfterWait => server_wait
                 .or_else(|| reset_wait.map(|d| (d, WaitSource::RateLimitReset)))
@@ -743,15 +760,9 @@ impl Recovery {
             wait = None;
         }
         let clamped = wait.is_some_and(|(w, _)| w > max_wait);
-        Self {
-            kind,
-            rule,
-            decided_by,
-            wait: wait.map(|(w, _)| w.min(max_wait)),
-            wait_source: wait.map(|(_, source)| source),
-            clamped,
-            max_wait,
-        }
+        let wait_source = wait.map(|(_, source)| source);
+        let wait = wait.filter(|(_, source)| *source != WaitSource::ClientPolicy);
+        Self { kind, rule, decided_by, wait: wait.map(|(w, _)| w.min(max_wait)), wait_source, clamped, max_wait }
     }
 
     /// What to do.
@@ -764,7 +775,9 @@ impl Recovery {
         self.kind.retries()
     }
 
-    /// How long to wait before the next attempt; `None` when not retrying.
+    /// How long to wait before the next attempt; `None` when not retrying, or when the rule
+    /// leaves the delays to the client ([`WaitSource::ClientPolicy`]: ask
+    /// [`Recovery::next_attempt`], which takes them from the policy).
     pub fn wait(&self) -> Option<Duration> {
         self.wait
     }
@@ -1015,6 +1028,36 @@ mod tests {
         );
         assert_eq!(rule("a", RecoveryKind::GiveUp).statuses(&[1]).errors(&["x"]).level(), DecidedBy::ErrorValue);
         assert_eq!(rule("a", RecoveryKind::GiveUp).errors(&["x"]).hints(&["y"]).level(), DecidedBy::Hint);
+    }
+
+    #[test]
+    fn a_backoff_left_to_the_client_takes_the_policy_s_delays() {
+        static BACKOFF: RecoveryRule =
+            RecoveryRule::new("busy", RecoveryKind::RetryWithBackoff, "", SOURCE).client_backoff();
+        static WAIT: RecoveryRule =
+            RecoveryRule::new("slow", RecoveryKind::RetryAfterWait, "", SOURCE).client_backoff().max_attempts(4);
+        let policy = RetryPolicy::default().backoff(Backoff::new(Duration::from_millis(500)));
+        for rule in [&BACKOFF, &WAIT] {
+            let recovery = Recovery::decide(rule, DecidedBy::Status, None, None, None, Recovery::DEFAULT_MAX_WAIT);
+            assert_eq!(
+                (recovery.kind(), recovery.wait(), recovery.wait_source()),
+                (rule.kind, None, Some(WaitSource::ClientPolicy))
+            );
+            assert_eq!(recovery.next_attempt(1, &policy, 1.0), Some(Duration::from_millis(500)));
+            assert_eq!(recovery.next_attempt(2, &policy, 1.0), Some(Duration::from_secs(1)));
+        }
+        // The policy's three attempts where the rule sets none; the rule's four where it does.
+        let backoff = Recovery::decide(&BACKOFF, DecidedBy::Status, None, None, None, Recovery::DEFAULT_MAX_WAIT);
+        assert_eq!(backoff.next_attempt(3, &policy, 1.0), None);
+        let wait = Recovery::decide(&WAIT, DecidedBy::Status, None, None, None, Recovery::DEFAULT_MAX_WAIT);
+        assert_eq!(wait.next_attempt(3, &policy, 1.0), Some(Duration::from_secs(2)));
+        // A wait the server gives is the wait, as for any rule.
+        let server = Some((Duration::from_secs(7), WaitSource::RetryAfterHeader));
+        let told = Recovery::decide(&BACKOFF, DecidedBy::Status, server, None, None, Recovery::DEFAULT_MAX_WAIT);
+        assert_eq!(
+            (told.wait(), told.next_attempt(1, &policy, 1.0)),
+            (Some(Duration::from_secs(7)), Some(Duration::from_secs(7)))
+        );
     }
 
     fn wait_of(recovery: &Recovery) -> (RecoveryKind, Option<u64>, Option<WaitSource>) {

@@ -1,7 +1,7 @@
 //! Enums written as a plain word (`string`) or a one-key map (`{ vocabulary: ErrorType }`), with
 //! the hand-written deserializers and JSON Schemas they need.
 
-use super::{FieldType, SourceDocument, SourceDocuments, TableRows, VariantNames};
+use super::{BackoffAdvice, BackoffSpec, FieldType, SourceDocument, SourceDocuments, TableRows, VariantNames};
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
@@ -362,4 +362,50 @@ pub(super) fn some_scalar_text<'de, D: Deserializer<'de>>(deserializer: D) -> Re
     deserializer
         .deserialize_any(TextVisitor { booleans: true, expecting: "text, a whole number or a boolean" })
         .map(Some)
+}
+
+impl<'de> Deserialize<'de> for BackoffAdvice {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AdviceVisitor;
+
+        impl<'de> Visitor<'de> for AdviceVisitor {
+            type Value = BackoffAdvice;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("`client`, or the delays `{ first_delay_ms: ..., multiplier: ..., max_delay_ms: ..., jitter: ... }`")
+            }
+
+            fn visit_str<E: de::Error>(self, word: &str) -> Result<BackoffAdvice, E> {
+                match word {
+                    "client" => Ok(BackoffAdvice::Client),
+                    other => Err(E::custom(format!(
+                        "unknown backoff `{other}`: write `client` (numbers left to the client's policy) or the delays `{{ first_delay_ms: ... }}`"
+                    ))),
+                }
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<BackoffAdvice, A::Error> {
+                BackoffSpec::deserialize(de::value::MapAccessDeserializer::new(map)).map(BackoffAdvice::Delays)
+            }
+        }
+
+        deserializer.deserialize_any(AdviceVisitor)
+    }
+}
+
+impl JsonSchema for BackoffAdvice {
+    fn schema_name() -> Cow<'static, str> {
+        "BackoffAdvice".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let delays = generator.subschema_for::<BackoffSpec>();
+        json_schema!({
+            "description": "The delays between attempts: the document's numbers, or `client` where it says to back off and gives none (the client's policy chooses them).",
+            "oneOf": [
+                { "type": "string", "enum": ["client"] },
+                delays,
+            ],
+        })
+    }
 }

@@ -661,9 +661,11 @@ pub struct RecoveryRule {
     /// What to do.
     #[schemars(with = "Names<RecoveryKind>")]
     pub kind: RecoveryKind,
-    /// The delays between attempts, for the kinds that retry.
+    /// The delays between attempts, for the kinds that retry: `{ first_delay_ms: ... }`, or
+    /// `client` where the document says to back off but gives no numbers (the client's policy
+    /// then chooses them, rather than the catalog inventing them).
     #[serde(default)]
-    pub backoff: Option<BackoffSpec>,
+    pub backoff: Option<BackoffAdvice>,
     /// Attempts in all, the first included, where the document caps them.
     #[serde(default)]
     pub max_attempts: Option<u32>,
@@ -731,6 +733,25 @@ pub struct Fallback {
     /// Free remarks on the entry.
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+/// A rule's delays: the document's numbers, or left to the client's policy.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BackoffAdvice {
+    /// The document says to back off and gives no numbers.
+    Client,
+    /// The document's numbers.
+    Delays(BackoffSpec),
+}
+
+impl BackoffAdvice {
+    /// The document's numbers, where it gives them.
+    pub fn delays(&self) -> Option<&BackoffSpec> {
+        match self {
+            Self::Delays(delays) => Some(delays),
+            Self::Client => None,
+        }
+    }
 }
 
 /// Delays that grow by a factor on each retry.

@@ -437,6 +437,8 @@ fn recovery(out: &mut String, api: &Api) {
             }
             text
         });
+        let backoff =
+            backoff.or_else(|| r.client_backoff.then(|| "the client's policy (no numbers given)".to_string()));
         let server = (r.kind == RecoveryKind::RetryAfterWait).then(|| "as the server says".to_string());
         let no_wait = r.if_no_wait.map(|k| format!("without a wait: {}", code(k.as_str())));
         let parts: Vec<String> = [server, backoff, no_wait].into_iter().flatten().collect();

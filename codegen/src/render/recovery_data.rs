@@ -74,6 +74,10 @@ fn rule_data(api: &Api, rule: &RecoveryRule) -> Value {
         "source": api.section_title(rule.trace.section),
         "inferred": rule.kind_inferred(),
     });
+    if rule.client_backoff {
+        // No numbers: the client's policy chooses the delays.
+        data["backoff"] = json!("client");
+    }
     if let Some(backoff) = &rule.backoff {
         data["backoff"] = json!({
             "first_delay_ms": backoff.first_delay_ms,

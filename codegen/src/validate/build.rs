@@ -400,7 +400,8 @@ fn recovery(api: &model::Api, handles: &Handles, by_wire: &HashMap<String, Vec<(
             status_classes: rule.status_classes.clone(),
             except: resolve(&rule.except, &[&codes, &hints]),
             kind: rule.kind,
-            backoff: rule.backoff.as_ref().map(|b| Backoff {
+            client_backoff: rule.backoff == Some(model::BackoffAdvice::Client),
+            backoff: rule.backoff.as_ref().and_then(|b| b.delays()).map(|b| Backoff {
                 first_delay_ms: b.first_delay_ms,
                 multiplier: b.multiplier,
                 max_delay_ms: b.max_delay_ms,
@@ -447,6 +448,7 @@ fn fallback(kind: model::RecoveryKind, advice: &str, trace: Trace) -> RecoveryRu
         except: Vec::new(),
         kind,
         backoff: None,
+        client_backoff: false,
         max_attempts: None,
         if_no_wait: None,
         when: Vec::new(),

@@ -476,7 +476,7 @@ impl Checker<'_> {
                 "write the number of attempts in all",
             );
         }
-        if let Some(backoff) = &rule.backoff {
+        if let Some(backoff) = rule.backoff.as_ref().and_then(|b| b.delays()) {
             if !(backoff.multiplier.is_finite() && backoff.multiplier >= 1.0) {
                 self.error(
                     Code::RetryDelay,

@@ -125,17 +125,19 @@ export function decide(data, status, headers, body) {
   const left = remaining !== undefined && /^\+?[0-9]+$/.test(remaining) ? BigInt(remaining.replace("+", "")) : undefined;
   const windowSpent = !(left !== undefined && left > 0n && left < 2n ** 64n);
   const reset = resetSent === undefined || resetFormats.length === 0 || !windowSpent ? undefined : headerWait(resetSent, resetFormats);
-  const firstBackoff = rule.backoff ? rule.backoff.first_delay_ms / 1000 : undefined;
+  // `"client"`: the document gives no numbers; the client's policy chooses the delay (no wait).
+  const client = rule.backoff === "client";
+  const firstBackoff = rule.backoff && !client ? rule.backoff.first_delay_ms / 1000 : undefined;
   let wait;
   if (kind === "retry_after_wait") {
     wait = [server, reset, data.retry_after.default_seconds ?? undefined, firstBackoff].find((w) => w !== undefined);
-    if (wait === undefined) {
+    if (wait === undefined && !client) {
       kind = rule.if_no_wait ?? "give_up";
       wait = kind === "retry_with_backoff" ? firstBackoff : RETRYING.has(kind) ? 0 : undefined;
     }
-  } else if (kind === "retry_with_backoff") wait = server ?? firstBackoff ?? 0;
+  } else if (kind === "retry_with_backoff") wait = server ?? firstBackoff ?? (client ? undefined : 0);
   else if (kind === "retry_now" || kind === "refresh_credentials") wait = server ?? 0;
-  return { kind, rule: rule.id, wait: RETRYING.has(kind) ? Math.min(wait, MAX_WAIT) : undefined };
+  return { kind, rule: rule.id, wait: RETRYING.has(kind) && wait !== undefined ? Math.min(wait, MAX_WAIT) : undefined };
 }
 
 for (const dir of DIRS) {
@@ -174,6 +176,8 @@ for (const dir of DIRS) {
         const got = decide(data, pinned.status, pinned.headers, parsed(pinned.body_text));
         assert.deepEqual([got.kind, got.rule], [pinned.decision.kind, pinned.decision.rule]);
         if (pinned.decision.wait_seconds !== null) assert.ok(Math.abs(got.wait - pinned.decision.wait_seconds) < 1e-9, `wait ${got.wait}`);
+        // A case pins its wait exactly, no wait included (as the generated Rust test does).
+        else assert.equal(got.wait, undefined, `wait ${got.wait}`);
       });
     }
   }

@@ -138,6 +138,9 @@ fn recovery_rule(api: &Api, rule: &RecoveryRule) -> TokenStream {
             .backoff(::api_error_runtime::Backoff::new(::std::time::Duration::from_millis(#first)) #(#chain)*)
         });
     }
+    if rule.client_backoff {
+        setters.push(quote! { .client_backoff() });
+    }
     if let Some(attempts) = rule.max_attempts {
         let attempts = Literal::u32_unsuffixed(attempts);
         setters.push(quote! { .max_attempts(#attempts) });
