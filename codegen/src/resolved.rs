@@ -446,6 +446,8 @@ pub struct Backoff {
     pub multiplier: f64,
     pub max_delay_ms: Option<u64>,
     pub jitter: Jitter,
+    /// For additive jitter: the most added to each delay.
+    pub jitter_ms: Option<u64>,
 }
 
 /// The decision an example leads to.

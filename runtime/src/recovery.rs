@@ -75,6 +75,9 @@ catalog_enum! {
         Full = "full", "full jitter";
         /// Half the computed delay plus a uniform share of the other half.
         Equal = "equal", "equal jitter";
+        /// The computed delay plus a uniform share of a fixed amount ([`Backoff::added`]), as
+        /// Google's "wait 2^n seconds plus up to 1,000 random milliseconds".
+        Additive = "additive", "additive jitter";
     }
 }
 
@@ -107,12 +110,14 @@ pub struct Backoff {
     pub max: Option<Duration>,
     /// How to randomise the delays ([`Backoff::jittered`]).
     pub jitter: Jitter,
+    /// The most an additive jitter adds to a delay.
+    pub added: Duration,
 }
 
 impl Backoff {
     /// A backoff from `first` that doubles, with no maximum and no jitter.
     pub const fn new(first: Duration) -> Self {
-        Self { first, multiplier: 2.0, max: None, jitter: Jitter::None }
+        Self { first, multiplier: 2.0, max: None, jitter: Jitter::None, added: Duration::ZERO }
     }
 
     /// The factor between consecutive delays; below 1 or not a number counts as 1.
@@ -133,6 +138,14 @@ impl Backoff {
     #[must_use]
     pub const fn jitter(mut self, jitter: Jitter) -> Self {
         self.jitter = jitter;
+        self
+    }
+
+    /// Additive jitter: each delay plus a uniform share of `most`.
+    #[must_use]
+    pub const fn additive_jitter(mut self, most: Duration) -> Self {
+        self.jitter = Jitter::Additive;
+        self.added = most;
         self
     }
 
@@ -159,6 +172,9 @@ impl Backoff {
     /// let backoff = Backoff::new(Duration::from_secs(4)).jitter(Jitter::Equal);
     /// assert_eq!(backoff.jittered(0, 0.0), Duration::from_secs(2));
     /// assert_eq!(backoff.jittered(0, 1.0), Duration::from_secs(4));
+    /// // Google's: 1 s, 2 s, 4 s... plus up to a second.
+    /// let google = Backoff::new(Duration::from_secs(1)).additive_jitter(Duration::from_secs(1));
+    /// assert_eq!(google.jittered(2, 0.5), Duration::from_millis(4_500));
     /// ```
     pub fn jittered(&self, retry: u32, random: f64) -> Duration {
         let delay = self.delay(retry);
@@ -171,6 +187,7 @@ impl Backoff {
                 let half = delay / 2;
                 half.saturating_add(share(delay - half, random))
             }
+            Jitter::Additive => delay.saturating_add(share(self.added, random)),
         }
     }
 

@@ -770,6 +770,9 @@ pub struct BackoffSpec {
     #[serde(default)]
     #[schemars(with = "Names<Jitter>")]
     pub jitter: Jitter,
+    /// For `jitter: additive`: the most added to each delay, in milliseconds.
+    #[serde(default)]
+    pub jitter_ms: Option<u64>,
 }
 
 fn default_multiplier() -> f64 {

@@ -432,8 +432,10 @@ fn recovery(out: &mut String, api: &Api) {
             if let Some(max) = b.max_delay_ms {
                 text.push_str(&format!(", at most {max} ms"));
             }
-            if b.jitter != crate::model::Jitter::None {
-                text.push_str(&format!(", {} jitter", b.jitter.as_str()));
+            match (b.jitter, b.jitter_ms) {
+                (crate::model::Jitter::None, _) => {}
+                (crate::model::Jitter::Additive, Some(most)) => text.push_str(&format!(", plus up to {most} ms")),
+                (jitter, _) => text.push_str(&format!(", {} jitter", jitter.as_str())),
             }
             text
         });

@@ -84,6 +84,7 @@ fn rule_data(api: &Api, rule: &RecoveryRule) -> Value {
             "multiplier": backoff.multiplier,
             "max_delay_ms": backoff.max_delay_ms,
             "jitter": backoff.jitter.as_str(),
+            "jitter_ms": backoff.jitter_ms,
         });
     }
     if let Some(attempts) = rule.max_attempts {

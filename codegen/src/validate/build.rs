@@ -406,6 +406,7 @@ fn recovery(api: &model::Api, handles: &Handles, by_wire: &HashMap<String, Vec<(
                 multiplier: b.multiplier,
                 max_delay_ms: b.max_delay_ms,
                 jitter: b.jitter,
+                jitter_ms: b.jitter_ms,
             }),
             max_attempts: rule.max_attempts,
             if_no_wait: rule.if_no_wait,

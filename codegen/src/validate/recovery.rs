@@ -5,7 +5,7 @@
 use super::Checker;
 use crate::diagnostic::Code;
 use crate::model::{
-    DecidedBy, FieldRole, FieldType, HeaderDirection, HeaderRole, RecoveryAdvice, RecoveryKind, RecoveryRule,
+    DecidedBy, FieldRole, FieldType, HeaderDirection, HeaderRole, Jitter, RecoveryAdvice, RecoveryKind, RecoveryRule,
     RetryAfterFormat, Shape, StatusClass, Union, Vocabulary,
 };
 use api_error_runtime::model::EACH_ELEMENT;
@@ -477,6 +477,21 @@ impl Checker<'_> {
             );
         }
         if let Some(backoff) = rule.backoff.as_ref().and_then(|b| b.delays()) {
+            match (backoff.jitter, backoff.jitter_ms) {
+                (Jitter::Additive, None) => self.error(
+                    Code::RetryDelay,
+                    format!("{path}.backoff.jitter"),
+                    "additive jitter needs how much it adds at most",
+                    "add `jitter_ms:` (Google's \"up to 1,000 random milliseconds\" is `jitter_ms: 1000`)",
+                ),
+                (jitter, Some(_)) if jitter != Jitter::Additive => self.error(
+                    Code::RetryDelay,
+                    format!("{path}.backoff.jitter_ms"),
+                    format!("`jitter_ms` is for `jitter: additive`; this backoff's jitter is `{}`", jitter.as_str()),
+                    "remove `jitter_ms`, or make the jitter `additive`",
+                ),
+                _ => {}
+            }
             if !(backoff.multiplier.is_finite() && backoff.multiplier >= 1.0) {
                 self.error(
                     Code::RetryDelay,

@@ -130,9 +130,16 @@ fn recovery_rule(api: &Api, rule: &RecoveryRule) -> TokenStream {
             let max = Literal::u64_unsuffixed(max);
             chain.push(quote! { .max_delay(::std::time::Duration::from_millis(#max)) });
         }
-        if backoff.jitter != Jitter::None {
-            let jitter = runtime_value(backoff.jitter);
-            chain.push(quote! { .jitter(#jitter) });
+        match (backoff.jitter, backoff.jitter_ms) {
+            (Jitter::None, _) => {}
+            (Jitter::Additive, Some(most)) => {
+                let most = Literal::u64_unsuffixed(most);
+                chain.push(quote! { .additive_jitter(::std::time::Duration::from_millis(#most)) });
+            }
+            (jitter, _) => {
+                let jitter = runtime_value(jitter);
+                chain.push(quote! { .jitter(#jitter) });
+            }
         }
         setters.push(quote! {
             .backoff(::api_error_runtime::Backoff::new(::std::time::Duration::from_millis(#first)) #(#chain)*)
