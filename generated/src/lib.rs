@@ -11,6 +11,7 @@
 #![cfg_attr(feature = "github", doc = " - [`github`] (GitHub REST API)")]
 #![cfg_attr(feature = "googleapis", doc = " - [`googleapis`] (Google APIs)")]
 #![cfg_attr(feature = "ofauth", doc = " - [`ofauth`] (OFAuth)")]
+#![cfg_attr(feature = "stripe", doc = " - [`stripe`] (Stripe)")]
 #![cfg_attr(feature = "twilio", doc = " - [`twilio`] (Twilio)")]
 //!
 //! Each module is behind a cargo feature named after the API's id, all on by default: a client
@@ -84,6 +85,9 @@ pub mod googleapis;
 /// OFAuth: Error Handling
 #[cfg(feature = "ofauth")]
 pub mod ofauth;
+/// Stripe: Advanced error handling
+#[cfg(feature = "stripe")]
+pub mod stripe;
 /// Twilio: REST API: Twilio Responses; 20003: Permission Denied; 20429: Too many requests; Twilio API response Error 429 "Too Many Requests"
 #[cfg(feature = "twilio")]
 pub mod twilio;
@@ -140,6 +144,17 @@ pub const APIS: &[CatalogApi] = &[
         |status, headers, body| {
             ::std::boxed::Box::new(
                 ofauth::Error::from_response(status, headers.iter().copied(), body),
+            )
+        },
+    ),
+    #[cfg(feature = "stripe")]
+    ::api_error_runtime::CatalogApi::new(
+        "stripe",
+        "Stripe",
+        stripe::EXAMPLES,
+        |status, headers, body| {
+            ::std::boxed::Box::new(
+                stripe::Error::from_response(status, headers.iter().copied(), body),
             )
         },
     ),
