@@ -60,6 +60,7 @@ pub enum HttpStatus {
     ///
     /// - Source: Advanced error handling › HTTP status code summary.
     /// - Not stated by the documentation (the catalog's own reading): reason.
+    /// - Inconsistency (contradiction): A 409 is a conflict with a request in progress, to be retried, or a key reused for a different request, to be fixed.
     Conflict,
     /// 424 External Dependency Failed: A dependency of Stripe's failed.
     ///
