@@ -55,7 +55,20 @@ pub fn parse_api(file: &str, text: &str) -> Result<LoadedApi, Vec<Diagnostic>> {
             .at_position(&source_map, position);
         return Err(vec![diagnostic]);
     }
-    match serde_yaml::from_str::<Api>(text) {
+    let parsed = serde_yaml::from_str::<Api>(text);
+    if let (Ok(_), Some(position)) = (&parsed, source_map.syntax_error) {
+        // The position reader stopped where serde_yaml read on: the two YAML readers disagree
+        // on the text there, and what follows would have no position to show. Refused at that
+        // place rather than accepted with diagnostics that cannot say where.
+        let diagnostic = Diagnostic::in_file(Code::Parse, file, "YAML readers disagree on the text here")
+            .with_help(
+                "quote the value: a plain value that runs over lines, and starts a line with a character YAML \
+                 reserves (a backtick, say), reads differently in different parsers",
+            )
+            .at_position(&source_map, position);
+        return Err(vec![diagnostic]);
+    }
+    match parsed {
         Ok(api) => Ok(LoadedApi { api, file: file.to_string(), source_map }),
         Err(err) => {
             // The file read as plain YAML, only once the catalog did not parse: a catalog that
