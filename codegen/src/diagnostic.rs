@@ -46,6 +46,7 @@ codes! {
     TooDeep = "E0004" "too-deep" "Collections nested deeper than the loader reads (64 levels).",
     Encoding = "E0005" "encoding" "A catalog file is not UTF-8.",
     BidiControl = "E0006" "bidi-control" "A bidirectional control character, which makes text display differently from what it holds.",
+    ReadersDisagree = "E0007" "readers-disagree" "Two YAML readers read the text differently (a plain value over lines, say), so what follows it has no position.",
     Duplicate = "E0101" "duplicate" "An id, name, value or status code is defined twice.",
     EmptyName = "E0102" "empty-name" "A name, id or value is empty.",
     InvalidName = "E0103" "invalid-name" "A name is not valid for what it names (API id, type, variant, field, header).",

@@ -60,7 +60,7 @@ pub fn parse_api(file: &str, text: &str) -> Result<LoadedApi, Vec<Diagnostic>> {
         // The position reader stopped where serde_yaml read on: the two YAML readers disagree
         // on the text there, and what follows would have no position to show. Refused at that
         // place rather than accepted with diagnostics that cannot say where.
-        let diagnostic = Diagnostic::in_file(Code::Parse, file, "YAML readers disagree on the text here")
+        let diagnostic = Diagnostic::in_file(Code::ReadersDisagree, file, "YAML readers disagree on the text here")
             .with_help(
                 "quote the value: a plain value that runs over lines, and starts a line with a character YAML \
                  reserves (a backtick, say), reads differently in different parsers",
