@@ -806,6 +806,7 @@ pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::Re
                 "The dynamic rules are outdated; retry, and OFAuth refreshes them by itself.",
                 "Action Required Hints",
             )
+            .inferred()
             .hints(&["refresh_rules"])
             .max_attempts(2),
         ::api_error_runtime::RecoveryRule::new(
@@ -849,6 +850,7 @@ pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::Re
                 "Retry; OFAuth updates the dynamic rules by itself.",
                 "Error Types",
             )
+            .inferred()
             .errors(&["RULES_OUTDATED"])
             .max_attempts(2),
         ::api_error_runtime::RecoveryRule::new(
