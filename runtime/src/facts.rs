@@ -102,15 +102,14 @@ fn text(value: Cow<'_, Value>) -> Option<String> {
 
 /// A number as text: a whole number within 64 bits as its digits, however it is written
 /// (`20429.0` is the code 20429, as JSON means it and as JavaScript reads it), any other as
-/// serde_json writes it.
+/// serde_json writes it (an integer's digits already).
 fn number_text(number: &serde_json::Number) -> String {
-    if let Some(whole) = number.as_i64().map(i128::from).or(number.as_u64().map(i128::from)) {
-        return whole.to_string();
-    }
     match number.as_f64() {
         // The bounds are exactly 2^63 and -2^63, so the cast is exact and never saturates.
         Some(float)
-            if float.fract() == 0.0 && (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&float) =>
+            if number.is_f64()
+                && float.fract() == 0.0
+                && (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&float) =>
         {
             (float as i64).to_string()
         }

@@ -665,7 +665,7 @@ pub enum WaitSource {
 /// use std::time::Duration;
 ///
 /// let patient = RetryPolicy::default().max_attempts(5).max_wait(Duration::from_secs(60));
-/// assert_eq!(patient.attempts(), 5);
+/// assert_eq!((patient.max_attempts, patient.max_wait), (5, Duration::from_secs(60)));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[non_exhaustive]
@@ -708,11 +708,6 @@ impl RetryPolicy {
     pub const fn backoff(mut self, backoff: Backoff) -> Self {
         self.backoff = backoff;
         self
-    }
-
-    /// Attempts in all when the rule sets no cap.
-    pub const fn attempts(&self) -> u32 {
-        self.max_attempts
     }
 }
 
@@ -821,14 +816,20 @@ impl Recovery {
     /// assert_eq!(recovery.wait_after(3), Some(Duration::from_secs(4)));
     /// ```
     pub fn wait_after(&self, attempts_made: u32) -> Option<Duration> {
+        Some(self.grown_wait(attempts_made, Backoff::delay)?.min(self.max_wait))
+    }
+
+    /// The wait after `attempts_made` attempts, the rule's backoff giving the delay of a retry
+    /// by `delay` (bare, or jittered): a wait the server gave stays as given; a backoff grows
+    /// (never below the documented default). `None` with no wait of the decision's own.
+    fn grown_wait(&self, attempts_made: u32, delay: impl Fn(&Backoff, u32) -> Duration) -> Option<Duration> {
         let first = self.wait?;
         let retry = attempts_made.saturating_sub(1);
-        let grown = match (self.wait_source?, self.rule.backoff) {
-            (WaitSource::Backoff, Some(backoff)) => backoff.delay(retry),
-            (WaitSource::DocumentedDefault, Some(backoff)) => backoff.delay(retry).max(first),
+        Some(match (self.wait_source?, self.rule.backoff) {
+            (WaitSource::Backoff, Some(backoff)) => delay(&backoff, retry),
+            (WaitSource::DocumentedDefault, Some(backoff)) => delay(&backoff, retry).max(first),
             _ => first,
-        };
-        Some(grown.min(self.max_wait))
+        })
     }
 
     /// Where the wait comes from.
@@ -898,12 +899,9 @@ impl Recovery {
         if attempts_made >= cap {
             return None;
         }
-        let retry = attempts_made.saturating_sub(1);
-        let wait = match (self.wait_source?, self.rule.backoff) {
-            (WaitSource::Backoff, Some(backoff)) => backoff.jittered(retry, random),
-            (WaitSource::DocumentedDefault, Some(backoff)) => backoff.jittered(retry, random).max(self.wait?),
-            (WaitSource::ClientPolicy, _) => policy.backoff.jittered(retry, random),
-            _ => self.wait?,
+        let wait = match self.wait_source? {
+            WaitSource::ClientPolicy => policy.backoff.jittered(attempts_made.saturating_sub(1), random),
+            _ => self.grown_wait(attempts_made, |backoff, retry| backoff.jittered(retry, random))?,
         };
         (wait <= policy.max_wait).then_some(wait)
     }
