@@ -456,6 +456,13 @@ pub struct UnionVariant {
     pub variant: Option<String>,
 }
 
+impl UnionVariant {
+    /// The Rust variant's name: its own, or the body's.
+    pub fn rust_name(&self) -> &str {
+        self.variant.as_deref().unwrap_or(&self.body)
+    }
+}
+
 /// The JSON type of a field: `string`, `integer`, `number`, `boolean`, `any`,
 /// `{ vocabulary: Name }`, `{ object: Name }`, `{ union: Name }`, `{ array: <type> }` or
 /// `{ map: <type> }`.

@@ -230,7 +230,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
                 .map(|variant| UnionVariant {
                     tag: variant.tag.clone(),
                     shape: *handles.shapes.get(&variant.body).expect("check_unions: variant bodies resolve"),
-                    variant: variant.variant.clone().unwrap_or_else(|| variant.body.clone()),
+                    variant: variant.rust_name().to_string(),
                 })
                 .collect(),
             trace: handles.trace(union),

@@ -265,36 +265,40 @@ impl Checker<'_> {
             self.derived.value_variants.push(derived);
         }
         self.check_links();
-        // The JSON Schema names each vocabulary's documented values and its open branch.
+        // The JSON Schema names each vocabulary's documented values and its open branch, and
+        // each union's branches.
         for (v, vocabulary) in api.vocabularies.iter().enumerate() {
-            for (derived, what) in [
-                (names::known_name(&vocabulary.name), "known values"),
-                (names::unknown_name(&vocabulary.name), "other values"),
-            ] {
-                if types.contains(&derived) {
-                    self.error(Code::NameCollision,
-                        format!("vocabularies[{v}].name"),
-                        format!("the JSON Schema names the {what} of `{}` `{derived}`, which is already a type of this catalog", vocabulary.name),
-                        format!("rename `{derived}` or `{}`", vocabulary.name),
-                    );
-                }
-            }
+            let derived = [
+                (names::known_name(&vocabulary.name), "the known values"),
+                (names::unknown_name(&vocabulary.name), "the other values"),
+            ];
+            self.check_schema_names(&types, &format!("vocabularies[{v}].name"), &vocabulary.name, derived);
         }
-        // And each union's branches.
         for (u, union) in api.unions.iter().enumerate() {
-            let variants = union
-                .variants
-                .iter()
-                .map(|v| names::union_variant_name(&union.name, v.variant.as_deref().unwrap_or(&v.body)));
-            for derived in variants.chain([names::unknown_name(&union.name)]) {
-                if types.contains(&derived) {
-                    self.error(
-                        Code::NameCollision,
-                        format!("unions[{u}].name"),
-                        format!("the JSON Schema names a branch of `{}` `{derived}`, which is already a type of this catalog", union.name),
-                        format!("rename `{derived}` or `{}`", union.name),
-                    );
-                }
+            let variants =
+                union.variants.iter().map(|v| (names::union_variant_name(&union.name, v.rust_name()), "a branch"));
+            let derived = variants.chain([(names::unknown_name(&union.name), "a branch")]);
+            self.check_schema_names(&types, &format!("unions[{u}].name"), &union.name, derived);
+        }
+    }
+
+    /// The JSON Schema's names derived from the type `owner` (each with what it names) are not
+    /// types of the catalog already.
+    fn check_schema_names(
+        &mut self,
+        types: &BTreeSet<String>,
+        path: &str,
+        owner: &str,
+        derived: impl IntoIterator<Item = (String, &'static str)>,
+    ) {
+        for (derived, what) in derived {
+            if types.contains(&derived) {
+                self.error(
+                    Code::NameCollision,
+                    path,
+                    format!("the JSON Schema names {what} of `{owner}` `{derived}`, which is already a type of this catalog"),
+                    format!("rename `{derived}` or `{owner}`"),
+                );
             }
         }
     }
@@ -439,7 +443,7 @@ impl Checker<'_> {
                 } else {
                     self.unique(&mut tags, &variant.tag, &format!("{at}.tag"), "union tag");
                 }
-                let name = variant.variant.as_deref().unwrap_or(&variant.body);
+                let name = variant.rust_name();
                 let key = if variant.variant.is_some() { "variant" } else { "body" };
                 if !names::is_type_name(name) {
                     self.error(

@@ -249,6 +249,9 @@ impl Checker<'_> {
         let Some(advice) = &self.api.recovery else { return };
         let codes = role_vocabularies(&self.api.bodies, FieldRole::Code);
         let hints = role_vocabularies(&self.api.bodies, FieldRole::Hint);
+        // The roles a client reaches, which conditions may read.
+        let roles: BTreeSet<FieldRole> =
+            role_paths(&self.api.bodies, &self.api.unions).iter().map(|p| p.role).collect();
         let mut ids = BTreeSet::new();
         for (r, rule) in advice.rules.iter().enumerate() {
             let path = format!("recovery.rules[{r}]");
@@ -271,7 +274,7 @@ impl Checker<'_> {
                 "when" => !rule.when.is_empty(),
                 _ => true,
             });
-            self.check_conditions(&path, rule);
+            self.check_conditions(&path, rule, &roles);
         }
         self.check_ambiguity(advice);
         let fallback = &advice.fallback;
@@ -339,12 +342,8 @@ impl Checker<'_> {
 
     /// Each condition tests one thing one way: a response header the catalog describes, or the
     /// body fact of a role rules read (`code`, `hint`, `message`) that a field carries.
-    fn check_conditions(&mut self, path: &str, rule: &RecoveryRule) {
+    fn check_conditions(&mut self, path: &str, rule: &RecoveryRule, roles: &BTreeSet<FieldRole>) {
         let api = self.api;
-        if rule.when.is_empty() {
-            return;
-        }
-        let roles: BTreeSet<FieldRole> = role_paths(&api.bodies, &api.unions).iter().map(|p| p.role).collect();
         for (c, condition) in rule.when.iter().enumerate() {
             let at = format!("{path}.when[{c}]");
             match (&condition.header, condition.field) {
