@@ -74,6 +74,7 @@ codes! {
     RecoveryAmbiguous = "E0703" "recovery-ambiguous" "Two recovery rules of one level cover the same response.",
     FieldRole = "E0704" "field-role" "A field's role does not fit its type or place, or two fields of one body share a role.",
     RecoveryCondition = "E0705" "recovery-condition" "A rule's condition (`when`) tests no header or body fact the catalog describes, or tests it in no single way.",
+    TransportRule = "E0706" "transport-rule" "A rule or case of failures without a response (`transport`) that also names what only a response carries, or waits for the server.",
     ExampleBody = "E0801" "example-body" "An example body does not match its body format.",
     ExampleFormat = "E0802" "example-format" "An example's `body_format` is not a whole (root) body.",
     ExampleHeader = "E0803" "example-header" "An example sends a header the catalog does not describe.",

@@ -7,7 +7,7 @@
 
 use crate::model::{
     DecidedBy, FieldRole, HeaderDirection, HeaderRole, HeaderValueType, InconsistencyKind, Jitter, RecoveryKind,
-    RetryAfterFormat, SourceDocument, StatusClass, StringFormat, VocabularyType,
+    RetryAfterFormat, SourceDocument, StatusClass, StringFormat, TransportFailure, VocabularyType,
 };
 use crate::source_map::{Position, SourceMap};
 use serde_json::Value;
@@ -401,6 +401,8 @@ pub struct RecoveryRule {
     pub if_no_wait: Option<RecoveryKind>,
     /// Conditions that must all hold.
     pub when: Vec<Condition>,
+    /// The failures without a response the rule covers (then it names nothing else).
+    pub transport: Vec<TransportFailure>,
     pub advice: String,
     pub trace: Trace,
 }
@@ -489,11 +491,22 @@ pub struct Case {
     /// The case's name in generated code (its test).
     pub name: String,
     pub why: String,
-    pub status: u16,
-    pub headers: Vec<(String, String)>,
-    /// The body bytes, as text (compact JSON for a JSON body).
-    pub body: String,
+    pub input: CaseInput,
     pub decision: Decision,
+}
+
+/// What a pinned case gives the client to decide on.
+#[derive(Debug, Clone)]
+pub enum CaseInput {
+    /// A response.
+    Response {
+        status: u16,
+        headers: Vec<(String, String)>,
+        /// The body bytes, as text (compact JSON for a JSON body).
+        body: String,
+    },
+    /// A request that got no response.
+    Transport(TransportFailure),
 }
 
 #[derive(Debug, Clone)]

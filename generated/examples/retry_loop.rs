@@ -1,8 +1,8 @@
-//! A client's retry loop over OFAuth and Fanfare responses: every response becomes an error
-//! that says what to do next, and the loop obeys it. The "server" here replays canned
-//! responses; run it with `cargo run -p api-error-catalog --example retry_loop`.
+//! A client's retry loop over OFAuth and Fanfare responses: every response, and every request
+//! that got none, becomes a decision of what to do next, and the loop obeys it. The "server"
+//! here replays canned outcomes; run it with `cargo run -p api-error-catalog --example retry_loop`.
 
-use api_error_catalog::{fanfare, ofauth, ApiErrorInfo, RecoveryKind, RetryPolicy};
+use api_error_catalog::{fanfare, ofauth, ApiErrorInfo, Recovery, RecoveryKind, RetryPolicy, TransportFailure};
 use std::collections::VecDeque;
 use std::time::{Duration, SystemTime};
 
@@ -14,23 +14,40 @@ fn policy() -> RetryPolicy {
 
 /// A canned response: status, headers, body.
 type Response = (u16, Vec<(&'static str, &'static str)>, &'static str);
-/// Reads a response as one API's error.
-type Reader = fn(Response) -> Box<dyn ApiErrorInfo>;
+/// What one attempt brings: an error response, or a failure with no response at all.
+type Outcome = Result<Response, TransportFailure>;
 
-/// Sends one request: here, the next canned response (`None` means 200 OK).
-fn send(server: &mut VecDeque<Response>) -> Option<Response> {
+/// One API, as the loop needs it: a response read as its error, and the decision for a request
+/// that got no response.
+struct Api {
+    read: fn(Response) -> Box<dyn ApiErrorInfo>,
+    transport: fn(TransportFailure) -> Recovery,
+}
+
+/// Sends one request: here, the next canned outcome (`None` means 200 OK). A real client maps
+/// its HTTP stack's error to a `TransportFailure` (`TransportFailure::of_io_error` for `std::io`).
+fn send(server: &mut VecDeque<Outcome>) -> Option<Outcome> {
     server.pop_front()
 }
 
 /// Runs one request to completion the way a real client would, and says how it ended.
-fn call(server: &mut VecDeque<Response>, read: Reader) -> String {
+fn call(server: &mut VecDeque<Outcome>, api: &Api) -> String {
     let mut attempts = 0;
     loop {
         attempts += 1;
-        let Some(response) = send(server) else { return format!("succeeded after {attempts} attempt(s)") };
-        let error = read(response);
-        let recovery = error.recovery(SystemTime::now());
-        println!("  {error}\n    -> {} ({} rule `{}`)", recovery.kind(), recovery.advice(), recovery.rule().id);
+        let recovery = match send(server) {
+            None => return format!("succeeded after {attempts} attempt(s)"),
+            Some(Ok(response)) => {
+                let error = (api.read)(response);
+                println!("  {error}");
+                error.recovery(SystemTime::now())
+            }
+            Some(Err(failure)) => {
+                println!("  no response: {}", failure.label());
+                (api.transport)(failure)
+            }
+        };
+        println!("    -> {} ({} rule `{}`)", recovery.kind(), recovery.advice(), recovery.rule().id);
         // The one retry question; `None` ends the loop. A real client draws the jitter's
         // random number (here: no jitter) and sleeps; the example only reports the wait.
         let Some(wait) = recovery.next_attempt(attempts, &policy(), 1.0) else {
@@ -43,19 +60,21 @@ fn call(server: &mut VecDeque<Response>, read: Reader) -> String {
     }
 }
 
-fn ofauth_error((status, headers, body): Response) -> Box<dyn ApiErrorInfo> {
-    Box::new(ofauth::Error::from_response(status, headers, body.as_bytes()))
-}
+const OFAUTH: Api = Api {
+    read: |(status, headers, body)| Box::new(ofauth::Error::from_response(status, headers, body.as_bytes())),
+    transport: ofauth::Error::transport_recovery,
+};
 
-fn fanfare_error((status, headers, body): Response) -> Box<dyn ApiErrorInfo> {
-    Box::new(fanfare::Error::from_response(status, headers, body.as_bytes()))
-}
+const FANFARE: Api = Api {
+    read: |(status, headers, body)| Box::new(fanfare::Error::from_response(status, headers, body.as_bytes())),
+    transport: fanfare::Error::transport_recovery,
+};
 
 fn main() {
-    let requests: Vec<(&str, Reader, Vec<Response>)> = vec![
+    let requests: Vec<(&str, &Api, Vec<Response>)> = vec![
         (
             "OFAuth: rate limited, then served",
-            ofauth_error,
+            &OFAUTH,
             vec![(
                 429,
                 vec![("retry-after", "3")],
@@ -64,7 +83,7 @@ fn main() {
         ),
         (
             "OFAuth: a proxy page, then a network error, then served",
-            ofauth_error,
+            &OFAUTH,
             vec![
                 (502, vec![], "<html><body>Bad Gateway</body></html>"),
                 (503, vec![], r#"{"error":"Network error","type":"NETWORK_ERROR","requestId":"req_2"}"#),
@@ -72,7 +91,7 @@ fn main() {
         ),
         (
             "OFAuth: session expired",
-            ofauth_error,
+            &OFAUTH,
             vec![(
                 401,
                 vec![],
@@ -81,23 +100,37 @@ fn main() {
         ),
         (
             "Fanfare: token expired, refreshed, served",
-            fanfare_error,
+            &FANFARE,
             vec![(401, vec![("X-Request-Id", "abc")], r#"{"error":"Authentication required"}"#)],
         ),
         (
             "Fanfare: the server keeps failing",
-            fanfare_error,
+            &FANFARE,
             vec![(500, vec![], "{}"), (503, vec![], "{}"), (500, vec![], "{}"), (500, vec![], "{}")],
         ),
         (
             "Fanfare: an expired one-time code",
-            fanfare_error,
+            &FANFARE,
             vec![(401, vec![], r#"{"error":"otp_expired","message":"Your verification code has expired."}"#)],
         ),
     ];
-    for (name, read, responses) in requests {
+    for (name, api, responses) in requests {
         println!("{name}");
-        let mut server = VecDeque::from(responses);
-        println!("  => {}\n", call(&mut server, read));
+        let mut server: VecDeque<Outcome> = responses.into_iter().map(Ok).collect();
+        println!("  => {}\n", call(&mut server, api));
+    }
+    // Requests that got no response: the runtime's default retries a failure of the network
+    // with the policy's backoff, and stops at a failed TLS handshake.
+    let failures: [(&str, &Api, Vec<Outcome>); 2] = [
+        (
+            "OFAuth: a refused connection, a timeout, then served",
+            &OFAUTH,
+            vec![Err(TransportFailure::Connect), Err(TransportFailure::Timeout)],
+        ),
+        ("Fanfare: the TLS handshake fails", &FANFARE, vec![Err(TransportFailure::Tls)]),
+    ];
+    for (name, api, outcomes) in failures {
+        println!("{name}");
+        println!("  => {}\n", call(&mut VecDeque::from(outcomes), api));
     }
 }

@@ -96,7 +96,7 @@ pub use ::api_error_runtime::{
     ConditionSubject, ConditionTest, DecidedBy, ErrorModel, Example, ExampleDecision,
     Jitter, Observed, RateLimit, Reading, Recovery, RecoveryKind, RecoveryRule,
     RecoveryTable, ResponseHeader, RetryAfter, RetryAfterFormat, RetryPolicy,
-    StatusClass, UnknownValue, WaitSource,
+    StatusClass, TransportFailure, UnknownValue, WaitSource,
 };
 pub use ::api_error_runtime::model;
 /// Every API of this crate whose feature is on, in catalog order, for code that handles

@@ -522,7 +522,6 @@ pub mod headers {
     ///
     /// - Sent by clients, with requests.
     /// - Source: Advanced error handling › Errors in HTTP › Network errors.
-    /// - Inconsistency (gap): The page advises on network errors (retry with the same idempotency key), which come with no HTTP status for a rule to name.
     pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
     /// Reads `Stripe-Should-Retry` as the boolean it holds; `None` when it does not hold one.
     pub fn parse_stripe_should_retry(value: &str) -> ::core::option::Option<bool> {
@@ -633,6 +632,20 @@ pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::Re
             .inferred()
             .classes(&[::api_error_runtime::StatusClass::ServerError])
             .client_backoff(),
+        ::api_error_runtime::RecoveryRule::new(
+                "network-errors",
+                ::api_error_runtime::RecoveryKind::RetryWithBackoff,
+                "No response came, so the outcome is unknown: retry with the same idempotency key, which makes sure the request takes effect once.",
+                "Advanced error handling › Errors in HTTP › Network errors",
+            )
+            .client_backoff()
+            .transport(
+                &[
+                    ::api_error_runtime::TransportFailure::Timeout,
+                    ::api_error_runtime::TransportFailure::ConnectionClosed,
+                    ::api_error_runtime::TransportFailure::BodyIncomplete,
+                ],
+            ),
     ],
     ::api_error_runtime::RecoveryRule::new(
             "fallback",

@@ -6,6 +6,7 @@ use crate::headers::{HeaderReadings, RateLimit, Reading, ResponseHeader};
 use crate::model::ErrorModel;
 use crate::recovery::{Observed, Recovery, WaitSource};
 use crate::retry_after::RetryAfter;
+use crate::transport::TransportFailure;
 use serde_core::de::DeserializeOwned;
 use serde_json::Value;
 use std::fmt;
@@ -213,6 +214,27 @@ impl<B: ErrorModel> ApiError<B> {
         let window_spent = !matches!(self.rate_limit.remaining, Reading::Valid(left) if left > 0);
         let reset_wait = self.rate_limit.resets.filter(|_| window_spent).map(|resets| resets.delay_from(now));
         Recovery::decide(rule, decided_by, server_wait, reset_wait, model.default_retry_after, max_wait)
+    }
+
+    /// What to do when a request to this API failed without a response (a timeout, a refused
+    /// connection): the catalog's rule for the failure, else the runtime's default
+    /// ([`RecoveryTable::transport_recovery`](crate::RecoveryTable::transport_recovery)).
+    ///
+    /// ```
+    /// # use api_error_runtime::model::Model;
+    /// # use api_error_runtime::{ApiError, ErrorModel, RecoveryKind, RecoveryRule, RecoveryTable, TransportFailure};
+    /// # #[derive(serde::Deserialize)] struct Body {}
+    /// # impl ErrorModel for Body {
+    /// #     const MODEL: &'static Model = &Model::new("Demo", &[], &[], RecoveryTable::new(&[],
+    /// #         RecoveryRule::new("fallback", RecoveryKind::GiveUp, "", "")));
+    /// # }
+    /// // A catalog without transport rules: the runtime's default retries with the client's backoff.
+    /// let recovery = ApiError::<Body>::transport_recovery(TransportFailure::Connect);
+    /// assert_eq!(recovery.kind(), RecoveryKind::RetryWithBackoff);
+    /// assert_eq!(recovery.rule().id, "transport-retry");
+    /// ```
+    pub fn transport_recovery(failure: TransportFailure) -> Recovery {
+        B::MODEL.recovery.transport_recovery(failure)
     }
 
     /// The HTTP status code.

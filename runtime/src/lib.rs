@@ -15,6 +15,8 @@
 //! - [`StatusClass`], [`UnknownValue`], [`Backoff`], [`Jitter`], [`DecidedBy`], [`WaitSource`].
 //! - [`RecoveryTable::rule_for`] over an [`Observed`] response, for deciding without an
 //!   `ApiError`; a rule's [`Condition`]s (a [`ConditionSubject`] and a [`ConditionTest`]).
+//! - [`TransportFailure`] and [`RecoveryTable::transport_recovery`] (or
+//!   `ApiError::transport_recovery`): what to do when no response came.
 //!
 //! For the generated code: [`model`] (each API's [`model::Model`], field and header roles, and
 //! [`model::CatalogEnum`], the one definition of each set of names the catalog format shares with
@@ -49,6 +51,7 @@ mod recovery;
 mod retry_after;
 mod status;
 mod tagged;
+mod transport;
 mod unknown;
 
 pub use api_error::{ApiError, ApiErrorInfo, BodyProblem};
@@ -62,6 +65,7 @@ pub use recovery::{
 };
 pub use retry_after::{RetryAfter, RetryAfterFormat};
 pub use status::StatusClass;
+pub use transport::TransportFailure;
 pub use unknown::UnknownValue;
 
 /// serde's traits (from `serde_core`, which `serde` re-exports), which the generated types

@@ -3,6 +3,7 @@
 
 use crate::catalog_enum::catalog_enum;
 use crate::model::FieldRole;
+use crate::transport::{TransportFailure, TRANSPORT_DEFAULTS};
 use crate::StatusClass;
 use std::time::Duration;
 
@@ -216,6 +217,9 @@ catalog_enum! {
         StatusClass = "status_class", "status class";
         /// No rule matched: the API's fallback.
         Fallback = "fallback", "fallback";
+        /// No response came: a rule naming the failure in `transport`, or the runtime's default
+        /// ([`RecoveryTable::transport_recovery`]). Not a level of a response's precedence.
+        Transport = "transport", "transport failure";
     }
 }
 
@@ -430,6 +434,8 @@ pub struct RecoveryRule {
     pub if_no_wait: Option<RecoveryKind>,
     /// Conditions that must all hold for the rule to cover a response.
     pub when: &'static [Condition],
+    /// The failures without a response the rule covers; such a rule covers no response.
+    pub transport: &'static [TransportFailure],
 }
 
 impl RecoveryRule {
@@ -451,6 +457,7 @@ impl RecoveryRule {
             max_attempts: None,
             if_no_wait: None,
             when: &[],
+            transport: &[],
         }
     }
 
@@ -531,8 +538,19 @@ impl RecoveryRule {
         self
     }
 
-    /// The precedence level the rule decides at.
+    /// The failures without a response the rule covers.
+    #[must_use]
+    pub const fn transport(mut self, failures: &'static [TransportFailure]) -> Self {
+        self.transport = failures;
+        self
+    }
+
+    /// The precedence level the rule decides at ([`DecidedBy::Transport`] for a rule of
+    /// transport failures, which no response reaches).
     pub const fn level(&self) -> DecidedBy {
+        if !self.transport.is_empty() {
+            return DecidedBy::Transport;
+        }
         DecidedBy::of_scope(
             !self.when.is_empty(),
             !self.hints.is_empty(),
@@ -564,6 +582,7 @@ impl RecoveryRule {
             DecidedBy::Status => self.statuses.contains(&status),
             DecidedBy::StatusClass => StatusClass::of(status).is_some_and(|class| self.classes.contains(&class)),
             DecidedBy::Fallback => true,
+            DecidedBy::Transport => false,
         }
     }
 }
@@ -605,6 +624,11 @@ pub struct RecoveryTable {
 }
 
 impl RecoveryTable {
+    /// The runtime's rules for failures without a response that no catalog rule covers, the
+    /// same for every API: retry with the client's backoff (`transport-retry`), or, after a
+    /// failed TLS handshake, fix the configuration (`transport-tls`).
+    pub const TRANSPORT_DEFAULTS: &'static [RecoveryRule] = &TRANSPORT_DEFAULTS;
+
     /// A table of `rules`, with `fallback` for responses no rule covers.
     pub const fn new(rules: &'static [RecoveryRule], fallback: RecoveryRule) -> Self {
         Self { rules, fallback }
@@ -630,6 +654,38 @@ impl RecoveryTable {
             }
         }
         (decided.0, decided.1 .0)
+    }
+
+    /// The rule that decides a failure without a response: the first rule naming it in
+    /// `transport` (validation guarantees there is at most one), else the runtime's default for
+    /// it, the same for every API: retry with the client's backoff, or, for a failed TLS
+    /// handshake, fix the configuration.
+    ///
+    /// ```
+    /// use api_error_runtime::{RecoveryKind, RecoveryRule, RecoveryTable, TransportFailure};
+    ///
+    /// const TABLE: RecoveryTable = RecoveryTable::new(
+    ///     &[RecoveryRule::new("timeout", RecoveryKind::GiveUp, "Do not resend.", "Errors")
+    ///         .transport(&[TransportFailure::Timeout])],
+    ///     RecoveryRule::new("fallback", RecoveryKind::GiveUp, "Give up.", "Errors"),
+    /// );
+    /// assert_eq!(TABLE.rule_for_transport(TransportFailure::Timeout).id, "timeout");
+    /// assert_eq!(TABLE.rule_for_transport(TransportFailure::Connect).id, "transport-retry");
+    /// ```
+    pub fn rule_for_transport(&self, failure: TransportFailure) -> &'static RecoveryRule {
+        let covering = |rule: &&RecoveryRule| rule.transport.contains(&failure);
+        match self.rules.iter().find(covering) {
+            Some(rule) => rule,
+            None => TRANSPORT_DEFAULTS.iter().find(covering).unwrap_or(&TRANSPORT_DEFAULTS[0]),
+        }
+    }
+
+    /// The decision for a failure without a response ([`RecoveryTable::rule_for_transport`]):
+    /// no server said how long to wait, so a retry waits by the rule's backoff, or the client's
+    /// policy where the rule leaves it the delays.
+    pub fn transport_recovery(&self, failure: TransportFailure) -> Recovery {
+        let rule = self.rule_for_transport(failure);
+        Recovery::decide(rule, DecidedBy::Transport, None, None, None, Recovery::DEFAULT_MAX_WAIT)
     }
 }
 
@@ -973,6 +1029,30 @@ mod tests {
         ],
         RecoveryRule::new("fallback", RecoveryKind::GiveUp, "", SOURCE),
     );
+
+    #[test]
+    fn a_rule_of_transport_failures_decides_those_and_no_response() {
+        const TABLE: RecoveryTable = RecoveryTable::new(
+            &[RecoveryRule::new("timeout", RecoveryKind::RetryNow, "", SOURCE).transport(&[TransportFailure::Timeout])],
+            RecoveryRule::new("fallback", RecoveryKind::GiveUp, "", SOURCE),
+        );
+        for status in [400, 408, 500, 503, 504] {
+            assert_eq!(TABLE.rule_for(&Observed::new(status)).0.id, "fallback", "{status}");
+        }
+        let decided = TABLE.transport_recovery(TransportFailure::Timeout);
+        assert_eq!(
+            (decided.rule().id, decided.decided_by(), decided.wait()),
+            ("timeout", DecidedBy::Transport, Some(Duration::ZERO))
+        );
+        // Not named: the runtime's default, whose delays are the client's policy's.
+        let default = TABLE.transport_recovery(TransportFailure::ConnectionClosed);
+        assert_eq!(
+            (default.rule().id, default.wait(), default.wait_source()),
+            ("transport-retry", None, Some(WaitSource::ClientPolicy))
+        );
+        assert_eq!(default.next_attempt(1, &RetryPolicy::default(), 1.0), Some(Duration::from_secs(1)));
+        assert_eq!(TABLE.transport_recovery(TransportFailure::Tls).kind(), RecoveryKind::FixConfiguration);
+    }
 
     #[test]
     fn a_rule_with_conditions_goes_first_in_its_level_and_alone_above_every_level() {

@@ -8,6 +8,7 @@ mod shared;
 
 pub use shared::{
     CatalogEnum, DecidedBy, FieldRole, HeaderRole, Jitter, Names, RecoveryKind, RetryAfterFormat, StatusClass,
+    TransportFailure,
 };
 
 use schemars::JsonSchema;
@@ -665,6 +666,13 @@ pub struct RecoveryRule {
     /// server saying outright what to do).
     #[serde(default)]
     pub when: Vec<Condition>,
+    /// Failures that come with no response (a timeout, a refused connection), which the
+    /// document advises on: the rule covers those and no response, and names nothing else.
+    /// Failures no rule names get the runtime's default (retry with the client's backoff; fix
+    /// the configuration after a failed TLS handshake).
+    #[serde(default)]
+    #[schemars(with = "Vec<Names<TransportFailure>>")]
+    pub transport: Vec<TransportFailure>,
     /// What to do.
     #[schemars(with = "Names<RecoveryKind>")]
     pub kind: RecoveryKind,
@@ -853,8 +861,13 @@ pub struct Case {
     pub id: String,
     /// What the case pins, and why the decision is right.
     pub why: String,
-    /// The HTTP status.
-    pub status: u16,
+    /// The HTTP status (or, for a request that got no response, `transport`).
+    #[serde(default)]
+    pub status: Option<u16>,
+    /// How the request failed when no response came, in place of a status, headers and body.
+    #[serde(default)]
+    #[schemars(with = "Option<Names<TransportFailure>>")]
+    pub transport: Option<TransportFailure>,
     /// Response headers, in any case, documented or not.
     #[serde(default)]
     pub headers: BTreeMap<String, String>,

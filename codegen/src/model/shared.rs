@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::marker::PhantomData;
 
 pub use api_error_runtime::model::{CatalogEnum, FieldRole, HeaderRole};
-pub use api_error_runtime::{DecidedBy, Jitter, RecoveryKind, RetryAfterFormat, StatusClass};
+pub use api_error_runtime::{DecidedBy, Jitter, RecoveryKind, RetryAfterFormat, StatusClass, TransportFailure};
 
 /// The JSON Schema of the catalog enum `T` (its catalog names, each described by its
 /// documentation), for `#[schemars(with = "Names<T>")]` on the model's fields: the runtime

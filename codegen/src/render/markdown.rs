@@ -6,8 +6,8 @@ use super::text::{code, listed, markdown as md, one_line};
 use super::GENERATE_COMMAND;
 use crate::model::{HeaderDirection, HeaderValueType, RecoveryKind};
 use crate::resolved::{
-    Api, Catalog, ConditionSubject, ConditionTest, DocumentId, Field, FieldType, Header, InconsistencyId, RecoveryRule,
-    SectionId, Status, Trace, VocabularyValue, DEFAULT_MEDIA_TYPE,
+    Api, CaseInput, Catalog, ConditionSubject, ConditionTest, DocumentId, Field, FieldType, Header, InconsistencyId,
+    RecoveryRule, SectionId, Status, Trace, VocabularyValue, DEFAULT_MEDIA_TYPE,
 };
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -409,7 +409,9 @@ fn recovery(out: &mut String, api: &Api) {
          scope is a condition, then the body's hint, its error value, the status, the status class (within \
          each level, a rule with conditions before one without); the first rule that covers the response \
          decides, and the fallback decides when none does. A wait the server asks for (`Retry-After`, or a \
-         body field) wins over a rule's own delay.\n\n",
+         body field) wins over a rule's own delay. A request that got no response (a timeout, a refused \
+         connection) is decided by the rule that names its failure, or else by the runtime's default: retry \
+         with the client's backoff, or fix the configuration after a failed TLS handshake.\n\n",
     );
     let covers = |r: &RecoveryRule| {
         let mut covers: Vec<String> = r.hints.iter().chain(&r.errors).map(|&value| code(&api[value].wire)).collect();
@@ -417,6 +419,7 @@ fn recovery(out: &mut String, api: &Api) {
             covers.push(format!("statuses {}", codes(&r.statuses)));
         }
         covers.extend(r.status_classes.iter().map(|class| format!("any {} status", class.range())));
+        covers.extend(r.transport.iter().map(|failure| format!("no response: {}", failure.label())));
         if covers.is_empty() {
             // A rule of conditions alone holds wherever they do; the fallback, where nothing else.
             covers.push(if r.when.is_empty() { "every other response" } else { "any response" }.into());
@@ -496,16 +499,24 @@ fn cases(out: &mut String, api: &Api) {
             if let Some(wait) = case.decision.wait_ms {
                 decision.push_str(&format!(", after {} s", seconds(wait)));
             }
-            let excerpt: String = case.body.chars().take(60).collect();
-            let body = if case.body.is_empty() {
-                "(empty)".to_string()
-            } else if excerpt.len() < case.body.len() {
-                format!("{excerpt}…")
-            } else {
-                excerpt
+            let (status, headers, body) = match &case.input {
+                CaseInput::Response { status, headers, body } => {
+                    let excerpt: String = body.chars().take(60).collect();
+                    let body = if body.is_empty() {
+                        "(empty)".to_string()
+                    } else if excerpt.len() < body.len() {
+                        format!("{excerpt}…")
+                    } else {
+                        excerpt
+                    };
+                    let headers: Vec<String> = headers.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+                    (status.to_string(), headers.join("; "), body)
+                }
+                CaseInput::Transport(failure) => {
+                    (format!("none: {}", failure.label()), String::new(), "(no response)".to_string())
+                }
             };
-            let headers: Vec<String> = case.headers.iter().map(|(k, v)| format!("{k}: {v}")).collect();
-            vec![code(&case.id), case.status.to_string(), headers.join("; "), body, decision, case.why.clone()]
+            vec![code(&case.id), status, headers, body, decision, case.why.clone()]
         })
         .collect();
     out.push_str(&table(&["Case", "Status", "Headers", "Body", "Decision", "Why"], &rows));

@@ -5,7 +5,7 @@
 
 use super::recovery_data::{recovery_data, seconds};
 use super::GENERATE_COMMAND;
-use crate::resolved::Api;
+use crate::resolved::{Api, CaseInput};
 use serde_json::{json, Map, Value};
 
 pub fn render_recovery(api: &Api) -> String {
@@ -41,17 +41,29 @@ pub fn render_recovery(api: &Api) -> String {
         .cases
         .iter()
         .map(|case| {
-            json!({
-                "id": case.id,
-                "status": case.status,
-                "headers": case.headers.iter().map(|(k, v)| (k.clone(), json!(v))).collect::<Map<String, Value>>(),
-                "body_text": case.body,
-                "decision": {
-                    "kind": case.decision.kind.as_str(),
-                    "rule": case.decision.rule,
-                    "wait_seconds": case.decision.wait_ms.map(seconds),
-                },
-            })
+            let decision = json!({
+                "kind": case.decision.kind.as_str(),
+                "rule": case.decision.rule,
+                "wait_seconds": case.decision.wait_ms.map(seconds),
+            });
+            match &case.input {
+                CaseInput::Response { status, headers, body } => json!({
+                    "id": case.id,
+                    "status": status,
+                    "headers": headers.iter().map(|(k, v)| (k.clone(), json!(v))).collect::<Map<String, Value>>(),
+                    "body_text": body,
+                    "decision": decision,
+                }),
+                // No response: no status, headers or body, and the failure in their place.
+                CaseInput::Transport(failure) => json!({
+                    "id": case.id,
+                    "status": null,
+                    "transport": failure.as_str(),
+                    "headers": {},
+                    "body_text": "",
+                    "decision": decision,
+                }),
+            }
         })
         .collect();
     document.insert("cases".into(), Value::Array(cases));

@@ -6,7 +6,7 @@
 use crate::model::DecidedBy;
 use crate::model::{HeaderRole, RetryAfterFormat};
 use crate::resolved::{Api, Condition, ConditionSubject, ConditionTest, RecoveryRule};
-use api_error_runtime::RetryAfter;
+use api_error_runtime::{RecoveryTable, RetryAfter};
 use serde_json::{json, Map, Value};
 
 /// The data object.
@@ -37,7 +37,12 @@ pub fn recovery_data(api: &Api) -> Value {
         .unwrap_or_default();
     json!({
         "api": api.name,
-        "precedence": DecidedBy::ALL.iter().map(|level| level.as_str()).collect::<Vec<_>>(),
+        // The levels a response is decided at; transport rules decide failures without one.
+        "precedence": DecidedBy::ALL
+            .iter()
+            .filter(|&&level| level != DecidedBy::Transport)
+            .map(|level| level.as_str())
+            .collect::<Vec<_>>(),
         "fields": fields,
         "headers": headers,
         "retry_after": {
@@ -52,7 +57,33 @@ pub fn recovery_data(api: &Api) -> Value {
         },
         "rules": api.recovery.rules.iter().map(|rule| rule_data(api, rule)).collect::<Vec<_>>(),
         "fallback": rule_data(api, &api.recovery.fallback),
+        // For a failure without a response that no rule names: the runtime's, for every API.
+        "transport_defaults": RecoveryTable::TRANSPORT_DEFAULTS.iter().map(default_data).collect::<Vec<_>>(),
     })
+}
+
+/// A runtime default rule, in the form of the catalog's rules.
+fn default_data(rule: &api_error_runtime::RecoveryRule) -> Value {
+    let mut data = json!({
+        "id": rule.id,
+        "level": rule.level().as_str(),
+        "kind": rule.kind.as_str(),
+        "retries": rule.kind.retries(),
+        "hints": [],
+        "errors": [],
+        "statuses": [],
+        "status_classes": [],
+        "except": [],
+        "when": [],
+        "transport": rule.transport.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
+        "advice": rule.advice,
+        "source": rule.source,
+        "inferred": rule.inferred,
+    });
+    if rule.client_backoff {
+        data["backoff"] = json!("client");
+    }
+    data
 }
 
 fn rule_data(api: &Api, rule: &RecoveryRule) -> Value {
@@ -70,6 +101,8 @@ fn rule_data(api: &Api, rule: &RecoveryRule) -> Value {
         // Tests that must all hold: `{ "header": name, "equals": text }` or `{ "field": role,
         // "contains": text }`, ASCII letters compared in any case, the value trimmed.
         "when": rule.when.iter().map(condition_data).collect::<Vec<_>>(),
+        // Failures without a response: such a rule names nothing above, and covers no response.
+        "transport": rule.transport.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
         "advice": rule.advice.trim(),
         "source": api.section_title(rule.trace.section),
         "inferred": rule.kind_inferred(),

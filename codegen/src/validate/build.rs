@@ -296,12 +296,17 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
             id: case.id.clone(),
             name: derived(&d.case_names, c, "check_cases"),
             why: case.why.clone(),
-            status: case.status,
-            headers: case.headers.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
-            body: match (&case.body, &case.body_text) {
-                (Some(json), _) => json.to_string(),
-                (None, Some(text)) => text.clone(),
-                (None, None) => String::new(),
+            input: match (case.status, case.transport) {
+                (None, Some(failure)) => CaseInput::Transport(failure),
+                (status, _) => CaseInput::Response {
+                    status: status.expect("check_cases: a case has a status or a transport failure"),
+                    headers: case.headers.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+                    body: match (&case.body, &case.body_text) {
+                        (Some(json), _) => json.to_string(),
+                        (None, Some(text)) => text.clone(),
+                        (None, None) => String::new(),
+                    },
+                },
             },
             decision: decision(&case.decision),
         })
@@ -411,6 +416,7 @@ fn recovery(api: &model::Api, handles: &Handles, by_wire: &HashMap<String, Vec<(
             max_attempts: rule.max_attempts,
             if_no_wait: rule.if_no_wait,
             when: rule.when.iter().map(|condition| resolve_condition(api, condition)).collect(),
+            transport: rule.transport.clone(),
             advice: rule.advice.clone(),
             trace: handles.trace(rule),
         })
@@ -453,6 +459,7 @@ fn fallback(kind: model::RecoveryKind, advice: &str, trace: Trace) -> RecoveryRu
         max_attempts: None,
         if_no_wait: None,
         when: Vec::new(),
+        transport: Vec::new(),
         advice: advice.to_string(),
         trace,
     }

@@ -145,13 +145,39 @@ impl Checker<'_> {
                 }
             }
             self.derived.case_names.push(name);
-            if !(100..=599).contains(&case.status) {
-                self.error(
+            match (case.status, case.transport) {
+                (Some(status), None) if !(100..=599).contains(&status) => self.error(
                     Code::BadStatusCode,
                     format!("{path}.status"),
-                    format!("{} is not an HTTP status code", case.status),
+                    format!("{status} is not an HTTP status code"),
                     "HTTP status codes run from 100 to 599",
-                );
+                ),
+                (Some(_), None) => {}
+                (None, Some(failure)) => {
+                    if !case.headers.is_empty() || case.body.is_some() || case.body_text.is_some() {
+                        self.error(
+                            Code::TransportRule,
+                            &path,
+                            format!(
+                                "a request that failed with `{}` got no response: no headers, no body",
+                                failure.as_str()
+                            ),
+                            "remove `headers`, `body` and `body_text`",
+                        );
+                    }
+                }
+                (Some(_), Some(_)) => self.error(
+                    Code::TransportRule,
+                    format!("{path}.transport"),
+                    "a case is a response (`status`) or a failure without one (`transport`), not both",
+                    "keep `status` for a response, `transport` for a request that got none",
+                ),
+                (None, None) => self.error(
+                    Code::Empty,
+                    &path,
+                    "the case has neither a `status` nor a `transport` failure",
+                    "give the response's `status`, or the `transport` failure of a request that got no response",
+                ),
             }
             if case.body.is_some() && case.body_text.is_some() {
                 self.error(

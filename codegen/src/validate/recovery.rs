@@ -12,7 +12,8 @@ use api_error_runtime::model::EACH_ELEMENT;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Facts of a rule that `inferred` may list.
-const RULE_FACTS: &[&str] = &["kind", "backoff", "max_attempts", "if_no_wait", "statuses", "except", "when"];
+const RULE_FACTS: &[&str] =
+    &["kind", "backoff", "max_attempts", "if_no_wait", "statuses", "except", "when", "transport"];
 const FALLBACK_FACTS: &[&str] = &["kind"];
 /// The id the fallback answers to in example decisions and the exported data.
 pub const FALLBACK_ID: &str = "fallback";
@@ -110,6 +111,9 @@ pub(super) fn values_by_wire(api: &crate::model::Api) -> HashMap<String, Vec<(us
 /// that names nothing is refused before it gets here; it would decide at the status-class level
 /// with no class.
 pub(super) fn level(rule: &RecoveryRule) -> DecidedBy {
+    if !rule.transport.is_empty() {
+        return DecidedBy::Transport;
+    }
     match DecidedBy::of_scope(
         !rule.when.is_empty(),
         !rule.hints.is_empty(),
@@ -272,6 +276,7 @@ impl Checker<'_> {
                 "statuses" => !rule.statuses.is_empty(),
                 "except" => !rule.except.is_empty(),
                 "when" => !rule.when.is_empty(),
+                "transport" => !rule.transport.is_empty(),
                 _ => true,
             });
             self.check_conditions(&path, rule, &roles);
@@ -293,6 +298,9 @@ impl Checker<'_> {
     }
 
     fn check_scope(&mut self, path: &str, rule: &RecoveryRule, codes: &BTreeSet<&str>, hints: &BTreeSet<&str>) {
+        if !rule.transport.is_empty() {
+            return self.check_transport_scope(path, rule);
+        }
         let scoped = !(rule.hints.is_empty()
             && rule.errors.is_empty()
             && rule.statuses.is_empty()
@@ -302,7 +310,8 @@ impl Checker<'_> {
                 Code::Empty,
                 path,
                 "the rule applies to nothing",
-                "list the `hints`, `errors`, `statuses` or `status_classes` it covers, or the conditions (`when`) it needs",
+                "list the `hints`, `errors`, `statuses` or `status_classes` it covers, the conditions (`when`) it \
+                 needs, or the `transport` failures",
             );
         }
         if !rule.hints.is_empty() && !rule.errors.is_empty() {
@@ -337,6 +346,35 @@ impl Checker<'_> {
         let both: BTreeSet<&str> = codes.union(hints).copied().collect();
         for (i, wire) in rule.except.iter().enumerate() {
             self.check_value_in(&format!("{path}.except[{i}]"), wire, &both, "code` or `hint");
+        }
+    }
+
+    /// A rule of failures without a response names nothing a response carries, and waits by its
+    /// own backoff: no server says how long.
+    fn check_transport_scope(&mut self, path: &str, rule: &RecoveryRule) {
+        let response_scope = [
+            ("hints", rule.hints.is_empty()),
+            ("errors", rule.errors.is_empty()),
+            ("statuses", rule.statuses.is_empty()),
+            ("status_classes", rule.status_classes.is_empty()),
+            ("except", rule.except.is_empty()),
+            ("when", rule.when.is_empty()),
+        ];
+        for (key, _) in response_scope.iter().filter(|(_, empty)| !empty) {
+            self.error(
+                Code::TransportRule,
+                format!("{path}.{key}"),
+                format!("the rule covers failures without a response, which carry no `{key}`"),
+                "split it into a rule for the responses and a rule for the `transport` failures",
+            );
+        }
+        if rule.kind == RecoveryKind::RetryAfterWait {
+            self.error(
+                Code::TransportRule,
+                format!("{path}.kind"),
+                "no response came, so no server says how long to wait",
+                "use `retry_with_backoff` (with `backoff: client` where the document gives no numbers), or another kind",
+            );
         }
     }
 
@@ -601,6 +639,12 @@ impl Checker<'_> {
                         let earlier_errors: HashSet<&String> = earlier.errors.iter().collect();
                         later.errors.iter().filter(|e| earlier_errors.contains(e)).map(|e| format!("`{e}`")).collect()
                     }
+                    DecidedBy::Transport => later
+                        .transport
+                        .iter()
+                        .filter(|f| earlier.transport.contains(f))
+                        .map(|f| format!("transport failure `{}`", f.as_str()))
+                        .collect(),
                     DecidedBy::Status => later
                         .statuses
                         .iter()
@@ -627,7 +671,10 @@ impl Checker<'_> {
                             later.id,
                             shared.join(", ")
                         ),
-                        "narrow one with `statuses` or `except`, or merge them",
+                        match level(later) {
+                            DecidedBy::Transport => "name each failure in one rule",
+                            _ => "narrow one with `statuses` or `except`, or merge them",
+                        },
                     );
                 }
             }
@@ -638,29 +685,42 @@ impl Checker<'_> {
         let api = self.api;
         for (e, example) in api.examples.iter().enumerate() {
             let Some(decision) = &example.decision else { continue };
-            self.check_decision(&format!("examples[{e}].decision"), decision, example.status.is_some());
+            self.check_decision(&format!("examples[{e}].decision"), decision, example.status.is_some(), false);
         }
         for (c, case) in api.cases.iter().enumerate() {
-            self.check_decision(&format!("cases[{c}].decision"), &case.decision, true);
+            let transport = case.transport.is_some() && case.status.is_none();
+            self.check_decision(&format!("cases[{c}].decision"), &case.decision, true, transport);
         }
     }
 
-    /// The rule a decision names exists and has its kind; a status only where the response
-    /// has none; a wait only for kinds that retry. (The generated tests check the rest.)
-    fn check_decision(&mut self, path: &str, decision: &crate::model::Decision, has_status: bool) {
+    /// The rule a decision names exists and has its kind (for a failure without a response, a
+    /// runtime default may decide); a status only where the response has none; a wait only for
+    /// kinds that retry. (The generated tests check the rest.)
+    fn check_decision(&mut self, path: &str, decision: &crate::model::Decision, has_status: bool, transport: bool) {
         let api = self.api;
         // Without `recovery`, the fallback gives up.
         let rule = if decision.rule == FALLBACK_ID {
             Some((api.recovery.as_ref().map_or(RecoveryKind::GiveUp, |advice| advice.fallback.kind), None))
         } else {
             let mut rules = api.recovery.iter().flat_map(|advice| &advice.rules);
-            let found = rules.find(|r| r.id == decision.rule).map(|r| (r.kind, r.if_no_wait));
+            // A failure without a response may be decided by the runtime's default for it.
+            let defaults = api_error_runtime::RecoveryTable::TRANSPORT_DEFAULTS.iter();
+            let found = rules.find(|r| r.id == decision.rule).map(|r| (r.kind, r.if_no_wait)).or_else(|| {
+                let mut defaults = defaults.filter(|_| transport);
+                defaults.find(|r| r.id == decision.rule).map(|r| (r.kind, r.if_no_wait))
+            });
             if found.is_none() {
                 self.error(
                     Code::ExampleDecision,
                     format!("{path}.rule"),
                     format!("unknown recovery rule `{}`", decision.rule),
-                    "use the id of a rule under `recovery.rules`, or `fallback`",
+                    match transport {
+                        true => {
+                            "use the id of a rule under `recovery.rules`, or of the runtime's default \
+                                 (`transport-retry`, `transport-tls`)"
+                        }
+                        false => "use the id of a rule under `recovery.rules`, or `fallback`",
+                    },
                 );
             }
             found

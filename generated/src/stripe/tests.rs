@@ -124,6 +124,42 @@ fn case_gateway_page_decides() {
         ::core::option::Option::None)
     );
 }
+/// A read that timed out: the page's network error, retried with the same key.
+#[test]
+fn case_read_timed_out_decides() {
+    let recovery = super::Error::transport_recovery(
+        ::api_error_runtime::TransportFailure::Timeout,
+    );
+    ::core::assert_eq!(
+        (recovery.kind(), recovery.rule().id, recovery.wait()),
+        (::api_error_runtime::RecoveryKind::RetryWithBackoff, "network-errors",
+        ::core::option::Option::None)
+    );
+}
+/// No connection was made: the page does not name it, so the runtime's default retries (the request never left).
+#[test]
+fn case_connection_refused_decides() {
+    let recovery = super::Error::transport_recovery(
+        ::api_error_runtime::TransportFailure::Connect,
+    );
+    ::core::assert_eq!(
+        (recovery.kind(), recovery.rule().id, recovery.wait()),
+        (::api_error_runtime::RecoveryKind::RetryWithBackoff, "transport-retry",
+        ::core::option::Option::None)
+    );
+}
+/// A failed TLS handshake is the client's configuration to fix (the runtime's default).
+#[test]
+fn case_tls_handshake_failed_decides() {
+    let recovery = super::Error::transport_recovery(
+        ::api_error_runtime::TransportFailure::Tls,
+    );
+    ::core::assert_eq!(
+        (recovery.kind(), recovery.rule().id, recovery.wait()),
+        (::api_error_runtime::RecoveryKind::FixConfiguration, "transport-tls",
+        ::core::option::Option::None)
+    );
+}
 #[test]
 fn every_error_type_value_is_found_by_its_wire_string() {
     for known in super::ErrorType::ALL {

@@ -140,6 +140,17 @@ export function decide(data, status, headers, body) {
   return { kind, rule: rule.id, wait: RETRYING.has(kind) && wait !== undefined ? Math.min(wait, MAX_WAIT) : undefined };
 }
 
+// A request that got no response: the rule naming its failure, else the runtime's default.
+// No server says how long to wait, so a retry waits by the rule's backoff.
+export function decideTransport(data, failure) {
+  const names = (r) => r.transport.includes(failure);
+  const rule = data.rules.find(names) ?? data.transport_defaults.find(names);
+  const client = rule.backoff === "client";
+  const firstBackoff = rule.backoff && !client ? rule.backoff.first_delay_ms / 1000 : undefined;
+  const wait = rule.kind === "retry_with_backoff" ? firstBackoff ?? (client ? undefined : 0) : RETRYING.has(rule.kind) ? 0 : undefined;
+  return { kind: rule.kind, rule: rule.id, wait: wait === undefined ? undefined : Math.min(wait, MAX_WAIT) };
+}
+
 for (const dir of DIRS) {
   const url = new URL(dir, import.meta.url);
   for (const file of readdirSync(url).filter((f) => f.endsWith(".json"))) {
@@ -173,7 +184,7 @@ for (const dir of DIRS) {
     const data = JSON.parse(readFileSync(new URL(file, url), "utf8"));
     for (const pinned of data.cases) {
       test(`${file}: case ${pinned.id} leads to ${pinned.decision.kind}`, () => {
-        const got = decide(data, pinned.status, pinned.headers, parsed(pinned.body_text));
+        const got = pinned.transport ? decideTransport(data, pinned.transport) : decide(data, pinned.status, pinned.headers, parsed(pinned.body_text));
         assert.deepEqual([got.kind, got.rule], [pinned.decision.kind, pinned.decision.rule]);
         if (pinned.decision.wait_seconds !== null) assert.ok(Math.abs(got.wait - pinned.decision.wait_seconds) < 1e-9, `wait ${got.wait}`);
         // A case pins its wait exactly, no wait included (as the generated Rust test does).

@@ -5,7 +5,7 @@
 use crate::model::CatalogEnum;
 use crate::model::FieldRole;
 use crate::render::text::one_line;
-use crate::resolved::{Api, Catalog};
+use crate::resolved::{Api, CaseInput, Catalog};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -52,14 +52,19 @@ fn shown(api: &Api) -> Shown {
             kind: decision.map(|d| d.kind.variant_name()),
         };
     }
-    if let Some(case) = api.cases.first() {
-        let body: Option<serde_json::Value> = serde_json::from_str(&case.body).ok();
+    // The first case with a response (one without has nothing to read).
+    let mut responses = api.cases.iter().filter_map(|case| match &case.input {
+        CaseInput::Response { status, headers, body } => Some((case, *status, headers, body.as_str())),
+        CaseInput::Transport(_) => None,
+    });
+    if let Some((case, status, headers, body)) = responses.next() {
+        let json: Option<serde_json::Value> = serde_json::from_str(body).ok();
         return Shown {
             what: format!("The pinned case `{}`", case.id),
-            status: case.status,
-            headers: case.headers.clone(),
-            body: case.body.clone(),
-            code: body.as_ref().and_then(code_of),
+            status,
+            headers: headers.clone(),
+            body: body.to_string(),
+            code: json.as_ref().and_then(code_of),
             kind: Some(case.decision.kind.variant_name()),
         };
     }

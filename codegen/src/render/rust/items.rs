@@ -160,6 +160,10 @@ fn recovery_rule(api: &Api, rule: &RecoveryRule) -> TokenStream {
         let conditions = rule.when.iter().map(condition);
         setters.push(quote! { .when(&[#(#conditions),*]) });
     }
+    if !rule.transport.is_empty() {
+        let failures = rule.transport.iter().map(|&failure| runtime_value(failure));
+        setters.push(quote! { .transport(&[#(#failures),*]) });
+    }
     quote! { ::api_error_runtime::RecoveryRule::new(#id, #kind_tokens, #advice, #source) #(#setters)* }
 }
 

@@ -3,7 +3,7 @@
 
 use super::{duration, ident, option as option_tokens, quoted, runtime_value, Piece};
 use crate::model::VocabularyType;
-use crate::resolved::Api;
+use crate::resolved::{Api, CaseInput};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, ToTokens};
 
@@ -127,19 +127,29 @@ fn decides_test(api: &Api, index: usize) -> TokenStream {
 fn case_test(api: &Api, index: usize) -> TokenStream {
     let case = &api.cases[index];
     let test = format_ident!("case_{}_decides", case.name);
-    let status = proc_macro2::Literal::u16_unsuffixed(case.status);
-    let headers = case.headers.iter().map(|(k, v)| quote! { (#k, #v) });
-    let body = &case.body;
     let kind = runtime_value(case.decision.kind);
     let rule = &case.decision.rule;
     let wait = option_tokens(case.decision.wait_ms.map(duration));
     let doc = format!(" {}", case.why.trim());
+    let decide = match &case.input {
+        CaseInput::Response { status, headers, body } => {
+            let status = proc_macro2::Literal::u16_unsuffixed(*status);
+            let headers = headers.iter().map(|(k, v)| quote! { (#k, #v) });
+            quote! {
+                let headers: &[(&str, &str)] = &[#(#headers),*];
+                let recovery = super::Error::from_response(#status, headers.iter().copied(), #body.as_bytes()).recovery(now());
+            }
+        }
+        CaseInput::Transport(failure) => {
+            let failure = runtime_value(*failure);
+            quote! { let recovery = super::Error::transport_recovery(#failure); }
+        }
+    };
     quote! {
         #[doc = #doc]
         #[test]
         fn #test() {
-            let headers: &[(&str, &str)] = &[#(#headers),*];
-            let recovery = super::Error::from_response(#status, headers.iter().copied(), #body.as_bytes()).recovery(now());
+            #decide
             ::core::assert_eq!((recovery.kind(), recovery.rule().id, recovery.wait()), (#kind, #rule, #wait));
         }
     }
