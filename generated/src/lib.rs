@@ -76,7 +76,7 @@
 /// Fanfare: Error Handling
 #[cfg(feature = "fanfare")]
 pub mod fanfare;
-/// GitHub REST API: Rate limits for the REST API
+/// GitHub REST API: Rate limits for the REST API; Resources in the REST API
 #[cfg(feature = "github")]
 pub mod github;
 /// Google APIs: Errors

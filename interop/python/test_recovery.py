@@ -21,16 +21,26 @@ RETRYING = {"retry_after_wait", "retry_with_backoff", "retry_now", "refresh_cred
 
 
 def at_path(body, path):
-    """The string or number at `path`: each key an object's member, and `[]` (in an array) the
-    first element where the rest of the path reaches one, as the Rust runtime reads a body."""
+    """The string or number at `path`: each key an object's member, and `[]` or `[*]` (in an
+    array) the first element where the rest of the path reaches one, as the Rust runtime reads a
+    body."""
+    return next(iter(all_at(body, path, first_only=True)), None)
+
+
+def all_at(body, path, first_only=False):
+    """Every string or number at `path`: at `[*]` those of each element, at `[]` those of the
+    first element that has any (with `first_only`, the first found alone)."""
     if not path:
-        return body if isinstance(body, (str, int, float)) and not isinstance(body, bool) else None
+        return [body] if isinstance(body, (str, int, float)) and not isinstance(body, bool) else []
     key, rest = path[0], path[1:]
-    if key == "[]" and isinstance(body, list):
-        return next((found for found in (at_path(element, rest) for element in body) if found is not None), None)
+    if key in ("[]", "[*]") and isinstance(body, list):
+        found = [values for values in (all_at(element, rest, first_only) for element in body) if values]
+        if key == "[*]" and not first_only:
+            return [value for values in found for value in values]
+        return found[0] if found else []
     if isinstance(body, dict) and key in body:
-        return at_path(body[key], rest)
-    return None
+        return all_at(body[key], rest, first_only)
+    return []
 
 
 def text(value):
@@ -48,21 +58,24 @@ ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstu
 
 
 def holds(condition, headers, facts):
-    """A rule's condition: a header's or a body fact's value, trimmed, ASCII letters in any case."""
+    """A rule's condition: a header's or a body fact's value, trimmed, ASCII letters in any case;
+    a code or hint read in every element passes when any element's does."""
     if "header" in condition:
-        value = next((v for k, v in headers.items() if k.lower() == condition["header"].lower()), None)
+        values = [v for k, v in headers.items() if k.lower() == condition["header"].lower()][:1]
     else:
-        value = facts.get(condition["field"])
-    if value is None:
-        return False
-    value = value.strip().translate(ASCII_LOWER)
-    if "equals" in condition:
-        return value == condition["equals"].strip().translate(ASCII_LOWER)
-    return condition["contains"].translate(ASCII_LOWER) in value
+        values = facts[condition["field"]]
+
+    def passes(value):
+        value = value.strip().translate(ASCII_LOWER)
+        if "equals" in condition:
+            return value == condition["equals"].strip().translate(ASCII_LOWER)
+        return condition["contains"].translate(ASCII_LOWER) in value
+    return any(passes(value) for value in values)
 
 
-def covers(rule, status, code, hint, headers, facts):
-    if code in rule["except"] or hint in rule["except"]:
+def covers(rule, status, headers, facts):
+    """`facts`: each role's values, the body's fact first, then those of every element (`[*]`)."""
+    if any(value in rule["except"] for value in facts["code"] + facts["hint"]):
         return False
     if not all(holds(condition, headers, facts) for condition in rule["when"]):
         return False
@@ -72,9 +85,9 @@ def covers(rule, status, code, hint, headers, facts):
     if level == "condition":
         return True
     if level == "hint":
-        return hint in rule["hints"] and in_scope
+        return any(hint in rule["hints"] for hint in facts["hint"]) and in_scope
     if level == "error_value":
-        return code in rule["errors"] and in_scope
+        return any(code in rule["errors"] for code in facts["code"]) and in_scope
     if level == "status":
         return status in rule["statuses"]
     if level == "status_class":
@@ -146,12 +159,15 @@ def body_seconds(value, formats):
 def decide(data, status, headers, body):
     fields = {role: [at_path(body, path) for path in paths] for role, paths in data["fields"].items()}
     first = lambda role: next((text(v) for v in fields.get(role, []) if text(v) is not None), None)
-    code, hint = first("code"), first("hint")
-    facts = {"code": code, "hint": hint, "message": first("message")}
+    # Every value of a role at its paths through any element (`[*]`), in body order.
+    every = lambda role: [text(v) for path in data["fields"].get(role, []) if "[*]" in path for v in all_at(body, path)]
+    known = lambda value: [] if value is None else [value]
+    facts = {"code": known(first("code")) + every("code"), "hint": known(first("hint")) + every("hint"),
+             "message": known(first("message"))}
     # Level by level; within a level, the rules with conditions first.
     rule = next((r for level in data["precedence"][:-1] for conditional in (True, False) for r in data["rules"]
                  if r["level"] == level and bool(r["when"]) == conditional
-                 and covers(r, status, code, hint, headers, facts)), data["fallback"])
+                 and covers(r, status, headers, facts)), data["fallback"])
     kind = rule["kind"]
     header = data["headers"].get("retry_after")
     sent = next((v for k, v in headers.items() if header and k.lower() == header.lower()), None)

@@ -1,7 +1,7 @@
 //! One error response, read leniently: [`ApiError`], what every API's error answers
 //! ([`ApiErrorInfo`]), and why a body could not be read ([`BodyProblem`]).
 
-use crate::facts::{facts_of_value, parse_json, BodyFacts};
+use crate::facts::{every_element_facts, facts_of_value, parse_json, BodyFacts};
 use crate::headers::{HeaderReadings, RateLimit, Reading, ResponseHeader};
 use crate::model::ErrorModel;
 use crate::recovery::{Observed, Recovery, WaitSource};
@@ -162,6 +162,14 @@ impl<B: ErrorModel> ApiError<B> {
             Ok(decoded) => {
                 self.facts = decoded.facts;
                 self.body = Some(decoded.body);
+                // Rules that read every element of an array need a `Value` of the body (kept for
+                // `json()`): only the models that say so pay for it.
+                if B::MODEL.reads_every_element() {
+                    if let Ok(json) = parse_json(body) {
+                        every_element_facts(&json, B::MODEL.fields, &mut self.facts);
+                        self.json = OnceLock::from(Some(json));
+                    }
+                }
                 return;
             }
             Err(error) => error,
@@ -175,6 +183,7 @@ impl<B: ErrorModel> ApiError<B> {
             }
         };
         self.facts = facts_of_value(&json, B::MODEL.fields, B::MODEL.body_wait_formats);
+        every_element_facts(&json, B::MODEL.fields, &mut self.facts);
         // Decoding the value can succeed where the bytes did not: a repeated key, which a
         // `Value` resolves to the last one. The value is written back as bytes for the same
         // decoder: deserializing the `Value` itself would compile a second decoder of each body.
@@ -204,8 +213,15 @@ impl<B: ErrorModel> ApiError<B> {
         let model = B::MODEL;
         let headers: Vec<(&str, &str)> =
             self.tested_headers.iter().map(|(name, value)| (*name, value.as_str())).collect();
-        let observed =
-            Observed::new(self.status).code(self.code()).hint(self.hint()).message(self.message()).headers(&headers);
+        let every_code: Vec<&str> = self.facts.every_code.iter().map(String::as_str).collect();
+        let every_hint: Vec<&str> = self.facts.every_hint.iter().map(String::as_str).collect();
+        let observed = Observed::new(self.status)
+            .code(self.code())
+            .hint(self.hint())
+            .message(self.message())
+            .every_code(&every_code)
+            .every_hint(&every_hint)
+            .headers(&headers);
         let (rule, decided_by) = model.recovery.rule_for(&observed);
         let server_wait = match &self.retry_after {
             Reading::Valid(retry_after) => Some((retry_after.delay_from(now), WaitSource::RetryAfterHeader)),

@@ -1,7 +1,7 @@
 //! The facts of a body (its error code, hint, message, request id, wait and support reference),
 //! found at the paths the API's model gives, whether or not the body decoded.
 
-use crate::model::{FieldRole, EACH_ELEMENT};
+use crate::model::{FieldRole, ANY_ELEMENT, EACH_ELEMENT};
 use crate::retry_after::{RetryAfter, RetryAfterFormat};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -16,6 +16,11 @@ pub(crate) struct BodyFacts {
     pub(crate) request_id: Option<String>,
     pub(crate) retry_after: Option<RetryAfter>,
     pub(crate) support_reference: Option<String>,
+    /// Every code at the paths through any element ([`ANY_ELEMENT`]), in body order: the values
+    /// rules read beside `code`. Empty for a model without such paths.
+    pub(crate) every_code: Vec<String>,
+    /// Every hint at the paths through any element, likewise.
+    pub(crate) every_hint: Vec<String>,
 }
 
 /// The body as a `Value`.
@@ -50,11 +55,52 @@ pub(crate) fn scalar_at<'v>(json: &'v Value, path: &[&str]) -> Option<&'v Value>
     match (path.split_first(), json) {
         (None, Value::String(_) | Value::Number(_)) => Some(json),
         (None, _) => None,
-        (Some((&EACH_ELEMENT, rest)), Value::Array(elements)) => {
+        (Some((&(EACH_ELEMENT | ANY_ELEMENT), rest)), Value::Array(elements)) => {
             elements.iter().find_map(|element| scalar_at(element, rest))
         }
         (Some((key, rest)), Value::Object(members)) => scalar_at(members.get(*key)?, rest),
         (Some(_), _) => None,
+    }
+}
+
+/// Every string or number at `path` in `json`, in body order: at [`ANY_ELEMENT`] those of each
+/// element, at [`EACH_ELEMENT`] those of the first element that has any.
+fn scalars_at<'v>(json: &'v Value, path: &[&str], out: &mut Vec<&'v Value>) {
+    match (path.split_first(), json) {
+        (None, Value::String(_) | Value::Number(_)) => out.push(json),
+        (Some((&ANY_ELEMENT, rest)), Value::Array(elements)) => {
+            elements.iter().for_each(|element| scalars_at(element, rest, out));
+        }
+        (Some((&EACH_ELEMENT, rest)), Value::Array(elements)) => {
+            for element in elements {
+                let before = out.len();
+                scalars_at(element, rest, out);
+                if out.len() > before {
+                    return;
+                }
+            }
+        }
+        (Some((key, rest)), Value::Object(members)) => {
+            if let Some(member) = members.get(*key) {
+                scalars_at(member, rest, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Fills the codes and hints rules read in every element, from the paths through
+/// [`ANY_ELEMENT`].
+pub(crate) fn every_element_facts(json: &Value, fields: &[(FieldRole, &[&str])], facts: &mut BodyFacts) {
+    for (role, path) in fields.iter().filter(|(_, path)| path.contains(&ANY_ELEMENT)) {
+        let slot = match role {
+            FieldRole::Code => &mut facts.every_code,
+            FieldRole::Hint => &mut facts.every_hint,
+            _ => continue,
+        };
+        let mut found = Vec::new();
+        scalars_at(json, path, &mut found);
+        slot.extend(found.into_iter().filter_map(|value| text(Cow::Borrowed(value))));
     }
 }
 
@@ -142,7 +188,25 @@ fn wait(value: &Value, formats: &[RetryAfterFormat]) -> Option<RetryAfter> {
 
 #[cfg(test)]
 mod tests {
-    use super::number_text;
+    use super::*;
+
+    #[test]
+    fn the_codes_of_every_element_are_read_through_any_element_only() {
+        let json: Value = serde_json::json!({
+            "errors": [{ "code": "invalid" }, { "field": "x" }, { "code": 422 }, { "code": "already_exists" }],
+            "detail": [{ "reason": "A" }, { "reason": "B" }],
+        });
+        let fields: &[(FieldRole, &[&str])] = &[
+            (FieldRole::Code, &["errors", ANY_ELEMENT, "code"]),
+            (FieldRole::Hint, &["detail", EACH_ELEMENT, "reason"]),
+        ];
+        let mut facts = facts_of_value(&json, fields, &[]);
+        every_element_facts(&json, fields, &mut facts);
+        assert_eq!(facts.code.as_deref(), Some("invalid"));
+        assert_eq!(facts.every_code, ["invalid", "422", "already_exists"]);
+        // `[]` is the first element's alone: nothing more to read.
+        assert_eq!((facts.hint.as_deref(), facts.every_hint.len()), (Some("A"), 0));
+    }
 
     #[test]
     fn a_whole_number_is_its_digits_however_it_is_written() {

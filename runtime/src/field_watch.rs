@@ -7,7 +7,7 @@
 //! deserializer is serde_path_to_error's idea (a deserializer that wraps another and sees every
 //! key and value go by), cut down to what facts need, so it is written here.
 
-use crate::model::{FieldRole, EACH_ELEMENT};
+use crate::model::{FieldRole, ANY_ELEMENT, EACH_ELEMENT};
 use serde_core::de::{DeserializeOwned, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use std::fmt;
@@ -71,9 +71,9 @@ impl Node<'_> {
     }
 
     /// The paths that go on into each element, in an array here (their next key is
-    /// [`EACH_ELEMENT`]).
+    /// [`EACH_ELEMENT`] or [`ANY_ELEMENT`]: the first element with the fact gives it either way).
     fn through_elements(&self) -> u64 {
-        self.under(EACH_ELEMENT)
+        self.under(EACH_ELEMENT) | self.under(ANY_ELEMENT)
     }
 }
 
@@ -470,6 +470,7 @@ mod tests {
         (FieldRole::Hint, &["errors", EACH_ELEMENT, "code"]),
         (FieldRole::Hint, &["error", "details", EACH_ELEMENT, "reason"]),
         (FieldRole::Hint, &["grid", EACH_ELEMENT, EACH_ELEMENT]),
+        (FieldRole::Code, &["errors", ANY_ELEMENT, "field"]),
     ];
 
     /// What `Value` gives at each path, when it is a string or a number: what the tee must give.
@@ -578,7 +579,7 @@ mod tests {
         .prop_map(Node::Leaf);
         leaf.prop_recursive(4, 32, 6, |inner| {
             let key = prop::sample::select(vec![
-                "code", "error", "message", "retry", "errors", "details", "reason", "grid", "z",
+                "code", "error", "message", "retry", "errors", "details", "reason", "grid", "field", "z",
             ]);
             prop_oneof![
                 prop::collection::vec(inner.clone(), 0..4).prop_map(Node::Array),
@@ -592,7 +593,9 @@ mod tests {
         let body = r#"{"errors": [{"code": {}}, {"field": "x"}, {"code": "b"}, {"code": "c"}],
             "error": {"details": [{"@type": "Info", "reason": 7}]}, "grid": [[], [null, "g"]]}"#;
         let found = by_value(body).unwrap();
-        assert_eq!(found[5..], [Some(Value::from("b")), Some(Value::from(7)), Some(Value::from("g"))]);
+        // Through `[*]` too, the first element that has the fact gives it.
+        let expected = [Some(Value::from("b")), Some(Value::from(7)), Some(Value::from("g")), Some(Value::from("x"))];
+        assert_eq!(found[5..], expected);
         for decoded in decoded(body).into_iter().flatten() {
             assert_eq!(decoded, found);
         }

@@ -91,6 +91,12 @@ catalog_enum! {
 /// is the `code` of the first element of `errors` that has one (a string or a number).
 pub const EACH_ELEMENT: &str = "[]";
 
+/// The key of a field path that stands for any element of an array: `["errors", "[*]", "code"]`
+/// gives the first element's `code` as the body's fact, as [`EACH_ELEMENT`] does, and rules of
+/// the error-value (or hint) level, their `except` and their conditions read every element's:
+/// a rule covers the body when any element has one of its values (GitHub's `errors[].code`).
+pub const ANY_ELEMENT: &str = "[*]";
+
 /// Everything an API's catalog says about reading its error responses: where its body keeps
 /// each fact, which headers matter, and its recovery rules. Each generated module has one, as
 /// `MODEL`.
@@ -120,6 +126,13 @@ pub struct Model {
 }
 
 impl Model {
+    /// Do rules read every element of an array for the code or hint ([`ANY_ELEMENT`])?
+    pub(crate) fn reads_every_element(&self) -> bool {
+        self.fields
+            .iter()
+            .any(|(role, path)| matches!(role, FieldRole::Code | FieldRole::Hint) && path.contains(&ANY_ELEMENT))
+    }
+
     /// A model with no `Retry-After` dialect or default, and a body wait in delay-seconds.
     pub const fn new(
         api: &'static str,

@@ -307,16 +307,19 @@ impl Condition {
         Self { subject: ConditionSubject::Field(role), test }
     }
 
-    /// Does the response pass the test?
+    /// Does the response pass the test? A code or hint read in every element of an array passes
+    /// when any element's does.
     pub fn holds(&self, response: &Observed<'_>) -> bool {
-        let value = match self.subject {
-            ConditionSubject::Header(name) => response.header(name),
-            ConditionSubject::Field(role) => response.field(role),
+        let passes = |value: &str| {
+            let value = value.trim();
+            match self.test {
+                ConditionTest::Equals(expected) => value.eq_ignore_ascii_case(expected.trim()),
+                ConditionTest::Contains(part) => contains_ignoring_ascii_case(value, part),
+            }
         };
-        let Some(value) = value.map(str::trim) else { return false };
-        match self.test {
-            ConditionTest::Equals(expected) => value.eq_ignore_ascii_case(expected.trim()),
-            ConditionTest::Contains(part) => contains_ignoring_ascii_case(value, part),
+        match self.subject {
+            ConditionSubject::Header(name) => response.header(name).is_some_and(passes),
+            ConditionSubject::Field(role) => response.values(role).any(passes),
         }
     }
 }
@@ -336,13 +339,30 @@ pub struct Observed<'a> {
     code: Option<&'a str>,
     hint: Option<&'a str>,
     message: Option<&'a str>,
+    every_code: &'a [&'a str],
+    every_hint: &'a [&'a str],
     headers: &'a [(&'a str, &'a str)],
 }
 
 impl<'a> Observed<'a> {
     /// A response with this status and nothing else.
     pub const fn new(status: u16) -> Self {
-        Self { status, code: None, hint: None, message: None, headers: &[] }
+        Self { status, code: None, hint: None, message: None, every_code: &[], every_hint: &[], headers: &[] }
+    }
+
+    /// With the error values of every element of an array, for a model that reads them all
+    /// ([`ANY_ELEMENT`](crate::model::ANY_ELEMENT)): rules cover the response when any is theirs.
+    #[must_use]
+    pub const fn every_code(mut self, codes: &'a [&'a str]) -> Self {
+        self.every_code = codes;
+        self
+    }
+
+    /// With the hints of every element of an array, likewise.
+    #[must_use]
+    pub const fn every_hint(mut self, hints: &'a [&'a str]) -> Self {
+        self.every_hint = hints;
+        self
     }
 
     /// With the body's error value.
@@ -392,6 +412,16 @@ impl<'a> Observed<'a> {
             FieldRole::Message => self.message,
             _ => None,
         }
+    }
+
+    /// Every value of a role that rules read: the fact, then those of every element.
+    fn values(&self, role: FieldRole) -> impl Iterator<Item = &'a str> {
+        let every = match role {
+            FieldRole::Code => self.every_code,
+            FieldRole::Hint => self.every_hint,
+            _ => &[],
+        };
+        self.field(role).into_iter().chain(every.iter().copied())
     }
 }
 
@@ -570,15 +600,20 @@ impl RecoveryRule {
     /// Does the rule cover the response: its scope holds the status, error value or hint, none
     /// is excepted, and every condition holds?
     pub fn covers(&self, response: &Observed<'_>) -> bool {
-        let (status, error, hint) = (response.status, response.field(FieldRole::Code), response.field(FieldRole::Hint));
-        let excluded = [error, hint].into_iter().flatten().any(|wire| self.except.contains(&wire));
+        let status = response.status;
+        let (mut errors, mut hints) = (response.values(FieldRole::Code), response.values(FieldRole::Hint));
+        let excluded = !self.except.is_empty()
+            && response
+                .values(FieldRole::Code)
+                .chain(response.values(FieldRole::Hint))
+                .any(|w| self.except.contains(&w));
         if excluded || !self.when.iter().all(|condition| condition.holds(response)) {
             return false;
         }
         match self.level() {
             DecidedBy::Condition => true,
-            DecidedBy::Hint => hint.is_some_and(|h| self.hints.contains(&h)) && self.status_in_scope(status),
-            DecidedBy::ErrorValue => error.is_some_and(|e| self.errors.contains(&e)) && self.status_in_scope(status),
+            DecidedBy::Hint => hints.any(|h| self.hints.contains(&h)) && self.status_in_scope(status),
+            DecidedBy::ErrorValue => errors.any(|e| self.errors.contains(&e)) && self.status_in_scope(status),
             DecidedBy::Status => self.statuses.contains(&status),
             DecidedBy::StatusClass => StatusClass::of(status).is_some_and(|class| self.classes.contains(&class)),
             DecidedBy::Fallback => true,
@@ -1029,6 +1064,23 @@ mod tests {
         ],
         RecoveryRule::new("fallback", RecoveryKind::GiveUp, "", SOURCE),
     );
+
+    #[test]
+    fn rules_read_the_values_of_every_element_where_the_model_gives_them() {
+        let decide = |codes: &[&str]| {
+            let (rule, by) = TABLE.rule_for(&Observed::new(401).code(codes.first().copied()).every_code(codes));
+            (rule.id, by)
+        };
+        // The first element's code alone decides at the status; the second's is a rule's value.
+        assert_eq!(decide(&["other"]), ("status", DecidedBy::Status));
+        assert_eq!(decide(&["other", "otp_invalid"]), ("value", DecidedBy::ErrorValue));
+        // An excepted value in any element keeps the rule out.
+        assert_eq!(decide(&["other", "secret"]), ("fallback", DecidedBy::Fallback));
+        // Conditions on the code pass when any element's does.
+        let condition = Condition::field(FieldRole::Code, ConditionTest::Equals("SECRET"));
+        assert!(condition.holds(&Observed::new(401).code(Some("other")).every_code(&["other", "secret"])));
+        assert!(!condition.holds(&Observed::new(401).code(Some("other")).every_code(&["other"])));
+    }
 
     #[test]
     fn a_rule_of_transport_failures_decides_those_and_no_response() {

@@ -401,6 +401,12 @@ pub struct Field {
     #[serde(default)]
     #[schemars(with = "Vec<Names<RetryAfterFormat>>")]
     pub formats: Vec<RetryAfterFormat>,
+    /// For an array whose elements carry a `code` or `hint` (GitHub's `errors[].code`): which
+    /// elements rules read. `first` (the default): the first element that has the value decides;
+    /// `any`: a rule covers the body when any element has one of its values (the first still
+    /// gives the body's code, as shown to people).
+    #[serde(default)]
+    pub elements: Elements,
     /// What the value means.
     pub description: String,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
@@ -703,6 +709,17 @@ pub struct RecoveryRule {
     /// Free remarks on the entry.
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+/// Which elements of an array rules read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Elements {
+    /// The first element that has the value gives it.
+    #[default]
+    First,
+    /// Every element's value counts: a rule covers the body when any is one of its values.
+    Any,
 }
 
 /// A test of a response: one subject (`header` or `field`) and one test (`equals` or

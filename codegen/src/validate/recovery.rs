@@ -5,10 +5,10 @@
 use super::Checker;
 use crate::diagnostic::Code;
 use crate::model::{
-    DecidedBy, FieldRole, FieldType, HeaderDirection, HeaderRole, Jitter, RecoveryAdvice, RecoveryKind, RecoveryRule,
-    RetryAfterFormat, Shape, StatusClass, Union, Vocabulary,
+    DecidedBy, Elements, FieldRole, FieldType, HeaderDirection, HeaderRole, Jitter, RecoveryAdvice, RecoveryKind,
+    RecoveryRule, RetryAfterFormat, Shape, StatusClass, Union, Vocabulary,
 };
-use api_error_runtime::model::EACH_ELEMENT;
+use api_error_runtime::model::{ANY_ELEMENT, EACH_ELEMENT};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Facts of a rule that `inferred` may list.
@@ -60,11 +60,15 @@ pub(super) fn role_paths(bodies: &[Shape], unions: &[Union]) -> Vec<RolePath> {
             if let Some(role) = field.role {
                 out.push(RolePath { role, keys: keys.clone(), shape, field: f });
             }
-            // Through arrays, to the object their elements are.
+            // Through arrays, to the object their elements are: the first element's, or any's.
             let mut ty = &field.ty;
             let depth = keys.len();
+            let element = match field.elements {
+                Elements::First => EACH_ELEMENT,
+                Elements::Any => ANY_ELEMENT,
+            };
             while let FieldType::Array(inner) = ty {
-                keys.push(EACH_ELEMENT.to_string());
+                keys.push(element.to_string());
                 ty = inner;
             }
             // To the object's shape, or to each shape a union may be (the tag adds no key).
@@ -156,6 +160,14 @@ impl Checker<'_> {
                         &formats_path,
                         "`formats` says how a wait is written, for a `role: retry_after` field",
                         "remove `formats`, or give the field `role: retry_after`",
+                    );
+                }
+                if field.elements == Elements::Any && !matches!(field.ty, FieldType::Array(_)) {
+                    self.error(
+                        Code::FieldRole,
+                        format!("bodies[{s}].fields[{f}].elements"),
+                        format!("`elements` says which elements of an array rules read; `{}` is no array", field.name),
+                        "remove `elements`, or put it on the array field whose elements carry the code or hint",
                     );
                 }
                 if field.role == Some(FieldRole::RetryAfter) {

@@ -7,7 +7,8 @@ impl ::api_error_runtime::serde::Serialize for super::ErrorBody {
     where
         S: ::api_error_runtime::serde::Serializer,
     {
-        let len = 1 + usize::from(self.documentation_url.is_some());
+        let len = 1 + usize::from(self.documentation_url.is_some())
+            + usize::from(self.errors.is_some());
         let mut state = ::api_error_runtime::serde::Serializer::serialize_struct(
             serializer,
             "ErrorBody",
@@ -22,6 +23,13 @@ impl ::api_error_runtime::serde::Serialize for super::ErrorBody {
             ::api_error_runtime::serde::ser::SerializeStruct::serialize_field(
                 &mut state,
                 "documentation_url",
+                value,
+            )?;
+        }
+        if let ::core::option::Option::Some(value) = &self.errors {
+            ::api_error_runtime::serde::ser::SerializeStruct::serialize_field(
+                &mut state,
+                "errors",
                 value,
             )?;
         }
@@ -54,9 +62,13 @@ impl<'de> ::api_error_runtime::serde::Deserialize<'de> for super::ErrorBody {
                 let mut documentation_url: ::core::option::Option<
                     ::core::option::Option<::std::string::String>,
                 > = ::core::option::Option::None;
+                let mut errors: ::core::option::Option<
+                    ::core::option::Option<::std::vec::Vec<super::ValidationError>>,
+                > = ::core::option::Option::None;
                 let members = ::api_error_runtime::__private::MemberKey(|key: &str| match key {
                     "message" => ::core::option::Option::Some(0),
                     "documentation_url" => ::core::option::Option::Some(1),
+                    "errors" => ::core::option::Option::Some(2),
                     _ => ::core::option::Option::None,
                 });
                 while let ::core::option::Option::Some(member) = access
@@ -75,6 +87,13 @@ impl<'de> ::api_error_runtime::serde::Deserialize<'de> for super::ErrorBody {
                                 &mut access,
                                 &mut documentation_url,
                                 "documentation_url",
+                            )?
+                        }
+                        ::core::option::Option::Some(2) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut errors,
+                                "errors",
                             )?
                         }
                         _ => {
@@ -96,6 +115,172 @@ impl<'de> ::api_error_runtime::serde::Deserialize<'de> for super::ErrorBody {
                             );
                         }
                     },
+                    documentation_url: documentation_url.flatten(),
+                    errors: errors.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_map(Members)
+    }
+}
+impl ::api_error_runtime::serde::Serialize for super::ValidationError {
+    fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+    where
+        S: ::api_error_runtime::serde::Serializer,
+    {
+        let len = 2 + usize::from(self.field.is_some())
+            + usize::from(self.message.is_some())
+            + usize::from(self.documentation_url.is_some());
+        let mut state = ::api_error_runtime::serde::Serializer::serialize_struct(
+            serializer,
+            "ValidationError",
+            len,
+        )?;
+        ::api_error_runtime::serde::ser::SerializeStruct::serialize_field(
+            &mut state,
+            "resource",
+            &self.resource,
+        )?;
+        if let ::core::option::Option::Some(value) = &self.field {
+            ::api_error_runtime::serde::ser::SerializeStruct::serialize_field(
+                &mut state,
+                "field",
+                value,
+            )?;
+        }
+        ::api_error_runtime::serde::ser::SerializeStruct::serialize_field(
+            &mut state,
+            "code",
+            &self.code,
+        )?;
+        if let ::core::option::Option::Some(value) = &self.message {
+            ::api_error_runtime::serde::ser::SerializeStruct::serialize_field(
+                &mut state,
+                "message",
+                value,
+            )?;
+        }
+        if let ::core::option::Option::Some(value) = &self.documentation_url {
+            ::api_error_runtime::serde::ser::SerializeStruct::serialize_field(
+                &mut state,
+                "documentation_url",
+                value,
+            )?;
+        }
+        ::api_error_runtime::serde::ser::SerializeStruct::end(state)
+    }
+}
+impl<'de> ::api_error_runtime::serde::Deserialize<'de> for super::ValidationError {
+    fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+    where
+        D: ::api_error_runtime::serde::Deserializer<'de>,
+    {
+        /// Reads the members of the body.
+        struct Members;
+        impl<'de> ::api_error_runtime::serde::de::Visitor<'de> for Members {
+            type Value = super::ValidationError;
+            fn expecting(
+                &self,
+                formatter: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                formatter.write_str("struct ValidationError")
+            }
+            fn visit_map<A>(
+                self,
+                mut access: A,
+            ) -> ::core::result::Result<super::ValidationError, A::Error>
+            where
+                A: ::api_error_runtime::serde::de::MapAccess<'de>,
+            {
+                let mut resource: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
+                let mut field: ::core::option::Option<
+                    ::core::option::Option<::std::string::String>,
+                > = ::core::option::Option::None;
+                let mut code: ::core::option::Option<super::ValidationCode> = ::core::option::Option::None;
+                let mut message: ::core::option::Option<
+                    ::core::option::Option<::std::string::String>,
+                > = ::core::option::Option::None;
+                let mut documentation_url: ::core::option::Option<
+                    ::core::option::Option<::std::string::String>,
+                > = ::core::option::Option::None;
+                let members = ::api_error_runtime::__private::MemberKey(|key: &str| match key {
+                    "resource" => ::core::option::Option::Some(0),
+                    "field" => ::core::option::Option::Some(1),
+                    "code" => ::core::option::Option::Some(2),
+                    "message" => ::core::option::Option::Some(3),
+                    "documentation_url" => ::core::option::Option::Some(4),
+                    _ => ::core::option::Option::None,
+                });
+                while let ::core::option::Option::Some(member) = access
+                    .next_key_seed(members)?
+                {
+                    match member {
+                        ::core::option::Option::Some(0) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut resource,
+                                "resource",
+                            )?
+                        }
+                        ::core::option::Option::Some(1) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut field,
+                                "field",
+                            )?
+                        }
+                        ::core::option::Option::Some(2) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut code,
+                                "code",
+                            )?
+                        }
+                        ::core::option::Option::Some(3) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut message,
+                                "message",
+                            )?
+                        }
+                        ::core::option::Option::Some(4) => {
+                            ::api_error_runtime::__private::read_member(
+                                &mut access,
+                                &mut documentation_url,
+                                "documentation_url",
+                            )?
+                        }
+                        _ => {
+                            access
+                                .next_value::<
+                                    ::api_error_runtime::serde::de::IgnoredAny,
+                                >()?;
+                        }
+                    }
+                }
+                ::core::result::Result::Ok(super::ValidationError {
+                    resource: match resource {
+                        ::core::option::Option::Some(value) => value,
+                        ::core::option::Option::None => {
+                            return ::core::result::Result::Err(
+                                <A::Error as ::api_error_runtime::serde::de::Error>::missing_field(
+                                    "resource",
+                                ),
+                            );
+                        }
+                    },
+                    field: field.flatten(),
+                    code: match code {
+                        ::core::option::Option::Some(value) => value,
+                        ::core::option::Option::None => {
+                            return ::core::result::Result::Err(
+                                <A::Error as ::api_error_runtime::serde::de::Error>::missing_field(
+                                    "code",
+                                ),
+                            );
+                        }
+                    },
+                    message: message.flatten(),
                     documentation_url: documentation_url.flatten(),
                 })
             }

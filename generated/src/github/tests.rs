@@ -107,3 +107,63 @@ fn case_forbidden_decides() {
         ::core::option::Option::None)
     );
 }
+/// A required field left out is the request's to fix.
+#[test]
+fn case_missing_field_decides() {
+    let headers: &[(&str, &str)] = &[];
+    let recovery = super::Error::from_response(
+            422,
+            headers.iter().copied(),
+            "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"Label\",\"field\":\"color\",\"code\":\"missing_field\"}]}"
+                .as_bytes(),
+        )
+        .recovery(now());
+    ::core::assert_eq!(
+        (recovery.kind(), recovery.rule().id, recovery.wait()),
+        (::api_error_runtime::RecoveryKind::FixRequest, "invalid-fields",
+        ::core::option::Option::None)
+    );
+}
+/// The second element says the name is taken: rules read every element, so the uniqueness rule decides.
+#[test]
+fn case_already_exists_in_a_later_element_decides() {
+    let headers: &[(&str, &str)] = &[];
+    let recovery = super::Error::from_response(
+            422,
+            headers.iter().copied(),
+            "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"Label\",\"field\":\"color\",\"code\":\"invalid\"},{\"resource\":\"Label\",\"field\":\"name\",\"code\":\"already_exists\"}]}"
+                .as_bytes(),
+        )
+        .recovery(now());
+    ::core::assert_eq!(
+        (recovery.kind(), recovery.rule().id, recovery.wait()),
+        (::api_error_runtime::RecoveryKind::FixRequest, "already-exists",
+        ::core::option::Option::None)
+    );
+}
+/// A body that is no JSON object gets a 400, whose body is a message alone.
+#[test]
+fn case_not_json_decides() {
+    let headers: &[(&str, &str)] = &[];
+    let recovery = super::Error::from_response(
+            400,
+            headers.iter().copied(),
+            "{\"message\":\"Problems parsing JSON\"}".as_bytes(),
+        )
+        .recovery(now());
+    ::core::assert_eq!(
+        (recovery.kind(), recovery.rule().id, recovery.wait()),
+        (::api_error_runtime::RecoveryKind::FixRequest, "unreadable-body",
+        ::core::option::Option::None)
+    );
+}
+#[test]
+fn every_validation_code_value_is_found_by_its_wire_string() {
+    for known in super::ValidationCode::ALL {
+        let found = super::ValidationCode::from(known.as_str());
+        ::core::assert!(! found.is_unknown() && & found == known, "{}", known.as_str());
+    }
+    ::core::assert!(
+        super::ValidationCode::from("\u{0}not a value of this catalog").is_unknown()
+    );
+}

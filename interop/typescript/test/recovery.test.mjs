@@ -10,13 +10,22 @@ const NOW = Date.UTC(2024, 11, 1, 8, 0, 0);
 const MAX_WAIT = 15 * 60;
 const RETRYING = new Set(["retry_after_wait", "retry_with_backoff", "retry_now", "refresh_credentials"]);
 
-// The string or number at `path`: each key an object's member, and `[]` (in an array) the first
-// element where the rest of the path reaches one, as the Rust runtime reads a body.
+// The string or number at `path`: each key an object's member, and `[]` or `[*]` (in an array)
+// the first element where the rest of the path reaches one, as the Rust runtime reads a body.
 function atPath(body, path) {
-  if (path.length === 0) return typeof body === "string" || typeof body === "number" ? body : undefined;
+  return allAt(body, path, true)[0];
+}
+
+// Every string or number at `path`: at `[*]` those of each element, at `[]` those of the first
+// element that has any (with `firstOnly`, the first found alone).
+function allAt(body, path, firstOnly = false) {
+  if (path.length === 0) return typeof body === "string" || typeof body === "number" ? [body] : [];
   const [key, ...rest] = path;
-  if (key === "[]" && Array.isArray(body)) return body.map((element) => atPath(element, rest)).find((found) => found !== undefined);
-  return body && typeof body === "object" && !Array.isArray(body) && Object.hasOwn(body, key) ? atPath(body[key], rest) : undefined;
+  if ((key === "[]" || key === "[*]") && Array.isArray(body)) {
+    const found = body.map((element) => allAt(element, rest, firstOnly)).filter((values) => values.length);
+    return key === "[*]" && !firstOnly ? found.flat() : found[0] ?? [];
+  }
+  return body && typeof body === "object" && !Array.isArray(body) && Object.hasOwn(body, key) ? allAt(body[key], rest, firstOnly) : [];
 }
 const text = (v) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined);
 const statusClass = (status) => ({ 1: "1xx", 2: "2xx", 3: "3xx", 4: "4xx", 5: "5xx" })[Math.floor(status / 100)];
@@ -24,25 +33,29 @@ const statusClass = (status) => ({ 1: "1xx", 2: "2xx", 3: "3xx", 4: "4xx", 5: "5
 // ASCII letters only, as the Rust runtime compares (`toLowerCase` would fold others too).
 const asciiLower = (s) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
-// A rule's condition: a header's or a body fact's value, trimmed, ASCII letters in any case.
+// A rule's condition: a header's or a body fact's value, trimmed, ASCII letters in any case; a
+// code or hint read in every element passes when any element's does.
 function holds(condition, headers, facts) {
-  const value =
+  const values =
     "header" in condition
-      ? Object.entries(headers).find(([k]) => k.toLowerCase() === condition.header.toLowerCase())?.[1]
+      ? [Object.entries(headers).find(([k]) => k.toLowerCase() === condition.header.toLowerCase())?.[1]].filter((v) => v !== undefined)
       : facts[condition.field];
-  if (value === undefined) return false;
-  const folded = asciiLower(value.trim());
-  return "equals" in condition ? folded === asciiLower(condition.equals.trim()) : folded.includes(asciiLower(condition.contains));
+  const passes = (value) => {
+    const folded = asciiLower(value.trim());
+    return "equals" in condition ? folded === asciiLower(condition.equals.trim()) : folded.includes(asciiLower(condition.contains));
+  };
+  return values.some(passes);
 }
 
-function covers(rule, status, code, hint, headers, facts) {
-  if (rule.except.includes(code) || rule.except.includes(hint)) return false;
+// `facts`: each role's values, the body's fact first, then those of every element (`[*]`).
+function covers(rule, status, headers, facts) {
+  if ([...facts.code, ...facts.hint].some((value) => rule.except.includes(value))) return false;
   if (!rule.when.every((condition) => holds(condition, headers, facts))) return false;
   const inScope = (!rule.statuses.length && !rule.status_classes.length) || rule.statuses.includes(status) || rule.status_classes.includes(statusClass(status));
   switch (rule.level) {
     case "condition": return true;
-    case "hint": return rule.hints.includes(hint) && inScope;
-    case "error_value": return rule.errors.includes(code) && inScope;
+    case "hint": return facts.hint.some((hint) => rule.hints.includes(hint)) && inScope;
+    case "error_value": return facts.code.some((code) => rule.errors.includes(code)) && inScope;
     case "status": return rule.statuses.includes(status);
     case "status_class": return rule.status_classes.includes(statusClass(status));
     default: return true;
@@ -103,13 +116,14 @@ function bodySeconds(v, formats) {
 
 export function decide(data, status, headers, body) {
   const first = (role) => (data.fields[role] ?? []).map((p) => text(atPath(body, p))).find((v) => v !== undefined);
-  const code = first("code");
-  const hint = first("hint");
-  const facts = { code, hint, message: first("message") };
+  // Every value of a role at its paths through any element (`[*]`), in body order.
+  const every = (role) => (data.fields[role] ?? []).filter((p) => p.includes("[*]")).flatMap((p) => allAt(body, p).map(text));
+  const known = (value) => (value === undefined ? [] : [value]);
+  const facts = { code: [...known(first("code")), ...every("code")], hint: [...known(first("hint")), ...every("hint")], message: known(first("message")) };
   const levels = data.precedence.slice(0, -1);
   // Level by level; within a level, the rules with conditions first.
   const ranked = levels.flatMap((level) => [true, false].flatMap((conditional) => data.rules.filter((r) => r.level === level && r.when.length > 0 === conditional)));
-  const rule = ranked.find((r) => covers(r, status, code, hint, headers, facts)) ?? data.fallback;
+  const rule = ranked.find((r) => covers(r, status, headers, facts)) ?? data.fallback;
   let kind = rule.kind;
   const header = data.headers.retry_after;
   const sent = Object.entries(headers).find(([k]) => header && k.toLowerCase() === header.toLowerCase())?.[1];
