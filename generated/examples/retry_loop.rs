@@ -2,7 +2,9 @@
 //! that got none, becomes a decision of what to do next, and the loop obeys it. The "server"
 //! here replays canned outcomes; run it with `cargo run -p api-error-catalog --example retry_loop`.
 
-use api_error_catalog::{fanfare, ofauth, ApiErrorInfo, Recovery, RecoveryKind, RetryPolicy, TransportFailure};
+use api_error_catalog::{
+    fanfare, ofauth, ApiErrorInfo, Recovery, RecoveryKind, Request, RetryPolicy, TransportFailure,
+};
 use std::collections::VecDeque;
 use std::time::{Duration, SystemTime};
 
@@ -30,8 +32,9 @@ fn send(server: &mut VecDeque<Outcome>) -> Option<Outcome> {
     server.pop_front()
 }
 
-/// Runs one request to completion the way a real client would, and says how it ended.
-fn call(server: &mut VecDeque<Outcome>, api: &Api) -> String {
+/// Runs one request to completion the way a real client would, and says how it ended. The
+/// decisions are for `request`: one that may have taken effect is resent only if idempotent.
+fn call(server: &mut VecDeque<Outcome>, api: &Api, request: Request) -> String {
     let mut attempts = 0;
     loop {
         attempts += 1;
@@ -46,7 +49,8 @@ fn call(server: &mut VecDeque<Outcome>, api: &Api) -> String {
                 println!("  no response: {}", failure.label());
                 (api.transport)(failure)
             }
-        };
+        }
+        .for_request(request);
         println!("    -> {} ({} rule `{}`)", recovery.kind(), recovery.advice(), recovery.rule().id);
         // The one retry question; `None` ends the loop. A real client draws the jitter's
         // random number (here: no jitter) and sleeps; the example only reports the wait.
@@ -117,20 +121,28 @@ fn main() {
     for (name, api, responses) in requests {
         println!("{name}");
         let mut server: VecDeque<Outcome> = responses.into_iter().map(Ok).collect();
-        println!("  => {}\n", call(&mut server, api));
+        println!("  => {}\n", call(&mut server, api, Request::of_method("GET")));
     }
     // Requests that got no response: the runtime's default retries a failure of the network
     // with the policy's backoff, and stops at a failed TLS handshake.
-    let failures: [(&str, &Api, Vec<Outcome>); 2] = [
+    let failures: [(&str, &Api, Request, Vec<Outcome>); 3] = [
         (
-            "OFAuth: a refused connection, a timeout, then served",
+            "OFAuth: a GET meets a refused connection, a timeout, then is served",
             &OFAUTH,
+            Request::of_method("GET"),
             vec![Err(TransportFailure::Connect), Err(TransportFailure::Timeout)],
         ),
-        ("Fanfare: the TLS handshake fails", &FANFARE, vec![Err(TransportFailure::Tls)]),
+        (
+            // It may have been carried out: not sent again blindly.
+            "OFAuth: a POST times out",
+            &OFAUTH,
+            Request::of_method("POST"),
+            vec![Err(TransportFailure::Timeout)],
+        ),
+        ("Fanfare: the TLS handshake fails", &FANFARE, Request::of_method("GET"), vec![Err(TransportFailure::Tls)]),
     ];
-    for (name, api, outcomes) in failures {
+    for (name, api, request, outcomes) in failures {
         println!("{name}");
-        println!("  => {}\n", call(&mut VecDeque::from(outcomes), api));
+        println!("  => {}\n", call(&mut VecDeque::from(outcomes), api, request));
     }
 }

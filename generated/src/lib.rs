@@ -95,7 +95,7 @@ pub use ::api_error_runtime::{
     ApiError, ApiErrorInfo, Backoff, BodyProblem, CatalogApi, Condition,
     ConditionSubject, ConditionTest, DecidedBy, ErrorModel, Example, ExampleDecision,
     Jitter, Observed, RateLimit, Reading, Recovery, RecoveryKind, RecoveryRule,
-    RecoveryTable, ResponseHeader, RetryAfter, RetryAfterFormat, RetryPolicy,
+    RecoveryTable, Request, ResponseHeader, RetryAfter, RetryAfterFormat, RetryPolicy,
     StatusClass, TransportFailure, UnknownValue, WaitSource,
 };
 pub use ::api_error_runtime::model;

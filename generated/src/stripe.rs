@@ -605,7 +605,8 @@ pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::Re
                 "Advanced error handling › HTTP status code summary",
             )
             .statuses(&[429])
-            .client_backoff(),
+            .client_backoff()
+            .safe_to_resend(),
         ::api_error_runtime::RecoveryRule::new(
                 "conflict",
                 ::api_error_runtime::RecoveryKind::RetryWithBackoff,

@@ -379,7 +379,8 @@ pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::Re
                 "Twilio API response Error 429 › Implement retries with exponential backoff",
             )
             .errors(&["20429"])
-            .client_backoff(),
+            .client_backoff()
+            .safe_to_resend(),
         ::api_error_runtime::RecoveryRule::new(
                 "too-many-requests",
                 ::api_error_runtime::RecoveryKind::RetryWithBackoff,
@@ -388,7 +389,8 @@ pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::Re
             )
             .inferred()
             .statuses(&[429])
-            .client_backoff(),
+            .client_backoff()
+            .safe_to_resend(),
         ::api_error_runtime::RecoveryRule::new(
                 "credentials",
                 ::api_error_runtime::RecoveryKind::FixConfiguration,

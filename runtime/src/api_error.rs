@@ -6,6 +6,7 @@ use crate::headers::{HeaderReadings, RateLimit, Reading, ResponseHeader};
 use crate::model::ErrorModel;
 use crate::recovery::{Observed, Recovery, WaitSource};
 use crate::retry_after::RetryAfter;
+use crate::status::StatusClass;
 use crate::transport::TransportFailure;
 use serde_core::de::DeserializeOwned;
 use serde_json::Value;
@@ -230,6 +231,7 @@ impl<B: ErrorModel> ApiError<B> {
         let window_spent = !matches!(self.rate_limit.remaining, Reading::Valid(left) if left > 0);
         let reset_wait = self.rate_limit.resets.filter(|_| window_spent).map(|resets| resets.delay_from(now));
         Recovery::decide(rule, decided_by, server_wait, reset_wait, model.default_retry_after, max_wait)
+            .acted(StatusClass::of(self.status) == Some(StatusClass::ServerError))
     }
 
     /// What to do when a request to this API failed without a response (a timeout, a refused

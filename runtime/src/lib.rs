@@ -17,6 +17,8 @@
 //!   `ApiError`; a rule's [`Condition`]s (a [`ConditionSubject`] and a [`ConditionTest`]).
 //! - [`TransportFailure`] and [`RecoveryTable::transport_recovery`] (or
 //!   `ApiError::transport_recovery`): what to do when no response came.
+//! - [`Request`] and [`Recovery::for_request`]: no retry of a request that may have taken
+//!   effect and is not safe to send twice.
 //!
 //! For the generated code: [`model`] (each API's [`model::Model`], field and header roles, and
 //! [`model::CatalogEnum`], the one definition of each set of names the catalog format shares with
@@ -48,6 +50,7 @@ mod members;
 pub mod model;
 mod open_enum;
 mod recovery;
+mod request;
 mod retry_after;
 mod status;
 mod tagged;
@@ -63,6 +66,7 @@ pub use recovery::{
     Backoff, Condition, ConditionSubject, ConditionTest, DecidedBy, Jitter, Observed, Recovery, RecoveryKind,
     RecoveryRule, RecoveryTable, RetryPolicy, WaitSource,
 };
+pub use request::Request;
 pub use retry_after::{RetryAfter, RetryAfterFormat};
 pub use status::StatusClass;
 pub use transport::TransportFailure;

@@ -3,6 +3,7 @@
 
 use crate::catalog_enum::catalog_enum;
 use crate::model::FieldRole;
+use crate::request::Request;
 use crate::transport::{TransportFailure, TRANSPORT_DEFAULTS};
 use crate::StatusClass;
 use std::time::Duration;
@@ -36,6 +37,10 @@ catalog_enum! {
         CheckPermissions = "check_permissions", "check permissions";
         /// Contact the API's support, quoting the request id or reference code.
         ContactSupport = "contact_support", "contact support";
+        /// The request may have taken effect and is not safe to send again as it is: find out
+        /// whether it did (look the resource up) before sending it again, or send it with an
+        /// idempotency key. [`Recovery::for_request`] decides it in place of a retry.
+        CheckOutcome = "check_outcome", "find out whether the request took effect";
         /// Nothing the client can do will make this request succeed.
         GiveUp = "give_up", "give up";
     }
@@ -60,6 +65,7 @@ impl RecoveryKind {
             | Self::FixConfiguration
             | Self::CheckPermissions
             | Self::ContactSupport
+            | Self::CheckOutcome
             | Self::GiveUp => false,
         }
     }
@@ -466,6 +472,9 @@ pub struct RecoveryRule {
     pub when: &'static [Condition],
     /// The failures without a response the rule covers; such a rule covers no response.
     pub transport: &'static [TransportFailure],
+    /// The documentation says the server did not act on a request that got this response
+    /// (a 429 answered before any processing): sending it again is safe whatever the request.
+    pub safe_to_resend: bool,
 }
 
 impl RecoveryRule {
@@ -488,6 +497,7 @@ impl RecoveryRule {
             if_no_wait: None,
             when: &[],
             transport: &[],
+            safe_to_resend: false,
         }
     }
 
@@ -565,6 +575,13 @@ impl RecoveryRule {
     #[must_use]
     pub const fn when(mut self, conditions: &'static [Condition]) -> Self {
         self.when = conditions;
+        self
+    }
+
+    /// The server did not act on the request: sending it again is safe.
+    #[must_use]
+    pub const fn safe_to_resend(mut self) -> Self {
+        self.safe_to_resend = true;
         self
     }
 
@@ -721,6 +738,7 @@ impl RecoveryTable {
     pub fn transport_recovery(&self, failure: TransportFailure) -> Recovery {
         let rule = self.rule_for_transport(failure);
         Recovery::decide(rule, DecidedBy::Transport, None, None, None, Recovery::DEFAULT_MAX_WAIT)
+            .acted(failure.may_have_reached_server())
     }
 }
 
@@ -813,6 +831,8 @@ pub struct Recovery {
     pub(crate) wait_source: Option<WaitSource>,
     pub(crate) clamped: bool,
     pub(crate) max_wait: Duration,
+    /// The server may have acted on the request (see [`Recovery::may_have_taken_effect`]).
+    pub(crate) may_have_acted: bool,
 }
 
 impl Recovery {
@@ -865,7 +885,54 @@ impl Recovery {
         let clamped = wait.is_some_and(|(w, _)| w > max_wait);
         let wait_source = wait.map(|(_, source)| source);
         let wait = wait.filter(|(_, source)| *source != WaitSource::ClientPolicy);
-        Self { kind, rule, decided_by, wait: wait.map(|(w, _)| w.min(max_wait)), wait_source, clamped, max_wait }
+        let wait = wait.map(|(w, _)| w.min(max_wait));
+        Self { kind, rule, decided_by, wait, wait_source, clamped, max_wait, may_have_acted: false }
+    }
+
+    /// Records whether the server may have acted on the request, unless the rule says it did not.
+    pub(crate) fn acted(mut self, may_have_acted: bool) -> Self {
+        self.may_have_acted = may_have_acted && !self.rule.safe_to_resend;
+        self
+    }
+
+    /// May the request have taken effect on the server? After a server error (5xx) or a failure
+    /// that may have reached the server (a timeout, a connection closed early), unless the rule
+    /// says the server did not act (`safe_to_resend`); never after any other response, which
+    /// refused the request.
+    pub fn may_have_taken_effect(&self) -> bool {
+        self.may_have_acted
+    }
+
+    /// The decision for `request`: a retry of a request that may have taken effect
+    /// ([`Recovery::may_have_taken_effect`]) and is not idempotent becomes
+    /// [`RecoveryKind::CheckOutcome`], so that a payment is not made twice; every other
+    /// decision stands. `ApiError::recovery` alone decides as for an idempotent request.
+    ///
+    /// ```
+    /// # use api_error_runtime::model::Model;
+    /// # use api_error_runtime::{ApiError, Backoff, ErrorModel, RecoveryKind, RecoveryRule, RecoveryTable, Request, StatusClass};
+    /// # use std::time::{Duration, SystemTime};
+    /// # #[derive(serde::Deserialize)] struct Body {}
+    /// # impl ErrorModel for Body {
+    /// #     const MODEL: &'static Model = &Model::new("Demo", &[], &[], RecoveryTable::new(
+    /// #         &[RecoveryRule::new("server", RecoveryKind::RetryWithBackoff, "", "")
+    /// #             .classes(&[StatusClass::ServerError]).backoff(Backoff::new(Duration::from_secs(1)))],
+    /// #         RecoveryRule::new("fallback", RecoveryKind::GiveUp, "", "")));
+    /// # }
+    /// // A 500 is retried with backoff, but a POST without an idempotency key may have been
+    /// // carried out: find out first.
+    /// let recovery = ApiError::<Body>::from_response(500, [("x", "y")], b"").recovery(SystemTime::now());
+    /// assert_eq!(recovery.kind(), RecoveryKind::RetryWithBackoff);
+    /// assert_eq!(recovery.for_request(Request::of_method("POST")).kind(), RecoveryKind::CheckOutcome);
+    /// let keyed = Request::of_method("POST").with_idempotency_key();
+    /// assert_eq!(recovery.for_request(keyed).kind(), RecoveryKind::RetryWithBackoff);
+    /// ```
+    #[must_use]
+    pub fn for_request(self, request: Request) -> Self {
+        if !self.should_retry() || !self.may_have_acted || request.is_idempotent() {
+            return self;
+        }
+        Self { kind: RecoveryKind::CheckOutcome, wait: None, wait_source: None, clamped: false, ..self }
     }
 
     /// What to do.
@@ -958,8 +1025,13 @@ impl Recovery {
         self.rule.backoff.filter(|_| self.should_retry())
     }
 
-    /// The documentation's advice, in words.
+    /// The documentation's advice, in words; for a retry that [`Recovery::for_request`] held
+    /// back, why it did instead (the rule's advice is about retrying).
     pub fn advice(&self) -> &'static str {
+        if self.kind == RecoveryKind::CheckOutcome && self.rule.kind != RecoveryKind::CheckOutcome {
+            return "The request may have taken effect and is not safe to send twice: find out whether it did \
+                    before sending it again, or send it with an idempotency key.";
+        }
         self.rule.advice
     }
 
@@ -1064,6 +1136,34 @@ mod tests {
         ],
         RecoveryRule::new("fallback", RecoveryKind::GiveUp, "", SOURCE),
     );
+
+    #[test]
+    fn a_request_that_may_have_taken_effect_is_resent_only_when_idempotent() {
+        const TABLE: RecoveryTable = RecoveryTable::new(
+            &[RecoveryRule::new("closed", RecoveryKind::RetryNow, "", SOURCE)
+                .transport(&[TransportFailure::ConnectionClosed])
+                .safe_to_resend()],
+            RecoveryRule::new("fallback", RecoveryKind::GiveUp, "", SOURCE),
+        );
+        let (post, get) = (Request::of_method("POST"), Request::of_method("GET"));
+        let timeout = TABLE.transport_recovery(TransportFailure::Timeout);
+        assert!(timeout.may_have_taken_effect());
+        assert_eq!(timeout.for_request(post).kind(), RecoveryKind::CheckOutcome);
+        assert!(timeout.for_request(post).advice().contains("may have taken effect"), "{}", timeout.advice());
+        assert_eq!(timeout.for_request(post).next_attempt(1, &RetryPolicy::default(), 1.0), None);
+        assert_eq!(timeout.for_request(get), timeout);
+        assert_eq!(timeout.for_request(post.with_idempotency_key()), timeout);
+        // Never sent, or said by the catalog not to have been acted on: resent as it is.
+        let refused = TABLE.transport_recovery(TransportFailure::Connect);
+        assert_eq!((refused.may_have_taken_effect(), refused.for_request(post)), (false, refused));
+        let closed = TABLE.transport_recovery(TransportFailure::ConnectionClosed);
+        assert_eq!((closed.may_have_taken_effect(), closed.for_request(post).kind()), (false, RecoveryKind::RetryNow));
+        // A decision that does not retry stands.
+        let tls = TABLE.transport_recovery(TransportFailure::Tls);
+        assert_eq!(tls.for_request(post), tls);
+        // Method names are case-sensitive; an unknown method is not idempotent.
+        assert!(!Request::of_method("get").is_idempotent() && !Request::of_method("PATCH").is_idempotent());
+    }
 
     #[test]
     fn rules_read_the_values_of_every_element_where_the_model_gives_them() {

@@ -102,13 +102,15 @@ pub fn plan(root: &Path) -> Result<Vec<Planned>, Error> {
     let mut planned = Vec::new();
     let mut errors = Vec::new();
     for target in TARGETS {
-        let catalog = match codegen::load(&root.join(target.catalog), target.catalog) {
+        let mut catalog = match codegen::load(&root.join(target.catalog), target.catalog) {
             Ok(catalog) => catalog,
             Err(diagnostics) => {
                 errors.extend(diagnostics);
                 continue;
             }
         };
+        // Valid, so nothing left to point at in the files: their positions go before rendering.
+        catalog.forget_positions();
         match codegen::generate(&catalog, target.crate_name) {
             Ok(files) => planned.extend(
                 files

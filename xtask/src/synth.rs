@@ -1,7 +1,9 @@
 //! Synthetic catalogs for the benchmarks: one API with any number of error values, valid by
 //! construction, with bodies, headers, examples (one per ten values, each with its decision),
-//! integer codes (one per ten values) and recovery rules (one per hundred values, and one with
-//! conditions per thousand) in proportion, and a source table of the values.
+//! integer codes (one per ten values), reasons read in every element of an array of tagged
+//! details (one per hundred values), recovery rules (one per hundred values, one with
+//! conditions per thousand, one of hints per thousand, one of transport failures) in proportion,
+//! and a source table of the values.
 
 use std::fmt::Write;
 
@@ -84,16 +86,27 @@ fn api(id: &str, name: &str, values: usize) -> String {
     for n in 0..numeric_codes(values) {
         let _ = writeln!(out, "      - {{ value: {}, variant: Numeric{n}, source: errors }}", numeric_code(n));
     }
+    // Reasons, a hint in the elements of an array of tagged details, as google.rpc's ErrorInfo.
+    out.push_str("  - name: Reason\n    description: The synthetic reasons.\n    source: errors\n    values:\n");
+    for n in 0..reasons(values) {
+        let _ = writeln!(out, "      - {{ value: reason_{n}, source: errors }}");
+    }
     out.push_str(
         "bodies:\n  - name: ErrorBody\n    description: The synthetic error body.\n    root: true\n    source: errors\n    fields:\n\
          \x20     - { name: code, type: { vocabulary: ErrorCode }, required: true, role: code, description: The code, source: errors }\n\
          \x20     - { name: message, type: string, required: true, role: message, description: For people, source: errors }\n\
          \x20     - { name: requestId, type: string, required: false, role: request_id, description: The request, source: errors }\n\
-         \x20     - { name: details, type: { array: { object: FieldError } }, required: false, description: Invalid fields, source: errors }\n\
+         \x20     - { name: details, type: { array: { union: Detail } }, required: false, elements: any, description: Typed details, source: errors }\n\
          \x20     - { name: numeric, type: { vocabulary: NumericCode }, required: false, description: An integer code, source: errors }\n\
          \x20 - name: FieldError\n    description: One invalid field.\n    source: errors\n    fields:\n\
          \x20     - { name: field, type: string, required: true, description: The field, source: errors }\n\
          \x20     - { name: message, type: string, required: true, description: What is wrong, source: errors }\n\
+         \x20     - { name: reason, type: { vocabulary: Reason }, required: false, role: hint, description: Why, source: errors }\n\
+         \x20 - name: RetryInfo\n    description: When to retry.\n    source: errors\n    fields:\n\
+         \x20     - { name: retryDelay, type: string, required: true, role: retry_after, formats: [duration], description: The wait, source: errors }\n\
+         unions:\n  - name: Detail\n    description: One typed detail.\n    tag: \"@type\"\n    source: errors\n    variants:\n\
+         \x20     - { tag: field_error, body: FieldError }\n\
+         \x20     - { tag: retry_info, body: RetryInfo }\n\
          headers:\n  - { name: Retry-After, role: retry_after, formats: [delay_seconds], description: Seconds to wait, source: errors }\n\
          \x20 - { name: X-Request-Id, role: request_id, description: The request, source: errors }\n\
          \x20 - { name: X-RateLimit-Remaining, role: rate_limit_remaining, type: integer, description: Requests left, source: errors }\n",
@@ -123,8 +136,19 @@ fn api(id: &str, name: &str, values: usize) -> String {
             );
         }
     }
+    // A rule of hints per ten reasons, above the error rules (no example carries a reason).
+    for rule in 0..reasons(values).div_ceil(10) {
+        let hints: Vec<String> =
+            (rule * 10..(rule * 10 + 10).min(reasons(values))).map(|n| format!("reason_{n}")).collect();
+        let _ = writeln!(
+            out,
+            "    - {{ id: reasons-{rule}, hints: [{}], kind: user_action, advice: Ask the user., source: errors }}",
+            hints.join(", ")
+        );
+    }
     out.push_str(
-        "    - { id: rate-limited, statuses: [429], kind: retry_after_wait, if_no_wait: give_up, advice: Wait., source: errors }\n\
+        "    - { id: timeouts, transport: [timeout, connection_closed], kind: retry_with_backoff, backoff: client, advice: Retry., source: errors }\n\
+         \x20   - { id: rate-limited, statuses: [429], kind: retry_after_wait, if_no_wait: give_up, advice: Wait., source: errors }\n\
          \x20   - { id: server-errors, status_classes: [server_error], kind: retry_with_backoff, backoff: { first_delay_ms: 1000 }, max_attempts: 3, advice: Back off., source: errors }\n\
          \x20 fallback: { kind: give_up, advice: Give up., source: errors }\n",
     );
@@ -140,12 +164,17 @@ fn api(id: &str, name: &str, values: usize) -> String {
         let _ = writeln!(
             out,
             "  - {{ id: example-{i}, title: Example {i}, body_format: ErrorBody, status: {code}, \
-             body: {{ code: error_code_{i}, message: Synthetic failure {i}, requestId: req_{i}, details: [{{ field: f{i}, message: bad }}], numeric: {} }}, \
+             body: {{ code: error_code_{i}, message: Synthetic failure {i}, requestId: req_{i}, details: [{{ \"@type\": field_error, field: f{i}, message: bad }}], numeric: {} }}, \
              decision: {decision}, source: errors }}",
             numeric_code(i / 10 % numeric_codes(values))
         );
     }
     out
+}
+
+/// How many reasons a catalog of `values` error values has: one per hundred, at least one.
+fn reasons(values: usize) -> usize {
+    values.div_ceil(100).max(1)
 }
 
 /// How many integer codes a catalog of `values` error values has: one per ten, at least one.
@@ -196,6 +225,11 @@ mod tests {
             assert_eq!(api.examples.len(), values.div_ceil(10));
             let conditional = api.recovery.rules.iter().filter(|rule| !rule.when.is_empty()).count();
             assert_eq!(conditional, values.div_ceil(100).div_ceil(10), "{values}");
+            // Reasons in every element of tagged details, their rules, and a transport rule.
+            assert_eq!((api.unions.len(), api.vocabularies[2].values.len()), (1, super::reasons(values)));
+            assert!(api.field_roles.iter().any(|(_, path)| path.contains(&"[*]".to_string())), "{values}");
+            let transport = api.recovery.rules.iter().filter(|rule| !rule.transport.is_empty()).count();
+            assert_eq!(transport, 1);
         }
     }
 }

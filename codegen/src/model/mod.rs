@@ -682,6 +682,12 @@ pub struct RecoveryRule {
     /// What to do.
     #[schemars(with = "Names<RecoveryKind>")]
     pub kind: RecoveryKind,
+    /// For a rule that retries: the document says the server did not act on a request that got
+    /// such a response (a 429 answered before any processing), so sending it again is safe even
+    /// when the request is not idempotent. Without it, a retry after a server error (5xx) or a
+    /// transport failure that may have reached the server is for idempotent requests only.
+    #[serde(default)]
+    pub safe_to_resend: bool,
     /// The delays between attempts, for the kinds that retry: `{ first_delay_ms: ... }`, or
     /// `client` where the document says to back off but gives no numbers (the client's policy
     /// then chooses them, rather than the catalog inventing them).
@@ -888,6 +894,11 @@ pub struct Case {
     /// Response headers, in any case, documented or not.
     #[serde(default)]
     pub headers: BTreeMap<String, String>,
+    /// The request the decision is for, where it matters: a retry of a request that may have
+    /// taken effect and is not idempotent becomes `check_outcome`. Without it, the decision is
+    /// the one for an idempotent request.
+    #[serde(default)]
+    pub request: Option<CaseRequest>,
     /// A JSON body.
     #[serde(default)]
     pub body: Option<Value>,
@@ -897,6 +908,17 @@ pub struct Case {
     pub body_text: Option<String>,
     /// The decision it leads to (without `status`: the case has its own).
     pub decision: Decision,
+}
+
+/// The request of a pinned case.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CaseRequest {
+    /// Its method (`POST`): GET, HEAD, OPTIONS, TRACE, PUT and DELETE are idempotent.
+    pub method: String,
+    /// It carries an idempotency key the API honours, which makes it idempotent.
+    #[serde(default)]
+    pub idempotency_key: bool,
 }
 
 /// A place where the document contradicts itself (or a standard), recorded as stated.

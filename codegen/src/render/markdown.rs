@@ -411,7 +411,10 @@ fn recovery(out: &mut String, api: &Api) {
          decides, and the fallback decides when none does. A wait the server asks for (`Retry-After`, or a \
          body field) wins over a rule's own delay. A request that got no response (a timeout, a refused \
          connection) is decided by the rule that names its failure, or else by the runtime's default: retry \
-         with the client's backoff, or fix the configuration after a failed TLS handshake.\n\n",
+         with the client's backoff, or fix the configuration after a failed TLS handshake. A retry after a \
+         server error, or after a failure that may have reached the server, resends only a request that is \
+         idempotent (by its method or an idempotency key) unless the rule says the server did not act; \
+         otherwise the client first finds out whether the request took effect (`check_outcome`).\n\n",
     );
     let covers = |r: &RecoveryRule| {
         let mut covers: Vec<String> = r.hints.iter().chain(&r.errors).map(|&value| code(&api[value].wire)).collect();
@@ -461,6 +464,10 @@ fn recovery(out: &mut String, api: &Api) {
         vec![
             ("Except", Box::new(except)),
             ("Max attempts", Box::new(|r: &RecoveryRule| r.max_attempts.map(|n| n.to_string()))),
+            (
+                "Resend",
+                Box::new(|r: &RecoveryRule| r.safe_to_resend.then(|| "safe: the server did not act".to_string())),
+            ),
             ("Advice", Box::new(|r: &RecoveryRule| Some(r.advice.clone()))),
         ],
     ];
@@ -515,6 +522,13 @@ fn cases(out: &mut String, api: &Api) {
                 CaseInput::Transport(failure) => {
                     (format!("none: {}", failure.label()), String::new(), "(no response)".to_string())
                 }
+            };
+            let status = match &case.request {
+                Some(request) => {
+                    let key = if request.idempotency_key { ", with an idempotency key" } else { "" };
+                    format!("{status} (to a {}{key})", request.method)
+                }
+                None => status,
             };
             vec![code(&case.id), status, headers, body, decision, case.why.clone()]
         })

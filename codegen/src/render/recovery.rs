@@ -46,7 +46,7 @@ pub fn render_recovery(api: &Api) -> String {
                 "rule": case.decision.rule,
                 "wait_seconds": case.decision.wait_ms.map(seconds),
             });
-            match &case.input {
+            let mut data = match &case.input {
                 CaseInput::Response { status, headers, body } => json!({
                     "id": case.id,
                     "status": status,
@@ -63,7 +63,11 @@ pub fn render_recovery(api: &Api) -> String {
                     "body_text": "",
                     "decision": decision,
                 }),
+            };
+            if let Some(request) = &case.request {
+                data["request"] = json!({ "method": request.method, "idempotency_key": request.idempotency_key });
             }
+            data
         })
         .collect();
     document.insert("cases".into(), Value::Array(cases));

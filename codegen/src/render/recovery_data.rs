@@ -6,7 +6,7 @@
 use crate::model::DecidedBy;
 use crate::model::{HeaderRole, RetryAfterFormat};
 use crate::resolved::{Api, Condition, ConditionSubject, ConditionTest, RecoveryRule};
-use api_error_runtime::{RecoveryTable, RetryAfter};
+use api_error_runtime::{RecoveryTable, Request, RetryAfter, TransportFailure};
 use serde_json::{json, Map, Value};
 
 /// The data object.
@@ -59,6 +59,15 @@ pub fn recovery_data(api: &Api) -> Value {
         "fallback": rule_data(api, &api.recovery.fallback),
         // For a failure without a response that no rule names: the runtime's, for every API.
         "transport_defaults": RecoveryTable::TRANSPORT_DEFAULTS.iter().map(default_data).collect::<Vec<_>>(),
+        // What decides whether a retry may resend a request that may have taken effect: after a
+        // 5xx or one of these failures, unless the rule is `safe_to_resend`, only a request of
+        // one of these methods, or with an idempotency key, is retried (else `check_outcome`).
+        "may_have_reached_server": TransportFailure::ALL
+            .iter()
+            .filter(|failure| failure.may_have_reached_server())
+            .map(|failure| failure.as_str())
+            .collect::<Vec<_>>(),
+        "idempotent_methods": Request::IDEMPOTENT_METHODS,
     })
 }
 
@@ -76,6 +85,7 @@ fn default_data(rule: &api_error_runtime::RecoveryRule) -> Value {
         "except": [],
         "when": [],
         "transport": rule.transport.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
+        "safe_to_resend": rule.safe_to_resend,
         "advice": rule.advice,
         "source": rule.source,
         "inferred": rule.inferred,
@@ -103,6 +113,8 @@ fn rule_data(api: &Api, rule: &RecoveryRule) -> Value {
         "when": rule.when.iter().map(condition_data).collect::<Vec<_>>(),
         // Failures without a response: such a rule names nothing above, and covers no response.
         "transport": rule.transport.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
+        // The server did not act on the request: a retry may resend any request.
+        "safe_to_resend": rule.safe_to_resend,
         "advice": rule.advice.trim(),
         "source": api.section_title(rule.trace.section),
         "inferred": rule.kind_inferred(),

@@ -308,6 +308,10 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
                     },
                 },
             },
+            request: case.request.as_ref().map(|request| CaseRequest {
+                method: request.method.clone(),
+                idempotency_key: request.idempotency_key,
+            }),
             decision: decision(&case.decision),
         })
         .collect();
@@ -417,6 +421,7 @@ fn recovery(api: &model::Api, handles: &Handles, by_wire: &HashMap<String, Vec<(
             if_no_wait: rule.if_no_wait,
             when: rule.when.iter().map(|condition| resolve_condition(api, condition)).collect(),
             transport: rule.transport.clone(),
+            safe_to_resend: rule.safe_to_resend,
             advice: rule.advice.clone(),
             trace: handles.trace(rule),
         })
@@ -460,6 +465,7 @@ fn fallback(kind: model::RecoveryKind, advice: &str, trace: Trace) -> RecoveryRu
         if_no_wait: None,
         when: Vec::new(),
         transport: Vec::new(),
+        safe_to_resend: false,
         advice: advice.to_string(),
         trace,
     }

@@ -13,7 +13,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Facts of a rule that `inferred` may list.
 const RULE_FACTS: &[&str] =
-    &["kind", "backoff", "max_attempts", "if_no_wait", "statuses", "except", "when", "transport"];
+    &["kind", "backoff", "max_attempts", "if_no_wait", "statuses", "except", "when", "transport", "safe_to_resend"];
 const FALLBACK_FACTS: &[&str] = &["kind"];
 /// The id the fallback answers to in example decisions and the exported data.
 pub const FALLBACK_ID: &str = "fallback";
@@ -289,6 +289,7 @@ impl Checker<'_> {
                 "except" => !rule.except.is_empty(),
                 "when" => !rule.when.is_empty(),
                 "transport" => !rule.transport.is_empty(),
+                "safe_to_resend" => rule.safe_to_resend,
                 _ => true,
             });
             self.check_conditions(&path, rule, &roles);
@@ -378,6 +379,14 @@ impl Checker<'_> {
                 format!("{path}.{key}"),
                 format!("the rule covers failures without a response, which carry no `{key}`"),
                 "split it into a rule for the responses and a rule for the `transport` failures",
+            );
+        }
+        if rule.safe_to_resend {
+            self.error(
+                Code::TransportRule,
+                format!("{path}.safe_to_resend"),
+                "no response came to say that the server did not act",
+                "remove `safe_to_resend`: a failure that never reached the server is safe to resend already",
             );
         }
         if rule.kind == RecoveryKind::RetryAfterWait {
@@ -507,7 +516,12 @@ impl Checker<'_> {
                 "add `backoff: { first_delay_ms: ... }` (and `multiplier`, `max_delay_ms`, `jitter` where the document gives them)",
             );
         }
-        for (key, present) in [("backoff", rule.backoff.is_some()), ("max_attempts", rule.max_attempts.is_some())] {
+        let keys = [
+            ("backoff", rule.backoff.is_some()),
+            ("max_attempts", rule.max_attempts.is_some()),
+            ("safe_to_resend", rule.safe_to_resend),
+        ];
+        for (key, present) in keys {
             if present && !retries {
                 self.error(
                     Code::RetryDelay,
@@ -702,6 +716,17 @@ impl Checker<'_> {
         for (c, case) in api.cases.iter().enumerate() {
             let transport = case.transport.is_some() && case.status.is_none();
             self.check_decision(&format!("cases[{c}].decision"), &case.decision, true, transport);
+            let Some(request) = &case.request else { continue };
+            // A token (RFC 9110, section 5.6.2), as a method is.
+            let token = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
+            if request.method.is_empty() || !request.method.bytes().all(token) {
+                self.error(
+                    Code::ExampleDecision,
+                    format!("cases[{c}].request.method"),
+                    format!("`{}` is not an HTTP method", request.method),
+                    "write the method as it is sent, such as `POST`",
+                );
+            }
         }
     }
 
@@ -740,7 +765,9 @@ impl Checker<'_> {
         if let Some((kind, if_no_wait)) = rule {
             let without_wait = kind == RecoveryKind::RetryAfterWait
                 && (Some(decision.kind) == if_no_wait || decision.kind == RecoveryKind::GiveUp);
-            if decision.kind != kind && !without_wait {
+            // A retry of a request that may have taken effect and is not idempotent.
+            let not_resent = decision.kind == RecoveryKind::CheckOutcome && kind.retries();
+            if decision.kind != kind && !without_wait && !not_resent {
                 self.error(
                     Code::ExampleDecision,
                     format!("{path}.kind"),

@@ -130,9 +130,75 @@ fn case_read_timed_out_decides() {
     let recovery = super::Error::transport_recovery(
         ::api_error_runtime::TransportFailure::Timeout,
     );
+    let recovery = recovery
+        .for_request(
+            ::api_error_runtime::Request::of_method("POST").with_idempotency_key(),
+        );
     ::core::assert_eq!(
         (recovery.kind(), recovery.rule().id, recovery.wait()),
         (::api_error_runtime::RecoveryKind::RetryWithBackoff, "network-errors",
+        ::core::option::Option::None)
+    );
+}
+/// The same timeout for a POST without an idempotency key: the charge may have gone through, so find out before sending it again.
+#[test]
+fn case_read_timed_out_without_a_key_decides() {
+    let recovery = super::Error::transport_recovery(
+        ::api_error_runtime::TransportFailure::Timeout,
+    );
+    let recovery = recovery.for_request(::api_error_runtime::Request::of_method("POST"));
+    ::core::assert_eq!(
+        (recovery.kind(), recovery.rule().id, recovery.wait()),
+        (::api_error_runtime::RecoveryKind::CheckOutcome, "network-errors",
+        ::core::option::Option::None)
+    );
+}
+/// A 500 to a POST without a key may have been carried out: not resent blindly.
+#[test]
+fn case_server_error_of_a_post_decides() {
+    let headers: &[(&str, &str)] = &[];
+    let recovery = super::Error::from_response(
+            500,
+            headers.iter().copied(),
+            "{\"error\":{\"type\":\"api_error\",\"message\":\"Something went wrong.\"}}"
+                .as_bytes(),
+        )
+        .recovery(now());
+    let recovery = recovery.for_request(::api_error_runtime::Request::of_method("POST"));
+    ::core::assert_eq!(
+        (recovery.kind(), recovery.rule().id, recovery.wait()),
+        (::api_error_runtime::RecoveryKind::CheckOutcome, "server-error",
+        ::core::option::Option::None)
+    );
+}
+/// A 429 is answered before the request is processed, so even a POST without a key is resent.
+#[test]
+fn case_rate_limited_post_decides() {
+    let headers: &[(&str, &str)] = &[];
+    let recovery = super::Error::from_response(
+            429,
+            headers.iter().copied(),
+            "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"rate_limit\",\"message\":\"Too many requests.\"}}"
+                .as_bytes(),
+        )
+        .recovery(now());
+    let recovery = recovery.for_request(::api_error_runtime::Request::of_method("POST"));
+    ::core::assert_eq!(
+        (recovery.kind(), recovery.rule().id, recovery.wait()),
+        (::api_error_runtime::RecoveryKind::RetryWithBackoff, "too-many-requests",
+        ::core::option::Option::None)
+    );
+}
+/// A refused connection never reached the server: a POST is resent as it is.
+#[test]
+fn case_refused_connection_of_a_post_decides() {
+    let recovery = super::Error::transport_recovery(
+        ::api_error_runtime::TransportFailure::Connect,
+    );
+    let recovery = recovery.for_request(::api_error_runtime::Request::of_method("POST"));
+    ::core::assert_eq!(
+        (recovery.kind(), recovery.rule().id, recovery.wait()),
+        (::api_error_runtime::RecoveryKind::RetryWithBackoff, "transport-retry",
         ::core::option::Option::None)
     );
 }

@@ -164,6 +164,9 @@ fn recovery_rule(api: &Api, rule: &RecoveryRule) -> TokenStream {
         let failures = rule.transport.iter().map(|&failure| runtime_value(failure));
         setters.push(quote! { .transport(&[#(#failures),*]) });
     }
+    if rule.safe_to_resend {
+        setters.push(quote! { .safe_to_resend() });
+    }
     quote! { ::api_error_runtime::RecoveryRule::new(#id, #kind_tokens, #advice, #source) #(#setters)* }
 }
 

@@ -145,11 +145,18 @@ fn case_test(api: &Api, index: usize) -> TokenStream {
             quote! { let recovery = super::Error::transport_recovery(#failure); }
         }
     };
+    // The decision for the case's request, where it gives one.
+    let for_request = case.request.as_ref().map(|request| {
+        let method = &request.method;
+        let key = request.idempotency_key.then(|| quote! { .with_idempotency_key() });
+        quote! { let recovery = recovery.for_request(::api_error_runtime::Request::of_method(#method) #key); }
+    });
     quote! {
         #[doc = #doc]
         #[test]
         fn #test() {
             #decide
+            #for_request
             ::core::assert_eq!((recovery.kind(), recovery.rule().id, recovery.wait()), (#kind, #rule, #wait));
         }
     }
