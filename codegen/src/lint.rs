@@ -145,13 +145,20 @@ fn inconsistencies(api: &Api, out: &mut Vec<Finding>) {
     }
 }
 
-/// Error statuses (4xx, 5xx) that no vocabulary value and no example uses.
+/// Error statuses (4xx, 5xx) that no vocabulary value, example, recovery rule or pinned case
+/// uses: an API whose errors are told apart by status alone uses its statuses in its rules.
 fn unused_statuses(api: &Api, out: &mut Vec<Finding>) {
+    let cases = api.cases.iter().filter_map(|case| match case.input {
+        crate::resolved::CaseInput::Response { status, .. } => Some(status),
+        crate::resolved::CaseInput::Transport(_) => None,
+    });
     let used: BTreeSet<u16> = api
         .vocabularies
         .iter()
         .flat_map(|v| v.values.iter().flat_map(|x| x.statuses.iter().copied()))
         .chain(api.examples.iter().filter_map(|e| e.status))
+        .chain(api.recovery.rules.iter().flat_map(|rule| rule.statuses.iter().copied()))
+        .chain(cases)
         .collect();
     for (i, status) in api.statuses.iter().enumerate() {
         if status.code >= 400 && !used.contains(&status.code) {
@@ -160,7 +167,10 @@ fn unused_statuses(api: &Api, out: &mut Vec<Finding>) {
                 Severity::Warning,
                 "unused-status",
                 format!("statuses[{i}]"),
-                format!("status {} {} is used by no error value and no example", status.code, status.reason),
+                format!(
+                    "status {} {} is used by no error value, example, recovery rule or case",
+                    status.code, status.reason
+                ),
             ));
         }
     }

@@ -7,6 +7,7 @@
 //! Start from an API's module: its `Error::from_response` reads a response (never fails, never
 //! panics), and `recovery` says what to do. One module per API:
 //!
+#![cfg_attr(feature = "cosmosdb", doc = " - [`cosmosdb`] (Azure Cosmos DB)")]
 #![cfg_attr(feature = "fanfare", doc = " - [`fanfare`] (Fanfare)")]
 #![cfg_attr(feature = "github", doc = " - [`github`] (GitHub REST API)")]
 #![cfg_attr(feature = "googleapis", doc = " - [`googleapis`] (Google APIs)")]
@@ -17,51 +18,51 @@
 //! Each module is behind a cargo feature named after the API's id, all on by default: a client
 //! of one API can leave out the others (`default-features = false, features = ["<id>"]`).
 //!
-#![cfg_attr(feature = "fanfare", doc = " # Code for every API")]
-#![cfg_attr(feature = "fanfare", doc = "")]
+#![cfg_attr(feature = "cosmosdb", doc = " # Code for every API")]
+#![cfg_attr(feature = "cosmosdb", doc = "")]
 #![cfg_attr(
-    feature = "fanfare",
+    feature = "cosmosdb",
     doc = " Each module's `Error` is an [`ApiError`] of its body type; [`ErrorModel`] is the bound of a"
 )]
 #![cfg_attr(
-    feature = "fanfare",
+    feature = "cosmosdb",
     doc = " helper written once for all of them (or take `&dyn` [`ApiErrorInfo`]):"
 )]
-#![cfg_attr(feature = "fanfare", doc = "")]
-#![cfg_attr(feature = "fanfare", doc = " ```")]
+#![cfg_attr(feature = "cosmosdb", doc = "")]
+#![cfg_attr(feature = "cosmosdb", doc = " ```")]
 #![cfg_attr(
-    feature = "fanfare",
-    doc = " use api_error_catalog::{fanfare, ApiError, ErrorModel};"
+    feature = "cosmosdb",
+    doc = " use api_error_catalog::{cosmosdb, ApiError, ErrorModel};"
 )]
-#![cfg_attr(feature = "fanfare", doc = " use ::std::time::SystemTime;")]
-#![cfg_attr(feature = "fanfare", doc = "")]
+#![cfg_attr(feature = "cosmosdb", doc = " use ::std::time::SystemTime;")]
+#![cfg_attr(feature = "cosmosdb", doc = "")]
 #![cfg_attr(
-    feature = "fanfare",
+    feature = "cosmosdb",
     doc = " fn describe<B: ErrorModel>(error: &ApiError<B>) -> String {"
 )]
 #![cfg_attr(
-    feature = "fanfare",
+    feature = "cosmosdb",
     doc = "     let recovery = error.recovery(SystemTime::now());"
 )]
 #![cfg_attr(
-    feature = "fanfare",
+    feature = "cosmosdb",
     doc = "     format!(\"{error}: {} ({})\", recovery.kind(), recovery.advice())"
 )]
-#![cfg_attr(feature = "fanfare", doc = " }")]
-#![cfg_attr(feature = "fanfare", doc = "")]
+#![cfg_attr(feature = "cosmosdb", doc = " }")]
+#![cfg_attr(feature = "cosmosdb", doc = "")]
 #![cfg_attr(
-    feature = "fanfare",
-    doc = " let body = r#\"{\"error\":\"Authentication required\"}\"#;"
+    feature = "cosmosdb",
+    doc = " let body = r#\"{\"code\":\"TooManyRequests\",\"message\":\"Request rate is large.\"}\"#;"
 )]
 #![cfg_attr(
-    feature = "fanfare",
-    doc = " let error = fanfare::Error::from_response(401, ::std::iter::empty::<(&str, &str)>(), body.as_bytes());"
+    feature = "cosmosdb",
+    doc = " let error = cosmosdb::Error::from_response(429, [(\"x-ms-activity-id\", \"6a2e9e52-3d5c-4c61-a6c3-2f0c1f3a1b7e\"), (\"x-ms-retry-after-ms\", \"1500\")], body.as_bytes());"
 )]
 #![cfg_attr(
-    feature = "fanfare",
+    feature = "cosmosdb",
     doc = " assert!(describe(&error).contains(\" error \"));"
 )]
-#![cfg_attr(feature = "fanfare", doc = " ```")]
+#![cfg_attr(feature = "cosmosdb", doc = " ```")]
 //!
 //! # Unknown values
 //!
@@ -73,6 +74,9 @@
 //! [`model`] is what the generated modules build on.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+/// Azure Cosmos DB: HTTP Status Codes for Azure Cosmos DB; Common Azure Cosmos DB REST response headers; Handle connection errors; Designing resilient applications with Azure Cosmos DB SDKs
+#[cfg(feature = "cosmosdb")]
+pub mod cosmosdb;
 /// Fanfare: Error Handling
 #[cfg(feature = "fanfare")]
 pub mod fanfare;
@@ -103,6 +107,17 @@ pub use ::api_error_runtime::model;
 /// several by id: each reads a response as its own [`Error`](ApiError) behind
 /// [`ApiErrorInfo`].
 pub const APIS: &[CatalogApi] = &[
+    #[cfg(feature = "cosmosdb")]
+    ::api_error_runtime::CatalogApi::new(
+        "cosmosdb",
+        "Azure Cosmos DB",
+        cosmosdb::EXAMPLES,
+        |status, headers, body| {
+            ::std::boxed::Box::new(
+                cosmosdb::Error::from_response(status, headers.iter().copied(), body),
+            )
+        },
+    ),
     #[cfg(feature = "fanfare")]
     ::api_error_runtime::CatalogApi::new(
         "fanfare",
