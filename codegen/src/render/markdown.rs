@@ -474,6 +474,28 @@ fn recovery(out: &mut String, api: &Api) {
     let rules: Vec<RecoveryRule> = api.recovery_rules().cloned().collect();
     let name = |r: &RecoveryRule| code(&r.id);
     reference_tables(out, api, &rules, ("Rule", &name), groups, &|r: &RecoveryRule| &r.trace);
+    match super::flowchart::recovery_flowchart(api) {
+        Some(chart) => {
+            out.push_str(
+                "### As a flowchart
+
+",
+            );
+            out.push_str(
+                "The same rules drawn: a response meets the levels in order, each rule an arrow to what to do; \
+                 a request that got no response meets the rules of its failure, then the runtime's defaults \
+                 (dotted).\n\n",
+            );
+            let _ = writeln!(out, "```mermaid\n{chart}```\n");
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "(More than {} rules: the tables above say what a flowchart could not show legibly.)\n",
+                super::flowchart::MAX_RULES
+            );
+        }
+    }
 }
 
 /// A rule's conditions in words: "header `X-RateLimit-Remaining` is `0` and ...".

@@ -1,10 +1,11 @@
 //! Renderers: pure functions from a resolved catalog to the text of each output file. Each
-//! renderer is one output format; none calls another (`definitions`, `recovery_data`, `text`
-//! and `yaml` are building blocks they share).
+//! renderer is one output format; none calls another (`definitions`, `flowchart`,
+//! `recovery_data`, `text` and `yaml` are building blocks they share).
 
 pub mod catalog_reference;
 pub mod catalog_schema;
 pub mod definitions;
+pub mod flowchart;
 pub mod markdown;
 pub mod openapi;
 pub mod recovery;
