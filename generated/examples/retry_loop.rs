@@ -3,7 +3,7 @@
 //! here replays canned outcomes; run it with `cargo run -p api-error-catalog --example retry_loop`.
 
 use api_error_catalog::{
-    fanfare, ofauth, ApiErrorInfo, Recovery, RecoveryKind, Request, RetryPolicy, TransportFailure,
+    fanfare, ofauth, ApiErrorInfo, Recovery, RecoveryKind, Request, RetryBudget, RetryPolicy, TransportFailure,
 };
 use std::collections::VecDeque;
 use std::time::{Duration, SystemTime};
@@ -13,6 +13,10 @@ use std::time::{Duration, SystemTime};
 fn policy() -> RetryPolicy {
     RetryPolicy::default().max_attempts(4).max_wait(Duration::from_secs(120))
 }
+
+/// Retries shared by every request of this client (the AWS SDKs' quota): while a dependency
+/// keeps failing, the budget runs out and requests stop being retried.
+static BUDGET: RetryBudget = RetryBudget::standard();
 
 /// A canned response: status, headers, body.
 type Response = (u16, Vec<(&'static str, &'static str)>, &'static str);
@@ -39,7 +43,10 @@ fn call(server: &mut VecDeque<Outcome>, api: &Api, request: Request) -> String {
     loop {
         attempts += 1;
         let recovery = match send(server) {
-            None => return format!("succeeded after {attempts} attempt(s)"),
+            None => {
+                BUDGET.record_success(attempts);
+                return format!("succeeded after {attempts} attempt(s)");
+            }
             Some(Ok(response)) => {
                 let error = (api.read)(response);
                 println!("  {error}");
@@ -57,6 +64,9 @@ fn call(server: &mut VecDeque<Outcome>, api: &Api, request: Request) -> String {
         let Some(wait) = recovery.next_attempt(attempts, &policy(), 1.0) else {
             return format!("stopped after {attempts} attempt(s): {}", recovery.kind());
         };
+        if !BUDGET.try_acquire(&recovery) {
+            return format!("stopped after {attempts} attempt(s): the client's retry budget is spent");
+        }
         if recovery.kind() == RecoveryKind::RefreshCredentials {
             println!("    (refreshing the access token)");
         }

@@ -99,8 +99,8 @@ pub use ::api_error_runtime::{
     ApiError, ApiErrorInfo, Backoff, BodyProblem, CatalogApi, Condition,
     ConditionSubject, ConditionTest, DecidedBy, ErrorModel, Example, ExampleDecision,
     Jitter, Observed, RateLimit, Reading, Recovery, RecoveryKind, RecoveryRule,
-    RecoveryTable, Request, ResponseHeader, RetryAfter, RetryAfterFormat, RetryPolicy,
-    StatusClass, TransportFailure, UnknownValue, WaitSource,
+    RecoveryTable, Request, ResponseHeader, RetryAfter, RetryAfterFormat, RetryBudget,
+    RetryPolicy, StatusClass, TransportFailure, UnknownValue, WaitSource,
 };
 pub use ::api_error_runtime::model;
 /// Every API of this crate whose feature is on, in catalog order, for code that handles

@@ -19,6 +19,8 @@
 //!   `ApiError::transport_recovery`): what to do when no response came.
 //! - [`Request`] and [`Recovery::for_request`]: no retry of a request that may have taken
 //!   effect and is not safe to send twice.
+//! - [`RetryPolicy`] (what the client decides where the catalog does not) and [`RetryBudget`]
+//!   (retries shared by a client's requests, opt-in).
 //!
 //! For the generated code: [`model`] (each API's [`model::Model`], field and header roles, and
 //! [`model::CatalogEnum`], the one definition of each set of names the catalog format shares with
@@ -37,6 +39,7 @@
 #![warn(missing_docs)]
 
 mod api_error;
+mod budget;
 mod catalog_api;
 mod catalog_enum;
 mod example;
@@ -58,6 +61,7 @@ mod transport;
 mod unknown;
 
 pub use api_error::{ApiError, ApiErrorInfo, BodyProblem};
+pub use budget::RetryBudget;
 pub use catalog_api::CatalogApi;
 pub use example::{Example, ExampleDecision};
 pub use headers::{RateLimit, Reading, ResponseHeader};

@@ -737,8 +737,8 @@ impl RecoveryTable {
     /// policy where the rule leaves it the delays.
     pub fn transport_recovery(&self, failure: TransportFailure) -> Recovery {
         let rule = self.rule_for_transport(failure);
-        Recovery::decide(rule, DecidedBy::Transport, None, None, None, Recovery::DEFAULT_MAX_WAIT)
-            .acted(failure.may_have_reached_server())
+        let recovery = Recovery::decide(rule, DecidedBy::Transport, None, None, None, Recovery::DEFAULT_MAX_WAIT);
+        Recovery { transport: Some(failure), ..recovery.acted(failure.may_have_reached_server()) }
     }
 }
 
@@ -833,6 +833,8 @@ pub struct Recovery {
     pub(crate) max_wait: Duration,
     /// The server may have acted on the request (see [`Recovery::may_have_taken_effect`]).
     pub(crate) may_have_acted: bool,
+    /// How the request failed, when no response came.
+    pub(crate) transport: Option<TransportFailure>,
 }
 
 impl Recovery {
@@ -886,7 +888,12 @@ impl Recovery {
         let wait_source = wait.map(|(_, source)| source);
         let wait = wait.filter(|(_, source)| *source != WaitSource::ClientPolicy);
         let wait = wait.map(|(w, _)| w.min(max_wait));
-        Self { kind, rule, decided_by, wait, wait_source, clamped, max_wait, may_have_acted: false }
+        Self { kind, rule, decided_by, wait, wait_source, clamped, max_wait, may_have_acted: false, transport: None }
+    }
+
+    /// How the request failed, for a decision about a request that got no response.
+    pub fn transport_failure(&self) -> Option<TransportFailure> {
+        self.transport
     }
 
     /// Records whether the server may have acted on the request, unless the rule says it did not.

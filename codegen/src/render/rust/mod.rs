@@ -348,7 +348,7 @@ fn lib_items(catalog: &Catalog) -> TokenStream {
             ApiError, ApiErrorInfo, Backoff, BodyProblem, CatalogApi, Condition, ConditionSubject, ConditionTest,
             DecidedBy, ErrorModel, Example, ExampleDecision, Jitter, Observed, RateLimit, Reading, Recovery,
             RecoveryKind, RecoveryRule, RecoveryTable, Request, ResponseHeader, RetryAfter, RetryAfterFormat,
-            RetryPolicy, StatusClass, TransportFailure, UnknownValue, WaitSource,
+            RetryBudget, RetryPolicy, StatusClass, TransportFailure, UnknownValue, WaitSource,
         };
         pub use ::api_error_runtime::model;
 
