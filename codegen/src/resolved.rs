@@ -474,6 +474,8 @@ pub struct Decision {
     pub status: Option<u16>,
     /// The wait, in milliseconds.
     pub wait_ms: Option<u64>,
+    /// The waits before each retry with the default policy, in milliseconds, where pinned.
+    pub retry_waits_ms: Option<Vec<u64>>,
 }
 
 #[derive(Debug, Clone)]

@@ -157,6 +157,14 @@ def body_seconds(value, formats):
 
 
 def decide(data, status, headers, body):
+    """(kind, rule id, wait in seconds) for a response, as the Rust runtime decides it."""
+    found = decision(data, status, headers, body)
+    return found["kind"], found["rule"]["id"], found["wait"]
+
+
+def decision(data, status, headers, body):
+    """The decision for a response: its kind, rule, wait (at most MAX_WAIT), where the wait
+    comes from and the wait before it was cut to MAX_WAIT (which `next_attempt` reads)."""
     fields = {role: [at_path(body, path) for path in paths] for role, paths in data["fields"].items()}
     first = lambda role: next((text(v) for v in fields.get(role, []) if text(v) is not None), None)
     # Every value of a role at its paths through any element (`[*]`), in body order.
@@ -189,48 +197,99 @@ def decide(data, status, headers, body):
         reset = None
     backoff = rule.get("backoff")
     # `"client"`: the document gives no numbers; the client's policy chooses the delay (no wait).
-    client = backoff == "client"
-    first_backoff = backoff["first_delay_ms"] / 1000 if isinstance(backoff, dict) else None
+    client = (0, "client") if backoff == "client" else None
+    own = (backoff["first_delay_ms"] / 1000, "backoff") if isinstance(backoff, dict) else None
+    sourced = lambda value, source: None if value is None else (value, source)
+    server = sourced(server, "server")
+    at_once = (0, "immediately")
     wait = None
     if kind == "retry_after_wait":
-        wait = next((w for w in (server, reset, data["retry_after"]["default_seconds"], first_backoff) if w is not None), None)
-        if wait is None and not client:
+        default = sourced(data["retry_after"]["default_seconds"], "default")
+        wait = next((w for w in (server, sourced(reset, "reset"), default, own, client) if w is not None), None)
+        if wait is None:
             kind = rule.get("if_no_wait", "give_up")
-            wait = first_backoff if kind == "retry_with_backoff" else (0 if kind in RETRYING else None)
+            wait = own if kind == "retry_with_backoff" else (at_once if kind in RETRYING else None)
     elif kind == "retry_with_backoff":
-        wait = server if server is not None else first_backoff if first_backoff is not None else None if client else 0
+        wait = server or own or client or at_once
     elif kind in ("retry_now", "refresh_credentials"):
-        wait = server if server is not None else 0
-    return kind, rule["id"], (min(wait, MAX_WAIT) if kind in RETRYING and wait is not None else None)
+        wait = server or at_once
+    return settled(rule, kind, wait)
+
+
+def settled(rule, kind, wait):
+    """The decision of `rule` with this kind and (wait, source): no wait unless it retries, and
+    none of its own when the client's policy chooses it."""
+    if kind not in RETRYING or wait is None:
+        return {"kind": kind, "rule": rule, "wait": None, "source": None, "raw": None}
+    value, source = wait
+    return {"kind": kind, "rule": rule, "wait": None if source == "client" else min(value, MAX_WAIT),
+            "source": source, "raw": value}
+
+
+def delay(backoff, retry):
+    """A backoff's delay before retry number `retry` (0 for the first), in seconds, as the
+    runtime's `Backoff::jittered` gives it with a random number of 1 (the delay itself, plus all
+    of an additive jitter)."""
+    multiplier = max(backoff["multiplier"], 1)
+    seconds = backoff["first_delay_ms"] / 1000 * multiplier ** retry
+    if backoff["max_delay_ms"] is not None:
+        seconds = min(seconds, backoff["max_delay_ms"] / 1000)
+    return seconds + ((backoff["jitter_ms"] or 0) / 1000 if backoff["jitter"] == "additive" else 0)
+
+
+def next_attempt(data, found, attempts_made):
+    """The one retry question, as the runtime's `Recovery::next_attempt` answers it with the
+    default policy and a random number of 1: the wait before the next attempt, or None to stop."""
+    policy = data["client_policy"]
+    if found["kind"] not in RETRYING or found["raw"] > MAX_WAIT:
+        return None
+    rule = found["rule"]
+    if attempts_made >= (rule.get("max_attempts") or policy["max_attempts"]):
+        return None
+    retry = attempts_made - 1
+    backoff = rule.get("backoff")
+    if found["source"] == "client":
+        wait = delay(policy["backoff"], retry)
+    elif found["source"] == "backoff":
+        wait = delay(backoff, retry)
+    elif found["source"] == "default" and isinstance(backoff, dict):
+        wait = max(delay(backoff, retry), found["raw"])
+    else:
+        wait = found["wait"]
+    return wait if wait <= policy["max_wait_seconds"] else None
 
 
 def decide_transport(data, failure):
+    """(kind, rule id, wait) for a request that got no response."""
+    found = transport_decision(data, failure)
+    return found["kind"], found["rule"]["id"], found["wait"]
+
+
+def transport_decision(data, failure):
     """A request that got no response: the rule naming its failure, else the runtime's default.
     No server says how long to wait, so a retry waits by the rule's backoff."""
     rule = next((r for r in [*data["rules"], *data["transport_defaults"]] if failure in r["transport"]))
     backoff = rule.get("backoff")
-    first_backoff = backoff["first_delay_ms"] / 1000 if isinstance(backoff, dict) else None
     if rule["kind"] == "retry_with_backoff":
-        wait = first_backoff if first_backoff is not None else None if backoff == "client" else 0
+        wait = (backoff["first_delay_ms"] / 1000, "backoff") if isinstance(backoff, dict) else \
+            (0, "client") if backoff == "client" else (0, "immediately")
     else:
-        wait = 0 if rule["kind"] in RETRYING else None
-    return rule["kind"], rule["id"], (min(wait, MAX_WAIT) if wait is not None else None)
+        wait = (0, "immediately")
+    return settled(rule, rule["kind"], wait)
 
 
 def for_request(data, decided, case):
     """The decision for the case's request: a retry of a request that may have taken effect (after
     a 5xx or a failure that may have reached the server, the rule not `safe_to_resend`) and is
     not idempotent (by its method or an idempotency key) is `check_outcome`, without a wait."""
-    kind, rule_id, wait = decided
     request = case.get("request")
-    if request is None or kind not in RETRYING:
+    if request is None or decided["kind"] not in RETRYING:
         return decided
-    rule = next(r for r in [*data["rules"], data["fallback"], *data["transport_defaults"]] if r["id"] == rule_id)
     failure = case.get("transport")
     acted = failure in data["may_have_reached_server"] if failure else 500 <= case["status"] <= 599
     idempotent = request["idempotency_key"] or request["method"] in data["idempotent_methods"]
-    if acted and not rule["safe_to_resend"] and not idempotent:
-        return "check_outcome", rule_id, None
+    if acted and not decided["rule"]["safe_to_resend"] and not idempotent:
+        return settled(decided["rule"], "check_outcome", None)
     return decided
 
 
@@ -251,11 +310,17 @@ def test_every_pinned_case_leads_to_its_decision(path, case):
     data = json.loads(path.read_text(encoding="utf-8"))
     expected = case["decision"]
     if case.get("transport"):
-        decided = decide_transport(data, case["transport"])
+        found = transport_decision(data, case["transport"])
     else:
-        decided = decide(data, case["status"], case["headers"], parsed(case["body_text"]))
-    kind, rule, wait = for_request(data, decided, case)
+        found = decision(data, case["status"], case["headers"], parsed(case["body_text"]))
+    found = for_request(data, found, case)
+    kind, rule, wait = found["kind"], found["rule"]["id"], found["wait"]
     assert (kind, rule) == (expected["kind"], expected["rule"])
+    # The retries it makes with the default policy, then the stop, where the case pins them.
+    if "retry_waits" in expected:
+        pinned = expected["retry_waits"]
+        asked = [next_attempt(data, found, n) for n in range(1, len(pinned) + 2)]
+        assert asked[:-1] == pytest.approx(pinned, abs=1e-9) and asked[-1] is None, asked
     # A case pins its wait exactly, no wait included (as the generated Rust test does); an
     # example's wait is checked where it states one.
     if expected["wait_seconds"] is not None:

@@ -834,6 +834,11 @@ pub struct Decision {
     /// one: to the millisecond, so `0.5` for half a second.
     #[serde(default)]
     pub wait_seconds: Option<f64>,
+    /// The waits, in seconds, before each retry a client makes with the default `RetryPolicy`
+    /// and no jitter (`next_attempt(1)`, `next_attempt(2)`…), after which it stops: `[]` for a
+    /// decision that stops at once. Rust, Python and TypeScript are checked against it.
+    #[serde(default)]
+    pub retry_waits: Option<Vec<f64>>,
 }
 
 /// An example response from the document.

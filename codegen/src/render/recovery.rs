@@ -41,11 +41,15 @@ pub fn render_recovery(api: &Api) -> String {
         .cases
         .iter()
         .map(|case| {
-            let decision = json!({
+            let mut decision = json!({
                 "kind": case.decision.kind.as_str(),
                 "rule": case.decision.rule,
                 "wait_seconds": case.decision.wait_ms.map(seconds),
             });
+            if let Some(retries) = &case.decision.retry_waits_ms {
+                // The waits before each retry with `client_policy` and no jitter, then stop.
+                decision["retry_waits"] = retries.iter().copied().map(seconds).collect();
+            }
             let mut data = match &case.input {
                 CaseInput::Response { status, headers, body } => json!({
                     "id": case.id,

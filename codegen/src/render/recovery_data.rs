@@ -6,7 +6,7 @@
 use crate::model::DecidedBy;
 use crate::model::{HeaderRole, RetryAfterFormat};
 use crate::resolved::{Api, Condition, ConditionSubject, ConditionTest, RecoveryRule};
-use api_error_runtime::{RecoveryTable, Request, RetryAfter, TransportFailure};
+use api_error_runtime::{RecoveryTable, Request, RetryAfter, RetryPolicy, TransportFailure};
 use serde_json::{json, Map, Value};
 
 /// The data object.
@@ -68,6 +68,26 @@ pub fn recovery_data(api: &Api) -> Value {
             .map(|failure| failure.as_str())
             .collect::<Vec<_>>(),
         "idempotent_methods": Request::IDEMPOTENT_METHODS,
+        // What the runtime's default `RetryPolicy` decides where a rule does not: attempts in
+        // all, the longest wait worth waiting, and the delays of a `backoff: "client"` rule.
+        "client_policy": client_policy(),
+    })
+}
+
+/// The runtime's default client policy, as data.
+fn client_policy() -> Value {
+    let policy = RetryPolicy::default();
+    let backoff = policy.backoff;
+    json!({
+        "max_attempts": policy.max_attempts,
+        "max_wait_seconds": seconds(policy.max_wait.as_millis() as u64),
+        "backoff": {
+            "first_delay_ms": backoff.first.as_millis() as u64,
+            "multiplier": backoff.multiplier,
+            "max_delay_ms": backoff.max.map(|max| max.as_millis() as u64),
+            "jitter": backoff.jitter.as_str(),
+            "jitter_ms": None::<u64>,
+        },
     })
 }
 

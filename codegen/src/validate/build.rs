@@ -269,6 +269,10 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
         status: d.status,
         // Validated to be whole milliseconds.
         wait_ms: d.wait_seconds.and_then(super::recovery::whole_milliseconds),
+        retry_waits_ms: d
+            .retry_waits
+            .as_ref()
+            .map(|waits| waits.iter().filter_map(|&seconds| super::recovery::whole_milliseconds(seconds)).collect()),
     };
     let examples = api
         .examples

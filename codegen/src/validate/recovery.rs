@@ -796,6 +796,24 @@ impl Checker<'_> {
                 "write seconds to the millisecond at most, such as `2` or `0.25`",
             );
         }
+        for (r, &seconds) in decision.retry_waits.iter().flatten().enumerate() {
+            if whole_milliseconds(seconds).is_none() {
+                self.error(
+                    Code::ExampleDecision,
+                    format!("{path}.retry_waits[{r}]"),
+                    format!("a wait of {seconds} s is not a whole number of milliseconds of at least zero"),
+                    "write seconds to the millisecond at most, such as `2` or `0.25`",
+                );
+            }
+        }
+        if decision.retry_waits.as_ref().is_some_and(|waits| !waits.is_empty()) && !decision.kind.retries() {
+            self.error(
+                Code::ExampleDecision,
+                format!("{path}.retry_waits"),
+                format!("`{}` does not retry, so it makes no retries", decision.kind.as_str()),
+                "write `retry_waits: []`, or remove it",
+            );
+        }
         if decision.wait_seconds.is_some() && !decision.kind.retries() {
             self.error(
                 Code::ExampleDecision,

@@ -25,6 +25,17 @@ fn case_throttled_read_decides() {
         (::api_error_runtime::RecoveryKind::RetryAfterWait, "throttled",
         ::core::option::Option::Some(::std::time::Duration::from_millis(1500)))
     );
+    let policy = ::api_error_runtime::RetryPolicy::default();
+    let retries: ::std::vec::Vec<::std::option::Option<::std::time::Duration>> = (1..)
+        .take(3)
+        .map(|attempts| recovery.next_attempt(attempts, &policy, 1.0))
+        .collect();
+    ::core::assert_eq!(
+        retries,
+        ::std::vec![::core::option::Option::Some(::std::time::Duration::from_millis(1500)),
+        ::core::option::Option::Some(::std::time::Duration::from_millis(1500)),
+        ::core::option::Option::None]
+    );
 }
 /// A throttled write was refused before it ran: it is resent too.
 #[test]

@@ -73,6 +73,17 @@ fn case_server_error_decides() {
         (::api_error_runtime::RecoveryKind::RetryWithBackoff, "server-error",
         ::core::option::Option::None)
     );
+    let policy = ::api_error_runtime::RetryPolicy::default();
+    let retries: ::std::vec::Vec<::std::option::Option<::std::time::Duration>> = (1..)
+        .take(3)
+        .map(|attempts| recovery.next_attempt(attempts, &policy, 1.0))
+        .collect();
+    ::core::assert_eq!(
+        retries,
+        ::std::vec![::core::option::Option::Some(::std::time::Duration::from_secs(1)),
+        ::core::option::Option::Some(::std::time::Duration::from_secs(2)),
+        ::core::option::Option::None]
+    );
 }
 /// A 429 sent with an invalid-request type: the type's rule is narrowed to 400 and 404, so the status decides.
 #[test]

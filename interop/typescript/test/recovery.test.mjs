@@ -140,18 +140,54 @@ export function decide(data, status, headers, body) {
   const windowSpent = !(left !== undefined && left > 0n && left < 2n ** 64n);
   const reset = resetSent === undefined || resetFormats.length === 0 || !windowSpent ? undefined : headerWait(resetSent, resetFormats);
   // `"client"`: the document gives no numbers; the client's policy chooses the delay (no wait).
-  const client = rule.backoff === "client";
-  const firstBackoff = rule.backoff && !client ? rule.backoff.first_delay_ms / 1000 : undefined;
+  const client = rule.backoff === "client" ? [0, "client"] : undefined;
+  const own = rule.backoff && rule.backoff !== "client" ? [rule.backoff.first_delay_ms / 1000, "backoff"] : undefined;
+  const sourced = (value, source) => (value === undefined || value === null ? undefined : [value, source]);
+  const fromServer = sourced(server, "server");
+  const atOnce = [0, "immediately"];
   let wait;
   if (kind === "retry_after_wait") {
-    wait = [server, reset, data.retry_after.default_seconds ?? undefined, firstBackoff].find((w) => w !== undefined);
-    if (wait === undefined && !client) {
+    const candidates = [fromServer, sourced(reset, "reset"), sourced(data.retry_after.default_seconds, "default"), own, client];
+    wait = candidates.find((w) => w !== undefined);
+    if (wait === undefined) {
       kind = rule.if_no_wait ?? "give_up";
-      wait = kind === "retry_with_backoff" ? firstBackoff : RETRYING.has(kind) ? 0 : undefined;
+      wait = kind === "retry_with_backoff" ? own : RETRYING.has(kind) ? atOnce : undefined;
     }
-  } else if (kind === "retry_with_backoff") wait = server ?? firstBackoff ?? (client ? undefined : 0);
-  else if (kind === "retry_now" || kind === "refresh_credentials") wait = server ?? 0;
-  return { kind, rule: rule.id, wait: RETRYING.has(kind) && wait !== undefined ? Math.min(wait, MAX_WAIT) : undefined };
+  } else if (kind === "retry_with_backoff") wait = fromServer ?? own ?? client ?? atOnce;
+  else if (kind === "retry_now" || kind === "refresh_credentials") wait = fromServer ?? atOnce;
+  return settled(rule, kind, wait);
+}
+
+// The decision of `rule` with this kind and [wait, source]: no wait unless it retries, and none
+// of its own when the client's policy chooses it. `raw` is the wait before it was cut to MAX_WAIT.
+function settled(rule, kind, wait) {
+  if (!RETRYING.has(kind) || wait === undefined) return { kind, rule: rule.id, wait: undefined, source: undefined, raw: undefined, data: rule };
+  const [value, source] = wait;
+  return { kind, rule: rule.id, wait: source === "client" ? undefined : Math.min(value, MAX_WAIT), source, raw: value, data: rule };
+}
+
+// A backoff's delay before retry number `retry` (0 for the first), in seconds, as the runtime's
+// `Backoff::jittered` gives it with a random number of 1 (the delay, plus all of an additive jitter).
+function delay(backoff, retry) {
+  let seconds = (backoff.first_delay_ms / 1000) * Math.max(backoff.multiplier, 1) ** retry;
+  if (backoff.max_delay_ms !== null) seconds = Math.min(seconds, backoff.max_delay_ms / 1000);
+  return seconds + (backoff.jitter === "additive" ? (backoff.jitter_ms ?? 0) / 1000 : 0);
+}
+
+// The one retry question, as the runtime's `Recovery::next_attempt` answers it with the default
+// policy and a random number of 1: the wait before the next attempt, or undefined to stop.
+export function nextAttempt(data, found, attemptsMade) {
+  const policy = data.client_policy;
+  if (!RETRYING.has(found.kind) || found.raw > MAX_WAIT) return undefined;
+  const rule = found.data;
+  if (attemptsMade >= (rule.max_attempts ?? policy.max_attempts)) return undefined;
+  const retry = attemptsMade - 1;
+  let wait;
+  if (found.source === "client") wait = delay(policy.backoff, retry);
+  else if (found.source === "backoff") wait = delay(rule.backoff, retry);
+  else if (found.source === "default" && rule.backoff && rule.backoff !== "client") wait = Math.max(delay(rule.backoff, retry), found.raw);
+  else wait = found.wait;
+  return wait <= policy.max_wait_seconds ? wait : undefined;
 }
 
 // A request that got no response: the rule naming its failure, else the runtime's default.
@@ -159,10 +195,10 @@ export function decide(data, status, headers, body) {
 export function decideTransport(data, failure) {
   const names = (r) => r.transport.includes(failure);
   const rule = data.rules.find(names) ?? data.transport_defaults.find(names);
-  const client = rule.backoff === "client";
-  const firstBackoff = rule.backoff && !client ? rule.backoff.first_delay_ms / 1000 : undefined;
-  const wait = rule.kind === "retry_with_backoff" ? firstBackoff ?? (client ? undefined : 0) : RETRYING.has(rule.kind) ? 0 : undefined;
-  return { kind: rule.kind, rule: rule.id, wait: wait === undefined ? undefined : Math.min(wait, MAX_WAIT) };
+  let wait = [0, "immediately"];
+  if (rule.kind === "retry_with_backoff" && rule.backoff === "client") wait = [0, "client"];
+  else if (rule.kind === "retry_with_backoff" && rule.backoff) wait = [rule.backoff.first_delay_ms / 1000, "backoff"];
+  return settled(rule, rule.kind, wait);
 }
 
 // The decision for the case's request: a retry of a request that may have taken effect (after a
@@ -171,10 +207,10 @@ export function decideTransport(data, failure) {
 export function forRequest(data, decided, pinned) {
   const request = pinned.request;
   if (!request || !RETRYING.has(decided.kind)) return decided;
-  const rule = [...data.rules, data.fallback, ...data.transport_defaults].find((r) => r.id === decided.rule);
+  const rule = decided.data;
   const acted = pinned.transport ? data.may_have_reached_server.includes(pinned.transport) : pinned.status >= 500 && pinned.status <= 599;
   const idempotent = request.idempotency_key || data.idempotent_methods.includes(request.method);
-  return acted && !rule.safe_to_resend && !idempotent ? { kind: "check_outcome", rule: decided.rule, wait: undefined } : decided;
+  return acted && !rule.safe_to_resend && !idempotent ? settled(rule, "check_outcome", undefined) : decided;
 }
 
 for (const dir of DIRS) {
@@ -216,6 +252,13 @@ for (const dir of DIRS) {
         if (pinned.decision.wait_seconds !== null) assert.ok(Math.abs(got.wait - pinned.decision.wait_seconds) < 1e-9, `wait ${got.wait}`);
         // A case pins its wait exactly, no wait included (as the generated Rust test does).
         else assert.equal(got.wait, undefined, `wait ${got.wait}`);
+        // The retries it makes with the default policy, then the stop, where the case pins them.
+        const pinnedRetries = pinned.decision.retry_waits;
+        if (pinnedRetries !== undefined) {
+          const asked = pinnedRetries.map((_, n) => nextAttempt(data, got, n + 1));
+          asked.forEach((wait, n) => assert.ok(Math.abs(wait - pinnedRetries[n]) < 1e-9, `retry ${n + 1}: ${wait}`));
+          assert.equal(nextAttempt(data, got, pinnedRetries.length + 1), undefined, "then stop");
+        }
       });
     }
   }

@@ -145,6 +145,21 @@ fn case_test(api: &Api, index: usize) -> TokenStream {
             quote! { let recovery = super::Error::transport_recovery(#failure); }
         }
     };
+    // The retries it makes with the default policy, where the case pins them: one more
+    // question than there are waits, which must be the stop.
+    let retries = case.decision.retry_waits_ms.as_ref().map(|waits| {
+        let count = proc_macro2::Literal::usize_unsuffixed(waits.len() + 1);
+        let waits = waits.iter().map(|&ms| duration(ms));
+        quote! {
+            let policy = ::api_error_runtime::RetryPolicy::default();
+            let retries: ::std::vec::Vec<::std::option::Option<::std::time::Duration>> =
+                (1..).take(#count).map(|attempts| recovery.next_attempt(attempts, &policy, 1.0)).collect();
+            ::core::assert_eq!(
+                retries,
+                ::std::vec![#(::core::option::Option::Some(#waits),)* ::core::option::Option::None]
+            );
+        }
+    });
     // The decision for the case's request, where it gives one.
     let for_request = case.request.as_ref().map(|request| {
         let method = &request.method;
@@ -158,6 +173,7 @@ fn case_test(api: &Api, index: usize) -> TokenStream {
             #decide
             #for_request
             ::core::assert_eq!((recovery.kind(), recovery.rule().id, recovery.wait()), (#kind, #rule, #wait));
+            #retries
         }
     }
 }
