@@ -12,6 +12,9 @@
 //! - **Lookups**: a wire string to a vocabulary enum, known and unknown, against strum's
 //!   derived `FromStr` and a `HashMap`.
 //! - **Retry-After** in each form.
+//! - **Hostile bodies**: `from_response` on bodies no server should send (64 MiB of spaces,
+//!   1 MiB of tiny objects, of tiny members, of nesting), timed, with the peak memory it
+//!   allocates beyond the body (a counting allocator) as a multiple of the body's size.
 //!
 //! The baselines are written by hand for the APIs of this crate, so they name them: a check
 //! at the start fails the run when the catalog has moved away from them.
@@ -261,6 +264,82 @@ fn check_baselines() {
     );
 }
 
+/// Counts the bytes allocated and their peak, for the hostile bodies' memory.
+struct Counting;
+
+static LIVE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static PEAK: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+// SAFETY: every call is passed on to the system allocator unchanged; only counters are kept.
+unsafe impl std::alloc::GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        use std::sync::atomic::Ordering;
+        let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(live, Ordering::Relaxed);
+        // SAFETY: the caller's layout, as `GlobalAlloc::alloc` requires.
+        unsafe { std::alloc::System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        LIVE.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        // SAFETY: a pointer this allocator gave, with its layout.
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Bodies no server should send, each with a name.
+fn hostile_bodies() -> Vec<(&'static str, Vec<u8>)> {
+    const MIB: usize = 1 << 20;
+    let repeated = |open: &str, unit: &str, close: &str| {
+        let mut body = open.to_string();
+        while body.len() + unit.len() + close.len() < MIB - 16 {
+            body.push_str(unit);
+        }
+        body.push_str(close);
+        body.into_bytes()
+    };
+    let mut members = String::from("{");
+    for i in 0.. {
+        let member = format!("\"m{i}\":{{}},");
+        if members.len() + member.len() > MIB - 16 {
+            break;
+        }
+        members.push_str(&member);
+    }
+    members.push_str("\"end\":0}");
+    vec![
+        ("64 MiB of spaces", vec![b' '; 64 * MIB]),
+        ("1 MiB of spaces, then {}", [vec![b' '; MIB - 2], b"{}".to_vec()].concat()),
+        ("1 MiB of tiny objects", repeated("[", "{},", "{}]")),
+        ("1 MiB of tiny members", members.into_bytes()),
+        ("1 MiB of nesting", [vec![b'['; MIB / 2], vec![b']'; MIB / 2]].concat()),
+    ]
+}
+
+/// The peak bytes `from_response` allocates reading `body`, beyond what was live before.
+fn peak_allocated(body: &[u8]) -> usize {
+    use std::sync::atomic::Ordering;
+    let before = LIVE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let error = ofauth::Error::from_response(500, [("x", "y")], body);
+    let peak = PEAK.load(Ordering::Relaxed) - before;
+    drop(black_box(error));
+    peak
+}
+
+fn hostile(c: &mut Criterion) {
+    let mut group = c.benchmark_group("hostile");
+    for (name, body) in hostile_bodies() {
+        group.bench_with_input(BenchmarkId::new("from_response", name), &body, |b, body| {
+            b.iter(|| ofauth::Error::from_response(500, [("x", "y")], black_box(body.as_slice())))
+        });
+    }
+    group.finish();
+}
+
 fn main() {
     check_baselines();
     let mut c = Criterion::default()
@@ -276,9 +355,11 @@ fn main() {
     });
     lookups(&mut c);
     retry_after(&mut c);
+    hostile(&mut c);
     c.final_summary();
     summary::decoding(&[("ofauth", ofauth::EXAMPLES), ("fanfare", fanfare::EXAMPLES)]);
     summary::lookups();
+    summary::hostile(&hostile_bodies());
 }
 
 /// The table at the end of a run: criterion's median estimates, as ratios to the floor.
@@ -345,6 +426,24 @@ mod summary {
                 cells.push(vs_hand(4));
                 println!("| {api} {} | {} |", example.id, cells.join(" | "));
             }
+        }
+    }
+
+    /// Each hostile body: its time, its time per byte, and the peak memory `from_response`
+    /// allocated reading it as a multiple of its size.
+    pub(super) fn hostile(bodies: &[(&str, Vec<u8>)]) {
+        println!("\n| body | from_response | per byte | peak memory allocated | vs the body |");
+        println!("| --- | --- | --- | --- | --- |");
+        for (name, body) in bodies {
+            let time = median("hostile", "from_response", name);
+            let peak = super::peak_allocated(body);
+            println!(
+                "| {name} | {} | {} | {:.1} MiB | {:.2}x |",
+                time.map_or("?".into(), |t| format!("{:.2} ms", t / 1e6)),
+                time.map_or("?".into(), |t| format!("{:.2} ns", t / body.len() as f64)),
+                peak as f64 / (1 << 20) as f64,
+                peak as f64 / body.len() as f64
+            );
         }
     }
 

@@ -1,7 +1,7 @@
 //! One error response, read leniently: [`ApiError`], what every API's error answers
 //! ([`ApiErrorInfo`]), and why a body could not be read ([`BodyProblem`]).
 
-use crate::facts::{every_element_facts, facts_of_value, parse_json, BodyFacts};
+use crate::facts::{every_element_facts, facts_found, facts_of_value, parse_json, BodyFacts};
 use crate::headers::{HeaderReadings, RateLimit, Reading, ResponseHeader};
 use crate::model::ErrorModel;
 use crate::recovery::{Observed, Recovery, WaitSource};
@@ -118,6 +118,11 @@ impl<B: ErrorModel> ApiError<B> {
     pub const MAX_BODY_BYTES: usize = 1 << 20;
     /// How much of the raw body [`ApiError::excerpt`] keeps.
     pub const EXCERPT_BYTES: usize = 2048;
+    /// A body longer than this that does not decode has its facts read without a JSON `Value`
+    /// (which can take tens of times the body's size), and without the facts of every element
+    /// of an array beyond the first ([`ANY_ELEMENT`](crate::model::ANY_ELEMENT)): no error body
+    /// is this large.
+    pub const VALUE_BYTES: usize = 64 << 10;
 
     /// Reads an error response: its status, its headers (names in any case; values as text or
     /// bytes; pairs or references to pairs, see [`ResponseHeader`]) and its body. Never fails,
@@ -175,6 +180,19 @@ impl<B: ErrorModel> ApiError<B> {
             }
             Err(error) => error,
         };
+        // A large body in none of the documented formats is a page or worse: its facts are found
+        // by path in one streaming pass, without a `Value` (of 1 MiB of tiny objects, one took
+        // 25 times the body's size); `json()` builds one if asked.
+        if body.len() > Self::VALUE_BYTES && B::MODEL.fields.len() <= crate::field_watch::MAX_FIELDS {
+            match crate::field_watch::decode::<serde_core::de::IgnoredAny>(body, B::MODEL.fields) {
+                Ok((_, found)) => {
+                    self.facts = facts_found(B::MODEL.fields, B::MODEL.body_wait_formats, found);
+                    self.problem = Some(BodyProblem::UnexpectedShape { message: error.to_string() });
+                }
+                Err(error) => self.problem = Some(BodyProblem::NotJson { message: error.to_string() }),
+            }
+            return;
+        }
         // Anything else is read into a `Value`, which keeps every fact found by path.
         let json = match parse_json(body) {
             Ok(json) => json,
@@ -267,10 +285,10 @@ impl<B: ErrorModel> ApiError<B> {
 
     /// The body as JSON, when it parsed (decoded or not).
     pub fn json(&self) -> Option<&Value> {
-        // A body that did not decode was parsed then, if it could be; one that decoded is
-        // parsed now, from the bytes kept.
-        if self.body.is_none() {
-            return self.json.get()?.as_ref();
+        // A small body that did not decode was parsed then; any other is parsed now, from the
+        // bytes kept (of a body too large to read, only an excerpt, which is no JSON).
+        if self.body_len > Self::MAX_BODY_BYTES {
+            return None;
         }
         self.json.get_or_init(|| parse_json(self.raw.strip_prefix(BOM).unwrap_or(&self.raw)).ok()).as_ref()
     }
@@ -497,6 +515,30 @@ mod tests {
     #[derive(Debug, PartialEq, serde::Deserialize)]
     struct FieldError {
         field: String,
+    }
+
+    #[test]
+    fn a_large_body_that_does_not_decode_gives_its_facts_without_a_value_until_asked() {
+        // 200 KiB of tiny objects beside the facts, and no `requestId`: it does not decode.
+        let padding = vec!["{}"; 100_000].join(",");
+        let body = format!(
+            r#"{{"error":"Busy","type":"RATE_LIMIT_EXCEEDED","pad":[{padding}],"actionRequired":"try_again"}}"#
+        );
+        let error = ApiError::<Body>::from_response(503, [("x", "y")], body.as_bytes());
+        assert!(body.len() > ApiError::<Body>::VALUE_BYTES);
+        assert!(error.body().is_none());
+        assert!(matches!(error.body_problem(), Some(BodyProblem::UnexpectedShape { .. })));
+        assert_eq!(
+            (error.code(), error.hint(), error.message()),
+            (Some("RATE_LIMIT_EXCEEDED"), Some("try_again"), Some("Busy"))
+        );
+        assert!(error.json.get().is_none(), "no Value was built");
+        assert_eq!(error.json().and_then(|json| json["type"].as_str()), Some("RATE_LIMIT_EXCEEDED"));
+        // Not JSON at all, and as large: no facts, and said so.
+        let page = format!("<html>{}</html>", "x".repeat(100_000));
+        let error = ApiError::<Body>::from_response(502, [("x", "y")], page.as_bytes());
+        assert!(matches!(error.body_problem(), Some(BodyProblem::NotJson { .. })));
+        assert_eq!((error.code(), error.json()), (None, None));
     }
 
     impl ErrorModel for Body {
