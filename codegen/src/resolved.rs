@@ -415,8 +415,19 @@ pub struct RecoveryRule {
     pub transport: Vec<TransportFailure>,
     /// The server did not act on the request: resending is safe whatever the request.
     pub safe_to_resend: bool,
+    /// What comes next when the recovery did not help.
+    pub then: Option<Escalation>,
     pub advice: String,
     pub trace: Trace,
+}
+
+/// What to do when a rule's recovery did not help.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Escalation {
+    pub kind: RecoveryKind,
+    /// `RequestId` or `SupportReference`.
+    pub quote: Option<FieldRole>,
+    pub advice: String,
 }
 
 /// A test a rule needs a response to pass.
@@ -476,6 +487,8 @@ pub struct Decision {
     pub wait_ms: Option<u64>,
     /// The waits before each retry with the default policy, in milliseconds, where pinned.
     pub retry_waits_ms: Option<Vec<u64>>,
+    /// What comes next when the recovery does not help, where pinned.
+    pub then: Option<RecoveryKind>,
 }
 
 #[derive(Debug, Clone)]

@@ -42,7 +42,8 @@ fn call(server: &mut VecDeque<Outcome>, api: &Api, request: Request) -> String {
     let mut attempts = 0;
     loop {
         attempts += 1;
-        let recovery = match send(server) {
+        // The decision, and the error it is about (none when no response came).
+        let (recovery, error) = match send(server) {
             None => {
                 BUDGET.record_success(attempts);
                 return format!("succeeded after {attempts} attempt(s)");
@@ -50,18 +51,23 @@ fn call(server: &mut VecDeque<Outcome>, api: &Api, request: Request) -> String {
             Some(Ok(response)) => {
                 let error = (api.read)(response);
                 println!("  {error}");
-                error.recovery(SystemTime::now())
+                (error.recovery(SystemTime::now()), Some(error))
             }
             Some(Err(failure)) => {
                 println!("  no response: {}", failure.label());
-                (api.transport)(failure)
+                ((api.transport)(failure), None)
             }
-        }
-        .for_request(request);
+        };
+        let recovery = recovery.for_request(request);
         println!("    -> {} ({} rule `{}`)", recovery.kind(), recovery.advice(), recovery.rule().id);
         // The one retry question; `None` ends the loop. A real client draws the jitter's
         // random number (here: no jitter) and sleeps; the example only reports the wait.
         let Some(wait) = recovery.next_attempt(attempts, &policy(), 1.0) else {
+            // What the catalog says comes next, where it does (contact support, quoting...).
+            if let Some(next) = recovery.escalation() {
+                let quoted = error.as_deref().and_then(|error| next.quoted(error));
+                println!("    then: {} ({}) {}", next.kind, next.advice, quoted.unwrap_or_default());
+            }
             return format!("stopped after {attempts} attempt(s): {}", recovery.kind());
         };
         if !BUDGET.try_acquire(&recovery) {
@@ -121,6 +127,11 @@ fn main() {
             "Fanfare: the server keeps failing",
             &FANFARE,
             vec![(500, vec![], "{}"), (503, vec![], "{}"), (500, vec![], "{}"), (500, vec![], "{}")],
+        ),
+        (
+            "OFAuth: an unknown error, again and again",
+            &OFAUTH,
+            vec![(503, vec![], r#"{"error":"Unexpected","type":"UNKNOWN_ERROR","requestId":"req_9"}"#); 4],
         ),
         (
             "Fanfare: an expired one-time code",

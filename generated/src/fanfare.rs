@@ -1097,7 +1097,14 @@ pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::Re
                 "Ask the user to refresh the page and try again; if the issue continues, contact support with the reference code.",
                 "Common Error Types › Session Integrity Errors",
             )
-            .errors(&["session_integrity_failed"]),
+            .errors(&["session_integrity_failed"])
+            .then(
+                ::api_error_runtime::Escalation::new(
+                        ::api_error_runtime::RecoveryKind::ContactSupport,
+                        "The error came back after the user tried again; contact support, quoting the reference code.",
+                    )
+                    .quote(::api_error_runtime::model::FieldRole::SupportReference),
+            ),
         ::api_error_runtime::RecoveryRule::new(
                 "invalid-refresh-token",
                 ::api_error_runtime::RecoveryKind::Reauthenticate,

@@ -914,7 +914,14 @@ pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::Re
                     )
                     .multiplier(2.0),
             )
-            .max_attempts(3),
+            .max_attempts(3)
+            .then(
+                ::api_error_runtime::Escalation::new(
+                        ::api_error_runtime::RecoveryKind::ContactSupport,
+                        "The retries did not help; contact support, quoting the requestId.",
+                    )
+                    .quote(::api_error_runtime::model::FieldRole::RequestId),
+            ),
         ::api_error_runtime::RecoveryRule::new(
                 "bad-request-status",
                 ::api_error_runtime::RecoveryKind::FixRequest,

@@ -259,6 +259,14 @@ def next_attempt(data, found, attempts_made):
     return wait if wait <= policy["max_wait_seconds"] else None
 
 
+def escalation(found):
+    """What comes next when the decision's recovery did not help: its rule's `then`, unless the
+    retry was held back (`check_outcome` in place of the rule's kind)."""
+    held_back = found["kind"] == "check_outcome" and found["rule"]["kind"] != "check_outcome"
+    then = found["rule"].get("then")
+    return None if held_back or then is None else then["kind"]
+
+
 def decide_transport(data, failure):
     """(kind, rule id, wait) for a request that got no response."""
     found = transport_decision(data, failure)
@@ -316,6 +324,8 @@ def test_every_pinned_case_leads_to_its_decision(path, case):
     found = for_request(data, found, case)
     kind, rule, wait = found["kind"], found["rule"]["id"], found["wait"]
     assert (kind, rule) == (expected["kind"], expected["rule"])
+    if "then" in expected:
+        assert escalation(found) == expected["then"]
     # The retries it makes with the default policy, then the stop, where the case pins them.
     if "retry_waits" in expected:
         pinned = expected["retry_waits"]
@@ -336,10 +346,12 @@ def test_every_documented_example_leads_to_its_decision(path, example):
     statuses = [example["status"]] if example["status"] is not None else \
         sorted({s for r in data["rules"] for s in r["statuses"] if s >= 400} or {400})
     for status in statuses:
-        kind, rule, wait = decide(data, status, example["headers"], example["body"])
-        assert (kind, rule) == (expected["kind"], expected["rule"]), f"status {status}"
+        found = decision(data, status, example["headers"], example["body"])
+        assert (found["kind"], found["rule"]["id"]) == (expected["kind"], expected["rule"]), f"status {status}"
         if expected["wait_seconds"] is not None:
-            assert wait == pytest.approx(expected["wait_seconds"], abs=1e-9)
+            assert found["wait"] == pytest.approx(expected["wait_seconds"], abs=1e-9)
+        if expected["then"] is not None:
+            assert escalation(found) == expected["then"]
 
 
 @pytest.mark.parametrize("path", RECOVERY, ids=lambda p: p.stem)

@@ -67,8 +67,8 @@ pub use example::{Example, ExampleDecision};
 pub use headers::{RateLimit, Reading, ResponseHeader};
 pub use model::ErrorModel;
 pub use recovery::{
-    Backoff, Condition, ConditionSubject, ConditionTest, DecidedBy, Jitter, Observed, Recovery, RecoveryKind,
-    RecoveryRule, RecoveryTable, RetryPolicy, WaitSource,
+    Backoff, Condition, ConditionSubject, ConditionTest, DecidedBy, Escalation, Jitter, Observed, Recovery,
+    RecoveryKind, RecoveryRule, RecoveryTable, RetryPolicy, WaitSource,
 };
 pub use request::Request;
 pub use retry_after::{RetryAfter, RetryAfterFormat};

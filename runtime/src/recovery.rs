@@ -475,6 +475,58 @@ pub struct RecoveryRule {
     /// The documentation says the server did not act on a request that got this response
     /// (a 429 answered before any processing): sending it again is safe whatever the request.
     pub safe_to_resend: bool,
+    /// What comes next when the rule's recovery did not help: its retries ran out, or the user
+    /// acted and the error came back.
+    pub then: Option<Escalation>,
+}
+
+/// What to do when a rule's recovery did not help (the retries ran out, or the user acted and the
+/// error came back): "retry; if it persists, contact support with the request id".
+///
+/// ```
+/// use api_error_runtime::model::FieldRole;
+/// use api_error_runtime::{Escalation, RecoveryKind, RecoveryRule, RetryPolicy};
+///
+/// const RULE: RecoveryRule = RecoveryRule::new("unknown", RecoveryKind::RetryNow, "Retry.", "Errors")
+///     .max_attempts(3)
+///     .then(Escalation::new(RecoveryKind::ContactSupport, "Contact support.").quote(FieldRole::RequestId));
+/// let recovery = api_error_runtime::__private::decide(&RULE);
+/// assert_eq!(recovery.next_attempt(3, &RetryPolicy::default(), 1.0), None);
+/// let next = recovery.escalation().unwrap();
+/// assert_eq!((next.kind, next.quote), (RecoveryKind::ContactSupport, Some(FieldRole::RequestId)));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Escalation {
+    /// What to do then (a kind that does not retry).
+    pub kind: RecoveryKind,
+    /// The documentation's advice for then, in words.
+    pub advice: &'static str,
+    /// The fact to quote (to support): the request id or the support reference.
+    pub quote: Option<FieldRole>,
+}
+
+impl Escalation {
+    /// Then `kind`, as `advice` says, quoting nothing.
+    pub const fn new(kind: RecoveryKind, advice: &'static str) -> Self {
+        Self { kind, advice, quote: None }
+    }
+
+    /// Quoting the fact of `role` (`RequestId` or `SupportReference`).
+    #[must_use]
+    pub const fn quote(mut self, role: FieldRole) -> Self {
+        self.quote = Some(role);
+        self
+    }
+
+    /// The text to quote, read off the error the escalation is about.
+    pub fn quoted<'e>(&self, error: &'e dyn crate::ApiErrorInfo) -> Option<&'e str> {
+        match self.quote? {
+            FieldRole::RequestId => error.request_id(),
+            FieldRole::SupportReference => error.support_reference(),
+            _ => None,
+        }
+    }
 }
 
 impl RecoveryRule {
@@ -498,6 +550,7 @@ impl RecoveryRule {
             when: &[],
             transport: &[],
             safe_to_resend: false,
+            then: None,
         }
     }
 
@@ -575,6 +628,13 @@ impl RecoveryRule {
     #[must_use]
     pub const fn when(mut self, conditions: &'static [Condition]) -> Self {
         self.when = conditions;
+        self
+    }
+
+    /// What comes next when the recovery did not help.
+    #[must_use]
+    pub const fn then(mut self, escalation: Escalation) -> Self {
+        self.then = Some(escalation);
         self
     }
 
@@ -1032,6 +1092,14 @@ impl Recovery {
         self.rule.backoff.filter(|_| self.should_retry())
     }
 
+    /// What to do when this recovery did not help: when [`Recovery::next_attempt`] said stop
+    /// after retries, or the error came back after the user acted; `None` where the catalog
+    /// says nothing more, and for a retry [`Recovery::for_request`] held back.
+    pub fn escalation(&self) -> Option<Escalation> {
+        let held_back = self.kind == RecoveryKind::CheckOutcome && self.rule.kind != RecoveryKind::CheckOutcome;
+        self.rule.then.filter(|_| !held_back)
+    }
+
     /// The documentation's advice, in words; for a retry that [`Recovery::for_request`] held
     /// back, why it did instead (the rule's advice is about retrying).
     pub fn advice(&self) -> &'static str {
@@ -1168,6 +1236,12 @@ mod tests {
         // A decision that does not retry stands.
         let tls = TABLE.transport_recovery(TransportFailure::Tls);
         assert_eq!(tls.for_request(post), tls);
+        // A retry held back has nothing more to escalate to: the client checks the outcome first.
+        const ESCALATING: RecoveryRule = RecoveryRule::new("then", RecoveryKind::RetryNow, "", SOURCE)
+            .then(Escalation::new(RecoveryKind::ContactSupport, "Call."));
+        let escalating = Recovery { rule: &ESCALATING, ..timeout };
+        assert_eq!(escalating.escalation().map(|e| e.kind), Some(RecoveryKind::ContactSupport));
+        assert_eq!(escalating.for_request(post).escalation(), None);
         // Method names are case-sensitive; an unknown method is not idempotent.
         assert!(!Request::of_method("get").is_idempotent() && !Request::of_method("PATCH").is_idempotent());
     }

@@ -682,6 +682,10 @@ pub struct RecoveryRule {
     /// What to do.
     #[schemars(with = "Names<RecoveryKind>")]
     pub kind: RecoveryKind,
+    /// What comes next when the rule's recovery did not help (its retries ran out, or the user
+    /// acted and the error came back): `{ kind: contact_support, quote: request_id, advice: ... }`.
+    #[serde(default)]
+    pub then: Option<EscalationAdvice>,
     /// For a rule that retries: the document says the server did not act on a request that got
     /// such a response (a 429 answered before any processing), so sending it again is safe even
     /// when the request is not idempotent. Without it, a retry after a server error (5xx) or a
@@ -715,6 +719,21 @@ pub struct RecoveryRule {
     /// Free remarks on the entry.
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+/// What to do when a rule's recovery did not help.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EscalationAdvice {
+    /// What to do then: a kind that does not retry (`contact_support`, `give_up`...).
+    #[schemars(with = "Names<RecoveryKind>")]
+    pub kind: RecoveryKind,
+    /// The fact to quote: `request_id` or `support_reference`, which a field or header carries.
+    #[serde(default)]
+    #[schemars(with = "Option<Names<FieldRole>>")]
+    pub quote: Option<FieldRole>,
+    /// The document's advice for then, in a sentence.
+    pub advice: String,
 }
 
 /// Which elements of an array rules read.
@@ -839,6 +858,10 @@ pub struct Decision {
     /// decision that stops at once. Rust, Python and TypeScript are checked against it.
     #[serde(default)]
     pub retry_waits: Option<Vec<f64>>,
+    /// What comes next when the recovery does not help, where the rule says (its `then.kind`).
+    #[serde(default)]
+    #[schemars(with = "Option<Names<RecoveryKind>>")]
+    pub then: Option<RecoveryKind>,
 }
 
 /// An example response from the document.

@@ -82,6 +82,9 @@ fn edge_label(api: &Api, rule: &RecoveryRule) -> String {
     if !rule.when.is_empty() {
         label.push_str(" (if its conditions hold)");
     }
+    if let Some(then) = &rule.then {
+        let _ = write!(label, "; if that does not help: {}", then.kind.as_str());
+    }
     label
 }
 

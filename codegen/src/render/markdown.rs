@@ -464,6 +464,7 @@ fn recovery(out: &mut String, api: &Api) {
         vec![
             ("Except", Box::new(except)),
             ("Max attempts", Box::new(|r: &RecoveryRule| r.max_attempts.map(|n| n.to_string()))),
+            ("Then", Box::new(escalation)),
             (
                 "Resend",
                 Box::new(|r: &RecoveryRule| r.safe_to_resend.then(|| "safe: the server did not act".to_string())),
@@ -496,6 +497,13 @@ fn recovery(out: &mut String, api: &Api) {
             );
         }
     }
+}
+
+/// What comes next when the rule's recovery did not help, in words.
+fn escalation(rule: &RecoveryRule) -> Option<String> {
+    let then = rule.then.as_ref()?;
+    let quote = then.quote.map(|role| format!(", quoting the {}", role.as_str().replace('_', " "))).unwrap_or_default();
+    Some(format!("{}{quote}: {}", code(then.kind.as_str()), then.advice.trim()))
 }
 
 /// A rule's conditions in words: "header `X-RateLimit-Remaining` is `0` and ...".

@@ -31,6 +31,7 @@ pub fn render_recovery(api: &Api) -> String {
                     "kind": decision.kind.as_str(),
                     "rule": decision.rule,
                     "wait_seconds": decision.wait_ms.map(seconds),
+                    "then": decision.then.map(|then| then.as_str()),
                 },
             }))
         })
@@ -46,6 +47,9 @@ pub fn render_recovery(api: &Api) -> String {
                 "rule": case.decision.rule,
                 "wait_seconds": case.decision.wait_ms.map(seconds),
             });
+            if let Some(then) = case.decision.then {
+                decision["then"] = json!(then.as_str());
+            }
             if let Some(retries) = &case.decision.retry_waits_ms {
                 // The waits before each retry with `client_policy` and no jitter, then stop.
                 decision["retry_waits"] = retries.iter().copied().map(seconds).collect();

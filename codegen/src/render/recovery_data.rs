@@ -158,6 +158,14 @@ fn rule_data(api: &Api, rule: &RecoveryRule) -> Value {
     if let Some(kind) = rule.if_no_wait {
         data["if_no_wait"] = json!(kind.as_str());
     }
+    if let Some(then) = &rule.then {
+        // What comes next when the recovery did not help, and the fact to quote then.
+        data["then"] = json!({
+            "kind": then.kind.as_str(),
+            "quote": then.quote.map(|role| role.as_str()),
+            "advice": then.advice.trim(),
+        });
+    }
     data
 }
 

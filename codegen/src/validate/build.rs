@@ -269,6 +269,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
         status: d.status,
         // Validated to be whole milliseconds.
         wait_ms: d.wait_seconds.and_then(super::recovery::whole_milliseconds),
+        then: d.then,
         retry_waits_ms: d
             .retry_waits
             .as_ref()
@@ -426,6 +427,11 @@ fn recovery(api: &model::Api, handles: &Handles, by_wire: &HashMap<String, Vec<(
             when: rule.when.iter().map(|condition| resolve_condition(api, condition)).collect(),
             transport: rule.transport.clone(),
             safe_to_resend: rule.safe_to_resend,
+            then: rule.then.as_ref().map(|then| Escalation {
+                kind: then.kind,
+                quote: then.quote,
+                advice: then.advice.clone(),
+            }),
             advice: rule.advice.clone(),
             trace: handles.trace(rule),
         })
@@ -470,6 +476,7 @@ fn fallback(kind: model::RecoveryKind, advice: &str, trace: Trace) -> RecoveryRu
         when: Vec::new(),
         transport: Vec::new(),
         safe_to_resend: false,
+        then: None,
         advice: advice.to_string(),
         trace,
     }

@@ -12,8 +12,18 @@ use api_error_runtime::model::{ANY_ELEMENT, EACH_ELEMENT};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Facts of a rule that `inferred` may list.
-const RULE_FACTS: &[&str] =
-    &["kind", "backoff", "max_attempts", "if_no_wait", "statuses", "except", "when", "transport", "safe_to_resend"];
+const RULE_FACTS: &[&str] = &[
+    "kind",
+    "backoff",
+    "max_attempts",
+    "if_no_wait",
+    "statuses",
+    "except",
+    "when",
+    "transport",
+    "safe_to_resend",
+    "then",
+];
 const FALLBACK_FACTS: &[&str] = &["kind"];
 /// The id the fallback answers to in example decisions and the exported data.
 pub const FALLBACK_ID: &str = "fallback";
@@ -290,9 +300,11 @@ impl Checker<'_> {
                 "when" => !rule.when.is_empty(),
                 "transport" => !rule.transport.is_empty(),
                 "safe_to_resend" => rule.safe_to_resend,
+                "then" => rule.then.is_some(),
                 _ => true,
             });
             self.check_conditions(&path, rule, &roles);
+            self.check_escalation(&path, rule, &roles);
         }
         self.check_ambiguity(advice);
         let fallback = &advice.fallback;
@@ -359,6 +371,42 @@ impl Checker<'_> {
         let both: BTreeSet<&str> = codes.union(hints).copied().collect();
         for (i, wire) in rule.except.iter().enumerate() {
             self.check_value_in(&format!("{path}.except[{i}]"), wire, &both, "code` or `hint");
+        }
+    }
+
+    /// What comes after a recovery that did not help does not retry, and quotes a reference the
+    /// responses carry.
+    fn check_escalation(&mut self, path: &str, rule: &RecoveryRule, roles: &BTreeSet<FieldRole>) {
+        let Some(then) = &rule.then else { return };
+        if then.kind.retries() {
+            self.error(
+                Code::Escalation,
+                format!("{path}.then.kind"),
+                format!("what comes after the recovery did not help cannot `{}` again", then.kind.as_str()),
+                "choose a kind that does not retry, such as `contact_support` or `give_up`",
+            );
+        }
+        let Some(role) = then.quote else { return };
+        let carried = match role {
+            FieldRole::RequestId => roles.contains(&role) || self.api.header_with_role(HeaderRole::RequestId).is_some(),
+            FieldRole::SupportReference => roles.contains(&role),
+            other => {
+                self.error(
+                    Code::Escalation,
+                    format!("{path}.then.quote"),
+                    format!("`{}` is no reference to quote", other.as_str()),
+                    "quote `request_id` or `support_reference`",
+                );
+                return;
+            }
+        };
+        if !carried {
+            self.error(
+                Code::Escalation,
+                format!("{path}.then.quote"),
+                format!("no field or header carries the `{}`", role.as_str()),
+                format!("give the field (or header) that carries it `role: {}`", role.as_str()),
+            );
         }
     }
 
@@ -737,14 +785,16 @@ impl Checker<'_> {
         let api = self.api;
         // Without `recovery`, the fallback gives up.
         let rule = if decision.rule == FALLBACK_ID {
-            Some((api.recovery.as_ref().map_or(RecoveryKind::GiveUp, |advice| advice.fallback.kind), None))
+            Some((api.recovery.as_ref().map_or(RecoveryKind::GiveUp, |advice| advice.fallback.kind), None, None))
         } else {
             let mut rules = api.recovery.iter().flat_map(|advice| &advice.rules);
             // A failure without a response may be decided by the runtime's default for it.
             let defaults = api_error_runtime::RecoveryTable::TRANSPORT_DEFAULTS.iter();
-            let found = rules.find(|r| r.id == decision.rule).map(|r| (r.kind, r.if_no_wait)).or_else(|| {
+            let found =
+                rules.find(|r| r.id == decision.rule).map(|r| (r.kind, r.if_no_wait, r.then.as_ref().map(|t| t.kind)));
+            let found = found.or_else(|| {
                 let mut defaults = defaults.filter(|_| transport);
-                defaults.find(|r| r.id == decision.rule).map(|r| (r.kind, r.if_no_wait))
+                defaults.find(|r| r.id == decision.rule).map(|r| (r.kind, r.if_no_wait, None))
             });
             if found.is_none() {
                 self.error(
@@ -762,7 +812,20 @@ impl Checker<'_> {
             }
             found
         };
-        if let Some((kind, if_no_wait)) = rule {
+        if let Some((_, _, then)) = rule.filter(|_| decision.then.is_some()) {
+            if decision.then != then {
+                self.error(
+                    Code::Escalation,
+                    format!("{path}.then"),
+                    match then {
+                        Some(then) => format!("rule `{}` says `{}` comes next", decision.rule, then.as_str()),
+                        None => format!("rule `{}` says nothing of what comes next", decision.rule),
+                    },
+                    "name the rule's `then.kind`, or remove `then`",
+                );
+            }
+        }
+        if let Some((kind, if_no_wait, _)) = rule {
             let without_wait = kind == RecoveryKind::RetryAfterWait
                 && (Some(decision.kind) == if_no_wait || decision.kind == RecoveryKind::GiveUp);
             // A retry of a request that may have taken effect and is not idempotent.

@@ -540,6 +540,10 @@ fn example_session_integrity_failed_decides() {
             (::api_error_runtime::RecoveryKind::UserAction, "session-integrity"),
             "status {status}"
         );
+        ::core::assert_eq!(
+            recovery.escalation().map(| next | next.kind),
+            ::core::option::Option::Some(::api_error_runtime::RecoveryKind::ContactSupport)
+        );
     }
 }
 #[test]

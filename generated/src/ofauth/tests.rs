@@ -255,6 +255,10 @@ fn case_unknown_error_at_503_decides() {
         (::api_error_runtime::RecoveryKind::RetryWithBackoff, "unknown-error",
         ::core::option::Option::Some(::std::time::Duration::from_secs(1)))
     );
+    ::core::assert_eq!(
+        recovery.escalation().map(| next | next.kind),
+        ::core::option::Option::Some(::api_error_runtime::RecoveryKind::ContactSupport)
+    );
 }
 /// Without Retry-After, the documented 60 seconds.
 #[test]

@@ -190,6 +190,13 @@ export function nextAttempt(data, found, attemptsMade) {
   return wait <= policy.max_wait_seconds ? wait : undefined;
 }
 
+// What comes next when the decision's recovery did not help: its rule's `then`, unless the retry
+// was held back (`check_outcome` in place of the rule's kind).
+export function escalation(found) {
+  const heldBack = found.kind === "check_outcome" && found.data.kind !== "check_outcome";
+  return heldBack || !found.data.then ? null : found.data.then.kind;
+}
+
 // A request that got no response: the rule naming its failure, else the runtime's default.
 // No server says how long to wait, so a retry waits by the rule's backoff.
 export function decideTransport(data, failure) {
@@ -225,6 +232,7 @@ for (const dir of DIRS) {
           const got = decide(data, status, example.headers, example.body);
           assert.deepEqual([got.kind, got.rule], [example.decision.kind, example.decision.rule], `status ${status}`);
           if (example.decision.wait_seconds !== null) assert.ok(Math.abs(got.wait - example.decision.wait_seconds) < 1e-9, `wait ${got.wait}`);
+          if (example.decision.then !== null) assert.equal(escalation(got), example.decision.then);
         }
       });
     }
@@ -252,6 +260,7 @@ for (const dir of DIRS) {
         if (pinned.decision.wait_seconds !== null) assert.ok(Math.abs(got.wait - pinned.decision.wait_seconds) < 1e-9, `wait ${got.wait}`);
         // A case pins its wait exactly, no wait included (as the generated Rust test does).
         else assert.equal(got.wait, undefined, `wait ${got.wait}`);
+        if (pinned.decision.then !== undefined) assert.equal(escalation(got), pinned.decision.then);
         // The retries it makes with the default policy, then the stop, where the case pins them.
         const pinnedRetries = pinned.decision.retry_waits;
         if (pinnedRetries !== undefined) {

@@ -167,6 +167,15 @@ fn recovery_rule(api: &Api, rule: &RecoveryRule) -> TokenStream {
     if rule.safe_to_resend {
         setters.push(quote! { .safe_to_resend() });
     }
+    if let Some(then) = &rule.then {
+        let then_kind = kind(then.kind);
+        let advice = then.advice.trim();
+        let quote_role = then.quote.map(|role| {
+            let role = runtime_value(role);
+            quote! { .quote(#role) }
+        });
+        setters.push(quote! { .then(::api_error_runtime::Escalation::new(#then_kind, #advice) #quote_role) });
+    }
     quote! { ::api_error_runtime::RecoveryRule::new(#id, #kind_tokens, #advice, #source) #(#setters)* }
 }
 

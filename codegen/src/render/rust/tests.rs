@@ -103,6 +103,7 @@ fn decides_test(api: &Api, index: usize) -> TokenStream {
         let wait = duration(ms);
         quote! { ::core::assert_eq!(recovery.wait(), ::core::option::Option::Some(#wait), "status {status}"); }
     });
+    let then = escalation_check(decision);
     quote! {
         #[test]
         fn #test() {
@@ -118,9 +119,20 @@ fn decides_test(api: &Api, index: usize) -> TokenStream {
                     "status {status}"
                 );
                 #wait
+                #then
             }
         }
     }
+}
+
+/// What comes next, where the decision pins it.
+fn escalation_check(decision: &crate::resolved::Decision) -> Option<TokenStream> {
+    decision.then.map(|then| {
+        let then = runtime_value(then);
+        quote! {
+            ::core::assert_eq!(recovery.escalation().map(|next| next.kind), ::core::option::Option::Some(#then));
+        }
+    })
 }
 
 /// A pinned case leads to its decision.
@@ -160,6 +172,7 @@ fn case_test(api: &Api, index: usize) -> TokenStream {
             );
         }
     });
+    let then = escalation_check(&case.decision);
     // The decision for the case's request, where it gives one.
     let for_request = case.request.as_ref().map(|request| {
         let method = &request.method;
@@ -174,6 +187,7 @@ fn case_test(api: &Api, index: usize) -> TokenStream {
             #for_request
             ::core::assert_eq!((recovery.kind(), recovery.rule().id, recovery.wait()), (#kind, #rule, #wait));
             #retries
+            #then
         }
     }
 }
