@@ -217,3 +217,28 @@ fn the_readme_quotes_the_example_as_it_is() {
     let readme = std::fs::read_to_string(root.join("../README.md")).unwrap();
     assert!(readme.contains(&format!("```rust\n{example}```\n")), "README.md no longer quotes examples/quick_start.rs");
 }
+
+/// The `http_stack` example, whose scenarios the test below runs.
+#[cfg(all(feature = "cosmosdb", feature = "reqwest", feature = "tower"))]
+#[path = "../examples/http_stack.rs"]
+mod http_stack;
+
+/// A real client (reqwest in a tower stack, the catalog's retry policy) against a real local
+/// server: the `http_stack` example's scenarios, each ending where the catalog says.
+#[cfg(all(feature = "cosmosdb", feature = "reqwest", feature = "tower"))]
+#[test]
+fn a_real_client_retries_to_success_and_stops_where_the_catalog_says() {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime");
+    let outcomes = runtime.block_on(http_stack::scenarios());
+    let ended: Vec<(&str, String, usize, usize)> =
+        outcomes.into_iter().map(|(name, o)| (name, o.ended, o.attempts, o.served)).collect();
+    assert_eq!(
+        ended,
+        [
+            ("a read throttled twice, then served", "200".to_string(), 3, 3),
+            ("a write answered 503: it may have taken effect, so not resent", "503".to_string(), 1, 1),
+            ("a read of a resource that does not exist", "404".to_string(), 1, 1),
+            ("a read where nothing listens", "connect".to_string(), 3, 0),
+        ]
+    );
+}

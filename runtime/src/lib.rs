@@ -26,7 +26,9 @@
 //! [`model::CatalogEnum`], the one definition of each set of names the catalog format shares with
 //! this crate), [`impl_open_enum!`] and [`impl_code_enum!`].
 //!
-//! Feature `http` adds `ApiError::from_http` for the `http` crate's types.
+//! Feature `http` adds `ApiError::from_http` for the `http` crate's types; `reqwest` adds
+//! `ApiError::from_reqwest` and `TransportFailure::of_reqwest`; `tower` adds
+//! [`tower::CatalogRetry`](crate::tower), the catalog's decisions as a `tower::retry::Policy`.
 //!
 //! ```
 //! use api_error_runtime::{RetryAfter, StatusClass};
@@ -54,9 +56,13 @@ pub mod model;
 mod open_enum;
 mod recovery;
 mod request;
+#[cfg(feature = "reqwest")]
+mod reqwest;
 mod retry_after;
 mod status;
 mod tagged;
+#[cfg(feature = "tower")]
+pub mod tower;
 mod transport;
 mod unknown;
 

@@ -351,6 +351,9 @@ fn lib_items(catalog: &Catalog) -> TokenStream {
             RetryBudget, RetryPolicy, StatusClass, TransportFailure, UnknownValue, WaitSource,
         };
         pub use ::api_error_runtime::model;
+        /// The runtime every API's module builds on, whole: what features add (`tower` with feature
+        /// `tower`) is found here.
+        pub use ::api_error_runtime as runtime;
 
         /// Every API of this crate whose feature is on, in catalog order, for code that handles
         /// several by id: each reads a response as its own [`Error`](ApiError) behind
