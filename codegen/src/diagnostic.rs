@@ -76,6 +76,7 @@ codes! {
     RecoveryCondition = "E0705" "recovery-condition" "A rule's condition (`when`) tests no header or body fact the catalog describes, or tests it in no single way.",
     TransportRule = "E0706" "transport-rule" "A rule or case of failures without a response (`transport`) that also names what only a response carries, or waits for the server.",
     Escalation = "E0707" "escalation" "A rule's `then` retries, quotes what is neither the request id nor the support reference or what no field or header carries, or a decision's `then` is not its rule's.",
+    Precedence = "E0708" "precedence" "A catalog's `recovery.precedence` does not list each level a response is decided at exactly once.",
     ExampleBody = "E0801" "example-body" "An example body does not match its body format.",
     ExampleFormat = "E0802" "example-format" "An example's `body_format` is not a whole (root) body.",
     ExampleHeader = "E0803" "example-header" "An example sends a header the catalog does not describe.",

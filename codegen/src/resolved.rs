@@ -389,6 +389,8 @@ pub struct Header {
 /// What to do about errors: the rules and the fallback.
 #[derive(Debug, Clone)]
 pub struct Recovery {
+    /// The levels a response is tried at, in order (the fallback after them).
+    pub precedence: Vec<DecidedBy>,
     pub rules: Vec<RecoveryRule>,
     /// A rule of level `Fallback`, with id `fallback`, that covers everything.
     pub fallback: RecoveryRule,

@@ -724,6 +724,7 @@ pub struct ErrorBody {
     /// `actionRequired`: Optional hint for how to resolve the error
     ///
     /// - Source: Error Response Format › Error Response Fields.
+    /// - Inconsistency (gap): A body may carry both a type and an actionRequired hint that advise differently, and the document gives no order between them.
     pub action_required: ::core::option::Option<ActionHint>,
 }
 impl ErrorBody {
@@ -780,200 +781,208 @@ pub mod headers {
 }
 /// What to do about each OFAuth error, as its documentation advises, rule by rule.
 ///
-/// [`Error::recovery`](::api_error_runtime::ApiError::recovery) tries them by precedence: a
-/// rule whose only scope is a condition, then the body's hint, its error value, the status and
-/// the status class (within each, a rule with conditions first); the fallback decides when no
-/// rule covers a response.
+/// [`Error::recovery`](::api_error_runtime::ApiError::recovery) tries them level by level, in
+/// the catalog's order: condition, error value, hint, status, status class (within each, a rule with conditions first); the fallback decides when
+/// no rule covers a response.
 pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::RecoveryTable::new(
-    &[
+        &[
+            ::api_error_runtime::RecoveryRule::new(
+                    "relink-connection",
+                    ::api_error_runtime::RecoveryKind::Reauthenticate,
+                    "The connection expired; send the user through the Link flow to re-authenticate.",
+                    "Action Required Hints",
+                )
+                .hints(&["relink_connection"]),
+            ::api_error_runtime::RecoveryRule::new(
+                    "verify-identity",
+                    ::api_error_runtime::RecoveryKind::UserAction,
+                    "Prompt the user to complete ID verification on OnlyFans.",
+                    "Action Required Hints",
+                )
+                .hints(&["verify_identity"]),
+            ::api_error_runtime::RecoveryRule::new(
+                    "refresh-rules",
+                    ::api_error_runtime::RecoveryKind::RetryNow,
+                    "The dynamic rules are outdated; retry, and OFAuth refreshes them by itself.",
+                    "Action Required Hints",
+                )
+                .inferred()
+                .hints(&["refresh_rules"])
+                .max_attempts(2),
+            ::api_error_runtime::RecoveryRule::new(
+                    "try-again",
+                    ::api_error_runtime::RecoveryKind::RetryWithBackoff,
+                    "A transient error; retry the request after a short delay.",
+                    "Action Required Hints",
+                )
+                .hints(&["try_again"])
+                .backoff(
+                    ::api_error_runtime::Backoff::new(
+                            ::std::time::Duration::from_millis(1000),
+                        )
+                        .multiplier(2.0),
+                ),
+            ::api_error_runtime::RecoveryRule::new(
+                    "check-api-key",
+                    ::api_error_runtime::RecoveryKind::FixConfiguration,
+                    "The API key is missing or invalid; check it.",
+                    "Error Types",
+                )
+                .inferred()
+                .errors(&["UNAUTHORIZED"]),
+            ::api_error_runtime::RecoveryRule::new(
+                    "session-errors",
+                    ::api_error_runtime::RecoveryKind::Reauthenticate,
+                    "Send the user through the Link flow to re-authenticate; for a missing connection, create a new Link session.",
+                    "Error Handling Best Practices",
+                )
+                .errors(&["SESSION_EXPIRED", "SESSION_NOT_PROVIDED"]),
+            ::api_error_runtime::RecoveryRule::new(
+                    "check-permissions",
+                    ::api_error_runtime::RecoveryKind::CheckPermissions,
+                    "Check the connection's permissions.",
+                    "Error Types",
+                )
+                .errors(&["FORBIDDEN"]),
+            ::api_error_runtime::RecoveryRule::new(
+                    "rules-outdated",
+                    ::api_error_runtime::RecoveryKind::RetryNow,
+                    "Retry; OFAuth updates the dynamic rules by itself.",
+                    "Error Types",
+                )
+                .inferred()
+                .errors(&["RULES_OUTDATED"])
+                .max_attempts(2),
+            ::api_error_runtime::RecoveryRule::new(
+                    "fix-request",
+                    ::api_error_runtime::RecoveryKind::FixRequest,
+                    "Fix the request parameters, the resource id or the endpoint URL.",
+                    "Error Types",
+                )
+                .inferred()
+                .errors(&["BAD_REQUEST", "RESOURCE_NOT_FOUND", "ROUTE_NOT_FOUND"]),
+            ::api_error_runtime::RecoveryRule::new(
+                    "rate-limited",
+                    ::api_error_runtime::RecoveryKind::RetryAfterWait,
+                    "Read Retry-After (60 seconds if missing), wait that long, then retry; use exponential backoff for repeated failures.",
+                    "Rate Limiting › Handling Rate Limits",
+                )
+                .errors(&["RATE_LIMIT_EXCEEDED"])
+                .backoff(
+                    ::api_error_runtime::Backoff::new(
+                            ::std::time::Duration::from_millis(60000),
+                        )
+                        .multiplier(2.0),
+                ),
+            ::api_error_runtime::RecoveryRule::new(
+                    "proxy-and-network",
+                    ::api_error_runtime::RecoveryKind::RetryWithBackoff,
+                    "Retry with exponential backoff; the example handler waits 1 second first.",
+                    "Error Handling Best Practices",
+                )
+                .errors(&["PROXY_ERROR", "NETWORK_ERROR"])
+                .backoff(
+                    ::api_error_runtime::Backoff::new(
+                            ::std::time::Duration::from_millis(1000),
+                        )
+                        .multiplier(2.0),
+                ),
+            ::api_error_runtime::RecoveryRule::new(
+                    "upload-failed",
+                    ::api_error_runtime::RecoveryKind::RetryWithBackoff,
+                    "Retry the upload.",
+                    "Error Types",
+                )
+                .inferred()
+                .errors(&["UPLOAD_ERROR"])
+                .backoff(
+                    ::api_error_runtime::Backoff::new(
+                            ::std::time::Duration::from_millis(1000),
+                        )
+                        .multiplier(2.0),
+                ),
+            ::api_error_runtime::RecoveryRule::new(
+                    "unknown-error",
+                    ::api_error_runtime::RecoveryKind::RetryWithBackoff,
+                    "Retry the request after a short delay; these errors are typically transient. Contact support (with the requestId) if it persists.",
+                    "Common Error Scenarios › Service Unavailable",
+                )
+                .errors(&["UNKNOWN_ERROR"])
+                .backoff(
+                    ::api_error_runtime::Backoff::new(
+                            ::std::time::Duration::from_millis(1000),
+                        )
+                        .multiplier(2.0),
+                )
+                .max_attempts(3)
+                .then(
+                    ::api_error_runtime::Escalation::new(
+                            ::api_error_runtime::RecoveryKind::ContactSupport,
+                            "The retries did not help; contact support, quoting the requestId.",
+                        )
+                        .quote(::api_error_runtime::model::FieldRole::RequestId),
+                ),
+            ::api_error_runtime::RecoveryRule::new(
+                    "bad-request-status",
+                    ::api_error_runtime::RecoveryKind::FixRequest,
+                    "Fix the request format or data, or the endpoint URL.",
+                    "HTTP Status Codes › Client Error Codes",
+                )
+                .inferred()
+                .statuses(&[400, 404]),
+            ::api_error_runtime::RecoveryRule::new(
+                    "unauthorized-status",
+                    ::api_error_runtime::RecoveryKind::Reauthenticate,
+                    "Re-authenticate the user.",
+                    "HTTP Status Codes › Client Error Codes",
+                )
+                .statuses(&[401]),
+            ::api_error_runtime::RecoveryRule::new(
+                    "forbidden-status",
+                    ::api_error_runtime::RecoveryKind::CheckPermissions,
+                    "Check the connection's permissions.",
+                    "Error Types",
+                )
+                .inferred()
+                .statuses(&[403]),
+            ::api_error_runtime::RecoveryRule::new(
+                    "rate-limit-status",
+                    ::api_error_runtime::RecoveryKind::RetryAfterWait,
+                    "Wait as long as Retry-After says (60 seconds if missing), then retry.",
+                    "Rate Limiting › Handling Rate Limits",
+                )
+                .statuses(&[429]),
+            ::api_error_runtime::RecoveryRule::new(
+                    "server-errors",
+                    ::api_error_runtime::RecoveryKind::RetryWithBackoff,
+                    "Retry after a delay; contact support if a 500 persists.",
+                    "HTTP Status Codes › Server Error Codes",
+                )
+                .statuses(&[500, 502, 503])
+                .backoff(
+                    ::api_error_runtime::Backoff::new(
+                            ::std::time::Duration::from_millis(1000),
+                        )
+                        .multiplier(2.0),
+                )
+                .max_attempts(3),
+        ],
         ::api_error_runtime::RecoveryRule::new(
-                "relink-connection",
-                ::api_error_runtime::RecoveryKind::Reauthenticate,
-                "The connection expired; send the user through the Link flow to re-authenticate.",
-                "Action Required Hints",
-            )
-            .hints(&["relink_connection"]),
-        ::api_error_runtime::RecoveryRule::new(
-                "verify-identity",
-                ::api_error_runtime::RecoveryKind::UserAction,
-                "Prompt the user to complete ID verification on OnlyFans.",
-                "Action Required Hints",
-            )
-            .hints(&["verify_identity"]),
-        ::api_error_runtime::RecoveryRule::new(
-                "refresh-rules",
-                ::api_error_runtime::RecoveryKind::RetryNow,
-                "The dynamic rules are outdated; retry, and OFAuth refreshes them by itself.",
-                "Action Required Hints",
-            )
-            .inferred()
-            .hints(&["refresh_rules"])
-            .max_attempts(2),
-        ::api_error_runtime::RecoveryRule::new(
-                "try-again",
-                ::api_error_runtime::RecoveryKind::RetryWithBackoff,
-                "A transient error; retry the request after a short delay.",
-                "Action Required Hints",
-            )
-            .hints(&["try_again"])
-            .backoff(
-                ::api_error_runtime::Backoff::new(
-                        ::std::time::Duration::from_millis(1000),
-                    )
-                    .multiplier(2.0),
-            ),
-        ::api_error_runtime::RecoveryRule::new(
-                "check-api-key",
-                ::api_error_runtime::RecoveryKind::FixConfiguration,
-                "The API key is missing or invalid; check it.",
-                "Error Types",
-            )
-            .inferred()
-            .errors(&["UNAUTHORIZED"]),
-        ::api_error_runtime::RecoveryRule::new(
-                "session-errors",
-                ::api_error_runtime::RecoveryKind::Reauthenticate,
-                "Send the user through the Link flow to re-authenticate; for a missing connection, create a new Link session.",
-                "Error Handling Best Practices",
-            )
-            .errors(&["SESSION_EXPIRED", "SESSION_NOT_PROVIDED"]),
-        ::api_error_runtime::RecoveryRule::new(
-                "check-permissions",
-                ::api_error_runtime::RecoveryKind::CheckPermissions,
-                "Check the connection's permissions.",
-                "Error Types",
-            )
-            .errors(&["FORBIDDEN"]),
-        ::api_error_runtime::RecoveryRule::new(
-                "rules-outdated",
-                ::api_error_runtime::RecoveryKind::RetryNow,
-                "Retry; OFAuth updates the dynamic rules by itself.",
-                "Error Types",
-            )
-            .inferred()
-            .errors(&["RULES_OUTDATED"])
-            .max_attempts(2),
-        ::api_error_runtime::RecoveryRule::new(
-                "fix-request",
-                ::api_error_runtime::RecoveryKind::FixRequest,
-                "Fix the request parameters, the resource id or the endpoint URL.",
-                "Error Types",
-            )
-            .inferred()
-            .errors(&["BAD_REQUEST", "RESOURCE_NOT_FOUND", "ROUTE_NOT_FOUND"]),
-        ::api_error_runtime::RecoveryRule::new(
-                "rate-limited",
-                ::api_error_runtime::RecoveryKind::RetryAfterWait,
-                "Read Retry-After (60 seconds if missing), wait that long, then retry; use exponential backoff for repeated failures.",
-                "Rate Limiting › Handling Rate Limits",
-            )
-            .errors(&["RATE_LIMIT_EXCEEDED"])
-            .backoff(
-                ::api_error_runtime::Backoff::new(
-                        ::std::time::Duration::from_millis(60000),
-                    )
-                    .multiplier(2.0),
-            ),
-        ::api_error_runtime::RecoveryRule::new(
-                "proxy-and-network",
-                ::api_error_runtime::RecoveryKind::RetryWithBackoff,
-                "Retry with exponential backoff; the example handler waits 1 second first.",
-                "Error Handling Best Practices",
-            )
-            .errors(&["PROXY_ERROR", "NETWORK_ERROR"])
-            .backoff(
-                ::api_error_runtime::Backoff::new(
-                        ::std::time::Duration::from_millis(1000),
-                    )
-                    .multiplier(2.0),
-            ),
-        ::api_error_runtime::RecoveryRule::new(
-                "upload-failed",
-                ::api_error_runtime::RecoveryKind::RetryWithBackoff,
-                "Retry the upload.",
-                "Error Types",
-            )
-            .inferred()
-            .errors(&["UPLOAD_ERROR"])
-            .backoff(
-                ::api_error_runtime::Backoff::new(
-                        ::std::time::Duration::from_millis(1000),
-                    )
-                    .multiplier(2.0),
-            ),
-        ::api_error_runtime::RecoveryRule::new(
-                "unknown-error",
-                ::api_error_runtime::RecoveryKind::RetryWithBackoff,
-                "Retry the request after a short delay; these errors are typically transient. Contact support (with the requestId) if it persists.",
-                "Common Error Scenarios › Service Unavailable",
-            )
-            .errors(&["UNKNOWN_ERROR"])
-            .backoff(
-                ::api_error_runtime::Backoff::new(
-                        ::std::time::Duration::from_millis(1000),
-                    )
-                    .multiplier(2.0),
-            )
-            .max_attempts(3)
-            .then(
-                ::api_error_runtime::Escalation::new(
-                        ::api_error_runtime::RecoveryKind::ContactSupport,
-                        "The retries did not help; contact support, quoting the requestId.",
-                    )
-                    .quote(::api_error_runtime::model::FieldRole::RequestId),
-            ),
-        ::api_error_runtime::RecoveryRule::new(
-                "bad-request-status",
-                ::api_error_runtime::RecoveryKind::FixRequest,
-                "Fix the request format or data, or the endpoint URL.",
-                "HTTP Status Codes › Client Error Codes",
-            )
-            .inferred()
-            .statuses(&[400, 404]),
-        ::api_error_runtime::RecoveryRule::new(
-                "unauthorized-status",
-                ::api_error_runtime::RecoveryKind::Reauthenticate,
-                "Re-authenticate the user.",
-                "HTTP Status Codes › Client Error Codes",
-            )
-            .statuses(&[401]),
-        ::api_error_runtime::RecoveryRule::new(
-                "forbidden-status",
-                ::api_error_runtime::RecoveryKind::CheckPermissions,
-                "Check the connection's permissions.",
-                "Error Types",
-            )
-            .inferred()
-            .statuses(&[403]),
-        ::api_error_runtime::RecoveryRule::new(
-                "rate-limit-status",
-                ::api_error_runtime::RecoveryKind::RetryAfterWait,
-                "Wait as long as Retry-After says (60 seconds if missing), then retry.",
-                "Rate Limiting › Handling Rate Limits",
-            )
-            .statuses(&[429]),
-        ::api_error_runtime::RecoveryRule::new(
-                "server-errors",
-                ::api_error_runtime::RecoveryKind::RetryWithBackoff,
-                "Retry after a delay; contact support if a 500 persists.",
-                "HTTP Status Codes › Server Error Codes",
-            )
-            .statuses(&[500, 502, 503])
-            .backoff(
-                ::api_error_runtime::Backoff::new(
-                        ::std::time::Duration::from_millis(1000),
-                    )
-                    .multiplier(2.0),
-            )
-            .max_attempts(3),
-    ],
-    ::api_error_runtime::RecoveryRule::new(
-        "fallback",
-        ::api_error_runtime::RecoveryKind::GiveUp,
-        "Log the type, message and requestId, and give up, as the example handler's default branch does.",
-        "Error Handling Best Practices › Example Error Handler",
-    ),
-);
+            "fallback",
+            ::api_error_runtime::RecoveryKind::GiveUp,
+            "Log the type, message and requestId, and give up, as the example handler's default branch does.",
+            "Error Handling Best Practices › Example Error Handler",
+        ),
+    )
+    .precedence(
+        &[
+            ::api_error_runtime::DecidedBy::Condition,
+            ::api_error_runtime::DecidedBy::ErrorValue,
+            ::api_error_runtime::DecidedBy::Hint,
+            ::api_error_runtime::DecidedBy::Status,
+            ::api_error_runtime::DecidedBy::StatusClass,
+        ],
+    );
 /// How to read an error response of OFAuth: where its body keeps each fact, which headers matter, and [`RECOVERY`].
 pub const MODEL: ::api_error_runtime::model::Model = ::api_error_runtime::model::Model::new(
         "OFAuth",
@@ -1043,7 +1052,7 @@ pub const EXAMPLES: &[::api_error_runtime::Example] = &[
         )
         .with_decision(
             ::api_error_runtime::RecoveryKind::Reauthenticate,
-            "relink-connection",
+            "session-errors",
             ::core::option::Option::None,
             ::core::option::Option::None,
         ),
@@ -1069,7 +1078,7 @@ pub const EXAMPLES: &[::api_error_runtime::Example] = &[
         )
         .with_decision(
             ::api_error_runtime::RecoveryKind::RetryWithBackoff,
-            "try-again",
+            "unknown-error",
             ::core::option::Option::None,
             ::core::option::Option::Some(::std::time::Duration::from_secs(1)),
         ),

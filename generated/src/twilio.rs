@@ -366,10 +366,9 @@ pub mod headers {
 }
 /// What to do about each Twilio error, as its documentation advises, rule by rule.
 ///
-/// [`Error::recovery`](::api_error_runtime::ApiError::recovery) tries them by precedence: a
-/// rule whose only scope is a condition, then the body's hint, its error value, the status and
-/// the status class (within each, a rule with conditions first); the fallback decides when no
-/// rule covers a response.
+/// [`Error::recovery`](::api_error_runtime::ApiError::recovery) tries them level by level, in
+/// the runtime's order: condition, hint, error value, status, status class (within each, a rule with conditions first); the fallback decides when
+/// no rule covers a response.
 pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::RecoveryTable::new(
     &[
         ::api_error_runtime::RecoveryRule::new(

@@ -28,7 +28,7 @@
 //!
 //! Feature `http` adds `ApiError::from_http` for the `http` crate's types; `reqwest` adds
 //! `ApiError::from_reqwest` and `TransportFailure::of_reqwest`; `tower` adds
-//! [`tower::CatalogRetry`](crate::tower), the catalog's decisions as a `tower::retry::Policy`.
+//! `tower::CatalogRetry`, the catalog's decisions as a `tower::retry::Policy`.
 //!
 //! ```
 //! use api_error_runtime::{RetryAfter, StatusClass};

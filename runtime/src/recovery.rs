@@ -12,7 +12,9 @@ catalog_enum! {
     /// What a client should do about an error: a closed set, the same for every API.
     ///
     /// "Should I retry" follows from the kind ([`RecoveryKind::retries`]); how long to wait is a
-    /// separate fact of the [`Recovery`] decided for a response.
+    /// separate fact of the [`Recovery`] decided for a response. The set may grow: in a
+    /// `match`'s `_` arm, let [`Recovery::next_attempt`] say whether to send the request again
+    /// and show [`Recovery::advice`].
     #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
     #[non_exhaustive]
     pub enum RecoveryKind {
@@ -733,6 +735,9 @@ pub struct RecoveryTable {
     pub rules: &'static [RecoveryRule],
     /// What to do when no rule covers a response.
     pub fallback: RecoveryRule,
+    /// The levels a response is decided at, in the order they are tried (the fallback after
+    /// them): [`RecoveryTable::PRECEDENCE`] unless the catalog states its own.
+    pub precedence: &'static [DecidedBy],
 }
 
 impl RecoveryTable {
@@ -741,9 +746,29 @@ impl RecoveryTable {
     /// failed TLS handshake, fix the configuration (`transport-tls`).
     pub const TRANSPORT_DEFAULTS: &'static [RecoveryRule] = &TRANSPORT_DEFAULTS;
 
+    /// The levels in the order the runtime tries them unless a catalog says otherwise: conditions
+    /// alone, hint, error value, status, status class.
+    pub const PRECEDENCE: &'static [DecidedBy] =
+        &[DecidedBy::Condition, DecidedBy::Hint, DecidedBy::ErrorValue, DecidedBy::Status, DecidedBy::StatusClass];
+
     /// A table of `rules`, with `fallback` for responses no rule covers.
     pub const fn new(rules: &'static [RecoveryRule], fallback: RecoveryRule) -> Self {
-        Self { rules, fallback }
+        Self { rules, fallback, precedence: Self::PRECEDENCE }
+    }
+
+    /// The levels in the order the catalog states (each response level once; the fallback
+    /// after them), for a document that orders them otherwise: one that says to branch on the
+    /// error's type before its hint.
+    #[must_use]
+    pub const fn precedence(mut self, levels: &'static [DecidedBy]) -> Self {
+        self.precedence = levels;
+        self
+    }
+
+    /// Where a level stands in the precedence: its position, after every listed level for the
+    /// fallback (and for transport rules, which no response reaches).
+    fn rank_of(&self, level: DecidedBy) -> usize {
+        self.precedence.iter().position(|&listed| listed == level).unwrap_or(self.precedence.len())
     }
 
     /// The rule that decides a response, and the level it decides at: the first level of
@@ -754,18 +779,19 @@ impl RecoveryTable {
     pub fn rule_for(&self, response: &Observed<'_>) -> (&RecoveryRule, DecidedBy) {
         // One pass over the rules, keeping the first of the highest rank that covers the
         // response, rather than a pass per level.
-        let rank = |rule: &RecoveryRule| (rule.level(), rule.when.is_empty());
-        let mut decided = (&self.fallback, (DecidedBy::Fallback, true));
+        let rank = |rule: &RecoveryRule| (self.rank_of(rule.level()), rule.when.is_empty());
+        let mut decided = (&self.fallback, (self.precedence.len(), true));
         for rule in self.rules {
             let ranked = rank(rule);
             if ranked < decided.1 && rule.covers(response) {
                 decided = (rule, ranked);
-                if ranked == (DecidedBy::Condition, false) {
+                if ranked == (0, false) {
                     break;
                 }
             }
         }
-        (decided.0, decided.1 .0)
+        let level = if std::ptr::eq(decided.0, &self.fallback) { DecidedBy::Fallback } else { decided.0.level() };
+        (decided.0, level)
     }
 
     /// The rule that decides a failure without a response: the first rule naming it in
@@ -1211,6 +1237,25 @@ mod tests {
         ],
         RecoveryRule::new("fallback", RecoveryKind::GiveUp, "", SOURCE),
     );
+
+    #[test]
+    fn a_catalog_may_try_the_error_value_before_the_hint() {
+        let decide = |table: &RecoveryTable| {
+            let (rule, by) = table.rule_for(&Observed::new(401).code(Some("otp_invalid")).hint(Some("relink")));
+            (rule.id, by)
+        };
+        assert_eq!(decide(&TABLE), ("hint", DecidedBy::Hint));
+        let value_first = TABLE.precedence(&[
+            DecidedBy::Condition,
+            DecidedBy::ErrorValue,
+            DecidedBy::Hint,
+            DecidedBy::Status,
+            DecidedBy::StatusClass,
+        ]);
+        assert_eq!(decide(&value_first), ("value", DecidedBy::ErrorValue));
+        // Nothing covers it: the fallback, whatever the order.
+        assert_eq!(value_first.rule_for(&Observed::new(404)).1, DecidedBy::Fallback);
+    }
 
     #[test]
     fn a_request_that_may_have_taken_effect_is_resent_only_when_idempotent() {

@@ -630,6 +630,13 @@ impl HeaderValueType {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RecoveryAdvice {
+    /// The order the levels are tried in, where the document orders them otherwise than the
+    /// runtime's default (`condition`, `hint`, `error_value`, `status`, `status_class`): each
+    /// once; the fallback comes after them. A document that says to branch on the error's
+    /// type before anything else lists `error_value` before `hint`.
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<Names<DecidedBy>>>")]
+    pub precedence: Option<Vec<DecidedBy>>,
     /// The rules. No two rules of one level may cover the same response.
     #[serde(default)]
     pub rules: Vec<RecoveryRule>,

@@ -27,11 +27,8 @@ pub fn recovery_flowchart(api: &Api) -> Option<String> {
         format!("kind_{}", kind.as_str())
     };
     // The levels a response meets, in precedence order: those some rule decides at.
-    let levels: Vec<DecidedBy> = DecidedBy::ALL
-        .iter()
-        .copied()
-        .filter(|&level| level != DecidedBy::Fallback && rules.iter().any(|rule| rule.level == level))
-        .collect();
+    let levels: Vec<DecidedBy> =
+        api.recovery.precedence.iter().copied().filter(|&level| rules.iter().any(|rule| rule.level == level)).collect();
     let _ = writeln!(out, "    response([a response])");
     let mut from = "response".to_string();
     for level in &levels {

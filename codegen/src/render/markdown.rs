@@ -404,10 +404,17 @@ fn headers(out: &mut String, api: &Api) {
 
 fn recovery(out: &mut String, api: &Api) {
     out.push_str("## Recovery\n\n");
+    let order: Vec<&str> = api.recovery.precedence.iter().map(|level| level.label()).collect();
+    let stated = api.recovery.precedence != api_error_runtime::RecoveryTable::PRECEDENCE;
+    let _ = write!(
+        out,
+        "What a client should do about an error. The rules are tried level by level, in {} order: {} \
+         (within each level, a rule with conditions before one without); ",
+        if stated { "the catalog's" } else { "the runtime's" },
+        order.join(", ")
+    );
     out.push_str(
-        "What a client should do about an error. The rules are tried level by level: a rule whose only \
-         scope is a condition, then the body's hint, its error value, the status, the status class (within \
-         each level, a rule with conditions before one without); the first rule that covers the response \
+        "the first rule that covers the response \
          decides, and the fallback decides when none does. A wait the server asks for (`Retry-After`, or a \
          body field) wins over a rule's own delay. A request that got no response (a timeout, a refused \
          connection) is decided by the rule that names its failure, or else by the runtime's default: retry \

@@ -37,10 +37,13 @@ pub fn recovery_data(api: &Api) -> Value {
         .unwrap_or_default();
     json!({
         "api": api.name,
-        // The levels a response is decided at; transport rules decide failures without one.
-        "precedence": DecidedBy::ALL
+        // The levels a response is decided at, in the API's order, then the fallback; transport
+        // rules decide failures without one.
+        "precedence": api
+            .recovery
+            .precedence
             .iter()
-            .filter(|&&level| level != DecidedBy::Transport)
+            .chain([&DecidedBy::Fallback])
             .map(|level| level.as_str())
             .collect::<Vec<_>>(),
         "fields": fields,

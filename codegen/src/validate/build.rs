@@ -400,7 +400,12 @@ fn recovery(api: &model::Api, handles: &Handles, by_wire: &HashMap<String, Vec<(
             notes: vec!["The catalog has no `recovery`, so every error is given up on.".to_string()],
         };
         let advice = "The catalog gives no recovery advice for this API.";
-        return Recovery { rules: Vec::new(), fallback: fallback(model::RecoveryKind::GiveUp, advice, trace) };
+        let precedence = api_error_runtime::RecoveryTable::PRECEDENCE.to_vec();
+        return Recovery {
+            precedence,
+            rules: Vec::new(),
+            fallback: fallback(model::RecoveryKind::GiveUp, advice, trace),
+        };
     };
     let rules = advice
         .rules
@@ -437,7 +442,8 @@ fn recovery(api: &model::Api, handles: &Handles, by_wire: &HashMap<String, Vec<(
         })
         .collect();
     let given = &advice.fallback;
-    Recovery { rules, fallback: fallback(given.kind, &given.advice, handles.trace(given)) }
+    let precedence = advice.precedence.clone().unwrap_or_else(|| api_error_runtime::RecoveryTable::PRECEDENCE.to_vec());
+    Recovery { precedence, rules, fallback: fallback(given.kind, &given.advice, handles.trace(given)) }
 }
 
 /// A condition, its header named as the catalog describes it.

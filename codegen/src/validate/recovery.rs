@@ -307,6 +307,7 @@ impl Checker<'_> {
             self.check_escalation(&path, rule, &roles);
         }
         self.check_ambiguity(advice);
+        self.check_precedence(advice);
         let fallback = &advice.fallback;
         if fallback.kind.retries() {
             self.error(
@@ -371,6 +372,38 @@ impl Checker<'_> {
         let both: BTreeSet<&str> = codes.union(hints).copied().collect();
         for (i, wire) in rule.except.iter().enumerate() {
             self.check_value_in(&format!("{path}.except[{i}]"), wire, &both, "code` or `hint");
+        }
+    }
+
+    /// A stated precedence lists each level a response is decided at once, and nothing else.
+    fn check_precedence(&mut self, advice: &RecoveryAdvice) {
+        let Some(levels) = &advice.precedence else { return };
+        let expected = api_error_runtime::RecoveryTable::PRECEDENCE;
+        for (i, level) in levels.iter().enumerate() {
+            if !expected.contains(level) {
+                self.error(
+                    Code::Precedence,
+                    format!("recovery.precedence[{i}]"),
+                    format!("`{}` is no level a response is decided at", level.as_str()),
+                    "list `condition`, `hint`, `error_value`, `status` and `status_class`; the fallback comes after them",
+                );
+            } else if levels[..i].contains(level) {
+                self.error(
+                    Code::Precedence,
+                    format!("recovery.precedence[{i}]"),
+                    format!("`{}` is listed twice", level.as_str()),
+                    "list each level once",
+                );
+            }
+        }
+        let missing: Vec<&str> = expected.iter().filter(|l| !levels.contains(l)).map(|l| l.as_str()).collect();
+        if !missing.is_empty() {
+            self.error(
+                Code::Precedence,
+                "recovery.precedence",
+                format!("the precedence leaves out `{}`", missing.join("`, `")),
+                "list every level, in the order the document tries them",
+            );
         }
     }
 

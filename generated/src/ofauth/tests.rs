@@ -127,7 +127,7 @@ fn example_session_expired_decides() {
         let recovery = error.recovery(now());
         ::core::assert_eq!(
             (recovery.kind(), recovery.rule().id),
-            (::api_error_runtime::RecoveryKind::Reauthenticate, "relink-connection"),
+            (::api_error_runtime::RecoveryKind::Reauthenticate, "session-errors"),
             "status {status}"
         );
     }
@@ -165,13 +165,17 @@ fn example_service_unavailable_decides() {
         let recovery = error.recovery(now());
         ::core::assert_eq!(
             (recovery.kind(), recovery.rule().id),
-            (::api_error_runtime::RecoveryKind::RetryWithBackoff, "try-again"),
+            (::api_error_runtime::RecoveryKind::RetryWithBackoff, "unknown-error"),
             "status {status}"
         );
         ::core::assert_eq!(
             recovery.wait(),
             ::core::option::Option::Some(::std::time::Duration::from_secs(1)),
             "status {status}"
+        );
+        ::core::assert_eq!(
+            recovery.escalation().map(| next | next.kind),
+            ::core::option::Option::Some(::api_error_runtime::RecoveryKind::ContactSupport)
         );
     }
 }
@@ -207,15 +211,31 @@ fn case_type_beside_mistyped_error_decides() {
         ::core::option::Option::Some(::std::time::Duration::from_secs(0)))
     );
 }
-/// The actionRequired hint decides before the type.
+/// The type decides before the actionRequired hint: the document says to branch on the type, and UNAUTHORIZED means checking the API key.
 #[test]
-fn case_hint_beats_type_decides() {
+fn case_type_beats_hint_decides() {
     let headers: &[(&str, &str)] = &[];
     let recovery = super::Error::from_response(
             401,
             headers.iter().copied(),
             "{\"type\":\"UNAUTHORIZED\",\"actionRequired\":\"verify_identity\"}"
                 .as_bytes(),
+        )
+        .recovery(now());
+    ::core::assert_eq!(
+        (recovery.kind(), recovery.rule().id, recovery.wait()),
+        (::api_error_runtime::RecoveryKind::FixConfiguration, "check-api-key",
+        ::core::option::Option::None)
+    );
+}
+/// A type the catalog does not know leaves the hint to decide.
+#[test]
+fn case_hint_without_a_known_type_decides() {
+    let headers: &[(&str, &str)] = &[];
+    let recovery = super::Error::from_response(
+            401,
+            headers.iter().copied(),
+            "{\"type\":\"NEW_TYPE\",\"actionRequired\":\"verify_identity\"}".as_bytes(),
         )
         .recovery(now());
     ::core::assert_eq!(

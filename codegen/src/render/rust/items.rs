@@ -5,7 +5,7 @@ use super::{doc, duration, ident, numbers, option, provenance_lines, runtime_val
 use crate::model::{HeaderDirection, HeaderRole, HeaderValueType, Jitter, RecoveryKind, RetryAfterFormat};
 use crate::render::text::{code, markdown as md, one_line};
 use crate::resolved::{Api, Condition, ConditionSubject, ConditionTest, RecoveryRule};
-use api_error_runtime::RetryAfter;
+use api_error_runtime::{RecoveryTable, RetryAfter};
 use proc_macro2::{Literal, TokenStream};
 use quote::{quote, ToTokens};
 
@@ -200,14 +200,24 @@ pub(super) fn recovery(api: &Api) -> TokenStream {
     let rules = api.recovery.rules.iter().map(|rule| recovery_rule(api, rule));
     let fallback = recovery_rule(api, &api.recovery.fallback);
     let name = md(&one_line(&api.name));
+    let default_order = api.recovery.precedence == RecoveryTable::PRECEDENCE;
+    let order: Vec<String> = api.recovery.precedence.iter().map(|level| level.label().to_string()).collect();
     let recovery_doc = doc(&[
         format!("What to do about each {name} error, as its documentation advises, rule by rule."),
         String::new(),
-        "[`Error::recovery`](::api_error_runtime::ApiError::recovery) tries them by precedence: a".into(),
-        "rule whose only scope is a condition, then the body's hint, its error value, the status and".into(),
-        "the status class (within each, a rule with conditions first); the fallback decides when no".into(),
-        "rule covers a response.".into(),
+        "[`Error::recovery`](::api_error_runtime::ApiError::recovery) tries them level by level, in".into(),
+        format!(
+            "{} order: {} (within each, a rule with conditions first); the fallback decides when",
+            if default_order { "the runtime's" } else { "the catalog's" },
+            order.join(", ")
+        ),
+        "no rule covers a response.".into(),
     ]);
+    // A catalog that orders the levels otherwise says so; the runtime's order needs no words.
+    let precedence = (!default_order).then(|| {
+        let levels = api.recovery.precedence.iter().map(|&level| runtime_value(level));
+        quote! { .precedence(&[#(#levels),*]) }
+    });
     let fields = api.field_roles.iter().map(|(role, path)| {
         let role = runtime_value(*role);
         quote! { (#role, &[#(#path),*]) }
@@ -253,7 +263,7 @@ pub(super) fn recovery(api: &Api) -> TokenStream {
     quote! {
         #recovery_doc
         pub const RECOVERY: ::api_error_runtime::RecoveryTable =
-            ::api_error_runtime::RecoveryTable::new(&[#(#rules),*], #fallback);
+            ::api_error_runtime::RecoveryTable::new(&[#(#rules),*], #fallback) #precedence;
 
         #[doc = #model_doc]
         pub const MODEL: ::api_error_runtime::model::Model = ::api_error_runtime::model::Model::new(
