@@ -853,6 +853,7 @@ pub struct ErrorBody {
     /// - Source: Common Error Types › Rate Limiting Errors.
     /// - Not stated by the documentation (the catalog's own reading): description.
     /// - Inconsistency (undocumented shape): Examples carry `support` and `retryAfter`, which the error response format does not describe.
+    /// - Note: No `role: retry_after`: the document's code waits by the Retry-After header alone and gives up without it, so a body's wait alone does not make a client retry (issue 27).
     pub retry_after: ::core::option::Option<i64>,
 }
 impl ErrorBody {
@@ -1208,7 +1209,6 @@ pub const MODEL: ::api_error_runtime::model::Model = ::api_error_runtime::model:
                 ::api_error_runtime::model::FieldRole::SupportReference,
                 &["support", "referenceCode"],
             ),
-            (::api_error_runtime::model::FieldRole::RetryAfter, &["retryAfter"]),
             (::api_error_runtime::model::FieldRole::Code, &["denyReason"]),
         ],
         &[

@@ -652,7 +652,7 @@ fn case_auction_closed_at_400_decides() {
         ::core::option::Option::None)
     );
 }
-/// Fanfare's ISO 8601 Retry-After is read; an hour away, it is clamped to 15 minutes.
+/// Fanfare's ISO 8601 Retry-After is read. The document's code would wait the hour; the 15 minutes are the client's longest wait (the runtime's default `max_wait`), not the document's decision.
 #[test]
 fn case_iso_retry_after_at_423_decides() {
     let headers: &[(&str, &str)] = &[("Retry-After", "2024-12-01T09:00:00Z")];
@@ -668,7 +668,7 @@ fn case_iso_retry_after_at_423_decides() {
         ::core::option::Option::Some(::std::time::Duration::from_secs(900)))
     );
 }
-/// Without the header, the body's retryAfter gives the wait.
+/// Without the header, the document's code gives up, whatever the body's retryAfter says: the body field has no role.
 #[test]
 fn case_wait_in_the_body_only_decides() {
     let headers: &[(&str, &str)] = &[];
@@ -680,8 +680,8 @@ fn case_wait_in_the_body_only_decides() {
         .recovery(now());
     ::core::assert_eq!(
         (recovery.kind(), recovery.rule().id, recovery.wait()),
-        (::api_error_runtime::RecoveryKind::RetryAfterWait, "retry-after",
-        ::core::option::Option::Some(::std::time::Duration::from_secs(45)))
+        (::api_error_runtime::RecoveryKind::GiveUp, "retry-after",
+        ::core::option::Option::None)
     );
 }
 /// With no wait at all, the document's code gives up.

@@ -312,7 +312,7 @@ fn case_retry_after_in_odd_case_decides() {
         ::core::option::Option::Some(::std::time::Duration::from_secs(7)))
     );
 }
-/// An HTTP-date is read as RFC 9110 says every recipient must (ten minutes after the tests' clock).
+/// The document says seconds; an HTTP-date, RFC 9110's other form, is still read (ten minutes after the tests' clock): the runtime's tolerance of a server that sends one, not the document's word.
 #[test]
 fn case_retry_after_http_date_decides() {
     let headers: &[(&str, &str)] = &[("Retry-After", "Sun, 01 Dec 2024 08:10:00 GMT")];
