@@ -520,6 +520,8 @@ pub struct Case {
     /// The case's name in generated code (its test).
     pub name: String,
     pub why: String,
+    /// The section whose words the case follows, and the facts it chose; `None`: the catalog's own.
+    pub source: Option<(SectionId, Vec<String>)>,
     pub input: CaseInput,
     /// The request the decision is for, where the case gives it.
     pub request: Option<CaseRequest>,

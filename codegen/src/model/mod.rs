@@ -943,6 +943,14 @@ pub struct Case {
     pub body_text: Option<String>,
     /// The decision it leads to (without `status`: the case has its own).
     pub decision: Decision,
+    /// The section whose words the case follows, where the document speaks of such a response;
+    /// without it, the case is the catalog's own (a hostile body, a header in odd case).
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Facts of the case the catalog chose rather than read in its `source`: `status`,
+    /// `headers`, `body`, `request`, `decision`.
+    #[serde(default)]
+    pub inferred: Vec<String>,
 }
 
 /// The request of a pinned case.

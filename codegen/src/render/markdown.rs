@@ -534,7 +534,11 @@ fn cases(out: &mut String, api: &Api) {
         return;
     }
     out.push_str("## Pinned cases\n\n");
-    out.push_str("Responses the documentation does not show, with the decision each leads to (a generated test checks each).\n\n");
+    out.push_str(
+        "Responses the documentation does not show, with the decision each leads to (a generated test checks each); \
+         a case follows the section it names where the documentation speaks of such a response, and is the \
+         catalog's own otherwise.\n\n",
+    );
     let rows: Vec<Vec<String>> = api
         .cases
         .iter()
@@ -567,10 +571,17 @@ fn cases(out: &mut String, api: &Api) {
                 }
                 None => status,
             };
-            vec![code(&case.id), status, headers, body, decision, case.why.clone()]
+            let source = match &case.source {
+                Some((section, chose)) if chose.is_empty() => api.section_title(*section),
+                Some((section, chose)) => {
+                    format!("{} (the catalog's reading: {})", api.section_title(*section), chose.join(", "))
+                }
+                None => "the catalog's own".to_string(),
+            };
+            vec![code(&case.id), status, headers, body, decision, case.why.clone(), source]
         })
         .collect();
-    out.push_str(&table(&["Case", "Status", "Headers", "Body", "Decision", "Why"], &rows));
+    out.push_str(&table(&["Case", "Status", "Headers", "Body", "Decision", "Why", "Source"], &rows));
     out.push('\n');
 }
 

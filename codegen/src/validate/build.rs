@@ -301,6 +301,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
             id: case.id.clone(),
             name: derived(&d.case_names, c, "check_cases"),
             why: case.why.clone(),
+            source: case.source.as_ref().map(|section| (handles.section(section), case.inferred.clone())),
             input: match (case.status, case.transport) {
                 (None, Some(failure)) => CaseInput::Transport(failure),
                 (status, _) => CaseInput::Response {

@@ -2,6 +2,9 @@
 //! are documented; ids give distinct test names.
 
 use super::Checker;
+
+/// Facts of a pinned case that `inferred` may list.
+const CASE_FACTS: &[&str] = &["status", "headers", "body", "request", "decision"];
 use crate::diagnostic::Code;
 use crate::facts;
 use crate::model::{FieldType, HeaderDirection, HeaderValueType};
@@ -178,6 +181,28 @@ impl Checker<'_> {
                     "the case has neither a `status` nor a `transport` failure",
                     "give the response's `status`, or the `transport` failure of a request that got no response",
                 ),
+            }
+            // Provenance: the section followed, and what of it the catalog chose.
+            if let Some(section) = &case.source {
+                self.check_section(&format!("{path}.source"), section);
+            }
+            for (i, fact) in case.inferred.iter().enumerate() {
+                let at = format!("{path}.inferred[{i}]");
+                if case.source.is_none() {
+                    self.error(
+                        Code::InferredAbsent,
+                        at,
+                        "a case without a `source` is the catalog's own: all of it is inferred",
+                        "name the section the case follows in `source`, or remove `inferred`",
+                    );
+                } else if !CASE_FACTS.contains(&fact.as_str()) {
+                    self.error(
+                        Code::NotAFact,
+                        at,
+                        format!("`{fact}` is not a fact of a case"),
+                        format!("use one of: {}", CASE_FACTS.join(", ")),
+                    );
+                }
             }
             if case.body.is_some() && case.body_text.is_some() {
                 self.error(
