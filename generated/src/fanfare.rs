@@ -48,7 +48,7 @@ pub enum HttpStatus {
     ///
     /// - Source: HTTP Status Codes › Client Error Codes (4xx).
     /// - Not stated by the documentation (the catalog's own reading): retryable.
-    /// - Inconsistency (contradiction): The best practices dispatch on the status first (400 validation, 401 authentication, 429 rate limit), but 400 also carries "Auction is closed", 401 the OTP codes and 429 "Queue is full", which are none of those.
+    /// - Inconsistency (contradiction): The best practices dispatch on the status first (400 validation, 401 authentication, 429 rate limit), but 400 also carries "Auction is closed" and 401 the OTP codes, which are neither a validation nor an authentication problem.
     /// - Note: Don't retry client errors (Transient Errors).
     BadRequest,
     /// 401 Unauthorized: Authentication credentials were missing or invalid
@@ -368,7 +368,7 @@ pub enum ErrorCode {
     /// - User message: Sorry, this queue is currently full. Please try again later.
     /// - Retryable: yes.
     /// - Source: Common Error Types › State Errors.
-    /// - Inconsistency (contradiction): The best practices dispatch on the status first (400 validation, 401 authentication, 429 rate limit), but 400 also carries "Auction is closed", 401 the OTP codes and 429 "Queue is full", which are none of those.
+    /// - Inconsistency (contradiction): The best practices dispatch on the status first (400 validation, 401 authentication, 429 rate limit), but 400 also carries "Auction is closed" and 401 the OTP codes, which are neither a validation nor an authentication problem.
     QueueIsFull,
     /// `Auction is closed`
     ///
@@ -380,7 +380,7 @@ pub enum ErrorCode {
     /// - Recovery: `give_up` (rule `auction-closed`).
     /// - Source: Common Error Types › State Errors.
     /// - Not stated by the documentation (the catalog's own reading): retryable.
-    /// - Inconsistency (contradiction): The best practices dispatch on the status first (400 validation, 401 authentication, 429 rate limit), but 400 also carries "Auction is closed", 401 the OTP codes and 429 "Queue is full", which are none of those.
+    /// - Inconsistency (contradiction): The best practices dispatch on the status first (400 validation, 401 authentication, 429 rate limit), but 400 also carries "Auction is closed" and 401 the OTP codes, which are neither a validation nor an authentication problem.
     AuctionIsClosed,
     /// `otp_expired`
     ///

@@ -756,7 +756,7 @@ pub mod headers {
     ///
     /// - Sent with: 429.
     /// - Source: Rate Limiting › Handling Rate Limits.
-    /// - Inconsistency (contradiction): A rate-limited response is said to include Retry-After, yet clients are told what to assume when it is missing.
+    /// - Inconsistency (gap): A rate-limited response is said to include Retry-After, and clients are also told what to assume when it is missing, without saying when that happens.
     pub const RETRY_AFTER: &str = "Retry-After";
     /// The `Retry-After` formats this API documents.
     pub const RETRY_AFTER_FORMATS: &[::api_error_runtime::RetryAfterFormat] = &[
@@ -914,7 +914,6 @@ pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::Re
                         )
                         .multiplier(2.0),
                 )
-                .max_attempts(3)
                 .then(
                     ::api_error_runtime::Escalation::new(
                             ::api_error_runtime::RecoveryKind::ContactSupport,
@@ -964,8 +963,7 @@ pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::Re
                             ::std::time::Duration::from_millis(1000),
                         )
                         .multiplier(2.0),
-                )
-                .max_attempts(3),
+                ),
         ],
         ::api_error_runtime::RecoveryRule::new(
             "fallback",

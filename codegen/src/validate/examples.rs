@@ -12,7 +12,7 @@ use crate::names;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
-const EXAMPLE_FACTS: &[&str] = &["title", "status", "headers"];
+const EXAMPLE_FACTS: &[&str] = &["title", "status", "headers", "decision"];
 
 impl Checker<'_> {
     pub(super) fn check_examples(&mut self) {
@@ -105,6 +105,7 @@ impl Checker<'_> {
             self.check_trace(&path, example, EXAMPLE_FACTS, &|f| match f {
                 "status" => example.status.is_some(),
                 "headers" => !example.headers.is_empty(),
+                "decision" => example.decision.is_some(),
                 _ => true,
             });
         }
