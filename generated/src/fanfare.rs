@@ -62,6 +62,7 @@ pub enum HttpStatus {
     ///
     /// - Source: HTTP Status Codes › Client Error Codes (4xx).
     /// - Not stated by the documentation (the catalog's own reading): retryable.
+    /// - Inconsistency (contradiction): 403 is said to mean the user lacks permission, while the only 403 example asks the user to refresh the page and try again.
     Forbidden,
     /// 404 Not Found: The requested resource does not exist
     ///

@@ -757,6 +757,7 @@ pub mod headers {
     /// - Sent with: 429.
     /// - Source: Rate Limiting › Handling Rate Limits.
     /// - Inconsistency (gap): A rate-limited response is said to include Retry-After, and clients are also told what to assume when it is missing, without saying when that happens.
+    /// - Inconsistency (contradiction): The rate-limit example's message asks to wait a few seconds, while a client is told to assume 60 seconds when Retry-After is missing.
     pub const RETRY_AFTER: &str = "Retry-After";
     /// The `Retry-After` formats this API documents.
     pub const RETRY_AFTER_FORMATS: &[::api_error_runtime::RetryAfterFormat] = &[
@@ -947,10 +948,16 @@ pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::Re
             ::api_error_runtime::RecoveryRule::new(
                     "rate-limit-status",
                     ::api_error_runtime::RecoveryKind::RetryAfterWait,
-                    "Wait as long as Retry-After says (60 seconds if missing), then retry.",
+                    "Wait as long as Retry-After says (60 seconds if missing), then retry; use exponential backoff for repeated failures.",
                     "Rate Limiting › Handling Rate Limits",
                 )
-                .statuses(&[429]),
+                .statuses(&[429])
+                .backoff(
+                    ::api_error_runtime::Backoff::new(
+                            ::std::time::Duration::from_millis(60000),
+                        )
+                        .multiplier(2.0),
+                ),
             ::api_error_runtime::RecoveryRule::new(
                     "server-errors",
                     ::api_error_runtime::RecoveryKind::RetryWithBackoff,
