@@ -10,8 +10,8 @@
 //! table, and (across APIs) one fact sent as a body field by one API and a header by another.
 
 use crate::diagnostic::{render, Place, Position};
-use crate::model::InconsistencyKind;
-use crate::resolved::{Api, Catalog, FieldType, InconsistencyId, SectionId, ValueRef, VocabularyId};
+use crate::model::{DecidedBy, InconsistencyKind};
+use crate::resolved::{Api, Catalog, FieldType, InconsistencyId, RecoveryRule, SectionId, ValueRef, VocabularyId};
 use annotate_snippets::Level;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -73,6 +73,8 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
         tables_disagree_on_retrying(api, &mut found);
         recovery_contradicts_retryable(api, &mut found);
         values_outside_their_table(api, &mut found);
+        uneven_retries(api, &mut found);
+        client_default_waits(api, &mut found);
         found.sort_by(|a: &Finding, b| {
             (a.severity, a.position.map(|p| p.line)).cmp(&(b.severity, b.position.map(|p| p.line)))
         });
@@ -414,6 +416,69 @@ fn recovery_contradicts_retryable(api: &Api, out: &mut Vec<Finding>) {
                     message,
                 ));
             }
+        }
+    }
+}
+
+/// Two rules that retry responses of one status, an error value's rule and the status's (or its
+/// class's), with different caps or delays: a response's retries then depend on whether its body
+/// names the value, which the document rarely means. Flagged for review (issue 27: OFAuth's caps
+/// were uneven across rules the document treats alike).
+fn uneven_retries(api: &Api, out: &mut Vec<Finding>) {
+    let retrying = |rule: &&RecoveryRule| rule.kind.retries();
+    let broad: Vec<(usize, &RecoveryRule)> = api
+        .recovery
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(_, rule)| matches!(rule.level, DecidedBy::Status | DecidedBy::StatusClass) && rule.when.is_empty())
+        .filter(|(_, rule)| retrying(rule))
+        .collect();
+    for narrow in api.recovery.rules.iter().filter(retrying).filter(|rule| rule.level == DecidedBy::ErrorValue) {
+        let statuses: BTreeSet<u16> = narrow.errors.iter().flat_map(|&v| api[v].statuses.iter().copied()).collect();
+        for &(b, wide) in &broad {
+            let Some(&status) = statuses.iter().find(|&&code| wide.covers_status(code)) else { continue };
+            let same = narrow.max_attempts == wide.max_attempts
+                && narrow.backoff == wide.backoff
+                && narrow.client_backoff == wide.client_backoff;
+            if !same {
+                out.push(finding(
+                    api,
+                    Severity::Warning,
+                    "uneven-retries",
+                    format!("recovery.rules[{b}]"),
+                    format!(
+                        "rules `{}` and `{}` both retry responses of status {status}, with other caps or delays: \
+                         check that the document treats them differently",
+                        narrow.id, wide.id
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// A pinned decision whose wait is the client's longest wait (`Recovery::DEFAULT_MAX_WAIT`, to
+/// which longer waits are cut): the number is the client's policy, not the document's, which
+/// the case should say.
+fn client_default_waits(api: &Api, out: &mut Vec<Finding>) {
+    let longest = api_error_runtime::Recovery::DEFAULT_MAX_WAIT.as_millis() as u64;
+    let decisions =
+        api.examples.iter().enumerate().filter_map(|(e, x)| Some((format!("examples[{e}]"), x.decision.as_ref()?)));
+    let cases = api.cases.iter().enumerate().map(|(c, case)| (format!("cases[{c}]"), &case.decision));
+    for (path, decision) in decisions.chain(cases) {
+        if decision.wait_ms == Some(longest) {
+            out.push(finding(
+                api,
+                Severity::Warning,
+                "client-default-wait",
+                format!("{path}.decision.wait_seconds"),
+                format!(
+                    "the pinned wait is the client's longest ({} s), to which a longer one is cut: a policy of the \
+                     client's, not the document's",
+                    longest / 1000
+                ),
+            ));
         }
     }
 }

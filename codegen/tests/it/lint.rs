@@ -16,6 +16,7 @@ fn each_smell_is_reported_where_it_is() {
     let expected: Vec<(Severity, &str, String)> = vec![
         (Severity::Note, "field-and-header", "bodies[0].fields[0]".into()),
         (Severity::Note, "inconsistency", "inconsistencies[0]".into()),
+        (Severity::Warning, "client-default-wait", "cases[0].decision.wait_seconds".into()),
         (Severity::Warning, "error-without-example", "vocabularies[0].values[1]".into()),
         (Severity::Warning, "long-variant-name", "vocabularies[1].values[2]".into()),
         (Severity::Warning, "status-advice-disagrees", "statuses[0]".into()),
@@ -23,6 +24,7 @@ fn each_smell_is_reported_where_it_is() {
         (Severity::Warning, "table-hazard", "vocabularies[0].values[1].description".into()),
         (Severity::Warning, "tables-disagree", "vocabularies[0].values[0].retryable".into()),
         (Severity::Warning, "unattached-inconsistency", "inconsistencies[0]".into()),
+        (Severity::Warning, "uneven-retries", "recovery.rules[2]".into()),
         (Severity::Warning, "unreferenced-value", "vocabularies[1].values[1]".into()),
         (Severity::Warning, "unreferenced-value", "vocabularies[1].values[2]".into()),
         (Severity::Warning, "unused-status", "statuses[1]".into()),
