@@ -118,10 +118,10 @@ impl<B: ErrorModel> ApiError<B> {
     pub const MAX_BODY_BYTES: usize = 1 << 20;
     /// How much of the raw body [`ApiError::excerpt`] keeps.
     pub const EXCERPT_BYTES: usize = 2048;
-    /// A body longer than this that does not decode has its facts read without a JSON `Value`
-    /// (which can take tens of times the body's size), and without the facts of every element
-    /// of an array beyond the first ([`ANY_ELEMENT`](crate::model::ANY_ELEMENT)): no error body
-    /// is this large.
+    /// A body longer than this has its facts read without a JSON `Value` (which can take tens
+    /// of times the body's size) when it does not decode, and, either way, without the facts of
+    /// every element of an array beyond the first ([`ANY_ELEMENT`](crate::model::ANY_ELEMENT)):
+    /// no error body is this large.
     pub const VALUE_BYTES: usize = 64 << 10;
 
     /// Reads an error response: its status, its headers (names in any case; values as text or
@@ -169,8 +169,8 @@ impl<B: ErrorModel> ApiError<B> {
                 self.facts = decoded.facts;
                 self.body = Some(decoded.body);
                 // Rules that read every element of an array need a `Value` of the body (kept for
-                // `json()`): only the models that say so pay for it.
-                if B::MODEL.reads_every_element() {
+                // `json()`): only the models that say so pay for it, and not for a large body.
+                if B::MODEL.reads_every_element() && body.len() <= Self::VALUE_BYTES {
                     if let Ok(json) = parse_json(body) {
                         every_element_facts(&json, B::MODEL.fields, &mut self.facts);
                         self.json = OnceLock::from(Some(json));
