@@ -185,9 +185,14 @@ mod tests {
 
     #[test]
     fn precedence_is_the_order_of_decided_by() {
-        let levels: Vec<DecidedBy> = (0u8..32)
-            .map(|bits| DecidedBy::of_scope(bits & 16 != 0, bits & 8 != 0, bits & 4 != 0, bits & 2 != 0, bits & 1 != 0))
+        let levels: Vec<DecidedBy> = (0u8..64)
+            .map(|bits| {
+                let named = |bit: u8| bits & bit != 0;
+                DecidedBy::of_scope(named(32), named(16), named(8), named(4), named(2), named(1))
+            })
             .collect();
+        // Transport failures are a level of their own, whatever else a rule names.
+        assert!(levels[32..].iter().all(|&level| level == DecidedBy::Transport));
         // The highest level named wins: a hint over everything, then errors, statuses, classes;
         // conditions alone make the condition level, and beside any of those change nothing.
         for with_conditions in [0, 16] {

@@ -232,22 +232,34 @@ catalog_enum! {
 }
 
 impl DecidedBy {
-    /// The level a rule decides at, from what it names: the first of hints, error values,
-    /// statuses and status classes that it names; the condition level for a rule that names
-    /// none of them but has conditions (`when`); or the fallback for a rule that names nothing.
-    /// `ALL` is in this order: the precedence is this one function, which the code generator's
-    /// validation calls too. (Within a level, a rule with conditions goes before one without:
-    /// see [`RecoveryTable::rule_for`].)
+    /// The level a rule decides at, from what it names: the transport level for a rule of
+    /// failures without a response (which names nothing else); else the first of hints, error
+    /// values, statuses and status classes that it names; the condition level for a rule that
+    /// names none of them but has conditions (`when`); or the fallback for a rule that names
+    /// nothing. `ALL` is in the runtime's default order of the response levels
+    /// ([`RecoveryTable::PRECEDENCE`]); which level a rule belongs to is this one function, which
+    /// the code generator's validation calls too. (Within a level, a rule with conditions goes
+    /// before one without: see [`RecoveryTable::rule_for`].)
     ///
     /// ```
     /// use api_error_runtime::DecidedBy;
     /// // A rule naming error values and statuses decides at the error-value level.
-    /// assert_eq!(DecidedBy::of_scope(false, false, true, true, false), DecidedBy::ErrorValue);
-    /// assert_eq!(DecidedBy::of_scope(true, false, false, false, false), DecidedBy::Condition);
-    /// assert_eq!(DecidedBy::of_scope(false, false, false, false, false), DecidedBy::Fallback);
+    /// assert_eq!(DecidedBy::of_scope(false, false, false, true, true, false), DecidedBy::ErrorValue);
+    /// assert_eq!(DecidedBy::of_scope(false, true, false, false, false, false), DecidedBy::Condition);
+    /// assert_eq!(DecidedBy::of_scope(true, false, false, false, false, false), DecidedBy::Transport);
+    /// assert_eq!(DecidedBy::of_scope(false, false, false, false, false, false), DecidedBy::Fallback);
     /// ```
-    pub const fn of_scope(conditions: bool, hints: bool, errors: bool, statuses: bool, classes: bool) -> Self {
-        if hints {
+    pub const fn of_scope(
+        transport: bool,
+        conditions: bool,
+        hints: bool,
+        errors: bool,
+        statuses: bool,
+        classes: bool,
+    ) -> Self {
+        if transport {
+            Self::Transport
+        } else if hints {
             Self::Hint
         } else if errors {
             Self::ErrorValue
@@ -657,10 +669,8 @@ impl RecoveryRule {
     /// The precedence level the rule decides at ([`DecidedBy::Transport`] for a rule of
     /// transport failures, which no response reaches).
     pub const fn level(&self) -> DecidedBy {
-        if !self.transport.is_empty() {
-            return DecidedBy::Transport;
-        }
         DecidedBy::of_scope(
+            !self.transport.is_empty(),
             !self.when.is_empty(),
             !self.hints.is_empty(),
             !self.errors.is_empty(),
@@ -1122,14 +1132,18 @@ impl Recovery {
     /// after retries, or the error came back after the user acted; `None` where the catalog
     /// says nothing more, and for a retry [`Recovery::for_request`] held back.
     pub fn escalation(&self) -> Option<Escalation> {
-        let held_back = self.kind == RecoveryKind::CheckOutcome && self.rule.kind != RecoveryKind::CheckOutcome;
-        self.rule.then.filter(|_| !held_back)
+        self.rule.then.filter(|_| !self.held_back())
+    }
+
+    /// Did [`Recovery::for_request`] hold back the rule's retry (`check_outcome` in its place)?
+    fn held_back(&self) -> bool {
+        self.kind == RecoveryKind::CheckOutcome && self.rule.kind != RecoveryKind::CheckOutcome
     }
 
     /// The documentation's advice, in words; for a retry that [`Recovery::for_request`] held
     /// back, why it did instead (the rule's advice is about retrying).
     pub fn advice(&self) -> &'static str {
-        if self.kind == RecoveryKind::CheckOutcome && self.rule.kind != RecoveryKind::CheckOutcome {
+        if self.held_back() {
             return "The request may have taken effect and is not safe to send twice: find out whether it did \
                     before sending it again, or send it with an idempotency key.";
         }

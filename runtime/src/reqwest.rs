@@ -54,12 +54,5 @@ impl TransportFailure {
 
 /// The first `std::io::Error` in an error's chain of sources.
 fn io_error_in<'e>(error: &'e (dyn std::error::Error + 'static)) -> Option<&'e std::io::Error> {
-    let mut source = error.source();
-    while let Some(cause) = source {
-        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
-            return Some(io);
-        }
-        source = cause.source();
-    }
-    None
+    std::iter::successors(error.source(), |cause| cause.source()).find_map(|cause| cause.downcast_ref())
 }

@@ -54,18 +54,14 @@ impl TransportError for reqwest::Error {
 
 impl TransportError for Box<dyn std::error::Error + Send + Sync> {
     fn transport_failure(&self) -> Option<TransportFailure> {
-        let mut next: Option<&(dyn std::error::Error + 'static)> = Some(self.as_ref());
-        while let Some(error) = next {
+        let this: &(dyn std::error::Error + 'static) = self.as_ref();
+        std::iter::successors(Some(this), |error| error.source()).find_map(|error| {
             #[cfg(feature = "reqwest")]
             if let Some(found) = error.downcast_ref::<reqwest::Error>().and_then(TransportFailure::of_reqwest) {
                 return Some(found);
             }
-            if let Some(found) = error.downcast_ref::<std::io::Error>().and_then(TransportFailure::of_io_error) {
-                return Some(found);
-            }
-            next = error.source();
-        }
-        None
+            error.downcast_ref::<std::io::Error>().and_then(TransportFailure::of_io_error)
+        })
     }
 }
 
@@ -142,12 +138,9 @@ impl<B: ErrorModel> CatalogRetry<B> {
             Ok(response) => ApiError::<B>::from_http(response).recovery(SystemTime::now()),
             Err(error) => ApiError::<B>::transport_recovery(error.transport_failure()?),
         };
+        let sent = Request::of_method(request.method().as_str());
         let keyed = self.idempotency_key.as_ref().is_some_and(|key| request.headers().contains_key(key));
-        let sent = match keyed {
-            true => Request::of_method(request.method().as_str()).with_idempotency_key(),
-            false => Request::of_method(request.method().as_str()),
-        };
-        Some(recovery.for_request(sent))
+        Some(recovery.for_request(if keyed { sent.with_idempotency_key() } else { sent }))
     }
 }
 

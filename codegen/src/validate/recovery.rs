@@ -125,10 +125,8 @@ pub(super) fn values_by_wire(api: &crate::model::Api) -> HashMap<String, Vec<(us
 /// that names nothing is refused before it gets here; it would decide at the status-class level
 /// with no class.
 pub(super) fn level(rule: &RecoveryRule) -> DecidedBy {
-    if !rule.transport.is_empty() {
-        return DecidedBy::Transport;
-    }
     match DecidedBy::of_scope(
+        !rule.transport.is_empty(),
         !rule.when.is_empty(),
         !rule.hints.is_empty(),
         !rule.errors.is_empty(),
