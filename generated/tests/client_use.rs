@@ -6,6 +6,8 @@
 
 use api_error_catalog::{ApiErrorInfo, CatalogApi, DecidedBy, Example, Recovery, RetryPolicy, APIS};
 use proptest::prelude::*;
+
+mod conformance;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// 2024-12-01T08:00:00Z, the moment the catalogs' decisions are stated for.

@@ -18,16 +18,20 @@ pub struct Target {
     pub out: &'static str,
     /// The crate's name in Rust (its `[lib] name`), which its documentation's examples use.
     pub crate_name: &'static str,
+    /// The directory of the packages for other languages whose generated parts come from this
+    /// catalog, if any.
+    pub packages: Option<&'static str>,
 }
 
 /// Everything `cargo xtask generate` produces: the real catalog, and the edge-case fixture
 /// catalog (a third API) that proves a new API needs YAML only.
 pub const TARGETS: &[Target] = &[
-    Target { catalog: "spec", out: "generated", crate_name: "api_error_catalog" },
+    Target { catalog: "spec", out: "generated", crate_name: "api_error_catalog", packages: Some("packages") },
     Target {
         catalog: "codegen/tests/fixtures/edge/spec",
         out: "codegen/tests/fixtures/edge/crate",
         crate_name: "edge_fixture",
+        packages: None,
     },
 ];
 
@@ -119,6 +123,13 @@ pub fn plan(root: &Path) -> Result<Vec<Planned>, Error> {
             ),
             Err(diagnostics) => errors.extend(diagnostics),
         }
+        if let Some(packages) = target.packages {
+            planned.extend(
+                codegen::render::render_packages(&catalog)
+                    .into_iter()
+                    .map(|file| Planned { path: root.join(packages).join(&file.path), contents: file.contents }),
+            );
+        }
         planned.push(manifest_with_features(root, target, &catalog)?);
     }
     // The catalog format's own schema and key reference come from codegen's model, not from any
@@ -197,6 +208,11 @@ fn leftovers(root: &Path, planned: &[Planned]) -> Result<Vec<Change>, Error> {
     for target in TARGETS {
         for dir in GENERATED_DIRS {
             collect_files(&root.join(target.out).join(dir), &mut found)?;
+        }
+        if let Some(packages) = target.packages {
+            for dir in codegen::render::PACKAGE_DIRS {
+                collect_files(&root.join(packages).join(dir), &mut found)?;
+            }
         }
     }
     let mut beside = Vec::new();

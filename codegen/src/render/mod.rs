@@ -8,6 +8,7 @@ pub mod definitions;
 pub mod flowchart;
 pub mod markdown;
 pub mod openapi;
+pub mod python;
 pub mod recovery;
 pub mod recovery_data;
 pub mod rust;
@@ -66,6 +67,22 @@ pub const PER_API_OUTPUTS: &[PerApiOutput] = &[
         render: recovery::render_recovery,
     },
 ];
+
+/// The directories of the packages that hold nothing but generated files.
+pub const PACKAGE_DIRS: &[&str] = &[python::DIR];
+
+/// The generated parts of the packages for other languages (`packages/`): for each API, its
+/// module and the recovery data it loads. Their hand-written parts read and decide.
+pub fn render_packages(catalog: &Catalog) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    for api in catalog.apis() {
+        let data = recovery::render_recovery(api);
+        files.push(OutputFile { path: python::module_path(api), contents: python::render_module(api) });
+        files.push(OutputFile { path: python::data_path(api), contents: data });
+    }
+    files.push(OutputFile { path: format!("{}/__init__.py", python::DIR), contents: python::render_index(catalog) });
+    files
+}
 
 /// Every output but the Rust crate: each per-API output, and the Markdown reference's index.
 fn render_text(catalog: &Catalog) -> Vec<OutputFile> {

@@ -27,6 +27,11 @@ pub fn scratch_workspace(name: &str) -> PathBuf {
         for dir in GENERATED_DIRS {
             copy_dir(&real.join(target.out).join(dir), &root.join(target.out).join(dir));
         }
+        if let Some(packages) = target.packages {
+            for dir in codegen::render::PACKAGE_DIRS {
+                copy_dir(&real.join(packages).join(dir), &root.join(packages).join(dir));
+            }
+        }
         // Hand-written, with a generated block of features.
         fs::copy(real.join(target.out).join("Cargo.toml"), root.join(target.out).join("Cargo.toml")).unwrap();
     }
