@@ -6,9 +6,9 @@
 
 use api_error_catalog::{ApiErrorInfo, CatalogApi, DecidedBy, Example, Recovery, RetryPolicy, APIS};
 use proptest::prelude::*;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 mod conformance;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// 2024-12-01T08:00:00Z, the moment the catalogs' decisions are stated for.
 fn now() -> SystemTime {

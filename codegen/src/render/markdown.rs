@@ -2,7 +2,7 @@
 //! document's own tables come first, rebuilt row for row; then everything the catalog adds.
 
 use super::recovery_data::seconds;
-use super::text::{code, listed, markdown as md, one_line};
+use super::text::{code, listed, markdown as md, one_line, sentence};
 use super::GENERATE_COMMAND;
 use crate::model::{HeaderDirection, HeaderValueType, RecoveryKind};
 use crate::resolved::{
@@ -70,16 +70,6 @@ fn anchor(heading: &str) -> String {
             _ => None,
         })
         .collect()
-}
-
-/// Ends `text` with a full stop unless it already ends a sentence.
-fn sentence(text: &str) -> String {
-    let text = text.trim();
-    if text.ends_with(['.', '!', '?']) {
-        text.to_string()
-    } else {
-        format!("{text}.")
-    }
 }
 
 fn or_dash(text: Option<&str>) -> String {

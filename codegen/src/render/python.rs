@@ -3,6 +3,7 @@
 //! enums for matching. The package's hand-written part reads a response and decides from the
 //! data, as the Rust runtime does; nothing here decides.
 
+use super::text::{one_line, sentence};
 use super::GENERATE_COMMAND;
 use crate::model::VocabularyType;
 use crate::names::screaming_snake_case;
@@ -31,7 +32,7 @@ pub fn render_module(api: &Api) -> String {
     let _ = writeln!(
         out,
         "#: {}'s error catalog: `API.read(status, headers, body)`, then `.recovery()`.",
-        comment(&api.name)
+        one_line(&api.name)
     );
     let _ = writeln!(out, "API: Final[Api] = Api.packaged({})", string(&api.id));
     for vocabulary in &api.vocabularies {
@@ -96,17 +97,4 @@ fn string(text: &str) -> String {
 fn docstring(text: &str) -> String {
     let text = text.replace('\\', "\\\\").replace('"', "\\\"").replace(['\n', '\r'], " ");
     text.trim().to_owned()
-}
-
-fn comment(text: &str) -> String {
-    text.replace(['\n', '\r'], " ")
-}
-
-fn sentence(text: &str) -> String {
-    let text = text.trim();
-    if text.is_empty() || text.ends_with(['.', '!', '?']) {
-        text.to_owned()
-    } else {
-        format!("{text}.")
-    }
 }

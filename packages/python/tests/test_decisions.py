@@ -79,6 +79,8 @@ def test_every_api_of_the_catalog_is_packaged_with_the_data_rust_decides_from() 
     assert sorted(packaged) == sorted(p.stem for p in ROOT.glob("generated/recovery/*.json"))
     for name, api in packaged.items():
         assert api.data == json.loads((ROOT / "generated" / "recovery" / f"{name}.json").read_text(encoding="utf-8"))
+        # `Request.of_method` knows the idempotent methods the Rust runtime exports.
+        assert list(Request.IDEMPOTENT_METHODS) == api.data["idempotent_methods"]
 
 
 def test_a_retry_loop_always_ends_within_the_policy() -> None:

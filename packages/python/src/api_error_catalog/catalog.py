@@ -45,7 +45,6 @@ class Api:
         self.fallback = Rule.from_data(data["fallback"])
         self.transport_defaults: tuple[Rule, ...] = tuple(Rule.from_data(r) for r in data["transport_defaults"])
         self.may_have_reached_server = frozenset(TransportFailure(f) for f in data["may_have_reached_server"])
-        self.idempotent_methods: tuple[str, ...] = tuple(data["idempotent_methods"])
         #: The client policy the Rust crate defaults to; `next_attempt` uses it when given none.
         self.client_policy = RetryPolicy.from_data(data["client_policy"])
         retry_after = data["retry_after"]
@@ -91,9 +90,6 @@ class Api:
         rule = next((r for r in (*self.rules, *self.transport_defaults) if failure in r.transport), self.transport_defaults[0])
         decided = decide(rule, "transport", None, None, None, DEFAULT_MAX_WAIT)
         return _acted(decided, failure in self.may_have_reached_server, failure)
-
-    def is_idempotent(self, method: str) -> bool:
-        return method.upper() in self.idempotent_methods
 
 
 def _acted(recovery: Recovery, may_have_acted: bool, failure: TransportFailure | None = None) -> Recovery:

@@ -211,10 +211,6 @@ _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _LONG_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def _two(text: str) -> int | None:
-    return int(text) if len(text) == 2 and text.isascii() and text.isdigit() else None
-
-
 def _http_date(value: str) -> Wait | None:
     """RFC 9110's three forms (IMF-fixdate, RFC 850, asctime), GMT only, weekday checked."""
     if not value.isascii():
@@ -240,8 +236,10 @@ _Fields = tuple[int, int, int, int, int, int, int]
 def _clock(text: str) -> tuple[int, int, int] | None:
     if len(text) != 8 or text[2] != ":" or text[5] != ":":
         return None
-    parts = _two(text[0:2]), _two(text[3:5]), _two(text[6:8])
-    return None if None in parts else (parts[0] or 0, parts[1] or 0, parts[2] or 0)
+    hour, minute, second = _number(text[0:2], 2), _number(text[3:5], 2), _number(text[6:8], 2)
+    if hour is None or minute is None or second is None:
+        return None
+    return hour, minute, second
 
 
 def _imf_fixdate(s: str) -> _Fields | None:
@@ -249,7 +247,7 @@ def _imf_fixdate(s: str) -> _Fields | None:
     if len(s) != 29 or s[25:] != " GMT" or s[16] != " " or s[3:5] != ", " or s[7] != " " or s[11] != " ":
         return None
     clock = _clock(s[17:25])
-    day, year = _two(s[5:7]), s[12:16]
+    day, year = _number(s[5:7], 2), s[12:16]
     if clock is None or day is None or s[:3] not in _DAYS or s[8:11] not in _MONTHS:
         return None
     if not (year.isascii() and year.isdigit()):
@@ -267,7 +265,7 @@ def _rfc850(s: str) -> _Fields | None:
     rest = s[len(_LONG_DAYS[weekday]) + 2 :]
     if len(rest) != 22 or rest[18:] != " GMT" or rest[2] != "-" or rest[6] != "-" or rest[9] != " ":
         return None
-    clock, day, short_year = _clock(rest[10:18]), _two(rest[0:2]), _two(rest[7:9])
+    clock, day, short_year = _clock(rest[10:18]), _number(rest[0:2], 2), _number(rest[7:9], 2)
     if clock is None or day is None or short_year is None or rest[3:6] not in _MONTHS:
         return None
     year = short_year + (2000 if short_year < 70 else 1900)
@@ -279,7 +277,7 @@ def _asctime(s: str) -> _Fields | None:
     if len(s) != 24 or s[3] != " " or s[7] != " " or s[10] != " " or s[19] != " ":
         return None
     clock, year = _clock(s[11:19]), s[20:24]
-    day = _two(s[8:10]) if s[8] != " " else (int(s[9]) if s[9].isascii() and s[9].isdigit() else None)
+    day = _number(s[8:10], 2) if s[8] != " " else (int(s[9]) if s[9].isascii() and s[9].isdigit() else None)
     if clock is None or day is None or s[:3] not in _DAYS or s[4:7] not in _MONTHS:
         return None
     if not (year.isascii() and year.isdigit()):

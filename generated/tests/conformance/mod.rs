@@ -5,15 +5,13 @@
 //! decisions are not the runtime's; `UPDATE_CONFORMANCE=1` writes them (after a catalog change,
 //! review the diff).
 
-use api_error_catalog::{ApiErrorInfo, BodyProblem, DecidedBy, RetryPolicy, WaitSource, APIS};
+use api_error_catalog::{ApiErrorInfo, BodyProblem, RetryPolicy, WaitSource, APIS};
 use proptest::prelude::Rng;
 use proptest::test_runner::{RngAlgorithm, TestRng};
 use serde_json::{json, Map, Value};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, UNIX_EPOCH};
+use std::time::UNIX_EPOCH;
 
-/// The moment the decisions are made at (2024-12-01T08:00:00Z, as the catalogs' own).
-const NOW_SECONDS: u64 = 1_733_040_000;
 /// How many random responses each API decides.
 const RANDOM_RESPONSES: usize = 200;
 /// The most retries a record lists.
@@ -204,15 +202,10 @@ fn source(source: WaitSource) -> &'static str {
     }
 }
 
-fn level(decided_by: DecidedBy) -> &'static str {
-    decided_by.as_str()
-}
-
 /// What a reader must agree on for one response: the facts it read and the decision. Members
 /// that are null, false or empty are left out (readers take a missing one for that).
 fn record(error: &dyn ApiErrorInfo) -> Value {
-    let now = UNIX_EPOCH + Duration::from_secs(NOW_SECONDS);
-    let recovery = error.recovery(now);
+    let recovery = error.recovery(super::now());
     let policy = RetryPolicy::default();
     let retry_waits: Vec<f64> = (1..=MAX_RETRIES_LISTED)
         .map_while(|attempts| recovery.next_attempt(attempts, &policy, 1.0))
@@ -227,7 +220,7 @@ fn record(error: &dyn ApiErrorInfo) -> Value {
         "problem": problem(error.body_problem()),
         "kind": recovery.kind().as_str(),
         "rule": recovery.rule().id,
-        "decided_by": level(recovery.decided_by()),
+        "decided_by": recovery.decided_by().as_str(),
         "wait": recovery.wait().map(|wait| wait.as_secs_f64()),
         "wait_source": recovery.wait_source().map(source),
         "clamped": recovery.wait_was_clamped(),
@@ -302,8 +295,9 @@ fn every_language_decides_the_shared_responses_as_rust_does() {
         "  ",
     );
     let comment = "Written by the Rust test `conformance` (UPDATE_CONFORMANCE=1 cargo test -p api-error-catalog --test client_use conformance). Do not edit by hand.";
+    let now = super::now().duration_since(UNIX_EPOCH).expect("after 1970").as_secs();
     let text = format!(
-        "{{\n \"$comment\": {},\n \"now\": {NOW_SECONDS},\n \"hostile\": [\n{hostile_ids}\n ],\n \"random\": [\n{random_lines}\n ],\n \"decisions\": {{\n{per_api}\n }}\n}}\n",
+        "{{\n \"$comment\": {},\n \"now\": {now},\n \"hostile\": [\n{hostile_ids}\n ],\n \"random\": [\n{random_lines}\n ],\n \"decisions\": {{\n{per_api}\n }}\n}}\n",
         json!(comment)
     );
     let path = conformance_dir().join("decisions.json");
