@@ -89,6 +89,17 @@ pub fn screaming_snake_case(text: &str) -> Option<String> {
     snake_case(text).map(|s| s.trim_end_matches('_').to_ascii_uppercase())
 }
 
+/// A vocabulary value's constant in the packages for other languages: the Rust variant in upper
+/// snake case (`RateLimitExceeded` is `RATE_LIMIT_EXCEEDED`), never starting with a digit.
+pub fn constant_name(variant: &str) -> String {
+    let name = screaming_snake_case(variant).unwrap_or_else(|| variant.to_uppercase());
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("V{name}")
+    } else {
+        name
+    }
+}
+
 /// Does the text hold letters or digits outside ASCII, which derived Rust names would drop?
 pub fn has_non_ascii_alphanumeric(text: &str) -> bool {
     text.chars().any(|c| c.is_alphanumeric() && !c.is_ascii())

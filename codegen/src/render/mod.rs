@@ -14,6 +14,7 @@ pub mod recovery_data;
 pub mod rust;
 pub mod schema;
 pub mod text;
+pub mod typescript;
 pub mod yaml;
 
 use crate::diagnostic::Diagnostic;
@@ -69,18 +70,27 @@ pub const PER_API_OUTPUTS: &[PerApiOutput] = &[
 ];
 
 /// The directories of the packages that hold nothing but generated files.
-pub const PACKAGE_DIRS: &[&str] = &[python::DIR];
+pub const PACKAGE_DIRS: &[&str] = &[python::DIR, typescript::DIR, typescript::TYPES_DIR];
 
 /// The generated parts of the packages for other languages (`packages/`): for each API, its
-/// module and the recovery data it loads. Their hand-written parts read and decide.
+/// module (and, in TypeScript, its declarations) with the recovery data it loads. Their
+/// hand-written parts read and decide.
 pub fn render_packages(catalog: &Catalog) -> Vec<OutputFile> {
     let mut files = Vec::new();
     for api in catalog.apis() {
         let data = recovery::render_recovery(api);
         files.push(OutputFile { path: python::module_path(api), contents: python::render_module(api) });
+        files.push(OutputFile { path: typescript::module_path(api), contents: typescript::render_module(api, &data) });
+        files.push(OutputFile {
+            path: typescript::declarations_path(api),
+            contents: typescript::render_declarations(api),
+        });
         files.push(OutputFile { path: python::data_path(api), contents: data });
     }
     files.push(OutputFile { path: format!("{}/__init__.py", python::DIR), contents: python::render_index(catalog) });
+    let index = typescript::render_index(catalog);
+    files.push(OutputFile { path: format!("{}/index.js", typescript::DIR), contents: index.clone() });
+    files.push(OutputFile { path: format!("{}/index.d.ts", typescript::TYPES_DIR), contents: index });
     files
 }
 

@@ -262,9 +262,11 @@ def count(value: str | None) -> int | None:
     if value is None:
         return None
     digits = value[1:] if value.startswith("+") else value
-    if digits and digits.isascii() and digits.isdigit() and int(digits) < 2**64:
-        return int(digits)
-    return None
+    if not (digits and digits.isascii() and digits.isdigit()):
+        return None
+    # Leading zeros do not count, and `int()` refuses more than 4,300 digits.
+    significant = digits.lstrip("0") or "0"
+    return int(significant) if len(significant) <= 20 and int(significant) < 2**64 else None
 
 
 def excerpt(raw: bytes) -> str:

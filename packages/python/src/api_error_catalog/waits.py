@@ -21,6 +21,8 @@ FORMATS = ("delay_seconds", "http_date", "iso8601", "delay_milliseconds", "durat
 #: The longest wait Rust's `Duration` holds, in seconds: what an absurd wait saturates to.
 MAX_SECONDS = float(2**64)
 
+_U64_MAX = 2**64 - 1
+
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
@@ -90,9 +92,12 @@ def _saturating(seconds: float) -> float:
 
 
 def _digits(value: str) -> int | None:
-    if value and value.isascii() and value.isdigit():
-        return int(value)
-    return None
+    """ASCII digits as a number, at most Rust's `u64::MAX` (longer numbers saturate: `float()`
+    overflows on them, and `int()` refuses more than 4,300 digits)."""
+    if not (value and value.isascii() and value.isdigit()):
+        return None
+    significant = value.lstrip("0") or "0"
+    return _U64_MAX if len(significant) > 20 else min(int(significant), _U64_MAX)
 
 
 def _parse_one(value: str, fmt: str) -> Wait | None:
@@ -101,10 +106,10 @@ def _parse_one(value: str, fmt: str) -> Wait | None:
         return None if number is None else Delay(min(float(number), MAX_SECONDS))
     if fmt == "delay_milliseconds":
         number = _digits(value)
-        return None if number is None else Delay(min(number, 2**64 - 1) / 1000)
+        return None if number is None else Delay(number / 1000)
     if fmt == "epoch_seconds":
         number = _digits(value)
-        return None if number is None else At(float(min(number, 2**64 - 1)))
+        return None if number is None else At(float(number))
     if fmt == "http_date":
         return _http_date(value)
     if fmt == "iso8601":
