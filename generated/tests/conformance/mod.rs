@@ -4,6 +4,11 @@
 //! TypeScript packages' tests decide again and must match. This test fails when the pinned
 //! decisions are not the runtime's; `UPDATE_CONFORMANCE=1` writes them (after a catalog change,
 //! review the diff).
+//!
+//! With `CONFORMANCE_OUT=<file>` it checks nothing and writes the same record of other random
+//! responses there instead: `CONFORMANCE_SEED` of them (a seed; a fresh one when unset, named
+//! in the file) and `CONFORMANCE_RANDOM` many. `packages/run` feeds such a file to the other
+//! languages on every run, a differential test that the pinned file alone is not.
 
 use api_error_catalog::{ApiErrorInfo, BodyProblem, RetryPolicy, WaitSource, APIS};
 use proptest::prelude::Rng;
@@ -12,8 +17,10 @@ use serde_json::{json, Map, Value};
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
-/// How many random responses each API decides.
+/// How many random responses each API decides in the pinned file.
 const RANDOM_RESPONSES: usize = 200;
+/// The seed of the pinned file's random responses.
+const PINNED_SEED: u64 = 7;
 /// The most retries a record lists.
 const MAX_RETRIES_LISTED: u32 = 10;
 
@@ -159,10 +166,12 @@ fn random_object(random: &mut Random, keys: &[String], scalars: &[Value], depth:
     Value::Object(members)
 }
 
-fn random_responses() -> Vec<Response> {
+fn random_responses(seed: u64, count: usize) -> Vec<Response> {
     let (keys, scalars) = example_words();
-    let mut random = Random(TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]));
-    (0..RANDOM_RESPONSES)
+    // The pinned seed's bytes are the ones the file was first written with.
+    let bytes = if seed == PINNED_SEED { [7; 32] } else { [seed.to_le_bytes(); 4].concat().try_into().unwrap() };
+    let mut random = Random(TestRng::from_seed(RngAlgorithm::ChaCha, &bytes));
+    (0..count)
         .map(|_| {
             let status = *random.pick(STATUSES);
             let headers = (0..random.below(4))
@@ -261,10 +270,29 @@ fn body_text(body: &[u8]) -> String {
     }
 }
 
+/// A number from the environment, or `default`.
+fn setting(name: &str, default: impl FnOnce() -> u64) -> u64 {
+    match std::env::var(name) {
+        Ok(text) => text.trim().parse().unwrap_or_else(|_| panic!("{name} is not a number: {text:?}")),
+        Err(_) => default(),
+    }
+}
+
 #[test]
 fn every_language_decides_the_shared_responses_as_rust_does() {
+    let fresh = std::env::var_os("CONFORMANCE_OUT").map(PathBuf::from);
+    let (seed, count) = match &fresh {
+        None => (PINNED_SEED, RANDOM_RESPONSES),
+        Some(_) => (
+            setting("CONFORMANCE_SEED", || {
+                let since = std::time::SystemTime::now().duration_since(UNIX_EPOCH).expect("after 1970");
+                since.as_secs() ^ (u64::from(since.subsec_nanos()) << 20)
+            }),
+            usize::try_from(setting("CONFORMANCE_RANDOM", || 1000)).expect("a count"),
+        ),
+    };
     let hostile = hostile_responses();
-    let random = random_responses();
+    let random = random_responses(seed, count);
     let mut decisions = Map::new();
     for api in APIS {
         let responses = hostile.iter().map(|(_, response)| response).chain(&random);
@@ -297,9 +325,13 @@ fn every_language_decides_the_shared_responses_as_rust_does() {
     let comment = "Written by the Rust test `conformance` (UPDATE_CONFORMANCE=1 cargo test -p api-error-catalog --test client_use conformance). Do not edit by hand.";
     let now = super::now().duration_since(UNIX_EPOCH).expect("after 1970").as_secs();
     let text = format!(
-        "{{\n \"$comment\": {},\n \"now\": {now},\n \"hostile\": [\n{hostile_ids}\n ],\n \"random\": [\n{random_lines}\n ],\n \"decisions\": {{\n{per_api}\n }}\n}}\n",
+        "{{\n \"$comment\": {},\n \"seed\": {seed},\n \"now\": {now},\n \"hostile\": [\n{hostile_ids}\n ],\n \"random\": [\n{random_lines}\n ],\n \"decisions\": {{\n{per_api}\n }}\n}}\n",
         json!(comment)
     );
+    if let Some(path) = fresh {
+        std::fs::write(&path, &text).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+        return;
+    }
     let path = conformance_dir().join("decisions.json");
     if std::env::var_os("UPDATE_CONFORMANCE").is_some() {
         std::fs::write(&path, &text).unwrap();

@@ -5,6 +5,7 @@ them."""
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,10 @@ import pytest
 from api_error_catalog import ApiError, apis
 
 CONFORMANCE = Path(__file__).resolve().parents[2] / "conformance"
-PINNED = json.loads((CONFORMANCE / "decisions.json").read_text(encoding="utf-8"))
+# The pinned decisions, or another record the Rust test wrote of fresh random responses
+# (`CONFORMANCE_OUT`, as packages/run does on every run).
+DECISIONS = Path(os.environ.get("CONFORMANCE_DECISIONS") or CONFORMANCE / "decisions.json")
+PINNED = json.loads(DECISIONS.read_text(encoding="utf-8"))
 HOSTILE = {r["id"]: r for r in json.loads((CONFORMANCE / "responses.json").read_text(encoding="utf-8"))["responses"]}
 NOW = datetime.fromtimestamp(PINNED["now"], tz=timezone.utc)
 RESPONSES = [("hostile", id, HOSTILE[id]) for id in PINNED["hostile"]] + \
@@ -90,4 +94,4 @@ def test_every_shared_response_is_decided_as_rust_decides_it(api_id: str) -> Non
                     found[key] = expected[key]
         if found != expected:
             differences.append(f"{table} {id}: python {found}\n{' ' * (len(table) + len(id) + 3)}rust   {expected}")
-    assert not differences, f"{len(differences)} response(s) decided otherwise:\n" + "\n".join(differences[:10])
+    assert not differences, f"{len(differences)} response(s) of {DECISIONS} (seed {PINNED['seed']}) decided otherwise:\n" + "\n".join(differences[:10])
