@@ -1,9 +1,10 @@
 //! Renderers: pure functions from a resolved catalog to the text of each output file. Each
-//! renderer is one output format; none calls another (`definitions`, `flowchart`,
+//! renderer is one output format; none calls another (`decoding`, `definitions`, `flowchart`,
 //! `recovery_data`, `text` and `yaml` are building blocks they share).
 
 pub mod catalog_reference;
 pub mod catalog_schema;
+pub mod decoding;
 pub mod definitions;
 pub mod flowchart;
 pub mod markdown;

@@ -1,8 +1,10 @@
-//! `recovery/<api>.json`: an API's recovery facts, its documented examples and the cases the
-//! catalog pins, with the decision each must lead to, for clients in other languages. Its
+//! `recovery/<api>.json`: an API's recovery facts, its body formats (which tell a documented body
+//! from another), its documented examples and the cases the catalog pins, with the decision each
+//! must lead to, for clients in other languages. Its
 //! `precedence` lists the levels in the order the rules are tried; docs/recovery.md describes the
 //! algorithm, which the Rust runtime implements.
 
+use super::decoding::body_data;
 use super::recovery_data::{recovery_data, seconds};
 use super::GENERATE_COMMAND;
 use crate::resolved::{Api, CaseInput};
@@ -17,6 +19,7 @@ pub fn render_recovery(api: &Api) -> String {
     if let Value::Object(data) = recovery_data(api) {
         document.extend(data);
     }
+    document.insert("body".into(), body_data(api));
     let examples: Vec<Value> = api
         .examples
         .iter()

@@ -1,5 +1,5 @@
-//! One behaviour in three languages: every API of the crate decides a shared table of hostile
-//! responses (`packages/conformance/responses.json`) and a seeded set of random ones, and the
+//! One behaviour in three languages: every API of the crate, and of the edge-case fixture (whose
+//! body formats are odder than real ones), decides a shared table of hostile responses (`packages/conformance/responses.json`) and a seeded set of random ones, and the
 //! decisions are pinned in `packages/conformance/decisions.json`, which the Python and
 //! TypeScript packages' tests decide again and must match. This test fails when the pinned
 //! decisions are not the runtime's; `UPDATE_CONFORMANCE=1` writes them (after a catalog change,
@@ -10,7 +10,7 @@
 //! in the file) and `CONFORMANCE_RANDOM` many. `packages/run` feeds such a file to the other
 //! languages on every run, a differential test that the pinned file alone is not.
 
-use api_error_catalog::{ApiErrorInfo, BodyProblem, RetryPolicy, WaitSource, APIS};
+use api_error_catalog::{ApiErrorInfo, BodyProblem, CatalogApi, RetryPolicy, WaitSource};
 use proptest::prelude::Rng;
 use proptest::test_runner::{RngAlgorithm, TestRng};
 use serde_json::{json, Map, Value};
@@ -23,6 +23,11 @@ const RANDOM_RESPONSES: usize = 200;
 const PINNED_SEED: u64 = 7;
 /// The most retries a record lists.
 const MAX_RETRIES_LISTED: u32 = 10;
+
+/// The APIs that decide: the catalog's, then the edge fixture's.
+fn apis() -> impl Iterator<Item = &'static CatalogApi> {
+    api_error_catalog::APIS.iter().chain(edge_fixture::APIS)
+}
 
 fn conformance_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../packages/conformance")
@@ -78,7 +83,7 @@ fn example_words() -> (Vec<String>, Vec<Value>) {
         }
     }
     let (mut keys, mut scalars) = (Vec::new(), Vec::new());
-    for api in APIS {
+    for api in apis() {
         for example in api.examples {
             if let Ok(body) = serde_json::from_str::<Value>(example.body) {
                 walk(&body, &mut keys, &mut scalars);
@@ -293,8 +298,9 @@ fn every_language_decides_the_shared_responses_as_rust_does() {
     };
     let hostile = hostile_responses();
     let random = random_responses(seed, count);
-    let mut decisions = Map::new();
-    for api in APIS {
+    // By id, whatever order `serde_json::Map` keeps (see `canonical`).
+    let mut decisions = std::collections::BTreeMap::new();
+    for api in apis() {
         let responses = hostile.iter().map(|(_, response)| response).chain(&random);
         let records: Vec<Value> = responses
             .map(|response| {
@@ -303,7 +309,7 @@ fn every_language_decides_the_shared_responses_as_rust_does() {
                 record(&*(api.read)(response.status, &headers, &response.body))
             })
             .collect();
-        decisions.insert(api.id.to_owned(), Value::Array(records));
+        decisions.insert(api.id, records);
     }
     let random_table: Vec<Value> = random
         .iter()
@@ -317,7 +323,7 @@ fn every_language_decides_the_shared_responses_as_rust_does() {
     let random_lines = lines(&mut random_table.iter().map(canonical), "  ");
     let per_api = lines(
         &mut decisions.iter().map(|(id, records)| {
-            let records = lines(&mut records.as_array().unwrap().iter().map(canonical), "   ");
+            let records = lines(&mut records.iter().map(canonical), "   ");
             format!("{}: [\n{records}\n  ]", json!(id))
         }),
         "  ",

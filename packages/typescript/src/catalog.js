@@ -31,6 +31,7 @@ import * as waits from "./waits.js";
  * @property {TransportFailure[]} may_have_reached_server
  * @property {string[]} idempotent_methods
  * @property {import("./recovery.js").PolicyData} client_policy
+ * @property {import("./shapes.js").BodyFormats} [body] the body formats (older data has none)
  * @property {unknown[]} examples
  * @property {unknown[]} cases
  */
@@ -144,7 +145,7 @@ export class ApiError extends Error {
     this.raw = raw.length > reading.MAX_BODY_BYTES ? raw.slice(0, reading.EXCERPT_BYTES) : raw;
     /** @readonly */
     this.bodyLength = raw.length;
-    const body = reading.readBody(raw, api.data.fields, api.data.retry_after.body_formats);
+    const body = reading.readBody(raw, api.data.fields, api.data.retry_after.body_formats, api.data.body);
     this.#parsed = body.json;
     this.#facts = body.facts;
     /** Why the body is no documented error body, if it is not. @readonly */

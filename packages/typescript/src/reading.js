@@ -3,6 +3,7 @@
 // names. Reading never throws.
 
 import { parseJson } from "./json.js";
+import { unfit } from "./shapes.js";
 import { asciiLower, isDigits, rustTrim } from "./text.js";
 import * as waits from "./waits.js";
 
@@ -223,13 +224,15 @@ export function bodyFacts(body, fields, waitFormats, every) {
  */
 
 /**
- * Reads a body's JSON and facts; never throws.
+ * Reads a body's JSON and facts, and whether it is one of the documented `formats` (the recovery
+ * data's `body`); never throws.
  * @param {Uint8Array} raw
  * @param {Fields} fields
  * @param {readonly waits.WaitFormat[]} waitFormats
+ * @param {import("./shapes.js").BodyFormats} [formats]
  * @returns {Body}
  */
-export function readBody(raw, fields, waitFormats) {
+export function readBody(raw, fields, waitFormats, formats) {
   if (raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf) raw = raw.subarray(3);
   if (raw.length > MAX_BODY_BYTES) {
     return unread("too_large", `the body is more than ${MAX_BODY_BYTES} bytes, too large to read`);
@@ -247,7 +250,10 @@ export function readBody(raw, fields, waitFormats) {
     return unread("not_json", `the body is not JSON: ${reason}`);
   }
   // The Rust runtime reads every element's facts only in bodies of at most VALUE_BYTES.
-  return { json: value, facts: bodyFacts(value, fields, waitFormats, raw.length <= VALUE_BYTES), problem: null };
+  const facts = bodyFacts(value, fields, waitFormats, raw.length <= VALUE_BYTES);
+  const why = formats === undefined ? null : unfit(value, formats);
+  const problem = why === null ? null : new BodyProblem("unexpected_shape", `the body is not a documented error body: ${why}`);
+  return { json: value, facts, problem };
 }
 
 /**

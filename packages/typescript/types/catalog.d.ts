@@ -22,6 +22,10 @@ export type RecoveryData = {
     may_have_reached_server: TransportFailure[];
     idempotent_methods: string[];
     client_policy: import("./recovery.js").PolicyData;
+    /**
+     * the body formats (older data has none)
+     */
+    body?: import("./shapes.js").BodyFormats;
     examples: unknown[];
     cases: unknown[];
 };
@@ -41,6 +45,7 @@ export type BodyInput = Uint8Array | ArrayBuffer | string | null | undefined;
  * @property {TransportFailure[]} may_have_reached_server
  * @property {string[]} idempotent_methods
  * @property {import("./recovery.js").PolicyData} client_policy
+ * @property {import("./shapes.js").BodyFormats} [body] the body formats (older data has none)
  * @property {unknown[]} examples
  * @property {unknown[]} cases
  */

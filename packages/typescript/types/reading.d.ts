@@ -112,13 +112,15 @@ export type Body = {
  * @typedef {{json: JsonValue | undefined, facts: BodyFacts, problem: BodyProblem | null}} Body
  */
 /**
- * Reads a body's JSON and facts; never throws.
+ * Reads a body's JSON and facts, and whether it is one of the documented `formats` (the recovery
+ * data's `body`); never throws.
  * @param {Uint8Array} raw
  * @param {Fields} fields
  * @param {readonly waits.WaitFormat[]} waitFormats
+ * @param {import("./shapes.js").BodyFormats} [formats]
  * @returns {Body}
  */
-export declare function readBody(raw: Uint8Array, fields: Fields, waitFormats: readonly waits.WaitFormat[]): Body;
+export declare function readBody(raw: Uint8Array, fields: Fields, waitFormats: readonly waits.WaitFormat[], formats?: import("./shapes.js").BodyFormats): Body;
 /**
  * Headers as (name, value) pairs in the order sent.
  * @param {HeadersInput | null | undefined} headers

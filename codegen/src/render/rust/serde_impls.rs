@@ -10,9 +10,10 @@
 //! repeated member refused.
 
 use super::ident;
-use super::types::{holds_null, presence, present_type_from_child, rust_type_from_child, Presence};
+use super::types::{presence, present_type_from_child, rust_type_from_child, Presence};
+use crate::render::decoding::{must_be_present, one_pass, OnePass};
 use crate::render::text::{listed, one_line};
-use crate::resolved::{Api, Field, FieldType, Shape};
+use crate::resolved::{Api, FieldType, Shape};
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{quote, ToTokens};
 
@@ -289,51 +290,6 @@ fn member_type(api: &Api, ty: &FieldType) -> TokenStream {
     }
 }
 
-/// One member of the body, as the formats that declare it read it.
-struct Member<'a> {
-    wire: &'a str,
-    ty: &'a FieldType,
-    /// The Rust name of the first field that declares it, which names its variable.
-    rust_name: &'a str,
-}
-
-/// The formats one pass decodes, and every member of them read once: `None` where one pass
-/// cannot decode them (see [`one_pass_deserialize`]).
-struct OnePass<'a> {
-    /// The formats that can be chosen, in catalog order.
-    roots: &'a [&'a Shape],
-    members: Vec<Member<'a>>,
-    /// The index in `members` of each field of each format.
-    indices: Vec<Vec<usize>>,
-}
-
-fn one_pass<'a>(roots: &'a [&'a Shape]) -> Option<OnePass<'a>> {
-    // A format with no member that must be there always fits: the ones after it are never chosen.
-    let last = roots.iter().position(|shape| !shape.fields.iter().any(must_be_present)).unwrap_or(roots.len() - 1);
-    let roots = &roots[..=last];
-    if roots.iter().any(|shape| shape.extensions.is_some()) {
-        return None;
-    }
-    let mut members: Vec<Member> = Vec::new();
-    let mut indices: Vec<Vec<usize>> = Vec::new();
-    for shape in roots {
-        let mut shape_indices = Vec::new();
-        for field in &shape.fields {
-            let index = match members.iter().position(|m| m.wire == field.wire) {
-                Some(index) if *members[index].ty != field.ty => return None,
-                Some(index) => index,
-                None => {
-                    members.push(Member { wire: &field.wire, ty: &field.ty, rust_name: &field.rust_name });
-                    members.len() - 1
-                }
-            };
-            shape_indices.push(index);
-        }
-        indices.push(shape_indices);
-    }
-    Some(OnePass { roots, members, indices })
-}
-
 /// `Deserialize` for `ErrorResponse` in one pass, as a client decodes its own union of the
 /// formats: each member of every format read once, into a variable of its own, then the first
 /// format, in catalog order, whose required members are there (see [`must_be_present`]).
@@ -438,10 +394,4 @@ fn one_pass_deserialize(api: &Api, roots: &[&Shape]) -> Option<TokenStream> {
     });
     let expecting = format!("an error body of {} (a JSON object)", one_line(&api.name));
     Some(deserialize_impl(quote! { super::ErrorResponse }, &expecting, quote! { #read #(#formats)* #no_format }))
-}
-
-/// Does a format fit only when the member is there? Not for an `Option` (a required member that
-/// may be `null`), which serde's derive reads as `None` when absent.
-fn must_be_present(field: &Field) -> bool {
-    field.required && !holds_null(field)
 }

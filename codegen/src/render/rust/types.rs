@@ -48,10 +48,7 @@ fn named_rust_type(api: &Api, ty: &FieldType, module: TokenStream) -> TokenStrea
     }
 }
 
-/// Does the field's Rust type carry `null` as `None`? (`any` carries it as `Value::Null`.)
-pub(super) fn holds_null(field: &Field) -> bool {
-    field.nullable && field.ty != FieldType::Any
-}
+pub(super) use crate::render::decoding::holds_null;
 
 /// How a field is read: what its Rust type holds, and what a present member decodes as.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -110,7 +110,7 @@ class ApiError(Exception):
         self.headers = headers
         self.raw = raw[: reading.EXCERPT_BYTES] if len(raw) > reading.MAX_BODY_BYTES else raw
         self.body_len = len(raw)
-        body = reading.read_body(raw, api.fields, api._body_wait_formats)
+        body = reading.read_body(raw, api.fields, api._body_wait_formats, api.data.get("body"))
         self.json: object = body.json
         self._facts: BodyFacts = body.facts
         self.body_problem: BodyProblem | None = body.problem

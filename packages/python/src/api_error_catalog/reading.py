@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Iterable, Mapping, Sequence, Tuple, Union
 
-from . import waits
+from . import shapes, waits
 from ._text import ascii_lower, rust_trim
 
 #: Bodies longer than this are not read (no error body is; a 5 MB page is not one).
@@ -213,8 +213,14 @@ class Body:
     problem: BodyProblem | None
 
 
-def read_body(raw: bytes, fields: Mapping[str, Sequence[Sequence[str]]], wait_formats: Sequence[str]) -> Body:
-    """Reads a body's JSON and facts; never raises."""
+def read_body(
+    raw: bytes,
+    fields: Mapping[str, Sequence[Sequence[str]]],
+    wait_formats: Sequence[str],
+    formats: Mapping[str, Any] | None = None,
+) -> Body:
+    """Reads a body's JSON and facts, and whether it is one of the documented `formats` (the
+    recovery data's `body`); never raises."""
     raw = raw[len(_BOM) :] if raw.startswith(_BOM) else raw
     if len(raw) > MAX_BODY_BYTES:
         return Body(None, BodyFacts(), BodyProblem("too_large", f"the body is {len(raw)} bytes, too large to read"))
@@ -225,7 +231,9 @@ def read_body(raw: bytes, fields: Mapping[str, Sequence[Sequence[str]]], wait_fo
     except ValueError as error:
         return Body(None, BodyFacts(), BodyProblem("not_json", f"the body is not JSON: {error}"))
     # The Rust runtime reads every element's facts only in bodies of at most VALUE_BYTES.
-    return Body(value, body_facts(value, fields, wait_formats, every=len(raw) <= VALUE_BYTES), None)
+    facts = body_facts(value, fields, wait_formats, every=len(raw) <= VALUE_BYTES)
+    why = None if formats is None else shapes.unfit(value, formats)
+    return Body(value, facts, None if why is None else BodyProblem("unexpected_shape", f"the body is not a documented error body: {why}"))
 
 
 def header_pairs(headers: HeaderPairs | None) -> list[tuple[str, str]]:

@@ -283,6 +283,32 @@ export const API = new Api({
       "jitter_ms": null
     }
   },
+  "body": {
+    "decoding": "in_turn",
+    "formats": [
+      "ErrorBody"
+    ],
+    "shapes": {
+      "ErrorBody": {
+        "fields": [
+          {
+            "key": "code",
+            "type": "string",
+            "required": false,
+            "nullable": false
+          },
+          {
+            "key": "message",
+            "type": "string",
+            "required": false,
+            "nullable": false
+          }
+        ],
+        "extensible": false
+      }
+    },
+    "unions": {}
+  },
   "examples": [],
   "cases": [
     {

@@ -414,6 +414,114 @@ export const API = new Api({
       "jitter_ms": null
     }
   },
+  "body": {
+    "decoding": "one_pass",
+    "formats": [
+      "ErrorBody",
+      "OrderDenial"
+    ],
+    "shapes": {
+      "ErrorBody": {
+        "fields": [
+          {
+            "key": "error",
+            "type": "string",
+            "required": true,
+            "nullable": false
+          },
+          {
+            "key": "message",
+            "type": "string",
+            "required": false,
+            "nullable": false
+          },
+          {
+            "key": "details",
+            "type": {
+              "array": {
+                "object": "FieldError"
+              }
+            },
+            "required": false,
+            "nullable": false
+          },
+          {
+            "key": "support",
+            "type": {
+              "object": "SupportInfo"
+            },
+            "required": false,
+            "nullable": false
+          },
+          {
+            "key": "retryAfter",
+            "type": "integer",
+            "required": false,
+            "nullable": false
+          }
+        ],
+        "extensible": false
+      },
+      "FieldError": {
+        "fields": [
+          {
+            "key": "field",
+            "type": "string",
+            "required": true,
+            "nullable": false
+          },
+          {
+            "key": "message",
+            "type": "string",
+            "required": true,
+            "nullable": false
+          }
+        ],
+        "extensible": false
+      },
+      "SupportInfo": {
+        "fields": [
+          {
+            "key": "message",
+            "type": "string",
+            "required": true,
+            "nullable": false
+          },
+          {
+            "key": "referenceCode",
+            "type": "string",
+            "required": true,
+            "nullable": false
+          }
+        ],
+        "extensible": false
+      },
+      "OrderDenial": {
+        "fields": [
+          {
+            "key": "status",
+            "type": "string",
+            "required": true,
+            "nullable": false
+          },
+          {
+            "key": "denyReason",
+            "type": "string",
+            "required": true,
+            "nullable": false
+          },
+          {
+            "key": "consumerId",
+            "type": "string",
+            "required": true,
+            "nullable": false
+          }
+        ],
+        "extensible": false
+      }
+    },
+    "unions": {}
+  },
   "examples": [
     {
       "id": "error-format",

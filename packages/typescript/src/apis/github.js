@@ -270,6 +270,77 @@ export const API = new Api({
       "jitter_ms": null
     }
   },
+  "body": {
+    "decoding": "in_turn",
+    "formats": [
+      "ErrorBody"
+    ],
+    "shapes": {
+      "ErrorBody": {
+        "fields": [
+          {
+            "key": "message",
+            "type": "string",
+            "required": true,
+            "nullable": false
+          },
+          {
+            "key": "documentation_url",
+            "type": "string",
+            "required": false,
+            "nullable": false
+          },
+          {
+            "key": "errors",
+            "type": {
+              "array": {
+                "object": "ValidationError"
+              }
+            },
+            "required": false,
+            "nullable": false
+          }
+        ],
+        "extensible": false
+      },
+      "ValidationError": {
+        "fields": [
+          {
+            "key": "resource",
+            "type": "string",
+            "required": true,
+            "nullable": false
+          },
+          {
+            "key": "field",
+            "type": "string",
+            "required": false,
+            "nullable": false
+          },
+          {
+            "key": "code",
+            "type": "string",
+            "required": true,
+            "nullable": false
+          },
+          {
+            "key": "message",
+            "type": "string",
+            "required": false,
+            "nullable": false
+          },
+          {
+            "key": "documentation_url",
+            "type": "string",
+            "required": false,
+            "nullable": false
+          }
+        ],
+        "extensible": false
+      }
+    },
+    "unions": {}
+  },
   "examples": [],
   "cases": [
     {

@@ -263,6 +263,240 @@ export const API = new Api({
       "jitter_ms": null
     }
   },
+  "body": {
+    "decoding": "in_turn",
+    "formats": [
+      "ErrorEnvelope"
+    ],
+    "shapes": {
+      "ErrorEnvelope": {
+        "fields": [
+          {
+            "key": "error",
+            "type": {
+              "object": "Status"
+            },
+            "required": true,
+            "nullable": false
+          }
+        ],
+        "extensible": false
+      },
+      "Status": {
+        "fields": [
+          {
+            "key": "code",
+            "type": "integer",
+            "required": true,
+            "nullable": false
+          },
+          {
+            "key": "message",
+            "type": "string",
+            "required": true,
+            "nullable": false
+          },
+          {
+            "key": "status",
+            "type": "string",
+            "required": false,
+            "nullable": false
+          },
+          {
+            "key": "details",
+            "type": {
+              "array": {
+                "union": "Detail"
+              }
+            },
+            "required": false,
+            "nullable": false
+          }
+        ],
+        "extensible": false
+      },
+      "ErrorInfo": {
+        "fields": [
+          {
+            "key": "reason",
+            "type": "string",
+            "required": true,
+            "nullable": false
+          },
+          {
+            "key": "domain",
+            "type": "string",
+            "required": false,
+            "nullable": false
+          },
+          {
+            "key": "metadata",
+            "type": {
+              "map": "string"
+            },
+            "required": false,
+            "nullable": false
+          }
+        ],
+        "extensible": false
+      },
+      "RetryInfo": {
+        "fields": [
+          {
+            "key": "retryDelay",
+            "type": "string",
+            "required": true,
+            "nullable": false
+          }
+        ],
+        "extensible": false
+      },
+      "QuotaFailure": {
+        "fields": [
+          {
+            "key": "violations",
+            "type": {
+              "array": {
+                "object": "QuotaViolation"
+              }
+            },
+            "required": true,
+            "nullable": false
+          }
+        ],
+        "extensible": false
+      },
+      "QuotaViolation": {
+        "fields": [
+          {
+            "key": "subject",
+            "type": "string",
+            "required": false,
+            "nullable": false
+          },
+          {
+            "key": "description",
+            "type": "string",
+            "required": false,
+            "nullable": false
+          }
+        ],
+        "extensible": false
+      },
+      "BadRequest": {
+        "fields": [
+          {
+            "key": "fieldViolations",
+            "type": {
+              "array": {
+                "object": "FieldViolation"
+              }
+            },
+            "required": true,
+            "nullable": false
+          }
+        ],
+        "extensible": false
+      },
+      "FieldViolation": {
+        "fields": [
+          {
+            "key": "field",
+            "type": "string",
+            "required": true,
+            "nullable": false
+          },
+          {
+            "key": "description",
+            "type": "string",
+            "required": false,
+            "nullable": false
+          }
+        ],
+        "extensible": false
+      },
+      "RequestInfo": {
+        "fields": [
+          {
+            "key": "requestId",
+            "type": "string",
+            "required": true,
+            "nullable": false
+          },
+          {
+            "key": "servingData",
+            "type": "string",
+            "required": false,
+            "nullable": false
+          }
+        ],
+        "extensible": false
+      },
+      "Help": {
+        "fields": [
+          {
+            "key": "links",
+            "type": {
+              "array": {
+                "object": "Link"
+              }
+            },
+            "required": true,
+            "nullable": false
+          }
+        ],
+        "extensible": false
+      },
+      "Link": {
+        "fields": [
+          {
+            "key": "description",
+            "type": "string",
+            "required": false,
+            "nullable": false
+          },
+          {
+            "key": "url",
+            "type": "string",
+            "required": true,
+            "nullable": false
+          }
+        ],
+        "extensible": false
+      },
+      "LocalizedMessage": {
+        "fields": [
+          {
+            "key": "locale",
+            "type": "string",
+            "required": true,
+            "nullable": false
+          },
+          {
+            "key": "message",
+            "type": "string",
+            "required": true,
+            "nullable": false
+          }
+        ],
+        "extensible": false
+      }
+    },
+    "unions": {
+      "Detail": {
+        "tag": "@type",
+        "variants": {
+          "type.googleapis.com/google.rpc.ErrorInfo": "ErrorInfo",
+          "type.googleapis.com/google.rpc.RetryInfo": "RetryInfo",
+          "type.googleapis.com/google.rpc.QuotaFailure": "QuotaFailure",
+          "type.googleapis.com/google.rpc.BadRequest": "BadRequest",
+          "type.googleapis.com/google.rpc.RequestInfo": "RequestInfo",
+          "type.googleapis.com/google.rpc.Help": "Help",
+          "type.googleapis.com/google.rpc.LocalizedMessage": "LocalizedMessage"
+        }
+      }
+    }
+  },
   "examples": [],
   "cases": [
     {

@@ -544,6 +544,44 @@ export const API = new Api({
       "jitter_ms": null
     }
   },
+  "body": {
+    "decoding": "in_turn",
+    "formats": [
+      "ErrorBody"
+    ],
+    "shapes": {
+      "ErrorBody": {
+        "fields": [
+          {
+            "key": "error",
+            "type": "string",
+            "required": true,
+            "nullable": false
+          },
+          {
+            "key": "type",
+            "type": "string",
+            "required": true,
+            "nullable": false
+          },
+          {
+            "key": "requestId",
+            "type": "string",
+            "required": true,
+            "nullable": false
+          },
+          {
+            "key": "actionRequired",
+            "type": "string",
+            "required": false,
+            "nullable": false
+          }
+        ],
+        "extensible": false
+      }
+    },
+    "unions": {}
+  },
   "examples": [
     {
       "id": "error-format",

@@ -361,6 +361,75 @@ export const API = new Api({
       "jitter_ms": null
     }
   },
+  "body": {
+    "decoding": "in_turn",
+    "formats": [
+      "ErrorEnvelope"
+    ],
+    "shapes": {
+      "ErrorEnvelope": {
+        "fields": [
+          {
+            "key": "error",
+            "type": {
+              "object": "StripeError"
+            },
+            "required": true,
+            "nullable": false
+          }
+        ],
+        "extensible": false
+      },
+      "StripeError": {
+        "fields": [
+          {
+            "key": "type",
+            "type": "string",
+            "required": true,
+            "nullable": false
+          },
+          {
+            "key": "code",
+            "type": "string",
+            "required": false,
+            "nullable": false
+          },
+          {
+            "key": "decline_code",
+            "type": "string",
+            "required": false,
+            "nullable": false
+          },
+          {
+            "key": "message",
+            "type": "string",
+            "required": false,
+            "nullable": false
+          },
+          {
+            "key": "param",
+            "type": "string",
+            "required": false,
+            "nullable": false
+          },
+          {
+            "key": "doc_url",
+            "type": "string",
+            "required": false,
+            "nullable": false
+          },
+          {
+            "key": "request_log_url",
+            "type": "string",
+            "required": false,
+            "nullable": false
+          }
+        ],
+        "extensible": false
+      }
+    },
+    "unions": {}
+  },
   "examples": [],
   "cases": [
     {

@@ -202,6 +202,44 @@ export const API = new Api({
       "jitter_ms": null
     }
   },
+  "body": {
+    "decoding": "in_turn",
+    "formats": [
+      "RestException"
+    ],
+    "shapes": {
+      "RestException": {
+        "fields": [
+          {
+            "key": "status",
+            "type": "integer",
+            "required": true,
+            "nullable": false
+          },
+          {
+            "key": "message",
+            "type": "string",
+            "required": true,
+            "nullable": false
+          },
+          {
+            "key": "code",
+            "type": "integer",
+            "required": false,
+            "nullable": false
+          },
+          {
+            "key": "more_info",
+            "type": "string",
+            "required": false,
+            "nullable": false
+          }
+        ],
+        "extensible": false
+      }
+    },
+    "unions": {}
+  },
   "examples": [],
   "cases": [
     {
