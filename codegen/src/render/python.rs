@@ -1,13 +1,15 @@
 //! The Python package's per-API modules (`packages/python/src/api_error_catalog/apis/`): each
-//! API's `API` (its recovery data, shipped beside the module as JSON) and its vocabularies as
-//! enums for matching. The package's hand-written part reads a response and decides from the
+//! API's `API` (its recovery data, shipped beside the module as JSON), its vocabularies as
+//! enums for matching and its body formats as `TypedDict`s, which `ApiError.body` holds when the
+//! body is one of them. The package's hand-written part reads a response and decides from the
 //! data, as the Rust runtime does; nothing here decides.
 
+use super::decoding::must_be_present;
 use super::text::{one_line, sentence};
 use super::GENERATE_COMMAND;
 use crate::model::VocabularyType;
 use crate::names::constant_name;
-use crate::resolved::{Api, Catalog, Vocabulary};
+use crate::resolved::{Api, Catalog, FieldType, Shape, Union, Vocabulary};
 use std::fmt::Write;
 
 /// Where the per-API modules go, under the packages' directory.
@@ -27,25 +29,85 @@ pub fn data_path(api: &Api) -> String {
 pub fn render_module(api: &Api) -> String {
     let mut out = header(&api.file);
     let _ = writeln!(out, "\"\"\"{}: {}\"\"\"\n", docstring(&api.name), docstring(&api.summary));
-    out.push_str("from __future__ import annotations\n\nfrom enum import Enum, IntEnum\nfrom typing import Final\n\n");
-    out.push_str("from ..catalog import Api\n\n");
+    // Modules by private names: an API's own types may be called anything, `Api` or `Enum`.
+    out.push_str("from __future__ import annotations\n\nimport enum as _enum\nimport typing as _typing\n\n");
+    out.push_str("from .. import catalog as _catalog\n\n");
     let _ = writeln!(
         out,
-        "#: {}'s error catalog: `API.read(status, headers, body)`, then `.recovery()`.",
+        "#: The error catalog of {}: `API.read(status, headers, body)`, then `.recovery()`.",
         one_line(&api.name)
     );
-    let _ = writeln!(out, "API: Final[Api] = Api.packaged({})", string(&api.id));
+    let _ =
+        writeln!(out, "API: _typing.Final[_catalog.Api[ErrorResponse]] = _catalog.Api.packaged({})", string(&api.id));
     for vocabulary in &api.vocabularies {
         out.push_str("\n\n");
         render_vocabulary(&mut out, vocabulary);
     }
+    // Each format a `TypedDict` of the functional form, whose keys may be any text; its types are
+    // strings, so that a format may name one defined after it.
+    for shape in &api.shapes {
+        out.push('\n');
+        render_shape(&mut out, api, shape);
+    }
+    for union in &api.unions {
+        out.push('\n');
+        render_union(&mut out, api, union);
+    }
+    let roots: Vec<&str> = api.roots().map(|shape| shape.name.as_str()).collect();
+    let _ = writeln!(out, "\n#: Any error body of {}: one of its documented formats.", one_line(&api.name));
+    let _ = writeln!(out, "ErrorResponse: _typing.TypeAlias = {}", string(&roots.join(" | ")));
     out
+}
+
+/// A body format: a member that must be there is required; an optional one, or one that may be
+/// `null`, may be left out or `null` (as the decoder reads them). Members the catalog does not
+/// list may come too.
+fn render_shape(out: &mut String, api: &Api, shape: &Shape) {
+    let _ = writeln!(out, "#: {}", one_line(&sentence(&shape.description)));
+    let _ = writeln!(out, "{0} = _typing.TypedDict(\n    {1},\n    {{", shape.name, string(&shape.name));
+    for field in &shape.fields {
+        let ty = type_of(api, &field.ty);
+        let ty = match must_be_present(field) {
+            true => ty,
+            false if field.ty == FieldType::Any => format!("_typing.NotRequired[{ty}]"),
+            false => format!("_typing.NotRequired[{ty} | None]"),
+        };
+        let _ = writeln!(out, "        {}: {},", string(&field.wire), string(&ty));
+    }
+    out.push_str("    },\n)\n");
+}
+
+/// A tagged union: each listed shape, or an object of another tag, as it came.
+fn render_union(out: &mut String, api: &Api, union: &Union) {
+    let _ = writeln!(out, "#: {} Told apart by `{}`.", one_line(&sentence(&union.description)), one_line(&union.tag));
+    let mut branches: Vec<&str> = union.variants.iter().map(|v| api[v.shape].name.as_str()).collect();
+    branches.push("dict[str, object]");
+    let _ = writeln!(out, "{}: _typing.TypeAlias = {}", union.name, string(&branches.join(" | ")));
+}
+
+/// A member's Python type (an open vocabulary's: any value of its JSON type).
+fn type_of(api: &Api, ty: &FieldType) -> String {
+    match ty {
+        FieldType::String => "str".into(),
+        FieldType::Integer => "int".into(),
+        FieldType::Number => "float".into(),
+        FieldType::Boolean => "bool".into(),
+        FieldType::Any => "object".into(),
+        FieldType::Vocabulary(id) => match api[*id].wire_type {
+            VocabularyType::String => "str".into(),
+            VocabularyType::Integer => "int".into(),
+        },
+        FieldType::Object(id) => api[*id].name.clone(),
+        FieldType::Union(id) => api[*id].name.clone(),
+        FieldType::Array(inner) => format!("list[{}]", type_of(api, inner)),
+        FieldType::Map(inner) => format!("dict[str, {}]", type_of(api, inner)),
+    }
 }
 
 fn render_vocabulary(out: &mut String, vocabulary: &Vocabulary) {
     let base = match vocabulary.wire_type {
-        VocabularyType::String => "str, Enum",
-        VocabularyType::Integer => "IntEnum",
+        VocabularyType::String => "str, _enum.Enum",
+        VocabularyType::Integer => "_enum.IntEnum",
     };
     let _ = writeln!(out, "class {}({base}):", vocabulary.name);
     let _ = writeln!(

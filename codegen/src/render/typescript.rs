@@ -1,12 +1,15 @@
 //! The TypeScript package's per-API modules (`packages/typescript/src/apis/`, with their
 //! declarations in `types/apis/`): each API's `API` (its recovery data) and its vocabularies as
-//! frozen objects with a union type each. The package's hand-written part reads a response and
+//! frozen objects with a union type each; the declarations also type its body formats, which
+//! `ApiError.body` holds when the body is one of them. The package's hand-written part reads a response and
 //! decides from the data, as the Rust runtime does; nothing here decides.
 
+use super::decoding::must_be_present;
 use super::text::{one_line, sentence};
 use super::GENERATE_COMMAND;
+use crate::model::VocabularyType;
 use crate::names::constant_name;
-use crate::resolved::{Api, Catalog, Vocabulary};
+use crate::resolved::{Api, Catalog, FieldType, Shape, Union, Vocabulary};
 use std::fmt::Write;
 
 /// Where the per-API modules go, under the packages' directory.
@@ -28,9 +31,10 @@ pub fn declarations_path(api: &Api) -> String {
 pub fn render_module(api: &Api, recovery_data: &str) -> String {
     let mut out = header(&api.file);
     let _ = writeln!(out, "// {}: {}\n", one_line(&api.name), one_line(&api.summary));
-    out.push_str("import { Api } from \"../catalog.js\";\n\n");
+    // By the module's name: an API's own types may be called anything, `Api` included.
+    out.push_str("import * as catalog from \"../catalog.js\";\n\n");
     let _ = writeln!(out, "{}", api_doc(api));
-    out.push_str("export const API = new Api(");
+    out.push_str("export const API = new catalog.Api(");
     match serde_json::from_str::<serde_json::Value>(recovery_data) {
         Ok(data) => literal(&mut out, &data, 0),
         // The data is serde_json's own output; were it not JSON, the module says so when loaded.
@@ -52,9 +56,9 @@ pub fn render_module(api: &Api, recovery_data: &str) -> String {
 /// The declarations of one API's module.
 pub fn render_declarations(api: &Api) -> String {
     let mut out = header(&api.file);
-    out.push_str("import type { Api } from \"../catalog.js\";\n\n");
+    out.push_str("import type * as catalog from \"../catalog.js\";\n\n");
     let _ = writeln!(out, "{}", api_doc(api));
-    out.push_str("export declare const API: Api;\n");
+    out.push_str("export declare const API: catalog.Api<ErrorResponse>;\n");
     for vocabulary in &api.vocabularies {
         let name = &vocabulary.name;
         out.push('\n');
@@ -67,7 +71,80 @@ pub fn render_declarations(api: &Api) -> String {
         let _ = writeln!(out, "{}", doc(&format!("One of the values of `{name}`.")));
         let _ = writeln!(out, "export type {name} = (typeof {name})[keyof typeof {name}];");
     }
+    let roots: Vec<&str> = api.roots().map(|shape| shape.name.as_str()).collect();
+    out.push('\n');
+    let _ =
+        writeln!(out, "{}", doc(&format!("Any error body of {}: one of its documented formats.", one_line(&api.name))));
+    let _ = writeln!(out, "export type ErrorResponse = {};", roots.join(" | "));
+    for shape in &api.shapes {
+        out.push('\n');
+        render_shape(&mut out, api, shape);
+    }
+    for union in &api.unions {
+        out.push('\n');
+        render_union(&mut out, api, union);
+    }
     out
+}
+
+/// A body format as an interface: a member that must be there is required; an optional one, or
+/// one that may be `null`, may be left out or `null` (as the decoder reads them).
+fn render_shape(out: &mut String, api: &Api, shape: &Shape) {
+    let _ = writeln!(out, "{}", doc(&shape.description));
+    let _ = writeln!(out, "export interface {} {{", shape.name);
+    for field in &shape.fields {
+        if !field.description.trim().is_empty() {
+            let _ = writeln!(out, "  {}", doc(&field.description));
+        }
+        let ty = type_of(api, &field.ty);
+        let key = string(&field.wire);
+        match must_be_present(field) {
+            true => {
+                let _ = writeln!(out, "  {key}: {ty};");
+            }
+            false if field.ty == FieldType::Any => {
+                let _ = writeln!(out, "  {key}?: {ty};");
+            }
+            false => {
+                let _ = writeln!(out, "  {key}?: {ty} | null;");
+            }
+        }
+    }
+    if shape.extensions.is_some() {
+        out.push_str("  /** Members the catalog does not list, as they came. */\n");
+        out.push_str("  [member: string]: unknown;\n");
+    }
+    out.push_str("}\n");
+}
+
+/// A tagged union: each listed shape with its tag, or an object of another tag, as it came.
+fn render_union(out: &mut String, api: &Api, union: &Union) {
+    let _ = writeln!(out, "{}", doc(&union.description));
+    let _ = write!(out, "export type {} =", union.name);
+    for variant in &union.variants {
+        let _ =
+            write!(out, "\n  | ({} & {{ {}: {} }})", api[variant.shape].name, string(&union.tag), string(&variant.tag));
+    }
+    out.push_str("\n  | { [member: string]: unknown };\n");
+}
+
+/// A member's TypeScript type. An open vocabulary takes any value of its JSON type beside the
+/// ones it lists; integers past 2^53 come as `bigint`, so that no digit is lost.
+fn type_of(api: &Api, ty: &FieldType) -> String {
+    match ty {
+        FieldType::String => "string".into(),
+        FieldType::Integer | FieldType::Number => "number | bigint".into(),
+        FieldType::Boolean => "boolean".into(),
+        FieldType::Any => "unknown".into(),
+        FieldType::Vocabulary(id) => match api[*id].wire_type {
+            VocabularyType::String => format!("{} | (string & {{}})", api[*id].name),
+            VocabularyType::Integer => format!("{} | (number & {{}}) | bigint", api[*id].name),
+        },
+        FieldType::Object(id) => api[*id].name.clone(),
+        FieldType::Union(id) => api[*id].name.clone(),
+        FieldType::Array(inner) => format!("Array<{}>", type_of(api, inner)),
+        FieldType::Map(inner) => format!("{{ [key: string]: {} }}", type_of(api, inner)),
+    }
 }
 
 /// `src/apis/index.js` and `types/apis/index.d.ts` alike: every API's module, by id.
@@ -85,7 +162,10 @@ fn header(source: &str) -> String {
 }
 
 fn api_doc(api: &Api) -> String {
-    doc(&format!("{}'s error catalog: `API.read(status, headers, body)`, then `.recovery()`.", one_line(&api.name)))
+    doc(&format!(
+        "The error catalog of {}: `API.read(status, headers, body)`, then `.recovery()`.",
+        one_line(&api.name)
+    ))
 }
 
 fn vocabulary_doc(vocabulary: &Vocabulary) -> String {

@@ -43,7 +43,7 @@ def same_problem(python: Any, rust: Any, message: str) -> bool:
     return bool(python == rust)
 
 
-def record(error: ApiError) -> dict[str, Any]:
+def record(error: ApiError[Any]) -> dict[str, Any]:
     """The facts and decision of a response, as the Rust test records them (null, false and
     empty members left out)."""
     recovery = error.recovery(NOW)

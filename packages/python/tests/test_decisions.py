@@ -18,7 +18,7 @@ DATA = sorted([*ROOT.glob("generated/recovery/*.json"), *ROOT.glob("codegen/test
 NOW = datetime(2024, 12, 1, 8, 0, 0, tzinfo=timezone.utc)
 
 
-def load(path: Path) -> tuple[Api, dict[str, Any]]:
+def load(path: Path) -> tuple[Api[Any], dict[str, Any]]:
     return Api.from_file(path), json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -26,7 +26,7 @@ CASES = [(path, case) for path in DATA for case in load(path)[1]["cases"]]
 EXAMPLES = [(path, example) for path in DATA for example in load(path)[1]["examples"]]
 
 
-def for_case(api: Api, case: dict[str, Any]) -> Recovery:
+def for_case(api: Api[Any], case: dict[str, Any]) -> Recovery:
     if case.get("transport"):
         found = api.transport_recovery(case["transport"])
     else:
@@ -106,3 +106,18 @@ def test_a_post_that_may_have_taken_effect_is_not_resent_without_a_key() -> None
     assert "idempotency key" in held.advice
     keyed = recovery.for_request(Request.of_method("POST", idempotency_key=True))
     assert keyed.kind == recovery.kind
+
+
+def test_a_body_in_a_documented_format_is_the_apis_typed_body_and_any_other_is_none() -> None:
+    quota = b'{"error": {"code": 429, "message": "Quota", "status": "RESOURCE_EXHAUSTED", "details": []}}'
+    body = apis.googleapis.API.read(429, {}, quota).body
+    assert body is not None
+    code: int = body["error"]["code"]
+    assert code == 429 and body["error"].get("status") == apis.googleapis.CanonicalCode.RESOURCE_EXHAUSTED
+    # The body is typed, not `Any`: mypy --strict refuses the code as text (and an ignore it
+    # does not need).
+    as_text: str = body["error"]["code"]  # type: ignore[assignment]
+    assert isinstance(as_text, int)
+    other = apis.googleapis.API.read(429, {}, b'{"error": "Quota"}')
+    assert other.body is None and other.body_problem is not None
+    assert other.body_problem.kind == "unexpected_shape" and other.json == {"error": "Quota"}

@@ -44,8 +44,9 @@ import * as waits from "./waits.js";
 /**
  * An API's error catalog: its rules, fields and headers, as its recovery data gives them.
  *
- * The generated modules in `api-error-catalog/apis` hold one each (`ofauth.API`); `new Api(data)`
- * takes any other catalog's data.
+ * The generated modules in `api-error-catalog/apis` hold one each (`ofauth.API`, typed with
+ * its body formats); `new Api(data)` takes any other catalog's data.
+ * @template [Body=unknown] the API's documented body formats (its module's `ErrorResponse`)
  */
 export class Api {
   /** @param {RecoveryData} data */
@@ -74,7 +75,7 @@ export class Api {
    * @param {number} status
    * @param {reading.HeadersInput | null} [headers]
    * @param {BodyInput} [body]
-   * @returns {ApiError}
+   * @returns {ApiError<Body>}
    */
   read(status, headers = null, body = null) {
     /** @type {Uint8Array} */
@@ -117,6 +118,7 @@ function acted(recovery, mayHaveActed, failure = null) {
 /**
  * An error response of one API, read leniently: building one never throws, whatever the status,
  * headers and body. `recovery()` says what to do next.
+ * @template [Body=unknown] the API's documented body formats
  */
 export class ApiError extends Error {
   /** @type {import("./json.js").JsonValue | undefined} */
@@ -127,7 +129,7 @@ export class ApiError extends Error {
   #headerRequestId;
 
   /**
-   * @param {Api} api
+   * @param {Api<Body>} api
    * @param {number} status
    * @param {reading.HeaderPair[]} headers
    * @param {Uint8Array} raw
@@ -207,7 +209,17 @@ export class ApiError extends Error {
   }
 
   /**
-   * The body's JSON (undefined when it is none), with integers past 2^53 as `bigint`.
+   * The body, when it is one of the API's documented formats (null when it is not: `bodyProblem`
+   * says why), with integers past 2^53 as `bigint`.
+   * @returns {Body | null}
+   */
+  get body() {
+    return this.bodyProblem === null && this.#parsed !== undefined ? /** @type {Body} */ (plain(this.#parsed)) : null;
+  }
+
+  /**
+   * The body's JSON, whatever its shape (undefined when it is not JSON), with integers past 2^53
+   * as `bigint`.
    * @returns {unknown}
    */
   get json() {

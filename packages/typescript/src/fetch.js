@@ -18,9 +18,10 @@ import { TransportFailure } from "./recovery.js";
  * Reads a fetch `Response` (its status, every header, its body) as an error of `api`. At most
  * a little more than the largest body the reader reads is taken from the stream. Rejects only
  * when the body cannot be received (see `transportFailure`).
- * @param {import("./catalog.js").Api} api
+ * @template Body
+ * @param {import("./catalog.js").Api<Body>} api
  * @param {ResponseLike} response
- * @returns {Promise<import("./catalog.js").ApiError>}
+ * @returns {Promise<import("./catalog.js").ApiError<Body>>}
  */
 export async function fromResponse(api, response) {
   return api.read(response.status, response.headers, await bodyBytes(response));

@@ -139,3 +139,17 @@ test("the body's JSON keeps every digit and every key", () => {
   assert.equal(error.field("f"), 1.5);
   assert.equal(error.code, "20429");
 });
+
+test("a body in a documented format is the API's typed body, and any other is null", () => {
+  const quota = '{"error": {"code": 429, "message": "Quota", "status": "RESOURCE_EXHAUSTED", "details": []}}';
+  const body = apis.googleapis.API.read(429, [], quota).body;
+  assert.ok(body !== null);
+  assert.equal(body.error.code, 429);
+  assert.equal(body.error.status, apis.googleapis.CanonicalCode.RESOURCE_EXHAUSTED);
+  // @ts-expect-error: the format has no such member (the body is typed, not `any`)
+  assert.equal(body.error.cause, undefined);
+  const other = apis.googleapis.API.read(429, [], '{"error": "Quota"}');
+  assert.equal(other.body, null);
+  assert.equal(other.bodyProblem?.kind, "unexpected_shape");
+  assert.deepEqual(other.json, { error: "Quota" });
+});

@@ -56,10 +56,11 @@ export type BodyInput = Uint8Array | ArrayBuffer | string | null | undefined;
 /**
  * An API's error catalog: its rules, fields and headers, as its recovery data gives them.
  *
- * The generated modules in `api-error-catalog/apis` hold one each (`ofauth.API`); `new Api(data)`
- * takes any other catalog's data.
+ * The generated modules in `api-error-catalog/apis` hold one each (`ofauth.API`, typed with
+ * its body formats); `new Api(data)` takes any other catalog's data.
+ * @template [Body=unknown] the API's documented body formats (its module's `ErrorResponse`)
  */
-export declare class Api {
+export declare class Api<Body = unknown> {
     /** @readonly */
     data: RecoveryData;
     /** @readonly */
@@ -82,9 +83,9 @@ export declare class Api {
      * @param {number} status
      * @param {reading.HeadersInput | null} [headers]
      * @param {BodyInput} [body]
-     * @returns {ApiError}
+     * @returns {ApiError<Body>}
      */
-    read(status: number, headers?: reading.HeadersInput | null, body?: BodyInput): ApiError;
+    read(status: number, headers?: reading.HeadersInput | null, body?: BodyInput): ApiError<Body>;
     /**
      * What to do when a request failed without a response: the catalog's rule for the failure,
      * else the runtime's default (retry with the client's backoff; fix the configuration after a
@@ -97,11 +98,12 @@ export declare class Api {
 /**
  * An error response of one API, read leniently: building one never throws, whatever the status,
  * headers and body. `recovery()` says what to do next.
+ * @template [Body=unknown] the API's documented body formats
  */
-export declare class ApiError extends Error {
+export declare class ApiError<Body = unknown> extends Error {
     #private;
     /** @readonly */
-    api: Api;
+    api: Api<Body>;
     /** @readonly */
     status: number;
     /** Every header, in the order sent. @readonly */
@@ -123,12 +125,12 @@ export declare class ApiError extends Error {
     /** When the rate-limit window resets. @readonly */
     rateLimitResets: waits.Wait | null;
     /**
-     * @param {Api} api
+     * @param {Api<Body>} api
      * @param {number} status
      * @param {reading.HeaderPair[]} headers
      * @param {Uint8Array} raw
      */
-    constructor(api: Api, status: number, headers: reading.HeaderPair[], raw: Uint8Array);
+    constructor(api: Api<Body>, status: number, headers: reading.HeaderPair[], raw: Uint8Array);
     /** The error type or code, as sent. */
     get code(): string | null;
     /** The body's hint on how to resolve the error, as sent. */
@@ -141,7 +143,14 @@ export declare class ApiError extends Error {
     /** The wait a body field asks for. */
     get bodyRetryAfter(): waits.Wait | null;
     /**
-     * The body's JSON (undefined when it is none), with integers past 2^53 as `bigint`.
+     * The body, when it is one of the API's documented formats (null when it is not: `bodyProblem`
+     * says why), with integers past 2^53 as `bigint`.
+     * @returns {Body | null}
+     */
+    get body(): Body | null;
+    /**
+     * The body's JSON, whatever its shape (undefined when it is not JSON), with integers past 2^53
+     * as `bigint`.
      * @returns {unknown}
      */
     get json(): unknown;

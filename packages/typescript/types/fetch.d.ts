@@ -17,11 +17,12 @@ export type ResponseLike = {
  * Reads a fetch `Response` (its status, every header, its body) as an error of `api`. At most
  * a little more than the largest body the reader reads is taken from the stream. Rejects only
  * when the body cannot be received (see `transportFailure`).
- * @param {import("./catalog.js").Api} api
+ * @template Body
+ * @param {import("./catalog.js").Api<Body>} api
  * @param {ResponseLike} response
- * @returns {Promise<import("./catalog.js").ApiError>}
+ * @returns {Promise<import("./catalog.js").ApiError<Body>>}
  */
-export declare function fromResponse(api: import("./catalog.js").Api, response: ResponseLike): Promise<import("./catalog.js").ApiError>;
+export declare function fromResponse<Body>(api: import("./catalog.js").Api<Body>, response: ResponseLike): Promise<import("./catalog.js").ApiError<Body>>;
 /**
  * How a request failed without a response, from what `fetch` (or reading its body) rejected
  * with: a TLS or name-resolution failure anywhere in its causes wins; a timeout from

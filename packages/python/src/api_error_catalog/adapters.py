@@ -8,11 +8,11 @@ import socket
 import ssl
 from typing import Any, Iterator
 
-from .catalog import Api, ApiError
+from .catalog import Api, ApiError, Body
 from .recovery import TransportFailure
 
 
-def from_response(api: Api, response: Any) -> ApiError:
+def from_response(api: Api[Body], response: Any) -> ApiError[Body]:
     """Reads an `httpx.Response` or a `requests.Response` (its status, every header, its body's
     bytes) as an error of `api`. Never raises for what the response holds."""
     body = getattr(response, "content", b"")

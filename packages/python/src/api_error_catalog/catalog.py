@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
-from typing import Any, Mapping, Union
+from typing import Any, Generic, Mapping, TypeVar, Union, cast
 
 from . import reading, waits
 from .reading import BodyFacts, BodyProblem, HeaderPairs
@@ -27,12 +27,15 @@ from .recovery import (
 
 BodyInput = Union[bytes, bytearray, memoryview, str, None]
 
+#: An API's documented body formats (its module's `ErrorResponse`).
+Body = TypeVar("Body")
 
-class Api:
+
+class Api(Generic[Body]):
     """An API's error catalog: its rules, fields and headers, as its recovery data gives them.
 
-    The generated modules in `api_error_catalog.apis` hold one each (`apis.ofauth.API`);
-    `Api.from_file` loads any other catalog's data.
+    The generated modules in `api_error_catalog.apis` hold one each (`apis.ofauth.API`, typed
+    with its body formats); `Api.from_file` loads any other catalog's data.
     """
 
     def __init__(self, data: Mapping[str, Any]) -> None:
@@ -58,12 +61,12 @@ class Api:
         )
 
     @classmethod
-    def from_file(cls, path: str | Path) -> Api:
+    def from_file(cls, path: str | Path) -> Api[Any]:
         """The API whose recovery data is the JSON file at `path`."""
         return cls(json.loads(Path(path).read_text(encoding="utf-8")))
 
     @classmethod
-    def packaged(cls, api_id: str) -> Api:
+    def packaged(cls, api_id: str) -> Api[Any]:
         """The API `api_id` of the catalog this package was generated from."""
         data = resources.files("api_error_catalog").joinpath("apis", f"{api_id}.json").read_text(encoding="utf-8")
         return cls(json.loads(data))
@@ -71,7 +74,7 @@ class Api:
     def __repr__(self) -> str:
         return f"Api({self.name!r})"
 
-    def read(self, status: int, headers: HeaderPairs | None = None, body: BodyInput = b"") -> ApiError:
+    def read(self, status: int, headers: HeaderPairs | None = None, body: BodyInput = b"") -> ApiError[Body]:
         """Reads an error response: its status, its headers (a mapping or pairs; names in any
         case; values as text or bytes) and its body. Never raises."""
         if isinstance(body, str):
@@ -100,11 +103,11 @@ def _acted(recovery: Recovery, may_have_acted: bool, failure: TransportFailure |
     )
 
 
-class ApiError(Exception):
+class ApiError(Exception, Generic[Body]):
     """An error response of one API, read leniently: building one never raises, whatever the
     status, headers and body. `recovery()` says what to do next."""
 
-    def __init__(self, api: Api, status: int, headers: list[tuple[str, str]], raw: bytes) -> None:
+    def __init__(self, api: Api[Body], status: int, headers: list[tuple[str, str]], raw: bytes) -> None:
         self.api = api
         self.status = status
         self.headers = headers
@@ -169,6 +172,12 @@ class ApiError(Exception):
     def excerpt(self) -> str:
         """The start of the raw body, as text, for logs."""
         return reading.excerpt(self.raw)
+
+    @property
+    def body(self) -> Body | None:
+        """The body, when it is one of the API's documented formats (None when it is not:
+        `body_problem` says why)."""
+        return cast(Body, self.json) if self.body_problem is None and self.json is not None else None
 
     def field(self, key: str) -> Any:
         """One top-level member of the body, even when the whole body is no documented one."""

@@ -3,10 +3,22 @@
 
 from __future__ import annotations
 
-from enum import Enum, IntEnum
-from typing import Final
+import enum as _enum
+import typing as _typing
 
-from ..catalog import Api
+from .. import catalog as _catalog
 
-#: Azure Cosmos DB's error catalog: `API.read(status, headers, body)`, then `.recovery()`.
-API: Final[Api] = Api.packaged("cosmosdb")
+#: The error catalog of Azure Cosmos DB: `API.read(status, headers, body)`, then `.recovery()`.
+API: _typing.Final[_catalog.Api[ErrorResponse]] = _catalog.Api.packaged("cosmosdb")
+
+#: The body of an error response.
+ErrorBody = _typing.TypedDict(
+    "ErrorBody",
+    {
+        "code": "_typing.NotRequired[str | None]",
+        "message": "_typing.NotRequired[str | None]",
+    },
+)
+
+#: Any error body of Azure Cosmos DB: one of its documented formats.
+ErrorResponse: _typing.TypeAlias = "ErrorBody"

@@ -3,16 +3,16 @@
 
 from __future__ import annotations
 
-from enum import Enum, IntEnum
-from typing import Final
+import enum as _enum
+import typing as _typing
 
-from ..catalog import Api
+from .. import catalog as _catalog
 
-#: Fanfare's error catalog: `API.read(status, headers, body)`, then `.recovery()`.
-API: Final[Api] = Api.packaged("fanfare")
+#: The error catalog of Fanfare: `API.read(status, headers, body)`, then `.recovery()`.
+API: _typing.Final[_catalog.Api[ErrorResponse]] = _catalog.Api.packaged("fanfare")
 
 
-class ErrorCode(str, Enum):
+class ErrorCode(str, _enum.Enum):
     """The `error` field: a machine code (kind `code`) or a human-readable message (kind `message`). Values the document does not list decode as unknown and keep their text. The values the catalog knows; a response may send others, which `ApiError` keeps as sent."""
 
     AUTHENTICATION_REQUIRED = "Authentication required"
@@ -30,13 +30,56 @@ class ErrorCode(str, Enum):
     RATE_LIMIT_EXCEEDED = "Rate limit exceeded"
 
 
-class OrderStatus(str, Enum):
+class OrderStatus(str, _enum.Enum):
     """The `status` of an order-limit response. The values the catalog knows; a response may send others, which `ApiError` keeps as sent."""
 
     DENIED = "DENIED"
 
 
-class DenyReason(str, Enum):
+class DenyReason(str, _enum.Enum):
     """Why an order was denied (`denyReason`). The values the catalog knows; a response may send others, which `ApiError` keeps as sent."""
 
     ORDER_LIMIT_EXCEEDED = "ORDER_LIMIT_EXCEEDED"
+
+#: The JSON body of Fanfare error responses.
+ErrorBody = _typing.TypedDict(
+    "ErrorBody",
+    {
+        "error": "str",
+        "message": "_typing.NotRequired[str | None]",
+        "details": "_typing.NotRequired[list[FieldError] | None]",
+        "support": "_typing.NotRequired[SupportInfo | None]",
+        "retryAfter": "_typing.NotRequired[int | None]",
+    },
+)
+
+#: One invalid field of a request.
+FieldError = _typing.TypedDict(
+    "FieldError",
+    {
+        "field": "str",
+        "message": "str",
+    },
+)
+
+#: Support contact details attached to session integrity errors.
+SupportInfo = _typing.TypedDict(
+    "SupportInfo",
+    {
+        "message": "str",
+        "referenceCode": "str",
+    },
+)
+
+#: The body returned when a consumer exceeds purchase limits.
+OrderDenial = _typing.TypedDict(
+    "OrderDenial",
+    {
+        "status": "str",
+        "denyReason": "str",
+        "consumerId": "str",
+    },
+)
+
+#: Any error body of Fanfare: one of its documented formats.
+ErrorResponse: _typing.TypeAlias = "ErrorBody | OrderDenial"

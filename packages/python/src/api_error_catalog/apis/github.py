@@ -3,16 +3,16 @@
 
 from __future__ import annotations
 
-from enum import Enum, IntEnum
-from typing import Final
+import enum as _enum
+import typing as _typing
 
-from ..catalog import Api
+from .. import catalog as _catalog
 
-#: GitHub REST API's error catalog: `API.read(status, headers, body)`, then `.recovery()`.
-API: Final[Api] = Api.packaged("github")
+#: The error catalog of GitHub REST API: `API.read(status, headers, body)`, then `.recovery()`.
+API: _typing.Final[_catalog.Api[ErrorResponse]] = _catalog.Api.packaged("github")
 
 
-class ValidationCode(str, Enum):
+class ValidationCode(str, _enum.Enum):
     """What is wrong with a field, the `code` of an element of `errors`. The values the catalog knows; a response may send others, which `ApiError` keeps as sent."""
 
     MISSING = "missing"
@@ -20,3 +20,28 @@ class ValidationCode(str, Enum):
     INVALID = "invalid"
     ALREADY_EXISTS = "already_exists"
     CUSTOM = "custom"
+
+#: The body of an error response.
+ErrorBody = _typing.TypedDict(
+    "ErrorBody",
+    {
+        "message": "str",
+        "documentation_url": "_typing.NotRequired[str | None]",
+        "errors": "_typing.NotRequired[list[ValidationError] | None]",
+    },
+)
+
+#: What is wrong with one field of a request.
+ValidationError = _typing.TypedDict(
+    "ValidationError",
+    {
+        "resource": "str",
+        "field": "_typing.NotRequired[str | None]",
+        "code": "str",
+        "message": "_typing.NotRequired[str | None]",
+        "documentation_url": "_typing.NotRequired[str | None]",
+    },
+)
+
+#: Any error body of GitHub REST API: one of its documented formats.
+ErrorResponse: _typing.TypeAlias = "ErrorBody"

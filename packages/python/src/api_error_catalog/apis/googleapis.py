@@ -3,16 +3,16 @@
 
 from __future__ import annotations
 
-from enum import Enum, IntEnum
-from typing import Final
+import enum as _enum
+import typing as _typing
 
-from ..catalog import Api
+from .. import catalog as _catalog
 
-#: Google APIs's error catalog: `API.read(status, headers, body)`, then `.recovery()`.
-API: Final[Api] = Api.packaged("googleapis")
+#: The error catalog of Google APIs: `API.read(status, headers, body)`, then `.recovery()`.
+API: _typing.Final[_catalog.Api[ErrorResponse]] = _catalog.Api.packaged("googleapis")
 
 
-class CanonicalCode(str, Enum):
+class CanonicalCode(str, _enum.Enum):
     """The canonical code's name, the `status` member of the envelope. The values the catalog knows; a response may send others, which `ApiError` keeps as sent."""
 
     INVALID_ARGUMENT = "INVALID_ARGUMENT"
@@ -33,7 +33,119 @@ class CanonicalCode(str, Enum):
     DEADLINE_EXCEEDED = "DEADLINE_EXCEEDED"
 
 
-class Reason(str, Enum):
+class Reason(str, _enum.Enum):
     """An ErrorInfo's reason: a short UPPER_SNAKE_CASE word for why the error happened, unique within its domain; each API has its own, so the catalog lists only the page's example. The values the catalog knows; a response may send others, which `ApiError` keeps as sent."""
 
     API_KEY_INVALID = "API_KEY_INVALID"
+
+#: Every error response of the JSON mapping.
+ErrorEnvelope = _typing.TypedDict(
+    "ErrorEnvelope",
+    {
+        "error": "Status",
+    },
+)
+
+#: google.rpc.Status as the JSON mapping writes it.
+Status = _typing.TypedDict(
+    "Status",
+    {
+        "code": "int",
+        "message": "str",
+        "status": "_typing.NotRequired[str | None]",
+        "details": "_typing.NotRequired[list[Detail] | None]",
+    },
+)
+
+#: Why the error happened, for machines.
+ErrorInfo = _typing.TypedDict(
+    "ErrorInfo",
+    {
+        "reason": "str",
+        "domain": "_typing.NotRequired[str | None]",
+        "metadata": "_typing.NotRequired[dict[str, str] | None]",
+    },
+)
+
+#: When to retry.
+RetryInfo = _typing.TypedDict(
+    "RetryInfo",
+    {
+        "retryDelay": "str",
+    },
+)
+
+#: Which quotas failed.
+QuotaFailure = _typing.TypedDict(
+    "QuotaFailure",
+    {
+        "violations": "list[QuotaViolation]",
+    },
+)
+
+#: One quota that failed.
+QuotaViolation = _typing.TypedDict(
+    "QuotaViolation",
+    {
+        "subject": "_typing.NotRequired[str | None]",
+        "description": "_typing.NotRequired[str | None]",
+    },
+)
+
+#: Which fields of the request are wrong.
+BadRequest = _typing.TypedDict(
+    "BadRequest",
+    {
+        "fieldViolations": "list[FieldViolation]",
+    },
+)
+
+#: One field that is wrong.
+FieldViolation = _typing.TypedDict(
+    "FieldViolation",
+    {
+        "field": "str",
+        "description": "_typing.NotRequired[str | None]",
+    },
+)
+
+#: Which request failed, for a bug report.
+RequestInfo = _typing.TypedDict(
+    "RequestInfo",
+    {
+        "requestId": "str",
+        "servingData": "_typing.NotRequired[str | None]",
+    },
+)
+
+#: Links to documentation.
+Help = _typing.TypedDict(
+    "Help",
+    {
+        "links": "list[Link]",
+    },
+)
+
+#: One link.
+Link = _typing.TypedDict(
+    "Link",
+    {
+        "description": "_typing.NotRequired[str | None]",
+        "url": "str",
+    },
+)
+
+#: A message to show end users, in their language.
+LocalizedMessage = _typing.TypedDict(
+    "LocalizedMessage",
+    {
+        "locale": "str",
+        "message": "str",
+    },
+)
+
+#: One typed detail of a status; `@type` names its type. Told apart by `@type`.
+Detail: _typing.TypeAlias = "ErrorInfo | RetryInfo | QuotaFailure | BadRequest | RequestInfo | Help | LocalizedMessage | dict[str, object]"
+
+#: Any error body of Google APIs: one of its documented formats.
+ErrorResponse: _typing.TypeAlias = "ErrorEnvelope"

@@ -3,16 +3,16 @@
 
 from __future__ import annotations
 
-from enum import Enum, IntEnum
-from typing import Final
+import enum as _enum
+import typing as _typing
 
-from ..catalog import Api
+from .. import catalog as _catalog
 
-#: OFAuth's error catalog: `API.read(status, headers, body)`, then `.recovery()`.
-API: Final[Api] = Api.packaged("ofauth")
+#: The error catalog of OFAuth: `API.read(status, headers, body)`, then `.recovery()`.
+API: _typing.Final[_catalog.Api[ErrorResponse]] = _catalog.Api.packaged("ofauth")
 
 
-class ErrorType(str, Enum):
+class ErrorType(str, _enum.Enum):
     """Machine-readable error type, the `type` field of every error body. Branch on it, not on the message. The values the catalog knows; a response may send others, which `ApiError` keeps as sent."""
 
     UNAUTHORIZED = "UNAUTHORIZED"
@@ -30,7 +30,7 @@ class ErrorType(str, Enum):
     NETWORK_ERROR = "NETWORK_ERROR"
 
 
-class ActionHint(str, Enum):
+class ActionHint(str, _enum.Enum):
     """Optional hint in the `actionRequired` field suggesting how to resolve the error. The values the catalog knows; a response may send others, which `ApiError` keeps as sent."""
 
     RELINK_CONNECTION = "relink_connection"
@@ -38,3 +38,17 @@ class ActionHint(str, Enum):
     REFRESH_RULES = "refresh_rules"
     TRY_AGAIN = "try_again"
     REFRESH_SESSION = "refresh_session"
+
+#: The JSON body of every OFAuth error response.
+ErrorBody = _typing.TypedDict(
+    "ErrorBody",
+    {
+        "error": "str",
+        "type": "str",
+        "requestId": "str",
+        "actionRequired": "_typing.NotRequired[str | None]",
+    },
+)
+
+#: Any error body of OFAuth: one of its documented formats.
+ErrorResponse: _typing.TypeAlias = "ErrorBody"

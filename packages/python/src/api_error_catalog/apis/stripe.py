@@ -3,19 +3,44 @@
 
 from __future__ import annotations
 
-from enum import Enum, IntEnum
-from typing import Final
+import enum as _enum
+import typing as _typing
 
-from ..catalog import Api
+from .. import catalog as _catalog
 
-#: Stripe's error catalog: `API.read(status, headers, body)`, then `.recovery()`.
-API: Final[Api] = Api.packaged("stripe")
+#: The error catalog of Stripe: `API.read(status, headers, body)`, then `.recovery()`.
+API: _typing.Final[_catalog.Api[ErrorResponse]] = _catalog.Api.packaged("stripe")
 
 
-class ErrorType(str, Enum):
+class ErrorType(str, _enum.Enum):
     """What kind of error it is, the `type` of the error object. The values the catalog knows; a response may send others, which `ApiError` keeps as sent."""
 
     CARD_ERROR = "card_error"
     INVALID_REQUEST_ERROR = "invalid_request_error"
     IDEMPOTENCY_ERROR = "idempotency_error"
     API_ERROR = "api_error"
+
+#: Every error body.
+ErrorEnvelope = _typing.TypedDict(
+    "ErrorEnvelope",
+    {
+        "error": "StripeError",
+    },
+)
+
+#: The error object.
+StripeError = _typing.TypedDict(
+    "StripeError",
+    {
+        "type": "str",
+        "code": "_typing.NotRequired[str | None]",
+        "decline_code": "_typing.NotRequired[str | None]",
+        "message": "_typing.NotRequired[str | None]",
+        "param": "_typing.NotRequired[str | None]",
+        "doc_url": "_typing.NotRequired[str | None]",
+        "request_log_url": "_typing.NotRequired[str | None]",
+    },
+)
+
+#: Any error body of Stripe: one of its documented formats.
+ErrorResponse: _typing.TypeAlias = "ErrorEnvelope"

@@ -3,18 +3,32 @@
 
 from __future__ import annotations
 
-from enum import Enum, IntEnum
-from typing import Final
+import enum as _enum
+import typing as _typing
 
-from ..catalog import Api
+from .. import catalog as _catalog
 
-#: Twilio's error catalog: `API.read(status, headers, body)`, then `.recovery()`.
-API: Final[Api] = Api.packaged("twilio")
+#: The error catalog of Twilio: `API.read(status, headers, body)`, then `.recovery()`.
+API: _typing.Final[_catalog.Api[ErrorResponse]] = _catalog.Api.packaged("twilio")
 
 
-class ErrorCode(IntEnum):
+class ErrorCode(_enum.IntEnum):
     """The numeric error code, the `code` member of the body; each has a page at `https://www.twilio.com/docs/errors/<code>` (the `more_info` member). The values the catalog knows; a response may send others, which `ApiError` keeps as sent."""
 
     PERMISSION_DENIED = 20003
     TOO_MANY_REQUESTS = 20429
     NO_CALLED_NUMBER = 21201
+
+#: The body of every error response (in its JSON representation).
+RestException = _typing.TypedDict(
+    "RestException",
+    {
+        "status": "int",
+        "message": "str",
+        "code": "_typing.NotRequired[int | None]",
+        "more_info": "_typing.NotRequired[str | None]",
+    },
+)
+
+#: Any error body of Twilio: one of its documented formats.
+ErrorResponse: _typing.TypeAlias = "RestException"
