@@ -19,7 +19,8 @@ pub struct Target {
     /// The crate's name in Rust (its `[lib] name`), which its documentation's examples use.
     pub crate_name: &'static str,
     /// The directory of the packages for other languages whose generated parts come from this
-    /// catalog, if any.
+    /// catalog, if any (for the fixture, just those parts: `packages/run` puts them in a copy of
+    /// each package and checks them there).
     pub packages: Option<&'static str>,
 }
 
@@ -31,7 +32,7 @@ pub const TARGETS: &[Target] = &[
         catalog: "codegen/tests/fixtures/edge/spec",
         out: "codegen/tests/fixtures/edge/crate",
         crate_name: "edge_fixture",
-        packages: None,
+        packages: Some("codegen/tests/fixtures/edge/crate/packages"),
     },
 ];
 

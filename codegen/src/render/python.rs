@@ -17,7 +17,7 @@ pub const DIR: &str = "python/src/api_error_catalog/apis";
 
 /// `apis/<id>.py`.
 pub fn module_path(api: &Api) -> String {
-    format!("{DIR}/{}.py", api.id)
+    format!("{DIR}/{}.py", module_name(&api.id))
 }
 
 /// `apis/<id>.json`: the recovery data the module loads.
@@ -129,10 +129,26 @@ fn render_vocabulary(out: &mut String, vocabulary: &Vocabulary) {
 pub fn render_index(catalog: &Catalog) -> String {
     let mut out = header(catalog.dir());
     out.push_str("\"\"\"The APIs of the catalog, one module each.\"\"\"\n\n");
-    let ids: Vec<&str> = catalog.apis().iter().map(|api| api.id.as_str()).collect();
+    let ids: Vec<String> = catalog.apis().iter().map(|api| module_name(&api.id)).collect();
     let _ = writeln!(out, "from . import {}\n", ids.join(", "));
     let _ = writeln!(out, "__all__ = [{}]", ids.iter().map(|id| string(id)).collect::<Vec<_>>().join(", "));
     out
+}
+
+/// Python's hard keywords: an API of such an id cannot be imported by it.
+const KEYWORDS: &[&str] = &[
+    "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
+    "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
+    "return", "try", "while", "with", "yield",
+];
+
+/// The module of an API: its id, with `_` after a keyword (`class_`), as PEP 8 has it.
+pub fn module_name(id: &str) -> String {
+    if KEYWORDS.contains(&id) {
+        format!("{id}_")
+    } else {
+        id.to_owned()
+    }
 }
 
 fn header(source: &str) -> String {
@@ -148,4 +164,18 @@ fn string(text: &str) -> String {
 fn docstring(text: &str) -> String {
     let text = text.replace('\\', "\\\\").replace('"', "\\\"").replace(['\n', '\r'], " ");
     text.trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::module_name;
+
+    #[test]
+    fn an_api_named_like_a_keyword_gets_a_module_python_can_import() {
+        assert_eq!(module_name("class"), "class_");
+        assert_eq!(module_name("async"), "async_");
+        // Soft keywords are names like any other.
+        assert_eq!(module_name("match"), "match");
+        assert_eq!(module_name("ofauth"), "ofauth");
+    }
 }
