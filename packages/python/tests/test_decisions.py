@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from api_error_catalog import Api, Recovery, RecoveryKind, Request, TransportFailure, apis
+from api_error_catalog import Api, Recovery, RecoveryKind, Request, RetryPolicy, TransportFailure, apis
 
 ROOT = Path(__file__).resolve().parents[3]
 # The edge fixture's APIs are not in the package: their data is loaded from its files.
@@ -79,8 +79,10 @@ def test_every_api_of_the_catalog_is_packaged_with_the_data_rust_decides_from() 
     assert sorted(packaged) == sorted(p.stem for p in ROOT.glob("generated/recovery/*.json"))
     for name, api in packaged.items():
         assert api.data == json.loads((ROOT / "generated" / "recovery" / f"{name}.json").read_text(encoding="utf-8"))
-        # `Request.of_method` knows the idempotent methods the Rust runtime exports.
+        # `Request.of_method` knows the idempotent methods the Rust runtime exports, and the
+        # default policy is the runtime's.
         assert list(Request.IDEMPOTENT_METHODS) == api.data["idempotent_methods"]
+        assert RetryPolicy() == api.client_policy
 
 
 def test_a_retry_loop_always_ends_within_the_policy() -> None:

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { test } from "node:test";
 
-import { Api, RecoveryKind, SentRequest, TransportFailure } from "api-error-catalog";
+import { Api, RecoveryKind, RetryPolicy, SentRequest, TransportFailure } from "api-error-catalog";
 import * as apis from "api-error-catalog/apis";
 
 const ROOT = new URL("../../../", import.meta.url);
@@ -99,8 +99,10 @@ test("every API of the catalog is packaged with the data Rust decides from", () 
   for (const [id, module] of packaged) {
     const data = generated.find(({ file }) => file.endsWith(`/${id}.json`))?.data;
     assert.deepEqual(module.API.data, data, id);
-    // `SentRequest.ofMethod` knows the idempotent methods the Rust runtime exports.
+    // `SentRequest.ofMethod` knows the idempotent methods the Rust runtime exports, and the
+    // default policy is the runtime's.
     assert.deepEqual([...SentRequest.IDEMPOTENT_METHODS], module.API.data.idempotent_methods);
+    assert.deepEqual(new RetryPolicy(), module.API.clientPolicy);
   }
 });
 
