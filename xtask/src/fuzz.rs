@@ -203,6 +203,12 @@ impl CompileBench {
         }
         copy("runtime/Cargo.toml", "runtime/Cargo.toml")?;
         copy("generated/Cargo.toml", "generated/Cargo.toml")?;
+        // Without the dev-dependency on the edge fixture, which only the conformance test (not
+        // copied here) uses, and which is not in this workspace.
+        let manifest = dir.join("generated/Cargo.toml");
+        let text = fs::read_to_string(&manifest).map_err(|e| e.to_string())?;
+        let kept: Vec<&str> = text.lines().filter(|line| !line.starts_with("edge-fixture = ")).collect();
+        fs::write(&manifest, kept.join("\n") + "\n").map_err(|e| e.to_string())?;
         // The manifest names its bench and example targets, which must exist for it to parse
         // (`check --tests` builds the examples whose features the mutant's API turns on: none).
         for targets in ["benches", "examples"] {

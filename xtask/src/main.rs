@@ -31,7 +31,8 @@ const USAGE: &str = "usage: cargo xtask <generate|check|lint|draft|drift|fuzz|sy
             for the benchmarks; refuses a DIR that holds a catalog already
   drift ID PAGE
             compare the catalog ID with the current version of its page: exit 0 when nothing
-            drifted, 1 listing every difference by section, 2 on bad input";
+            drifted, 1 listing every difference by section (or saying the page changed where
+            no table, example, status or header did), 2 on bad input";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

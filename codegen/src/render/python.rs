@@ -176,6 +176,6 @@ mod tests {
         assert_eq!(module_name("async"), "async_");
         // Soft keywords are names like any other.
         assert_eq!(module_name("match"), "match");
-        assert_eq!(module_name("ofauth"), "ofauth");
+        assert_eq!(module_name("billing"), "billing");
     }
 }

@@ -156,6 +156,11 @@ fn bad_pages_are_refused() {
         |name: &str| std::fs::read(common::workspace().join("codegen/tests/fixtures/pages").join(name)).unwrap();
     assert_eq!(read_page(&fixture("empty.md")), Err(PageError::Empty));
     assert!(matches!(read_page(&fixture("binary.md")), Err(PageError::NotText(_))));
+    // A bidirectional control: refused with where it is, not drafted into a catalog that cannot
+    // hold it.
+    let bidi = read_page("# Errors\n\n| Status | Meaning |\n| --- | --- |\n| 400 | Bad \u{202E}request |\n".as_bytes());
+    let Err(PageError::NotText(why)) = bidi else { panic!("{bidi:?}") };
+    assert!(why.contains("line 5, column 13 holds U+202E"), "{why}");
     let huge = vec![b'#'; 50 << 20];
     assert!(matches!(read_page(&huge), Err(PageError::TooLarge(_))));
     let no_tables = read_page(&fixture("no_tables.md")).unwrap();

@@ -257,7 +257,18 @@ fn draft_then_drift_on_a_page() {
     let report = text(&drifted.stdout);
     assert!(report.contains("Far too many requests") && report.contains("page changed since"), "{report}");
 
+    // Prose changed, nothing `drift` can name: still not "no drift".
+    let prose = root.join("prose.md");
+    fs::write(&prose, format!("{original}\nOne more paragraph of advice.\n")).unwrap();
+    let changed = xtask_at(&root, &["drift", "drafted", prose.to_str().unwrap()]);
+    assert_eq!(changed.status.code(), Some(1), "{}", text(&changed.stdout));
+    assert!(text(&changed.stdout).contains("The change is in prose"), "{}", text(&changed.stdout));
+
+    let bidi = root.join("bidi.md");
+    fs::write(&bidi, original.replacen("429", "42\u{202E}9", 1)).unwrap();
     for (args, expected) in [
+        (vec!["draft", bidi.to_str().unwrap(), "--id", "bidi"], "bidirectional control"),
+        (vec!["drift", "drafted", bidi.to_str().unwrap()], "bidirectional control"),
         (vec!["draft", bad.join("binary.md").to_str().unwrap(), "--id", "binary"], "not Markdown"),
         (vec!["draft", bad.join("no_tables.md").to_str().unwrap(), "--id", "tableless"], "no table"),
         (vec!["draft", "no/such/page.md", "--id", "missing"], "cannot read"),
@@ -273,7 +284,7 @@ fn draft_then_drift_on_a_page() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert!(
-        spec.iter().all(|name| !name.starts_with("binary") && !name.starts_with("tableless") && !name.starts_with('.')),
+        spec.iter().all(|name| ["binary", "tableless", "bidi", "."].iter().all(|bad| !name.starts_with(bad))),
         "{spec:?}"
     );
 }
