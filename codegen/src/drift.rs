@@ -1,6 +1,7 @@
 //! How a catalog and the current version of its page differ: headings renamed, added or
 //! removed; table rows added, removed or changed (cell by cell); examples added, removed or
-//! changed; statuses and headers the page uses that the catalog lacks. Entries that record an
+//! changed; statuses and headers the page uses that the catalog lacks; words written like the
+//! API's codes that no value of the catalog holds. Entries that record an
 //! inconsistency or mark facts inferred are the catalog's own reading, not drift.
 
 use crate::page::{header_names, status_codes, Page, PageSection};
@@ -87,6 +88,7 @@ pub fn drift(api: &Api, page: &Page) -> DriftReport {
     tables(api, document, page, &renamed, &mut out);
     examples(api, document, page, &mut out);
     statuses_and_headers(api, page, &mut out);
+    prose_codes(api, page, &mut out);
     out.sort();
     out.dedup();
     report.differences = out;
@@ -210,8 +212,9 @@ fn tables(
 }
 
 /// Does the entry a row stands for record an inconsistency (so that the catalog reads the row
-/// differently on purpose)? (Facts the catalog infers are not in the page's cells at all.)
-fn read_differently(api: &Api, key_cell: &str) -> bool {
+/// differently on purpose)? (Facts the catalog infers are not in the page's cells at all.) Such a
+/// row is not drift when it changes, nor when the page lacks it.
+pub fn read_differently(api: &Api, key_cell: &str) -> bool {
     let bare = key_cell.trim_matches('`');
     let statuses = api.statuses.iter().filter(|s| bare.split([',', '/', ' ']).any(|c| c == s.code.to_string()));
     let values = api.vocabularies.iter().flat_map(|v| &v.values).filter(|v| v.wire == bare);
@@ -314,6 +317,75 @@ fn statuses_and_headers(api: &Api, page: &Page, out: &mut Vec<Difference>) {
             if !name.is_empty() && !api.headers.iter().any(|h| h.name.eq_ignore_ascii_case(&name)) {
                 out.push(Difference { section: here.clone(), what: format!("header `{name}` is not in the catalog") });
             }
+        }
+    }
+}
+
+/// How an API writes its codes, where its vocabularies show one way: `RATE_LIMIT_EXCEEDED` or
+/// `otp_expired` (words joined by `_`; at least two values of a vocabulary written so).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CodeStyle {
+    Screaming,
+    Snake,
+}
+
+impl CodeStyle {
+    fn of(word: &str) -> Option<Self> {
+        let joined = word.contains('_')
+            && !word.starts_with('_')
+            && !word.ends_with('_')
+            && !word.contains("__")
+            && word.starts_with(|c: char| c.is_ascii_alphabetic());
+        if !joined {
+            return None;
+        }
+        if word.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_') {
+            Some(Self::Screaming)
+        } else if word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+            Some(Self::Snake)
+        } else {
+            None
+        }
+    }
+}
+
+/// Words in the page's prose written as the API writes its codes that the catalog has no value,
+/// member or header for: a code the page now mentions (a table may come later, or never).
+fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
+    let mut styles = Vec::new();
+    for vocabulary in &api.vocabularies {
+        for style in [CodeStyle::Screaming, CodeStyle::Snake] {
+            let written = vocabulary.values.iter().filter(|v| CodeStyle::of(&v.wire) == Some(style)).count();
+            if written >= 2 && !styles.contains(&style) {
+                styles.push(style);
+            }
+        }
+    }
+    if styles.is_empty() {
+        return;
+    }
+    let known: HashSet<String> = api
+        .vocabularies
+        .iter()
+        .flat_map(|v| v.values.iter().map(|value| value.wire.clone()))
+        .chain(api.shapes.iter().flat_map(|s| s.fields.iter().map(|f| f.wire.clone())))
+        .chain(api.headers.iter().map(|h| h.name.to_ascii_lowercase().replace('-', "_")))
+        .collect();
+    for section in &page.sections {
+        let mut named = BTreeSet::new();
+        for line in section.prose.iter().chain(section.tables.iter().flat_map(|t| t.rows.iter().flatten())) {
+            for word in line.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+                let style = CodeStyle::of(word);
+                if style.is_some_and(|s| styles.contains(&s)) && !known.contains(word) {
+                    named.insert(word.to_string());
+                }
+            }
+        }
+        for word in named {
+            out.push(Difference {
+                section: title(&section.heading),
+                what: format!("`{word}` is written like the API's codes, and the catalog has no such value"),
+            });
         }
     }
 }
