@@ -99,8 +99,10 @@ fn title(heading: &[String]) -> String {
     heading.join(" › ")
 }
 
-/// Catalog headings the page lacks and page headings the catalog lacks; one of each under the
-/// same parent is a rename. Returns the renames (catalog heading, page heading).
+/// Catalog headings the page lacks and page headings the catalog lacks. A catalog heading whose
+/// path the page has with one heading's text changed is a rename, reported once at the heading
+/// renamed (a parent's rename moves its children with it, silently). Returns the renames
+/// (catalog heading, page heading), children included.
 fn headings(
     api: &Api,
     document: DocumentId,
@@ -121,34 +123,66 @@ fn headings(
         *transcribable.entry(&section.heading).or_default() |= holds;
     }
     let mut seen = HashSet::new();
-    let mut new: Vec<&Vec<String>> = theirs
-        .iter()
-        .copied()
-        .filter(|h| !our_set.contains(h) && transcribable.get(h).copied().unwrap_or(false) && seen.insert(*h))
-        .collect();
+    let mut new: Vec<&Vec<String>> =
+        theirs.iter().copied().filter(|h| !our_set.contains(h) && seen.insert(*h)).collect();
+    // New headings by their path with one part left out, to find a rename's twin in one lookup.
+    let mut by_gap: HashMap<(usize, Vec<&String>), Vec<usize>> = HashMap::new();
+    for (index, heading) in new.iter().enumerate() {
+        for gap in 0..heading.len() {
+            by_gap.entry((gap, without(heading, gap))).or_default().push(index);
+        }
+    }
+    // The page's title names the page, not a section a catalog heading could be renamed to.
+    let is_title = |heading: &Vec<String>| heading.len() == 1 && page.title.as_ref() == heading.first();
+    let mut taken = vec![false; new.len()];
     let mut renamed = Vec::new();
+    let mut reported = BTreeSet::new();
     for heading in missing {
-        let parent = &heading[..heading.len() - 1];
-        let twin = new.iter().position(|h| h.len() == heading.len() && &h[..h.len() - 1] == parent);
+        // Of the headings one part away, the one whose changed part shares the most words with
+        // the old one (`Errors` renamed `Error codes`, not the page's title).
+        let twin = (0..heading.len()).rev().find_map(|gap| {
+            let candidates = by_gap.get(&(gap, without(heading, gap)))?;
+            let fits = |&&i: &&usize| !taken[i] && new[i].len() == heading.len() && !is_title(new[i]);
+            let index = candidates.iter().filter(fits).max_by_key(|&&i| shared_words(&heading[gap], &new[i][gap]))?;
+            Some((gap, *index))
+        });
         match twin {
-            Some(i) => {
-                let to = new.remove(i);
-                out.push(Difference {
-                    section: title(heading),
-                    what: format!("heading renamed to \"{}\"", to.last().map_or("", String::as_str)),
-                });
+            Some((gap, index)) => {
+                taken[index] = true;
+                let to = new[index];
+                // Reported once, at the heading whose text changed.
+                if reported.insert(heading[..=gap].to_vec()) {
+                    out.push(Difference {
+                        section: title(&heading[..=gap]),
+                        what: format!("heading renamed to \"{}\"", to[gap]),
+                    });
+                }
                 renamed.push((heading.clone(), to.clone()));
             }
             None => out.push(Difference { section: title(heading), what: "heading no longer on the page".into() }),
         }
     }
-    for heading in new {
+    for (index, heading) in new.drain(..).enumerate() {
+        if taken[index] || !transcribable.get(heading).copied().unwrap_or(false) {
+            continue;
+        }
         out.push(Difference {
             section: title(heading),
             what: "new heading, which the catalog has no section for".into(),
         });
     }
     renamed
+}
+
+/// How many words two headings' texts share, in any case.
+fn shared_words(a: &str, b: &str) -> usize {
+    let words = |text: &str| text.split_whitespace().map(str::to_lowercase).collect::<HashSet<_>>();
+    words(a).intersection(&words(b)).count()
+}
+
+/// A heading's path without its part at `gap`.
+fn without(heading: &[String], gap: usize) -> Vec<&String> {
+    heading.iter().enumerate().filter(|(i, _)| *i != gap).map(|(_, part)| part).collect()
 }
 
 fn page_section<'p>(

@@ -121,6 +121,15 @@ fn drift_names_each_change_to_a_page() {
         // A heading renamed.
         let renamed = page.replacen(&format!("# {heading}\n"), &format!("# {heading} Renamed\n"), 1);
         edits.push(("heading renamed", renamed, "heading renamed"));
+        // A parent heading renamed: its sections move with it, and the rename is said once.
+        if table.heading.len() >= 2 {
+            let parent = &table.heading[0];
+            let level = page.lines().find(|l| l.trim_start_matches('#').trim() == parent && l.starts_with('#'));
+            if let Some(line) = level {
+                let renamed = page.replacen(&format!("{line}\n"), &format!("{line} Renamed\n"), 1);
+                edits.push(("parent heading renamed", renamed, "heading renamed"));
+            }
+        }
         // A row removed: the last one whose entry the catalog does not read otherwise on purpose.
         let kept = rows.iter().rev().find(|row| !codegen::drift::read_differently(&api, &row[0]));
         if let Some(row) = kept {
@@ -155,6 +164,10 @@ fn drift_names_each_change_to_a_page() {
                 api.id,
                 report.render()
             );
+            if what.ends_with("renamed") {
+                // The rename alone: no heading reported gone or new besides.
+                assert_eq!(report.differences.len(), 1, "{}: {what}:\n{}", api.id, report.render());
+            }
             if api[table.document].content_hash.is_some() {
                 assert!(report.page_changed.is_some(), "{}: {what}: the hash", api.id);
             }
