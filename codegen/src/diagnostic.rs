@@ -68,6 +68,7 @@ codes! {
     BodyFormat = "E0504" "body-format" "A string `format` on a field that holds no string, or a `media_type` that is not JSON or not on a root body.",
     VocabularyType = "E0505" "vocabulary-type" "A value of a `type: integer` vocabulary that is not an integer, or a string `format` on one.",
     UnionVariant = "E0506" "union-variant" "A union's variant is a whole (root) body, or has a member named as the union's tag.",
+    HiddenFormat = "E0507" "hidden-format" "A root body with no member that must be there, before other root bodies: every body decodes as it, and the ones after it are never chosen.",
     HeaderRole = "E0601" "header-role" "Header roles and Retry-After formats that do not fit together.",
     RetryDelay = "E0701" "retry-delay" "A recovery rule's waits do not fit its kind (a backoff, a source for the server's wait, `if_no_wait`, attempts).",
     RecoveryScope = "E0702" "recovery-scope" "A recovery rule mixes levels, or names values that no `role: code` or `role: hint` field carries.",

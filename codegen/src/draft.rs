@@ -113,6 +113,9 @@ struct Drafter<'p> {
     statuses: Vec<Map<String, Value>>,
     vocabularies: Vec<Map<String, Value>>,
     bodies: Vec<Map<String, Value>>,
+    /// The bodies (by index) that examples built, member by member, from nothing: their first
+    /// example's members are required until an example lacks one.
+    built_from_examples: BTreeSet<usize>,
     headers: Vec<Map<String, Value>>,
     examples: Vec<Map<String, Value>>,
     unplaced: Vec<String>,
@@ -130,6 +133,7 @@ impl<'p> Drafter<'p> {
             statuses: Vec::new(),
             vocabularies: Vec::new(),
             bodies: Vec::new(),
+            built_from_examples: BTreeSet::new(),
             headers: Vec::new(),
             examples: Vec::new(),
             unplaced: Vec::new(),
@@ -529,9 +533,12 @@ impl<'p> Drafter<'p> {
         name
     }
 
-    /// Adds the keys a body has that the shape lacks, as optional fields of the types the values
-    /// have (objects become shapes of their own).
+    /// Adds the keys a body has that the shape lacks, as fields of the types the values have
+    /// (objects become shapes of their own): required when the shape is new and this is its first
+    /// example (a format whose members are all optional would fit every body, and hide the formats
+    /// after it), optional otherwise; a later example that lacks a member makes it optional.
     fn grow(&mut self, index: usize, body: &Map<String, Value>, source: &str) {
+        let first_example = fields_of(&self.bodies[index]).is_empty() && self.built_from_examples.insert(index);
         for (key, value) in body {
             let known = fields_of(&self.bodies[index]).iter().any(|f| *f.at("name") == json!(key));
             if known {
@@ -554,7 +561,7 @@ impl<'p> Drafter<'p> {
             let mut field = Map::new();
             field.insert("name".into(), json!(key));
             field.insert("type".into(), ty);
-            field.insert("required".into(), json!(false));
+            field.insert("required".into(), json!(first_example));
             field.insert("description".into(), json!(format!("`{key}`, as the examples show it")));
             field.insert("source".into(), json!(source));
             field.insert("inferred".into(), json!(["type", "required", "description"]));
@@ -566,7 +573,7 @@ impl<'p> Drafter<'p> {
                 fields.push(Value::Object(field));
             }
         }
-        // A documented field an example lacks is not required after all.
+        // A field an example lacks is not required after all.
         for field in fields_mut(&mut self.bodies[index]) {
             let key = field.at("name").as_str().unwrap_or_default().to_string();
             if *field.at("required") == json!(true) && !body.contains_key(&key) {

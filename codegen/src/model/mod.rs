@@ -470,6 +470,14 @@ impl UnionVariant {
     }
 }
 
+/// Must a member be there for its body to fit? When it is required and may not be `null`: a
+/// required member that may be `null` may be left out too (serde's derive reads an `Option` as
+/// `None` when absent), and a free-form one holds its `null` itself. The one rule the validator,
+/// the Rust decoder and the recovery data follow.
+pub fn must_be_present(required: bool, nullable: bool, free_form: bool) -> bool {
+    required && (!nullable || free_form)
+}
+
 /// The JSON type of a field: `string`, `integer`, `number`, `boolean`, `any`,
 /// `{ vocabulary: Name }`, `{ object: Name }`, `{ union: Name }`, `{ array: <type> }` or
 /// `{ map: <type> }`.

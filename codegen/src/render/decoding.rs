@@ -11,10 +11,9 @@ pub fn holds_null(field: &Field) -> bool {
     field.nullable && field.ty != FieldType::Any
 }
 
-/// Does a format fit only when the member is there? Not for an `Option` (a required member that
-/// may be `null`), which serde's derive reads as `None` when absent.
+/// Does a format fit only when the member is there? (`model::must_be_present`.)
 pub fn must_be_present(field: &Field) -> bool {
-    field.required && !holds_null(field)
+    crate::model::must_be_present(field.required, field.nullable, field.ty == FieldType::Any)
 }
 
 /// One member of the body, as the formats that declare it read it.

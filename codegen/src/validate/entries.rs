@@ -313,6 +313,27 @@ impl Checker<'_> {
                 "mark the shapes that are whole error response bodies with `root: true`",
             );
         }
+        // Decoding takes the first root body, in catalog order, that fits: one whose members
+        // are all optional (or may be `null`) fits any object, and hides the ones after it.
+        let roots: Vec<(usize, &Shape)> = api.bodies.iter().enumerate().filter(|(_, s)| s.root).collect();
+        if let Some(((b, hiding), after)) = roots.split_last().and_then(|(_, before)| {
+            let present = |f: &Field| must_be_present(f.required, f.nullable, f.ty == FieldType::Any);
+            let at = before.iter().position(|(_, s)| !s.fields.iter().any(present))?;
+            Some((before[at], &roots[at + 1..]))
+        }) {
+            let hidden: Vec<String> = after.iter().map(|(_, s)| format!("`{}`", s.name)).collect();
+            self.error(
+                Code::HiddenFormat,
+                format!("bodies[{b}].fields"),
+                format!(
+                    "every member of `{0}` may be left out: every body decodes as `{0}`, and {1}, after it, {2} never chosen",
+                    hiding.name,
+                    hidden.join(", "),
+                    if hidden.len() == 1 { "is" } else { "are" }
+                ),
+                "make `required: true` the members each of its bodies has, or move it after the others",
+            );
+        }
         for (b, shape) in api.bodies.iter().enumerate() {
             let path = format!("bodies[{b}]");
             self.check_trace(&path, shape, SHAPE_FACTS, &|_| true);

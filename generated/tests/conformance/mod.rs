@@ -1,9 +1,14 @@
 //! One behaviour in three languages: every API of the crate, and of the edge-case fixture (whose
-//! body formats are odder than real ones), decides a shared table of hostile responses (`packages/conformance/responses.json`) and a seeded set of random ones, and the
-//! decisions are pinned in `packages/conformance/decisions.json`, which the Python and
-//! TypeScript packages' tests decide again and must match. This test fails when the pinned
-//! decisions are not the runtime's; `UPDATE_CONFORMANCE=1` writes them (after a catalog change,
-//! review the diff).
+//! body formats are odder than real ones), decides a shared table of hostile responses
+//! (`packages/conformance/responses.json`) and a seeded set of random ones, and the decisions
+//! are pinned in `packages/conformance/decisions.json`, which the Python and TypeScript
+//! packages' tests decide again and must match. This test fails when the pinned decisions are not
+//! the runtime's; `UPDATE_CONFORMANCE=1` writes them (after a change to the runtime or to a
+//! pinned API's catalog; review the diff).
+//!
+//! The check covers the APIs the file pins, and their examples make the random responses: an
+//! API added to the catalog is not a failure (adding one takes YAML only), and every run of
+//! `packages/run` decides it among the fresh responses; `UPDATE_CONFORMANCE=1` pins it too.
 //!
 //! With `CONFORMANCE_OUT=<file>` it checks nothing and writes the same record of other random
 //! responses there instead: `CONFORMANCE_SEED` of them (a seed; a fresh one when unset, named
@@ -24,9 +29,9 @@ const PINNED_SEED: u64 = 7;
 /// The most retries a record lists.
 const MAX_RETRIES_LISTED: u32 = 10;
 
-/// The APIs that decide: the catalog's, then the edge fixture's.
-fn apis() -> impl Iterator<Item = &'static CatalogApi> {
-    api_error_catalog::APIS.iter().chain(edge_fixture::APIS)
+/// Every API that can decide: the catalog's, then the edge fixture's.
+fn all_apis() -> Vec<&'static CatalogApi> {
+    api_error_catalog::APIS.iter().chain(edge_fixture::APIS).collect()
 }
 
 fn conformance_dir() -> PathBuf {
@@ -69,7 +74,7 @@ fn hostile_responses() -> Vec<(String, Response)> {
 
 /// The keys and scalars of every API's documented examples: random bodies are made of them, so
 /// that they hit the catalogs' codes, hints and paths as often as they miss them.
-fn example_words() -> (Vec<String>, Vec<Value>) {
+fn example_words(apis: &[&CatalogApi]) -> (Vec<String>, Vec<Value>) {
     fn walk(value: &Value, keys: &mut Vec<String>, scalars: &mut Vec<Value>) {
         match value {
             Value::Object(members) => {
@@ -83,7 +88,7 @@ fn example_words() -> (Vec<String>, Vec<Value>) {
         }
     }
     let (mut keys, mut scalars) = (Vec::new(), Vec::new());
-    for api in apis() {
+    for api in apis {
         for example in api.examples {
             if let Ok(body) = serde_json::from_str::<Value>(example.body) {
                 walk(&body, &mut keys, &mut scalars);
@@ -171,8 +176,8 @@ fn random_object(random: &mut Random, keys: &[String], scalars: &[Value], depth:
     Value::Object(members)
 }
 
-fn random_responses(seed: u64, count: usize) -> Vec<Response> {
-    let (keys, scalars) = example_words();
+fn random_responses(apis: &[&CatalogApi], seed: u64, count: usize) -> Vec<Response> {
+    let (keys, scalars) = example_words(apis);
     // The pinned seed's bytes are the ones the file was first written with.
     let bytes = if seed == PINNED_SEED { [7; 32] } else { [seed.to_le_bytes(); 4].concat().try_into().unwrap() };
     let mut random = Random(TestRng::from_seed(RngAlgorithm::ChaCha, &bytes));
@@ -296,11 +301,24 @@ fn every_language_decides_the_shared_responses_as_rust_does() {
             usize::try_from(setting("CONFORMANCE_RANDOM", || 1000)).expect("a count"),
         ),
     };
+    let path = conformance_dir().join("decisions.json");
+    let checked_in = std::fs::read_to_string(&path).unwrap_or_default().replace("\r\n", "\n");
+    let update = std::env::var_os("UPDATE_CONFORMANCE").is_some();
+    let mut apis = all_apis();
+    if fresh.is_none() && !update {
+        // The APIs the file pins; one it pins that is gone is a stale file, not a skip.
+        let pinned: Value = serde_json::from_str(&checked_in).unwrap_or(Value::Null);
+        let ids: Vec<&str> =
+            pinned["decisions"].as_object().map(|d| d.keys().map(String::as_str).collect()).unwrap_or_default();
+        let gone: Vec<&str> = ids.iter().copied().filter(|id| !apis.iter().any(|api| api.id == *id)).collect();
+        assert!(gone.is_empty(), "{} pins APIs the catalog no longer has: {gone:?}; run `UPDATE_CONFORMANCE=1 cargo test -p api-error-catalog --test client_use conformance`", path.display());
+        apis.retain(|api| ids.contains(&api.id));
+    }
     let hostile = hostile_responses();
-    let random = random_responses(seed, count);
+    let random = random_responses(&apis, seed, count);
     // By id, whatever order `serde_json::Map` keeps (see `canonical`).
     let mut decisions = std::collections::BTreeMap::new();
-    for api in apis() {
+    for api in &apis {
         let responses = hostile.iter().map(|(_, response)| response).chain(&random);
         let records: Vec<Value> = responses
             .map(|response| {
@@ -338,12 +356,10 @@ fn every_language_decides_the_shared_responses_as_rust_does() {
         std::fs::write(&path, &text).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
         return;
     }
-    let path = conformance_dir().join("decisions.json");
-    if std::env::var_os("UPDATE_CONFORMANCE").is_some() {
+    if update {
         std::fs::write(&path, &text).unwrap();
         return;
     }
-    let checked_in = std::fs::read_to_string(&path).unwrap_or_default().replace("\r\n", "\n");
     assert!(
         checked_in == text,
         "{} is not what the runtime decides; run `UPDATE_CONFORMANCE=1 cargo test -p api-error-catalog --test client_use conformance` and review the diff",
