@@ -36,6 +36,7 @@ pub struct OnePass<'a> {
     pub indices: Vec<Vec<usize>>,
 }
 
+/// How `roots`, in catalog order, are read in one pass, or `None` (see [`OnePass`]).
 pub fn one_pass<'a>(roots: &'a [&'a Shape]) -> Option<OnePass<'a>> {
     // A format with no member that must be there always fits: the ones after it are never chosen.
     let last = roots.iter().position(|shape| !shape.fields.iter().any(must_be_present)).unwrap_or(roots.len() - 1);

@@ -1,8 +1,8 @@
 //! The TypeScript package's per-API modules (`packages/typescript/src/apis/`, with their
 //! declarations in `types/apis/`): each API's `API` (its recovery data) and its vocabularies as
 //! frozen objects with a union type each; the declarations also type its body formats, which
-//! `ApiError.body` holds when the body is one of them. The package's hand-written part reads a response and
-//! decides from the data, as the Rust runtime does; nothing here decides.
+//! `ApiError.body` holds when the body is one of them. The package's hand-written part reads a
+//! response and decides from the data, as the Rust runtime does; nothing here decides.
 
 use super::decoding::must_be_present;
 use super::text::{one_line, sentence};
