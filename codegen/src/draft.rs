@@ -691,24 +691,34 @@ impl<'p> Drafter<'p> {
                 .filter_map(|f| f.at("name").as_str().map(str::to_string))
                 .filter(|key| role_for(key, &json!({ "vocabulary": "" })) == Some("code"))
                 .collect();
-            let Some(key) = keys.first() else { continue };
-            let mut values: Vec<(String, String)> = Vec::new();
-            for example in self.examples.iter().filter(|e| e.at("body_format").as_str() == Some(shape.as_str())) {
-                if let Some(value) = example.at("body").get(key.as_str()).and_then(Value::as_str) {
-                    if !values.iter().any(|(v, _)| v == value) {
-                        values.push((value.to_string(), example.at("source").as_str().unwrap_or_default().to_string()));
-                    }
-                }
-            }
-            let known: BTreeSet<&str> = self
+            let known: BTreeSet<String> = self
                 .vocabularies
                 .iter()
                 .flat_map(|v| v.at("values").as_array().into_iter().flatten())
-                .filter_map(|x| x.get("value").and_then(Value::as_str))
+                .filter_map(|x| x.get("value").and_then(Value::as_str).map(str::to_string))
                 .collect();
-            if values.is_empty() || values.iter().any(|(v, _)| known.contains(v.as_str())) {
-                continue;
-            }
+            let values_of = |key: &str| {
+                let mut values: Vec<(String, String)> = Vec::new();
+                for example in self.examples.iter().filter(|e| e.at("body_format").as_str() == Some(shape.as_str())) {
+                    if let Some(value) = example.at("body").get(key).and_then(Value::as_str) {
+                        if !values.iter().any(|(v, _)| v == value) {
+                            let source = example.at("source").as_str().unwrap_or_default().to_string();
+                            values.push((value.to_string(), source));
+                        }
+                    }
+                }
+                values
+            };
+            // The first code-like member whose values are codes: not sentences only (`error`
+            // holding messages is the message), and none a table's (such a member takes the
+            // table's vocabulary when the bodies are typed).
+            let found = keys.iter().find_map(|key| {
+                let values = values_of(key);
+                let sentences = values.iter().all(|(v, _)| v.trim().contains(char::is_whitespace));
+                let tabled = values.iter().any(|(v, _)| known.contains(v));
+                (!values.is_empty() && !sentences && !tabled).then_some((key, values))
+            });
+            let Some((key, values)) = found else { continue };
             let base = match key.to_lowercase().as_str() {
                 "type" | "errortype" | "error_type" => "ErrorType".to_string(),
                 "error" | "code" | "errorcode" | "error_code" => "ErrorCode".to_string(),
@@ -759,8 +769,8 @@ impl<'p> Drafter<'p> {
         }
     }
 
-    /// Vocabulary fields and roles: a string field whose example values all belong to one
-    /// vocabulary takes it; names say which fields carry the code, hint, message, request id
+    /// Vocabulary fields and roles: a string field whose example values (most of them) belong
+    /// to one vocabulary takes it; names say which fields carry the code, hint, message, request id
     /// and wait.
     fn typed_bodies(&self) -> Vec<Value> {
         let mut seen: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
@@ -768,15 +778,18 @@ impl<'p> Drafter<'p> {
             let shape = example.at("body_format").as_str().unwrap_or_default().to_string();
             collect_strings(self, &shape, example.at("body"), &mut seen);
         }
+        // The vocabulary most of a field's example values belong to (two at least): vocabularies
+        // are open, so the others still decode, and `lint` lists them as values outside the
+        // table (a page's placeholder such as `ERROR_TYPE`, or a code its table forgot).
         let vocabulary_of = |values: &BTreeSet<String>| -> Option<String> {
-            self.vocabularies.iter().find_map(|v| {
+            let known_in = |v: &Map<String, Value>| {
                 let known: BTreeSet<&str> =
-                    v.at("values").as_array()?.iter().filter_map(|x| x["value"].as_str()).collect();
-                values
-                    .iter()
-                    .all(|s| known.contains(s.as_str()))
-                    .then(|| v.at("name").as_str().unwrap_or_default().to_string())
-            })
+                    v.at("values").as_array().into_iter().flatten().filter_map(|x| x["value"].as_str()).collect();
+                values.iter().filter(|s| known.contains(s.as_str())).count()
+            };
+            let (best, known) = self.vocabularies.iter().map(|v| (v, known_in(v))).max_by_key(|(_, known)| *known)?;
+            (known == values.len() || (known >= 2 && known * 2 > values.len()))
+                .then(|| best.at("name").as_str().unwrap_or_default().to_string())
         };
         // Roles only go where a client reaches from the top: roots, and objects they hold.
         let mut reachable: BTreeSet<String> = self

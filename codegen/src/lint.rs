@@ -7,7 +7,7 @@
 //! gets them for free, and stay quiet once the entry points at a recorded inconsistency: a
 //! status whose error values are to be retried and not, a status and an error value that
 //! disagree on retrying, a value that only prose or an example gives where its vocabulary has a
-//! table, and (across APIs) one fact sent as a body field by one API and a header by another.
+//! table, an example sending a value its vocabulary does not list, and (across APIs) one fact sent as a body field by one API and a header by another.
 
 use crate::diagnostic::{render, Place, Position};
 use crate::model::{DecidedBy, InconsistencyKind};
@@ -73,6 +73,7 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
         tables_disagree_on_retrying(api, &mut found);
         recovery_contradicts_retryable(api, &mut found);
         values_outside_their_table(api, &mut found);
+        example_values_outside_their_vocabulary(api, &mut found);
         uneven_retries(api, &mut found);
         client_default_waits(api, &mut found);
         found.sort_by(|a: &Finding, b| {
@@ -568,4 +569,71 @@ fn same_fact_as_field_and_header(catalog: &Catalog) -> Vec<Finding> {
         }
     }
     found
+}
+
+/// An example whose member of a vocabulary's type sends a value the vocabulary does not list: a
+/// page's placeholder (`ERROR_TYPE`), or a code its table forgot. Quiet once the example points
+/// at a recorded inconsistency.
+fn example_values_outside_their_vocabulary(api: &Api, out: &mut Vec<Finding>) {
+    for (e, example) in api.examples.iter().enumerate() {
+        if !example.trace.inconsistencies.is_empty() {
+            continue;
+        }
+        let mut unlisted = Vec::new();
+        unlisted_values(api, &FieldType::Object(example.shape), &example.body, "", &mut unlisted);
+        for (path, vocabulary, value) in unlisted {
+            let message = format!(
+                "example `{}` sends {} `{value}` at `{path}`, which the vocabulary does not list (a placeholder, or a value its table lacks)",
+                example.id, api[vocabulary].name
+            );
+            // At the member where the file has it (a key may hold a `.`), else at the body.
+            let member = format!("examples[{e}].body.{path}");
+            let at = if api.position(&member).is_some() { member } else { format!("examples[{e}].body") };
+            out.push(finding(api, Severity::Warning, "example-value-outside-vocabulary", at, message));
+        }
+    }
+}
+
+/// The values of `value` (of type `ty`, at `path`) that a vocabulary types and does not list.
+fn unlisted_values(
+    api: &Api,
+    ty: &FieldType,
+    value: &Value,
+    path: &str,
+    out: &mut Vec<(String, VocabularyId, String)>,
+) {
+    let at = |key: &str| if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
+    match (ty, value) {
+        (FieldType::Vocabulary(id), Value::String(_) | Value::Number(_)) => {
+            let wire = value.as_str().map_or_else(|| value.to_string(), str::to_string);
+            if !api[*id].values.iter().any(|known| known.wire == wire) {
+                out.push((path.to_string(), *id, wire));
+            }
+        }
+        (FieldType::Object(id), Value::Object(members)) => {
+            for field in &api[*id].fields {
+                if let Some(member) = members.get(&field.wire) {
+                    unlisted_values(api, &field.ty, member, &at(&field.wire), out);
+                }
+            }
+        }
+        (FieldType::Union(id), Value::Object(members)) => {
+            let union = &api[*id];
+            let tag = members.get(&union.tag).and_then(Value::as_str);
+            if let Some(variant) = union.variants.iter().find(|v| Some(v.tag.as_str()) == tag) {
+                unlisted_values(api, &FieldType::Object(variant.shape), value, path, out);
+            }
+        }
+        (FieldType::Array(inner), Value::Array(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                unlisted_values(api, inner, item, &format!("{path}[{i}]"), out);
+            }
+        }
+        (FieldType::Map(inner), Value::Object(members)) => {
+            for (key, member) in members {
+                unlisted_values(api, inner, member, &at(key), out);
+            }
+        }
+        _ => {}
+    }
 }

@@ -18,6 +18,7 @@ fn each_smell_is_reported_where_it_is() {
         (Severity::Note, "inconsistency", "inconsistencies[0]".into()),
         (Severity::Warning, "client-default-wait", "cases[0].decision.wait_seconds".into()),
         (Severity::Warning, "error-without-example", "vocabularies[0].values[1]".into()),
+        (Severity::Warning, "example-value-outside-vocabulary", "examples[1].body.code".into()),
         (Severity::Warning, "long-variant-name", "vocabularies[1].values[2]".into()),
         (Severity::Warning, "status-advice-disagrees", "statuses[0]".into()),
         (Severity::Warning, "table-hazard", "statuses[0].description".into()),

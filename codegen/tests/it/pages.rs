@@ -5,8 +5,9 @@
 use crate::common;
 use crate::source_fidelity::{documents, responses, tables};
 
+use codegen::model::FieldRole;
 use codegen::page::{parse_page, read_page, PageError};
-use codegen::resolved::Api;
+use codegen::resolved::{Api, FieldType};
 
 /// Drafts `page` as the API `drafted`, then loads, validates and renders it as `generate` would.
 fn draft_and_generate(page: &str) -> (String, Vec<String>, codegen::Catalog) {
@@ -48,6 +49,16 @@ fn drafts_of_the_pages_validate_generate_and_rebuild_every_table() {
         );
         let codes = |api: &Api| api.statuses.iter().map(|s| s.code).collect::<std::collections::BTreeSet<_>>();
         assert_eq!(codes(draft), codes(written), "{}: statuses", written.id);
+        // The code is where the catalog reads it, typed by a vocabulary (so that examples count
+        // as its values' examples, and a value the table lacks is found).
+        let code = |api: &Api| {
+            let path = api.field_roles.iter().find(|(role, _)| *role == FieldRole::Code).map(|(_, path)| path.clone());
+            let typed = path.as_ref().and_then(|path| {
+                api.roots().flat_map(|shape| &shape.fields).find(|field| Some(&field.wire) == path.first())
+            });
+            (path, typed.is_some_and(|field| matches!(field.ty, FieldType::Vocabulary(_))))
+        };
+        assert_eq!(code(draft), code(written), "{}: the code's field", written.id);
     }
     assert!(!pages.is_empty() || std::env::var_os("CI").is_none());
 }
