@@ -179,36 +179,45 @@ fn unused_statuses(api: &Api, out: &mut Vec<Finding>) {
     }
 }
 
-/// Every (vocabulary, wire string) an example body holds, following the body formats.
-fn collect_uses(api: &Api, ty: &FieldType, value: &Value, uses: &mut BTreeSet<(VocabularyId, String)>) {
+/// One use of a vocabulary in an example body: where (a path from the body's top), which
+/// vocabulary, and the wire string (an integer code's digits).
+struct Use {
+    path: String,
+    vocabulary: VocabularyId,
+    wire: String,
+}
+
+/// Every vocabulary value an example body holds, following the body formats.
+fn collect_uses(api: &Api, ty: &FieldType, value: &Value, path: &str, uses: &mut Vec<Use>) {
+    let at = |key: &str| if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
     match (ty, value) {
         (FieldType::Vocabulary(id), Value::String(text)) => {
-            uses.insert((*id, text.clone()));
+            uses.push(Use { path: path.to_string(), vocabulary: *id, wire: text.clone() });
         }
         (FieldType::Vocabulary(id), Value::Number(code)) => {
-            uses.insert((*id, code.to_string()));
+            uses.push(Use { path: path.to_string(), vocabulary: *id, wire: code.to_string() });
         }
         (FieldType::Array(inner), Value::Array(items)) => {
-            for item in items {
-                collect_uses(api, inner, item, uses);
+            for (i, item) in items.iter().enumerate() {
+                collect_uses(api, inner, item, &format!("{path}[{i}]"), uses);
             }
         }
         (FieldType::Map(inner), Value::Object(map)) => {
-            for item in map.values() {
-                collect_uses(api, inner, item, uses);
+            for (key, item) in map {
+                collect_uses(api, inner, item, &at(key), uses);
             }
         }
         (FieldType::Union(id), Value::Object(map)) => {
             let union = &api[*id];
             let tag = map.get(&union.tag).and_then(Value::as_str);
             if let Some(variant) = union.variants.iter().find(|v| Some(v.tag.as_str()) == tag) {
-                collect_uses(api, &FieldType::Object(variant.shape), value, uses);
+                collect_uses(api, &FieldType::Object(variant.shape), value, path, uses);
             }
         }
         (FieldType::Object(id), Value::Object(map)) => {
             for field in &api[*id].fields {
                 if let Some(v) = map.get(&field.wire) {
-                    collect_uses(api, &field.ty, v, uses);
+                    collect_uses(api, &field.ty, v, &at(&field.wire), uses);
                 }
             }
         }
@@ -218,10 +227,11 @@ fn collect_uses(api: &Api, ty: &FieldType, value: &Value, uses: &mut BTreeSet<(V
 
 /// Errors (values with statuses) no example shows; other values nothing references.
 fn unexampled_values(api: &Api, out: &mut Vec<Finding>) {
-    let mut uses = BTreeSet::new();
+    let mut found = Vec::new();
     for example in &api.examples {
-        collect_uses(api, &FieldType::Object(example.shape), &example.body, &mut uses);
+        collect_uses(api, &FieldType::Object(example.shape), &example.body, "", &mut found);
     }
+    let uses: BTreeSet<(VocabularyId, String)> = found.into_iter().map(|u| (u.vocabulary, u.wire)).collect();
     let in_rules: BTreeSet<ValueRef> =
         api.recovery.rules.iter().flat_map(|r| r.errors.iter().chain(&r.hints).chain(&r.except).copied()).collect();
     for (v, vocabulary) in api.vocabularies.iter().enumerate() {
@@ -579,11 +589,12 @@ fn example_values_outside_their_vocabulary(api: &Api, out: &mut Vec<Finding>) {
         if !example.trace.inconsistencies.is_empty() {
             continue;
         }
-        let mut unlisted = Vec::new();
-        unlisted_values(api, &FieldType::Object(example.shape), &example.body, "", &mut unlisted);
-        for (path, vocabulary, value) in unlisted {
+        let mut uses = Vec::new();
+        collect_uses(api, &FieldType::Object(example.shape), &example.body, "", &mut uses);
+        let unlisted = uses.into_iter().filter(|u| !api[u.vocabulary].values.iter().any(|known| known.wire == u.wire));
+        for Use { path, vocabulary, wire } in unlisted {
             let message = format!(
-                "example `{}` sends {} `{value}` at `{path}`, which the vocabulary does not list (a placeholder, or a value its table lacks)",
+                "example `{}` sends {} `{wire}` at `{path}`, which the vocabulary does not list (a placeholder, or a value its table lacks)",
                 example.id, api[vocabulary].name
             );
             // At the member where the file has it (a key may hold a `.`), else at the body.
@@ -591,49 +602,5 @@ fn example_values_outside_their_vocabulary(api: &Api, out: &mut Vec<Finding>) {
             let at = if api.position(&member).is_some() { member } else { format!("examples[{e}].body") };
             out.push(finding(api, Severity::Warning, "example-value-outside-vocabulary", at, message));
         }
-    }
-}
-
-/// The values of `value` (of type `ty`, at `path`) that a vocabulary types and does not list.
-fn unlisted_values(
-    api: &Api,
-    ty: &FieldType,
-    value: &Value,
-    path: &str,
-    out: &mut Vec<(String, VocabularyId, String)>,
-) {
-    let at = |key: &str| if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
-    match (ty, value) {
-        (FieldType::Vocabulary(id), Value::String(_) | Value::Number(_)) => {
-            let wire = value.as_str().map_or_else(|| value.to_string(), str::to_string);
-            if !api[*id].values.iter().any(|known| known.wire == wire) {
-                out.push((path.to_string(), *id, wire));
-            }
-        }
-        (FieldType::Object(id), Value::Object(members)) => {
-            for field in &api[*id].fields {
-                if let Some(member) = members.get(&field.wire) {
-                    unlisted_values(api, &field.ty, member, &at(&field.wire), out);
-                }
-            }
-        }
-        (FieldType::Union(id), Value::Object(members)) => {
-            let union = &api[*id];
-            let tag = members.get(&union.tag).and_then(Value::as_str);
-            if let Some(variant) = union.variants.iter().find(|v| Some(v.tag.as_str()) == tag) {
-                unlisted_values(api, &FieldType::Object(variant.shape), value, path, out);
-            }
-        }
-        (FieldType::Array(inner), Value::Array(items)) => {
-            for (i, item) in items.iter().enumerate() {
-                unlisted_values(api, inner, item, &format!("{path}[{i}]"), out);
-            }
-        }
-        (FieldType::Map(inner), Value::Object(members)) => {
-            for (key, member) in members {
-                unlisted_values(api, inner, member, &at(key), out);
-            }
-        }
-        _ => {}
     }
 }
