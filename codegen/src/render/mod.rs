@@ -79,14 +79,17 @@ pub const PACKAGE_DIRS: &[&str] = &[python::DIR, typescript::DIR, typescript::TY
 pub fn render_packages(catalog: &Catalog) -> Vec<OutputFile> {
     let mut files = Vec::new();
     for api in catalog.apis() {
-        let data = recovery::render_recovery(api);
+        let document = recovery::recovery_document(api);
         files.push(OutputFile { path: python::module_path(api), contents: python::render_module(api) });
-        files.push(OutputFile { path: typescript::module_path(api), contents: typescript::render_module(api, &data) });
+        files.push(OutputFile {
+            path: typescript::module_path(api),
+            contents: typescript::render_module(api, &document),
+        });
         files.push(OutputFile {
             path: typescript::declarations_path(api),
             contents: typescript::render_declarations(api),
         });
-        files.push(OutputFile { path: python::data_path(api), contents: data });
+        files.push(OutputFile { path: python::data_path(api), contents: recovery::document_text(&document) });
     }
     files.push(OutputFile { path: format!("{}/__init__.py", python::DIR), contents: python::render_index(catalog) });
     let index = typescript::render_index(catalog);

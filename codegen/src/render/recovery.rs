@@ -11,6 +11,18 @@ use crate::resolved::{Api, CaseInput};
 use serde_json::{json, Map, Value};
 
 pub fn render_recovery(api: &Api) -> String {
+    document_text(&recovery_document(api))
+}
+
+/// The document as its file holds it.
+pub fn document_text(document: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(document).expect("a JSON value always serializes");
+    text.push('\n');
+    text
+}
+
+/// The document `recovery/<api>.json` holds, which the packages for other languages ship too.
+pub fn recovery_document(api: &Api) -> Value {
     let mut document = Map::new();
     document.insert(
         "$comment".into(),
@@ -82,7 +94,5 @@ pub fn render_recovery(api: &Api) -> String {
         })
         .collect();
     document.insert("cases".into(), Value::Array(cases));
-    let mut text = serde_json::to_string_pretty(&Value::Object(document)).expect("a JSON value always serializes");
-    text.push('\n');
-    text
+    Value::Object(document)
 }

@@ -67,6 +67,12 @@ pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `text` as a string literal of JSON, which Python and JavaScript read as the same string
+/// (U+2028 and U+2029 included, since ES2019).
+pub fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
+}
+
 /// Ends `text` with a full stop unless it already ends a sentence (or is empty).
 pub fn sentence(text: &str) -> String {
     let text = text.trim();

@@ -5,7 +5,7 @@
 //! response and decides from the data, as the Rust runtime does; nothing here decides.
 
 use super::decoding::must_be_present;
-use super::text::{one_line, sentence};
+use super::text::{one_line, quoted, sentence};
 use super::GENERATE_COMMAND;
 use crate::model::VocabularyType;
 use crate::names::constant_name;
@@ -27,19 +27,15 @@ pub fn declarations_path(api: &Api) -> String {
     format!("{TYPES_DIR}/{}.d.ts", api.id)
 }
 
-/// The module of one API, holding `recovery_data` (the API's `generated/recovery` JSON).
-pub fn render_module(api: &Api, recovery_data: &str) -> String {
+/// The module of one API, holding `recovery_data` (the API's `generated/recovery` document).
+pub fn render_module(api: &Api, recovery_data: &serde_json::Value) -> String {
     let mut out = header(&api.file);
     let _ = writeln!(out, "// {}: {}\n", one_line(&api.name), one_line(&api.summary));
     // By the module's name: an API's own types may be called anything, `Api` included.
     out.push_str("import * as catalog from \"../catalog.js\";\n\n");
     let _ = writeln!(out, "{}", api_doc(api));
     out.push_str("export const API = new catalog.Api(");
-    match serde_json::from_str::<serde_json::Value>(recovery_data) {
-        Ok(data) => literal(&mut out, &data, 0),
-        // The data is serde_json's own output; were it not JSON, the module says so when loaded.
-        Err(_) => out.push_str(&format!("JSON.parse({})", string(recovery_data))),
-    }
+    literal(&mut out, recovery_data, 0);
     out.push_str(");\n");
     for vocabulary in &api.vocabularies {
         out.push('\n');
@@ -97,7 +93,7 @@ fn render_shape(out: &mut String, api: &Api, shape: &Shape) {
             let _ = writeln!(out, "  {}", doc(&field.description));
         }
         let ty = type_of(api, &field.ty);
-        let key = string(&field.wire);
+        let key = quoted(&field.wire);
         match must_be_present(field) {
             true => {
                 let _ = writeln!(out, "  {key}: {ty};");
@@ -123,7 +119,7 @@ fn render_union(out: &mut String, api: &Api, union: &Union) {
     let _ = write!(out, "export type {} =", union.name);
     for variant in &union.variants {
         let _ =
-            write!(out, "\n  | ({} & {{ {}: {} }})", api[variant.shape].name, string(&union.tag), string(&variant.tag));
+            write!(out, "\n  | ({} & {{ {}: {} }})", api[variant.shape].name, quoted(&union.tag), quoted(&variant.tag));
     }
     out.push_str("\n  | { [member: string]: unknown };\n");
 }
@@ -180,7 +176,7 @@ fn members(vocabulary: &Vocabulary) -> impl Iterator<Item = (String, String)> + 
     vocabulary.values.iter().map(|value| {
         let wire = match value.code {
             Some(code) => code.to_string(),
-            None => string(&value.wire),
+            None => quoted(&value.wire),
         };
         (constant_name(&value.variant), wire)
     })
@@ -208,9 +204,9 @@ fn literal(out: &mut String, value: &serde_json::Value, depth: usize) {
             for (index, (key, member)) in members.iter().enumerate() {
                 indent(out, depth + 1);
                 if key == "__proto__" {
-                    let _ = write!(out, "[{}]: ", string(key));
+                    let _ = write!(out, "[{}]: ", quoted(key));
                 } else {
-                    let _ = write!(out, "{}: ", string(key));
+                    let _ = write!(out, "{}: ", quoted(key));
                 }
                 literal(out, member, depth + 1);
                 out.push_str(if index + 1 < members.len() { ",\n" } else { "\n" });
@@ -220,11 +216,6 @@ fn literal(out: &mut String, value: &serde_json::Value, depth: usize) {
         }
         other => out.push_str(&other.to_string()),
     }
-}
-
-/// A JavaScript string literal (JSON's string is one, U+2028 and U+2029 included since ES2019).
-fn string(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_default()
 }
 
 /// A one-line JSDoc comment that no `*/` in the text can end early.
