@@ -123,8 +123,7 @@ fn headings(
         *transcribable.entry(&section.heading).or_default() |= holds;
     }
     let mut seen = HashSet::new();
-    let mut new: Vec<&Vec<String>> =
-        theirs.iter().copied().filter(|h| !our_set.contains(h) && seen.insert(*h)).collect();
+    let new: Vec<&Vec<String>> = theirs.iter().copied().filter(|h| !our_set.contains(h) && seen.insert(*h)).collect();
     // New headings by their path with one part left out, to find a rename's twin in one lookup.
     let mut by_gap: HashMap<(usize, Vec<&String>), Vec<usize>> = HashMap::new();
     for (index, heading) in new.iter().enumerate() {
@@ -162,7 +161,7 @@ fn headings(
             None => out.push(Difference { section: title(heading), what: "heading no longer on the page".into() }),
         }
     }
-    for (index, heading) in new.drain(..).enumerate() {
+    for (index, heading) in new.into_iter().enumerate() {
         if taken[index] || !transcribable.get(heading).copied().unwrap_or(false) {
             continue;
         }
