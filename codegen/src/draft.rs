@@ -787,7 +787,9 @@ impl<'p> Drafter<'p> {
                     v.at("values").as_array().into_iter().flatten().filter_map(|x| x["value"].as_str()).collect();
                 values.iter().filter(|s| known.contains(s.as_str())).count()
             };
-            let (best, known) = self.vocabularies.iter().map(|v| (v, known_in(v))).max_by_key(|(_, known)| *known)?;
+            // Of vocabularies that hold as many, the first (`max_by_key` keeps the last it sees).
+            let (best, known) =
+                self.vocabularies.iter().rev().map(|v| (v, known_in(v))).max_by_key(|(_, known)| *known)?;
             (known == values.len() || (known >= 2 && known * 2 > values.len()))
                 .then(|| best.at("name").as_str().unwrap_or_default().to_string())
         };
