@@ -18,3 +18,16 @@ def ascii_lower(text: str) -> str:
     """`text` with ASCII letters in lower case and nothing else changed (`str.lower()` also
     folds letters such as the Kelvin sign into ASCII ones, which Rust's comparisons do not)."""
     return text.translate(_ASCII_LOWER)
+
+
+#: One past Rust's `u64::MAX`.
+U64_END = 2**64
+
+
+def ascii_number(text: str) -> int | None:
+    """ASCII digits as a number, or None: more than 20 significant digits read as `U64_END`,
+    past any `u64` (and `int()` refuses more than 4,300 digits)."""
+    if not (text and text.isascii() and text.isdigit()):
+        return None
+    significant = text.lstrip("0") or "0"
+    return int(significant) if len(significant) <= 20 else U64_END

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any, Iterable, Mapping, Sequence, Tuple, Union
 
 from . import shapes, waits
-from ._text import ascii_lower, rust_trim
+from ._text import U64_END, ascii_lower, ascii_number, rust_trim
 
 #: Bodies longer than this are not read (no error body is; a 5 MB page is not one).
 MAX_BODY_BYTES = 1 << 20
@@ -269,12 +269,8 @@ def count(value: str | None) -> int | None:
     """A rate-limit count as Rust's `u64` parse reads one: digits, a leading `+` allowed."""
     if value is None:
         return None
-    digits = value[1:] if value.startswith("+") else value
-    if not (digits and digits.isascii() and digits.isdigit()):
-        return None
-    # Leading zeros do not count, and `int()` refuses more than 4,300 digits.
-    significant = digits.lstrip("0") or "0"
-    return int(significant) if len(significant) <= 20 and int(significant) < 2**64 else None
+    number = ascii_number(value[1:] if value.startswith("+") else value)
+    return number if number is not None and number < U64_END else None
 
 
 def excerpt(raw: bytes) -> str:

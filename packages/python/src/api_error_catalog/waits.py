@@ -13,15 +13,13 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Sequence, Union
 
-from ._text import rust_trim
+from ._text import U64_END, ascii_number, rust_trim
 
 #: The formats a wait can be written in, as the recovery data names them.
 FORMATS = ("delay_seconds", "http_date", "iso8601", "delay_milliseconds", "duration", "epoch_seconds")
 
 #: The longest wait Rust's `Duration` holds, in seconds: what an absurd wait saturates to.
 MAX_SECONDS = float(2**64)
-
-_U64_MAX = 2**64 - 1
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -92,12 +90,10 @@ def _saturating(seconds: float) -> float:
 
 
 def _digits(value: str) -> int | None:
-    """ASCII digits as a number, at most Rust's `u64::MAX` (longer numbers saturate: `float()`
-    overflows on them, and `int()` refuses more than 4,300 digits)."""
-    if not (value and value.isascii() and value.isdigit()):
-        return None
-    significant = value.lstrip("0") or "0"
-    return _U64_MAX if len(significant) > 20 else min(int(significant), _U64_MAX)
+    """ASCII digits as a number, at most Rust's `u64::MAX` (longer numbers saturate, as Rust's
+    waits do, and `float()` would overflow on them)."""
+    number = ascii_number(value)
+    return None if number is None else min(number, U64_END - 1)
 
 
 def _parse_one(value: str, fmt: str) -> Wait | None:
