@@ -1,10 +1,12 @@
 //! Enums written as a plain word (`string`) or a one-key map (`{ vocabulary: ErrorType }`), with
-//! the hand-written deserializers and JSON Schemas they need.
+//! the hand-written serde impls and JSON Schemas they need (serialized the way they are read, so
+//! that a drafted catalog is written in the catalog's own forms).
 
 use super::{BackoffAdvice, BackoffSpec, FieldType, SourceDocument, SourceDocuments, TableRows, VariantNames};
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::de::{self, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
 
 /// An enum written as a word or a one-key map.
@@ -407,5 +409,69 @@ impl JsonSchema for BackoffAdvice {
                 delays,
             ],
         })
+    }
+}
+
+/// The one-key map form, `{ key: value }`.
+fn one_entry<S: Serializer, V: Serialize + ?Sized>(serializer: S, key: &str, value: &V) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(Some(1))?;
+    map.serialize_entry(key, value)?;
+    map.end()
+}
+
+impl Serialize for FieldType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::String => serializer.serialize_str("string"),
+            Self::Integer => serializer.serialize_str("integer"),
+            Self::Number => serializer.serialize_str("number"),
+            Self::Boolean => serializer.serialize_str("boolean"),
+            Self::Any => serializer.serialize_str("any"),
+            Self::Vocabulary(name) => one_entry(serializer, "vocabulary", name),
+            Self::Object(name) => one_entry(serializer, "object", name),
+            Self::Union(name) => one_entry(serializer, "union", name),
+            Self::Array(items) => one_entry(serializer, "array", items),
+            Self::Map(values) => one_entry(serializer, "map", values),
+        }
+    }
+}
+
+impl Serialize for TableRows {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Statuses => serializer.serialize_str("statuses"),
+            Self::Vocabulary(name) => one_entry(serializer, "vocabulary", name),
+            Self::Body(name) => one_entry(serializer, "body", name),
+        }
+    }
+}
+
+impl Serialize for VariantNames {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Whole => serializer.serialize_str("whole"),
+            Self::LastSegment => serializer.serialize_str("last_segment"),
+            Self::Fragment => serializer.serialize_str("fragment"),
+            Self::StripPrefix(prefix) => one_entry(serializer, "strip_prefix", prefix),
+        }
+    }
+}
+
+impl Serialize for BackoffAdvice {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Client => serializer.serialize_str("client"),
+            Self::Delays(delays) => delays.serialize(serializer),
+        }
+    }
+}
+
+/// One document as a map, several as a list (each then has its `id`).
+impl Serialize for SourceDocuments {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0.as_slice() {
+            [one] => one.serialize(serializer),
+            all => all.serialize(serializer),
+        }
     }
 }

@@ -12,12 +12,17 @@ pub use shared::{
 };
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
+/// Whether a defaulted key holds its default, so that writing a catalog (a draft) leaves it out.
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
 /// One API's error model, loaded from one YAML file.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Api {
     /// Lower-case identifier; names the Rust module, the schema and the doc files.
@@ -34,30 +39,30 @@ pub struct Api {
     /// Every HTTP status the document lists or uses.
     pub statuses: Vec<Status>,
     /// Closed sets of wire strings: error types, codes, hints, reasons.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub vocabularies: Vec<Vocabulary>,
     /// JSON object shapes; the `root` ones are complete error response bodies.
     pub bodies: Vec<Shape>,
     /// Objects whose member `tag` says which body shape they are (google.rpc's `details` by
     /// `@type`); a field holds one as `{ union: Name }`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unions: Vec<Union>,
     /// Response headers that matter to error handling (Retry-After, rate limits, request ids).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub headers: Vec<Header>,
     /// What a client should do about each error, as the document advises: rules and a
     /// fallback. Without it every error is given up on.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recovery: Option<RecoveryAdvice>,
     /// Example error responses the document shows, body exactly as written.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<Example>,
     /// Responses the document does not show, with the decision each must lead to: the
     /// maintainers' pins on the advice (a hint beating a type, a garbled body, an odd header).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cases: Vec<Case>,
     /// Places where the source document contradicts itself or a standard.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inconsistencies: Vec<Inconsistency>,
 }
 
@@ -66,54 +71,54 @@ pub struct Api {
 pub struct SourceDocuments(pub Vec<SourceDocument>);
 
 /// Where the facts of an API come from.
-#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceDocument {
     /// Short identifier that sections name in `document`; needed when there are several.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The document's title.
     pub title: String,
     /// The document's own one-line description.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Where the document is published or indexed.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Catalog-wide remarks on how the document was read (conventions, what was inferred).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
     /// A copy of the document on disk, relative to this catalog file. When set, the source
     /// fidelity test checks that every table and JSON example of the copy is transcribed
     /// (the copy itself need not be committed; without it the check is skipped, outside CI).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub local_copy: Option<String>,
     /// `sha256:<hex>` of the page as the catalog was last checked against it: `cargo xtask
     /// drift` says when the page has changed since.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_hash: Option<String>,
 }
 
 /// A section (heading) of the source document.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// Short identifier that entries name in `source` and statements in `section`.
     pub id: String,
     /// The `id` of the source document the section belongs to; may be left out while there is
     /// only one document.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<String>,
     /// Heading path as the document writes it, outermost first.
     pub heading: Vec<String>,
     /// Present when the section is a table: how to rebuild it from catalog entries.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table: Option<SourceTable>,
 }
 
 /// A table of the source document, rebuilt from the catalog entries whose `source` is its
 /// section, in catalog order.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceTable {
     /// The catalog collection whose entries are the rows.
@@ -122,12 +127,12 @@ pub struct SourceTable {
     pub columns: Vec<TableColumn>,
     /// Where one row of the document covers several entries ("500, 502, 503, 504"):
     /// consecutive rows that differ only in this column become one.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub join: Option<JoinRows>,
 }
 
 /// How rows covering several entries are written.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct JoinRows {
     /// The header of the column whose cells are joined.
@@ -145,7 +150,7 @@ pub enum TableRows {
     Body(String),
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TableColumn {
     /// The column heading as the document writes it.
@@ -156,43 +161,43 @@ pub struct TableColumn {
 }
 
 /// An HTTP status code and what the document says about it.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Status {
     /// The status code, 100-599.
     pub code: u16,
     /// The reason phrase; names the Rust variant. Filled in (and marked inferred) with the
     /// standard phrase when left out; needed for codes no standard names.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// What the document says the status means.
     pub description: String,
     /// What the document tells clients to do.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
     /// When the API sends this status, where the document says.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when_used: Option<String>,
     /// Whether a retry can succeed, where the document says or implies it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retryable: Option<bool>,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
     /// Section id this entry is taken from.
     pub source: String,
     /// Facts of this entry that the catalog inferred rather than read in the document.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inferred: Vec<String>,
     /// Ids of inconsistencies that concern this entry.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inconsistencies: Vec<String>,
     /// Free remarks on the entry.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
 }
 
 /// A closed vocabulary of wire values (strings, or integer codes), rendered as an open
 /// (non-exhaustive) enum.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Vocabulary {
     /// Rust type name (PascalCase); also the JSON Schema `$defs` key.
@@ -204,27 +209,27 @@ pub struct Vocabulary {
     /// The JSON type of the values on the wire: `string` (the default) or `integer`, for
     /// numeric error codes (`"code": 20429`). Integer values are written as YAML integers
     /// (`value: 20429`), in rules too (`errors: [20429]`).
-    #[serde(default, rename = "type")]
+    #[serde(default, rename = "type", skip_serializing_if = "is_default")]
     pub wire_type: VocabularyType,
     /// Which part of each value its Rust variant is named after, where the whole value makes a
     /// poor name (URIs): `whole` (the default), `last_segment`, `fragment` or
     /// `{ strip_prefix: "https://example.com/problems/" }`. A value's `variant` still wins.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub variant_names: VariantNames,
     /// What every value is, where the document says (`uri-reference` for RFC 9457 types):
     /// JSON Schema's `format` of the values this catalog does not list.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<StringFormat>,
     /// Another vocabulary whose values this one's point at, e.g. each error code's type: the
     /// values name theirs in `link`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links_to: Option<String>,
     /// Every documented value, in the document's order.
     pub values: Vec<VocabularyValue>,
 }
 
 /// The JSON type of a vocabulary's values.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum VocabularyType {
     /// JSON strings.
@@ -275,7 +280,7 @@ impl VariantNames {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VocabularyValue {
     /// The value exactly as sent: a string, or an integer in a `type: integer` vocabulary
@@ -284,55 +289,55 @@ pub struct VocabularyValue {
     #[schemars(with = "forms::WireText")]
     pub value: String,
     /// Rust variant name; derived from `value` when absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variant: Option<String>,
     /// What the value means.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The document's heading or label for this value.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// What sort of value this is, where a vocabulary mixes sorts (e.g. code or message).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     /// The document's grouping of the value (e.g. authentication, rate limiting).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
     /// HTTP statuses the value is sent with.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub statuses: Vec<u16>,
     /// What the document tells clients to do.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
     /// The server's human-readable message sent with this value.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// The text the document suggests showing to end users.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_message: Option<String>,
     /// Whether a retry can succeed, where the document says or implies it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retryable: Option<bool>,
     /// The value of the vocabulary named in `links_to` this one belongs to.
-    #[serde(default, deserialize_with = "forms::some_wire_text")]
+    #[serde(default, deserialize_with = "forms::some_wire_text", skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<forms::WireText>")]
     pub link: Option<String>,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
     /// Section id this entry is taken from.
     pub source: String,
     /// Facts of this entry that the catalog inferred rather than read in the document.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inferred: Vec<String>,
     /// Ids of inconsistencies that concern this entry.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inconsistencies: Vec<String>,
     /// Free remarks on the entry.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
 }
 
 /// A JSON object shape.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Shape {
     /// Rust struct name (PascalCase); also the JSON Schema `$defs` key.
@@ -340,15 +345,15 @@ pub struct Shape {
     /// What the object is and when it is sent.
     pub description: String,
     /// True for shapes that are whole error response bodies.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub root: bool,
     /// The body may carry members the catalog does not list (RFC 9457's extension members,
     /// say): generated code keeps them and writes them back, and schemas accept them.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub extensible: bool,
     /// The media type of a root body, where it is not `application/json` (for example
     /// `application/problem+json`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media_type: Option<String>,
     /// The object's keys, in the document's order.
     pub fields: Vec<Field>,
@@ -356,23 +361,23 @@ pub struct Shape {
     /// Section id this entry is taken from.
     pub source: String,
     /// Facts of this entry that the catalog inferred rather than read in the document.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inferred: Vec<String>,
     /// Ids of inconsistencies that concern this entry.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inconsistencies: Vec<String>,
     /// Free remarks on the entry.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Field {
     /// The JSON key, exactly as sent.
     pub name: String,
     /// Rust field name (snake_case); derived from `name` when absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rust_name: Option<String>,
     /// The JSON type of the value.
     #[serde(rename = "type")]
@@ -380,32 +385,32 @@ pub struct Field {
     /// Whether every body of this shape carries the key.
     pub required: bool,
     /// Whether the value may be `null` (as sent, not just absent).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub nullable: bool,
     /// What a string holds, where the document says (`date-time`, `uri`...): JSON Schema's
     /// `format`, for validators and code generators in other languages.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<StringFormat>,
     /// What the field tells a client (the error code, a hint, the request id...), so that the
     /// generated code can find it even in a body that does not decode. A role goes on a field
     /// of a root body, or of an object one holds at any depth (a nested envelope such as
     /// `{"error": {"code": ...}}`) or in an array (`{"errors": [{"code": ...}]}`: the first
     /// element that has the field gives the fact), but not among the values of a map.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<Names<FieldRole>>")]
     pub role: Option<FieldRole>,
     /// For `role: retry_after`: the formats the wait is sent in, tried in order (`delay_seconds`
     /// when absent): a number of seconds (fractions too) or milliseconds, a duration with units
     /// (`"1.5s"`), a moment (seconds since the epoch, an HTTP-date, ISO 8601). Every
     /// `retry_after` field of an API lists the same.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(with = "Vec<Names<RetryAfterFormat>>")]
     pub formats: Vec<RetryAfterFormat>,
     /// For an array whose elements carry a `code` or `hint` (GitHub's `errors[].code`): which
     /// elements rules read. `first` (the default): the first element that has the value decides;
     /// `any`: a rule covers the body when any element has one of its values (the first still
     /// gives the body's code, as shown to people).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub elements: Elements,
     /// What the value means.
     pub description: String,
@@ -413,19 +418,19 @@ pub struct Field {
     /// Section id this entry is taken from.
     pub source: String,
     /// Facts of this entry that the catalog inferred rather than read in the document.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inferred: Vec<String>,
     /// Ids of inconsistencies that concern this entry.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inconsistencies: Vec<String>,
     /// Free remarks on the entry.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
 }
 
 /// An object chosen by a tag: the member `tag` names which body shape the rest of it is, and a
 /// tag the catalog does not list is kept as it came (open to types added later).
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Union {
     /// Rust type name (PascalCase); also the JSON Schema `$defs` key.
@@ -440,18 +445,18 @@ pub struct Union {
     /// Section id this entry is taken from.
     pub source: String,
     /// Facts of this entry that the catalog inferred rather than read in the document.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inferred: Vec<String>,
     /// Ids of inconsistencies that concern this entry.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inconsistencies: Vec<String>,
     /// Free remarks on the entry.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
 }
 
 /// One shape of a union.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UnionVariant {
     /// The tag's text for this shape, exactly as sent.
@@ -459,7 +464,7 @@ pub struct UnionVariant {
     /// The body shape (not a whole body) the object is, its tag aside.
     pub body: String,
     /// Rust variant name; the body's name when absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variant: Option<String>,
 }
 
@@ -501,7 +506,7 @@ pub enum FieldType {
 }
 
 /// JSON Schema's string formats (draft 2020-12, section 7.3) that error documents use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum StringFormat {
     DateTime,
@@ -545,7 +550,7 @@ impl StringFormat {
 }
 
 /// A response header the document describes.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Header {
     /// The header name as the document writes it.
@@ -554,44 +559,44 @@ pub struct Header {
     pub description: String,
     /// Whether clients send the header with requests (an idempotency key, say) or read it in
     /// responses (the default).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub sent_in: HeaderDirection,
     /// What the value is, where it is not text: the generated code parses it.
-    #[serde(default, rename = "type")]
+    #[serde(default, rename = "type", skip_serializing_if = "is_default")]
     pub value_type: HeaderValueType,
     /// What a text value holds, where the document says (`date-time`, `uuid`...).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<StringFormat>,
     /// What a client uses the header for; lets renderers add typed helpers.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<Names<HeaderRole>>")]
     pub role: Option<HeaderRole>,
     /// Statuses the header is documented with.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub statuses: Vec<u16>,
     /// Value formats the document allows (for `retry_after`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(with = "Vec<Names<RetryAfterFormat>>")]
     pub formats: Vec<RetryAfterFormat>,
     /// Seconds to assume when the header is missing, where the document says so.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_seconds: Option<u64>,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
     /// Section id this entry is taken from.
     pub source: String,
     /// Facts of this entry that the catalog inferred rather than read in the document.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inferred: Vec<String>,
     /// Ids of inconsistencies that concern this entry.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inconsistencies: Vec<String>,
     /// Free remarks on the entry.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
 }
 
 /// Which messages carry a header.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum HeaderDirection {
     #[default]
@@ -600,7 +605,7 @@ pub enum HeaderDirection {
 }
 
 /// The type of a header's value.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum HeaderValueType {
     #[default]
@@ -635,18 +640,18 @@ impl HeaderValueType {
 /// What to do about errors: rules, tried in precedence order (conditions alone, hint, error
 /// value, status, status class; within a level, rules with conditions first), and the fallback
 /// for responses no rule covers.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RecoveryAdvice {
     /// The order the levels are tried in, where the document orders them otherwise than the
     /// runtime's default (`condition`, `hint`, `error_value`, `status`, `status_class`): each
     /// once; the fallback comes after them. A document that says to branch on the error's
     /// type before anything else lists `error_value` before `hint`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<Vec<Names<DecidedBy>>>")]
     pub precedence: Option<Vec<DecidedBy>>,
     /// The rules. No two rules of one level may cover the same response.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<RecoveryRule>,
     /// What to do when no rule covers a response.
     pub fallback: Fallback,
@@ -655,28 +660,28 @@ pub struct RecoveryAdvice {
 /// One piece of recovery advice. Its level is the first of `hints`, `errors`, `statuses`
 /// and `status_classes` it names (the condition level when it names none but has `when`);
 /// hint and error rules may add `statuses` to narrow them.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RecoveryRule {
     /// Short identifier of the rule.
     pub id: String,
     /// Values of a vocabulary carried by a `role: hint` field.
-    #[serde(default, deserialize_with = "forms::wire_texts")]
+    #[serde(default, deserialize_with = "forms::wire_texts", skip_serializing_if = "Vec::is_empty")]
     #[schemars(with = "Vec<forms::WireText>")]
     pub hints: Vec<String>,
     /// Values of a vocabulary carried by a `role: code` field.
-    #[serde(default, deserialize_with = "forms::wire_texts")]
+    #[serde(default, deserialize_with = "forms::wire_texts", skip_serializing_if = "Vec::is_empty")]
     #[schemars(with = "Vec<forms::WireText>")]
     pub errors: Vec<String>,
     /// Statuses the rule covers (or, with `hints` or `errors`, narrows them to).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub statuses: Vec<u16>,
     /// Whole status classes the rule covers, where the document says "any 5xx", say.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(with = "Vec<Names<StatusClass>>")]
     pub status_classes: Vec<StatusClass>,
     /// Error values or hints the rule never covers: they fall through to the next level.
-    #[serde(default, deserialize_with = "forms::wire_texts")]
+    #[serde(default, deserialize_with = "forms::wire_texts", skip_serializing_if = "Vec::is_empty")]
     #[schemars(with = "Vec<forms::WireText>")]
     pub except: Vec<String>,
     /// Tests of the response that must all hold for the rule to cover it: a header's value
@@ -685,13 +690,13 @@ pub struct RecoveryRule {
     /// conditions go before those without, in catalog order (the first whose conditions hold
     /// decides); a rule with conditions and no other scope decides before every level (the
     /// server saying outright what to do).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub when: Vec<Condition>,
     /// Failures that come with no response (a timeout, a refused connection), which the
     /// document advises on: the rule covers those and no response, and names nothing else.
     /// Failures no rule names get the runtime's default (retry with the client's backoff; fix
     /// the configuration after a failed TLS handshake).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(with = "Vec<Names<TransportFailure>>")]
     pub transport: Vec<TransportFailure>,
     /// What to do.
@@ -699,25 +704,25 @@ pub struct RecoveryRule {
     pub kind: RecoveryKind,
     /// What comes next when the rule's recovery did not help (its retries ran out, or the user
     /// acted and the error came back): `{ kind: contact_support, quote: request_id, advice: ... }`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub then: Option<EscalationAdvice>,
     /// For a rule that retries: the document says the server did not act on a request that got
     /// such a response (a 429 answered before any processing), so sending it again is safe even
     /// when the request is not idempotent. Without it, a retry after a server error (5xx) or a
     /// transport failure that may have reached the server is for idempotent requests only.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub safe_to_resend: bool,
     /// The delays between attempts, for the kinds that retry: `{ first_delay_ms: ... }`, or
     /// `client` where the document says to back off but gives no numbers (the client's policy
     /// then chooses them, rather than the catalog inventing them).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backoff: Option<BackoffAdvice>,
     /// Attempts in all, the first included, where the document caps them.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_attempts: Option<u32>,
     /// For `retry_after_wait`: what to do when the response says no wait and the document
     /// gives no default.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<Names<RecoveryKind>>")]
     pub if_no_wait: Option<RecoveryKind>,
     /// The document's advice, in a sentence.
@@ -726,25 +731,25 @@ pub struct RecoveryRule {
     /// Section id this entry is taken from.
     pub source: String,
     /// Facts of this entry that the catalog inferred rather than read in the document.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inferred: Vec<String>,
     /// Ids of inconsistencies that concern this entry.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inconsistencies: Vec<String>,
     /// Free remarks on the entry.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
 }
 
 /// What to do when a rule's recovery did not help.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EscalationAdvice {
     /// What to do then: a kind that does not retry (`contact_support`, `give_up`...).
     #[schemars(with = "Names<RecoveryKind>")]
     pub kind: RecoveryKind,
     /// The fact to quote: `request_id` or `support_reference`, which a field or header carries.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<Names<FieldRole>>")]
     pub quote: Option<FieldRole>,
     /// The document's advice for then, in a sentence.
@@ -752,7 +757,7 @@ pub struct EscalationAdvice {
 }
 
 /// Which elements of an array rules read.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Elements {
     /// The first element that has the value gives it.
@@ -764,28 +769,28 @@ pub enum Elements {
 
 /// A test of a response: one subject (`header` or `field`) and one test (`equals` or
 /// `contains`), comparing ASCII letters in any case, the value's surrounding whitespace ignored.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     /// A response header the catalog describes, by name.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header: Option<String>,
     /// A body fact, by the role of the field that carries it: `code`, `hint` or `message`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<Names<FieldRole>>")]
     pub field: Option<FieldRole>,
     /// The value is this text.
-    #[serde(default, deserialize_with = "forms::some_scalar_text")]
+    #[serde(default, deserialize_with = "forms::some_scalar_text", skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<forms::ScalarText>")]
     pub equals: Option<String>,
     /// The value holds this text.
-    #[serde(default, deserialize_with = "forms::some_scalar_text")]
+    #[serde(default, deserialize_with = "forms::some_scalar_text", skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<forms::ScalarText>")]
     pub contains: Option<String>,
 }
 
 /// What to do when no rule covers a response.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fallback {
     /// What to do.
@@ -797,13 +802,13 @@ pub struct Fallback {
     /// Section id this entry is taken from.
     pub source: String,
     /// Facts of this entry that the catalog inferred rather than read in the document.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inferred: Vec<String>,
     /// Ids of inconsistencies that concern this entry.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inconsistencies: Vec<String>,
     /// Free remarks on the entry.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
 }
 
@@ -827,7 +832,7 @@ impl BackoffAdvice {
 }
 
 /// Delays that grow by a factor on each retry.
-#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BackoffSpec {
     /// The delay before the first retry, in milliseconds.
@@ -836,14 +841,14 @@ pub struct BackoffSpec {
     #[serde(default = "default_multiplier")]
     pub multiplier: f64,
     /// The longest delay, in milliseconds.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_delay_ms: Option<u64>,
     /// How to randomise the delays.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     #[schemars(with = "Names<Jitter>")]
     pub jitter: Jitter,
     /// For `jitter: additive`: the most added to each delay, in milliseconds.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jitter_ms: Option<u64>,
 }
 
@@ -852,7 +857,7 @@ fn default_multiplier() -> f64 {
 }
 
 /// The decision an example response must lead to; the generated tests check it.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     /// What to do.
@@ -862,25 +867,25 @@ pub struct Decision {
     pub rule: String,
     /// The status to decide with, for an example that has none; without either, the decision
     /// must be the same for every status.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
     /// The wait, in seconds, where the response's headers or body (or the rule's backoff) give it
     /// one: to the millisecond, so `0.5` for half a second.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wait_seconds: Option<f64>,
     /// The waits, in seconds, before each retry a client makes with the default `RetryPolicy`
     /// and no jitter (`next_attempt(1)`, `next_attempt(2)`…), after which it stops: `[]` for a
     /// decision that stops at once. Rust, Python and TypeScript are checked against it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_waits: Option<Vec<f64>>,
     /// What comes next when the recovery does not help, where the rule says (its `then.kind`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<Names<RecoveryKind>>")]
     pub then: Option<RecoveryKind>,
 }
 
 /// An example response from the document.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Example {
     /// Short identifier; names the generated round-trip test.
@@ -890,37 +895,37 @@ pub struct Example {
     /// The root shape the body follows.
     pub body_format: String,
     /// HTTP status, where the document gives one.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
     /// True when the document states the status in its text rather than in a status line
     /// before the body (the docs then show none).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub status_in_prose: bool,
     /// Response headers, where the document gives them, in its order.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub headers: BTreeMap<String, String>,
     /// The JSON body, exactly as the document writes it.
     pub body: Value,
     /// The decision the example leads to.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<Decision>,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
     /// Section id this entry is taken from.
     pub source: String,
     /// Facts of this entry that the catalog inferred rather than read in the document.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inferred: Vec<String>,
     /// Ids of inconsistencies that concern this entry.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inconsistencies: Vec<String>,
     /// Free remarks on the entry.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
 }
 
 /// A response the document does not show, pinned with the decision it must lead to. Unlike an
 /// example, its body need not follow a body format, or be JSON at all.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
     /// Short identifier; names the generated test.
@@ -928,52 +933,52 @@ pub struct Case {
     /// What the case pins, and why the decision is right.
     pub why: String,
     /// The HTTP status (or, for a request that got no response, `transport`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
     /// How the request failed when no response came, in place of a status, headers and body.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<Names<TransportFailure>>")]
     pub transport: Option<TransportFailure>,
     /// Response headers, in any case, documented or not.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub headers: BTreeMap<String, String>,
     /// The request the decision is for, where it matters: a retry of a request that may have
     /// taken effect and is not idempotent becomes `check_outcome`. Without it, the decision is
     /// the one for an idempotent request.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request: Option<CaseRequest>,
     /// A JSON body.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<Value>,
     /// A body given as text: one that is not JSON, or is broken JSON. Without `body` or
     /// `body_text` the response has an empty body.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_text: Option<String>,
     /// The decision it leads to (without `status`: the case has its own).
     pub decision: Decision,
     /// The section whose words the case follows, where the document speaks of such a response;
     /// without it, the case is the catalog's own (a hostile body, a header in odd case).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Facts of the case the catalog chose rather than read in its `source`: `status`,
     /// `headers`, `body`, `request`, `decision`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inferred: Vec<String>,
 }
 
 /// The request of a pinned case.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CaseRequest {
     /// Its method (`POST`): GET, HEAD, OPTIONS, TRACE, PUT and DELETE are idempotent.
     pub method: String,
     /// It carries an idempotency key the API honours, which makes it idempotent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub idempotency_key: bool,
 }
 
 /// A place where the document contradicts itself (or a standard), recorded as stated.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Inconsistency {
     /// Short identifier that entries name in `inconsistencies`.
@@ -988,7 +993,7 @@ pub struct Inconsistency {
     pub resolution: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum InconsistencyKind {
     /// A value used in prose, code or an example but missing from the table meant to list it.
@@ -1015,7 +1020,7 @@ impl InconsistencyKind {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
     /// Section id of the passage.
