@@ -4,7 +4,10 @@
 //! ignored fact. Field order here is the order the renderers present things in.
 
 mod forms;
+mod schema;
 mod shared;
+
+pub use schema::format_schema;
 
 pub use shared::{
     CatalogEnum, DecidedBy, FieldRole, HeaderRole, Jitter, Names, RecoveryKind, RetryAfterFormat, StatusClass,
@@ -71,7 +74,7 @@ pub struct Api {
 pub struct SourceDocuments(pub Vec<SourceDocument>);
 
 /// Where the facts of an API come from.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceDocument {
     /// Short identifier that sections name in `document`; needed when there are several.
@@ -100,7 +103,7 @@ pub struct SourceDocument {
 }
 
 /// A section (heading) of the source document.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// Short identifier that entries name in `source` and statements in `section`.
@@ -161,7 +164,7 @@ pub struct TableColumn {
 }
 
 /// An HTTP status code and what the document says about it.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Status {
     /// The status code, 100-599.
@@ -197,7 +200,7 @@ pub struct Status {
 
 /// A closed vocabulary of wire values (strings, or integer codes), rendered as an open
 /// (non-exhaustive) enum.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Vocabulary {
     /// Rust type name (PascalCase); also the JSON Schema `$defs` key.
@@ -280,7 +283,7 @@ impl VariantNames {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VocabularyValue {
     /// The value exactly as sent: a string, or an integer in a `type: integer` vocabulary
@@ -337,7 +340,7 @@ pub struct VocabularyValue {
 }
 
 /// A JSON object shape.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Shape {
     /// Rust struct name (PascalCase); also the JSON Schema `$defs` key.
@@ -550,7 +553,7 @@ impl StringFormat {
 }
 
 /// A response header the document describes.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Header {
     /// The header name as the document writes it.
@@ -845,7 +848,8 @@ pub struct BackoffSpec {
     pub max_delay_ms: Option<u64>,
     /// How to randomise the delays.
     #[serde(default, skip_serializing_if = "is_default")]
-    #[schemars(with = "Names<Jitter>")]
+    // schemars states no default the field's `skip_serializing_if` would skip: say it here.
+    #[schemars(with = "Names<Jitter>", extend("default" = "none"))]
     pub jitter: Jitter,
     /// For `jitter: additive`: the most added to each delay, in milliseconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -885,7 +889,7 @@ pub struct Decision {
 }
 
 /// An example response from the document.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Example {
     /// Short identifier; names the generated round-trip test.

@@ -4,14 +4,13 @@
 
 use super::text::one_line;
 use super::GENERATE_COMMAND;
-use crate::model::Api;
 use serde_json::{Map, Value};
 
 /// Where the reference is written, relative to the workspace.
 pub const PATH: &str = "docs/catalog-reference.md";
 
 pub fn render_catalog_reference() -> String {
-    let Value::Object(schema) = Value::from(schemars::schema_for!(Api)) else {
+    let Value::Object(schema) = crate::model::format_schema() else {
         unreachable!("schemars gives an object schema for a struct")
     };
     let mut out = format!(
@@ -120,7 +119,7 @@ mod tests {
     #[test]
     fn every_key_of_the_schema_is_in_the_reference() {
         let reference = render_catalog_reference();
-        let Value::Object(schema) = Value::from(schemars::schema_for!(Api)) else { panic!() };
+        let Value::Object(schema) = crate::model::format_schema() else { panic!() };
         let root = Value::Object(schema.clone());
         let objects = std::iter::once(&root)
             .chain(schema["$defs"].as_object().unwrap().values())

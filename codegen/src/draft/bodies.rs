@@ -1,0 +1,349 @@
+//! Body shapes: found or grown from the examples, typed by the vocabularies their values
+//! belong to, and given the roles their names suggest.
+
+use super::names::{self, pascal};
+use super::Drafter;
+use crate::model::{Elements, Field, FieldRole, FieldType, Shape, Vocabulary, VocabularyValue};
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A field with nothing stated yet, for struct update syntax: the model's `Field` has no
+/// `Default`, as its type and `required` must always be written.
+pub(super) fn field() -> Field {
+    Field {
+        name: String::new(),
+        rust_name: None,
+        ty: FieldType::String,
+        required: false,
+        nullable: false,
+        format: None,
+        role: None,
+        formats: Vec::new(),
+        elements: Elements::default(),
+        description: String::new(),
+        source: String::new(),
+        inferred: Vec::new(),
+        inconsistencies: Vec::new(),
+        notes: Vec::new(),
+    }
+}
+
+fn push_inferred(inferred: &mut Vec<String>, fact: &str) {
+    if !inferred.iter().any(|f| f == fact) {
+        inferred.push(fact.to_string());
+    }
+}
+
+/// The role a field's name and type suggest.
+fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
+    let words: String = key.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase();
+    let vocabulary = matches!(ty, FieldType::Vocabulary(_));
+    match words.as_str() {
+        "type" | "code" | "errorcode" | "errortype" | "error" if vocabulary => Some(FieldRole::Code),
+        "actionrequired" | "action" | "hint" | "suggestedaction" if vocabulary => Some(FieldRole::Hint),
+        "message" | "detail" | "errordescription" | "error" if *ty == FieldType::String => Some(FieldRole::Message),
+        "requestid" | "traceid" | "correlationid" if *ty == FieldType::String => Some(FieldRole::RequestId),
+        "retryafter" if matches!(ty, FieldType::Integer | FieldType::Number) => Some(FieldRole::RetryAfter),
+        _ => None,
+    }
+}
+
+/// Is a key named like a code (`error`, `code`, `type`)? Such a string member's values become
+/// a vocabulary.
+fn code_like(key: &str) -> bool {
+    role_for(key, &FieldType::Vocabulary(String::new())) == Some(FieldRole::Code)
+}
+
+impl Drafter<'_> {
+    fn shape_index(&self, name: &str) -> Option<usize> {
+        self.bodies.iter().position(|b| b.name == name)
+    }
+
+    /// The root body an example follows: the one sharing most of its keys, grown by the keys it
+    /// lacks; a new root body when none shares any.
+    pub(super) fn shape_for(&mut self, body: &Map<String, Value>, source: &str) -> String {
+        let overlap = |shape: &Shape| shape.fields.iter().filter(|f| body.contains_key(&f.name)).count();
+        let best = self
+            .bodies
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.root)
+            .map(|(i, b)| (overlap(b), i))
+            .max()
+            .filter(|(shared, _)| *shared > 0)
+            .map(|(_, i)| i);
+        let index = match best {
+            Some(i) => i,
+            None => {
+                let name = self.fresh_body_name(if self.bodies.is_empty() { "ErrorBody" } else { "OtherErrorBody" });
+                self.bodies.push(Shape {
+                    name,
+                    description: "An error body the page shows in an example.".into(),
+                    root: true,
+                    source: source.to_string(),
+                    inferred: vec!["description".into(), "root".into()],
+                    ..Shape::default()
+                });
+                self.bodies.len() - 1
+            }
+        };
+        self.grow(index, body, source);
+        self.bodies[index].name.clone()
+    }
+
+    /// Adds the keys a body has that the shape lacks, as fields of the types the values have
+    /// (objects become shapes of their own): required when the shape is new and this is its first
+    /// example (a format whose members are all optional would fit every body, and hide the formats
+    /// after it), optional otherwise; a later example that lacks a member makes it optional.
+    fn grow(&mut self, index: usize, body: &Map<String, Value>, source: &str) {
+        let first_example = self.bodies[index].fields.is_empty() && self.built_from_examples.insert(index);
+        for (key, value) in body {
+            if let Some(known) = self.bodies[index].fields.iter().position(|f| f.name == *key) {
+                let ty = self.bodies[index].fields[known].ty.clone();
+                self.grow_nested(&ty, value, source);
+                // A documented field an example sends as `null` may be null.
+                if value.is_null() {
+                    let field = &mut self.bodies[index].fields[known];
+                    field.nullable = true;
+                    push_inferred(&mut field.inferred, "nullable");
+                }
+                continue;
+            }
+            let ty = self.infer_type(key, value, source);
+            let mut inferred: Vec<String> = vec!["type".into(), "required".into(), "description".into()];
+            if value.is_null() {
+                inferred.push("nullable".into());
+            }
+            self.bodies[index].fields.push(Field {
+                name: key.clone(),
+                ty,
+                required: first_example,
+                nullable: value.is_null(),
+                description: format!("`{key}`, as the examples show it"),
+                source: source.to_string(),
+                inferred,
+                ..field()
+            });
+        }
+        // A field an example lacks is not required after all.
+        for field in &mut self.bodies[index].fields {
+            if field.required && !body.contains_key(&field.name) {
+                field.required = false;
+                push_inferred(&mut field.inferred, "required");
+            }
+        }
+    }
+
+    /// Grows the shape a field type names (directly or as array items) by a value's keys.
+    fn grow_nested(&mut self, ty: &FieldType, value: &Value, source: &str) {
+        match (ty, value) {
+            (FieldType::Object(name), Value::Object(map)) => {
+                if let Some(index) = self.shape_index(name) {
+                    self.grow(index, map, source);
+                }
+            }
+            (FieldType::Array(inner), Value::Array(items)) => {
+                for item in items {
+                    self.grow_nested(inner, item, source);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn infer_type(&mut self, key: &str, value: &Value, source: &str) -> FieldType {
+        match value {
+            Value::Bool(_) => FieldType::Boolean,
+            Value::Number(n) if n.is_i64() || n.is_u64() => FieldType::Integer,
+            Value::Number(_) => FieldType::Number,
+            Value::String(_) | Value::Null => FieldType::String,
+            Value::Array(items) => match items.first() {
+                Some(first) => {
+                    let inner = self.infer_type(key, first, source);
+                    for item in &items[1..] {
+                        self.grow_nested(&inner, item, source);
+                    }
+                    FieldType::Array(Box::new(inner))
+                }
+                None => FieldType::Array(Box::new(FieldType::Any)),
+            },
+            Value::Object(map) if map.is_empty() => FieldType::Any,
+            Value::Object(map) => {
+                let name = self.fresh_body_name(&pascal(key));
+                self.bodies.push(Shape {
+                    name: name.clone(),
+                    description: format!("The object under `{key}`, as the examples show it."),
+                    source: source.to_string(),
+                    inferred: vec!["description".into()],
+                    ..Shape::default()
+                });
+                let index = self.bodies.len() - 1;
+                self.grow(index, map, source);
+                for field in &mut self.bodies[index].fields {
+                    field.required = true;
+                }
+                FieldType::Object(name)
+            }
+        }
+    }
+
+    fn fresh_body_name(&self, base: &str) -> String {
+        let taken = |name: &str| {
+            self.bodies.iter().any(|b| b.name == name)
+                || self.vocabularies.iter().any(|v| v.name == name)
+                || crate::validate::RESERVED_TYPE_NAMES.contains(&name)
+        };
+        let base = if base.is_empty() { "Body" } else { base };
+        names::unique(base, |name| !taken(name), |n| format!("{base}{n}"))
+    }
+
+    /// Does a body fit a shape as drafted so far (types of documented fields)?
+    pub(super) fn fits(&self, shape: &str, body: &Map<String, Value>) -> bool {
+        let Some(index) = self.shape_index(shape) else { return false };
+        self.bodies[index].fields.iter().all(|field| match body.get(&field.name) {
+            None | Some(Value::Null) => true,
+            Some(value) => match &field.ty {
+                FieldType::String => value.is_string(),
+                FieldType::Integer => value.as_i64().is_some() || value.as_u64().is_some(),
+                FieldType::Number => value.is_number(),
+                FieldType::Boolean => value.is_boolean(),
+                FieldType::Object(inner) => value.as_object().is_some_and(|map| self.fits(inner, map)),
+                FieldType::Array(_) => value.is_array(),
+                _ => true,
+            },
+        })
+    }
+
+    /// A root body's code-like field (`error`, `code`, `type`) that no table's vocabulary
+    /// types: its values across the examples become a vocabulary of their own.
+    pub(super) fn example_vocabularies(&mut self) {
+        for b in 0..self.bodies.len() {
+            if !self.bodies[b].root {
+                continue;
+            }
+            let shape = self.bodies[b].name.clone();
+            let keys: Vec<String> = self.bodies[b]
+                .fields
+                .iter()
+                .filter(|f| f.ty == FieldType::String && code_like(&f.name))
+                .map(|f| f.name.clone())
+                .collect();
+            let known: BTreeSet<&str> =
+                self.vocabularies.iter().flat_map(|v| &v.values).map(|x| x.value.as_str()).collect();
+            let values_of = |key: &str| {
+                let mut values: Vec<(String, String)> = Vec::new();
+                for example in self.examples.iter().filter(|e| e.body_format == shape) {
+                    if let Some(value) = example.body.get(key).and_then(Value::as_str) {
+                        if !values.iter().any(|(v, _)| v == value) {
+                            values.push((value.to_string(), example.source.clone()));
+                        }
+                    }
+                }
+                values
+            };
+            // The first code-like member whose values are codes: not sentences only (`error`
+            // holding messages is the message), and none a table's (such a member takes the
+            // table's vocabulary when the bodies are typed).
+            let found = keys.iter().find_map(|key| {
+                let values = values_of(key);
+                let sentences = values.iter().all(|(v, _)| v.trim().contains(char::is_whitespace));
+                let tabled = values.iter().any(|(v, _)| known.contains(v.as_str()));
+                (!values.is_empty() && !sentences && !tabled).then_some((key.clone(), values))
+            });
+            let Some((key, values)) = found else { continue };
+            let base = match key.to_lowercase().as_str() {
+                "type" | "errortype" | "error_type" => "ErrorType".to_string(),
+                "error" | "code" | "errorcode" | "error_code" => "ErrorCode".to_string(),
+                other => format!("{}Code", pascal(other)),
+            };
+            let name = self.fresh_body_name(&base);
+            let source = values[0].1.clone();
+            let values = values
+                .into_iter()
+                .map(|(value, source)| VocabularyValue { value, source, ..VocabularyValue::default() })
+                .collect();
+            self.vocabularies.push(Vocabulary {
+                name: name.clone(),
+                description: format!("The values of `{key}` the page's examples show."),
+                source,
+                values,
+                ..Vocabulary::default()
+            });
+            for field in self.bodies[b].fields.iter_mut().filter(|f| f.name == key) {
+                field.ty = FieldType::Vocabulary(name.clone());
+                push_inferred(&mut field.inferred, "type");
+            }
+        }
+    }
+
+    /// Every string value the examples give a field of a shape, by (shape, key).
+    fn collect_strings(&self, shape: &str, body: &Value, out: &mut BTreeMap<(String, String), BTreeSet<String>>) {
+        let (Some(index), Value::Object(map)) = (self.shape_index(shape), body) else { return };
+        for field in &self.bodies[index].fields {
+            match (map.get(&field.name), &field.ty) {
+                (Some(Value::String(s)), _) => {
+                    out.entry((shape.to_string(), field.name.clone())).or_default().insert(s.clone());
+                }
+                (Some(inner), FieldType::Object(name)) => self.collect_strings(name, inner, out),
+                _ => {}
+            }
+        }
+    }
+
+    /// Vocabulary fields and roles: a string field whose example values (most of them) belong
+    /// to one vocabulary takes it; names say which fields carry the code, hint, message, request id
+    /// and wait.
+    pub(super) fn typed_bodies(&self) -> Vec<Shape> {
+        let mut seen: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
+        for example in &self.examples {
+            self.collect_strings(&example.body_format, &example.body, &mut seen);
+        }
+        // The vocabulary most of a field's example values belong to (two at least): vocabularies
+        // are open, so the others still decode, and `lint` lists them as values outside the
+        // table (a page's placeholder such as `ERROR_TYPE`, or a code its table forgot).
+        let vocabulary_of = |values: &BTreeSet<String>| -> Option<String> {
+            let known_in = |v: &Vocabulary| values.iter().filter(|s| v.values.iter().any(|x| x.value == **s)).count();
+            // Of vocabularies that hold as many, the first (`max_by_key` keeps the last it sees).
+            let (best, known) =
+                self.vocabularies.iter().rev().map(|v| (v, known_in(v))).max_by_key(|(_, known)| *known)?;
+            (known == values.len() || (known >= 2 && known * 2 > values.len())).then(|| best.name.clone())
+        };
+        // Roles only go where a client reaches from the top: roots, and objects they hold.
+        let mut reachable: BTreeSet<&str> = self.bodies.iter().filter(|b| b.root).map(|b| b.name.as_str()).collect();
+        loop {
+            let more: Vec<&str> = self
+                .bodies
+                .iter()
+                .filter(|b| reachable.contains(b.name.as_str()))
+                .flat_map(|b| &b.fields)
+                .filter_map(|f| match &f.ty {
+                    FieldType::Object(name) => Some(name.as_str()),
+                    _ => None,
+                })
+                .filter(|n| !reachable.contains(n))
+                .collect();
+            if more.is_empty() {
+                break;
+            }
+            reachable.extend(more);
+        }
+        let mut bodies = self.bodies.clone();
+        for body in &mut bodies {
+            let reached = reachable.contains(body.name.as_str());
+            let mut roles = BTreeSet::new();
+            for field in &mut body.fields {
+                if field.ty == FieldType::String {
+                    if let Some(vocabulary) = seen.get(&(body.name.clone(), field.name.clone())).and_then(vocabulary_of)
+                    {
+                        field.ty = FieldType::Vocabulary(vocabulary);
+                    }
+                }
+                let role = role_for(&field.name, &field.ty).filter(|_| reached);
+                if let Some(role) = role.filter(|r| roles.insert(*r)) {
+                    field.role = Some(role);
+                }
+            }
+        }
+        bodies
+    }
+}

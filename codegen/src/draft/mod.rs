@@ -1,0 +1,261 @@
+//! A first catalog for an API, drafted from its error page ([`crate::page`]): one section per
+//! heading; each table rebuilt as a source table (statuses, a vocabulary, or a body's fields);
+//! each JSON code block an example, with the status and headers of an `http` block just before
+//! it; body shapes from the field tables and the examples; the headers the page names. Every
+//! entry is traced to its section, everything guessed is marked `inferred`, and what could not
+//! be placed is listed for the maintainer at the top of the file.
+//!
+//! The drafter builds the catalog's own model ([`crate::model`]) and writes it as the loader
+//! reads it, so a misspelt key cannot get past the compiler. Each job is a module: [`cells`]
+//! reads table cells, [`tables`] rebuilds tables, [`examples`] takes examples and headers,
+//! [`bodies`] grows and types body shapes, [`names`] makes ids and type names; this module
+//! drives them and checks the result.
+//!
+//! The draft is checked before it is returned: it must load and validate, and each table it
+//! keeps must rebuild cell for cell (a table that would not is left out, and listed).
+
+mod bodies;
+mod cells;
+mod examples;
+mod names;
+mod tables;
+
+use crate::model::{self, SourceDocument, SourceDocuments, SourceTable};
+use crate::page::{Page, PageTable};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A drafted catalog file.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// The catalog, as YAML text with a comment header.
+    pub yaml: String,
+    /// What the draft could not place, one line each (also in the file's header).
+    pub unplaced: Vec<String>,
+}
+
+/// Why no draft could be made.
+#[derive(Debug, Clone)]
+pub enum DraftError {
+    /// The id is not a catalog id.
+    BadId(String),
+    /// The page has no table: it is not an API's error page (or not one this can read).
+    NoTables,
+    /// The page shows no body: neither a field table nor a JSON example.
+    NoBody,
+    /// The draft does not validate (a bug in the drafter for this page): the diagnostics.
+    Invalid(Vec<crate::Diagnostic>),
+}
+
+impl std::fmt::Display for DraftError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::BadId(id) => write!(
+                f,
+                "`{id}` is not a catalog id: use lower-case ASCII letters, digits and `_`, starting with a letter"
+            ),
+            Self::NoTables => f.write_str(
+                "the page has no table, so there is nothing to draft a catalog from (is it an API's error page?)",
+            ),
+            Self::NoBody => f.write_str("the page shows no error body: no table of fields and no JSON example"),
+            Self::Invalid(diagnostics) => write!(
+                f,
+                "the draft does not validate; please report it with the page:\n{}",
+                crate::diagnostic::report(diagnostics)
+            ),
+        }
+    }
+}
+
+/// Drafts the catalog `id` from `page`. `local_copy` is the page's path from the catalog's
+/// directory, recorded so that the source-fidelity test and `drift` can find it.
+pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, DraftError> {
+    let valid_id = id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !valid_id {
+        return Err(DraftError::BadId(id.to_string()));
+    }
+    if page.sections.iter().all(|s| s.tables.is_empty()) {
+        return Err(DraftError::NoTables);
+    }
+    let mut drafter = Drafter::new(page, id, local_copy);
+    drafter.tables();
+    drafter.examples();
+    drafter.example_vocabularies();
+    drafter.prose_headers();
+    if drafter.bodies.is_empty() {
+        return Err(DraftError::NoBody);
+    }
+    // Tables that do not rebuild cell for cell are left out, then the rest is checked again.
+    loop {
+        let text = drafter.yaml();
+        let api = crate::load::parse_api(&format!("spec/{id}.yaml"), &text).map_err(DraftError::Invalid)?;
+        let catalog = crate::validate::validate(crate::load::Loaded { dir: "spec".into(), apis: vec![api] })
+            .map_err(DraftError::Invalid)?;
+        let api = &catalog.apis()[0];
+        let mismatched: Vec<usize> = drafter
+            .section_tables
+            .iter()
+            .filter_map(|(&index, table)| {
+                let rebuilt = api.sections[index].table.as_ref()?;
+                let same = rebuilt.headers == table.header && rebuilt.rows == table.rows;
+                (!same).then_some(index)
+            })
+            .collect();
+        if mismatched.is_empty() {
+            return Ok(Draft { yaml: text, unplaced: drafter.unplaced });
+        }
+        for index in mismatched {
+            drafter.drop_table(index);
+        }
+    }
+}
+
+/// The draft under construction: the catalog's entries, in catalog order.
+struct Drafter<'p> {
+    page: &'p Page,
+    id: String,
+    local_copy: Option<String>,
+    /// Per page section (same index): its catalog id.
+    section_ids: Vec<String>,
+    /// Sections that hold a table, by index, with the page's table.
+    section_tables: BTreeMap<usize, PageTable>,
+    /// Per section index: how the catalog rebuilds its table.
+    table_specs: BTreeMap<usize, SourceTable>,
+    statuses: Vec<model::Status>,
+    vocabularies: Vec<model::Vocabulary>,
+    bodies: Vec<model::Shape>,
+    /// The bodies (by index) that examples built, member by member, from nothing: their first
+    /// example's members are required until an example lacks one.
+    built_from_examples: BTreeSet<usize>,
+    headers: Vec<model::Header>,
+    examples: Vec<model::Example>,
+    unplaced: Vec<String>,
+}
+
+impl<'p> Drafter<'p> {
+    fn new(page: &'p Page, id: &str, local_copy: Option<&str>) -> Self {
+        Drafter {
+            page,
+            id: id.to_string(),
+            local_copy: local_copy.map(str::to_string),
+            section_ids: names::section_ids(page),
+            section_tables: BTreeMap::new(),
+            table_specs: BTreeMap::new(),
+            statuses: Vec::new(),
+            vocabularies: Vec::new(),
+            bodies: Vec::new(),
+            built_from_examples: BTreeSet::new(),
+            headers: Vec::new(),
+            examples: Vec::new(),
+            unplaced: Vec::new(),
+        }
+    }
+
+    fn section_title(&self, index: usize) -> String {
+        self.page.sections[index].heading.join(" › ")
+    }
+
+    /// A status, unless the draft has it already; a code without a standard reason phrase gets
+    /// a placeholder one.
+    fn add_status(&mut self, mut status: model::Status) {
+        if self.statuses.iter().any(|s| s.code == status.code) {
+            return;
+        }
+        if crate::model::standard_reason(status.code).is_none() && status.reason.is_none() {
+            status.reason = Some(format!("Status {}", status.code));
+        }
+        self.statuses.push(status);
+    }
+
+    /// A status the page uses without listing it.
+    fn ensure_status(&mut self, code: u16, section: &str) {
+        self.add_status(model::Status {
+            code,
+            description: format!("Status {code}, which the page uses without describing"),
+            source: section.to_string(),
+            inferred: vec!["description".into()],
+            ..model::Status::default()
+        });
+    }
+
+    fn drop_table(&mut self, index: usize) {
+        self.table_specs.remove(&index);
+        if let Some(table) = self.section_tables.remove(&index) {
+            self.unplaced.push(format!(
+                "{}: the table ({}) would not rebuild cell for cell, so the section keeps no table",
+                self.section_title(index),
+                table.header.join(", ")
+            ));
+        }
+    }
+
+    /// The catalog as drafted so far.
+    fn catalog(&self) -> model::Api {
+        let page = self.page;
+        let title = page.title.clone().unwrap_or_else(|| "Errors".to_string());
+        let summary = page
+            .sections
+            .first()
+            .and_then(|s| s.prose.first())
+            .cloned()
+            .unwrap_or_else(|| format!("Drafted from the page \"{title}\"."));
+        let source = SourceDocument {
+            title: title.clone(),
+            url: page.urls.first().cloned(),
+            local_copy: self.local_copy.clone(),
+            content_hash: Some(page.content_hash.clone()),
+            notes: vec![
+                "Drafted by `cargo xtask draft` from the page; every fact marked inferred is a guess to check.".into(),
+            ],
+            ..SourceDocument::default()
+        };
+        let sections = page
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, section)| model::Section {
+                id: self.section_ids[i].clone(),
+                heading: if section.heading.is_empty() { vec![title.clone()] } else { section.heading.clone() },
+                table: self.table_specs.get(&i).cloned(),
+                ..model::Section::default()
+            })
+            .collect();
+        model::Api {
+            id: self.id.clone(),
+            name: names::name_from_id(&self.id),
+            summary,
+            source: SourceDocuments(vec![source]),
+            sections,
+            statuses: self.statuses.clone(),
+            vocabularies: self.vocabularies.clone(),
+            bodies: self.typed_bodies(),
+            unions: Vec::new(),
+            headers: self.headers.clone(),
+            recovery: None,
+            examples: self.examples.clone(),
+            cases: Vec::new(),
+            inconsistencies: Vec::new(),
+        }
+    }
+
+    /// The catalog as YAML: a header naming what could not be placed, then the entries.
+    fn yaml(&self) -> String {
+        let title = self.page.title.as_deref().unwrap_or("Errors");
+        let mut text = String::from("# yaml-language-server: $schema=catalog.schema.json\n");
+        text.push_str(&format!(
+            "# Drafted by `cargo xtask draft` from \"{title}\". Check every `inferred` fact, name the API,\n\
+             # describe its recovery, and run `cargo xtask generate`.\n"
+        ));
+        if self.unplaced.is_empty() {
+            text.push_str("# Everything on the page was placed.\n");
+        } else {
+            text.push_str("# Not placed (for the maintainer):\n");
+            for line in &self.unplaced {
+                text.push_str(&format!("# - {}\n", line.replace('\n', " ")));
+            }
+        }
+        let value = serde_json::to_value(self.catalog()).expect("the catalog model serializes to JSON");
+        text.push_str(&crate::render::yaml::to_yaml(&value));
+        text
+    }
+}

@@ -1,0 +1,82 @@
+//! Ids and type names for drafted entries, from the page's headings and keys.
+
+use crate::page::Page;
+use std::collections::BTreeSet;
+
+/// One catalog section id per page section, from its heading, unique in the page.
+pub(super) fn section_ids(page: &Page) -> Vec<String> {
+    let mut used = BTreeSet::new();
+    page.sections
+        .iter()
+        .map(|section| {
+            let base = slug(section.heading.last().map_or("preamble", String::as_str));
+            let base = if base.is_empty() { "section".to_string() } else { base };
+            unique(&base, |id| used.insert(id.to_string()), |n| format!("{base}-{n}"))
+        })
+        .collect()
+}
+
+/// `base`, or the first of `numbered(2)`, `numbered(3)`... that `free` accepts.
+pub(super) fn unique(base: &str, mut free: impl FnMut(&str) -> bool, numbered: impl Fn(u32) -> String) -> String {
+    let mut name = base.to_string();
+    let mut n = 2;
+    while !free(&name) {
+        name = numbered(n);
+        n += 1;
+    }
+    name
+}
+
+/// `Error Types` -> `ErrorType` (singular), unless `taken`.
+pub(super) fn vocabulary_name(heading: &[String], taken: impl Fn(&str) -> bool) -> String {
+    let last = heading.last().map_or("Values", String::as_str);
+    let mut name = pascal(last);
+    if name.ends_with('s') && !name.ends_with("ss") {
+        name.pop();
+    }
+    if name.is_empty() || crate::validate::RESERVED_TYPE_NAMES.contains(&name.as_str()) {
+        name = "ErrorCode".into();
+    }
+    unique(&name, |n| !taken(n), |n| format!("{name}{n}"))
+}
+
+/// The first body is the error body; others are named after their heading.
+pub(super) fn body_name(heading: &[String], first: bool) -> String {
+    if first {
+        return "ErrorBody".into();
+    }
+    let name = pascal(heading.last().map_or("Body", String::as_str));
+    if crate::validate::RESERVED_TYPE_NAMES.contains(&name.as_str()) {
+        format!("{name}Body")
+    } else {
+        name
+    }
+}
+
+pub(super) fn pascal(text: &str) -> String {
+    crate::names::pascal_case(text).unwrap_or_default()
+}
+
+pub(super) fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// `my_api` -> `My Api`: a placeholder name the maintainer replaces.
+pub(super) fn name_from_id(id: &str) -> String {
+    id.split('_')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
