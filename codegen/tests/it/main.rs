@@ -8,4 +8,5 @@ mod openapi;
 mod pages;
 mod pipeline;
 mod schemas;
+mod scored_pages;
 mod source_fidelity;

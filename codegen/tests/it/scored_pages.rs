@@ -1,0 +1,293 @@
+//! `draft`, `lint` and `drift` scored on error pages written for the project from real APIs'
+//! public documentation (`fixtures/pages/scored/`), each with an answer key beside it: what a
+//! careful reader drafts from the page, and the contradictions planted in it. The scores are
+//! pinned as a snapshot, so that any change to them, better or worse, shows in review.
+
+use crate::common;
+
+use codegen::page::{read_page, status_codes};
+use codegen::resolved::{Api, FieldType, Shape, VocabularyId};
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+
+const DIR: &str = "codegen/tests/fixtures/pages/scored";
+
+/// What a page holds, by its author.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Key {
+    statuses: Vec<u16>,
+    /// Rows of all the page's tables.
+    rows: usize,
+    code: KeyCode,
+    roles: KeyRoles,
+    /// Each root body: member path (`a.b`, `a[].b`) to `type required|optional`.
+    bodies: Vec<BTreeMap<String, String>>,
+    contradictions: Vec<Planted>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeyCode {
+    /// The code member's path.
+    path: String,
+    /// The codes the page's table lists.
+    values: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeyRoles {
+    /// Role to member path.
+    fields: BTreeMap<String, String>,
+    /// Header name to `role` or `role format`.
+    #[serde(default)]
+    headers: BTreeMap<String, String>,
+}
+
+/// A contradiction planted in the page: the lint that must report it, and a word its report holds.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Planted {
+    lint: String,
+    names: String,
+}
+
+/// Found out of expected, with what was missed.
+#[derive(Default)]
+struct Score {
+    found: usize,
+    of: usize,
+    missed: Vec<String>,
+}
+
+impl Score {
+    fn count(&mut self, hit: bool, what: impl Into<String>) {
+        self.of += 1;
+        if hit {
+            self.found += 1;
+        } else {
+            self.missed.push(what.into());
+        }
+    }
+
+    fn cell(&self) -> String {
+        format!("{}/{}", self.found, self.of)
+    }
+}
+
+/// A member path as the key writes it: `errors[].code`.
+fn path_text(parts: &[String]) -> String {
+    parts.join(".").replace(".[]", "[]")
+}
+
+/// Every member of a root body, by path, as `type required|optional`.
+fn members(api: &Api, shape: &Shape, prefix: &str, out: &mut BTreeMap<String, String>) {
+    for field in &shape.fields {
+        let path = format!("{prefix}{}", field.wire);
+        let (ty, nested) = match &field.ty {
+            FieldType::Array(inner) => match inner.as_ref() {
+                FieldType::Object(id) => ("array", Some((&api[*id], format!("{path}[].")))),
+                _ => ("array", None),
+            },
+            other => (json_type(api, other), None),
+        };
+        let required = if field.required { "required" } else { "optional" };
+        out.insert(path.clone(), format!("{ty} {required}"));
+        if let FieldType::Object(id) = &field.ty {
+            members(api, &api[*id], &format!("{path}."), out);
+        }
+        if let Some((inner, prefix)) = nested {
+            members(api, inner, &prefix, out);
+        }
+    }
+}
+
+fn json_type(api: &Api, ty: &FieldType) -> &'static str {
+    match ty {
+        FieldType::String => "string",
+        FieldType::Integer => "integer",
+        FieldType::Number => "number",
+        FieldType::Boolean => "boolean",
+        FieldType::Any => "any",
+        FieldType::Vocabulary(id) => api[*id].wire_type.name(),
+        FieldType::Object(_) | FieldType::Union(_) | FieldType::Map(_) => "object",
+        FieldType::Array(_) => "array",
+    }
+}
+
+struct PageScore {
+    rows: Score,
+    statuses: Score,
+    codes: Score,
+    roles: Score,
+    shapes: Score,
+    lint: Score,
+    unplaced: usize,
+}
+
+fn score(name: &str, text: &str, key: &Key) -> Result<PageScore, String> {
+    let page = read_page(text.as_bytes()).map_err(|e| e.to_string())?;
+    let page_rows: usize = page.sections.iter().flat_map(|s| &s.tables).map(|t| t.rows.len()).sum();
+    assert_eq!(page_rows, key.rows, "{name}: the key's row count is not the page's");
+    let drafted = codegen::draft::draft(&page, name, None).map_err(|e| e.to_string())?;
+    let loaded = codegen::load::parse_api(&format!("spec/{name}.yaml"), &drafted.yaml)
+        .unwrap_or_else(|e| panic!("{}", codegen::diagnostic::report(&e)));
+    let catalog = codegen::validate::validate(codegen::load::Loaded { dir: "spec".into(), apis: vec![loaded] })
+        .unwrap_or_else(|e| panic!("{}", codegen::diagnostic::report(&e)));
+    let api = &catalog.apis()[0];
+
+    let rebuilt: usize = api.sections.iter().filter_map(|s| s.table.as_ref()).map(|t| t.rows.len()).sum();
+    let rows = Score { found: rebuilt, of: key.rows, missed: drafted.unplaced.clone() };
+
+    let mut statuses = Score::default();
+    let drafted_statuses: BTreeSet<u16> = api.statuses.iter().map(|s| s.code).collect();
+    for code in &key.statuses {
+        statuses.count(drafted_statuses.contains(code), code.to_string());
+    }
+    for extra in drafted_statuses.iter().filter(|c| !key.statuses.contains(c)) {
+        statuses.missed.push(format!("{extra} (not on the page)"));
+    }
+
+    let mut codes = Score::default();
+    let code_path = api.field_roles.iter().find(|(role, _)| role.as_str() == "code").map(|(_, p)| path_text(p));
+    let code_vocabulary = api.roots().flat_map(|root| {
+        let mut found = Vec::new();
+        vocabulary_at(api, root, "", key.code.path.as_str(), &mut found);
+        found
+    });
+    let listed: BTreeSet<String> = code_vocabulary.flat_map(|v| api[v].values.iter().map(|x| x.wire.clone())).collect();
+    for value in &key.code.values {
+        codes.count(listed.contains(value), value.clone());
+    }
+
+    let mut roles = Score::default();
+    for (role, path) in &key.roles.fields {
+        let found = api.field_roles.iter().any(|(r, p)| r.as_str() == role && path_text(p) == *path);
+        roles.count(found, format!("{role} at {path}"));
+    }
+    if code_path.as_deref() != Some(key.code.path.as_str()) && !key.roles.fields.contains_key("code") {
+        roles.missed.push(format!("code at {code_path:?}"));
+    }
+    for (header, expected) in &key.roles.headers {
+        let mut words = expected.split(' ');
+        let (role, format) = (words.next().unwrap_or_default(), words.next());
+        let found = api.headers.iter().find(|h| h.name.eq_ignore_ascii_case(header)).is_some_and(|h| {
+            h.role.is_some_and(|r| r.as_str() == role)
+                && format.is_none_or(|f| h.formats.iter().any(|x| x.as_str() == f))
+        });
+        roles.count(found, format!("header {header}: {expected}"));
+    }
+
+    let mut shapes = Score::default();
+    let drafted_bodies: Vec<BTreeMap<String, String>> = api
+        .roots()
+        .map(|root| {
+            let mut out = BTreeMap::new();
+            members(api, root, "", &mut out);
+            out
+        })
+        .collect();
+    for body in &key.bodies {
+        let exact = drafted_bodies.contains(body);
+        let near = drafted_bodies.iter().max_by_key(|d| d.iter().filter(|(k, v)| body.get(*k) == Some(*v)).count());
+        let wrong: Vec<String> = match near {
+            Some(d) => body
+                .iter()
+                .filter(|(k, v)| d.get(*k) != Some(*v))
+                .map(|(k, v)| format!("{k}: {v}, drafted {}", d.get(k).map_or("nothing", String::as_str)))
+                .chain(d.keys().filter(|k| !body.contains_key(*k)).map(|k| format!("{k}: not on the page")))
+                .collect(),
+            None => vec!["no root body".into()],
+        };
+        shapes.count(exact, wrong.join("; "));
+    }
+    if drafted_bodies.len() != key.bodies.len() {
+        shapes.missed.push(format!("{} root bodies drafted, {} on the page", drafted_bodies.len(), key.bodies.len()));
+    }
+
+    let mut lint = Score::default();
+    let findings = codegen::lint::lint(&catalog);
+    for planted in &key.contradictions {
+        let found = findings.iter().any(|f| {
+            f.code == planted.lint
+                && (f.message.contains(&planted.names) || f.details.iter().any(|d| d.contains(&planted.names)))
+        });
+        lint.count(found, format!("{} {}", planted.lint, planted.names));
+    }
+
+    Ok(PageScore { rows, statuses, codes, roles, shapes, lint, unplaced: drafted.unplaced.len() })
+}
+
+/// The vocabularies typing the member at `path` below `shape`.
+fn vocabulary_at(api: &Api, shape: &Shape, prefix: &str, path: &str, out: &mut Vec<VocabularyId>) {
+    for field in &shape.fields {
+        let here = format!("{prefix}{}", field.wire);
+        let mut ty = &field.ty;
+        let mut at = here.clone();
+        if let FieldType::Array(inner) = ty {
+            ty = inner;
+            at.push_str("[]");
+        }
+        match ty {
+            FieldType::Vocabulary(id) if here == path || at == path => out.push(*id),
+            FieldType::Object(id) => vocabulary_at(api, &api[*id], &format!("{at}."), path, out),
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn drafts_of_the_scored_pages_against_their_answer_keys() {
+    let dir = common::workspace().join(DIR);
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.unwrap().file_name().into_string().ok())
+        .filter_map(|n| n.strip_suffix(".md").map(str::to_string))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 5, "{names:?}");
+    let mut table = String::from("| page | rows | statuses | codes | roles | shapes | lint | unplaced |\n");
+    table.push_str("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+    let mut missed = String::new();
+    for name in &names {
+        let text = std::fs::read_to_string(dir.join(format!("{name}.md"))).unwrap();
+        let key: Key = serde_yaml::from_str(&std::fs::read_to_string(dir.join(format!("{name}.key.yaml"))).unwrap())
+            .unwrap_or_else(|e| panic!("{name}.key.yaml: {e}"));
+        assert!(key.statuses.iter().all(|&s| status_codes(&s.to_string()) == Some(vec![s])));
+        match score(name, &text, &key) {
+            Ok(s) => {
+                writeln!(
+                    table,
+                    "| {name} | {} | {} | {} | {} | {} | {} | {} |",
+                    s.rows.cell(),
+                    s.statuses.cell(),
+                    s.codes.cell(),
+                    s.roles.cell(),
+                    s.shapes.cell(),
+                    s.lint.cell(),
+                    s.unplaced
+                )
+                .unwrap();
+                for (what, score) in [
+                    ("not placed", &s.rows),
+                    ("statuses", &s.statuses),
+                    ("codes", &s.codes),
+                    ("roles", &s.roles),
+                    ("shapes", &s.shapes),
+                    ("lint", &s.lint),
+                ] {
+                    for miss in &score.missed {
+                        writeln!(missed, "{name}: {what}: {miss}").unwrap();
+                    }
+                }
+            }
+            Err(error) => {
+                writeln!(table, "| {name} | no draft | | | | | | |").unwrap();
+                writeln!(missed, "{name}: {}", error.lines().next().unwrap_or_default()).unwrap();
+            }
+        }
+    }
+    insta::assert_snapshot!(format!("{table}\n{missed}"));
+}
