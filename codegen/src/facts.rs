@@ -2,7 +2,7 @@
 //! `{description}`, ...). Validation checks every placeholder names a fact that each row has,
 //! and fills the cells in for the resolved model.
 
-use crate::model::{Api, Field, FieldType, Status, TableRows, VocabularyValue};
+use crate::model::{Api, Field, FieldType, Header, Status, TableRows, VocabularyValue};
 
 /// Facts a table row of each kind offers, for placeholders and for `inferred:` lists.
 pub const STATUS_FACTS: &[&str] = &["code", "reason", "description", "action", "when_used", "class", "retryable"];
@@ -20,12 +20,14 @@ pub const VALUE_FACTS: &[&str] = &[
     "link",
 ];
 pub const FIELD_FACTS: &[&str] = &["name", "type", "required", "nullable", "format", "description"];
+pub const HEADER_FACTS: &[&str] = &["name", "description", "type"];
 
 pub fn facts_for(rows: &TableRows) -> &'static [&'static str] {
     match rows {
         TableRows::Statuses => STATUS_FACTS,
         TableRows::Vocabulary(_) => VALUE_FACTS,
         TableRows::Body(_) => FIELD_FACTS,
+        TableRows::Headers => HEADER_FACTS,
     }
 }
 
@@ -79,6 +81,15 @@ pub fn field_fact(api: &Api, field: &Field, name: &str) -> Option<String> {
     }
 }
 
+pub fn header_fact(header: &Header, name: &str) -> Option<String> {
+    match name {
+        "name" => Some(header.name.clone()),
+        "description" => Some(header.description.clone()),
+        "type" => Some(header.value_type.name().to_string()),
+        _ => None,
+    }
+}
+
 /// The JSON type a field has on the wire (a string for a vocabulary the catalog lacks).
 pub fn json_type_name(api: &Api, ty: &FieldType) -> &'static str {
     match ty {
@@ -97,11 +108,54 @@ pub fn json_type_name(api: &Api, ty: &FieldType) -> &'static str {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Segment {
     Text(String),
-    /// `{name}`, or `{name?}` / `{name?text}`: optional, with what a row without the fact shows.
+    /// `{name}`, or `{name?}` / `{name?text}`: optional, with what a row without the fact shows;
+    /// `{name:form}` writes the fact the document's way (see [`written`]).
     Fact {
         name: String,
+        form: Option<String>,
         otherwise: Option<String>,
     },
+}
+
+/// Facts that are yes or no: a form writes them as the document does (`{retryable:Yes/No}`,
+/// `{required:✓/✗}`).
+const YES_NO_FACTS: &[&str] = &["retryable", "required", "nullable"];
+
+/// Why `form` cannot write the fact `name`, if it cannot.
+pub fn form_problem(name: &str, form: &str) -> Option<String> {
+    if YES_NO_FACTS.contains(&name) {
+        let words: Vec<&str> = form.split('/').collect();
+        return (words.len() != 2)
+            .then(|| format!("`{{{name}:{form}}}` needs the words for yes and no: `{{{name}:Yes/No}}`"));
+    }
+    if name == "statuses" || name == "code" {
+        return None;
+    }
+    let yes_no: Vec<String> = YES_NO_FACTS.iter().map(|f| format!("`{f}`")).collect();
+    Some(format!(
+        "`{name}` has one way of being written; a form applies to {}, `statuses` and `code`",
+        yes_no.join(", ")
+    ))
+}
+
+/// A fact's text written in `form`: yes/no facts as the form's words (`Yes/No`); a value's
+/// `statuses` joined by the form (`, ` rather than `/`), or each with its reason phrase
+/// (`reason`: `400 Bad Request`); a status's `code` likewise with its reason (`reason`).
+pub fn written(name: &str, text: String, form: Option<&str>) -> String {
+    let Some(form) = form else { return text };
+    if YES_NO_FACTS.contains(&name) {
+        let (yes, no) = form.split_once('/').unwrap_or((form, ""));
+        return if text == "yes" { yes.to_string() } else { no.to_string() };
+    }
+    let codes = text.split('/');
+    if form == "reason" {
+        let with_reason = |code: &str| match code.parse().ok().and_then(crate::model::standard_reason) {
+            Some(reason) => format!("{code} {reason}"),
+            None => code.to_string(),
+        };
+        return codes.map(with_reason).collect::<Vec<_>>().join(", ");
+    }
+    codes.collect::<Vec<_>>().join(form)
 }
 
 /// Splits `"`{code} {reason}`"` into text and `{fact}` placeholders. `{{` and `}}` stand for
@@ -137,7 +191,11 @@ pub fn parse_template(template: &str) -> Result<Vec<Segment>, String> {
                     Some((name, otherwise)) => (name.to_string(), Some(otherwise.to_string())),
                     None => (name, None),
                 };
-                segments.push(Segment::Fact { name, otherwise });
+                let (name, form) = match name.split_once(':') {
+                    Some((name, form)) => (name.to_string(), Some(form.to_string())),
+                    None => (name, None),
+                };
+                segments.push(Segment::Fact { name, form, otherwise });
             }
             '}' => return Err("a lone `}` (write `}}` for a literal brace)".into()),
             c => text.push(c),
@@ -155,7 +213,10 @@ pub fn fill(segments: &[Segment], fact: impl Fn(&str) -> Option<String>) -> Opti
     for segment in segments {
         match segment {
             Segment::Text(text) => out.push_str(text),
-            Segment::Fact { name, otherwise } => out.push_str(&fact(name).or_else(|| otherwise.clone())?),
+            Segment::Fact { name, form, otherwise } => {
+                let text = fact(name).map(|text| written(name, text, form.as_deref()));
+                out.push_str(&text.or_else(|| otherwise.clone())?)
+            }
         }
     }
     Some(out)
@@ -171,18 +232,18 @@ mod tests {
             parse_template("`{code} {reason}`").unwrap(),
             vec![
                 Segment::Text("`".into()),
-                Segment::Fact { name: "code".into(), otherwise: None },
+                Segment::Fact { name: "code".into(), form: None, otherwise: None },
                 Segment::Text(" ".into()),
-                Segment::Fact { name: "reason".into(), otherwise: None },
+                Segment::Fact { name: "reason".into(), form: None, otherwise: None },
                 Segment::Text("`".into()),
             ]
         );
         assert_eq!(
             parse_template("{action?}|{action?—}").unwrap(),
             vec![
-                Segment::Fact { name: "action".into(), otherwise: Some(String::new()) },
+                Segment::Fact { name: "action".into(), form: None, otherwise: Some(String::new()) },
                 Segment::Text("|".into()),
-                Segment::Fact { name: "action".into(), otherwise: Some("—".into()) },
+                Segment::Fact { name: "action".into(), form: None, otherwise: Some("—".into()) },
             ]
         );
         let segments = parse_template("[{action?none}]").unwrap();
@@ -191,6 +252,17 @@ mod tests {
         assert_eq!(fill(&parse_template("{action}").unwrap(), |_| None), None);
         assert_eq!(parse_template("{{x}}").unwrap(), vec![Segment::Text("{x}".into())]);
         assert!(parse_template("{code").is_err());
+        // Forms: yes/no in the document's words, statuses joined its way or with reasons.
+        let retry = parse_template("{retryable:Yes/No?—}").unwrap();
+        assert_eq!(fill(&retry, |_| Some("yes".into())).as_deref(), Some("Yes"));
+        assert_eq!(fill(&retry, |_| Some("no".into())).as_deref(), Some("No"));
+        assert_eq!(fill(&retry, |_| None).as_deref(), Some("—"));
+        let statuses = |form: &str| fill(&parse_template(form).unwrap(), |_| Some("401/403".into()));
+        assert_eq!(statuses("{statuses:, }").as_deref(), Some("401, 403"));
+        assert_eq!(statuses("{statuses:reason}").as_deref(), Some("401 Unauthorized, 403 Forbidden"));
+        assert!(form_problem("retryable", "Yes").is_some());
+        assert!(form_problem("description", "x").is_some());
+        assert!(form_problem("required", "✓/✗").is_none());
         assert!(parse_template("a}b").is_err());
     }
 }

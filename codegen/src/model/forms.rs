@@ -97,12 +97,16 @@ impl WordOrMap for FieldType {
 }
 
 impl WordOrMap for TableRows {
-    const EXPECTING: &'static str = "`statuses` or a map `{ vocabulary | body: Name }`";
-    const WORDS: &'static [&'static str] = &["statuses"];
+    const EXPECTING: &'static str = "`statuses`, `headers` or a map `{ vocabulary | body: Name }`";
+    const WORDS: &'static [&'static str] = &["statuses", "headers"];
     const KEYS: &'static [&'static str] = &["vocabulary", "body"];
 
     fn word(word: &str) -> Option<Self> {
-        (word == "statuses").then_some(Self::Statuses)
+        match word {
+            "statuses" => Some(Self::Statuses),
+            "headers" => Some(Self::Headers),
+            _ => None,
+        }
     }
 
     fn entry<'de, A: MapAccess<'de>>(key: &str, map: &mut A) -> Result<Option<Self>, A::Error> {
@@ -219,7 +223,7 @@ impl JsonSchema for TableRows {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "Which catalog collection the table's rows come from: `statuses`, `{ vocabulary: Name }` or `{ body: Name }` (the fields of that body shape).",
+            "description": "Which catalog collection the table's rows come from: `statuses`, `headers`, `{ vocabulary: Name }` or `{ body: Name }` (the fields of that body shape).",
             "oneOf": [
                 { "type": "string", "enum": Self::WORDS },
                 single_key_map("vocabulary", name_schema("The values of the vocabulary of this name.")),
@@ -440,6 +444,7 @@ impl Serialize for TableRows {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::Statuses => serializer.serialize_str("statuses"),
+            Self::Headers => serializer.serialize_str("headers"),
             Self::Vocabulary(name) => one_entry(serializer, "vocabulary", name),
             Self::Body(name) => one_entry(serializer, "body", name),
         }

@@ -144,10 +144,12 @@ pub struct JoinRows {
     pub separator: String,
 }
 
-/// Which catalog collection a source table's rows come from: `statuses`,
+/// Which catalog collection a source table's rows come from: `statuses`, `headers`,
 /// `{ vocabulary: Name }` or `{ body: Name }`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TableRows {
+    /// The headers, of either direction.
+    Headers,
     Statuses,
     Vocabulary(String),
     Body(String),

@@ -45,6 +45,15 @@ impl Checker<'_> {
                     })
                     .collect()
             }
+            TableRows::Headers => api
+                .headers
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| h.source == section.id)
+                .map(|(i, h)| {
+                    (format!("headers[{i}]"), Box::new(move |f: &str| facts::header_fact(h, f)) as RowFacts<'_>)
+                })
+                .collect(),
             TableRows::Body(name) => {
                 let Some(b) = api.bodies.iter().position(|b| &b.name == name) else {
                     self.unknown_rows(path, "body", name, "a shape defined under `bodies:`");
@@ -96,10 +105,19 @@ impl Checker<'_> {
                 }
             };
             for segment in &segments {
-                let Segment::Fact { name, otherwise } = segment else { continue };
+                let Segment::Fact { name, form, otherwise } = segment else { continue };
                 if !known.contains(&name.as_str()) {
                     let help = format!("use one of: {}", known.join(", "));
                     self.error(Code::UnknownPlaceholder, &at, format!("unknown placeholder `{{{name}}}`"), help);
+                    continue;
+                }
+                if let Some(problem) = form.as_deref().and_then(|form| facts::form_problem(name, form)) {
+                    self.error(
+                        Code::BadTemplate,
+                        &at,
+                        format!("bad cell template: {problem}"),
+                        "write `{fact}` or a form it takes",
+                    );
                     continue;
                 }
                 if otherwise.is_some() {
