@@ -99,6 +99,12 @@ impl Drafter<'_> {
         let first_example = self.bodies[index].fields.is_empty() && self.built_from_examples.insert(index);
         for (key, value) in body {
             if let Some(known) = self.bodies[index].fields.iter().position(|f| f.name == *key) {
+                // A member its table gave no type: the first example to send it says.
+                if !value.is_null() && self.untyped.remove(&(index, key.clone())) {
+                    let ty = self.infer_type(key, value, source);
+                    self.bodies[index].fields[known].ty = ty;
+                    continue;
+                }
                 let ty = self.bodies[index].fields[known].ty.clone();
                 self.grow_nested(&ty, value, source);
                 // A documented field an example sends as `null` may be null.
@@ -187,7 +193,7 @@ impl Drafter<'_> {
         }
     }
 
-    fn fresh_body_name(&self, base: &str) -> String {
+    pub(super) fn fresh_body_name(&self, base: &str) -> String {
         let taken = |name: &str| {
             self.bodies.iter().any(|b| b.name == name)
                 || self.vocabularies.iter().any(|v| v.name == name)

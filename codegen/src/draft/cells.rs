@@ -12,16 +12,70 @@ pub(super) fn code_template(cell: &str, codes: &[u16], placeholder: &str) -> Opt
     Some(format!("{}{placeholder}{}", &cell[..at], &cell[end..]))
 }
 
-/// The reason phrase a code cell writes after a single code: `` `413 Payload Too Large` ``.
-pub(super) fn reason_after_code(cell: &str) -> Option<String> {
+/// The reason phrase a code cell writes after a single code, and the template that writes the
+/// cell: `` `413 Payload Too Large` `` (`` `{code} {reason}` ``), `200 (OK)` (`{code} ({reason})`).
+pub(super) fn reason_after_code(cell: &str) -> Option<(String, String)> {
     let (open, close) = wrapping(cell);
     let inner = cell.strip_prefix(open)?.strip_suffix(close)?;
     let (code, reason) = inner.split_once(' ')?;
-    let reason = reason.trim();
+    let (reason, template) = match reason.trim().strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        Some(inside) => (inside, format!("{open}{{code}} ({{reason}}){close}")),
+        None => (reason.trim(), format!("{open}{{code}} {{reason}}{close}")),
+    };
     (code.parse::<u16>().is_ok()
         && !reason.is_empty()
         && reason.chars().all(|c| c.is_ascii_alphanumeric() || " -'".contains(c)))
-    .then(|| reason.to_string())
+    .then(|| (reason.to_string(), template))
+}
+
+/// A cell naming one code the way code tables do: a code span, or a bare word of letters,
+/// digits, `_`, `.`, `:` and `-` (`INVALID_REQUEST`, `E0000011`, `itemNotFound`, `10003`).
+pub(super) fn is_code_cell(cell: &str) -> bool {
+    let text = strip_code(cell);
+    is_code_span(cell)
+        || (!text.is_empty()
+            && text.chars().all(|c| c.is_ascii_alphanumeric() || "_.:-".contains(c))
+            && text.chars().next().is_some_and(|c| c.is_ascii_alphanumeric()))
+}
+
+/// A cell naming an HTTP header: `Retry-After`, `` `X-RateLimit-Limit` ``.
+pub(super) fn is_header_cell(cell: &str) -> bool {
+    let text = strip_code(cell);
+    crate::page::header_names(&text).next() == Some(text.as_str()) || text.eq_ignore_ascii_case("request-id")
+}
+
+/// The words a yes/no column writes (`Yes/No`, `✓/✗`), as a cell form: the page's own for
+/// whichever it shows, the usual partner for the other.
+pub(super) fn yes_no_form(cells: &[&str]) -> String {
+    let word = |wanted: bool| cells.iter().map(|c| strip_code(c)).find(|c| yes_no(c) == Some(wanted));
+    let partner = |word: &str, wanted: bool| -> String {
+        const PAIRS: &[(&str, &str)] = &[
+            ("Yes", "No"),
+            ("yes", "no"),
+            ("YES", "NO"),
+            ("true", "false"),
+            ("True", "False"),
+            ("✓", "✗"),
+            ("✔", "✘"),
+            ("Required", "Optional"),
+            ("required", "optional"),
+        ];
+        PAIRS
+            .iter()
+            .find_map(|(yes, no)| match wanted {
+                true if *no == word => Some(yes.to_string()),
+                false if *yes == word => Some(no.to_string()),
+                _ => None,
+            })
+            .unwrap_or_else(|| if wanted { "Yes".into() } else { "No".into() })
+    };
+    let (yes, no) = match (word(true), word(false)) {
+        (Some(yes), Some(no)) => (yes, no),
+        (Some(yes), None) => (yes.clone(), partner(&yes, false)),
+        (None, Some(no)) => (partner(&no, true), no),
+        (None, None) => ("Yes".into(), "No".into()),
+    };
+    format!("{yes}/{no}")
 }
 
 /// The markup around a cell's text: a code span's backticks or bold's asterisks.
@@ -37,8 +91,8 @@ pub(super) fn wrapping(cell: &str) -> (&'static str, &'static str) {
 
 pub(super) fn yes_no(cell: &str) -> Option<bool> {
     match strip_code(cell).to_lowercase().as_str() {
-        "yes" | "true" | "✓" | "✔" => Some(true),
-        "no" | "false" | "✗" => Some(false),
+        "yes" | "true" | "✓" | "✔" | "required" => Some(true),
+        "no" | "false" | "✗" | "✘" | "optional" => Some(false),
         _ => None,
     }
 }
@@ -54,18 +108,35 @@ pub(super) fn is_yes_no_column(cells: &[&str]) -> bool {
     cells.iter().all(|c| is_placeholder(c) || yes_no(c).is_some())
 }
 
-/// A column's template: `{fact}`, or `{fact?—}` where some rows hold the page's placeholder
-/// (one placeholder per column; two kinds would not rebuild, and the table is then dropped).
-pub(super) fn fact_cell(fact: &str, cells: &[&str]) -> String {
+/// A column's template: `{fact}` (`{fact:form}` with a form), or `{fact?—}` where some rows hold
+/// the page's placeholder (one placeholder per column; two kinds would not rebuild, and the table
+/// is then dropped).
+pub(super) fn fact_cell(fact: &str, form: Option<&str>, cells: &[&str]) -> String {
+    let fact = match form {
+        Some(form) => format!("{fact}:{form}"),
+        None => fact.to_string(),
+    };
     match cells.iter().find(|c| is_placeholder(c)) {
         Some(placeholder) => format!("{{{fact}?{}}}", placeholder.trim()),
         None => format!("{{{fact}}}"),
     }
 }
 
-/// Statuses render as `500/503`: does the cell write them so?
-pub(super) fn cell_joins(cell: &str, codes: &[u16]) -> bool {
-    cell == codes.iter().map(u16::to_string).collect::<Vec<_>>().join("/")
+/// How a column of statuses writes them (`401, 403`, `400 Bad Request`), as a form of the
+/// `statuses` fact; `None` for the default `500/503`.
+pub(super) fn statuses_form(cells: &[&str]) -> Option<String> {
+    let written = |c: &&&str| !is_placeholder(c);
+    if cells
+        .iter()
+        .filter(written)
+        .any(|c| c.trim().split(' ').nth(1).is_some_and(|w| w.starts_with(|x: char| x.is_ascii_alphabetic())))
+    {
+        Some("reason".into())
+    } else if cells.iter().filter(written).any(|c| c.contains(", ")) {
+        Some(", ".into())
+    } else {
+        None
+    }
 }
 
 /// The JSON type a field table's `Type` cell names.
@@ -76,6 +147,9 @@ pub(super) fn json_type(cell: &str) -> Option<FieldType> {
         "number" | "float" => FieldType::Number,
         "boolean" | "bool" => FieldType::Boolean,
         "any" => FieldType::Any,
+        // Until a table or an example says more: an object of free members, a list of anything.
+        "object" => FieldType::Map(Box::new(FieldType::Any)),
+        "array" => FieldType::Array(Box::new(FieldType::Any)),
         _ => return None,
     })
 }

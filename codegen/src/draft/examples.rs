@@ -2,7 +2,7 @@
 //! before each), and the headers the examples send or the prose names.
 
 use super::{names, Drafter};
-use crate::model::{Example, Header, HeaderRole, RetryAfterFormat};
+use crate::model::{Example, Header, HeaderRole, RetryAfterFormat, TableRows};
 use crate::page::header_names;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
@@ -82,42 +82,73 @@ impl Drafter<'_> {
         });
     }
 
-    /// A header, unless the draft has it already: its role from its name, and for
-    /// `Retry-After` its format from the value an example sends.
+    /// A header, unless the draft has it already.
     fn ensure_header(&mut self, name: &str, description: &str, section: &str, example_value: Option<&str>) {
         if self.headers.iter().any(|h| h.name.eq_ignore_ascii_case(name)) {
             return;
         }
-        let lower = name.to_lowercase();
-        let role = match lower.as_str() {
-            "retry-after" => Some(HeaderRole::RetryAfter),
-            "x-request-id" | "request-id" | "x-trace-id" => Some(HeaderRole::RequestId),
-            _ if lower.ends_with("ratelimit-limit") => Some(HeaderRole::RateLimitLimit),
-            _ if lower.ends_with("ratelimit-remaining") => Some(HeaderRole::RateLimitRemaining),
-            _ if lower.ends_with("ratelimit-reset") => Some(HeaderRole::RateLimitReset),
+        // A section's table of headers lists the headers traced to it: one it does not list is
+        // traced to the page's first section, and says where it was seen.
+        let lists_headers = |id: &str| {
+            let index = self.section_ids.iter().position(|s| s == id);
+            index.and_then(|i| self.table_specs.get(&i)).is_some_and(|t| t.rows == TableRows::Headers)
+        };
+        let (section, description) = match self.section_ids.first() {
+            Some(first) if lists_headers(section) && !lists_headers(first) => {
+                (first.clone(), format!("{description} The table of headers under `{section}` does not list it."))
+            }
+            _ => (section.to_string(), description.to_string()),
+        };
+        let header = Header {
+            name: name.to_string(),
+            description,
+            source: section,
+            inferred: vec!["description".into()],
+            ..Header::default()
+        };
+        self.add_header(header, example_value);
+    }
+
+    /// Adds a header with the role its name suggests (unless another header has that role):
+    /// for `Retry-After` its format from the value an example sends, for a rate limit's reset
+    /// whether its description speaks of the epoch.
+    pub(super) fn add_header(&mut self, mut header: Header, example_value: Option<&str>) {
+        let bare: String = header.name.to_lowercase().chars().filter(char::is_ascii_alphanumeric).collect();
+        let role = match bare.as_str() {
+            "retryafter" => Some(HeaderRole::RetryAfter),
+            _ if bare.ends_with("requestid") || bare == "xtraceid" || bare == "xcorrelationid" => {
+                Some(HeaderRole::RequestId)
+            }
+            _ if bare.ends_with("ratelimitlimit") => Some(HeaderRole::RateLimitLimit),
+            _ if bare.ends_with("ratelimitremaining") => Some(HeaderRole::RateLimitRemaining),
+            _ if bare.ends_with("ratelimitreset") => Some(HeaderRole::RateLimitReset),
             _ => None,
         };
-        let mut inferred = vec!["description".to_string()];
-        let mut formats = Vec::new();
-        if role == Some(HeaderRole::RetryAfter) {
-            formats.push(match example_value {
-                Some(v) if !v.trim().chars().all(|c| c.is_ascii_digit()) && v.contains('T') => {
-                    RetryAfterFormat::Iso8601
-                }
-                Some(v) if !v.trim().chars().all(|c| c.is_ascii_digit()) => RetryAfterFormat::HttpDate,
-                _ => RetryAfterFormat::DelaySeconds,
-            });
-            inferred.push("formats".into());
+        header.role = role.filter(|role| !self.headers.iter().any(|h| h.role == Some(*role)));
+        match header.role {
+            Some(HeaderRole::RetryAfter) => {
+                header.formats.push(match example_value {
+                    Some(v) if !v.trim().chars().all(|c| c.is_ascii_digit()) && v.contains('T') => {
+                        RetryAfterFormat::Iso8601
+                    }
+                    Some(v) if !v.trim().chars().all(|c| c.is_ascii_digit()) => RetryAfterFormat::HttpDate,
+                    _ => RetryAfterFormat::DelaySeconds,
+                });
+                header.inferred.push("formats".into());
+            }
+            Some(HeaderRole::RateLimitReset) => {
+                let description = header.description.to_lowercase();
+                let format = if description.contains("epoch") || description.contains("unix") {
+                    RetryAfterFormat::EpochSeconds
+                } else {
+                    RetryAfterFormat::DelaySeconds
+                };
+                header.formats.push(format);
+                header.inferred.push("formats".into());
+            }
+            _ => {}
         }
-        self.headers.push(Header {
-            name: name.to_string(),
-            description: description.to_string(),
-            role,
-            formats,
-            source: section.to_string(),
-            inferred,
-            ..Header::default()
-        });
+        self.headers.push(header);
     }
 
     /// Header names the prose gives in code spans (`Retry-After`), described by their sentence.

@@ -127,6 +127,9 @@ struct Drafter<'p> {
     /// The bodies (by index) that examples built, member by member, from nothing: their first
     /// example's members are required until an example lacks one.
     built_from_examples: BTreeSet<usize>,
+    /// Members (body index, name) of field tables without a `Type` column: the first example
+    /// to send one gives its type.
+    untyped: BTreeSet<(usize, String)>,
     headers: Vec<model::Header>,
     examples: Vec<model::Example>,
     unplaced: Vec<String>,
@@ -145,6 +148,7 @@ impl<'p> Drafter<'p> {
             vocabularies: Vec::new(),
             bodies: Vec::new(),
             built_from_examples: BTreeSet::new(),
+            untyped: BTreeSet::new(),
             headers: Vec::new(),
             examples: Vec::new(),
             unplaced: Vec::new(),

@@ -53,6 +53,17 @@ pub(super) fn body_name(heading: &[String], first: bool) -> String {
     }
 }
 
+/// `Details` -> `Detail`, `entries` -> `entry`: a list's name for one of its items.
+pub(super) fn singular(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if word.ends_with('s') && !word.ends_with("ss") {
+        word[..word.len() - 1].to_string()
+    } else {
+        word.to_string()
+    }
+}
+
 pub(super) fn pascal(text: &str) -> String {
     crate::names::pascal_case(text).unwrap_or_default()
 }

@@ -1,12 +1,16 @@
 //! Rebuilding a page's tables as source tables: a table of statuses, of a vocabulary's values,
-//! or of a body's fields, each column a fact of the entries its rows become.
+//! of a body's fields or of headers, told apart by what their headers and cells say, each column
+//! a fact of the entries its rows become.
 
 use super::cells::{
-    cell_joins, code_template, fact_cell, is_code_span, is_placeholder, is_yes_no_column, json_type, reason_after_code,
-    strip_code, unescape, wrapping, yes_no,
+    code_template, fact_cell, is_code_cell, is_code_span, is_header_cell, is_placeholder, is_yes_no_column, json_type,
+    reason_after_code, statuses_form, strip_code, unescape, yes_no, yes_no_form,
 };
 use super::{names, Drafter};
-use crate::model::{Field, JoinRows, Shape, SourceTable, Status, TableColumn, TableRows, Vocabulary, VocabularyValue};
+use crate::model::{
+    Field, FieldType, Header, JoinRows, Shape, SourceTable, Status, TableColumn, TableRows, Vocabulary, VocabularyType,
+    VocabularyValue,
+};
 use crate::page::{status_codes, PageSection, PageTable};
 
 /// What a column of a status table states about each status.
@@ -20,6 +24,12 @@ enum StatusFact {
 }
 
 impl StatusFact {
+    /// The column's template: yes/no in the page's words.
+    fn template(self, cells: &[&str]) -> String {
+        let form = (self == Self::Retryable).then(|| yes_no_form(cells));
+        fact_cell(self.key(), form.as_deref(), cells)
+    }
+
     /// The fact's name in the table's cell templates (`{when_used}`).
     fn key(self) -> &'static str {
         match self {
@@ -77,6 +87,16 @@ enum ValueFact {
 }
 
 impl ValueFact {
+    /// The column's template: yes/no in the page's words, statuses as the page joins them.
+    fn template(self, cells: &[&str]) -> String {
+        let form = match self {
+            Self::Retryable => Some(yes_no_form(cells)),
+            Self::Statuses => statuses_form(cells),
+            _ => None,
+        };
+        fact_cell(self.key(), form.as_deref(), cells)
+    }
+
     fn key(self) -> &'static str {
         match self {
             Self::Statuses => "statuses",
@@ -93,8 +113,7 @@ impl ValueFact {
 
     fn of_column(header: &str, cells: &[&str], taken: &[Self]) -> Option<Self> {
         let lower = header.to_lowercase();
-        let statuses =
-            cells.iter().all(|c| is_placeholder(c) || status_codes(c).is_some_and(|codes| cell_joins(c, &codes)));
+        let statuses = cells.iter().all(|c| is_placeholder(c) || status_codes(c).is_some());
         let wanted = if lower.contains("status") && statuses {
             Self::Statuses
         } else if lower.contains("retr") && is_yes_no_column(cells) {
@@ -169,9 +188,51 @@ fn column(table: &PageTable, c: usize) -> Vec<&str> {
     table.rows.iter().map(|row| row.get(c).map_or("", String::as_str)).collect()
 }
 
+/// What a table lists, read from its headers and cells rather than its place on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TableKind {
+    /// Statuses, one per code of the column (the first whose cells are all statuses).
+    Statuses { key: usize },
+    /// A vocabulary's values, the first column's codes (integers when every one is a number).
+    Codes { integer: bool },
+    /// A body's members: a `Type` column, or a first column headed like members.
+    Fields,
+    /// Response headers.
+    Headers,
+}
+
+impl TableKind {
+    fn of(table: &PageTable) -> Option<Self> {
+        let first_header = table.header[0].trim().to_lowercase();
+        let first = column(table, 0);
+        let all = |test: fn(&str) -> bool| first.iter().all(|c| test(c));
+        if (first_header.contains("header") || all(is_header_cell)) && all(is_header_cell) {
+            return Some(Self::Headers);
+        }
+        // A `Type` column of JSON types (an API's "Type" of error is a code column).
+        let has_type_column = table.header.iter().enumerate().any(|(c, h)| {
+            h.trim().eq_ignore_ascii_case("type")
+                && column(table, c).iter().all(|cell| json_type(&cell.to_lowercase()).is_some())
+        });
+        let member_words = ["field", "property", "member", "attribute", "parameter", "key"];
+        if has_type_column || member_words.iter().any(|w| first_header.contains(w)) && all(is_code_cell) {
+            return Some(Self::Fields);
+        }
+        let statuses = |c: usize| column(table, c).iter().all(|cell| status_codes(cell).is_some());
+        if statuses(0) {
+            return Some(Self::Statuses { key: 0 });
+        }
+        if all(is_code_cell) {
+            let integer = first.iter().all(|c| strip_code(c).parse::<i64>().is_ok());
+            return Some(Self::Codes { integer });
+        }
+        (1..table.header.len()).find(|&c| statuses(c)).map(|key| Self::Statuses { key })
+    }
+}
+
 impl Drafter<'_> {
-    /// Each section's first table, rebuilt as statuses, a body's fields or a vocabulary; what
-    /// is none of them is listed as unplaced.
+    /// Each section's first table, rebuilt by what it lists: statuses, a vocabulary, a body's
+    /// fields or headers; what is none of them is listed as unplaced.
     pub(super) fn tables(&mut self) {
         for (index, section) in self.page.sections.iter().enumerate() {
             for (t, table) in section.tables.iter().enumerate() {
@@ -187,17 +248,20 @@ impl Drafter<'_> {
                     self.unplaced.push(format!("{}: a table without rows", self.section_title(index)));
                     continue;
                 }
-                let kept = self
-                    .status_table(index, table)
-                    .or_else(|| self.field_table(index, section, table))
-                    .or_else(|| self.vocabulary_table(index, section, table));
+                let kept = match TableKind::of(table) {
+                    Some(TableKind::Statuses { key }) => self.status_table(index, table, key),
+                    Some(TableKind::Fields) => self.field_table(index, section, table),
+                    Some(TableKind::Codes { integer }) => self.vocabulary_table(index, section, table, integer),
+                    Some(TableKind::Headers) => self.header_table(index, table),
+                    None => None,
+                };
                 match kept {
                     Some(spec) => {
                         self.table_specs.insert(index, spec);
                         self.section_tables.insert(index, table.clone());
                     }
                     None => self.unplaced.push(format!(
-                        "{}: a table with columns {} is neither statuses, a vocabulary nor fields",
+                        "{}: a table with columns {} is neither statuses, a vocabulary, fields nor headers",
                         self.section_title(index),
                         table.header.join(", ")
                     )),
@@ -206,30 +270,42 @@ impl Drafter<'_> {
         }
     }
 
-    /// A table whose first column holds status codes: one status per code.
-    fn status_table(&mut self, index: usize, table: &PageTable) -> Option<SourceTable> {
-        let codes: Vec<Vec<u16>> = table.rows.iter().map(|row| status_codes(&row[0])).collect::<Option<_>>()?;
+    /// A table whose column `key` holds status codes: one status per code.
+    fn status_table(&mut self, index: usize, table: &PageTable, key: usize) -> Option<SourceTable> {
+        let codes: Vec<Vec<u16>> = table.rows.iter().map(|row| status_codes(&row[key])).collect::<Option<_>>()?;
         // `200 OK`: the code's cell carries its reason phrase too.
-        let reasons: Vec<Option<String>> = table.rows.iter().map(|row| reason_after_code(&row[0])).collect();
-        let template = if reasons.iter().all(Option::is_some) {
-            let (open, close) = wrapping(&table.rows[0][0]);
-            format!("{open}{{code}} {{reason}}{close}")
-        } else {
-            code_template(&table.rows[0][0], &codes[0], "{code}")?
+        let reasons: Vec<Option<(String, String)>> =
+            table.rows.iter().map(|row| reason_after_code(&row[key]).filter(|_| !row[key].contains(','))).collect();
+        let template = match reasons.first() {
+            Some(Some((_, template))) if reasons.iter().all(|r| r.as_ref().is_some_and(|(_, t)| t == template)) => {
+                template.clone()
+            }
+            _ => code_template(&table.rows[0][key], &codes[0], "{code}")?,
         };
-        let mut columns = vec![TableColumn { header: table.header[0].clone(), cell: template }];
-        let mut facts: Vec<StatusFact> = Vec::new();
-        for (c, header) in table.header.iter().enumerate().skip(1) {
+        let mut columns = Vec::new();
+        let mut facts: Vec<(usize, StatusFact)> = Vec::new();
+        let mut taken: Vec<StatusFact> = Vec::new();
+        if reasons.iter().all(Option::is_some) {
+            taken.push(StatusFact::Reason);
+        }
+        for (c, header) in table.header.iter().enumerate() {
+            if c == key {
+                columns.push(TableColumn { header: header.clone(), cell: template.clone() });
+                continue;
+            }
             let cells = column(table, c);
-            let fact = StatusFact::of_column(header, &cells, &facts)?;
-            facts.push(fact);
-            columns.push(TableColumn { header: header.clone(), cell: fact_cell(fact.key(), &cells) });
+            let fact = StatusFact::of_column(header, &cells, &taken)?;
+            taken.push(fact);
+            facts.push((c, fact));
+            columns.push(TableColumn { header: header.clone(), cell: fact.template(&cells) });
         }
         let section = self.section_ids[index].clone();
         for ((row, codes), reason) in table.rows.iter().zip(&codes).zip(&reasons) {
             for &code in codes {
-                let mut status = Status { code, reason: reason.clone(), source: section.clone(), ..Status::default() };
-                for (fact, cell) in facts.iter().zip(row.iter().skip(1)) {
+                let reason = reason.as_ref().map(|(reason, _)| reason.clone());
+                let mut status = Status { code, reason, source: section.clone(), ..Status::default() };
+                for &(c, fact) in &facts {
+                    let cell = row.get(c).map_or("", String::as_str);
                     if !is_placeholder(cell) {
                         fact.set(&mut status, cell)?;
                     }
@@ -244,39 +320,50 @@ impl Drafter<'_> {
         let join = codes
             .iter()
             .any(|c| c.len() > 1)
-            .then(|| JoinRows { column: table.header[0].clone(), separator: ", ".into() });
+            .then(|| JoinRows { column: table.header[key].clone(), separator: ", ".into() });
         Some(SourceTable { rows: TableRows::Statuses, columns, join })
     }
 
-    /// A table of a body's fields: a first column of names and a `Type` column.
+    /// A table of a body's fields: a first column of names, with a `Type`, `Required` and
+    /// description column in any order. A table about a member of a body drafted before
+    /// (`### The innerError object`) is that member's shape; any other is a root body.
     fn field_table(&mut self, index: usize, section: &PageSection, table: &PageTable) -> Option<SourceTable> {
-        let type_column = table.header.iter().position(|h| h.trim().eq_ignore_ascii_case("type"))?;
         let name_template = if table.rows.iter().all(|r| is_code_span(&r[0])) { "`{name}`" } else { "{name}" };
         let mut columns = vec![TableColumn { header: table.header[0].clone(), cell: name_template.into() }];
         let mut facts: Vec<FieldFact> = Vec::new();
         for (c, header) in table.header.iter().enumerate().skip(1) {
-            let fact = if c == type_column {
-                FieldFact::Type
-            } else if header.to_lowercase().contains("required") {
-                FieldFact::Required
+            let cells = column(table, c);
+            let lower = header.trim().to_lowercase();
+            let (fact, form) = if lower == "type" && cells.iter().all(|cell| json_type(&cell.to_lowercase()).is_some())
+            {
+                (FieldFact::Type, None)
+            } else if lower.contains("required") && is_yes_no_column(&cells) {
+                (FieldFact::Required, Some(yes_no_form(&cells)))
             } else if !facts.contains(&FieldFact::Description) {
-                FieldFact::Description
+                (FieldFact::Description, None)
             } else {
                 return None;
             };
             facts.push(fact);
-            columns.push(TableColumn { header: header.clone(), cell: format!("{{{}}}", fact.key()) });
+            columns.push(TableColumn { header: header.clone(), cell: fact_cell(fact.key(), form.as_deref(), &[]) });
         }
-        let name = names::body_name(&section.heading, self.bodies.is_empty());
-        let source = self.section_ids[index].clone();
         let column_of = |fact: FieldFact| facts.iter().position(|f| *f == fact).map(|i| i + 1);
-        let (description_column, required_column) = (column_of(FieldFact::Description), column_of(FieldFact::Required));
+        let (type_column, description_column, required_column) =
+            (column_of(FieldFact::Type), column_of(FieldFact::Description), column_of(FieldFact::Required));
+        let source = self.section_ids[index].clone();
         let mut fields = Vec::new();
         for row in &table.rows {
             let key = strip_code(&row[0]);
-            let ty = json_type(&row[type_column].to_lowercase())?;
-            let description = description_column.and_then(|c| row.get(c)).map_or_else(String::new, |d| unescape(d));
             let mut inferred = Vec::new();
+            let ty = match type_column.and_then(|c| row.get(c)) {
+                Some(cell) => json_type(&cell.to_lowercase())?,
+                // Without a column, the examples say (until then, text).
+                None => {
+                    inferred.push("type".into());
+                    FieldType::String
+                }
+            };
+            let description = description_column.and_then(|c| row.get(c)).map_or_else(String::new, |d| unescape(d));
             let required = match required_column.and_then(|c| row.get(c)) {
                 Some(cell) => yes_no(cell)?,
                 // Without a column, a field is required unless its description says otherwise.
@@ -295,31 +382,95 @@ impl Drafter<'_> {
                 ..super::bodies::field()
             });
         }
-        self.bodies.push(Shape {
-            name: name.clone(),
-            description: format!("The body the page describes under {}.", section.heading.join(" › ")),
-            root: self.bodies.is_empty(),
-            fields,
-            source,
-            inferred: vec!["description".into(), "root".into()],
-            ..Shape::default()
-        });
+        let untyped: Vec<String> =
+            if type_column.is_none() { fields.iter().map(|f| f.name.clone()).collect() } else { Vec::new() };
+        let name = match self.member_described_by(&section.heading) {
+            Some((body, member)) => {
+                let name = self.fresh_body_name(&names::singular(&names::pascal(&member)));
+                self.untyped.remove(&(body, member.clone()));
+                let field = self.bodies[body].fields.iter_mut().find(|f| f.name == member)?;
+                field.inferred.retain(|f| f != "type");
+                field.ty = match &field.ty {
+                    FieldType::Array(_) => FieldType::Array(Box::new(FieldType::Object(name.clone()))),
+                    _ => FieldType::Object(name.clone()),
+                };
+                self.bodies.push(Shape {
+                    name: name.clone(),
+                    description: format!(
+                        "The `{member}` object the page describes under {}.",
+                        section.heading.join(" › ")
+                    ),
+                    fields,
+                    source,
+                    inferred: vec!["description".into()],
+                    ..Shape::default()
+                });
+                name
+            }
+            None => {
+                let name = self.fresh_body_name(&names::body_name(&section.heading, self.bodies.is_empty()));
+                self.bodies.push(Shape {
+                    name: name.clone(),
+                    description: format!("The body the page describes under {}.", section.heading.join(" › ")),
+                    root: true,
+                    fields,
+                    source,
+                    inferred: vec!["description".into(), "root".into()],
+                    ..Shape::default()
+                });
+                name
+            }
+        };
+        let body = self.bodies.len() - 1;
+        self.untyped.extend(untyped.into_iter().map(|member| (body, member)));
         Some(SourceTable { rows: TableRows::Body(name), columns, join: None })
     }
 
-    /// A table whose first column holds code spans: a vocabulary of wire strings.
-    fn vocabulary_table(&mut self, index: usize, section: &PageSection, table: &PageTable) -> Option<SourceTable> {
-        if !table.rows.iter().all(|r| is_code_span(&r[0])) {
-            return None;
-        }
-        let name = names::vocabulary_name(&section.heading, |n| self.vocabularies.iter().any(|v| v.name == n));
-        let mut columns = vec![TableColumn { header: table.header[0].clone(), cell: "`{value}`".into() }];
+    /// The member of a body drafted so far that a heading names (`The innerError object`,
+    /// `Detail entries` for `details`): an object or a list of them whose members the table
+    /// under it gives.
+    fn member_described_by(&self, heading: &[String]) -> Option<(usize, String)> {
+        let words: Vec<String> = heading
+            .last()?
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '_' && c != '-')
+            .map(str::to_lowercase)
+            .filter(|w| !w.is_empty())
+            .collect();
+        self.bodies.iter().enumerate().find_map(|(b, body)| {
+            body.fields.iter().find_map(|field| {
+                // Only a member whose table left its members open: `object`, `array`, or no type.
+                let open = self.untyped.contains(&(b, field.name.clone()))
+                    || match &field.ty {
+                        FieldType::Map(_) | FieldType::Any => true,
+                        FieldType::Array(inner) => matches!(inner.as_ref(), FieldType::Any | FieldType::Map(_)),
+                        _ => false,
+                    };
+                let name = field.name.to_lowercase();
+                let named = words.iter().any(|w| *w == name || names::singular(&name) == *w);
+                (open && named).then(|| (b, field.name.clone()))
+            })
+        })
+    }
+
+    /// A table whose first column holds codes: a vocabulary of wire strings, or of integers.
+    fn vocabulary_table(
+        &mut self,
+        index: usize,
+        section: &PageSection,
+        table: &PageTable,
+        integer: bool,
+    ) -> Option<SourceTable> {
+        let name = names::vocabulary_name(&section.heading, |n| {
+            self.vocabularies.iter().any(|v| v.name == n) || self.bodies.iter().any(|b| b.name == n)
+        });
+        let key_template = if table.rows.iter().all(|r| is_code_span(&r[0])) { "`{value}`" } else { "{value}" };
+        let mut columns = vec![TableColumn { header: table.header[0].clone(), cell: key_template.into() }];
         let mut facts: Vec<ValueFact> = Vec::new();
         for (c, header) in table.header.iter().enumerate().skip(1) {
             let cells = column(table, c);
             let fact = ValueFact::of_column(header, &cells, &facts)?;
             facts.push(fact);
-            columns.push(TableColumn { header: header.clone(), cell: fact_cell(fact.key(), &cells) });
+            columns.push(TableColumn { header: header.clone(), cell: fact.template(&cells) });
         }
         let source = self.section_ids[index].clone();
         let mut values = Vec::new();
@@ -340,9 +491,35 @@ impl Drafter<'_> {
             name: name.clone(),
             description: format!("The values the page lists under {}.", section.heading.join(" › ")),
             source,
+            wire_type: if integer { VocabularyType::Integer } else { VocabularyType::String },
             values,
             ..Vocabulary::default()
         });
         Some(SourceTable { rows: TableRows::Vocabulary(name), columns, join: None })
+    }
+
+    /// A table of headers: their names and what they carry (and a `Type` column, if any).
+    fn header_table(&mut self, index: usize, table: &PageTable) -> Option<SourceTable> {
+        let name_template = if table.rows.iter().all(|r| is_code_span(&r[0])) { "`{name}`" } else { "{name}" };
+        let mut columns = vec![TableColumn { header: table.header[0].clone(), cell: name_template.into() }];
+        let mut described = None;
+        for (c, header) in table.header.iter().enumerate().skip(1) {
+            if described.is_some() {
+                return None;
+            }
+            described = Some(c);
+            columns.push(TableColumn { header: header.clone(), cell: "{description}".into() });
+        }
+        let source = self.section_ids[index].clone();
+        for row in &table.rows {
+            let name = strip_code(&row[0]);
+            if self.headers.iter().any(|h| h.name.eq_ignore_ascii_case(&name)) {
+                return None;
+            }
+            let description = described.and_then(|c| row.get(c)).map_or_else(|| name.clone(), |d| unescape(d));
+            let header = Header { name, description, source: source.clone(), ..Header::default() };
+            self.add_header(header, None);
+        }
+        Some(SourceTable { rows: TableRows::Headers, columns, join: None })
     }
 }
