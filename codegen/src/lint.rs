@@ -73,6 +73,7 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
         tables_disagree_on_retrying(api, &mut found);
         recovery_contradicts_retryable(api, &mut found);
         values_outside_their_table(api, &mut found);
+        statuses_outside_their_table(api, &mut found);
         example_values_outside_their_vocabulary(api, &mut found);
         uneven_retries(api, &mut found);
         client_default_waits(api, &mut found);
@@ -521,6 +522,27 @@ fn values_outside_their_table(api: &Api, out: &mut Vec<Finding>) {
                     message,
                 ));
             }
+        }
+    }
+}
+
+/// A status that an example, a sentence or a code's row uses where the page has tables that list
+/// the others: a status the tables forgot (unless recorded as missing from them).
+fn statuses_outside_their_table(api: &Api, out: &mut Vec<Finding>) {
+    let table_sections: BTreeSet<SectionId> =
+        api.statuses.iter().map(|s| s.trace.section).filter(|&section| api[section].table.is_some()).collect();
+    if table_sections.is_empty() {
+        return;
+    }
+    for (i, status) in api.statuses.iter().enumerate() {
+        let recorded = status.trace.inconsistencies.iter().any(|&x| api[x].kind == InconsistencyKind::MissingFromTable);
+        if !table_sections.contains(&status.trace.section) && !recorded {
+            let message = format!(
+                "status {} comes from {}, not from a table that lists the others",
+                status.code,
+                api.section_title(status.trace.section)
+            );
+            out.push(finding(api, Severity::Warning, "status-outside-table", format!("statuses[{i}]"), message));
         }
     }
 }

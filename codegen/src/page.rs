@@ -234,6 +234,14 @@ pub fn parse_page(text: &str) -> Page {
                     }
                 }
             }
+            // Prose keeps its code spans marked: a code or header a sentence names is one.
+            Event::Code(piece) if code.is_none() && heading.is_none() && !in_head && table.is_none() => {
+                if let Some(prose) = &mut prose {
+                    prose.push('`');
+                    prose.push_str(&piece);
+                    prose.push('`');
+                }
+            }
             Event::Text(piece) | Event::Code(piece) => {
                 if let Some(code) = &mut code {
                     code.text.push_str(&piece);

@@ -3,7 +3,7 @@
 
 use super::names::{self, pascal};
 use super::Drafter;
-use crate::model::{Elements, Field, FieldRole, FieldType, Shape, Vocabulary, VocabularyValue};
+use crate::model::{Elements, Field, FieldRole, FieldType, Shape, Vocabulary, VocabularyType, VocabularyValue};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -39,10 +39,16 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
     let words: String = key.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase();
     let vocabulary = matches!(ty, FieldType::Vocabulary(_));
     match words.as_str() {
-        "type" | "code" | "errorcode" | "errortype" | "error" if vocabulary => Some(FieldRole::Code),
+        "type" | "code" | "errorcode" | "errortype" | "error" | "name" if vocabulary => Some(FieldRole::Code),
         "actionrequired" | "action" | "hint" | "suggestedaction" if vocabulary => Some(FieldRole::Hint),
-        "message" | "detail" | "errordescription" | "error" if *ty == FieldType::String => Some(FieldRole::Message),
-        "requestid" | "traceid" | "correlationid" if *ty == FieldType::String => Some(FieldRole::RequestId),
+        "message" | "detail" | "errordescription" | "error" | "errorsummary" | "errormessage" | "summary"
+            if *ty == FieldType::String =>
+        {
+            Some(FieldRole::Message)
+        }
+        "requestid" | "traceid" | "correlationid" | "debugid" | "errorid" if *ty == FieldType::String => {
+            Some(FieldRole::RequestId)
+        }
         "retryafter" if matches!(ty, FieldType::Integer | FieldType::Number) => Some(FieldRole::RetryAfter),
         _ => None,
     }
@@ -51,7 +57,7 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
 /// Is a key named like a code (`error`, `code`, `type`)? Such a string member's values become
 /// a vocabulary.
 fn code_like(key: &str) -> bool {
-    role_for(key, &FieldType::Vocabulary(String::new())) == Some(FieldRole::Code)
+    key != "name" && role_for(key, &FieldType::Vocabulary(String::new())) == Some(FieldRole::Code)
 }
 
 impl Drafter<'_> {
@@ -59,9 +65,12 @@ impl Drafter<'_> {
         self.bodies.iter().position(|b| b.name == name)
     }
 
-    /// The root body an example follows: the one sharing most of its keys, grown by the keys it
-    /// lacks; a new root body when none shares any.
-    pub(super) fn shape_for(&mut self, body: &Map<String, Value>, source: &str) -> String {
+    /// The root body an example follows: the one sharing most of its keys; a new root body
+    /// when none shares any, or when the one that does comes from a table and the example both
+    /// lacks a member it requires and sends members it does not list (another body, such as a
+    /// rate limit's). A body from a table that the example holds under one member (`{"error":
+    /// {...}}`, `{"errors": [{...}]}`) is that member's shape, in a new root: the envelope.
+    pub(super) fn root_for(&mut self, body: &Map<String, Value>, source: &str) -> usize {
         let overlap = |shape: &Shape| shape.fields.iter().filter(|f| body.contains_key(&f.name)).count();
         let best = self
             .bodies
@@ -72,21 +81,113 @@ impl Drafter<'_> {
             .max()
             .filter(|(shared, _)| *shared > 0)
             .map(|(_, i)| i);
-        let index = match best {
-            Some(i) => i,
-            None => {
-                let name = self.fresh_body_name(if self.bodies.is_empty() { "ErrorBody" } else { "OtherErrorBody" });
-                self.bodies.push(Shape {
-                    name,
-                    description: "An error body the page shows in an example.".into(),
-                    root: true,
-                    source: source.to_string(),
-                    inferred: vec!["description".into(), "root".into()],
-                    ..Shape::default()
-                });
-                self.bodies.len() - 1
-            }
+        let another_body = |drafter: &Self, index: usize| {
+            let shape = &drafter.bodies[index];
+            let documented = !drafter.built_from_examples.contains(&index);
+            let lacks = shape.fields.iter().any(|f| f.required && !body.contains_key(&f.name));
+            let unlisted = body.keys().any(|k| !shape.fields.iter().any(|f| f.name == *k));
+            documented && lacks && unlisted
         };
+        if let Some(index) = best.filter(|&i| !another_body(self, i)) {
+            return index;
+        }
+        if best.is_none() {
+            if let Some(index) = self.envelope_for(body, source) {
+                return index;
+            }
+        }
+        let name = self.fresh_body_name(if self.bodies.is_empty() { "ErrorBody" } else { "OtherErrorBody" });
+        self.bodies.push(Shape {
+            name,
+            description: "An error body the page shows in an example.".into(),
+            root: true,
+            source: source.to_string(),
+            inferred: vec!["description".into(), "root".into()],
+            ..Shape::default()
+        });
+        self.bodies.len() - 1
+    }
+
+    /// A new root for a body that holds a table's root body under one member (an object, or
+    /// a list of objects) that shares keys with it: that body becomes the member's shape.
+    fn envelope_for(&mut self, body: &Map<String, Value>, source: &str) -> Option<usize> {
+        let documented_roots: Vec<usize> =
+            (0..self.bodies.len()).filter(|&i| self.bodies[i].root && !self.built_from_examples.contains(&i)).collect();
+        let (member, inner, list) = body.iter().find_map(|(key, value)| {
+            let (object, list) = match value {
+                Value::Object(map) => (map, false),
+                Value::Array(items) => (items.first()?.as_object()?, true),
+                _ => return None,
+            };
+            let inner = documented_roots
+                .iter()
+                .copied()
+                .find(|&i| self.bodies[i].fields.iter().any(|f| object.contains_key(&f.name)))?;
+            Some((key.clone(), inner, list))
+        })?;
+        let inner_name = self.bodies[inner].name.clone();
+        self.bodies[inner].root = false;
+        self.bodies[inner].inferred.retain(|f| f != "root");
+        let object = FieldType::Object(inner_name);
+        let ty = if list { FieldType::Array(Box::new(object)) } else { object };
+        let name = self.fresh_body_name("ErrorEnvelope");
+        self.bodies.push(Shape {
+            name,
+            description: format!("The error body: the object the page describes, under `{member}`."),
+            root: true,
+            fields: vec![Field {
+                name: member.clone(),
+                ty,
+                required: true,
+                description: format!("`{member}`, as the examples show it"),
+                source: source.to_string(),
+                inferred: vec!["required".into(), "description".into()],
+                ..field()
+            }],
+            source: source.to_string(),
+            inferred: vec!["description".into(), "root".into()],
+            ..Shape::default()
+        });
+        Some(self.bodies.len() - 1)
+    }
+
+    /// The first member a table documents as required (`required` not inferred) that the body
+    /// lacks, at any depth the body reaches: `debug_id`, `errors[].category`.
+    pub(super) fn lacks_documented(&self, index: usize, body: &Map<String, Value>) -> Option<String> {
+        for field in &self.bodies[index].fields {
+            let documented = field.required && !field.inferred.iter().any(|f| f == "required");
+            let Some(value) = body.get(&field.name) else {
+                if documented {
+                    return Some(field.name.clone());
+                }
+                continue;
+            };
+            let nested = match (&field.ty, value) {
+                (FieldType::Object(name), Value::Object(map)) => {
+                    self.shape_index(name).and_then(|i| self.lacks_documented(i, map))
+                }
+                (FieldType::Array(inner), Value::Array(items)) => match inner.as_ref() {
+                    FieldType::Object(name) => self.shape_index(name).and_then(|i| {
+                        items
+                            .iter()
+                            .filter_map(Value::as_object)
+                            .find_map(|map| self.lacks_documented(i, map))
+                            .map(|m| format!("[].{m}"))
+                    }),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(inner) = nested {
+                let joiner = if inner.starts_with('[') { "" } else { "." };
+                return Some(format!("{}{joiner}{inner}", field.name));
+            }
+        }
+        None
+    }
+
+    /// Grows root `index` by an example's keys; its name.
+    pub(super) fn grown(&mut self, index: usize, body: &Map<String, Value>, source: &str) -> String {
         self.grow(index, body, source);
         self.bodies[index].name.clone()
     }
@@ -100,7 +201,13 @@ impl Drafter<'_> {
         for (key, value) in body {
             if let Some(known) = self.bodies[index].fields.iter().position(|f| f.name == *key) {
                 // A member its table gave no type: the first example to send it says.
-                if !value.is_null() && self.untyped.remove(&(index, key.clone())) {
+                let empty = match value {
+                    Value::Null => true,
+                    Value::Array(items) => items.is_empty(),
+                    Value::Object(map) => map.is_empty(),
+                    _ => false,
+                };
+                if !empty && self.untyped.remove(&(index, key.clone())) {
                     let ty = self.infer_type(key, value, source);
                     self.bodies[index].fields[known].ty = ty;
                     continue;
@@ -208,6 +315,8 @@ impl Drafter<'_> {
         let Some(index) = self.shape_index(shape) else { return false };
         self.bodies[index].fields.iter().all(|field| match body.get(&field.name) {
             None | Some(Value::Null) => true,
+            // A member its table gave no type fits whatever an example sends.
+            Some(_) if self.untyped.contains(&(index, field.name.clone())) => true,
             Some(value) => match &field.ty {
                 FieldType::String => value.is_string(),
                 FieldType::Integer => value.as_i64().is_some() || value.as_u64().is_some(),
@@ -282,7 +391,7 @@ impl Drafter<'_> {
         }
     }
 
-    /// Every string value the examples give a field of a shape, by (shape, key).
+    /// Every string (or integer) value the examples give a field of a shape, by (shape, key).
     fn collect_strings(&self, shape: &str, body: &Value, out: &mut BTreeMap<(String, String), BTreeSet<String>>) {
         let (Some(index), Value::Object(map)) = (self.shape_index(shape), body) else { return };
         for field in &self.bodies[index].fields {
@@ -290,7 +399,17 @@ impl Drafter<'_> {
                 (Some(Value::String(s)), _) => {
                     out.entry((shape.to_string(), field.name.clone())).or_default().insert(s.clone());
                 }
+                (Some(Value::Number(n)), FieldType::Integer) if n.is_i64() => {
+                    out.entry((shape.to_string(), field.name.clone())).or_default().insert(n.to_string());
+                }
                 (Some(inner), FieldType::Object(name)) => self.collect_strings(name, inner, out),
+                (Some(Value::Array(items)), FieldType::Array(inner)) => {
+                    if let FieldType::Object(name) = inner.as_ref() {
+                        for item in items {
+                            self.collect_strings(name, item, out);
+                        }
+                    }
+                }
                 _ => {}
             }
         }
@@ -304,15 +423,20 @@ impl Drafter<'_> {
         for example in &self.examples {
             self.collect_strings(&example.body_format, &example.body, &mut seen);
         }
-        // The vocabulary most of a field's example values belong to (two at least): vocabularies
+        // The vocabulary at least half of a field's example values belong to: vocabularies
         // are open, so the others still decode, and `lint` lists them as values outside the
         // table (a page's placeholder such as `ERROR_TYPE`, or a code its table forgot).
-        let vocabulary_of = |values: &BTreeSet<String>| -> Option<String> {
+        let vocabulary_of = |values: &BTreeSet<String>, wire: VocabularyType| -> Option<String> {
             let known_in = |v: &Vocabulary| values.iter().filter(|s| v.values.iter().any(|x| x.value == **s)).count();
             // Of vocabularies that hold as many, the first (`max_by_key` keeps the last it sees).
-            let (best, known) =
-                self.vocabularies.iter().rev().map(|v| (v, known_in(v))).max_by_key(|(_, known)| *known)?;
-            (known == values.len() || (known >= 2 && known * 2 > values.len())).then(|| best.name.clone())
+            let (best, known) = self
+                .vocabularies
+                .iter()
+                .rev()
+                .filter(|v| v.wire_type == wire)
+                .map(|v| (v, known_in(v)))
+                .max_by_key(|(_, known)| *known)?;
+            (known >= 1 && known * 2 >= values.len()).then(|| best.name.clone())
         };
         // Roles only go where a client reaches from the top: roots, and objects they hold.
         let mut reachable: BTreeSet<&str> = self.bodies.iter().filter(|b| b.root).map(|b| b.name.as_str()).collect();
@@ -324,6 +448,10 @@ impl Drafter<'_> {
                 .flat_map(|b| &b.fields)
                 .filter_map(|f| match &f.ty {
                     FieldType::Object(name) => Some(name.as_str()),
+                    FieldType::Array(inner) => match inner.as_ref() {
+                        FieldType::Object(name) => Some(name.as_str()),
+                        _ => None,
+                    },
                     _ => None,
                 })
                 .filter(|n| !reachable.contains(n))
@@ -338,9 +466,14 @@ impl Drafter<'_> {
             let reached = reachable.contains(body.name.as_str());
             let mut roles = BTreeSet::new();
             for field in &mut body.fields {
-                if field.ty == FieldType::String {
-                    if let Some(vocabulary) = seen.get(&(body.name.clone(), field.name.clone())).and_then(vocabulary_of)
-                    {
+                let wire = match field.ty {
+                    FieldType::String => Some(VocabularyType::String),
+                    FieldType::Integer => Some(VocabularyType::Integer),
+                    _ => None,
+                };
+                if let Some(wire) = wire {
+                    let values = seen.get(&(body.name.clone(), field.name.clone()));
+                    if let Some(vocabulary) = values.and_then(|values| vocabulary_of(values, wire)) {
                         field.ty = FieldType::Vocabulary(vocabulary);
                     }
                 }

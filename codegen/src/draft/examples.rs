@@ -2,7 +2,9 @@
 //! before each), and the headers the examples send or the prose names.
 
 use super::{names, Drafter};
-use crate::model::{Example, Header, HeaderRole, RetryAfterFormat, TableRows};
+use crate::model::{
+    Example, Header, HeaderRole, Inconsistency, InconsistencyKind, RetryAfterFormat, Statement, TableRows,
+};
 use crate::page::header_names;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
@@ -50,7 +52,12 @@ impl Drafter<'_> {
         at: &str,
     ) {
         let source = self.section_ids[index].clone();
-        let shape = self.shape_for(&body, &source);
+        let root = self.root_for(&body, &source);
+        if let Some(member) = self.lacks_documented(root, &body) {
+            self.example_lacks(index, root, &member, at);
+            return;
+        }
+        let shape = self.grown(root, &body, &source);
         if !self.fits(&shape, &body) {
             self.unplaced.push(format!("{at}: an example whose values do not fit the documented types"));
             return;
@@ -80,6 +87,38 @@ impl Drafter<'_> {
             inferred: vec!["title".into()],
             ..Example::default()
         });
+    }
+
+    /// An example without a member its body's table requires: left out, and the contradiction
+    /// recorded (the table says one thing, the example shows another; the maintainer decides).
+    fn example_lacks(&mut self, index: usize, root: usize, member: &str, at: &str) {
+        let table_section = self.bodies[root].source.clone();
+        let example_section = self.section_ids[index].clone();
+        let id = names::unique(
+            &format!("example-lacks-{}", names::slug(member)),
+            |id| !self.inconsistencies.iter().any(|x| x.id == id),
+            |n| format!("example-lacks-{}-{n}", names::slug(member)),
+        );
+        self.inconsistencies.push(Inconsistency {
+            id,
+            kind: InconsistencyKind::Contradiction,
+            summary: format!(
+                "The example under {} lacks `{member}`, which the table under {} says every {} has.",
+                self.section_title(index),
+                self.page.sections.iter().zip(&self.section_ids).find(|(_, id)| **id == table_section).map_or(table_section.clone(), |(s, _)| s.heading.join(" › ")),
+                self.bodies[root].name
+            ),
+            statements: vec![
+                Statement { section: table_section, says: format!("`{member}` is required.") },
+                Statement { section: example_section, says: format!("An example error body without `{member}`.") },
+            ],
+            resolution: format!(
+                "Drafted: `{member}` stays required, as the table says, and the example is left out. Keep whichever the API does."
+            ),
+        });
+        self.unplaced.push(format!(
+            "{at}: an example without `{member}`, which its table requires (recorded as an inconsistency)"
+        ));
     }
 
     /// A header, unless the draft has it already.

@@ -8,7 +8,8 @@
 //! The drafter builds the catalog's own model ([`crate::model`]) and writes it as the loader
 //! reads it, so a misspelt key cannot get past the compiler. Each job is a module: [`cells`]
 //! reads table cells, [`tables`] rebuilds tables, [`examples`] takes examples and headers,
-//! [`bodies`] grows and types body shapes, [`names`] makes ids and type names; this module
+//! [`bodies`] grows and types body shapes, [`prose`] takes the statuses and codes sentences
+//! name, [`names`] makes ids and type names; this module
 //! drives them and checks the result.
 //!
 //! The draft is checked before it is returned: it must load and validate, and each table it
@@ -18,6 +19,7 @@ mod bodies;
 mod cells;
 mod examples;
 mod names;
+mod prose;
 mod tables;
 
 use crate::model::{self, SourceDocument, SourceDocuments, SourceTable};
@@ -81,6 +83,7 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     drafter.tables();
     drafter.examples();
     drafter.example_vocabularies();
+    drafter.prose();
     drafter.prose_headers();
     if drafter.bodies.is_empty() {
         return Err(DraftError::NoBody);
@@ -132,6 +135,8 @@ struct Drafter<'p> {
     untyped: BTreeSet<(usize, String)>,
     headers: Vec<model::Header>,
     examples: Vec<model::Example>,
+    /// What the page says in two ways: recorded for the maintainer, and for `lint`.
+    inconsistencies: Vec<model::Inconsistency>,
     unplaced: Vec<String>,
 }
 
@@ -151,6 +156,7 @@ impl<'p> Drafter<'p> {
             untyped: BTreeSet::new(),
             headers: Vec::new(),
             examples: Vec::new(),
+            inconsistencies: Vec::new(),
             unplaced: Vec::new(),
         }
     }
@@ -238,7 +244,7 @@ impl<'p> Drafter<'p> {
             recovery: None,
             examples: self.examples.clone(),
             cases: Vec::new(),
-            inconsistencies: Vec::new(),
+            inconsistencies: self.inconsistencies.clone(),
         }
     }
 

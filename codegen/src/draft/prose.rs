@@ -1,0 +1,193 @@
+//! What the page's prose names beyond its tables: statuses ("a 503 means...") and codes written
+//! like the codes its tables list (`TRANSACTION_REFUSED`). Each becomes an entry traced to the
+//! sentence's section, so that `lint` reports it as missing from its table.
+
+use super::Drafter;
+use crate::model::{Status, VocabularyValue};
+
+/// Words after which a number is a status: "a 503", "answers 429", "HTTP 500", "401, 403 or 429".
+const BEFORE_A_STATUS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "http",
+    "status",
+    "code",
+    "codes",
+    "with",
+    "and",
+    "or",
+    "sometimes",
+    "returns",
+    "return",
+    "answers",
+    "answer",
+    "answered",
+    "getting",
+    "get",
+    "gets",
+    "receive",
+    "receives",
+    "received",
+    "than",
+    "every",
+];
+
+/// Words after which a number is a count, not a status: "500 requests".
+const UNITS: &[&str] = &[
+    "requests",
+    "request",
+    "seconds",
+    "second",
+    "ms",
+    "milliseconds",
+    "minutes",
+    "minute",
+    "hours",
+    "hour",
+    "days",
+    "items",
+    "characters",
+    "bytes",
+    "kb",
+    "mb",
+    "calls",
+    "times",
+    "per",
+    "%",
+    "users",
+    "entries",
+    "records",
+];
+
+/// The statuses a prose line names, each with the reason phrase written after it, if any
+/// ("A 509 Bandwidth Limit Exceeded means...").
+pub(super) fn statuses_in(line: &str) -> Vec<(u16, Option<String>)> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut found: Vec<(u16, Option<String>)> = Vec::new();
+    let mut previous_was_status = false;
+    for (i, word) in words.iter().enumerate() {
+        let bare = word.trim_matches(|c: char| "`*(),.;:".contains(c));
+        let code = bare.parse::<u16>().ok().filter(|c| (100..=599).contains(c) && bare.len() == 3);
+        let Some(code) = code else {
+            previous_was_status = false;
+            continue;
+        };
+        let before =
+            i.checked_sub(1).map(|p| words[p].trim_matches(|c: char| !c.is_ascii_alphanumeric()).to_lowercase());
+        let after = words.get(i + 1).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%'));
+        let counted = after.is_some_and(|w| UNITS.contains(&w.to_lowercase().as_str()));
+        let reason_follows = after.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
+        let named = previous_was_status
+            || before.as_deref().is_some_and(|b| BEFORE_A_STATUS.contains(&b))
+            || reason_follows
+            || after.is_some_and(|w| ["error", "errors", "response", "responses", "status"].contains(&w));
+        if !named || counted {
+            previous_was_status = false;
+            continue;
+        }
+        let reason: Vec<&str> = words[i + 1..]
+            .iter()
+            .take_while(|w| {
+                w.starts_with(|c: char| c.is_ascii_uppercase()) && w.chars().all(|c| c.is_ascii_alphabetic())
+            })
+            .take(5)
+            .copied()
+            .collect();
+        found.push((code, (!reason.is_empty()).then(|| reason.join(" "))));
+        previous_was_status = word.ends_with(',');
+    }
+    found
+}
+
+/// How a code is written: which kinds of characters it has and how it starts. Two codes of one
+/// style (`INVALID_REQUEST`, `TRANSACTION_REFUSED`; `itemNotFound`, `syncStateNotFound`) are
+/// taken for codes of one list.
+fn style(word: &str) -> Option<(bool, bool, bool, bool)> {
+    let valid = !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    valid.then(|| {
+        (
+            word.chars().any(|c| c.is_ascii_lowercase()),
+            word.chars().any(|c| c.is_ascii_uppercase()),
+            word.contains('_'),
+            word.starts_with(|c: char| c.is_ascii_uppercase()),
+        )
+    })
+}
+
+/// The code spans of a prose line.
+fn code_spans(line: &str) -> impl Iterator<Item = &str> {
+    line.split('`').skip(1).step_by(2)
+}
+
+impl Drafter<'_> {
+    /// Statuses and codes the prose names that no table lists.
+    pub(super) fn prose(&mut self) {
+        for index in 0..self.page.sections.len() {
+            let source = self.section_ids[index].clone();
+            for line in self.page.sections[index].prose.clone() {
+                for (code, reason) in statuses_in(&line) {
+                    let standard = crate::model::standard_reason(code).is_some();
+                    self.add_status(Status {
+                        code,
+                        reason: reason.filter(|_| !standard),
+                        description: format!("Status {code}, which the page names in prose"),
+                        source: source.clone(),
+                        inferred: vec!["description".into()],
+                        ..Status::default()
+                    });
+                }
+                for word in code_spans(&line) {
+                    self.prose_code(word, &line, &source);
+                }
+            }
+        }
+    }
+
+    /// A code span written like one vocabulary's codes (two of them at least) that nothing in
+    /// the draft names: a value of that vocabulary, traced to the sentence.
+    fn prose_code(&mut self, word: &str, line: &str, source: &str) {
+        let Some(written) = style(word) else { return };
+        let known = self.vocabularies.iter().flat_map(|v| &v.values).any(|v| v.value == word)
+            || self.bodies.iter().flat_map(|b| &b.fields).any(|f| f.name == word);
+        if known {
+            return;
+        }
+        let like = |v: &&crate::model::Vocabulary| v.values.iter().filter(|x| style(&x.value) == Some(written)).count();
+        let Some(vocabulary) =
+            self.vocabularies.iter().filter(|v| like(v) >= 2).max_by_key(like).map(|v| v.name.clone())
+        else {
+            return;
+        };
+        let vocabulary = self.vocabularies.iter_mut().find(|v| v.name == vocabulary);
+        if let Some(vocabulary) = vocabulary {
+            vocabulary.values.push(VocabularyValue {
+                value: word.to_string(),
+                description: Some(line.replace('`', "")),
+                source: source.to_string(),
+                inferred: vec!["description".into()],
+                ..VocabularyValue::default()
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::statuses_in;
+
+    #[test]
+    fn statuses_are_numbers_a_sentence_names_as_statuses() {
+        let codes = |line: &str| statuses_in(line).into_iter().map(|(c, _)| c).collect::<Vec<_>>();
+        assert_eq!(codes("A 503 is worth trying again."), [503]);
+        assert_eq!(codes("Clients that keep getting 401, 403 or 429 answers are banned."), [401, 403, 429]);
+        assert_eq!(codes("It answers 429, and sometimes 503, with a header."), [429, 503]);
+        assert_eq!(
+            statuses_in("A 509 Bandwidth Limit Exceeded means the cap."),
+            [(509, Some("Bandwidth Limit Exceeded".into()))]
+        );
+        assert!(codes("Send at most 500 requests a minute.").is_empty());
+        assert!(codes("The window is 300 seconds long, and 1,500 in all.").is_empty());
+        assert!(codes("Ids such as 4041 are not statuses; nor is 200ms.").is_empty());
+    }
+}
