@@ -10,7 +10,7 @@
 //! table, an example sending a value its vocabulary does not list, and (across APIs) one fact sent as a body field by one API and a header by another.
 
 use crate::diagnostic::{render, Place, Position};
-use crate::model::{DecidedBy, InconsistencyKind};
+use crate::model::{DecidedBy, FieldRole, HeaderRole, InconsistencyKind};
 use crate::resolved::{Api, Catalog, FieldType, InconsistencyId, RecoveryRule, SectionId, ValueRef, VocabularyId};
 use annotate_snippets::Level;
 use serde_json::Value;
@@ -409,6 +409,21 @@ fn tables_disagree_on_retrying(api: &Api, out: &mut Vec<Finding>) {
 /// A value says it is (not) retryable, and the recovery rule for it says the opposite.
 fn recovery_contradicts_retryable(api: &Api, out: &mut Vec<Finding>) {
     for (r, rule) in api.recovery.rules.iter().enumerate() {
+        for status in rule.statuses.iter().filter_map(|&code| api.status(code)) {
+            let Some(retryable) = status.retryable else { continue };
+            if retryable != rule.kind.retries() && rule.trace.inconsistencies.is_empty() {
+                let message = format!(
+                    "status {} is {}retryable in {}, but rule `{}` says `{}`",
+                    status.code,
+                    if retryable { "" } else { "not " },
+                    api.section_title(status.trace.section),
+                    rule.id,
+                    rule.kind.as_str()
+                );
+                let at = format!("recovery.rules[{r}]");
+                out.push(finding(api, Severity::Warning, "recovery-contradicts-retryable", at, message));
+            }
+        }
         for &value_ref in rule.errors.iter().chain(&rule.hints) {
             let value = &api[value_ref];
             let Some(retryable) = value.retryable else { continue };
@@ -565,8 +580,21 @@ fn same_fact_as_field_and_header(catalog: &Catalog) -> Vec<Finding> {
             for (f, field) in shape.fields.iter().enumerate() {
                 let key = fact_key(&field.wire);
                 let path = format!("bodies[{b}].fields[{f}]");
-                let own: Vec<String> =
-                    api.headers.iter().filter(|h| fact_key(&h.name) == key).map(|h| format!("`{}`", h.name)).collect();
+                // Named alike (`requestId`, `X-Request-Id`), or given one role (`errorId` and
+                // `X-Okta-Request-Id`, both the request id).
+                let same_role = |h: &&crate::resolved::Header| {
+                    matches!(
+                        (field.role, h.role),
+                        (Some(FieldRole::RequestId), Some(HeaderRole::RequestId))
+                            | (Some(FieldRole::RetryAfter), Some(HeaderRole::RetryAfter))
+                    )
+                };
+                let own: Vec<String> = api
+                    .headers
+                    .iter()
+                    .filter(|h| fact_key(&h.name) == key || same_role(h))
+                    .map(|h| format!("`{}`", h.name))
+                    .collect();
                 if !own.is_empty() {
                     let message = format!(
                         "{} sends `{}` in its {} body and {} as a header: a client looks in two places",

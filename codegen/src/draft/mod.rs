@@ -9,7 +9,8 @@
 //! reads it, so a misspelt key cannot get past the compiler. Each job is a module: [`cells`]
 //! reads table cells, [`tables`] rebuilds tables, [`examples`] takes examples and headers,
 //! [`bodies`] grows and types body shapes, [`prose`] takes the statuses and codes sentences
-//! name, [`names`] makes ids and type names; this module
+//! name, [`recovery`] drafts rules from the page's advice, [`names`] makes ids and type names;
+//! this module
 //! drives them and checks the result.
 //!
 //! The draft is checked before it is returned: it must load and validate, and each table it
@@ -20,6 +21,7 @@ mod cells;
 mod examples;
 mod names;
 mod prose;
+mod recovery;
 mod tables;
 
 use crate::model::{self, SourceDocument, SourceDocuments, SourceTable};
@@ -241,7 +243,7 @@ impl<'p> Drafter<'p> {
             bodies: self.typed_bodies(),
             unions: Vec::new(),
             headers: self.headers.clone(),
-            recovery: None,
+            recovery: self.recovery(),
             examples: self.examples.clone(),
             cases: Vec::new(),
             inconsistencies: self.inconsistencies.clone(),

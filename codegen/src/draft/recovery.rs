@@ -1,0 +1,250 @@
+//! Recovery drafted from what the page advises: a sentence that says to retry (or not) a status,
+//! a class of statuses or a code becomes a rule, and so does a table's retry column for what no
+//! sentence speaks of. Every rule is marked inferred; where a sentence and a table disagree the
+//! sentence's advice is drafted and `lint` reports the disagreement.
+
+use super::prose::statuses_in;
+use super::Drafter;
+use crate::model::{
+    BackoffAdvice, Fallback, FieldRole, FieldType, HeaderRole, RecoveryAdvice, RecoveryKind, RecoveryRule, StatusClass,
+};
+use std::collections::BTreeSet;
+
+/// Words that say not to send a request again.
+const DO_NOT: &[&str] = &[
+    "never retry",
+    "do not retry",
+    "don't retry",
+    "not be retried",
+    "never worth",
+    "not worth",
+    "do not send",
+    "don't send",
+    "never send",
+    "do not resend",
+    "never resend",
+    "is final",
+    "are final",
+];
+
+/// Words that say to send it again.
+const DO: &[&str] =
+    &["retry", "retried", "retrying", "try again", "trying again", "resend", "send again", "sending again"];
+
+/// What a rule covers.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Scope {
+    Error(String),
+    Status(u16),
+    Class(StatusClass),
+}
+
+/// One piece of advice: what it covers, whether it retries, and the sentence and section.
+struct Advice {
+    scope: Scope,
+    retry: bool,
+    /// The sentence speaks of waiting (`Retry-After`, a reset, "wait").
+    wait: bool,
+    sentence: String,
+    section: String,
+}
+
+/// The sentences of a prose line.
+fn sentences(line: &str) -> impl Iterator<Item = &str> {
+    line.split_inclusive(['.', '!', '?']).map(str::trim).filter(|s| !s.is_empty())
+}
+
+impl Drafter<'_> {
+    /// The vocabulary of the member with the code role, if the draft has one.
+    fn code_vocabulary(&self) -> Option<String> {
+        let bodies = self.typed_bodies();
+        bodies.iter().flat_map(|b| &b.fields).find_map(|f| match (&f.role, &f.ty) {
+            (Some(FieldRole::Code), FieldType::Vocabulary(name)) => Some(name.clone()),
+            _ => None,
+        })
+    }
+
+    /// Whether the server says how long to wait: a `Retry-After` header or a wait field (a rate
+    /// limit's reset alone is what a `retry_after_wait` rule falls back on, not a wait of its own).
+    fn has_wait(&self) -> bool {
+        self.headers.iter().any(|h| h.role == Some(HeaderRole::RetryAfter))
+            || self.typed_bodies().iter().flat_map(|b| &b.fields).any(|f| f.role == Some(FieldRole::RetryAfter))
+    }
+
+    /// The advice of every sentence that says to retry or not, about what it names.
+    fn advice(&self, codes: &BTreeSet<String>) -> Vec<Advice> {
+        let mut found = Vec::new();
+        for (index, section) in self.page.sections.iter().enumerate() {
+            for line in &section.prose {
+                for sentence in sentences(line) {
+                    let lower = sentence.to_lowercase();
+                    let negative = DO_NOT.iter().any(|w| lower.contains(w));
+                    if !negative && !DO.iter().any(|w| lower.contains(w)) {
+                        continue;
+                    }
+                    let wait = lower.contains("retry-after") || lower.contains("wait") || lower.contains("reset");
+                    // What comes after "other than" or "except" is advised the other way.
+                    let turn = ["other than", "except"].iter().filter_map(|w| lower.find(w)).min();
+                    let turned = |at: usize| turn.is_some_and(|t| at > t);
+                    let mut scopes: Vec<(Scope, usize)> = Vec::new();
+                    for (code, _) in statuses_in(sentence) {
+                        let at = sentence.find(&code.to_string()).unwrap_or(0);
+                        scopes.push((Scope::Status(code), at));
+                    }
+                    for (class, word) in [(StatusClass::ClientError, "4xx"), (StatusClass::ServerError, "5xx")] {
+                        if let Some(at) = lower.find(word) {
+                            scopes.push((Scope::Class(class), at));
+                        }
+                    }
+                    for (i, word) in sentence.split('`').enumerate().filter(|(i, _)| i % 2 == 1) {
+                        if codes.contains(word) {
+                            let at = sentence.split('`').take(i).map(|p| p.len() + 1).sum();
+                            scopes.push((Scope::Error(word.to_string()), at));
+                        }
+                    }
+                    for (scope, at) in scopes {
+                        found.push(Advice {
+                            scope,
+                            retry: !negative ^ turned(at),
+                            wait,
+                            sentence: sentence.replace('`', ""),
+                            section: self.section_ids[index].clone(),
+                        });
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// The recovery the page advises, or none when it advises nothing.
+    pub(super) fn recovery(&self) -> Option<RecoveryAdvice> {
+        let code_vocabulary = self.code_vocabulary();
+        let codes: BTreeSet<String> = self
+            .vocabularies
+            .iter()
+            .filter(|v| Some(&v.name) == code_vocabulary.as_ref())
+            .flat_map(|v| v.values.iter().map(|x| x.value.clone()))
+            .collect();
+        let mut advice = self.advice(&codes);
+        // A table's retry column, for what no sentence advises on.
+        let advised: BTreeSet<Scope> = advice.iter().map(|a| a.scope.clone()).collect();
+        for status in &self.statuses {
+            if let Some(retry) = status.retryable.filter(|_| !advised.contains(&Scope::Status(status.code))) {
+                let sentence =
+                    format!("The table under `{}` says whether status {} is retried.", status.source, status.code);
+                advice.push(Advice {
+                    scope: Scope::Status(status.code),
+                    retry,
+                    wait: false,
+                    sentence,
+                    section: status.source.clone(),
+                });
+            }
+        }
+        for value in
+            self.vocabularies.iter().filter(|v| Some(&v.name) == code_vocabulary.as_ref()).flat_map(|v| &v.values)
+        {
+            let scope = Scope::Error(value.value.clone());
+            if let Some(retry) = value.retryable.filter(|_| !advised.contains(&scope)) {
+                let sentence = format!("The table under `{}` says whether `{}` is retried.", value.source, value.value);
+                advice.push(Advice { scope, retry, wait: false, sentence, section: value.source.clone() });
+            }
+        }
+        if advice.is_empty() {
+            return None;
+        }
+        let waits = self.has_wait();
+        // One rule per scope: the first advice on it; rules of one kind, level and section merged.
+        let mut seen = BTreeSet::new();
+        let mut rules: Vec<RecoveryRule> = Vec::new();
+        for item in advice.into_iter().filter(|a| seen.insert(a.scope.clone())) {
+            let kind = match (&item.scope, item.retry) {
+                (_, true) if item.wait && waits => RecoveryKind::RetryAfterWait,
+                (_, true) => RecoveryKind::RetryWithBackoff,
+                (Scope::Status(code), false) if *code < 500 => RecoveryKind::FixRequest,
+                (Scope::Class(StatusClass::ClientError), false) => RecoveryKind::FixRequest,
+                (_, false) => RecoveryKind::GiveUp,
+            };
+            let level = |scope: &Scope| match scope {
+                Scope::Error(_) => 0,
+                Scope::Status(_) => 1,
+                Scope::Class(_) => 2,
+            };
+            let same = rules.iter_mut().find(|r| {
+                r.kind == kind && r.source == item.section && r.advice == item.sentence && {
+                    let existing = if !r.errors.is_empty() {
+                        0
+                    } else if !r.statuses.is_empty() {
+                        1
+                    } else {
+                        2
+                    };
+                    existing == level(&item.scope)
+                }
+            });
+            let rule = match same {
+                Some(rule) => rule,
+                None => {
+                    rules.push(new_rule(kind, &item.sentence, &item.section, waits));
+                    rules.last_mut().expect("just pushed")
+                }
+            };
+            match item.scope {
+                Scope::Error(value) => rule.errors.push(value),
+                Scope::Status(code) => rule.statuses.push(code),
+                Scope::Class(class) => rule.status_classes.push(class),
+            }
+        }
+        let mut ids = BTreeSet::new();
+        for rule in &mut rules {
+            let what = if !rule.errors.is_empty() {
+                "errors"
+            } else if !rule.statuses.is_empty() {
+                "statuses"
+            } else {
+                "classes"
+            };
+            let base = format!("{}-{what}", rule.kind.as_str().replace('_', "-"));
+            rule.id = super::names::unique(&base, |id| ids.insert(id.to_string()), |n| format!("{base}-{n}"));
+        }
+        Some(RecoveryAdvice {
+            precedence: None,
+            rules,
+            fallback: Fallback {
+                kind: RecoveryKind::GiveUp,
+                advice: "The page advises nothing for other responses.".into(),
+                source: self.section_ids.first().cloned().unwrap_or_default(),
+                inferred: vec!["kind".into()],
+                inconsistencies: Vec::new(),
+                notes: Vec::new(),
+            },
+        })
+    }
+}
+
+/// A rule of `kind` with nothing in scope yet, marked inferred.
+fn new_rule(kind: RecoveryKind, advice: &str, section: &str, waits: bool) -> RecoveryRule {
+    let retries = kind.retries();
+    RecoveryRule {
+        id: String::new(),
+        hints: Vec::new(),
+        errors: Vec::new(),
+        statuses: Vec::new(),
+        status_classes: Vec::new(),
+        except: Vec::new(),
+        when: Vec::new(),
+        transport: Vec::new(),
+        kind,
+        then: None,
+        safe_to_resend: false,
+        backoff: retries.then_some(BackoffAdvice::Client),
+        max_attempts: None,
+        if_no_wait: (kind == RecoveryKind::RetryAfterWait && waits).then_some(RecoveryKind::RetryWithBackoff),
+        advice: advice.to_string(),
+        source: section.to_string(),
+        inferred: vec!["kind".into()],
+        inconsistencies: Vec::new(),
+        notes: Vec::new(),
+    }
+}
