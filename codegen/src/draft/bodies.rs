@@ -72,15 +72,17 @@ impl Drafter<'_> {
     /// {...}}`, `{"errors": [{...}]}`) is that member's shape, in a new root: the envelope.
     pub(super) fn root_for(&mut self, body: &Map<String, Value>, source: &str) -> usize {
         let overlap = |shape: &Shape| shape.fields.iter().filter(|f| body.contains_key(&f.name)).count();
+        let missing = |shape: &Shape| shape.fields.iter().filter(|f| f.required && !body.contains_key(&f.name)).count();
+        // Most members shared; of those, fewest required members lacking; of those, the first.
         let best = self
             .bodies
             .iter()
             .enumerate()
             .filter(|(_, b)| b.root)
-            .map(|(i, b)| (overlap(b), i))
+            .map(|(i, b)| (overlap(b), std::cmp::Reverse(missing(b)), std::cmp::Reverse(i)))
             .max()
-            .filter(|(shared, _)| *shared > 0)
-            .map(|(_, i)| i);
+            .filter(|(shared, _, _)| *shared > 0)
+            .map(|(_, _, std::cmp::Reverse(i))| i);
         let another_body = |drafter: &Self, index: usize| {
             let shape = &drafter.bodies[index];
             let documented = !drafter.built_from_examples.contains(&index);

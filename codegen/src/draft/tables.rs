@@ -237,8 +237,12 @@ impl Drafter<'_> {
         for (index, section) in self.page.sections.iter().enumerate() {
             for (t, table) in section.tables.iter().enumerate() {
                 if t > 0 {
+                    // Its facts are still the page's: a body's fields are drafted, not rebuilt.
+                    let drafted = TableKind::of(table) == Some(TableKind::Fields)
+                        && self.field_table(index, section, table).is_some();
+                    let what = if drafted { "its fields are drafted, but " } else { "" };
                     self.unplaced.push(format!(
-                        "{}: table {} of the section (a section holds one source table; split the heading to keep it)",
+                        "{}: table {} of the section ({what}a section holds one source table; split the heading to rebuild it)",
                         self.section_title(index),
                         t + 1
                     ));
