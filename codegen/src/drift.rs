@@ -4,7 +4,7 @@
 //! API's codes that no value of the catalog holds. Entries that record an
 //! inconsistency or mark facts inferred are the catalog's own reading, not drift.
 
-use crate::page::{header_names, status_codes, Page, PageSection};
+use crate::page::{code_spans, code_style, header_names, status_codes, Page, PageSection};
 use crate::resolved::{Api, DocumentId};
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -309,6 +309,9 @@ fn examples(api: &Api, document: DocumentId, page: &Page, out: &mut Vec<Differen
                     what: format!("example `{}` changed: now {body}", example.id),
                 });
             }
+            // An example the catalog quotes in a recorded inconsistency (left out on purpose) is
+            // its reading, not drift.
+            None if quoted_in_inconsistency(api, body) => {}
             None => out.push(Difference { section: section.clone(), what: format!("example added: {body}") }),
         }
     }
@@ -321,6 +324,12 @@ fn examples(api: &Api, document: DocumentId, page: &Page, out: &mut Vec<Differen
             });
         }
     }
+}
+
+/// Whether a statement of a recorded inconsistency quotes this body (as compact JSON).
+fn quoted_in_inconsistency(api: &Api, body: &Value) -> bool {
+    let Ok(text) = serde_json::to_string(body) else { return false };
+    api.inconsistencies.iter().flat_map(|x| &x.statements).any(|s| s.says.contains(&text))
 }
 
 /// Status codes in the page's status tables and `http` blocks, and header names in its `http`
@@ -394,9 +403,6 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
             }
         }
     }
-    if styles.is_empty() {
-        return;
-    }
     let known: HashSet<String> = api
         .vocabularies
         .iter()
@@ -404,12 +410,39 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
         .chain(api.shapes.iter().flat_map(|s| s.fields.iter().map(|f| f.wire.clone())))
         .chain(api.headers.iter().map(|h| h.name.to_ascii_lowercase().replace('-', "_")))
         .collect();
+    // Codes written otherwise (`itemNotFound`, `E0000010`, `50034`) only count in code spans:
+    // words of those styles are common in prose.
+    let spanned: Vec<(bool, bool, bool, bool)> = api
+        .vocabularies
+        .iter()
+        .flat_map(|v| {
+            let mut counted: Vec<((bool, bool, bool, bool), usize)> = Vec::new();
+            for style in v.values.iter().filter_map(|x| code_style(&x.wire)) {
+                match counted.iter_mut().find(|(s, _)| *s == style) {
+                    Some((_, n)) => *n += 1,
+                    None => counted.push((style, 1)),
+                }
+            }
+            counted.into_iter().filter(|(_, n)| *n >= 2).map(|(style, _)| style)
+        })
+        .collect();
+    let integer_codes = api.vocabularies.iter().any(|v| v.wire_type == crate::model::VocabularyType::Integer);
     for section in &page.sections {
         let mut named = BTreeSet::new();
         for line in section.prose.iter().chain(section.tables.iter().flat_map(|t| t.rows.iter().flatten())) {
             for word in line.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
                 let style = CodeStyle::of(word);
                 if style.is_some_and(|s| styles.contains(&s)) && !known.contains(word) {
+                    named.insert(word.to_string());
+                }
+            }
+            for word in code_spans(line) {
+                let number = word.bytes().all(|b| b.is_ascii_digit());
+                // A number is a code of an integer vocabulary, unless it is a status.
+                let status = word.parse::<u16>().is_ok_and(|n| (100..=599).contains(&n));
+                let styled = code_style(word).is_some_and(|s| spanned.contains(&s));
+                let counts = if number { integer_codes && !status && styled } else { styled };
+                if counts && CodeStyle::of(word).is_none() && !known.contains(word) {
                     named.insert(word.to_string());
                 }
             }

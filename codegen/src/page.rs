@@ -293,6 +293,27 @@ pub fn header_names(line: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// How a code is written: whether it has lower-case letters, upper-case letters and `_`, and
+/// whether it starts upper-case. Two codes of one style (`INVALID_REQUEST`,
+/// `TRANSACTION_REFUSED`; `itemNotFound`, `syncStateNotFound`; `E0000001`, `E0000010`) are taken
+/// for codes of one list. `None` for what no code is written as (spaces, `-`, empty).
+pub fn code_style(word: &str) -> Option<(bool, bool, bool, bool)> {
+    let valid = !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    valid.then(|| {
+        (
+            word.chars().any(|c| c.is_ascii_lowercase()),
+            word.chars().any(|c| c.is_ascii_uppercase()),
+            word.contains('_'),
+            word.starts_with(|c: char| c.is_ascii_uppercase()),
+        )
+    })
+}
+
+/// The code spans of a line of prose (which keeps them marked) or of a table cell.
+pub fn code_spans(line: &str) -> impl Iterator<Item = &str> {
+    line.split('`').skip(1).step_by(2)
+}
+
 /// `sha256:<hex>` of the bytes: what a catalog records to notice that its page changed.
 pub fn content_hash(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);

@@ -54,7 +54,7 @@ impl Drafter<'_> {
         let source = self.section_ids[index].clone();
         let root = self.root_for(&body, &source);
         if let Some(member) = self.lacks_documented(root, &body) {
-            self.example_lacks(index, root, &member, at);
+            self.example_lacks(index, root, &member, &body, at);
             return;
         }
         let shape = self.grown(root, &body, &source);
@@ -91,7 +91,7 @@ impl Drafter<'_> {
 
     /// An example without a member its body's table requires: left out, and the contradiction
     /// recorded (the table says one thing, the example shows another; the maintainer decides).
-    fn example_lacks(&mut self, index: usize, root: usize, member: &str, at: &str) {
+    fn example_lacks(&mut self, index: usize, root: usize, member: &str, body: &Map<String, Value>, at: &str) {
         let table_section = self.bodies[root].source.clone();
         let example_section = self.section_ids[index].clone();
         let id = names::unique(
@@ -110,7 +110,14 @@ impl Drafter<'_> {
             ),
             statements: vec![
                 Statement { section: table_section, says: format!("`{member}` is required.") },
-                Statement { section: example_section, says: format!("An example error body without `{member}`.") },
+                // The body quoted whole: `drift` knows the example as left out on purpose.
+                Statement {
+                    section: example_section,
+                    says: format!(
+                        "An example error body without `{member}`: {}",
+                        serde_json::to_string(body).unwrap_or_default()
+                    ),
+                },
             ],
             resolution: format!(
                 "Drafted: `{member}` stays required, as the table says, and the example is left out. Keep whichever the API does."

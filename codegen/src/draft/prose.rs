@@ -4,6 +4,7 @@
 
 use super::Drafter;
 use crate::model::{Status, VocabularyValue};
+use crate::page::{code_spans, code_style as style};
 
 /// Words after which a number is a status: "a 503", "answers 429", "HTTP 500", "401, 403 or 429".
 const BEFORE_A_STATUS: &[&str] = &[
@@ -98,26 +99,6 @@ pub(super) fn statuses_in(line: &str) -> Vec<(u16, Option<String>)> {
         previous_was_status = word.ends_with(',');
     }
     found
-}
-
-/// How a code is written: which kinds of characters it has and how it starts. Two codes of one
-/// style (`INVALID_REQUEST`, `TRANSACTION_REFUSED`; `itemNotFound`, `syncStateNotFound`) are
-/// taken for codes of one list.
-fn style(word: &str) -> Option<(bool, bool, bool, bool)> {
-    let valid = !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    valid.then(|| {
-        (
-            word.chars().any(|c| c.is_ascii_lowercase()),
-            word.chars().any(|c| c.is_ascii_uppercase()),
-            word.contains('_'),
-            word.starts_with(|c: char| c.is_ascii_uppercase()),
-        )
-    })
-}
-
-/// The code spans of a prose line.
-fn code_spans(line: &str) -> impl Iterator<Item = &str> {
-    line.split('`').skip(1).step_by(2)
 }
 
 impl Drafter<'_> {

@@ -7,7 +7,7 @@ use crate::source_fidelity::{documents, responses, tables};
 
 use codegen::model::FieldRole;
 use codegen::page::{parse_page, read_page, PageError};
-use codegen::resolved::{Api, FieldType};
+use codegen::resolved::{Api, DocumentId, FieldType};
 
 /// Drafts `page` as the API `drafted`, then loads, validates and renders it as `generate` would.
 fn draft_and_generate(page: &str) -> (String, Vec<String>, codegen::Catalog) {
@@ -103,92 +103,135 @@ fn each_catalog_has_not_drifted_from_its_own_page() {
 fn drift_names_each_change_to_a_page() {
     let mut edited_pages = 0;
     for (api, document, page) in documents() {
-        let tabled = |s: &&codegen::resolved::Section| {
-            s.document == document && s.table.as_ref().is_some_and(|t| t.rows.len() >= 2)
-        };
-        let Some(table) = api.sections.iter().find(tabled) else { continue };
+        let edits = edits_of(&api, document, &page);
+        if edits.is_empty() {
+            continue;
+        }
         edited_pages += 1;
-        let rows = &table.table.as_ref().unwrap().rows;
-        let line = |row: &Vec<String>| format!("| {} |", row.join(" | "));
-        let heading = table.heading.last().unwrap();
-        let mut edits: Vec<(&str, String, &str)> = Vec::new();
-        // A row added after the table's first row.
-        let first = find_row(&page, &rows[0]);
-        let added = format!("{first}\n{}", line(&rows[0].iter().map(|c| format!("{c} (new)")).collect()));
-        edits.push(("row added", page.replacen(&first, &added, 1), "row added"));
-        // A cell changed.
-        let second = find_row(&page, &rows[1]);
-        let last_cell = rows[1].last().unwrap();
-        let changed = second.replacen(last_cell.as_str(), "Changed wording", 1);
-        edits.push(("cell changed", page.replacen(&second, &changed, 1), "changed from"));
-        // An example changed: its first JSON key renamed.
-        let example = api.examples.iter().find(|e| api[e.trace.section].document == table.document).unwrap();
-        let key = example.body.as_object().unwrap().keys().next().unwrap();
-        let json_start = page.find("```json").unwrap();
-        let key_at = json_start + page[json_start..].find(&format!("\"{key}\"")).unwrap();
-        let mut edited = page.clone();
-        edited.replace_range(key_at..key_at + key.len() + 2, "\"renamedKey\"");
-        edits.push(("example changed", edited, "example"));
-        // A heading renamed.
-        let renamed = page.replacen(&format!("# {heading}\n"), &format!("# {heading} Renamed\n"), 1);
-        edits.push(("heading renamed", renamed, "heading renamed"));
-        // A parent heading renamed: its sections move with it, and the rename is said once.
-        if table.heading.len() >= 2 {
-            let parent = &table.heading[0];
-            let level = page.lines().find(|l| l.trim_start_matches('#').trim() == parent && l.starts_with('#'));
-            if let Some(line) = level {
-                let renamed = page.replacen(&format!("{line}\n"), &format!("{line} Renamed\n"), 1);
-                edits.push(("parent heading renamed", renamed, "heading renamed"));
-            }
-        }
-        // A row removed: the last one whose entry the catalog does not read otherwise on purpose.
-        let kept = rows.iter().rev().find(|row| !codegen::drift::read_differently(&api, &row[0]));
-        if let Some(row) = kept {
-            let line = find_row(&page, row);
-            edits.push(("row removed", page.replacen(&format!("{line}\n"), "", 1), "row removed"));
-        }
-        // A new code named in prose, written as the API writes its codes.
-        let code = api.vocabularies.iter().flat_map(|v| &v.values).map(|v| v.wire.as_str()).find(|w| {
-            w.contains('_')
-                && (w.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')
-                    || w.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
-        });
-        if let Some(code) = code {
-            let new_code = if code.bytes().any(|b| b.is_ascii_uppercase()) {
-                format!("{code}_AGAIN")
-            } else {
-                format!("{code}_again")
-            };
-            let mentioned = page.replacen(
-                &format!("# {heading}\n"),
-                &format!("# {heading}\n\nA new code, `{new_code}`, may come back.\n"),
-                1,
-            );
-            edits.push(("new code in prose", mentioned, "no such value"));
-        }
-        for (what, text, expected) in edits {
-            let report = codegen::drift::drift(&api, &parse_page(&text));
-            assert!(report.drifted(), "{}: {what} not found", api.id);
-            assert!(
-                report.differences.iter().any(|d| d.what.contains(expected)),
-                "{}: {what}:\n{}",
-                api.id,
-                report.render()
-            );
-            if what.ends_with("renamed") {
-                // The rename alone: no heading reported gone or new besides.
-                assert_eq!(report.differences.len(), 1, "{}: {what}:\n{}", api.id, report.render());
-            }
-            if api[table.document].content_hash.is_some() {
-                assert!(report.page_changed.is_some(), "{}: {what}: the hash", api.id);
+        for edit in edits {
+            if let Err(problem) = edit.named_by(&api, document) {
+                panic!("{}: {problem}", api.id);
             }
         }
     }
     assert!(edited_pages >= 1 || std::env::var_os("CI").is_none());
 }
 
+/// An edited copy of a page, and what `drift` must say of it.
+pub struct Edit {
+    pub what: &'static str,
+    pub text: String,
+    /// Words one of the differences holds.
+    expected: &'static str,
+}
+
+impl Edit {
+    /// Whether `drift` names the edit (and only the rename, for a renamed heading).
+    pub fn named_by(&self, api: &Api, document: DocumentId) -> Result<(), String> {
+        let report = codegen::drift::drift(api, &parse_page(&self.text));
+        let what = self.what;
+        if !report.drifted() {
+            return Err(format!("{what} not found"));
+        }
+        if !report.differences.iter().any(|d| d.what.contains(self.expected)) {
+            return Err(format!("{what}:\n{}", report.render()));
+        }
+        // The rename alone: no heading reported gone or new besides.
+        if what.ends_with("renamed") && report.differences.len() != 1 {
+            return Err(format!("{what}, and more:\n{}", report.render()));
+        }
+        if api[document].content_hash.is_some() && report.page_changed.is_none() {
+            return Err(format!("{what}: the hash"));
+        }
+        Ok(())
+    }
+}
+
+/// Six kinds of edit of a page, made around the first section of `document` whose table has
+/// two rows or more: a row added, a cell changed, an example changed, a heading renamed (and
+/// its parent), a row removed, a new code in prose. None when no table has two rows.
+pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
+    let tabled =
+        |s: &&codegen::resolved::Section| s.document == document && s.table.as_ref().is_some_and(|t| t.rows.len() >= 2);
+    let Some(table) = api.sections.iter().find(tabled) else { return Vec::new() };
+    let rows = &table.table.as_ref().unwrap().rows;
+    let line = |row: &Vec<String>| format!("| {} |", row.join(" | "));
+    let heading = table.heading.last().unwrap();
+    let mut edits = Vec::new();
+    let mut edit = |what, text, expected| edits.push(Edit { what, text, expected });
+    // A row added after the table's first row.
+    let first = find_row(page, &rows[0]);
+    let added = format!("{first}\n{}", line(&rows[0].iter().map(|c| format!("{c} (new)")).collect()));
+    edit("row added", page.replacen(&first, &added, 1), "row added");
+    // A cell changed.
+    let second = find_row(page, &rows[1]);
+    let last_cell = rows[1].last().unwrap();
+    let changed = second.replacen(last_cell.as_str(), "Changed wording", 1);
+    edit("cell changed", page.replacen(&second, &changed, 1), "changed from");
+    // An example changed: its first JSON key renamed.
+    if let Some(example) = api.examples.iter().find(|e| api[e.trace.section].document == table.document) {
+        let key = example.body.as_object().unwrap().keys().next().unwrap();
+        let json_start = page.find("```json").unwrap();
+        let key_at = json_start + page[json_start..].find(&format!("\"{key}\"")).unwrap();
+        let mut edited = page.to_string();
+        edited.replace_range(key_at..key_at + key.len() + 2, "\"renamedKey\"");
+        edit("example changed", edited, "example");
+    }
+    // A heading renamed.
+    let renamed = page.replacen(&format!("# {heading}\n"), &format!("# {heading} Renamed\n"), 1);
+    edit("heading renamed", renamed, "heading renamed");
+    // A parent heading renamed: its sections move with it, and the rename is said once.
+    if table.heading.len() >= 2 {
+        let parent = &table.heading[0];
+        let level = page.lines().find(|l| l.trim_start_matches('#').trim() == parent && l.starts_with('#'));
+        if let Some(line) = level {
+            let renamed = page.replacen(&format!("{line}\n"), &format!("{line} Renamed\n"), 1);
+            edit("parent heading renamed", renamed, "heading renamed");
+        }
+    }
+    // A row removed: the last one whose entry the catalog does not read otherwise on purpose.
+    let kept = rows.iter().rev().find(|row| !codegen::drift::read_differently(api, &row[0]));
+    if let Some(row) = kept {
+        let line = find_row(page, row);
+        edit("row removed", page.replacen(&format!("{line}\n"), "", 1), "row removed");
+    }
+    // A new code named in prose, written as the API writes its codes.
+    let known: Vec<&str> = api.vocabularies.iter().flat_map(|v| &v.values).map(|v| v.wire.as_str()).collect();
+    // Codes joined by `_` first (words drift reads anywhere), then codes written otherwise.
+    let underscored = |w: &&str| {
+        if w.contains('_') && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') {
+            Some(format!("{w}_AGAIN"))
+        } else if w.contains('_') && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+            Some(format!("{w}_again"))
+        } else {
+            None
+        }
+    };
+    let otherwise = |w: &&str| {
+        if w.bytes().any(|b| b.is_ascii_digit()) {
+            Some(w.chars().map(|c| if c.is_ascii_digit() { '9' } else { c }).collect())
+        } else if w.bytes().any(|b| b.is_ascii_lowercase()) && w.bytes().any(|b| b.is_ascii_uppercase()) {
+            Some(format!("{w}Again"))
+        } else {
+            None
+        }
+    };
+    let unknown = |code: &String| !known.contains(&code.as_str());
+    let new_code =
+        known.iter().filter_map(underscored).find(unknown).or_else(|| known.iter().filter_map(otherwise).find(unknown));
+    if let Some(new_code) = new_code {
+        let mentioned = page.replacen(
+            &format!("# {heading}\n"),
+            &format!("# {heading}\n\nA new code, `{new_code}`, may come back.\n"),
+            1,
+        );
+        edit("new code in prose", mentioned, "no such value");
+    }
+    edits
+}
+
 /// The page line holding a rebuilt row (cells padded as the page pads them).
-fn find_row(page: &str, row: &[String]) -> String {
+pub fn find_row(page: &str, row: &[String]) -> String {
     page.lines()
         .find(|line| {
             let cells: Vec<String> = line.trim().trim_matches('|').split(" | ").map(|c| c.trim().to_string()).collect();
