@@ -201,12 +201,18 @@ fn tables(
     renamed: &[(Vec<String>, Vec<String>)],
     out: &mut Vec<Difference>,
 ) {
+    // A page section with several tables is several catalog sections of one heading, in order:
+    // the n-th of them rebuilds its n-th table.
+    let mut nth_of: HashMap<&Vec<String>, usize> = HashMap::new();
     for section in api.sections.iter().filter(|s| s.document == document) {
         let Some(table) = &section.table else { continue };
+        let nth = nth_of.entry(&section.heading).or_default();
+        let which = *nth;
+        *nth += 1;
         let Some(found) = page_section(page, &section.heading, renamed) else { continue };
         let here = title(&section.heading);
         let mut push = |what: String| out.push(Difference { section: here.clone(), what });
-        let Some(theirs) = found.tables.first() else {
+        let Some(theirs) = found.tables.get(which) else {
             push("the table is no longer on the page".into());
             continue;
         };
@@ -327,7 +333,7 @@ fn examples(api: &Api, document: DocumentId, page: &Page, out: &mut Vec<Differen
 }
 
 /// Whether a statement of a recorded inconsistency quotes this body (as compact JSON).
-fn quoted_in_inconsistency(api: &Api, body: &Value) -> bool {
+pub fn quoted_in_inconsistency(api: &Api, body: &Value) -> bool {
     let Ok(text) = serde_json::to_string(body) else { return false };
     api.inconsistencies.iter().flat_map(|x| &x.statements).any(|s| s.says.contains(&text))
 }

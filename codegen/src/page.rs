@@ -358,7 +358,8 @@ mod tests {
         let blocks = &page.sections[2].code_blocks;
         assert_eq!((blocks[0].language.as_str(), blocks[1].language.as_str()), ("http", "json"));
         assert_eq!(blocks[1].text, "{\"error\": \"x\"}\n");
-        assert_eq!(page.sections[2].prose, ["Wait 60 seconds."]);
+        // Code spans stay marked: a sentence that names a code or a header names it in one.
+        assert_eq!(page.sections[2].prose, ["Wait `60` seconds."]);
     }
 
     #[test]

@@ -9,6 +9,18 @@ use crate::page::header_names;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
+/// The form a `Retry-After` value is written in: seconds, an ISO 8601 time or an HTTP-date.
+fn retry_after_format(value: &str) -> RetryAfterFormat {
+    let value = value.trim();
+    if value.chars().all(|c| c.is_ascii_digit()) {
+        RetryAfterFormat::DelaySeconds
+    } else if value.contains('T') && value.starts_with(|c: char| c.is_ascii_digit()) {
+        RetryAfterFormat::Iso8601
+    } else {
+        RetryAfterFormat::HttpDate
+    }
+}
+
 impl Drafter<'_> {
     /// Each JSON code block: an example, with the status and headers of an `http` block just
     /// before it; its body shape found or made. Other code blocks are listed as unplaced.
@@ -130,14 +142,21 @@ impl Drafter<'_> {
 
     /// A header, unless the draft has it already.
     fn ensure_header(&mut self, name: &str, description: &str, section: &str, example_value: Option<&str>) {
-        if self.headers.iter().any(|h| h.name.eq_ignore_ascii_case(name)) {
+        if let Some(known) = self.headers.iter_mut().find(|h| h.name.eq_ignore_ascii_case(name)) {
+            // An example's `Retry-After` shows a form the header is written in.
+            if let (Some(HeaderRole::RetryAfter), Some(value)) = (known.role, example_value) {
+                let format = retry_after_format(value);
+                if !known.formats.contains(&format) {
+                    known.formats.push(format);
+                }
+            }
             return;
         }
         // A section's table of headers lists the headers traced to it: one it does not list is
         // traced to the page's first section, and says where it was seen.
         let lists_headers = |id: &str| {
             let index = self.section_ids.iter().position(|s| s == id);
-            index.and_then(|i| self.table_specs.get(&i)).is_some_and(|t| t.rows == TableRows::Headers)
+            index.is_some_and(|i| self.table_specs.range((i, 0)..(i + 1, 0)).any(|(_, t)| t.rows == TableRows::Headers))
         };
         let (section, description) = match self.section_ids.first() {
             Some(first) if lists_headers(section) && !lists_headers(first) => {
@@ -210,5 +229,19 @@ impl Drafter<'_> {
         for (name, line, section) in found {
             self.ensure_header(&name, &line, &section, None);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::retry_after_format;
+    use crate::model::RetryAfterFormat;
+
+    #[test]
+    fn a_retry_after_value_says_its_form() {
+        assert_eq!(retry_after_format("120"), RetryAfterFormat::DelaySeconds);
+        // "GMT" holds a `T`: an HTTP-date is not taken for ISO 8601.
+        assert_eq!(retry_after_format("Wed, 21 Oct 2015 07:28:00 GMT"), RetryAfterFormat::HttpDate);
+        assert_eq!(retry_after_format("2024-12-01T09:00:00Z"), RetryAfterFormat::Iso8601);
     }
 }

@@ -97,13 +97,14 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
         let catalog = crate::validate::validate(crate::load::Loaded { dir: "spec".into(), apis: vec![api] })
             .map_err(DraftError::Invalid)?;
         let api = &catalog.apis()[0];
-        let mismatched: Vec<usize> = drafter
+        let mismatched: Vec<TableAt> = drafter
             .section_tables
             .iter()
-            .filter_map(|(&index, table)| {
-                let rebuilt = api.sections[index].table.as_ref()?;
+            .filter_map(|(&at, table)| {
+                let id = drafter.table_section_id(at);
+                let rebuilt = api.sections.iter().find(|s| s.id == id)?.table.as_ref()?;
                 let same = rebuilt.headers == table.header && rebuilt.rows == table.rows;
-                (!same).then_some(index)
+                (!same).then_some(at)
             })
             .collect();
         if mismatched.is_empty() {
@@ -115,6 +116,25 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     }
 }
 
+/// The bodies with the roots whose members may all be left out after the other roots: such a
+/// body fits every body, so decoding tries it last (E0507).
+fn hidden_formats_last(bodies: Vec<model::Shape>) -> Vec<model::Shape> {
+    let open = |shape: &model::Shape| {
+        shape.root
+            && !shape
+                .fields
+                .iter()
+                .any(|f| model::must_be_present(f.required, f.nullable, f.ty == model::FieldType::Any))
+    };
+    let (last, first): (Vec<_>, Vec<_>) = bodies.into_iter().partition(open);
+    first.into_iter().chain(last).collect()
+}
+
+/// Where a table is: its page section's index, and its place among the section's tables. The
+/// first table of a section is rebuilt by the section's own catalog section; each later one by
+/// a catalog section of its own, with the same heading, right after it.
+type TableAt = (usize, usize);
+
 /// The draft under construction: the catalog's entries, in catalog order.
 struct Drafter<'p> {
     page: &'p Page,
@@ -122,10 +142,10 @@ struct Drafter<'p> {
     local_copy: Option<String>,
     /// Per page section (same index): its catalog id.
     section_ids: Vec<String>,
-    /// Sections that hold a table, by index, with the page's table.
-    section_tables: BTreeMap<usize, PageTable>,
-    /// Per section index: how the catalog rebuilds its table.
-    table_specs: BTreeMap<usize, SourceTable>,
+    /// The page's tables the draft keeps, by where they are.
+    section_tables: BTreeMap<TableAt, PageTable>,
+    /// How the catalog rebuilds each of them.
+    table_specs: BTreeMap<TableAt, SourceTable>,
     statuses: Vec<model::Status>,
     vocabularies: Vec<model::Vocabulary>,
     bodies: Vec<model::Shape>,
@@ -190,12 +210,21 @@ impl<'p> Drafter<'p> {
         });
     }
 
-    fn drop_table(&mut self, index: usize) {
-        self.table_specs.remove(&index);
-        if let Some(table) = self.section_tables.remove(&index) {
+    /// The id of the catalog section that rebuilds the table at `at`: the page section's for
+    /// its first table, `<id>-table-<n>` for the n-th.
+    fn table_section_id(&self, (index, nth): TableAt) -> String {
+        match nth {
+            0 => self.section_ids[index].clone(),
+            _ => format!("{}-table-{}", self.section_ids[index], nth + 1),
+        }
+    }
+
+    fn drop_table(&mut self, at: TableAt) {
+        self.table_specs.remove(&at);
+        if let Some(table) = self.section_tables.remove(&at) {
             self.unplaced.push(format!(
-                "{}: the table ({}) would not rebuild cell for cell, so the section keeps no table",
-                self.section_title(index),
+                "{}: the table ({}) would not rebuild cell for cell, so the catalog keeps no table for it",
+                self.section_title(at.0),
                 table.header.join(", ")
             ));
         }
@@ -221,17 +250,24 @@ impl<'p> Drafter<'p> {
             ],
             ..SourceDocument::default()
         };
-        let sections = page
-            .sections
-            .iter()
-            .enumerate()
-            .map(|(i, section)| model::Section {
+        let mut sections = Vec::new();
+        for (i, section) in page.sections.iter().enumerate() {
+            let heading = if section.heading.is_empty() { vec![title.clone()] } else { section.heading.clone() };
+            sections.push(model::Section {
                 id: self.section_ids[i].clone(),
-                heading: if section.heading.is_empty() { vec![title.clone()] } else { section.heading.clone() },
-                table: self.table_specs.get(&i).cloned(),
+                heading: heading.clone(),
+                table: self.table_specs.get(&(i, 0)).cloned(),
                 ..model::Section::default()
-            })
-            .collect();
+            });
+            for (&(_, nth), table) in self.table_specs.range((i, 1)..(i + 1, 0)) {
+                sections.push(model::Section {
+                    id: self.table_section_id((i, nth)),
+                    heading: heading.clone(),
+                    table: Some(table.clone()),
+                    ..model::Section::default()
+                });
+            }
+        }
         model::Api {
             id: self.id.clone(),
             name: names::name_from_id(&self.id),
@@ -240,7 +276,7 @@ impl<'p> Drafter<'p> {
             sections,
             statuses: self.statuses.clone(),
             vocabularies: self.vocabularies.clone(),
-            bodies: self.typed_bodies(),
+            bodies: hidden_formats_last(self.typed_bodies()),
             unions: Vec::new(),
             headers: self.headers.clone(),
             recovery: self.recovery(),

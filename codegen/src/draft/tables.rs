@@ -235,34 +235,23 @@ impl Drafter<'_> {
     /// fields or headers; what is none of them is listed as unplaced.
     pub(super) fn tables(&mut self) {
         for (index, section) in self.page.sections.iter().enumerate() {
-            for (t, table) in section.tables.iter().enumerate() {
-                if t > 0 {
-                    // Its facts are still the page's: a body's fields are drafted, not rebuilt.
-                    let drafted = TableKind::of(table) == Some(TableKind::Fields)
-                        && self.field_table(index, section, table).is_some();
-                    let what = if drafted { "its fields are drafted, but " } else { "" };
-                    self.unplaced.push(format!(
-                        "{}: table {} of the section ({what}a section holds one source table; split the heading to rebuild it)",
-                        self.section_title(index),
-                        t + 1
-                    ));
-                    continue;
-                }
+            for (nth, table) in section.tables.iter().enumerate() {
                 if table.rows.is_empty() || table.rows.iter().any(Vec::is_empty) {
                     self.unplaced.push(format!("{}: a table without rows", self.section_title(index)));
                     continue;
                 }
+                let source = self.table_section_id((index, nth));
                 let kept = match TableKind::of(table) {
-                    Some(TableKind::Statuses { key }) => self.status_table(index, table, key),
-                    Some(TableKind::Fields) => self.field_table(index, section, table),
-                    Some(TableKind::Codes { integer }) => self.vocabulary_table(index, section, table, integer),
-                    Some(TableKind::Headers) => self.header_table(index, table),
+                    Some(TableKind::Statuses { key }) => self.status_table(&source, table, key),
+                    Some(TableKind::Fields) => self.field_table(&source, section, table),
+                    Some(TableKind::Codes { integer }) => self.vocabulary_table(&source, section, table, integer),
+                    Some(TableKind::Headers) => self.header_table(&source, table),
                     None => None,
                 };
                 match kept {
                     Some(spec) => {
-                        self.table_specs.insert(index, spec);
-                        self.section_tables.insert(index, table.clone());
+                        self.table_specs.insert((index, nth), spec);
+                        self.section_tables.insert((index, nth), table.clone());
                     }
                     None => self.unplaced.push(format!(
                         "{}: a table with columns {} is neither statuses, a vocabulary, fields nor headers",
@@ -275,7 +264,7 @@ impl Drafter<'_> {
     }
 
     /// A table whose column `key` holds status codes: one status per code.
-    fn status_table(&mut self, index: usize, table: &PageTable, key: usize) -> Option<SourceTable> {
+    fn status_table(&mut self, source: &str, table: &PageTable, key: usize) -> Option<SourceTable> {
         let codes: Vec<Vec<u16>> = table.rows.iter().map(|row| status_codes(&row[key])).collect::<Option<_>>()?;
         // `200 OK`: the code's cell carries its reason phrase too.
         let reasons: Vec<Option<(String, String)>> =
@@ -303,7 +292,7 @@ impl Drafter<'_> {
             facts.push((c, fact));
             columns.push(TableColumn { header: header.clone(), cell: fact.template(&cells) });
         }
-        let section = self.section_ids[index].clone();
+        let section = source.to_string();
         for ((row, codes), reason) in table.rows.iter().zip(&codes).zip(&reasons) {
             for &code in codes {
                 let reason = reason.as_ref().map(|(reason, _)| reason.clone());
@@ -331,7 +320,7 @@ impl Drafter<'_> {
     /// A table of a body's fields: a first column of names, with a `Type`, `Required` and
     /// description column in any order. A table about a member of a body drafted before
     /// (`### The innerError object`) is that member's shape; any other is a root body.
-    fn field_table(&mut self, index: usize, section: &PageSection, table: &PageTable) -> Option<SourceTable> {
+    fn field_table(&mut self, source: &str, section: &PageSection, table: &PageTable) -> Option<SourceTable> {
         let name_template = if table.rows.iter().all(|r| is_code_span(&r[0])) { "`{name}`" } else { "{name}" };
         let mut columns = vec![TableColumn { header: table.header[0].clone(), cell: name_template.into() }];
         let mut facts: Vec<FieldFact> = Vec::new();
@@ -354,7 +343,7 @@ impl Drafter<'_> {
         let column_of = |fact: FieldFact| facts.iter().position(|f| *f == fact).map(|i| i + 1);
         let (type_column, description_column, required_column) =
             (column_of(FieldFact::Type), column_of(FieldFact::Description), column_of(FieldFact::Required));
-        let source = self.section_ids[index].clone();
+        let source = source.to_string();
         let mut fields = Vec::new();
         for row in &table.rows {
             let key = strip_code(&row[0]);
@@ -459,7 +448,7 @@ impl Drafter<'_> {
     /// A table whose first column holds codes: a vocabulary of wire strings, or of integers.
     fn vocabulary_table(
         &mut self,
-        index: usize,
+        source: &str,
         section: &PageSection,
         table: &PageTable,
         integer: bool,
@@ -476,7 +465,7 @@ impl Drafter<'_> {
             facts.push(fact);
             columns.push(TableColumn { header: header.clone(), cell: fact.template(&cells) });
         }
-        let source = self.section_ids[index].clone();
+        let source = source.to_string();
         let mut values = Vec::new();
         for row in &table.rows {
             let mut value =
@@ -503,7 +492,7 @@ impl Drafter<'_> {
     }
 
     /// A table of headers: their names and what they carry (and a `Type` column, if any).
-    fn header_table(&mut self, index: usize, table: &PageTable) -> Option<SourceTable> {
+    fn header_table(&mut self, source: &str, table: &PageTable) -> Option<SourceTable> {
         let name_template = if table.rows.iter().all(|r| is_code_span(&r[0])) { "`{name}`" } else { "{name}" };
         let mut columns = vec![TableColumn { header: table.header[0].clone(), cell: name_template.into() }];
         let mut described = None;
@@ -514,7 +503,7 @@ impl Drafter<'_> {
             described = Some(c);
             columns.push(TableColumn { header: header.clone(), cell: "{description}".into() });
         }
-        let source = self.section_ids[index].clone();
+        let source = source.to_string();
         for row in &table.rows {
             let name = strip_code(&row[0]);
             if self.headers.iter().any(|h| h.name.eq_ignore_ascii_case(&name)) {

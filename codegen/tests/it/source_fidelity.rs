@@ -129,7 +129,10 @@ fn every_source_table_is_rebuilt_with_the_same_rows_and_cells() {
 fn every_documented_response_is_a_catalog_example() {
     for (api, document, source) in documents() {
         let id = &api.id;
-        let documented = responses(&source);
+        // An example the catalog quotes in a recorded inconsistency is left out on purpose (a
+        // draft does so with an example that lacks a member its table requires).
+        let mut documented = responses(&source);
+        documented.retain(|doc| !codegen::drift::quoted_in_inconsistency(&api, &doc.body));
         let examples: Vec<_> = api.examples.iter().filter(|e| api[e.trace.section].document == document).collect();
         assert_eq!(documented.len(), examples.len(), "{id}: example count");
         for (doc, example) in documented.iter().zip(examples) {
