@@ -406,42 +406,28 @@ fn tables_disagree_on_retrying(api: &Api, out: &mut Vec<Finding>) {
     }
 }
 
-/// A value says it is (not) retryable, and the recovery rule for it says the opposite.
+/// A status or a value says it is (not) retryable, and the recovery rule for it says the
+/// opposite.
 fn recovery_contradicts_retryable(api: &Api, out: &mut Vec<Finding>) {
     for (r, rule) in api.recovery.rules.iter().enumerate() {
-        for status in rule.statuses.iter().filter_map(|&code| api.status(code)) {
-            let Some(retryable) = status.retryable else { continue };
-            if retryable != rule.kind.retries() && rule.trace.inconsistencies.is_empty() {
-                let message = format!(
-                    "status {} is {}retryable in {}, but rule `{}` says `{}`",
-                    status.code,
-                    if retryable { "" } else { "not " },
-                    api.section_title(status.trace.section),
-                    rule.id,
-                    rule.kind.as_str()
-                );
+        if !rule.trace.inconsistencies.is_empty() {
+            continue;
+        }
+        // What the rule covers that says whether it is retried: (what, where it says so, retryable).
+        let statuses = rule.statuses.iter().filter_map(|&code| api.status(code)).filter_map(|status| {
+            let place = format!(" in {}", api.section_title(status.trace.section));
+            status.retryable.map(|retryable| (format!("status {}", status.code), place, retryable))
+        });
+        let values = rule.errors.iter().chain(&rule.hints).map(|&value| &api[value]);
+        let values =
+            values.filter_map(|value| value.retryable.map(|r| (format!("`{}`", value.wire), String::new(), r)));
+        for (what, place, retryable) in statuses.chain(values) {
+            if retryable != rule.kind.retries() {
+                let not = if retryable { "" } else { "not " };
+                let message =
+                    format!("{what} is {not}retryable{place}, but rule `{}` says `{}`", rule.id, rule.kind.as_str());
                 let at = format!("recovery.rules[{r}]");
                 out.push(finding(api, Severity::Warning, "recovery-contradicts-retryable", at, message));
-            }
-        }
-        for &value_ref in rule.errors.iter().chain(&rule.hints) {
-            let value = &api[value_ref];
-            let Some(retryable) = value.retryable else { continue };
-            if retryable != rule.kind.retries() && rule.trace.inconsistencies.is_empty() {
-                let message = format!(
-                    "`{}` is {}retryable, but rule `{}` says `{}`",
-                    value.wire,
-                    if retryable { "" } else { "not " },
-                    rule.id,
-                    rule.kind.as_str()
-                );
-                out.push(finding(
-                    api,
-                    Severity::Warning,
-                    "recovery-contradicts-retryable",
-                    format!("recovery.rules[{r}]"),
-                    message,
-                ));
             }
         }
     }

@@ -202,14 +202,17 @@ impl Drafter<'_> {
         let first_example = self.bodies[index].fields.is_empty() && self.built_from_examples.insert(index);
         for (key, value) in body {
             if let Some(known) = self.bodies[index].fields.iter().position(|f| f.name == *key) {
-                // A member its table gave no type: the first example to send it says.
-                let empty = match value {
-                    Value::Null => true,
-                    Value::Array(items) => items.is_empty(),
-                    Value::Object(map) => map.is_empty(),
-                    _ => false,
-                };
-                if !empty && self.untyped.remove(&(index, key.clone())) {
+                // A member its table gave no type: the examples say. An empty list or object
+                // says little (a list of anything), so a later example may say more.
+                if !value.is_null() && self.untyped.contains(&(index, key.clone())) {
+                    let empty = match value {
+                        Value::Array(items) => items.is_empty(),
+                        Value::Object(map) => map.is_empty(),
+                        _ => false,
+                    };
+                    if !empty {
+                        self.untyped.remove(&(index, key.clone()));
+                    }
                     let ty = self.infer_type(key, value, source);
                     self.bodies[index].fields[known].ty = ty;
                     continue;

@@ -65,7 +65,7 @@ fn code_blocks(markdown: &str) -> Vec<(String, String)> {
 /// and headers.
 #[derive(Debug, PartialEq)]
 pub struct Response {
-    body: Value,
+    pub body: Value,
     status: Option<u16>,
     headers: Vec<(String, String)>,
 }
