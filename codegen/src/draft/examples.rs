@@ -153,16 +153,11 @@ impl Drafter<'_> {
             return;
         }
         // A section's table of headers lists the headers traced to it: one it does not list is
-        // traced to the page's first section, and says where it was seen.
-        let lists_headers = |id: &str| {
-            let index = self.section_ids.iter().position(|s| s == id);
-            index.is_some_and(|i| self.table_specs.range((i, 0)..(i + 1, 0)).any(|(_, t)| t.rows == TableRows::Headers))
-        };
-        let (section, description) = match self.section_ids.first() {
-            Some(first) if lists_headers(section) && !lists_headers(first) => {
-                (first.clone(), format!("{description} The table of headers under `{section}` does not list it."))
-            }
-            _ => (section.to_string(), description.to_string()),
+        // traced elsewhere, and says where it was seen.
+        let (section, moved) = self.free_source(section, |rows| *rows == TableRows::Headers);
+        let description = match moved {
+            true => format!("{description} The table of headers where it is seen does not list it."),
+            false => description.to_string(),
         };
         let header = Header {
             name: name.to_string(),

@@ -24,7 +24,7 @@ mod prose;
 mod recovery;
 mod tables;
 
-use crate::model::{self, SourceDocument, SourceDocuments, SourceTable};
+use crate::model::{self, SourceDocument, SourceDocuments, SourceTable, TableRows};
 use crate::page::{Page, PageTable};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -199,12 +199,33 @@ impl<'p> Drafter<'p> {
         self.statuses.push(status);
     }
 
+    /// Where to trace an entry that `source` uses but does not list: `source`, unless one of
+    /// its tables lists such entries (the entry would become a row the page does not have);
+    /// then the first section none of whose tables do. The second value says whether it moved.
+    fn free_source(&self, source: &str, lists: impl Fn(&TableRows) -> bool) -> (String, bool) {
+        let listing: BTreeSet<String> = self
+            .table_specs
+            .iter()
+            .filter(|(_, spec)| lists(&spec.rows))
+            .map(|(&at, _)| self.table_section_id(at))
+            .collect();
+        if !listing.contains(source) {
+            return (source.to_string(), false);
+        }
+        match self.section_ids.iter().find(|id| !listing.contains(*id)) {
+            Some(free) => (free.clone(), true),
+            None => (source.to_string(), false),
+        }
+    }
+
     /// A status the page uses without listing it.
     fn ensure_status(&mut self, code: u16, section: &str) {
+        let (section, moved) = self.free_source(section, |rows| *rows == TableRows::Statuses);
+        let seen = if moved { " (in a section whose table does not list it)" } else { "" };
         self.add_status(model::Status {
             code,
-            description: format!("Status {code}, which the page uses without describing"),
-            source: section.to_string(),
+            description: format!("Status {code}, which the page uses without describing{seen}"),
+            source: section,
             inferred: vec!["description".into()],
             ..model::Status::default()
         });

@@ -3,7 +3,7 @@
 //! sentence's section, so that `lint` reports it as missing from its table.
 
 use super::Drafter;
-use crate::model::{Status, VocabularyValue};
+use crate::model::{Status, TableRows, VocabularyValue};
 use crate::page::{code_spans, code_style as style};
 
 /// Words after which a number is a status: "a 503", "answers 429", "HTTP 500", "401, 403 or 429".
@@ -109,11 +109,12 @@ impl Drafter<'_> {
             for line in self.page.sections[index].prose.clone() {
                 for (code, reason) in statuses_in(&line) {
                     let standard = crate::model::standard_reason(code).is_some();
+                    let (source, _) = self.free_source(&source, |rows| *rows == TableRows::Statuses);
                     self.add_status(Status {
                         code,
                         reason: reason.filter(|_| !standard),
                         description: format!("Status {code}, which the page names in prose"),
-                        source: source.clone(),
+                        source,
                         inferred: vec!["description".into()],
                         ..Status::default()
                     });
@@ -140,12 +141,14 @@ impl Drafter<'_> {
         else {
             return;
         };
+        let listed = TableRows::Vocabulary(vocabulary.clone());
+        let (source, _) = self.free_source(source, |rows| *rows == listed);
         let vocabulary = self.vocabularies.iter_mut().find(|v| v.name == vocabulary);
         if let Some(vocabulary) = vocabulary {
             vocabulary.values.push(VocabularyValue {
                 value: word.to_string(),
                 description: Some(line.replace('`', "")),
-                source: source.to_string(),
+                source,
                 inferred: vec!["description".into()],
                 ..VocabularyValue::default()
             });

@@ -271,11 +271,9 @@ fn bad_pages_are_refused() {
     assert!(drafted.unplaced.iter().any(|line| line.contains("without rows")), "{:?}", drafted.unplaced);
 }
 
-/// Pages cut short or missing lines (every tenth cut, and lines dropped by a fixed-seed stream)
-/// get a valid draft or a clear refusal from `draft`, and a report from `drift`: never a panic,
-/// never a draft that does not validate.
-#[test]
-fn damaged_pages_never_panic() {
+/// A page cut short at every tenth of its lines, and 20 copies missing lines (dropped by a
+/// fixed-seed stream: the same copies every run).
+pub fn damaged(page: &str) -> Vec<String> {
     let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut next = move || {
         state ^= state << 13;
@@ -283,15 +281,23 @@ fn damaged_pages_never_panic() {
         state ^= state << 17;
         state
     };
+    let lines: Vec<&str> = page.lines().collect();
+    let mut damaged: Vec<String> = (1..10).map(|tenth| lines[..lines.len() * tenth / 10].join("\n")).collect();
+    for _ in 0..20 {
+        let kept: Vec<&str> = lines.iter().copied().filter(|_| next() % 7 != 0).collect();
+        damaged.push(kept.join("\n"));
+    }
+    damaged
+}
+
+/// Pages cut short or missing lines (every tenth cut, and lines dropped by a fixed-seed stream)
+/// get a valid draft or a clear refusal from `draft`, and a report from `drift`: never a panic,
+/// never a draft that does not validate.
+#[test]
+fn damaged_pages_never_panic() {
     let mut tried = 0;
     for (api, _, page) in documents() {
-        let lines: Vec<&str> = page.lines().collect();
-        let mut damaged: Vec<String> = (1..10).map(|tenth| lines[..lines.len() * tenth / 10].join("\n")).collect();
-        for _ in 0..20 {
-            let kept: Vec<&str> = lines.iter().copied().filter(|_| next() % 7 != 0).collect();
-            damaged.push(kept.join("\n"));
-        }
-        for text in damaged {
+        for text in damaged(&page) {
             let page = parse_page(&text);
             // A draft that does not validate would be a bug in the drafter, not in the page.
             if let Err(codegen::draft::DraftError::Invalid(d)) = codegen::draft::draft(&page, "damaged", None) {

@@ -347,3 +347,35 @@ fn drafts_of_the_scored_pages_against_their_answer_keys() {
     assert!(share("lint") >= 0.9, "lint: {:?}", totals["lint"]);
     assert_eq!(false_differences, 0);
 }
+
+/// Damaged copies of the scored pages (cut short, lines dropped) draft valid catalogs or are
+/// refused with a reason, and `drift` reports on them against the whole page's draft.
+#[test]
+fn damaged_scored_pages_draft_valid_catalogs() {
+    let dir = common::workspace().join(DIR);
+    let mut tried = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let whole = codegen::draft::draft(&codegen::page::parse_page(&text), "whole", None).unwrap();
+        let loaded = codegen::load::parse_api("spec/whole.yaml", &whole.yaml).unwrap();
+        let catalog = codegen::validate::validate(codegen::load::Loaded { dir: "spec".into(), apis: vec![loaded] })
+            .unwrap_or_else(|e| panic!("{}", codegen::diagnostic::report(&e)));
+        for damaged in pages::damaged(&text) {
+            let page = codegen::page::parse_page(&damaged);
+            if let Err(codegen::draft::DraftError::Invalid(d)) = codegen::draft::draft(&page, "damaged", None) {
+                panic!(
+                    "{}: a damaged copy drafted an invalid catalog:\n{}",
+                    path.display(),
+                    codegen::diagnostic::report(&d)
+                );
+            }
+            let _ = codegen::drift::drift(&catalog.apis()[0], &page).render();
+            tried += 1;
+        }
+    }
+    assert!(tried >= 5 * 29, "{tried}");
+}
