@@ -220,7 +220,12 @@ fn tables(
             push(format!("columns changed: {} -> {}", table.headers.join(" | "), theirs.header.join(" | ")));
             continue;
         }
-        let key = |row: &Vec<String>| row.first().cloned().unwrap_or_default();
+        // Rows by their key: the first column whose cells tell the catalog's rows apart (a
+        // table of codes may list its statuses first, several rows to a status).
+        let distinct =
+            |c: usize| table.rows.iter().map(|row| row.get(c)).collect::<HashSet<_>>().len() == table.rows.len();
+        let key_column = (0..table.headers.len()).find(|&c| distinct(c)).unwrap_or(0);
+        let key = |row: &Vec<String>| row.get(key_column).cloned().unwrap_or_default();
         let our_keys: Vec<String> = table.rows.iter().map(key).collect();
         // By key, the first row of each (as a search from the top found it): a table of 10,000
         // rows is compared in linear time.

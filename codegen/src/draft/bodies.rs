@@ -54,6 +54,21 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
     }
 }
 
+/// A header and a member name that say the same (`Title` and `title`, `Error code` and
+/// `error_code`): their letters and digits, in any case.
+fn same_name(a: &str, b: &str) -> bool {
+    let bare = |s: &str| s.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase();
+    bare(a) == bare(b)
+}
+
+/// An id the page says to give support (`instance`: "give it to support"): the support
+/// reference, where its name says nothing of a role.
+fn support_reference(description: &str, ty: &FieldType) -> Option<FieldRole> {
+    let said = description.to_lowercase();
+    (*ty == FieldType::String && said.contains("support") && (said.contains("id") || said.contains("identif")))
+        .then_some(FieldRole::SupportReference)
+}
+
 /// Is a key named like a code (`error`, `code`, `type`)? Such a string member's values become
 /// a vocabulary.
 fn code_like(key: &str) -> bool {
@@ -364,11 +379,14 @@ impl Drafter<'_> {
             // The first code-like member whose values are codes: not sentences only (`error`
             // holding messages is the message), and none a table's (such a member takes the
             // table's vocabulary when the bodies are typed).
+            let examples = self.examples.iter().filter(|e| e.body_format == shape).count();
             let found = keys.iter().find_map(|key| {
                 let values = values_of(key);
                 let sentences = values.iter().all(|(v, _)| v.trim().contains(char::is_whitespace));
                 let tabled = values.iter().any(|(v, _)| known.contains(v.as_str()));
-                (!values.is_empty() && !sentences && !tabled).then_some((key.clone(), values))
+                // One value in every example is a constant (a problem type's one URI), not codes.
+                let constant = values.len() == 1 && examples >= 2;
+                (!values.is_empty() && !sentences && !tabled && !constant).then_some((key.clone(), values))
             });
             let Some((key, values)) = found else { continue };
             let base = match key.to_lowercase().as_str() {
@@ -478,16 +496,41 @@ impl Drafter<'_> {
                 };
                 if let Some(wire) = wire {
                     let values = seen.get(&(body.name.clone(), field.name.clone()));
-                    if let Some(vocabulary) = values.and_then(|values| vocabulary_of(values, wire)) {
+                    // Most of its values in a table of codes, or the table's code column is
+                    // headed with its name (a glossary's `Title` column for `title`).
+                    let by_values = values.and_then(|values| vocabulary_of(values, wire));
+                    let by_header = || self.vocabulary_keyed_by(&field.name, wire);
+                    if let Some(vocabulary) = by_values.or_else(by_header) {
                         field.ty = FieldType::Vocabulary(vocabulary);
                     }
                 }
-                let role = role_for(&field.name, &field.ty).filter(|_| reached);
+                let role = role_for(&field.name, &field.ty)
+                    .or_else(|| support_reference(&field.description, &field.ty))
+                    .filter(|_| reached);
                 if let Some(role) = role.filter(|r| roles.insert(*r)) {
                     field.role = Some(role);
                 }
             }
         }
+        // No member named like a code: the one a table of codes is keyed by carries it.
+        if !bodies.iter().flat_map(|b| &b.fields).any(|f| f.role == Some(FieldRole::Code)) {
+            let keyed = bodies.iter_mut().filter(|b| reachable.contains(b.name.as_str())).flat_map(|b| &mut b.fields).find(|f| {
+                matches!(&f.ty, FieldType::Vocabulary(v) if self.vocabulary_keys.get(v).is_some_and(|h| same_name(h, &f.name)))
+                    && f.role.is_none()
+            });
+            if let Some(field) = keyed {
+                field.role = Some(FieldRole::Code);
+            }
+        }
         bodies
+    }
+
+    /// The vocabulary of `wire` values whose table's code column is headed with `name`.
+    fn vocabulary_keyed_by(&self, name: &str, wire: VocabularyType) -> Option<String> {
+        self.vocabularies
+            .iter()
+            .filter(|v| v.wire_type == wire)
+            .find(|v| self.vocabulary_keys.get(&v.name).is_some_and(|header| same_name(header, name)))
+            .map(|v| v.name.clone())
     }
 }

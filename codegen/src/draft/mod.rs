@@ -148,6 +148,8 @@ struct Drafter<'p> {
     table_specs: BTreeMap<TableAt, SourceTable>,
     statuses: Vec<model::Status>,
     vocabularies: Vec<model::Vocabulary>,
+    /// Per vocabulary from a table: the header of its code column.
+    vocabulary_keys: BTreeMap<String, String>,
     bodies: Vec<model::Shape>,
     /// The bodies (by index) that examples built, member by member, from nothing: their first
     /// example's members are required until an example lacks one.
@@ -173,6 +175,7 @@ impl<'p> Drafter<'p> {
             table_specs: BTreeMap::new(),
             statuses: Vec::new(),
             vocabularies: Vec::new(),
+            vocabulary_keys: BTreeMap::new(),
             bodies: Vec::new(),
             built_from_examples: BTreeSet::new(),
             untyped: BTreeSet::new(),

@@ -193,8 +193,8 @@ fn column(table: &PageTable, c: usize) -> Vec<&str> {
 enum TableKind {
     /// Statuses, one per code of the column (the first whose cells are all statuses).
     Statuses { key: usize },
-    /// A vocabulary's values, the first column's codes (integers when every one is a number).
-    Codes { integer: bool },
+    /// A vocabulary's values, the codes of column `key` (integers when every one is a number).
+    Codes { key: usize, integer: bool },
     /// A body's members: a `Type` column, or a first column headed like members.
     Fields,
     /// Response headers.
@@ -219,12 +219,21 @@ impl TableKind {
             return Some(Self::Fields);
         }
         let statuses = |c: usize| column(table, c).iter().all(|cell| status_codes(cell).is_some());
+        let unique = |cells: &[&str]| cells.iter().collect::<std::collections::BTreeSet<_>>().len() == cells.len();
         if statuses(0) {
-            return Some(Self::Statuses { key: 0 });
+            // Statuses that repeat, beside a column of codes: a table of codes, by status.
+            let codes = (1..table.header.len()).find(|&c| {
+                let cells = column(table, c);
+                cells.iter().all(|cell| is_code_cell(cell) && status_codes(cell).is_none()) && unique(&cells)
+            });
+            return match codes {
+                Some(key) if !unique(&first) => Some(Self::Codes { key, integer: false }),
+                _ => Some(Self::Statuses { key: 0 }),
+            };
         }
         if all(is_code_cell) {
             let integer = first.iter().all(|c| strip_code(c).parse::<i64>().is_ok());
-            return Some(Self::Codes { integer });
+            return Some(Self::Codes { key: 0, integer });
         }
         (1..table.header.len()).find(|&c| statuses(c)).map(|key| Self::Statuses { key })
     }
@@ -244,7 +253,9 @@ impl Drafter<'_> {
                 let kept = match TableKind::of(table) {
                     Some(TableKind::Statuses { key }) => self.status_table(&source, table, key),
                     Some(TableKind::Fields) => self.field_table(&source, section, table),
-                    Some(TableKind::Codes { integer }) => self.vocabulary_table(&source, section, table, integer),
+                    Some(TableKind::Codes { key, integer }) => {
+                        self.vocabulary_table(&source, section, table, key, integer)
+                    }
                     Some(TableKind::Headers) => self.header_table(&source, table),
                     None => None,
                 };
@@ -379,7 +390,12 @@ impl Drafter<'_> {
             if type_column.is_none() { fields.iter().map(|f| f.name.clone()).collect() } else { Vec::new() };
         let name = match self.member_described_by(&section.heading) {
             Some((body, member)) => {
-                let name = self.fresh_body_name(&names::singular(&names::pascal(&member)));
+                // Named after the member (`details` -> `Detail`), else after the heading.
+                let by_member = names::singular(&names::pascal(&member));
+                let by_heading = names::singular(&names::pascal(section.heading.last().map_or("", String::as_str)));
+                let taken = |n: &str| self.fresh_body_name(n) != n;
+                let base = if taken(&by_member) && !by_heading.is_empty() { by_heading } else { by_member };
+                let name = self.fresh_body_name(&base);
                 self.untyped.remove(&(body, member.clone()));
                 let field = self.bodies[body].fields.iter_mut().find(|f| f.name == member)?;
                 field.inferred.retain(|f| f != "type");
@@ -445,32 +461,39 @@ impl Drafter<'_> {
         })
     }
 
-    /// A table whose first column holds codes: a vocabulary of wire strings, or of integers.
+    /// A table whose column `key` holds codes: a vocabulary of wire strings, or of integers.
     fn vocabulary_table(
         &mut self,
         source: &str,
         section: &PageSection,
         table: &PageTable,
+        key: usize,
         integer: bool,
     ) -> Option<SourceTable> {
         let name = names::vocabulary_name(&section.heading, |n| {
             self.vocabularies.iter().any(|v| v.name == n) || self.bodies.iter().any(|b| b.name == n)
         });
-        let key_template = if table.rows.iter().all(|r| is_code_span(&r[0])) { "`{value}`" } else { "{value}" };
-        let mut columns = vec![TableColumn { header: table.header[0].clone(), cell: key_template.into() }];
-        let mut facts: Vec<ValueFact> = Vec::new();
-        for (c, header) in table.header.iter().enumerate().skip(1) {
+        let key_template = if table.rows.iter().all(|r| is_code_span(&r[key])) { "`{value}`" } else { "{value}" };
+        let mut columns = Vec::new();
+        let mut facts: Vec<(usize, ValueFact)> = Vec::new();
+        for (c, header) in table.header.iter().enumerate() {
+            if c == key {
+                columns.push(TableColumn { header: header.clone(), cell: key_template.into() });
+                continue;
+            }
             let cells = column(table, c);
-            let fact = ValueFact::of_column(header, &cells, &facts)?;
-            facts.push(fact);
+            let taken: Vec<ValueFact> = facts.iter().map(|(_, f)| *f).collect();
+            let fact = ValueFact::of_column(header, &cells, &taken)?;
+            facts.push((c, fact));
             columns.push(TableColumn { header: header.clone(), cell: fact.template(&cells) });
         }
         let source = source.to_string();
         let mut values = Vec::new();
         for row in &table.rows {
             let mut value =
-                VocabularyValue { value: strip_code(&row[0]), source: source.clone(), ..VocabularyValue::default() };
-            for (fact, cell) in facts.iter().zip(row.iter().skip(1)) {
+                VocabularyValue { value: strip_code(&row[key]), source: source.clone(), ..VocabularyValue::default() };
+            for &(c, fact) in &facts {
+                let cell = row.get(c).map_or("", String::as_str);
                 if !is_placeholder(cell) {
                     fact.set(&mut value, cell)?;
                 }
@@ -480,6 +503,7 @@ impl Drafter<'_> {
             }
             values.push(value);
         }
+        self.vocabulary_keys.insert(name.clone(), table.header[key].clone());
         self.vocabularies.push(Vocabulary {
             name: name.clone(),
             description: format!("The values the page lists under {}.", section.heading.join(" › ")),

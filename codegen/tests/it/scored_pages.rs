@@ -267,16 +267,16 @@ fn vocabulary_at(api: &Api, shape: &Shape, prefix: &str, path: &str, out: &mut V
     }
 }
 
-#[test]
-fn drafts_of_the_scored_pages_against_their_answer_keys() {
-    let dir = common::workspace().join(DIR);
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
+/// The scores of every page of `dir` (`<name>.md` beside `<name>.key.yaml`): the table, what
+/// each page missed, and (found, of) for each figure, with `drafted` (0, n) when n pages did not
+/// draft.
+fn score_dir(dir: &std::path::Path) -> (String, String, BTreeMap<&'static str, (usize, usize)>, usize) {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| e.unwrap().file_name().into_string().ok())
         .filter_map(|n| n.strip_suffix(".md").map(str::to_string))
         .collect();
     names.sort();
-    assert!(names.len() >= 5, "{names:?}");
     let mut table = String::from(
         "| page | rows | statuses | codes | roles | shapes | lint | drift | false differences | unplaced |\n",
     );
@@ -288,7 +288,6 @@ fn drafts_of_the_scored_pages_against_their_answer_keys() {
         let text = std::fs::read_to_string(dir.join(format!("{name}.md"))).unwrap();
         let key: Key = serde_yaml::from_str(&std::fs::read_to_string(dir.join(format!("{name}.key.yaml"))).unwrap())
             .unwrap_or_else(|e| panic!("{name}.key.yaml: {e}"));
-        assert!(key.statuses.iter().all(|&s| status_codes(&s.to_string()) == Some(vec![s])));
         match score(name, &text, &key) {
             Ok(s) => {
                 writeln!(
@@ -335,17 +334,41 @@ fn drafts_of_the_scored_pages_against_their_answer_keys() {
             }
         }
     }
-    insta::assert_snapshot!(format!("{table}\n{missed}"));
-    // The goals (issue 24): rows 95% at least; statuses, codes, roles, shapes and drift's six
-    // kinds of edit all; 90% of the planted contradictions; no false difference; every page drafts.
+    (table, missed, totals, false_differences)
+}
+
+/// The goals (issue 24): every page drafts; rows 95% at least; statuses, codes, roles, shapes
+/// and drift's six kinds of edit all; 90% of the planted contradictions; no false difference.
+fn assert_goals(totals: &BTreeMap<&str, (usize, usize)>, false_differences: usize, report: &str) {
     let share = |what: &str| totals.get(what).map_or(0.0, |&(found, of)| found as f64 / of.max(1) as f64);
-    assert!(!totals.contains_key("drafted"), "a page did not draft:\n{missed}");
-    assert!(share("rows") >= 0.95, "rows: {:?}", totals["rows"]);
+    assert!(!totals.contains_key("drafted"), "a page did not draft:\n{report}");
+    assert!(share("rows") >= 0.95, "rows: {:?}\n{report}", totals["rows"]);
     for what in ["statuses", "codes", "roles", "shapes", "drift"] {
-        assert_eq!(share(what), 1.0, "{what}: {:?}", totals[what]);
+        assert_eq!(share(what), 1.0, "{what}: {:?}\n{report}", totals[what]);
     }
-    assert!(share("lint") >= 0.9, "lint: {:?}", totals["lint"]);
-    assert_eq!(false_differences, 0);
+    assert!(share("lint") >= 0.9, "lint: {:?}\n{report}", totals["lint"]);
+    assert_eq!(false_differences, 0, "{report}");
+}
+
+#[test]
+fn drafts_of_the_scored_pages_against_their_answer_keys() {
+    let dir = common::workspace().join(DIR);
+    let (table, missed, totals, false_differences) = score_dir(&dir);
+    assert!(table.lines().count() >= 2 + 5, "{table}");
+    let report = format!("{table}\n{missed}");
+    insta::assert_snapshot!(report);
+    assert_goals(&totals, false_differences, &report);
+}
+
+/// Pages kept outside the project, written by people who never saw the drafter: `SCORED_PAGES`
+/// names their directory (pages and keys as in `fixtures/pages/scored/`). Skipped without it.
+#[test]
+fn pages_kept_outside_the_project_reach_the_same_goals() {
+    let Some(dir) = std::env::var_os("SCORED_PAGES") else { return };
+    let (table, missed, totals, false_differences) = score_dir(std::path::Path::new(&dir));
+    let report = format!("{table}\n{missed}");
+    eprintln!("{report}");
+    assert_goals(&totals, false_differences, &report);
 }
 
 /// Damaged copies of the scored pages (cut short, lines dropped) draft valid catalogs or are
