@@ -288,6 +288,7 @@ fn score_dir(dir: &std::path::Path) -> (String, String, BTreeMap<&'static str, (
         let text = std::fs::read_to_string(dir.join(format!("{name}.md"))).unwrap();
         let key: Key = serde_yaml::from_str(&std::fs::read_to_string(dir.join(format!("{name}.key.yaml"))).unwrap())
             .unwrap_or_else(|e| panic!("{name}.key.yaml: {e}"));
+        assert!(key.statuses.iter().all(|&s| status_codes(&s.to_string()) == Some(vec![s])), "{name}: a key's status");
         match score(name, &text, &key) {
             Ok(s) => {
                 writeln!(
