@@ -107,7 +107,8 @@ impl Drafter<'_> {
         for index in 0..self.page.sections.len() {
             let source = self.section_ids[index].clone();
             for line in self.page.sections[index].prose.clone() {
-                for (code, reason) in statuses_in(&line) {
+                let digits = line.bytes().any(|b| b.is_ascii_digit());
+                for (code, reason) in statuses_in(&line).into_iter().filter(|_| digits) {
                     let standard = crate::model::standard_reason(code).is_some();
                     let (source, _) = self.free_source(&source, |rows| *rows == TableRows::Statuses);
                     self.add_status(Status {

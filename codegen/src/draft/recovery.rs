@@ -76,6 +76,11 @@ impl Drafter<'_> {
         let mut found = Vec::new();
         for (index, section) in self.page.sections.iter().enumerate() {
             for line in &section.prose {
+                // Most lines advise nothing: one look at the line before its sentences.
+                let lower = line.to_lowercase();
+                if !DO.iter().chain(DO_NOT).any(|w| lower.contains(w)) {
+                    continue;
+                }
                 for sentence in sentences(line) {
                     let lower = sentence.to_lowercase();
                     let negative = DO_NOT.iter().any(|w| lower.contains(w));
