@@ -223,10 +223,12 @@ fn response_description(api: &Api, status: &Status) -> String {
     description
 }
 
+/// A response per error status, and per other status an example sends an error body with (an
+/// API that answers failures with 200 and `"ok": false`).
 fn responses(api: &Api) -> Map<String, Value> {
     api.statuses
         .iter()
-        .filter(|status| status.code >= 400)
+        .filter(|status| status.code >= 400 || api.examples.iter().any(|e| e.status == Some(status.code)))
         .map(|status| {
             // A header documented without statuses goes with every error response.
             let headers: Map<String, Value> = api

@@ -25,7 +25,8 @@ fn root(schema: &Value) -> &str {
 
 /// What typify's struct for `shape` gives back. typify 0.8 keeps only the listed members of a
 /// shape open to extension members (`additionalProperties: true`), and writes an optional member
-/// that came as `null` as absent, at any depth; the Rust crate keeps both as they came.
+/// that came as `null`, or an optional list that came empty (its `Vec` is skipped when empty), as
+/// absent, at any depth; the Rust crate keeps all three as they came.
 fn as_typify_keeps(schema: &Value, shape: &str, body: &Value) -> Value {
     let def = &schema["$defs"][shape];
     let (Some(members), Some(listed)) = (body.as_object(), def["properties"].as_object()) else { return body.clone() };
@@ -33,7 +34,10 @@ fn as_typify_keeps(schema: &Value, shape: &str, body: &Value) -> Value {
     let open = def["additionalProperties"].as_bool() == Some(true);
     let kept = members
         .iter()
-        .filter(|(k, v)| (!open || listed.contains_key(*k)) && !(v.is_null() && !required.contains(&k.as_str())));
+        .filter(|(k, v)| {
+            let left_out = v.is_null() || v.as_array().is_some_and(Vec::is_empty);
+            (!open || listed.contains_key(*k)) && !(left_out && !required.contains(&k.as_str()))
+        });
     let kept = kept.map(|(key, value)| {
         // A member that is one of the schema's objects is kept as typify keeps that object.
         let property = &listed.get(key).cloned().unwrap_or_default();
