@@ -6,7 +6,8 @@
 use super::prose::statuses_in;
 use super::Drafter;
 use crate::model::{
-    BackoffAdvice, Fallback, FieldRole, FieldType, HeaderRole, RecoveryAdvice, RecoveryKind, RecoveryRule, StatusClass,
+    BackoffAdvice, Fallback, FieldRole, FieldType, HeaderRole, RecoveryAdvice, RecoveryKind, RecoveryRule, Shape,
+    StatusClass,
 };
 use std::collections::BTreeSet;
 
@@ -55,20 +56,11 @@ fn sentences(line: &str) -> impl Iterator<Item = &str> {
 }
 
 impl Drafter<'_> {
-    /// The vocabulary of the member with the code role, if the draft has one.
-    fn code_vocabulary(&self) -> Option<String> {
-        let bodies = self.typed_bodies();
-        bodies.iter().flat_map(|b| &b.fields).find_map(|f| match (&f.role, &f.ty) {
-            (Some(FieldRole::Code), FieldType::Vocabulary(name)) => Some(name.clone()),
-            _ => None,
-        })
-    }
-
     /// Whether the server says how long to wait: a `Retry-After` header or a wait field (a rate
     /// limit's reset alone is what a `retry_after_wait` rule falls back on, not a wait of its own).
-    fn has_wait(&self) -> bool {
+    fn has_wait(&self, bodies: &[Shape]) -> bool {
         self.headers.iter().any(|h| h.role == Some(HeaderRole::RetryAfter))
-            || self.typed_bodies().iter().flat_map(|b| &b.fields).any(|f| f.role == Some(FieldRole::RetryAfter))
+            || bodies.iter().flat_map(|b| &b.fields).any(|f| f.role == Some(FieldRole::RetryAfter))
     }
 
     /// The advice of every sentence that says to retry or not, about what it names.
@@ -124,7 +116,12 @@ impl Drafter<'_> {
 
     /// The recovery the page advises, or none when it advises nothing.
     pub(super) fn recovery(&self) -> Option<RecoveryAdvice> {
-        let code_vocabulary = self.code_vocabulary();
+        let bodies = self.typed_bodies();
+        // The vocabulary of the member with the code role, if the draft has one.
+        let code_vocabulary = bodies.iter().flat_map(|b| &b.fields).find_map(|f| match (&f.role, &f.ty) {
+            (Some(FieldRole::Code), FieldType::Vocabulary(name)) => Some(name.clone()),
+            _ => None,
+        });
         let codes: BTreeSet<String> = self
             .vocabularies
             .iter()
@@ -159,7 +156,7 @@ impl Drafter<'_> {
         if advice.is_empty() {
             return None;
         }
-        let waits = self.has_wait();
+        let waits = self.has_wait(&bodies);
         // One rule per scope: the first advice on it; rules of one kind, level and section merged.
         let mut seen = BTreeSet::new();
         let mut rules: Vec<RecoveryRule> = Vec::new();

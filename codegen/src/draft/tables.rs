@@ -206,7 +206,7 @@ impl TableKind {
         let first_header = table.header[0].trim().to_lowercase();
         let first = column(table, 0);
         let all = |test: fn(&str) -> bool| first.iter().all(|c| test(c));
-        if (first_header.contains("header") || all(is_header_cell)) && all(is_header_cell) {
+        if all(is_header_cell) {
             return Some(Self::Headers);
         }
         // A `Type` column of JSON types (an API's "Type" of error is a code column).
@@ -215,7 +215,7 @@ impl TableKind {
                 && column(table, c).iter().all(|cell| json_type(&cell.to_lowercase()).is_some())
         });
         let member_words = ["field", "property", "member", "attribute", "parameter", "key"];
-        if has_type_column || member_words.iter().any(|w| first_header.contains(w)) && all(is_code_cell) {
+        if has_type_column || (member_words.iter().any(|w| first_header.contains(w)) && all(is_code_cell)) {
             return Some(Self::Fields);
         }
         let statuses = |c: usize| column(table, c).iter().all(|cell| status_codes(cell).is_some());
