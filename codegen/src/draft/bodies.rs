@@ -42,6 +42,7 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
         "type" | "code" | "errorcode" | "errortype" | "error" | "name" if vocabulary => Some(FieldRole::Code),
         "actionrequired" | "action" | "hint" | "suggestedaction" if vocabulary => Some(FieldRole::Hint),
         "message" | "detail" | "errordescription" | "error" | "errorsummary" | "errormessage" | "summary"
+        | "description"
             if *ty == FieldType::String =>
         {
             Some(FieldRole::Message)
@@ -301,6 +302,16 @@ impl Drafter<'_> {
                 None => FieldType::Array(Box::new(FieldType::Any)),
             },
             Value::Object(map) if map.is_empty() => FieldType::Any,
+            // Every member a list (`{"email": [...], "name": [...]}`): keyed by the request's
+            // fields, a map of lists, not an object of these members.
+            Value::Object(map) if map.values().all(Value::is_array) => {
+                let inner = map.values().find(|v| v.as_array().is_some_and(|items| !items.is_empty()));
+                let items = match inner {
+                    Some(list) => self.infer_type(key, list, source),
+                    None => FieldType::Array(Box::new(FieldType::Any)),
+                };
+                FieldType::Map(Box::new(items))
+            }
             Value::Object(map) => {
                 let name = self.fresh_body_name(&pascal(key));
                 self.bodies.push(Shape {

@@ -28,8 +28,9 @@ pub(super) fn reason_after_code(cell: &str) -> Option<(String, String)> {
     .then(|| (reason.to_string(), template))
 }
 
-/// A cell naming one code the way code tables do: a code span, or a bare word of letters,
-/// digits, `_`, `.`, `:` and `-` (`INVALID_REQUEST`, `E0000011`, `itemNotFound`, `10003`).
+/// A cell naming one code the way code tables do: a code span, or a word of letters, digits,
+/// `_`, `.`, `:` and `-`, bare or bold (`INVALID_REQUEST`, `E0000011`, `**RecordNotFound**`,
+/// `10003`).
 pub(super) fn is_code_cell(cell: &str) -> bool {
     let text = strip_code(cell);
     is_code_span(cell)
@@ -158,12 +159,19 @@ pub(super) fn is_code_span(cell: &str) -> bool {
     cell.len() > 2 && cell.starts_with('`') && cell.ends_with('`') && !cell[1..cell.len() - 1].contains('`')
 }
 
+/// A cell's text without the markup around it: a code span's backticks, bold's asterisks.
 pub(super) fn strip_code(cell: &str) -> String {
-    if is_code_span(cell) {
-        cell[1..cell.len() - 1].to_string()
-    } else {
-        cell.trim().to_string()
-    }
+    let cell = cell.trim();
+    let (open, close) = wrapping(cell);
+    cell[open.len()..cell.len() - close.len()].to_string()
+}
+
+/// The template of a key column (`{value}`, `{name}`) that writes each cell's markup back:
+/// `` `{value}` `` when every cell is a code span, `**{value}**` when every one is bold.
+pub(super) fn key_template(cells: &[&str], fact: &str) -> String {
+    let (open, close) = cells.first().map_or(("", ""), |first| wrapping(first));
+    let (open, close) = if cells.iter().all(|c| wrapping(c) == (open, close)) { (open, close) } else { ("", "") };
+    format!("{open}{{{fact}}}{close}")
 }
 
 /// Cell text as the catalog states it: the table syntax's escapes undone.

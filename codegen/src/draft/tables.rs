@@ -3,7 +3,7 @@
 //! a fact of the entries its rows become.
 
 use super::cells::{
-    code_template, fact_cell, is_code_cell, is_code_span, is_header_cell, is_placeholder, is_yes_no_column, json_type,
+    code_template, fact_cell, is_code_cell, is_header_cell, is_placeholder, is_yes_no_column, json_type, key_template,
     reason_after_code, statuses_form, strip_code, unescape, yes_no, yes_no_form,
 };
 use super::{names, Drafter};
@@ -332,8 +332,8 @@ impl Drafter<'_> {
     /// description column in any order. A table about a member of a body drafted before
     /// (`### The innerError object`) is that member's shape; any other is a root body.
     fn field_table(&mut self, source: &str, section: &PageSection, table: &PageTable) -> Option<SourceTable> {
-        let name_template = if table.rows.iter().all(|r| is_code_span(&r[0])) { "`{name}`" } else { "{name}" };
-        let mut columns = vec![TableColumn { header: table.header[0].clone(), cell: name_template.into() }];
+        let mut columns =
+            vec![TableColumn { header: table.header[0].clone(), cell: key_template(&column(table, 0), "name") }];
         let mut facts: Vec<FieldFact> = Vec::new();
         for (c, header) in table.header.iter().enumerate().skip(1) {
             let cells = column(table, c);
@@ -473,12 +473,12 @@ impl Drafter<'_> {
         let name = names::vocabulary_name(&section.heading, |n| {
             self.vocabularies.iter().any(|v| v.name == n) || self.bodies.iter().any(|b| b.name == n)
         });
-        let key_template = if table.rows.iter().all(|r| is_code_span(&r[key])) { "`{value}`" } else { "{value}" };
+        let key_template = key_template(&column(table, key), "value");
         let mut columns = Vec::new();
         let mut facts: Vec<(usize, ValueFact)> = Vec::new();
         for (c, header) in table.header.iter().enumerate() {
             if c == key {
-                columns.push(TableColumn { header: header.clone(), cell: key_template.into() });
+                columns.push(TableColumn { header: header.clone(), cell: key_template.clone() });
                 continue;
             }
             let cells = column(table, c);
@@ -517,8 +517,8 @@ impl Drafter<'_> {
 
     /// A table of headers: their names and what they carry (and a `Type` column, if any).
     fn header_table(&mut self, source: &str, table: &PageTable) -> Option<SourceTable> {
-        let name_template = if table.rows.iter().all(|r| is_code_span(&r[0])) { "`{name}`" } else { "{name}" };
-        let mut columns = vec![TableColumn { header: table.header[0].clone(), cell: name_template.into() }];
+        let mut columns =
+            vec![TableColumn { header: table.header[0].clone(), cell: key_template(&column(table, 0), "name") }];
         let mut described = None;
         for (c, header) in table.header.iter().enumerate().skip(1) {
             if described.is_some() {
