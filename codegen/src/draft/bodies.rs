@@ -234,6 +234,13 @@ impl Drafter<'_> {
                     continue;
                 }
                 let ty = self.bodies[index].fields[known].ty.clone();
+                // A member the examples alone typed, sent as another JSON type (`"errors": "Not
+                // Found"` and `"errors": {...}`): any JSON value.
+                let from_examples = self.bodies[index].fields[known].inferred.iter().any(|f| f == "type");
+                if from_examples && !value.is_null() && !self.fits_type(&ty, value) {
+                    self.bodies[index].fields[known].ty = FieldType::Any;
+                    continue;
+                }
                 self.grow_nested(&ty, value, source);
                 // A documented field an example sends as `null` may be null.
                 if value.is_null() {
@@ -348,16 +355,22 @@ impl Drafter<'_> {
             None | Some(Value::Null) => true,
             // A member its table gave no type fits whatever an example sends.
             Some(_) if self.untyped.contains(&(index, field.name.clone())) => true,
-            Some(value) => match &field.ty {
-                FieldType::String => value.is_string(),
-                FieldType::Integer => value.as_i64().is_some() || value.as_u64().is_some(),
-                FieldType::Number => value.is_number(),
-                FieldType::Boolean => value.is_boolean(),
-                FieldType::Object(inner) => value.as_object().is_some_and(|map| self.fits(inner, map)),
-                FieldType::Array(_) => value.is_array(),
-                _ => true,
-            },
+            Some(value) => self.fits_type(&field.ty, value),
         })
+    }
+
+    /// Does a value fit a member's type as drafted so far?
+    fn fits_type(&self, ty: &FieldType, value: &Value) -> bool {
+        match ty {
+            FieldType::String => value.is_string(),
+            FieldType::Integer => value.as_i64().is_some() || value.as_u64().is_some(),
+            FieldType::Number => value.is_number(),
+            FieldType::Boolean => value.is_boolean(),
+            FieldType::Object(inner) => value.as_object().is_some_and(|map| self.fits(inner, map)),
+            FieldType::Array(_) => value.is_array(),
+            FieldType::Map(_) => value.is_object(),
+            _ => true,
+        }
     }
 
     /// A root body's code-like field (`error`, `code`, `type`) that no table's vocabulary

@@ -12,7 +12,10 @@ use std::collections::BTreeSet;
 /// The form a `Retry-After` value is written in: seconds, an ISO 8601 time or an HTTP-date.
 fn retry_after_format(value: &str) -> RetryAfterFormat {
     let value = value.trim();
-    if value.chars().all(|c| c.is_ascii_digit()) {
+    // Seconds, with decimals too (`2.0`).
+    if value.split_once('.').map_or(value, |(whole, _)| whole).chars().all(|c| c.is_ascii_digit())
+        && value.chars().all(|c| c.is_ascii_digit() || c == '.')
+    {
         RetryAfterFormat::DelaySeconds
     } else if value.contains('T') && value.starts_with(|c: char| c.is_ascii_digit()) {
         RetryAfterFormat::Iso8601
@@ -187,12 +190,15 @@ impl Drafter<'_> {
         header.role = role.filter(|role| !self.headers.iter().any(|h| h.role == Some(*role)));
         match header.role {
             Some(HeaderRole::RetryAfter) => {
+                // From the value an example sends, else from what the page says of it.
+                let said = header.description.to_lowercase();
                 header.formats.push(match example_value {
-                    Some(v) if !v.trim().chars().all(|c| c.is_ascii_digit()) && v.contains('T') => {
-                        RetryAfterFormat::Iso8601
+                    Some(value) => retry_after_format(value),
+                    None if said.contains("iso 8601") || said.contains("iso8601") => RetryAfterFormat::Iso8601,
+                    None if said.contains("http-date") || said.contains("http date") || said.contains(" date") => {
+                        RetryAfterFormat::HttpDate
                     }
-                    Some(v) if !v.trim().chars().all(|c| c.is_ascii_digit()) => RetryAfterFormat::HttpDate,
-                    _ => RetryAfterFormat::DelaySeconds,
+                    None => RetryAfterFormat::DelaySeconds,
                 });
                 header.inferred.push("formats".into());
             }
@@ -235,6 +241,7 @@ mod tests {
     #[test]
     fn a_retry_after_value_says_its_form() {
         assert_eq!(retry_after_format("120"), RetryAfterFormat::DelaySeconds);
+        assert_eq!(retry_after_format("2.0"), RetryAfterFormat::DelaySeconds);
         // "GMT" holds a `T`: an HTTP-date is not taken for ISO 8601.
         assert_eq!(retry_after_format("Wed, 21 Oct 2015 07:28:00 GMT"), RetryAfterFormat::HttpDate);
         assert_eq!(retry_after_format("2024-12-01T09:00:00Z"), RetryAfterFormat::Iso8601);

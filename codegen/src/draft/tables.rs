@@ -47,7 +47,11 @@ impl StatusFact {
         let lower = header.to_lowercase();
         let wanted = if lower.contains("retr") && is_yes_no_column(cells) {
             Self::Retryable
-        } else if lower.contains("reason") || lower == "name" || lower == "status text" {
+        } else if lower.contains("reason")
+            || lower == "name"
+            || lower.contains("status text")
+            || lower.contains("status message")
+        {
             Self::Reason
         } else if lower.contains("action") || lower.contains("what to do") || lower.contains("resolution") {
             Self::Action
@@ -289,7 +293,9 @@ impl Drafter<'_> {
         let mut columns = Vec::new();
         let mut facts: Vec<(usize, StatusFact)> = Vec::new();
         let mut taken: Vec<StatusFact> = Vec::new();
-        if reasons.iter().all(Option::is_some) {
+        // Reasons in the code's cell, or one row for several statuses (whose one reason phrase
+        // cannot be each status's own): no column is the reason.
+        if reasons.iter().all(Option::is_some) || codes.iter().any(|c| c.len() > 1) {
             taken.push(StatusFact::Reason);
         }
         for (c, header) in table.header.iter().enumerate() {
