@@ -23,7 +23,20 @@ pub fn cell(text: &str) -> String {
 
 /// A Markdown table of plain text (code spans allowed): every cell is escaped here.
 pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
-    table_of(headers.iter().map(|h| md(h)).collect(), rows.iter().map(|r| r.iter().map(|c| md(c)).collect()).collect())
+    table_of(
+        headers.iter().map(|h| md(h)).collect(),
+        rows.iter().map(|r| r.iter().map(|c| table_cell(c)).collect()).collect(),
+    )
+}
+
+/// A cell's text as Markdown: escaped as all catalog text is, but a cell bold as a whole
+/// (`**RecordNotFound**`, as a page's table of codes writes its key column and a table's
+/// template rebuilds it) stays bold.
+fn table_cell(text: &str) -> String {
+    match text.strip_prefix("**").and_then(|t| t.strip_suffix("**")) {
+        Some(inner) if !inner.is_empty() && !inner.contains('*') => format!("**{}**", md(inner)),
+        _ => md(text),
+    }
 }
 
 /// A Markdown table whose cells are Markdown already (only the table syntax is escaped).
@@ -690,4 +703,18 @@ pub fn render_index(catalog: &Catalog) -> String {
         ["API", "Summary", "Statuses", "Vocabulary values", "Examples", "Inconsistencies", "JSON Schema", "OpenAPI"];
     out.push_str(&table_of(headers.iter().map(|h| h.to_string()).collect(), rows));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::table_cell;
+
+    #[test]
+    fn a_cell_bold_as_a_whole_stays_bold_and_other_emphasis_is_escaped() {
+        assert_eq!(table_cell("**RecordNotFound**"), "**RecordNotFound**");
+        assert_eq!(table_cell("**a <b>**"), "**a &lt;b&gt;**");
+        assert_eq!(table_cell("**a*b**"), "\\*\\*a\\*b\\*\\*");
+        assert_eq!(table_cell("Bad *input*"), "Bad \\*input\\*");
+        assert_eq!(table_cell("****"), "\\*\\*\\*\\*");
+    }
 }
