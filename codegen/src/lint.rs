@@ -10,7 +10,7 @@
 //! table, an example sending a value its vocabulary does not list, and (across APIs) one fact sent as a body field by one API and a header by another.
 
 use crate::diagnostic::{render, Place, Position};
-use crate::model::{DecidedBy, FieldRole, HeaderRole, InconsistencyKind};
+use crate::model::{DecidedBy, FieldRole, HeaderRole, InconsistencyKind, TableRows};
 use crate::resolved::{Api, Catalog, FieldType, InconsistencyId, RecoveryRule, SectionId, ValueRef, VocabularyId};
 use annotate_snippets::Level;
 use serde_json::Value;
@@ -500,8 +500,11 @@ fn client_default_waits(api: &Api, out: &mut Vec<Finding>) {
 /// from prose or an example).
 fn values_outside_their_table(api: &Api, out: &mut Vec<Finding>) {
     for (v, vocabulary) in api.vocabularies.iter().enumerate() {
+        let lists_it = |section: SectionId| {
+            api[section].table.as_ref().is_some_and(|t| t.lists == TableRows::Vocabulary(vocabulary.name.clone()))
+        };
         let table_sections: BTreeSet<SectionId> =
-            vocabulary.values.iter().map(|x| x.trace.section).filter(|&section| api[section].table.is_some()).collect();
+            vocabulary.values.iter().map(|x| x.trace.section).filter(|&section| lists_it(section)).collect();
         if table_sections.is_empty() {
             continue;
         }
@@ -530,16 +533,22 @@ fn values_outside_their_table(api: &Api, out: &mut Vec<Finding>) {
 /// A status that an example, a sentence or a code's row uses where the page has tables that list
 /// the others: a status the tables forgot (unless recorded as missing from them).
 fn statuses_outside_their_table(api: &Api, out: &mut Vec<Finding>) {
-    let table_sections: BTreeSet<SectionId> =
-        api.statuses.iter().map(|s| s.trace.section).filter(|&section| api[section].table.is_some()).collect();
-    if table_sections.is_empty() {
+    // The statuses the tables list: a table of statuses, or a table of codes with their statuses.
+    let lists = |section: SectionId, rows: &TableRows| api[section].table.as_ref().is_some_and(|t| t.lists == *rows);
+    let in_status_tables = api.statuses.iter().filter(|s| lists(s.trace.section, &TableRows::Statuses)).map(|s| s.code);
+    let in_code_tables = api.vocabularies.iter().flat_map(|v| {
+        let rows = TableRows::Vocabulary(v.name.clone());
+        v.values.iter().filter(move |x| lists(x.trace.section, &rows)).flat_map(|x| x.statuses.iter().copied())
+    });
+    let listed: BTreeSet<u16> = in_status_tables.chain(in_code_tables).collect();
+    if listed.is_empty() {
         return;
     }
     for (i, status) in api.statuses.iter().enumerate() {
         let recorded = status.trace.inconsistencies.iter().any(|&x| api[x].kind == InconsistencyKind::MissingFromTable);
-        if !table_sections.contains(&status.trace.section) && !recorded {
+        if !listed.contains(&status.code) && !recorded {
             let message = format!(
-                "status {} comes from {}, not from a table that lists the others",
+                "status {} comes from {}, and no table that lists statuses has it",
                 status.code,
                 api.section_title(status.trace.section)
             );

@@ -208,6 +208,9 @@ pub struct Section {
 /// A source-document table, cell by cell, as the catalog rebuilds it.
 #[derive(Debug, Clone)]
 pub struct Table {
+    /// Whose entries the rows are: the statuses, a vocabulary's values, a body's fields, the
+    /// headers.
+    pub lists: crate::model::TableRows,
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
 }

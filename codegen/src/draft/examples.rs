@@ -206,6 +206,8 @@ impl Drafter<'_> {
                 let description = header.description.to_lowercase();
                 let format = if description.contains("epoch") || description.contains("unix") {
                     RetryAfterFormat::EpochSeconds
+                } else if description.contains("iso 8601") || description.contains("iso8601") {
+                    RetryAfterFormat::Iso8601
                 } else {
                     RetryAfterFormat::DelaySeconds
                 };

@@ -170,7 +170,8 @@ impl Checker<'_> {
             Some((column, separator)) => join_rows(cells, column, separator),
             None => cells,
         };
-        Some(Table { headers: table.columns.iter().map(|c| c.header.clone()).collect(), rows: cells })
+        let headers = table.columns.iter().map(|c| c.header.clone()).collect();
+        Some(Table { lists: table.rows.clone(), headers, rows: cells })
     }
 
     fn unknown_rows(&mut self, path: &str, what: &str, name: &str, help: &str) {
