@@ -438,6 +438,19 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
         })
         .collect();
     let integer_codes = api.vocabularies.iter().any(|v| v.wire_type == crate::model::VocabularyType::Integer);
+    // The code member's own codes joined by `_`: in a code span, a word written like one of
+    // them counts even when the page gives only one (`invalid_token`).
+    let code_styles: Vec<(bool, bool, bool, bool)> = api
+        .shapes
+        .iter()
+        .flat_map(|shape| &shape.fields)
+        .filter(|field| field.role == Some(crate::model::FieldRole::Code))
+        .filter_map(|field| match &field.ty {
+            crate::resolved::FieldType::Vocabulary(id) => Some(*id),
+            _ => None,
+        })
+        .flat_map(|id| api[id].values.iter().filter_map(|value| code_style(&value.wire)))
+        .collect();
     for section in &page.sections {
         let mut named = BTreeSet::new();
         for line in section.prose.iter().chain(section.tables.iter().flat_map(|t| t.rows.iter().flatten())) {
@@ -452,8 +465,10 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
                 // A number is a code of an integer vocabulary, unless it is a status.
                 let status = word.parse::<u16>().is_ok_and(|n| (100..=599).contains(&n));
                 let styled = code_style(word).is_some_and(|s| spanned.contains(&s));
-                let counts = if number { integer_codes && !status && styled } else { styled };
-                if counts && CodeStyle::of(word).is_none() && !known.contains(word) {
+                let like_the_code =
+                    CodeStyle::of(word).is_some() && code_style(word).is_some_and(|s| code_styles.contains(&s));
+                let counts = if number { integer_codes && !status && (styled || like_the_code) } else { styled };
+                if (counts && CodeStyle::of(word).is_none() || like_the_code && !number) && !known.contains(word) {
                     named.insert(word.to_string());
                 }
             }
