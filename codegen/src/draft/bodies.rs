@@ -55,6 +55,20 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
     }
 }
 
+/// How exactly a member's name says it holds the code: `code`, `error_code` first, then
+/// `error`, then `type`, then `name`.
+/// In a problem details body (RFC 9457: `type`, `title`, `detail`) its `type` comes first.
+fn code_rank(name: &str, problem_details: bool) -> usize {
+    let words: String = name.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase();
+    match words.as_str() {
+        "type" if problem_details => 0,
+        "code" | "errorcode" => 1,
+        "error" => 2,
+        "type" | "errortype" => 3,
+        _ => 4,
+    }
+}
+
 /// A header and a member name that say the same (`Title` and `title`, `Error code` and
 /// `error_code`): their letters and digits, in any case.
 fn same_name(a: &str, b: &str) -> bool {
@@ -511,8 +525,11 @@ impl Drafter<'_> {
         let mut bodies = self.bodies.clone();
         for body in &mut bodies {
             let reached = reachable.contains(body.name.as_str());
-            let mut roles = BTreeSet::new();
-            for field in &mut body.fields {
+            // Each role goes to one member: the first named for it, but for the code the most
+            // exact name (`error_code` before `error_type`: a type groups codes).
+            let mut roles: BTreeMap<FieldRole, (usize, usize)> = BTreeMap::new();
+            let problem_details = ["type", "title", "detail"].iter().all(|m| body.fields.iter().any(|f| f.name == *m));
+            for (f, field) in body.fields.iter_mut().enumerate() {
                 let wire = match field.ty {
                     FieldType::String => Some(VocabularyType::String),
                     FieldType::Integer => Some(VocabularyType::Integer),
@@ -531,9 +548,15 @@ impl Drafter<'_> {
                 let role = role_for(&field.name, &field.ty)
                     .or_else(|| support_reference(&field.description, &field.ty))
                     .filter(|_| reached);
-                if let Some(role) = role.filter(|r| roles.insert(*r)) {
-                    field.role = Some(role);
+                if let Some(role) = role {
+                    let rank = if role == FieldRole::Code { code_rank(&field.name, problem_details) } else { 0 };
+                    if roles.get(&role).is_none_or(|&(_, best)| rank < best) {
+                        roles.insert(role, (f, rank));
+                    }
                 }
+            }
+            for (role, (f, _)) in roles {
+                body.fields[f].role = Some(role);
             }
         }
         // No member named like a code: the one a table of codes is keyed by carries it.
