@@ -500,11 +500,9 @@ fn client_default_waits(api: &Api, out: &mut Vec<Finding>) {
 /// from prose or an example).
 fn values_outside_their_table(api: &Api, out: &mut Vec<Finding>) {
     for (v, vocabulary) in api.vocabularies.iter().enumerate() {
-        let lists_it = |section: SectionId| {
-            api[section].table.as_ref().is_some_and(|t| t.lists == TableRows::Vocabulary(vocabulary.name.clone()))
-        };
+        let rows = TableRows::Vocabulary(vocabulary.name.clone());
         let table_sections: BTreeSet<SectionId> =
-            vocabulary.values.iter().map(|x| x.trace.section).filter(|&section| lists_it(section)).collect();
+            vocabulary.values.iter().map(|x| x.trace.section).filter(|&section| api[section].lists(&rows)).collect();
         if table_sections.is_empty() {
             continue;
         }
@@ -534,11 +532,11 @@ fn values_outside_their_table(api: &Api, out: &mut Vec<Finding>) {
 /// the others: a status the tables forgot (unless recorded as missing from them).
 fn statuses_outside_their_table(api: &Api, out: &mut Vec<Finding>) {
     // The statuses the tables list: a table of statuses, or a table of codes with their statuses.
-    let lists = |section: SectionId, rows: &TableRows| api[section].table.as_ref().is_some_and(|t| t.lists == *rows);
-    let in_status_tables = api.statuses.iter().filter(|s| lists(s.trace.section, &TableRows::Statuses)).map(|s| s.code);
+    let in_status_tables =
+        api.statuses.iter().filter(|s| api[s.trace.section].lists(&TableRows::Statuses)).map(|s| s.code);
     let in_code_tables = api.vocabularies.iter().flat_map(|v| {
         let rows = TableRows::Vocabulary(v.name.clone());
-        v.values.iter().filter(move |x| lists(x.trace.section, &rows)).flat_map(|x| x.statuses.iter().copied())
+        v.values.iter().filter(move |x| api[x.trace.section].lists(&rows)).flat_map(|x| x.statuses.iter().copied())
     });
     let listed: BTreeSet<u16> = in_status_tables.chain(in_code_tables).collect();
     if listed.is_empty() {

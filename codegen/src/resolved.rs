@@ -205,6 +205,13 @@ pub struct Section {
     pub table: Option<Table>,
 }
 
+impl Section {
+    /// Whether the section's table lists these entries (`TableRows::Statuses`, a vocabulary's).
+    pub fn lists(&self, rows: &crate::model::TableRows) -> bool {
+        self.table.as_ref().is_some_and(|table| table.lists == *rows)
+    }
+}
+
 /// A source-document table, cell by cell, as the catalog rebuilds it.
 #[derive(Debug, Clone)]
 pub struct Table {

@@ -36,7 +36,7 @@ fn push_inferred(inferred: &mut Vec<String>, fact: &str) {
 
 /// The role a field's name and type suggest.
 fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
-    let words: String = key.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase();
+    let words = names::bare(key);
     let vocabulary = matches!(ty, FieldType::Vocabulary(_));
     match words.as_str() {
         "type" | "code" | "errorcode" | "errortype" | "error" | "name" if vocabulary => Some(FieldRole::Code),
@@ -59,8 +59,7 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
 /// `error`, then `type`, then `name`.
 /// In a problem details body (RFC 9457: `type`, `title`, `detail`) its `type` comes first.
 fn code_rank(name: &str, problem_details: bool) -> usize {
-    let words: String = name.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase();
-    match words.as_str() {
+    match names::bare(name).as_str() {
         "type" if problem_details => 0,
         "code" | "errorcode" => 1,
         "error" => 2,
@@ -72,8 +71,7 @@ fn code_rank(name: &str, problem_details: bool) -> usize {
 /// A header and a member name that say the same (`Title` and `title`, `Error code` and
 /// `error_code`): their letters and digits, in any case.
 fn same_name(a: &str, b: &str) -> bool {
-    let bare = |s: &str| s.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase();
-    bare(a) == bare(b)
+    names::bare(a) == names::bare(b)
 }
 
 /// An id the page says to give support (`instance`: "give it to support"): the support
@@ -116,9 +114,8 @@ impl Drafter<'_> {
         let another_body = |drafter: &Self, index: usize| {
             let shape = &drafter.bodies[index];
             let documented = !drafter.built_from_examples.contains(&index);
-            let lacks = shape.fields.iter().any(|f| f.required && !body.contains_key(&f.name));
             let unlisted = body.keys().any(|k| !shape.fields.iter().any(|f| f.name == *k));
-            documented && lacks && unlisted
+            documented && missing(shape) > 0 && unlisted
         };
         if let Some(index) = best.filter(|&i| !another_body(self, i)) {
             return index;
@@ -352,14 +349,16 @@ impl Drafter<'_> {
         }
     }
 
+    /// Whether a body, a vocabulary or the generated code has the type name already.
+    pub(super) fn type_name_taken(&self, name: &str) -> bool {
+        self.bodies.iter().any(|b| b.name == name)
+            || self.vocabularies.iter().any(|v| v.name == name)
+            || crate::validate::RESERVED_TYPE_NAMES.contains(&name)
+    }
+
     pub(super) fn fresh_body_name(&self, base: &str) -> String {
-        let taken = |name: &str| {
-            self.bodies.iter().any(|b| b.name == name)
-                || self.vocabularies.iter().any(|v| v.name == name)
-                || crate::validate::RESERVED_TYPE_NAMES.contains(&name)
-        };
         let base = if base.is_empty() { "Body" } else { base };
-        names::unique(base, |name| !taken(name), |n| format!("{base}{n}"))
+        names::unique(base, |name| !self.type_name_taken(name), |n| format!("{base}{n}"))
     }
 
     /// Does a body fit a shape as drafted so far (types of documented fields)?

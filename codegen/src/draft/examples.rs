@@ -176,7 +176,7 @@ impl Drafter<'_> {
     /// for `Retry-After` its format from the value an example sends, for a rate limit's reset
     /// whether its description speaks of the epoch.
     pub(super) fn add_header(&mut self, mut header: Header, example_value: Option<&str>) {
-        let bare: String = header.name.to_lowercase().chars().filter(char::is_ascii_alphanumeric).collect();
+        let bare = names::bare(&header.name);
         let role = match bare.as_str() {
             "retryafter" => Some(HeaderRole::RetryAfter),
             _ if bare.ends_with("requestid") || bare == "xtraceid" || bare == "xcorrelationid" => {

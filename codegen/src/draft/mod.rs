@@ -256,6 +256,8 @@ impl<'p> Drafter<'p> {
     /// The catalog as drafted so far.
     fn catalog(&self) -> model::Api {
         let page = self.page;
+        let bodies = hidden_formats_last(self.typed_bodies());
+        let recovery = self.recovery(&bodies);
         let title = page.title.clone().unwrap_or_else(|| "Errors".to_string());
         let summary = page
             .sections
@@ -299,10 +301,10 @@ impl<'p> Drafter<'p> {
             sections,
             statuses: self.statuses.clone(),
             vocabularies: self.vocabularies.clone(),
-            bodies: hidden_formats_last(self.typed_bodies()),
+            bodies,
             unions: Vec::new(),
             headers: self.headers.clone(),
-            recovery: self.recovery(),
+            recovery,
             examples: self.examples.clone(),
             cases: Vec::new(),
             inconsistencies: self.inconsistencies.clone(),

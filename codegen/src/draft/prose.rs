@@ -104,11 +104,14 @@ pub(super) fn statuses_in(line: &str) -> Vec<(u16, Option<String>)> {
 impl Drafter<'_> {
     /// Statuses and codes the prose names that no table lists.
     pub(super) fn prose(&mut self) {
-        for index in 0..self.page.sections.len() {
+        // The page outlives the drafter's borrow: its lines are read in place, not copied.
+        let page = self.page;
+        for (index, section) in page.sections.iter().enumerate() {
             let source = self.section_ids[index].clone();
-            for line in self.page.sections[index].prose.clone() {
-                let digits = line.bytes().any(|b| b.is_ascii_digit());
-                for (code, reason) in statuses_in(&line).into_iter().filter(|_| digits) {
+            for line in &section.prose {
+                // Most lines hold no number: no status to look for.
+                let statuses = if line.bytes().any(|b| b.is_ascii_digit()) { statuses_in(line) } else { Vec::new() };
+                for (code, reason) in statuses {
                     let standard = crate::model::standard_reason(code).is_some();
                     let (source, _) = self.free_source(&source, |rows| *rows == TableRows::Statuses);
                     self.add_status(Status {
@@ -120,8 +123,8 @@ impl Drafter<'_> {
                         ..Status::default()
                     });
                 }
-                for word in code_spans(&line) {
-                    self.prose_code(word, &line, &source);
+                for word in code_spans(line) {
+                    self.prose_code(word, line, &source);
                 }
             }
         }

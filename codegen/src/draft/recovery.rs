@@ -114,9 +114,9 @@ impl Drafter<'_> {
         found
     }
 
-    /// The recovery the page advises, or none when it advises nothing.
-    pub(super) fn recovery(&self) -> Option<RecoveryAdvice> {
-        let bodies = self.typed_bodies();
+    /// The recovery the page advises, or none when it advises nothing; `bodies` as typed for
+    /// the catalog (their roles say which member holds the code).
+    pub(super) fn recovery(&self, bodies: &[Shape]) -> Option<RecoveryAdvice> {
         // The vocabulary of the member with the code role, if the draft has one.
         let code_vocabulary = bodies.iter().flat_map(|b| &b.fields).find_map(|f| match (&f.role, &f.ty) {
             (Some(FieldRole::Code), FieldType::Vocabulary(name)) => Some(name.clone()),
@@ -156,7 +156,7 @@ impl Drafter<'_> {
         if advice.is_empty() {
             return None;
         }
-        let waits = self.has_wait(&bodies);
+        let waits = self.has_wait(bodies);
         // One rule per scope: the first advice on it; rules of one kind, level and section merged.
         let mut seen = BTreeSet::new();
         let mut rules: Vec<RecoveryRule> = Vec::new();

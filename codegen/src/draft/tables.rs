@@ -244,7 +244,7 @@ impl TableKind {
 }
 
 impl Drafter<'_> {
-    /// Each section's first table, rebuilt by what it lists: statuses, a vocabulary, a body's
+    /// Every table of every section, rebuilt by what it lists: statuses, a vocabulary, a body's
     /// fields or headers; what is none of them is listed as unplaced.
     pub(super) fn tables(&mut self) {
         for (index, section) in self.page.sections.iter().enumerate() {
@@ -399,8 +399,8 @@ impl Drafter<'_> {
                 // Named after the member (`details` -> `Detail`), else after the heading.
                 let by_member = names::singular(&names::pascal(&member));
                 let by_heading = names::singular(&names::pascal(section.heading.last().map_or("", String::as_str)));
-                let taken = |n: &str| self.fresh_body_name(n) != n;
-                let base = if taken(&by_member) && !by_heading.is_empty() { by_heading } else { by_member };
+                let base =
+                    if self.type_name_taken(&by_member) && !by_heading.is_empty() { by_heading } else { by_member };
                 let name = self.fresh_body_name(&base);
                 self.untyped.remove(&(body, member.clone()));
                 let field = self.bodies[body].fields.iter_mut().find(|f| f.name == member)?;
