@@ -19,7 +19,7 @@
 //! The baselines are written by hand for the APIs of this crate, so they name them: a check
 //! at the start fails the run when the catalog has moved away from them.
 
-use api_error_catalog::{fanfare, ofauth, ApiError, Example};
+use api_error_catalog::{fanfare, ofauth, ApiError, Example, RecoveryKind};
 use api_error_runtime::ErrorModel;
 use criterion::{BenchmarkId, Criterion};
 use serde::Deserialize;
@@ -128,6 +128,64 @@ struct SupportBorrowed<'a> {
     reference_code: Cow<'a, str>,
 }
 
+/// What a client written by hand decides: the catalog's kinds, with the wait it would use.
+type Decided = (RecoveryKind, Option<Duration>);
+
+/// A `Retry-After` of delay-seconds, the one form a client written by hand would read.
+fn retry_after_by_hand(headers: &[(&str, &str)]) -> Option<Duration> {
+    let (_, value) = headers.iter().find(|(name, _)| name.eq_ignore_ascii_case("retry-after"))?;
+    value.trim().parse().ok().map(Duration::from_secs)
+}
+
+/// What an OFAuth client written from the page alone spends: the body decoded into `String`s,
+/// the error type `match`ed, a `Retry-After` read. The issue's baseline (issue 25).
+#[inline(never)]
+fn ofauth_client_by_hand(status: u16, headers: &[(&str, &str)], body: &[u8]) -> Decided {
+    let Ok(body) = serde_json::from_slice::<OfauthByHand>(body) else {
+        return (if status >= 500 { RecoveryKind::RetryWithBackoff } else { RecoveryKind::GiveUp }, None);
+    };
+    match body.kind.as_str() {
+        "RATE_LIMIT_EXCEEDED" => {
+            (RecoveryKind::RetryAfterWait, retry_after_by_hand(headers).or(Some(Duration::from_secs(60))))
+        }
+        "SESSION_EXPIRED" | "SESSION_NOT_PROVIDED" => (RecoveryKind::Reauthenticate, None),
+        "UNKNOWN_ERROR" | "NETWORK_ERROR" | "PROXY_ERROR" => {
+            (RecoveryKind::RetryWithBackoff, Some(Duration::from_secs(1)))
+        }
+        "UNAUTHORIZED" => (RecoveryKind::FixConfiguration, None),
+        "FORBIDDEN" => (RecoveryKind::CheckPermissions, None),
+        _ => (RecoveryKind::FixRequest, None),
+    }
+}
+
+/// The same for Fanfare: its error string `match`ed, then its status, then its waits.
+#[inline(never)]
+fn fanfare_client_by_hand(status: u16, headers: &[(&str, &str)], body: &[u8]) -> Decided {
+    let Ok(body) = serde_json::from_slice::<FanfareByHand>(body) else {
+        return (if status >= 500 { RecoveryKind::RetryWithBackoff } else { RecoveryKind::GiveUp }, None);
+    };
+    if body.status.as_deref() == Some("DENIED") {
+        return (RecoveryKind::GiveUp, None);
+    }
+    match body.error.as_deref() {
+        Some("otp_expired" | "otp_invalid" | "session_integrity_failed") => return (RecoveryKind::UserAction, None),
+        Some("invalid refresh token") => return (RecoveryKind::Reauthenticate, None),
+        Some("Secret key required") => return (RecoveryKind::FixConfiguration, None),
+        Some("Validation failed") => return (RecoveryKind::FixRequest, None),
+        Some("Auction is closed") => return (RecoveryKind::GiveUp, None),
+        _ => {}
+    }
+    match status {
+        401 => (RecoveryKind::RefreshCredentials, Some(Duration::ZERO)),
+        409 => (RecoveryKind::GiveUp, None),
+        423 | 429 => {
+            (RecoveryKind::RetryAfterWait, retry_after_by_hand(headers).or(body.retry_after.map(Duration::from_secs)))
+        }
+        500.. => (RecoveryKind::RetryWithBackoff, None),
+        _ => (RecoveryKind::FixRequest, None),
+    }
+}
+
 /// OFAuth's error types as strum would have them: the baseline for lookups. Like the generated
 /// enum, it keeps an unknown value's text (strum's `default` variant).
 #[derive(strum::EnumString, strum::VariantNames, Clone, Debug)]
@@ -159,11 +217,19 @@ fn strum_lookup(wire: &str) -> Result<StrumErrorType, strum::ParseError> {
 }
 
 /// Which decoders run, in the order of the table's columns.
-const DECODERS: &[&str] = &["floor", "by hand", "borrowed", "typed", "from_response", "+ recovery"];
+const DECODERS: &[&str] = &["floor", "by hand", "borrowed", "typed", "from_response", "+ recovery", "client by hand"];
+
+/// A client written by hand: from a response's status, headers and body to what it does next.
+type ClientByHand = fn(u16, &[(&str, &str)], &[u8]) -> Decided;
 
 /// Decoding every example of one API, each decoder a function of the body's bytes.
-fn decoding<ByHand, Body>(c: &mut Criterion, api: &str, examples: &[Example], borrowed: fn(&[u8]) -> bool)
-where
+fn decoding<ByHand, Body>(
+    c: &mut Criterion,
+    api: &str,
+    examples: &[Example],
+    borrowed: fn(&[u8]) -> bool,
+    client_by_hand: ClientByHand,
+) where
     ByHand: for<'de> Deserialize<'de>,
     Body: ErrorModel + std::fmt::Debug,
 {
@@ -180,14 +246,22 @@ where
         group.bench_function(id("from_response"), |b| b.iter(|| read::<Body>(black_box(example)).body().is_some()));
         let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000);
         group.bench_function(id("+ recovery"), |b| b.iter(|| read::<Body>(black_box(example)).recovery(now).kind()));
+        let status = status_of(example);
+        group.bench_function(id("client by hand"), |b| {
+            b.iter(|| client_by_hand(status, black_box(example.headers), black_box(bytes)).0)
+        });
     }
     group.finish();
 }
 
 /// The lenient read a client calls, of one example.
 fn read<Body: ErrorModel>(example: &Example) -> ApiError<Body> {
-    let status = example.status.unwrap_or(400);
-    ApiError::from_response(status, example.headers.iter().copied(), example.body.as_bytes())
+    ApiError::from_response(status_of(example), example.headers.iter().copied(), example.body.as_bytes())
+}
+
+/// The status an example is answered with: its own, else the one its decision assumes.
+fn status_of(example: &Example) -> u16 {
+    example.status.or(example.decision.as_ref().and_then(|decision| decision.status)).unwrap_or(400)
 }
 
 /// Known: a value from the middle of the sorted table and the last one; unknown: a near miss.
@@ -249,6 +323,16 @@ fn check_baselines() {
     for example in fanfare::EXAMPLES {
         let by_hand = serde_json::from_slice::<FanfareByHand>(example.body.as_bytes());
         assert!(by_hand.is_ok(), "the Fanfare baseline no longer reads example {}", example.id);
+    }
+    // The clients by hand must decide what the catalog decides, or they would be measuring less.
+    let clients: [(&str, &[Example], ClientByHand); 2] =
+        [("OFAuth", ofauth::EXAMPLES, ofauth_client_by_hand), ("Fanfare", fanfare::EXAMPLES, fanfare_client_by_hand)];
+    for (api, examples, client) in clients {
+        for example in examples {
+            let Some(decision) = &example.decision else { continue };
+            let (kind, _) = client(status_of(example), example.headers, example.body.as_bytes());
+            assert_eq!(kind, decision.kind, "the {api} client by hand decides example {} otherwise", example.id);
+        }
     }
     let mut generated: Vec<&str> = ofauth::ErrorType::ALL.iter().map(|v| v.as_str()).collect();
     // Its default variant, which keeps an unknown value's text, has no wire string.
@@ -347,12 +431,20 @@ fn main() {
         .measurement_time(Duration::from_millis(700))
         .sample_size(30)
         .configure_from_args();
-    decoding::<OfauthByHand, ofauth::ErrorResponse>(&mut c, "ofauth", ofauth::EXAMPLES, |bytes| {
-        serde_json::from_slice::<OfauthBorrowed<'_>>(bytes).is_ok()
-    });
-    decoding::<FanfareByHand, fanfare::ErrorResponse>(&mut c, "fanfare", fanfare::EXAMPLES, |bytes| {
-        serde_json::from_slice::<FanfareBorrowed<'_>>(bytes).is_ok()
-    });
+    decoding::<OfauthByHand, ofauth::ErrorResponse>(
+        &mut c,
+        "ofauth",
+        ofauth::EXAMPLES,
+        |bytes| serde_json::from_slice::<OfauthBorrowed<'_>>(bytes).is_ok(),
+        ofauth_client_by_hand,
+    );
+    decoding::<FanfareByHand, fanfare::ErrorResponse>(
+        &mut c,
+        "fanfare",
+        fanfare::EXAMPLES,
+        |bytes| serde_json::from_slice::<FanfareBorrowed<'_>>(bytes).is_ok(),
+        fanfare_client_by_hand,
+    );
     lookups(&mut c);
     retry_after(&mut c);
     hostile(&mut c);
@@ -409,8 +501,11 @@ mod summary {
     }
 
     pub(super) fn decoding(apis: &[(&str, &[Example])]) {
-        println!("\n| example | floor | {} | typed vs by hand | from_response vs by hand |", DECODERS[1..].join(" | "));
-        println!("| --- |{}", " --- |".repeat(DECODERS.len() + 2));
+        println!(
+            "\n| example | floor | {} | typed vs by hand | from_response vs by hand | + recovery vs client by hand |",
+            DECODERS[1..].join(" | ")
+        );
+        println!("| --- |{}", " --- |".repeat(DECODERS.len() + 3));
         for (api, examples) in apis {
             for example in examples.iter() {
                 let group = format!("decode/{api}");
@@ -418,12 +513,13 @@ mod summary {
                 let Some(floor) = times[0] else { continue };
                 let mut cells = vec![format!("{floor:.0} ns")];
                 cells.extend(times[1..].iter().map(|t| t.map_or("?".into(), |t| format!("{:.2}x", t / floor))));
-                let vs_hand = |at: usize| match (times[at], times[1]) {
+                let ratio = |at: usize, to: usize| match (times[at], times[to]) {
                     (Some(t), Some(hand)) => format!("{:.2}x", t / hand),
                     _ => "?".into(),
                 };
-                cells.push(vs_hand(3));
-                cells.push(vs_hand(4));
+                cells.push(ratio(3, 1));
+                cells.push(ratio(4, 1));
+                cells.push(ratio(5, 6));
                 println!("| {api} {} | {} |", example.id, cells.join(" | "));
             }
         }

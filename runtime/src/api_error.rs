@@ -184,9 +184,13 @@ impl<B: ErrorModel> ApiError<B> {
         // by path in one streaming pass, without a `Value` (of 1 MiB of tiny objects, one took
         // 25 times the body's size); `json()` builds one if asked.
         if body.len() > Self::VALUE_BYTES && B::MODEL.fields.len() <= crate::field_watch::MAX_FIELDS {
-            match crate::field_watch::decode::<serde_core::de::IgnoredAny>(body, B::MODEL.fields) {
-                Ok((_, found)) => {
-                    self.facts = facts_found(B::MODEL.fields, B::MODEL.body_wait_formats, found);
+            let (fields, wait_formats) = (B::MODEL.fields, B::MODEL.body_wait_formats);
+            let read = crate::field_watch::decode_with::<serde_core::de::IgnoredAny, _>(body, fields, |found| {
+                facts_found(fields, wait_formats, found)
+            });
+            match read {
+                Ok((_, facts)) => {
+                    self.facts = facts;
                     self.problem = Some(BodyProblem::UnexpectedShape { message: error.to_string() });
                 }
                 Err(error) => self.problem = Some(BodyProblem::NotJson { message: error.to_string() }),

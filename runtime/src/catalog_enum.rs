@@ -205,5 +205,9 @@ mod tests {
         let mut sorted = DecidedBy::ALL.to_vec();
         sorted.sort();
         assert_eq!(sorted, DecidedBy::ALL, "ALL is in precedence order");
+        // `RecoveryTable::rule_for` indexes its ranks by a level's discriminant.
+        for (at, &level) in DecidedBy::ALL.iter().enumerate() {
+            assert_eq!(level as usize, at, "{level:?}");
+        }
     }
 }

@@ -33,9 +33,9 @@ pub(crate) fn parse_json(body: &[u8]) -> Result<Value, serde_json::Error> {
 pub(crate) fn facts_found(
     fields: &[(FieldRole, &[&str])],
     wait_formats: &[RetryAfterFormat],
-    found: Vec<Option<Value>>,
+    found: &mut [Option<Value>],
 ) -> BodyFacts {
-    let found = fields.iter().zip(found).filter_map(|((role, _), value)| Some((*role, Cow::Owned(value?))));
+    let found = fields.iter().zip(found).filter_map(|((role, _), value)| Some((*role, Cow::Owned(value.take()?))));
     body_facts(found, wait_formats)
 }
 

@@ -23,18 +23,72 @@ pub(crate) fn decode<T: DeserializeOwned>(
     body: &[u8],
     fields: &[(FieldRole, &[&str])],
 ) -> Result<(T, Vec<Option<Value>>), serde_json::Error> {
+    decode_with(body, fields, |found| found.iter_mut().map(Option::take).collect())
+}
+
+/// [`decode`], with what was found handed to `finish` in place (one slot per field) rather
+/// than returned: a model of few fields keeps them on the stack.
+pub(crate) fn decode_with<T: DeserializeOwned, R>(
+    body: &[u8],
+    fields: &[(FieldRole, &[&str])],
+    finish: impl FnOnce(&mut [Option<Value>]) -> R,
+) -> Result<(T, R), serde_json::Error> {
     let fields = &fields[..fields.len().min(MAX_FIELDS)];
     // One bit per field: all 64, or the low `n`.
     let wanted = match fields.len() {
         MAX_FIELDS => u64::MAX,
         n => (1u64 << n) - 1,
     };
-    let mut found = vec![None; fields.len()];
+    let mut found = Found::new(fields.len(), wanted);
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let tee = Tee { inner: &mut deserializer, node: Node { fields, depth: 0, wanted }, found: &mut found };
     let typed = T::deserialize(tee)?;
     deserializer.end()?;
-    Ok((typed, found))
+    Ok((typed, finish(found.slots())))
+}
+
+/// What a decode found, one slot per field, and which slots are still empty (one bit each).
+struct Found {
+    storage: Storage,
+    missing: u64,
+}
+
+/// The slots: on the stack for the few fields a model has, else on the heap.
+// The inline variant is the point: it lives on the stack for one decode, never in a collection.
+#[allow(clippy::large_enum_variant)]
+enum Storage {
+    Inline([Option<Value>; INLINE_FIELDS], usize),
+    Heap(Vec<Option<Value>>),
+}
+
+/// How many fields' slots [`Found`] keeps without allocating (no catalog here has more).
+const INLINE_FIELDS: usize = 8;
+
+impl Found {
+    fn new(len: usize, missing: u64) -> Self {
+        let storage = if len <= INLINE_FIELDS {
+            Storage::Inline(Default::default(), len)
+        } else {
+            Storage::Heap(vec![None; len])
+        };
+        Self { storage, missing }
+    }
+
+    fn slots(&mut self) -> &mut [Option<Value>] {
+        match &mut self.storage {
+            Storage::Inline(slots, len) => &mut slots[..*len],
+            Storage::Heap(slots) => slots,
+        }
+    }
+}
+
+/// The indexes of the set bits of `set`, lowest first.
+fn bits(mut set: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        let index = set.trailing_zeros() as usize;
+        set &= set.wrapping_sub(1);
+        (index < 64).then_some(index)
+    })
 }
 
 /// How many field paths one decode watches (one bit each).
@@ -52,21 +106,18 @@ struct Node<'p> {
 }
 
 impl Node<'_> {
-    fn has(&self, index: usize) -> bool {
-        self.wanted & (1 << index) != 0
-    }
-
-    /// The paths that end at this value.
+    /// The paths that end at this value. (Over the set bits of `wanted`, which are few: this
+    /// runs for every value on a watched path.)
     fn ending(&self) -> u64 {
-        (0..self.fields.len())
-            .filter(|&index| self.has(index) && self.fields[index].1.len() == self.depth)
+        bits(self.wanted)
+            .filter(|&index| self.fields[index].1.len() == self.depth)
             .fold(0, |set, index| set | 1 << index)
     }
 
     /// The paths that go on under `key`, in an object here.
     fn under(&self, key: &str) -> u64 {
-        (0..self.fields.len())
-            .filter(|&index| self.has(index) && self.fields[index].1.get(self.depth) == Some(&key))
+        bits(self.wanted)
+            .filter(|&index| self.fields[index].1.get(self.depth) == Some(&key))
             .fold(0, |set, index| set | 1 << index)
     }
 
@@ -77,30 +128,21 @@ impl Node<'_> {
     }
 }
 
-/// The paths that have found nothing yet, one bit each.
-fn empty(found: &[Option<Value>]) -> u64 {
-    (0..found.len()).filter(|&index| found[index].is_none()).fold(0, |set, index| set | 1 << index)
-}
-
 /// Keeps `value` (made only when needed) for the paths that end at `node` and have nothing yet:
 /// of an array's elements the first that has the fact gives it (a repeated key in an object has
 /// cleared what the first one held, so there the last one gives it, as in a `Value`).
-fn keep(node: Node<'_>, found: &mut [Option<Value>], value: impl FnOnce() -> Value) {
-    let ending = node.ending();
+fn keep(node: Node<'_>, found: &mut Found, value: impl FnOnce() -> Value) {
+    let ending = node.ending() & found.missing;
     if ending == 0 {
         return;
     }
-    let ending = ending & empty(found);
-    if ending == 0 {
-        return;
-    }
+    found.missing &= !ending;
     let mut value = Some(value());
     let last = 63 - ending.leading_zeros() as usize;
-    for (index, slot) in found.iter_mut().enumerate() {
-        if ending & (1 << index) != 0 {
-            // Moved into the last path that ends here, cloned for any before it.
-            *slot = if index == last { value.take() } else { value.clone() };
-        }
+    let slots = found.slots();
+    for index in bits(ending) {
+        // Moved into the last path that ends here, cloned for any before it.
+        slots[index] = if index == last { value.take() } else { value.clone() };
     }
 }
 
@@ -109,14 +151,14 @@ fn keep(node: Node<'_>, found: &mut [Option<Value>], value: impl FnOnce() -> Val
 struct Tee<'f, 'p, D> {
     inner: D,
     node: Node<'p>,
-    found: &'f mut [Option<Value>],
+    found: &'f mut Found,
 }
 
 /// The same, for the visitor.
 struct TeeVisitor<'f, 'p, V> {
     inner: V,
     node: Node<'p>,
-    found: &'f mut [Option<Value>],
+    found: &'f mut Found,
 }
 
 macro_rules! forward_deserialize {
@@ -275,7 +317,7 @@ struct TeeSeq<'f, 'p, A> {
     inner: A,
     /// Where each element stands.
     node: Node<'p>,
-    found: &'f mut [Option<Value>],
+    found: &'f mut Found,
 }
 
 impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for TeeSeq<'_, '_, A> {
@@ -295,7 +337,7 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for TeeSeq<'_, '_, A> {
 struct TeeMap<'f, 'p, A> {
     inner: A,
     node: Node<'p>,
-    found: &'f mut [Option<Value>],
+    found: &'f mut Found,
     /// The paths that go on under the last key read.
     under_key: u64,
     /// The paths under the keys read so far, to tell a repeated key.
@@ -321,14 +363,16 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for TeeMap<'_, '_, A> {
         // an earlier element of an array gave stays).
         let replaced = self.under_key & self.seen & self.filled;
         self.seen |= self.under_key;
-        for (index, slot) in self.found.iter_mut().enumerate() {
-            if replaced & (1 << index) != 0 {
-                *slot = None;
+        if replaced != 0 {
+            let slots = self.found.slots();
+            for index in bits(replaced) {
+                slots[index] = None;
             }
+            self.found.missing |= replaced;
         }
-        let empty_before = empty(self.found);
+        let empty_before = self.found.missing;
         let value = self.inner.next_value_seed(TeeSeed { inner: seed, node: child, found: &mut *self.found })?;
-        self.filled |= empty_before & !empty(self.found) & self.under_key;
+        self.filled |= empty_before & !self.found.missing & self.under_key;
         Ok(value)
     }
 
@@ -341,7 +385,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for TeeMap<'_, '_, A> {
 struct TeeSeed<'f, 'p, S> {
     inner: S,
     node: Node<'p>,
-    found: &'f mut [Option<Value>],
+    found: &'f mut Found,
 }
 
 impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for TeeSeed<'_, '_, S> {

@@ -93,72 +93,89 @@ impl HeaderReadings {
     /// Reads the headers (names in any case; values as text or bytes) that `model` names; the
     /// first of repeated headers counts.
     pub(crate) fn read<H: ResponseHeader>(model: &Model, headers: impl IntoIterator<Item = H>) -> Self {
-        // Each role's slot, by an exhaustive match: a new role does not compile until it has one.
-        let slot = |role: HeaderRole| match role {
-            HeaderRole::RetryAfter => 0,
-            HeaderRole::RequestId => 1,
-            HeaderRole::RateLimitLimit => 2,
-            HeaderRole::RateLimitRemaining => 3,
-            HeaderRole::RateLimitReset => 4,
-        };
-        let mut wanted: [Option<&str>; 5] = [None; 5];
-        for &role in HeaderRole::ALL {
-            wanted[slot(role)] = model.header(role);
-        }
-        let retry_after_name = wanted[slot(HeaderRole::RetryAfter)];
-        // The names the rules' conditions test (few, and most APIs have none).
-        let mut tested_names: Vec<&'static str> = Vec::new();
-        for condition in model.recovery.rules.iter().flat_map(|rule| rule.when) {
-            if let ConditionSubject::Header(name) = condition.subject {
-                if !tested_names.iter().any(|known| known.eq_ignore_ascii_case(name)) {
-                    tested_names.push(name);
-                }
-            }
-        }
-        let mut tested: Vec<(&'static str, String)> = Vec::new();
-        let mut found: [Option<String>; 5] = Default::default();
+        let mut readings = Self::default();
+        // Which roles were seen: the first of repeated headers counts.
+        let mut seen = [false; HeaderRole::ALL.len()];
+        // Only models whose rules test a header look for them (few do).
+        let tests_headers = model
+            .recovery
+            .rules
+            .iter()
+            .any(|rule| rule.when.iter().any(|condition| matches!(condition.subject, ConditionSubject::Header(_))));
         for header in headers {
-            let text = || String::from_utf8_lossy(header.value()).trim().to_owned();
-            for (found, wanted) in found.iter_mut().zip(wanted) {
-                // The first of repeated headers counts.
-                if found.is_none() && wanted.is_some_and(|wanted| wanted.eq_ignore_ascii_case(header.name())) {
-                    *found = Some(text());
+            let name = header.name();
+            for &(role, wanted) in model.headers {
+                // (`HeaderRole::ALL` is in declaration order: a role's discriminant is its index.)
+                if seen[role as usize] || !wanted.eq_ignore_ascii_case(name) {
+                    continue;
                 }
+                seen[role as usize] = true;
+                readings.read_role(model, role, name, header.value());
             }
-            for &name in &tested_names {
-                if name.eq_ignore_ascii_case(header.name()) && !tested.iter().any(|(known, _)| *known == name) {
-                    tested.push((name, text()));
-                }
+            if tests_headers {
+                readings.keep_tested(model, name, header.value());
             }
         }
-        let [retry_after, request_id, limit, remaining, reset] = found;
-        let retry_after = match retry_after {
-            None => Reading::Absent,
-            Some(text) => match retry_after_name
-                .and_then(|name| RetryAfter::read_header(name, &text, model.retry_after_formats))
-            {
-                Some(parsed) => Reading::Valid(parsed),
-                None => Reading::Invalid(text),
-            },
+        readings
+    }
+
+    /// Reads one header of a role, from its value as sent: the text is copied only where it is
+    /// kept (a request id, a value not understood).
+    fn read_role(&mut self, model: &Model, role: HeaderRole, name: &str, value: &[u8]) {
+        let text = Text::of(value);
+        let number = || match text.as_str().parse::<u64>() {
+            Ok(number) => Reading::Valid(number),
+            Err(_) => Reading::Invalid(text.owned()),
         };
-        let number = |text: Option<String>| match text {
-            None => Reading::Absent,
-            Some(text) => match text.parse::<u64>() {
-                Ok(n) => Reading::Valid(n),
-                Err(_) => Reading::Invalid(text),
-            },
-        };
-        Self {
-            retry_after,
-            request_id: request_id.filter(|id| !id.is_empty()),
-            rate_limit: RateLimit {
+        match role {
+            HeaderRole::RetryAfter => {
+                self.retry_after = match RetryAfter::read_header(name, text.as_str(), model.retry_after_formats) {
+                    Some(parsed) => Reading::Valid(parsed),
+                    None => Reading::Invalid(text.owned()),
+                };
+            }
+            HeaderRole::RequestId => self.request_id = Some(text.owned()).filter(|id| !id.is_empty()),
+            HeaderRole::RateLimitLimit => self.rate_limit.limit = number(),
+            HeaderRole::RateLimitRemaining => self.rate_limit.remaining = number(),
+            HeaderRole::RateLimitReset => {
+                self.rate_limit.reset = number();
                 // No format given, no moment read: `parse` tries none.
-                resets: reset.as_deref().and_then(|text| RetryAfter::parse(text, model.rate_limit_reset_formats)),
-                limit: number(limit),
-                remaining: number(remaining),
-                reset: number(reset),
-            },
-            tested,
+                self.rate_limit.resets = RetryAfter::parse(text.as_str(), model.rate_limit_reset_formats);
+            }
         }
+    }
+
+    /// Keeps a header that a rule's condition tests, under the name the rule gives it.
+    fn keep_tested(&mut self, model: &Model, name: &str, value: &[u8]) {
+        let tested =
+            model.recovery.rules.iter().flat_map(|rule| rule.when).find_map(|condition| match condition.subject {
+                ConditionSubject::Header(tested) if tested.eq_ignore_ascii_case(name) => Some(tested),
+                _ => None,
+            });
+        if let Some(tested) = tested {
+            if !self.tested.iter().any(|(known, _)| known.eq_ignore_ascii_case(tested)) {
+                self.tested.push((tested, Text::of(value).owned()));
+            }
+        }
+    }
+}
+
+/// A header's value as text, trimmed: borrowed when it is UTF-8, as nearly every value is.
+struct Text<'v>(std::borrow::Cow<'v, str>);
+
+impl<'v> Text<'v> {
+    fn of(value: &'v [u8]) -> Self {
+        Self(match String::from_utf8_lossy(value) {
+            std::borrow::Cow::Borrowed(text) => std::borrow::Cow::Borrowed(text.trim()),
+            std::borrow::Cow::Owned(text) => std::borrow::Cow::Owned(text.trim().to_owned()),
+        })
+    }
+
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    fn owned(&self) -> String {
+        self.0.clone().into_owned()
     }
 }

@@ -179,10 +179,6 @@ impl Model {
         self.default_retry_after = Some(wait);
         self
     }
-
-    pub(crate) fn header(&self, role: HeaderRole) -> Option<&'static str> {
-        self.headers.iter().find(|(r, _)| *r == role).map(|(_, name)| *name)
-    }
 }
 
 /// An API's typed error body, which knows its API's [`Model`]. The generated modules
@@ -229,8 +225,10 @@ impl<B: ErrorModel> DecodedBody<B> {
             let (body, _) = crate::field_watch::decode::<B>(bytes, &[])?;
             return Ok(Self { body, facts: facts_of_value(&parse_json(bytes)?, fields, B::MODEL.body_wait_formats) });
         }
-        let (body, found) = crate::field_watch::decode::<B>(bytes, fields)?;
-        Ok(Self { body, facts: facts_found(fields, B::MODEL.body_wait_formats, found) })
+        let (body, facts) = crate::field_watch::decode_with::<B, _>(bytes, fields, |found| {
+            facts_found(fields, B::MODEL.body_wait_formats, found)
+        })?;
+        Ok(Self { body, facts })
     }
 }
 
