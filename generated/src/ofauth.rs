@@ -844,7 +844,8 @@ pub const RECOVERY: ::api_error_runtime::RecoveryTable = ::api_error_runtime::Re
                     "Check the connection's permissions.",
                     "Error Types",
                 )
-                .errors(&["FORBIDDEN"]),
+                .errors(&["FORBIDDEN"])
+                .except(&["verify_identity"]),
             ::api_error_runtime::RecoveryRule::new(
                     "rules-outdated",
                     ::api_error_runtime::RecoveryKind::RetryNow,

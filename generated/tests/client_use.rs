@@ -9,6 +9,7 @@ use proptest::prelude::*;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 mod conformance;
+mod responses;
 
 /// 2024-12-01T08:00:00Z, the moment the catalogs' decisions are stated for.
 fn now() -> SystemTime {

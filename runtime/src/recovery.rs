@@ -694,7 +694,7 @@ impl RecoveryRule {
     }
 
     /// [`RecoveryRule::covers`], for a rule whose level the caller has already found.
-    #[inline]
+    #[inline(always)]
     fn covers_at(&self, level: DecidedBy, response: &Observed<'_>) -> bool {
         let status = response.status;
         // The rule's own scope first: it is the cheapest test, and most rules fail it (every

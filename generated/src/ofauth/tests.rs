@@ -228,6 +228,22 @@ fn case_type_beats_hint_decides() {
         ::core::option::Option::None)
     );
 }
+/// A FORBIDDEN that asks for ID verification is the user's to lift: the hint's rule decides it, where the type's rule would send the client to check permissions that verifying grants.
+#[test]
+fn case_forbidden_until_verified_decides() {
+    let headers: &[(&str, &str)] = &[];
+    let recovery = super::Error::from_response(
+            403,
+            headers.iter().copied(),
+            "{\"type\":\"FORBIDDEN\",\"actionRequired\":\"verify_identity\"}".as_bytes(),
+        )
+        .recovery(now());
+    ::core::assert_eq!(
+        (recovery.kind(), recovery.rule().id, recovery.wait()),
+        (::api_error_runtime::RecoveryKind::UserAction, "verify-identity",
+        ::core::option::Option::None)
+    );
+}
 /// A type the catalog does not know leaves the hint to decide.
 #[test]
 fn case_hint_without_a_known_type_decides() {

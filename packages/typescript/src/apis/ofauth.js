@@ -186,7 +186,9 @@ export const API = new catalog.Api({
       ],
       "statuses": [],
       "status_classes": [],
-      "except": [],
+      "except": [
+        "verify_identity"
+      ],
       "when": [],
       "transport": [],
       "safe_to_resend": false,
@@ -698,6 +700,17 @@ export const API = new catalog.Api({
       "decision": {
         "kind": "fix_configuration",
         "rule": "check-api-key",
+        "wait_seconds": null
+      }
+    },
+    {
+      "id": "forbidden-until-verified",
+      "status": 403,
+      "headers": {},
+      "body_text": "{\"type\":\"FORBIDDEN\",\"actionRequired\":\"verify_identity\"}",
+      "decision": {
+        "kind": "user_action",
+        "rule": "verify-identity",
         "wait_seconds": null
       }
     },
