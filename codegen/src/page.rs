@@ -309,9 +309,18 @@ pub fn code_style(word: &str) -> Option<(bool, bool, bool, bool)> {
     })
 }
 
-/// The code spans of a line of prose (which keeps them marked) or of a table cell.
+/// The code spans of a line of prose (which keeps them marked) or of a table cell, each without
+/// the quotes of a JSON string it holds (`` `"rate_limited"` `` names `rate_limited`).
 pub fn code_spans(line: &str) -> impl Iterator<Item = &str> {
-    line.split('`').skip(1).step_by(2)
+    line.split('`').skip(1).step_by(2).map(unquoted)
+}
+
+/// A code span's text without the quotes of the JSON string it holds, if it holds one.
+pub fn unquoted(span: &str) -> &str {
+    span.strip_prefix('"')
+        .and_then(|inner| inner.strip_suffix('"'))
+        .filter(|inner| !inner.is_empty() && !inner.contains('"'))
+        .unwrap_or(span)
 }
 
 /// `sha256:<hex>` of the bytes: what a catalog records to notice that its page changed.
@@ -343,6 +352,12 @@ mod tests {
     use super::*;
 
     const PAGE: &str = "> Index at: https://example.com/llms.txt\n\n# Errors\n\nIntro text.\n\n## Statuses\n\n| Code | Meaning |\n| --- | --- |\n| `400` | Bad *input* |\n| `429` | Slow \\| down |\n\n### Limits\n\n```http\nHTTP/1.1 429 Too Many Requests\nRetry-After: 60\n```\n\n```json\n{\"error\": \"x\"}\n```\n\n- Wait `60` seconds.\n";
+
+    #[test]
+    fn code_spans_name_a_json_string_without_its_quotes() {
+        let spans: Vec<&str> = code_spans(r#"Send `"rate_limited"`, `code`, `""` or `"a"b"`."#).collect();
+        assert_eq!(spans, ["rate_limited", "code", r#""""#, r#""a"b""#]);
+    }
 
     #[test]
     fn headings_tables_code_and_prose_are_found() {

@@ -79,10 +79,16 @@ pub(super) fn yes_no_form(cells: &[&str]) -> String {
     format!("{yes}/{no}")
 }
 
-/// The markup around a cell's text: a code span's backticks or bold's asterisks.
+/// The markup around a cell's text: a code span's backticks (and the quotes of a JSON string
+/// in it: `` `"invalid_json"` ``) or bold's asterisks.
 pub(super) fn wrapping(cell: &str) -> (&'static str, &'static str) {
     if is_code_span(cell) {
-        ("`", "`")
+        let inner = &cell[1..cell.len() - 1];
+        if crate::page::unquoted(inner).len() < inner.len() {
+            ("`\"", "\"`")
+        } else {
+            ("`", "`")
+        }
     } else if cell.starts_with("**") && cell.ends_with("**") && cell.len() > 4 {
         ("**", "**")
     } else {
