@@ -392,8 +392,17 @@ impl Drafter<'_> {
                 ..super::bodies::field()
             });
         }
-        let untyped: Vec<String> =
-            if type_column.is_none() { fields.iter().map(|f| f.name.clone()).collect() } else { Vec::new() };
+        // Members the examples type: every one without a `Type` column, else those the column
+        // calls an object (of what members, a nested table or the examples say), unless its
+        // description says it is keyed by the request's data (Jira's `errors`, "by field name").
+        let untyped: Vec<String> = fields
+            .iter()
+            .filter(|f| {
+                type_column.is_none()
+                    || (matches!(&f.ty, FieldType::Map(items) if **items == FieldType::Any) && !keyed_by_data(&f.description))
+            })
+            .map(|f| f.name.clone())
+            .collect();
         let name = match self.member_described_by(&section.heading) {
             Some((body, member)) => {
                 // Named after the member (`details` -> `Detail`), else after the heading.
@@ -545,4 +554,14 @@ impl Drafter<'_> {
         }
         Some(SourceTable { rows: TableRows::Headers, columns, join: None })
     }
+}
+
+/// Does a member's description say that its keys are the request's data rather than members
+/// of its own ("messages by field name", "one entry per field", "nested as the request nests
+/// them")? Such an object is a map, whatever keys its examples show.
+fn keyed_by_data(description: &str) -> bool {
+    let description = description.to_lowercase();
+    ["by field", "by name", "keyed", "per field", "each field", "each argument", "nested as", "map of"]
+        .iter()
+        .any(|phrase| description.contains(phrase))
 }
