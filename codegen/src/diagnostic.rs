@@ -62,7 +62,7 @@ codes! {
     BadTemplate = "E0403" "bad-template" "A cell template does not parse.",
     UnknownPlaceholder = "E0404" "unknown-placeholder" "A cell template names a fact that rows of its kind do not have.",
     RowMissingFact = "E0405" "row-missing-fact" "A table row lacks a fact that one of its columns shows.",
-    BadStatusCode = "E0501" "bad-status-code" "A status code outside 100-599.",
+    BadStatusCode = "E0501" "bad-status-code" "A status code outside 100-599, or a status class other than 1xx to 5xx.",
     Empty = "E0502" "empty" "Something that needs content has none: values, fields, a root body, a rule's scope, statements.",
     ShapeCycle = "E0503" "shape-cycle" "A body shape contains itself other than through an array or a map.",
     BodyFormat = "E0504" "body-format" "A string `format` on a field that holds no string, or a `media_type` that is not JSON or not on a root body.",

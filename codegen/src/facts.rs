@@ -2,7 +2,7 @@
 //! `{description}`, ...). Validation checks every placeholder names a fact that each row has,
 //! and fills the cells in for the resolved model.
 
-use crate::model::{Api, Field, FieldType, Header, Status, TableRows, VocabularyValue};
+use crate::model::{Api, Field, FieldType, Header, Status, StatusClassEntry, TableRows, VocabularyValue};
 
 /// Facts a table row of each kind offers, for placeholders and for `inferred:` lists.
 pub const STATUS_FACTS: &[&str] = &["code", "reason", "description", "action", "when_used", "class", "retryable"];
@@ -45,6 +45,19 @@ pub fn status_fact(status: &Status, name: &str) -> Option<String> {
         "when_used" => status.when_used.clone(),
         "class" => Some(crate::model::status_class(status.code).to_string()),
         "retryable" => status.retryable.map(yes_no),
+        _ => None,
+    }
+}
+
+/// The text of a fact of a class entry (a `5xx` row): its `code` is the class as written.
+pub fn status_class_fact(entry: &StatusClassEntry, name: &str) -> Option<String> {
+    match name {
+        "code" => Some(entry.class.clone()),
+        "description" => Some(entry.description.clone()),
+        "action" => entry.action.clone(),
+        "when_used" => entry.when_used.clone(),
+        "class" => entry.status_class().map(|class| class.label().to_string()),
+        "retryable" => entry.retryable.map(yes_no),
         _ => None,
     }
 }

@@ -11,7 +11,9 @@
 
 use crate::diagnostic::{render, Place, Position};
 use crate::model::{DecidedBy, FieldRole, HeaderRole, InconsistencyKind, TableRows};
-use crate::resolved::{Api, Catalog, FieldType, InconsistencyId, RecoveryRule, SectionId, ValueRef, VocabularyId};
+use crate::resolved::{
+    Api, Catalog, FieldType, InconsistencyId, RecoveryRule, SectionId, StatusClassRow, ValueRef, VocabularyId,
+};
 use annotate_snippets::Level;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -539,12 +541,16 @@ fn statuses_outside_their_table(api: &Api, out: &mut Vec<Finding>) {
         v.values.iter().filter(move |x| api[x.trace.section].lists(&rows)).flat_map(|x| x.statuses.iter().copied())
     });
     let listed: BTreeSet<u16> = in_status_tables.chain(in_code_tables).collect();
-    if listed.is_empty() {
+    // A status table's row of a whole class (`5xx`) lists every status of the class.
+    let classes: Vec<&StatusClassRow> =
+        api.status_classes.iter().filter(|c| api[c.trace.section].lists(&TableRows::Statuses)).collect();
+    if listed.is_empty() && classes.is_empty() {
         return;
     }
     for (i, status) in api.statuses.iter().enumerate() {
         let recorded = status.trace.inconsistencies.iter().any(|&x| api[x].kind == InconsistencyKind::MissingFromTable);
-        if !listed.contains(&status.code) && !recorded {
+        let in_a_class = classes.iter().any(|class| class.holds(status.code));
+        if !listed.contains(&status.code) && !in_a_class && !recorded {
             let message = format!(
                 "status {} comes from {}, and no table that lists statuses has it",
                 status.code,

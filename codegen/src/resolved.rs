@@ -102,6 +102,8 @@ pub struct Api {
     pub documents: Vec<SourceDocument>,
     pub sections: Vec<Section>,
     pub statuses: Vec<Status>,
+    /// Whole classes the document lists as one entry (a `5xx` row).
+    pub status_classes: Vec<StatusClassRow>,
     pub vocabularies: Vec<Vocabulary>,
     pub shapes: Vec<Shape>,
     pub unions: Vec<Union>,
@@ -233,6 +235,26 @@ pub struct Status {
     pub when_used: Option<String>,
     pub retryable: Option<bool>,
     pub trace: Trace,
+}
+
+/// A class of statuses the document lists as one entry (`5xx`).
+#[derive(Debug, Clone)]
+pub struct StatusClassRow {
+    pub class: StatusClass,
+    /// As the document writes it: `5xx`, `5XX`.
+    pub written: String,
+    pub description: String,
+    pub action: Option<String>,
+    pub when_used: Option<String>,
+    pub retryable: Option<bool>,
+    pub trace: Trace,
+}
+
+impl StatusClassRow {
+    /// Does the class hold `code`?
+    pub fn holds(&self, code: u16) -> bool {
+        StatusClass::of(code) == Some(self.class)
+    }
 }
 
 impl Status {

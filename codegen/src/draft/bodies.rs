@@ -237,10 +237,23 @@ impl Drafter<'_> {
                         Value::Object(map) => map.is_empty(),
                         _ => false,
                     };
-                    if !empty {
-                        self.untyped.remove(&(index, key.clone()));
-                    }
                     let ty = self.infer_type(key, value, source);
+                    if empty {
+                        self.sent_empty.insert((index, key.clone()));
+                    } else {
+                        self.untyped.remove(&(index, key.clone()));
+                        // An earlier example sent it empty (`"error": {}`): none of the members
+                        // this one shows is required.
+                        if let (FieldType::Object(name), true) = (&ty, self.sent_empty.contains(&(index, key.clone())))
+                        {
+                            if let Some(shape) = self.shape_index(name) {
+                                for field in &mut self.bodies[shape].fields {
+                                    field.required = false;
+                                    push_inferred(&mut field.inferred, "required");
+                                }
+                            }
+                        }
+                    }
                     self.bodies[index].fields[known].ty = ty;
                     continue;
                 }

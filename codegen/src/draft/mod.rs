@@ -146,6 +146,7 @@ struct Drafter<'p> {
     /// How the catalog rebuilds each of them.
     table_specs: BTreeMap<TableAt, SourceTable>,
     statuses: Vec<model::Status>,
+    status_classes: Vec<model::StatusClassEntry>,
     vocabularies: Vec<model::Vocabulary>,
     /// Per vocabulary from a table: the header of its code column.
     vocabulary_keys: BTreeMap<String, String>,
@@ -156,6 +157,8 @@ struct Drafter<'p> {
     /// Members (body index, name) of field tables without a `Type` column: the first example
     /// to send one gives its type.
     untyped: BTreeSet<(usize, String)>,
+    /// Those of them an example sent empty (`{}`, `[]`) before any sent members.
+    sent_empty: BTreeSet<(usize, String)>,
     headers: Vec<model::Header>,
     examples: Vec<model::Example>,
     /// What the page says in two ways: recorded for the maintainer, and for `lint`.
@@ -173,11 +176,13 @@ impl<'p> Drafter<'p> {
             section_tables: BTreeMap::new(),
             table_specs: BTreeMap::new(),
             statuses: Vec::new(),
+            status_classes: Vec::new(),
             vocabularies: Vec::new(),
             vocabulary_keys: BTreeMap::new(),
             bodies: Vec::new(),
             built_from_examples: BTreeSet::new(),
             untyped: BTreeSet::new(),
+            sent_empty: BTreeSet::new(),
             headers: Vec::new(),
             examples: Vec::new(),
             inconsistencies: Vec::new(),
@@ -300,6 +305,7 @@ impl<'p> Drafter<'p> {
             source: SourceDocuments(vec![source]),
             sections,
             statuses: self.statuses.clone(),
+            status_classes: self.status_classes.clone(),
             vocabularies: self.vocabularies.clone(),
             bodies,
             unions: Vec::new(),

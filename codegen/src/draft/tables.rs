@@ -8,8 +8,8 @@ use super::cells::{
 };
 use super::{names, Drafter};
 use crate::model::{
-    Field, FieldType, Header, JoinRows, Shape, SourceTable, Status, TableColumn, TableRows, Vocabulary, VocabularyType,
-    VocabularyValue,
+    Field, FieldType, Header, JoinRows, Shape, SourceTable, Status, StatusClassEntry, TableColumn, TableRows,
+    Vocabulary, VocabularyType, VocabularyValue,
 };
 use crate::page::{status_codes, PageSection, PageTable};
 
@@ -222,7 +222,12 @@ impl TableKind {
         if has_type_column || (member_words.iter().any(|w| first_header.contains(w)) && all(is_code_cell)) {
             return Some(Self::Fields);
         }
-        let statuses = |c: usize| column(table, c).iter().all(|cell| status_codes(cell).is_some());
+        // Statuses, or a class of them (`5xx`), beside at least one status.
+        let statuses = |c: usize| {
+            let cells = column(table, c);
+            cells.iter().all(|cell| status_codes(cell).is_some() || status_class_cell(cell).is_some())
+                && cells.iter().any(|cell| status_codes(cell).is_some())
+        };
         let unique = |cells: &[&str]| cells.iter().collect::<std::collections::BTreeSet<_>>().len() == cells.len();
         if statuses(0) {
             // Statuses that repeat, beside a column of codes: a table of codes, by status.
@@ -280,15 +285,22 @@ impl Drafter<'_> {
 
     /// A table whose column `key` holds status codes: one status per code.
     fn status_table(&mut self, source: &str, table: &PageTable, key: usize) -> Option<SourceTable> {
-        let codes: Vec<Vec<u16>> = table.rows.iter().map(|row| status_codes(&row[key])).collect::<Option<_>>()?;
+        // A row of a whole class (`5xx`) is an entry of its own; the other rows name statuses.
+        let (class_rows, status_rows): (Vec<&Vec<String>>, Vec<&Vec<String>>) =
+            table.rows.iter().partition(|row| status_class_cell(&row[key]).is_some());
+        let codes: Vec<Vec<u16>> = status_rows.iter().map(|row| status_codes(&row[key])).collect::<Option<_>>()?;
         // `200 OK`: the code's cell carries its reason phrase too.
         let reasons: Vec<Option<(String, String)>> =
-            table.rows.iter().map(|row| reason_after_code(&row[key]).filter(|_| !row[key].contains(','))).collect();
+            status_rows.iter().map(|row| reason_after_code(&row[key]).filter(|_| !row[key].contains(','))).collect();
         let template = match reasons.first() {
             Some(Some((_, template))) if reasons.iter().all(|r| r.as_ref().is_some_and(|(_, t)| t == template)) => {
+                // A class has no reason phrase to write beside it.
+                if !class_rows.is_empty() {
+                    return None;
+                }
                 template.clone()
             }
-            _ => code_template(&table.rows[0][key], &codes[0], "{code}")?,
+            _ => code_template(&status_rows[0][key], &codes[0], "{code}")?,
         };
         let mut columns = Vec::new();
         let mut facts: Vec<(usize, StatusFact)> = Vec::new();
@@ -310,7 +322,32 @@ impl Drafter<'_> {
             columns.push(TableColumn { header: header.clone(), cell: fact.template(&cells) });
         }
         let section = source.to_string();
-        for ((row, codes), reason) in table.rows.iter().zip(&codes).zip(&reasons) {
+        for row in &class_rows {
+            // The facts go through a status, which holds the same ones.
+            let mut facts_of = Status::default();
+            for &(c, fact) in &facts {
+                let cell = row.get(c).map_or("", String::as_str);
+                if !is_placeholder(cell) {
+                    fact.set(&mut facts_of, cell)?;
+                }
+            }
+            let class = status_class_cell(&row[key])?;
+            let mut entry = StatusClassEntry {
+                description: facts_of.description,
+                action: facts_of.action,
+                when_used: facts_of.when_used,
+                retryable: facts_of.retryable,
+                source: section.clone(),
+                ..StatusClassEntry::default()
+            };
+            if entry.description.is_empty() {
+                entry.description = format!("The {class} statuses, as the page lists them");
+                entry.inferred.push("description".into());
+            }
+            entry.class = class;
+            self.status_classes.push(entry);
+        }
+        for ((row, codes), reason) in status_rows.iter().zip(&codes).zip(&reasons) {
             for &code in codes {
                 let reason = reason.as_ref().map(|(reason, _)| reason.clone());
                 let mut status = Status { code, reason, source: section.clone(), ..Status::default() };
@@ -399,7 +436,8 @@ impl Drafter<'_> {
             .iter()
             .filter(|f| {
                 type_column.is_none()
-                    || (matches!(&f.ty, FieldType::Map(items) if **items == FieldType::Any) && !keyed_by_data(&f.description))
+                    || (matches!(&f.ty, FieldType::Map(items) if **items == FieldType::Any)
+                        && !keyed_by_data(&f.description))
             })
             .map(|f| f.name.clone())
             .collect();
@@ -554,6 +592,14 @@ impl Drafter<'_> {
         }
         Some(SourceTable { rows: TableRows::Headers, columns, join: None })
     }
+}
+
+/// A cell naming a whole class of statuses as pages write one (`5xx`, `` `4XX` ``): the text.
+fn status_class_cell(cell: &str) -> Option<String> {
+    let text = strip_code(cell);
+    let bytes = text.as_bytes();
+    let class = matches!(bytes, [b'1'..=b'5', x, y] if x.eq_ignore_ascii_case(&b'x') && y.eq_ignore_ascii_case(&b'x'));
+    class.then_some(text)
 }
 
 /// Does a member's description say that its keys are the request's data rather than members

@@ -41,6 +41,10 @@ pub struct Api {
     pub sections: Vec<Section>,
     /// Every HTTP status the document lists or uses.
     pub statuses: Vec<Status>,
+    /// Whole classes of statuses the document lists as one entry (a `5xx` row of its status
+    /// table), beside the statuses it names one by one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub status_classes: Vec<StatusClassEntry>,
     /// Closed sets of wire strings: error types, codes, hints, reasons.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub vocabularies: Vec<Vocabulary>,
@@ -163,6 +167,54 @@ pub struct TableColumn {
     /// Cell template: literal text with `{fact}` placeholders, e.g. "`{code}`". `{fact?}` is
     /// optional (empty where a row lacks the fact); `{fact?text}` shows `text` there instead.
     pub cell: String,
+}
+
+/// A class of HTTP statuses the document lists as one entry (`5xx`: every server error), and
+/// what it says about them.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatusClassEntry {
+    /// The class as the document writes it: a digit from 1 to 5, then `xx` or `XX` (`5xx`).
+    pub class: String,
+    /// What the document says the statuses of the class mean.
+    pub description: String,
+    /// What the document tells clients to do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    /// When the API sends these statuses, where the document says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when_used: Option<String>,
+    /// Whether a retry can succeed, where the document says or implies it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retryable: Option<bool>,
+    /// Section id this entry is taken from.
+    pub source: String,
+    /// Facts of this entry that the catalog inferred rather than read in the document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inferred: Vec<String>,
+    /// Ids of inconsistencies that concern this entry.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inconsistencies: Vec<String>,
+    /// Free remarks on the entry.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+impl StatusClassEntry {
+    /// The class the entry names, when `class` is written as one (`5xx`, `4XX`).
+    pub fn status_class(&self) -> Option<StatusClass> {
+        match self.class.as_bytes() {
+            [digit @ b'1'..=b'5', x, y] if x.eq_ignore_ascii_case(&b'x') && y.eq_ignore_ascii_case(&b'x') => {
+                StatusClass::of(u16::from(digit - b'0') * 100)
+            }
+            _ => None,
+        }
+    }
+
+    /// Does the class hold `code`?
+    pub fn holds(&self, code: u16) -> bool {
+        self.status_class().is_some_and(|class| StatusClass::of(code) == Some(class))
+    }
 }
 
 /// An HTTP status code and what the document says about it.
@@ -1172,4 +1224,4 @@ macro_rules! impl_traced {
         }
     )*};
 }
-impl_traced!(Status, VocabularyValue, Shape, Union, Field, Header, RecoveryRule, Fallback, Example);
+impl_traced!(Status, StatusClassEntry, VocabularyValue, Shape, Union, Field, Header, RecoveryRule, Fallback, Example);

@@ -7,7 +7,7 @@ use super::GENERATE_COMMAND;
 use crate::model::{HeaderDirection, HeaderValueType, RecoveryKind};
 use crate::resolved::{
     Api, CaseInput, Catalog, ConditionSubject, ConditionTest, DocumentId, Field, FieldType, Header, InconsistencyId,
-    RecoveryRule, SectionId, Status, Trace, VocabularyValue, DEFAULT_MEDIA_TYPE,
+    RecoveryRule, SectionId, Status, StatusClassRow, Trace, VocabularyValue, DEFAULT_MEDIA_TYPE,
 };
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -331,6 +331,23 @@ fn statuses(out: &mut String, api: &Api) {
     reference_tables(out, api, &api.statuses, ("Code", &|s: &Status| s.code.to_string()), groups, &|s: &Status| {
         &s.trace
     });
+    if api.status_classes.is_empty() {
+        return;
+    }
+    out.push_str("Whole classes the documentation lists as one entry:\n\n");
+    let groups: Vec<Vec<Column<StatusClassRow>>> = vec![
+        vec![
+            ("Retryable", Box::new(|c: &StatusClassRow| c.retryable.map(|r| yes_no(Some(r))))),
+            ("Source", Box::new(|c: &StatusClassRow| Some(api.section_title(c.trace.section)))),
+        ],
+        vec![
+            ("Description", Box::new(|c: &StatusClassRow| Some(c.description.clone()))),
+            ("Action", Box::new(|c: &StatusClassRow| c.action.clone())),
+            ("When used", Box::new(|c: &StatusClassRow| c.when_used.clone())),
+        ],
+    ];
+    let class = |c: &StatusClassRow| c.written.clone();
+    reference_tables(out, api, &api.status_classes, ("Class", &class), groups, &|c: &StatusClassRow| &c.trace);
 }
 
 fn vocabularies(out: &mut String, api: &Api) {

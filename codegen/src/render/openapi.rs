@@ -15,7 +15,7 @@ use super::recovery_data::recovery_data;
 use super::text::listed;
 use super::yaml::to_yaml;
 use super::GENERATE_COMMAND;
-use crate::model::{HeaderDirection, HeaderRole, HeaderValueType, RetryAfterFormat};
+use crate::model::{HeaderDirection, HeaderRole, HeaderValueType, RetryAfterFormat, StatusClass};
 use crate::resolved::{Api, Header, Status};
 use serde_json::{json, Map, Value};
 
@@ -243,6 +243,26 @@ fn responses(api: &Api) -> Map<String, Value> {
             response["content"] = Value::Object(content(api, status.code));
             (status.variant.clone(), response)
         })
+        .chain(api.status_classes.iter().filter(|class| class.class >= StatusClass::ClientError).map(|class| {
+            // A class the document lists as one entry (`5xx`): OpenAPI's `5XX`, for a path's
+            // responses to refer to, with the headers documented for every error.
+            let written = class.written.to_ascii_uppercase();
+            let mut description = format!("{written}: {}", class.description.trim());
+            if let Some(action) = &class.action {
+                description.push_str(&format!("\n\nAction: {}", action.trim()));
+            }
+            let headers: Map<String, Value> = api
+                .response_headers()
+                .filter(|h| h.statuses.is_empty() || h.statuses.iter().any(|&code| class.holds(code)))
+                .map(|h| (h.name.clone(), json!({ "$ref": format!("#/components/headers/{}", h.name) })))
+                .collect();
+            let mut response = json!({ "description": description });
+            if !headers.is_empty() {
+                response["headers"] = Value::Object(headers);
+            }
+            response["content"] = Value::Object(content(api, 0));
+            (format!("Status{written}"), response)
+        }))
         .collect()
 }
 

@@ -124,6 +124,21 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
             },
         })
         .collect();
+    let status_classes = api
+        .status_classes
+        .iter()
+        .filter_map(|entry| {
+            Some(StatusClassRow {
+                class: entry.status_class()?,
+                written: entry.class.clone(),
+                description: entry.description.clone(),
+                action: entry.action.clone(),
+                when_used: entry.when_used.clone(),
+                retryable: entry.retryable,
+                trace: handles.trace(entry),
+            })
+        })
+        .collect();
     let vocabularies = api
         .vocabularies
         .iter()
@@ -345,6 +360,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
         documents: api.source.0,
         sections,
         statuses,
+        status_classes,
         vocabularies,
         shapes,
         unions,

@@ -122,6 +122,26 @@ impl Checker<'_> {
             }
             self.check_trace(&path, status, facts::STATUS_FACTS, &|f| facts::status_fact(status, f).is_some());
         }
+        let mut classes = BTreeSet::new();
+        for (i, entry) in api.status_classes.iter().enumerate() {
+            let path = format!("status_classes[{i}]");
+            match entry.status_class() {
+                None => self.error(
+                    Code::BadStatusCode,
+                    format!("{path}.class"),
+                    format!("`{}` is not a class of HTTP statuses", entry.class),
+                    "write the class's digit, then `xx`, as the document does: `4xx`, `5XX`",
+                ),
+                Some(class) if !classes.insert(class) => self.error(
+                    Code::Duplicate,
+                    format!("{path}.class"),
+                    format!("the class `{}` is listed twice", entry.class),
+                    "keep one entry per class",
+                ),
+                Some(_) => {}
+            }
+            self.check_trace(&path, entry, facts::STATUS_FACTS, &|f| facts::status_class_fact(entry, f).is_some());
+        }
     }
 
     /// `links_to` names another vocabulary, whose method name is free on the linking enum, and

@@ -26,6 +26,11 @@ impl Checker<'_> {
                 .map(|(i, s)| {
                     (format!("statuses[{i}]"), Box::new(move |f: &str| facts::status_fact(s, f)) as RowFacts<'_>)
                 })
+                // A class entry (`5xx`) is a row of its section's table too, after the statuses.
+                .chain(api.status_classes.iter().enumerate().filter(|(_, c)| c.source == section.id).map(|(i, c)| {
+                    let facts = Box::new(move |f: &str| facts::status_class_fact(c, f)) as RowFacts<'_>;
+                    (format!("status_classes[{i}]"), facts)
+                }))
                 .collect(),
             TableRows::Vocabulary(name) => {
                 let Some(v) = api.vocabularies.iter().position(|v| &v.name == name) else {

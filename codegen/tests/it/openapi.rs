@@ -4,7 +4,7 @@
 
 use crate::common;
 
-use codegen::model::HeaderDirection;
+use codegen::model::{HeaderDirection, StatusClass};
 use codegen::render::openapi;
 use serde_json::Value;
 
@@ -54,7 +54,13 @@ fn every_error_status_header_and_example_is_where_the_catalog_puts_it() {
             // Error statuses, and those an example sends an error body with (200 and `ok: false`).
             let sent = |code: u16| api.examples.iter().any(|e| e.status == Some(code));
             let errors: Vec<_> = api.statuses.iter().filter(|s| s.code >= 400 || sent(s.code)).collect();
-            assert_eq!(responses.len(), errors.len(), "{}", api.id);
+            // And a response per class the document lists as one entry (`5xx`: `Status5XX`).
+            let classes: Vec<_> = api.status_classes.iter().filter(|c| c.class >= StatusClass::ClientError).collect();
+            assert_eq!(responses.len(), errors.len() + classes.len(), "{}", api.id);
+            for class in classes {
+                let response = &responses[&format!("Status{}", class.written.to_ascii_uppercase())];
+                assert!(response["description"].as_str().unwrap().contains(&class.description), "{}", api.id);
+            }
             for status in errors {
                 let response = &responses[&status.variant];
                 assert!(response["description"].as_str().unwrap().starts_with(&status.code.to_string()));
