@@ -52,12 +52,19 @@ def test_every_error_status_has_a_response(openapi_file, document, json_schema):
     known = json_schema["$defs"]["KnownHttpStatus"]
     answered = sent_with_a_body(catalog_of(openapi_file))
     expected = {name for code, name in zip(known["enum"], known["x-enum-varnames"]) if answered(code)}
+    # A class the document lists as one entry (a `5xx` row) is a response of its own.
+    expected |= {f"Status{c.upper()}" for c in error_classes(catalog_of(openapi_file))}
     assert set(document["components"]["responses"]) == expected
     for name, response in document["components"]["responses"].items():
         # Every body shares one media type (`application/json`, `application/problem+json`...):
         # then the content is `ErrorResponse` under it.
         (media,) = response["content"].values()
         assert media["schema"] == {"$ref": "#/components/schemas/ErrorResponse"}, name
+
+
+def error_classes(catalog):
+    """The classes of error statuses the catalog lists as one entry each (`5xx`), as written."""
+    return [entry["class"] for entry in catalog.get("status_classes", []) if entry["class"][0] in "45"]
 
 
 def component(document, ref):
@@ -107,12 +114,24 @@ def test_headers_go_with_the_statuses_the_catalog_gives(openapi_file, document):
     catalog = catalog_of(openapi_file)
     documented = {status["code"] for status in catalog["statuses"]}
     responses = document["components"]["responses"]
+    classes = {f"Status{c.upper()}": c for c in error_classes(catalog)}
     by_code = {}
-    for response in responses.values():
+    for name, response in responses.items():
+        if name in classes:
+            continue
         code = int(response["description"].split(" ", 1)[0])
         by_code[code] = set(response.get("headers", {}))
     answered = sent_with_a_body(catalog)
     assert set(by_code) == {code for code in documented if answered(code)}
+    # A class's response has the headers documented for any of its statuses, or for all.
+    for name, written in classes.items():
+        names = set(responses[name].get("headers", {}))
+        for header in catalog.get("headers", []):
+            if header.get("sent_in") == "request":
+                continue
+            statuses = header.get("statuses") or []
+            in_class = not statuses or any(str(code)[0] == written[0] for code in statuses)
+            assert (header["name"] in names) == in_class, (name, header["name"])
     for header in catalog.get("headers", []):
         if header.get("sent_in") == "request":
             # A request header is a parameter, not part of any response.
