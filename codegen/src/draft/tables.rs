@@ -43,11 +43,14 @@ impl StatusFact {
 
     /// The fact a column holds, by its header (a text column goes to the first text fact still
     /// free).
-    fn of_column(header: &str, cells: &[&str], taken: &[Self]) -> Option<Self> {
+    /// `reasons`: whether the column's cells are the standard reason phrases of their rows'
+    /// statuses (a column headed "Status" beside the codes).
+    fn of_column(header: &str, cells: &[&str], reasons: bool, taken: &[Self]) -> Option<Self> {
         let lower = header.to_lowercase();
         let wanted = if lower.contains("retr") && is_yes_no_column(cells) {
             Self::Retryable
-        } else if lower.contains("reason")
+        } else if reasons
+            || lower.contains("reason")
             || lower == "name"
             || lower.contains("status text")
             || lower.contains("status message")
@@ -210,7 +213,8 @@ impl TableKind {
         let first_header = table.header[0].trim().to_lowercase();
         let first = column(table, 0);
         let all = |test: fn(&str) -> bool| first.iter().all(|c| test(c));
-        if all(is_header_cell) {
+        // Header names, or a column headed "Header" of names (`Ratelimit` has no `-`).
+        if all(is_header_cell) || (first_header.contains("header") && all(is_code_cell)) {
             return Some(Self::Headers);
         }
         // A `Type` column of JSON types (an API's "Type" of error is a code column).
@@ -316,7 +320,11 @@ impl Drafter<'_> {
                 continue;
             }
             let cells = column(table, c);
-            let fact = StatusFact::of_column(header, &cells, &taken)?;
+            let reasons = status_rows.iter().zip(&codes).all(|(row, codes)| match codes.as_slice() {
+                [code] => crate::model::standard_reason(*code).is_some_and(|r| row[c].trim().eq_ignore_ascii_case(r)),
+                _ => false,
+            });
+            let fact = StatusFact::of_column(header, &cells, reasons, &taken)?;
             taken.push(fact);
             facts.push((c, fact));
             columns.push(TableColumn { header: header.clone(), cell: fact.template(&cells) });
