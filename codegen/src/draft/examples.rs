@@ -182,10 +182,14 @@ impl Drafter<'_> {
             _ if bare.ends_with("requestid") || bare == "xtraceid" || bare == "xcorrelationid" => {
                 Some(HeaderRole::RequestId)
             }
-            _ if bare.ends_with("ratelimitlimit") => Some(HeaderRole::RateLimitLimit),
-            _ if bare.ends_with("ratelimitremaining") => Some(HeaderRole::RateLimitRemaining),
-            _ if bare.ends_with("ratelimitreset") => Some(HeaderRole::RateLimitReset),
-            _ => None,
+            // What follows `RateLimit` names the figure: `X-RateLimit-Limit`, HubSpot's
+            // `X-HubSpot-RateLimit-Max`; a bare `Ratelimit` (a structured value) is none.
+            _ => match bare.rsplit_once("ratelimit").map(|(_, figure)| figure) {
+                Some("limit" | "max") => Some(HeaderRole::RateLimitLimit),
+                Some("remaining") => Some(HeaderRole::RateLimitRemaining),
+                Some("reset") => Some(HeaderRole::RateLimitReset),
+                _ => None,
+            },
         };
         header.role = role.filter(|role| !self.headers.iter().any(|h| h.role == Some(*role)));
         match header.role {

@@ -375,7 +375,7 @@ impl Drafter<'_> {
         let join = codes
             .iter()
             .any(|c| c.len() > 1)
-            .then(|| JoinRows { column: table.header[key].clone(), separator: ", ".into() });
+            .then(|| JoinRows { column: table.header[key].clone(), separator: joined_by(&status_rows, key) });
         Some(SourceTable { rows: TableRows::Statuses, columns, join })
     }
 
@@ -600,6 +600,20 @@ impl Drafter<'_> {
         }
         Some(SourceTable { rows: TableRows::Headers, columns, join: None })
     }
+}
+
+/// How the page joins several statuses in one cell: the text between the first cell's first two
+/// codes (`, ` in "500, 502", `/` in "502/504").
+fn joined_by(rows: &[&Vec<String>], key: usize) -> String {
+    let joined =
+        rows.iter().map(|row| strip_code(&row[key])).find(|cell| status_codes(cell).is_some_and(|c| c.len() > 1));
+    let between = joined.and_then(|cell| {
+        let first_end = cell.find(|c: char| !c.is_ascii_digit())?;
+        let rest = &cell[first_end..];
+        let second = rest.find(|c: char| c.is_ascii_digit())?;
+        Some(rest[..second].to_string())
+    });
+    between.filter(|s| !s.is_empty()).unwrap_or_else(|| ", ".into())
 }
 
 /// A cell naming a whole class of statuses as pages write one (`5xx`, `` `4XX` ``): the text.
