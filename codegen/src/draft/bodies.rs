@@ -74,12 +74,13 @@ fn same_name(a: &str, b: &str) -> bool {
     names::bare(a) == names::bare(b)
 }
 
-/// An id the page says to give support (`instance`: "give it to support"): the support
-/// reference, where its name says nothing of a role.
+/// An id the page says to give support (`instance`: "give it to support"; Asana's `phrase`:
+/// "quote it when you contact support"): the support reference, where its name says nothing of
+/// a role.
 fn support_reference(description: &str, ty: &FieldType) -> Option<FieldRole> {
     let said = description.to_lowercase();
-    (*ty == FieldType::String && said.contains("support") && (said.contains("id") || said.contains("identif")))
-        .then_some(FieldRole::SupportReference)
+    let names_it = ["id", "identif", "quote", "reference"].iter().any(|word| said.contains(word));
+    (*ty == FieldType::String && said.contains("support") && names_it).then_some(FieldRole::SupportReference)
 }
 
 /// Is a key named like a code (`error`, `code`, `type`)? Such a string member's values become

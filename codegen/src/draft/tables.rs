@@ -406,6 +406,9 @@ impl Drafter<'_> {
         let (type_column, description_column, required_column) =
             (column_of(FieldFact::Type), column_of(FieldFact::Description), column_of(FieldFact::Required));
         let source = source.to_string();
+        let marks_optional = description_column.is_some_and(|c| {
+            table.rows.iter().any(|row| row.get(c).is_some_and(|d| d.to_lowercase().contains("optional")))
+        });
         let mut fields = Vec::new();
         for row in &table.rows {
             let key = strip_code(&row[0]);
@@ -421,9 +424,12 @@ impl Drafter<'_> {
             let description = description_column.and_then(|c| row.get(c)).map_or_else(String::new, |d| unescape(d));
             let required = match required_column.and_then(|c| row.get(c)) {
                 Some(cell) => yes_no(cell)?,
-                // Without a column, a field is required unless its description says otherwise.
+                // Without a column, a field is required unless its description says otherwise;
+                // a guess, unless the table marks some fields optional (then it says which are).
                 None => {
-                    inferred.push("required".into());
+                    if !marks_optional {
+                        inferred.push("required".into());
+                    }
                     !description.to_lowercase().contains("optional")
                 }
             };

@@ -179,8 +179,13 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
         edited.replace_range(key_at..key_at + key.len() + 2, "\"renamedKey\"");
         edit("example changed", edited, "example");
     }
-    // A heading renamed.
-    let renamed = page.replacen(&format!("# {heading}\n"), &format!("# {heading} Renamed\n"), 1);
+    // A heading renamed: its line found by its text, which may hold markup the catalog's
+    // heading drops (`` Entries of `errors` ``).
+    let line = page
+        .lines()
+        .find(|line| line.starts_with('#') && line.trim_start_matches('#').trim().replace('`', "") == heading.as_str())
+        .unwrap_or_else(|| panic!("no heading line `{heading}` on the page"));
+    let renamed = page.replacen(&format!("{line}\n"), &format!("{line} Renamed\n"), 1);
     edit("heading renamed", renamed, "heading renamed");
     // A parent heading renamed: its sections move with it, and the rename is said once.
     if table.heading.len() >= 2 {
