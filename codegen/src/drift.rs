@@ -69,12 +69,32 @@ impl DriftReport {
     }
 }
 
-/// Compares `api` with `page`: the catalog's document whose title the page has (else its first).
+/// Compares `api` with `page`: the catalog's document whose title the page has, else (a page
+/// whose title changed) the one whose sections' headings the page shares most, else its first.
 pub fn drift(api: &Api, page: &Page) -> DriftReport {
-    let (document, source) = api
-        .document_ids()
-        .find(|(_, d)| page.title.as_deref() == Some(d.title.as_str()))
-        .unwrap_or_else(|| api.document_ids().next().expect("a catalog has a document"));
+    let by_title = api.document_ids().find(|(_, d)| page.title.as_deref() == Some(d.title.as_str()));
+    let (document, source) = by_title.unwrap_or_else(|| {
+        // What the page shares with each document: headings, and example bodies.
+        let page_headings: HashSet<&String> = page.sections.iter().filter_map(|s| s.heading.last()).collect();
+        let page_bodies: Vec<Value> = page_examples(page).into_iter().map(|(_, _, _, body)| body).collect();
+        let shared = |id: DocumentId| {
+            let headings = api
+                .sections
+                .iter()
+                .filter(|s| s.document == id && s.heading.last().is_some_and(|h| page_headings.contains(h)))
+                .count();
+            let examples = api
+                .examples
+                .iter()
+                .filter(|e| api[e.trace.section].document == id && page_bodies.contains(&e.body))
+                .count();
+            headings + examples
+        };
+        let mut documents: Vec<_> = api.document_ids().collect();
+        // The first of those that share the most (`max_by_key` keeps the last).
+        documents.reverse();
+        documents.into_iter().max_by_key(|(id, _)| shared(*id)).expect("a catalog has a document")
+    });
     let mut report = DriftReport { document: source.title.clone(), ..DriftReport::default() };
     match &source.content_hash {
         Some(recorded) if *recorded != page.content_hash => {
@@ -131,8 +151,10 @@ fn headings(
             by_gap.entry((gap, without(heading, gap))).or_default().push(index);
         }
     }
-    // The page's title names the page, not a section a catalog heading could be renamed to.
+    // The page's title names the page, not a section a catalog heading could be renamed to;
+    // only the catalog's own title section (the document's title) may have been renamed to it.
     let is_title = |heading: &Vec<String>| heading.len() == 1 && page.title.as_ref() == heading.first();
+    let our_title = |heading: &Vec<String>| heading.len() == 1 && heading[0] == api[document].title;
     let mut taken = vec![false; new.len()];
     let mut renamed = Vec::new();
     let mut reported = BTreeSet::new();
@@ -141,7 +163,8 @@ fn headings(
         // the old one (`Errors` renamed `Error codes`, not the page's title).
         let twin = (0..heading.len()).rev().find_map(|gap| {
             let candidates = by_gap.get(&(gap, without(heading, gap)))?;
-            let fits = |&&i: &&usize| !taken[i] && new[i].len() == heading.len() && !is_title(new[i]);
+            let fits =
+                |&&i: &&usize| !taken[i] && new[i].len() == heading.len() && (!is_title(new[i]) || our_title(heading));
             let index = candidates.iter().filter(fits).max_by_key(|&&i| shared_words(&heading[gap], &new[i][gap]))?;
             Some((gap, *index))
         });

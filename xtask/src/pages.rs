@@ -34,7 +34,7 @@ impl PageCommandError {
     pub fn exit_code(&self) -> u8 {
         match self {
             Self::BadPage { .. } | Self::UnknownApi(_) | Self::Exists(_) => 2,
-            Self::Draft(codegen::draft::DraftError::NoTables | codegen::draft::DraftError::NoBody) => 2,
+            Self::Draft(codegen::draft::DraftError::NoBody) => 2,
             Self::Draft(codegen::draft::DraftError::BadId(_)) => 2,
             _ => 1,
         }

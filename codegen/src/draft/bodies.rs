@@ -325,8 +325,24 @@ impl Drafter<'_> {
             Value::String(_) | Value::Null => FieldType::String,
             Value::Array(items) => match items.first() {
                 Some(first) => {
-                    let inner = self.infer_type(key, first, source);
+                    let mut inner = self.infer_type(key, first, source);
                     for item in &items[1..] {
+                        // Scalars of another type than the first's: a fractional number among
+                        // integers is a number; anything else, any JSON value.
+                        let widened = match (&inner, item) {
+                            (FieldType::Integer, Value::Number(n)) if !(n.is_i64() || n.is_u64()) => {
+                                Some(FieldType::Number)
+                            }
+                            (FieldType::Number, Value::Number(_)) => None,
+                            // An object or a list among objects or lists grows the shape.
+                            (FieldType::Object(_) | FieldType::Map(_), Value::Object(_))
+                            | (FieldType::Array(_), Value::Array(_)) => None,
+                            _ if !item.is_null() && !self.fits_type(&inner, item) => Some(FieldType::Any),
+                            _ => None,
+                        };
+                        if let Some(widened) = widened {
+                            inner = widened;
+                        }
                         self.grow_nested(&inner, item, source);
                     }
                     FieldType::Array(Box::new(inner))
@@ -408,18 +424,38 @@ impl Drafter<'_> {
                 continue;
             }
             let shape = self.bodies[b].name.clone();
-            let keys: Vec<String> = self.bodies[b]
+            // Code-like string members: the root's own, then those of an object it holds (the
+            // `{"error": {"type": ...}}` envelope) or of the elements of a list it holds.
+            let mut candidates: Vec<(usize, Vec<String>)> = self.bodies[b]
                 .fields
                 .iter()
                 .filter(|f| f.ty == FieldType::String && code_like(&f.name))
-                .map(|f| f.name.clone())
+                .map(|f| (b, vec![f.name.clone()]))
                 .collect();
+            for field in &self.bodies[b].fields {
+                let (inner, through) = match &field.ty {
+                    FieldType::Object(inner) => (inner, vec![field.name.clone()]),
+                    FieldType::Array(items) => match items.as_ref() {
+                        FieldType::Object(inner) => (inner, vec![field.name.clone(), "[]".to_string()]),
+                        _ => continue,
+                    },
+                    _ => continue,
+                };
+                let Some(i) = self.shape_index(inner) else { continue };
+                for member in self.bodies[i].fields.iter().filter(|f| f.ty == FieldType::String && code_like(&f.name)) {
+                    let mut path = through.clone();
+                    path.push(member.name.clone());
+                    candidates.push((i, path));
+                }
+            }
             let known: BTreeSet<&str> =
                 self.vocabularies.iter().flat_map(|v| &v.values).map(|x| x.value.as_str()).collect();
-            let values_of = |key: &str| {
+            let values_of = |path: &[String]| {
                 let mut values: Vec<(String, String)> = Vec::new();
                 for example in self.examples.iter().filter(|e| e.body_format == shape) {
-                    if let Some(value) = example.body.get(key).and_then(Value::as_str) {
+                    let mut found = Vec::new();
+                    strings_at(&example.body, path, &mut found);
+                    for value in found {
                         if !values.iter().any(|(v, _)| v == value) {
                             values.push((value.to_string(), example.source.clone()));
                         }
@@ -431,15 +467,16 @@ impl Drafter<'_> {
             // holding messages is the message), and none a table's (such a member takes the
             // table's vocabulary when the bodies are typed).
             let examples = self.examples.iter().filter(|e| e.body_format == shape).count();
-            let found = keys.iter().find_map(|key| {
-                let values = values_of(key);
+            let found = candidates.iter().find_map(|(owner, path)| {
+                let values = values_of(path);
                 let sentences = values.iter().all(|(v, _)| v.trim().contains(char::is_whitespace));
                 let tabled = values.iter().any(|(v, _)| known.contains(v.as_str()));
                 // One value in every example is a constant (a problem type's one URI), not codes.
                 let constant = values.len() == 1 && examples >= 2;
-                (!values.is_empty() && !sentences && !tabled && !constant).then_some((key.clone(), values))
+                (!values.is_empty() && !sentences && !tabled && !constant).then_some((*owner, path.clone(), values))
             });
-            let Some((key, values)) = found else { continue };
+            let Some((owner, path, values)) = found else { continue };
+            let key = path.last().cloned().unwrap_or_default();
             let base = match key.to_lowercase().as_str() {
                 "type" | "errortype" | "error_type" => "ErrorType".to_string(),
                 "error" | "code" | "errorcode" | "error_code" => "ErrorCode".to_string(),
@@ -458,7 +495,7 @@ impl Drafter<'_> {
                 values,
                 ..Vocabulary::default()
             });
-            for field in self.bodies[b].fields.iter_mut().filter(|f| f.name == key) {
+            for field in self.bodies[owner].fields.iter_mut().filter(|f| f.name == key) {
                 field.ty = FieldType::Vocabulary(name.clone());
                 push_inferred(&mut field.inferred, "type");
             }
@@ -592,5 +629,21 @@ impl Drafter<'_> {
             .filter(|v| v.wire_type == wire)
             .find(|v| self.vocabulary_keys.get(&v.name).is_some_and(|header| same_name(header, name)))
             .map(|v| v.name.clone())
+    }
+}
+
+/// The strings at `path` in `json` (`[]`: in every element of a list).
+fn strings_at<'v>(json: &'v Value, path: &[String], out: &mut Vec<&'v str>) {
+    match (path.split_first(), json) {
+        (None, Value::String(text)) => out.push(text),
+        (Some((step, rest)), Value::Array(items)) if step == "[]" => {
+            items.iter().for_each(|item| strings_at(item, rest, out));
+        }
+        (Some((key, rest)), Value::Object(members)) => {
+            if let Some(member) = members.get(key) {
+                strings_at(member, rest, out);
+            }
+        }
+        _ => {}
     }
 }

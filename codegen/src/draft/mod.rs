@@ -41,8 +41,6 @@ pub struct Draft {
 pub enum DraftError {
     /// The id is not a catalog id.
     BadId(String),
-    /// The page has no table: it is not an API's error page (or not one this can read).
-    NoTables,
     /// The page shows no body: neither a field table nor a JSON example.
     NoBody,
     /// The draft does not validate (a bug in the drafter for this page): the diagnostics.
@@ -55,9 +53,6 @@ impl std::fmt::Display for DraftError {
             Self::BadId(id) => write!(
                 f,
                 "`{id}` is not a catalog id: use lower-case ASCII letters, digits and `_`, starting with a letter"
-            ),
-            Self::NoTables => f.write_str(
-                "the page has no table, so there is nothing to draft a catalog from (is it an API's error page?)",
             ),
             Self::NoBody => f.write_str("the page shows no error body: no table of fields and no JSON example"),
             Self::Invalid(diagnostics) => write!(
@@ -76,9 +71,6 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
         && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
     if !valid_id {
         return Err(DraftError::BadId(id.to_string()));
-    }
-    if page.sections.iter().all(|s| s.tables.is_empty()) {
-        return Err(DraftError::NoTables);
     }
     let mut drafter = Drafter::new(page, id, local_copy);
     drafter.tables();

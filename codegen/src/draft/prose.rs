@@ -108,6 +108,7 @@ impl Drafter<'_> {
         let page = self.page;
         for (index, section) in page.sections.iter().enumerate() {
             let source = self.section_ids[index].clone();
+            self.heading_status(section, &source);
             for line in &section.prose {
                 // Most lines hold no number: no status to look for.
                 let statuses = if line.bytes().any(|b| b.is_ascii_digit()) { statuses_in(line) } else { Vec::new() };
@@ -127,6 +128,47 @@ impl Drafter<'_> {
                     self.prose_code(word, line, &source);
                 }
             }
+        }
+    }
+
+    /// A heading that names a status (`## 429 Too Many Requests`) or a class of them (`## 5xx
+    /// Server errors`): the section is about it, and its first sentence says what it means.
+    fn heading_status(&mut self, section: &crate::page::PageSection, source: &str) {
+        let Some(heading) = section.heading.last() else { return };
+        let said = section.prose.first().map(|line| line.replace('`', ""));
+        let description = |fallback: String| said.clone().filter(|s| !s.is_empty()).unwrap_or(fallback);
+        let inferred = if said.is_some() { Vec::new() } else { vec!["description".to_string()] };
+        if let Some(class) = heading_class(heading) {
+            if !self.status_classes.iter().any(|c| c.class.eq_ignore_ascii_case(&class)) {
+                self.status_classes.push(crate::model::StatusClassEntry {
+                    description: description(format!("The {class} statuses, which the page names in a heading")),
+                    class,
+                    source: source.to_string(),
+                    inferred: inferred.clone(),
+                    ..crate::model::StatusClassEntry::default()
+                });
+            }
+            return;
+        }
+        for (code, reason) in statuses_in(heading) {
+            let standard = crate::model::standard_reason(code).is_some();
+            // A status an example sent first, without a word on it: the heading's section says.
+            if let Some(known) = self.statuses.iter_mut().find(|s| s.code == code) {
+                if known.inferred.iter().any(|f| f == "description") && said.is_some() {
+                    known.description = description(String::new());
+                    known.source = source.to_string();
+                    known.inferred.retain(|f| f != "description");
+                }
+                continue;
+            }
+            self.add_status(Status {
+                code,
+                reason: reason.filter(|_| !standard),
+                description: description(format!("Status {code}, which the page names in a heading")),
+                source: source.to_string(),
+                inferred: inferred.clone(),
+                ..Status::default()
+            });
         }
     }
 
@@ -158,6 +200,14 @@ impl Drafter<'_> {
             });
         }
     }
+}
+
+/// The class of statuses a heading starts with (`5xx Server errors`, `` `4XX` ``), as written.
+pub(super) fn heading_class(heading: &str) -> Option<String> {
+    let first = heading.split_whitespace().next()?.trim_matches(|c: char| "`*:".contains(c));
+    let bytes = first.as_bytes();
+    let class = matches!(bytes, [b'1'..=b'5', x, y] if x.eq_ignore_ascii_case(&b'x') && y.eq_ignore_ascii_case(&b'x'));
+    class.then(|| first.to_string())
 }
 
 #[cfg(test)]

@@ -99,6 +99,11 @@ impl Drafter<'_> {
                             scopes.push((Scope::Error(word.to_string()), at));
                         }
                     }
+                    // A sentence that names nothing advises on what its section's heading names
+                    // (`## 429 Too Many Requests`: "Slow down, and retry with backoff.").
+                    if scopes.is_empty() {
+                        scopes.extend(heading_scope(section).map(|scope| (scope, 0)));
+                    }
                     for (scope, at) in scopes {
                         found.push(Advice {
                             scope,
@@ -248,5 +253,21 @@ fn new_rule(kind: RecoveryKind, advice: &str, section: &str, waits: bool) -> Rec
         inferred: vec!["kind".into()],
         inconsistencies: Vec::new(),
         notes: Vec::new(),
+    }
+}
+
+/// What a section's heading names, when it names a status or a class of them.
+fn heading_scope(section: &crate::page::PageSection) -> Option<Scope> {
+    let heading = section.heading.last()?;
+    if let Some(class) = super::prose::heading_class(heading) {
+        return match class.as_bytes()[0] {
+            b'4' => Some(Scope::Class(StatusClass::ClientError)),
+            b'5' => Some(Scope::Class(StatusClass::ServerError)),
+            _ => None,
+        };
+    }
+    match super::prose::statuses_in(heading).as_slice() {
+        [(code, _)] => Some(Scope::Status(*code)),
+        _ => None,
     }
 }

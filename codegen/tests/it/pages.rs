@@ -151,27 +151,32 @@ impl Edit {
 
 /// Six kinds of edit of a page, made around the first section of `document` whose table has
 /// two rows or more: a row added, a cell changed, an example changed, a heading renamed (and
-/// its parent), a row removed, a new code in prose. None when no table has two rows.
+/// its parent), a row removed, a new code in prose. A page without such a table gets the edits
+/// that need none, around its first section with an example; a page with neither, none.
 pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
     let tabled =
         |s: &&codegen::resolved::Section| s.document == document && s.table.as_ref().is_some_and(|t| t.rows.len() >= 2);
-    let Some(table) = api.sections.iter().find(tabled) else { return Vec::new() };
-    let rows = &table.table.as_ref().unwrap().rows;
-    let line = |row: &Vec<String>| format!("| {} |", row.join(" | "));
-    let heading = table.heading.last().unwrap();
+    let table = api.sections.iter().find(tabled);
+    let with_example = || api.examples.iter().map(|e| &api[e.trace.section]).find(|s| s.document == document);
+    let Some(anchor) = table.or_else(with_example) else { return Vec::new() };
+    let heading = anchor.heading.last().unwrap();
     let mut edits = Vec::new();
     let mut edit = |what, text, expected| edits.push(Edit { what, text, expected });
-    // A row added after the table's first row.
-    let first = find_row(page, &rows[0]);
-    let added = format!("{first}\n{}", line(&rows[0].iter().map(|c| format!("{c} (new)")).collect()));
-    edit("row added", page.replacen(&first, &added, 1), "row added");
-    // A cell changed.
-    let second = find_row(page, &rows[1]);
-    let last_cell = rows[1].last().unwrap();
-    let changed = second.replacen(last_cell.as_str(), "Changed wording", 1);
-    edit("cell changed", page.replacen(&second, &changed, 1), "changed from");
+    let rows = table.map_or(&[][..], |table| &table.table.as_ref().unwrap().rows[..]);
+    let line = |row: &Vec<String>| format!("| {} |", row.join(" | "));
+    if let [first, second, ..] = rows {
+        // A row added after the table's first row.
+        let first_line = find_row(page, first);
+        let added = format!("{first_line}\n{}", line(&first.iter().map(|c| format!("{c} (new)")).collect()));
+        edit("row added", page.replacen(&first_line, &added, 1), "row added");
+        // A cell changed.
+        let second_line = find_row(page, second);
+        let last_cell = second.last().unwrap();
+        let changed = second_line.replacen(last_cell.as_str(), "Changed wording", 1);
+        edit("cell changed", page.replacen(&second_line, &changed, 1), "changed from");
+    }
     // An example changed: its first JSON key renamed.
-    if let Some(example) = api.examples.iter().find(|e| api[e.trace.section].document == table.document) {
+    if let Some(example) = api.examples.iter().find(|e| api[e.trace.section].document == document) {
         let key = example.body.as_object().unwrap().keys().next().unwrap();
         let json_start = page.find("```json").unwrap();
         let key_at = json_start + page[json_start..].find(&format!("\"{key}\"")).unwrap();
@@ -188,8 +193,8 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
     let renamed = page.replacen(&format!("{line}\n"), &format!("{line} Renamed\n"), 1);
     edit("heading renamed", renamed, "heading renamed");
     // A parent heading renamed: its sections move with it, and the rename is said once.
-    if table.heading.len() >= 2 {
-        let parent = &table.heading[0];
+    if anchor.heading.len() >= 2 {
+        let parent = &anchor.heading[0];
         let level = page.lines().find(|l| l.trim_start_matches('#').trim() == parent && l.starts_with('#'));
         if let Some(line) = level {
             let renamed = page.replacen(&format!("{line}\n"), &format!("{line} Renamed\n"), 1);

@@ -227,9 +227,14 @@ fn score(name: &str, text: &str, key: &Key) -> Result<PageScore, String> {
     let mut drift = Score::default();
     let document = api.document_ids().next().map(|(id, _)| id).expect("a draft has its page");
     let edits = pages::edits_of(api, document, text);
-    // A new code in prose, for an API that has codes.
+    // A new code in prose, for an API that has codes; rows, for a page with tables.
     let kinds = ["row added", "cell changed", "example changed", "heading renamed", "row removed", "new code in prose"];
-    for kind in kinds.into_iter().filter(|&kind| kind != "new code in prose" || key.code.is_some()) {
+    let applies = |kind: &str| match kind {
+        "new code in prose" => key.code.is_some(),
+        "row added" | "cell changed" | "row removed" => key.rows > 0,
+        _ => true,
+    };
+    for kind in kinds.into_iter().filter(|kind| applies(kind)) {
         let named = edits.iter().filter(|e| e.what == kind).map(|e| e.named_by(api, document)).next();
         match named {
             Some(Ok(())) => drift.count(true, kind),
