@@ -175,18 +175,29 @@ impl Drafter<'_> {
     /// A code span written like one vocabulary's codes (two of them at least) that nothing in
     /// the draft names: a value of that vocabulary, traced to the sentence.
     fn prose_code(&mut self, word: &str, line: &str, source: &str) {
-        let Some(written) = style(word) else { return };
         let known = self.vocabularies.iter().flat_map(|v| &v.values).any(|v| v.value == word)
             || self.bodies.iter().flat_map(|b| &b.fields).any(|f| f.name == word);
-        if known {
+        if known || word.contains(' ') {
             return;
         }
-        let like = |v: &&crate::model::Vocabulary| v.values.iter().filter(|x| style(&x.value) == Some(written)).count();
-        let Some(vocabulary) =
-            self.vocabularies.iter().filter(|v| like(v) >= 2).max_by_key(like).map(|v| v.name.clone())
-        else {
-            return;
+        let vocabulary = match style(word) {
+            Some(written) => {
+                let like = |v: &&crate::model::Vocabulary| {
+                    v.values.iter().filter(|x| style(&x.value) == Some(written)).count()
+                };
+                self.vocabularies.iter().filter(|v| like(v) >= 2).max_by_key(like).map(|v| v.name.clone())
+            }
+            // An address under the path a vocabulary's values share (problem types' URIs).
+            None => self
+                .vocabularies
+                .iter()
+                .find(|v| {
+                    crate::drift::shared_path(v.values.iter().map(|x| x.value.as_str()))
+                        .is_some_and(|path| word.len() > path.len() && word.starts_with(path))
+                })
+                .map(|v| v.name.clone()),
         };
+        let Some(vocabulary) = vocabulary else { return };
         let listed = TableRows::Vocabulary(vocabulary.clone());
         let (source, _) = self.free_source(source, |rows| *rows == listed);
         let vocabulary = self.vocabularies.iter_mut().find(|v| v.name == vocabulary);

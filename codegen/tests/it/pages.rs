@@ -220,7 +220,10 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
         }
     };
     let otherwise = |w: &&str| {
-        if w.bytes().any(|b| b.is_ascii_digit()) {
+        if w.contains("://") {
+            // An address: another one under the same path.
+            Some(format!("{w}-again"))
+        } else if w.bytes().any(|b| b.is_ascii_digit()) {
             Some(w.chars().map(|c| if c.is_ascii_digit() { '9' } else { c }).collect())
         } else if w.bytes().any(|b| b.is_ascii_lowercase()) && w.bytes().any(|b| b.is_ascii_uppercase()) {
             Some(format!("{w}Again"))
