@@ -373,10 +373,12 @@ fn statuses_and_headers(api: &Api, page: &Page, out: &mut Vec<Difference>) {
         let here = title(&section.heading);
         let mut codes = BTreeSet::new();
         let mut names = BTreeSet::new();
+        // A table of statuses: one whose first column is all statuses (a table of error codes
+        // that look like statuses, Postmark's `10`, `300`, `400`, is not).
         for table in &section.tables {
-            for row in &table.rows {
-                codes.extend(row.first().and_then(|cell| status_codes(cell)).into_iter().flatten());
-            }
+            let firsts: Option<Vec<Vec<u16>>> =
+                table.rows.iter().map(|row| row.first().and_then(|cell| status_codes(cell))).collect();
+            codes.extend(firsts.into_iter().flatten().flatten());
         }
         for block in section.code_blocks.iter().filter(|b| b.language == "http") {
             let response = block.http_response();

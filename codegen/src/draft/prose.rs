@@ -110,9 +110,15 @@ impl Drafter<'_> {
             let source = self.section_ids[index].clone();
             self.heading_status(section, &source);
             for line in &section.prose {
-                // Most lines hold no number: no status to look for.
+                // Most lines hold no number: no status to look for. Of an API with integer codes,
+                // a number in a code span is a code (`411`), not a status.
                 let statuses = if line.bytes().any(|b| b.is_ascii_digit()) { statuses_in(line) } else { Vec::new() };
-                for (code, reason) in statuses {
+                let integer_codes =
+                    self.vocabularies.iter().any(|v| v.wire_type == crate::model::VocabularyType::Integer);
+                let spanned: Vec<&str> = if integer_codes { code_spans(line).collect() } else { Vec::new() };
+                for (code, reason) in
+                    statuses.into_iter().filter(|(code, _)| !spanned.contains(&code.to_string().as_str()))
+                {
                     let standard = crate::model::standard_reason(code).is_some();
                     let (source, _) = self.free_source(&source, |rows| *rows == TableRows::Statuses);
                     self.add_status(Status {
