@@ -275,7 +275,16 @@ impl Drafter<'_> {
                 }
                 continue;
             }
-            let ty = self.infer_type(key, value, source);
+            // A `null` says nothing of the type: a member named like one sent with a value
+            // (`actualQueryCost` beside `requestedQueryCost: 202`) is typed like it.
+            let like_a_sibling = value.is_null().then(|| last_word(key)).and_then(|word| {
+                body.iter()
+                    .find(|(other, v)| *other != key && !v.is_null() && v.is_number() && last_word(other) == word)
+            });
+            let ty = match like_a_sibling {
+                Some((other, sibling)) => self.infer_type(other, sibling, source),
+                None => self.infer_type(key, value, source),
+            };
             let mut inferred: Vec<String> = vec!["type".into(), "required".into(), "description".into()];
             if value.is_null() {
                 inferred.push("nullable".into());
@@ -646,4 +655,17 @@ fn strings_at<'v>(json: &'v Value, path: &[String], out: &mut Vec<&'v str>) {
         }
         _ => {}
     }
+}
+
+/// The last word of a member's name, in lower case: `Cost` of `actualQueryCost`, `count` of
+/// `retry_count`.
+fn last_word(name: &str) -> String {
+    let start = name.rfind(|c: char| c.is_ascii_uppercase() || c == '_' || c == '-').map_or(0, |at| {
+        if name[at..].starts_with(|c: char| c.is_ascii_uppercase()) {
+            at
+        } else {
+            at + 1
+        }
+    });
+    name[start..].to_ascii_lowercase()
 }

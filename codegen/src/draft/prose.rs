@@ -141,6 +141,9 @@ impl Drafter<'_> {
     /// Server errors`): the section is about it, and its first sentence says what it means.
     fn heading_status(&mut self, section: &crate::page::PageSection, source: &str) {
         let Some(heading) = section.heading.last() else { return };
+        // Traced to the section, unless its table lists statuses (the entry is no row of it).
+        let (source, _) = self.free_source(source, |rows| *rows == TableRows::Statuses);
+        let source = source.as_str();
         let said = section.prose.first().map(|line| line.replace('`', ""));
         let description = |fallback: String| said.clone().filter(|s| !s.is_empty()).unwrap_or(fallback);
         let inferred = if said.is_some() { Vec::new() } else { vec!["description".to_string()] };
@@ -219,12 +222,17 @@ impl Drafter<'_> {
     }
 }
 
-/// The class of statuses a heading starts with (`5xx Server errors`, `` `4XX` ``), as written.
+/// The class of statuses a heading is about (`5xx Server errors`, `` `4XX` ``), as written: its
+/// first word, and the only class it names (`4xx and 5xx status codes` is about neither alone).
 pub(super) fn heading_class(heading: &str) -> Option<String> {
-    let first = heading.split_whitespace().next()?.trim_matches(|c: char| "`*:".contains(c));
-    let bytes = first.as_bytes();
-    let class = matches!(bytes, [b'1'..=b'5', x, y] if x.eq_ignore_ascii_case(&b'x') && y.eq_ignore_ascii_case(&b'x'));
-    class.then(|| first.to_string())
+    fn is_class(word: &str) -> Option<&str> {
+        let word = word.trim_matches(|c: char| "`*:,".contains(c));
+        let class = matches!(word.as_bytes(), [b'1'..=b'5', x, y] if x.eq_ignore_ascii_case(&b'x') && y.eq_ignore_ascii_case(&b'x'));
+        class.then_some(word)
+    }
+    let classes: Vec<&str> = heading.split_whitespace().filter_map(is_class).collect();
+    let first = heading.split_whitespace().next().and_then(is_class)?;
+    (classes.len() == 1).then(|| first.to_string())
 }
 
 #[cfg(test)]
