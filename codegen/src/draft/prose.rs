@@ -77,7 +77,8 @@ pub(super) fn statuses_in(line: &str) -> Vec<(u16, Option<String>)> {
         let before =
             i.checked_sub(1).map(|p| words[p].trim_matches(|c: char| !c.is_ascii_alphanumeric()).to_lowercase());
         let after = words.get(i + 1).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%'));
-        let counted = after.is_some_and(|w| UNITS.contains(&w.to_lowercase().as_str()));
+        // "100 requests" counts; "413 Request Entity Too Large" names a status.
+        let counted = after.is_some_and(|w| UNITS.contains(&w));
         let reason_follows = after.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
         let named = previous_was_status
             || before.as_deref().is_some_and(|b| BEFORE_A_STATUS.contains(&b))
@@ -121,12 +122,29 @@ impl Drafter<'_> {
                 {
                     let standard = crate::model::standard_reason(code).is_some();
                     let (source, _) = self.free_source(&source, |rows| *rows == TableRows::Statuses);
+                    // A line that starts with the status defines it (`**404 Not Found**: no such
+                    // route`): what follows the separator is its description.
+                    let defined = defined_status(line).filter(|(defined, _)| *defined == code);
+                    if let Some((_, said)) = &defined {
+                        if let Some(known) = self.statuses.iter_mut().find(|s| s.code == code) {
+                            if known.inferred.iter().any(|f| f == "description") {
+                                known.description = said.clone();
+                                known.source = source.clone();
+                                known.inferred.retain(|f| f != "description");
+                            }
+                            continue;
+                        }
+                    }
+                    let (description, inferred) = match defined {
+                        Some((_, said)) => (said, Vec::new()),
+                        None => (format!("Status {code}, which the page names in prose"), vec!["description".into()]),
+                    };
                     self.add_status(Status {
                         code,
                         reason: reason.filter(|_| !standard),
-                        description: format!("Status {code}, which the page names in prose"),
+                        description,
                         source,
-                        inferred: vec!["description".into()],
+                        inferred,
                         ..Status::default()
                     });
                 }
@@ -220,6 +238,21 @@ impl Drafter<'_> {
             });
         }
     }
+}
+
+/// A line that starts with a status and says what it means after a separator (`**400 Bad
+/// Request**: the body is not JSON`, `404 - Not found. No such route`): the status, and what
+/// follows the separator.
+pub(super) fn defined_status(line: &str) -> Option<(u16, String)> {
+    let text = line.trim_start_matches(|c: char| "-*` ".contains(c));
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    let code = digits.parse::<u16>().ok().filter(|c| digits.len() == 3 && (100..=599).contains(c))?;
+    let rest = &text[digits.len()..];
+    let at = [": ", " — ", " – ", " - "].iter().filter_map(|sep| rest.find(sep).map(|at| (at, sep.len()))).min()?;
+    let said = rest[at.0 + at.1..].replace('`', "").trim().to_string();
+    // Only a short name stands between the code and the separator (`Bad Request**`).
+    let name = rest[..at.0].trim_matches(|c: char| "*` ".contains(c));
+    (name.split_whitespace().count() <= 5 && !said.is_empty()).then_some((code, said))
 }
 
 /// The class of statuses a heading is about (`5xx Server errors`, `` `4XX` ``), as written: its

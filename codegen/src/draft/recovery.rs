@@ -29,8 +29,18 @@ const DO_NOT: &[&str] = &[
 ];
 
 /// Words that say to send it again.
-const DO: &[&str] =
-    &["retry", "retried", "retrying", "try again", "trying again", "resend", "send again", "sending again"];
+const DO: &[&str] = &[
+    "retry",
+    "retried",
+    "retrying",
+    "try again",
+    "trying again",
+    "resend",
+    "send again",
+    "sending again",
+    // "Wait 30 seconds before the next request."
+    "before the next request",
+];
 
 /// What a rule covers.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -101,8 +111,11 @@ impl Drafter<'_> {
                     }
                     // A sentence that names nothing advises on what its section's heading names
                     // (`## 429 Too Many Requests`: "Slow down, and retry with backoff.").
+                    // Or, first, what the line it is in defines (`**503 Service Unavailable**:
+                    // ... Retry later.`).
                     if scopes.is_empty() {
-                        scopes.extend(heading_scope(section).map(|scope| (scope, 0)));
+                        let defined = super::prose::defined_status(line).map(|(code, _)| Scope::Status(code));
+                        scopes.extend(defined.or_else(|| heading_scope(section)).map(|scope| (scope, 0)));
                     }
                     for (scope, at) in scopes {
                         found.push(Advice {
