@@ -604,11 +604,18 @@ impl Drafter<'_> {
                         field.ty = FieldType::Vocabulary(vocabulary);
                     }
                 }
-                let role = role_for(&field.name, &field.ty)
+                // A member whose values a table of codes lists holds the codes, whatever its name
+                // (Firebase's `error.message`, beside an `error.code` that repeats the status).
+                let tabled = matches!(&field.ty, FieldType::Vocabulary(v) if self.vocabulary_keys.contains_key(v));
+                let role = (if tabled { Some(FieldRole::Code) } else { role_for(&field.name, &field.ty) })
                     .or_else(|| support_reference(&field.description, &field.ty))
                     .filter(|_| reached);
                 if let Some(role) = role {
-                    let rank = if role == FieldRole::Code { code_rank(&field.name, problem_details) } else { 0 };
+                    // Of the members that may hold the code, those a table types first.
+                    let rank = match role {
+                        FieldRole::Code => code_rank(&field.name, problem_details) + if tabled { 0 } else { 100 },
+                        _ => 0,
+                    };
                     if roles.get(&role).is_none_or(|&(_, best)| rank < best) {
                         roles.insert(role, (f, rank));
                     }

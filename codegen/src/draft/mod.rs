@@ -142,6 +142,8 @@ struct Drafter<'p> {
     vocabularies: Vec<model::Vocabulary>,
     /// Per vocabulary from a table: the header of its code column.
     vocabulary_keys: BTreeMap<String, String>,
+    /// Per vocabulary from a table: that table's columns, to tell a table of more of its codes.
+    vocabulary_columns: BTreeMap<String, Vec<String>>,
     bodies: Vec<model::Shape>,
     /// The bodies (by index) that examples built, member by member, from nothing: their first
     /// example's members are required until an example lacks one.
@@ -171,6 +173,7 @@ impl<'p> Drafter<'p> {
             status_classes: Vec::new(),
             vocabularies: Vec::new(),
             vocabulary_keys: BTreeMap::new(),
+            vocabulary_columns: BTreeMap::new(),
             bodies: Vec::new(),
             built_from_examples: BTreeSet::new(),
             untyped: BTreeSet::new(),

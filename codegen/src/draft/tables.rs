@@ -537,9 +537,21 @@ impl Drafter<'_> {
         key: usize,
         integer: bool,
     ) -> Option<SourceTable> {
-        let name = names::vocabulary_name(&section.heading, |n| {
-            self.vocabularies.iter().any(|v| v.name == n) || self.bodies.iter().any(|b| b.name == n)
+        // A table with the columns of an earlier one of codes lists more of the same codes (one
+        // table per operation, as Firebase's page has them): one vocabulary, a table per section.
+        let keys: Vec<String> = table.rows.iter().map(|row| strip_code(&row[key])).collect();
+        let same_codes = self.vocabulary_columns.iter().find_map(|(name, header)| {
+            let vocabulary = self.vocabularies.iter().find(|v| &v.name == name)?;
+            let fresh = keys.iter().all(|k| !vocabulary.values.iter().any(|v| &v.value == k));
+            let same_type = (vocabulary.wire_type == VocabularyType::Integer) == integer;
+            (*header == table.header && fresh && same_type).then(|| name.clone())
         });
+        let name = match &same_codes {
+            Some(name) => name.clone(),
+            None => names::vocabulary_name(&section.heading, |n| {
+                self.vocabularies.iter().any(|v| v.name == n) || self.bodies.iter().any(|b| b.name == n)
+            }),
+        };
         let key_template = key_template(&column(table, key), "value");
         let mut columns = Vec::new();
         let mut facts: Vec<(usize, ValueFact)> = Vec::new();
@@ -570,7 +582,14 @@ impl Drafter<'_> {
             }
             values.push(value);
         }
+        if let Some(vocabulary) = same_codes.and_then(|name| self.vocabularies.iter_mut().find(|v| v.name == name)) {
+            vocabulary.description =
+                format!("{} and {}.", vocabulary.description.trim_end_matches('.'), section.heading.join(" › "));
+            vocabulary.values.extend(values);
+            return Some(SourceTable { rows: TableRows::Vocabulary(name), columns, join: None });
+        }
         self.vocabulary_keys.insert(name.clone(), table.header[key].clone());
+        self.vocabulary_columns.insert(name.clone(), table.header.clone());
         self.vocabularies.push(Vocabulary {
             name: name.clone(),
             description: format!("The values the page lists under {}.", section.heading.join(" › ")),
