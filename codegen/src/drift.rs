@@ -429,20 +429,6 @@ impl CodeStyle {
 
 /// Words in the page's prose written as the API writes its codes that the catalog has no value,
 /// member or header for: a code the page now mentions (a table may come later, or never).
-/// The path two values or more share up to a `/` (`https://api.x.com/2/problems/`), when it
-/// is long enough to be an address's (eight characters or more).
-pub fn shared_path<'v>(mut values: impl Iterator<Item = &'v str>) -> Option<&'v str> {
-    let first = values.next()?;
-    let mut common = first.len();
-    let mut others = 0;
-    for value in values {
-        common = first.bytes().zip(value.bytes()).take_while(|(a, b)| a == b).count().min(common);
-        others += 1;
-    }
-    let end = first[..common].rfind('/')? + 1;
-    (others >= 1 && end >= 8).then(|| &first[..end])
-}
-
 fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
     let mut styles = Vec::new();
     for vocabulary in &api.vocabularies {
@@ -492,8 +478,11 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
         .collect();
     // Codes that are addresses under one path (`https://api.x.com/2/problems/usage-capped`):
     // in a code span, any other address under it.
-    let prefixes: Vec<&str> =
-        api.vocabularies.iter().filter_map(|v| shared_path(v.values.iter().map(|x| x.wire.as_str()))).collect();
+    let prefixes: Vec<&str> = api
+        .vocabularies
+        .iter()
+        .filter_map(|v| crate::page::shared_path(v.values.iter().map(|x| x.wire.as_str())))
+        .collect();
     for section in &page.sections {
         let mut named = BTreeSet::new();
         for line in section.prose.iter().chain(section.tables.iter().flat_map(|t| t.rows.iter().flatten())) {

@@ -323,6 +323,20 @@ pub fn unquoted(span: &str) -> &str {
         .unwrap_or(span)
 }
 
+/// The path two values or more share up to a `/` (`https://api.x.com/2/problems/`), when it
+/// is long enough to be an address's (eight characters or more).
+pub fn shared_path<'v>(mut values: impl Iterator<Item = &'v str>) -> Option<&'v str> {
+    let first = values.next()?;
+    let mut common = first.len();
+    let mut others = 0;
+    for value in values {
+        common = first.bytes().zip(value.bytes()).take_while(|(a, b)| a == b).count().min(common);
+        others += 1;
+    }
+    let end = first[..common].rfind('/')? + 1;
+    (others >= 1 && end >= 8).then(|| &first[..end])
+}
+
 /// `sha256:<hex>` of the bytes: what a catalog records to notice that its page changed.
 pub fn content_hash(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
@@ -352,6 +366,14 @@ mod tests {
     use super::*;
 
     const PAGE: &str = "> Index at: https://example.com/llms.txt\n\n# Errors\n\nIntro text.\n\n## Statuses\n\n| Code | Meaning |\n| --- | --- |\n| `400` | Bad *input* |\n| `429` | Slow \\| down |\n\n### Limits\n\n```http\nHTTP/1.1 429 Too Many Requests\nRetry-After: 60\n```\n\n```json\n{\"error\": \"x\"}\n```\n\n- Wait `60` seconds.\n";
+
+    #[test]
+    fn values_under_one_address_share_its_path() {
+        let uris = ["https://api.x.com/2/problems/usage-capped", "https://api.x.com/2/problems/invalid-request"];
+        assert_eq!(shared_path(uris.into_iter()), Some("https://api.x.com/2/problems/"));
+        assert_eq!(shared_path(["a/b", "a/c"].into_iter()), None, "too short for an address");
+        assert_eq!(shared_path(["https://x.example/a"].into_iter()), None, "one value shares nothing");
+    }
 
     #[test]
     fn code_spans_name_a_json_string_without_its_quotes() {

@@ -126,12 +126,7 @@ impl Drafter<'_> {
                     // route`): what follows the separator is its description.
                     let defined = defined_status(line).filter(|(defined, _)| *defined == code);
                     if let Some((_, said)) = &defined {
-                        if let Some(known) = self.statuses.iter_mut().find(|s| s.code == code) {
-                            if known.inferred.iter().any(|f| f == "description") {
-                                known.description = said.clone();
-                                known.source = source.clone();
-                                known.inferred.retain(|f| f != "description");
-                            }
+                        if self.describe_known_status(code, said, &source) {
                             continue;
                         }
                     }
@@ -179,12 +174,9 @@ impl Drafter<'_> {
         }
         for (code, reason) in statuses_in(heading) {
             let standard = crate::model::standard_reason(code).is_some();
-            // A status an example sent first, without a word on it: the heading's section says.
-            if let Some(known) = self.statuses.iter_mut().find(|s| s.code == code) {
-                if known.inferred.iter().any(|f| f == "description") && said.is_some() {
-                    known.description = description(String::new());
-                    known.source = source.to_string();
-                    known.inferred.retain(|f| f != "description");
+            if self.statuses.iter().any(|s| s.code == code) {
+                if let Some(said) = &said {
+                    self.describe_known_status(code, said, source);
                 }
                 continue;
             }
@@ -197,6 +189,18 @@ impl Drafter<'_> {
                 ..Status::default()
             });
         }
+    }
+
+    /// Gives a status the draft has (an example sent it first, without a word on it) what the
+    /// page says of it, where its description is a placeholder. Whether the draft has it.
+    fn describe_known_status(&mut self, code: u16, said: &str, source: &str) -> bool {
+        let Some(known) = self.statuses.iter_mut().find(|s| s.code == code) else { return false };
+        if known.inferred.iter().any(|f| f == "description") && !said.is_empty() {
+            known.description = said.to_string();
+            known.source = source.to_string();
+            known.inferred.retain(|f| f != "description");
+        }
+        true
     }
 
     /// A code span written like one vocabulary's codes (two of them at least) that nothing in
@@ -219,7 +223,7 @@ impl Drafter<'_> {
                 .vocabularies
                 .iter()
                 .find(|v| {
-                    crate::drift::shared_path(v.values.iter().map(|x| x.value.as_str()))
+                    crate::page::shared_path(v.values.iter().map(|x| x.value.as_str()))
                         .is_some_and(|path| word.len() > path.len() && word.starts_with(path))
                 })
                 .map(|v| v.name.clone()),
@@ -270,7 +274,22 @@ pub(super) fn heading_class(heading: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::statuses_in;
+    use super::{defined_status, heading_class, statuses_in};
+
+    #[test]
+    fn a_line_or_a_heading_that_starts_with_a_status_is_about_it() {
+        assert_eq!(
+            defined_status("**400 Bad Request**: the body is not JSON."),
+            Some((400, "the body is not JSON.".into()))
+        );
+        assert_eq!(defined_status("- 404 - Not found. No such route"), Some((404, "Not found. No such route".into())));
+        assert_eq!(defined_status("Send 400 requests: then wait."), None, "a count, not a status first");
+        assert_eq!(defined_status("**429 Too Many Requests**"), None, "no separator, nothing said");
+        assert_eq!(heading_class("5xx Server errors").as_deref(), Some("5xx"));
+        assert_eq!(heading_class("`4XX`").as_deref(), Some("4XX"));
+        assert_eq!(heading_class("4xx and 5xx status codes"), None, "two classes");
+        assert_eq!(heading_class("Server errors (5xx)"), None, "not the first word");
+    }
 
     #[test]
     fn statuses_are_numbers_a_sentence_names_as_statuses() {
