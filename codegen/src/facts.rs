@@ -5,7 +5,8 @@
 use crate::model::{Api, Field, FieldType, Header, Status, StatusClassEntry, TableRows, VocabularyValue};
 
 /// Facts a table row of each kind offers, for placeholders and for `inferred:` lists.
-pub const STATUS_FACTS: &[&str] = &["code", "reason", "description", "action", "when_used", "class", "retryable"];
+pub const STATUS_FACTS: &[&str] =
+    &["code", "reason", "description", "action", "when_used", "class", "retryable", "url"];
 pub const VALUE_FACTS: &[&str] = &[
     "value",
     "description",
@@ -18,6 +19,7 @@ pub const VALUE_FACTS: &[&str] = &[
     "user_message",
     "retryable",
     "link",
+    "url",
 ];
 pub const FIELD_FACTS: &[&str] = &["name", "type", "required", "nullable", "format", "description"];
 pub const HEADER_FACTS: &[&str] = &["name", "description", "type"];
@@ -45,6 +47,7 @@ pub fn status_fact(status: &Status, name: &str) -> Option<String> {
         "when_used" => status.when_used.clone(),
         "class" => Some(crate::model::status_class(status.code).to_string()),
         "retryable" => status.retryable.map(yes_no),
+        "url" => status.url.clone(),
         _ => None,
     }
 }
@@ -58,6 +61,7 @@ pub fn status_class_fact(entry: &StatusClassEntry, name: &str) -> Option<String>
         "when_used" => entry.when_used.clone(),
         "class" => entry.status_class().map(|class| class.label().to_string()),
         "retryable" => entry.retryable.map(yes_no),
+        "url" => entry.url.clone(),
         _ => None,
     }
 }
@@ -78,6 +82,7 @@ pub fn value_fact(value: &VocabularyValue, name: &str) -> Option<String> {
         "user_message" => value.user_message.clone(),
         "retryable" => value.retryable.map(yes_no),
         "link" => value.link.clone(),
+        "url" => value.url.clone(),
         _ => None,
     }
 }

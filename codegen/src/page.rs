@@ -337,6 +337,15 @@ pub fn shared_path<'v>(mut values: impl Iterator<Item = &'v str>) -> Option<&'v 
     (others >= 1 && end >= 8).then(|| &first[..end])
 }
 
+/// A cell that is one link (`[200](#ok)`, `` [`invalid`](#invalid) ``): its text and target.
+pub fn link_cell(cell: &str) -> Option<(&str, &str)> {
+    let rest = cell.trim().strip_prefix('[')?;
+    let close = rest.find("](")?;
+    let (text, target) = (&rest[..close], rest[close + 2..].strip_suffix(')')?);
+    (!text.is_empty() && !text.contains('[') && !target.is_empty() && !target.contains([' ', '(', ')']))
+        .then_some((text, target))
+}
+
 /// `sha256:<hex>` of the bytes: what a catalog records to notice that its page changed.
 pub fn content_hash(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);

@@ -263,14 +263,31 @@ impl Drafter<'_> {
                     continue;
                 }
                 let source = self.table_section_id((index, nth));
-                let kept = match TableKind::of(table) {
-                    Some(TableKind::Statuses { key }) => self.status_table(&source, table, key),
-                    Some(TableKind::Fields) => self.field_table(&source, section, table),
+                // A key column of links (`[404](#not-found)`) is read by the links' text; each
+                // entry keeps its link as its `url`.
+                let (unlinked, targets) = unlinked(table);
+                let kind = TableKind::of(&unlinked);
+                let key = match kind {
+                    Some(TableKind::Statuses { key } | TableKind::Codes { key, .. }) => Some(key),
+                    _ => None,
+                };
+                let linked = targets.as_ref().filter(|(column, _)| Some(*column) == key);
+                let read = if linked.is_some() { &unlinked } else { table };
+                let kept = match kind.filter(|_| linked.is_some() || targets.is_none()).or_else(|| TableKind::of(table))
+                {
+                    Some(TableKind::Statuses { key }) => self.status_table(&source, read, key),
+                    Some(TableKind::Fields) => self.field_table(&source, section, read),
                     Some(TableKind::Codes { key, integer }) => {
-                        self.vocabulary_table(&source, section, table, key, integer)
+                        self.vocabulary_table(&source, section, read, key, integer)
                     }
-                    Some(TableKind::Headers) => self.header_table(&source, table),
+                    Some(TableKind::Headers) => self.header_table(&source, read),
                     None => None,
+                };
+                let kept = match (kept, linked) {
+                    (Some(spec), Some((column, targets))) => {
+                        Some(self.linked(spec, &unlinked, *column, targets, &source))
+                    }
+                    (kept, _) => kept,
                 };
                 match kept {
                     Some(spec) => {
@@ -285,6 +302,46 @@ impl Drafter<'_> {
                 }
             }
         }
+    }
+
+    /// A table read by its key column's link texts: the column written back as links, and each
+    /// row's entries given the row's link as their `url`.
+    fn linked(
+        &mut self,
+        mut spec: SourceTable,
+        table: &PageTable,
+        key: usize,
+        targets: &[String],
+        source: &str,
+    ) -> SourceTable {
+        spec.columns[key].cell = format!("[{}]({{url}})", spec.columns[key].cell);
+        for (row, target) in table.rows.iter().zip(targets) {
+            match &spec.rows {
+                TableRows::Statuses => {
+                    let codes = status_codes(&row[key]).unwrap_or_default();
+                    for status in self.statuses.iter_mut().filter(|s| s.source == source && codes.contains(&s.code)) {
+                        status.url = Some(target.clone());
+                    }
+                    let class = status_class_cell(&row[key]);
+                    for entry in self
+                        .status_classes
+                        .iter_mut()
+                        .filter(|c| c.source == source && Some(&c.class) == class.as_ref())
+                    {
+                        entry.url = Some(target.clone());
+                    }
+                }
+                TableRows::Vocabulary(name) => {
+                    let value = strip_code(&row[key]);
+                    let values = self.vocabularies.iter_mut().filter(|v| &v.name == name).flat_map(|v| &mut v.values);
+                    for entry in values.filter(|v| v.source == source && v.value == value) {
+                        entry.url = Some(target.clone());
+                    }
+                }
+                _ => {}
+            }
+        }
+        spec
     }
 
     /// A table whose column `key` holds status codes: one status per code.
@@ -625,6 +682,23 @@ impl Drafter<'_> {
         }
         Some(SourceTable { rows: TableRows::Headers, columns, join: None })
     }
+}
+
+/// The table with its first column of links (every cell `[text](target)`) read as their text,
+/// and that column with the targets, row by row; the table as it is when no column is.
+fn unlinked(table: &PageTable) -> (PageTable, Option<(usize, Vec<String>)>) {
+    let linked = (0..table.header.len())
+        .find(|&c| table.rows.iter().all(|row| row.get(c).is_some_and(|cell| crate::page::link_cell(cell).is_some())));
+    let Some(column) = linked else { return (table.clone(), None) };
+    let mut unlinked = table.clone();
+    let mut targets = Vec::new();
+    for row in &mut unlinked.rows {
+        let (text, target) =
+            crate::page::link_cell(&row[column]).map(|(t, u)| (t.to_string(), u.to_string())).unwrap_or_default();
+        row[column] = text;
+        targets.push(target);
+    }
+    (unlinked, Some((column, targets)))
 }
 
 /// How the page joins several statuses in one cell: the text between the first cell's first two

@@ -187,6 +187,9 @@ pub struct StatusClassEntry {
     /// Whether a retry can succeed, where the document says or implies it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retryable: Option<bool>,
+    /// Where the document links the entry to (its table cell is a link).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// Section id this entry is taken from.
     pub source: String,
     /// Facts of this entry that the catalog inferred rather than read in the document.
@@ -238,6 +241,9 @@ pub struct Status {
     /// Whether a retry can succeed, where the document says or implies it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retryable: Option<bool>,
+    /// Where the document links the entry to (its table cell is a link: `[404](#not-found)`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
     /// Section id this entry is taken from.
     pub source: String,
@@ -379,6 +385,9 @@ pub struct VocabularyValue {
     #[serde(default, deserialize_with = "forms::some_wire_text", skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<forms::WireText>")]
     pub link: Option<String>,
+    /// Where the document links the value to (its table cell is a link: `` [`invalid`](#invalid) ``).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
     /// Section id this entry is taken from.
     pub source: String,

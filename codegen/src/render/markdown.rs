@@ -31,8 +31,12 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
 
 /// A cell's text as Markdown: escaped as all catalog text is, but a cell bold as a whole
 /// (`**RecordNotFound**`, as a page's table of codes writes its key column and a table's
-/// template rebuilds it) stays bold.
+/// template rebuilds it) stays bold, and a cell that is one link (`[404](#not-found)`) stays a
+/// link.
 fn table_cell(text: &str) -> String {
+    if let Some((inner, target)) = crate::page::link_cell(text) {
+        return format!("[{}]({target})", table_cell(inner));
+    }
     match text.strip_prefix("**").and_then(|t| t.strip_suffix("**")) {
         Some(inner) if !inner.is_empty() && !inner.contains('*') => format!("**{}**", md(inner)),
         _ => md(text),
@@ -727,11 +731,16 @@ mod tests {
     use super::table_cell;
 
     #[test]
-    fn a_cell_bold_as_a_whole_stays_bold_and_other_emphasis_is_escaped() {
+    fn a_cell_bold_or_linked_as_a_whole_stays_so_and_other_markup_is_escaped() {
         assert_eq!(table_cell("**RecordNotFound**"), "**RecordNotFound**");
         assert_eq!(table_cell("**a <b>**"), "**a &lt;b&gt;**");
         assert_eq!(table_cell("**a*b**"), "\\*\\*a\\*b\\*\\*");
         assert_eq!(table_cell("Bad *input*"), "Bad \\*input\\*");
         assert_eq!(table_cell("****"), "\\*\\*\\*\\*");
+        // A cell that is one link stays a link; its text is escaped as any cell's.
+        assert_eq!(table_cell("[404](#not-found)"), "[404](#not-found)");
+        assert_eq!(table_cell("[`invalid`](#invalid)"), "[`invalid`](#invalid)");
+        assert_eq!(table_cell("[a *b*](#c)"), "[a \\*b\\*](#c)");
+        assert_eq!(table_cell("see [a](#b) here"), "see \\[a\\](#b) here");
     }
 }
