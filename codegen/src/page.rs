@@ -161,6 +161,8 @@ pub fn parse_page(text: &str) -> Page {
     let mut in_head = false;
     let mut code: Option<CodeBlock> = None;
     let mut prose: Option<String> = None;
+    // An HTML block, as its lines come: a `<table>` in it is a table of the page too.
+    let mut html: Option<(String, usize)> = None;
     // Headings inside a block quote (an `llms.txt` page's notice) are not the page's own.
     let mut quoted = 0usize;
     for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
@@ -207,6 +209,17 @@ pub fn parse_page(text: &str) -> Page {
             Event::Start(Tag::TableCell) => {
                 // The cell as the page writes it (inline code, emphasis and all), without the pipes.
                 row.push(text[range].trim().trim_matches('|').trim().to_string());
+            }
+            Event::Start(Tag::HtmlBlock) => html = Some((String::new(), line_of(range.start))),
+            Event::Html(piece) => {
+                if let Some((block, _)) = &mut html {
+                    block.push_str(&piece);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some((block, line)) = html.take() {
+                    section(&mut current).tables.extend(html_tables(&block, line));
+                }
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let language = match kind {
@@ -263,6 +276,103 @@ pub fn parse_page(text: &str) -> Page {
     }
     page.sections.extend(current);
     page
+}
+
+/// The tables of an HTML block (`<table>` with `<tr>` rows of `<th>` or `<td>` cells), each
+/// cell's text in Markdown's terms: `<code>` a code span, `<strong>` bold, `<a href>` a link, other
+/// tags dropped, entities decoded. The first row is the header when its cells are `<th>` or it is
+/// in `<thead>`; a table without one is left out. (No HTML parser: pages hold simple tables, and
+/// this reads only what a table of errors needs.)
+fn html_tables(block: &str, line: usize) -> Vec<PageTable> {
+    let lower = block.to_ascii_lowercase();
+    let mut tables = Vec::new();
+    let mut from = 0;
+    while let Some(start) = lower[from..].find("<table").map(|at| at + from) {
+        let end = lower[start..].find("</table>").map_or(lower.len(), |at| at + start);
+        let (html, lower_table) = (&block[start..end], &lower[start..end]);
+        let mut rows: Vec<(bool, Vec<String>)> = Vec::new();
+        // The `<thead>`, found once (a search back from every row made a long table quadratic).
+        let head =
+            lower_table.find("<thead").map(|h| (h, lower_table[h..].find("</thead>").map_or(usize::MAX, |e| e + h)));
+        let mut at = 0;
+        while let Some(row_start) = lower_table[at..].find("<tr").map(|i| i + at) {
+            let row_end = lower_table[row_start..].find("</tr>").map_or(lower_table.len(), |i| i + row_start);
+            let in_head = head.is_some_and(|(h, e)| h < row_start && row_start < e);
+            let (cells, headed) = html_cells(&html[row_start..row_end], &lower_table[row_start..row_end]);
+            rows.push((in_head || headed, cells));
+            at = row_end + 1;
+        }
+        from = end + 1;
+        if let Some(((true, header), rest)) = rows.split_first() {
+            let rows: Vec<Vec<String>> = rest.iter().map(|(_, cells)| cells.clone()).collect();
+            tables.push(PageTable { header: header.clone(), rows, line });
+        }
+        if from >= lower.len() {
+            break;
+        }
+    }
+    tables
+}
+
+/// The cells of one `<tr>`, as Markdown text, and whether they are all `<th>`.
+fn html_cells(row: &str, lower: &str) -> (Vec<String>, bool) {
+    let mut cells = Vec::new();
+    let mut all_th = true;
+    let mut at = 0;
+    while let Some(open) = ["<td", "<th"].iter().filter_map(|tag| lower[at..].find(tag).map(|i| (i + at, *tag))).min() {
+        let (start, tag) = open;
+        all_th &= tag == "<th";
+        let inner_start = lower[start..].find('>').map_or(lower.len(), |i| i + start + 1);
+        let close = if tag == "<td" { "</td>" } else { "</th>" };
+        let inner_end = lower[inner_start..].find(close).map_or(lower.len(), |i| i + inner_start);
+        cells.push(html_text(&row[inner_start..inner_end]));
+        at = inner_end;
+    }
+    let headed = all_th && !cells.is_empty();
+    (cells, headed)
+}
+
+/// Inline HTML as Markdown text: `<code>` a code span, `<strong>`/`<b>` bold, `<a href="u">t</a>`
+/// a link, other tags dropped, the common entities decoded, whitespace collapsed.
+fn html_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    let mut link: Option<String> = None;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let close = rest[open..].find('>').map_or(rest.len(), |i| i + open);
+        let tag = rest[open + 1..close].trim().to_ascii_lowercase();
+        let name = tag.split(|c: char| c.is_whitespace() || c == '/').find(|w| !w.is_empty()).unwrap_or("");
+        match (tag.starts_with('/'), name) {
+            (_, "code") => out.push('`'),
+            (_, "strong" | "b") => out.push_str("**"),
+            (false, "a") => {
+                link = rest[open..close]
+                    .split("href=")
+                    .nth(1)
+                    .map(|v| v.trim_matches(|c| c == '"' || c == '\'' || c == ' ').to_string());
+                if link.is_some() {
+                    out.push('[');
+                }
+            }
+            (true, "a") => {
+                if let Some(target) = link.take() {
+                    out.push_str(&format!("]({target})"));
+                }
+            }
+            _ => {}
+        }
+        rest = &rest[(close + 1).min(rest.len())..];
+    }
+    out.push_str(rest);
+    let decoded = out
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&");
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The section content goes to: the current one, or (before any heading) an untitled one.
@@ -375,6 +485,21 @@ mod tests {
     use super::*;
 
     const PAGE: &str = "> Index at: https://example.com/llms.txt\n\n# Errors\n\nIntro text.\n\n## Statuses\n\n| Code | Meaning |\n| --- | --- |\n| `400` | Bad *input* |\n| `429` | Slow \\| down |\n\n### Limits\n\n```http\nHTTP/1.1 429 Too Many Requests\nRetry-After: 60\n```\n\n```json\n{\"error\": \"x\"}\n```\n\n- Wait `60` seconds.\n";
+
+    #[test]
+    fn an_html_table_is_a_table_of_the_page() {
+        let page = parse_page(
+            "# Errors\n\n<table>\n<thead><tr><th>Code</th><th>Meaning</th></tr></thead>\n<tbody>\n\
+             <tr><td><code>bad_input</code></td><td>A value &amp; its <b>type</b> differ</td></tr>\n\
+             <tr><td><a href=\"#gone\">gone</a></td><td>No such\n  thing</td></tr>\n</tbody>\n</table>\n",
+        );
+        let table = &page.sections[0].tables[0];
+        assert_eq!(table.header, ["Code", "Meaning"]);
+        assert_eq!(table.rows, [["`bad_input`", "A value & its **type** differ"], ["[gone](#gone)", "No such thing"]]);
+        // Without a header row, it is no table this can read.
+        let headless = parse_page("# E\n\n<table><tr><td>1</td></tr></table>\n");
+        assert!(headless.sections[0].tables.is_empty());
+    }
 
     #[test]
     fn values_under_one_address_share_its_path() {

@@ -47,6 +47,22 @@ fn with_rows(count: usize) -> String {
     page
 }
 
+/// The same table of codes written in HTML, as some portals export it.
+fn with_html_rows(count: usize) -> String {
+    let mut page = String::from(PAGE);
+    page.push_str(
+        "\n## Codes\n\n<table>\n<thead><tr><th>Code</th><th>Status</th><th>Meaning</th></tr></thead>\n<tbody>\n",
+    );
+    for i in 0..count {
+        page.push_str(&format!(
+            "<tr><td><code>code_{i}</code></td><td>{}</td><td>What code {i} means</td></tr>\n",
+            400 + i % 100
+        ));
+    }
+    page.push_str("</tbody>\n</table>\n");
+    page
+}
+
 /// The median time of `work` over enough runs for about a second (3 to 15).
 fn time(work: &dyn Fn()) -> Duration {
     let once = |work: &dyn Fn()| {
@@ -67,8 +83,11 @@ fn main() {
     println!("| --- | --- | --- | --- | --- | --- | --- |");
     /// What grows, how a page of that size is written, and the sizes.
     type Growth = (&'static str, fn(usize) -> String, &'static [usize]);
-    let sizes: [Growth; 2] =
-        [("headings", with_headings, &[1_000, 10_000, 50_000]), ("table rows", with_rows, &[1_000, 10_000])];
+    let sizes: [Growth; 3] = [
+        ("headings", with_headings, &[1_000, 10_000, 50_000]),
+        ("table rows", with_rows, &[1_000, 10_000]),
+        ("HTML table rows", with_html_rows, &[1_000, 10_000]),
+    ];
     for (what, make, counts) in sizes {
         let mut previous: Option<(usize, Duration)> = None;
         for &count in counts {

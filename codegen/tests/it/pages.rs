@@ -163,11 +163,16 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
     let mut edits = Vec::new();
     let mut edit = |what, text, expected| edits.push(Edit { what, text, expected });
     let rows = table.map_or(&[][..], |table| &table.table.as_ref().unwrap().rows[..]);
-    let line = |row: &Vec<String>| format!("| {} |", row.join(" | "));
     if let [first, second, ..] = rows {
-        // A row added after the table's first row.
+        // A row added after the table's first row, written as the table writes its rows.
         let first_line = find_row(page, first);
-        let added = format!("{first_line}\n{}", line(&first.iter().map(|c| format!("{c} (new)")).collect()));
+        let new_cells: Vec<String> = first.iter().map(|c| format!("{c} (new)")).collect();
+        let new_row = if first_line.contains("<td") {
+            format!("<tr>{}</tr>", new_cells.iter().map(|c| format!("<td>{c}</td>")).collect::<String>())
+        } else {
+            format!("| {} |", new_cells.join(" | "))
+        };
+        let added = format!("{first_line}\n{new_row}");
         edit("row added", page.replacen(&first_line, &added, 1), "row added");
         // A cell changed.
         let second_line = find_row(page, second);
@@ -249,7 +254,12 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
 pub fn find_row(page: &str, row: &[String]) -> String {
     page.lines()
         .find(|line| {
-            let cells: Vec<String> = line.trim().trim_matches('|').split(" | ").map(|c| c.trim().to_string()).collect();
+            // A Markdown row, or an HTML one (`<tr><td>400</td>...</tr>`, cells without markup).
+            let cells: Vec<String> = if line.contains("<td") {
+                line.split("<td>").skip(1).map(|c| c.split("</td>").next().unwrap_or("").trim().to_string()).collect()
+            } else {
+                line.trim().trim_matches('|').split(" | ").map(|c| c.trim().to_string()).collect()
+            };
             cells == row
         })
         .unwrap_or_else(|| panic!("no line for {row:?}"))
