@@ -300,7 +300,7 @@ fn html_tables(block: &str, line: usize) -> Vec<PageTable> {
             let in_head = head.is_some_and(|(h, e)| h < row_start && row_start < e);
             let (cells, headed) = html_cells(&html[row_start..row_end], &lower_table[row_start..row_end]);
             rows.push((in_head || headed, cells));
-            at = row_end + 1;
+            at = (row_end + 1).min(lower_table.len());
         }
         from = end + 1;
         if let Some(((true, header), rest)) = rows.split_first() {
@@ -499,6 +499,11 @@ mod tests {
         // Without a header row, it is no table this can read.
         let headless = parse_page("# E\n\n<table><tr><td>1</td></tr></table>\n");
         assert!(headless.sections[0].tables.is_empty());
+        // Tags left open read as far as they go, without a panic.
+        for broken in ["<table><tr><th>A", "<table><tr><th>A</th><tr><td", "<table><tr><td><a href=\"x\">y", "<table"] {
+            let page = parse_page(&format!("# E\n\n{broken}\n"));
+            assert!(page.sections[0].tables.len() <= 1, "{broken}");
+        }
     }
 
     #[test]
