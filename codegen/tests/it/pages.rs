@@ -29,7 +29,7 @@ fn drafts_of_the_pages_validate_generate_and_rebuild_every_table() {
     let pages = documents();
     for (written, document, page) in &pages {
         if parse_page(page).sections.iter().all(|s| s.tables.is_empty()) {
-            continue; // A page without tables is refused; see `bad_pages_are_refused`.
+            continue; // No table to rebuild (the scored pages hold the drafts of such pages).
         }
         let (yaml, unplaced, catalog) = draft_and_generate(page);
         let draft = &catalog.apis()[0];
@@ -280,9 +280,10 @@ fn bad_pages_are_refused() {
     assert!(why.contains("line 5, column 13 holds U+202E"), "{why}");
     let huge = vec![b'#'; 50 << 20];
     assert!(matches!(read_page(&huge), Err(PageError::TooLarge(_))));
+    // Neither a table nor an example: no body to draft.
     let no_tables = read_page(&fixture("no_tables.md")).unwrap();
     let error = codegen::draft::draft(&no_tables, "x", None).unwrap_err();
-    assert!(error.to_string().contains("no table"), "{error}");
+    assert!(error.to_string().contains("no error body"), "{error}");
     let no_body = read_page(&fixture("no_body.md")).unwrap();
     let error = codegen::draft::draft(&no_body, "x", None).unwrap_err();
     assert!(error.to_string().contains("no error body"), "{error}");

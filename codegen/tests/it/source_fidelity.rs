@@ -27,7 +27,28 @@ fn read_copy(path: &Path) -> Option<String> {
 pub fn tables(markdown: &str) -> Vec<Vec<Vec<String>>> {
     let mut tables = Vec::new();
     let mut current: Vec<Vec<String>> = Vec::new();
+    let mut in_html = false;
     for line in markdown.lines().map(str::trim).chain(std::iter::once("")) {
+        // An HTML table, a row a line: its rows' cells without their tags (`<code>` a code span).
+        if line.starts_with("<table") {
+            in_html = true;
+        }
+        if in_html {
+            if line.starts_with("<tr") || line.contains("<tr>") {
+                let cells = line.split("<t").skip(2).filter(|c| c.starts_with("d") || c.starts_with("h"));
+                let text = |cell: &str| {
+                    let inner = cell.split_once('>').map_or("", |(_, rest)| rest);
+                    let inner = inner.replace("<code>", "`").replace("</code>", "`");
+                    inner.split("</").next().unwrap_or("").trim().to_string()
+                };
+                current.push(cells.map(text).collect());
+            }
+            if line.contains("</table>") {
+                in_html = false;
+                tables.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
         if line.starts_with('|') {
             let cells: Vec<String> = line.trim_matches('|').split(" | ").map(|c| c.trim().to_string()).collect();
             if !cells.iter().all(|c| c.chars().all(|ch| ch == '-' || ch == ':')) {
