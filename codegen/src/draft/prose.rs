@@ -77,8 +77,12 @@ pub(super) fn statuses_in(line: &str) -> Vec<(u16, Option<String>)> {
         let before =
             i.checked_sub(1).map(|p| words[p].trim_matches(|c: char| !c.is_ascii_alphanumeric()).to_lowercase());
         let after = words.get(i + 1).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%'));
-        // "100 requests" counts; "413 Request Entity Too Large" names a status.
-        let counted = after.is_some_and(|w| UNITS.contains(&w));
+        // "100 requests" and "250 a minute" count; "413 Request Entity Too Large" names a status.
+        let unit_after_article = || {
+            after.is_some_and(|w| w == "a" || w == "an")
+                && words.get(i + 2).is_some_and(|w| UNITS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+        };
+        let counted = after.is_some_and(|w| UNITS.contains(&w)) || unit_after_article();
         let reason_follows = after.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
         let named = previous_was_status
             || before.as_deref().is_some_and(|b| BEFORE_A_STATUS.contains(&b))
@@ -294,6 +298,8 @@ mod tests {
     #[test]
     fn statuses_are_numbers_a_sentence_names_as_statuses() {
         let codes = |line: &str| statuses_in(line).into_iter().map(|(c, _)| c).collect::<Vec<_>>();
+        assert!(codes("5,000 requests an hour and 250 a minute.").is_empty());
+        assert_eq!(codes("It answers 413 Request Entity Too Large."), [413]);
         assert_eq!(codes("A 503 is worth trying again."), [503]);
         assert_eq!(codes("Clients that keep getting 401, 403 or 429 answers are banned."), [401, 403, 429]);
         assert_eq!(codes("It answers 429, and sometimes 503, with a header."), [429, 503]);
