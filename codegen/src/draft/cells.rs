@@ -58,6 +58,8 @@ pub(super) fn yes_no_form(cells: &[&str]) -> String {
             ("True", "False"),
             ("✓", "✗"),
             ("✔", "✘"),
+            ("✅", "❌"),
+            ("✔️", "✖️"),
             ("Required", "Optional"),
             ("required", "optional"),
         ];
@@ -98,8 +100,8 @@ pub(super) fn wrapping(cell: &str) -> (&'static str, &'static str) {
 
 pub(super) fn yes_no(cell: &str) -> Option<bool> {
     match strip_code(cell).to_lowercase().as_str() {
-        "yes" | "true" | "✓" | "✔" | "required" => Some(true),
-        "no" | "false" | "✗" | "✘" | "optional" => Some(false),
+        "yes" | "true" | "✓" | "✔" | "✅" | "✔️" | "required" => Some(true),
+        "no" | "false" | "✗" | "✘" | "❌" | "✖️" | "✖" | "optional" => Some(false),
         _ => None,
     }
 }

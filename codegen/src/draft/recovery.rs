@@ -168,7 +168,12 @@ impl Drafter<'_> {
             let scope = Scope::Error(value.value.clone());
             if let Some(retry) = value.retryable.filter(|_| !advised.contains(&scope)) {
                 let sentence = format!("The table under `{}` says whether `{}` is retried.", value.source, value.value);
-                advice.push(Advice { scope, retry, wait: false, sentence, section: value.source.clone() });
+                // Its row may say to wait first ("wait until `X-RateLimit-Reset`").
+                let said = [&value.description, &value.action, &value.message].into_iter().flatten();
+                let wait = said
+                    .map(|text| text.to_lowercase())
+                    .any(|t| t.contains("wait") || t.contains("reset") || t.contains("retry-after"));
+                advice.push(Advice { scope, retry, wait, sentence, section: value.source.clone() });
             }
         }
         if advice.is_empty() {
