@@ -459,29 +459,32 @@ impl Drafter<'_> {
             }
             let known: BTreeSet<&str> =
                 self.vocabularies.iter().flat_map(|v| &v.values).map(|x| x.value.as_str()).collect();
+            // The values at a path, and how many examples send any.
             let values_of = |path: &[String]| {
                 let mut values: Vec<(String, String)> = Vec::new();
+                let mut sending = 0;
                 for example in self.examples.iter().filter(|e| e.body_format == shape) {
                     let mut found = Vec::new();
                     strings_at(&example.body, path, &mut found);
+                    sending += usize::from(!found.is_empty());
                     for value in found {
                         if !values.iter().any(|(v, _)| v == value) {
                             values.push((value.to_string(), example.source.clone()));
                         }
                     }
                 }
-                values
+                (values, sending)
             };
             // The first code-like member whose values are codes: not sentences only (`error`
             // holding messages is the message), and none a table's (such a member takes the
             // table's vocabulary when the bodies are typed).
-            let examples = self.examples.iter().filter(|e| e.body_format == shape).count();
             let found = candidates.iter().find_map(|(owner, path)| {
-                let values = values_of(path);
+                let (values, sending) = values_of(path);
                 let sentences = values.iter().all(|(v, _)| v.trim().contains(char::is_whitespace));
                 let tabled = values.iter().any(|(v, _)| known.contains(v.as_str()));
-                // One value in every example is a constant (a problem type's one URI), not codes.
-                let constant = values.len() == 1 && examples >= 2;
+                // One value in every example that sends the member is a constant (a problem
+                // type's one URI), not codes.
+                let constant = values.len() == 1 && sending >= 2;
                 (!values.is_empty() && !sentences && !tabled && !constant).then_some((*owner, path.clone(), values))
             });
             let Some((owner, path, values)) = found else { continue };

@@ -147,6 +147,11 @@ impl Drafter<'_> {
                         ..Status::default()
                     });
                 }
+                // A line that defines a code (`` - `missing`: a resource does not exist ``) lists
+                // it: a value of the vocabulary its style is, described by the line.
+                if let Some((word, said)) = defined_code(line) {
+                    self.listed_code(word, &said, &source);
+                }
                 for word in code_spans(line) {
                     self.prose_code(word, line, &source);
                 }
@@ -207,6 +212,28 @@ impl Drafter<'_> {
         true
     }
 
+    /// A code a line of a list defines: a value of the vocabulary one of whose values is
+    /// written alike (`missing` beside `missing_field`), traced to the list's section.
+    fn listed_code(&mut self, word: &str, said: &str, source: &str) {
+        let Some(written) = style(word) else { return };
+        let known = self.vocabularies.iter().flat_map(|v| &v.values).any(|v| v.value == word)
+            || self.bodies.iter().flat_map(|b| &b.fields).any(|f| f.name == word);
+        let alike = |v: &&crate::model::Vocabulary| v.values.iter().any(|x| style(&x.value) == Some(written));
+        let Some(name) = self.vocabularies.iter().find(alike).map(|v| v.name.clone()).filter(|_| !known) else {
+            return;
+        };
+        let listed = TableRows::Vocabulary(name.clone());
+        let (source, _) = self.free_source(source, |rows| *rows == listed);
+        if let Some(vocabulary) = self.vocabularies.iter_mut().find(|v| v.name == name) {
+            vocabulary.values.push(VocabularyValue {
+                value: word.to_string(),
+                description: Some(said.to_string()),
+                source,
+                ..VocabularyValue::default()
+            });
+        }
+    }
+
     /// A code span written like one vocabulary's codes (two of them at least) that nothing in
     /// the draft names: a value of that vocabulary, traced to the sentence.
     fn prose_code(&mut self, word: &str, line: &str, source: &str) {
@@ -263,6 +290,17 @@ pub(super) fn defined_status(line: &str) -> Option<(u16, String)> {
     (name.split_whitespace().count() <= 5 && !said.is_empty()).then_some((code, said))
 }
 
+/// A line that starts with a code span and says what it means after a separator (`` - `missing`:
+/// a resource does not exist ``): the code, and what follows the separator.
+fn defined_code(line: &str) -> Option<(&str, String)> {
+    let rest = line.trim_start_matches(['-', '*', ' ']).strip_prefix('`')?;
+    let (word, after) = rest.split_once('`')?;
+    let after = after.trim_start_matches('*');
+    let said = [": ", " — ", " – ", " - "].iter().find_map(|sep| after.strip_prefix(sep))?;
+    let said = said.replace('`', "").trim().to_string();
+    (!said.is_empty() && !word.contains(' ')).then_some((crate::page::unquoted(word), said))
+}
+
 /// The class of statuses a heading is about (`5xx Server errors`, `` `4XX` ``), as written: its
 /// first word, and the only class it names (`4xx and 5xx status codes` is about neither alone).
 pub(super) fn heading_class(heading: &str) -> Option<String> {
@@ -278,7 +316,7 @@ pub(super) fn heading_class(heading: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{defined_status, heading_class, statuses_in};
+    use super::{defined_code, defined_status, heading_class, statuses_in};
 
     #[test]
     fn a_line_or_a_heading_that_starts_with_a_status_is_about_it() {
@@ -293,6 +331,12 @@ mod tests {
         assert_eq!(heading_class("`4XX`").as_deref(), Some("4XX"));
         assert_eq!(heading_class("4xx and 5xx status codes"), None, "two classes");
         assert_eq!(heading_class("Server errors (5xx)"), None, "not the first word");
+        assert_eq!(
+            defined_code("- `missing`: a resource does not exist."),
+            Some(("missing", "a resource does not exist.".into()))
+        );
+        assert_eq!(defined_code("`\"gone\"` — no longer here"), Some(("gone", "no longer here".into())));
+        assert_eq!(defined_code("Send `missing` when: never"), None, "not first on the line");
     }
 
     #[test]
