@@ -277,9 +277,9 @@ impl Drafter<'_> {
             }
             // A `null` says nothing of the type: a member named like one sent with a value
             // (`actualQueryCost` beside `requestedQueryCost: 202`) is typed like it.
-            let like_a_sibling = value.is_null().then(|| last_word(key)).and_then(|word| {
+            let like_a_sibling = value.is_null().then(|| last_word(key)).flatten().and_then(|word| {
                 body.iter()
-                    .find(|(other, v)| *other != key && !v.is_null() && v.is_number() && last_word(other) == word)
+                    .find(|(other, v)| *other != key && v.is_number() && last_word(other).as_ref() == Some(&word))
             });
             let ty = match like_a_sibling {
                 Some((other, sibling)) => self.infer_type(other, sibling, source),
@@ -609,7 +609,7 @@ impl Drafter<'_> {
                 }
                 // A member whose values a table of codes lists holds the codes, whatever its name
                 // (Firebase's `error.message`, beside an `error.code` that repeats the status).
-                let tabled = matches!(&field.ty, FieldType::Vocabulary(v) if self.vocabulary_keys.contains_key(v));
+                let tabled = matches!(&field.ty, FieldType::Vocabulary(v) if self.vocabulary_tables.contains_key(v));
                 let role = (if tabled { Some(FieldRole::Code) } else { role_for(&field.name, &field.ty) })
                     .or_else(|| support_reference(&field.description, &field.ty))
                     .filter(|_| reached);
@@ -631,7 +631,7 @@ impl Drafter<'_> {
         // No member named like a code: the one a table of codes is keyed by carries it.
         if !bodies.iter().flat_map(|b| &b.fields).any(|f| f.role == Some(FieldRole::Code)) {
             let keyed = bodies.iter_mut().filter(|b| reachable.contains(b.name.as_str())).flat_map(|b| &mut b.fields).find(|f| {
-                matches!(&f.ty, FieldType::Vocabulary(v) if self.vocabulary_keys.get(v).is_some_and(|h| same_name(h, &f.name)))
+                matches!(&f.ty, FieldType::Vocabulary(v) if self.code_column(v).is_some_and(|h| same_name(h, &f.name)))
                     && f.role.is_none()
             });
             if let Some(field) = keyed {
@@ -646,7 +646,7 @@ impl Drafter<'_> {
         self.vocabularies
             .iter()
             .filter(|v| v.wire_type == wire)
-            .find(|v| self.vocabulary_keys.get(&v.name).is_some_and(|header| same_name(header, name)))
+            .find(|v| self.code_column(&v.name).is_some_and(|header| same_name(header, name)))
             .map(|v| v.name.clone())
     }
 }
@@ -667,15 +667,8 @@ fn strings_at<'v>(json: &'v Value, path: &[String], out: &mut Vec<&'v str>) {
     }
 }
 
-/// The last word of a member's name, in lower case: `Cost` of `actualQueryCost`, `count` of
+/// The last word of a member's name, in lower case: `cost` of `actualQueryCost`, `count` of
 /// `retry_count`.
-fn last_word(name: &str) -> String {
-    let start = name.rfind(|c: char| c.is_ascii_uppercase() || c == '_' || c == '-').map_or(0, |at| {
-        if name[at..].starts_with(|c: char| c.is_ascii_uppercase()) {
-            at
-        } else {
-            at + 1
-        }
-    });
-    name[start..].to_ascii_lowercase()
+fn last_word(name: &str) -> Option<String> {
+    crate::names::words(name).pop().map(|word| word.to_ascii_lowercase())
 }

@@ -140,10 +140,9 @@ struct Drafter<'p> {
     statuses: Vec<model::Status>,
     status_classes: Vec<model::StatusClassEntry>,
     vocabularies: Vec<model::Vocabulary>,
-    /// Per vocabulary from a table: the header of its code column.
-    vocabulary_keys: BTreeMap<String, String>,
-    /// Per vocabulary from a table: that table's columns, to tell a table of more of its codes.
-    vocabulary_columns: BTreeMap<String, Vec<String>>,
+    /// Per vocabulary from a table: that table's columns, and which of them holds the codes
+    /// (to type the member named like it, and to tell a table of more of its codes).
+    vocabulary_tables: BTreeMap<String, (Vec<String>, usize)>,
     bodies: Vec<model::Shape>,
     /// The bodies (by index) that examples built, member by member, from nothing: their first
     /// example's members are required until an example lacks one.
@@ -172,8 +171,7 @@ impl<'p> Drafter<'p> {
             statuses: Vec::new(),
             status_classes: Vec::new(),
             vocabularies: Vec::new(),
-            vocabulary_keys: BTreeMap::new(),
-            vocabulary_columns: BTreeMap::new(),
+            vocabulary_tables: BTreeMap::new(),
             bodies: Vec::new(),
             built_from_examples: BTreeSet::new(),
             untyped: BTreeSet::new(),
@@ -183,6 +181,11 @@ impl<'p> Drafter<'p> {
             inconsistencies: Vec::new(),
             unplaced: Vec::new(),
         }
+    }
+
+    /// The header of the code column of the table a vocabulary comes from, if it does.
+    fn code_column(&self, vocabulary: &str) -> Option<&str> {
+        self.vocabulary_tables.get(vocabulary).map(|(columns, key)| columns[*key].as_str())
     }
 
     fn section_title(&self, index: usize) -> String {

@@ -111,15 +111,14 @@ impl Drafter<'_> {
     pub(super) fn prose(&mut self) {
         // The page outlives the drafter's borrow: its lines are read in place, not copied.
         let page = self.page;
+        // Of an API with integer codes, a number in a code span is a code (`411`), not a status.
+        let integer_codes = self.vocabularies.iter().any(|v| v.wire_type == crate::model::VocabularyType::Integer);
         for (index, section) in page.sections.iter().enumerate() {
             let source = self.section_ids[index].clone();
             self.heading_status(section, &source);
             for line in &section.prose {
-                // Most lines hold no number: no status to look for. Of an API with integer codes,
-                // a number in a code span is a code (`411`), not a status.
+                // Most lines hold no number: no status to look for.
                 let statuses = if line.bytes().any(|b| b.is_ascii_digit()) { statuses_in(line) } else { Vec::new() };
-                let integer_codes =
-                    self.vocabularies.iter().any(|v| v.wire_type == crate::model::VocabularyType::Integer);
                 let spanned: Vec<&str> = if integer_codes { code_spans(line).collect() } else { Vec::new() };
                 for (code, reason) in
                     statuses.into_iter().filter(|(code, _)| !spanned.contains(&code.to_string().as_str()))
@@ -275,6 +274,9 @@ impl Drafter<'_> {
     }
 }
 
+/// What stands between a term a line of a list defines and what it says of it.
+const SEPARATORS: [&str; 4] = [": ", " — ", " – ", " - "];
+
 /// A line that starts with a status and says what it means after a separator (`**400 Bad
 /// Request**: the body is not JSON`, `404 - Not found. No such route`): the status, and what
 /// follows the separator.
@@ -283,7 +285,7 @@ pub(super) fn defined_status(line: &str) -> Option<(u16, String)> {
     let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
     let code = digits.parse::<u16>().ok().filter(|c| digits.len() == 3 && (100..=599).contains(c))?;
     let rest = &text[digits.len()..];
-    let at = [": ", " — ", " – ", " - "].iter().filter_map(|sep| rest.find(sep).map(|at| (at, sep.len()))).min()?;
+    let at = SEPARATORS.iter().filter_map(|sep| rest.find(sep).map(|at| (at, sep.len()))).min()?;
     let said = rest[at.0 + at.1..].replace('`', "").trim().to_string();
     // Only a short name stands between the code and the separator (`Bad Request**`).
     let name = rest[..at.0].trim_matches(|c: char| "*` ".contains(c));
@@ -296,7 +298,7 @@ fn defined_code(line: &str) -> Option<(&str, String)> {
     let rest = line.trim_start_matches(['-', '*', ' ']).strip_prefix('`')?;
     let (word, after) = rest.split_once('`')?;
     let after = after.trim_start_matches('*');
-    let said = [": ", " — ", " – ", " - "].iter().find_map(|sep| after.strip_prefix(sep))?;
+    let said = SEPARATORS.iter().find_map(|sep| after.strip_prefix(sep))?;
     let said = said.replace('`', "").trim().to_string();
     (!said.is_empty() && !word.contains(' ')).then_some((crate::page::unquoted(word), said))
 }
@@ -306,8 +308,7 @@ fn defined_code(line: &str) -> Option<(&str, String)> {
 pub(super) fn heading_class(heading: &str) -> Option<String> {
     fn is_class(word: &str) -> Option<&str> {
         let word = word.trim_matches(|c: char| "`*:,".contains(c));
-        let class = matches!(word.as_bytes(), [b'1'..=b'5', x, y] if x.eq_ignore_ascii_case(&b'x') && y.eq_ignore_ascii_case(&b'x'));
-        class.then_some(word)
+        crate::model::written_status_class(word).map(|_| word)
     }
     let classes: Vec<&str> = heading.split_whitespace().filter_map(is_class).collect();
     let first = heading.split_whitespace().next().and_then(is_class)?;

@@ -278,11 +278,10 @@ fn new_rule(kind: RecoveryKind, advice: &str, section: &str, waits: bool) -> Rec
 fn heading_scope(section: &crate::page::PageSection) -> Option<Scope> {
     let heading = section.heading.last()?;
     if let Some(class) = super::prose::heading_class(heading) {
-        return match class.as_bytes()[0] {
-            b'4' => Some(Scope::Class(StatusClass::ClientError)),
-            b'5' => Some(Scope::Class(StatusClass::ServerError)),
-            _ => None,
-        };
+        // Advice speaks of the error classes only, as a sentence's `4xx` and `5xx` do.
+        return crate::model::written_status_class(&class)
+            .filter(|class| matches!(class, StatusClass::ClientError | StatusClass::ServerError))
+            .map(Scope::Class);
     }
     match super::prose::statuses_in(heading).as_slice() {
         [(code, _)] => Some(Scope::Status(*code)),

@@ -265,16 +265,18 @@ impl Drafter<'_> {
                 let source = self.table_section_id((index, nth));
                 // A key column of links (`[404](#not-found)`) is read by the links' text; each
                 // entry keeps its link as its `url`.
-                let (unlinked, targets) = unlinked(table);
-                let kind = TableKind::of(&unlinked);
-                let key = match kind {
-                    Some(TableKind::Statuses { key } | TableKind::Codes { key, .. }) => Some(key),
-                    _ => None,
+                // (Only when the links are the key column; a table is otherwise read as written.)
+                let linked = unlinked(table).and_then(|(view, column, targets)| {
+                    let kind = TableKind::of(&view)?;
+                    let keyed =
+                        matches!(kind, TableKind::Statuses { key } | TableKind::Codes { key, .. } if key == column);
+                    keyed.then_some((view, column, targets, kind))
+                });
+                let (read, kind) = match &linked {
+                    Some((view, _, _, kind)) => (view, Some(*kind)),
+                    None => (table, TableKind::of(table)),
                 };
-                let linked = targets.as_ref().filter(|(column, _)| Some(*column) == key);
-                let read = if linked.is_some() { &unlinked } else { table };
-                let kept = match kind.filter(|_| linked.is_some() || targets.is_none()).or_else(|| TableKind::of(table))
-                {
+                let kept = match kind {
                     Some(TableKind::Statuses { key }) => self.status_table(&source, read, key),
                     Some(TableKind::Fields) => self.field_table(&source, section, read),
                     Some(TableKind::Codes { key, integer }) => {
@@ -283,9 +285,9 @@ impl Drafter<'_> {
                     Some(TableKind::Headers) => self.header_table(&source, read),
                     None => None,
                 };
-                let kept = match (kept, linked) {
-                    (Some(spec), Some((column, targets))) => {
-                        Some(self.linked(spec, &unlinked, *column, targets, &source))
+                let kept = match (kept, &linked) {
+                    (Some(spec), Some((view, column, targets, _))) => {
+                        Some(self.linked(spec, view, *column, targets, &source))
                     }
                     (kept, _) => kept,
                 };
@@ -597,7 +599,7 @@ impl Drafter<'_> {
         // A table with the columns of an earlier one of codes lists more of the same codes (one
         // table per operation, as Firebase's page has them): one vocabulary, a table per section.
         let keys: Vec<String> = table.rows.iter().map(|row| strip_code(&row[key])).collect();
-        let same_codes = self.vocabulary_columns.iter().find_map(|(name, header)| {
+        let same_codes = self.vocabulary_tables.iter().find_map(|(name, (header, _))| {
             let vocabulary = self.vocabularies.iter().find(|v| &v.name == name)?;
             let fresh = keys.iter().all(|k| !vocabulary.values.iter().any(|v| &v.value == k));
             let same_type = (vocabulary.wire_type == VocabularyType::Integer) == integer;
@@ -645,8 +647,7 @@ impl Drafter<'_> {
             vocabulary.values.extend(values);
             return Some(SourceTable { rows: TableRows::Vocabulary(name), columns, join: None });
         }
-        self.vocabulary_keys.insert(name.clone(), table.header[key].clone());
-        self.vocabulary_columns.insert(name.clone(), table.header.clone());
+        self.vocabulary_tables.insert(name.clone(), (table.header.clone(), key));
         self.vocabularies.push(Vocabulary {
             name: name.clone(),
             description: format!("The values the page lists under {}.", section.heading.join(" › ")),
@@ -685,11 +686,10 @@ impl Drafter<'_> {
 }
 
 /// The table with its first column of links (every cell `[text](target)`) read as their text,
-/// and that column with the targets, row by row; the table as it is when no column is.
-fn unlinked(table: &PageTable) -> (PageTable, Option<(usize, Vec<String>)>) {
-    let linked = (0..table.header.len())
-        .find(|&c| table.rows.iter().all(|row| row.get(c).is_some_and(|cell| crate::page::link_cell(cell).is_some())));
-    let Some(column) = linked else { return (table.clone(), None) };
+/// that column, and its targets row by row; `None` when no column is all links.
+fn unlinked(table: &PageTable) -> Option<(PageTable, usize, Vec<String>)> {
+    let is_link = |cell: &String| crate::page::link_cell(cell).is_some();
+    let column = (0..table.header.len()).find(|&c| table.rows.iter().all(|row| row.get(c).is_some_and(is_link)))?;
     let mut unlinked = table.clone();
     let mut targets = Vec::new();
     for row in &mut unlinked.rows {
@@ -698,7 +698,7 @@ fn unlinked(table: &PageTable) -> (PageTable, Option<(usize, Vec<String>)>) {
         row[column] = text;
         targets.push(target);
     }
-    (unlinked, Some((column, targets)))
+    Some((unlinked, column, targets))
 }
 
 /// How the page joins several statuses in one cell: the text between the first cell's first two
@@ -717,10 +717,7 @@ fn joined_by(rows: &[&Vec<String>], key: usize) -> String {
 
 /// A cell naming a whole class of statuses as pages write one (`5xx`, `` `4XX` ``): the text.
 fn status_class_cell(cell: &str) -> Option<String> {
-    let text = strip_code(cell);
-    let bytes = text.as_bytes();
-    let class = matches!(bytes, [b'1'..=b'5', x, y] if x.eq_ignore_ascii_case(&b'x') && y.eq_ignore_ascii_case(&b'x'));
-    class.then_some(text)
+    Some(strip_code(cell)).filter(|text| crate::model::written_status_class(text).is_some())
 }
 
 /// Does a member's description say that its keys are the request's data rather than members

@@ -206,17 +206,7 @@ pub struct StatusClassEntry {
 impl StatusClassEntry {
     /// The class the entry names, when `class` is written as one (`5xx`, `4XX`).
     pub fn status_class(&self) -> Option<StatusClass> {
-        match self.class.as_bytes() {
-            [digit @ b'1'..=b'5', x, y] if x.eq_ignore_ascii_case(&b'x') && y.eq_ignore_ascii_case(&b'x') => {
-                StatusClass::of(u16::from(digit - b'0') * 100)
-            }
-            _ => None,
-        }
-    }
-
-    /// Does the class hold `code`?
-    pub fn holds(&self, code: u16) -> bool {
-        self.status_class().is_some_and(|class| StatusClass::of(code) == Some(class))
+        written_status_class(&self.class)
     }
 }
 
@@ -1117,6 +1107,17 @@ impl Api {
     }
     pub fn header_with_role(&self, role: HeaderRole) -> Option<&Header> {
         self.headers.iter().find(|h| h.role == Some(role))
+    }
+}
+
+/// The class a text names as documents write classes: a digit from 1 to 5, then `xx` in any
+/// case (`5xx`, `4XX`).
+pub fn written_status_class(text: &str) -> Option<StatusClass> {
+    match text.as_bytes() {
+        [digit @ b'1'..=b'5', x, y] if x.eq_ignore_ascii_case(&b'x') && y.eq_ignore_ascii_case(&b'x') => {
+            StatusClass::of(u16::from(digit - b'0') * 100)
+        }
+        _ => None,
     }
 }
 

@@ -168,8 +168,9 @@ fn headers(api: &Api) -> Map<String, Value> {
 }
 
 /// A response's content, by media type: where every root body shares one, `ErrorResponse`;
-/// otherwise, under each media type, the root bodies sent with it. Examples go with their body.
-fn content(api: &Api, code: u16) -> Map<String, Value> {
+/// otherwise, under each media type, the root bodies sent with it. The examples sent with
+/// `status` go with their body (a response for a class of statuses has none).
+fn content(api: &Api, status: Option<u16>) -> Map<String, Value> {
     let media_types: std::collections::BTreeSet<&str> = api.roots().map(|r| r.media_type.as_str()).collect();
     let shared = media_types.len() == 1;
     media_types
@@ -187,7 +188,7 @@ fn content(api: &Api, code: u16) -> Map<String, Value> {
             let examples: Map<String, Value> = api
                 .examples
                 .iter()
-                .filter(|e| e.status == Some(code) && api[e.shape].media_type == media_type)
+                .filter(|e| status.is_some() && e.status == status && api[e.shape].media_type == media_type)
                 .map(|e| (e.name.clone(), json!({ "$ref": format!("#/components/examples/{}", e.name) })))
                 .collect();
             let mut media = json!({ "schema": schema });
@@ -230,40 +231,36 @@ fn responses(api: &Api) -> Map<String, Value> {
         .iter()
         .filter(|status| status.code >= 400 || api.examples.iter().any(|e| e.status == Some(status.code)))
         .map(|status| {
-            // A header documented without statuses goes with every error response.
-            let headers: Map<String, Value> = api
-                .response_headers()
-                .filter(|h| h.statuses.is_empty() || h.statuses.contains(&status.code))
-                .map(|h| (h.name.clone(), json!({ "$ref": format!("#/components/headers/{}", h.name) })))
-                .collect();
-            let mut response = json!({ "description": response_description(api, status) });
-            if !headers.is_empty() {
-                response["headers"] = Value::Object(headers);
-            }
-            response["content"] = Value::Object(content(api, status.code));
-            (status.variant.clone(), response)
+            let description = response_description(api, status);
+            (status.variant.clone(), response(api, description, |code| code == status.code, Some(status.code)))
         })
         .chain(api.status_classes.iter().filter(|class| class.class >= StatusClass::ClientError).map(|class| {
             // A class the document lists as one entry (`5xx`): OpenAPI's `5XX`, for a path's
-            // responses to refer to, with the headers documented for every error.
+            // responses to refer to.
             let written = class.written.to_ascii_uppercase();
             let mut description = format!("{written}: {}", class.description.trim());
             if let Some(action) = &class.action {
                 description.push_str(&format!("\n\nAction: {}", action.trim()));
             }
-            let headers: Map<String, Value> = api
-                .response_headers()
-                .filter(|h| h.statuses.is_empty() || h.statuses.iter().any(|&code| class.holds(code)))
-                .map(|h| (h.name.clone(), json!({ "$ref": format!("#/components/headers/{}", h.name) })))
-                .collect();
-            let mut response = json!({ "description": description });
-            if !headers.is_empty() {
-                response["headers"] = Value::Object(headers);
-            }
-            response["content"] = Value::Object(content(api, 0));
-            (format!("Status{written}"), response)
+            (format!("Status{written}"), response(api, description, |code| class.holds(code), None))
         }))
         .collect()
+}
+
+/// One response: its description; the headers documented for a status it `covers`, or, without
+/// statuses, for every error response; the error bodies, with the examples sent with `status`.
+fn response(api: &Api, description: String, covers: impl Fn(u16) -> bool, status: Option<u16>) -> Value {
+    let headers: Map<String, Value> = api
+        .response_headers()
+        .filter(|h| h.statuses.is_empty() || h.statuses.iter().any(|&code| covers(code)))
+        .map(|h| (h.name.clone(), json!({ "$ref": format!("#/components/headers/{}", h.name) })))
+        .collect();
+    let mut response = json!({ "description": description });
+    if !headers.is_empty() {
+        response["headers"] = Value::Object(headers);
+    }
+    response["content"] = Value::Object(content(api, status));
+    response
 }
 
 #[cfg(test)]
