@@ -8,7 +8,9 @@
 //!   write (a plain `#[derive(Deserialize)]` struct of `String`s), the same with borrowed
 //!   strings (a zero-copy view), the generated `ErrorResponse` decoded straight from the
 //!   bytes, `Error::from_response` (the lenient read: never fails, salvages facts from bodies
-//!   that do not decode) and that plus `recovery` (what to do next).
+//!   that do not decode) and that plus `recovery` (what to do next); `Error::decide` (the
+//!   decision alone, reading no more of the response than it needs); and a client written by
+//!   hand from each page (its own struct, `match` and `Retry-After`), the baseline.
 //! - **Lookups**: a wire string to a vocabulary enum, known and unknown, against strum's
 //!   derived `FromStr` and a `HashMap`.
 //! - **Retry-After** in each form.
@@ -217,7 +219,8 @@ fn strum_lookup(wire: &str) -> Result<StrumErrorType, strum::ParseError> {
 }
 
 /// Which decoders run, in the order of the table's columns.
-const DECODERS: &[&str] = &["floor", "by hand", "borrowed", "typed", "from_response", "+ recovery", "client by hand"];
+const DECODERS: &[&str] =
+    &["floor", "by hand", "borrowed", "typed", "from_response", "+ recovery", "decide", "client by hand"];
 
 /// A client written by hand: from a response's status, headers and body to what it does next.
 type ClientByHand = fn(u16, &[(&str, &str)], &[u8]) -> Decided;
@@ -247,6 +250,9 @@ fn decoding<ByHand, Body>(
         let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000);
         group.bench_function(id("+ recovery"), |b| b.iter(|| read::<Body>(black_box(example)).recovery(now).kind()));
         let status = status_of(example);
+        group.bench_function(id("decide"), |b| {
+            b.iter(|| ApiError::<Body>::decide(status, black_box(example.headers), black_box(bytes), now).kind())
+        });
         group.bench_function(id("client by hand"), |b| {
             b.iter(|| client_by_hand(status, black_box(example.headers), black_box(bytes)).0)
         });
@@ -502,10 +508,10 @@ mod summary {
 
     pub(super) fn decoding(apis: &[(&str, &[Example])]) {
         println!(
-            "\n| example | floor | {} | typed vs by hand | from_response vs by hand | + recovery vs client by hand |",
+            "\n| example | floor | {} | typed vs by hand | from_response vs by hand | + recovery vs client by hand | decide vs client by hand |",
             DECODERS[1..].join(" | ")
         );
-        println!("| --- |{}", " --- |".repeat(DECODERS.len() + 3));
+        println!("| --- |{}", " --- |".repeat(DECODERS.len() + 4));
         for (api, examples) in apis {
             for example in examples.iter() {
                 let group = format!("decode/{api}");
@@ -519,7 +525,8 @@ mod summary {
                 };
                 cells.push(ratio(3, 1));
                 cells.push(ratio(4, 1));
-                cells.push(ratio(5, 6));
+                cells.push(ratio(5, 7));
+                cells.push(ratio(6, 7));
                 println!("| {api} {} | {} |", example.id, cells.join(" | "));
             }
         }

@@ -112,79 +112,125 @@ pub use ::api_error_runtime as runtime;
 pub const APIS: &[CatalogApi] = &[
     #[cfg(feature = "cosmosdb")]
     ::api_error_runtime::CatalogApi::new(
-        "cosmosdb",
-        "Azure Cosmos DB",
-        cosmosdb::EXAMPLES,
-        |status, headers, body| {
-            ::std::boxed::Box::new(
-                cosmosdb::Error::from_response(status, headers.iter().copied(), body),
-            )
-        },
-    ),
+            "cosmosdb",
+            "Azure Cosmos DB",
+            cosmosdb::EXAMPLES,
+            |status, headers, body| {
+                ::std::boxed::Box::new(
+                    cosmosdb::Error::from_response(status, headers.iter().copied(), body),
+                )
+            },
+        )
+        .deciding(|status, headers, body, now| cosmosdb::Error::decide(
+            status,
+            headers,
+            body,
+            now,
+        )),
     #[cfg(feature = "fanfare")]
     ::api_error_runtime::CatalogApi::new(
-        "fanfare",
-        "Fanfare",
-        fanfare::EXAMPLES,
-        |status, headers, body| {
-            ::std::boxed::Box::new(
-                fanfare::Error::from_response(status, headers.iter().copied(), body),
-            )
-        },
-    ),
+            "fanfare",
+            "Fanfare",
+            fanfare::EXAMPLES,
+            |status, headers, body| {
+                ::std::boxed::Box::new(
+                    fanfare::Error::from_response(status, headers.iter().copied(), body),
+                )
+            },
+        )
+        .deciding(|status, headers, body, now| fanfare::Error::decide(
+            status,
+            headers,
+            body,
+            now,
+        )),
     #[cfg(feature = "github")]
     ::api_error_runtime::CatalogApi::new(
-        "github",
-        "GitHub REST API",
-        github::EXAMPLES,
-        |status, headers, body| {
-            ::std::boxed::Box::new(
-                github::Error::from_response(status, headers.iter().copied(), body),
-            )
-        },
-    ),
+            "github",
+            "GitHub REST API",
+            github::EXAMPLES,
+            |status, headers, body| {
+                ::std::boxed::Box::new(
+                    github::Error::from_response(status, headers.iter().copied(), body),
+                )
+            },
+        )
+        .deciding(|status, headers, body, now| github::Error::decide(
+            status,
+            headers,
+            body,
+            now,
+        )),
     #[cfg(feature = "googleapis")]
     ::api_error_runtime::CatalogApi::new(
-        "googleapis",
-        "Google APIs",
-        googleapis::EXAMPLES,
-        |status, headers, body| {
-            ::std::boxed::Box::new(
-                googleapis::Error::from_response(status, headers.iter().copied(), body),
-            )
-        },
-    ),
+            "googleapis",
+            "Google APIs",
+            googleapis::EXAMPLES,
+            |status, headers, body| {
+                ::std::boxed::Box::new(
+                    googleapis::Error::from_response(
+                        status,
+                        headers.iter().copied(),
+                        body,
+                    ),
+                )
+            },
+        )
+        .deciding(|status, headers, body, now| googleapis::Error::decide(
+            status,
+            headers,
+            body,
+            now,
+        )),
     #[cfg(feature = "ofauth")]
     ::api_error_runtime::CatalogApi::new(
-        "ofauth",
-        "OFAuth",
-        ofauth::EXAMPLES,
-        |status, headers, body| {
-            ::std::boxed::Box::new(
-                ofauth::Error::from_response(status, headers.iter().copied(), body),
-            )
-        },
-    ),
+            "ofauth",
+            "OFAuth",
+            ofauth::EXAMPLES,
+            |status, headers, body| {
+                ::std::boxed::Box::new(
+                    ofauth::Error::from_response(status, headers.iter().copied(), body),
+                )
+            },
+        )
+        .deciding(|status, headers, body, now| ofauth::Error::decide(
+            status,
+            headers,
+            body,
+            now,
+        )),
     #[cfg(feature = "stripe")]
     ::api_error_runtime::CatalogApi::new(
-        "stripe",
-        "Stripe",
-        stripe::EXAMPLES,
-        |status, headers, body| {
-            ::std::boxed::Box::new(
-                stripe::Error::from_response(status, headers.iter().copied(), body),
-            )
-        },
-    ),
+            "stripe",
+            "Stripe",
+            stripe::EXAMPLES,
+            |status, headers, body| {
+                ::std::boxed::Box::new(
+                    stripe::Error::from_response(status, headers.iter().copied(), body),
+                )
+            },
+        )
+        .deciding(|status, headers, body, now| stripe::Error::decide(
+            status,
+            headers,
+            body,
+            now,
+        )),
     #[cfg(feature = "twilio")]
     ::api_error_runtime::CatalogApi::new(
-        "twilio",
-        "Twilio",
-        twilio::EXAMPLES,
-        |status, headers, body| {
-            ::std::boxed::Box::new(
-                twilio::Error::from_response(status, headers.iter().copied(), body),
-            )
-        },
-    ),
+            "twilio",
+            "Twilio",
+            twilio::EXAMPLES,
+            |status, headers, body| {
+                ::std::boxed::Box::new(
+                    twilio::Error::from_response(status, headers.iter().copied(), body),
+                )
+            },
+        )
+        .deciding(|status, headers, body, now| twilio::Error::decide(
+            status,
+            headers,
+            body,
+            now,
+        )),
 ];

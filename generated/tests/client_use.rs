@@ -30,8 +30,18 @@ fn statuses(api: &CatalogApi, example: &Example) -> Vec<u16> {
     }
 }
 
+/// The decision of the whole error read; every test that decides asks the decision-only read
+/// (`CatalogApi::decide`, which is `Error::decide`) as well, and fails where the two differ.
 fn decide(api: &CatalogApi, status: u16, headers: &[(&str, &str)], body: &[u8]) -> Recovery {
-    (api.read)(status, headers, body).recovery(now())
+    let recovery = (api.read)(status, headers, body).recovery(now());
+    assert_eq!(
+        api.decide(status, headers, body, now()),
+        recovery,
+        "{} {status} {headers:?}: deciding alone differs from reading, on {}",
+        api.id,
+        String::from_utf8_lossy(&body[..body.len().min(200)])
+    );
+    recovery
 }
 
 fn decided_examples() -> impl Iterator<Item = (&'static CatalogApi, &'static Example)> {

@@ -1,9 +1,10 @@
 //! One error response, read leniently: [`ApiError`], what every API's error answers
 //! ([`ApiErrorInfo`]), and why a body could not be read ([`BodyProblem`]).
 
+use crate::fact_scan::{scan, Scalar, MAX_SCANNED};
 use crate::facts::{every_element_facts, facts_found, facts_of_value, parse_json, BodyFacts};
 use crate::headers::{HeaderReadings, RateLimit, Reading, ResponseHeader};
-use crate::model::ErrorModel;
+use crate::model::{ErrorModel, FieldRole, Model};
 use crate::recovery::{Observed, Recovery, WaitSource};
 use crate::retry_after::RetryAfter;
 use crate::status::StatusClass;
@@ -104,11 +105,7 @@ pub struct ApiError<B> {
     /// `excerpt()`, made on demand.
     excerpt: OnceLock<String>,
     facts: BodyFacts,
-    header_request_id: Option<String>,
-    retry_after: Reading<RetryAfter>,
-    rate_limit: RateLimit,
-    /// The headers the recovery rules' conditions test, as sent.
-    tested_headers: Vec<(&'static str, String)>,
+    headers: HeaderReadings,
     body_len: usize,
     problem: Option<BodyProblem>,
 }
@@ -139,10 +136,7 @@ impl<B: ErrorModel> ApiError<B> {
             raw: body[..if body.len() > Self::MAX_BODY_BYTES { Self::EXCERPT_BYTES } else { body.len() }].into(),
             excerpt: OnceLock::new(),
             facts: BodyFacts::default(),
-            header_request_id: headers.request_id,
-            retry_after: headers.retry_after,
-            rate_limit: headers.rate_limit,
-            tested_headers: headers.tested,
+            headers,
             body_len: body.len(),
             problem: None,
         };
@@ -184,12 +178,8 @@ impl<B: ErrorModel> ApiError<B> {
         // by path in one streaming pass, without a `Value` (of 1 MiB of tiny objects, one took
         // 25 times the body's size); `json()` builds one if asked.
         if body.len() > Self::VALUE_BYTES && B::MODEL.fields.len() <= crate::field_watch::MAX_FIELDS {
-            let (fields, wait_formats) = (B::MODEL.fields, B::MODEL.body_wait_formats);
-            let read = crate::field_watch::decode_with::<serde_core::de::IgnoredAny, _>(body, fields, |found| {
-                facts_found(fields, wait_formats, found)
-            });
-            match read {
-                Ok((_, facts)) => {
+            match watched_facts(B::MODEL, body) {
+                Ok(facts) => {
                     self.facts = facts;
                     self.problem = Some(BodyProblem::UnexpectedShape { message: error.to_string() });
                 }
@@ -206,7 +196,10 @@ impl<B: ErrorModel> ApiError<B> {
             }
         };
         self.facts = facts_of_value(&json, B::MODEL.fields, B::MODEL.body_wait_formats);
-        every_element_facts(&json, B::MODEL.fields, &mut self.facts);
+        // Not for a large body, as when it decodes.
+        if body.len() <= Self::VALUE_BYTES {
+            every_element_facts(&json, B::MODEL.fields, &mut self.facts);
+        }
         // Decoding the value can succeed where the bytes did not: a repeated key, which a
         // `Value` resolves to the last one. The value is written back as bytes for the same
         // decoder: deserializing the `Value` itself would compile a second decoder of each body.
@@ -233,27 +226,76 @@ impl<B: ErrorModel> ApiError<B> {
     /// where the catalog gives that header's formats, unless the response says requests are left
     /// in the window (then the window is not why it failed). A moment counts from `now`.
     pub fn recovery_with_max_wait(&self, now: SystemTime, max_wait: Duration) -> Recovery {
+        decision(B::MODEL, self.status, Said::of(&self.facts), &self.headers, now, max_wait)
+    }
+
+    /// What to do about a response, read only as far as the decision needs: the same
+    /// [`Recovery`] as `ApiError::from_response(status, headers, body).recovery(now)`, without
+    /// the error value (no typed body, no copy of the body, no facts but the ones rules read).
+    /// For code that only decides, such as a retry loop or
+    /// [`tower::CatalogRetry`](crate::tower::CatalogRetry); code that also logs or shows the
+    /// error reads it with [`ApiError::from_response`].
+    ///
+    /// ```
+    /// # use api_error_runtime::model::{FieldRole, Model};
+    /// # use api_error_runtime::{ApiError, ErrorModel, RecoveryKind, RecoveryRule, RecoveryTable};
+    /// # #[derive(Debug, serde::Deserialize)] struct Body { code: String }
+    /// # impl ErrorModel for Body {
+    /// #     const MODEL: &'static Model = &Model::new("Demo", &[(FieldRole::Code, &["code"])], &[],
+    /// #         RecoveryTable::new(&[RecoveryRule::new("busy", RecoveryKind::RetryNow, "Retry.", "Limits").errors(&["busy"])],
+    /// #         RecoveryRule::new("fallback", RecoveryKind::GiveUp, "Give up.", "Errors")));
+    /// # }
+    /// use std::time::SystemTime;
+    ///
+    /// let (headers, body) = ([("content-type", "application/json")], br#"{"code": "busy"}"#);
+    /// let recovery = ApiError::<Body>::decide(503, headers, body, SystemTime::now());
+    /// assert_eq!(recovery.kind(), RecoveryKind::RetryNow);
+    /// let read = ApiError::<Body>::from_response(503, headers, body);
+    /// assert_eq!(recovery, read.recovery(SystemTime::now()));
+    /// ```
+    pub fn decide<H: ResponseHeader>(
+        status: u16,
+        headers: impl IntoIterator<Item = H>,
+        body: &[u8],
+        now: SystemTime,
+    ) -> Recovery {
+        Self::decide_with_max_wait(status, headers, body, now, Recovery::DEFAULT_MAX_WAIT)
+    }
+
+    /// [`ApiError::decide`], with waits of at most `max_wait`.
+    pub fn decide_with_max_wait<H: ResponseHeader>(
+        status: u16,
+        headers: impl IntoIterator<Item = H>,
+        body: &[u8],
+        now: SystemTime,
+        max_wait: Duration,
+    ) -> Recovery {
         let model = B::MODEL;
-        let headers: Vec<(&str, &str)> =
-            self.tested_headers.iter().map(|(name, value)| (*name, value.as_str())).collect();
-        let every_code: Vec<&str> = self.facts.every_code.iter().map(String::as_str).collect();
-        let every_hint: Vec<&str> = self.facts.every_hint.iter().map(String::as_str).collect();
-        let observed = Observed::new(self.status)
-            .code(self.code())
-            .hint(self.hint())
-            .message(self.message())
-            .every_code(&every_code)
-            .every_hint(&every_hint)
-            .headers(&headers);
-        let (rule, decided_by) = model.recovery.rule_for(&observed);
-        let server_wait = match &self.retry_after {
-            Reading::Valid(retry_after) => Some((retry_after.delay_from(now), WaitSource::RetryAfterHeader)),
-            _ => self.facts.retry_after.map(|wait| (wait.delay_from(now), WaitSource::BodyField)),
+        let headers = HeaderReadings::read_for_decision(model, headers);
+        // The usual model (a few paths, none read in every element) is scanned, its facts
+        // borrowed from the body; any other reads its facts as `from_response` does.
+        let scanned = match readable(body, Self::MAX_BODY_BYTES) {
+            Ok(body) if model.fields.len() <= MAX_SCANNED && !model.reads_every_element() => scan(body, model.fields),
+            _ => {
+                let facts = facts_without_decoding(model, body, Self::MAX_BODY_BYTES, Self::VALUE_BYTES);
+                return decision(model, status, Said::of(&facts), &headers, now, max_wait);
+            }
         };
-        let window_spent = !matches!(self.rate_limit.remaining, Reading::Valid(left) if left > 0);
-        let reset_wait = self.rate_limit.resets.filter(|_| window_spent).map(|resets| resets.delay_from(now));
-        Recovery::decide(rule, decided_by, server_wait, reset_wait, model.default_retry_after, max_wait)
-            .acted(StatusClass::of(self.status) == Some(StatusClass::ServerError))
+        let Ok(scanned) = scanned else {
+            return decision(model, status, Said::default(), &headers, now, max_wait);
+        };
+        let text = |role| scanned.first(model.fields, role).and_then(Scalar::text);
+        let (code, hint, message) = (text(FieldRole::Code), text(FieldRole::Hint), text(FieldRole::Message));
+        let said = Said {
+            code: code.as_deref(),
+            hint: hint.as_deref(),
+            message: message.as_deref(),
+            body_wait: scanned
+                .first(model.fields, FieldRole::RetryAfter)
+                .and_then(|wait| wait.wait(model.body_wait_formats)),
+            ..Said::default()
+        };
+        decision(model, status, said, &headers, now, max_wait)
     }
 
     /// What to do when a request to this API failed without a response (a timeout, a refused
@@ -332,7 +374,7 @@ impl<B: ErrorModel> ApiError<B> {
 
     /// The request id: the body's, else the header's.
     pub fn request_id(&self) -> Option<&str> {
-        self.facts.request_id.as_deref().or(self.header_request_id.as_deref())
+        self.facts.request_id.as_deref().or(self.headers.request_id.as_deref())
     }
 
     /// A reference code to quote to support.
@@ -342,7 +384,7 @@ impl<B: ErrorModel> ApiError<B> {
 
     /// The `Retry-After` header, as read.
     pub fn retry_after(&self) -> &Reading<RetryAfter> {
-        &self.retry_after
+        &self.headers.retry_after
     }
 
     /// The wait a body field asks for.
@@ -352,7 +394,7 @@ impl<B: ErrorModel> ApiError<B> {
 
     /// The rate-limit headers, as read.
     pub fn rate_limit(&self) -> &RateLimit {
-        &self.rate_limit
+        &self.headers.rate_limit
     }
 
     /// The start of the raw body, as text (invalid UTF-8 replaced), for logs.
@@ -460,6 +502,95 @@ impl<B: ErrorModel> fmt::Display for ApiError<B> {
 
 impl<B: ErrorModel + fmt::Debug> std::error::Error for ApiError<B> {}
 
+/// What to do about a response, from what it said: the one decision of
+/// [`ApiError::recovery_with_max_wait`] and [`ApiError::decide_with_max_wait`].
+fn decision(
+    model: &'static Model,
+    status: u16,
+    said: Said<'_>,
+    headers: &HeaderReadings,
+    now: SystemTime,
+    max_wait: Duration,
+) -> Recovery {
+    let tested: Vec<(&str, &str)> = headers.tested.iter().map(|(name, value)| (*name, value.as_str())).collect();
+    let every_code: Vec<&str> = said.every_code.iter().map(String::as_str).collect();
+    let every_hint: Vec<&str> = said.every_hint.iter().map(String::as_str).collect();
+    let observed = Observed::new(status)
+        .code(said.code)
+        .hint(said.hint)
+        .message(said.message)
+        .every_code(&every_code)
+        .every_hint(&every_hint)
+        .headers(&tested);
+    let (rule, decided_by) = model.recovery.rule_for(&observed);
+    let server_wait = match &headers.retry_after {
+        Reading::Valid(retry_after) => Some((retry_after.delay_from(now), WaitSource::RetryAfterHeader)),
+        _ => said.body_wait.map(|wait| (wait.delay_from(now), WaitSource::BodyField)),
+    };
+    let rate_limit = &headers.rate_limit;
+    let window_spent = !matches!(rate_limit.remaining, Reading::Valid(left) if left > 0);
+    let reset_wait = rate_limit.resets.filter(|_| window_spent).map(|resets| resets.delay_from(now));
+    Recovery::decide(rule, decided_by, server_wait, reset_wait, model.default_retry_after, max_wait)
+        .acted(StatusClass::of(status) == Some(StatusClass::ServerError))
+}
+
+/// The facts of a body that a decision reads, borrowed.
+#[derive(Default)]
+struct Said<'a> {
+    code: Option<&'a str>,
+    hint: Option<&'a str>,
+    message: Option<&'a str>,
+    every_code: &'a [String],
+    every_hint: &'a [String],
+    body_wait: Option<RetryAfter>,
+}
+
+impl<'a> Said<'a> {
+    fn of(facts: &'a BodyFacts) -> Self {
+        Self {
+            code: facts.code.as_deref(),
+            hint: facts.hint.as_deref(),
+            message: facts.message.as_deref(),
+            every_code: &facts.every_code,
+            every_hint: &facts.every_hint,
+            body_wait: facts.retry_after,
+        }
+    }
+}
+
+/// The facts [`ApiError::from_response`] finds in `body`, found without decoding it: a body
+/// decoded or not has the same facts (they are read by path either way), so a decision needs
+/// no typed body.
+fn facts_without_decoding(model: &Model, body: &[u8], max_bytes: usize, value_bytes: usize) -> BodyFacts {
+    let Ok(body) = readable(body, max_bytes) else {
+        return BodyFacts::default();
+    };
+    // Where `from_response` reads a `Value` for the facts: rules that read every element (not
+    // in a large body), or more paths than the watch follows.
+    let every_element = model.reads_every_element() && body.len() <= value_bytes;
+    if !every_element && model.fields.len() <= crate::field_watch::MAX_FIELDS {
+        return watched_facts(model, body).unwrap_or_default();
+    }
+    let Ok(json) = parse_json(body) else {
+        return BodyFacts::default();
+    };
+    let mut facts = facts_of_value(&json, model.fields, model.body_wait_formats);
+    if body.len() <= value_bytes {
+        every_element_facts(&json, model.fields, &mut facts);
+    }
+    facts
+}
+
+/// The facts at the model's paths, in one streaming pass over the body that decodes nothing
+/// (no `Value`, whatever the body's size); an error when the body is not JSON.
+fn watched_facts(model: &Model, body: &[u8]) -> Result<BodyFacts, serde_json::Error> {
+    let (fields, wait_formats) = (model.fields, model.body_wait_formats);
+    crate::field_watch::decode_with::<serde_core::de::IgnoredAny, _>(body, fields, |found| {
+        facts_found(fields, wait_formats, found)
+    })
+    .map(|(_, facts)| facts)
+}
+
 /// The body without a byte order mark, or why it is not read at all.
 fn readable(body: &[u8], max_bytes: usize) -> Result<&[u8], BodyProblem> {
     let body = body.strip_prefix(BOM).unwrap_or(body);
@@ -501,7 +632,10 @@ fn excerpt(body: &[u8], len: usize, max: usize) -> String {
 mod tests {
     use super::*;
     use crate::model::{FieldRole, HeaderRole, Model};
-    use crate::{Backoff, DecidedBy, RecoveryKind, RecoveryRule, RecoveryTable, RetryAfterFormat, StatusClass};
+    use crate::{
+        Backoff, Condition, ConditionTest, DecidedBy, RecoveryKind, RecoveryRule, RecoveryTable, RetryAfterFormat,
+        StatusClass,
+    };
     use std::time::UNIX_EPOCH;
 
     #[derive(Debug, serde::Deserialize)]
@@ -610,6 +744,53 @@ mod tests {
         let error = ApiError::<Wide>::from_response(400, [("", "")], br#"{"code": "LAST"}"#);
         assert_eq!(error.body().map(|body| body.code.as_str()), Some("LAST"));
         assert_eq!(error.code(), Some("LAST"));
+    }
+
+    /// A body of any JSON, read at the watch's test paths, with rules of every level (a
+    /// message and a header condition among them): deciding alone must agree with reading.
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)] // Read through Debug only.
+    struct Probe(Value);
+
+    impl ErrorModel for Probe {
+        const MODEL: &'static Model = &Model::new(
+            "Probe",
+            crate::field_watch::tests::FIELDS.split_at(8).0,
+            &[(HeaderRole::RetryAfter, "Retry-After"), (HeaderRole::RateLimitRemaining, "Left")],
+            RecoveryTable::new(
+                &[
+                    RecoveryRule::new("said", RecoveryKind::UserAction, "", "")
+                        .when(&[Condition::field(FieldRole::Message, ConditionTest::Contains("é"))]),
+                    RecoveryRule::new("spent", RecoveryKind::RetryAfterWait, "", "")
+                        .statuses(&[403])
+                        .when(&[Condition::header("Left", ConditionTest::Equals("0"))]),
+                    RecoveryRule::new("hinted", RecoveryKind::RetryNow, "", "").hints(&["a", "7"]).except(&["b"]),
+                    RecoveryRule::new("coded", RecoveryKind::FixRequest, "", "").errors(&["", "\"", "1"]),
+                    RecoveryRule::new("waited", RecoveryKind::RetryAfterWait, "", "").statuses(&[429]),
+                    RecoveryRule::new("server", RecoveryKind::RetryWithBackoff, "", "")
+                        .classes(&[StatusClass::ServerError]),
+                ],
+                RecoveryRule::new("fallback", RecoveryKind::GiveUp, "", ""),
+            ),
+        )
+        .default_retry_after(Duration::from_secs(60));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn deciding_alone_agrees_with_reading_the_error(
+            node in crate::field_watch::tests::node(),
+            status in proptest::sample::select(vec![400u16, 403, 429, 503]),
+            left in "0| 0|1|",
+            wait in "|5|x|2024-12-01T09:00:00Z",
+        ) {
+            let body = crate::field_watch::tests::text(&node);
+            let headers = [("left", left.as_str()), ("retry-after", wait.as_str())];
+            let now = UNIX_EPOCH + Duration::from_secs(NOW);
+            let read = ApiError::<Probe>::from_response(status, headers, body.as_bytes()).recovery(now);
+            let decided = ApiError::<Probe>::decide(status, headers, body.as_bytes(), now);
+            proptest::prop_assert_eq!(decided, read, "{}", body);
+        }
     }
 
     const FULL: &str = r#"{"error":"Connection expired","type":"SESSION_EXPIRED","requestId":"req_1"}"#;

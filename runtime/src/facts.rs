@@ -149,7 +149,7 @@ fn text(value: Cow<'_, Value>) -> Option<String> {
 /// A number as text: a whole number within 64 bits as its digits, however it is written
 /// (`20429.0` is the code 20429, as JSON means it and as JavaScript reads it), any other as
 /// serde_json writes it (an integer's digits already).
-fn number_text(number: &serde_json::Number) -> String {
+pub(crate) fn number_text(number: &serde_json::Number) -> String {
     match number.as_f64() {
         // The bounds are exactly 2^63 and -2^63, so the cast is exact and never saturates.
         Some(float)
@@ -166,7 +166,7 @@ fn number_text(number: &serde_json::Number) -> String {
 /// A wait in the first of `formats` that reads the value: a number of seconds or milliseconds
 /// (fractions too) or of seconds since the epoch, or text as a header sends it (`"45"`,
 /// `"1.5s"`, a date); huge values saturate.
-fn wait(value: &Value, formats: &[RetryAfterFormat]) -> Option<RetryAfter> {
+pub(crate) fn wait(value: &Value, formats: &[RetryAfterFormat]) -> Option<RetryAfter> {
     match value {
         Value::Number(number) => {
             let amount = number.as_f64().filter(|f| *f >= 0.0)?;

@@ -62,7 +62,7 @@ enum Storage {
 }
 
 /// How many fields' slots [`Found`] keeps without allocating (no catalog here has more).
-const INLINE_FIELDS: usize = 8;
+pub(crate) const INLINE_FIELDS: usize = 8;
 
 impl Found {
     fn new(len: usize, missing: u64) -> Self {
@@ -83,7 +83,7 @@ impl Found {
 }
 
 /// The indexes of the set bits of `set`, lowest first.
-fn bits(mut set: u64) -> impl Iterator<Item = usize> {
+pub(crate) fn bits(mut set: u64) -> impl Iterator<Item = usize> {
     std::iter::from_fn(move || {
         let index = set.trailing_zeros() as usize;
         set &= set.wrapping_sub(1);
@@ -96,26 +96,26 @@ pub(crate) const MAX_FIELDS: usize = 64;
 
 /// Where a value stands: the paths that lead through it.
 #[derive(Clone, Copy)]
-struct Node<'p> {
-    fields: &'p [(FieldRole, &'p [&'p str])],
+pub(crate) struct Node<'p> {
+    pub(crate) fields: &'p [(FieldRole, &'p [&'p str])],
     /// How many keys lead here.
-    depth: usize,
+    pub(crate) depth: usize,
     /// The paths whose first `depth` keys lead here, one bit each (no allocation: this runs
     /// for every decoded body).
-    wanted: u64,
+    pub(crate) wanted: u64,
 }
 
 impl Node<'_> {
     /// The paths that end at this value. (Over the set bits of `wanted`, which are few: this
     /// runs for every value on a watched path.)
-    fn ending(&self) -> u64 {
+    pub(crate) fn ending(&self) -> u64 {
         bits(self.wanted)
             .filter(|&index| self.fields[index].1.len() == self.depth)
             .fold(0, |set, index| set | 1 << index)
     }
 
     /// The paths that go on under `key`, in an object here.
-    fn under(&self, key: &str) -> u64 {
+    pub(crate) fn under(&self, key: &str) -> u64 {
         bits(self.wanted)
             .filter(|&index| self.fields[index].1.get(self.depth) == Some(&key))
             .fold(0, |set, index| set | 1 << index)
@@ -123,7 +123,7 @@ impl Node<'_> {
 
     /// The paths that go on into each element, in an array here (their next key is
     /// [`EACH_ELEMENT`] or [`ANY_ELEMENT`]: the first element with the fact gives it either way).
-    fn through_elements(&self) -> u64 {
+    pub(crate) fn through_elements(&self) -> u64 {
         self.under(EACH_ELEMENT) | self.under(ANY_ELEMENT)
     }
 }
@@ -501,11 +501,11 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, '_, V> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const FIELDS: &[(FieldRole, &[&str])] = &[
+    pub(crate) const FIELDS: &[(FieldRole, &[&str])] = &[
         (FieldRole::Code, &["code"]),
         (FieldRole::Code, &["error", "code"]),
         (FieldRole::Message, &["error", "message"]),
@@ -518,7 +518,7 @@ mod tests {
     ];
 
     /// What `Value` gives at each path, when it is a string or a number: what the tee must give.
-    fn by_value(body: &str) -> Option<Vec<Option<Value>>> {
+    pub(crate) fn by_value(body: &str) -> Option<Vec<Option<Value>>> {
         let json: Value = serde_json::from_str(body).ok()?;
         Some(FIELDS.iter().map(|(_, path)| crate::facts::scalar_at(&json, path).cloned()).collect())
     }
@@ -592,13 +592,13 @@ mod tests {
 
     /// A JSON document in which an object may repeat a key (which `Value` cannot hold).
     #[derive(Clone, Debug)]
-    enum Node {
+    pub(crate) enum Node {
         Leaf(Value),
         Array(Vec<Node>),
         Object(Vec<(&'static str, Node)>),
     }
 
-    fn text(node: &Node) -> String {
+    pub(crate) fn text(node: &Node) -> String {
         match node {
             Node::Leaf(value) => value.to_string(),
             Node::Array(items) => format!("[{}]", items.iter().map(text).collect::<Vec<_>>().join(",")),
@@ -611,7 +611,7 @@ mod tests {
     }
 
     /// Documents built from the keys the paths use, so that paths are often hit.
-    fn node() -> impl Strategy<Value = Node> {
+    pub(crate) fn node() -> impl Strategy<Value = Node> {
         let leaf = prop_oneof![
             Just(Value::Null),
             any::<bool>().prop_map(Value::from),

@@ -93,15 +93,29 @@ impl HeaderReadings {
     /// Reads the headers (names in any case; values as text or bytes) that `model` names; the
     /// first of repeated headers counts.
     pub(crate) fn read<H: ResponseHeader>(model: &Model, headers: impl IntoIterator<Item = H>) -> Self {
+        Self::read_roles(model, headers, [true; HeaderRole::ALL.len()])
+    }
+
+    /// What a decision reads: [`HeaderReadings::read`] without the request id and the
+    /// request limit, which no decision reads.
+    pub(crate) fn read_for_decision<H: ResponseHeader>(model: &Model, headers: impl IntoIterator<Item = H>) -> Self {
+        let mut wanted = [true; HeaderRole::ALL.len()];
+        wanted[HeaderRole::RequestId as usize] = false;
+        wanted[HeaderRole::RateLimitLimit as usize] = false;
+        Self::read_roles(model, headers, wanted)
+    }
+
+    /// Reads the headers of the roles `wanted` (by discriminant).
+    fn read_roles<H: ResponseHeader>(
+        model: &Model,
+        headers: impl IntoIterator<Item = H>,
+        wanted: [bool; HeaderRole::ALL.len()],
+    ) -> Self {
         let mut readings = Self::default();
-        // Which roles were seen: the first of repeated headers counts.
-        let mut seen = [false; HeaderRole::ALL.len()];
+        // Which roles were seen (the first of repeated headers counts), or are not wanted.
+        let mut seen = wanted.map(|wanted| !wanted);
         // Only models whose rules test a header look for them (few do).
-        let tests_headers = model
-            .recovery
-            .rules
-            .iter()
-            .any(|rule| rule.when.iter().any(|condition| matches!(condition.subject, ConditionSubject::Header(_))));
+        let tests_headers = model.recovery.tests_headers();
         for header in headers {
             let name = header.name();
             for &(role, wanted) in model.headers {
@@ -165,9 +179,15 @@ struct Text<'v>(std::borrow::Cow<'v, str>);
 
 impl<'v> Text<'v> {
     fn of(value: &'v [u8]) -> Self {
-        Self(match String::from_utf8_lossy(value) {
-            std::borrow::Cow::Borrowed(text) => std::borrow::Cow::Borrowed(text.trim()),
-            std::borrow::Cow::Owned(text) => std::borrow::Cow::Owned(text.trim().to_owned()),
+        // The ASCII whitespace around a value first, on its bytes (what servers send, and a
+        // tenth of the cost of `trim` and `from_utf8_lossy`); then what else `trim` trims (a
+        // vertical tab, Unicode spaces), only where the value starts or ends with such a byte.
+        let ascii = value.trim_ascii();
+        let plain = |byte: Option<&u8>| byte.is_none_or(|byte| byte.is_ascii() && *byte != 0x0B);
+        Self(match std::str::from_utf8(ascii) {
+            Ok(text) if plain(ascii.first()) && plain(ascii.last()) => std::borrow::Cow::Borrowed(text),
+            Ok(text) => std::borrow::Cow::Borrowed(text.trim()),
+            Err(_) => std::borrow::Cow::Owned(String::from_utf8_lossy(value).trim().to_owned()),
         })
     }
 

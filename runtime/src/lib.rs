@@ -45,6 +45,7 @@ mod budget;
 mod catalog_api;
 mod catalog_enum;
 mod example;
+mod fact_scan;
 mod facts;
 mod field_watch;
 pub mod header_value;

@@ -123,14 +123,47 @@ pub struct Model {
     pub default_retry_after: Option<Duration>,
     /// The API's recovery rules.
     pub recovery: RecoveryTable,
+    /// Do rules read every element of an array for the code or hint ([`ANY_ELEMENT`])?
+    reads_every_element: bool,
 }
 
 impl Model {
     /// Do rules read every element of an array for the code or hint ([`ANY_ELEMENT`])?
-    pub(crate) fn reads_every_element(&self) -> bool {
-        self.fields
-            .iter()
-            .any(|(role, path)| matches!(role, FieldRole::Code | FieldRole::Hint) && path.contains(&ANY_ELEMENT))
+    pub(crate) const fn reads_every_element(&self) -> bool {
+        self.reads_every_element
+    }
+
+    /// [`Model::reads_every_element`], found once, when the model is made (`const`, so by hand).
+    const fn any_reads_every_element(fields: &[(FieldRole, &[&str])]) -> bool {
+        const fn is_any_element(key: &str) -> bool {
+            let (key, any) = (key.as_bytes(), ANY_ELEMENT.as_bytes());
+            if key.len() != any.len() {
+                return false;
+            }
+            let mut at = 0;
+            while at < key.len() {
+                if key[at] != any[at] {
+                    return false;
+                }
+                at += 1;
+            }
+            true
+        }
+        let mut at = 0;
+        while at < fields.len() {
+            let (role, path) = fields[at];
+            if matches!(role, FieldRole::Code | FieldRole::Hint) {
+                let mut key = 0;
+                while key < path.len() {
+                    if is_any_element(path[key]) {
+                        return true;
+                    }
+                    key += 1;
+                }
+            }
+            at += 1;
+        }
+        false
     }
 
     /// A model with no `Retry-After` dialect or default, and a body wait in delay-seconds.
@@ -149,6 +182,7 @@ impl Model {
             rate_limit_reset_formats: &[],
             default_retry_after: None,
             recovery,
+            reads_every_element: Self::any_reads_every_element(fields),
         }
     }
 

@@ -493,6 +493,13 @@ pub struct RecoveryRule {
     /// What comes next when the rule's recovery did not help: its retries ran out, or the user
     /// acted and the error came back.
     pub then: Option<Escalation>,
+    /// [`RecoveryRule::level`], as the builders leave it: found once when the rule is made,
+    /// not for every rule of every decision.
+    scope: DecidedBy,
+    /// One bit per value the rule's level names (its hints, else its error values; see
+    /// [`value_bit`]): a response none of whose values has one of these bits is not the rule's,
+    /// found without comparing a string.
+    value_bits: u64,
 }
 
 /// What to do when a rule's recovery did not help (the retries ran out, or the user acted and the
@@ -566,7 +573,22 @@ impl RecoveryRule {
             transport: &[],
             safe_to_resend: false,
             then: None,
+            scope: DecidedBy::Fallback,
+            value_bits: 0,
         }
+    }
+
+    /// The rule with its level found again, after a setter of what it names.
+    const fn scoped(mut self) -> Self {
+        self.scope = self.level();
+        let values = if self.hints.is_empty() { self.errors } else { self.hints };
+        self.value_bits = 0;
+        let mut at = 0;
+        while at < values.len() {
+            self.value_bits |= value_bit(values[at]);
+            at += 1;
+        }
+        self
     }
 
     /// Marks the kind as inferred by the catalog.
@@ -580,28 +602,28 @@ impl RecoveryRule {
     #[must_use]
     pub const fn hints(mut self, hints: &'static [&'static str]) -> Self {
         self.hints = hints;
-        self
+        self.scoped()
     }
 
     /// The error values the rule covers.
     #[must_use]
     pub const fn errors(mut self, errors: &'static [&'static str]) -> Self {
         self.errors = errors;
-        self
+        self.scoped()
     }
 
     /// The statuses the rule covers or narrows to.
     #[must_use]
     pub const fn statuses(mut self, statuses: &'static [u16]) -> Self {
         self.statuses = statuses;
-        self
+        self.scoped()
     }
 
     /// The status classes the rule covers.
     #[must_use]
     pub const fn classes(mut self, classes: &'static [StatusClass]) -> Self {
         self.classes = classes;
-        self
+        self.scoped()
     }
 
     /// Error values and hints the rule never covers.
@@ -643,7 +665,7 @@ impl RecoveryRule {
     #[must_use]
     pub const fn when(mut self, conditions: &'static [Condition]) -> Self {
         self.when = conditions;
-        self
+        self.scoped()
     }
 
     /// What comes next when the recovery did not help.
@@ -664,7 +686,7 @@ impl RecoveryRule {
     #[must_use]
     pub const fn transport(mut self, failures: &'static [TransportFailure]) -> Self {
         self.transport = failures;
-        self
+        self.scoped()
     }
 
     /// The precedence level the rule decides at ([`DecidedBy::Transport`] for a rule of
@@ -719,6 +741,20 @@ impl RecoveryRule {
     }
 }
 
+/// One of 64 bits for a hint or an error value, from a hash of its text (FNV-1a): equal texts
+/// have the same bit, so a rule whose values' bits miss every bit of a response's values names
+/// none of them.
+const fn value_bit(value: &str) -> u64 {
+    let bytes = value.as_bytes();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut at = 0;
+    while at < bytes.len() {
+        hash = (hash ^ bytes[at] as u64).wrapping_mul(0x0100_0000_01b3);
+        at += 1;
+    }
+    1 << (hash >> 58)
+}
+
 /// An API's recovery rules and its fallback, as its generated module lists them in `RECOVERY`.
 ///
 /// ```
@@ -756,6 +792,11 @@ pub struct RecoveryTable {
     /// The levels a response is decided at, in the order they are tried (the fallback after
     /// them): [`RecoveryTable::PRECEDENCE`] unless the catalog states its own.
     pub precedence: &'static [DecidedBy],
+    /// Each level's place in `precedence` (its length for a level not listed), by the level's
+    /// discriminant: found once when the table is made, not in every decision.
+    ranks: [usize; DecidedBy::ALL.len()],
+    /// Does a rule's condition test a header? Only then are the headers kept for them.
+    tests_headers: bool,
 }
 
 impl RecoveryTable {
@@ -771,7 +812,46 @@ impl RecoveryTable {
 
     /// A table of `rules`, with `fallback` for responses no rule covers.
     pub const fn new(rules: &'static [RecoveryRule], fallback: RecoveryRule) -> Self {
-        Self { rules, fallback, precedence: Self::PRECEDENCE }
+        Self {
+            rules,
+            fallback,
+            precedence: Self::PRECEDENCE,
+            ranks: Self::ranks(Self::PRECEDENCE),
+            tests_headers: Self::any_tests_headers(rules),
+        }
+    }
+
+    /// Does a rule's condition test a header (found when the table is made)?
+    pub(crate) const fn tests_headers(&self) -> bool {
+        self.tests_headers
+    }
+
+    const fn any_tests_headers(rules: &[RecoveryRule]) -> bool {
+        let mut at = 0;
+        while at < rules.len() {
+            let mut condition = 0;
+            while condition < rules[at].when.len() {
+                if let ConditionSubject::Header(_) = rules[at].when[condition].subject {
+                    return true;
+                }
+                condition += 1;
+            }
+            at += 1;
+        }
+        false
+    }
+
+    /// Each level's place in `precedence`, by discriminant (`ALL` lists the levels in
+    /// declaration order, so a level's discriminant is its index there).
+    const fn ranks(precedence: &[DecidedBy]) -> [usize; DecidedBy::ALL.len()] {
+        let mut ranks = [precedence.len(); DecidedBy::ALL.len()];
+        let mut at = precedence.len();
+        // Backwards, so that a level listed twice keeps its first place.
+        while at > 0 {
+            at -= 1;
+            ranks[precedence[at] as usize] = at;
+        }
+        ranks
     }
 
     /// The levels in the order the catalog states (each response level once; the fallback
@@ -780,38 +860,45 @@ impl RecoveryTable {
     #[must_use]
     pub const fn precedence(mut self, levels: &'static [DecidedBy]) -> Self {
         self.precedence = levels;
+        self.ranks = Self::ranks(levels);
         self
     }
 
     /// Where a level stands in the precedence: its position, after every listed level for the
     /// fallback (and for transport rules, which no response reaches).
-    fn rank_of(&self, level: DecidedBy) -> usize {
-        self.precedence.iter().position(|&listed| listed == level).unwrap_or(self.precedence.len())
-    }
-
     /// The rule that decides a response, and the level it decides at: the first level of
     /// [`DecidedBy::ALL`] at which a rule covers the response; within a level, the rules with
     /// conditions before those without (the narrower first), each in catalog order. Validation
     /// of the catalog guarantees that no two rules of one level without conditions cover the
     /// same response; of those with conditions, the first whose conditions hold decides.
     pub fn rule_for(&self, response: &Observed<'_>) -> (&RecoveryRule, DecidedBy) {
+        // The bits of the response's hints and error values, to pass over most rules of those
+        // levels without comparing their strings.
+        let bits = |one: Option<&str>, every: &[&str]| {
+            every.iter().fold(one.map_or(0, value_bit), |bits, value| bits | value_bit(value))
+        };
+        let (hint_bits, code_bits) =
+            (bits(response.hint, response.every_hint), bits(response.code, response.every_code));
         // One pass over the rules, keeping the first of the highest rank that covers the
         // response, rather than a pass per level.
-        // Each level's rank looked up once per decision, not once per rule.
-        // (`ALL` lists the levels in declaration order, so a level's discriminant is its index.)
-        let ranks: [usize; DecidedBy::ALL.len()] = std::array::from_fn(|at| self.rank_of(DecidedBy::ALL[at]));
         let mut decided = (&self.fallback, (self.precedence.len(), true));
         for rule in self.rules {
-            let level = rule.level();
-            let ranked = (ranks[level as usize], rule.when.is_empty());
-            if ranked < decided.1 && rule.covers_at(level, response) {
+            let level = rule.scope;
+            debug_assert_eq!(level, rule.level(), "rule {} was changed after it was built", rule.id);
+            let possible = match level {
+                DecidedBy::Hint => rule.value_bits & hint_bits != 0,
+                DecidedBy::ErrorValue => rule.value_bits & code_bits != 0,
+                _ => true,
+            };
+            let ranked = (self.ranks[level as usize], rule.when.is_empty());
+            if possible && ranked < decided.1 && rule.covers_at(level, response) {
                 decided = (rule, ranked);
                 if ranked == (0, false) {
                     break;
                 }
             }
         }
-        let level = if std::ptr::eq(decided.0, &self.fallback) { DecidedBy::Fallback } else { decided.0.level() };
+        let level = if std::ptr::eq(decided.0, &self.fallback) { DecidedBy::Fallback } else { decided.0.scope };
         (decided.0, level)
     }
 

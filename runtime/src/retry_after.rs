@@ -69,7 +69,11 @@ impl RetryAfter {
                     None
                 }
             }
-            RetryAfterFormat::HttpDate => httpdate::parse_http_date(value).ok().map(Self::At),
+            // Each of the three forms starts with a day's name: anything else is not tried.
+            RetryAfterFormat::HttpDate if value.starts_with(|c: char| c.is_ascii_alphabetic()) => {
+                httpdate::parse_http_date(value).ok().map(Self::At)
+            }
+            RetryAfterFormat::HttpDate => None,
             RetryAfterFormat::Iso8601 => parse_rfc3339(value).map(Self::At),
             RetryAfterFormat::DelayMilliseconds => digits(value).map(|ms| Self::Delay(Duration::from_millis(ms))),
             RetryAfterFormat::Duration => parse_duration(value).map(Self::Delay),
@@ -168,30 +172,47 @@ fn parse_duration(value: &str) -> Option<Duration> {
 
 /// `2024-12-01T09:00:00Z`, `2024-12-01T09:00:00.5+02:00`: RFC 3339 date-times.
 fn parse_rfc3339(value: &str) -> Option<SystemTime> {
-    let (date, rest) = value.split_once(['T', 't', ' '])?;
-    let mut parts = date.splitn(3, '-');
-    let year: i64 = number(parts.next()?, 4)?;
-    let month = number(parts.next()?, 2)?;
-    let day = number(parts.next()?, 2)?;
-    let (time, offset_seconds) = if let Some(time) = rest.strip_suffix(['Z', 'z']) {
-        (time, 0)
-    } else {
-        let split = rest.rfind(['+', '-'])?;
-        let (time, offset) = rest.split_at(split);
-        let sign = if offset.starts_with('-') { -1 } else { 1 };
-        let (h, m) = offset[1..].split_once(':')?;
-        let minutes = number::<i64>(h, 2)? * 60 + number::<i64>(m, 2)?;
-        (time, sign * minutes * 60)
+    // By position, as the form is fixed up to the seconds: `YYYY-MM-DD`, `T` (or `t` or a
+    // space), `HH:MM:SS`; then an optional fraction and the offset. (Splitting the text at its
+    // separators cost three times as much, on every ISO 8601 `Retry-After` read.)
+    let bytes = value.as_bytes();
+    let digits = |from: usize, len: usize| -> Option<u32> {
+        let field = bytes.get(from..from + len)?;
+        field
+            .iter()
+            .try_fold(0u32, |number, &digit| digit.is_ascii_digit().then(|| number * 10 + u32::from(digit - b'0')))
     };
-    let time = match time.split_once('.') {
-        Some((whole, fraction)) if !fraction.is_empty() && fraction.bytes().all(|b| b.is_ascii_digit()) => whole,
-        Some(_) => return None,
-        None => time,
+    let separators = [(4, b'-'), (7, b'-'), (13, b':'), (16, b':')];
+    if !separators.iter().all(|&(at, separator)| bytes.get(at) == Some(&separator))
+        || !matches!(bytes.get(10), Some(b'T' | b't' | b' '))
+    {
+        return None;
+    }
+    let (year, month, day) = (i64::from(digits(0, 4)?), digits(5, 2)?, digits(8, 2)?);
+    let (hour, minute, second) = (digits(11, 2)?, digits(14, 2)?, digits(17, 2)?);
+    let mut rest = &bytes[19..];
+    if let Some(fraction) = rest.strip_prefix(b".") {
+        let len = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
+        if len == 0 {
+            return None;
+        }
+        rest = &fraction[len..];
+    }
+    let offset_seconds = match rest {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            let two = |tens: u8, ones: u8| {
+                (tens.is_ascii_digit() && ones.is_ascii_digit()).then(|| i64::from((tens - b'0') * 10 + (ones - b'0')))
+            };
+            let minutes = two(*h1, *h2)? * 60 + two(*m1, *m2)?;
+            if *sign == b'-' {
+                -minutes * 60
+            } else {
+                minutes * 60
+            }
+        }
+        _ => return None,
     };
-    let mut parts = time.splitn(3, ':');
-    let hour = number(parts.next()?, 2)?;
-    let minute = number(parts.next()?, 2)?;
-    let second = number(parts.next()?, 2)?;
     let seconds = unix_seconds(year, month, day, hour, minute, second)? - offset_seconds;
     UNIX_EPOCH.checked_add(Duration::from_secs(u64::try_from(seconds).ok()?))
 }
@@ -217,15 +238,6 @@ fn unix_seconds(year: i64, month: u32, day: u32, hour: u32, minute: u32, second:
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     let days = era * 146_097 + doe - 719_468;
     Some(days * 86_400 + i64::from(hour) * 3_600 + i64::from(minute) * 60 + i64::from(second))
-}
-
-/// A number of exactly `digits` ASCII digits.
-fn number<T: std::str::FromStr>(text: &str, digits: usize) -> Option<T> {
-    if text.len() == digits && text.bytes().all(|b| b.is_ascii_digit()) {
-        text.parse().ok()
-    } else {
-        None
-    }
 }
 
 #[cfg(test)]

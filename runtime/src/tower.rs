@@ -135,7 +135,13 @@ impl<B: ErrorModel> CatalogRetry<B> {
     ) -> Option<Recovery> {
         let recovery = match result {
             Ok(response) if response.status().as_u16() < 400 => return None,
-            Ok(response) => ApiError::<B>::from_http(response).recovery(SystemTime::now()),
+            // Only the decision is needed: read no more of the response than it reads.
+            Ok(response) => ApiError::<B>::decide(
+                response.status().as_u16(),
+                response.headers(),
+                response.body().as_ref(),
+                SystemTime::now(),
+            ),
             Err(error) => ApiError::<B>::transport_recovery(error.transport_failure()?),
         };
         let sent = Request::of_method(request.method().as_str());

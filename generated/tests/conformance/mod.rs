@@ -324,7 +324,10 @@ fn every_language_decides_the_shared_responses_as_rust_does() {
             .map(|response| {
                 let headers: Vec<(&str, &str)> =
                     response.headers.iter().map(|(name, value)| (name.as_str(), value.as_str())).collect();
-                record(&*(api.read)(response.status, &headers, &response.body))
+                let error = (api.read)(response.status, &headers, &response.body);
+                let decided = api.decide(response.status, &headers, &response.body, super::now());
+                assert_eq!(decided, error.recovery(super::now()), "{}: deciding alone differs from reading", api.id);
+                record(&*error)
             })
             .collect();
         decisions.insert(api.id, records);

@@ -104,6 +104,9 @@ fn disagreements(path: &Path) -> Result<(usize, Vec<String>), String> {
         let error = (api.read)(case.status, &headers, &body);
         let recovery = error.recovery(now);
         let mut wrong = Vec::new();
+        if api.decide(case.status, &headers, &body, now) != recovery {
+            wrong.push("deciding alone (`Error::decide`) differs from reading the error".to_owned());
+        }
         if recovery.kind() != expected {
             wrong.push(format!("kind {} (expected {})", recovery.kind().as_str(), expected.as_str()));
         }

@@ -340,6 +340,7 @@ fn lib_items(catalog: &Catalog) -> TokenStream {
             ::api_error_runtime::CatalogApi::new(#id, #name, #module::EXAMPLES, |status, headers, body| {
                 ::std::boxed::Box::new(#module::Error::from_response(status, headers.iter().copied(), body))
             })
+            .deciding(|status, headers, body, now| #module::Error::decide(status, headers, body, now))
         }
     });
     quote! {
