@@ -232,9 +232,9 @@ impl<B: ErrorModel> ApiError<B> {
     /// What to do about a response, read only as far as the decision needs: the same
     /// [`Recovery`] as `ApiError::from_response(status, headers, body).recovery(now)`, without
     /// the error value (no typed body, no copy of the body, no facts but the ones rules read).
-    /// For code that only decides, such as a retry loop or
-    /// [`tower::CatalogRetry`](crate::tower::CatalogRetry); code that also logs or shows the
-    /// error reads it with [`ApiError::from_response`].
+    /// For code that only decides, such as a retry loop or `tower::CatalogRetry` (feature
+    /// `tower`); code that also logs or shows the error reads it with
+    /// [`ApiError::from_response`].
     ///
     /// ```
     /// # use api_error_runtime::model::{FieldRole, Model};
@@ -284,7 +284,7 @@ impl<B: ErrorModel> ApiError<B> {
         let Ok(scanned) = scanned else {
             return decision(model, status, Said::default(), &headers, now, max_wait);
         };
-        let text = |role| scanned.first(model.fields, role).and_then(Scalar::text);
+        let text = |role| scanned.first(model.fields, role).map(Scalar::text);
         let (code, hint, message) = (text(FieldRole::Code), text(FieldRole::Hint), text(FieldRole::Message));
         let said = Said {
             code: code.as_deref(),

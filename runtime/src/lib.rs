@@ -6,7 +6,8 @@
 //!
 //! - [`ApiError`]: one error response read leniently (never fails, never panics), and
 //!   [`ApiError::recovery`], which says what to do next as a [`Recovery`] (its [`RecoveryKind`],
-//!   its wait, the [`RecoveryRule`] that decided it). [`ApiErrorInfo`] is what every API's error
+//!   its wait, the [`RecoveryRule`] that decided it); [`ApiError::decide`], the same decision
+//!   without the error value, reading only what it needs. [`ApiErrorInfo`] is what every API's error
 //!   answers behind `dyn`; [`ErrorModel`] is the bound of code generic over every API's
 //!   `ApiError<B>`.
 //! - [`RetryAfter`], [`Reading`], [`RateLimit`], [`BodyProblem`]: what the headers said and why a
