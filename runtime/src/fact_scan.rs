@@ -217,7 +217,7 @@ impl<'de> Visitor<'de> for KeyPaths<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::field_watch::tests::{by_value, node, text, FIELDS};
+    use crate::field_watch::tests::{by_value, node, text, FIELDS, REPEATED_KEYS};
     use proptest::prelude::*;
     use serde_json::Value;
 
@@ -262,15 +262,11 @@ mod tests {
 
     #[test]
     fn repeated_keys_and_arrays_read_as_a_value_does() {
-        for body in [
-            r#"{"z": 1, "z": 2, "retry": "first", "retry": "second"}"#,
-            r#"{"retry": "first", "retry": null}"#,
-            r#"{"error": {"code": "a"}, "error": {"message": "b"}}"#,
-            r#"{"error": "text", "error": {"code": "c"}}"#,
+        for body in REPEATED_KEYS.into_iter().chain([
             r#"{"errors": [{"code": "a"}, {"code": "b", "code": "c"}]}"#,
             r#"{"errors": [{"code": {}}, {"field": "x"}, {"code": "b"}], "grid": [[], [null, "g"]]}"#,
             r#"{"c\u006fde": "escaped"}"#,
-        ] {
+        ]) {
             assert_eq!(scanned(body), expected(body), "{body}");
         }
     }

@@ -556,15 +556,18 @@ pub(crate) mod tests {
         }
     }
 
+    /// Bodies that repeat a key on a path, which a `Value` resolves to the last one.
+    pub(crate) const REPEATED_KEYS: [&str; 5] = [
+        r#"{"z": 1, "z": 2, "retry": "first", "retry": "second"}"#,
+        r#"{"retry": "first", "retry": null}"#,
+        r#"{"error": {"code": "a"}, "error": {"message": "b"}}"#,
+        r#"{"error": "text", "error": {"code": "c"}}"#,
+        r#"{"error": {"code": "c"}, "error": "text"}"#,
+    ];
+
     #[test]
     fn repeated_keys_keep_the_last_as_a_value_does() {
-        for body in [
-            r#"{"z": 1, "z": 2, "retry": "first", "retry": "second"}"#,
-            r#"{"retry": "first", "retry": null}"#,
-            r#"{"error": {"code": "a"}, "error": {"message": "b"}}"#,
-            r#"{"error": "text", "error": {"code": "c"}}"#,
-            r#"{"error": {"code": "c"}, "error": "text"}"#,
-        ] {
+        for body in REPEATED_KEYS {
             // serde's derive refuses a repeated member it reads (`Typed` reads these): that body
             // is read from a `Value` instead, so only the other two decoders count here.
             let [ignoring, reading, _] = decoded(body);
