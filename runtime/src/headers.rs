@@ -136,6 +136,28 @@ impl HeaderReadings {
     /// Reads one header of a role, from its value as sent: the text is copied only where it is
     /// kept (a request id, a value not understood).
     fn read_role(&mut self, model: &Model, role: HeaderRole, name: &str, value: &[u8]) {
+        // Digits, as nearly every figure is sent: read from the bytes, without making a text
+        // of them (which cost most of reading the headers).
+        if let Some(number) = digits(value.trim_ascii()) {
+            let read = Reading::Valid(number);
+            match role {
+                HeaderRole::RetryAfter => {
+                    let rfc9110 = model.retry_after_is_rfc9110().unwrap_or_else(|| RetryAfter::is_rfc9110_header(name));
+                    if let Some(wait) = RetryAfter::read_header_number(rfc9110, number, model.retry_after_formats) {
+                        self.retry_after = Reading::Valid(wait);
+                        return;
+                    }
+                }
+                HeaderRole::RequestId => {}
+                HeaderRole::RateLimitLimit => return self.rate_limit.limit = read,
+                HeaderRole::RateLimitRemaining => return self.rate_limit.remaining = read,
+                HeaderRole::RateLimitReset => {
+                    self.rate_limit.reset = read;
+                    self.rate_limit.resets = RetryAfter::of_number(number, model.rate_limit_reset_formats);
+                    return;
+                }
+            }
+        }
         let text = Text::of(value);
         let number = || match text.as_str().parse::<u64>() {
             Ok(number) => Reading::Valid(number),
@@ -143,7 +165,10 @@ impl HeaderReadings {
         };
         match role {
             HeaderRole::RetryAfter => {
-                self.retry_after = match RetryAfter::read_header(name, text.as_str(), model.retry_after_formats) {
+                // (The header's name matched the model's, whose kind is known.)
+                let rfc9110 = model.retry_after_is_rfc9110().unwrap_or_else(|| RetryAfter::is_rfc9110_header(name));
+                let formats = model.retry_after_formats;
+                self.retry_after = match RetryAfter::read_header_as(rfc9110, text.as_str(), formats) {
                     Some(parsed) => Reading::Valid(parsed),
                     None => Reading::Invalid(text.owned()),
                 };
@@ -172,6 +197,14 @@ impl HeaderReadings {
             }
         }
     }
+}
+
+/// A value of 1 to 19 ASCII digits (so that none overflows) as its number.
+fn digits(bytes: &[u8]) -> Option<u64> {
+    if bytes.is_empty() || bytes.len() > 19 {
+        return None;
+    }
+    bytes.iter().try_fold(0u64, |number, &digit| digit.is_ascii_digit().then(|| number * 10 + u64::from(digit - b'0')))
 }
 
 /// A header's value as text, trimmed: borrowed when it is UTF-8, as nearly every value is.

@@ -125,6 +125,8 @@ pub struct Model {
     pub recovery: RecoveryTable,
     /// Do rules read every element of an array for the code or hint ([`ANY_ELEMENT`])?
     reads_every_element: bool,
+    /// Are the headers of the `retry_after` role RFC 9110's `Retry-After` (or none of them)?
+    retry_after_is_rfc9110: Option<bool>,
 }
 
 impl Model {
@@ -133,29 +135,43 @@ impl Model {
         self.reads_every_element
     }
 
+    /// Is every header of the `retry_after` role RFC 9110's `Retry-After` (`Some(true)`), or
+    /// none (`Some(false)`), found when the model is made? A response's header of that role has
+    /// one of the model's names, in any case. `None` for a model that names both kinds (which no
+    /// catalog can: validation gives a role one header).
+    pub(crate) const fn retry_after_is_rfc9110(&self) -> Option<bool> {
+        self.retry_after_is_rfc9110
+    }
+
+    /// [`Model::retry_after_is_rfc9110`], found once (`const`, so by hand).
+    const fn names_rfc9110_retry_after(headers: &[(HeaderRole, &str)]) -> Option<bool> {
+        let mut found = None;
+        let mut at = 0;
+        while at < headers.len() {
+            if let (HeaderRole::RetryAfter, name) = headers[at] {
+                let rfc9110 = bytes_match(name.as_bytes(), b"retry-after", true);
+                match found {
+                    Some(earlier) if earlier != rfc9110 => return None,
+                    _ => found = Some(rfc9110),
+                }
+            }
+            at += 1;
+        }
+        match found {
+            None => Some(false),
+            known => known,
+        }
+    }
+
     /// [`Model::reads_every_element`], found once, when the model is made (`const`, so by hand).
     const fn any_reads_every_element(fields: &[(FieldRole, &[&str])]) -> bool {
-        const fn is_any_element(key: &str) -> bool {
-            let (key, any) = (key.as_bytes(), ANY_ELEMENT.as_bytes());
-            if key.len() != any.len() {
-                return false;
-            }
-            let mut at = 0;
-            while at < key.len() {
-                if key[at] != any[at] {
-                    return false;
-                }
-                at += 1;
-            }
-            true
-        }
         let mut at = 0;
         while at < fields.len() {
             let (role, path) = fields[at];
             if matches!(role, FieldRole::Code | FieldRole::Hint) {
                 let mut key = 0;
                 while key < path.len() {
-                    if is_any_element(path[key]) {
+                    if bytes_match(path[key].as_bytes(), ANY_ELEMENT.as_bytes(), false) {
                         return true;
                     }
                     key += 1;
@@ -183,6 +199,7 @@ impl Model {
             default_retry_after: None,
             recovery,
             reads_every_element: Self::any_reads_every_element(fields),
+            retry_after_is_rfc9110: Self::names_rfc9110_retry_after(headers),
         }
     }
 
@@ -213,6 +230,23 @@ impl Model {
         self.default_retry_after = Some(wait);
         self
     }
+}
+
+/// Are `a` and `b` the same bytes (ASCII letters in any case, if `any_case`)? By hand, for
+/// `const` models: the standard's comparisons are not `const` on this crate's oldest Rust.
+const fn bytes_match(a: &[u8], b: &[u8], any_case: bool) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut at = 0;
+    while at < a.len() {
+        let (x, y) = if any_case { (a[at].to_ascii_lowercase(), b[at].to_ascii_lowercase()) } else { (a[at], b[at]) };
+        if x != y {
+            return false;
+        }
+        at += 1;
+    }
+    true
 }
 
 /// An API's typed error body, which knows its API's [`Model`]. The generated modules

@@ -741,18 +741,17 @@ impl RecoveryRule {
     }
 }
 
-/// One of 64 bits for a hint or an error value, from a hash of its text (FNV-1a): equal texts
-/// have the same bit, so a rule whose values' bits miss every bit of a response's values names
-/// none of them.
+/// One of 64 bits for a hint or an error value, from its length and three of its bytes: equal
+/// texts have the same bit, so a rule whose values' bits miss every bit of a response's values
+/// names none of them. (Texts that share a bit only cost a comparison; hashing every byte cost
+/// more than the comparisons it saved.)
 const fn value_bit(value: &str) -> u64 {
     let bytes = value.as_bytes();
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut at = 0;
-    while at < bytes.len() {
-        hash = (hash ^ bytes[at] as u64).wrapping_mul(0x0100_0000_01b3);
-        at += 1;
-    }
-    1 << (hash >> 58)
+    let hash = match bytes.len() {
+        0 => 0,
+        len => len * 37 + bytes[0] as usize * 11 + bytes[len / 2] as usize * 5 + bytes[len - 1] as usize,
+    };
+    1 << (hash % 64)
 }
 
 /// An API's recovery rules and its fallback, as its generated module lists them in `RECOVERY`.
@@ -797,6 +796,87 @@ pub struct RecoveryTable {
     ranks: [usize; DecidedBy::ALL.len()],
     /// Does a rule's condition test a header? Only then are the headers kept for them.
     tests_headers: bool,
+    /// Which rules a response may meet, for a table of at most 64 rules.
+    index: Option<RuleIndex>,
+}
+
+/// Which of a table's rules (at most 64, one bit each, in catalog order) a response may meet,
+/// from what each names: a decision asks those alone rather than every rule. A rule outside
+/// the candidates cannot cover the response (its level's test fails), so the decision is the
+/// one the whole table gives.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct RuleIndex {
+    /// Rules of levels that test no value of the response: conditions alone, or nothing.
+    always: u64,
+    /// Rules of the status level, by each of their statuses modulo 64.
+    statuses: [u64; 64],
+    /// Rules of the status-class level, by class.
+    classes: [u64; StatusClass::ALL.len()],
+    /// Rules of the hint level, by the bit of each of their hints ([`value_bit`]).
+    hints: [u64; 64],
+    /// Rules of the error-value level, by the bit of each of their values.
+    codes: [u64; 64],
+}
+
+impl RuleIndex {
+    const fn of(rules: &[RecoveryRule]) -> Option<Self> {
+        if rules.len() > 64 {
+            return None;
+        }
+        let mut index =
+            Self { always: 0, statuses: [0; 64], classes: [0; StatusClass::ALL.len()], hints: [0; 64], codes: [0; 64] };
+        let mut at = 0;
+        while at < rules.len() {
+            let (rule, bit) = (&rules[at], 1u64 << at);
+            match rule.scope {
+                DecidedBy::Condition | DecidedBy::Fallback => index.always |= bit,
+                DecidedBy::Status => {
+                    let mut status = 0;
+                    while status < rule.statuses.len() {
+                        index.statuses[rule.statuses[status] as usize % 64] |= bit;
+                        status += 1;
+                    }
+                }
+                DecidedBy::StatusClass => {
+                    let mut class = 0;
+                    while class < rule.classes.len() {
+                        index.classes[rule.classes[class] as usize] |= bit;
+                        class += 1;
+                    }
+                }
+                DecidedBy::Hint | DecidedBy::ErrorValue => {
+                    let by_value =
+                        if matches!(rule.scope, DecidedBy::Hint) { &mut index.hints } else { &mut index.codes };
+                    let mut values = rule.value_bits;
+                    while values != 0 {
+                        by_value[values.trailing_zeros() as usize] |= bit;
+                        values &= values - 1;
+                    }
+                }
+                DecidedBy::Transport => {}
+            }
+            at += 1;
+        }
+        Some(index)
+    }
+
+    /// The rules a response of `status` with values of these bits may meet.
+    fn candidates(&self, status: u16, hint_bits: u64, code_bits: u64) -> u64 {
+        let by_bits = |by_value: &[u64; 64], mut bits: u64| {
+            let mut rules = 0;
+            while bits != 0 {
+                rules |= by_value[bits.trailing_zeros() as usize];
+                bits &= bits - 1;
+            }
+            rules
+        };
+        let class = StatusClass::of(status).map_or(0, |class| self.classes[class as usize]);
+        self.always
+            | self.statuses[usize::from(status) % 64]
+            | class
+            | by_bits(&self.hints, hint_bits)
+            | by_bits(&self.codes, code_bits)
+    }
 }
 
 impl RecoveryTable {
@@ -818,6 +898,7 @@ impl RecoveryTable {
             precedence: Self::PRECEDENCE,
             ranks: Self::ranks(Self::PRECEDENCE),
             tests_headers: Self::any_tests_headers(rules),
+            index: RuleIndex::of(rules),
         }
     }
 
@@ -882,7 +963,8 @@ impl RecoveryTable {
         // One pass over the rules, keeping the first of the highest rank that covers the
         // response, rather than a pass per level.
         let mut decided = (&self.fallback, (self.precedence.len(), true));
-        for rule in self.rules {
+        // Asks one rule; true when no later rule can do better.
+        let mut ask = |rule: &'static RecoveryRule| {
             let level = rule.scope;
             debug_assert_eq!(level, rule.level(), "rule {} was changed after it was built", rule.id);
             let possible = match level {
@@ -893,8 +975,25 @@ impl RecoveryTable {
             let ranked = (self.ranks[level as usize], rule.when.is_empty());
             if possible && ranked < decided.1 && rule.covers_at(level, response) {
                 decided = (rule, ranked);
-                if ranked == (0, false) {
-                    break;
+                return ranked == (0, false);
+            }
+            false
+        };
+        match &self.index {
+            Some(index) => {
+                let mut candidates = index.candidates(response.status, hint_bits, code_bits);
+                while candidates != 0 {
+                    if ask(&self.rules[candidates.trailing_zeros() as usize]) {
+                        break;
+                    }
+                    candidates &= candidates - 1;
+                }
+            }
+            None => {
+                for rule in self.rules {
+                    if ask(rule) {
+                        break;
+                    }
                 }
             }
         }
@@ -1349,6 +1448,27 @@ mod tests {
         ],
         RecoveryRule::new("fallback", RecoveryKind::GiveUp, "", SOURCE),
     );
+
+    proptest::proptest! {
+        /// The index asks only the rules a response may meet: the decision is the one every
+        /// rule asked in turn gives, on tables of every level.
+        #[test]
+        fn the_index_decides_as_every_rule_asked_in_turn(
+            table in proptest::sample::select(vec![TABLE, CONDITIONAL, TABLE.precedence(&[DecidedBy::ErrorValue, DecidedBy::Hint])]),
+            status in proptest::sample::select(vec![200u16, 401, 403, 418, 429, 503, 600]),
+            code in proptest::option::of(proptest::sample::select(vec!["otp_invalid", "flaky", "expired", "secret", "x"])),
+            hint in proptest::option::of(proptest::sample::select(vec!["relink", "otp_invalid", ""])),
+            every_code in proptest::collection::vec(proptest::sample::select(vec!["flaky", "expired", "y"]), 0..3),
+            message in proptest::option::of(proptest::sample::select(vec!["a secondary rate limit", "no"])),
+            headers in proptest::sample::subsequence(vec![("X-RateLimit-Remaining", "0"), ("should-retry", "true")], 0..=2),
+        ) {
+            let response = Observed::new(status).code(code).hint(hint).message(message).every_code(&every_code).headers(&headers);
+            proptest::prop_assert!(table.index.is_some());
+            let every_rule = RecoveryTable { index: None, ..table };
+            let (indexed, linear) = (table.rule_for(&response), every_rule.rule_for(&response));
+            proptest::prop_assert_eq!((indexed.0.id, indexed.1), (linear.0.id, linear.1));
+        }
+    }
 
     #[test]
     fn a_catalog_may_try_the_error_value_before_the_hint() {

@@ -59,7 +59,11 @@ impl RetryAfter {
     /// assert_eq!(RetryAfter::parse("99999999999999999999999", &formats), Some(RetryAfter::Delay(Duration::MAX)));
     /// ```
     pub fn parse(value: &str, formats: &[RetryAfterFormat]) -> Option<Self> {
-        let value = value.trim();
+        Self::parse_trimmed(value.trim(), formats)
+    }
+
+    /// [`RetryAfter::parse`], of a value without whitespace around it.
+    fn parse_trimmed(value: &str, formats: &[RetryAfterFormat]) -> Option<Self> {
         formats.iter().find_map(|format| match format {
             RetryAfterFormat::DelaySeconds => {
                 if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
@@ -97,8 +101,9 @@ impl RetryAfter {
     /// assert_eq!(RetryAfter::read("2024-12-01T09:00:00Z", &[RetryAfterFormat::Iso8601]), Some(at));
     /// ```
     pub fn read(value: &str, dialects: &[RetryAfterFormat]) -> Option<Self> {
-        Self::parse(value, &[RetryAfterFormat::DelaySeconds, RetryAfterFormat::HttpDate])
-            .or_else(|| Self::parse(value, dialects))
+        let value = value.trim();
+        Self::parse_trimmed(value, &[RetryAfterFormat::DelaySeconds, RetryAfterFormat::HttpDate])
+            .or_else(|| Self::parse_trimmed(value, dialects))
     }
 
     /// Is `header` RFC 9110's `Retry-After` (in any case), which every recipient reads in its two
@@ -120,11 +125,41 @@ impl RetryAfter {
     /// assert_eq!(RetryAfter::read_header("retry-after", "15", &[]), Some(RetryAfter::Delay(Duration::from_secs(15))));
     /// ```
     pub fn read_header(header: &str, value: &str, formats: &[RetryAfterFormat]) -> Option<Self> {
-        match (Self::is_rfc9110_header(header), formats) {
+        Self::read_header_as(Self::is_rfc9110_header(header), value, formats)
+    }
+
+    /// [`RetryAfter::read_header`], for a header already known to be RFC 9110's or not.
+    pub(crate) fn read_header_as(rfc9110: bool, value: &str, formats: &[RetryAfterFormat]) -> Option<Self> {
+        match (rfc9110, formats) {
             (true, dialects) => Self::read(value, dialects),
             (false, []) => Self::parse(value, &[RetryAfterFormat::DelaySeconds]),
             (false, formats) => Self::parse(value, formats),
         }
+    }
+
+    /// What [`RetryAfter::read_header`] reads in a value of digits, from its number (at most
+    /// 19 digits, so none saturates): most headers send digits, and the number was read from
+    /// the bytes without the text.
+    pub(crate) fn read_header_number(rfc9110: bool, number: u64, formats: &[RetryAfterFormat]) -> Option<Self> {
+        // Delay-seconds comes first for `Retry-After` (RFC 9110) and for a header of no format.
+        match (rfc9110, formats) {
+            (true, _) | (false, []) => Some(Self::Delay(Duration::from_secs(number))),
+            (false, formats) => Self::of_number(number, formats),
+        }
+    }
+
+    /// What [`RetryAfter::parse`] reads in a value of digits, from its number (at most 19
+    /// digits): only the formats of numbers read digits (a date has separators, a duration a
+    /// unit, an HTTP-date a day's name).
+    pub(crate) fn of_number(number: u64, formats: &[RetryAfterFormat]) -> Option<Self> {
+        formats.iter().find_map(|format| match format {
+            RetryAfterFormat::DelaySeconds => Some(Self::Delay(Duration::from_secs(number))),
+            RetryAfterFormat::DelayMilliseconds => Some(Self::Delay(Duration::from_millis(number))),
+            RetryAfterFormat::EpochSeconds => {
+                Some(UNIX_EPOCH.checked_add(Duration::from_secs(number)).map_or(Self::Delay(Duration::MAX), Self::At))
+            }
+            RetryAfterFormat::HttpDate | RetryAfterFormat::Iso8601 | RetryAfterFormat::Duration => None,
+        })
     }
 
     /// How long to wait from `now`; zero when the moment has passed.
@@ -243,6 +278,25 @@ fn unix_seconds(year: i64, month: u32, day: u32, hour: u32, minute: u32, second:
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The numbers of digits read from bytes are read as their text would be, in any
+        /// formats and under any header name.
+        #[test]
+        fn a_number_of_digits_reads_as_its_text(
+            number in prop_oneof![0u64..100_000, 0u64..=9_999_999_999_999_999_999],
+            formats in proptest::collection::vec(proptest::sample::select(RetryAfterFormat::ALL.to_vec()), 0..4),
+            header in proptest::sample::select(vec!["Retry-After", "retry-after", "Retry-After-Ms", "X-Wait"]),
+        ) {
+            let text = number.to_string();
+            prop_assert_eq!(RetryAfter::of_number(number, &formats), RetryAfter::parse(&text, &formats));
+            prop_assert_eq!(
+                RetryAfter::read_header_number(RetryAfter::is_rfc9110_header(header), number, &formats),
+                RetryAfter::read_header(header, &text, &formats)
+            );
+        }
+    }
 
     const ALL: [RetryAfterFormat; 3] =
         [RetryAfterFormat::DelaySeconds, RetryAfterFormat::HttpDate, RetryAfterFormat::Iso8601];
