@@ -6,7 +6,7 @@ use crate::model::{Api, Field, FieldType, Header, Status, StatusClassEntry, Tabl
 
 /// Facts a table row of each kind offers, for placeholders and for `inferred:` lists.
 pub const STATUS_FACTS: &[&str] =
-    &["code", "reason", "description", "action", "when_used", "class", "retryable", "url"];
+    &["code", "reason", "description", "action", "when_used", "class", "retryable", "url", "group"];
 pub const VALUE_FACTS: &[&str] = &[
     "value",
     "description",
@@ -48,7 +48,17 @@ pub fn status_fact(status: &Status, name: &str) -> Option<String> {
         "class" => Some(crate::model::status_class(status.code).to_string()),
         "retryable" => status.retryable.map(yes_no),
         "url" => status.url.clone(),
+        "group" => status.group.clone(),
         _ => None,
+    }
+}
+
+/// The fact a row of each kind is keyed by: what a table's `join` writes once per entry.
+pub fn key_fact(rows: &TableRows) -> &'static str {
+    match rows {
+        TableRows::Statuses => "code",
+        TableRows::Vocabulary(_) => "value",
+        TableRows::Body(_) | TableRows::Headers => "name",
     }
 }
 
@@ -127,12 +137,25 @@ pub fn json_type_name(api: &Api, ty: &FieldType) -> &'static str {
 pub enum Segment {
     Text(String),
     /// `{name}`, or `{name?}` / `{name?text}`: optional, with what a row without the fact shows;
-    /// `{name:form}` writes the fact the document's way (see [`written`]).
+    /// `{name:form}` writes the fact the document's way (see [`written`]); `{name|other}`
+    /// writes the first of the facts the row has (`{group|reason}`), listed in `or`.
     Fact {
         name: String,
         form: Option<String>,
         otherwise: Option<String>,
+        or: Vec<String>,
     },
+}
+
+impl Segment {
+    /// The facts a placeholder may write, the first the row has: its name, then `or`.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        let (name, or) = match self {
+            Segment::Fact { name, or, .. } => (Some(name.as_str()), or.as_slice()),
+            Segment::Text(_) => (None, &[][..]),
+        };
+        name.into_iter().chain(or.iter().map(String::as_str))
+    }
 }
 
 /// Facts that are yes or no: a form writes them as the document does (`{retryable:Yes/No}`,
@@ -178,7 +201,7 @@ pub fn written(name: &str, text: String, form: Option<&str>) -> String {
 
 /// Splits `"`{code} {reason}`"` into text and `{fact}` placeholders. `{{` and `}}` stand for
 /// literal braces. `{fact?}` is optional (an empty cell where a row lacks the fact), and
-/// `{fact?text}` shows `text` there instead.
+/// `{fact?text}` shows `text` there instead; `{fact|other}` writes the first the row has.
 pub fn parse_template(template: &str) -> Result<Vec<Segment>, String> {
     let mut segments = Vec::new();
     let mut text = String::new();
@@ -213,7 +236,9 @@ pub fn parse_template(template: &str) -> Result<Vec<Segment>, String> {
                     Some((name, form)) => (name.to_string(), Some(form.to_string())),
                     None => (name, None),
                 };
-                segments.push(Segment::Fact { name, form, otherwise });
+                let mut names = name.split('|').map(str::to_string);
+                let name = names.next().unwrap_or_default();
+                segments.push(Segment::Fact { name, form, otherwise, or: names.collect() });
             }
             '}' => return Err("a lone `}` (write `}}` for a literal brace)".into()),
             c => text.push(c),
@@ -231,8 +256,9 @@ pub fn fill(segments: &[Segment], fact: impl Fn(&str) -> Option<String>) -> Opti
     for segment in segments {
         match segment {
             Segment::Text(text) => out.push_str(text),
-            Segment::Fact { name, form, otherwise } => {
-                let text = fact(name).map(|text| written(name, text, form.as_deref()));
+            Segment::Fact { form, otherwise, .. } => {
+                let found = segment.names().find_map(|name| Some((name, fact(name)?)));
+                let text = found.map(|(name, text)| written(name, text, form.as_deref()));
                 out.push_str(&text.or_else(|| otherwise.clone())?)
             }
         }
@@ -250,18 +276,18 @@ mod tests {
             parse_template("`{code} {reason}`").unwrap(),
             vec![
                 Segment::Text("`".into()),
-                Segment::Fact { name: "code".into(), form: None, otherwise: None },
+                Segment::Fact { name: "code".into(), form: None, otherwise: None, or: vec![] },
                 Segment::Text(" ".into()),
-                Segment::Fact { name: "reason".into(), form: None, otherwise: None },
+                Segment::Fact { name: "reason".into(), form: None, otherwise: None, or: vec![] },
                 Segment::Text("`".into()),
             ]
         );
         assert_eq!(
             parse_template("{action?}|{action?—}").unwrap(),
             vec![
-                Segment::Fact { name: "action".into(), form: None, otherwise: Some(String::new()) },
+                Segment::Fact { name: "action".into(), form: None, otherwise: Some(String::new()), or: vec![] },
                 Segment::Text("|".into()),
-                Segment::Fact { name: "action".into(), form: None, otherwise: Some("—".into()) },
+                Segment::Fact { name: "action".into(), form: None, otherwise: Some("—".into()), or: vec![] },
             ]
         );
         let segments = parse_template("[{action?none}]").unwrap();
@@ -282,5 +308,17 @@ mod tests {
         assert!(form_problem("description", "x").is_some());
         assert!(form_problem("required", "✓/✗").is_none());
         assert!(parse_template("a}b").is_err());
+        // The first fact the row has.
+        let label = parse_template("{code} - {group|reason}").unwrap();
+        let group = |name: &str| match name {
+            "code" => Some("500".to_string()),
+            "group" => Some("Server Errors".to_string()),
+            "reason" => Some("Internal Server Error".to_string()),
+            _ => None,
+        };
+        assert_eq!(fill(&label, group).as_deref(), Some("500 - Server Errors"));
+        let reason = |name: &str| if name == "group" { None } else { group(name) };
+        assert_eq!(fill(&label, reason).as_deref(), Some("500 - Internal Server Error"));
+        assert_eq!(fill(&label, |name| (name == "code").then(|| "500".to_string())), None);
     }
 }

@@ -13,19 +13,38 @@ pub(super) fn code_template(cell: &str, codes: &[u16], placeholder: &str) -> Opt
 }
 
 /// The reason phrase a code cell writes after a single code, and the template that writes the
-/// cell: `` `413 Payload Too Large` `` (`` `{code} {reason}` ``), `200 (OK)` (`{code} ({reason})`).
+/// cell: `` `413 Payload Too Large` `` (`` `{code} {reason}` ``), `200 (OK)` (`{code} ({reason})`),
+/// `200 - OK` (`{code} - {reason}`).
 pub(super) fn reason_after_code(cell: &str) -> Option<(String, String)> {
     let (open, close) = wrapping(cell);
     let inner = cell.strip_prefix(open)?.strip_suffix(close)?;
-    let (code, reason) = inner.split_once(' ')?;
-    let (reason, template) = match reason.trim().strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
-        Some(inside) => (inside, format!("{open}{{code}} ({{reason}}){close}")),
-        None => (reason.trim(), format!("{open}{{code}} {{reason}}{close}")),
+    let code_len = inner.find(|c: char| !c.is_ascii_digit())?;
+    inner[..code_len].parse::<u16>().ok()?;
+    phrase_after(&inner[code_len..], open, close)
+}
+
+/// The name a cell of several codes gives them after the last one, and the template that
+/// writes one code that way: `500, 502, 503, 504 - Server Errors` (`Server Errors`,
+/// `{code} - {reason}`).
+pub(super) fn group_after_codes(cell: &str) -> Option<(String, String)> {
+    let (open, close) = wrapping(cell);
+    let inner = cell.strip_prefix(open)?.strip_suffix(close)?;
+    let codes_end = inner.rfind(|c: char| c.is_ascii_digit())? + 1;
+    phrase_after(&inner[codes_end..], open, close)
+}
+
+/// What follows a code as its phrase (`(OK)`, ` - OK`, `: OK`, ` OK`), and the template that
+/// writes a code and its reason so.
+fn phrase_after(rest: &str, open: &str, close: &str) -> Option<(String, String)> {
+    const SEPARATORS: &[&str] = &[" - ", " – ", " — ", ": ", " "];
+    let separator = SEPARATORS.iter().find(|separator| rest.starts_with(**separator))?;
+    let phrase = rest[separator.len()..].trim();
+    let (phrase, template) = match phrase.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        Some(inside) if *separator == " " => (inside, format!("{open}{{code}} ({{reason}}){close}")),
+        _ => (phrase, format!("{open}{{code}}{separator}{{reason}}{close}")),
     };
-    (code.parse::<u16>().is_ok()
-        && !reason.is_empty()
-        && reason.chars().all(|c| c.is_ascii_alphanumeric() || " -'".contains(c)))
-    .then(|| (reason.to_string(), template))
+    (!phrase.is_empty() && phrase.chars().all(|c| c.is_ascii_alphanumeric() || " -'".contains(c)))
+        .then(|| (phrase.to_string(), template))
 }
 
 /// A cell naming one code the way code tables do: a code span, or a word of letters, digits,

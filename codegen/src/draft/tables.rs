@@ -3,8 +3,8 @@
 //! a fact of the entries its rows become.
 
 use super::cells::{
-    code_template, fact_cell, is_code_cell, is_header_cell, is_placeholder, is_yes_no_column, json_type, key_template,
-    reason_after_code, statuses_form, strip_code, unescape, yes_no, yes_no_form,
+    code_template, fact_cell, group_after_codes, is_code_cell, is_header_cell, is_placeholder, is_yes_no_column,
+    json_type, key_template, reason_after_code, statuses_form, strip_code, unescape, yes_no, yes_no_form,
 };
 use super::{names, Drafter};
 use crate::model::{
@@ -352,19 +352,31 @@ impl Drafter<'_> {
         let (class_rows, status_rows): (Vec<&Vec<String>>, Vec<&Vec<String>>) =
             table.rows.iter().partition(|row| status_class_cell(&row[key]).is_some());
         let codes: Vec<Vec<u16>> = status_rows.iter().map(|row| status_codes(&row[key])).collect::<Option<_>>()?;
-        // `200 OK`: the code's cell carries its reason phrase too.
-        let reasons: Vec<Option<(String, String)>> =
-            status_rows.iter().map(|row| reason_after_code(&row[key]).filter(|_| !row[key].contains(','))).collect();
+        // `200 OK`: the code's cell carries its reason phrase too; a cell of several codes, the
+        // name of their group (`500, 502, 503, 504 - Server Errors`).
+        let reasons: Vec<Option<(String, String)>> = status_rows
+            .iter()
+            .zip(&codes)
+            .map(|(row, codes)| match codes.len() {
+                1 => reason_after_code(&row[key]),
+                _ => group_after_codes(&row[key]),
+            })
+            .collect();
+        let grouped = codes.iter().any(|codes| codes.len() > 1);
         let template = match reasons.first() {
             Some(Some((_, template))) if reasons.iter().all(|r| r.as_ref().is_some_and(|(_, t)| t == template)) => {
                 // A class has no reason phrase to write beside it.
                 if !class_rows.is_empty() {
                     return None;
                 }
-                template.clone()
+                match grouped {
+                    true => template.replace("{reason}", "{group|reason}"),
+                    false => template.clone(),
+                }
             }
             _ => code_template(&status_rows[0][key], &codes[0], "{code}")?,
         };
+        let labelled = reasons.iter().all(Option::is_some) && template.contains("reason}");
         let mut columns = Vec::new();
         let mut facts: Vec<(usize, StatusFact)> = Vec::new();
         let mut taken: Vec<StatusFact> = Vec::new();
@@ -416,8 +428,12 @@ impl Drafter<'_> {
         }
         for ((row, codes), reason) in status_rows.iter().zip(&codes).zip(&reasons) {
             for &code in codes {
-                let reason = reason.as_ref().map(|(reason, _)| reason.clone());
-                let mut status = Status { code, reason, source: section.clone(), ..Status::default() };
+                let phrase = reason.as_ref().map(|(phrase, _)| phrase.clone());
+                // One code's phrase is its reason; several codes' is their group's name, where
+                // the column writes it.
+                let (reason, group) =
+                    if codes.len() > 1 { (None, phrase.filter(|_| labelled)) } else { (phrase, None) };
+                let mut status = Status { code, reason, group, source: section.clone(), ..Status::default() };
                 for &(c, fact) in &facts {
                     let cell = row.get(c).map_or("", String::as_str);
                     if !is_placeholder(cell) {

@@ -234,6 +234,11 @@ pub struct Status {
     /// Where the document links the entry to (its table cell is a link: `[404](#not-found)`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The name the document's table gives a group of statuses it lists in one row
+    /// (`Server Errors` in `500, 502, 503, 504 - Server Errors`): `{group|reason}` writes it
+    /// where a status has one, and the table's `join` writes the group's codes in one row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
     /// Section id this entry is taken from.
     pub source: String,

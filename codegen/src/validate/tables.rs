@@ -110,13 +110,15 @@ impl Checker<'_> {
                 }
             };
             for segment in &segments {
-                let Segment::Fact { name, form, otherwise } = segment else { continue };
-                if !known.contains(&name.as_str()) {
+                let Segment::Fact { form, otherwise, .. } = segment else { continue };
+                let names: Vec<&str> = segment.names().collect();
+                if let Some(name) = names.iter().find(|name| !known.contains(name)) {
                     let help = format!("use one of: {}", known.join(", "));
                     self.error(Code::UnknownPlaceholder, &at, format!("unknown placeholder `{{{name}}}`"), help);
                     continue;
                 }
-                if let Some(problem) = form.as_deref().and_then(|form| facts::form_problem(name, form)) {
+                let form_problem = |form: &str| names.iter().find_map(|name| facts::form_problem(name, form));
+                if let Some(problem) = form.as_deref().and_then(form_problem) {
                     self.error(
                         Code::BadTemplate,
                         &at,
@@ -128,17 +130,18 @@ impl Checker<'_> {
                 if otherwise.is_some() {
                     continue;
                 }
+                let (name, either, placeholder) = (names[0], names.join("` or `"), names.join("|"));
                 for (row_path, fact) in &rows {
-                    if fact(name).is_none() {
+                    if names.iter().all(|name| fact(name).is_none()) {
                         self.error(
                             Code::RowMissingFact,
                             row_path,
                             format!(
-                                "this row of table `{}` has no `{name}` for column `{}`",
+                                "this row of table `{}` has no `{either}` for column `{}`",
                                 section.id, column.header
                             ),
                             format!(
-                                "add `{name}` to the entry, or write the placeholder `{{{name}?}}` if the \
+                                "add `{name}` to the entry, or write the placeholder `{{{placeholder}?}}` if the \
                                  document leaves this cell empty"
                             ),
                         );
@@ -172,7 +175,20 @@ impl Checker<'_> {
             })
             .collect();
         let cells = match joined {
-            Some((column, separator)) => join_rows(cells, column, separator),
+            Some((column, separator)) => {
+                // Where the joined column writes more than each row's key (`{code} - {group}`),
+                // a row of entries that differ only in their key writes the keys once, joined.
+                let key = facts::key_fact(&table.rows);
+                let keyed = key_cells(&templates[column], key).map(|template| {
+                    let keyed = |(_, fact): &Row<'_>| {
+                        let blank = |name: &str| if name == key { Some(KEY.to_string()) } else { fact(name) };
+                        let cell = facts::fill(&template, blank).expect("checked above: rows have every fact");
+                        (cell, fact(key).expect("every row has its key"))
+                    };
+                    rows.iter().map(keyed).collect()
+                });
+                join_rows(cells, keyed, column, separator)
+            }
             None => cells,
         };
         let headers = table.columns.iter().map(|c| c.header.clone()).collect();
@@ -189,21 +205,54 @@ impl Checker<'_> {
     }
 }
 
+/// A joined cell written without its key, and the keys it joins.
+type KeysJoined = (String, Vec<String>);
+
+/// What stands for a row's key in a cell written without it.
+const KEY: &str = "\u{0}";
+
+/// The joined column's template, where it writes more than the row's key (once, as it is):
+/// `{code} - {group|reason}`.
+fn key_cells(template: &[Segment], key: &str) -> Option<Vec<Segment>> {
+    let plain_key =
+        |s: &Segment| matches!(s, Segment::Fact { name, form: None, or, .. } if name == key && or.is_empty());
+    let facts = template.iter().filter(|s| matches!(s, Segment::Fact { .. }));
+    (template.iter().filter(|s| plain_key(s)).count() == 1 && facts.count() > 1).then(|| template.to_vec())
+}
+
 /// Merges consecutive rows that differ only in `column`, joining that column's cells with
-/// `separator`: one row of the document covering several entries ("500, 502, 503").
-fn join_rows(rows: Vec<Vec<String>>, column: usize, separator: &str) -> Vec<Vec<String>> {
-    let mut merged: Vec<Vec<String>> = Vec::new();
+/// `separator`: one row of the document covering several entries ("500, 502, 503"). Where
+/// `keyed` gives each row's cell with its key left out, and the key, rows whose cells are the
+/// same but for the key write the keys once: "500, 502, 503, 504 - Server Errors".
+fn join_rows(
+    rows: Vec<Vec<String>>,
+    keyed: Option<Vec<(String, String)>>,
+    column: usize,
+    separator: &str,
+) -> Vec<Vec<String>> {
+    // Each merged row, with its cell without the key and the keys it joins, where known.
+    let mut merged: Vec<(Vec<String>, Option<KeysJoined>)> = Vec::new();
+    let mut keyed = keyed.map(Vec::into_iter);
     for row in rows {
+        let keyed = keyed.as_mut().and_then(Iterator::next);
         let same_otherwise =
             |last: &Vec<String>| last.iter().zip(&row).enumerate().all(|(i, (a, b))| i == column || a == b);
         match merged.last_mut() {
-            Some(last) if same_otherwise(last) => {
-                last[column] = format!("{}{separator}{}", last[column], row[column]);
-            }
-            _ => merged.push(row),
+            Some((last, joined)) if same_otherwise(last) => match (joined.as_mut(), keyed) {
+                (Some((without_key, keys)), Some((cell, key))) if cell == *without_key => {
+                    keys.push(key);
+                    last[column] = without_key.replace(KEY, &keys.join(separator));
+                }
+                // Cells joined whole: the keys are no longer written once.
+                _ => {
+                    last[column] = format!("{}{separator}{}", last[column], row[column]);
+                    *joined = None;
+                }
+            },
+            _ => merged.push((row, keyed.map(|(cell, key)| (cell, vec![key])))),
         }
     }
-    merged
+    merged.into_iter().map(|(row, _)| row).collect()
 }
 
 #[cfg(test)]
@@ -215,8 +264,33 @@ mod tests {
         let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
         let rows = vec![row(&["500", "Retry"]), row(&["502", "Retry"]), row(&["404", "Fix"]), row(&["503", "Retry"])];
         assert_eq!(
-            join_rows(rows, 0, ", "),
+            join_rows(rows, None, 0, ", "),
             vec![row(&["500, 502", "Retry"]), row(&["404", "Fix"]), row(&["503", "Retry"])]
+        );
+    }
+
+    #[test]
+    fn a_label_after_the_keys_is_written_once() {
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        let rows = vec![
+            row(&["429 - Too Many Requests", "Slow down."]),
+            row(&["500 - Server Errors", "Rare."]),
+            row(&["502 - Server Errors", "Rare."]),
+            row(&["503 - Server Errors", "Rare."]),
+        ];
+        let keyed = ["429", "500", "502", "503"]
+            .iter()
+            .zip([
+                "\u{0} - Too Many Requests",
+                "\u{0} - Server Errors",
+                "\u{0} - Server Errors",
+                "\u{0} - Server Errors",
+            ])
+            .map(|(key, cell)| (cell.to_string(), key.to_string()))
+            .collect();
+        assert_eq!(
+            join_rows(rows, Some(keyed), 0, ", "),
+            vec![row(&["429 - Too Many Requests", "Slow down."]), row(&["500, 502, 503 - Server Errors", "Rare."])]
         );
     }
 }
