@@ -136,26 +136,13 @@ impl HeaderReadings {
     /// Reads one header of a role, from its value as sent: the text is copied only where it is
     /// kept (a request id, a value not understood).
     fn read_role(&mut self, model: &Model, role: HeaderRole, name: &str, value: &[u8]) {
+        // (The header's name matched one of the model's, whose kind is known.)
+        let rfc9110 = model.retry_after_is_rfc9110().unwrap_or_else(|| RetryAfter::is_rfc9110_header(name));
         // Digits, as nearly every figure is sent: read from the bytes, without making a text
         // of them (which cost most of reading the headers).
         if let Some(number) = digits(value.trim_ascii()) {
-            let read = Reading::Valid(number);
-            match role {
-                HeaderRole::RetryAfter => {
-                    let rfc9110 = model.retry_after_is_rfc9110().unwrap_or_else(|| RetryAfter::is_rfc9110_header(name));
-                    if let Some(wait) = RetryAfter::read_header_number(rfc9110, number, model.retry_after_formats) {
-                        self.retry_after = Reading::Valid(wait);
-                        return;
-                    }
-                }
-                HeaderRole::RequestId => {}
-                HeaderRole::RateLimitLimit => return self.rate_limit.limit = read,
-                HeaderRole::RateLimitRemaining => return self.rate_limit.remaining = read,
-                HeaderRole::RateLimitReset => {
-                    self.rate_limit.reset = read;
-                    self.rate_limit.resets = RetryAfter::of_number(number, model.rate_limit_reset_formats);
-                    return;
-                }
+            if self.read_number(model, role, rfc9110, number) {
+                return;
             }
         }
         let text = Text::of(value);
@@ -165,8 +152,6 @@ impl HeaderReadings {
         };
         match role {
             HeaderRole::RetryAfter => {
-                // (The header's name matched the model's, whose kind is known.)
-                let rfc9110 = model.retry_after_is_rfc9110().unwrap_or_else(|| RetryAfter::is_rfc9110_header(name));
                 let formats = model.retry_after_formats;
                 self.retry_after = match RetryAfter::read_header_as(rfc9110, text.as_str(), formats) {
                     Some(parsed) => Reading::Valid(parsed),
@@ -182,6 +167,27 @@ impl HeaderReadings {
                 self.rate_limit.resets = RetryAfter::parse(text.as_str(), model.rate_limit_reset_formats);
             }
         }
+    }
+
+    /// Reads a value of digits for `role` as its text would read, where its number says all
+    /// (every role but the request id, which is kept as text); false where it does not.
+    fn read_number(&mut self, model: &Model, role: HeaderRole, rfc9110: bool, number: u64) -> bool {
+        match role {
+            HeaderRole::RetryAfter => {
+                let Some(wait) = RetryAfter::read_header_number(rfc9110, number, model.retry_after_formats) else {
+                    return false;
+                };
+                self.retry_after = Reading::Valid(wait);
+            }
+            HeaderRole::RequestId => return false,
+            HeaderRole::RateLimitLimit => self.rate_limit.limit = Reading::Valid(number),
+            HeaderRole::RateLimitRemaining => self.rate_limit.remaining = Reading::Valid(number),
+            HeaderRole::RateLimitReset => {
+                self.rate_limit.reset = Reading::Valid(number);
+                self.rate_limit.resets = RetryAfter::of_number(number, model.rate_limit_reset_formats);
+            }
+        }
+        true
     }
 
     /// Keeps a header that a rule's condition tests, under the name the rule gives it.
