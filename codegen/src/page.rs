@@ -47,7 +47,9 @@ pub struct PageTable {
 /// A fenced (or indented) code block.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CodeBlock {
-    /// The info string's first word (`json`, `http`...), empty when none.
+    /// The info string's first word (`json`, `http`...), empty when none; or, for a block whose
+    /// info string does not say (none, `text`, `javascript`...), `http` for a response head and
+    /// `json` for a JSON object (see [`CodeBlock::read_as_shown`]).
     pub language: String,
     pub text: String,
     pub line: usize,
@@ -61,6 +63,37 @@ pub struct HttpResponse {
 }
 
 impl CodeBlock {
+    /// The block as what it shows, where its info string does not say: a response head
+    /// (`HTTP/1.1 429 ...`) is `http`, and a JSON object is `json`; and a response written whole
+    /// in one block (its head, an empty line, its JSON body) is an `http` block and a `json`
+    /// block, as pages that write them apart have them.
+    fn read_as_shown(mut self) -> Vec<CodeBlock> {
+        const SAYS: &[&str] = &["json", "http"];
+        let text = self.text.trim_start();
+        if !SAYS.contains(&self.language.as_str()) {
+            if text.starts_with("HTTP/") {
+                self.language = "http".into();
+            } else if text.starts_with('{')
+                && serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text).is_ok()
+            {
+                self.language = "json".into();
+            }
+        }
+        if self.language != "http" {
+            return vec![self];
+        }
+        // The body after the head's empty line, when it is a JSON object.
+        let split = self.text.find("\n\n").or_else(|| self.text.find("\r\n\r\n"));
+        let Some((head, body)) = split.map(|at| self.text.split_at(at)) else { return vec![self] };
+        let body = body.trim();
+        if !body.starts_with('{') || serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(body).is_err() {
+            return vec![self];
+        }
+        // Both halves are where the block is.
+        let body = CodeBlock { language: "json".into(), text: body.to_string(), line: self.line };
+        vec![CodeBlock { text: head.to_string(), ..self }, body]
+    }
+
     /// The block read as an HTTP response head (`HTTP/1.1 429 Too Many Requests`, then headers).
     pub fn http_response(&self) -> HttpResponse {
         let mut lines = self.text.lines();
@@ -230,7 +263,7 @@ pub fn parse_page(text: &str) -> Page {
             }
             Event::End(TagEnd::CodeBlock) => {
                 if let Some(done) = code.take() {
-                    section(&mut current).code_blocks.push(done);
+                    section(&mut current).code_blocks.extend(done.read_as_shown());
                 }
             }
             Event::Start(Tag::Paragraph | Tag::Item) if table.is_none() && heading.is_none() => {
@@ -536,6 +569,25 @@ mod tests {
         assert_eq!(blocks[1].text, "{\"error\": \"x\"}\n");
         // Code spans stay marked: a sentence that names a code or a header names it in one.
         assert_eq!(page.sections[2].prose, ["Wait `60` seconds."]);
+    }
+
+    #[test]
+    fn blocks_that_do_not_say_are_read_as_what_they_show() {
+        let page = parse_page(concat!(
+            "# Errors\n\n",
+            "```\nHTTP/1.1 429 Too Many Requests\nRetry-After: 3\n```\n\n",
+            "```javascript\n{\"id\": \"rate_limit\"}\n```\n\n",
+            "```http\nHTTP/1.1 404 Not Found\nX-Id: 1\n\n{\"id\": \"not_found\"}\n```\n\n",
+            "```text\nnot { json\n```\n",
+        ));
+        let blocks = &page.sections[0].code_blocks;
+        let languages: Vec<&str> = blocks.iter().map(|b| b.language.as_str()).collect();
+        // A whole response in one block is its head and its body.
+        assert_eq!(languages, ["http", "json", "http", "json", "text"]);
+        assert_eq!(blocks[2].http_response().headers, [("X-Id".to_string(), "1".to_string())]);
+        assert_eq!(blocks[3].text, "{\"id\": \"not_found\"}");
+        let responses: Vec<Option<u16>> = page.sections[0].json_responses().iter().map(|(r, _)| r.status).collect();
+        assert_eq!(responses, [Some(429), Some(404)]);
     }
 
     #[test]

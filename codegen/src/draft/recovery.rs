@@ -40,6 +40,31 @@ const DO: &[&str] = &[
     "sending again",
     // "Wait 30 seconds before the next request."
     "before the next request",
+    // "Wait a few minutes", "wait until the window resets": then send it again.
+    "wait a ",
+    "wait until",
+    "after waiting",
+];
+
+/// What a client does before it sends a request again, when a sentence says so ("send the code
+/// in the header and try again", "correct the field and retry"): a kind that is no retry of
+/// its own. The words, then the kind.
+const FIRST: &[(&[&str], RecoveryKind)] = &[
+    (&["correct ", "fix the", "change the request"], RecoveryKind::FixRequest),
+    (
+        &[
+            "send the",
+            "provide ",
+            "enter ",
+            "verify ",
+            "confirm ",
+            "authorize ",
+            "sign in",
+            "log in",
+            "refresh the page",
+        ],
+        RecoveryKind::UserAction,
+    ),
 ];
 
 /// What a rule covers.
@@ -56,6 +81,8 @@ struct Advice {
     retry: bool,
     /// The sentence speaks of waiting (`Retry-After`, a reset, "wait").
     wait: bool,
+    /// What the client does first, before it tries again, where the sentence says.
+    first: Option<RecoveryKind>,
     sentence: String,
     section: String,
 }
@@ -90,6 +117,8 @@ impl Drafter<'_> {
                         continue;
                     }
                     let wait = lower.contains("retry-after") || lower.contains("wait") || lower.contains("reset");
+                    let first =
+                        FIRST.iter().find(|(words, _)| words.iter().any(|w| lower.contains(w))).map(|(_, kind)| *kind);
                     // What comes after "other than" or "except" is advised the other way.
                     let turn = ["other than", "except"].iter().filter_map(|w| lower.find(w)).min();
                     let turned = |at: usize| turn.is_some_and(|t| at > t);
@@ -109,6 +138,11 @@ impl Drafter<'_> {
                             scopes.push((Scope::Error(word.to_string()), at));
                         }
                     }
+                    // A sentence that names a code speaks of that code: the statuses it names are
+                    // the code's ("`two_factor` comes with a 403: ..."), not advised on their own.
+                    if scopes.iter().any(|(scope, _)| matches!(scope, Scope::Error(_))) {
+                        scopes.retain(|(scope, _)| !matches!(scope, Scope::Status(_)));
+                    }
                     // A sentence that names nothing advises on what its section's heading names
                     // (`## 429 Too Many Requests`: "Slow down, and retry with backoff.").
                     // Or, first, what the line it is in defines (`**503 Service Unavailable**:
@@ -122,6 +156,7 @@ impl Drafter<'_> {
                             scope,
                             retry: !negative ^ turned(at),
                             wait,
+                            first,
                             sentence: sentence.replace('`', ""),
                             section: self.section_ids[index].clone(),
                         });
@@ -157,6 +192,7 @@ impl Drafter<'_> {
                     scope: Scope::Status(status.code),
                     retry,
                     wait: false,
+                    first: None,
                     sentence,
                     section: status.source.clone(),
                 });
@@ -173,7 +209,7 @@ impl Drafter<'_> {
                 let wait = said
                     .map(|text| text.to_lowercase())
                     .any(|t| t.contains("wait") || t.contains("reset") || t.contains("retry-after"));
-                advice.push(Advice { scope, retry, wait, sentence, section: value.source.clone() });
+                advice.push(Advice { scope, retry, wait, first: None, sentence, section: value.source.clone() });
             }
         }
         if advice.is_empty() {
@@ -185,8 +221,11 @@ impl Drafter<'_> {
         let mut rules: Vec<RecoveryRule> = Vec::new();
         for item in advice.into_iter().filter(|a| seen.insert(a.scope.clone())) {
             let kind = match (&item.scope, item.retry) {
-                (_, true) if item.wait && waits => RecoveryKind::RetryAfterWait,
-                (_, true) => RecoveryKind::RetryWithBackoff,
+                (_, true) => match item.first {
+                    Some(first) => first,
+                    None if item.wait && waits => RecoveryKind::RetryAfterWait,
+                    None => RecoveryKind::RetryWithBackoff,
+                },
                 (Scope::Status(code), false) if *code < 500 => RecoveryKind::FixRequest,
                 (Scope::Class(StatusClass::ClientError), false) => RecoveryKind::FixRequest,
                 (_, false) => RecoveryKind::GiveUp,

@@ -100,6 +100,36 @@ fn each_catalog_has_not_drifted_from_its_own_page() {
     }
 }
 
+/// The advice of a page's sentences becomes rules of the kinds they say: what the client does
+/// before it tries again (a user's action, a fixed request) is no retry of its own, a sentence
+/// that names a code speaks of that code (not of the status it names beside it), and "wait a few
+/// minutes" is a retry.
+#[test]
+fn advice_is_drafted_as_what_it_asks_of_the_client() {
+    let page = "# Errors\n\n## Codes\n\n| Code | Status | Meaning |\n| --- | --- | --- |\n\
+        | `two_factor` | 403 | A second factor is needed. |\n| `invalid_params` | 422 | Parameters are wrong. |\n\
+        | `rate_limit` | 429 | Too many requests. |\n| `forbidden` | 403 | Not allowed. |\n\n\
+        ```json\n{\"id\": \"forbidden\", \"message\": \"No.\"}\n```\n\n## Advice\n\n\
+        A `two_factor` error comes with a 403: send the code in the `Two-Factor-Code` header and try again.\n\n\
+        On `invalid_params`, correct the parameters and retry.\n\n\
+        After a `rate_limit` error, wait a few minutes.\n";
+    let (yaml, _, _) = draft_and_generate(page);
+    let api = codegen::load::parse_api("spec/drafted.yaml", &yaml).unwrap_or_else(|e| panic!("{e:?}"));
+    let rules = api.api.recovery.expect("the page advises").rules;
+    let kinds: Vec<(Vec<String>, Vec<u16>, &str)> =
+        rules.iter().map(|r| (r.errors.clone(), r.statuses.clone(), r.kind.as_str())).collect();
+    let rule = |code: &str| (vec![code.to_string()], vec![]);
+    assert_eq!(
+        kinds,
+        [
+            (rule("two_factor").0, rule("two_factor").1, "user_action"),
+            (rule("invalid_params").0, rule("invalid_params").1, "fix_request"),
+            (rule("rate_limit").0, rule("rate_limit").1, "retry_with_backoff"),
+        ],
+        "{yaml}"
+    );
+}
+
 /// Edited copies of each page: every change is named, by section.
 #[test]
 fn drift_names_each_change_to_a_page() {
