@@ -135,7 +135,10 @@ fn headings(
     // headings took 13 s.
     let our_set: HashSet<&Vec<String>> = ours.iter().copied().collect();
     let their_set: HashSet<&Vec<String>> = theirs.iter().copied().collect();
-    let missing: Vec<&Vec<String>> = ours.iter().copied().filter(|h| !their_set.contains(h)).collect();
+    // Once each: a page section with several tables is several catalog sections of its heading.
+    let mut once = HashSet::new();
+    let missing: Vec<&Vec<String>> =
+        ours.iter().copied().filter(|h| !their_set.contains(h) && once.insert(*h)).collect();
     // A new heading matters when it holds what catalogs transcribe: a table or a JSON example.
     let mut transcribable: HashMap<&Vec<String>, bool> = HashMap::new();
     for section in &page.sections {

@@ -118,10 +118,23 @@ impl Drafter<'_> {
             let unlisted = body.keys().any(|k| !shape.fields.iter().any(|f| f.name == *k));
             documented && missing(shape) > 0 && unlisted
         };
-        if let Some(index) = best.filter(|&i| !another_body(self, i)) {
+        // A body whose shared members the example's values do not fit (its `error` is text,
+        // the example's an object) is not the example's, when the example holds another
+        // table's body under a member (`{"error": {"status": 404, ...}}`).
+        let shared_fit = |drafter: &Self, index: usize| {
+            let (shape, untyped) = (&drafter.bodies[index], &drafter.untyped);
+            shape.fields.iter().all(|field| match body.get(&field.name) {
+                None | Some(Value::Null) => true,
+                // A type no table gave (the examples', so far) widens to fit.
+                Some(_) if untyped.contains(&(index, field.name.clone())) => true,
+                Some(_) if field.inferred.iter().any(|fact| fact == "type") => true,
+                Some(value) => drafter.fits_type(&field.ty, value),
+            })
+        };
+        if let Some(index) = best.filter(|&i| !another_body(self, i) && shared_fit(self, i)) {
             return index;
         }
-        if best.is_none() {
+        if best.is_none_or(|i| !shared_fit(self, i)) {
             if let Some(index) = self.envelope_for(body, source) {
                 return index;
             }
@@ -178,6 +191,7 @@ impl Drafter<'_> {
             inferred: vec!["description".into(), "root".into()],
             ..Shape::default()
         });
+        self.new_envelopes.insert(self.bodies.len() - 1);
         Some(self.bodies.len() - 1)
     }
 
@@ -227,7 +241,8 @@ impl Drafter<'_> {
     /// example (a format whose members are all optional would fit every body, and hide the formats
     /// after it), optional otherwise; a later example that lacks a member makes it optional.
     fn grow(&mut self, index: usize, body: &Map<String, Value>, source: &str) {
-        let first_example = self.bodies[index].fields.is_empty() && self.built_from_examples.insert(index);
+        let new = self.bodies[index].fields.is_empty() || self.new_envelopes.remove(&index);
+        let first_example = new && self.built_from_examples.insert(index);
         for (key, value) in body {
             if let Some(known) = self.bodies[index].fields.iter().position(|f| f.name == *key) {
                 // A member its table gave no type: the examples say. An empty list or object

@@ -147,6 +147,9 @@ struct Drafter<'p> {
     /// The bodies (by index) that examples built, member by member, from nothing: their first
     /// example's members are required until an example lacks one.
     built_from_examples: BTreeSet<usize>,
+    /// Envelopes made for an example (`{"error": {...}, "meta": {...}}`) that no example has
+    /// grown yet: their first example's other members are required, as a new body's are.
+    new_envelopes: BTreeSet<usize>,
     /// Members (body index, name) of field tables without a `Type` column: the first example
     /// to send one gives its type.
     untyped: BTreeSet<(usize, String)>,
@@ -174,6 +177,7 @@ impl<'p> Drafter<'p> {
             vocabulary_tables: BTreeMap::new(),
             bodies: Vec::new(),
             built_from_examples: BTreeSet::new(),
+            new_envelopes: BTreeSet::new(),
             untyped: BTreeSet::new(),
             sent_empty: BTreeSet::new(),
             headers: Vec::new(),

@@ -219,8 +219,7 @@ impl TableKind {
         }
         // A `Type` column of JSON types (an API's "Type" of error is a code column).
         let has_type_column = table.header.iter().enumerate().any(|(c, h)| {
-            h.trim().eq_ignore_ascii_case("type")
-                && column(table, c).iter().all(|cell| json_type(&cell.to_lowercase()).is_some())
+            is_type_header(h) && column(table, c).iter().all(|cell| json_type(&cell.to_lowercase()).is_some())
         });
         let member_words = ["field", "property", "member", "attribute", "parameter", "key"];
         if has_type_column || (member_words.iter().any(|w| first_header.contains(w)) && all(is_code_cell)) {
@@ -464,16 +463,16 @@ impl Drafter<'_> {
         for (c, header) in table.header.iter().enumerate().skip(1) {
             let cells = column(table, c);
             let lower = header.trim().to_lowercase();
-            let (fact, form) = if lower == "type" && cells.iter().all(|cell| json_type(&cell.to_lowercase()).is_some())
-            {
-                (FieldFact::Type, None)
-            } else if lower.contains("required") && is_yes_no_column(&cells) {
-                (FieldFact::Required, Some(yes_no_form(&cells)))
-            } else if !facts.contains(&FieldFact::Description) {
-                (FieldFact::Description, None)
-            } else {
-                return None;
-            };
+            let (fact, form) =
+                if is_type_header(&lower) && cells.iter().all(|cell| json_type(&cell.to_lowercase()).is_some()) {
+                    (FieldFact::Type, None)
+                } else if lower.contains("required") && is_yes_no_column(&cells) {
+                    (FieldFact::Required, Some(yes_no_form(&cells)))
+                } else if !facts.contains(&FieldFact::Description) {
+                    (FieldFact::Description, None)
+                } else {
+                    return None;
+                };
             facts.push(fact);
             columns.push(TableColumn { header: header.clone(), cell: fact_cell(fact.key(), form.as_deref(), &[]) });
         }
@@ -729,6 +728,12 @@ fn joined_by(rows: &[&Vec<String>], key: usize) -> String {
         Some(rest[..second].to_string())
     });
     between.filter(|s| !s.is_empty()).unwrap_or_else(|| ", ".into())
+}
+
+/// A column header that names the members' JSON types: `Type`, `Value Type`, `Data type`.
+fn is_type_header(header: &str) -> bool {
+    let lower = header.trim().to_lowercase();
+    lower == "type" || lower.ends_with(" type")
 }
 
 /// A cell naming a whole class of statuses as pages write one (`5xx`, `` `4XX` ``): the text.

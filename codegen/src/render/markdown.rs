@@ -29,18 +29,22 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
     )
 }
 
-/// A cell's text as Markdown: escaped as all catalog text is, but a cell bold as a whole
-/// (`**RecordNotFound**`, as a page's table of codes writes its key column and a table's
-/// template rebuilds it) stays bold, and a cell that is one link (`[404](#not-found)`) stays a
+/// A cell's text as Markdown: escaped as all catalog text is, but a cell bold or in italics as
+/// a whole (`**RecordNotFound**`, `*string*`, as a page's table writes a column and a table's
+/// template rebuilds it) stays so, and a cell that is one link (`[404](#not-found)`) stays a
 /// link.
 fn table_cell(text: &str) -> String {
     if let Some((inner, target)) = crate::page::link_cell(text) {
         return format!("[{}]({target})", table_cell(inner));
     }
-    match text.strip_prefix("**").and_then(|t| t.strip_suffix("**")) {
-        Some(inner) if !inner.is_empty() && !inner.contains('*') => format!("**{}**", md(inner)),
-        _ => md(text),
+    // A whole cell in bold or in italics (`**id**`, `*string*`) stays so.
+    for mark in ["**", "*"] {
+        match text.strip_prefix(mark).and_then(|t| t.strip_suffix(mark)) {
+            Some(inner) if !inner.is_empty() && !inner.contains('*') => return format!("{mark}{}{mark}", md(inner)),
+            _ => {}
+        }
     }
+    md(text)
 }
 
 /// A Markdown table whose cells are Markdown already (only the table syntax is escaped).
@@ -737,6 +741,8 @@ mod tests {
         assert_eq!(table_cell("**a*b**"), "\\*\\*a\\*b\\*\\*");
         assert_eq!(table_cell("Bad *input*"), "Bad \\*input\\*");
         assert_eq!(table_cell("****"), "\\*\\*\\*\\*");
+        assert_eq!(table_cell("*string*"), "*string*");
+        assert_eq!(table_cell("*a*b*"), "\\*a\\*b\\*");
         // A cell that is one link stays a link; its text is escaped as any cell's.
         assert_eq!(table_cell("[404](#not-found)"), "[404](#not-found)");
         assert_eq!(table_cell("[`invalid`](#invalid)"), "[`invalid`](#invalid)");

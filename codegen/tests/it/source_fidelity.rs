@@ -95,14 +95,34 @@ pub fn responses(markdown: &str) -> Vec<Response> {
     let mut found = Vec::new();
     let mut pending: Option<(u16, Vec<(String, String)>)> = None;
     for (language, text) in code_blocks(markdown) {
-        match language.as_str() {
+        // A block that does not say what it is is what it shows: a response head, or JSON.
+        let object = |text: &str| serde_json::from_str::<serde_json::Map<String, Value>>(text.trim()).is_ok();
+        let language = match language.as_str() {
+            _ if text.starts_with("HTTP/") => "http",
+            "json" => "json",
+            _ if object(&text) => "json",
+            other => other,
+        };
+        // A whole response in one block: its head, an empty line, its body.
+        let (text, body) = match text.split_once("\n\n") {
+            Some((head, body)) if language == "http" && object(body) => (head.to_string(), Some(body.to_string())),
+            _ => (text, None),
+        };
+        match language {
             "http" => {
                 let mut lines = text.lines();
                 let status =
                     lines.next().and_then(|l| l.split_whitespace().nth(1)).and_then(|c| c.parse().ok()).unwrap();
                 let headers =
                     lines.filter_map(|l| l.split_once(": ")).map(|(k, v)| (k.to_string(), v.to_string())).collect();
-                pending = Some((status, headers));
+                match body {
+                    Some(body) => found.push(Response {
+                        body: serde_json::from_str(&body).unwrap(),
+                        status: Some(status),
+                        headers,
+                    }),
+                    None => pending = Some((status, headers)),
+                }
             }
             "json" => {
                 let body: Value = serde_json::from_str(&text).unwrap();
