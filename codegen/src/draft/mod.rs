@@ -308,7 +308,7 @@ impl<'p> Drafter<'p> {
             sections,
             statuses: self.statuses.clone(),
             status_classes: self.status_classes.clone(),
-            vocabularies: self.vocabularies.clone(),
+            vocabularies: self.vocabularies.iter().cloned().map(names::with_free_variants).collect(),
             bodies,
             unions: Vec::new(),
             headers: self.headers.clone(),

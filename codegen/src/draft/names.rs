@@ -27,6 +27,31 @@ pub(super) fn unique(base: &str, mut free: impl FnMut(&str) -> bool, numbered: i
     name
 }
 
+/// The vocabulary, with a `variant:` for each value whose variant would be a name the
+/// generated enum defines itself (`UNKNOWN` as `Unknown`) or another value's (`not-found` and
+/// `not_found`): the value's name and the vocabulary's last word (`UnknownCode`), numbered
+/// if that is taken too. Values the validation cannot name are left for it to report.
+pub(super) fn with_free_variants(mut vocabulary: crate::model::Vocabulary) -> crate::model::Vocabulary {
+    let suffix = crate::names::words(&vocabulary.name).last().map(|word| pascal(word)).unwrap_or_default();
+    let mut used: BTreeSet<String> = crate::validate::RESERVED_VARIANTS.iter().map(|name| name.to_string()).collect();
+    let named = |value: &crate::model::VocabularyValue| match &value.variant {
+        Some(variant) => Some(variant.clone()),
+        None => crate::names::pascal_case(vocabulary.variant_names.part(&value.value)),
+    };
+    let derived: Vec<Option<String>> = vocabulary.values.iter().map(named).collect();
+    for (value, variant) in vocabulary.values.iter_mut().zip(derived) {
+        let Some(variant) = variant else { continue };
+        if used.insert(variant.clone()) {
+            continue;
+        }
+        let base = format!("{variant}{suffix}");
+        let free = unique(&base, |name| !used.contains(name), |n| format!("{base}{n}"));
+        used.insert(free.clone());
+        value.variant = Some(free);
+    }
+    vocabulary
+}
+
 /// `Error Types` -> `ErrorType` (singular), unless `taken`.
 pub(super) fn vocabulary_name(heading: &[String], taken: impl Fn(&str) -> bool) -> String {
     let last = heading.last().map_or("Values", String::as_str);
@@ -96,4 +121,26 @@ pub(super) fn name_from_id(id: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_free_variants;
+    use crate::model::{Vocabulary, VocabularyValue};
+
+    #[test]
+    fn values_whose_variants_are_taken_get_free_ones() {
+        let value = |value: &str| VocabularyValue { value: value.into(), ..VocabularyValue::default() };
+        let vocabulary = Vocabulary {
+            name: "ErrorCode".into(),
+            values: vec![value("UNKNOWN"), value("not_found"), value("not-found"), value("ALL"), value("ok")],
+            ..Vocabulary::default()
+        };
+        let variants: Vec<Option<String>> =
+            with_free_variants(vocabulary).values.into_iter().map(|value| value.variant).collect();
+        let named = |name: &str| Some(name.to_string());
+        // `Unknown` is the enum's own (`ALL` is its constant; the value `ALL` is `All`); `not-found`
+        // would be `NotFound` again.
+        assert_eq!(variants, [named("UnknownCode"), None, named("NotFoundCode"), None, None]);
+    }
 }

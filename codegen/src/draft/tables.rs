@@ -121,7 +121,8 @@ impl ValueFact {
     fn of_column(header: &str, cells: &[&str], taken: &[Self]) -> Option<Self> {
         let lower = header.to_lowercase();
         let statuses = cells.iter().all(|c| is_placeholder(c) || status_codes(c).is_some());
-        let wanted = if lower.contains("status") && statuses {
+        // A column of statuses headed `Status`, `HTTP status` or `HTTP`.
+        let wanted = if (lower.contains("status") || lower.contains("http")) && statuses {
             Self::Statuses
         } else if lower.contains("retr") && is_yes_no_column(cells) {
             Self::Retryable

@@ -61,7 +61,11 @@ pub fn tables(markdown: &str) -> Vec<Vec<Vec<String>>> {
     tables
 }
 
-/// Fenced code blocks as (language, text).
+/// What a heading is among the blocks [`code_blocks`] gives: a response head before it is not
+/// the head of a body after it.
+const HEADING: &str = "#";
+
+/// Fenced code blocks as (language, text), and each heading between them as [`HEADING`].
 fn code_blocks(markdown: &str) -> Vec<(String, String)> {
     let mut blocks = Vec::new();
     let mut open: Option<(String, String)> = None;
@@ -76,6 +80,7 @@ fn code_blocks(markdown: &str) -> Vec<(String, String)> {
                 text.push_str(line);
                 text.push('\n');
             }
+            (None, None) if trimmed.starts_with('#') => blocks.push((HEADING.to_string(), String::new())),
             (None, None) => {}
         }
     }
@@ -109,6 +114,7 @@ pub fn responses(markdown: &str) -> Vec<Response> {
             _ => (text, None),
         };
         match language {
+            HEADING => pending = None,
             "http" => {
                 let mut lines = text.lines();
                 let status =
