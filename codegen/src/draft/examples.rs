@@ -9,6 +9,21 @@ use crate::page::header_names;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
+/// Whether a header of the wait counts milliseconds: its name ends so (`x-ms-retry-after-ms`),
+/// or its description says so.
+fn in_milliseconds(header: &Header) -> bool {
+    names::bare(&header.name).ends_with("ms") || header.description.to_lowercase().contains("millisecond")
+}
+
+/// The form a header of the wait sends `value` in: a number of milliseconds for a header that
+/// counts them, else as [`retry_after_format`] reads it.
+fn header_wait_format(header: &Header, value: &str) -> RetryAfterFormat {
+    match retry_after_format(value) {
+        RetryAfterFormat::DelaySeconds if in_milliseconds(header) => RetryAfterFormat::DelayMilliseconds,
+        format => format,
+    }
+}
+
 /// The form a `Retry-After` value is written in: seconds, an ISO 8601 time or an HTTP-date.
 fn retry_after_format(value: &str) -> RetryAfterFormat {
     let value = value.trim();
@@ -148,7 +163,7 @@ impl Drafter<'_> {
         if let Some(known) = self.headers.iter_mut().find(|h| h.name.eq_ignore_ascii_case(name)) {
             // An example's `Retry-After` shows a form the header is written in.
             if let (Some(HeaderRole::RetryAfter), Some(value)) = (known.role, example_value) {
-                let format = retry_after_format(value);
+                let format = header_wait_format(known, value);
                 if !known.formats.contains(&format) {
                     known.formats.push(format);
                 }
@@ -178,7 +193,8 @@ impl Drafter<'_> {
     pub(super) fn add_header(&mut self, mut header: Header, example_value: Option<&str>) {
         let bare = names::bare(&header.name);
         let role = match bare.as_str() {
-            "retryafter" => Some(HeaderRole::RetryAfter),
+            // `Retry-After`, or a header of its own for the wait (`x-ms-retry-after-ms`).
+            _ if bare.contains("retryafter") => Some(HeaderRole::RetryAfter),
             _ if bare.ends_with("requestid") || bare == "xtraceid" || bare == "xcorrelationid" => {
                 Some(HeaderRole::RequestId)
             }
@@ -197,7 +213,8 @@ impl Drafter<'_> {
                 // From the value an example sends, else from what the page says of it.
                 let said = header.description.to_lowercase();
                 header.formats.push(match example_value {
-                    Some(value) => retry_after_format(value),
+                    Some(value) => header_wait_format(&header, value),
+                    None if in_milliseconds(&header) => RetryAfterFormat::DelayMilliseconds,
                     None if said.contains("iso 8601") || said.contains("iso8601") => RetryAfterFormat::Iso8601,
                     None if said.contains("http-date") || said.contains("http date") || said.contains(" date") => {
                         RetryAfterFormat::HttpDate

@@ -186,8 +186,8 @@ impl Drafter<'_> {
         let advised: BTreeSet<Scope> = advice.iter().map(|a| a.scope.clone()).collect();
         for status in &self.statuses {
             if let Some(retry) = status.retryable.filter(|_| !advised.contains(&Scope::Status(status.code))) {
-                let sentence =
-                    format!("The table under `{}` says whether status {} is retried.", status.source, status.code);
+                // One sentence for the table, so that its rows of one kind make one rule.
+                let sentence = format!("The table under `{}` says which statuses are retried.", status.source);
                 advice.push(Advice {
                     scope: Scope::Status(status.code),
                     retry,
@@ -203,7 +203,7 @@ impl Drafter<'_> {
         {
             let scope = Scope::Error(value.value.clone());
             if let Some(retry) = value.retryable.filter(|_| !advised.contains(&scope)) {
-                let sentence = format!("The table under `{}` says whether `{}` is retried.", value.source, value.value);
+                let sentence = format!("The table under `{}` says which codes are retried.", value.source);
                 // Its row may say to wait first ("wait until `X-RateLimit-Reset`").
                 let said = [&value.description, &value.action, &value.message].into_iter().flatten();
                 let wait = said

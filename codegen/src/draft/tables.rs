@@ -3,8 +3,9 @@
 //! a fact of the entries its rows become.
 
 use super::cells::{
-    code_template, fact_cell, group_after_codes, is_code_cell, is_header_cell, is_placeholder, is_yes_no_column,
-    json_type, key_template, reason_after_code, statuses_form, strip_code, unescape, yes_no, yes_no_form,
+    code_template, fact_cell, group_after_codes, is_code_cell, is_code_span, is_header_cell, is_placeholder,
+    is_yes_no_column, json_type, key_template, reason_after_code, statuses_form, strip_code, unescape, yes_no,
+    yes_no_form,
 };
 use super::{names, Drafter};
 use crate::model::{
@@ -239,8 +240,15 @@ impl TableKind {
                 let cells = column(table, c);
                 cells.iter().all(|cell| is_code_cell(cell) && status_codes(cell).is_none()) && unique(&cells)
             });
+            // Or a column the page marks as its codes: code spans, or headed `Code` (a status
+            // table's other columns are words: a reason, a description).
+            let marked_codes = |c: usize| {
+                let header = table.header[c].to_lowercase();
+                column(table, c).iter().all(|cell| is_code_span(cell))
+                    || (header.contains("code") && !header.contains("status"))
+            };
             return match codes {
-                Some(key) if !unique(&first) => Some(Self::Codes { key, integer: false }),
+                Some(key) if !unique(&first) || marked_codes(key) => Some(Self::Codes { key, integer: false }),
                 _ => Some(Self::Statuses { key: 0 }),
             };
         }
