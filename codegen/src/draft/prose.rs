@@ -222,7 +222,7 @@ impl Drafter<'_> {
             return;
         };
         let listed = TableRows::Vocabulary(name.clone());
-        let (source, _) = self.free_source(source, |rows| *rows == listed);
+        let Some(source) = self.unlisted_source(source, |rows| *rows == listed) else { return };
         if let Some(vocabulary) = self.vocabularies.iter_mut().find(|v| v.name == name) {
             vocabulary.values.push(VocabularyValue {
                 value: word.to_string(),
@@ -260,7 +260,7 @@ impl Drafter<'_> {
         };
         let Some(vocabulary) = vocabulary else { return };
         let listed = TableRows::Vocabulary(vocabulary.clone());
-        let (source, _) = self.free_source(source, |rows| *rows == listed);
+        let Some(source) = self.unlisted_source(source, |rows| *rows == listed) else { return };
         let vocabulary = self.vocabularies.iter_mut().find(|v| v.name == vocabulary);
         if let Some(vocabulary) = vocabulary {
             vocabulary.values.push(VocabularyValue {
