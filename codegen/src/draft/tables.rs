@@ -371,20 +371,20 @@ impl Drafter<'_> {
             })
             .collect();
         let grouped = codes.iter().any(|codes| codes.len() > 1);
-        let template = match reasons.first() {
+        // The template, and whether it writes each row's phrase (a reason, or a group's name).
+        let (template, labelled) = match reasons.first() {
             Some(Some((_, template))) if reasons.iter().all(|r| r.as_ref().is_some_and(|(_, t)| t == template)) => {
                 // A class has no reason phrase to write beside it.
                 if !class_rows.is_empty() {
                     return None;
                 }
                 match grouped {
-                    true => template.replace("{reason}", "{group|reason}"),
-                    false => template.clone(),
+                    true => (template.replace("{reason}", "{group|reason}"), true),
+                    false => (template.clone(), true),
                 }
             }
-            _ => code_template(&status_rows[0][key], &codes[0], "{code}")?,
+            _ => (code_template(&status_rows[0][key], &codes[0], "{code}")?, false),
         };
-        let labelled = reasons.iter().all(Option::is_some) && template.contains("reason}");
         let mut columns = Vec::new();
         let mut facts: Vec<(usize, StatusFact)> = Vec::new();
         let mut taken: Vec<StatusFact> = Vec::new();
