@@ -2,7 +2,7 @@
 //! ([`ApiErrorInfo`]), and why a body could not be read ([`BodyProblem`]).
 
 use crate::fact_scan::{scan, Scalar, MAX_SCANNED};
-use crate::facts::{every_element_facts, facts_found, facts_of_value, parse_json, BodyFacts};
+use crate::facts::{every_element_facts, facts_of_value, parse_json, BodyFacts};
 use crate::headers::{HeaderReadings, RateLimit, Reading, ResponseHeader};
 use crate::model::{ErrorModel, FieldRole, Model};
 use crate::recovery::{Observed, Recovery, WaitSource};
@@ -95,7 +95,10 @@ impl fmt::Display for BodyProblem {
 #[derive(Clone, Debug)]
 pub struct ApiError<B> {
     status: u16,
-    body: Option<B>,
+    /// The typed body and why it did not decode, found when first asked for (most responses
+    /// are decided and logged, not matched on: their facts come from a pass that decodes
+    /// nothing).
+    decoded: OnceLock<Decoded<B>>,
     /// The body as JSON: parsed when the body did not decode (its facts came from it), or on
     /// demand from `raw` when it did.
     json: OnceLock<Option<Value>>,
@@ -107,8 +110,12 @@ pub struct ApiError<B> {
     facts: BodyFacts,
     headers: HeaderReadings,
     body_len: usize,
+    /// Why the body was not read at all (too large, empty, no JSON), found by the first pass.
     problem: Option<BodyProblem>,
 }
+
+/// The typed body, or why the body did not decode into it.
+type Decoded<B> = Result<B, BodyProblem>;
 
 impl<B: ErrorModel> ApiError<B> {
     /// Bodies longer than this are not parsed (an error body never is; a 5 MB page is not one).
@@ -128,7 +135,7 @@ impl<B: ErrorModel> ApiError<B> {
         let headers = HeaderReadings::read(B::MODEL, headers);
         let mut error = Self {
             status,
-            body: None,
+            decoded: OnceLock::new(),
             json: OnceLock::new(),
             // Copying the bytes costs less than making the excerpt (or the JSON) for every
             // response, when few are asked for them; a body too large to read keeps only its
@@ -144,8 +151,9 @@ impl<B: ErrorModel> ApiError<B> {
         error
     }
 
-    // Only what depends on `B` is here: the rest is in functions of their own, compiled once in
-    // this crate rather than again in every crate that reads a response.
+    /// Reads the facts of the body by path, in a pass that decodes nothing (the typed body is
+    /// decoded when asked for: [`ApiError::body`]). Decoding it costs as much again, and a
+    /// decision, a log line or a message needs only the facts.
     fn read_body(&mut self, body: &[u8]) {
         let body = match readable(body, Self::MAX_BODY_BYTES) {
             Ok(body) => body,
@@ -154,61 +162,43 @@ impl<B: ErrorModel> ApiError<B> {
                 return;
             }
         };
-        // The usual case, a body in one of the documented formats: decoded straight from the
-        // bytes, its facts read by path in the same pass. Building a `Value` of the body for
-        // them doubled the cost of reading it (BENCHMARKS.md); `json()` builds one from the
-        // bytes kept, if asked.
-        let error = match B::decode_body(body) {
-            Ok(decoded) => {
-                self.facts = decoded.facts;
-                self.body = Some(decoded.body);
-                // Rules that read every element of an array need a `Value` of the body (kept for
-                // `json()`): only the models that say so pay for it, and not for a large body.
-                if B::MODEL.reads_every_element() && body.len() <= Self::VALUE_BYTES {
-                    if let Ok(json) = parse_json(body) {
-                        every_element_facts(&json, B::MODEL.fields, &mut self.facts);
-                        self.json = OnceLock::from(Some(json));
-                    }
+        match found_facts(B::MODEL, body, Self::VALUE_BYTES) {
+            Ok(Found::Scanned(scanned)) => self.facts = scanned.facts(B::MODEL),
+            Ok(Found::Read(facts, json)) => {
+                self.facts = facts;
+                // Kept for `json()`, as it was made.
+                if let Some(json) = json {
+                    self.json = OnceLock::from(Some(json));
                 }
-                return;
             }
-            Err(error) => error,
-        };
-        // A large body in none of the documented formats is a page or worse: its facts are found
-        // by path in one streaming pass, without a `Value` (of 1 MiB of tiny objects, one took
-        // 25 times the body's size); `json()` builds one if asked.
-        if body.len() > Self::VALUE_BYTES && B::MODEL.fields.len() <= crate::field_watch::MAX_FIELDS {
-            match watched_facts(B::MODEL, body) {
-                Ok(facts) => {
-                    self.facts = facts;
-                    self.problem = Some(BodyProblem::UnexpectedShape { message: error.to_string() });
-                }
-                Err(error) => self.problem = Some(BodyProblem::NotJson { message: error.to_string() }),
+            Err(error) => self.problem = Some(BodyProblem::NotJson { message: error.to_string() }),
+        }
+    }
+
+    /// The typed body, or why the body does not decode into it: decoded once, when first
+    /// asked for.
+    fn decoded(&self) -> Option<&Decoded<B>> {
+        if self.problem.is_some() {
+            return None;
+        }
+        Some(self.decoded.get_or_init(|| {
+            let bytes = self.raw.strip_prefix(BOM).unwrap_or(&self.raw);
+            let error = match B::decode_body(bytes) {
+                Ok(decoded) => return Ok(decoded.body),
+                Err(error) => error,
+            };
+            // Decoding a `Value` of the body can succeed where the bytes did not: a repeated
+            // key, which a `Value` resolves to the last one. The value is written back as bytes
+            // for the same decoder: deserializing the `Value` itself would compile a second
+            // decoder of each body. (Not for a large body, whose `Value` could take tens of
+            // times its size.)
+            let value = (bytes.len() <= Self::VALUE_BYTES).then(|| self.json()).flatten();
+            match value.map(|json| B::decode_body(&json_bytes(json))) {
+                Some(Ok(decoded)) => Ok(decoded.body),
+                // The first decode's message: its line and column are the body's.
+                _ => Err(BodyProblem::UnexpectedShape { message: error.to_string() }),
             }
-            return;
-        }
-        // Anything else is read into a `Value`, which keeps every fact found by path.
-        let json = match parse_json(body) {
-            Ok(json) => json,
-            Err(error) => {
-                self.problem = Some(BodyProblem::NotJson { message: error.to_string() });
-                return;
-            }
-        };
-        self.facts = facts_of_value(&json, B::MODEL.fields, B::MODEL.body_wait_formats);
-        // Not for a large body, as when it decodes.
-        if body.len() <= Self::VALUE_BYTES {
-            every_element_facts(&json, B::MODEL.fields, &mut self.facts);
-        }
-        // Decoding the value can succeed where the bytes did not: a repeated key, which a
-        // `Value` resolves to the last one. The value is written back as bytes for the same
-        // decoder: deserializing the `Value` itself would compile a second decoder of each body.
-        match B::decode_body(&json_bytes(&json)) {
-            Ok(decoded) => self.body = Some(decoded.body),
-            // The first decode's message: its line and column are the body's.
-            Err(_) => self.problem = Some(BodyProblem::UnexpectedShape { message: error.to_string() }),
-        }
-        self.json = OnceLock::from(Some(json));
+        }))
     }
 
     /// What to do about this response, as the API's catalog says, with waits of at most
@@ -272,27 +262,22 @@ impl<B: ErrorModel> ApiError<B> {
     ) -> Recovery {
         let model = B::MODEL;
         let headers = HeaderReadings::read_for_decision(model, headers);
-        // The usual model (a few paths, none read in every element) is scanned, its facts
-        // borrowed from the body; any other reads its facts as `from_response` does.
-        let scanned = match readable(body, Self::MAX_BODY_BYTES) {
-            Ok(body) if model.fields.len() <= MAX_SCANNED && !model.reads_every_element() => scan(body, model.fields),
-            _ => {
-                let facts = facts_without_decoding(model, body, Self::MAX_BODY_BYTES, Self::VALUE_BYTES);
-                return decision(model, status, Said::of(&facts), &headers, now, max_wait);
-            }
+        // The facts `from_response` finds, borrowed from the body where they can be.
+        let found =
+            readable(body, Self::MAX_BODY_BYTES).ok().and_then(|body| found_facts(model, body, Self::VALUE_BYTES).ok());
+        let scanned = match found {
+            Some(Found::Scanned(scanned)) => scanned,
+            Some(Found::Read(facts, _)) => return decision(model, status, Said::of(&facts), &headers, now, max_wait),
+            None => return decision(model, status, Said::default(), &headers, now, max_wait),
         };
-        let Ok(scanned) = scanned else {
-            return decision(model, status, Said::default(), &headers, now, max_wait);
-        };
-        let text = |role| scanned.first(model.fields, role).map(Scalar::text);
+        let found = scanned.by_role(model.fields);
+        let text = |role: FieldRole| found[role as usize].map(Scalar::text);
         let (code, hint, message) = (text(FieldRole::Code), text(FieldRole::Hint), text(FieldRole::Message));
         let said = Said {
             code: code.as_deref(),
             hint: hint.as_deref(),
             message: message.as_deref(),
-            body_wait: scanned
-                .first(model.fields, FieldRole::RetryAfter)
-                .and_then(|wait| wait.wait(model.body_wait_formats)),
+            body_wait: found[FieldRole::RetryAfter as usize].and_then(|wait| wait.wait(model.body_wait_formats)),
             ..Said::default()
         };
         decision(model, status, said, &headers, now, max_wait)
@@ -324,9 +309,9 @@ impl<B: ErrorModel> ApiError<B> {
         self.status
     }
 
-    /// The typed body, when the body decoded.
+    /// The typed body, when the body decodes (decoded when first asked for).
     pub fn body(&self) -> Option<&B> {
-        self.body.as_ref()
+        self.decoded()?.as_ref().ok()
     }
 
     /// The body as JSON, when it parsed (decoded or not).
@@ -409,7 +394,10 @@ impl<B: ErrorModel> ApiError<B> {
 
     /// Why the body did not decode, if it did not.
     pub fn body_problem(&self) -> Option<&BodyProblem> {
-        self.problem.as_ref()
+        match self.decoded() {
+            None => self.problem.as_ref(),
+            Some(decoded) => decoded.as_ref().err(),
+        }
     }
 }
 
@@ -558,37 +546,29 @@ impl<'a> Said<'a> {
     }
 }
 
-/// The facts [`ApiError::from_response`] finds in `body`, found without decoding it: a body
-/// decoded or not has the same facts (they are read by path either way), so a decision needs
-/// no typed body.
-fn facts_without_decoding(model: &Model, body: &[u8], max_bytes: usize, value_bytes: usize) -> BodyFacts {
-    let Ok(body) = readable(body, max_bytes) else {
-        return BodyFacts::default();
-    };
-    // Where `from_response` reads a `Value` for the facts: rules that read every element (not
-    // in a large body), or more paths than the watch follows.
-    let every_element = model.reads_every_element() && body.len() <= value_bytes;
-    if !every_element && model.fields.len() <= crate::field_watch::MAX_FIELDS {
-        return watched_facts(model, body).unwrap_or_default();
-    }
-    let Ok(json) = parse_json(body) else {
-        return BodyFacts::default();
-    };
-    let mut facts = facts_of_value(&json, model.fields, model.body_wait_formats);
-    if body.len() <= value_bytes {
-        every_element_facts(&json, model.fields, &mut facts);
-    }
-    facts
+/// The facts of a body, found by path without decoding it (a body decoded or not has the same
+/// facts: they are read by path either way).
+enum Found<'b> {
+    /// Scanned, borrowed from the body.
+    Scanned(crate::fact_scan::Scanned<'b>),
+    /// Read from a `Value` of the body (kept: `json()` gives it).
+    Read(BodyFacts, Option<Value>),
 }
 
-/// The facts at the model's paths, in one streaming pass over the body that decodes nothing
-/// (no `Value`, whatever the body's size); an error when the body is not JSON.
-fn watched_facts(model: &Model, body: &[u8]) -> Result<BodyFacts, serde_json::Error> {
-    let (fields, wait_formats) = (model.fields, model.body_wait_formats);
-    crate::field_watch::decode_with::<serde_core::de::IgnoredAny, _>(body, fields, |found| {
-        facts_found(fields, wait_formats, found)
-    })
-    .map(|(_, facts)| facts)
+/// The facts of a readable `body`; an error when it is not JSON. A `Value` is made where rules
+/// read every element (of a body of at most `value_bytes`) or the model has more paths than a
+/// scan follows.
+fn found_facts<'b>(model: &Model, body: &'b [u8], value_bytes: usize) -> Result<Found<'b>, serde_json::Error> {
+    let every_element = model.reads_every_element() && body.len() <= value_bytes;
+    if !every_element && model.fields.len() <= MAX_SCANNED {
+        return scan(body, model.fields).map(Found::Scanned);
+    }
+    let json = parse_json(body)?;
+    let mut facts = facts_of_value(&json, model.fields, model.body_wait_formats);
+    if every_element {
+        every_element_facts(&json, model.fields, &mut facts);
+    }
+    Ok(Found::Read(facts, Some(json)))
 }
 
 /// The body without a byte order mark, or why it is not read at all.
@@ -717,7 +697,7 @@ mod tests {
         .default_retry_after(Duration::from_secs(60));
     }
 
-    /// A body whose model has more field paths than one decode watches.
+    /// A body whose model has more field paths than one scan follows.
     #[derive(Debug, serde::Deserialize)]
     struct Wide {
         code: String,
@@ -740,13 +720,13 @@ mod tests {
     }
 
     #[test]
-    fn a_model_of_more_paths_than_are_watched_still_finds_every_fact() {
+    fn a_model_of_more_paths_than_are_scanned_still_finds_every_fact() {
         let error = ApiError::<Wide>::from_response(400, [("", "")], br#"{"code": "LAST"}"#);
         assert_eq!(error.body().map(|body| body.code.as_str()), Some("LAST"));
         assert_eq!(error.code(), Some("LAST"));
     }
 
-    /// A body of any JSON, read at the watch's test paths, with rules of every level (a
+    /// A body of any JSON, read at the scan's test paths, with rules of every level (a
     /// message and a header condition among them): deciding alone must agree with reading.
     #[derive(Debug, serde::Deserialize)]
     #[allow(dead_code)] // Read through Debug only.
@@ -755,7 +735,7 @@ mod tests {
     impl ErrorModel for Probe {
         const MODEL: &'static Model = &Model::new(
             "Probe",
-            crate::field_watch::tests::FIELDS.split_at(8).0,
+            crate::fact_scan::tests::FIELDS.split_at(8).0,
             &[(HeaderRole::RetryAfter, "Retry-After"), (HeaderRole::RateLimitRemaining, "Left")],
             RecoveryTable::new(
                 &[
@@ -779,12 +759,12 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn deciding_alone_agrees_with_reading_the_error(
-            node in crate::field_watch::tests::node(),
+            node in crate::fact_scan::tests::node(),
             status in proptest::sample::select(vec![400u16, 403, 429, 503]),
             left in "0| 0|1|",
             wait in "|5|x|2024-12-01T09:00:00Z",
         ) {
-            let body = crate::field_watch::tests::text(&node);
+            let body = crate::fact_scan::tests::text(&node);
             let headers = [("left", left.as_str()), ("retry-after", wait.as_str())];
             let now = UNIX_EPOCH + Duration::from_secs(NOW);
             let read = ApiError::<Probe>::from_response(status, headers, body.as_bytes()).recovery(now);

@@ -4,7 +4,6 @@
 use crate::model::{FieldRole, ANY_ELEMENT, EACH_ELEMENT};
 use crate::retry_after::{RetryAfter, RetryAfterFormat};
 use serde_json::Value;
-use std::borrow::Cow;
 use std::time::Duration;
 
 /// The facts found in a body, whether or not it decoded.
@@ -28,24 +27,13 @@ pub(crate) fn parse_json(body: &[u8]) -> Result<Value, serde_json::Error> {
     serde_json::from_slice(body)
 }
 
-/// The facts of the scalars a watched decode found, one per field of the model; a wait is read
-/// in `wait_formats`.
-pub(crate) fn facts_found(
-    fields: &[(FieldRole, &[&str])],
-    wait_formats: &[RetryAfterFormat],
-    found: &mut [Option<Value>],
-) -> BodyFacts {
-    let found = fields.iter().zip(found).filter_map(|((role, _), value)| Some((*role, Cow::Owned(value.take()?))));
-    body_facts(found, wait_formats)
-}
-
 /// The facts found by path in a `Value` of the body.
 pub(crate) fn facts_of_value(
     json: &Value,
     fields: &[(FieldRole, &[&str])],
     wait_formats: &[RetryAfterFormat],
 ) -> BodyFacts {
-    let found = fields.iter().filter_map(|(role, path)| Some((*role, Cow::Borrowed(scalar_at(json, path)?))));
+    let found = fields.iter().filter_map(|(role, path)| Some((*role, scalar_at(json, path)?)));
     body_facts(found, wait_formats)
 }
 
@@ -100,16 +88,13 @@ pub(crate) fn every_element_facts(json: &Value, fields: &[(FieldRole, &[&str])],
         };
         let mut found = Vec::new();
         scalars_at(json, path, &mut found);
-        slot.extend(found.into_iter().filter_map(|value| text(Cow::Borrowed(value))));
+        slot.extend(found.into_iter().filter_map(text));
     }
 }
 
 /// The facts of the values found along the model's field paths, in the model's order (the
 /// first path that gives a fact wins).
-fn body_facts<'v>(
-    found: impl Iterator<Item = (FieldRole, Cow<'v, Value>)>,
-    wait_formats: &[RetryAfterFormat],
-) -> BodyFacts {
+fn body_facts<'v>(found: impl Iterator<Item = (FieldRole, &'v Value)>, wait_formats: &[RetryAfterFormat]) -> BodyFacts {
     let mut facts = BodyFacts::default();
     for (role, value) in found {
         match role {
@@ -120,7 +105,7 @@ fn body_facts<'v>(
             FieldRole::SupportReference => fill(&mut facts.support_reference, text(value)),
             FieldRole::RetryAfter => {
                 if facts.retry_after.is_none() {
-                    facts.retry_after = wait(&value, wait_formats);
+                    facts.retry_after = wait(value, wait_formats);
                 }
             }
         }
@@ -136,12 +121,10 @@ fn fill(slot: &mut Option<String>, value: Option<String>) {
 
 /// A string, or a number (an integer code, or one sent where a string was documented); nothing
 /// else.
-fn text(value: Cow<'_, Value>) -> Option<String> {
+fn text(value: &Value) -> Option<String> {
     match value {
-        Cow::Owned(Value::String(text)) => Some(text),
-        Cow::Borrowed(Value::String(text)) => Some(text.clone()),
-        Cow::Owned(Value::Number(number)) => Some(number_text(&number)),
-        Cow::Borrowed(Value::Number(number)) => Some(number_text(number)),
+        Value::String(text) => Some(text.clone()),
+        Value::Number(number) => Some(number_text(number)),
         _ => None,
     }
 }

@@ -48,7 +48,6 @@ mod catalog_enum;
 mod example;
 mod fact_scan;
 mod facts;
-mod field_watch;
 pub mod header_value;
 mod headers;
 #[cfg(feature = "http")]

@@ -6,7 +6,6 @@
 //! A client needs none of it to read a response and decide what to do: that is the crate root.
 
 use crate::catalog_enum::catalog_enum;
-use crate::facts::{facts_found, facts_of_value, parse_json, BodyFacts};
 use crate::recovery::RecoveryTable;
 use crate::retry_after::RetryAfterFormat;
 use serde_core::de::DeserializeOwned;
@@ -265,7 +264,8 @@ pub trait ErrorModel: DeserializeOwned {
     /// The API's model.
     const MODEL: &'static Model;
 
-    /// Decodes a body of this model from its bytes, reading the model's facts in the same pass.
+    /// Decodes a body of this model from its bytes (its facts are read by path, in a pass of
+    /// their own: [`ApiError`](crate::ApiError) decodes the body only when asked for it).
     ///
     /// The default is [`DecodedBody::read`]. Generated crates make that same call in their
     /// impl: generic code is compiled in each crate that uses it, and the impl's own method is
@@ -275,28 +275,16 @@ pub trait ErrorModel: DeserializeOwned {
     }
 }
 
-/// A body decoded from its bytes, with the facts found in it on the way: what
-/// [`ErrorModel::decode_body`] gives.
+/// A body decoded from its bytes: what [`ErrorModel::decode_body`] gives.
 #[derive(Clone, Debug)]
 pub struct DecodedBody<B> {
     pub(crate) body: B,
-    pub(crate) facts: BodyFacts,
 }
 
 impl<B: ErrorModel> DecodedBody<B> {
-    /// Decodes `bytes` as `B`, finding the facts at the paths of `B::MODEL` in the same pass.
+    /// Decodes `bytes` as `B` (nothing but whitespace after it).
     pub fn read(bytes: &[u8]) -> Result<Self, serde_json::Error> {
-        let fields = B::MODEL.fields;
-        if fields.len() > crate::field_watch::MAX_FIELDS {
-            // More paths than the watch follows: the facts come from a `Value` of the body, and
-            // the decode goes through the same (unwatching) decoder.
-            let (body, _) = crate::field_watch::decode::<B>(bytes, &[])?;
-            return Ok(Self { body, facts: facts_of_value(&parse_json(bytes)?, fields, B::MODEL.body_wait_formats) });
-        }
-        let (body, facts) = crate::field_watch::decode_with::<B, _>(bytes, fields, |found| {
-            facts_found(fields, B::MODEL.body_wait_formats, found)
-        })?;
-        Ok(Self { body, facts })
+        serde_json::from_slice(bytes).map(|body| Self { body })
     }
 }
 
