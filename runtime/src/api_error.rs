@@ -122,10 +122,10 @@ impl<B: ErrorModel> ApiError<B> {
     pub const MAX_BODY_BYTES: usize = 1 << 20;
     /// How much of the raw body [`ApiError::excerpt`] keeps.
     pub const EXCERPT_BYTES: usize = 2048;
-    /// A body longer than this has its facts read without a JSON `Value` (which can take tens
-    /// of times the body's size) when it does not decode, and, either way, without the facts of
-    /// every element of an array beyond the first ([`ANY_ELEMENT`](crate::model::ANY_ELEMENT)):
-    /// no error body is this large.
+    /// A body longer than this is read into a JSON `Value` (which can take tens of times the
+    /// body's size) only when asked ([`ApiError::json`]): the facts of every element of an
+    /// array beyond the first ([`ANY_ELEMENT`](crate::model::ANY_ELEMENT)) are not read, and a
+    /// repeated key that stops it decoding is not resolved. No error body is this large.
     pub const VALUE_BYTES: usize = 64 << 10;
 
     /// Reads an error response: its status, its headers (names in any case; values as text or
