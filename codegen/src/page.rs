@@ -49,7 +49,7 @@ pub struct PageTable {
 pub struct CodeBlock {
     /// The info string's first word (`json`, `http`...), empty when none; or, for a block whose
     /// info string does not say (none, `text`, `javascript`...), `http` for a response head and
-    /// `json` for a JSON object (see [`CodeBlock::read_as_shown`]).
+    /// `json` for a JSON object.
     pub language: String,
     pub text: String,
     pub line: usize,
