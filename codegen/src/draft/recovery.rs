@@ -48,20 +48,21 @@ const DO: &[&str] = &[
 
 /// What a client does before it sends a request again, when a sentence says so ("send the code
 /// in the header and try again", "correct the field and retry"): a kind that is no retry of
-/// its own. The words, then the kind.
+/// its own. The words (each a word's start: matched after a space), then the kind. Not "send
+/// the same": a retry that sends the same idempotency key is a retry.
 const FIRST: &[(&[&str], RecoveryKind)] = &[
-    (&["correct ", "fix the", "change the request"], RecoveryKind::FixRequest),
+    (&[" correct ", " fix the ", " change the request"], RecoveryKind::FixRequest),
     (
         &[
-            "send the",
-            "provide ",
-            "enter ",
-            "verify ",
-            "confirm ",
-            "authorize ",
-            "sign in",
-            "log in",
-            "refresh the page",
+            " send the code",
+            " provide ",
+            " enter ",
+            " verify ",
+            " confirm ",
+            " authorize ",
+            " sign in",
+            " log in",
+            " refresh the page",
         ],
         RecoveryKind::UserAction,
     ),
@@ -117,8 +118,9 @@ impl Drafter<'_> {
                         continue;
                     }
                     let wait = lower.contains("retry-after") || lower.contains("wait") || lower.contains("reset");
+                    let spaced = format!(" {lower}");
                     let first =
-                        FIRST.iter().find(|(words, _)| words.iter().any(|w| lower.contains(w))).map(|(_, kind)| *kind);
+                        FIRST.iter().find(|(words, _)| words.iter().any(|w| spaced.contains(w))).map(|(_, kind)| *kind);
                     // What comes after "other than" or "except" is advised the other way.
                     let turn = ["other than", "except"].iter().filter_map(|w| lower.find(w)).min();
                     let turned = |at: usize| turn.is_some_and(|t| at > t);

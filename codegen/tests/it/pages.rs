@@ -108,11 +108,13 @@ fn each_catalog_has_not_drifted_from_its_own_page() {
 fn advice_is_drafted_as_what_it_asks_of_the_client() {
     let page = "# Errors\n\n## Codes\n\n| Code | Status | Meaning |\n| --- | --- | --- |\n\
         | `two_factor` | 403 | A second factor is needed. |\n| `invalid_params` | 422 | Parameters are wrong. |\n\
-        | `rate_limit` | 429 | Too many requests. |\n| `forbidden` | 403 | Not allowed. |\n\n\
+        | `rate_limit` | 429 | Too many requests. |\n| `forbidden` | 403 | Not allowed. |\n\
+        | `lock_timeout` | 409 | Another request holds the object. |\n\n\
         ```json\n{\"id\": \"forbidden\", \"message\": \"No.\"}\n```\n\n## Advice\n\n\
         A `two_factor` error comes with a 403: send the code in the `Two-Factor-Code` header and try again.\n\n\
         On `invalid_params`, correct the parameters and retry.\n\n\
-        After a `rate_limit` error, wait a few minutes.\n";
+        After a `rate_limit` error, wait a few minutes.\n\n\
+        Retry a `lock_timeout` error, and send the same `Idempotency-Key` header.\n";
     let (yaml, _, _) = draft_and_generate(page);
     let api = codegen::load::parse_api("spec/drafted.yaml", &yaml).unwrap_or_else(|e| panic!("{e:?}"));
     let rules = api.api.recovery.expect("the page advises").rules;
@@ -125,6 +127,8 @@ fn advice_is_drafted_as_what_it_asks_of_the_client() {
             (rule("two_factor").0, rule("two_factor").1, "user_action"),
             (rule("invalid_params").0, rule("invalid_params").1, "fix_request"),
             (rule("rate_limit").0, rule("rate_limit").1, "retry_with_backoff"),
+            // Sending the same key again is part of the retry, not something to do first.
+            (rule("lock_timeout").0, rule("lock_timeout").1, "retry_with_backoff"),
         ],
         "{yaml}"
     );
