@@ -121,16 +121,8 @@ impl Drafter<'_> {
         // A body whose shared members the example's values do not fit (its `error` is text,
         // the example's an object) is not the example's, when the example holds another
         // table's body under a member (`{"error": {"status": 404, ...}}`).
-        let shared_fit = |drafter: &Self, index: usize| {
-            let (shape, untyped) = (&drafter.bodies[index], &drafter.untyped);
-            shape.fields.iter().all(|field| match body.get(&field.name) {
-                None | Some(Value::Null) => true,
-                // A type no table gave (the examples', so far) widens to fit.
-                Some(_) if untyped.contains(&(index, field.name.clone())) => true,
-                Some(_) if field.inferred.iter().any(|fact| fact == "type") => true,
-                Some(value) => drafter.fits_type(&field.ty, value),
-            })
-        };
+        // (A type only the examples gave, so far, widens to fit.)
+        let shared_fit = |drafter: &Self, index: usize| drafter.members_fit(index, body, true);
         if let Some(index) = best.filter(|&i| !another_body(self, i) && shared_fit(self, i)) {
             return index;
         }
@@ -418,10 +410,16 @@ impl Drafter<'_> {
     /// Does a body fit a shape as drafted so far (types of documented fields)?
     pub(super) fn fits(&self, shape: &str, body: &Map<String, Value>) -> bool {
         let Some(index) = self.shape_index(shape) else { return false };
+        self.members_fit(index, body, false)
+    }
+
+    /// Do a body's members fit the shape at `index`? A member its table gave no type fits
+    /// whatever an example sends, and so does one the examples typed when `examples_widen`.
+    fn members_fit(&self, index: usize, body: &Map<String, Value>, examples_widen: bool) -> bool {
         self.bodies[index].fields.iter().all(|field| match body.get(&field.name) {
             None | Some(Value::Null) => true,
-            // A member its table gave no type fits whatever an example sends.
             Some(_) if self.untyped.contains(&(index, field.name.clone())) => true,
+            Some(_) if examples_widen && field.inferred.iter().any(|fact| fact == "type") => true,
             Some(value) => self.fits_type(&field.ty, value),
         })
     }

@@ -212,18 +212,19 @@ impl<'p> Drafter<'p> {
     /// lists such entries (a page that is one section with the table, say), as the entry would
     /// be a row of a table that the page's table does not have.
     fn unlisted_source(&self, source: &str, lists: impl Fn(&TableRows) -> bool) -> Option<String> {
-        let listed =
-            self.table_specs.iter().any(|(&at, spec)| lists(&spec.rows) && self.table_section_id(at) == source);
-        match self.free_source(source, lists) {
-            (_, false) if listed => None,
-            (free, _) => Some(free),
-        }
+        self.unlisting_source(source, lists).map(|(free, _)| free)
     }
 
     /// Where to trace an entry that `source` uses but does not list: `source`, unless one of
     /// its tables lists such entries (the entry would become a row the page does not have);
-    /// then the first section none of whose tables do. The second value says whether it moved.
+    /// then the first section none of whose tables do, else `source` all the same. The second
+    /// value says whether it moved.
     fn free_source(&self, source: &str, lists: impl Fn(&TableRows) -> bool) -> (String, bool) {
+        self.unlisting_source(source, lists).unwrap_or_else(|| (source.to_string(), false))
+    }
+
+    /// [`Drafter::free_source`], `None` where every section lists such entries.
+    fn unlisting_source(&self, source: &str, lists: impl Fn(&TableRows) -> bool) -> Option<(String, bool)> {
         let listing: BTreeSet<String> = self
             .table_specs
             .iter()
@@ -231,12 +232,9 @@ impl<'p> Drafter<'p> {
             .map(|(&at, _)| self.table_section_id(at))
             .collect();
         if !listing.contains(source) {
-            return (source.to_string(), false);
+            return Some((source.to_string(), false));
         }
-        match self.section_ids.iter().find(|id| !listing.contains(*id)) {
-            Some(free) => (free.clone(), true),
-            None => (source.to_string(), false),
-        }
+        self.section_ids.iter().find(|id| !listing.contains(*id)).map(|free| (free.clone(), true))
     }
 
     /// A status the page uses without listing it.

@@ -179,10 +179,11 @@ impl Checker<'_> {
                 // Where the joined column writes more than each row's key (`{code} - {group}`),
                 // a row of entries that differ only in their key writes the keys once, joined.
                 let key = facts::key_fact(&table.rows);
-                let keyed = key_cells(&templates[column], key).map(|template| {
+                let template = &templates[column];
+                let keyed = writes_more_than_key(template, key).then(|| {
                     let keyed = |(_, fact): &Row<'_>| {
                         let blank = |name: &str| if name == key { Some(KEY.to_string()) } else { fact(name) };
-                        let cell = facts::fill(&template, blank).expect("checked above: rows have every fact");
+                        let cell = facts::fill(template, blank).expect("checked above: rows have every fact");
                         (cell, fact(key).expect("every row has its key"))
                     };
                     rows.iter().map(keyed).collect()
@@ -211,13 +212,13 @@ type KeysJoined = (String, Vec<String>);
 /// What stands for a row's key in a cell written without it.
 const KEY: &str = "\u{0}";
 
-/// The joined column's template, where it writes more than the row's key (once, as it is):
-/// `{code} - {group|reason}`.
-fn key_cells(template: &[Segment], key: &str) -> Option<Vec<Segment>> {
+/// Does the joined column's template write more than the row's key (once, as it is):
+/// `{code} - {group|reason}`?
+fn writes_more_than_key(template: &[Segment], key: &str) -> bool {
     let plain_key =
         |s: &Segment| matches!(s, Segment::Fact { name, form: None, or, .. } if name == key && or.is_empty());
     let facts = template.iter().filter(|s| matches!(s, Segment::Fact { .. }));
-    (template.iter().filter(|s| plain_key(s)).count() == 1 && facts.count() > 1).then(|| template.to_vec())
+    template.iter().filter(|s| plain_key(s)).count() == 1 && facts.count() > 1
 }
 
 /// Merges consecutive rows that differ only in `column`, joining that column's cells with
