@@ -65,12 +65,13 @@ impl RetryAfter {
     /// [`RetryAfter::parse`], of a value without whitespace around it.
     fn parse_trimmed(value: &str, formats: &[RetryAfterFormat]) -> Option<Self> {
         formats.iter().find_map(|format| match format {
-            RetryAfterFormat::DelaySeconds => {
-                if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
-                    let delay = value.parse().map_or(Duration::MAX, Duration::from_secs);
-                    Some(Self::Delay(delay))
-                } else {
-                    None
+            // The formats of numbers, each read as `of_number` reads it; delay-seconds too large
+            // to count is the longest delay.
+            RetryAfterFormat::DelaySeconds | RetryAfterFormat::DelayMilliseconds | RetryAfterFormat::EpochSeconds => {
+                match digits(value)? {
+                    Ok(number) => Self::of_number(number, &[*format]),
+                    Err(()) if *format == RetryAfterFormat::DelaySeconds => Some(Self::Delay(Duration::MAX)),
+                    Err(()) => Self::of_number(u64::MAX, &[*format]),
                 }
             }
             // Each of the three forms starts with a day's name: anything else is not tried.
@@ -79,12 +80,7 @@ impl RetryAfter {
             }
             RetryAfterFormat::HttpDate => None,
             RetryAfterFormat::Iso8601 => parse_rfc3339(value).map(Self::At),
-            RetryAfterFormat::DelayMilliseconds => digits(value).map(|ms| Self::Delay(Duration::from_millis(ms))),
             RetryAfterFormat::Duration => parse_duration(value).map(Self::Delay),
-            // A moment past what `SystemTime` holds is as far as a wait goes (clamp it).
-            RetryAfterFormat::EpochSeconds => digits(value).map(|seconds| {
-                UNIX_EPOCH.checked_add(Duration::from_secs(seconds)).map_or(Self::Delay(Duration::MAX), Self::At)
-            }),
         })
     }
 
@@ -148,13 +144,14 @@ impl RetryAfter {
         }
     }
 
-    /// What [`RetryAfter::parse`] reads in a value of digits, from its number (at most 19
-    /// digits): only the formats of numbers read digits (a date has separators, a duration a
-    /// unit, an HTTP-date a day's name).
+    /// What [`RetryAfter::parse`] reads in a value of digits, from its number: only the formats
+    /// of numbers read digits (a date has separators, a duration a unit, an HTTP-date a day's
+    /// name). The one reading of those formats: `parse` reads them through it.
     pub(crate) fn of_number(number: u64, formats: &[RetryAfterFormat]) -> Option<Self> {
         formats.iter().find_map(|format| match format {
             RetryAfterFormat::DelaySeconds => Some(Self::Delay(Duration::from_secs(number))),
             RetryAfterFormat::DelayMilliseconds => Some(Self::Delay(Duration::from_millis(number))),
+            // A moment past what `SystemTime` holds is as far as a wait goes (clamp it).
             RetryAfterFormat::EpochSeconds => {
                 Some(UNIX_EPOCH.checked_add(Duration::from_secs(number)).map_or(Self::Delay(Duration::MAX), Self::At))
             }
@@ -171,9 +168,9 @@ impl RetryAfter {
     }
 }
 
-/// A number of ASCII digits only (saturating: too many to count is the largest).
-fn digits(value: &str) -> Option<u64> {
-    (!value.is_empty() && value.bytes().all(|b| b.is_ascii_digit())).then(|| value.parse().unwrap_or(u64::MAX))
+/// A number of ASCII digits only, or `Err` for one too large to count.
+fn digits(value: &str) -> Option<Result<u64, ()>> {
+    (!value.is_empty() && value.bytes().all(|b| b.is_ascii_digit())).then(|| value.parse().map_err(|_| ()))
 }
 
 /// `1.5s`, `200ms`, `1m30s`, `2h`: numbers each with a unit (`h`, `m`, `s`, `ms`, `us` or `µs`,
