@@ -1,7 +1,7 @@
 //! One error response, read leniently: [`ApiError`], what every API's error answers
 //! ([`ApiErrorInfo`]), and why a body could not be read ([`BodyProblem`]).
 
-use crate::fact_scan::{scan, Scalar, MAX_SCANNED};
+use crate::fact_scan::{scan, Scalar, Scanned, MAX_SCANNED};
 use crate::facts::{every_element_facts, facts_of_value, parse_json, BodyFacts};
 use crate::headers::{HeaderReadings, RateLimit, Reading, ResponseHeader};
 use crate::model::{ErrorModel, FieldRole, Model};
@@ -262,14 +262,23 @@ impl<B: ErrorModel> ApiError<B> {
     ) -> Recovery {
         let model = B::MODEL;
         let headers = HeaderReadings::read_for_decision(model, headers);
+        let decide = |said: Said<'_>| decision(model, status, said, &headers, now, max_wait);
         // The facts `from_response` finds, borrowed from the body where they can be.
-        let found =
-            readable(body, Self::MAX_BODY_BYTES).ok().and_then(|body| found_facts(model, body, Self::VALUE_BYTES).ok());
-        let scanned = match found {
-            Some(Found::Scanned(scanned)) => scanned,
-            Some(Found::Read(facts, _)) => return decision(model, status, Said::of(&facts), &headers, now, max_wait),
-            None => return decision(model, status, Said::default(), &headers, now, max_wait),
+        let Ok(body) = readable(body, Self::MAX_BODY_BYTES) else {
+            return decide(Said::default());
         };
+        if !scans(model, body, Self::VALUE_BYTES) {
+            return match read_facts(model, body, Self::VALUE_BYTES) {
+                Ok((facts, _)) => decide(Said::of(&facts)),
+                Err(_) => decide(Said::default()),
+            };
+        }
+        // Filled in place rather than returned: its slots are a few hundred bytes, which each
+        // move through a `Result` copied.
+        let mut scanned = Scanned::new(model.fields.len());
+        if scan(body, model.fields, &mut scanned).is_err() {
+            return decide(Said::default());
+        }
         let found = scanned.by_role(model.fields);
         let text = |role: FieldRole| found[role as usize].map(Scalar::text);
         let (code, hint, message) = (text(FieldRole::Code), text(FieldRole::Hint), text(FieldRole::Message));
@@ -280,7 +289,7 @@ impl<B: ErrorModel> ApiError<B> {
             body_wait: found[FieldRole::RetryAfter as usize].and_then(|wait| wait.wait(model.body_wait_formats)),
             ..Said::default()
         };
-        decision(model, status, said, &headers, now, max_wait)
+        decide(said)
     }
 
     /// What to do when a request to this API failed without a response (a timeout, a refused
@@ -550,25 +559,40 @@ impl<'a> Said<'a> {
 /// facts: they are read by path either way).
 enum Found<'b> {
     /// Scanned, borrowed from the body.
-    Scanned(crate::fact_scan::Scanned<'b>),
+    Scanned(Scanned<'b>),
     /// Read from a `Value` of the body (kept: `json()` gives it).
     Read(BodyFacts, Option<Value>),
 }
 
-/// The facts of a readable `body`; an error when it is not JSON. A `Value` is made where rules
-/// read every element (of a body of at most `value_bytes`) or the model has more paths than a
-/// scan follows.
+/// The facts of a readable `body`; an error when it is not JSON.
+#[inline]
 fn found_facts<'b>(model: &Model, body: &'b [u8], value_bytes: usize) -> Result<Found<'b>, serde_json::Error> {
-    let every_element = model.reads_every_element() && body.len() <= value_bytes;
-    if !every_element && model.fields.len() <= MAX_SCANNED {
-        return scan(body, model.fields).map(Found::Scanned);
+    if !scans(model, body, value_bytes) {
+        return read_facts(model, body, value_bytes).map(|(facts, json)| Found::Read(facts, Some(json)));
     }
+    let mut scanned = Scanned::new(model.fields.len());
+    scan(body, model.fields, &mut scanned)?;
+    Ok(Found::Scanned(scanned))
+}
+
+/// Are the facts of `body` scanned? A `Value` is made instead where rules read every element
+/// (of a body of at most `value_bytes`) or the model has more paths than a scan follows.
+fn scans(model: &Model, body: &[u8], value_bytes: usize) -> bool {
+    !reads_every_element(model, body, value_bytes) && model.fields.len() <= MAX_SCANNED
+}
+
+fn reads_every_element(model: &Model, body: &[u8], value_bytes: usize) -> bool {
+    model.reads_every_element() && body.len() <= value_bytes
+}
+
+/// The facts of a body that [`scans`] does not scan, read from its `Value`.
+fn read_facts(model: &Model, body: &[u8], value_bytes: usize) -> Result<(BodyFacts, Value), serde_json::Error> {
     let json = parse_json(body)?;
     let mut facts = facts_of_value(&json, model.fields, model.body_wait_formats);
-    if every_element {
+    if reads_every_element(model, body, value_bytes) {
         every_element_facts(&json, model.fields, &mut facts);
     }
-    Ok(Found::Read(facts, Some(json)))
+    Ok((facts, json))
 }
 
 /// The body without a byte order mark, or why it is not read at all.

@@ -91,6 +91,16 @@ impl<'de> Slots<'de> {
 }
 
 impl<'de> Scanned<'de> {
+    /// Nothing yet, for `paths` paths (at most [`MAX_SCANNED`]).
+    pub(crate) fn new(paths: usize) -> Self {
+        // One bit per path: all 64, or the low `paths`.
+        let missing = match paths.min(MAX_SCANNED) {
+            MAX_SCANNED => u64::MAX,
+            paths => (1u64 << paths) - 1,
+        };
+        Self { slots: Slots::new(paths.min(MAX_SCANNED)), missing }
+    }
+
     /// The first fact of each role, by the role's discriminant, in one pass over the paths: the
     /// first of a role's paths that found something, in the model's order, gives it (as for the
     /// error's facts).
@@ -124,21 +134,20 @@ impl<'de> Scanned<'de> {
     }
 }
 
-/// Scans `body` for the scalars at the paths of `fields` (at most [`MAX_SCANNED`]); an error
-/// when the body is not JSON.
-pub(crate) fn scan<'de>(body: &'de [u8], fields: &[(FieldRole, &[&str])]) -> Result<Scanned<'de>, serde_json::Error> {
+/// Scans `body` for the scalars at the paths of `fields` (at most [`MAX_SCANNED`]) into `found`
+/// (new, for as many paths); an error when the body is not JSON.
+#[inline]
+pub(crate) fn scan<'de>(
+    body: &'de [u8],
+    fields: &[(FieldRole, &[&str])],
+    found: &mut Scanned<'de>,
+) -> Result<(), serde_json::Error> {
     debug_assert!(fields.len() <= MAX_SCANNED);
     let fields = &fields[..fields.len().min(MAX_SCANNED)];
-    // One bit per path: all 64, or the low `n`.
-    let wanted = match fields.len() {
-        MAX_SCANNED => u64::MAX,
-        n => (1u64 << n) - 1,
-    };
-    let mut found = Scanned { slots: Slots::new(fields.len()), missing: wanted };
+    let wanted = found.missing;
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    Scan { node: Node { fields, depth: 0, wanted }, found: &mut found }.deserialize(&mut deserializer)?;
-    deserializer.end()?;
-    Ok(found)
+    Scan { node: Node { fields, depth: 0, wanted }, found }.deserialize(&mut deserializer)?;
+    deserializer.end()
 }
 
 /// One value on a path.
@@ -390,6 +399,12 @@ pub(crate) mod tests {
     use proptest::prelude::*;
     use serde_json::Value;
 
+    /// What `scan` finds in `body`, or why it is not JSON.
+    fn scan_of<'de>(body: &'de [u8], fields: &[(FieldRole, &[&str])]) -> Result<Scanned<'de>, serde_json::Error> {
+        let mut found = Scanned::new(fields.len());
+        scan(body, fields, &mut found).map(|()| found)
+    }
+
     pub(crate) const FIELDS: &[(FieldRole, &[&str])] = &[
         (FieldRole::Code, &["code"]),
         (FieldRole::Code, &["error", "code"]),
@@ -420,7 +435,7 @@ pub(crate) mod tests {
 
     /// What the scan found at each path, as the `Value` it stands for.
     fn scanned(body: &str, fields: &[(FieldRole, &[&str])]) -> Option<Vec<Option<Value>>> {
-        let found = scan(body.as_bytes(), fields).ok()?;
+        let found = scan_of(body.as_bytes(), fields).ok()?;
         let value = |scalar: &Scalar<'_>| match scalar {
             Scalar::Text(text) => Value::from(text.as_ref()),
             Scalar::Number(number) => Value::Number(number.clone()),
@@ -447,7 +462,7 @@ pub(crate) mod tests {
 
     #[test]
     fn text_is_borrowed_from_the_body_unless_it_has_escapes() {
-        let found = scan(br#"{"code": "plain", "error": {"message": "tab\tbed"}}"#, FIELDS).unwrap();
+        let found = scan_of(br#"{"code": "plain", "error": {"message": "tab\tbed"}}"#, FIELDS).unwrap();
         assert!(matches!(found.by_role(FIELDS)[FieldRole::Code as usize], Some(Scalar::Text(Cow::Borrowed("plain")))));
         let message = found.by_role(FIELDS)[FieldRole::Message as usize];
         assert!(matches!(message, Some(Scalar::Text(Cow::Owned(text))) if text == "tab\tbed"));
@@ -456,9 +471,9 @@ pub(crate) mod tests {
     #[test]
     fn the_first_path_of_a_role_that_has_a_fact_gives_it() {
         // `code` comes before `error.code` in the model: the body's order does not count.
-        let found = scan(br#"{"error": {"code": 7}, "code": "top"}"#, FIELDS).unwrap();
+        let found = scan_of(br#"{"error": {"code": 7}, "code": "top"}"#, FIELDS).unwrap();
         assert_eq!(found.by_role(FIELDS)[FieldRole::Code as usize].map(Scalar::text).as_deref(), Some("top"));
-        let found = scan(br#"{"error": {"code": 7.0}}"#, FIELDS).unwrap();
+        let found = scan_of(br#"{"error": {"code": 7.0}}"#, FIELDS).unwrap();
         assert_eq!(found.by_role(FIELDS)[FieldRole::Code as usize].map(Scalar::text).as_deref(), Some("7"));
     }
 
@@ -543,7 +558,7 @@ pub(crate) mod tests {
             deep.as_bytes(),
         ] {
             let by_value = serde_json::from_slice::<Value>(body).is_ok();
-            assert_eq!(scan(body, FIELDS).is_ok(), by_value, "{}", String::from_utf8_lossy(body));
+            assert_eq!(scan_of(body, FIELDS).is_ok(), by_value, "{}", String::from_utf8_lossy(body));
             assert!(!by_value);
         }
     }
@@ -559,7 +574,7 @@ pub(crate) mod tests {
                 }
             }
             for bytes in [&body, &text] {
-                prop_assert_eq!(scan(bytes, FIELDS).is_ok(), serde_json::from_slice::<Value>(bytes).is_ok());
+                prop_assert_eq!(scan_of(bytes, FIELDS).is_ok(), serde_json::from_slice::<Value>(bytes).is_ok());
             }
         }
 

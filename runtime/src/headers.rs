@@ -120,7 +120,7 @@ impl HeaderReadings {
             let name = header.name();
             for &(role, wanted) in model.headers {
                 // (`HeaderRole::ALL` is in declaration order: a role's discriminant is its index.)
-                if seen[role as usize] || !wanted.eq_ignore_ascii_case(name) {
+                if seen[role as usize] || !same_name(name, wanted) {
                     continue;
                 }
                 seen[role as usize] = true;
@@ -146,14 +146,14 @@ impl HeaderReadings {
             }
         }
         let text = Text::of(value);
-        let number = || match text.as_str().parse::<u64>() {
-            Ok(number) => Reading::Valid(number),
-            Err(_) => Reading::Invalid(text.owned()),
+        let number = || match std::str::from_utf8(text.bytes()).map(str::parse::<u64>) {
+            Ok(Ok(number)) => Reading::Valid(number),
+            _ => Reading::Invalid(text.owned()),
         };
         match role {
             HeaderRole::RetryAfter => {
                 let formats = model.retry_after_formats;
-                self.retry_after = match RetryAfter::read_header_as(rfc9110, text.as_str(), formats) {
+                self.retry_after = match RetryAfter::read_header_as(rfc9110, text.bytes(), formats) {
                     Some(parsed) => Reading::Valid(parsed),
                     None => Reading::Invalid(text.owned()),
                 };
@@ -164,7 +164,7 @@ impl HeaderReadings {
             HeaderRole::RateLimitReset => {
                 self.rate_limit.reset = number();
                 // No format given, no moment read: `parse` tries none.
-                self.rate_limit.resets = RetryAfter::parse(text.as_str(), model.rate_limit_reset_formats);
+                self.rate_limit.resets = RetryAfter::parse_trimmed(text.bytes(), model.rate_limit_reset_formats);
             }
         }
     }
@@ -205,6 +205,39 @@ impl HeaderReadings {
     }
 }
 
+/// Are two header names the same, in any case? Eight bytes at a time: most words are equal as
+/// sent, or differ in more than case, so only a word that differs in the bit of case alone is
+/// compared byte by byte (`eq_ignore_ascii_case` on every byte was most of reading a response's
+/// headers).
+fn same_name(name: &str, wanted: &str) -> bool {
+    const CASE: u64 = u64::from_ne_bytes([0x20; 8]);
+    let (name, wanted) = (name.as_bytes(), wanted.as_bytes());
+    if name.len() != wanted.len() {
+        return false;
+    }
+    if name.len() < 8 {
+        return name.eq_ignore_ascii_case(wanted);
+    }
+    // Word by word from the end (the first word may overlap the next): names an API sends
+    // together differ most at their ends (`X-RateLimit-Limit`, `X-RateLimit-Reset`).
+    let mut end = name.len();
+    while end > 0 {
+        let at = end.max(8) - 8;
+        let (a, b) = (&name[at..at + 8], &wanted[at..at + 8]);
+        let (a_word, b_word) = (u64::from_ne_bytes(word(a)), u64::from_ne_bytes(word(b)));
+        if a_word != b_word && (a_word | CASE != b_word | CASE || !a.eq_ignore_ascii_case(b)) {
+            return false;
+        }
+        end = at;
+    }
+    true
+}
+
+/// Eight bytes as an array (all of them: the caller slices eight).
+fn word(bytes: &[u8]) -> [u8; 8] {
+    bytes.try_into().unwrap_or_default()
+}
+
 /// A value of 1 to 19 ASCII digits (so that none overflows) as its number.
 fn digits(bytes: &[u8]) -> Option<u64> {
     if bytes.is_empty() || bytes.len() > 19 {
@@ -213,28 +246,43 @@ fn digits(bytes: &[u8]) -> Option<u64> {
     bytes.iter().try_fold(0u64, |number, &digit| digit.is_ascii_digit().then(|| number * 10 + u64::from(digit - b'0')))
 }
 
-/// A header's value as text, trimmed: borrowed when it is UTF-8, as nearly every value is.
-struct Text<'v>(std::borrow::Cow<'v, str>);
+/// A header's value, trimmed as `str::trim` trims its text.
+enum Text<'v> {
+    /// The value without the ASCII whitespace around it, where it ends in ASCII that `trim`
+    /// keeps (as servers send it): its bytes are its trimmed text's, so they are read as they
+    /// are and made text only where kept (checking UTF-8 cost more than reading a date).
+    Plain(&'v [u8]),
+    /// Any other value, made text and trimmed: borrowed when it is UTF-8.
+    Made(std::borrow::Cow<'v, str>),
+}
 
 impl<'v> Text<'v> {
     fn of(value: &'v [u8]) -> Self {
-        // The ASCII whitespace around a value first, on its bytes (what servers send, and a
-        // tenth of the cost of `trim` and `from_utf8_lossy`); then what else `trim` trims (a
-        // vertical tab, Unicode spaces), only where the value starts or ends with such a byte.
+        // What else `trim` trims (a vertical tab, Unicode spaces) starts or ends with a byte
+        // that is not ASCII, or is the vertical tab.
         let ascii = value.trim_ascii();
         let plain = |byte: Option<&u8>| byte.is_none_or(|byte| byte.is_ascii() && *byte != 0x0B);
-        Self(match std::str::from_utf8(ascii) {
-            Ok(text) if plain(ascii.first()) && plain(ascii.last()) => std::borrow::Cow::Borrowed(text),
+        if plain(ascii.first()) && plain(ascii.last()) {
+            return Self::Plain(ascii);
+        }
+        Self::Made(match std::str::from_utf8(ascii) {
             Ok(text) => std::borrow::Cow::Borrowed(text.trim()),
             Err(_) => std::borrow::Cow::Owned(String::from_utf8_lossy(value).trim().to_owned()),
         })
     }
 
-    fn as_str(&self) -> &str {
-        &self.0
+    /// The trimmed value's bytes (of its text where the value was not UTF-8).
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Self::Plain(bytes) => bytes,
+            Self::Made(text) => text.as_bytes(),
+        }
     }
 
     fn owned(&self) -> String {
-        self.0.clone().into_owned()
+        match self {
+            Self::Plain(bytes) => String::from_utf8_lossy(bytes).into_owned(),
+            Self::Made(text) => text.clone().into_owned(),
+        }
     }
 }

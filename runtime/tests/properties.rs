@@ -2,7 +2,8 @@
 
 use api_error_runtime::model::{FieldRole, HeaderRole, Model};
 use api_error_runtime::{
-    ApiError, Backoff, ErrorModel, RecoveryKind, RecoveryRule, RecoveryTable, RetryAfterFormat, StatusClass,
+    ApiError, Backoff, ErrorModel, Reading, RecoveryKind, RecoveryRule, RecoveryTable, RetryAfter, RetryAfterFormat,
+    StatusClass,
 };
 use proptest::prelude::*;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -75,5 +76,38 @@ proptest! {
         prop_assert!(recovery.wait().is_none_or(|wait| wait <= max_wait));
         prop_assert_eq!(recovery.wait().is_some(), recovery.should_retry());
         let _ = error.to_string();
+    }
+}
+
+/// A header value with what may surround it: ASCII blanks, a vertical tab, Unicode spaces.
+fn padded_header_value() -> impl Strategy<Value = Vec<u8>> {
+    let padding = proptest::sample::select(vec!["", " ", "\t", "\u{b}", "\u{a0}", "\u{3000}", " \u{2003} "]);
+    (padding.clone(), header_value(), padding)
+        .prop_map(|(before, value, after)| [before.as_bytes(), &value, after.as_bytes()].concat())
+}
+
+proptest! {
+    /// Header values are read from their bytes; what is read is what their text reads
+    /// (trimmed as `str::trim` trims, bytes that are not UTF-8 replaced), and what is kept of a
+    /// value not understood is that text.
+    #[test]
+    fn header_values_read_as_their_text(retry_after in padded_header_value(), reset in padded_header_value()) {
+        let error = ApiError::<Body>::from_response(
+            429,
+            [("Retry-After", retry_after.as_slice()), ("X-RateLimit-Reset", reset.as_slice())],
+            b"{}",
+        );
+        let text = String::from_utf8_lossy(&retry_after);
+        let expected = match RetryAfter::read_header("Retry-After", &text, &[RetryAfterFormat::Iso8601]) {
+            Some(read) => Reading::Valid(read),
+            None => Reading::Invalid(text.trim().to_owned()),
+        };
+        prop_assert_eq!(error.retry_after(), &expected);
+        let text = String::from_utf8_lossy(&reset);
+        let expected = match text.trim().parse::<u64>() {
+            Ok(number) => Reading::Valid(number),
+            Err(_) => Reading::Invalid(text.trim().to_owned()),
+        };
+        prop_assert_eq!(&error.rate_limit().reset, &expected);
     }
 }
