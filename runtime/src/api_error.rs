@@ -757,27 +757,44 @@ mod tests {
     struct Probe(Value);
 
     impl ErrorModel for Probe {
-        const MODEL: &'static Model = &Model::new(
-            "Probe",
+        const MODEL: &'static Model = &probe_model("Probe", &PROBE_RULES);
+    }
+
+    /// The probe's rules without the one that tests a header: its headers are read only until
+    /// none is left to read.
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)] // Read through Debug only.
+    struct UntestedProbe(Value);
+
+    impl ErrorModel for UntestedProbe {
+        const MODEL: &'static Model = &probe_model("UntestedProbe", PROBE_RULES.split_at(2).1);
+    }
+
+    const PROBE_RULES: [RecoveryRule; 6] = [
+        RecoveryRule::new("spent", RecoveryKind::RetryAfterWait, "", "")
+            .statuses(&[403])
+            .when(&[Condition::header("Left", ConditionTest::Equals("0"))]),
+        RecoveryRule::new("said", RecoveryKind::UserAction, "", "")
+            .when(&[Condition::field(FieldRole::Message, ConditionTest::Contains("é"))]),
+        RecoveryRule::new("hinted", RecoveryKind::RetryNow, "", "").hints(&["a", "7"]).except(&["b"]),
+        RecoveryRule::new("coded", RecoveryKind::FixRequest, "", "").errors(&["", "\"", "1"]),
+        RecoveryRule::new("waited", RecoveryKind::RetryAfterWait, "", "").statuses(&[429]),
+        RecoveryRule::new("server", RecoveryKind::RetryWithBackoff, "", "").classes(&[StatusClass::ServerError]),
+    ];
+
+    const fn probe_model(name: &'static str, rules: &'static [RecoveryRule]) -> Model {
+        Model::new(
+            name,
             crate::fact_scan::tests::FIELDS.split_at(8).0,
-            &[(HeaderRole::RetryAfter, "Retry-After"), (HeaderRole::RateLimitRemaining, "Left")],
-            RecoveryTable::new(
-                &[
-                    RecoveryRule::new("said", RecoveryKind::UserAction, "", "")
-                        .when(&[Condition::field(FieldRole::Message, ConditionTest::Contains("é"))]),
-                    RecoveryRule::new("spent", RecoveryKind::RetryAfterWait, "", "")
-                        .statuses(&[403])
-                        .when(&[Condition::header("Left", ConditionTest::Equals("0"))]),
-                    RecoveryRule::new("hinted", RecoveryKind::RetryNow, "", "").hints(&["a", "7"]).except(&["b"]),
-                    RecoveryRule::new("coded", RecoveryKind::FixRequest, "", "").errors(&["", "\"", "1"]),
-                    RecoveryRule::new("waited", RecoveryKind::RetryAfterWait, "", "").statuses(&[429]),
-                    RecoveryRule::new("server", RecoveryKind::RetryWithBackoff, "", "")
-                        .classes(&[StatusClass::ServerError]),
-                ],
-                RecoveryRule::new("fallback", RecoveryKind::GiveUp, "", ""),
-            ),
+            &[
+                (HeaderRole::RetryAfter, "Retry-After"),
+                (HeaderRole::RateLimitRemaining, "Left"),
+                (HeaderRole::RateLimitReset, "Reset"),
+            ],
+            RecoveryTable::new(rules, RecoveryRule::new("fallback", RecoveryKind::GiveUp, "", "")),
         )
-        .default_retry_after(Duration::from_secs(60));
+        .rate_limit_reset_formats(&[RetryAfterFormat::EpochSeconds])
+        .default_retry_after(Duration::from_secs(60))
     }
 
     proptest::proptest! {
@@ -787,12 +804,20 @@ mod tests {
             status in proptest::sample::select(vec![400u16, 403, 429, 503]),
             left in "0| 0|1|",
             wait in "|5|x|2024-12-01T09:00:00Z",
+            reset in "|x|1800000030",
+            again in "|7",
+            // Which headers are sent, in which order (a `Retry-After` may come twice).
+            order in proptest::strategy::Strategy::prop_shuffle(proptest::sample::subsequence(vec![0usize, 1, 2, 3], 0..=4)),
         ) {
             let body = crate::fact_scan::tests::text(&node);
-            let headers = [("left", left.as_str()), ("retry-after", wait.as_str())];
+            let sent = [("left", left.as_str()), ("retry-after", wait.as_str()), ("RESET", reset.as_str()), ("Retry-After", again.as_str())];
+            let headers: Vec<_> = order.iter().map(|&index| sent[index]).collect();
             let now = UNIX_EPOCH + Duration::from_secs(NOW);
-            let read = ApiError::<Probe>::from_response(status, headers, body.as_bytes()).recovery(now);
-            let decided = ApiError::<Probe>::decide(status, headers, body.as_bytes(), now);
+            let read = ApiError::<Probe>::from_response(status, &headers, body.as_bytes()).recovery(now);
+            let decided = ApiError::<Probe>::decide(status, &headers, body.as_bytes(), now);
+            proptest::prop_assert_eq!(decided, read, "{}", body);
+            let read = ApiError::<UntestedProbe>::from_response(status, &headers, body.as_bytes()).recovery(now);
+            let decided = ApiError::<UntestedProbe>::decide(status, &headers, body.as_bytes(), now);
             proptest::prop_assert_eq!(decided, read, "{}", body);
         }
     }

@@ -93,41 +93,54 @@ impl HeaderReadings {
     /// Reads the headers (names in any case; values as text or bytes) that `model` names; the
     /// first of repeated headers counts.
     pub(crate) fn read<H: ResponseHeader>(model: &Model, headers: impl IntoIterator<Item = H>) -> Self {
-        Self::read_roles(model, headers, [true; HeaderRole::ALL.len()])
+        Self::read_roles(model, headers, [true; HeaderRole::ALL.len()], false)
     }
 
     /// What a decision reads: [`HeaderReadings::read`] without the request id and the
-    /// request limit, which no decision reads.
+    /// request limit, which no decision reads, and without the rate-limit window once a valid
+    /// `Retry-After` was read (a decision reads the window's reset only when the server gave no
+    /// wait).
     pub(crate) fn read_for_decision<H: ResponseHeader>(model: &Model, headers: impl IntoIterator<Item = H>) -> Self {
         let mut wanted = [true; HeaderRole::ALL.len()];
         wanted[HeaderRole::RequestId as usize] = false;
         wanted[HeaderRole::RateLimitLimit as usize] = false;
-        Self::read_roles(model, headers, wanted)
+        Self::read_roles(model, headers, wanted, true)
     }
 
-    /// Reads the headers of the roles `wanted` (by discriminant).
+    /// Reads the headers of the roles `wanted` (by discriminant), until none is left to read.
     fn read_roles<H: ResponseHeader>(
         model: &Model,
         headers: impl IntoIterator<Item = H>,
         wanted: [bool; HeaderRole::ALL.len()],
+        for_decision: bool,
     ) -> Self {
         let mut readings = Self::default();
-        // Which roles were seen (the first of repeated headers counts), or are not wanted.
-        let mut seen = wanted.map(|wanted| !wanted);
-        // Only models whose rules test a header look for them (few do).
+        // (`HeaderRole::ALL` is in declaration order: a role's discriminant is its index.)
+        // The roles done with: not wanted, not the model's, or seen (the first of repeated
+        // headers counts).
+        let mut done = [true; HeaderRole::ALL.len()];
+        for &(role, _) in model.headers {
+            done[role as usize] = !wanted[role as usize];
+        }
+        // Only models whose rules test a header look for them (few do), in every header.
         let tests_headers = model.recovery.tests_headers();
         for header in headers {
             let name = header.name();
             for &(role, wanted) in model.headers {
-                // (`HeaderRole::ALL` is in declaration order: a role's discriminant is its index.)
-                if seen[role as usize] || !same_name(name, wanted) {
+                if done[role as usize] || !same_name(name, wanted) {
                     continue;
                 }
-                seen[role as usize] = true;
+                done[role as usize] = true;
                 readings.read_role(model, role, name, header.value());
+                if for_decision && role == HeaderRole::RetryAfter && readings.retry_after.valid().is_some() {
+                    done[HeaderRole::RateLimitRemaining as usize] = true;
+                    done[HeaderRole::RateLimitReset as usize] = true;
+                }
             }
             if tests_headers {
                 readings.keep_tested(model, name, header.value());
+            } else if done.iter().all(|done| *done) {
+                break;
             }
         }
         readings
