@@ -22,7 +22,7 @@ pub const VALUE_FACTS: &[&str] = &[
     "url",
 ];
 pub const FIELD_FACTS: &[&str] = &["name", "type", "required", "nullable", "format", "description"];
-pub const HEADER_FACTS: &[&str] = &["name", "description", "type"];
+pub const HEADER_FACTS: &[&str] = &["name", "description", "type", "example"];
 
 pub fn facts_for(rows: &TableRows) -> &'static [&'static str] {
     match rows {
@@ -114,6 +114,7 @@ pub fn header_fact(header: &Header, name: &str) -> Option<String> {
         "name" => Some(header.name.clone()),
         "description" => Some(header.description.clone()),
         "type" => Some(header.value_type.name().to_string()),
+        "example" => header.example.clone(),
         _ => None,
     }
 }

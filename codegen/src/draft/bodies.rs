@@ -575,28 +575,7 @@ impl Drafter<'_> {
             (known >= 1 && known * 2 >= values.len()).then(|| best.name.clone())
         };
         // Roles only go where a client reaches from the top: roots, and objects they hold.
-        let mut reachable: BTreeSet<&str> = self.bodies.iter().filter(|b| b.root).map(|b| b.name.as_str()).collect();
-        loop {
-            let more: Vec<&str> = self
-                .bodies
-                .iter()
-                .filter(|b| reachable.contains(b.name.as_str()))
-                .flat_map(|b| &b.fields)
-                .filter_map(|f| match &f.ty {
-                    FieldType::Object(name) => Some(name.as_str()),
-                    FieldType::Array(inner) => match inner.as_ref() {
-                        FieldType::Object(name) => Some(name.as_str()),
-                        _ => None,
-                    },
-                    _ => None,
-                })
-                .filter(|n| !reachable.contains(n))
-                .collect();
-            if more.is_empty() {
-                break;
-            }
-            reachable.extend(more);
-        }
+        let reachable = reached_from(&self.bodies, self.bodies.iter().filter(|b| b.root).map(|b| b.name.as_str()));
         let mut bodies = self.bodies.clone();
         for body in &mut bodies {
             let reached = reachable.contains(body.name.as_str());
@@ -641,6 +620,26 @@ impl Drafter<'_> {
                 body.fields[f].role = Some(role);
             }
         }
+        // Where a table's codes type a member of a body, that member holds the body's code: a
+        // member of it or of an object it holds that is only named like a code (a constant
+        // `type: error.list` beside `errors[].code`) would hide it, as a client takes the code
+        // from the first member that has one.
+        let tabled_code = |field: &Field| {
+            field.role == Some(FieldRole::Code)
+                && matches!(&field.ty, FieldType::Vocabulary(v) if self.vocabulary_tables.contains_key(v))
+        };
+        for root in bodies.iter().filter(|b| b.root).map(|b| b.name.clone()).collect::<Vec<_>>() {
+            let tree: BTreeSet<String> =
+                reached_from(&bodies, [root.as_str()]).into_iter().map(str::to_string).collect();
+            let in_tree = |body: &&mut Shape| tree.contains(&body.name);
+            if bodies.iter().filter(|b| tree.contains(&b.name)).flat_map(|b| &b.fields).any(tabled_code) {
+                for field in bodies.iter_mut().filter(in_tree).flat_map(|b| &mut b.fields) {
+                    if field.role == Some(FieldRole::Code) && !tabled_code(field) {
+                        field.role = None;
+                    }
+                }
+            }
+        }
         // No member named like a code: the one a table of codes is keyed by carries it.
         if !bodies.iter().flat_map(|b| &b.fields).any(|f| f.role == Some(FieldRole::Code)) {
             let keyed = bodies.iter_mut().filter(|b| reachable.contains(b.name.as_str())).flat_map(|b| &mut b.fields).find(|f| {
@@ -661,6 +660,31 @@ impl Drafter<'_> {
             .filter(|v| v.wire_type == wire)
             .find(|v| self.code_column(&v.name).is_some_and(|header| same_name(header, name)))
             .map(|v| v.name.clone())
+    }
+}
+
+/// The names of the bodies `from` and of the objects they hold, at any depth.
+fn reached_from<'a>(bodies: &'a [Shape], from: impl IntoIterator<Item = &'a str>) -> BTreeSet<&'a str> {
+    let mut reached: BTreeSet<&str> = from.into_iter().collect();
+    loop {
+        let more: Vec<&str> = bodies
+            .iter()
+            .filter(|b| reached.contains(b.name.as_str()))
+            .flat_map(|b| &b.fields)
+            .filter_map(|f| match &f.ty {
+                FieldType::Object(name) => Some(name.as_str()),
+                FieldType::Array(inner) => match inner.as_ref() {
+                    FieldType::Object(name) => Some(name.as_str()),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .filter(|n| !reached.contains(n))
+            .collect();
+        if more.is_empty() {
+            return reached;
+        }
+        reached.extend(more);
     }
 }
 

@@ -33,6 +33,22 @@ pub(super) fn group_after_codes(cell: &str) -> Option<(String, String)> {
     phrase_after(&inner[codes_end..], open, close)
 }
 
+/// A cell of a status and a message the API sends with it, as a table of messages by status
+/// writes them (`401 - Incorrect API key provided`, `429: You exceeded your current quota,
+/// please check your plan`): the status, the message, and the template that writes a value's
+/// status and message so.
+pub(super) fn status_and_message(cell: &str) -> Option<(u16, String, String)> {
+    const SEPARATORS: &[&str] = &[" - ", " – ", " — ", ": "];
+    let (open, close) = wrapping(cell);
+    let inner = cell.trim().strip_prefix(open)?.strip_suffix(close)?;
+    let code_len = inner.find(|c: char| !c.is_ascii_digit())?;
+    let code = inner[..code_len].parse::<u16>().ok().filter(|code| (100..=599).contains(code))?;
+    let rest = &inner[code_len..];
+    let separator = SEPARATORS.iter().find(|separator| rest.starts_with(**separator))?;
+    let message = unescape(rest[separator.len()..].trim());
+    (!message.is_empty()).then(|| (code, message, format!("{open}{{statuses}}{separator}{{value}}{close}")))
+}
+
 /// What follows a code as its phrase (`(OK)`, ` - OK`, `: OK`, ` OK`), and the template that
 /// writes a code and its reason so.
 fn phrase_after(rest: &str, open: &str, close: &str) -> Option<(String, String)> {
@@ -62,6 +78,23 @@ pub(super) fn is_code_cell(cell: &str) -> bool {
 pub(super) fn is_header_cell(cell: &str) -> bool {
     let text = strip_code(cell);
     crate::page::header_names(&text).next() == Some(text.as_str()) || text.eq_ignore_ascii_case("request-id")
+}
+
+/// A cell naming a header the way a page of lower-case names writes it: words of lower-case
+/// letters and digits joined by `-` (`x-ratelimit-limit-requests`, `retry-after`).
+pub(super) fn is_lower_case_header_cell(cell: &str) -> bool {
+    let text = strip_code(cell);
+    let words: Vec<&str> = text.split('-').collect();
+    words.len() >= 2
+        && words.iter().all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+}
+
+/// A cell naming a header no body member is named like: `Retry-After`, a request id, a rate
+/// limit's figure, an `X-` header (in any case).
+pub(super) fn is_known_header_cell(cell: &str) -> bool {
+    let bare = super::names::bare(&strip_code(cell));
+    strip_code(cell).to_lowercase().starts_with("x-")
+        || ["retryafter", "requestid", "ratelimit"].iter().any(|known| bare.contains(known))
 }
 
 /// The words a yes/no column writes (`Yes/No`, `✓/✗`), as a cell form: the page's own for

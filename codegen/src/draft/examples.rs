@@ -24,6 +24,47 @@ fn header_wait_format(header: &Header, value: &str) -> RetryAfterFormat {
     }
 }
 
+/// The figure a rate-limit header gives, from what follows `RateLimit` in its bare name: the
+/// figure's word, alone or before or after the name of what is counted (`X-RateLimit-Limit`,
+/// HubSpot's `X-HubSpot-RateLimit-Max`, `x-ratelimit-reset-requests`,
+/// `anthropic-ratelimit-requests-reset`); a bare `Ratelimit` (a structured value) is none.
+fn rate_limit_figure(rest: &str) -> Option<HeaderRole> {
+    const FIGURES: [(&str, HeaderRole); 4] = [
+        ("limit", HeaderRole::RateLimitLimit),
+        ("max", HeaderRole::RateLimitLimit),
+        ("remaining", HeaderRole::RateLimitRemaining),
+        ("reset", HeaderRole::RateLimitReset),
+    ];
+    FIGURES.iter().find(|(word, _)| rest.starts_with(word) || rest.ends_with(word)).map(|(_, role)| *role)
+}
+
+/// The form a rate-limit reset's value is written in, where the value alone tells: a duration
+/// with its units (`1s`, `6m0s`), a moment in ISO 8601, or seconds since the epoch (ten digits
+/// or more: a window of that many seconds is none). A shorter number is seconds or a moment,
+/// which only the page's words tell.
+fn reset_format(value: &str) -> Option<RetryAfterFormat> {
+    let value = value.trim();
+    let digits = value.chars().all(|c| c.is_ascii_digit());
+    let units = |c: char| "hmsun".contains(c) || c == 'µ';
+    if !value.is_empty() && digits {
+        (value.len() >= 10).then_some(RetryAfterFormat::EpochSeconds)
+    } else if value.starts_with(|c: char| c.is_ascii_digit())
+        && value.chars().all(|c| c.is_ascii_digit() || c == '.' || units(c))
+    {
+        Some(RetryAfterFormat::Duration)
+    } else if retry_after_format(value) == RetryAfterFormat::Iso8601 {
+        Some(RetryAfterFormat::Iso8601)
+    } else {
+        None
+    }
+}
+
+/// Does a (lower-case) description say its moment is written as ISO 8601 (or RFC 3339, its
+/// profile)?
+fn speaks_of_iso8601(said: &str) -> bool {
+    ["iso 8601", "iso8601", "iso-8601", "rfc 3339", "rfc3339"].iter().any(|name| said.contains(name))
+}
+
 /// The form a `Retry-After` value is written in: seconds, an ISO 8601 time or an HTTP-date.
 fn retry_after_format(value: &str) -> RetryAfterFormat {
     let value = value.trim();
@@ -198,14 +239,7 @@ impl Drafter<'_> {
             _ if bare.ends_with("requestid") || bare == "xtraceid" || bare == "xcorrelationid" => {
                 Some(HeaderRole::RequestId)
             }
-            // What follows `RateLimit` names the figure: `X-RateLimit-Limit`, HubSpot's
-            // `X-HubSpot-RateLimit-Max`; a bare `Ratelimit` (a structured value) is none.
-            _ => match bare.rsplit_once("ratelimit").map(|(_, figure)| figure) {
-                Some("limit" | "max") => Some(HeaderRole::RateLimitLimit),
-                Some("remaining") => Some(HeaderRole::RateLimitRemaining),
-                Some("reset") => Some(HeaderRole::RateLimitReset),
-                _ => None,
-            },
+            _ => bare.rsplit_once("ratelimit").and_then(|(_, rest)| rate_limit_figure(rest)),
         };
         header.role = role.filter(|role| !self.headers.iter().any(|h| h.role == Some(*role)));
         match header.role {
@@ -215,7 +249,7 @@ impl Drafter<'_> {
                 header.formats.push(match example_value {
                     Some(value) => header_wait_format(&header, value),
                     None if in_milliseconds(&header) => RetryAfterFormat::DelayMilliseconds,
-                    None if said.contains("iso 8601") || said.contains("iso8601") => RetryAfterFormat::Iso8601,
+                    None if speaks_of_iso8601(&said) => RetryAfterFormat::Iso8601,
                     None if said.contains("http-date") || said.contains("http date") || said.contains(" date") => {
                         RetryAfterFormat::HttpDate
                     }
@@ -225,9 +259,11 @@ impl Drafter<'_> {
             }
             Some(HeaderRole::RateLimitReset) => {
                 let description = header.description.to_lowercase();
-                let format = if description.contains("epoch") || description.contains("unix") {
+                let format = if let Some(format) = example_value.and_then(reset_format) {
+                    format
+                } else if description.contains("epoch") || description.contains("unix") {
                     RetryAfterFormat::EpochSeconds
-                } else if description.contains("iso 8601") || description.contains("iso8601") {
+                } else if speaks_of_iso8601(&description) {
                     RetryAfterFormat::Iso8601
                 } else {
                     RetryAfterFormat::DelaySeconds
@@ -260,6 +296,33 @@ impl Drafter<'_> {
 mod tests {
     use super::retry_after_format;
     use crate::model::RetryAfterFormat;
+
+    #[test]
+    fn a_rate_limit_header_names_its_figure_before_or_after_what_it_counts() {
+        use crate::model::HeaderRole;
+        for (rest, role) in [
+            ("limit", Some(HeaderRole::RateLimitLimit)),
+            ("max", Some(HeaderRole::RateLimitLimit)),
+            ("resetrequests", Some(HeaderRole::RateLimitReset)),
+            ("requestsremaining", Some(HeaderRole::RateLimitRemaining)),
+            ("", None),
+            ("policy", None),
+        ] {
+            assert_eq!(super::rate_limit_figure(rest), role, "{rest}");
+        }
+    }
+
+    #[test]
+    fn a_reset_value_says_its_form_where_it_alone_can() {
+        use super::reset_format;
+        assert_eq!(reset_format("6m0s"), Some(RetryAfterFormat::Duration));
+        assert_eq!(reset_format("1.5s"), Some(RetryAfterFormat::Duration));
+        assert_eq!(reset_format("1701424860"), Some(RetryAfterFormat::EpochSeconds));
+        assert_eq!(reset_format("2024-12-01T09:00:00Z"), Some(RetryAfterFormat::Iso8601));
+        // Seconds to wait, or a moment: the page's words tell.
+        assert_eq!(reset_format("60"), None);
+        assert_eq!(reset_format("soon"), None);
+    }
 
     #[test]
     fn a_retry_after_value_says_its_form() {

@@ -88,6 +88,29 @@ struct Advice {
     section: String,
 }
 
+/// What a sentence advises, when it says to retry or not.
+struct Judged {
+    /// It says not to.
+    negative: bool,
+    /// It speaks of waiting (`Retry-After`, a reset, "wait").
+    wait: bool,
+    /// What the client does first, before it tries again, where it says.
+    first: Option<RecoveryKind>,
+}
+
+/// What `sentence` advises, or `None` when it says neither to retry nor not to.
+fn judged(sentence: &str) -> Option<Judged> {
+    let lower = sentence.to_lowercase();
+    let negative = DO_NOT.iter().any(|w| lower.contains(w));
+    if !negative && !DO.iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    let wait = lower.contains("retry-after") || lower.contains("wait") || lower.contains("reset");
+    let spaced = format!(" {lower}");
+    let first = FIRST.iter().find(|(words, _)| words.iter().any(|w| spaced.contains(w))).map(|(_, kind)| *kind);
+    Some(Judged { negative, wait, first })
+}
+
 /// The sentences of a prose line.
 fn sentences(line: &str) -> impl Iterator<Item = &str> {
     line.split_inclusive(['.', '!', '?']).map(str::trim).filter(|s| !s.is_empty())
@@ -112,15 +135,8 @@ impl Drafter<'_> {
                     continue;
                 }
                 for sentence in sentences(line) {
+                    let Some(Judged { negative, wait, first }) = judged(sentence) else { continue };
                     let lower = sentence.to_lowercase();
-                    let negative = DO_NOT.iter().any(|w| lower.contains(w));
-                    if !negative && !DO.iter().any(|w| lower.contains(w)) {
-                        continue;
-                    }
-                    let wait = lower.contains("retry-after") || lower.contains("wait") || lower.contains("reset");
-                    let spaced = format!(" {lower}");
-                    let first =
-                        FIRST.iter().find(|(words, _)| words.iter().any(|w| spaced.contains(w))).map(|(_, kind)| *kind);
                     // What comes after "other than" or "except" is advised the other way.
                     let turn = ["other than", "except"].iter().filter_map(|w| lower.find(w)).min();
                     let turned = |at: usize| turn.is_some_and(|t| at > t);
@@ -169,6 +185,70 @@ impl Drafter<'_> {
         found
     }
 
+    /// The advice of the sentences in a table's cells about its row: a status's description or
+    /// action, a code's (of the code's vocabulary), and a message's (of a vocabulary of messages
+    /// by status: each of its statuses, where all its messages that advise agree).
+    fn cell_advice(&self, code_vocabulary: Option<&str>) -> Vec<Advice> {
+        let mut found = Vec::new();
+        let mut advise = |scope: Scope, texts: &[Option<&String>], section: &str| {
+            let sentences = texts.iter().flatten().flat_map(|text| sentences(text));
+            for sentence in sentences {
+                if let Some(Judged { negative, wait, first }) = judged(sentence) {
+                    let sentence = sentence.replace(['`', '*'], "");
+                    let (retry, section) = (!negative, section.to_string());
+                    found.push(Advice { scope: scope.clone(), retry, wait, first, sentence, section });
+                    break;
+                }
+            }
+        };
+        for status in self.statuses.iter().filter(|s| !s.inferred.iter().any(|f| f == "description")) {
+            advise(Scope::Status(status.code), &[Some(&status.description), status.action.as_ref()], &status.source);
+        }
+        for vocabulary in &self.vocabularies {
+            let codes = Some(vocabulary.name.as_str()) == code_vocabulary;
+            for value in vocabulary.values.iter().filter(|_| codes) {
+                advise(
+                    Scope::Error(value.value.clone()),
+                    &[value.description.as_ref(), value.action.as_ref()],
+                    &value.source,
+                );
+            }
+        }
+        // A vocabulary of messages advises on their statuses, where its messages of a status
+        // that advise agree.
+        let mut by_status: Vec<Advice> = Vec::new();
+        let mut torn = BTreeSet::new();
+        for vocabulary in self.vocabularies.iter().filter(|v| Some(v.name.as_str()) != code_vocabulary) {
+            for value in vocabulary.values.iter().filter(|v| !v.statuses.is_empty()) {
+                let texts = [value.description.as_ref(), value.action.as_ref()];
+                let Some((sentence, judged)) =
+                    texts.iter().flatten().flat_map(|text| sentences(text)).find_map(|s| Some((s, judged(s)?)))
+                else {
+                    continue;
+                };
+                for &code in &value.statuses {
+                    let scope = Scope::Status(code);
+                    match by_status.iter().find(|a| a.scope == scope) {
+                        Some(other) if other.retry == judged.negative => {
+                            torn.insert(scope);
+                        }
+                        Some(_) => {}
+                        None => by_status.push(Advice {
+                            scope,
+                            retry: !judged.negative,
+                            wait: judged.wait,
+                            first: judged.first,
+                            sentence: sentence.replace(['`', '*'], ""),
+                            section: value.source.clone(),
+                        }),
+                    }
+                }
+            }
+        }
+        found.extend(by_status.into_iter().filter(|a| !torn.contains(&a.scope)));
+        found
+    }
+
     /// The recovery the page advises, or none when it advises nothing; `bodies` as typed for
     /// the catalog (their roles say which member holds the code).
     pub(super) fn recovery(&self, bodies: &[Shape]) -> Option<RecoveryAdvice> {
@@ -214,6 +294,8 @@ impl Drafter<'_> {
                 advice.push(Advice { scope, retry, wait, first: None, sentence, section: value.source.clone() });
             }
         }
+        // Last, what the cells of a status's or a code's row say ("Retry later.").
+        advice.extend(self.cell_advice(code_vocabulary.as_deref()));
         if advice.is_empty() {
             return None;
         }

@@ -3,9 +3,9 @@
 //! a fact of the entries its rows become.
 
 use super::cells::{
-    code_template, fact_cell, group_after_codes, is_code_cell, is_code_span, is_header_cell, is_placeholder,
-    is_yes_no_column, json_type, key_template, reason_after_code, statuses_form, strip_code, unescape, yes_no,
-    yes_no_form,
+    code_template, fact_cell, group_after_codes, is_code_cell, is_code_span, is_header_cell, is_known_header_cell,
+    is_lower_case_header_cell, is_placeholder, is_yes_no_column, json_type, key_template, reason_after_code,
+    status_and_message, statuses_form, strip_code, unescape, yes_no, yes_no_form,
 };
 use super::{names, Drafter};
 use crate::model::{
@@ -204,6 +204,10 @@ enum TableKind {
     Statuses { key: usize },
     /// A vocabulary's values, the codes of column `key` (integers when every one is a number).
     Codes { key: usize, integer: bool },
+    /// The messages the API sends, each with its status in the first column (`401 - Incorrect
+    /// API key provided`), a status repeated for each of its messages: a vocabulary of the
+    /// messages, each value with its status.
+    Messages,
     /// A body's members: a `Type` column, or a first column headed like members.
     Fields,
     /// Response headers.
@@ -215,8 +219,10 @@ impl TableKind {
         let first_header = table.header[0].trim().to_lowercase();
         let first = column(table, 0);
         let all = |test: fn(&str) -> bool| first.iter().all(|c| test(c));
-        // Header names, or a column headed "Header" of names (`Ratelimit` has no `-`).
-        if all(is_header_cell) || (first_header.contains("header") && all(is_code_cell)) {
+        // Header names, or a column headed "Header" of names (`Ratelimit` has no `-`), or names
+        // written in lower case (`x-ratelimit-limit-requests`) of which one is a known header's.
+        let lower_case_headers = all(is_lower_case_header_cell) && first.iter().any(|c| is_known_header_cell(c));
+        if all(is_header_cell) || (first_header.contains("header") && all(is_code_cell)) || lower_case_headers {
             return Some(Self::Headers);
         }
         // A `Type` column of JSON types (an API's "Type" of error is a code column).
@@ -234,6 +240,15 @@ impl TableKind {
                 && cells.iter().any(|cell| status_codes(cell).is_some())
         };
         let unique = |cells: &[&str]| cells.iter().collect::<std::collections::BTreeSet<_>>().len() == cells.len();
+        // Statuses, each followed by a message and repeated for another: each row is a message.
+        let messages: Option<Vec<_>> = first.iter().map(|cell| status_and_message(cell)).collect();
+        if let Some(messages) = messages {
+            let codes: Vec<String> = messages.iter().map(|(code, _, _)| code.to_string()).collect();
+            let one_form = messages.iter().all(|(_, _, template)| *template == messages[0].2);
+            if one_form && !unique(&codes.iter().map(String::as_str).collect::<Vec<_>>()) {
+                return Some(Self::Messages);
+            }
+        }
         if statuses(0) {
             // Statuses that repeat, beside a column of codes: a table of codes, by status.
             let codes = (1..table.header.len()).find(|&c| {
@@ -288,7 +303,18 @@ impl Drafter<'_> {
                     Some(TableKind::Statuses { key }) => self.status_table(&source, read, key),
                     Some(TableKind::Fields) => self.field_table(&source, section, read),
                     Some(TableKind::Codes { key, integer }) => {
-                        self.vocabulary_table(&source, section, read, key, integer)
+                        let keys = read.rows.iter().map(|row| (strip_code(&row[key]), Vec::new())).collect();
+                        let template = key_template(&column(read, key), "value");
+                        self.vocabulary_table(&source, section, read, (key, keys, template), integer)
+                    }
+                    Some(TableKind::Messages) => {
+                        let messages: Option<Vec<_>> =
+                            read.rows.iter().map(|row| status_and_message(&row[0])).collect();
+                        messages.and_then(|messages| {
+                            let template = messages[0].2.clone();
+                            let keys = messages.into_iter().map(|(code, message, _)| (message, vec![code])).collect();
+                            self.vocabulary_table(&source, section, read, (0, keys, template), false)
+                        })
                     }
                     Some(TableKind::Headers) => self.header_table(&source, read),
                     None => None,
@@ -612,20 +638,21 @@ impl Drafter<'_> {
     }
 
     /// A table whose column `key` holds codes: a vocabulary of wire strings, or of integers.
+    /// A table of a vocabulary's values: column `key` holds each row's value (and the statuses
+    /// it gives it, where the cell writes them too), written back by `key_template`.
     fn vocabulary_table(
         &mut self,
         source: &str,
         section: &PageSection,
         table: &PageTable,
-        key: usize,
+        (key, keys, key_template): (usize, Vec<(String, Vec<u16>)>, String),
         integer: bool,
     ) -> Option<SourceTable> {
         // A table with the columns of an earlier one of codes lists more of the same codes (one
         // table per operation, as Firebase's page has them): one vocabulary, a table per section.
-        let keys: Vec<String> = table.rows.iter().map(|row| strip_code(&row[key])).collect();
         let same_codes = self.vocabulary_tables.iter().find_map(|(name, (header, _))| {
             let vocabulary = self.vocabularies.iter().find(|v| &v.name == name)?;
-            let fresh = keys.iter().all(|k| !vocabulary.values.iter().any(|v| &v.value == k));
+            let fresh = keys.iter().all(|(k, _)| !vocabulary.values.iter().any(|v| &v.value == k));
             let same_type = (vocabulary.wire_type == VocabularyType::Integer) == integer;
             (*header == table.header && fresh && same_type).then(|| name.clone())
         });
@@ -635,7 +662,6 @@ impl Drafter<'_> {
                 self.vocabularies.iter().any(|v| v.name == n) || self.bodies.iter().any(|b| b.name == n)
             }),
         };
-        let key_template = key_template(&column(table, key), "value");
         let mut columns = Vec::new();
         let mut facts: Vec<(usize, ValueFact)> = Vec::new();
         for (c, header) in table.header.iter().enumerate() {
@@ -651,9 +677,9 @@ impl Drafter<'_> {
         }
         let source = source.to_string();
         let mut values = Vec::new();
-        for row in &table.rows {
+        for (row, (key_value, statuses)) in table.rows.iter().zip(keys) {
             let mut value =
-                VocabularyValue { value: strip_code(&row[key]), source: source.clone(), ..VocabularyValue::default() };
+                VocabularyValue { value: key_value, statuses, source: source.clone(), ..VocabularyValue::default() };
             for &(c, fact) in &facts {
                 let cell = row.get(c).map_or("", String::as_str);
                 if !is_placeholder(cell) {
@@ -687,13 +713,19 @@ impl Drafter<'_> {
     fn header_table(&mut self, source: &str, table: &PageTable) -> Option<SourceTable> {
         let mut columns =
             vec![TableColumn { header: table.header[0].clone(), cell: key_template(&column(table, 0), "name") }];
-        let mut described = None;
+        // A column of values the page shows (`Sample value`, `Example`), and one of what each
+        // header carries.
+        let (mut described, mut shown) = (None, None);
         for (c, header) in table.header.iter().enumerate().skip(1) {
-            if described.is_some() {
+            let lower = header.to_lowercase();
+            let (slot, fact) = match lower.contains("example") || lower.contains("sample") {
+                true => (&mut shown, "example"),
+                false => (&mut described, "description"),
+            };
+            if slot.replace(c).is_some() {
                 return None;
             }
-            described = Some(c);
-            columns.push(TableColumn { header: header.clone(), cell: "{description}".into() });
+            columns.push(TableColumn { header: header.clone(), cell: format!("{{{fact}}}") });
         }
         let source = source.to_string();
         for row in &table.rows {
@@ -702,8 +734,10 @@ impl Drafter<'_> {
                 return None;
             }
             let description = described.and_then(|c| row.get(c)).map_or_else(|| name.clone(), |d| unescape(d));
-            let header = Header { name, description, source: source.clone(), ..Header::default() };
-            self.add_header(header, None);
+            let example = shown.and_then(|c| row.get(c)).map(|value| unescape(value));
+            let header =
+                Header { name, description, example: example.clone(), source: source.clone(), ..Header::default() };
+            self.add_header(header, example.as_deref().map(strip_code).as_deref());
         }
         Some(SourceTable { rows: TableRows::Headers, columns, join: None })
     }

@@ -642,6 +642,10 @@ pub struct Header {
     /// Seconds to assume when the header is missing, where the document says so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_seconds: Option<u64>,
+    /// A value the document shows for the header (its table's "Sample value" column), as
+    /// written there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example: Option<String>,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
     /// Section id this entry is taken from.
     pub source: String,

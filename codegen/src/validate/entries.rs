@@ -41,7 +41,8 @@ const RESERVED_METHODS: &[&str] = &[
 ];
 
 const SHAPE_FACTS: &[&str] = &["description", "root", "extensible", "media_type"];
-const HEADER_FACTS: &[&str] = &["description", "sent_in", "type", "format", "statuses", "formats", "default_seconds"];
+const HEADER_FACTS: &[&str] =
+    &["description", "sent_in", "type", "format", "statuses", "formats", "default_seconds", "example"];
 
 /// The Rust field of an extensible body that keeps the members the catalog does not list.
 pub const EXTENSIONS_FIELD: &str = "extensions";
@@ -720,6 +721,7 @@ impl Checker<'_> {
                 "statuses" => !header.statuses.is_empty(),
                 "formats" => !header.formats.is_empty(),
                 "default_seconds" => header.default_seconds.is_some(),
+                "example" => header.example.is_some(),
                 _ => true,
             });
         }

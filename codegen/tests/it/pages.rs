@@ -134,6 +134,39 @@ fn advice_is_drafted_as_what_it_asks_of_the_client() {
     );
 }
 
+/// A table's cells advise on their rows: a code's on the code; a message's, listed by status,
+/// on its status where the status's messages that advise agree. And the member a table's codes
+/// type holds the code, not a constant beside it that is only named like one.
+#[test]
+fn cells_advise_on_their_rows_and_the_tabled_member_holds_the_code() {
+    let page = "# Errors\n\n## Codes\n\n| Code | Status | Description |\n| --- | --- | --- |\n\
+        | `server_error` | 500 | Something failed. Retry later. |\n| `bad_input` | 400 | A field is wrong. |\n\n\
+        ```json\n{\"type\": \"error.list\", \"errors\": [{\"code\": \"bad_input\", \"message\": \"No.\"}]}\n```\n\n\
+        ## Messages\n\n| Code | Overview |\n| --- | --- |\n\
+        | 502 - Bad gateway | Retry after a brief wait. |\n| 502 - Upstream closed, try later | The upstream went away. |\n\
+        | 503 - Overloaded | Retry after a brief wait. |\n| 503 - Slow Down | Do not retry for 15 minutes. |\n";
+    let (yaml, unplaced, catalog) = draft_and_generate(page);
+    assert_eq!(unplaced, Vec::<String>::new(), "{yaml}");
+    let api = &catalog.apis()[0];
+    let code: Vec<_> = api.field_roles.iter().filter(|(role, _)| *role == FieldRole::Code).map(|(_, p)| p).collect();
+    assert_eq!(code, [&vec!["errors".to_string(), "[]".into(), "code".into()]], "{yaml}");
+    let drafted = codegen::load::parse_api("spec/drafted.yaml", &yaml).unwrap_or_else(|e| panic!("{e:?}"));
+    let rules = drafted.api.recovery.expect("the page advises").rules;
+    let kinds: Vec<(Vec<String>, Vec<u16>, &str)> =
+        rules.iter().map(|r| (r.errors.clone(), r.statuses.clone(), r.kind.as_str())).collect();
+    // 503's messages disagree: no rule for it.
+    assert_eq!(
+        kinds,
+        [(vec!["server_error".to_string()], vec![], "retry_with_backoff"), (vec![], vec![502], "retry_with_backoff")],
+        "{yaml}"
+    );
+    // The messages are a vocabulary, each with its status, rebuilt as the page writes them.
+    let messages = drafted.api.vocabularies.iter().find(|v| v.values.iter().any(|x| x.value == "Slow Down"));
+    let statuses: Vec<Vec<u16>> =
+        messages.expect("a vocabulary of messages").values.iter().map(|v| v.statuses.clone()).collect();
+    assert_eq!(statuses, [vec![502], vec![502], vec![503], vec![503]]);
+}
+
 /// Edited copies of each page: every change is named, by section.
 #[test]
 fn drift_names_each_change_to_a_page() {
