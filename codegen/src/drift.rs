@@ -466,6 +466,12 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
         })
         .collect();
     let integer_codes = api.vocabularies.iter().any(|v| v.wire_type == crate::model::VocabularyType::Integer);
+    // Negative codes (`-1121`): no status is written so, so any negative number in a code span.
+    let negative_codes = api
+        .vocabularies
+        .iter()
+        .filter(|v| v.wire_type == crate::model::VocabularyType::Integer)
+        .any(|v| v.values.iter().any(|x| x.wire.starts_with('-')));
     // The code member's own codes joined by `_`: in a code span, a word written like one of
     // them counts even when the page gives only one (`invalid_token`).
     let code_styles: Vec<(bool, bool, bool, bool)> = api
@@ -502,13 +508,18 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
                 }
             }
             for word in code_spans(line) {
-                let number = word.bytes().all(|b| b.is_ascii_digit());
+                let digits = word.strip_prefix('-').unwrap_or(word);
+                let number = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
                 // A number is a code of an integer vocabulary, unless it is a status.
                 let status = word.parse::<u16>().is_ok_and(|n| (100..=599).contains(&n));
                 let styled = code_style(word).is_some_and(|s| spanned.contains(&s));
                 let like_the_code =
                     CodeStyle::of(word).is_some() && code_style(word).is_some_and(|s| code_styles.contains(&s));
-                let counts = if number { integer_codes && !status && (styled || like_the_code) } else { styled };
+                let counts = match number {
+                    true if word.starts_with('-') => negative_codes,
+                    true => integer_codes && !status && (styled || like_the_code),
+                    false => styled,
+                };
                 if (counts && CodeStyle::of(word).is_none() || like_the_code && !number) && !known.contains(word) {
                     named.insert(word.to_string());
                 }

@@ -41,8 +41,8 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
     match words.as_str() {
         "type" | "code" | "errorcode" | "errortype" | "error" | "name" if vocabulary => Some(FieldRole::Code),
         "actionrequired" | "action" | "hint" | "suggestedaction" if vocabulary => Some(FieldRole::Hint),
-        "message" | "detail" | "errordescription" | "error" | "errorsummary" | "errormessage" | "summary"
-        | "description"
+        "message" | "msg" | "detail" | "errordescription" | "error" | "errorsummary" | "errormessage" | "errormsg"
+        | "summary" | "description"
             if *ty == FieldType::String =>
         {
             Some(FieldRole::Message)

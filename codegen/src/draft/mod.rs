@@ -74,6 +74,7 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     }
     let mut drafter = Drafter::new(page, id, local_copy);
     drafter.tables();
+    drafter.heading_codes();
     drafter.examples();
     drafter.example_vocabularies();
     drafter.prose();

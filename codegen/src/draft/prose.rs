@@ -3,7 +3,7 @@
 //! sentence's section, so that `lint` reports it as missing from its table.
 
 use super::Drafter;
-use crate::model::{Status, TableRows, VocabularyValue};
+use crate::model::{Status, TableRows, VocabularyType, VocabularyValue};
 use crate::page::{code_spans, code_style as style};
 
 /// Words after which a number is a status: "a 503", "answers 429", "HTTP 500", "401, 403 or 429".
@@ -111,8 +111,15 @@ impl Drafter<'_> {
     pub(super) fn prose(&mut self) {
         // The page outlives the drafter's borrow: its lines are read in place, not copied.
         let page = self.page;
-        // Of an API with integer codes, a number in a code span is a code (`411`), not a status.
-        let integer_codes = self.vocabularies.iter().any(|v| v.wire_type == crate::model::VocabularyType::Integer);
+        // Of an API with integer codes written like statuses (`300`, `406`), a number in a code
+        // span is a code (`411`), not a status; of one whose codes are not (`-1121`, `10003`),
+        // `403` is a status still.
+        let integer_codes = self
+            .vocabularies
+            .iter()
+            .filter(|v| v.wire_type == VocabularyType::Integer)
+            .flat_map(|v| &v.values)
+            .any(|x| x.value.parse::<u16>().is_ok_and(|code| (100..=599).contains(&code)));
         for (index, section) in page.sections.iter().enumerate() {
             let source = self.section_ids[index].clone();
             self.heading_status(section, &source);
@@ -156,6 +163,57 @@ impl Drafter<'_> {
                 }
             }
         }
+    }
+
+    /// Headings that each name an integer code and what the page calls it (`### -1121
+    /// BAD_SYMBOL`), two at least and no table of codes beside them: a vocabulary of the codes,
+    /// each described by its section's lines (the messages the API sends with it).
+    pub(super) fn heading_codes(&mut self) {
+        let page = self.page;
+        let named: Vec<(usize, i64, String)> = page
+            .sections
+            .iter()
+            .enumerate()
+            .filter_map(|(index, section)| {
+                let (code, name) = code_heading(section.heading.last()?)?;
+                Some((index, code, name))
+            })
+            .collect();
+        let integer_table = self.vocabularies.iter().any(|v| v.wire_type == VocabularyType::Integer);
+        if named.len() < 2 || integer_table {
+            return;
+        }
+        let values = named
+            .into_iter()
+            .map(|(index, code, name)| {
+                let lines: Vec<String> = page.sections[index]
+                    .prose
+                    .iter()
+                    .map(|line| line.trim_start_matches(['-', '*', '+', ' ']).replace('`', ""))
+                    .filter(|line| !line.is_empty())
+                    .collect();
+                VocabularyValue {
+                    value: code.to_string(),
+                    variant: crate::names::pascal_case(&name),
+                    title: Some(name),
+                    description: (!lines.is_empty()).then(|| lines.join("\n")),
+                    source: self.section_ids[index].clone(),
+                    ..VocabularyValue::default()
+                }
+            })
+            .collect();
+        let title = page.title.clone().unwrap_or_else(|| "Error codes".into());
+        let name = super::names::vocabulary_name(&[title], |n| {
+            self.vocabularies.iter().any(|v| v.name == n) || self.bodies.iter().any(|b| b.name == n)
+        });
+        self.vocabularies.push(crate::model::Vocabulary {
+            name,
+            description: "The codes the page names in its headings.".into(),
+            source: self.section_ids.first().cloned().unwrap_or_default(),
+            wire_type: VocabularyType::Integer,
+            values,
+            ..crate::model::Vocabulary::default()
+        });
     }
 
     /// A heading that names a status (`## 429 Too Many Requests`) or a class of them (`## 5xx
@@ -248,6 +306,14 @@ impl Drafter<'_> {
                 };
                 self.vocabularies.iter().filter(|v| like(v) >= 2).max_by_key(like).map(|v| v.name.clone())
             }
+            // A negative number, of the integer codes that are negative (`-1125`: no status is).
+            None if word.strip_prefix('-').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) => {
+                self.vocabularies
+                    .iter()
+                    .filter(|v| v.wire_type == VocabularyType::Integer)
+                    .find(|v| v.values.iter().any(|x| x.value.starts_with('-')))
+                    .map(|v| v.name.clone())
+            }
             // An address under the path a vocabulary's values share (problem types' URIs).
             None => self
                 .vocabularies
@@ -270,6 +336,44 @@ impl Drafter<'_> {
                 inferred: vec!["description".into()],
                 ..VocabularyValue::default()
             });
+        }
+    }
+}
+
+/// A heading that names an integer code that is no status and what the page calls it (`-1121
+/// BAD_SYMBOL`, `10003 - Invalid token`): the code and the name.
+fn code_heading(heading: &str) -> Option<(i64, String)> {
+    let text = heading.trim().trim_matches(['`', '*']);
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let len = text.len() - digits.len() + digits.find(|c: char| !c.is_ascii_digit())?;
+    let code: i64 = text[..len].parse().ok()?;
+    // The number ends at a space or a separator (`11xx` is no code).
+    let name = text[len..].trim_start_matches(['`', '*']);
+    if !name.starts_with([' ', ':', '-', '—', '–']) {
+        return None;
+    }
+    let name = name.trim_start();
+    let name =
+        [" - ", "- ", ": ", "— ", "– "].iter().find_map(|sep| name.strip_prefix(sep.trim_start())).unwrap_or(name);
+    let name = name.trim().trim_matches(['`', '*']).trim();
+    let named = !name.is_empty() && name.split_whitespace().count() <= 6;
+    (named && !(100..=599).contains(&code)).then(|| (code, name.to_string()))
+}
+
+#[cfg(test)]
+mod heading_tests {
+    use super::code_heading;
+
+    #[test]
+    fn a_heading_of_an_integer_code_and_its_name_names_a_code() {
+        assert_eq!(code_heading("-1121 BAD_SYMBOL"), Some((-1121, "BAD_SYMBOL".into())));
+        assert_eq!(code_heading("`10003` - Invalid token"), Some((10003, "Invalid token".into())));
+        assert_eq!(code_heading("20: Rate limited"), Some((20, "Rate limited".into())));
+        // A range of codes, a status, a bare number, a long sentence: no code.
+        for heading in
+            ["11xx - Request issues", "429 Too Many Requests", "-1000", "2024 was a year of many changes here"]
+        {
+            assert_eq!(code_heading(heading), None, "{heading}");
         }
     }
 }

@@ -201,12 +201,14 @@ impl Drafter<'_> {
                 }
             }
         };
-        for status in self.statuses.iter().filter(|s| !s.inferred.iter().any(|f| f == "description")) {
+        // (A description the draft made up, or took from a sentence of prose, is no cell's.)
+        let said = |inferred: &[String]| !inferred.iter().any(|f| f == "description");
+        for status in self.statuses.iter().filter(|s| said(&s.inferred)) {
             advise(Scope::Status(status.code), &[Some(&status.description), status.action.as_ref()], &status.source);
         }
         for vocabulary in &self.vocabularies {
             let codes = Some(vocabulary.name.as_str()) == code_vocabulary;
-            for value in vocabulary.values.iter().filter(|_| codes) {
+            for value in vocabulary.values.iter().filter(|v| codes && said(&v.inferred)) {
                 advise(
                     Scope::Error(value.value.clone()),
                     &[value.description.as_ref(), value.action.as_ref()],
@@ -219,7 +221,7 @@ impl Drafter<'_> {
         let mut by_status: Vec<Advice> = Vec::new();
         let mut torn = BTreeSet::new();
         for vocabulary in self.vocabularies.iter().filter(|v| Some(v.name.as_str()) != code_vocabulary) {
-            for value in vocabulary.values.iter().filter(|v| !v.statuses.is_empty()) {
+            for value in vocabulary.values.iter().filter(|v| !v.statuses.is_empty() && said(&v.inferred)) {
                 let texts = [value.description.as_ref(), value.action.as_ref()];
                 let Some((sentence, judged)) =
                     texts.iter().flatten().flat_map(|text| sentences(text)).find_map(|s| Some((s, judged(s)?)))

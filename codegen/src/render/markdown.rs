@@ -44,7 +44,30 @@ fn table_cell(text: &str) -> String {
             _ => {}
         }
     }
+    // Bold labels inside the text (`**Cause:** ... **Solution:** ...`) stay bold, where every
+    // `*` of the cell is in one and it has no code span.
+    if let Some(parts) = bold_parts(text) {
+        return parts
+            .iter()
+            .enumerate()
+            .map(|(i, part)| if i % 2 == 1 { format!("**{}**", md(part)) } else { md(part) })
+            .collect();
+    }
     md(text)
+}
+
+/// A text split at its `**` marks, the bold parts at odd places, where it is all plain text and
+/// bold runs (each mark paired, no other `*`, no code span, no run that starts or ends with a
+/// blank); `None` otherwise.
+fn bold_parts(text: &str) -> Option<Vec<&str>> {
+    if !text.contains("**") || text.contains('`') {
+        return None;
+    }
+    let parts: Vec<&str> = text.split("**").collect();
+    let bold_runs_fit = parts.len() % 2 == 1
+        && parts.iter().all(|part| !part.contains('*'))
+        && parts.iter().skip(1).step_by(2).all(|bold| !bold.is_empty() && bold.trim() == *bold);
+    bold_runs_fit.then_some(parts)
 }
 
 /// A Markdown table whose cells are Markdown already (only the table syntax is escaped).
@@ -748,5 +771,10 @@ mod tests {
         assert_eq!(table_cell("[`invalid`](#invalid)"), "[`invalid`](#invalid)");
         assert_eq!(table_cell("[a *b*](#c)"), "[a \\*b\\*](#c)");
         assert_eq!(table_cell("see [a](#b) here"), "see \\[a\\](#b) here");
+        // Bold labels inside a cell stay bold, where every mark is in one.
+        assert_eq!(table_cell("**Cause:** a <b>. **Fix:** c"), "**Cause:** a &lt;b&gt;. **Fix:** c");
+        assert_eq!(table_cell("**Cause:** a * b"), "\\*\\*Cause:\\*\\* a \\* b");
+        assert_eq!(table_cell("a ** b ** c"), "a \\*\\* b \\*\\* c");
+        assert_eq!(table_cell("**a** `x`"), "\\*\\*a\\*\\* `x`");
     }
 }
