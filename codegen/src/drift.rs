@@ -479,11 +479,18 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
         .iter()
         .flat_map(|shape| &shape.fields)
         .filter(|field| field.role == Some(crate::model::FieldRole::Code))
-        .filter_map(|field| match &field.ty {
+        .filter_map(|field| match field.ty.values() {
             crate::resolved::FieldType::Vocabulary(id) => Some(*id),
             _ => None,
         })
         .flat_map(|id| api[id].values.iter().filter_map(|value| code_style(&value.wire)))
+        .collect();
+    // Codes written `Category:Message` (`EAPI:Invalid key`): in a code span, another of one of
+    // their categories.
+    let categories: Vec<&str> = api
+        .vocabularies
+        .iter()
+        .flat_map(|v| crate::page::colon_prefixes(v.values.iter().map(|x| x.wire.as_str())))
         .collect();
     // Codes that are addresses under one path (`https://api.x.com/2/problems/usage-capped`):
     // in a code span, any other address under it.
@@ -497,7 +504,8 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
         for line in section.prose.iter().chain(section.tables.iter().flat_map(|t| t.rows.iter().flatten())) {
             for word in code_spans(line) {
                 let under = prefixes.iter().any(|p| word.len() > p.len() && word.starts_with(p) && !word.contains(' '));
-                if under && !known.contains(word) {
+                let categorized = crate::page::colon_prefix(word).is_some_and(|c| categories.contains(&c));
+                if (under || categorized) && !known.contains(word) {
                     named.insert(word.to_string());
                 }
             }

@@ -452,6 +452,24 @@ pub fn code_style(word: &str) -> Option<(bool, bool, bool, bool)> {
     })
 }
 
+/// The category a code written `Category:Message` starts with (`EAPI` of `EAPI:Invalid key`):
+/// a word of letters, digits and `_` before the first `:`, with more after it (no address:
+/// `https://`).
+pub fn colon_prefix(word: &str) -> Option<&str> {
+    let (prefix, rest) = word.split_once(':')?;
+    (code_style(prefix).is_some() && !rest.is_empty() && !rest.starts_with('/')).then_some(prefix)
+}
+
+/// The categories of the codes written `Category:Message` among `values`, where two at least
+/// are (one such value alone may be a sentence's colon).
+pub fn colon_prefixes<'v>(values: impl IntoIterator<Item = &'v str>) -> Vec<&'v str> {
+    let prefixes: Vec<&str> = values.into_iter().filter_map(colon_prefix).collect();
+    if prefixes.len() < 2 {
+        return Vec::new();
+    }
+    prefixes
+}
+
 /// The code spans of a line of prose (which keeps them marked) or of a table cell, each without
 /// the quotes of a JSON string it holds (`` `"rate_limited"` `` names `rate_limited`).
 pub fn code_spans(line: &str) -> impl Iterator<Item = &str> {

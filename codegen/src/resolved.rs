@@ -387,6 +387,14 @@ impl VocabularyValue {
 }
 
 impl FieldType {
+    /// The type of the values a field holds: its own, or its elements' for a list (of lists).
+    pub fn values(&self) -> &FieldType {
+        match self {
+            FieldType::Array(inner) => inner.values(),
+            other => other,
+        }
+    }
+
     /// The JSON type on the wire.
     pub fn json_name(&self, api: &Api) -> &'static str {
         match self {

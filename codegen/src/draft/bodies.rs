@@ -539,13 +539,24 @@ impl Drafter<'_> {
                     out.entry((shape.to_string(), field.name.clone())).or_default().insert(n.to_string());
                 }
                 (Some(inner), FieldType::Object(name)) => self.collect_strings(name, inner, out),
-                (Some(Value::Array(items)), FieldType::Array(inner)) => {
-                    if let FieldType::Object(name) = inner.as_ref() {
+                (Some(Value::Array(items)), FieldType::Array(inner)) => match inner.as_ref() {
+                    FieldType::Object(name) => {
                         for item in items {
                             self.collect_strings(name, item, out);
                         }
                     }
-                }
+                    // A list of values (`"error": ["EAPI:Invalid key"]`): its elements, as the
+                    // field's values.
+                    FieldType::String | FieldType::Integer => {
+                        let values = out.entry((shape.to_string(), field.name.clone())).or_default();
+                        values.extend(items.iter().filter_map(|item| match item {
+                            Value::String(s) => Some(s.clone()),
+                            Value::Number(n) if n.is_i64() => Some(n.to_string()),
+                            _ => None,
+                        }));
+                    }
+                    _ => {}
+                },
                 _ => {}
             }
         }
@@ -584,10 +595,16 @@ impl Drafter<'_> {
             let mut roles: BTreeMap<FieldRole, (usize, usize)> = BTreeMap::new();
             let problem_details = ["type", "title", "detail"].iter().all(|m| body.fields.iter().any(|f| f.name == *m));
             for (f, field) in body.fields.iter_mut().enumerate() {
-                let wire = match field.ty {
-                    FieldType::String => Some(VocabularyType::String),
-                    FieldType::Integer => Some(VocabularyType::Integer),
-                    _ => None,
+                // A value, or a list of values (typed alike, its elements by the vocabulary).
+                let (wire, list) = match &field.ty {
+                    FieldType::String => (Some(VocabularyType::String), false),
+                    FieldType::Integer => (Some(VocabularyType::Integer), false),
+                    FieldType::Array(inner) => match inner.as_ref() {
+                        FieldType::String => (Some(VocabularyType::String), true),
+                        FieldType::Integer => (Some(VocabularyType::Integer), true),
+                        _ => (None, false),
+                    },
+                    _ => (None, false),
                 };
                 if let Some(wire) = wire {
                     let values = seen.get(&(body.name.clone(), field.name.clone()));
@@ -596,13 +613,17 @@ impl Drafter<'_> {
                     let by_values = values.and_then(|values| vocabulary_of(values, wire));
                     let by_header = || self.vocabulary_keyed_by(&field.name, wire);
                     if let Some(vocabulary) = by_values.or_else(by_header) {
-                        field.ty = FieldType::Vocabulary(vocabulary);
+                        field.ty = match list {
+                            true => FieldType::Array(Box::new(FieldType::Vocabulary(vocabulary))),
+                            false => FieldType::Vocabulary(vocabulary),
+                        };
                     }
                 }
                 // A member whose values a table of codes lists holds the codes, whatever its name
                 // (Firebase's `error.message`, beside an `error.code` that repeats the status).
-                let tabled = matches!(&field.ty, FieldType::Vocabulary(v) if self.vocabulary_tables.contains_key(v));
-                let role = (if tabled { Some(FieldRole::Code) } else { role_for(&field.name, &field.ty) })
+                let tabled =
+                    matches!(field.ty.values(), FieldType::Vocabulary(v) if self.vocabulary_tables.contains_key(v));
+                let role = (if tabled { Some(FieldRole::Code) } else { role_for(&field.name, field.ty.values()) })
                     .or_else(|| support_reference(&field.description, &field.ty))
                     .filter(|_| reached);
                 if let Some(role) = role {
@@ -626,7 +647,7 @@ impl Drafter<'_> {
         // from the first member that has one.
         let tabled_code = |field: &Field| {
             field.role == Some(FieldRole::Code)
-                && matches!(&field.ty, FieldType::Vocabulary(v) if self.vocabulary_tables.contains_key(v))
+                && matches!(field.ty.values(), FieldType::Vocabulary(v) if self.vocabulary_tables.contains_key(v))
         };
         for root in bodies.iter().filter(|b| b.root).map(|b| b.name.clone()).collect::<Vec<_>>() {
             let tree: BTreeSet<String> =

@@ -296,10 +296,19 @@ impl Drafter<'_> {
     fn prose_code(&mut self, word: &str, line: &str, source: &str) {
         let known = self.vocabularies.iter().flat_map(|v| &v.values).any(|v| v.value == word)
             || self.bodies.iter().flat_map(|b| &b.fields).any(|f| f.name == word);
-        if known || word.contains(' ') {
+        // A code written `Category:Message` of a category a vocabulary's codes have (`EOrder:Rate
+        // limit exceeded` beside `EOrder:Insufficient funds`), spaces and all.
+        let categorized = crate::page::colon_prefix(word).and_then(|category| {
+            let of = |v: &&crate::model::Vocabulary| {
+                crate::page::colon_prefixes(v.values.iter().map(|x| x.value.as_str())).contains(&category)
+            };
+            self.vocabularies.iter().find(of).map(|v| v.name.clone())
+        });
+        if known || (word.contains(' ') && categorized.is_none()) {
             return;
         }
         let vocabulary = match style(word) {
+            _ if categorized.is_some() => categorized,
             Some(written) => {
                 let like = |v: &&crate::model::Vocabulary| {
                     v.values.iter().filter(|x| style(&x.value) == Some(written)).count()

@@ -255,7 +255,7 @@ impl Drafter<'_> {
     /// the catalog (their roles say which member holds the code).
     pub(super) fn recovery(&self, bodies: &[Shape]) -> Option<RecoveryAdvice> {
         // The vocabulary of the member with the code role, if the draft has one.
-        let code_vocabulary = bodies.iter().flat_map(|b| &b.fields).find_map(|f| match (&f.role, &f.ty) {
+        let code_vocabulary = bodies.iter().flat_map(|b| &b.fields).find_map(|f| match (&f.role, f.ty.values()) {
             (Some(FieldRole::Code), FieldType::Vocabulary(name)) => Some(name.clone()),
             _ => None,
         });

@@ -566,6 +566,17 @@ pub enum FieldType {
     Array(Box<FieldType>),
 }
 
+impl FieldType {
+    /// The type of the values a field holds: its own, or its elements' for a list (of lists):
+    /// a role on `"error": ["EAPI:Invalid key"]` reads the elements.
+    pub fn values(&self) -> &FieldType {
+        match self {
+            FieldType::Array(inner) => inner.values(),
+            other => other,
+        }
+    }
+}
+
 /// JSON Schema's string formats (draft 2020-12, section 7.3) that error documents use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]

@@ -34,7 +34,7 @@ pub(super) fn role_vocabularies(bodies: &[Shape], role: FieldRole) -> BTreeSet<&
         .iter()
         .flat_map(|shape| &shape.fields)
         .filter(|field| field.role == Some(role))
-        .filter_map(|field| match &field.ty {
+        .filter_map(|field| match field.ty.values() {
             FieldType::Vocabulary(name) => Some(name.as_str()),
             _ => None,
         })
@@ -67,19 +67,20 @@ pub(super) fn role_paths(bodies: &[Shape], unions: &[Union]) -> Vec<RolePath> {
         on_path.push(shape);
         for (f, field) in bodies[shape].fields.iter().enumerate() {
             keys.push(field.name.clone());
-            if let Some(role) = field.role {
-                out.push(RolePath { role, keys: keys.clone(), shape, field: f });
-            }
-            // Through arrays, to the object their elements are: the first element's, or any's.
-            let mut ty = &field.ty;
             let depth = keys.len();
+            // Through arrays, to the object their elements are, or to the values with the role
+            // (`"error": ["EAPI:Invalid key"]`): the first element's, or any's.
             let element = match field.elements {
                 Elements::First => EACH_ELEMENT,
                 Elements::Any => ANY_ELEMENT,
             };
+            let mut ty = &field.ty;
             while let FieldType::Array(inner) = ty {
                 keys.push(element.to_string());
                 ty = inner;
+            }
+            if let Some(role) = field.role {
+                out.push(RolePath { role, keys: keys.clone(), shape, field: f });
             }
             // To the object's shape, or to each shape a union may be (the tag adds no key).
             let shapes: Vec<&str> = match ty {
@@ -196,7 +197,8 @@ impl Checker<'_> {
                 let path = format!("bodies[{s}].fields[{f}].role");
                 let (wanted, fits) =
                     field_role_types(role).unwrap_or(("a type this codegen knows for the role", |_| false));
-                if !fits(&field.ty) {
+                // A list of such values has the role too: its elements are read.
+                if !fits(field.ty.values()) {
                     self.error(
                         Code::FieldRole,
                         &path,
