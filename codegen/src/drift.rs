@@ -465,7 +465,6 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
             counted.into_iter().filter(|(_, n)| *n >= 2).map(|(style, _)| style)
         })
         .collect();
-    let integer_codes = api.vocabularies.iter().any(|v| v.wire_type == crate::model::VocabularyType::Integer);
     // Negative codes (`-1121`): no status is written so, so any negative number in a code span.
     let negative_codes = api
         .vocabularies
@@ -518,14 +517,15 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
             for word in code_spans(line) {
                 let digits = word.strip_prefix('-').unwrap_or(word);
                 let number = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
-                // A number is a code of an integer vocabulary, unless it is a status.
+                // A number is a code of a vocabulary of numbers (integers, or strings of digits
+                // such as `010`), unless it is a status.
                 let status = word.parse::<u16>().is_ok_and(|n| (100..=599).contains(&n));
                 let styled = code_style(word).is_some_and(|s| spanned.contains(&s));
                 let like_the_code =
                     CodeStyle::of(word).is_some() && code_style(word).is_some_and(|s| code_styles.contains(&s));
                 let counts = match number {
                     true if word.starts_with('-') => negative_codes,
-                    true => integer_codes && !status && (styled || like_the_code),
+                    true => !status && (styled || like_the_code),
                     false => styled,
                 };
                 if (counts && CodeStyle::of(word).is_none() || like_the_code && !number) && !known.contains(word) {

@@ -505,15 +505,31 @@ fn values_outside_their_table(api: &Api, out: &mut Vec<Finding>) {
         let rows = TableRows::Vocabulary(vocabulary.name.clone());
         let table_sections: BTreeSet<SectionId> =
             vocabulary.values.iter().map(|x| x.trace.section).filter(|&section| api[section].lists(&rows)).collect();
-        if table_sections.is_empty() {
+        // Or the values a heading each names (`### 010 - Not allowed`), where no table lists them.
+        let headed = |value: &crate::resolved::VocabularyValue| {
+            api[value.trace.section].heading.last().is_some_and(|heading| {
+                let heading = heading.trim().trim_start_matches(['`', '*']);
+                heading.strip_prefix(value.wire.as_str()).is_some_and(|rest| {
+                    rest.is_empty() || rest.starts_with(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+                })
+            })
+        };
+        let by_headings = table_sections.is_empty() && vocabulary.values.iter().filter(|x| headed(x)).count() >= 2;
+        if table_sections.is_empty() && !by_headings {
             continue;
         }
         for (i, value) in vocabulary.values.iter().enumerate() {
             let recorded =
                 value.trace.inconsistencies.iter().any(|&x| api[x].kind == InconsistencyKind::MissingFromTable);
-            if !table_sections.contains(&value.trace.section) && !recorded {
+            let listed = match by_headings {
+                true => headed(value),
+                false => table_sections.contains(&value.trace.section),
+            };
+            if !listed && !recorded {
+                let list =
+                    if by_headings { "the headings that name the others" } else { "the table that lists the others" };
                 let message = format!(
-                    "{} `{}` comes from {}, not from the table that lists the others",
+                    "{} `{}` comes from {}, not from {list}",
                     vocabulary.name,
                     value.wire,
                     api.section_title(value.trace.section)

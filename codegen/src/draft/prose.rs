@@ -165,12 +165,13 @@ impl Drafter<'_> {
         }
     }
 
-    /// Headings that each name an integer code and what the page calls it (`### -1121
-    /// BAD_SYMBOL`), two at least and no table of codes beside them: a vocabulary of the codes,
-    /// each described by its section's lines (the messages the API sends with it).
+    /// Headings that each name a numeric code and what the page calls it (`### -1121
+    /// BAD_SYMBOL`, `### 010 - Not allowed`), two at least and no table of integer codes beside
+    /// them: a vocabulary of the codes, each described by its section's lines (the messages the
+    /// API sends with it, or its cause and solution).
     pub(super) fn heading_codes(&mut self) {
         let page = self.page;
-        let named: Vec<(usize, i64, String)> = page
+        let named: Vec<(usize, String, String)> = page
             .sections
             .iter()
             .enumerate()
@@ -183,6 +184,15 @@ impl Drafter<'_> {
         if named.len() < 2 || integer_table {
             return;
         }
+        // Strings where one is written with a leading zero (`010`) or an example sends one as a
+        // JSON string (`"errorCode": "101"`); else numbers (`-1121`).
+        let shown = |code: &str| {
+            let quoted = format!("\"{code}\"");
+            page.sections.iter().flat_map(|s| s.json_responses()).any(|(_, block)| block.text.contains(&quoted))
+        };
+        let text = named
+            .iter()
+            .any(|(_, code, _)| code.len() > 1 && code.starts_with('0') || code.parse::<i64>().is_err() || shown(code));
         let values = named
             .into_iter()
             .map(|(index, code, name)| {
@@ -193,7 +203,7 @@ impl Drafter<'_> {
                     .filter(|line| !line.is_empty())
                     .collect();
                 VocabularyValue {
-                    value: code.to_string(),
+                    value: code,
                     variant: crate::names::pascal_case(&name),
                     title: Some(name),
                     description: (!lines.is_empty()).then(|| lines.join("\n")),
@@ -210,7 +220,7 @@ impl Drafter<'_> {
             name,
             description: "The codes the page names in its headings.".into(),
             source: self.section_ids.first().cloned().unwrap_or_default(),
-            wire_type: VocabularyType::Integer,
+            wire_type: if text { VocabularyType::String } else { VocabularyType::Integer },
             values,
             ..crate::model::Vocabulary::default()
         });
@@ -349,13 +359,15 @@ impl Drafter<'_> {
     }
 }
 
-/// A heading that names an integer code that is no status and what the page calls it (`-1121
-/// BAD_SYMBOL`, `10003 - Invalid token`): the code and the name.
-fn code_heading(heading: &str) -> Option<(i64, String)> {
+/// A heading that names a numeric code and what the page calls it (`-1121 BAD_SYMBOL`, `010 -
+/// Not allowed`, `100 - Required object 'amount' is not provided`): the code as written (its
+/// leading zeros kept) and the name. A status and its own reason phrase (`429 Too Many
+/// Requests`) is a status's heading, not a code's.
+fn code_heading(heading: &str) -> Option<(String, String)> {
     let text = heading.trim().trim_matches(['`', '*']);
     let digits = text.strip_prefix('-').unwrap_or(text);
     let len = text.len() - digits.len() + digits.find(|c: char| !c.is_ascii_digit())?;
-    let code: i64 = text[..len].parse().ok()?;
+    let code = text[..len].parse::<i64>().ok().map(|_| text[..len].to_string())?;
     // The number ends at a space or a separator (`11xx` is no code).
     let name = text[len..].trim_start_matches(['`', '*']);
     if !name.starts_with([' ', ':', '-', '—', '–']) {
@@ -366,7 +378,9 @@ fn code_heading(heading: &str) -> Option<(i64, String)> {
         [" - ", "- ", ": ", "— ", "– "].iter().find_map(|sep| name.strip_prefix(sep.trim_start())).unwrap_or(name);
     let name = name.trim().trim_matches(['`', '*']).trim();
     let named = !name.is_empty() && name.split_whitespace().count() <= 6;
-    (named && !(100..=599).contains(&code)).then(|| (code, name.to_string()))
+    let status = code.parse::<u16>().ok().and_then(crate::model::standard_reason);
+    let a_status = status.is_some_and(|reason| reason.eq_ignore_ascii_case(name));
+    (named && !a_status).then(|| (code, name.to_string()))
 }
 
 #[cfg(test)]
@@ -375,9 +389,12 @@ mod heading_tests {
 
     #[test]
     fn a_heading_of_an_integer_code_and_its_name_names_a_code() {
-        assert_eq!(code_heading("-1121 BAD_SYMBOL"), Some((-1121, "BAD_SYMBOL".into())));
-        assert_eq!(code_heading("`10003` - Invalid token"), Some((10003, "Invalid token".into())));
-        assert_eq!(code_heading("20: Rate limited"), Some((20, "Rate limited".into())));
+        let named = |code: &str, name: &str| Some((code.to_string(), name.to_string()));
+        assert_eq!(code_heading("-1121 BAD_SYMBOL"), named("-1121", "BAD_SYMBOL"));
+        assert_eq!(code_heading("`10003` - Invalid token"), named("10003", "Invalid token"));
+        assert_eq!(code_heading("20: Rate limited"), named("20", "Rate limited"));
+        assert_eq!(code_heading("010 - Not allowed"), named("010", "Not allowed"));
+        assert_eq!(code_heading("101 - Invalid card number"), named("101", "Invalid card number"));
         // A range of codes, a status, a bare number, a long sentence: no code.
         for heading in
             ["11xx - Request issues", "429 Too Many Requests", "-1000", "2024 was a year of many changes here"]
