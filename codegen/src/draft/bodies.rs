@@ -42,7 +42,7 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
         "type" | "code" | "errorcode" | "errortype" | "error" | "name" if vocabulary => Some(FieldRole::Code),
         "actionrequired" | "action" | "hint" | "suggestedaction" if vocabulary => Some(FieldRole::Hint),
         "message" | "msg" | "detail" | "errordescription" | "error" | "errorsummary" | "errormessage" | "errormsg"
-        | "summary" | "description"
+        | "summary" | "description" | "errors" | "messages"
             if *ty == FieldType::String =>
         {
             Some(FieldRole::Message)
@@ -630,6 +630,8 @@ impl Drafter<'_> {
                     // Of the members that may hold the code, those a table types first.
                     let rank = match role {
                         FieldRole::Code => code_rank(&field.name, problem_details) + if tabled { 0 } else { 100 },
+                        // A list of messages (`"errors": ["Forbidden"]`) after a member of one.
+                        FieldRole::Message if matches!(field.ty, FieldType::Array(_)) => 1,
                         _ => 0,
                     };
                     if roles.get(&role).is_none_or(|&(_, best)| rank < best) {
