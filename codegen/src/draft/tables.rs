@@ -243,9 +243,9 @@ impl TableKind {
         // Statuses, each followed by a message and repeated for another: each row is a message.
         let messages: Option<Vec<_>> = first.iter().map(|cell| status_and_message(cell)).collect();
         if let Some(messages) = messages {
-            let codes: Vec<String> = messages.iter().map(|(code, _, _)| code.to_string()).collect();
+            let statuses: std::collections::BTreeSet<u16> = messages.iter().map(|(code, _, _)| *code).collect();
             let one_form = messages.iter().all(|(_, _, template)| *template == messages[0].2);
-            if one_form && !unique(&codes.iter().map(String::as_str).collect::<Vec<_>>()) {
+            if one_form && statuses.len() < messages.len() {
                 return Some(Self::Messages);
             }
         }
@@ -637,9 +637,9 @@ impl Drafter<'_> {
         })
     }
 
-    /// A table whose column `key` holds codes: a vocabulary of wire strings, or of integers.
-    /// A table of a vocabulary's values: column `key` holds each row's value (and the statuses
-    /// it gives it, where the cell writes them too), written back by `key_template`.
+    /// A table of a vocabulary's values, of wire strings or of integers: column `key` holds each
+    /// row's value (and the statuses it gives it, where the cell writes them too: a table of
+    /// messages by status), written back by `key_template`.
     fn vocabulary_table(
         &mut self,
         source: &str,
