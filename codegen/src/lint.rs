@@ -501,6 +501,10 @@ fn client_default_waits(api: &Api, out: &mut Vec<Finding>) {
 /// A vocabulary with a table in the document, and a value the table does not list (it comes
 /// from prose or an example).
 fn values_outside_their_table(api: &Api, out: &mut Vec<Finding>) {
+    let mut sent = Vec::new();
+    for example in &api.examples {
+        collect_uses(api, &FieldType::Object(example.shape), &example.body, "", &mut sent);
+    }
     for (v, vocabulary) in api.vocabularies.iter().enumerate() {
         let rows = TableRows::Vocabulary(vocabulary.name.clone());
         let table_sections: BTreeSet<SectionId> =
@@ -515,19 +519,38 @@ fn values_outside_their_table(api: &Api, out: &mut Vec<Finding>) {
             })
         };
         let by_headings = table_sections.is_empty() && vocabulary.values.iter().filter(|x| headed(x)).count() >= 2;
-        if table_sections.is_empty() && !by_headings {
+        // Or a list that defines them (`` `invalid_grant`: ... ``): the section most values the
+        // page describes come from (two at least). Against it, only a value a sentence names
+        // (its description inferred) that no example sends stands out.
+        let said = |x: &crate::resolved::VocabularyValue| !x.trace.inferred.iter().any(|f| f == "description");
+        let mut described: Vec<SectionId> =
+            vocabulary.values.iter().filter(|x| said(x)).map(|x| x.trace.section).collect();
+        described.sort_unstable();
+        let list_section = described
+            .chunk_by(|a, b| a == b)
+            .max_by_key(|run| run.len())
+            .filter(|run| run.len() >= 2 && table_sections.is_empty() && !by_headings)
+            .map(|run| run[0]);
+        if table_sections.is_empty() && !by_headings && list_section.is_none() {
             continue;
         }
         for (i, value) in vocabulary.values.iter().enumerate() {
             let recorded =
                 value.trace.inconsistencies.iter().any(|&x| api[x].kind == InconsistencyKind::MissingFromTable);
-            let listed = match by_headings {
-                true => headed(value),
-                false => table_sections.contains(&value.trace.section),
+            let listed = match list_section {
+                Some(section) => {
+                    let exampled = sent.iter().any(|u| u.vocabulary == VocabularyId(v) && u.wire == value.wire);
+                    value.trace.section == section || said(value) || exampled
+                }
+                None if by_headings => headed(value),
+                None => table_sections.contains(&value.trace.section),
             };
             if !listed && !recorded {
-                let list =
-                    if by_headings { "the headings that name the others" } else { "the table that lists the others" };
+                let list = match list_section {
+                    Some(section) => format!("the list in {} that defines the others", api.section_title(section)),
+                    None if by_headings => "the headings that name the others".to_string(),
+                    None => "the table that lists the others".to_string(),
+                };
                 let message = format!(
                     "{} `{}` comes from {}, not from {list}",
                     vocabulary.name,

@@ -194,11 +194,15 @@ pub fn parse_page(text: &str) -> Page {
     let mut in_head = false;
     let mut code: Option<CodeBlock> = None;
     let mut prose: Option<String> = None;
+    // The term of a definition list (`` `invalid_grant` `` above `: The grant is not valid`),
+    // until its definition: the two make one line, as a line that defines a term is written.
+    let mut term: Option<String> = None;
     // An HTML block, as its lines come: a `<table>` in it is a table of the page too.
     let mut html: Option<(String, usize)> = None;
     // Headings inside a block quote (an `llms.txt` page's notice) are not the page's own.
     let mut quoted = 0usize;
-    for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_DEFINITION_LIST;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
             Event::Start(Tag::BlockQuote(_)) => quoted += 1,
             Event::End(TagEnd::BlockQuote(_)) => quoted = quoted.saturating_sub(1),
@@ -269,7 +273,12 @@ pub fn parse_page(text: &str) -> Page {
             Event::Start(Tag::Paragraph | Tag::Item) if table.is_none() && heading.is_none() => {
                 prose.get_or_insert_with(String::new);
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Item) => {
+            Event::Start(Tag::DefinitionListTitle) => prose = Some(String::new()),
+            Event::End(TagEnd::DefinitionListTitle) => term = prose.take().map(|t| t.trim().to_string()),
+            Event::Start(Tag::DefinitionListDefinition) => {
+                prose = Some(term.as_ref().map_or_else(String::new, |term| format!("{term}: ")));
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::DefinitionListDefinition) => {
                 if let Some(done) = prose.take().filter(|p| !p.trim().is_empty()) {
                     match &mut current {
                         Some(section) => section.prose.push(done.trim().to_string()),
@@ -563,6 +572,12 @@ mod tests {
         assert_eq!(shared_path(uris.into_iter()), Some("https://api.x.com/2/problems/"));
         assert_eq!(shared_path(["a/b", "a/c"].into_iter()), None, "too short for an address");
         assert_eq!(shared_path(["https://x.example/a"].into_iter()), None, "one value shares nothing");
+    }
+
+    #[test]
+    fn a_definition_list_defines_its_terms_line_by_line() {
+        let page = parse_page("# E\n\n`invalid_grant`\n: The grant is not valid.\n\n`invalid_scope`\n: Too wide.\n");
+        assert_eq!(page.sections[0].prose, ["`invalid_grant`: The grant is not valid.", "`invalid_scope`: Too wide."]);
     }
 
     #[test]

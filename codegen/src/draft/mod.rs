@@ -78,6 +78,7 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     drafter.examples();
     drafter.example_vocabularies();
     drafter.prose();
+    drafter.prose_requirements();
     drafter.prose_headers();
     if drafter.bodies.is_empty() {
         return Err(DraftError::NoBody);

@@ -165,6 +165,38 @@ impl Drafter<'_> {
         }
     }
 
+    /// Sentences that say which members are required or optional (`` `error` is required;
+    /// `error_description` and `error_uri` are optional ``): the members they name take what the
+    /// page says, where only the examples had said it.
+    pub(super) fn prose_requirements(&mut self) {
+        let page = self.page;
+        for line in page.sections.iter().flat_map(|section| &section.prose) {
+            // Most lines say neither word.
+            let lower = line.to_lowercase();
+            if !lower.contains("required") && !lower.contains("optional") {
+                continue;
+            }
+            for clause in line.split("; ").flat_map(|part| part.split(". ")) {
+                // What the members are, not what was done to them ("`meta` was drafted optional").
+                let lower = clause.to_lowercase();
+                let says = |word: &str| [" is ", " are "].iter().any(|verb| lower.contains(&format!("{verb}{word}")));
+                let required = match (says("optional") || says("not required"), says("required")) {
+                    (true, _) => false,
+                    (false, true) => true,
+                    (false, false) => continue,
+                };
+                let named: Vec<&str> = code_spans(clause).collect();
+                let fields = self.bodies.iter_mut().flat_map(|body| &mut body.fields);
+                for field in
+                    fields.filter(|f| named.contains(&f.name.as_str()) && f.inferred.iter().any(|i| i == "required"))
+                {
+                    field.required = required;
+                    field.inferred.retain(|fact| fact != "required");
+                }
+            }
+        }
+    }
+
     /// Headings that each name a numeric code and what the page calls it (`### -1121
     /// BAD_SYMBOL`, `### 010 - Not allowed`), two at least and no table of integer codes beside
     /// them: a vocabulary of the codes, each described by its section's lines (the messages the
