@@ -303,7 +303,7 @@ fn page_examples(page: &Page) -> Vec<PageExample> {
     let mut found = Vec::new();
     for section in &page.sections {
         for (response, block) in section.json_responses() {
-            let Ok(body) = serde_json::from_str::<Value>(&block.text) else { continue };
+            let Ok(body) = block.json() else { continue };
             found.push((title(&section.heading), response.status, response.headers, body));
         }
     }

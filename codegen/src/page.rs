@@ -63,6 +63,13 @@ pub struct HttpResponse {
 }
 
 impl CodeBlock {
+    /// The block's JSON, as pages write it: strict JSON, or else with what documentation adds to
+    /// it removed (`//` and `/* */` comments, a comma before `}` or `]`, a line that is only
+    /// `...`). The strict reading's error where neither reads.
+    pub fn json(&self) -> Result<serde_json::Value, serde_json::Error> {
+        json_as_written(&self.text)
+    }
+
     /// The block as what it shows, where its info string does not say: a response head
     /// (`HTTP/1.1 429 ...`) is `http`, and a JSON object is `json`; and a response written whole
     /// in one block (its head, an empty line, its JSON body) is an `http` block and a `json`
@@ -73,9 +80,7 @@ impl CodeBlock {
         if !SAYS.contains(&self.language.as_str()) {
             if text.starts_with("HTTP/") {
                 self.language = "http".into();
-            } else if text.starts_with('{')
-                && serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text).is_ok()
-            {
+            } else if text.starts_with('{') && json_as_written(text).is_ok_and(|json| json.is_object()) {
                 self.language = "json".into();
             }
         }
@@ -86,7 +91,7 @@ impl CodeBlock {
         let split = self.text.find("\n\n").or_else(|| self.text.find("\r\n\r\n"));
         let Some((head, body)) = split.map(|at| self.text.split_at(at)) else { return vec![self] };
         let body = body.trim();
-        if !body.starts_with('{') || serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(body).is_err() {
+        if !body.starts_with('{') || !json_as_written(body).is_ok_and(|json| json.is_object()) {
             return vec![self];
         }
         // Both halves are where the block is.
@@ -106,6 +111,68 @@ impl CodeBlock {
             .collect();
         HttpResponse { status, headers }
     }
+}
+
+/// JSON as pages write it (see [`CodeBlock::json`]).
+fn json_as_written(text: &str) -> Result<serde_json::Value, serde_json::Error> {
+    serde_json::from_str(text).or_else(|strict| serde_json::from_str(&without_annotations(text)).map_err(|_| strict))
+}
+
+/// JSON text without the comments, trailing commas and `...` lines that documentation writes in
+/// it, strings left as they are. (No JSON5 crate: these three are what pages add, and the
+/// result is read by serde_json as before.)
+fn without_annotations(text: &str) -> String {
+    // Comments out, outside strings.
+    let mut bare = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut in_string = false;
+    while let Some(c) = chars.next() {
+        if in_string {
+            bare.push(c);
+            match c {
+                '\\' => bare.extend(chars.next()),
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match (c, chars.peek()) {
+            ('"', _) => {
+                in_string = true;
+                bare.push(c);
+            }
+            ('/', Some('/')) => while chars.next_if(|&next| next != '\n').is_some() {},
+            ('/', Some('*')) => {
+                chars.next();
+                let mut last = ' ';
+                for next in chars.by_ref() {
+                    if last == '*' && next == '/' {
+                        break;
+                    }
+                    last = next;
+                }
+            }
+            _ => bare.push(c),
+        }
+    }
+    // Lines of an ellipsis out; then a comma before a closing bracket.
+    let lines: Vec<&str> = bare.lines().filter(|line| !matches!(line.trim(), "..." | "...," | "…" | "…,")).collect();
+    let joined = lines.join("\n");
+    let mut out = String::with_capacity(joined.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    for (at, c) in joined.char_indices() {
+        if in_string {
+            in_string = escaped || c != '"';
+            escaped = !escaped && c == '\\';
+        } else if c == '"' {
+            in_string = true;
+        } else if c == ',' && joined[at + 1..].trim_start().starts_with(['}', ']']) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 impl PageSection {
@@ -572,6 +639,18 @@ mod tests {
         assert_eq!(shared_path(uris.into_iter()), Some("https://api.x.com/2/problems/"));
         assert_eq!(shared_path(["a/b", "a/c"].into_iter()), None, "too short for an address");
         assert_eq!(shared_path(["https://x.example/a"].into_iter()), None, "one value shares nothing");
+    }
+
+    #[test]
+    fn json_is_read_as_pages_write_it() {
+        let written = "{\n  \"a\": \"x // not a comment\", // a comment\n  /* a block */ \"b\": [1, 2,],\n  ...\n  \"c\": \"\\\"q\\\",\",\n}";
+        assert_eq!(
+            json_as_written(written).unwrap(),
+            serde_json::json!({ "a": "x // not a comment", "b": [1, 2], "c": "\"q\"," })
+        );
+        // What is not JSON even so keeps the strict reading's error.
+        let error = json_as_written("{\"a\": }").unwrap_err().to_string();
+        assert!(error.contains("line 1"), "{error}");
     }
 
     #[test]

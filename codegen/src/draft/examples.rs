@@ -88,7 +88,7 @@ impl Drafter<'_> {
         for (index, section) in self.page.sections.iter().enumerate() {
             for (response, block) in section.json_responses() {
                 let at = format!("{} (line {})", self.section_title(index), block.line);
-                match serde_json::from_str::<Value>(&block.text) {
+                match block.json() {
                     Ok(Value::Object(body)) if body.is_empty() => {
                         self.unplaced.push(format!("{at}: an empty JSON object"));
                     }

@@ -718,14 +718,16 @@ impl Drafter<'_> {
         let (mut described, mut shown) = (None, None);
         for (c, header) in table.header.iter().enumerate().skip(1) {
             let lower = header.to_lowercase();
-            let (slot, fact) = match lower.contains("example") || lower.contains("sample") {
-                true => (&mut shown, "example"),
-                false => (&mut described, "description"),
+            // (A header the section's examples send, which the table may not list, has no
+            // example of its own: the cell is optional.)
+            let (slot, cell) = match lower.contains("example") || lower.contains("sample") {
+                true => (&mut shown, "{example?}"),
+                false => (&mut described, "{description}"),
             };
             if slot.replace(c).is_some() {
                 return None;
             }
-            columns.push(TableColumn { header: header.clone(), cell: format!("{{{fact}}}") });
+            columns.push(TableColumn { header: header.clone(), cell: cell.into() });
         }
         let source = source.to_string();
         for row in &table.rows {
