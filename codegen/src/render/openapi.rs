@@ -225,11 +225,16 @@ fn response_description(api: &Api, status: &Status) -> String {
 }
 
 /// A response per error status, and per other status an example sends an error body with (an
-/// API that answers failures with 200 and `"ok": false`).
+/// API that answers failures with 200 and `"ok": false`), or every status the catalog lists
+/// where none is an error's (Kraken's errors all come with 200).
 fn responses(api: &Api) -> Map<String, Value> {
+    let no_error_status = !api.statuses.iter().any(|status| status.code >= 400)
+        && !api.status_classes.iter().any(|class| class.class >= StatusClass::ClientError);
     api.statuses
         .iter()
-        .filter(|status| status.code >= 400 || api.examples.iter().any(|e| e.status == Some(status.code)))
+        .filter(|status| {
+            status.code >= 400 || no_error_status || api.examples.iter().any(|e| e.status == Some(status.code))
+        })
         .map(|status| {
             let description = response_description(api, status);
             (status.variant.clone(), response(api, description, |code| code == status.code, Some(status.code)))

@@ -54,6 +54,7 @@ fn every_error_status_header_and_example_is_where_the_catalog_puts_it() {
             // Error statuses, and those an example sends an error body with (200 and `ok: false`).
             let sent = |code: u16| api.examples.iter().any(|e| e.status == Some(code));
             let errors: Vec<_> = api.statuses.iter().filter(|s| s.code >= 400 || sent(s.code)).collect();
+            assert!(!errors.is_empty() || api.statuses.is_empty(), "{}: no error status (see the test below)", api.id);
             // And a response per class the document lists as one entry (`5xx`: `Status5XX`).
             let classes: Vec<_> = api.status_classes.iter().filter(|c| c.class >= StatusClass::ClientError).collect();
             assert_eq!(responses.len(), errors.len() + classes.len(), "{}", api.id);
@@ -99,4 +100,31 @@ fn every_error_status_header_and_example_is_where_the_catalog_puts_it() {
             }
         }
     }
+}
+
+/// An API whose errors all come with 200 (Kraken's) has that response: the error body is in
+/// the document, though no status of the catalog is an error's.
+#[test]
+fn an_api_whose_errors_all_come_with_200_has_that_response() {
+    let yaml = r#"
+id: okonly
+name: OkOnly
+summary: Errors in 200 responses.
+source: { title: Errors }
+sections: [{ id: errors, heading: [Errors] }]
+statuses: [{ code: 200, description: "Every answer, errors too", source: errors }]
+bodies:
+  - name: Failure
+    description: A list of errors.
+    root: true
+    source: errors
+    fields: [{ name: error, type: { array: string }, required: true, description: The errors, source: errors }]
+"#;
+    let loaded = codegen::load::parse_api("spec/okonly.yaml", yaml).unwrap_or_else(|e| panic!("{e:?}"));
+    let catalog = codegen::validate::validate(codegen::load::Loaded { dir: "spec".into(), apis: vec![loaded] })
+        .unwrap_or_else(|e| panic!("{}", codegen::diagnostic::report(&e)));
+    let document = openapi::openapi(&catalog.apis()[0]);
+    let responses = document["components"]["responses"].as_object().unwrap();
+    assert_eq!(responses.keys().map(String::as_str).collect::<Vec<_>>(), ["Ok"], "{document:#}");
+    assert!(responses["Ok"]["content"]["application/json"]["schema"].is_object(), "{document:#}");
 }
