@@ -114,7 +114,7 @@ impl Drafter<'_> {
         // Of an API with integer codes written like statuses (`300`, `406`), a number in a code
         // span is a code (`411`), not a status; of one whose codes are not (`-1121`, `10003`),
         // `403` is a status still.
-        let integer_codes = self
+        let status_like_codes = self
             .vocabularies
             .iter()
             .filter(|v| v.wire_type == VocabularyType::Integer)
@@ -126,7 +126,7 @@ impl Drafter<'_> {
             for line in &section.prose {
                 // Most lines hold no number: no status to look for.
                 let statuses = if line.bytes().any(|b| b.is_ascii_digit()) { statuses_in(line) } else { Vec::new() };
-                let spanned: Vec<&str> = if integer_codes { code_spans(line).collect() } else { Vec::new() };
+                let spanned: Vec<&str> = if status_like_codes { code_spans(line).collect() } else { Vec::new() };
                 for (code, reason) in
                     statuses.into_iter().filter(|(code, _)| !spanned.contains(&code.to_string().as_str()))
                 {
