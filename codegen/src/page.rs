@@ -113,66 +113,17 @@ impl CodeBlock {
     }
 }
 
-/// JSON as pages write it (see [`CodeBlock::json`]).
+/// JSON as pages write it (see [`CodeBlock::json`]): the comments and trailing commas taken
+/// out by `json_strip_comments`, the lines of an ellipsis here.
 fn json_as_written(text: &str) -> Result<serde_json::Value, serde_json::Error> {
-    serde_json::from_str(text).or_else(|strict| serde_json::from_str(&without_annotations(text)).map_err(|_| strict))
-}
-
-/// JSON text without the comments, trailing commas and `...` lines that documentation writes in
-/// it, strings left as they are. (No JSON5 crate: these three are what pages add, and the
-/// result is read by serde_json as before.)
-fn without_annotations(text: &str) -> String {
-    // Comments out, outside strings.
-    let mut bare = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    let mut in_string = false;
-    while let Some(c) = chars.next() {
-        if in_string {
-            bare.push(c);
-            match c {
-                '\\' => bare.extend(chars.next()),
-                '"' => in_string = false,
-                _ => {}
-            }
-            continue;
+    serde_json::from_str(text).or_else(|strict| {
+        let ellipsis = |line: &&str| matches!(line.trim(), "..." | "...," | "…" | "…,");
+        let mut relaxed = text.lines().filter(|line| !ellipsis(line)).collect::<Vec<_>>().join("\n");
+        match json_strip_comments::strip(&mut relaxed) {
+            Ok(()) => serde_json::from_str(&relaxed).map_err(|_| strict),
+            Err(_) => Err(strict),
         }
-        match (c, chars.peek()) {
-            ('"', _) => {
-                in_string = true;
-                bare.push(c);
-            }
-            ('/', Some('/')) => while chars.next_if(|&next| next != '\n').is_some() {},
-            ('/', Some('*')) => {
-                chars.next();
-                let mut last = ' ';
-                for next in chars.by_ref() {
-                    if last == '*' && next == '/' {
-                        break;
-                    }
-                    last = next;
-                }
-            }
-            _ => bare.push(c),
-        }
-    }
-    // Lines of an ellipsis out; then a comma before a closing bracket.
-    let lines: Vec<&str> = bare.lines().filter(|line| !matches!(line.trim(), "..." | "...," | "…" | "…,")).collect();
-    let joined = lines.join("\n");
-    let mut out = String::with_capacity(joined.len());
-    let mut in_string = false;
-    let mut escaped = false;
-    for (at, c) in joined.char_indices() {
-        if in_string {
-            in_string = escaped || c != '"';
-            escaped = !escaped && c == '\\';
-        } else if c == '"' {
-            in_string = true;
-        } else if c == ',' && joined[at + 1..].trim_start().starts_with(['}', ']']) {
-            continue;
-        }
-        out.push(c);
-    }
-    out
+    })
 }
 
 impl PageSection {

@@ -96,12 +96,19 @@ pub struct Response {
     headers: Vec<(String, String)>,
 }
 
+/// A block's JSON, as documentation may write it: with comments and trailing commas.
+fn json(text: &str) -> Option<Value> {
+    let mut text = text.trim().to_string();
+    json_strip_comments::strip(&mut text).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
 pub fn responses(markdown: &str) -> Vec<Response> {
     let mut found = Vec::new();
     let mut pending: Option<(u16, Vec<(String, String)>)> = None;
     for (language, text) in code_blocks(markdown) {
         // A block that does not say what it is is what it shows: a response head, or JSON.
-        let object = |text: &str| serde_json::from_str::<serde_json::Map<String, Value>>(text.trim()).is_ok();
+        let object = |text: &str| json(text).is_some_and(|json| json.is_object());
         let language = match language.as_str() {
             _ if text.starts_with("HTTP/") => "http",
             "json" => "json",
@@ -122,16 +129,12 @@ pub fn responses(markdown: &str) -> Vec<Response> {
                 let headers =
                     lines.filter_map(|l| l.split_once(": ")).map(|(k, v)| (k.to_string(), v.to_string())).collect();
                 match body {
-                    Some(body) => found.push(Response {
-                        body: serde_json::from_str(&body).unwrap(),
-                        status: Some(status),
-                        headers,
-                    }),
+                    Some(body) => found.push(Response { body: json(&body).unwrap(), status: Some(status), headers }),
                     None => pending = Some((status, headers)),
                 }
             }
             "json" => {
-                let body: Value = serde_json::from_str(&text).unwrap();
+                let body: Value = json(&text).unwrap();
                 let (status, headers) = match pending.take() {
                     Some((status, headers)) => (Some(status), headers),
                     None => (None, Vec::new()),
