@@ -270,6 +270,66 @@ fn decoding<ByHand, Body>(
     group.finish();
 }
 
+/// Each API's examples, its client by hand and the catalog's decision.
+fn clients() -> [(&'static str, &'static [Example], ClientByHand, Decide); 2] {
+    [
+        ("ofauth", ofauth::EXAMPLES, ofauth_client_by_hand, ApiError::<ofauth::ErrorResponse>::decide),
+        ("fanfare", fanfare::EXAMPLES, fanfare_client_by_hand, ApiError::<fanfare::ErrorResponse>::decide),
+    ]
+}
+
+/// `decide` against the client by hand, timed in alternating rounds of each rather than as two
+/// benchmarks minutes apart: whatever else the machine does weighs on both alike (between two
+/// criterion runs one row moved by 55% with no change to the code). The median of the rounds'
+/// ratios, per example.
+fn paired_decisions() {
+    const ROUNDS: usize = 41;
+    const CALLS: u32 = 2_000;
+    println!("\n| example | `decide` | client by hand | `decide` vs client by hand, paired |");
+    println!("| --- | --- | --- | --- |");
+    for (api, examples, client, decide) in clients() {
+        for example in examples {
+            let (status, headers, body) = (status_of(example), example.headers, example.body.as_bytes());
+            let time = |one: &dyn Fn()| {
+                let start = std::time::Instant::now();
+                for _ in 0..CALLS {
+                    one();
+                }
+                start.elapsed().as_secs_f64() / f64::from(CALLS)
+            };
+            let decided = || {
+                black_box(decide(status, black_box(headers), black_box(body), now()).kind());
+            };
+            let by_hand = || {
+                black_box(client(status, black_box(headers), black_box(body), now()).0);
+            };
+            let mut rounds: Vec<(f64, f64)> = (0..ROUNDS)
+                .map(|round| match round % 2 {
+                    // Each first in every other round, so that neither always runs warm.
+                    0 => (time(&decided), time(&by_hand)),
+                    _ => {
+                        let hand = time(&by_hand);
+                        (time(&decided), hand)
+                    }
+                })
+                .collect();
+            let median = |values: &mut Vec<f64>| {
+                values.sort_by(f64::total_cmp);
+                values[values.len() / 2]
+            };
+            let mut ratios: Vec<f64> = rounds.iter().map(|(d, h)| d / h).collect();
+            let (mut decides, mut hands): (Vec<f64>, Vec<f64>) = rounds.drain(..).unzip();
+            println!(
+                "| {api} {} | {:.0} ns | {:.0} ns | {:.2}x |",
+                example.id,
+                median(&mut decides) * 1e9,
+                median(&mut hands) * 1e9,
+                median(&mut ratios)
+            );
+        }
+    }
+}
+
 /// The moment every decision of the bench is made at.
 fn now() -> SystemTime {
     SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000)
@@ -347,11 +407,7 @@ fn check_baselines() {
     }
     // The clients by hand must decide what the catalog decides, to the wait, or they would be
     // measuring less.
-    let clients: [(&str, &[Example], ClientByHand, Decide); 2] = [
-        ("OFAuth", ofauth::EXAMPLES, ofauth_client_by_hand, ApiError::<ofauth::ErrorResponse>::decide),
-        ("Fanfare", fanfare::EXAMPLES, fanfare_client_by_hand, ApiError::<fanfare::ErrorResponse>::decide),
-    ];
-    for (api, examples, client, decide) in clients {
+    for (api, examples, client, decide) in clients() {
         for example in examples {
             let (status, body) = (status_of(example), example.body.as_bytes());
             let by_hand = client(status, example.headers, body, now());
@@ -482,6 +538,7 @@ fn main() {
     summary::decoding(&[("ofauth", ofauth::EXAMPLES), ("fanfare", fanfare::EXAMPLES)]);
     summary::lookups();
     summary::hostile(&hostile_bodies());
+    paired_decisions();
 }
 
 /// The table at the end of a run: criterion's median estimates, as ratios to the floor.
