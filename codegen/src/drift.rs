@@ -508,7 +508,15 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
                     named.insert(word.to_string());
                 }
             }
-            for word in line.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+            // (Not in a code span of several words, a snippet: `Authorization: Bearer re_123`.)
+            let outside_snippets: String = line
+                .split('`')
+                .enumerate()
+                .filter(|(i, part)| i % 2 == 0 || !part.contains(char::is_whitespace))
+                .map(|(_, part)| part)
+                .collect::<Vec<_>>()
+                .join(" ");
+            for word in outside_snippets.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
                 let style = CodeStyle::of(word);
                 if style.is_some_and(|s| styles.contains(&s)) && !known.contains(word) {
                     named.insert(word.to_string());

@@ -197,18 +197,22 @@ impl Drafter<'_> {
         }
     }
 
-    /// Headings that each name a numeric code and what the page calls it (`### -1121
-    /// BAD_SYMBOL`, `### 010 - Not allowed`), two at least and no table of integer codes beside
-    /// them: a vocabulary of the codes, each described by its section's lines (the messages the
-    /// API sends with it, or its cause and solution).
+    /// Headings that each name a code (`### -1121 BAD_SYMBOL`, `### 010 - Not allowed`, `###
+    /// missing_api_key`), two at least and no table of integer codes beside them: a vocabulary of
+    /// the codes, each described by its section's lines, where lines labelled `Status:`,
+    /// `Message:` or `Suggested action:` give those facts.
     pub(super) fn heading_codes(&mut self) {
         let page = self.page;
-        let named: Vec<(usize, String, String)> = page
+        let named: Vec<(usize, String, Option<String>)> = page
             .sections
             .iter()
             .enumerate()
             .filter_map(|(index, section)| {
-                let (code, name) = code_heading(section.heading.last()?)?;
+                let heading = section.heading.last()?;
+                let (code, name) = match code_heading(heading) {
+                    Some((code, name)) => (code, Some(name)),
+                    None => (word_heading(heading)?, None),
+                };
                 Some((index, code, name))
             })
             .collect();
@@ -225,25 +229,39 @@ impl Drafter<'_> {
         let text = named
             .iter()
             .any(|(_, code, _)| code.len() > 1 && code.starts_with('0') || code.parse::<i64>().is_err() || shown(code));
+        let mut statuses = Vec::new();
         let values = named
             .into_iter()
             .map(|(index, code, name)| {
-                let lines: Vec<String> = page.sections[index]
-                    .prose
-                    .iter()
-                    .map(|line| line.trim_start_matches(['-', '*', '+', ' ']).replace('`', ""))
-                    .filter(|line| !line.is_empty())
-                    .collect();
-                VocabularyValue {
+                let source = self.section_ids[index].clone();
+                let mut value = VocabularyValue {
                     value: code,
-                    variant: crate::names::pascal_case(&name),
-                    title: Some(name),
-                    description: (!lines.is_empty()).then(|| lines.join("\n")),
-                    source: self.section_ids[index].clone(),
+                    variant: name.as_deref().and_then(crate::names::pascal_case),
+                    title: name,
+                    source: source.clone(),
                     ..VocabularyValue::default()
+                };
+                let mut lines = Vec::new();
+                for line in &page.sections[index].prose {
+                    let line = line.trim_start_matches(['-', '*', '+', ' ']);
+                    match labelled(line) {
+                        Some(Label::Status(codes)) => {
+                            statuses.extend(codes.iter().map(|&code| (code, source.clone())));
+                            value.statuses.extend(codes);
+                        }
+                        Some(Label::Message(said)) => value.message = Some(said),
+                        Some(Label::Action(said)) => value.action = Some(said),
+                        None if !line.is_empty() => lines.push(line.replace('`', "")),
+                        None => {}
+                    }
                 }
+                value.description = (!lines.is_empty()).then(|| lines.join("\n"));
+                value
             })
             .collect();
+        for (code, source) in statuses {
+            self.ensure_status(code, &source);
+        }
         let title = page.title.clone().unwrap_or_else(|| "Error codes".into());
         let name = super::names::vocabulary_name(&[title], |n| {
             self.vocabularies.iter().any(|v| v.name == n) || self.bodies.iter().any(|b| b.name == n)
@@ -388,6 +406,41 @@ impl Drafter<'_> {
                 ..VocabularyValue::default()
             });
         }
+    }
+}
+
+/// A heading that is one code, written as codes are (`missing_api_key`, `` `RATE_LIMITED` ``):
+/// a code span, or a word of letters, digits and `_` with a `_` in it (a heading of one plain
+/// word, `Overview`, is no code).
+fn word_heading(heading: &str) -> Option<String> {
+    let text = heading.trim();
+    let spanned = text.strip_prefix('`').and_then(|t| t.strip_suffix('`'));
+    let word = spanned.unwrap_or(text);
+    let code_like = style(word).is_some() && (spanned.is_some() || word.contains('_'));
+    code_like.then(|| word.to_string())
+}
+
+/// A fact a line of a code's section gives under a label (`Status: 401`, `**Message:** ...`).
+enum Label {
+    Status(Vec<u16>),
+    Message(String),
+    Action(String),
+}
+
+/// The fact a line labels, where it does.
+fn labelled(line: &str) -> Option<Label> {
+    let (label, said) = line.split_once(':')?;
+    let said = said.trim_start_matches('*').trim().replace('`', "");
+    if said.is_empty() {
+        return None;
+    }
+    match label.trim().trim_matches('*').trim().to_lowercase().as_str() {
+        "status" | "status code" | "http status" | "http status code" => {
+            crate::page::status_codes(&said).map(Label::Status)
+        }
+        "message" | "error message" => Some(Label::Message(said)),
+        "suggested action" | "action" | "solution" | "what to do" | "resolution" | "fix" => Some(Label::Action(said)),
+        _ => None,
     }
 }
 
