@@ -446,7 +446,8 @@ pub fn status_codes(cell: &str) -> Option<Vec<u16>> {
     let bare: String = cell.chars().filter(|c| !"`*_".contains(*c)).collect();
     let codes: Vec<u16> = bare
         .split([',', '/'])
-        .map(|part| part.split_whitespace().next().and_then(|w| w.parse().ok()))
+        // (`400: Bad Request` writes its code with a colon.)
+        .map(|part| part.split_whitespace().next().and_then(|w| w.trim_end_matches(':').parse().ok()))
         .collect::<Option<_>>()?;
     (!codes.is_empty() && codes.iter().all(|c| (100..=599).contains(c))).then_some(codes)
 }

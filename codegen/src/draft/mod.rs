@@ -109,6 +109,12 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     }
 }
 
+/// The id of the catalog section for the page's words in section `source` beside a table that
+/// lists the entries they use (on a page of one section, a status named in a sentence).
+fn prose_section_id(source: &str) -> String {
+    format!("{source}-prose")
+}
+
 /// The bodies with the roots whose members may all be left out after the other roots: such a
 /// body fits every body, so decoding tries it last (E0507).
 fn hidden_formats_last(bodies: Vec<model::Shape>) -> Vec<model::Shape> {
@@ -219,10 +225,11 @@ impl<'p> Drafter<'p> {
 
     /// Where to trace an entry that `source` uses but does not list: `source`, unless one of
     /// its tables lists such entries (the entry would become a row the page does not have);
-    /// then the first section none of whose tables do, else `source` all the same. The second
+    /// then the first section none of whose tables do, else a catalog section of its own under
+    /// `source`'s heading (`<source>-prose`, for the page's words beside the table). The second
     /// value says whether it moved.
     fn free_source(&self, source: &str, lists: impl Fn(&TableRows) -> bool) -> (String, bool) {
-        self.unlisting_source(source, lists).unwrap_or_else(|| (source.to_string(), false))
+        self.unlisting_source(source, lists).unwrap_or_else(|| (prose_section_id(source), true))
     }
 
     /// [`Drafter::free_source`], `None` where every section lists such entries.
@@ -294,6 +301,13 @@ impl<'p> Drafter<'p> {
             ],
             ..SourceDocument::default()
         };
+        // The sections of the page's words beside a table that lists their entries, where an
+        // entry is traced to one.
+        let traced: BTreeSet<&str> = (self.statuses.iter().map(|s| s.source.as_str()))
+            .chain(self.status_classes.iter().map(|c| c.source.as_str()))
+            .chain(self.vocabularies.iter().flat_map(|v| &v.values).map(|x| x.source.as_str()))
+            .chain(self.headers.iter().map(|h| h.source.as_str()))
+            .collect();
         let mut sections = Vec::new();
         for (i, section) in page.sections.iter().enumerate() {
             let heading = if section.heading.is_empty() { vec![title.clone()] } else { section.heading.clone() };
@@ -310,6 +324,10 @@ impl<'p> Drafter<'p> {
                     table: Some(table.clone()),
                     ..model::Section::default()
                 });
+            }
+            let prose = prose_section_id(&self.section_ids[i]);
+            if traced.contains(prose.as_str()) {
+                sections.push(model::Section { id: prose, heading: heading.clone(), ..model::Section::default() });
             }
         }
         model::Api {

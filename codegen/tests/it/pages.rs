@@ -167,6 +167,28 @@ fn cells_advise_on_their_rows_and_the_tabled_member_holds_the_code() {
     assert_eq!(statuses, [vec![502], vec![502], vec![503], vec![503]]);
 }
 
+/// A page of one section whose table lists statuses with an action each: a status its words
+/// name beside the table is traced to a catalog section of its own under the same heading, so
+/// that the draft validates and `lint` reports the status as missing from the table. And a
+/// status written `400: Bad Request` is a status.
+#[test]
+fn a_status_named_beside_the_only_table_is_no_row_of_it() {
+    let page = "# Errors\n\n| Error code | Description | Action |\n| --- | --- | --- |\n\
+        | 400: Bad Request | The input is wrong. | Fix it. |\n| 401: Unauthorized | No token. | Sign in. |\n\n\
+        ```json\n{\"error\": {\"code\": 400, \"message\": \"Bad.\"}}\n```\n\n\
+        A caller who may not see the resource gets a 403.\n";
+    let (yaml, unplaced, catalog) = draft_and_generate(page);
+    assert_eq!(unplaced, Vec::<String>::new(), "{yaml}");
+    let codes: Vec<u16> = catalog.apis()[0].statuses.iter().map(|s| s.code).collect();
+    assert_eq!(codes, [400, 401, 403], "{yaml}");
+    let findings = codegen::lint::lint(&catalog);
+    assert!(
+        findings.iter().any(|f| f.code == "status-outside-table" && f.message.contains("403")),
+        "{}",
+        codegen::lint::report(&findings)
+    );
+}
+
 /// Edited copies of each page: every change is named, by section.
 #[test]
 fn drift_names_each_change_to_a_page() {
