@@ -222,13 +222,15 @@ impl<'a> Definitions<'a> {
     /// as one union of three branches. The usual `anyOf` of a reference to the vocabulary and
     /// `null` is a union of two, which datamodel-code-generator (with `--union-mode
     /// left_to_right`, which the open enums need) hands pydantic as `Optional` of the
-    /// vocabulary's root model with a union mode that pydantic then refuses at import.
+    /// vocabulary's root model with a union mode that pydantic then refuses at import. A
+    /// `oneOf`, as the vocabulary's own definition is (its branches exclude one another): typify
+    /// reads an `anyOf` of them as a struct of optional parts, which decodes no known value.
     fn vocabulary_or_null(&self, vocabulary: &Vocabulary) -> Map<String, Value> {
         let mut open = Self::vocabulary_open(vocabulary);
         let values: Vec<Value> = vocabulary.values.iter().map(VocabularyValue::json).collect();
         open["not"] = json!({ "enum": values });
         let branches = json!([self.reference(&vocabulary.known_name), open, { "type": "null" }]);
-        Map::from_iter([("anyOf".to_string(), branches)])
+        Map::from_iter([("oneOf".to_string(), branches)])
     }
 
     fn vocabulary(&self, defs: &mut Map<String, Value>, vocabulary: &Vocabulary) {
