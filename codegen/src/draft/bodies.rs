@@ -265,6 +265,11 @@ impl Drafter<'_> {
                     self.bodies[index].fields[known].ty = ty;
                     continue;
                 }
+                // A member sent only as `null` so far: this value gives its type.
+                if !value.is_null() && self.null_only.remove(&(index, key.clone())) {
+                    self.bodies[index].fields[known].ty = self.infer_type(key, value, source);
+                    continue;
+                }
                 let ty = self.bodies[index].fields[known].ty.clone();
                 // A member the examples alone typed, sent as another JSON type (`"errors": "Not
                 // Found"` and `"errors": {...}`): any JSON value.
@@ -292,6 +297,9 @@ impl Drafter<'_> {
                 Some((other, sibling)) => self.infer_type(other, sibling, source),
                 None => self.infer_type(key, value, source),
             };
+            if value.is_null() && like_a_sibling.is_none() {
+                self.null_only.insert((index, key.clone()));
+            }
             let mut inferred: Vec<String> = vec!["type".into(), "required".into(), "description".into()];
             if value.is_null() {
                 inferred.push("nullable".into());
@@ -588,6 +596,12 @@ impl Drafter<'_> {
         // Roles only go where a client reaches from the top: roots, and objects they hold.
         let reachable = reached_from(&self.bodies, self.bodies.iter().filter(|b| b.root).map(|b| b.name.as_str()));
         let mut bodies = self.bodies.clone();
+        // What only `null` was sent for holds any JSON value: nothing says which.
+        for (index, name) in &self.null_only {
+            if let Some(field) = bodies.get_mut(*index).and_then(|b| b.fields.iter_mut().find(|f| &f.name == name)) {
+                field.ty = FieldType::Any;
+            }
+        }
         for body in &mut bodies {
             let reached = reachable.contains(body.name.as_str());
             // Each role goes to one member: the first named for it, but for the code the most

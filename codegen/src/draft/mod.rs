@@ -163,6 +163,9 @@ struct Drafter<'p> {
     untyped: BTreeSet<(usize, String)>,
     /// Those of them an example sent empty (`{}`, `[]`) before any sent members.
     sent_empty: BTreeSet<(usize, String)>,
+    /// Members (body index, name) the examples have sent only as `null` so far: the first value
+    /// gives the type; none, and the member holds any JSON value.
+    null_only: BTreeSet<(usize, String)>,
     headers: Vec<model::Header>,
     examples: Vec<model::Example>,
     /// What the page says in two ways: recorded for the maintainer, and for `lint`.
@@ -187,6 +190,7 @@ impl<'p> Drafter<'p> {
             built_from_examples: BTreeSet::new(),
             new_envelopes: BTreeSet::new(),
             untyped: BTreeSet::new(),
+            null_only: BTreeSet::new(),
             sent_empty: BTreeSet::new(),
             headers: Vec::new(),
             examples: Vec::new(),
