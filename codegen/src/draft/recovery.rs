@@ -111,6 +111,15 @@ fn judged(sentence: &str) -> Option<Judged> {
     Some(Judged { negative, wait, first })
 }
 
+/// The advice of the first sentence of `texts` (a row's cells) that advises, about `scope`.
+fn advice_in(scope: Scope, texts: &[Option<&String>], section: &str) -> Option<Advice> {
+    texts.iter().flatten().flat_map(|text| sentences(text)).find_map(|sentence| {
+        let Judged { negative, wait, first } = judged(sentence)?;
+        let sentence = sentence.replace(['`', '*'], "");
+        Some(Advice { scope: scope.clone(), retry: !negative, wait, first, sentence, section: section.to_string() })
+    })
+}
+
 /// The sentences of a prose line.
 fn sentences(line: &str) -> impl Iterator<Item = &str> {
     line.split_inclusive(['.', '!', '?']).map(str::trim).filter(|s| !s.is_empty())
@@ -190,30 +199,17 @@ impl Drafter<'_> {
     /// by status: each of its statuses, where all its messages that advise agree).
     fn cell_advice(&self, code_vocabulary: Option<&str>) -> Vec<Advice> {
         let mut found = Vec::new();
-        let mut advise = |scope: Scope, texts: &[Option<&String>], section: &str| {
-            let sentences = texts.iter().flatten().flat_map(|text| sentences(text));
-            for sentence in sentences {
-                if let Some(Judged { negative, wait, first }) = judged(sentence) {
-                    let sentence = sentence.replace(['`', '*'], "");
-                    let (retry, section) = (!negative, section.to_string());
-                    found.push(Advice { scope: scope.clone(), retry, wait, first, sentence, section });
-                    break;
-                }
-            }
-        };
         // (A description the draft made up, or took from a sentence of prose, is no cell's.)
         let said = |inferred: &[String]| !inferred.iter().any(|f| f == "description");
         for status in self.statuses.iter().filter(|s| said(&s.inferred)) {
-            advise(Scope::Status(status.code), &[Some(&status.description), status.action.as_ref()], &status.source);
+            let texts = [Some(&status.description), status.action.as_ref()];
+            found.extend(advice_in(Scope::Status(status.code), &texts, &status.source));
         }
         for vocabulary in &self.vocabularies {
             let codes = Some(vocabulary.name.as_str()) == code_vocabulary;
             for value in vocabulary.values.iter().filter(|v| codes && said(&v.inferred)) {
-                advise(
-                    Scope::Error(value.value.clone()),
-                    &[value.description.as_ref(), value.action.as_ref()],
-                    &value.source,
-                );
+                let texts = [value.description.as_ref(), value.action.as_ref()];
+                found.extend(advice_in(Scope::Error(value.value.clone()), &texts, &value.source));
             }
         }
         // A vocabulary of messages advises on their statuses, where its messages of a status
@@ -223,26 +219,14 @@ impl Drafter<'_> {
         for vocabulary in self.vocabularies.iter().filter(|v| Some(v.name.as_str()) != code_vocabulary) {
             for value in vocabulary.values.iter().filter(|v| !v.statuses.is_empty() && said(&v.inferred)) {
                 let texts = [value.description.as_ref(), value.action.as_ref()];
-                let Some((sentence, judged)) =
-                    texts.iter().flatten().flat_map(|text| sentences(text)).find_map(|s| Some((s, judged(s)?)))
-                else {
-                    continue;
-                };
                 for &code in &value.statuses {
-                    let scope = Scope::Status(code);
-                    match by_status.iter().find(|a| a.scope == scope) {
-                        Some(other) if other.retry == judged.negative => {
-                            torn.insert(scope);
+                    let Some(advice) = advice_in(Scope::Status(code), &texts, &value.source) else { break };
+                    match by_status.iter().find(|a| a.scope == advice.scope) {
+                        Some(other) if other.retry != advice.retry => {
+                            torn.insert(advice.scope);
                         }
                         Some(_) => {}
-                        None => by_status.push(Advice {
-                            scope,
-                            retry: !judged.negative,
-                            wait: judged.wait,
-                            first: judged.first,
-                            sentence: sentence.replace(['`', '*'], ""),
-                            section: value.source.clone(),
-                        }),
+                        None => by_status.push(advice),
                     }
                 }
             }
