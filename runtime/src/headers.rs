@@ -153,7 +153,7 @@ impl HeaderReadings {
         let rfc9110 = model.retry_after_is_rfc9110().unwrap_or_else(|| RetryAfter::is_rfc9110_header(name));
         // Digits, as nearly every figure is sent: read from the bytes, without making a text
         // of them (which cost most of reading the headers).
-        if let Some(number) = digits(value.trim_ascii()) {
+        if let Some(Ok(number)) = crate::retry_after::digits(value.trim_ascii()) {
             if self.read_number(model, role, rfc9110, number) {
                 return;
             }
@@ -249,14 +249,6 @@ fn same_name(name: &str, wanted: &str) -> bool {
 /// Eight bytes as an array (all of them: the caller slices eight).
 fn word(bytes: &[u8]) -> [u8; 8] {
     bytes.try_into().unwrap_or_default()
-}
-
-/// A value of 1 to 19 ASCII digits (so that none overflows) as its number.
-fn digits(bytes: &[u8]) -> Option<u64> {
-    if bytes.is_empty() || bytes.len() > 19 {
-        return None;
-    }
-    bytes.iter().try_fold(0u64, |number, &digit| digit.is_ascii_digit().then(|| number * 10 + u64::from(digit - b'0')))
 }
 
 /// A header's value, trimmed as `str::trim` trims its text.
