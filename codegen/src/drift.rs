@@ -498,13 +498,30 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
         .iter()
         .filter_map(|v| crate::page::shared_path(v.values.iter().map(|x| x.wire.as_str())))
         .collect();
+    let codes = || api.vocabularies.iter().flat_map(|v| v.values.iter().map(|x| x.wire.as_str()));
+    // Values the examples send in members that send no code (`Failure`, of `status`) are theirs.
+    let sent = crate::page::strings_by_member(api.examples.iter().map(|e| &e.body));
+    let is_code = |word: &str| codes().any(|code| code == word);
+    let known = |word: &str| known.contains(word) || crate::page::sent_beside_the_codes(word, &sent, is_code);
+    // A row about a member that holds no code, or about a header, speaks of its own values
+    // (`status`: "`Success` or `Failure`"; a reset's `1672738134824`).
+    let about_another_value = |row: &&Vec<String>| {
+        let key = row.first().map_or("", |cell| cell.trim().trim_matches('`'));
+        let member = api
+            .shapes
+            .iter()
+            .flat_map(|s| &s.fields)
+            .any(|f| f.wire == key && f.role != Some(crate::model::FieldRole::Code));
+        member || api.headers.iter().any(|h| h.name.eq_ignore_ascii_case(key))
+    };
     for section in &page.sections {
         let mut named = BTreeSet::new();
-        for line in section.prose.iter().chain(section.tables.iter().flat_map(|t| t.rows.iter().flatten())) {
+        let rows = section.tables.iter().flat_map(|t| &t.rows).filter(|row| !about_another_value(row));
+        for line in section.prose.iter().chain(rows.flatten()) {
             for word in code_spans(line) {
                 let under = prefixes.iter().any(|p| word.len() > p.len() && word.starts_with(p) && !word.contains(' '));
                 let categorized = crate::page::colon_prefix(word).is_some_and(|c| categories.contains(&c));
-                if (under || categorized) && !known.contains(word) {
+                if (under || categorized) && !known(word) {
                     named.insert(word.to_string());
                 }
             }
@@ -518,7 +535,7 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
                 .join(" ");
             for word in outside_snippets.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
                 let style = CodeStyle::of(word);
-                if style.is_some_and(|s| styles.contains(&s)) && !known.contains(word) {
+                if style.is_some_and(|s| styles.contains(&s)) && !known(word) {
                     named.insert(word.to_string());
                 }
             }
@@ -533,10 +550,10 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
                     CodeStyle::of(word).is_some() && code_style(word).is_some_and(|s| code_styles.contains(&s));
                 let counts = match number {
                     true if word.starts_with('-') => negative_codes,
-                    true => !status && (styled || like_the_code),
+                    true => !status && (styled || like_the_code) && crate::page::number_like_codes(word, codes()),
                     false => styled,
                 };
-                if (counts && CodeStyle::of(word).is_none() || like_the_code && !number) && !known.contains(word) {
+                if (counts && CodeStyle::of(word).is_none() || like_the_code && !number) && !known(word) {
                     named.insert(word.to_string());
                 }
             }

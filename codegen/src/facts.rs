@@ -173,12 +173,19 @@ pub fn form_problem(name: &str, form: &str) -> Option<String> {
     if name == "statuses" || name == "code" {
         return None;
     }
+    if name == "type" {
+        return (form != CAPITALIZED)
+            .then(|| format!("`type` has one form, `{{type:{CAPITALIZED}}}` (`Integer` for `integer`)"));
+    }
     let yes_no: Vec<String> = YES_NO_FACTS.iter().map(|f| format!("`{f}`")).collect();
     Some(format!(
-        "`{name}` has one way of being written; a form applies to {}, `statuses` and `code`",
+        "`{name}` has one way of being written; a form applies to {}, `statuses`, `code` and `type`",
         yes_no.join(", ")
     ))
 }
+
+/// The form of a field's `type` written with a capital (`Integer`), as some tables write it.
+pub const CAPITALIZED: &str = "Capitalized";
 
 /// A fact's text written in `form`: yes/no facts as the form's words (`Yes/No`); a value's
 /// `statuses` joined by the form (`, ` rather than `/`), or each with its reason phrase
@@ -188,6 +195,10 @@ pub fn written(name: &str, text: String, form: Option<&str>) -> String {
     if YES_NO_FACTS.contains(&name) {
         let (yes, no) = form.split_once('/').unwrap_or((form, ""));
         return if text == "yes" { yes.to_string() } else { no.to_string() };
+    }
+    if name == "type" && form == CAPITALIZED {
+        let mut chars = text.chars();
+        return chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default();
     }
     let codes = text.split('/');
     if form == "reason" {
@@ -308,6 +319,10 @@ mod tests {
         assert!(form_problem("retryable", "Yes").is_some());
         assert!(form_problem("description", "x").is_some());
         assert!(form_problem("required", "✓/✗").is_none());
+        let ty = parse_template("{type:Capitalized}").unwrap();
+        assert_eq!(fill(&ty, |_| Some("integer".into())).as_deref(), Some("Integer"));
+        assert!(form_problem("type", "Capitalized").is_none());
+        assert!(form_problem("type", "upper").is_some());
         assert!(parse_template("a}b").is_err());
         // The first fact the row has.
         let label = parse_template("{code} - {group|reason}").unwrap();

@@ -4,7 +4,9 @@
 //! pulldown-cmark, not regular expressions, so code blocks and tables are what CommonMark says.
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde_json::Value;
 use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Pages larger than this are refused: error pages are tens of kilobytes.
 pub const MAX_PAGE_BYTES: usize = 4 * 1024 * 1024;
@@ -478,6 +480,50 @@ pub fn code_style(word: &str) -> Option<(bool, bool, bool, bool)> {
             word.starts_with(|c: char| c.is_ascii_uppercase()),
         )
     })
+}
+
+/// The strings that JSON bodies send, by the name of the member that sends them, at any depth.
+pub fn strings_by_member<'v>(bodies: impl IntoIterator<Item = &'v Value>) -> BTreeMap<&'v str, BTreeSet<&'v str>> {
+    fn walk<'v>(json: &'v Value, out: &mut BTreeMap<&'v str, BTreeSet<&'v str>>) {
+        match json {
+            Value::Object(map) => {
+                for (key, value) in map {
+                    if let Value::String(text) = value {
+                        out.entry(key.as_str()).or_default().insert(text.as_str());
+                    }
+                    walk(value, out);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|item| walk(item, out)),
+            _ => {}
+        }
+    }
+    let mut out = BTreeMap::new();
+    for body in bodies {
+        walk(body, &mut out);
+    }
+    out
+}
+
+/// Whether `word` is a value the bodies that `sent` reads send only in members that send none
+/// of `codes` (`Failure`, of a `status` member, beside the codes of `reason`): another member's
+/// value, not a code.
+pub fn sent_beside_the_codes(word: &str, sent: &BTreeMap<&str, BTreeSet<&str>>, codes: impl Fn(&str) -> bool) -> bool {
+    let mut senders = sent.values().filter(|values| values.contains(word)).peekable();
+    senders.peek().is_some() && senders.all(|values| !values.iter().any(|v| codes(v)))
+}
+
+/// Whether a number is about as long as the numbers among `values` (`10016` beside `10001` and
+/// `110007`; a timestamp, `1672738134824`, is not): no shorter than the shortest, and at most a
+/// digit longer than the longest. True where `values` holds no number.
+pub fn number_like_codes<'v>(number: &str, values: impl IntoIterator<Item = &'v str>) -> bool {
+    let digits = |word: &str| {
+        let digits = word.strip_prefix('-').unwrap_or(word);
+        (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits.len())
+    };
+    let lengths: Vec<usize> = values.into_iter().filter_map(digits).collect();
+    let (Some(shortest), Some(longest)) = (lengths.iter().min(), lengths.iter().max()) else { return true };
+    digits(number).is_none_or(|length| (*shortest..=longest + 1).contains(&length))
 }
 
 /// The category a code written `Category:Message` starts with (`EAPI` of `EAPI:Invalid key`):

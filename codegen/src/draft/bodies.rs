@@ -39,10 +39,14 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
     let words = names::bare(key);
     let vocabulary = matches!(ty, FieldType::Vocabulary(_));
     match words.as_str() {
-        "type" | "code" | "errorcode" | "errortype" | "error" | "name" if vocabulary => Some(FieldRole::Code),
+        "type" | "code" | "errorcode" | "errortype" | "error" | "name" | "retcode" | "errcode" | "reason"
+            if vocabulary =>
+        {
+            Some(FieldRole::Code)
+        }
         "actionrequired" | "action" | "hint" | "suggestedaction" if vocabulary => Some(FieldRole::Hint),
         "message" | "msg" | "detail" | "errordescription" | "error" | "errorsummary" | "errormessage" | "errormsg"
-        | "summary" | "description" | "errors" | "messages"
+        | "summary" | "description" | "errors" | "messages" | "retmsg" | "errmsg"
             if *ty == FieldType::String =>
         {
             Some(FieldRole::Message)
@@ -50,7 +54,11 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
         "requestid" | "traceid" | "correlationid" | "debugid" | "errorid" if *ty == FieldType::String => {
             Some(FieldRole::RequestId)
         }
-        "retryafter" if matches!(ty, FieldType::Integer | FieldType::Number) => Some(FieldRole::RetryAfter),
+        "retryafter" | "retryafterseconds" | "backoff" | "backoffseconds"
+            if matches!(ty, FieldType::Integer | FieldType::Number) =>
+        {
+            Some(FieldRole::RetryAfter)
+        }
         _ => None,
     }
 }
@@ -61,7 +69,7 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
 fn code_rank(name: &str, problem_details: bool) -> usize {
     match names::bare(name).as_str() {
         "type" if problem_details => 0,
-        "code" | "errorcode" => 1,
+        "code" | "errorcode" | "retcode" | "errcode" => 1,
         "error" => 2,
         "type" | "errortype" => 3,
         _ => 4,
@@ -300,6 +308,10 @@ impl Drafter<'_> {
             if value.is_null() && like_a_sibling.is_none() {
                 self.null_only.insert((index, key.clone()));
             }
+            if value.as_object().is_some_and(Map::is_empty) {
+                self.untyped.insert((index, key.clone()));
+                self.sent_empty.insert((index, key.clone()));
+            }
             let mut inferred: Vec<String> = vec!["type".into(), "required".into(), "description".into()];
             if value.is_null() {
                 inferred.push("nullable".into());
@@ -373,7 +385,8 @@ impl Drafter<'_> {
                 }
                 None => FieldType::Array(Box::new(FieldType::Any)),
             },
-            Value::Object(map) if map.is_empty() => FieldType::Any,
+            // An object with no members yet: any members (a later example may show some).
+            Value::Object(map) if map.is_empty() => FieldType::Map(Box::new(FieldType::Any)),
             // Every member a list (`{"email": [...], "name": [...]}`): keyed by the request's
             // fields, a map of lists, not an object of these members.
             Value::Object(map) if map.values().all(Value::is_array) => {
@@ -385,6 +398,10 @@ impl Drafter<'_> {
                 FieldType::Map(Box::new(items))
             }
             Value::Object(map) => {
+                if let Some(index) = self.described_members.get(key).and_then(|name| self.shape_index(name)) {
+                    self.grow(index, map, source);
+                    return FieldType::Object(self.bodies[index].name.clone());
+                }
                 let name = self.fresh_body_name(&pascal(key));
                 self.bodies.push(Shape {
                     name: name.clone(),

@@ -161,6 +161,9 @@ struct Drafter<'p> {
     /// Members (body index, name) of field tables without a `Type` column: the first example
     /// to send one gives its type.
     untyped: BTreeSet<(usize, String)>,
+    /// Members a field table describes before any example shows them, to the shape the table
+    /// made for them: an example that sends one grows that shape.
+    described_members: BTreeMap<String, String>,
     /// Those of them an example sent empty (`{}`, `[]`) before any sent members.
     sent_empty: BTreeSet<(usize, String)>,
     /// Members (body index, name) the examples have sent only as `null` so far: the first value
@@ -190,6 +193,7 @@ impl<'p> Drafter<'p> {
             built_from_examples: BTreeSet::new(),
             new_envelopes: BTreeSet::new(),
             untyped: BTreeSet::new(),
+            described_members: BTreeMap::new(),
             null_only: BTreeSet::new(),
             sent_empty: BTreeSet::new(),
             headers: Vec::new(),

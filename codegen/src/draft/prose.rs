@@ -5,6 +5,8 @@
 use super::Drafter;
 use crate::model::{Status, TableRows, VocabularyType, VocabularyValue};
 use crate::page::{code_spans, code_style as style};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Words after which a number is a status: "a 503", "answers 429", "HTTP 500", "401, 403 or 429".
 const BEFORE_A_STATUS: &[&str] = &[
@@ -120,6 +122,9 @@ impl Drafter<'_> {
             .filter(|v| v.wire_type == VocabularyType::Integer)
             .flat_map(|v| &v.values)
             .any(|x| x.value.parse::<u16>().is_ok_and(|code| (100..=599).contains(&code)));
+        // (The examples' bodies are copied: the draft grows while the page is read.)
+        let bodies: Vec<Value> = self.examples.iter().map(|e| e.body.clone()).collect();
+        let sent = crate::page::strings_by_member(&bodies);
         for (index, section) in page.sections.iter().enumerate() {
             let source = self.section_ids[index].clone();
             self.heading_status(section, &source);
@@ -159,7 +164,7 @@ impl Drafter<'_> {
                     self.listed_code(word, &said, &source);
                 }
                 for word in code_spans(line) {
-                    self.prose_code(word, line, &source);
+                    self.prose_code(word, line, &source, &sent);
                 }
             }
         }
@@ -352,8 +357,10 @@ impl Drafter<'_> {
     }
 
     /// A code span written like one vocabulary's codes (two of them at least) that nothing in
-    /// the draft names: a value of that vocabulary, traced to the sentence.
-    fn prose_code(&mut self, word: &str, line: &str, source: &str) {
+    /// the draft names: a value of that vocabulary, traced to the sentence. A value the
+    /// examples send only in members that send none of the vocabulary's codes is another
+    /// member's (`Failure`, of `status`, beside the codes of `reason`).
+    fn prose_code(&mut self, word: &str, line: &str, source: &str, sent: &BTreeMap<&str, BTreeSet<&str>>) {
         let known = self.vocabularies.iter().flat_map(|v| &v.values).any(|v| v.value == word)
             || self.bodies.iter().flat_map(|b| &b.fields).any(|f| f.name == word);
         // A code written `Category:Message` of a category a vocabulary's codes have (`EOrder:Rate
@@ -373,7 +380,10 @@ impl Drafter<'_> {
                 let like = |v: &&crate::model::Vocabulary| {
                     v.values.iter().filter(|x| style(&x.value) == Some(written)).count()
                 };
-                self.vocabularies.iter().filter(|v| like(v) >= 2).max_by_key(like).map(|v| v.name.clone())
+                let as_long = |v: &&crate::model::Vocabulary| {
+                    crate::page::number_like_codes(word, v.values.iter().map(|x| x.value.as_str()))
+                };
+                self.vocabularies.iter().filter(|v| like(v) >= 2 && as_long(v)).max_by_key(like).map(|v| v.name.clone())
             }
             // A negative number, of the integer codes that are negative (`-1125`: no status is).
             None if word.strip_prefix('-').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) => {
@@ -394,6 +404,10 @@ impl Drafter<'_> {
                 .map(|v| v.name.clone()),
         };
         let Some(vocabulary) = vocabulary else { return };
+        let codes = self.vocabularies.iter().find(|v| v.name == vocabulary).map_or(&[][..], |v| &v.values[..]);
+        if crate::page::sent_beside_the_codes(word, sent, |sent| codes.iter().any(|x| x.value == sent)) {
+            return;
+        }
         let listed = TableRows::Vocabulary(vocabulary.clone());
         let Some(source) = self.unlisted_source(source, |rows| *rows == listed) else { return };
         let vocabulary = self.vocabularies.iter_mut().find(|v| v.name == vocabulary);

@@ -13,6 +13,7 @@ use crate::model::{
     Vocabulary, VocabularyType, VocabularyValue,
 };
 use crate::page::{status_codes, PageSection, PageTable};
+use serde_json::{Map, Value};
 
 /// What a column of a status table states about each status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -500,7 +501,8 @@ impl Drafter<'_> {
             let lower = header.trim().to_lowercase();
             let (fact, form) =
                 if is_type_header(&lower) && cells.iter().all(|cell| json_type(&cell.to_lowercase()).is_some()) {
-                    (FieldFact::Type, None)
+                    let capitalized = cells.iter().all(|cell| strip_code(cell).starts_with(char::is_uppercase));
+                    (FieldFact::Type, capitalized.then(|| crate::facts::CAPITALIZED.to_string()))
                 } else if lower.contains("required") && is_yes_no_column(&cells) {
                     (FieldFact::Required, Some(yes_no_form(&cells)))
                 } else if !facts.contains(&FieldFact::Description) {
@@ -554,18 +556,30 @@ impl Drafter<'_> {
         }
         // Members the examples type: every one without a `Type` column, else those the column
         // calls an object (of what members, a nested table or the examples say), unless its
-        // description says it is keyed by the request's data (Jira's `errors`, "by field name").
+        // description says it is keyed by the request's data (Jira's `errors`, "by field name"),
+        // and those it calls a list whose description names two members or more of its
+        // elements ("each with `reason`, `message` and `field`"; not "each an object whose
+        // `@type` says which kind it is", a list of objects of several shapes).
         let untyped: Vec<String> = fields
             .iter()
             .filter(|f| {
+                let list_of_named_members = || crate::page::code_spans(&f.description).nth(1).is_some();
                 type_column.is_none()
-                    || (matches!(&f.ty, FieldType::Map(items) if **items == FieldType::Any)
-                        && !keyed_by_data(&f.description))
+                    || match &f.ty {
+                        FieldType::Map(items) => **items == FieldType::Any && !keyed_by_data(&f.description),
+                        FieldType::Array(items) => **items == FieldType::Any && list_of_named_members(),
+                        _ => false,
+                    }
             })
             .map(|f| f.name.clone())
             .collect();
-        let name = match self.member_described_by(&section.heading) {
-            Some((body, member)) => {
+        let described = self.member_described_by(&section.heading);
+        let nested = match described {
+            Some(_) => None,
+            None => self.member_the_examples_nest(&section.heading, &fields),
+        };
+        let name = match (described, nested) {
+            (Some((body, member)), _) => {
                 // Named after the member (`details` -> `Detail`), else after the heading.
                 let by_member = names::singular(&names::pascal(&member));
                 let by_heading = names::singular(&names::pascal(section.heading.last().map_or("", String::as_str)));
@@ -592,7 +606,25 @@ impl Drafter<'_> {
                 });
                 name
             }
-            None => {
+            // A member only a later example shows (`parameters`, under a heading "Response
+            // parameters"): its shape, which the examples grow when they reach it.
+            (None, Some(member)) => {
+                let name = self.fresh_body_name(&names::singular(&names::pascal(&member)));
+                self.bodies.push(Shape {
+                    name: name.clone(),
+                    description: format!(
+                        "The `{member}` object the page describes under {}.",
+                        section.heading.join(" › ")
+                    ),
+                    fields,
+                    source,
+                    inferred: vec!["description".into()],
+                    ..Shape::default()
+                });
+                self.described_members.insert(member, name.clone());
+                name
+            }
+            (None, None) => {
                 let name = self.fresh_body_name(&names::body_name(&section.heading, self.bodies.is_empty()));
                 self.bodies.push(Shape {
                     name: name.clone(),
@@ -615,12 +647,7 @@ impl Drafter<'_> {
     /// `Detail entries` for `details`): an object or a list of them whose members the table
     /// under it gives.
     fn member_described_by(&self, heading: &[String]) -> Option<(usize, String)> {
-        let words: Vec<String> = heading
-            .last()?
-            .split(|c: char| !c.is_ascii_alphanumeric() && c != '_' && c != '-')
-            .map(str::to_lowercase)
-            .filter(|w| !w.is_empty())
-            .collect();
+        let words = heading_words(heading);
         self.bodies.iter().enumerate().find_map(|(b, body)| {
             body.fields.iter().find_map(|field| {
                 // Only a member whose table left its members open: `object`, `array`, or no type.
@@ -630,11 +657,30 @@ impl Drafter<'_> {
                         FieldType::Array(inner) => matches!(inner.as_ref(), FieldType::Any | FieldType::Map(_)),
                         _ => false,
                     };
-                let name = field.name.to_lowercase();
-                let named = words.iter().any(|w| *w == name || names::singular(&name) == *w);
-                (open && named).then(|| (b, field.name.clone()))
+                (open && names_member(&words, &field.name)).then(|| (b, field.name.clone()))
             })
         })
+    }
+
+    /// The member, at any depth of the page's JSON examples, that a heading names and whose
+    /// object (or first element's) shares more members with the table's `fields` than the
+    /// object holding it does.
+    fn member_the_examples_nest(&self, heading: &[String], fields: &[Field]) -> Option<String> {
+        let words = heading_words(heading);
+        let shared = |object: &Map<String, Value>| fields.iter().filter(|f| object.contains_key(&f.name)).count();
+        let fits = |key: &str, value: &Value, holder: &Map<String, Value>| {
+            let object = match value {
+                Value::Array(items) => items.first()?.as_object()?,
+                other => other.as_object()?,
+            };
+            (shared(object) > shared(holder) && names_member(&words, key)).then(|| key.to_string())
+        };
+        self.page
+            .sections
+            .iter()
+            .flat_map(|section| section.json_responses())
+            .filter_map(|(_, block)| block.json().ok())
+            .find_map(|body| nested_member(&body, &fits))
     }
 
     /// A table of a vocabulary's values, of wire strings or of integers: column `key` holds each
@@ -794,4 +840,34 @@ fn keyed_by_data(description: &str) -> bool {
     ["by field", "by name", "keyed", "per field", "each field", "each argument", "nested as", "map of"]
         .iter()
         .any(|phrase| description.contains(phrase))
+}
+
+/// The words of a heading's last part, lower-case: `Detail entries` -> `detail`, `entries`.
+fn heading_words(heading: &[String]) -> Vec<String> {
+    heading
+        .last()
+        .map(String::as_str)
+        .unwrap_or_default()
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '_' && c != '-')
+        .map(str::to_lowercase)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether one of a heading's words names a member, or one of its elements (`detail` for
+/// `details`).
+fn names_member(words: &[String], member: &str) -> bool {
+    let name = member.to_lowercase();
+    words.iter().any(|w| *w == name || names::singular(&name) == *w)
+}
+
+/// The first member of `json`, depth first, that `found` accepts beside the object holding it.
+fn nested_member(json: &Value, found: &impl Fn(&str, &Value, &Map<String, Value>) -> Option<String>) -> Option<String> {
+    match json {
+        Value::Object(map) => {
+            map.iter().find_map(|(key, value)| found(key, value, map).or_else(|| nested_member(value, found)))
+        }
+        Value::Array(items) => items.iter().find_map(|item| nested_member(item, found)),
+        _ => None,
+    }
 }

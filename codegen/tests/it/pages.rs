@@ -272,7 +272,8 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
     // An example changed: its first JSON key renamed.
     if let Some(example) = api.examples.iter().find(|e| api[e.trace.section].document == document) {
         let key = example.body.as_object().unwrap().keys().next().unwrap();
-        let json_start = page.find("```json").unwrap();
+        // The first block that shows a body: JSON alone, or an HTTP response with its body.
+        let json_start = ["```json", "```http"].iter().filter_map(|fence| page.find(fence)).min().unwrap();
         let key_at = json_start + page[json_start..].find(&format!("\"{key}\"")).unwrap();
         let mut edited = page.to_string();
         edited.replace_range(key_at..key_at + key.len() + 2, "\"renamedKey\"");
