@@ -160,7 +160,9 @@ pub(crate) fn wait(value: &Value, formats: &[RetryAfterFormat]) -> Option<RetryA
                     None => delay(amount),
                 }),
                 RetryAfterFormat::DelayMilliseconds => Some(delay(amount / 1000.0)),
-                RetryAfterFormat::EpochSeconds => RetryAfter::parse(&number.as_u64()?.to_string(), &[*format]),
+                RetryAfterFormat::EpochSeconds | RetryAfterFormat::EpochMilliseconds => {
+                    RetryAfter::of_number(number.as_u64()?, &[*format])
+                }
                 _ => None,
             })
         }

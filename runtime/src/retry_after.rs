@@ -22,6 +22,9 @@ catalog_enum! {
         /// A moment as whole seconds since the Unix epoch, e.g. `1701424860` (when a rate-limit
         /// window resets).
         EpochSeconds = "epoch_seconds", "Unix time in seconds";
+        /// A moment as whole milliseconds since the Unix epoch, e.g. `1672738134824` (a reset
+        /// that counts milliseconds, as exchanges' clocks do).
+        EpochMilliseconds = "epoch_milliseconds", "Unix time in milliseconds";
     }
 }
 
@@ -69,13 +72,14 @@ impl RetryAfter {
         formats.iter().find_map(|format| match format {
             // The formats of numbers, each read as `of_number` reads it; delay-seconds too large
             // to count is the longest delay.
-            RetryAfterFormat::DelaySeconds | RetryAfterFormat::DelayMilliseconds | RetryAfterFormat::EpochSeconds => {
-                match digits(value)? {
-                    Ok(number) => Self::of_number(number, &[*format]),
-                    Err(()) if *format == RetryAfterFormat::DelaySeconds => Some(Self::Delay(Duration::MAX)),
-                    Err(()) => Self::of_number(u64::MAX, &[*format]),
-                }
-            }
+            RetryAfterFormat::DelaySeconds
+            | RetryAfterFormat::DelayMilliseconds
+            | RetryAfterFormat::EpochSeconds
+            | RetryAfterFormat::EpochMilliseconds => match digits(value)? {
+                Ok(number) => Self::of_number(number, &[*format]),
+                Err(()) if *format == RetryAfterFormat::DelaySeconds => Some(Self::Delay(Duration::MAX)),
+                Err(()) => Self::of_number(u64::MAX, &[*format]),
+            },
             // Each of the three forms starts with a day's name: anything else is not tried.
             RetryAfterFormat::HttpDate if value.first().is_some_and(u8::is_ascii_alphabetic) => {
                 std::str::from_utf8(value).ok().and_then(|value| httpdate::parse_http_date(value).ok()).map(Self::At)
@@ -159,11 +163,16 @@ impl RetryAfter {
             RetryAfterFormat::DelaySeconds => Some(Self::Delay(Duration::from_secs(number))),
             RetryAfterFormat::DelayMilliseconds => Some(Self::Delay(Duration::from_millis(number))),
             // A moment past what `SystemTime` holds is as far as a wait goes (clamp it).
-            RetryAfterFormat::EpochSeconds => {
-                Some(UNIX_EPOCH.checked_add(Duration::from_secs(number)).map_or(Self::Delay(Duration::MAX), Self::At))
-            }
+            RetryAfterFormat::EpochSeconds => Some(Self::since_the_epoch(Duration::from_secs(number))),
+            RetryAfterFormat::EpochMilliseconds => Some(Self::since_the_epoch(Duration::from_millis(number))),
             RetryAfterFormat::HttpDate | RetryAfterFormat::Iso8601 | RetryAfterFormat::Duration => None,
         })
+    }
+
+    /// The moment `elapsed` after the Unix epoch; one past what `SystemTime` holds is as far as
+    /// a wait goes.
+    fn since_the_epoch(elapsed: Duration) -> Self {
+        UNIX_EPOCH.checked_add(elapsed).map_or(Self::Delay(Duration::MAX), Self::At)
     }
 
     /// How long to wait from `now`; zero when the moment has passed.
@@ -361,6 +370,12 @@ mod tests {
         assert_eq!(RetryAfter::parse("1e400s", &duration), None);
         assert_eq!(RetryAfter::parse("1701424860", &[RetryAfterFormat::EpochSeconds]), Some(at(1_701_424_860)));
         assert_eq!(RetryAfter::parse("soon", &[RetryAfterFormat::EpochSeconds]), None);
+        let ms_epoch = [RetryAfterFormat::EpochMilliseconds];
+        assert_eq!(
+            RetryAfter::parse("1672738134824", &ms_epoch),
+            Some(RetryAfter::At(UNIX_EPOCH + Duration::from_millis(1_672_738_134_824)))
+        );
+        assert_eq!(RetryAfter::parse("1.5", &ms_epoch), None);
         let far = RetryAfter::parse("99999999999999999999", &[RetryAfterFormat::EpochSeconds]).unwrap();
         assert_eq!(far.delay_from(UNIX_EPOCH), Duration::MAX);
     }

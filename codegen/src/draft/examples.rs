@@ -38,16 +38,40 @@ fn rate_limit_figure(rest: &str) -> Option<HeaderRole> {
     FIGURES.iter().find(|(word, _)| rest.starts_with(word) || rest.ends_with(word)).map(|(_, role)| *role)
 }
 
+/// The figure a header of a limit gives that is not named `RateLimit` (Bybit's `X-Bapi-Limit`,
+/// `X-Bapi-Limit-Status`, `X-Bapi-Limit-Reset-Timestamp`), from what its description says: when
+/// the window resets, what is left of it, or how much it allows.
+fn limit_figure_said(bare_name: &str, description: &str) -> Option<HeaderRole> {
+    if !bare_name.contains("limit") && !bare_name.contains("quota") {
+        return None;
+    }
+    let said = description.to_lowercase();
+    let says = |words: &[&str]| words.iter().any(|word| said.contains(word));
+    if says(&["reset"]) {
+        Some(HeaderRole::RateLimitReset)
+    } else if says(&["left", "remaining", "remain"]) {
+        Some(HeaderRole::RateLimitRemaining)
+    } else if says(&["allowed", "maximum", "the most", "limit"]) {
+        Some(HeaderRole::RateLimitLimit)
+    } else {
+        None
+    }
+}
+
 /// The form a rate-limit reset's value is written in, where the value alone tells: a duration
 /// with its units (`1s`, `6m0s`), a moment in ISO 8601, or seconds since the epoch (ten digits
-/// or more: a window of that many seconds is none). A shorter number is seconds or a moment,
-/// which only the page's words tell.
+/// or more: a window of that many seconds is none), milliseconds from thirteen digits. A shorter
+/// number is seconds or a moment, which only the page's words tell.
 fn reset_format(value: &str) -> Option<RetryAfterFormat> {
     let value = value.trim();
     let digits = value.chars().all(|c| c.is_ascii_digit());
     let units = |c: char| "hmsun".contains(c) || c == 'µ';
     if !value.is_empty() && digits {
-        (value.len() >= 10).then_some(RetryAfterFormat::EpochSeconds)
+        match value.len() {
+            13.. => Some(RetryAfterFormat::EpochMilliseconds),
+            10.. => Some(RetryAfterFormat::EpochSeconds),
+            _ => None,
+        }
     } else if value.starts_with(|c: char| c.is_ascii_digit())
         && value.chars().all(|c| c.is_ascii_digit() || c == '.' || units(c))
     {
@@ -239,7 +263,10 @@ impl Drafter<'_> {
             _ if bare.ends_with("requestid") || bare == "xtraceid" || bare == "xcorrelationid" => {
                 Some(HeaderRole::RequestId)
             }
-            _ => bare.rsplit_once("ratelimit").and_then(|(_, rest)| rate_limit_figure(rest)),
+            _ => bare
+                .rsplit_once("ratelimit")
+                .and_then(|(_, rest)| rate_limit_figure(rest))
+                .or_else(|| limit_figure_said(&bare, &header.description)),
         };
         header.role = role.filter(|role| !self.headers.iter().any(|h| h.role == Some(*role)));
         match header.role {
@@ -262,7 +289,10 @@ impl Drafter<'_> {
                 let format = if let Some(format) = example_value.and_then(reset_format) {
                     format
                 } else if description.contains("epoch") || description.contains("unix") {
-                    RetryAfterFormat::EpochSeconds
+                    match description.contains("millisecond") {
+                        true => RetryAfterFormat::EpochMilliseconds,
+                        false => RetryAfterFormat::EpochSeconds,
+                    }
                 } else if speaks_of_iso8601(&description) {
                     RetryAfterFormat::Iso8601
                 } else {

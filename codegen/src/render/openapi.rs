@@ -103,6 +103,9 @@ fn format_schema(format: RetryAfterFormat) -> Option<Value> {
         RetryAfterFormat::EpochSeconds => {
             json!({ "type": "integer", "minimum": 0, "description": "When to retry, in seconds since the Unix epoch." })
         }
+        RetryAfterFormat::EpochMilliseconds => {
+            json!({ "type": "integer", "minimum": 0, "description": "When to retry, in milliseconds since the Unix epoch." })
+        }
         RetryAfterFormat::Iso8601 => {
             json!({ "type": "string", "format": "date-time", "description": "An ISO 8601 timestamp, e.g. `2024-12-01T09:00:00Z`." })
         }

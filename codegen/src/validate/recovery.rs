@@ -251,7 +251,7 @@ impl Checker<'_> {
                     Code::FieldRole,
                     path,
                     format!("a number cannot be written as `{}`", text_only.as_str()),
-                    "make the field a string, or list `delay_seconds`, `delay_milliseconds` or `epoch_seconds`",
+                    "make the field a string, or list `delay_seconds`, `delay_milliseconds`, `epoch_seconds` or `epoch_milliseconds`",
                 );
             }
         }
@@ -934,7 +934,10 @@ pub(crate) fn whole_milliseconds(seconds: f64) -> Option<u64> {
 pub(super) fn bare_number(format: RetryAfterFormat) -> bool {
     matches!(
         format,
-        RetryAfterFormat::DelaySeconds | RetryAfterFormat::DelayMilliseconds | RetryAfterFormat::EpochSeconds
+        RetryAfterFormat::DelaySeconds
+            | RetryAfterFormat::DelayMilliseconds
+            | RetryAfterFormat::EpochSeconds
+            | RetryAfterFormat::EpochMilliseconds
     )
 }
 

@@ -8,7 +8,7 @@ import { isDigits, rustTrim } from "./text.js";
 
 /**
  * The formats a wait can be written in, as the recovery data names them.
- * @typedef {"delay_seconds" | "http_date" | "iso8601" | "delay_milliseconds" | "duration" | "epoch_seconds"} WaitFormat
+ * @typedef {"delay_seconds" | "http_date" | "iso8601" | "delay_milliseconds" | "duration" | "epoch_seconds" | "epoch_milliseconds"} WaitFormat
  */
 
 /**
@@ -68,8 +68,8 @@ export function readHeader(header, value, formats) {
 }
 
 /**
- * A body field's wait: a number at least zero (seconds, milliseconds or epoch seconds, as its
- * formats say), or text in one of its formats. Integers come as `bigint`, other numbers as
+ * A body field's wait: a number at least zero (seconds, milliseconds, or a moment in epoch
+ * seconds or milliseconds, as its formats say), or text in one of its formats. Integers come as `bigint`, other numbers as
  * `number` (see `json.js`).
  * @param {string | number | bigint} value
  * @param {readonly WaitFormat[]} formats
@@ -84,7 +84,9 @@ export function bodyWait(value, formats) {
     }
     if (format === "delay_milliseconds") return delay(saturating(Number(value) / 1000));
     // Only a whole number within 64 bits, as Rust's `as_u64` gives one; else the next format.
-    if (format === "epoch_seconds" && typeof value === "bigint") return parseOne(value.toString(), format);
+    if ((format === "epoch_seconds" || format === "epoch_milliseconds") && typeof value === "bigint") {
+      return parseOne(value.toString(), format);
+    }
   }
   return null;
 }
@@ -122,6 +124,10 @@ function parseOne(value, format) {
     case "epoch_seconds": {
       const number = digits(value);
       return number === null ? null : at(atMostU64(number));
+    }
+    case "epoch_milliseconds": {
+      const number = digits(value);
+      return number === null ? null : at(atMostU64(number) / 1000);
     }
     case "http_date":
       return httpDate(value);

@@ -1,4 +1,4 @@
-export type WaitFormat = "delay_seconds" | "http_date" | "iso8601" | "delay_milliseconds" | "duration" | "epoch_seconds";
+export type WaitFormat = "delay_seconds" | "http_date" | "iso8601" | "delay_milliseconds" | "duration" | "epoch_seconds" | "epoch_milliseconds";
 export type Wait = {
     readonly kind: "delay";
     readonly seconds: number;
@@ -8,7 +8,7 @@ export type Wait = {
 };
 /**
  * The formats a wait can be written in, as the recovery data names them.
- * @typedef {"delay_seconds" | "http_date" | "iso8601" | "delay_milliseconds" | "duration" | "epoch_seconds"} WaitFormat
+ * @typedef {"delay_seconds" | "http_date" | "iso8601" | "delay_milliseconds" | "duration" | "epoch_seconds" | "epoch_milliseconds"} WaitFormat
  */
 /**
  * A wait of some seconds, or until a moment (seconds since the Unix epoch).
@@ -41,8 +41,8 @@ export declare function parse(value: string, formats: readonly WaitFormat[]): Wa
  */
 export declare function readHeader(header: string, value: string, formats: readonly WaitFormat[]): Wait | null;
 /**
- * A body field's wait: a number at least zero (seconds, milliseconds or epoch seconds, as its
- * formats say), or text in one of its formats. Integers come as `bigint`, other numbers as
+ * A body field's wait: a number at least zero (seconds, milliseconds, or a moment in epoch
+ * seconds or milliseconds, as its formats say), or text in one of its formats. Integers come as `bigint`, other numbers as
  * `number` (see `json.js`).
  * @param {string | number | bigint} value
  * @param {readonly WaitFormat[]} formats

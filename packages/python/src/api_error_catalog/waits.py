@@ -16,7 +16,15 @@ from typing import Sequence, Union
 from ._text import U64_END, ascii_number, rust_trim
 
 #: The formats a wait can be written in, as the recovery data names them.
-FORMATS = ("delay_seconds", "http_date", "iso8601", "delay_milliseconds", "duration", "epoch_seconds")
+FORMATS = (
+    "delay_seconds",
+    "http_date",
+    "iso8601",
+    "delay_milliseconds",
+    "duration",
+    "epoch_seconds",
+    "epoch_milliseconds",
+)
 
 #: The longest wait Rust's `Duration` holds, in seconds: what an absurd wait saturates to.
 MAX_SECONDS = float(2**64)
@@ -68,8 +76,8 @@ def read_header(header: str, value: str, formats: Sequence[str]) -> Wait | None:
 
 
 def body_wait(value: object, formats: Sequence[str]) -> Wait | None:
-    """A body field's wait: a number at least zero (seconds, milliseconds or epoch seconds, as
-    its formats say), or text in one of its formats."""
+    """A body field's wait: a number at least zero (seconds, milliseconds, or a moment in epoch
+    seconds or milliseconds, as its formats say), or text in one of its formats."""
     if isinstance(value, str):
         return parse(value, formats)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
@@ -80,7 +88,7 @@ def body_wait(value: object, formats: Sequence[str]) -> Wait | None:
         if fmt == "delay_milliseconds":
             return Delay(_saturating(float(value) / 1000))
         # Only a whole number within 64 bits, as Rust's `as_u64` gives one; else the next format.
-        if fmt == "epoch_seconds" and isinstance(value, int) and value < 2**64:
+        if fmt in ("epoch_seconds", "epoch_milliseconds") and isinstance(value, int) and value < 2**64:
             return _parse_one(str(value), fmt)
     return None
 
@@ -106,6 +114,9 @@ def _parse_one(value: str, fmt: str) -> Wait | None:
     if fmt == "epoch_seconds":
         number = _digits(value)
         return None if number is None else At(float(number))
+    if fmt == "epoch_milliseconds":
+        number = _digits(value)
+        return None if number is None else At(number / 1000)
     if fmt == "http_date":
         return _http_date(value)
     if fmt == "iso8601":
