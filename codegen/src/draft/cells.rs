@@ -65,13 +65,20 @@ fn phrase_after(rest: &str, open: &str, close: &str) -> Option<(String, String)>
 
 /// A cell naming one code the way code tables do: a code span, or a word of letters, digits,
 /// `_`, `.`, `:` and `-`, bare or bold (`INVALID_REQUEST`, `E0000011`, `**RecordNotFound**`,
-/// `10003`).
+/// `10003`), or a negative number (`-32602`), or one of those ending in `*` (a class of codes).
 pub(super) fn is_code_cell(cell: &str) -> bool {
     let text = strip_code(cell);
+    // A class of codes written with a wildcard (`08*`, PostgreSQL's), as its own entry.
+    let text = text.strip_suffix('*').filter(|rest| !rest.is_empty()).unwrap_or(&text);
     is_code_span(cell)
         || (!text.is_empty()
             && text.chars().all(|c| c.is_ascii_alphanumeric() || "_.:-".contains(c))
-            && text.chars().next().is_some_and(|c| c.is_ascii_alphanumeric()))
+            && (text.chars().next().is_some_and(|c| c.is_ascii_alphanumeric()) || is_negative_number(text)))
+}
+
+/// A negative integer, as some APIs' codes are (`-32602`, JSON-RPC's).
+fn is_negative_number(text: &str) -> bool {
+    text.strip_prefix('-').is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A cell naming an HTTP header: `Retry-After`, `` `X-RateLimit-Limit` ``.

@@ -696,11 +696,22 @@ impl Drafter<'_> {
     ) -> Option<SourceTable> {
         // A table with the columns of an earlier one of codes lists more of the same codes (one
         // table per operation, as Firebase's page has them): one vocabulary, a table per section.
-        let same_codes = self.vocabulary_tables.iter().find_map(|(name, (header, _))| {
+        // Code columns headed each its way are alike (`PostgreSQL code` and `Code`).
+        let same_columns = |header: &[String], earlier_key: usize| {
+            let codes = |h: &String| h.to_lowercase().contains("code");
+            header.len() == table.header.len()
+                && earlier_key == key
+                && header
+                    .iter()
+                    .zip(&table.header)
+                    .enumerate()
+                    .all(|(c, (a, b))| a == b || (c == key && codes(a) && codes(b)))
+        };
+        let same_codes = self.vocabulary_tables.iter().find_map(|(name, (header, earlier_key))| {
             let vocabulary = self.vocabularies.iter().find(|v| &v.name == name)?;
             let fresh = keys.iter().all(|(k, _)| !vocabulary.values.iter().any(|v| &v.value == k));
             let same_type = (vocabulary.wire_type == VocabularyType::Integer) == integer;
-            (*header == table.header && fresh && same_type).then(|| name.clone())
+            (same_columns(header, *earlier_key) && fresh && same_type).then(|| name.clone())
         });
         let name = match &same_codes {
             Some(name) => name.clone(),

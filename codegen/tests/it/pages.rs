@@ -304,6 +304,8 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
     }
     // A new code named in prose, written as the API writes its codes.
     let known: Vec<&str> = api.vocabularies.iter().flat_map(|v| &v.values).map(|v| v.wire.as_str()).collect();
+    // (Written as a code the API sends: not as a table's class of codes, `08*`.)
+    let sent: Vec<&str> = known.iter().copied().filter(|w| !w.ends_with('*')).collect();
     // Codes joined by `_` first (words drift reads anywhere), then codes written otherwise.
     let underscored = |w: &&str| {
         if w.contains('_') && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') {
@@ -328,7 +330,7 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
     };
     let unknown = |code: &String| !known.contains(&code.as_str());
     let new_code =
-        known.iter().filter_map(underscored).find(unknown).or_else(|| known.iter().filter_map(otherwise).find(unknown));
+        sent.iter().filter_map(underscored).find(unknown).or_else(|| sent.iter().filter_map(otherwise).find(unknown));
     if let Some(new_code) = new_code {
         let mentioned = page.replacen(
             &format!("# {heading}\n"),
