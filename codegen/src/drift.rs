@@ -377,8 +377,21 @@ fn statuses_and_headers(api: &Api, page: &Page, out: &mut Vec<Difference>) {
         let mut codes = BTreeSet::new();
         let mut names = BTreeSet::new();
         // A table of statuses: one whose first column is all statuses (a table of error codes
-        // that look like statuses, Postmark's `10`, `300`, `400`, is not).
-        for table in &section.tables {
+        // that look like statuses, Postmark's `10`, `300`, `400`, is not; nor one whose numbers
+        // are all the catalog's integer codes, Stack Exchange's `error_id`s).
+        let integer_codes: BTreeSet<&str> = api
+            .vocabularies
+            .iter()
+            .filter(|v| v.wire_type == crate::model::VocabularyType::Integer)
+            .flat_map(|v| v.values.iter().map(|x| x.wire.as_str()))
+            .collect();
+        let of_codes = |table: &&crate::page::PageTable| {
+            table.rows.iter().all(|row| {
+                row.first()
+                    .is_some_and(|cell| integer_codes.contains(cell.trim().trim_matches(|c| c == '`' || c == '*')))
+            })
+        };
+        for table in section.tables.iter().filter(|table| !of_codes(table)) {
             let firsts: Option<Vec<Vec<u16>>> =
                 table.rows.iter().map(|row| row.first().and_then(|cell| status_codes(cell))).collect();
             codes.extend(firsts.into_iter().flatten().flatten());

@@ -116,12 +116,14 @@ impl Drafter<'_> {
         // Of an API with integer codes written like statuses (`300`, `406`), a number in a code
         // span is a code (`411`), not a status; of one whose codes are not (`-1121`, `10003`),
         // `403` is a status still.
-        let status_like_codes = self
+        let status_like: BTreeSet<u16> = self
             .vocabularies
             .iter()
             .filter(|v| v.wire_type == VocabularyType::Integer)
             .flat_map(|v| &v.values)
-            .any(|x| x.value.parse::<u16>().is_ok_and(|code| (100..=599).contains(&code)));
+            .filter_map(|x| x.value.parse::<u16>().ok().filter(|code| (100..=599).contains(code)))
+            .collect();
+        let status_like_codes = !status_like.is_empty();
         // (The examples' bodies are copied: the draft grows while the page is read.)
         let bodies: Vec<Value> = self.examples.iter().map(|e| e.body.clone()).collect();
         let sent = crate::page::strings_by_member(&bodies);
@@ -130,7 +132,13 @@ impl Drafter<'_> {
             self.heading_status(section, &source);
             for line in &section.prose {
                 // Most lines hold no number: no status to look for.
-                let statuses = if line.bytes().any(|b| b.is_ascii_digit()) { statuses_in(line) } else { Vec::new() };
+                let mut statuses =
+                    if line.bytes().any(|b| b.is_ascii_digit()) { statuses_in(line) } else { Vec::new() };
+                // Such a code that no table or example gave as a status is the code ("Errors 500
+                // and 503 may be retried", of Stack Exchange's `error_id`).
+                statuses.retain(|(code, _)| {
+                    !status_like.contains(code) || self.statuses.iter().any(|status| status.code == *code)
+                });
                 let spanned: Vec<&str> = if status_like_codes { code_spans(line).collect() } else { Vec::new() };
                 for (code, reason) in
                     statuses.into_iter().filter(|(code, _)| !spanned.contains(&code.to_string().as_str()))

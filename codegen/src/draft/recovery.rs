@@ -151,8 +151,14 @@ impl Drafter<'_> {
                     let turned = |at: usize| turn.is_some_and(|t| at > t);
                     let mut scopes: Vec<(Scope, usize)> = Vec::new();
                     for (code, _) in statuses_in(sentence) {
-                        let at = sentence.find(&code.to_string()).unwrap_or(0);
-                        scopes.push((Scope::Status(code), at));
+                        let text = code.to_string();
+                        let at = sentence.find(&text).unwrap_or(0);
+                        // A number of the codes that no table or example gave as a status is
+                        // the code (Stack Exchange's `error_id` 503).
+                        let status = self.statuses.iter().any(|status| status.code == code);
+                        let scope =
+                            if codes.contains(&text) && !status { Scope::Error(text) } else { Scope::Status(code) };
+                        scopes.push((scope, at));
                     }
                     for (class, word) in [(StatusClass::ClientError, "4xx"), (StatusClass::ServerError, "5xx")] {
                         if let Some(at) = lower.find(word) {

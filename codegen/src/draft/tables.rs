@@ -14,6 +14,7 @@ use crate::model::{
 };
 use crate::page::{status_codes, PageSection, PageTable};
 use serde_json::{Map, Value};
+use std::collections::BTreeSet;
 
 /// What a column of a status table states about each status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -216,7 +217,9 @@ enum TableKind {
 }
 
 impl TableKind {
-    fn of(table: &PageTable) -> Option<Self> {
+    /// `apart`: the members the examples send numbers in that are not their status (see
+    /// [`members_apart_from_the_status`]).
+    fn of(table: &PageTable, apart: &BTreeSet<String>) -> Option<Self> {
         let first_header = table.header[0].trim().to_lowercase();
         let first = column(table, 0);
         let all = |test: fn(&str) -> bool| first.iter().all(|c| test(c));
@@ -250,6 +253,11 @@ impl TableKind {
                 return Some(Self::Messages);
             }
         }
+        // Numbers that look like statuses in a column headed with a member that sends other
+        // numbers than the status (Stack Exchange's `error_id`, 502 in a 400): that member's codes.
+        if statuses(0) && apart.contains(&strip_code(&table.header[0])) {
+            return Some(Self::Codes { key: 0, integer: true });
+        }
         if statuses(0) {
             // Statuses that repeat, beside a column of codes: a table of codes, by status.
             let codes = (1..table.header.len()).find(|&c| {
@@ -280,6 +288,7 @@ impl Drafter<'_> {
     /// Every table of every section, rebuilt by what it lists: statuses, a vocabulary, a body's
     /// fields or headers; what is none of them is listed as unplaced.
     pub(super) fn tables(&mut self) {
+        let apart = members_apart_from_the_status(self.page);
         for (index, section) in self.page.sections.iter().enumerate() {
             for (nth, table) in section.tables.iter().enumerate() {
                 if table.rows.is_empty() || table.rows.iter().any(Vec::is_empty) {
@@ -291,14 +300,14 @@ impl Drafter<'_> {
                 // entry keeps its link as its `url`.
                 // (Only when the links are the key column; a table is otherwise read as written.)
                 let linked = unlinked(table).and_then(|(view, column, targets)| {
-                    let kind = TableKind::of(&view)?;
+                    let kind = TableKind::of(&view, &apart)?;
                     let keyed =
                         matches!(kind, TableKind::Statuses { key } | TableKind::Codes { key, .. } if key == column);
                     keyed.then_some((view, column, targets, kind))
                 });
                 let (read, kind) = match &linked {
                     Some((view, _, _, kind)) => (view, Some(*kind)),
-                    None => (table, TableKind::of(table)),
+                    None => (table, TableKind::of(table, &apart)),
                 };
                 let kept = match kind {
                     Some(TableKind::Statuses { key }) => self.status_table(&source, read, key),
@@ -881,4 +890,31 @@ fn nested_member(json: &Value, found: &impl Fn(&str, &Value, &Map<String, Value>
         Value::Array(items) => items.iter().find_map(|item| nested_member(item, found)),
         _ => None,
     }
+}
+
+/// The members the page's examples send whole numbers in, in a response with a status line,
+/// that are not that status at least once (`"error_id": 502` in a 400): numbers of their own,
+/// where a member that always repeats the status (`error_code`, `statusCode`) is the status.
+fn members_apart_from_the_status(page: &crate::page::Page) -> BTreeSet<String> {
+    fn walk(json: &Value, status: u64, out: &mut BTreeSet<String>) {
+        match json {
+            Value::Object(map) => {
+                for (key, value) in map {
+                    if value.as_u64().is_some_and(|number| number != status) {
+                        out.insert(key.clone());
+                    }
+                    walk(value, status, out);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|item| walk(item, status, out)),
+            _ => {}
+        }
+    }
+    let mut apart = BTreeSet::new();
+    for (response, block) in page.sections.iter().flat_map(|section| section.json_responses()) {
+        if let (Some(status), Ok(body)) = (response.status, block.json()) {
+            walk(&body, u64::from(status), &mut apart);
+        }
+    }
+    apart
 }
