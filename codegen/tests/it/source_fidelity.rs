@@ -61,6 +61,38 @@ pub fn tables(markdown: &str) -> Vec<Vec<Vec<String>>> {
     tables
 }
 
+/// Tables with each cell as Markdown reads it: `08\*` and `08*` are one text.
+pub fn as_read_tables(tables: Vec<Vec<Vec<String>>>) -> Vec<Vec<Vec<String>>> {
+    tables
+        .into_iter()
+        .map(|table| table.into_iter().map(|row| row.iter().map(|c| as_read(c)).collect()).collect())
+        .collect()
+}
+
+/// A cell's Markdown as it reads: escapes gone, code spans, emphasis and links kept as marks.
+fn as_read(cell: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut out = String::new();
+    let mut links = Vec::new();
+    // (After a word, as in a table row: `-` alone is no list item, `#` no heading.)
+    for event in Parser::new(&format!("x {cell}")) {
+        match event {
+            Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => out.push_str(&text),
+            Event::Code(code) => out.push_str(&format!("`{code}`")),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis) => out.push('*'),
+            Event::Start(Tag::Strong) | Event::End(TagEnd::Strong) => out.push_str("**"),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                out.push('[');
+                links.push(dest_url.to_string());
+            }
+            Event::End(TagEnd::Link) => out.push_str(&format!("]({})", links.pop().unwrap_or_default())),
+            _ => {}
+        }
+    }
+    out.strip_prefix("x ").map(str::to_string).unwrap_or(out)
+}
+
 /// What a heading is among the blocks [`code_blocks`] gives: a response head before it is not
 /// the head of a body after it.
 const HEADING: &str = "#";
@@ -170,8 +202,8 @@ fn every_source_table_is_rebuilt_with_the_same_rows_and_cells() {
     for (api, document, source) in documents() {
         let id = &api.id;
         let rebuilt = codegen::render::markdown::document_tables(&api, document);
-        let expected = tables(&source);
-        assert_eq!(tables(&rebuilt), expected, "{id}: rebuilt tables differ from the document's");
+        let expected = as_read_tables(tables(&source));
+        assert_eq!(as_read_tables(tables(&rebuilt)), expected, "{id}: rebuilt tables differ from the document's");
     }
 }
 

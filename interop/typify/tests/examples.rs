@@ -25,19 +25,20 @@ fn root(schema: &Value) -> &str {
 
 /// What typify's struct for `shape` gives back. typify 0.8 keeps only the listed members of a
 /// shape open to extension members (`additionalProperties: true`), and writes an optional member
-/// that came as `null`, or an optional list that came empty (its `Vec` is skipped when empty), as
-/// absent, at any depth; the Rust crate keeps all three as they came.
+/// that came as `null`, or an optional list or map that came empty (its `Vec` or map is skipped
+/// when empty), as absent, at any depth; the Rust crate keeps all four as they came.
 fn as_typify_keeps(schema: &Value, shape: &str, body: &Value) -> Value {
     let def = &schema["$defs"][shape];
     let (Some(members), Some(listed)) = (body.as_object(), def["properties"].as_object()) else { return body.clone() };
     let required: Vec<&str> = def["required"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
     let open = def["additionalProperties"].as_bool() == Some(true);
-    let kept = members
-        .iter()
-        .filter(|(k, v)| {
-            let left_out = v.is_null() || v.as_array().is_some_and(Vec::is_empty);
-            (!open || listed.contains_key(*k)) && !(left_out && !required.contains(&k.as_str()))
-        });
+    let kept = members.iter().filter(|(k, v)| {
+        // A map: an object of free members (`additionalProperties` a schema), none listed.
+        let map = |property: &Value| property["additionalProperties"].is_object() && property["properties"].is_null();
+        let empty_map = v.as_object().is_some_and(|m| m.is_empty()) && listed.get(*k).is_some_and(map);
+        let left_out = v.is_null() || v.as_array().is_some_and(Vec::is_empty) || empty_map;
+        (!open || listed.contains_key(*k)) && !(left_out && !required.contains(&k.as_str()))
+    });
     let kept = kept.map(|(key, value)| {
         // A member that is one of the schema's objects is kept as typify keeps that object.
         let property = &listed.get(key).cloned().unwrap_or_default();
