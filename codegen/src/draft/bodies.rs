@@ -46,12 +46,16 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
         }
         "actionrequired" | "action" | "hint" | "suggestedaction" if vocabulary => Some(FieldRole::Hint),
         "message" | "msg" | "detail" | "errordescription" | "error" | "errorsummary" | "errormessage" | "errormsg"
-        | "summary" | "description" | "errors" | "messages" | "retmsg" | "errmsg"
+        | "summary" | "description" | "errors" | "messages" | "retmsg" | "errmsg" | "errormessages" | "reason"
             if *ty == FieldType::String =>
         {
             Some(FieldRole::Message)
         }
-        "requestid" | "traceid" | "correlationid" | "debugid" | "errorid" if *ty == FieldType::String => {
+        // (`fbtrace_id`, `x_request_id`: an id of the request or its trace, however prefixed.)
+        name if *ty == FieldType::String
+            && (["requestid", "traceid", "correlationid"].iter().any(|id| name.ends_with(id))
+                || ["debugid", "errorid"].contains(&name)) =>
+        {
             Some(FieldRole::RequestId)
         }
         "retryafter" | "retryafterseconds" | "backoff" | "backoffseconds"
@@ -463,6 +467,20 @@ impl Drafter<'_> {
         }
     }
 
+    /// A table's codes of digits that the examples send as text (QuickBooks' `"code": "6240"`)
+    /// are strings, as the wire has them.
+    pub(super) fn codes_sent_as_text(&mut self) {
+        let sent = crate::page::strings_by_member(self.examples.iter().map(|e| &e.body));
+        let as_text: Vec<usize> = (self.vocabularies.iter().enumerate())
+            .filter(|(_, v)| v.wire_type == VocabularyType::Integer)
+            .filter(|(_, v)| sent.values().any(|values| v.values.iter().any(|x| values.contains(x.value.as_str()))))
+            .map(|(i, _)| i)
+            .collect();
+        for i in as_text {
+            self.vocabularies[i].wire_type = VocabularyType::String;
+        }
+    }
+
     /// A root body's code-like field (`error`, `code`, `type`) that no table's vocabulary
     /// types: its values across the examples become a vocabulary of their own.
     pub(super) fn example_vocabularies(&mut self) {
@@ -661,7 +679,9 @@ impl Drafter<'_> {
                     // Of the members that may hold the code, those a table types first.
                     let rank = match role {
                         FieldRole::Code => code_rank(&field.name, problem_details) + if tabled { 0 } else { 100 },
-                        // A list of messages (`"errors": ["Forbidden"]`) after a member of one.
+                        // A list of messages (`"errors": ["Forbidden"]`) after a member of one;
+                        // a `reason` (Elasticsearch's message) after both: it may be a phrase.
+                        FieldRole::Message if names::bare(&field.name) == "reason" => 2,
                         FieldRole::Message if matches!(field.ty, FieldType::Array(_)) => 1,
                         _ => 0,
                     };

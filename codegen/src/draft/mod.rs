@@ -76,9 +76,11 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     drafter.tables();
     drafter.heading_codes();
     drafter.examples();
+    drafter.codes_sent_as_text();
     drafter.example_vocabularies();
     drafter.prose();
     drafter.prose_requirements();
+    drafter.prose_descriptions();
     drafter.prose_headers();
     if drafter.bodies.is_empty() {
         return Err(DraftError::NoBody);

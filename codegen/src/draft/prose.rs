@@ -171,9 +171,33 @@ impl Drafter<'_> {
                 if let Some((word, said)) = defined_code(line) {
                     self.listed_code(word, &said, &source);
                 }
-                for word in code_spans(line) {
+                for word in code_spans(line).chain(numbers_called_codes(line)) {
+                    if word.parse::<u16>().is_ok_and(|n| self.statuses.iter().any(|s| s.code == n)) {
+                        continue;
+                    }
                     self.prose_code(word, line, &source, &sent);
                 }
+            }
+        }
+    }
+
+    /// Sentences about one member, that start with its name (`` `instance` identifies this
+    /// occurrence; quote it when you contact support. ``): its description, where only the
+    /// examples had given one (and so its role, where the sentence says it is for support).
+    pub(super) fn prose_descriptions(&mut self) {
+        let page = self.page;
+        for line in page.sections.iter().flat_map(|section| &section.prose) {
+            let Some(rest) = line.strip_prefix('`') else { continue };
+            let Some((member, _)) = rest.split_once('`') else { continue };
+            // The line's first sentence (a member's name may hold a `.`, so not split before it).
+            let sentence = match line[member.len() + 2..].split_once(". ") {
+                Some((first, _)) => format!("`{member}`{first}."),
+                None => line.clone(),
+            };
+            let fields = self.bodies.iter_mut().flat_map(|body| &mut body.fields);
+            for field in fields.filter(|f| f.name == member && f.inferred.iter().any(|i| i == "description")) {
+                field.description = sentence.replace('`', "");
+                field.inferred.retain(|fact| fact != "description");
             }
         }
     }
@@ -429,6 +453,25 @@ impl Drafter<'_> {
             });
         }
     }
+}
+
+/// Numbers a sentence calls codes outside code spans ("Code 613 also means too many calls",
+/// "error code 190"), not a status code ("status code 429", "HTTP code 404").
+fn numbers_called_codes(line: &str) -> impl Iterator<Item = &str> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let bare = |word: &str| word.trim_matches(|c: char| !c.is_ascii_alphanumeric()).to_ascii_lowercase();
+    let mut found = Vec::new();
+    for (i, pair) in words.windows(2).enumerate() {
+        let called = matches!(bare(pair[0]).as_str(), "code" | "codes" | "subcode");
+        let of_a_status =
+            i.checked_sub(1).is_some_and(|p| ["status", "http", "response"].contains(&bare(words[p]).as_str()));
+        let number = pair[1].trim_end_matches(|c: char| ",.;:)".contains(c));
+        let digits = number.strip_prefix('-').unwrap_or(number);
+        if called && !of_a_status && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            found.push(number);
+        }
+    }
+    found.into_iter()
 }
 
 /// A heading that is one code, written as codes are (`missing_api_key`, `` `RATE_LIMITED` ``):

@@ -14,7 +14,7 @@ use crate::model::{
 };
 use crate::page::{status_codes, PageSection, PageTable};
 use serde_json::{Map, Value};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What a column of a status table states about each status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -219,7 +219,7 @@ enum TableKind {
 impl TableKind {
     /// `apart`: the members the examples send numbers in that are not their status (see
     /// [`members_apart_from_the_status`]).
-    fn of(table: &PageTable, apart: &BTreeSet<String>) -> Option<Self> {
+    fn of(table: &PageTable, apart: &BTreeMap<String, BTreeSet<u64>>) -> Option<Self> {
         let first_header = table.header[0].trim().to_lowercase();
         let first = column(table, 0);
         let all = |test: fn(&str) -> bool| first.iter().all(|c| test(c));
@@ -255,7 +255,12 @@ impl TableKind {
         }
         // Numbers that look like statuses in a column headed with a member that sends other
         // numbers than the status (Stack Exchange's `error_id`, 502 in a 400): that member's codes.
-        if statuses(0) && apart.contains(&strip_code(&table.header[0])) {
+        let sent_in_column = |values: &BTreeSet<u64>| {
+            first.iter().any(|cell| strip_code(cell).parse().is_ok_and(|n: u64| values.contains(&n)))
+        };
+        if statuses(0)
+            && apart.iter().any(|(member, values)| header_names(&table.header[0], member) && sent_in_column(values))
+        {
             return Some(Self::Codes { key: 0, integer: true });
         }
         if statuses(0) {
@@ -892,16 +897,27 @@ fn nested_member(json: &Value, found: &impl Fn(&str, &Value, &Map<String, Value>
     }
 }
 
-/// The members the page's examples send whole numbers in, in a response with a status line,
-/// that are not that status at least once (`"error_id": 502` in a 400): numbers of their own,
-/// where a member that always repeats the status (`error_code`, `statusCode`) is the status.
-fn members_apart_from_the_status(page: &crate::page::Page) -> BTreeSet<String> {
-    fn walk(json: &Value, status: u64, out: &mut BTreeSet<String>) {
+/// Whether a column's header names a member: the member itself (`error_id`), or the end of its
+/// name (`Subcode` of `error_subcode`) where that is more than a bare `code` or `status`.
+fn header_names(header: &str, member: &str) -> bool {
+    let (header, member) = (names::bare(&strip_code(header)), names::bare(member));
+    header == member
+        || (header.len() >= 4 && !["code", "status"].contains(&header.as_str()) && member.ends_with(&header))
+}
+
+/// The members the page's examples send whole numbers in that are numbers of their own, with
+/// those numbers: not their response's status at least once (`"error_id": 502` in a 400), or
+/// sent only in examples without a status (Meta's `error_subcode`). A member that repeats the
+/// status in the examples that have one (`error_code`), or is named for it, is the status.
+fn members_apart_from_the_status(page: &crate::page::Page) -> BTreeMap<String, BTreeSet<u64>> {
+    /// Each member sent as a whole number, the number, and whether it was the status (`None`:
+    /// no status).
+    fn walk(json: &Value, status: Option<u64>, out: &mut Vec<(String, u64, Option<bool>)>) {
         match json {
             Value::Object(map) => {
                 for (key, value) in map {
-                    if value.as_u64().is_some_and(|number| number != status) {
-                        out.insert(key.clone());
+                    if let Some(number) = value.as_u64() {
+                        out.push((key.clone(), number, status.map(|status| number == status)));
                     }
                     walk(value, status, out);
                 }
@@ -910,10 +926,19 @@ fn members_apart_from_the_status(page: &crate::page::Page) -> BTreeSet<String> {
             _ => {}
         }
     }
-    let mut apart = BTreeSet::new();
+    let mut sent = Vec::new();
     for (response, block) in page.sections.iter().flat_map(|section| section.json_responses()) {
-        if let (Some(status), Ok(body)) = (response.status, block.json()) {
-            walk(&body, u64::from(status), &mut apart);
+        if let Ok(body) = block.json() {
+            walk(&body, response.status.map(u64::from), &mut sent);
+        }
+    }
+    let with_a_status: BTreeSet<&str> =
+        sent.iter().filter(|(_, _, was)| was.is_some()).map(|(name, _, _)| name.as_str()).collect();
+    let mut apart: BTreeMap<String, BTreeSet<u64>> = BTreeMap::new();
+    for (name, number, was) in &sent {
+        let own = *was == Some(false) || (was.is_none() && !with_a_status.contains(name.as_str()));
+        if own && !names::bare(name).contains("status") {
+            apart.entry(name.clone()).or_default().insert(*number);
         }
     }
     apart
