@@ -53,11 +53,15 @@ def sent_with_a_body(catalog):
 
 
 def test_every_error_status_has_a_response(openapi_file, document, json_schema):
-    known = json_schema["$defs"]["KnownHttpStatus"]
+    # (An API whose documentation names no status has none known: `HttpStatus` is any status.)
+    known = json_schema["$defs"].get("KnownHttpStatus", {"enum": [], "x-enum-varnames": []})
     answered = sent_with_a_body(catalog_of(openapi_file))
     expected = {name for code, name in zip(known["enum"], known["x-enum-varnames"]) if answered(code)}
     # A class the document lists as one entry (a `5xx` row) is a response of its own.
     expected |= {f"Status{c.upper()}" for c in error_classes(catalog_of(openapi_file))}
+    # A documentation that names no status gets one response for any status, a path's `default`.
+    if not catalog_of(openapi_file).get("statuses") and not catalog_of(openapi_file).get("status_classes"):
+        expected = {"Default"}
     assert set(document["components"]["responses"]) == expected
     for name, response in document["components"]["responses"].items():
         # Every body shares one media type (`application/json`, `application/problem+json`...):
@@ -122,6 +126,11 @@ def test_headers_go_with_the_statuses_the_catalog_gives(openapi_file, document):
     by_code = {}
     for name, response in responses.items():
         if name in classes:
+            continue
+        if name == "Default":
+            # The one response of a documentation that names no status: every response header.
+            expected = {h["name"] for h in catalog.get("headers", []) if h.get("sent_in") != "request"}
+            assert set(response.get("headers", {})) == expected
             continue
         code = int(response["description"].split(" ", 1)[0])
         by_code[code] = set(response.get("headers", {}))

@@ -77,17 +77,22 @@ for (const { api, schema } of schemas()) {
   lines.push("");
   writeFileSync(build(`examples/${api}.ts`), lines.join("\n"));
 
-  // Status codes: the documented ones are a closed union; an undocumented one is refused.
-  const known = schema.$defs.KnownHttpStatus.enum;
-  const undocumented = [418, 299, 599].find((code) => !known.includes(code));
-  writeFileSync(build(`examples/${api}.status.ts`), [
+  // Status codes: the documented ones are a closed union; an undocumented one is refused. A
+  // documentation that names no status has no such union: any status is one.
+  const known = schema.$defs.KnownHttpStatus?.enum;
+  const undocumented = [418, 299, 599].find((code) => !(known ?? []).includes(code));
+  writeFileSync(build(`examples/${api}.status.ts`), (known === undefined ? [
+    `import type * as S from "../types/${api}.status";`,
+    `export const anyStatus: S.HttpStatus = ${undocumented};`,
+    "",
+  ] : [
     `import type * as S from "../types/${api}.status";`,
     `export const documented: S.KnownHttpStatus[] = ${JSON.stringify(known)};`,
     `export const anyStatus: S.HttpStatus = ${undocumented};`,
     "// @ts-expect-error a status the documentation does not list",
     `export const undocumented: S.KnownHttpStatus = ${undocumented};`,
     "",
-  ].join("\n"));
+  ]).join("\n"));
 }
 
 function identifier(key) {

@@ -272,6 +272,7 @@ impl<'a> Definitions<'a> {
     /// not break clients. The branches are exclusive (`oneOf`, the open one excluding the known
     /// values) because typify makes an `anyOf` a struct of flattened options, which cannot
     /// decode a string; the open branch is titled so that generators name it, not number it.
+    /// Without known values, `<Name>` is the open branch alone.
     fn open_enum(
         &self,
         defs: &mut Map<String, Value>,
@@ -281,6 +282,15 @@ impl<'a> Definitions<'a> {
         known: Vec<KnownValue>,
     ) {
         let json_type = open["type"].as_str().expect("open branches have a type").to_string();
+        // Nothing documented (a page that names no status): any value, and no empty `enum`,
+        // which JSON Schema discourages and code generators make no enum of.
+        if known.is_empty() {
+            open["title"] = json!(name);
+            open["description"] =
+                json!(format!("{description} The catalog documents none: any {json_type} is accepted."));
+            defs.insert(name.to_string(), open);
+            return;
+        }
         let values: Vec<&Value> = known.iter().map(|k| &k.value).collect();
         open["title"] = json!(unknown_name);
         // An `enum` rather than a `$ref` to `Known<Name>`: typify 0.8 panics on `not` with a `$ref`.

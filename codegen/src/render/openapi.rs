@@ -5,7 +5,8 @@
 //! - `schemas`: the JSON Schema's `$defs` (OpenAPI 3.1 schemas are JSON Schema 2020-12), plus
 //!   `ErrorResponse`, any error body of the API;
 //! - `responses`: one per documented error status (4xx and 5xx), named like the Rust
-//!   `HttpStatus` variant, with its headers, body schema and the document's examples;
+//!   `HttpStatus` variant, with its headers, body schema and the document's examples (`Default`
+//!   alone where the document names no status);
 //! - `headers`: every documented header, typed after its role and formats;
 //! - `examples`: every example body of the catalog;
 //! - `x-error-recovery` (at the root): the recovery rules as data.
@@ -229,8 +230,13 @@ fn response_description(api: &Api, status: &Status) -> String {
 
 /// A response per error status, and per other status an example sends an error body with (an
 /// API that answers failures with 200 and `"ok": false`), or every status the catalog lists
-/// where none is an error's (Kraken's errors all come with 200).
+/// where none is an error's (Kraken's errors all come with 200); for an API whose documentation
+/// names no status at all, one `Default` response, for a path's `default`.
 fn responses(api: &Api) -> Map<String, Value> {
+    if api.statuses.is_empty() && api.status_classes.is_empty() {
+        let description = "An error: the documentation names no status, so any may come with one.".to_string();
+        return Map::from_iter([("Default".to_string(), response(api, description, |_| true, None))]);
+    }
     let no_error_status = !api.statuses.iter().any(|status| status.code >= 400)
         && !api.status_classes.iter().any(|class| class.class >= StatusClass::ClientError);
     api.statuses

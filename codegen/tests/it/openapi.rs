@@ -60,6 +60,11 @@ fn every_error_status_header_and_example_is_where_the_catalog_puts_it() {
                 api.statuses.iter().filter(|s| s.code >= 400 || sent(s.code) || none_is_an_error).collect();
             // And a response per class the document lists as one entry (`5xx`: `Status5XX`).
             let classes: Vec<_> = api.status_classes.iter().filter(|c| c.class >= StatusClass::ClientError).collect();
+            if api.statuses.is_empty() && api.status_classes.is_empty() {
+                // No status named: one response for any (see the test below).
+                assert_eq!(responses.keys().collect::<Vec<_>>(), ["Default"], "{}", api.id);
+                continue;
+            }
             assert_eq!(responses.len(), errors.len() + classes.len(), "{}", api.id);
             for class in classes {
                 let response = &responses[&format!("Status{}", class.written.to_ascii_uppercase())];
@@ -130,4 +135,35 @@ bodies:
     let responses = document["components"]["responses"].as_object().unwrap();
     assert_eq!(responses.keys().map(String::as_str).collect::<Vec<_>>(), ["Ok"], "{document:#}");
     assert!(responses["Ok"]["content"]["application/json"]["schema"].is_object(), "{document:#}");
+}
+
+/// An API whose documentation names no status (Meta's Graph API page) has one `Default`
+/// response, for a path's `default`, and its `HttpStatus` is any status, without an empty enum.
+#[test]
+fn an_api_that_names_no_status_has_a_default_response() {
+    let yaml = r#"
+id: nostatus
+name: NoStatus
+summary: Errors whose statuses the page never names.
+source: { title: Errors }
+sections: [{ id: errors, heading: [Errors] }]
+statuses: []
+bodies:
+  - name: Failure
+    description: The error.
+    root: true
+    source: errors
+    fields: [{ name: message, type: string, required: true, role: message, description: What failed, source: errors }]
+"#;
+    let loaded = codegen::load::parse_api("spec/nostatus.yaml", yaml).unwrap_or_else(|e| panic!("{e:?}"));
+    let catalog = codegen::validate::validate(codegen::load::Loaded { dir: "spec".into(), apis: vec![loaded] })
+        .unwrap_or_else(|e| panic!("{}", codegen::diagnostic::report(&e)));
+    let document = openapi::openapi(&catalog.apis()[0]);
+    let responses = document["components"]["responses"].as_object().unwrap();
+    assert_eq!(responses.keys().map(String::as_str).collect::<Vec<_>>(), ["Default"], "{document:#}");
+    assert!(responses["Default"]["content"]["application/json"]["schema"].is_object(), "{document:#}");
+    let schemas = &document["components"]["schemas"];
+    assert!(schemas["KnownHttpStatus"].is_null(), "{document:#}");
+    assert_eq!(schemas["HttpStatus"]["type"], "integer", "{document:#}");
+    assert!(schemas["HttpStatus"]["not"].is_null(), "{document:#}");
 }
