@@ -502,7 +502,7 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
     let categories: Vec<&str> = api
         .vocabularies
         .iter()
-        .flat_map(|v| crate::page::colon_prefixes(v.values.iter().map(|x| x.wire.as_str())))
+        .flat_map(|v| crate::page::code_categories(v.values.iter().map(|x| x.wire.as_str())))
         .collect();
     // Codes that are addresses under one path (`https://api.x.com/2/problems/usage-capped`):
     // in a code span, any other address under it.
@@ -533,7 +533,10 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
         for line in section.prose.iter().chain(rows.flatten()) {
             for word in code_spans(line) {
                 let under = prefixes.iter().any(|p| word.len() > p.len() && word.starts_with(p) && !word.contains(' '));
-                let categorized = crate::page::colon_prefix(word).is_some_and(|c| categories.contains(&c));
+                // (Not a path of members, `error.type`.)
+                let path =
+                    word.split('.').all(|part| api.shapes.iter().flat_map(|s| &s.fields).any(|f| f.wire == part));
+                let categorized = !path && crate::page::code_category(word).is_some_and(|c| categories.contains(&c));
                 if (under || categorized) && !known(word) {
                     named.insert(word.to_string());
                 }

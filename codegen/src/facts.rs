@@ -189,8 +189,8 @@ pub const CAPITALIZED: &str = "Capitalized";
 
 /// A fact's text written in `form`: yes/no facts as the form's words (`Yes/No`); a value's
 /// `statuses` joined by the form (`, ` rather than `/`), or each with its reason phrase
-/// (`reason`: `400 Bad Request`); a status's `code` likewise with its reason (`reason`).
-pub fn written(name: &str, text: String, form: Option<&str>) -> String {
+/// (`reason`: `400 Bad Request`, the phrase `reason_of` gives); a status's `code` likewise.
+pub fn written(name: &str, text: String, form: Option<&str>, reason_of: &dyn Fn(u16) -> Option<String>) -> String {
     let Some(form) = form else { return text };
     if YES_NO_FACTS.contains(&name) {
         let (yes, no) = form.split_once('/').unwrap_or((form, ""));
@@ -202,7 +202,7 @@ pub fn written(name: &str, text: String, form: Option<&str>) -> String {
     }
     let codes = text.split('/');
     if form == "reason" {
-        let with_reason = |code: &str| match code.parse().ok().and_then(crate::model::standard_reason) {
+        let with_reason = |code: &str| match code.parse().ok().and_then(reason_of) {
             Some(reason) => format!("{code} {reason}"),
             None => code.to_string(),
         };
@@ -262,15 +262,26 @@ pub fn parse_template(template: &str) -> Result<Vec<Segment>, String> {
     Ok(segments)
 }
 
-/// Fills a parsed template; `None` when a fact is missing.
+/// Fills a parsed template; `None` when a fact is missing. Statuses written with their reason
+/// get RFC 9110's phrase.
 pub fn fill(segments: &[Segment], fact: impl Fn(&str) -> Option<String>) -> Option<String> {
+    fill_with_reasons(segments, fact, &|code| crate::model::standard_reason(code).map(str::to_string))
+}
+
+/// [`fill`], with the reason phrase of each status from `reason_of` (the catalog's own, where a
+/// document writes `413 Payload Too Large`).
+pub fn fill_with_reasons(
+    segments: &[Segment],
+    fact: impl Fn(&str) -> Option<String>,
+    reason_of: &dyn Fn(u16) -> Option<String>,
+) -> Option<String> {
     let mut out = String::new();
     for segment in segments {
         match segment {
             Segment::Text(text) => out.push_str(text),
             Segment::Fact { form, otherwise, .. } => {
                 let found = segment.names().find_map(|name| Some((name, fact(name)?)));
-                let text = found.map(|(name, text)| written(name, text, form.as_deref()));
+                let text = found.map(|(name, text)| written(name, text, form.as_deref(), reason_of));
                 out.push_str(&text.or_else(|| otherwise.clone())?)
             }
         }

@@ -526,6 +526,27 @@ pub fn number_like_codes<'v>(number: &str, values: impl IntoIterator<Item = &'v 
     digits(number).is_none_or(|length| (*shortest..=longest + 1).contains(&length))
 }
 
+/// The category of a code written in parts: `EAPI` of `EAPI:Invalid key` (see
+/// [`colon_prefix`]), `error` of `error.quote.expired` (words of letters, digits, `_` and `-`
+/// joined by `.`).
+pub fn code_category(word: &str) -> Option<&str> {
+    colon_prefix(word).or_else(|| {
+        let (first, rest) = word.split_once('.')?;
+        let part = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        (part(first) && rest.split('.').all(part)).then_some(first)
+    })
+}
+
+/// The categories of the codes written in parts among `values` (see [`code_category`]), where
+/// two at least are (one such value alone may be a sentence's colon, or a file's name).
+pub fn code_categories<'v>(values: impl IntoIterator<Item = &'v str>) -> Vec<&'v str> {
+    let categories: Vec<&str> = values.into_iter().filter_map(code_category).collect();
+    if categories.len() < 2 {
+        return Vec::new();
+    }
+    categories
+}
+
 /// The category a code written `Category:Message` starts with (`EAPI` of `EAPI:Invalid key`):
 /// a word of letters, digits and `_` before the first `:`, with more after it (no address:
 /// `https://`).

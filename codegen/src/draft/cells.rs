@@ -190,6 +190,20 @@ pub(super) fn fact_cell(fact: &str, form: Option<&str>, cells: &[&str]) -> Strin
     }
 }
 
+/// The statuses a cell writes with their reason phrases (`400 Bad Request, 413 Payload Too
+/// Large`): each code, and the words after it.
+pub(super) fn status_phrases(cell: &str) -> Vec<(u16, String)> {
+    strip_code(cell)
+        .split([',', '/'])
+        .filter_map(|part| {
+            let (code, phrase) = part.trim().split_once(' ')?;
+            let code: u16 = code.trim_end_matches(':').parse().ok().filter(|c| (100..=599).contains(c))?;
+            Some((code, phrase.trim().to_string()))
+        })
+        .filter(|(_, phrase)| !phrase.is_empty())
+        .collect()
+}
+
 /// How a column of statuses writes them (`401, 403`, `400 Bad Request`), as a form of the
 /// `statuses` fact; `None` for the default `500/503`.
 pub(super) fn statuses_form(cells: &[&str]) -> Option<String> {

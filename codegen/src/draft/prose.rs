@@ -393,13 +393,16 @@ impl Drafter<'_> {
     /// examples send only in members that send none of the vocabulary's codes is another
     /// member's (`Failure`, of `status`, beside the codes of `reason`).
     fn prose_code(&mut self, word: &str, line: &str, source: &str, sent: &BTreeMap<&str, BTreeSet<&str>>) {
-        let known = self.vocabularies.iter().flat_map(|v| &v.values).any(|v| v.value == word)
-            || self.bodies.iter().flat_map(|b| &b.fields).any(|f| f.name == word);
+        let member = |name: &str| self.bodies.iter().flat_map(|b| &b.fields).any(|f| f.name == name);
+        // A value, a member, or a path of members (`error.type`).
+        let known =
+            self.vocabularies.iter().flat_map(|v| &v.values).any(|v| v.value == word) || word.split('.').all(member);
         // A code written `Category:Message` of a category a vocabulary's codes have (`EOrder:Rate
-        // limit exceeded` beside `EOrder:Insufficient funds`), spaces and all.
-        let categorized = crate::page::colon_prefix(word).and_then(|category| {
+        // limit exceeded` beside `EOrder:Insufficient funds`), spaces and all, or in dotted parts
+        // (`error.recipient.account.closed` beside `error.quote.expired`).
+        let categorized = crate::page::code_category(word).and_then(|category| {
             let of = |v: &&crate::model::Vocabulary| {
-                crate::page::colon_prefixes(v.values.iter().map(|x| x.value.as_str())).contains(&category)
+                crate::page::code_categories(v.values.iter().map(|x| x.value.as_str())).contains(&category)
             };
             self.vocabularies.iter().find(of).map(|v| v.name.clone())
         });

@@ -5,7 +5,7 @@
 use super::cells::{
     code_template, fact_cell, group_after_codes, is_code_cell, is_code_span, is_header_cell, is_known_header_cell,
     is_lower_case_header_cell, is_placeholder, is_yes_no_column, json_type, key_template, reason_after_code,
-    status_and_message, statuses_form, strip_code, unescape, yes_no, yes_no_form,
+    status_and_message, status_phrases, statuses_form, strip_code, unescape, yes_no, yes_no_form,
 };
 use super::{names, Drafter};
 use crate::model::{
@@ -762,6 +762,19 @@ impl Drafter<'_> {
             }
             values.push(value);
         }
+        // Statuses written with their reason (`413 Payload Too Large`): the page's phrase, where
+        // it is not RFC 9110's, is the status's reason, which the column writes back.
+        let with_reasons = |&&(c, fact): &&(usize, ValueFact)| {
+            fact == ValueFact::Statuses && statuses_form(&column(table, c)).as_deref() == Some("reason")
+        };
+        for &(c, _) in facts.iter().filter(with_reasons) {
+            for (code, phrase) in table.rows.iter().filter_map(|row| row.get(c)).flat_map(|cell| status_phrases(cell)) {
+                let standard = crate::model::standard_reason(code) == Some(phrase.as_str());
+                if let Some(status) = self.statuses.iter_mut().find(|s| s.code == code && s.reason.is_none()) {
+                    status.reason = (!standard).then_some(phrase);
+                }
+            }
+        }
         if let Some(vocabulary) = same_codes.and_then(|name| self.vocabularies.iter_mut().find(|v| v.name == name)) {
             vocabulary.description =
                 format!("{} and {}.", vocabulary.description.trim_end_matches('.'), section.heading.join(" › "));
@@ -859,12 +872,14 @@ fn status_class_cell(cell: &str) -> Option<String> {
 
 /// Does a member's description say that its keys are the request's data rather than members
 /// of its own ("messages by field name", "one entry per field", "nested as the request nests
-/// them")? Such an object is a map, whatever keys its examples show.
+/// them"), or that it is another system's object passed on as it came ("the error the provider
+/// returned, as it returned it")? Such an object is a map, whatever keys its examples show.
 fn keyed_by_data(description: &str) -> bool {
     let description = description.to_lowercase();
-    ["by field", "by name", "keyed", "per field", "each field", "each argument", "nested as", "map of"]
-        .iter()
-        .any(|phrase| description.contains(phrase))
+    let keyed = ["by field", "by name", "keyed", "per field", "each field", "each argument", "nested as", "map of"];
+    let passed_on =
+        ["as it returned", "as returned", "as it came", "verbatim", "as-is", "unmodified", "passed through"];
+    keyed.iter().chain(&passed_on).any(|phrase| description.contains(phrase))
 }
 
 /// The words of a heading's last part, lower-case: `Detail entries` -> `detail`, `entries`.

@@ -166,11 +166,18 @@ impl Checker<'_> {
         if self.errors.len() > errors_before {
             return None;
         }
+        // A status written with its reason takes the catalog's phrase (`413 Payload Too Large`,
+        // as a document may write it), else RFC 9110's.
+        let reason_of = |code: u16| {
+            let listed = api.statuses.iter().find(|s| s.code == code).and_then(|s| s.reason_phrase());
+            listed.map(str::to_string)
+        };
         let cells: Vec<Vec<String>> = rows
             .iter()
             .map(|(_, fact)| {
-                let fill =
-                    |template: &Vec<Segment>| facts::fill(template, fact).expect("checked above: rows have every fact");
+                let fill = |template: &Vec<Segment>| {
+                    facts::fill_with_reasons(template, fact, &reason_of).expect("checked above: rows have every fact")
+                };
                 templates.iter().map(fill).collect()
             })
             .collect();
@@ -183,7 +190,8 @@ impl Checker<'_> {
                 let keyed = writes_more_than_key(template, key).then(|| {
                     let keyed = |(_, fact): &Row<'_>| {
                         let blank = |name: &str| if name == key { Some(KEY.to_string()) } else { fact(name) };
-                        let cell = facts::fill(template, blank).expect("checked above: rows have every fact");
+                        let cell = facts::fill_with_reasons(template, blank, &reason_of)
+                            .expect("checked above: rows have every fact");
                         (cell, fact(key).expect("every row has its key"))
                     };
                     rows.iter().map(keyed).collect()
