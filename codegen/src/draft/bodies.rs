@@ -462,7 +462,9 @@ impl Drafter<'_> {
             FieldType::Boolean => value.is_boolean(),
             FieldType::Object(inner) => value.as_object().is_some_and(|map| self.fits(inner, map)),
             FieldType::Array(_) => value.is_array(),
-            FieldType::Map(_) => value.is_object(),
+            FieldType::Map(inner) => {
+                value.as_object().is_some_and(|map| map.values().all(|v| v.is_null() || self.fits_type(inner, v)))
+            }
             _ => true,
         }
     }
