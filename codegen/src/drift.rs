@@ -137,8 +137,25 @@ fn headings(
     let their_set: HashSet<&Vec<String>> = theirs.iter().copied().collect();
     // Once each: a page section with several tables is several catalog sections of its heading.
     let mut once = HashSet::new();
-    let missing: Vec<&Vec<String>> =
+    let mut missing: Vec<&Vec<String>> =
         ours.iter().copied().filter(|h| !their_set.contains(h) && once.insert(*h)).collect();
+    // A heading the page still has, but with fewer tables than the catalog's sections of it
+    // rebuild: where a page has a title and a section of one name (`# Errors`, `## Errors`), the
+    // section's rename leaves the title's heading. Renamed if a new heading is its twin.
+    let mut our_tables: HashMap<&Vec<String>, usize> = HashMap::new();
+    for section in api.sections.iter().filter(|s| s.document == document && s.table.is_some()) {
+        *our_tables.entry(&section.heading).or_default() += 1;
+    }
+    let mut their_tables: HashMap<&Vec<String>, usize> = HashMap::new();
+    for section in &page.sections {
+        *their_tables.entry(&section.heading).or_default() += section.tables.len();
+    }
+    let emptied: HashSet<&Vec<String>> = our_tables
+        .iter()
+        .filter(|(h, n)| their_set.contains(*h) && their_tables.get(*h).copied().unwrap_or(0) < **n)
+        .map(|(h, _)| *h)
+        .collect();
+    missing.extend(ours.iter().copied().filter(|h| emptied.contains(h) && once.insert(*h)));
     // A new heading matters when it holds what catalogs transcribe: a table or a JSON example.
     let mut transcribable: HashMap<&Vec<String>, bool> = HashMap::new();
     for section in &page.sections {
@@ -184,6 +201,8 @@ fn headings(
                 }
                 renamed.push((heading.clone(), to.clone()));
             }
+            // (A heading the page still has lost a table, which `tables` reports.)
+            None if emptied.contains(heading) => {}
             None => out.push(Difference { section: title(heading), what: "heading no longer on the page".into() }),
         }
     }
@@ -235,10 +254,16 @@ fn tables(
         let nth = nth_of.entry(&section.heading).or_default();
         let which = *nth;
         *nth += 1;
-        let Some(found) = page_section(page, &section.heading, renamed) else { continue };
+        if page_section(page, &section.heading, renamed).is_none() {
+            continue;
+        }
+        // The n-th table of the page's sections of that heading, in order (a page may have two
+        // sections of one heading: a title `Errors` and a section `Errors` under it).
+        let wanted = renamed.iter().find(|(from, _)| *from == section.heading).map_or(&section.heading, |(_, to)| to);
+        let mut page_tables = page.sections.iter().filter(|s| &s.heading == wanted).flat_map(|s| &s.tables);
         let here = title(&section.heading);
         let mut push = |what: String| out.push(Difference { section: here.clone(), what });
-        let Some(theirs) = found.tables.get(which) else {
+        let Some(theirs) = page_tables.nth(which) else {
             push("the table is no longer on the page".into());
             continue;
         };

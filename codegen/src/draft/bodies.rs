@@ -47,6 +47,7 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
         "actionrequired" | "action" | "hint" | "suggestedaction" if vocabulary => Some(FieldRole::Hint),
         "message" | "msg" | "detail" | "errordescription" | "error" | "errorsummary" | "errormessage" | "errormsg"
         | "summary" | "description" | "errors" | "messages" | "retmsg" | "errmsg" | "errormessages" | "reason"
+        | "err" | "details"
             if *ty == FieldType::String =>
         {
             Some(FieldRole::Message)
@@ -58,7 +59,7 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
         {
             Some(FieldRole::RequestId)
         }
-        "retryafter" | "retryafterseconds" | "backoff" | "backoffseconds"
+        "retryafter" | "retryafterseconds" | "backoff" | "backoffseconds" | "retryin" | "retryinseconds"
             if matches!(ty, FieldType::Integer | FieldType::Number) =>
         {
             Some(FieldRole::RetryAfter)
@@ -682,8 +683,9 @@ impl Drafter<'_> {
                     let rank = match role {
                         FieldRole::Code => code_rank(&field.name, problem_details) + if tabled { 0 } else { 100 },
                         // A list of messages (`"errors": ["Forbidden"]`) after a member of one;
-                        // a `reason` (Elasticsearch's message) after both: it may be a phrase.
-                        FieldRole::Message if names::bare(&field.name) == "reason" => 2,
+                        // a `reason` (Elasticsearch's message) or `details` after both: the one
+                        // may be a phrase, the other more than the message.
+                        FieldRole::Message if ["reason", "details"].contains(&names::bare(&field.name).as_str()) => 2,
                         FieldRole::Message if matches!(field.ty, FieldType::Array(_)) => 1,
                         _ => 0,
                     };

@@ -67,6 +67,21 @@ const UNITS: &[&str] = &[
 /// ("A 509 Bandwidth Limit Exceeded means...").
 pub(super) fn statuses_in(line: &str) -> Vec<(u16, Option<String>)> {
     let words: Vec<&str> = line.split_whitespace().collect();
+    // Per word, whether its sentence speaks of statuses ("The HTTP status is 401 for
+    // authentication errors, 400 for requests that are not valid"): its numbers are statuses.
+    let mut of_statuses = vec![false; words.len()];
+    let mut start = 0;
+    for end in 0..words.len() {
+        if words[end].ends_with(['.', '!', '?']) || end + 1 == words.len() {
+            let sentence = &words[start..=end];
+            let speaks = sentence.iter().any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric()).to_ascii_lowercase();
+                w == "status" || w == "http" || w == "statuses"
+            });
+            of_statuses[start..=end].fill(speaks);
+            start = end + 1;
+        }
+    }
     let mut found: Vec<(u16, Option<String>)> = Vec::new();
     let mut previous_was_status = false;
     for (i, word) in words.iter().enumerate() {
@@ -86,7 +101,13 @@ pub(super) fn statuses_in(line: &str) -> Vec<(u16, Option<String>)> {
         };
         let counted = after.is_some_and(|w| UNITS.contains(&w)) || unit_after_article();
         let reason_follows = after.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
+        // (Not a number in a code span, which may be a code, nor the bounds of a range: "a
+        // status from 400 to 599".)
+        let in_a_sentence_of_statuses = of_statuses[i]
+            && !word.contains('`')
+            && !before.as_deref().is_some_and(|b| ["from", "to", "through", "between"].contains(&b));
         let named = previous_was_status
+            || in_a_sentence_of_statuses
             || before.as_deref().is_some_and(|b| BEFORE_A_STATUS.contains(&b))
             || reason_follows
             || after.is_some_and(|w| ["error", "errors", "response", "responses", "status"].contains(&w));
@@ -210,14 +231,29 @@ impl Drafter<'_> {
         for line in page.sections.iter().flat_map(|section| &section.prose) {
             // Most lines say neither word.
             let lower = line.to_lowercase();
-            if !lower.contains("required") && !lower.contains("optional") {
+            if !["required", "optional", "only", "absent", "omitted", "not always"]
+                .iter()
+                .any(|word| lower.contains(word))
+            {
                 continue;
             }
             for clause in line.split("; ").flat_map(|part| part.split(". ")) {
                 // What the members are, not what was done to them ("`meta` was drafted optional").
                 let lower = clause.to_lowercase();
                 let says = |word: &str| [" is ", " are "].iter().any(|verb| lower.contains(&format!("{verb}{word}")));
-                let required = match (says("optional") || says("not required"), says("required")) {
+                // ("`field` is only there when one field caused the error.")
+                let sometimes = [
+                    "only there",
+                    "only present",
+                    "only included",
+                    "only sent",
+                    "may be absent",
+                    "may be omitted",
+                    "not always",
+                ]
+                .iter()
+                .any(|phrase| lower.contains(phrase));
+                let required = match (says("optional") || says("not required") || sometimes, says("required")) {
                     (true, _) => false,
                     (false, true) => true,
                     (false, false) => continue,

@@ -124,8 +124,9 @@ impl ValueFact {
     fn of_column(header: &str, cells: &[&str], taken: &[Self]) -> Option<Self> {
         let lower = header.to_lowercase();
         let statuses = cells.iter().all(|c| is_placeholder(c) || status_codes(c).is_some());
-        // A column of statuses headed `Status`, `HTTP status` or `HTTP`.
-        let wanted = if (lower.contains("status") || lower.contains("http")) && statuses {
+        // A column of statuses headed `Status`, `HTTP status`, `HTTP` or (beside the codes' own
+        // column) `code`.
+        let wanted = if (lower.contains("status") || lower.contains("http") || lower.trim() == "code") && statuses {
             Self::Statuses
         } else if lower.contains("retr") && is_yes_no_column(cells) {
             Self::Retryable

@@ -281,10 +281,19 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
     }
     // A heading renamed: its line found by its text, which may hold markup the catalog's
     // heading drops (`` Entries of `errors` ``).
-    let line = page
+    // (Of a title and a section under it that share a name, `# Errors` and `## Errors`, the
+    // section's: the title's section has no table.)
+    let lines: Vec<&str> = page
         .lines()
-        .find(|line| line.starts_with('#') && line.trim_start_matches('#').trim().replace('`', "") == heading.as_str())
-        .unwrap_or_else(|| panic!("no heading line `{heading}` on the page"));
+        .filter(|line| {
+            line.starts_with('#') && line.trim_start_matches('#').trim().replace('`', "") == heading.as_str()
+        })
+        .collect();
+    let line = match lines.as_slice() {
+        [title, section, ..] if title.starts_with("# ") && table.is_some() => *section,
+        [first, ..] => *first,
+        [] => panic!("no heading line `{heading}` on the page"),
+    };
     let renamed = page.replacen(&format!("{line}\n"), &format!("{line} Renamed\n"), 1);
     edit("heading renamed", renamed, "heading renamed");
     // A parent heading renamed: its sections move with it, and the rename is said once.
