@@ -66,7 +66,7 @@ codes! {
     Empty = "E0502" "empty" "Something that needs content has none: values, fields, a root body, a rule's scope, statements.",
     ShapeCycle = "E0503" "shape-cycle" "A body shape contains itself other than through an array or a map.",
     BodyFormat = "E0504" "body-format" "A string `format` on a field that holds no string, or a `media_type` that is not JSON or not on a root body.",
-    VocabularyType = "E0505" "vocabulary-type" "A value of a `type: integer` vocabulary that is not an integer, or a string `format` on one.",
+    VocabularyType = "E0505" "vocabulary-type" "A value of a `type: integer` vocabulary that is not an integer, or a string `format` on one; a `namespace_separator` that is not one sign, on integers, or in a value.",
     UnionVariant = "E0506" "union-variant" "A union's variant is a whole (root) body, or has a member named as the union's tag.",
     HiddenFormat = "E0507" "hidden-format" "A root body with no member that must be there, before other root bodies: every body decodes as it, and the ones after it are never chosen.",
     HeaderRole = "E0601" "header-role" "Header roles and Retry-After formats that do not fit together.",

@@ -195,7 +195,12 @@ fn collect_uses(api: &Api, ty: &FieldType, value: &Value, path: &str, uses: &mut
     let at = |key: &str| if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
     match (ty, value) {
         (FieldType::Vocabulary(id), Value::String(text)) => {
-            uses.push(Use { path: path.to_string(), vocabulary: *id, wire: text.clone() });
+            // The value after the namespace the wire may write before it.
+            let wire = match api[*id].namespace_separator.and_then(|s| text.rsplit_once(s)) {
+                Some((_, value)) => value.to_string(),
+                None => text.clone(),
+            };
+            uses.push(Use { path: path.to_string(), vocabulary: *id, wire });
         }
         (FieldType::Vocabulary(id), Value::Number(code)) => {
             uses.push(Use { path: path.to_string(), vocabulary: *id, wire: code.to_string() });

@@ -135,6 +135,19 @@ impl Api {
         self.headers.iter().filter(|h| h.sent_in == HeaderDirection::Response)
     }
 
+    /// The separator of a namespace the wire may write before the code (`#`): the one of the
+    /// vocabulary a field of the code role holds, where it has one.
+    pub fn code_namespace(&self) -> Option<char> {
+        self.shapes
+            .iter()
+            .flat_map(|shape| &shape.fields)
+            .filter(|field| field.role == Some(crate::model::FieldRole::Code))
+            .find_map(|field| match field.ty.values() {
+                FieldType::Vocabulary(id) => self[*id].namespace_separator,
+                _ => None,
+            })
+    }
+
     pub fn header_with_role(&self, role: HeaderRole) -> Option<&Header> {
         self.headers.iter().find(|h| h.role == Some(role))
     }
@@ -279,6 +292,8 @@ pub struct Vocabulary {
     pub format: Option<StringFormat>,
     /// The vocabulary the values link to, and the Rust method that follows the link.
     pub links_to: Option<(VocabularyId, String)>,
+    /// What ends a namespace the wire may write before a value (`#`).
+    pub namespace_separator: Option<char>,
     pub values: Vec<VocabularyValue>,
 }
 

@@ -339,9 +339,11 @@ impl<B: ErrorModel> ApiError<B> {
         T::deserialize(self.json()?.get(key)?).ok()
     }
 
-    /// The error type or code as sent, from the body or salvaged from it.
+    /// The error type or code as sent, from the body or salvaged from it; without the namespace
+    /// the API may write before it (`ThrottlingException` of
+    /// `com.amazonaws.dynamodb.v20120810#ThrottlingException`).
     pub fn code(&self) -> Option<&str> {
-        self.facts.code.as_deref()
+        self.facts.code.as_deref().map(|code| B::MODEL.bare_code(code))
     }
 
     /// The error code as one of the API's enums (`ErrorType`, `ErrorCode`...), for matching: any
@@ -510,10 +512,11 @@ fn decision(
     max_wait: Duration,
 ) -> Recovery {
     let tested: Vec<(&str, &str)> = headers.tested.iter().map(|(name, value)| (*name, value.as_str())).collect();
-    let every_code: Vec<&str> = said.every_code.iter().map(String::as_str).collect();
+    // Rules name codes without the namespace the wire may write before them.
+    let every_code: Vec<&str> = said.every_code.iter().map(|code| model.bare_code(code)).collect();
     let every_hint: Vec<&str> = said.every_hint.iter().map(String::as_str).collect();
     let observed = Observed::new(status)
-        .code(said.code)
+        .code(said.code.map(|code| model.bare_code(code)))
         .hint(said.hint)
         .message(said.message)
         .every_code(&every_code)
@@ -748,6 +751,38 @@ mod tests {
         let error = ApiError::<Wide>::from_response(400, [("", "")], br#"{"code": "LAST"}"#);
         assert_eq!(error.body().map(|body| body.code.as_str()), Some("LAST"));
         assert_eq!(error.code(), Some("LAST"));
+    }
+
+    /// A body whose code the wire may write after a namespace (AWS's `__type`).
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)] // Read through Debug only.
+    struct AfterNamespace(Value);
+
+    impl ErrorModel for AfterNamespace {
+        const MODEL: &'static Model = &Model::new(
+            "AfterNamespace",
+            &[(FieldRole::Code, &["__type"])],
+            &[],
+            RecoveryTable::new(
+                &[RecoveryRule::new("throttled", RecoveryKind::RetryWithBackoff, "", "").errors(&["Throttled"])],
+                RecoveryRule::new("fallback", RecoveryKind::GiveUp, "", ""),
+            ),
+        )
+        .code_namespace('#');
+    }
+
+    #[test]
+    fn a_code_after_a_namespace_is_read_and_decided_without_it() {
+        for body in [r#"{"__type": "aws.example#Throttled"}"#, r#"{"__type": "Throttled"}"#] {
+            let error = ApiError::<AfterNamespace>::from_response(400, [("", "")], body.as_bytes());
+            assert_eq!(error.code(), Some("Throttled"), "{body}");
+            let now = SystemTime::UNIX_EPOCH;
+            assert_eq!(error.recovery(now).rule().id, "throttled", "{body}");
+            let decided = ApiError::<AfterNamespace>::decide(400, [("", "")], body.as_bytes(), now);
+            assert_eq!(decided.rule().id, "throttled", "{body}");
+        }
+        let other = ApiError::<AfterNamespace>::from_response(400, [("", "")], br#"{"__type": "aws.example#Other"}"#);
+        assert_eq!((other.code(), other.recovery(SystemTime::UNIX_EPOCH).rule().id), (Some("Other"), "fallback"));
     }
 
     /// A body of any JSON, read at the scan's test paths, with rules of every level (a

@@ -14,6 +14,7 @@
 //!   body did not decode.
 //! - [`CatalogApi`] and [`Example`]: each generated crate's `APIS` and the documents' examples.
 //! - [`StatusClass`], [`UnknownValue`], [`Backoff`], [`Jitter`], [`DecidedBy`], [`WaitSource`].
+//! - [`Namespaced`]: a code the wire writes after a namespace (`aws.example#Throttled`), typed.
 //! - [`RecoveryTable::rule_for`] over an [`Observed`] response, for deciding without an
 //!   `ApiError`; a rule's [`Condition`]s (a [`ConditionSubject`] and a [`ConditionTest`]).
 //! - [`TransportFailure`] and [`RecoveryTable::transport_recovery`] (or
@@ -54,6 +55,7 @@ mod headers;
 mod http;
 mod members;
 pub mod model;
+mod namespaced;
 mod open_enum;
 mod recovery;
 mod request;
@@ -73,6 +75,7 @@ pub use catalog_api::CatalogApi;
 pub use example::{Example, ExampleDecision};
 pub use headers::{RateLimit, Reading, ResponseHeader};
 pub use model::ErrorModel;
+pub use namespaced::{Namespace, Namespaced};
 pub use recovery::{
     Backoff, Condition, ConditionSubject, ConditionTest, DecidedBy, Escalation, Jitter, Observed, Recovery,
     RecoveryKind, RecoveryRule, RecoveryTable, RetryPolicy, WaitSource,

@@ -120,6 +120,10 @@ pub struct Model {
     pub rate_limit_reset_formats: &'static [RetryAfterFormat],
     /// How long to wait when a response says nothing, where the documentation says.
     pub default_retry_after: Option<Duration>,
+    /// What ends a namespace the code may be written after (`#` of
+    /// `com.amazonaws.dynamodb.v20120810#ThrottlingException`): rules and the error's code read
+    /// the text after the last one.
+    pub code_namespace: Option<char>,
     /// The API's recovery rules.
     pub recovery: RecoveryTable,
     /// Do rules read every element of an array for the code or hint ([`ANY_ELEMENT`])?
@@ -196,6 +200,7 @@ impl Model {
             body_wait_formats: &[RetryAfterFormat::DelaySeconds],
             rate_limit_reset_formats: &[],
             default_retry_after: None,
+            code_namespace: None,
             recovery,
             reads_every_element: Self::any_reads_every_element(fields),
             retry_after_is_rfc9110: Self::names_rfc9110_retry_after(headers),
@@ -221,6 +226,18 @@ impl Model {
     pub const fn body_wait_formats(mut self, formats: &'static [RetryAfterFormat]) -> Self {
         self.body_wait_formats = formats;
         self
+    }
+
+    /// The separator of a namespace before the code (see [`Model::code_namespace`]).
+    #[must_use]
+    pub const fn code_namespace(mut self, separator: char) -> Self {
+        self.code_namespace = Some(separator);
+        self
+    }
+
+    /// The code without the namespace the wire may write before it.
+    pub(crate) fn bare_code<'c>(&self, code: &'c str) -> &'c str {
+        crate::namespaced::bare_code(code, self.code_namespace)
     }
 
     /// The wait to assume when a response gives none.

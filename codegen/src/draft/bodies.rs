@@ -484,6 +484,27 @@ impl Drafter<'_> {
         }
     }
 
+    /// A table's codes that the examples send after a namespace and `#` (AWS's
+    /// `com.amazonaws.dynamodb.v20120810#ThrottlingException` for `ThrottlingException`): the
+    /// vocabulary's values may come so (`namespace_separator`).
+    pub(super) fn namespaced_codes(&mut self) {
+        const SEPARATOR: char = '#';
+        let sent = crate::page::strings_by_member(self.examples.iter().map(|e| &e.body));
+        let after_a_namespace: BTreeSet<&str> = sent
+            .values()
+            .flatten()
+            .filter_map(|value| value.rsplit_once(SEPARATOR))
+            .filter(|(namespace, code)| !namespace.is_empty() && !namespace.contains(' ') && !code.is_empty())
+            .map(|(_, code)| code)
+            .collect();
+        for vocabulary in self.vocabularies.iter_mut().filter(|v| v.wire_type == VocabularyType::String) {
+            let listed = vocabulary.values.iter().any(|x| after_a_namespace.contains(x.value.as_str()));
+            if listed && !vocabulary.values.iter().any(|x| x.value.contains(SEPARATOR)) {
+                vocabulary.namespace_separator = Some(SEPARATOR.to_string());
+            }
+        }
+    }
+
     /// A root body's code-like field (`error`, `code`, `type`) that no table's vocabulary
     /// types: its values across the examples become a vocabulary of their own.
     pub(super) fn example_vocabularies(&mut self) {
@@ -518,6 +539,11 @@ impl Drafter<'_> {
             }
             let known: BTreeSet<&str> =
                 self.vocabularies.iter().flat_map(|v| &v.values).map(|x| x.value.as_str()).collect();
+            let namespaced: BTreeSet<&str> = (self.vocabularies.iter())
+                .filter(|v| v.namespace_separator.is_some())
+                .flat_map(|v| &v.values)
+                .map(|x| x.value.as_str())
+                .collect();
             // The values at a path, and how many examples send any.
             let values_of = |path: &[String]| {
                 let mut values: Vec<(String, String)> = Vec::new();
@@ -540,7 +566,10 @@ impl Drafter<'_> {
             let found = candidates.iter().find_map(|(owner, path)| {
                 let (values, sending) = values_of(path);
                 let sentences = values.iter().all(|(v, _)| v.trim().contains(char::is_whitespace));
-                let tabled = values.iter().any(|(v, _)| known.contains(v.as_str()));
+                // (A table's code after a namespace is that code: `ns#ThrottlingException`.)
+                let tabled = values.iter().any(|(v, _)| {
+                    known.contains(v.as_str()) || v.rsplit_once('#').is_some_and(|(_, code)| namespaced.contains(code))
+                });
                 // One value in every example that sends the member is a constant (a problem
                 // type's one URI), not codes.
                 let constant = values.len() == 1 && sending >= 2;
@@ -620,7 +649,13 @@ impl Drafter<'_> {
         // are open, so the others still decode, and `lint` lists them as values outside the
         // table (a page's placeholder such as `ERROR_TYPE`, or a code its table forgot).
         let vocabulary_of = |values: &BTreeSet<String>, wire: VocabularyType| -> Option<String> {
-            let known_in = |v: &Vocabulary| values.iter().filter(|s| v.values.iter().any(|x| x.value == **s)).count();
+            // (A value after a namespace, where the vocabulary's may come so, is the one after it.)
+            let bare = |v: &Vocabulary, s: &str| match v.namespace_separator.as_deref().and_then(|n| s.rsplit_once(n)) {
+                Some((_, code)) => code.to_string(),
+                None => s.to_string(),
+            };
+            let known_in =
+                |v: &Vocabulary| values.iter().filter(|s| v.values.iter().any(|x| x.value == bare(v, s))).count();
             // Of vocabularies that hold as many, the first (`max_by_key` keeps the last it sees).
             let (best, known) = self
                 .vocabularies

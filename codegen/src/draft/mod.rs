@@ -77,6 +77,7 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     drafter.heading_codes();
     drafter.examples();
     drafter.codes_sent_as_text();
+    drafter.namespaced_codes();
     drafter.example_vocabularies();
     drafter.prose();
     drafter.prose_requirements();

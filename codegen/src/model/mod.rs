@@ -282,6 +282,12 @@ pub struct Vocabulary {
     /// values name theirs in `link`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links_to: Option<String>,
+    /// What ends a namespace the wire may write before a value (`"#"`: AWS's JSON protocols
+    /// send `com.amazonaws.dynamodb.v20120810#ThrottlingException` for `ThrottlingException`):
+    /// the value is the text after the last one, and Rust types the field `Namespaced<Name>`,
+    /// which keeps the namespace. Strings only; one sign that no value holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub namespace_separator: Option<String>,
     /// Every documented value, in the document's order.
     pub values: Vec<VocabularyValue>,
 }

@@ -244,7 +244,14 @@ impl<'a> Definitions<'a> {
             })
             .collect();
         let names = (vocabulary.name.as_str(), vocabulary.known_name.as_str(), vocabulary.unknown_name.as_str());
-        self.open_enum(defs, names, vocabulary.description.trim(), Self::vocabulary_open(vocabulary), known);
+        let mut description = vocabulary.description.trim().to_string();
+        if let Some(separator) = vocabulary.namespace_separator {
+            // (The open branch takes such a value: it is none of the known ones as written.)
+            description.push_str(&format!(
+                " A value may come after a namespace and `{separator}`: the code is the text after the last one."
+            ));
+        }
+        self.open_enum(defs, names, &description, Self::vocabulary_open(vocabulary), known);
     }
 
     fn status(&self, defs: &mut Map<String, Value>) {

@@ -47,6 +47,9 @@ pub fn recovery_data(api: &Api) -> Value {
             .map(|level| level.as_str())
             .collect::<Vec<_>>(),
         "fields": fields,
+        // What ends a namespace the wire may write before the code (`#` of
+        // `aws.example#Throttled`): the code is the text after the last one.
+        "code_namespace": api.code_namespace().map(String::from),
         "headers": headers,
         "retry_after": {
             "formats": header_formats,

@@ -155,6 +155,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
                 let id = *handles.vocabularies.get(target).expect("check_links: linked vocabularies resolve");
                 (id, names::snake_case(target).expect("check_links: a linked vocabulary names a method"))
             }),
+            namespace_separator: vocabulary.namespace_separator.as_deref().and_then(|s| s.chars().next()),
             values: vocabulary
                 .values
                 .iter()

@@ -234,8 +234,33 @@ impl Checker<'_> {
                     "remove `format`, or make the vocabulary `type: string`",
                 );
             }
+            let separator = vocabulary.namespace_separator.as_deref();
+            let one_sign = separator.is_some_and(|s| {
+                let mut chars = s.chars();
+                chars.next().is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace() && c != '_')
+                    && chars.next().is_none()
+            });
+            if separator.is_some() && (!one_sign || vocabulary.wire_type == VocabularyType::Integer) {
+                self.error(
+                    Code::VocabularyType,
+                    format!("{path}.namespace_separator"),
+                    match vocabulary.wire_type {
+                        VocabularyType::Integer => format!("`{}` holds integers, which have no namespace", vocabulary.name),
+                        VocabularyType::String => format!("`{}` is not one sign", separator.unwrap_or_default()),
+                    },
+                    "write the one sign that ends the namespace (`namespace_separator: \"#\"`), on a vocabulary of strings",
+                );
+            }
             for (i, value) in vocabulary.values.iter().enumerate() {
                 let at = format!("{path}.values[{i}]");
+                if let Some(separator) = separator.filter(|s| one_sign && value.value.contains(*s)) {
+                    self.error(
+                        Code::VocabularyType,
+                        format!("{at}.value"),
+                        format!("`{}` holds the namespace's separator `{separator}`", value.value),
+                        "write the value without its namespace: the runtime reads the text after the last separator",
+                    );
+                }
                 if vocabulary.wire_type == VocabularyType::Integer && integer_code(&value.value).is_none() {
                     self.error(
                         Code::VocabularyType,

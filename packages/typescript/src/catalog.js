@@ -23,6 +23,7 @@ import * as waits from "./waits.js";
  * @property {string} api the API's name
  * @property {string[]} precedence
  * @property {reading.Fields} fields
+ * @property {string | null} [code_namespace] what ends a namespace the wire may write before the code
  * @property {Partial<Record<"retry_after" | "request_id" | "rate_limit_limit" | "rate_limit_remaining" | "rate_limit_reset", string>>} headers
  * @property {{formats: waits.WaitFormat[], body_formats: waits.WaitFormat[], reset_formats: waits.WaitFormat[], default_seconds: number | null}} retry_after
  * @property {import("./recovery.js").RuleData[]} rules
@@ -149,7 +150,7 @@ export class ApiError extends Error {
     this.bodyLength = raw.length;
     const body = reading.readBody(raw, api.data.fields, api.data.retry_after.body_formats, api.data.body);
     this.#parsed = body.json;
-    this.#facts = body.facts;
+    this.#facts = withoutNamespace(body.facts, api.data.code_namespace ?? null);
     /** Why the body is no documented error body, if it is not. @readonly */
     this.bodyProblem = body.problem;
     const names = api.data.headers;
@@ -285,4 +286,20 @@ export class ApiError extends Error {
     const decided = decide(rule, decidedBy, serverWait, resetWait, defaultWait, maxWait);
     return acted(decided, this.status >= 500 && this.status <= 599);
   }
+}
+
+/**
+ * The facts with each code as rules name it: the text after the last `separator` of a namespace
+ * the wire may write before it (`aws.example#Throttled`).
+ * @param {reading.BodyFacts} facts
+ * @param {string | null} separator
+ * @returns {reading.BodyFacts}
+ */
+function withoutNamespace(facts, separator) {
+  if (separator === null) return facts;
+  /** @param {string} code */
+  const bare = (code) => code.slice(code.lastIndexOf(separator) + separator.length);
+  if (facts.code !== null) facts.code = bare(facts.code);
+  facts.everyCode = facts.everyCode.map(bare);
+  return facts;
 }

@@ -9,6 +9,10 @@ export type RecoveryData = {
     api: string;
     precedence: string[];
     fields: reading.Fields;
+    /**
+     * what ends a namespace the wire may write before the code
+     */
+    code_namespace?: string | null;
     headers: Partial<Record<"retry_after" | "request_id" | "rate_limit_limit" | "rate_limit_remaining" | "rate_limit_reset", string>>;
     retry_after: {
         formats: waits.WaitFormat[];
@@ -37,6 +41,7 @@ export type BodyInput = Uint8Array | ArrayBuffer | string | null | undefined;
  * @property {string} api the API's name
  * @property {string[]} precedence
  * @property {reading.Fields} fields
+ * @property {string | null} [code_namespace] what ends a namespace the wire may write before the code
  * @property {Partial<Record<"retry_after" | "request_id" | "rate_limit_limit" | "rate_limit_remaining" | "rate_limit_reset", string>>} headers
  * @property {{formats: waits.WaitFormat[], body_formats: waits.WaitFormat[], reset_formats: waits.WaitFormat[], default_seconds: number | null}} retry_after
  * @property {import("./recovery.js").RuleData[]} rules

@@ -29,7 +29,11 @@ fn shown(api: &Api) -> Shown {
         let (_, path) = api.field_roles.iter().find(|(role, _)| *role == FieldRole::Code)?;
         let value = path.iter().try_fold(body, |node, key| node.get(key))?;
         match value {
-            serde_json::Value::String(text) => Some(text.clone()),
+            // Without the namespace the wire may write before it, as `code()` gives it.
+            serde_json::Value::String(text) => match api.code_namespace().and_then(|s| text.rsplit_once(s)) {
+                Some((_, code)) => Some(code.to_string()),
+                None => Some(text.clone()),
+            },
             // An integer code, which `code()` gives as its digits.
             serde_json::Value::Number(code) => Some(code.to_string()),
             _ => None,

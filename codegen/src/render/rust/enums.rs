@@ -497,7 +497,20 @@ fn vocabulary_from_wire(vocabulary: &Vocabulary) -> syn::Result<Vec<Item>> {
         syntax::prepend_arms(syntax::opening_match(&mut function.block)?, arms);
     }
     let shared: syn::ItemMacro = syn::parse2(quote! { ::api_error_runtime::impl_open_enum!(#name); })?;
-    Ok(vec![Item::Impl(from), Item::Macro(shared)])
+    let mut items = vec![Item::Impl(from), Item::Macro(shared)];
+    if let Some(separator) = vocabulary.namespace_separator {
+        let doc = format!(
+            " The wire may write a value after a namespace and `{separator}`: a field of it is `Namespaced<{}>`.",
+            vocabulary.name
+        );
+        items.push(Item::Impl(syn::parse2(quote! {
+            #[doc = #doc]
+            impl ::api_error_runtime::Namespace for #name {
+                const SEPARATOR: char = #separator;
+            }
+        })?));
+    }
+    Ok(items)
 }
 
 /// `from_code`, a `match` or (for large vocabularies) a binary search as for wire strings, and

@@ -245,6 +245,9 @@ pub(super) fn recovery(api: &Api) -> TokenStream {
         let formats = header.formats.iter().map(|&f| runtime_value(f));
         settings.push(quote! { .rate_limit_reset_formats(&[#(#formats),*]) });
     }
+    if let Some(separator) = api.code_namespace() {
+        settings.push(quote! { .code_namespace(#separator) });
+    }
     if api.body_wait_formats != [RetryAfterFormat::DelaySeconds] {
         let formats = api.body_wait_formats.iter().map(|&f| runtime_value(f));
         settings.push(quote! { .body_wait_formats(&[#(#formats),*]) });

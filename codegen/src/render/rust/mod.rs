@@ -347,9 +347,9 @@ fn lib_items(catalog: &Catalog) -> TokenStream {
         #(#modules)*
         pub use ::api_error_runtime::{
             ApiError, ApiErrorInfo, Backoff, BodyProblem, CatalogApi, Condition, ConditionSubject, ConditionTest,
-            DecidedBy, ErrorModel, Example, ExampleDecision, Jitter, Observed, RateLimit, Reading, Recovery,
-            RecoveryKind, RecoveryRule, RecoveryTable, Request, ResponseHeader, RetryAfter, RetryAfterFormat,
-            RetryBudget, RetryPolicy, StatusClass, TransportFailure, UnknownValue, WaitSource,
+            DecidedBy, ErrorModel, Example, ExampleDecision, Jitter, Namespace, Namespaced, Observed, RateLimit,
+            Reading, Recovery, RecoveryKind, RecoveryRule, RecoveryTable, Request, ResponseHeader, RetryAfter,
+            RetryAfterFormat, RetryBudget, RetryPolicy, StatusClass, TransportFailure, UnknownValue, WaitSource,
         };
         pub use ::api_error_runtime::model;
         /// The runtime every API's module builds on, whole: what features add (`tower` with feature

@@ -31,7 +31,11 @@ fn named_rust_type(api: &Api, ty: &FieldType, module: TokenStream) -> TokenStrea
         }
         FieldType::Vocabulary(id) => {
             let name = ident(&api[*id].name);
-            quote! { #module #name }
+            match api[*id].namespace_separator {
+                // Typed by the code after the namespace, which it keeps to write back.
+                Some(_) => quote! { ::api_error_runtime::Namespaced<#module #name> },
+                None => quote! { #module #name },
+            }
         }
         FieldType::Object(id) => {
             let name = ident(&api[*id].name);

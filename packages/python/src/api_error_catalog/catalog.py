@@ -95,6 +95,15 @@ class Api(Generic[Body]):
         return _acted(decided, failure in self.may_have_reached_server, failure)
 
 
+def _without_namespace(facts: BodyFacts, separator: str | None) -> BodyFacts:
+    """The facts with each code as rules name it: the text after the last `separator` of a
+    namespace the wire may write before it (`aws.example#Throttled`)."""
+    if separator is None:
+        return facts
+    code = None if facts.code is None else facts.code.rpartition(separator)[2]
+    return replace(facts, code=code, every_code=[c.rpartition(separator)[2] for c in facts.every_code])
+
+
 def _acted(recovery: Recovery, may_have_acted: bool, failure: TransportFailure | None = None) -> Recovery:
     return replace(
         recovery,
@@ -115,7 +124,7 @@ class ApiError(Exception, Generic[Body]):
         self.body_len = len(raw)
         body = reading.read_body(raw, api.fields, api._body_wait_formats, api.data.get("body"))
         self.json: object = body.json
-        self._facts: BodyFacts = body.facts
+        self._facts: BodyFacts = _without_namespace(body.facts, api.data.get("code_namespace"))
         self.body_problem: BodyProblem | None = body.problem
         names = api.headers
         sent_retry_after = reading.first_header(headers, names.get("retry_after"))

@@ -22,6 +22,7 @@ export const API = new catalog.Api({
       ]
     ]
   },
+  "code_namespace": null,
   "headers": {
     "retry_after": "x-ms-retry-after-ms",
     "request_id": "x-ms-activity-id"

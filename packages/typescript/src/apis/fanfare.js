@@ -36,6 +36,7 @@ export const API = new catalog.Api({
       ]
     ]
   },
+  "code_namespace": null,
   "headers": {
     "retry_after": "Retry-After",
     "rate_limit_limit": "X-RateLimit-Limit",

@@ -29,6 +29,7 @@ export const API = new catalog.Api({
       ]
     ]
   },
+  "code_namespace": null,
   "headers": {
     "rate_limit_limit": "x-ratelimit-limit",
     "rate_limit_remaining": "x-ratelimit-remaining",

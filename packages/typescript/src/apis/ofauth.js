@@ -37,6 +37,7 @@ export const API = new catalog.Api({
       ]
     ]
   },
+  "code_namespace": null,
   "headers": {
     "retry_after": "Retry-After"
   },

@@ -35,6 +35,7 @@ export const API = new catalog.Api({
       ]
     ]
   },
+  "code_namespace": null,
   "headers": {
     "request_id": "Request-Id"
   },

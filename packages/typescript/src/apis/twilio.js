@@ -27,6 +27,7 @@ export const API = new catalog.Api({
       ]
     ]
   },
+  "code_namespace": null,
   "headers": {},
   "retry_after": {
     "formats": [],
