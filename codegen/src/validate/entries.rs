@@ -246,7 +246,10 @@ impl Checker<'_> {
                     format!("{path}.namespace_separator"),
                     match vocabulary.wire_type {
                         VocabularyType::Integer => format!("`{}` holds integers, which have no namespace", vocabulary.name),
-                        VocabularyType::String => format!("`{}` is not one sign", separator.unwrap_or_default()),
+                        VocabularyType::String => format!(
+                            "`{}` is not one sign apart from letters, digits, `_` and spaces",
+                            separator.unwrap_or_default()
+                        ),
                     },
                     "write the one sign that ends the namespace (`namespace_separator: \"#\"`), on a vocabulary of strings",
                 );
