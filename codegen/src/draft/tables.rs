@@ -608,34 +608,14 @@ impl Drafter<'_> {
                     FieldType::Array(_) => FieldType::Array(Box::new(FieldType::Object(name.clone()))),
                     _ => FieldType::Object(name.clone()),
                 };
-                self.bodies.push(Shape {
-                    name: name.clone(),
-                    description: format!(
-                        "The `{member}` object the page describes under {}.",
-                        section.heading.join(" › ")
-                    ),
-                    fields,
-                    source,
-                    inferred: vec!["description".into()],
-                    ..Shape::default()
-                });
+                self.bodies.push(member_shape(&name, &member, section, fields, source));
                 name
             }
             // A member only a later example shows (`parameters`, under a heading "Response
             // parameters"): its shape, which the examples grow when they reach it.
             (None, Some(member)) => {
                 let name = self.fresh_body_name(&names::singular(&names::pascal(&member)));
-                self.bodies.push(Shape {
-                    name: name.clone(),
-                    description: format!(
-                        "The `{member}` object the page describes under {}.",
-                        section.heading.join(" › ")
-                    ),
-                    fields,
-                    source,
-                    inferred: vec!["description".into()],
-                    ..Shape::default()
-                });
+                self.bodies.push(member_shape(&name, &member, section, fields, source));
                 self.described_members.insert(member, name.clone());
                 name
             }
@@ -881,6 +861,18 @@ fn keyed_by_data(description: &str) -> bool {
     let passed_on =
         ["as it returned", "as returned", "as it came", "verbatim", "as-is", "unmodified", "passed through"];
     keyed.iter().chain(&passed_on).any(|phrase| description.contains(phrase))
+}
+
+/// The shape of a member a field table describes (under `section`).
+fn member_shape(name: &str, member: &str, section: &PageSection, fields: Vec<Field>, source: String) -> Shape {
+    Shape {
+        name: name.to_string(),
+        description: format!("The `{member}` object the page describes under {}.", section.heading.join(" › ")),
+        fields,
+        source,
+        inferred: vec!["description".into()],
+        ..Shape::default()
+    }
 }
 
 /// The words of a heading's last part, lower-case: `Detail entries` -> `detail`, `entries`.

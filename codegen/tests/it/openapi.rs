@@ -110,6 +110,14 @@ fn every_error_status_header_and_example_is_where_the_catalog_puts_it() {
     }
 }
 
+/// The OpenAPI document of a catalog given as text.
+fn openapi_of(file: &str, yaml: &str) -> serde_json::Value {
+    let loaded = codegen::load::parse_api(file, yaml).unwrap_or_else(|e| panic!("{e:?}"));
+    let catalog = codegen::validate::validate(codegen::load::Loaded { dir: "spec".into(), apis: vec![loaded] })
+        .unwrap_or_else(|e| panic!("{}", codegen::diagnostic::report(&e)));
+    openapi::openapi(&catalog.apis()[0])
+}
+
 /// An API whose errors all come with 200 (Kraken's) has that response: the error body is in
 /// the document, though no status of the catalog is an error's.
 #[test]
@@ -128,10 +136,7 @@ bodies:
     source: errors
     fields: [{ name: error, type: { array: string }, required: true, description: The errors, source: errors }]
 "#;
-    let loaded = codegen::load::parse_api("spec/okonly.yaml", yaml).unwrap_or_else(|e| panic!("{e:?}"));
-    let catalog = codegen::validate::validate(codegen::load::Loaded { dir: "spec".into(), apis: vec![loaded] })
-        .unwrap_or_else(|e| panic!("{}", codegen::diagnostic::report(&e)));
-    let document = openapi::openapi(&catalog.apis()[0]);
+    let document = openapi_of("spec/okonly.yaml", yaml);
     let responses = document["components"]["responses"].as_object().unwrap();
     assert_eq!(responses.keys().map(String::as_str).collect::<Vec<_>>(), ["Ok"], "{document:#}");
     assert!(responses["Ok"]["content"]["application/json"]["schema"].is_object(), "{document:#}");
@@ -155,10 +160,7 @@ bodies:
     source: errors
     fields: [{ name: message, type: string, required: true, role: message, description: What failed, source: errors }]
 "#;
-    let loaded = codegen::load::parse_api("spec/nostatus.yaml", yaml).unwrap_or_else(|e| panic!("{e:?}"));
-    let catalog = codegen::validate::validate(codegen::load::Loaded { dir: "spec".into(), apis: vec![loaded] })
-        .unwrap_or_else(|e| panic!("{}", codegen::diagnostic::report(&e)));
-    let document = openapi::openapi(&catalog.apis()[0]);
+    let document = openapi_of("spec/nostatus.yaml", yaml);
     let responses = document["components"]["responses"].as_object().unwrap();
     assert_eq!(responses.keys().map(String::as_str).collect::<Vec<_>>(), ["Default"], "{document:#}");
     assert!(responses["Default"]["content"]["application/json"]["schema"].is_object(), "{document:#}");
