@@ -26,12 +26,13 @@ fn header_wait_format(header: &Header, value: &str) -> RetryAfterFormat {
 
 /// The figure a rate-limit header gives, from what follows `RateLimit` in its bare name: the
 /// figure's word, alone or before or after the name of what is counted (`X-RateLimit-Limit`,
-/// HubSpot's `X-HubSpot-RateLimit-Max`, `x-ratelimit-reset-requests`,
+/// HubSpot's `X-HubSpot-RateLimit-Max`, Freshdesk's `X-Ratelimit-Total`, `x-ratelimit-reset-requests`,
 /// `anthropic-ratelimit-requests-reset`); a bare `Ratelimit` (a structured value) is none.
 fn rate_limit_figure(rest: &str) -> Option<HeaderRole> {
-    const FIGURES: [(&str, HeaderRole); 4] = [
+    const FIGURES: [(&str, HeaderRole); 5] = [
         ("limit", HeaderRole::RateLimitLimit),
         ("max", HeaderRole::RateLimitLimit),
+        ("total", HeaderRole::RateLimitLimit),
         ("remaining", HeaderRole::RateLimitRemaining),
         ("reset", HeaderRole::RateLimitReset),
     ];
@@ -51,7 +52,7 @@ fn limit_figure_said(bare_name: &str, description: &str) -> Option<HeaderRole> {
         Some(HeaderRole::RateLimitReset)
     } else if says(&["left", "remaining", "remain"]) {
         Some(HeaderRole::RateLimitRemaining)
-    } else if says(&["allowed", "maximum", "the most", "limit"]) {
+    } else if says(&["allowed", "maximum", "the most"]) {
         Some(HeaderRole::RateLimitLimit)
     } else {
         None
