@@ -397,6 +397,18 @@ pub fn quoted_in_inconsistency(api: &Api, body: &Value) -> bool {
 /// Status codes in the page's status tables and `http` blocks, and header names in its `http`
 /// blocks and prose, that the catalog does not list.
 fn statuses_and_headers(api: &Api, page: &Page, out: &mut Vec<Difference>) {
+    // (Found once: a page may have 50,000 sections.)
+    let integer_codes: BTreeSet<&str> = api
+        .vocabularies
+        .iter()
+        .filter(|v| v.wire_type == crate::model::VocabularyType::Integer)
+        .flat_map(|v| v.values.iter().map(|x| x.wire.as_str()))
+        .collect();
+    let of_codes = |table: &&crate::page::PageTable| {
+        table.rows.iter().all(|row| {
+            row.first().is_some_and(|cell| integer_codes.contains(cell.trim().trim_matches(|c| c == '`' || c == '*')))
+        })
+    };
     for section in &page.sections {
         let here = title(&section.heading);
         let mut codes = BTreeSet::new();
@@ -404,18 +416,6 @@ fn statuses_and_headers(api: &Api, page: &Page, out: &mut Vec<Difference>) {
         // A table of statuses: one whose first column is all statuses (a table of error codes
         // that look like statuses, Postmark's `10`, `300`, `400`, is not; nor one whose numbers
         // are all the catalog's integer codes, Stack Exchange's `error_id`s).
-        let integer_codes: BTreeSet<&str> = api
-            .vocabularies
-            .iter()
-            .filter(|v| v.wire_type == crate::model::VocabularyType::Integer)
-            .flat_map(|v| v.values.iter().map(|x| x.wire.as_str()))
-            .collect();
-        let of_codes = |table: &&crate::page::PageTable| {
-            table.rows.iter().all(|row| {
-                row.first()
-                    .is_some_and(|cell| integer_codes.contains(cell.trim().trim_matches(|c| c == '`' || c == '*')))
-            })
-        };
         for table in section.tables.iter().filter(|table| !of_codes(table)) {
             let firsts: Option<Vec<Vec<u16>>> =
                 table.rows.iter().map(|row| row.first().and_then(|cell| status_codes(cell))).collect();
