@@ -512,11 +512,16 @@ fn decision(
     max_wait: Duration,
 ) -> Recovery {
     let tested: Vec<(&str, &str)> = headers.tested.iter().map(|(name, value)| (*name, value.as_str())).collect();
-    // Rules name codes without the namespace the wire may write before them.
-    let every_code: Vec<&str> = said.every_code.iter().map(|code| model.bare_code(code)).collect();
-    let every_hint: Vec<&str> = said.every_hint.iter().map(String::as_str).collect();
+    let mut every_code: Vec<&str> = borrowed(said.every_code);
+    // Rules name codes without the namespace the wire may write before them. (One test where
+    // the API has none: the decision is held to a client written by hand.)
+    let mut code = said.code;
+    if let Some(separator) = model.code_namespace {
+        without_namespaces(&mut code, &mut every_code, separator);
+    }
+    let every_hint: Vec<&str> = borrowed(said.every_hint);
     let observed = Observed::new(status)
-        .code(said.code.map(|code| model.bare_code(code)))
+        .code(code)
         .hint(said.hint)
         .message(said.message)
         .every_code(&every_code)
@@ -532,6 +537,24 @@ fn decision(
     let reset_wait = rate_limit.resets.filter(|_| window_spent).map(|resets| resets.delay_from(now));
     Recovery::decide(rule, decided_by, server_wait, reset_wait, model.default_retry_after, max_wait)
         .acted(StatusClass::of(status) == Some(StatusClass::ServerError))
+}
+
+/// Texts borrowed: most decisions read no element's codes or hints, and make no list for none.
+fn borrowed(values: &[String]) -> Vec<&str> {
+    match values {
+        [] => Vec::new(),
+        values => values.iter().map(String::as_str).collect(),
+    }
+}
+
+/// The codes without the namespace before the last `separator`; out of the decision's way, as
+/// few APIs have one.
+#[cold]
+#[inline(never)]
+fn without_namespaces<'a>(code: &mut Option<&'a str>, every_code: &mut [&'a str], separator: char) {
+    for code in code.iter_mut().chain(every_code) {
+        *code = crate::namespaced::bare_code(code, Some(separator));
+    }
 }
 
 /// The facts of a body that a decision reads, borrowed.

@@ -171,6 +171,7 @@ impl RetryAfter {
 
     /// The moment `elapsed` after the Unix epoch; one past what `SystemTime` holds is as far as
     /// a wait goes.
+    #[inline]
     fn since_the_epoch(elapsed: Duration) -> Self {
         UNIX_EPOCH.checked_add(elapsed).map_or(Self::Delay(Duration::MAX), Self::At)
     }
