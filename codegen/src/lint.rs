@@ -65,16 +65,17 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
     let mut findings = Vec::new();
     for api in catalog.apis() {
         let mut found = Vec::new();
+        let sent = values_sent(api);
         inconsistencies(api, &mut found);
         unused_statuses(api, &mut found);
-        unexampled_values(api, &mut found);
+        unexampled_values(api, &sent, &mut found);
         long_variant_names(api, &mut found);
         unattached_inconsistencies(api, &mut found);
         table_hazards(api, &mut found);
         status_advice_disagrees(api, &mut found);
         tables_disagree_on_retrying(api, &mut found);
         recovery_contradicts_retryable(api, &mut found);
-        values_outside_their_table(api, &mut found);
+        values_outside_their_table(api, &sent, &mut found);
         statuses_outside_their_table(api, &mut found);
         example_values_outside_their_vocabulary(api, &mut found);
         uneven_retries(api, &mut found);
@@ -233,18 +234,22 @@ fn collect_uses(api: &Api, ty: &FieldType, value: &Value, path: &str, uses: &mut
     }
 }
 
-/// Errors (values with statuses) no example shows; other values nothing references.
-fn unexampled_values(api: &Api, out: &mut Vec<Finding>) {
+/// The values of each vocabulary the API's examples send, gathered once for the lints that ask.
+fn values_sent(api: &Api) -> BTreeSet<(VocabularyId, String)> {
     let mut found = Vec::new();
     for example in &api.examples {
         collect_uses(api, &FieldType::Object(example.shape), &example.body, "", &mut found);
     }
-    let uses: BTreeSet<(VocabularyId, String)> = found.into_iter().map(|u| (u.vocabulary, u.wire)).collect();
+    found.into_iter().map(|u| (u.vocabulary, u.wire)).collect()
+}
+
+/// Errors (values with statuses) no example shows; other values nothing references.
+fn unexampled_values(api: &Api, sent: &BTreeSet<(VocabularyId, String)>, out: &mut Vec<Finding>) {
     let in_rules: BTreeSet<ValueRef> =
         api.recovery.rules.iter().flat_map(|r| r.errors.iter().chain(&r.hints).chain(&r.except).copied()).collect();
     for (v, vocabulary) in api.vocabularies.iter().enumerate() {
         for (i, value) in vocabulary.values.iter().enumerate() {
-            if uses.contains(&(VocabularyId(v), value.wire.clone())) {
+            if sent.contains(&(VocabularyId(v), value.wire.clone())) {
                 continue;
             }
             let path = format!("vocabularies[{v}].values[{i}]");
@@ -505,11 +510,7 @@ fn client_default_waits(api: &Api, out: &mut Vec<Finding>) {
 
 /// A vocabulary with a table in the document, and a value the table does not list (it comes
 /// from prose or an example).
-fn values_outside_their_table(api: &Api, out: &mut Vec<Finding>) {
-    let mut sent = Vec::new();
-    for example in &api.examples {
-        collect_uses(api, &FieldType::Object(example.shape), &example.body, "", &mut sent);
-    }
+fn values_outside_their_table(api: &Api, sent: &BTreeSet<(VocabularyId, String)>, out: &mut Vec<Finding>) {
     for (v, vocabulary) in api.vocabularies.iter().enumerate() {
         let rows = TableRows::Vocabulary(vocabulary.name.clone());
         let table_sections: BTreeSet<SectionId> =
@@ -544,7 +545,7 @@ fn values_outside_their_table(api: &Api, out: &mut Vec<Finding>) {
                 value.trace.inconsistencies.iter().any(|&x| api[x].kind == InconsistencyKind::MissingFromTable);
             let listed = match list_section {
                 Some(section) => {
-                    let exampled = sent.iter().any(|u| u.vocabulary == VocabularyId(v) && u.wire == value.wire);
+                    let exampled = sent.contains(&(VocabularyId(v), value.wire.clone()));
                     value.trace.section == section || said(value) || exampled
                 }
                 None if by_headings => headed(value),
