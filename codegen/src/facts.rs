@@ -262,15 +262,10 @@ pub fn parse_template(template: &str) -> Result<Vec<Segment>, String> {
     Ok(segments)
 }
 
-/// Fills a parsed template; `None` when a fact is missing. Statuses written with their reason
-/// get RFC 9110's phrase.
-pub fn fill(segments: &[Segment], fact: impl Fn(&str) -> Option<String>) -> Option<String> {
-    fill_with_reasons(segments, fact, &|code| crate::model::standard_reason(code).map(str::to_string))
-}
-
-/// [`fill`], with the reason phrase of each status from `reason_of` (the catalog's own, where a
-/// document writes `413 Payload Too Large`).
-pub fn fill_with_reasons(
+/// Fills a parsed template; `None` when a fact is missing. A status written with its reason
+/// gets the phrase `reason_of` gives (the catalog's own, where a document writes `413 Payload
+/// Too Large`).
+pub fn fill(
     segments: &[Segment],
     fact: impl Fn(&str) -> Option<String>,
     reason_of: &dyn Fn(u16) -> Option<String>,
@@ -293,6 +288,11 @@ pub fn fill_with_reasons(
 mod tests {
     use super::*;
 
+    /// RFC 9110's phrase, as a catalog without phrases of its own gives it.
+    fn standard(code: u16) -> Option<String> {
+        crate::model::standard_reason(code).map(str::to_string)
+    }
+
     #[test]
     fn templates_split_into_text_and_facts() {
         assert_eq!(
@@ -314,24 +314,28 @@ mod tests {
             ]
         );
         let segments = parse_template("[{action?none}]").unwrap();
-        assert_eq!(fill(&segments, |_| None).as_deref(), Some("[none]"));
-        assert_eq!(fill(&segments, |_| Some("Retry".into())).as_deref(), Some("[Retry]"));
-        assert_eq!(fill(&parse_template("{action}").unwrap(), |_| None), None);
+        assert_eq!(fill(&segments, |_| None, &standard).as_deref(), Some("[none]"));
+        assert_eq!(fill(&segments, |_| Some("Retry".into()), &standard).as_deref(), Some("[Retry]"));
+        assert_eq!(fill(&parse_template("{action}").unwrap(), |_| None, &standard), None);
         assert_eq!(parse_template("{{x}}").unwrap(), vec![Segment::Text("{x}".into())]);
         assert!(parse_template("{code").is_err());
         // Forms: yes/no in the document's words, statuses joined its way or with reasons.
         let retry = parse_template("{retryable:Yes/No?—}").unwrap();
-        assert_eq!(fill(&retry, |_| Some("yes".into())).as_deref(), Some("Yes"));
-        assert_eq!(fill(&retry, |_| Some("no".into())).as_deref(), Some("No"));
-        assert_eq!(fill(&retry, |_| None).as_deref(), Some("—"));
-        let statuses = |form: &str| fill(&parse_template(form).unwrap(), |_| Some("401/403".into()));
+        assert_eq!(fill(&retry, |_| Some("yes".into()), &standard).as_deref(), Some("Yes"));
+        assert_eq!(fill(&retry, |_| Some("no".into()), &standard).as_deref(), Some("No"));
+        assert_eq!(fill(&retry, |_| None, &standard).as_deref(), Some("—"));
+        let statuses = |form: &str| fill(&parse_template(form).unwrap(), |_| Some("401/403".into()), &standard);
         assert_eq!(statuses("{statuses:, }").as_deref(), Some("401, 403"));
         assert_eq!(statuses("{statuses:reason}").as_deref(), Some("401 Unauthorized, 403 Forbidden"));
         assert!(form_problem("retryable", "Yes").is_some());
         assert!(form_problem("description", "x").is_some());
         assert!(form_problem("required", "✓/✗").is_none());
+        // The catalog's phrase, where it has one of its own.
+        let own = |_: u16| Some("Payload Too Large".to_string());
+        let reason = parse_template("{statuses:reason}").unwrap();
+        assert_eq!(fill(&reason, |_| Some("413".into()), &own).as_deref(), Some("413 Payload Too Large"));
         let ty = parse_template("{type:Capitalized}").unwrap();
-        assert_eq!(fill(&ty, |_| Some("integer".into())).as_deref(), Some("Integer"));
+        assert_eq!(fill(&ty, |_| Some("integer".into()), &standard).as_deref(), Some("Integer"));
         assert!(form_problem("type", "Capitalized").is_none());
         assert!(form_problem("type", "upper").is_some());
         assert!(parse_template("a}b").is_err());
@@ -343,9 +347,9 @@ mod tests {
             "reason" => Some("Internal Server Error".to_string()),
             _ => None,
         };
-        assert_eq!(fill(&label, group).as_deref(), Some("500 - Server Errors"));
+        assert_eq!(fill(&label, group, &standard).as_deref(), Some("500 - Server Errors"));
         let reason = |name: &str| if name == "group" { None } else { group(name) };
-        assert_eq!(fill(&label, reason).as_deref(), Some("500 - Internal Server Error"));
-        assert_eq!(fill(&label, |name| (name == "code").then(|| "500".to_string())), None);
+        assert_eq!(fill(&label, reason, &standard).as_deref(), Some("500 - Internal Server Error"));
+        assert_eq!(fill(&label, |name| (name == "code").then(|| "500".to_string()), &standard), None);
     }
 }

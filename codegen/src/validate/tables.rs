@@ -176,7 +176,7 @@ impl Checker<'_> {
             .iter()
             .map(|(_, fact)| {
                 let fill = |template: &Vec<Segment>| {
-                    facts::fill_with_reasons(template, fact, &reason_of).expect("checked above: rows have every fact")
+                    facts::fill(template, fact, &reason_of).expect("checked above: rows have every fact")
                 };
                 templates.iter().map(fill).collect()
             })
@@ -190,8 +190,8 @@ impl Checker<'_> {
                 let keyed = writes_more_than_key(template, key).then(|| {
                     let keyed = |(_, fact): &Row<'_>| {
                         let blank = |name: &str| if name == key { Some(KEY.to_string()) } else { fact(name) };
-                        let cell = facts::fill_with_reasons(template, blank, &reason_of)
-                            .expect("checked above: rows have every fact");
+                        let cell =
+                            facts::fill(template, blank, &reason_of).expect("checked above: rows have every fact");
                         (cell, fact(key).expect("every row has its key"))
                     };
                     rows.iter().map(keyed).collect()
