@@ -197,10 +197,7 @@ fn collect_uses(api: &Api, ty: &FieldType, value: &Value, path: &str, uses: &mut
     match (ty, value) {
         (FieldType::Vocabulary(id), Value::String(text)) => {
             // The value after the namespace the wire may write before it.
-            let wire = match api[*id].namespace_separator.and_then(|s| text.rsplit_once(s)) {
-                Some((_, value)) => value.to_string(),
-                None => text.clone(),
-            };
+            let wire = crate::model::without_namespace(text, api[*id].namespace_separator).to_string();
             uses.push(Use { path: path.to_string(), vocabulary: *id, wire });
         }
         (FieldType::Vocabulary(id), Value::Number(code)) => {

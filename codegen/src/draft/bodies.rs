@@ -568,7 +568,7 @@ impl Drafter<'_> {
                 let sentences = values.iter().all(|(v, _)| v.trim().contains(char::is_whitespace));
                 // (A table's code after a namespace is that code: `ns#ThrottlingException`.)
                 let tabled = values.iter().any(|(v, _)| {
-                    known.contains(v.as_str()) || v.rsplit_once('#').is_some_and(|(_, code)| namespaced.contains(code))
+                    known.contains(v.as_str()) || namespaced.contains(crate::model::without_namespace(v, Some('#')))
                 });
                 // One value in every example that sends the member is a constant (a problem
                 // type's one URI), not codes.
@@ -650,12 +650,14 @@ impl Drafter<'_> {
         // table (a page's placeholder such as `ERROR_TYPE`, or a code its table forgot).
         let vocabulary_of = |values: &BTreeSet<String>, wire: VocabularyType| -> Option<String> {
             // (A value after a namespace, where the vocabulary's may come so, is the one after it.)
-            let bare = |v: &Vocabulary, s: &str| match v.namespace_separator.as_deref().and_then(|n| s.rsplit_once(n)) {
-                Some((_, code)) => code.to_string(),
-                None => s.to_string(),
+            let known_in = |v: &Vocabulary| {
+                let separator = v.namespace_separator.as_deref().and_then(|s| s.chars().next());
+                let listed = |s: &&String| {
+                    let bare = crate::model::without_namespace(s, separator);
+                    v.values.iter().any(|x| x.value == bare)
+                };
+                values.iter().filter(listed).count()
             };
-            let known_in =
-                |v: &Vocabulary| values.iter().filter(|s| v.values.iter().any(|x| x.value == bare(v, s))).count();
             // Of vocabularies that hold as many, the first (`max_by_key` keeps the last it sees).
             let (best, known) = self
                 .vocabularies

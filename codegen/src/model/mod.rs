@@ -1172,6 +1172,16 @@ impl Status {
     }
 }
 
+/// A value as the wire wrote it, without the namespace before the last `separator` of a
+/// vocabulary that has one (`ThrottlingException` of
+/// `com.amazonaws.dynamodb.v20120810#ThrottlingException`).
+pub fn without_namespace(wire: &str, separator: Option<char>) -> &str {
+    match separator.and_then(|separator| wire.rsplit_once(separator)) {
+        Some((_, value)) => value,
+        None => wire,
+    }
+}
+
 /// The reason phrase of a registered status code, as RFC 9110 (and the RFCs it points to for
 /// 102, 103, 207, 208, 226, 428, 429, 431, 451, 506-511) name it. Written out here rather than
 /// taken from the `http` crate, which still gives RFC 7231's older names for 413 and 422.

@@ -30,10 +30,9 @@ fn shown(api: &Api) -> Shown {
         let value = path.iter().try_fold(body, |node, key| node.get(key))?;
         match value {
             // Without the namespace the wire may write before it, as `code()` gives it.
-            serde_json::Value::String(text) => match api.code_namespace().and_then(|s| text.rsplit_once(s)) {
-                Some((_, code)) => Some(code.to_string()),
-                None => Some(text.clone()),
-            },
+            serde_json::Value::String(text) => {
+                Some(crate::model::without_namespace(text, api.code_namespace()).to_string())
+            }
             // An integer code, which `code()` gives as its digits.
             serde_json::Value::Number(code) => Some(code.to_string()),
             _ => None,
