@@ -164,6 +164,9 @@ struct Drafter<'p> {
     /// Members (body index, name) of field tables without a `Type` column: the first example
     /// to send one gives its type.
     untyped: BTreeSet<(usize, String)>,
+    /// The page's JSON bodies, each with its response's status where the page gives one: read
+    /// once, for the readings that look at every example before the examples are drafted.
+    page_bodies: Vec<(Option<u16>, serde_json::Value)>,
     /// Members a field table describes before any example shows them, to the shape the table
     /// made for them: an example that sends one grows that shape.
     described_members: BTreeMap<String, String>,
@@ -196,6 +199,12 @@ impl<'p> Drafter<'p> {
             built_from_examples: BTreeSet::new(),
             new_envelopes: BTreeSet::new(),
             untyped: BTreeSet::new(),
+            page_bodies: page
+                .sections
+                .iter()
+                .flat_map(|section| section.json_responses())
+                .filter_map(|(response, block)| Some((response.status, block.json().ok()?)))
+                .collect(),
             described_members: BTreeMap::new(),
             null_only: BTreeSet::new(),
             sent_empty: BTreeSet::new(),

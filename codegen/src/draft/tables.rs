@@ -294,7 +294,7 @@ impl Drafter<'_> {
     /// Every table of every section, rebuilt by what it lists: statuses, a vocabulary, a body's
     /// fields or headers; what is none of them is listed as unplaced.
     pub(super) fn tables(&mut self) {
-        let apart = members_apart_from_the_status(self.page);
+        let apart = members_apart_from_the_status(&self.page_bodies);
         for (index, section) in self.page.sections.iter().enumerate() {
             for (nth, table) in section.tables.iter().enumerate() {
                 if table.rows.is_empty() || table.rows.iter().any(Vec::is_empty) {
@@ -670,12 +670,7 @@ impl Drafter<'_> {
             };
             (shared(object) > shared(holder) && names_member(&words, key)).then(|| key.to_string())
         };
-        self.page
-            .sections
-            .iter()
-            .flat_map(|section| section.json_responses())
-            .filter_map(|(_, block)| block.json().ok())
-            .find_map(|body| nested_member(&body, &fits))
+        self.page_bodies.iter().find_map(|(_, body)| nested_member(body, &fits))
     }
 
     /// A table of a vocabulary's values, of wire strings or of integers: column `key` holds each
@@ -913,11 +908,11 @@ fn header_names(header: &str, member: &str) -> bool {
         || (header.len() >= 4 && !["code", "status"].contains(&header.as_str()) && member.ends_with(&header))
 }
 
-/// The members the page's examples send whole numbers in that are numbers of their own, with
+/// The members the page's `bodies` send whole numbers in that are numbers of their own, with
 /// those numbers: not their response's status at least once (`"error_id": 502` in a 400), or
 /// sent only in examples without a status (Meta's `error_subcode`). A member that repeats the
 /// status in the examples that have one (`error_code`), or is named for it, is the status.
-fn members_apart_from_the_status(page: &crate::page::Page) -> BTreeMap<String, BTreeSet<u64>> {
+fn members_apart_from_the_status(bodies: &[(Option<u16>, Value)]) -> BTreeMap<String, BTreeSet<u64>> {
     /// Each member sent as a whole number, the number, and whether it was the status (`None`:
     /// no status).
     fn walk(json: &Value, status: Option<u64>, out: &mut Vec<(String, u64, Option<bool>)>) {
@@ -935,10 +930,8 @@ fn members_apart_from_the_status(page: &crate::page::Page) -> BTreeMap<String, B
         }
     }
     let mut sent = Vec::new();
-    for (response, block) in page.sections.iter().flat_map(|section| section.json_responses()) {
-        if let Ok(body) = block.json() {
-            walk(&body, response.status.map(u64::from), &mut sent);
-        }
+    for (status, body) in bodies {
+        walk(body, status.map(u64::from), &mut sent);
     }
     let with_a_status: BTreeSet<&str> =
         sent.iter().filter(|(_, _, was)| was.is_some()).map(|(name, _, _)| name.as_str()).collect();
