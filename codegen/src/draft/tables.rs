@@ -260,7 +260,9 @@ impl TableKind {
             first.iter().any(|cell| strip_code(cell).parse().is_ok_and(|n: u64| values.contains(&n)))
         };
         if statuses(0)
-            && apart.iter().any(|(member, values)| header_names(&table.header[0], member) && sent_in_column(values))
+            && apart
+                .iter()
+                .any(|(member, values)| column_names_member(&table.header[0], member) && sent_in_column(values))
         {
             return Some(Self::Codes { key: 0, integer: true });
         }
@@ -902,7 +904,7 @@ fn nested_member(json: &Value, found: &impl Fn(&str, &Value, &Map<String, Value>
 
 /// Whether a column's header names a member: the member itself (`error_id`), or the end of its
 /// name (`Subcode` of `error_subcode`) where that is more than a bare `code` or `status`.
-fn header_names(header: &str, member: &str) -> bool {
+fn column_names_member(header: &str, member: &str) -> bool {
     let (header, member) = (names::bare(&strip_code(header)), names::bare(member));
     header == member
         || (header.len() >= 4 && !["code", "status"].contains(&header.as_str()) && member.ends_with(&header))
