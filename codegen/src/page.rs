@@ -82,18 +82,18 @@ impl CodeBlock {
         if !SAYS.contains(&self.language.as_str()) {
             if text.starts_with("HTTP/") {
                 self.language = "http".into();
-            } else if text.starts_with('{') && json_as_written(text).is_ok_and(|json| json.is_object()) {
+            } else if text.starts_with(['{', '[']) && json_as_written(text).is_ok_and(|json| is_a_body(&json)) {
                 self.language = "json".into();
             }
         }
         if self.language != "http" {
             return vec![self];
         }
-        // The body after the head's empty line, when it is a JSON object.
+        // The body after the head's empty line, when it is a JSON object or a list of them.
         let split = self.text.find("\n\n").or_else(|| self.text.find("\r\n\r\n"));
         let Some((head, body)) = split.map(|at| self.text.split_at(at)) else { return vec![self] };
         let body = body.trim();
-        if !body.starts_with('{') || !json_as_written(body).is_ok_and(|json| json.is_object()) {
+        if !body.starts_with(['{', '[']) || !json_as_written(body).is_ok_and(|json| is_a_body(&json)) {
             return vec![self];
         }
         // Both halves are where the block is.
@@ -112,6 +112,15 @@ impl CodeBlock {
             .filter(|(k, _)| !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || "-_".contains(c)))
             .collect();
         HttpResponse { status, headers }
+    }
+}
+
+/// Whether JSON can be an error body: an object, or a list of objects (Salesforce's
+/// `[{"errorCode": ...}]`).
+fn is_a_body(json: &serde_json::Value) -> bool {
+    match json {
+        serde_json::Value::Array(items) => !items.is_empty() && items.iter().all(serde_json::Value::is_object),
+        other => other.is_object(),
     }
 }
 

@@ -325,6 +325,8 @@ pub struct Shape {
     pub name: String,
     pub description: String,
     pub root: bool,
+    /// A root body sent as a JSON array of such objects.
+    pub array: bool,
     pub fields: Vec<Field>,
     /// For an extensible body: the Rust field that keeps the members the catalog does not list.
     pub extensions: Option<String>,

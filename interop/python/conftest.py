@@ -43,6 +43,16 @@ def shape_examples(schema):
     ]
 
 
+def is_list_body(schema):
+    """Whether the API's error body is a list of errors (its root is an array of one format)."""
+    return schema.get("type") == "array"
+
+
+def as_whole_body(schema, element):
+    """A body that holds `element`, an example of its format: itself, or a list of it."""
+    return [element] if is_list_body(schema) else element
+
+
 def referenced(prop):
     """The `$defs` name a property refers to (a field's reference is wrapped in `allOf`)."""
     ref = prop.get("$ref") or next((p.get("$ref") for p in prop.get("allOf", [])), None)

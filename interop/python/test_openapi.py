@@ -106,7 +106,7 @@ def test_components_are_the_json_schema_definitions(document, json_schema):
     text = json.dumps(json_schema["$defs"]).replace('"#/$defs/', '"#/components/schemas/')
     schemas = document["components"]["schemas"]
     assert {k: v for k, v in schemas.items() if k != "ErrorResponse"} == json.loads(text)
-    root = {k: v for k, v in json_schema.items() if k in ("title", "description", "allOf", "anyOf")}
+    root = {k: v for k, v in json_schema.items() if k in ("title", "description", "allOf", "anyOf", "type", "items")}
     root = json.loads(json.dumps(root).replace('"#/$defs/', '"#/components/schemas/'))
     assert schemas["ErrorResponse"] == root
 

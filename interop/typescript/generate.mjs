@@ -6,7 +6,7 @@
 // vocabulary, narrowed from the open type. Output goes to build/ (not checked in).
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { compile } from "json-schema-to-typescript";
-import { openEnums, schemas, shapeExamples } from "./schemas.mjs";
+import { isListBody, openEnums, schemas, shapeExamples } from "./schemas.mjs";
 
 // How a TypeScript client would generate: the documented fields only (no index signature), and
 // every `$defs` entry, referenced or not (so `HttpStatus` and `KnownHttpStatus` are there too).
@@ -45,7 +45,8 @@ for (const { api, schema } of schemas()) {
   shapeExamples(schema).forEach(([shape, body], i) => {
     // Each example is both a value of its own shape and of the root type.
     lines.push(`export const example${i}: T.${shape} = ${JSON.stringify(body)};`);
-    lines.push(`export const asResponse${i}: T.${schema.title} = example${i};`);
+    const whole = isListBody(schema) ? `[example${i}]` : `example${i}`;
+    lines.push(`export const asResponse${i}: T.${schema.title} = ${whole};`);
     const definition = schema.$defs[shape];
     for (const key of definition.required ?? []) {
       const { [key]: _dropped, ...rest } = body;

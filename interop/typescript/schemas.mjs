@@ -28,6 +28,16 @@ export function shapeExamples(schema) {
   return Object.entries(schema.$defs).flatMap(([name, def]) => (def.examples ?? []).map((body) => [name, body]));
 }
 
+/** Whether the API's error body is a list of errors (its root is an array of one format). */
+export function isListBody(schema) {
+  return schema.type === "array";
+}
+
+/** A body that holds `element`, an example of its format: itself, or a list of it. */
+export function asWholeBody(schema, element) {
+  return isListBody(schema) ? [element] : element;
+}
+
 /** Names of the open enums: the `$defs` with a `Known<Name>` list of documented values. */
 export function openEnums(schema) {
   return Object.keys(schema.$defs).filter((name) => `Known${name}` in schema.$defs);

@@ -87,13 +87,21 @@ fn same_name(a: &str, b: &str) -> bool {
     names::bare(a) == names::bare(b)
 }
 
-/// An id the page says to give support (`instance`: "give it to support"; Asana's `phrase`:
-/// "quote it when you contact support"): the support reference, where its name says nothing of
-/// a role.
-fn support_reference(description: &str, ty: &FieldType) -> Option<FieldRole> {
+/// An id the page says to give support, where its name says nothing of a role: the request id
+/// where it is the id of the request or call (Zuora's `processId`: "the ID of the call; give it
+/// to Global Support"), else the support reference (`instance`: "give it to support"; Asana's
+/// `phrase`: "quote it when you contact support").
+fn id_for_support(description: &str, ty: &FieldType) -> Option<FieldRole> {
     let said = description.to_lowercase();
     let names_it = ["id", "identif", "quote", "reference"].iter().any(|word| said.contains(word));
-    (*ty == FieldType::String && said.contains("support") && names_it).then_some(FieldRole::SupportReference)
+    if *ty != FieldType::String || !said.contains("support") || !names_it {
+        return None;
+    }
+    let of_the_request = ["id of the request", "id of the call", "identifies the request", "identifies the call"];
+    match of_the_request.iter().any(|words| said.contains(words)) {
+        true => Some(FieldRole::RequestId),
+        false => Some(FieldRole::SupportReference),
+    }
 }
 
 /// Is a key named like a code (`error`, `code`, `type`)? Such a string member's values become
@@ -513,14 +521,17 @@ impl Drafter<'_> {
                 continue;
             }
             let shape = self.bodies[b].name.clone();
-            // Code-like string members: the root's own, then those of an object it holds (the
-            // `{"error": {"type": ...}}` envelope) or of the elements of a list it holds.
-            let mut candidates: Vec<(usize, Vec<String>)> = self.bodies[b]
-                .fields
-                .iter()
-                .filter(|f| f.ty == FieldType::String && code_like(&f.name))
-                .map(|f| (b, vec![f.name.clone()]))
-                .collect();
+            // Code-like members: the root's own, then those of an object it holds (the
+            // `{"error": {"type": ...}}` envelope) or of the elements of a list it holds. Strings,
+            // and whole numbers that are not the status again (Zuora's `"code": 53100320`; a
+            // `"code": 404` in a 404 is the status).
+            let apart = super::tables::members_apart_from_the_status(&self.page_bodies);
+            let candidate = |f: &Field| {
+                code_like(&f.name)
+                    && (f.ty == FieldType::String || (f.ty == FieldType::Integer && apart.contains_key(&f.name)))
+            };
+            let mut candidates: Vec<(usize, Vec<String>)> =
+                self.bodies[b].fields.iter().filter(|f| candidate(f)).map(|f| (b, vec![f.name.clone()])).collect();
             for field in &self.bodies[b].fields {
                 let (inner, through) = match &field.ty {
                     FieldType::Object(inner) => (inner, vec![field.name.clone()]),
@@ -531,7 +542,7 @@ impl Drafter<'_> {
                     _ => continue,
                 };
                 let Some(i) = self.shape_index(inner) else { continue };
-                for member in self.bodies[i].fields.iter().filter(|f| f.ty == FieldType::String && code_like(&f.name)) {
+                for member in self.bodies[i].fields.iter().filter(|f| candidate(f)) {
                     let mut path = through.clone();
                     path.push(member.name.clone());
                     candidates.push((i, path));
@@ -550,11 +561,13 @@ impl Drafter<'_> {
                 let mut sending = 0;
                 for example in self.examples.iter().filter(|e| e.body_format == shape) {
                     let mut found = Vec::new();
-                    strings_at(&example.body, path, &mut found);
+                    for top in tops(&example.body) {
+                        values_at(top, path, &mut found);
+                    }
                     sending += usize::from(!found.is_empty());
                     for value in found {
-                        if !values.iter().any(|(v, _)| v == value) {
-                            values.push((value.to_string(), example.source.clone()));
+                        if !values.iter().any(|(v, _)| *v == value) {
+                            values.push((value, example.source.clone()));
                         }
                     }
                 }
@@ -577,6 +590,7 @@ impl Drafter<'_> {
             });
             let Some((owner, path, values)) = found else { continue };
             let key = path.last().cloned().unwrap_or_default();
+            let integers = self.bodies[owner].fields.iter().any(|f| f.name == key && f.ty == FieldType::Integer);
             let base = match key.to_lowercase().as_str() {
                 "type" | "errortype" | "error_type" => "ErrorType".to_string(),
                 "error" | "code" | "errorcode" | "error_code" => "ErrorCode".to_string(),
@@ -593,6 +607,7 @@ impl Drafter<'_> {
                 description: format!("The values of `{key}` the page's examples show."),
                 source,
                 values,
+                wire_type: if integers { VocabularyType::Integer } else { VocabularyType::String },
                 ..Vocabulary::default()
             });
             for field in self.bodies[owner].fields.iter_mut().filter(|f| f.name == key) {
@@ -643,7 +658,9 @@ impl Drafter<'_> {
     pub(super) fn typed_bodies(&self) -> Vec<Shape> {
         let mut seen: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
         for example in &self.examples {
-            self.collect_strings(&example.body_format, &example.body, &mut seen);
+            for top in tops(&example.body) {
+                self.collect_strings(&example.body_format, top, &mut seen);
+            }
         }
         // The vocabulary at least half of a field's example values belong to: vocabularies
         // are open, so the others still decode, and `lint` lists them as values outside the
@@ -713,7 +730,7 @@ impl Drafter<'_> {
                 let tabled =
                     matches!(field.ty.values(), FieldType::Vocabulary(v) if self.vocabulary_tables.contains_key(v));
                 let role = (if tabled { Some(FieldRole::Code) } else { role_for(&field.name, field.ty.values()) })
-                    .or_else(|| support_reference(&field.description, &field.ty))
+                    .or_else(|| id_for_support(&field.description, &field.ty))
                     .filter(|_| reached);
                 if let Some(role) = role {
                     // Of the members that may hold the code, those a table types first.
@@ -804,15 +821,26 @@ fn reached_from<'a>(bodies: &'a [Shape], from: impl IntoIterator<Item = &'a str>
 }
 
 /// The strings at `path` in `json` (`[]`: in every element of a list).
-fn strings_at<'v>(json: &'v Value, path: &[String], out: &mut Vec<&'v str>) {
+/// The objects at the top of an example's body: the body, or each element of one that is a list.
+fn tops(body: &Value) -> Vec<&Value> {
+    match body {
+        Value::Array(items) => items.iter().collect(),
+        other => vec![other],
+    }
+}
+
+/// The strings and whole numbers (as their digits) at `path` in `json`, through each element at
+/// `[]`.
+fn values_at(json: &Value, path: &[String], out: &mut Vec<String>) {
     match (path.split_first(), json) {
-        (None, Value::String(text)) => out.push(text),
+        (None, Value::String(text)) => out.push(text.clone()),
+        (None, Value::Number(number)) if number.is_i64() => out.push(number.to_string()),
         (Some((step, rest)), Value::Array(items)) if step == "[]" => {
-            items.iter().for_each(|item| strings_at(item, rest, out));
+            items.iter().for_each(|item| values_at(item, rest, out));
         }
         (Some((key, rest)), Value::Object(members)) => {
             if let Some(member) = members.get(key) {
-                strings_at(member, rest, out);
+                values_at(member, rest, out);
             }
         }
         _ => {}

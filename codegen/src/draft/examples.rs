@@ -9,6 +9,11 @@ use crate::page::header_names;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
+/// Whether a JSON list is a body of errors: objects, each with members.
+fn is_list_of_errors(items: &[Value]) -> bool {
+    !items.is_empty() && items.iter().all(|item| item.as_object().is_some_and(|members| !members.is_empty()))
+}
+
 /// Whether a header of the wait counts milliseconds: its name ends so (`x-ms-retry-after-ms`),
 /// or its description says so.
 fn in_milliseconds(header: &Header) -> bool {
@@ -110,6 +115,9 @@ impl Drafter<'_> {
     /// before it; its body shape found or made. Other code blocks are listed as unplaced.
     pub(super) fn examples(&mut self) {
         let mut used_ids = BTreeSet::new();
+        // A body that is a list of errors is its API's only format (see `model::Shape::array`):
+        // beside bodies that are objects, such lists are left to the maintainer.
+        let objects_sent = self.page_bodies.iter().any(|(_, body)| body.as_object().is_some_and(|m| !m.is_empty()));
         for (index, section) in self.page.sections.iter().enumerate() {
             for (response, block) in section.json_responses() {
                 let at = format!("{} (line {})", self.section_title(index), block.line);
@@ -118,8 +126,17 @@ impl Drafter<'_> {
                         self.unplaced.push(format!("{at}: an empty JSON object"));
                     }
                     Ok(Value::Object(body)) => {
+                        let body = Value::Object(body);
                         self.example(index, &mut used_ids, response.status, response.headers, body, &at);
                     }
+                    Ok(Value::Array(items)) if !objects_sent && is_list_of_errors(&items) => {
+                        let body = Value::Array(items);
+                        self.example(index, &mut used_ids, response.status, response.headers, body, &at);
+                    }
+                    Ok(Value::Array(items)) if is_list_of_errors(&items) => self.unplaced.push(format!(
+                        "{at}: a body that is a list of errors, beside bodies that are objects (a catalog's list \
+                         body is its API's only format)"
+                    )),
                     Ok(_) => self.unplaced.push(format!("{at}: a JSON block that is not an object")),
                     Err(err) => self.unplaced.push(format!("{at}: a JSON block that does not parse ({err})")),
                 }
@@ -138,25 +155,41 @@ impl Drafter<'_> {
         }
     }
 
+    /// An example whose body is an object, or a list of error objects (each element of the root
+    /// shape, which is then `array`).
     fn example(
         &mut self,
         index: usize,
         used_ids: &mut BTreeSet<String>,
         status: Option<u16>,
         headers: Vec<(String, String)>,
-        body: Map<String, Value>,
+        body: Value,
         at: &str,
     ) {
         let source = self.section_ids[index].clone();
-        let root = self.root_for(&body, &source);
-        if let Some(member) = self.lacks_documented(root, &body) {
-            self.example_lacks(index, root, &member, &body, at);
-            return;
+        let elements: Vec<&Map<String, Value>> = match &body {
+            Value::Array(items) => items.iter().filter_map(Value::as_object).collect(),
+            other => other.as_object().into_iter().collect(),
+        };
+        let Some(first) = elements.first() else { return };
+        let root = self.root_for(first, &source);
+        for element in &elements {
+            if let Some(member) = self.lacks_documented(root, element) {
+                self.example_lacks(index, root, &member, &body, at);
+                return;
+            }
         }
-        let shape = self.grown(root, &body, &source);
-        if !self.fits(&shape, &body) {
+        // Each element grows the shape as an example of its own would.
+        let mut shape = String::new();
+        for element in &elements {
+            shape = self.grown(root, element, &source);
+        }
+        if !elements.iter().all(|element| self.fits(&shape, element)) {
             self.unplaced.push(format!("{at}: an example whose values do not fit the documented types"));
             return;
+        }
+        if body.is_array() {
+            self.bodies[root].array = true;
         }
         let status = status.filter(|code| (100..=599).contains(code));
         if let Some(code) = status {
@@ -178,7 +211,7 @@ impl Drafter<'_> {
             body_format: shape,
             status,
             headers: headers.into_iter().collect(),
-            body: Value::Object(body),
+            body,
             source,
             inferred: vec!["title".into()],
             ..Example::default()
@@ -187,7 +220,7 @@ impl Drafter<'_> {
 
     /// An example without a member its body's table requires: left out, and the contradiction
     /// recorded (the table says one thing, the example shows another; the maintainer decides).
-    fn example_lacks(&mut self, index: usize, root: usize, member: &str, body: &Map<String, Value>, at: &str) {
+    fn example_lacks(&mut self, index: usize, root: usize, member: &str, body: &Value, at: &str) {
         let table_section = self.bodies[root].source.clone();
         let example_section = self.section_ids[index].clone();
         let id = names::unique(

@@ -91,8 +91,21 @@ pub(super) fn statuses_in(line: &str) -> Vec<(u16, Option<String>)> {
             previous_was_status = false;
             continue;
         };
-        let before =
-            i.checked_sub(1).map(|p| words[p].trim_matches(|c: char| !c.is_ascii_alphanumeric()).to_lowercase());
+        let word_at = |back: usize| {
+            i.checked_sub(back).map(|p| words[p].trim_matches(|c: char| !c.is_ascii_alphanumeric()).to_lowercase())
+        };
+        let before = word_at(1);
+        // A status the line denies ("a 403, not a 429"; "instead of 429") is not the API's.
+        let article = matches!(before.as_deref(), Some("a" | "an"));
+        let skipped = usize::from(article);
+        let denied = matches!(
+            (word_at(1 + skipped).as_deref(), word_at(2 + skipped).as_deref()),
+            (Some("not"), _) | (Some("of"), Some("instead")) | (Some("than"), Some("rather"))
+        );
+        if denied {
+            previous_was_status = false;
+            continue;
+        }
         let after = words.get(i + 1).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%'));
         // "100 requests" and "250 a minute" count; "413 Request Entity Too Large" names a status.
         let unit_after_article = || {
@@ -674,5 +687,7 @@ mod tests {
         assert!(codes("Send at most 500 requests a minute.").is_empty());
         assert!(codes("The window is 300 seconds long, and 1,500 in all.").is_empty());
         assert!(codes("Ids such as 4041 are not statuses; nor is 200ms.").is_empty());
+        assert_eq!(codes("Over the limit the answer is a 403 error, not a 429."), [403], "a status denied");
+        assert_eq!(codes("It sends 400 errors instead of 422 or rather than a 409."), [400]);
     }
 }

@@ -155,9 +155,13 @@ impl Drafter<'_> {
                         let at = sentence.find(&text).unwrap_or(0);
                         // A number of the codes that no table or example gave as a status is
                         // the code (Stack Exchange's `error_id` 503).
+                        // A number that the reading of the prose did not take for a status is none.
                         let status = self.statuses.iter().any(|status| status.code == code);
-                        let scope =
-                            if codes.contains(&text) && !status { Scope::Error(text) } else { Scope::Status(code) };
+                        let scope = match (status, codes.contains(&text)) {
+                            (true, _) => Scope::Status(code),
+                            (false, true) => Scope::Error(text),
+                            (false, false) => continue,
+                        };
                         scopes.push((scope, at));
                     }
                     for (class, word) in [(StatusClass::ClientError, "4xx"), (StatusClass::ServerError, "5xx")] {

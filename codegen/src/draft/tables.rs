@@ -577,6 +577,8 @@ impl Drafter<'_> {
         // and those it calls a list whose description names two members or more of its
         // elements ("each with `reason`, `message` and `field`"; not "each an object whose
         // `@type` says which kind it is", a list of objects of several shapes).
+        // A list the examples show as objects of the same members (Zuora's `reasons`, each a
+        // `code` and a `message`) is typed by them too.
         let untyped: Vec<String> = fields
             .iter()
             .filter(|f| {
@@ -584,7 +586,12 @@ impl Drafter<'_> {
                 type_column.is_none()
                     || match &f.ty {
                         FieldType::Map(items) => **items == FieldType::Any && !keyed_by_data(&f.description),
-                        FieldType::Array(items) => **items == FieldType::Any && list_of_named_members(),
+                        FieldType::Array(items) => {
+                            **items == FieldType::Any
+                                && (list_of_named_members()
+                                    || (sent_as_objects_alike(&self.page_bodies, &f.name)
+                                        && !of_several_kinds(&f.description)))
+                        }
                         _ => false,
                     }
             })
@@ -902,6 +909,41 @@ fn nested_member(json: &Value, found: &impl Fn(&str, &Value, &Map<String, Value>
     }
 }
 
+/// Whether a list's description says its elements are of several kinds ("each an object whose
+/// `@type` says which kind it is"): the examples show some of them.
+fn of_several_kinds(description: &str) -> bool {
+    let said = description.to_lowercase();
+    ["which kind", "which type", "several kinds", "many kinds"].iter().any(|words| said.contains(words))
+}
+
+/// Whether the page's `bodies` send `member`, at any depth, as lists of objects that all have
+/// the same members, one list at least.
+fn sent_as_objects_alike(bodies: &[(Option<u16>, Value)], member: &str) -> bool {
+    fn walk<'v>(json: &'v Value, member: &str, out: &mut Vec<&'v Value>) {
+        match json {
+            Value::Object(map) => {
+                for (key, value) in map {
+                    match value {
+                        Value::Array(items) if key == member => out.extend(items),
+                        _ => walk(value, member, out),
+                    }
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|item| walk(item, member, out)),
+            _ => {}
+        }
+    }
+    let mut elements = Vec::new();
+    for (_, body) in bodies {
+        walk(body, member, &mut elements);
+    }
+    fn keys(element: &Value) -> Option<BTreeSet<&String>> {
+        element.as_object().map(|map| map.keys().collect())
+    }
+    let first = elements.first().and_then(|first| keys(first)).filter(|keys| !keys.is_empty());
+    first.is_some_and(|first| elements.iter().all(|element| keys(element).as_ref() == Some(&first)))
+}
+
 /// Whether a column's header names a member: the member itself (`error_id`), or the end of its
 /// name (`Subcode` of `error_subcode`) where that is more than a bare `code` or `status`.
 fn column_names_member(header: &str, member: &str) -> bool {
@@ -914,7 +956,7 @@ fn column_names_member(header: &str, member: &str) -> bool {
 /// those numbers: not their response's status at least once (`"error_id": 502` in a 400), or
 /// sent only in examples without a status (Meta's `error_subcode`). A member that repeats the
 /// status in the examples that have one (`error_code`), or is named for it, is the status.
-fn members_apart_from_the_status(bodies: &[(Option<u16>, Value)]) -> BTreeMap<String, BTreeSet<u64>> {
+pub(super) fn members_apart_from_the_status(bodies: &[(Option<u16>, Value)]) -> BTreeMap<String, BTreeSet<u64>> {
     /// Each member sent as a whole number, the number, and whether it was the status (`None`:
     /// no status).
     fn walk(json: &Value, status: Option<u64>, out: &mut Vec<(String, u64, Option<bool>)>) {

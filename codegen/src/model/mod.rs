@@ -414,6 +414,11 @@ pub struct Shape {
     /// True for shapes that are whole error response bodies.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub root: bool,
+    /// For a root body: the body is a JSON array of such objects, one per error
+    /// (`[{"errorCode": "NOT_FOUND", "message": "..."}]`), not one object. Rules read the first
+    /// element that carries a fact. An API whose body is such a list has no other body format.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub array: bool,
     /// The body may carry members the catalog does not list (RFC 9457's extension members,
     /// say): generated code keeps them and writes them back, and schemas accept them.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -436,6 +441,17 @@ pub struct Shape {
     /// Free remarks on the entry.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+}
+
+impl Shape {
+    /// The type of a whole body of this shape: the object, or a list of them for `array`.
+    pub fn body_type(&self) -> FieldType {
+        let object = FieldType::Object(self.name.clone());
+        match self.array {
+            true => FieldType::Array(Box::new(object)),
+            false => object,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

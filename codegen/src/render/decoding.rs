@@ -69,12 +69,13 @@ pub fn one_pass<'a>(roots: &'a [&'a Shape]) -> Option<OnePass<'a>> {
 /// it does not declare) and each tagged union's variants by tag.
 ///
 /// `decoding` is `one_pass` (every member of the formats read once, each present one of the type
-/// its formats give it, then the first format whose members that must be there are, non-`null`)
-/// or `in_turn` (the first format that fits on its own); `formats` lists the formats that can be
-/// chosen, in catalog order.
+/// its formats give it, then the first format whose members that must be there are, non-`null`),
+/// `in_turn` (the first format that fits on its own) or `list` (an array whose every element fits
+/// the one format); `formats` lists the formats that can be chosen, in catalog order.
 pub fn body_data(api: &Api) -> Value {
     let roots: Vec<&Shape> = api.roots().collect();
     let (decoding, formats): (&str, Vec<&Shape>) = match one_pass(&roots) {
+        _ if roots.iter().any(|root| root.array) => ("list", roots.clone()),
         Some(pass) if roots.len() > 1 => ("one_pass", pass.roots.to_vec()),
         _ => ("in_turn", roots.clone()),
     };

@@ -46,6 +46,12 @@ impl<'a> Definitions<'a> {
             "description".into(),
             format!("Any error body of the {} API. {}", api.name, api.summary.trim()).into(),
         );
+        if let Some(list) = api.roots().find(|s| s.array) {
+            // A list of objects (validation leaves it the only root body).
+            schema.insert("type".into(), "array".into());
+            schema.insert("items".into(), self.reference(&list.name));
+            return schema;
+        }
         // `allOf` rather than a bare `$ref` beside the title: see `shape`.
         let combinator = if roots.len() == 1 { "allOf" } else { "anyOf" };
         schema.insert(combinator.into(), Value::Array(roots));
@@ -140,8 +146,14 @@ impl<'a> Definitions<'a> {
             // Members the catalog does not list are part of the format (extension members).
             schema["additionalProperties"] = json!(true);
         }
-        let examples: Vec<Value> =
-            self.api.examples.iter().filter(|e| self.api[e.shape].name == shape.name).map(|e| e.body.clone()).collect();
+        // (Of a body that is a list, each element is an example of its shape.)
+        let examples: Vec<Value> = (self.api.examples.iter())
+            .filter(|e| self.api[e.shape].name == shape.name)
+            .flat_map(|e| match (&e.body, shape.array) {
+                (Value::Array(elements), true) => elements.clone(),
+                (body, _) => vec![body.clone()],
+            })
+            .collect();
         if !examples.is_empty() {
             schema["examples"] = Value::Array(examples);
         }

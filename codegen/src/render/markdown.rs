@@ -290,7 +290,11 @@ fn reference_tables<'e, E>(
 fn bodies(out: &mut String, api: &Api) {
     out.push_str("## Response bodies\n\n");
     for shape in &api.shapes {
-        let root = if shape.root { " (a whole error body)" } else { "" };
+        let root = match (shape.root, shape.array) {
+            (true, true) => " (each element of an error body, which is a list of them)",
+            (true, false) => " (a whole error body)",
+            _ => "",
+        };
         let _ = writeln!(out, "### `{}`{root}\n", shape.name);
         let source = md(&api.section_title(shape.trace.section));
         let _ = writeln!(out, "{} Source: {source}.\n", md(&sentence(&shape.description)));

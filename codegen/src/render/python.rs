@@ -54,8 +54,16 @@ pub fn render_module(api: &Api) -> String {
         render_union(&mut out, api, union);
     }
     let roots: Vec<&str> = api.roots().map(|shape| shape.name.as_str()).collect();
-    let _ = writeln!(out, "\n#: Any error body of {}: one of its documented formats.", one_line(&api.name));
-    let _ = writeln!(out, "ErrorResponse: _typing.TypeAlias = {}", quoted(&roots.join(" | ")));
+    match api.roots().find(|shape| shape.array) {
+        Some(list) => {
+            let _ = writeln!(out, "\n#: Any error body of {}: a list of its errors.", one_line(&api.name));
+            let _ = writeln!(out, "ErrorResponse: _typing.TypeAlias = {}", quoted(&format!("list[{}]", list.name)));
+        }
+        None => {
+            let _ = writeln!(out, "\n#: Any error body of {}: one of its documented formats.", one_line(&api.name));
+            let _ = writeln!(out, "ErrorResponse: _typing.TypeAlias = {}", quoted(&roots.join(" | ")));
+        }
+    }
     out
 }
 

@@ -69,9 +69,18 @@ pub fn render_declarations(api: &Api) -> String {
     }
     let roots: Vec<&str> = api.roots().map(|shape| shape.name.as_str()).collect();
     out.push('\n');
-    let _ =
-        writeln!(out, "{}", doc(&format!("Any error body of {}: one of its documented formats.", one_line(&api.name))));
-    let _ = writeln!(out, "export type ErrorResponse = {};", roots.join(" | "));
+    match api.roots().find(|shape| shape.array) {
+        Some(list) => {
+            let _ =
+                writeln!(out, "{}", doc(&format!("Any error body of {}: a list of its errors.", one_line(&api.name))));
+            let _ = writeln!(out, "export type ErrorResponse = {}[];", list.name);
+        }
+        None => {
+            let line = format!("Any error body of {}: one of its documented formats.", one_line(&api.name));
+            let _ = writeln!(out, "{}", doc(&line));
+            let _ = writeln!(out, "export type ErrorResponse = {};", roots.join(" | "));
+        }
+    }
     for shape in &api.shapes {
         out.push('\n');
         render_shape(&mut out, api, shape);

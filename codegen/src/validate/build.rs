@@ -208,6 +208,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
             name: shape.name.clone(),
             description: shape.description.clone(),
             root: shape.root,
+            array: shape.array,
             extensions: shape.extensible.then(|| super::entries::EXTENSIONS_FIELD.to_string()),
             media_type: shape.media_type.clone().unwrap_or_else(|| DEFAULT_MEDIA_TYPE.to_string()),
             fields: shape

@@ -40,7 +40,7 @@ const RESERVED_METHODS: &[&str] = &[
     "default",
 ];
 
-const SHAPE_FACTS: &[&str] = &["description", "root", "extensible", "media_type"];
+const SHAPE_FACTS: &[&str] = &["description", "root", "array", "extensible", "media_type"];
 const HEADER_FACTS: &[&str] =
     &["description", "sent_in", "type", "format", "statuses", "formats", "default_seconds", "example"];
 
@@ -470,6 +470,27 @@ impl Checker<'_> {
                     "write `type/subtype` where the subtype is `json` or ends in `+json`, e.g. `application/problem+json`",
                 ),
                 _ => {}
+            }
+            if shape.array && !shape.root {
+                self.error(
+                    Code::BodyFormat,
+                    format!("{path}.array"),
+                    "only a whole body is sent as a list of objects; a member that is a list is a field of type `array`",
+                    "remove `array`, or make the body `root: true`",
+                );
+            } else if shape.array && roots.len() > 1 {
+                let others: Vec<String> =
+                    roots.iter().filter(|(r, _)| *r != b).map(|(_, s)| format!("`{}`", s.name)).collect();
+                self.error(
+                    Code::BodyFormat,
+                    format!("{path}.array"),
+                    format!(
+                        "a body that is a list of objects is its API's one body format, and {} {} root too",
+                        others.join(", "),
+                        if others.len() == 1 { "is" } else { "are" }
+                    ),
+                    "describe the API's other bodies in a catalog of their own, or drop `root` from them",
+                );
             }
             self.derived.field_names.push(derived);
         }

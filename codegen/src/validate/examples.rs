@@ -87,7 +87,7 @@ impl Checker<'_> {
             }
             match api.shape(&example.body_format) {
                 Some(shape) if shape.root => {
-                    self.check_value(&format!("{path}.body"), &FieldType::Object(shape.name.clone()), &example.body)
+                    self.check_value(&format!("{path}.body"), &shape.body_type(), &example.body)
                 }
                 Some(_) => self.error(
                     Code::ExampleFormat,

@@ -104,8 +104,10 @@ pub(super) fn role_paths(bodies: &[Shape], unions: &[Union]) -> Vec<RolePath> {
         on_path.pop();
     }
     let mut out = Vec::new();
-    for (r, _) in bodies.iter().enumerate().filter(|(_, b)| b.root) {
-        walk(bodies, unions, r, &mut Vec::new(), &mut Vec::new(), &mut out);
+    for (r, root) in bodies.iter().enumerate().filter(|(_, b)| b.root) {
+        // A body that is a list of such objects: the first element that has the fact gives it.
+        let mut keys = if root.array { vec![EACH_ELEMENT.to_string()] } else { Vec::new() };
+        walk(bodies, unions, r, &mut keys, &mut Vec::new(), &mut out);
     }
     out
 }

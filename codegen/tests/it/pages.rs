@@ -271,7 +271,9 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
     }
     // An example changed: its first JSON key renamed.
     if let Some(example) = api.examples.iter().find(|e| api[e.trace.section].document == document) {
-        let key = example.body.as_object().unwrap().keys().next().unwrap();
+        // (Of a body that is a list, its first element's.)
+        let top = example.body.as_array().and_then(|items| items.first()).unwrap_or(&example.body);
+        let key = top.as_object().unwrap().keys().next().unwrap();
         // The first block that shows a body: JSON alone, or an HTTP response with its body.
         let json_start = ["```json", "```http"].iter().filter_map(|fence| page.find(fence)).min().unwrap();
         let key_at = json_start + page[json_start..].find(&format!("\"{key}\"")).unwrap();

@@ -59,14 +59,26 @@ fn broken_examples_are_rejected_and_unknown_values_accepted() {
     let (mut rejected, mut accepted) = (0, 0);
     for (_, catalog) in common::all_catalogs() {
         for api in catalog.apis() {
-            let (schema, _) = validator(api);
+            let (schema, whole) = validator(api);
             for example in &api.examples {
                 let shape = &api[example.shape];
                 let validator = def_validator(&schema, &shape.name);
-                let body = example.body.as_object().unwrap();
                 let what = format!("{}/{}", api.id, example.id);
-                assert!(!validator.is_valid(&json!([example.body])), "{what}: accepted inside an array");
-                for field in &shape.fields {
+                // A body that is a list: each element is broken in turn, and an element alone,
+                // out of its list, is no body.
+                let elements: Vec<&Value> = match shape.array {
+                    true => example.body.as_array().unwrap().iter().collect(),
+                    false => vec![&example.body],
+                };
+                for element in &elements {
+                    assert!(!validator.is_valid(&json!([element])), "{what}: accepted inside an array");
+                    if shape.array {
+                        assert!(!whole.is_valid(element), "{what}: an element accepted as a whole body");
+                        rejected += 1;
+                    }
+                }
+                for (body, field) in elements.iter().flat_map(|e| shape.fields.iter().map(move |f| (e, f))) {
+                    let body = body.as_object().unwrap();
                     let Some(value) = body.get(&field.wire) else { continue };
                     let mut broken = body.clone();
                     if field.required {

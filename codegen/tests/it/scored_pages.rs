@@ -160,7 +160,8 @@ fn score(name: &str, text: &str, key: &Key) -> Result<PageScore, String> {
     let code_path = api.field_roles.iter().find(|(role, _)| role.as_str() == "code").map(|(_, p)| path_text(p));
     let code_vocabulary = api.roots().flat_map(|root| {
         let mut found = Vec::new();
-        vocabulary_at(api, root, "", key.code.as_ref().map_or("", |c| c.path.as_str()), &mut found);
+        let prefix = if root.array { "[]." } else { "" };
+        vocabulary_at(api, root, prefix, key.code.as_ref().map_or("", |c| c.path.as_str()), &mut found);
         found
     });
     let listed: BTreeSet<String> = code_vocabulary.flat_map(|v| api[v].values.iter().map(|x| x.wire.clone())).collect();
@@ -192,7 +193,8 @@ fn score(name: &str, text: &str, key: &Key) -> Result<PageScore, String> {
         .roots()
         .map(|root| {
             let mut out = BTreeMap::new();
-            members(api, root, "", &mut out);
+            // (The members of a body that is a list are its elements'.)
+            members(api, root, if root.array { "[]." } else { "" }, &mut out);
             out
         })
         .collect();

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { addedLater, openEnums, schemas, shapeExamples } from "../schemas.mjs";
+import { addedLater, asWholeBody, isListBody, openEnums, schemas, shapeExamples } from "../schemas.mjs";
 
 // Annotations for code generators (the Rust names and docs of the documented values); Ajv's
 // strict mode rejects unknown keywords unless they are declared.
@@ -39,7 +39,7 @@ for (const { api, schema } of schemas()) {
     if (examples.length === 0) return t.skip("this API documents no example");
     const whole = validator(schema);
     for (const [shape, body] of examples) {
-      assert.ok(whole(body), `${shape} ${JSON.stringify(body)}: ${JSON.stringify(whole.errors)}`);
+      assert.ok(whole(asWholeBody(schema, body)), `${shape} ${JSON.stringify(body)}: ${JSON.stringify(whole.errors)}`);
       const own = validator(schema, shape);
       assert.ok(own(body), `${shape} ${JSON.stringify(body)}: ${JSON.stringify(own.errors)}`);
     }
@@ -49,7 +49,9 @@ for (const { api, schema } of schemas()) {
     // Each body with the format it breaks (none: every format). A body that breaks its own
     // format may still be another one (a format with nothing required takes any object), so
     // each is checked against the format it breaks.
-    const wrong = [["an array", null, []], ["a string", null, "error"], ["null", null, null]];
+    // (An empty list is a body that is a list of errors; an object is none.)
+    const notABody = isListBody(schema) ? ["an object", null, {}] : ["an array", null, []];
+    const wrong = [notABody, ["a string", null, "error"], ["null", null, null]];
     for (const [shape, body] of shapeExamples(schema)) {
       const def = schema.$defs[shape];
       for (const key of def.required ?? []) {
@@ -74,7 +76,8 @@ for (const { api, schema } of schemas()) {
     for (const [shape, body] of shapeExamples(schema)) {
       for (const [key, prop] of Object.entries(schema.$defs[shape].properties)) {
         if (key in body && enums.has(referenced(prop))) {
-          assert.ok(validate({ ...body, [key]: addedLater(schema, referenced(prop)) }), `${shape}.${key}`);
+          const later = { ...body, [key]: addedLater(schema, referenced(prop)) };
+          assert.ok(validate(asWholeBody(schema, later)), `${shape}.${key}`);
         }
       }
     }

@@ -1,15 +1,16 @@
 // Whether a JSON body is one of an API's documented formats, as the Rust crate's typed decoder
 // decides it, from the `body` section of the recovery data (`codegen/src/render/decoding.rs`
-// writes it): members typed as the catalog types them, open vocabularies, tagged unions, and the
-// formats read in one pass or in turn. The generated declarations type the body it lets through
-// (`ApiError.body`); a schema validator would take `20429.0` for an integer, which serde does not.
+// writes it): members typed as the catalog types them, open vocabularies, tagged unions, the
+// formats read in one pass or in turn, and a list of the one format. The generated declarations
+// type the body it lets through (`ApiError.body`); a schema validator would take `20429.0` for an
+// integer, which serde does not.
 
 /**
  * @typedef {import("./json.js").JsonValue} JsonValue
  * @typedef {"string" | "integer" | "number" | "boolean" | "any" | {object: string} | {union: string} | {array: MemberType} | {map: MemberType}} MemberType
  * @typedef {{key: string, type: MemberType, required: boolean, nullable: boolean}} MemberData
  * @typedef {object} BodyFormats the recovery data's `body`
- * @property {"one_pass" | "in_turn"} decoding
+ * @property {"one_pass" | "in_turn" | "list"} decoding
  * @property {string[]} formats
  * @property {Record<string, {fields: MemberData[], extensible: boolean}>} shapes
  * @property {Record<string, {tag: string, variants: Record<string, string>}>} unions
@@ -29,6 +30,7 @@ class Unfit extends Error {}
 export function unfit(body, data) {
   try {
     if (data.decoding === "one_pass") onePass(body, data);
+    else if (data.decoding === "list") list(body, data.formats[0], data);
     else inTurn(body, data);
   } catch (error) {
     if (error instanceof Unfit) return error.message;
@@ -51,6 +53,15 @@ function inTurn(body, data) {
     }
   }
   throw new Unfit(reasons.length === 1 ? reasons.join("") : `no format of the error body fits: ${reasons.join("; ")}`);
+}
+
+/**
+ * A body that is a list of errors: every element of the one format.
+ * @param {JsonValue} body @param {string} name @param {BodyFormats} data
+ */
+function list(body, name, data) {
+  if (!Array.isArray(body)) throw new Unfit(`expected an array of ${name}, found ${kindOf(body)}`);
+  body.forEach((element, index) => shape(element, name, data, `[${index}]`));
 }
 
 /** @param {JsonValue} body @param {BodyFormats} data */

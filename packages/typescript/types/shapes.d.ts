@@ -15,7 +15,7 @@ export type MemberData = {
     nullable: boolean;
 };
 export type BodyFormats = {
-    decoding: "one_pass" | "in_turn";
+    decoding: "one_pass" | "in_turn" | "list";
     formats: string[];
     shapes: Record<string, {
         fields: MemberData[];

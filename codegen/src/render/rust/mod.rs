@@ -22,7 +22,7 @@ use super::text::{listed, markdown as md, one_line};
 use super::{OutputFile, GENERATE_COMMAND};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::CatalogEnum;
-use crate::resolved::{Api, Catalog, Trace};
+use crate::resolved::{Api, Catalog, Shape, Trace};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
@@ -451,8 +451,11 @@ fn serde_items(api: &Api) -> Vec<Piece<'_>> {
     let mut pieces: Vec<Piece<'_>> =
         api.shapes.iter().map(|s| Piece::whole(move || quoted(serde_impls::shape(api, s)))).collect();
     pieces.extend(api.unions.iter().map(|u| Piece::whole(move || quoted(unions::union_serde(u)))));
-    if api.roots().count() > 1 {
-        pieces.push(Piece::whole(|| quoted(serde_impls::error_response(api, &api.roots().collect::<Vec<_>>()))));
+    let roots: Vec<&Shape> = api.roots().collect();
+    match roots.as_slice() {
+        &[list] if list.array => pieces.push(Piece::whole(move || quoted(serde_impls::error_response_list(list)))),
+        [_] => {}
+        _ => pieces.push(Piece::whole(move || quoted(serde_impls::error_response(api, &roots)))),
     }
     pieces
 }

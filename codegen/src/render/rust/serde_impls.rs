@@ -129,6 +129,32 @@ pub(super) fn decoding(roots: &[&Shape]) -> &'static str {
     }
 }
 
+/// `Serialize` and `Deserialize` for `ErrorResponse` when the body is a list of `element`s: the
+/// list's.
+pub(super) fn error_response_list(element: &Shape) -> TokenStream {
+    let element = ident(&element.name);
+    quote! {
+        impl ::api_error_runtime::serde::Serialize for super::ErrorResponse {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: ::api_error_runtime::serde::Serializer,
+            {
+                ::api_error_runtime::serde::Serialize::serialize(&self.0, serializer)
+            }
+        }
+
+        impl<'de> ::api_error_runtime::serde::Deserialize<'de> for super::ErrorResponse {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: ::api_error_runtime::serde::Deserializer<'de>,
+            {
+                <::std::vec::Vec<super::#element> as ::api_error_runtime::serde::Deserialize>::deserialize(deserializer)
+                    .map(Self)
+            }
+        }
+    }
+}
+
 /// `Serialize` and `Deserialize` for `ErrorResponse` when the API has several body formats.
 pub(super) fn error_response(api: &Api, roots: &[&Shape]) -> TokenStream {
     let names: Vec<Ident> = roots.iter().map(|s| ident(&s.name)).collect();

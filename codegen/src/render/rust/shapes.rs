@@ -130,6 +130,17 @@ pub(super) fn error_response(api: &Api, decoding: &str) -> TokenStream {
     let roots: Vec<&Shape> = api.roots().collect();
     if let [only] = roots.as_slice() {
         let name = ident(&only.name);
+        if only.array {
+            // A struct of its own rather than an alias of `Vec`: the error model's trait is
+            // implemented for it, which a foreign type would not allow.
+            let line =
+                format!(" Any error body of {}: a list of [`{}`], one per error.", md(&one_line(&api.name)), only.name);
+            return quote! {
+                #[doc = #line]
+                #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+                pub struct ErrorResponse(pub ::std::vec::Vec<#name>);
+            };
+        }
         let line = format!(" Any error body of {}: it has one format, [`{}`].", md(&one_line(&api.name)), only.name);
         return quote! {
             #[doc = #line]

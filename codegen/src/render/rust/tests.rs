@@ -59,7 +59,12 @@ fn round_trip_test(api: &Api, index: usize, multi_root: bool) -> TokenStream {
     let test = format_ident!("example_{}_round_trips", example.name);
     let index = proc_macro2::Literal::usize_unsuffixed(index);
     let id = &example.id;
-    let format = ident(&api[example.shape].name);
+    let shape = &api[example.shape];
+    let format = ident(&shape.name);
+    let format_type = match shape.array {
+        true => quote! { ::std::vec::Vec<super::#format> },
+        false => quote! { super::#format },
+    };
     let format_check = multi_root.then(|| {
         quote! {
             ::core::assert!(::core::matches!(response, super::ErrorResponse::#format(_)), "decoded as {response:?}");
@@ -73,7 +78,7 @@ fn round_trip_test(api: &Api, index: usize, multi_root: bool) -> TokenStream {
         fn #test() {
             let example = &super::EXAMPLES[#index];
             ::core::assert_eq!(example.id, #id);
-            let _: super::#format = round_trip(example.body);
+            let _: #format_type = round_trip(example.body);
             let response: super::ErrorResponse = round_trip(example.body);
             #format_check
             ::core::assert_eq!(read_body(example), ::core::option::Option::Some(response));

@@ -1,7 +1,7 @@
 """Whether a JSON body is one of an API's documented formats, as the Rust crate's typed decoder
 decides it, from the `body` section of the recovery data (`codegen/src/render/decoding.rs` writes
-it): members typed as the catalog types them, open vocabularies, tagged unions, and the formats
-read in one pass or in turn.
+it): members typed as the catalog types them, open vocabularies, tagged unions, the formats
+read in one pass or in turn, and a list of the one format.
 
 The typed models themselves are the generated `TypedDict`s of each API's module; this is what
 stands behind them at run time, without a dependency: pydantic's lax mode would take `"20429"`
@@ -26,6 +26,8 @@ def unfit(body: object, data: Mapping[str, Any]) -> str | None:
     try:
         if data["decoding"] == "one_pass":
             _one_pass(body, formats, data)
+        elif data["decoding"] == "list":
+            _list(body, formats[0], data)
         else:
             _in_turn(body, formats, data)
     except _Unfit as error:
@@ -42,6 +44,14 @@ def _in_turn(body: object, formats: list[str], data: Mapping[str, Any]) -> None:
         except _Unfit as error:
             reasons.append(str(error))
     raise _Unfit("; ".join(reasons) if len(reasons) == 1 else f"no format of the error body fits: {'; '.join(reasons)}")
+
+
+def _list(body: object, name: str, data: Mapping[str, Any]) -> None:
+    # A body that is a list of errors: every element of the one format.
+    if not isinstance(body, list):
+        raise _Unfit(f"expected an array of {name}, found {_kind(body)}")
+    for index, element in enumerate(body):
+        _shape(element, name, data, f"[{index}]")
 
 
 def _one_pass(body: object, formats: list[str], data: Mapping[str, Any]) -> None:
