@@ -536,6 +536,9 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
         .iter()
         .filter_map(|v| crate::page::shared_path(v.values.iter().map(|x| x.wire.as_str())))
         .collect();
+    // Codes that are phrases (`Not Authorized - Invalid Token`): in a code span, another phrase.
+    let phrases = (api.vocabularies.iter())
+        .any(|v| v.values.iter().filter(|x| crate::page::is_title_phrase(&x.wire)).count() >= 2);
     let codes = || api.vocabularies.iter().flat_map(|v| v.values.iter().map(|x| x.wire.as_str()));
     // Values the examples send in members that send no code (`Failure`, of `status`) are theirs.
     let sent = crate::page::strings_by_member(api.examples.iter().map(|e| &e.body));
@@ -562,7 +565,8 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
                 let path =
                     word.split('.').all(|part| api.shapes.iter().flat_map(|s| &s.fields).any(|f| f.wire == part));
                 let categorized = !path && crate::page::code_category(word).is_some_and(|c| categories.contains(&c));
-                if (under || categorized) && !known(word) {
+                let phrase = phrases && crate::page::is_title_phrase(word);
+                if (under || categorized || phrase) && !known(word) {
                     named.insert(word.to_string());
                 }
             }

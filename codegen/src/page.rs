@@ -491,6 +491,18 @@ pub fn code_style(word: &str) -> Option<(bool, bool, bool, bool)> {
     })
 }
 
+/// Whether a code is a phrase of capitalised words (Mapbox's `Not Authorized - Invalid Token`,
+/// `Too Many Requests`): two words or more, each capitalised (or a dash between them).
+pub fn is_title_phrase(word: &str) -> bool {
+    let words: Vec<&str> = word.split(' ').collect();
+    words.len() >= 2
+        && words.iter().all(|w| {
+            *w == "-"
+                || (w.starts_with(|c: char| c.is_ascii_uppercase())
+                    && w.chars().all(|c| c.is_ascii_alphabetic() || c == '-' || c == '\''))
+        })
+}
+
 /// The strings that JSON bodies send, by the name of the member that sends them, at any depth.
 pub fn strings_by_member<'v>(bodies: impl IntoIterator<Item = &'v Value>) -> BTreeMap<&'v str, BTreeSet<&'v str>> {
     fn walk<'v>(json: &'v Value, out: &mut BTreeMap<&'v str, BTreeSet<&'v str>>) {
@@ -640,6 +652,45 @@ mod tests {
     use super::*;
 
     const PAGE: &str = "> Index at: https://example.com/llms.txt\n\n# Errors\n\nIntro text.\n\n## Statuses\n\n| Code | Meaning |\n| --- | --- |\n| `400` | Bad *input* |\n| `429` | Slow \\| down |\n\n### Limits\n\n```http\nHTTP/1.1 429 Too Many Requests\nRetry-After: 60\n```\n\n```json\n{\"error\": \"x\"}\n```\n\n- Wait `60` seconds.\n";
+
+    #[test]
+    fn codes_written_as_phrases_are_capitalised_words() {
+        assert!(is_title_phrase("Not Authorized - Invalid Token"));
+        assert!(is_title_phrase("Too Many Requests"));
+        assert!(!is_title_phrase("Forbidden"), "one word");
+        assert!(!is_title_phrase("Authorization: Bearer"), "a snippet");
+        assert!(!is_title_phrase("Session expired or invalid"), "a sentence");
+    }
+
+    #[test]
+    fn a_list_of_objects_in_an_http_block_is_its_body() {
+        let page = parse_page(
+            "# E
+
+```http
+HTTP/1.1 400 Bad Request
+
+[{\"errorCode\": \"X\"}]
+```
+",
+        );
+        let responses = page.sections[0].json_responses();
+        assert_eq!(responses.len(), 1);
+        assert_eq!(responses[0].0.status, Some(400));
+        assert!(responses[0].1.json().unwrap().is_array());
+        // A list of numbers is no body.
+        let numbers = parse_page(
+            "# E
+
+```http
+HTTP/1.1 400 Bad Request
+
+[1, 2]
+```
+",
+        );
+        assert!(numbers.sections[0].json_responses().is_empty());
+    }
 
     #[test]
     fn an_html_table_is_a_table_of_the_page() {

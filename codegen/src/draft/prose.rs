@@ -63,6 +63,14 @@ const UNITS: &[&str] = &[
     "records",
 ];
 
+/// Whether (lower-case) words say a member is sent only sometimes: "only there when...",
+/// "not always sent", "may be omitted".
+pub(super) fn sent_sometimes(said: &str) -> bool {
+    ["only there", "only present", "only included", "only sent", "may be absent", "may be omitted", "not always"]
+        .iter()
+        .any(|phrase| said.contains(phrase))
+}
+
 /// The statuses a prose line names, each with the reason phrase written after it, if any
 /// ("A 509 Bandwidth Limit Exceeded means...").
 pub(super) fn statuses_in(line: &str) -> Vec<(u16, Option<String>)> {
@@ -255,17 +263,7 @@ impl Drafter<'_> {
                 let lower = clause.to_lowercase();
                 let says = |word: &str| [" is ", " are "].iter().any(|verb| lower.contains(&format!("{verb}{word}")));
                 // ("`field` is only there when one field caused the error.")
-                let sometimes = [
-                    "only there",
-                    "only present",
-                    "only included",
-                    "only sent",
-                    "may be absent",
-                    "may be omitted",
-                    "not always",
-                ]
-                .iter()
-                .any(|phrase| lower.contains(phrase));
+                let sometimes = sent_sometimes(&lower);
                 let required = match (says("optional") || says("not required") || sometimes, says("required")) {
                     (true, _) => false,
                     (false, true) => true,

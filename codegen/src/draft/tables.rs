@@ -534,9 +534,13 @@ impl Drafter<'_> {
         let (type_column, description_column, required_column) =
             (column_of(FieldFact::Type), column_of(FieldFact::Description), column_of(FieldFact::Required));
         let source = source.to_string();
-        let marks_optional = description_column.is_some_and(|c| {
-            table.rows.iter().any(|row| row.get(c).is_some_and(|d| d.to_lowercase().contains("optional")))
-        });
+        // ("Optional.", "not always sent", "only sent when...")
+        let said_optional = |description: &str| {
+            let said = description.to_lowercase();
+            said.contains("optional") || super::prose::sent_sometimes(&said)
+        };
+        let marks_optional = description_column
+            .is_some_and(|c| table.rows.iter().any(|row| row.get(c).is_some_and(|d| said_optional(d))));
         let mut fields = Vec::new();
         for row in &table.rows {
             let key = strip_code(&row[0]);
@@ -558,7 +562,7 @@ impl Drafter<'_> {
                     if !marks_optional {
                         inferred.push("required".into());
                     }
-                    !description.to_lowercase().contains("optional")
+                    !said_optional(&description)
                 }
             };
             fields.push(Field {
