@@ -139,8 +139,14 @@ pub fn responses(markdown: &str) -> Vec<Response> {
     let mut found = Vec::new();
     let mut pending: Option<(u16, Vec<(String, String)>)> = None;
     for (language, text) in code_blocks(markdown) {
-        // A block that does not say what it is is what it shows: a response head, or JSON.
-        let object = |text: &str| json(text).is_some_and(|json| json.is_object());
+        // A block that does not say what it is is what it shows: a response head, or JSON (an
+        // object, or a list of objects: a body that is a list of errors).
+        let object = |text: &str| {
+            json(text).is_some_and(|json| match json {
+                Value::Array(items) => !items.is_empty() && items.iter().all(Value::is_object),
+                other => other.is_object(),
+            })
+        };
         let language = match language.as_str() {
             _ if text.starts_with("HTTP/") => "http",
             "json" => "json",
