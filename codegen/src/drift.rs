@@ -509,13 +509,13 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
         .iter()
         .filter(|v| v.wire_type == crate::model::VocabularyType::Integer)
         .any(|v| v.values.iter().any(|x| x.wire.starts_with('-')));
-    // The code member's own codes joined by `_`: in a code span, a word written like one of
+    // The values of a member typed by a vocabulary (the code, or another, such as the OAuth
+    // `error` beside HERE's `errorCode`) joined by `_`: in a code span, a word written like one of
     // them counts even when the page gives only one (`invalid_token`).
     let code_styles: Vec<(bool, bool, bool, bool)> = api
         .shapes
         .iter()
         .flat_map(|shape| &shape.fields)
-        .filter(|field| field.role == Some(crate::model::FieldRole::Code))
         .filter_map(|field| match field.ty.values() {
             crate::resolved::FieldType::Vocabulary(id) => Some(*id),
             _ => None,

@@ -266,15 +266,20 @@ impl Drafter<'_> {
                         Value::Object(map) => map.is_empty(),
                         _ => false,
                     };
-                    let ty = self.infer_type(key, value, source);
+                    let mut ty = self.infer_type(key, value, source);
+                    let sent_empty = self.sent_empty.get(&(index, key.clone())).copied();
                     if empty {
-                        self.sent_empty.insert((index, key.clone()));
+                        self.sent_empty.insert((index, key.clone()), value.is_object());
                     } else {
                         self.untyped.remove(&(index, key.clone()));
+                        // An earlier example sent it as an empty list where this one sends an
+                        // object, or the other way round: any JSON value.
+                        if sent_empty.is_some_and(|object| object != value.is_object()) {
+                            ty = FieldType::Any;
+                        }
                         // An earlier example sent it empty (`"error": {}`): none of the members
                         // this one shows is required.
-                        if let (FieldType::Object(name), true) = (&ty, self.sent_empty.contains(&(index, key.clone())))
-                        {
+                        if let (FieldType::Object(name), Some(_)) = (&ty, sent_empty) {
                             if let Some(shape) = self.shape_index(name) {
                                 for field in &mut self.bodies[shape].fields {
                                     field.required = false;
@@ -323,7 +328,7 @@ impl Drafter<'_> {
             }
             if value.as_object().is_some_and(Map::is_empty) {
                 self.untyped.insert((index, key.clone()));
-                self.sent_empty.insert((index, key.clone()));
+                self.sent_empty.insert((index, key.clone()), true);
             }
             let mut inferred: Vec<String> = vec!["type".into(), "required".into(), "description".into()];
             if value.is_null() {

@@ -171,7 +171,8 @@ struct Drafter<'p> {
     /// made for them: an example that sends one grows that shape.
     described_members: BTreeMap<String, String>,
     /// Those of them an example sent empty (`{}`, `[]`) before any sent members.
-    sent_empty: BTreeSet<(usize, String)>,
+    /// (With whether it was sent as `{}` rather than `[]`.)
+    sent_empty: BTreeMap<(usize, String), bool>,
     /// Members (body index, name) the examples have sent only as `null` so far: the first value
     /// gives the type; none, and the member holds any JSON value.
     null_only: BTreeSet<(usize, String)>,
@@ -207,7 +208,7 @@ impl<'p> Drafter<'p> {
                 .collect(),
             described_members: BTreeMap::new(),
             null_only: BTreeSet::new(),
-            sent_empty: BTreeSet::new(),
+            sent_empty: BTreeMap::new(),
             headers: Vec::new(),
             examples: Vec::new(),
             inconsistencies: Vec::new(),

@@ -64,11 +64,13 @@ const UNITS: &[&str] = &[
 ];
 
 /// Whether (lower-case) words say a member is sent only sometimes: "only there when...",
-/// "not always sent", "may be omitted".
+/// "not always sent", "may be omitted", "on token requests only".
 pub(super) fn sent_sometimes(said: &str) -> bool {
     ["only there", "only present", "only included", "only sent", "may be absent", "may be omitted", "not always"]
         .iter()
         .any(|phrase| said.contains(phrase))
+        // ("The OAuth 2.0 error, on token requests only.")
+        || said.trim_end().trim_end_matches('.').ends_with(" only")
 }
 
 /// The statuses a prose line names, each with the reason phrase written after it, if any
@@ -122,11 +124,10 @@ pub(super) fn statuses_in(line: &str) -> Vec<(u16, Option<String>)> {
         };
         let counted = after.is_some_and(|w| UNITS.contains(&w)) || unit_after_article();
         let reason_follows = after.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
-        // (Not a number in a code span, which may be a code, nor the bounds of a range: "a
-        // status from 400 to 599".)
-        let in_a_sentence_of_statuses = of_statuses[i]
-            && !word.contains('`')
-            && !before.as_deref().is_some_and(|b| ["from", "to", "through", "between"].contains(&b));
+        // (Not the bounds of a range: "a status from 400 to 599". A number in a code span may be
+        // a code: the caller tells, by the API's codes.)
+        let in_a_sentence_of_statuses =
+            of_statuses[i] && !before.as_deref().is_some_and(|b| ["from", "to", "through", "between"].contains(&b));
         let named = previous_was_status
             || in_a_sentence_of_statuses
             || before.as_deref().is_some_and(|b| BEFORE_A_STATUS.contains(&b))
@@ -155,14 +156,14 @@ impl Drafter<'_> {
     pub(super) fn prose(&mut self) {
         // The page outlives the drafter's borrow: its lines are read in place, not copied.
         let page = self.page;
-        // Of an API with integer codes written like statuses (`300`, `406`), a number in a code
-        // span is a code (`411`), not a status; of one whose codes are not (`-1121`, `10003`),
-        // `403` is a status still.
+        // Of an API with codes of digits written like statuses (`300`, `406`; Adyen's `"100"`),
+        // a number in a code span is a code (`411`), not a status; of one whose codes are not
+        // (`-1121`, `10003`, Marketo's `"601"`), `403` is a status still.
         let status_like: BTreeSet<u16> = self
             .vocabularies
             .iter()
-            .filter(|v| v.wire_type == VocabularyType::Integer)
             .flat_map(|v| &v.values)
+            .filter(|x| x.value.len() == 3)
             .filter_map(|x| x.value.parse::<u16>().ok().filter(|code| (100..=599).contains(code)))
             .collect();
         let status_like_codes = !status_like.is_empty();
@@ -687,5 +688,8 @@ mod tests {
         assert!(codes("Ids such as 4041 are not statuses; nor is 200ms.").is_empty());
         assert_eq!(codes("Over the limit the answer is a 403 error, not a 429."), [403], "a status denied");
         assert_eq!(codes("It sends 400 errors instead of 422 or rather than a 409."), [400]);
+        // A number in a code span of a sentence of statuses is one (the caller drops the API's
+        // codes).
+        assert_eq!(codes("They come back as HTTP errors: `413` when too large, `414` when too long."), [413, 414]);
     }
 }

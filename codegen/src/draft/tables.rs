@@ -279,8 +279,10 @@ impl TableKind {
                 column(table, c).iter().all(|cell| is_code_span(cell))
                     || (header.contains("code") && !header.contains("status"))
             };
+            // (Of numbers, integers: HERE's `errorCode` 401300; the examples may send them as text.)
+            let numbers = |c: usize| column(table, c).iter().all(|cell| strip_code(cell).parse::<i64>().is_ok());
             return match codes {
-                Some(key) if !unique(&first) || marked_codes(key) => Some(Self::Codes { key, integer: false }),
+                Some(key) if !unique(&first) || marked_codes(key) => Some(Self::Codes { key, integer: numbers(key) }),
                 _ => Some(Self::Statuses { key: 0 }),
             };
         }
@@ -724,9 +726,15 @@ impl Drafter<'_> {
         };
         let mut columns = Vec::new();
         let mut facts: Vec<(usize, ValueFact)> = Vec::new();
+        let linked = self.linked_column(table, key);
         for (c, header) in table.header.iter().enumerate() {
             if c == key {
                 columns.push(TableColumn { header: header.clone(), cell: key_template.clone() });
+                continue;
+            }
+            if linked == Some(c) {
+                let cell = super::cells::key_template(&column(table, c), "link");
+                columns.push(TableColumn { header: header.clone(), cell });
                 continue;
             }
             let cells = column(table, c);
@@ -746,6 +754,7 @@ impl Drafter<'_> {
                     fact.set(&mut value, cell)?;
                 }
             }
+            value.link = linked.and_then(|c| row.get(c)).map(|cell| strip_code(cell));
             for &code in &value.statuses {
                 self.ensure_status(code, &source);
             }
@@ -771,15 +780,64 @@ impl Drafter<'_> {
             return Some(SourceTable { rows: TableRows::Vocabulary(name), columns, join: None });
         }
         self.vocabulary_tables.insert(name.clone(), (table.header.clone(), key));
+        let links_to = linked.map(|c| self.linked_vocabulary(&table.header[c], &values, &source));
         self.vocabularies.push(Vocabulary {
             name: name.clone(),
             description: format!("The values the page lists under {}.", section.heading.join(" › ")),
             source,
             wire_type: if integer { VocabularyType::Integer } else { VocabularyType::String },
             values,
+            links_to,
             ..Vocabulary::default()
         });
         Some(SourceTable { rows: TableRows::Vocabulary(name), columns, join: None })
+    }
+
+    /// Beside a table's codes, a column of names in code style that the examples send in a
+    /// member of their own, the column's header (Xero's `ErrorNumber` and `Type`,
+    /// `ValidationException`): each code's name in another vocabulary, which that member holds.
+    fn linked_column(&self, table: &PageTable, key: usize) -> Option<usize> {
+        let sent = crate::page::strings_by_member(self.page_bodies.iter().map(|(_, body)| body));
+        (0..table.header.len()).filter(|&c| c != key).find(|&c| {
+            let cells = column(table, c);
+            let names = cells.iter().all(|cell| {
+                let name = strip_code(cell);
+                is_code_cell(cell) && name.chars().any(|c| c.is_ascii_alphabetic()) && status_codes(cell).is_none()
+            });
+            let member = sent.iter().find(|(member, _)| column_names_member(&table.header[c], member));
+            names
+                && member.is_some_and(|(_, values)| cells.iter().any(|cell| values.contains(strip_code(cell).as_str())))
+        })
+    }
+
+    /// The vocabulary of the names a table's codes link to (see [`Self::linked_column`]), named
+    /// after the column, in the order the table first gives them.
+    fn linked_vocabulary(&mut self, header: &str, values: &[VocabularyValue], source: &str) -> String {
+        // (`Type` and `Category` would be methods the enums have: `ErrorType`, `ErrorCategory`.)
+        let base = names::singular(&names::pascal(&strip_code(header)));
+        let base = match crate::model::taken_link_method(&base) {
+            Some(_) => format!("Error{base}"),
+            None => base,
+        };
+        let name = self.fresh_body_name(&base);
+        let mut linked: Vec<VocabularyValue> = Vec::new();
+        for link in values.iter().filter_map(|v| v.link.as_ref()) {
+            if !linked.iter().any(|v| &v.value == link) {
+                linked.push(VocabularyValue {
+                    value: link.clone(),
+                    source: source.to_string(),
+                    ..VocabularyValue::default()
+                });
+            }
+        }
+        self.vocabularies.push(Vocabulary {
+            name: name.clone(),
+            description: format!("The {} the page gives each code.", strip_code(header)),
+            source: source.to_string(),
+            values: linked,
+            ..Vocabulary::default()
+        });
+        name
     }
 
     /// A table of headers: their names and what they carry (and a `Type` column, if any).

@@ -1188,6 +1188,44 @@ impl Status {
     }
 }
 
+/// Methods the generated vocabulary enums have, or would shadow, that a link may not take.
+const RESERVED_METHODS: &[&str] = &[
+    "as_str",
+    "is_unknown",
+    "description",
+    "title",
+    "kind",
+    "category",
+    "action",
+    "message",
+    "user_message",
+    "statuses",
+    "retryable",
+    "clone",
+    "fmt",
+    "eq",
+    "ne",
+    "hash",
+    "from",
+    "into",
+    "from_str",
+    "to_string",
+    "serialize",
+    "deserialize",
+    "as_ref",
+    "cmp",
+    "partial_cmp",
+    "default",
+];
+
+/// The method a link to the vocabulary `name` would be on the linking enum, where it is taken:
+/// one of the enums' own (`category`, `as_str`...) or a Rust keyword.
+pub fn taken_link_method(name: &str) -> Option<String> {
+    let method = crate::names::snake_case(name).unwrap_or_default();
+    let taken = RESERVED_METHODS.contains(&method.as_str()) || crate::names::escape_keyword(method.clone()) != method;
+    taken.then_some(method)
+}
+
 /// A value as the wire wrote it, without the namespace before the last `separator` of a
 /// vocabulary that has one (`ThrottlingException` of
 /// `com.amazonaws.dynamodb.v20120810#ThrottlingException`).

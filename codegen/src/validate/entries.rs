@@ -10,36 +10,6 @@ use crate::names;
 use api_error_runtime::RetryAfter;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Methods the generated vocabulary enums have, or would shadow, that a link may not take.
-const RESERVED_METHODS: &[&str] = &[
-    "as_str",
-    "is_unknown",
-    "description",
-    "title",
-    "kind",
-    "category",
-    "action",
-    "message",
-    "user_message",
-    "statuses",
-    "retryable",
-    "clone",
-    "fmt",
-    "eq",
-    "ne",
-    "hash",
-    "from",
-    "into",
-    "from_str",
-    "to_string",
-    "serialize",
-    "deserialize",
-    "as_ref",
-    "cmp",
-    "partial_cmp",
-    "default",
-];
-
 const SHAPE_FACTS: &[&str] = &["description", "root", "array", "extensible", "media_type"];
 const HEADER_FACTS: &[&str] =
     &["description", "sent_in", "type", "format", "statuses", "formats", "default_seconds", "example"];
@@ -164,8 +134,7 @@ impl Checker<'_> {
                     None
                 }
                 Some(name) => {
-                    let method = names::snake_case(name).unwrap_or_default();
-                    if RESERVED_METHODS.contains(&method.as_str()) || names::escape_keyword(method.clone()) != method {
+                    if let Some(method) = crate::model::taken_link_method(name) {
                         self.error(
                             Code::ReservedName,
                             format!("{path}.links_to"),
