@@ -825,7 +825,6 @@ fn reached_from<'a>(bodies: &'a [Shape], from: impl IntoIterator<Item = &'a str>
     }
 }
 
-/// The strings at `path` in `json` (`[]`: in every element of a list).
 /// The objects at the top of an example's body: the body, or each element of one that is a list.
 fn tops(body: &Value) -> Vec<&Value> {
     match body {

@@ -23,7 +23,7 @@ mod prose;
 mod recovery;
 mod tables;
 
-use crate::model::{self, SourceDocument, SourceDocuments, SourceTable, TableRows};
+use crate::model::{self, FieldType, SourceDocument, SourceDocuments, SourceTable, TableRows};
 use crate::page::{Page, PageTable};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -116,6 +116,28 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
 /// lists the entries they use (on a page of one section, a status named in a sentence).
 fn prose_section_id(source: &str) -> String {
     format!("{source}-prose")
+}
+
+/// The names of `from` and of every shape they hold, at any depth (through lists and maps).
+fn shapes_held<'a>(bodies: &'a [model::Shape], from: impl Iterator<Item = &'a model::Shape>) -> BTreeSet<String> {
+    fn held(ty: &FieldType, out: &mut Vec<String>) {
+        match ty {
+            FieldType::Object(name) => out.push(name.clone()),
+            FieldType::Array(inner) | FieldType::Map(inner) => held(inner, out),
+            _ => {}
+        }
+    }
+    let mut kept: BTreeSet<String> = BTreeSet::new();
+    let mut pending: Vec<String> = from.map(|shape| shape.name.clone()).collect();
+    while let Some(name) = pending.pop() {
+        if !kept.insert(name.clone()) {
+            continue;
+        }
+        for field in bodies.iter().filter(|b| b.name == name).flat_map(|b| &b.fields) {
+            held(&field.ty, &mut pending);
+        }
+    }
+    kept
 }
 
 /// The bodies with the roots whose members may all be left out after the other roots: such a
@@ -304,6 +326,16 @@ impl<'p> Drafter<'p> {
     fn catalog(&self) -> model::Api {
         let page = self.page;
         let bodies = hidden_formats_last(self.typed_bodies());
+        // A shape an example made for a member that later came as another JSON type (`{}`,
+        // then a list: any value) is reached by no body; one a table lists stays, for its table.
+        let tabled: BTreeSet<&str> = (self.table_specs.values())
+            .filter_map(|table| match &table.rows {
+                TableRows::Body(name) => Some(name.as_str()),
+                _ => None,
+            })
+            .collect();
+        let kept = shapes_held(&bodies, bodies.iter().filter(|b| b.root || tabled.contains(b.name.as_str())));
+        let bodies: Vec<model::Shape> = bodies.into_iter().filter(|b| kept.contains(&b.name)).collect();
         let recovery = self.recovery(&bodies);
         let title = page.title.clone().unwrap_or_else(|| "Errors".to_string());
         let summary = page

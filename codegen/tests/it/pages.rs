@@ -189,6 +189,40 @@ fn a_status_named_beside_the_only_table_is_no_row_of_it() {
     );
 }
 
+/// A member one example sends as an object and another as a list holds any value, and the shape
+/// the first made for it is not left behind, held by nothing.
+#[test]
+fn a_member_sent_as_an_object_and_as_a_list_holds_any_value() {
+    let page = "# Errors\n\n| Status | Meaning |\n| --- | --- |\n| 400 | Bad input |\n| 404 | Not found |\n\n\
+        ```json\n{\"message\": \"%name is required.\", \"parameters\": {\"name\": \"sku\"}}\n```\n\n\
+        ```json\n{\"message\": \"No entity with %1\", \"parameters\": [\"sku\"]}\n```\n";
+    let (yaml, unplaced, catalog) = draft_and_generate(page);
+    assert_eq!(unplaced, Vec::<String>::new(), "{yaml}");
+    let api = &catalog.apis()[0];
+    let names: Vec<&str> = api.shapes.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["ErrorBody"], "{yaml}");
+    let parameters = api.shapes[0].fields.iter().find(|f| f.wire == "parameters").unwrap();
+    assert_eq!(parameters.ty, codegen::resolved::FieldType::Any, "{yaml}");
+    assert_eq!(api.examples.len(), 2, "{yaml}");
+}
+
+/// A page whose error body is a list of error objects drafts a list body, whose role paths go
+/// through its elements.
+#[test]
+fn a_body_that_is_a_list_of_errors_is_drafted_as_one() {
+    let page = "# Errors\n\n| Code | Status | Meaning |\n| --- | --- | --- |\n\
+        | `NOT_FOUND` | 404 | No such record |\n| `MALFORMED_ID` | 400 | Not an id |\n\n\
+        ```http\nHTTP/1.1 404 Not Found\n\n[{\"errorCode\": \"NOT_FOUND\", \"message\": \"No record\"}]\n```\n";
+    let (yaml, unplaced, catalog) = draft_and_generate(page);
+    assert_eq!(unplaced, Vec::<String>::new(), "{yaml}");
+    let api = &catalog.apis()[0];
+    let roots: Vec<bool> = api.roots().map(|root| root.array).collect();
+    assert_eq!(roots, [true], "{yaml}");
+    let code = api.field_roles.iter().find(|(role, _)| role.as_str() == "code").map(|(_, path)| path.join("."));
+    assert_eq!(code.as_deref(), Some("[].errorCode"), "{yaml}");
+    assert_eq!(api.examples[0].status, Some(404), "{yaml}");
+}
+
 /// Edited copies of each page: every change is named, by section.
 #[test]
 fn drift_names_each_change_to_a_page() {
