@@ -187,10 +187,21 @@ pub fn form_problem(name: &str, form: &str) -> Option<String> {
 /// The form of a field's `type` written with a capital (`Integer`), as some tables write it.
 pub const CAPITALIZED: &str = "Capitalized";
 
+/// A status's reason phrase, as a catalog gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    pub text: String,
+    /// The catalog states it (rather than taking RFC 9110's).
+    pub stated: bool,
+}
+
 /// A fact's text written in `form`: yes/no facts as the form's words (`Yes/No`); a value's
-/// `statuses` joined by the form (`, ` rather than `/`), or each with its reason phrase
-/// (`reason`: `400 Bad Request`, the phrase `reason_of` gives); a status's `code` likewise.
-pub fn written(name: &str, text: String, form: Option<&str>, reason_of: &dyn Fn(u16) -> Option<String>) -> String {
+/// `statuses` joined by the form (`, ` rather than `/`), or each with its reason phrase (`reason`:
+/// `400 Bad Request`, the phrase `reason_of` gives; `: reason`: `400: Bad Request`, the text
+/// before `reason` between them; `: stated reason`: so only where the catalog states the phrase,
+/// the bare code elsewhere, as a page that writes `400: Bad Request` and `404` in one column); a
+/// status's `code` likewise.
+pub fn written(name: &str, text: String, form: Option<&str>, reason_of: &dyn Fn(u16) -> Option<Phrase>) -> String {
     let Some(form) = form else { return text };
     if YES_NO_FACTS.contains(&name) {
         let (yes, no) = form.split_once('/').unwrap_or((form, ""));
@@ -201,10 +212,15 @@ pub fn written(name: &str, text: String, form: Option<&str>, reason_of: &dyn Fn(
         return chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default();
     }
     let codes = text.split('/');
-    if form == "reason" {
+    if let Some(before) = form.strip_suffix("reason") {
+        let (between, stated_only) = match before.strip_suffix("stated ") {
+            Some(between) => (between, true),
+            None => (before, false),
+        };
+        let between = if between.is_empty() { " " } else { between };
         let with_reason = |code: &str| match code.parse().ok().and_then(reason_of) {
-            Some(reason) => format!("{code} {reason}"),
-            None => code.to_string(),
+            Some(reason) if reason.stated || !stated_only => format!("{code}{between}{}", reason.text),
+            _ => code.to_string(),
         };
         return codes.map(with_reason).collect::<Vec<_>>().join(", ");
     }
@@ -268,7 +284,7 @@ pub fn parse_template(template: &str) -> Result<Vec<Segment>, String> {
 pub fn fill(
     segments: &[Segment],
     fact: impl Fn(&str) -> Option<String>,
-    reason_of: &dyn Fn(u16) -> Option<String>,
+    reason_of: &dyn Fn(u16) -> Option<Phrase>,
 ) -> Option<String> {
     let mut out = String::new();
     for segment in segments {
@@ -289,8 +305,8 @@ mod tests {
     use super::*;
 
     /// RFC 9110's phrase, as a catalog without phrases of its own gives it.
-    fn standard(code: u16) -> Option<String> {
-        crate::model::standard_reason(code).map(str::to_string)
+    fn standard(code: u16) -> Option<Phrase> {
+        crate::model::standard_reason(code).map(|text| Phrase { text: text.to_string(), stated: false })
     }
 
     #[test]
@@ -331,9 +347,15 @@ mod tests {
         assert!(form_problem("description", "x").is_some());
         assert!(form_problem("required", "✓/✗").is_none());
         // The catalog's phrase, where it has one of its own.
-        let own = |_: u16| Some("Payload Too Large".to_string());
+        let own = |_: u16| Some(Phrase { text: "Payload Too Large".into(), stated: true });
         let reason = parse_template("{statuses:reason}").unwrap();
         assert_eq!(fill(&reason, |_| Some("413".into()), &own).as_deref(), Some("413 Payload Too Large"));
+        // After another separator, and only where the catalog states the phrase.
+        assert_eq!(statuses("{statuses:: reason}").as_deref(), Some("401: Unauthorized, 403: Forbidden"));
+        assert_eq!(statuses("{statuses:: stated reason}").as_deref(), Some("401, 403"));
+        let stated = |code: u16| standard(code).map(|phrase| Phrase { stated: code == 401, ..phrase });
+        let mixed = fill(&parse_template("{statuses:: stated reason}").unwrap(), |_| Some("401/403".into()), &stated);
+        assert_eq!(mixed.as_deref(), Some("401: Unauthorized, 403"));
         let ty = parse_template("{type:Capitalized}").unwrap();
         assert_eq!(fill(&ty, |_| Some("integer".into()), &standard).as_deref(), Some("Integer"));
         assert!(form_problem("type", "Capitalized").is_none());

@@ -541,10 +541,9 @@ fn values_outside_their_table(api: &Api, sent: &BTreeSet<(VocabularyId, String)>
             let recorded =
                 value.trace.inconsistencies.iter().any(|&x| api[x].kind == InconsistencyKind::MissingFromTable);
             let listed = match list_section {
-                Some(section) => {
-                    let exampled = sent.contains(&(VocabularyId(v), value.wire.clone()));
-                    value.trace.section == section || said(value) || exampled
-                }
+                // (In the list's own section too: a sentence under the list that names a value
+                // does not define it.)
+                Some(_) => said(value) || sent.contains(&(VocabularyId(v), value.wire.clone())),
                 None if by_headings => headed(value),
                 None => table_sections.contains(&value.trace.section),
             };

@@ -198,7 +198,7 @@ pub(super) fn status_phrases(cell: &str) -> Vec<(u16, String)> {
         .filter_map(|part| {
             let (code, phrase) = part.trim().split_once(' ')?;
             let code: u16 = code.trim_end_matches(':').parse().ok().filter(|c| (100..=599).contains(c))?;
-            Some((code, phrase.trim().to_string()))
+            Some((code, phrase.trim_start_matches(['-', '—', '–', ' ']).trim().to_string()))
         })
         .filter(|(_, phrase)| !phrase.is_empty())
         .collect()
@@ -206,19 +206,36 @@ pub(super) fn status_phrases(cell: &str) -> Vec<(u16, String)> {
 
 /// How a column of statuses writes them (`401, 403`, `400 Bad Request`), as a form of the
 /// `statuses` fact; `None` for the default `500/503`.
+///
+/// Written with reasons, the text between a code and its reason is the form's (`400: Bad
+/// Request` is `: reason`); a column that also writes bare codes (`404`) writes the reason where
+/// the catalog states it (`: stated reason`).
 pub(super) fn statuses_form(cells: &[&str]) -> Option<String> {
-    let written = |c: &&&str| !is_placeholder(c);
-    if cells
-        .iter()
-        .filter(written)
-        .any(|c| c.trim().split(' ').nth(1).is_some_and(|w| w.starts_with(|x: char| x.is_ascii_alphabetic())))
-    {
-        Some("reason".into())
-    } else if cells.iter().filter(written).any(|c| c.contains(", ")) {
+    let written: Vec<&str> = cells.iter().copied().filter(|c| !is_placeholder(c)).collect();
+    let separators: Vec<Option<String>> = written.iter().map(|cell| reason_separator(cell)).collect();
+    let separator = separators.iter().flatten().next();
+    if let Some(separator) = separator {
+        let one_way = separators.iter().flatten().all(|s| s == separator);
+        let stated = if separators.iter().any(Option::is_none) { "stated " } else { "" };
+        let between = if separator == " " || !one_way { "" } else { separator.as_str() };
+        Some(format!("{between}{stated}reason"))
+    } else if written.iter().any(|c| c.contains(", ")) {
         Some(", ".into())
     } else {
         None
     }
+}
+
+/// The text between a status cell's first code and the reason after it (`: ` of `400: Bad
+/// Request`), or `None` for a code written bare.
+fn reason_separator(cell: &str) -> Option<String> {
+    let text = strip_code(cell);
+    let text = text.trim();
+    let after = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    let start = after.find(|c: char| c.is_ascii_alphabetic())?;
+    let between = &after[..start];
+    // (Only a separator: not `, 404 Not Found` after a first bare code.)
+    between.chars().all(|c| " :-—–".contains(c)).then(|| between.to_string()).filter(|b| !b.is_empty())
 }
 
 /// The JSON type a field table's `Type` cell names.

@@ -288,6 +288,8 @@ impl Drafter<'_> {
     /// `Message:` or `Suggested action:` give those facts.
     pub(super) fn heading_codes(&mut self) {
         let page = self.page;
+        // (A code two headings name is the first one's.)
+        let mut seen = BTreeSet::new();
         let named: Vec<(usize, String, Option<String>)> = page
             .sections
             .iter()
@@ -300,6 +302,7 @@ impl Drafter<'_> {
                 };
                 Some((index, code, name))
             })
+            .filter(|(_, code, _)| seen.insert(code.clone()))
             .collect();
         let integer_table = self.vocabularies.iter().any(|v| v.wire_type == VocabularyType::Integer);
         if named.len() < 2 || integer_table {
@@ -418,6 +421,21 @@ impl Drafter<'_> {
     /// written alike (`missing` beside `missing_field`), traced to the list's section.
     fn listed_code(&mut self, word: &str, said: &str, source: &str) {
         let Some(written) = style(word) else { return };
+        // A value only an example gave so far (NewsAPI's `apiKeyMissing`) is the list's, and
+        // described by it.
+        let sent_only = (self.vocabularies.iter())
+            .find(|v| v.values.iter().any(|x| x.value == word && x.description.is_none()))
+            .map(|v| v.name.clone());
+        if let Some(name) = sent_only {
+            let listed = TableRows::Vocabulary(name.clone());
+            let Some(source) = self.unlisted_source(source, |rows| *rows == listed) else { return };
+            let vocabulary = self.vocabularies.iter_mut().find(|v| v.name == name);
+            if let Some(value) = vocabulary.and_then(|v| v.values.iter_mut().find(|x| x.value == word)) {
+                value.description = Some(said.to_string());
+                value.source = source;
+            }
+            return;
+        }
         let known = self.vocabularies.iter().flat_map(|v| &v.values).any(|v| v.value == word)
             || self.bodies.iter().flat_map(|b| &b.fields).any(|f| f.name == word);
         let alike = |v: &&crate::model::Vocabulary| v.values.iter().any(|x| style(&x.value) == Some(written));
@@ -579,8 +597,15 @@ fn code_heading(heading: &str) -> Option<(String, String)> {
         [" - ", "- ", ": ", "— ", "– "].iter().find_map(|sep| name.strip_prefix(sep.trim_start())).unwrap_or(name);
     let name = name.trim().trim_matches(['`', '*']).trim();
     let named = !name.is_empty() && name.split_whitespace().count() <= 6;
+    // A status and its reason, alone or before a case of it (`400 Bad Request - Unsupported grant
+    // type`), heads a status's section, not a code's.
     let status = code.parse::<u16>().ok().and_then(crate::model::standard_reason);
-    let a_status = status.is_some_and(|reason| reason.eq_ignore_ascii_case(name));
+    let a_status = status.is_some_and(|reason| {
+        let lower = name.to_ascii_lowercase();
+        let reason = reason.to_ascii_lowercase();
+        lower == reason
+            || lower.strip_prefix(&reason).is_some_and(|rest| rest.trim_start().starts_with(['-', ':', '—', '–']))
+    });
     (named && !a_status).then(|| (code, name.to_string()))
 }
 
@@ -595,6 +620,8 @@ mod heading_tests {
         assert_eq!(code_heading("`10003` - Invalid token"), named("10003", "Invalid token"));
         assert_eq!(code_heading("20: Rate limited"), named("20", "Rate limited"));
         assert_eq!(code_heading("010 - Not allowed"), named("010", "Not allowed"));
+        assert_eq!(code_heading("400 Bad Request - Unsupported grant type"), None, "a status's case");
+        assert_eq!(code_heading("401 Unauthorized"), None);
         assert_eq!(code_heading("101 - Invalid card number"), named("101", "Invalid card number"));
         // A range of codes, a status, a bare number, a long sentence: no code.
         for heading in

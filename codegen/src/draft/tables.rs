@@ -250,7 +250,9 @@ impl TableKind {
         if let Some(messages) = messages {
             let statuses: std::collections::BTreeSet<u16> = messages.iter().map(|(code, _, _)| *code).collect();
             let one_form = messages.iter().all(|(_, _, template)| *template == messages[0].2);
-            if one_form && statuses.len() < messages.len() {
+            // (Each message once: a status's reason written on two rows is no message of its own.)
+            let texts: BTreeSet<&String> = messages.iter().map(|(_, text, _)| text).collect();
+            if one_form && statuses.len() < messages.len() && texts.len() == messages.len() {
                 return Some(Self::Messages);
             }
         }
@@ -762,14 +764,17 @@ impl Drafter<'_> {
         }
         // Statuses written with their reason (`413 Payload Too Large`): the page's phrase, where
         // it is not RFC 9110's, is the status's reason, which the column writes back.
-        let with_reasons = |&&(c, fact): &&(usize, ValueFact)| {
-            fact == ValueFact::Statuses && statuses_form(&column(table, c)).as_deref() == Some("reason")
-        };
-        for &(c, _) in facts.iter().filter(with_reasons) {
+        // A column that writes some statuses bare (`: stated reason`) states the phrases of the
+        // others, RFC 9110's too.
+        let form_of = |c: usize| statuses_form(&column(table, c)).filter(|form| form.ends_with("reason"));
+        for (c, form) in
+            facts.iter().filter(|(_, f)| *f == ValueFact::Statuses).filter_map(|&(c, _)| Some((c, form_of(c)?)))
+        {
+            let stated = form.contains("stated");
             for (code, phrase) in table.rows.iter().filter_map(|row| row.get(c)).flat_map(|cell| status_phrases(cell)) {
                 let standard = crate::model::standard_reason(code) == Some(phrase.as_str());
                 if let Some(status) = self.statuses.iter_mut().find(|s| s.code == code && s.reason.is_none()) {
-                    status.reason = (!standard).then_some(phrase);
+                    status.reason = (stated || !standard).then_some(phrase);
                 }
             }
         }

@@ -169,8 +169,9 @@ impl Checker<'_> {
         // A status written with its reason takes the catalog's phrase (`413 Payload Too Large`,
         // as a document may write it), else RFC 9110's.
         let reason_of = |code: u16| {
-            let listed = api.statuses.iter().find(|s| s.code == code).and_then(|s| s.reason_phrase());
-            listed.map(str::to_string)
+            let listed = api.statuses.iter().find(|s| s.code == code)?;
+            let text = listed.reason_phrase()?.to_string();
+            Some(facts::Phrase { text, stated: listed.reason.is_some() })
         };
         let cells: Vec<Vec<String>> = rows
             .iter()
