@@ -82,7 +82,9 @@ impl<'a> Definitions<'a> {
             FieldType::Boolean => json!({ "type": "boolean" }),
             // Any JSON value. Every type is listed rather than written as `{}`: with a sibling
             // `description`, json-schema-to-typescript reads a schema without `type` as an object.
-            FieldType::Any => json!({ "type": ["string", "number", "boolean", "object", "array", "null"] }),
+            // `integer` too, though `number` covers it: without it typify holds a whole number as
+            // an `f64`, and writes `38190` back as `38190.0`.
+            FieldType::Any => json!({ "type": ["string", "integer", "number", "boolean", "object", "array", "null"] }),
             FieldType::Map(inner) => {
                 json!({ "type": "object", "additionalProperties": Value::Object(self.type_schema(inner)) })
             }
