@@ -600,8 +600,9 @@ pub fn unquoted(span: &str) -> &str {
         .unwrap_or(span)
 }
 
-/// The path two values or more share up to a `/` (`https://api.x.com/2/problems/`), when it
-/// is long enough to be an address's (eight characters or more).
+/// The path values share up to a `/` (`https://api.x.com/2/problems/`), when it is long enough
+/// to be an address's (eight characters or more): of two values or more, or of one address
+/// (BigCommerce's one problem type, under whose path another would be).
 pub fn shared_path<'v>(mut values: impl Iterator<Item = &'v str>) -> Option<&'v str> {
     let first = values.next()?;
     let mut common = first.len();
@@ -611,7 +612,7 @@ pub fn shared_path<'v>(mut values: impl Iterator<Item = &'v str>) -> Option<&'v 
         others += 1;
     }
     let end = first[..common].rfind('/')? + 1;
-    (others >= 1 && end >= 8).then(|| &first[..end])
+    ((others >= 1 || first.contains("://")) && end >= 8).then(|| &first[..end])
 }
 
 /// A cell that is one link (`[200](#ok)`, `` [`invalid`](#invalid) ``): its text and target.
@@ -717,7 +718,8 @@ HTTP/1.1 400 Bad Request
         let uris = ["https://api.x.com/2/problems/usage-capped", "https://api.x.com/2/problems/invalid-request"];
         assert_eq!(shared_path(uris.into_iter()), Some("https://api.x.com/2/problems/"));
         assert_eq!(shared_path(["a/b", "a/c"].into_iter()), None, "too short for an address");
-        assert_eq!(shared_path(["https://x.example/a"].into_iter()), None, "one value shares nothing");
+        assert_eq!(shared_path(["https://x.example/a"].into_iter()), Some("https://x.example/"), "one address");
+        assert_eq!(shared_path(["errors/auth/expired"].into_iter()), None, "one value that is no address");
     }
 
     #[test]

@@ -416,6 +416,18 @@ impl Drafter<'_> {
                 };
                 FieldType::Map(Box::new(items))
             }
+            // An object the prose says is keyed by the request's data (BigCommerce's `errors`,
+            // "keyed by field name"): a map of its values' type.
+            Value::Object(map) if self.keyed_by_data.contains(key) => {
+                let mut values = map.values().filter(|v| !v.is_null());
+                let first = values.next().map(|v| self.infer_type(key, v, source));
+                let alike =
+                    |ty: &FieldType, drafter: &Self| map.values().all(|v| v.is_null() || drafter.fits_type(ty, v));
+                match first {
+                    Some(ty) if alike(&ty, self) => FieldType::Map(Box::new(ty)),
+                    _ => FieldType::Map(Box::new(FieldType::Any)),
+                }
+            }
             Value::Object(map) => {
                 if let Some(index) = self.described_members.get(key).and_then(|name| self.shape_index(name)) {
                     self.grow(index, map, source);
@@ -752,6 +764,14 @@ impl Drafter<'_> {
                     if roles.get(&role).is_none_or(|&(_, best)| rank < best) {
                         roles.insert(role, (f, rank));
                     }
+                }
+            }
+            // No member named for the message: a problem's `title` says what went wrong
+            // (BigCommerce's, beside `status` and `type`).
+            if reached && !roles.contains_key(&FieldRole::Message) {
+                let title = body.fields.iter().position(|f| f.name == "title" && f.ty == FieldType::String);
+                if let Some(f) = title {
+                    roles.insert(FieldRole::Message, (f, 0));
                 }
             }
             for (role, (f, _)) in roles {

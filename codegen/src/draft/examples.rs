@@ -329,6 +329,11 @@ impl Drafter<'_> {
                     }
                 } else if speaks_of_iso8601(&description) {
                     RetryAfterFormat::Iso8601
+                } else if description.contains("http-date") || description.contains("http date") {
+                    RetryAfterFormat::HttpDate
+                } else if in_milliseconds(&header) {
+                    // (BigCommerce's `X-Rate-Limit-Time-Reset-Ms`: milliseconds left.)
+                    RetryAfterFormat::DelayMilliseconds
                 } else {
                     RetryAfterFormat::DelaySeconds
                 };

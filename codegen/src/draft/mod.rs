@@ -118,6 +118,22 @@ fn prose_section_id(source: &str) -> String {
     format!("{source}-prose")
 }
 
+/// Statuses whose reason phrase another's shares (DeepL's 529 `Too Many Requests`, beside 429):
+/// each after the first gets a variant of its own, the phrase's and its code.
+fn named_apart(mut statuses: Vec<model::Status>) -> Vec<model::Status> {
+    let mut taken: BTreeMap<String, u16> = BTreeMap::new();
+    for status in &mut statuses {
+        let Some(variant) = status.reason_phrase().and_then(crate::names::pascal_case) else { continue };
+        if let Some(other) = taken.get(&variant) {
+            status.notes.push(format!("`variant` tells it from status {other}, whose reason phrase it shares."));
+            status.variant = Some(format!("{variant}{}", status.code));
+        } else {
+            taken.insert(variant, status.code);
+        }
+    }
+    statuses
+}
+
 /// The names of `from` and of every shape they hold, at any depth (through lists and maps).
 fn shapes_held<'a>(bodies: &'a [model::Shape], from: impl Iterator<Item = &'a model::Shape>) -> BTreeSet<String> {
     fn held(ty: &FieldType, out: &mut Vec<String>) {
@@ -189,6 +205,10 @@ struct Drafter<'p> {
     /// The page's JSON bodies, each with its response's status where the page gives one: read
     /// once, for the readings that look at every example before the examples are drafted.
     page_bodies: Vec<(Option<u16>, serde_json::Value)>,
+    /// Members a line of prose names in a code span and says are keyed by the request's data
+    /// ("the fields at fault in `errors`, keyed by field name"): maps, whatever members the
+    /// examples show. Read once, when the drafter starts.
+    keyed_by_data: BTreeSet<String>,
     /// Members a field table describes before any example shows them, to the shape the table
     /// made for them: an example that sends one grows that shape.
     described_members: BTreeMap<String, String>,
@@ -227,6 +247,10 @@ impl<'p> Drafter<'p> {
                 .iter()
                 .flat_map(|section| section.json_responses())
                 .filter_map(|(response, block)| Some((response.status, block.json().ok()?)))
+                .collect(),
+            keyed_by_data: (page.sections.iter().flat_map(|s| &s.prose))
+                .filter(|line| tables::keyed_by_data(line))
+                .flat_map(|line| crate::page::code_spans(line).map(str::to_string))
                 .collect(),
             described_members: BTreeMap::new(),
             null_only: BTreeSet::new(),
@@ -389,7 +413,7 @@ impl<'p> Drafter<'p> {
             summary,
             source: SourceDocuments(vec![source]),
             sections,
-            statuses: self.statuses.clone(),
+            statuses: named_apart(self.statuses.clone()),
             status_classes: self.status_classes.clone(),
             vocabularies: self.vocabularies.iter().cloned().map(names::with_free_variants).collect(),
             bodies,

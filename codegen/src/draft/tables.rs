@@ -419,8 +419,15 @@ impl Drafter<'_> {
             })
             .collect();
         let grouped = codes.iter().any(|codes| codes.len() > 1);
+        // Some codes written with their reason and the others bare (DeepL's `456 Quota Exceeded`
+        // beside `400`): the reason where the catalog states it.
+        let stated = match grouped || !class_rows.is_empty() {
+            true => None,
+            false => stated_reason_template(&status_rows, &reasons, key),
+        };
         // The template, and whether it writes each row's phrase (a reason, or a group's name).
         let (template, labelled) = match reasons.first() {
+            _ if stated.is_some() => (stated.clone().unwrap_or_default(), true),
             Some(Some((_, template))) if reasons.iter().all(|r| r.as_ref().is_some_and(|(_, t)| t == template)) => {
                 // A class has no reason phrase to write beside it.
                 if !class_rows.is_empty() {
@@ -438,7 +445,7 @@ impl Drafter<'_> {
         let mut taken: Vec<StatusFact> = Vec::new();
         // Reasons in the code's cell, or one row for several statuses (whose one reason phrase
         // cannot be each status's own): no column is the reason.
-        if reasons.iter().all(Option::is_some) || codes.iter().any(|c| c.len() > 1) {
+        if reasons.iter().all(Option::is_some) || codes.iter().any(|c| c.len() > 1) || stated.is_some() {
             taken.push(StatusFact::Reason);
         }
         for (c, header) in table.header.iter().enumerate() {
@@ -926,7 +933,7 @@ fn status_class_cell(cell: &str) -> Option<String> {
 /// of its own ("messages by field name", "one entry per field", "nested as the request nests
 /// them"), or that it is another system's object passed on as it came ("the error the provider
 /// returned, as it returned it")? Such an object is a map, whatever keys its examples show.
-fn keyed_by_data(description: &str) -> bool {
+pub(super) fn keyed_by_data(description: &str) -> bool {
     let description = description.to_lowercase();
     let keyed = ["by field", "by name", "keyed", "per field", "each field", "each argument", "nested as", "map of"];
     let passed_on =
@@ -973,6 +980,27 @@ fn nested_member(json: &Value, found: &impl Fn(&str, &Value, &Map<String, Value>
         }
         Value::Array(items) => items.iter().find_map(|item| nested_member(item, found)),
         _ => None,
+    }
+}
+
+/// The code column's template where some rows write a code with its reason, all one way
+/// (`456 Quota Exceeded`, `{code} {reason}`), and the others a bare code: `{code:stated reason}`
+/// (with the text between them before `stated`, where it is not a space).
+fn stated_reason_template(rows: &[&Vec<String>], reasons: &[Option<(String, String)>], key: usize) -> Option<String> {
+    let templates: Vec<&String> = reasons.iter().flatten().map(|(_, template)| template).collect();
+    let first = templates.first()?;
+    let bare = |(row, reason): (&&Vec<String>, &Option<(String, String)>)| {
+        reason.is_none() && row[key].trim().parse::<u16>().is_ok()
+    };
+    let mixed = templates.len() < reasons.len() && rows.iter().zip(reasons).filter(|(_, r)| r.is_none()).all(bare);
+    if !mixed || templates.iter().any(|t| t != first) {
+        return None;
+    }
+    let between = first.strip_prefix("{code}")?.strip_suffix("{reason}")?;
+    match between {
+        "" => None,
+        " " => Some("{code:stated reason}".to_string()),
+        between => Some(format!("{{code:{between}stated reason}}")),
     }
 }
 

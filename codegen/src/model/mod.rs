@@ -220,6 +220,10 @@ pub struct Status {
     /// standard phrase when left out; needed for codes no standard names.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The Rust variant of `HttpStatus` (and its schema and OpenAPI name), where the reason
+    /// phrase would give another status's: DeepL's 529 `Too Many Requests`, beside 429.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant: Option<String>,
     /// What the document says the status means.
     pub description: String,
     /// What the document tells clients to do.

@@ -1,7 +1,7 @@
 //! Statuses, vocabularies, bodies, headers and retry rules: names, references and the rules
 //! each kind of entry follows.
 
-use super::naming::{FIELD_NAMING, VARIANT_NAMING};
+use super::naming::{FIELD_NAMING, STATUS_NAMING, VARIANT_NAMING};
 use super::{Checker, RESERVED_CONSTANTS, RESERVED_VARIANTS};
 use crate::diagnostic::Code;
 use crate::facts;
@@ -57,38 +57,35 @@ impl Checker<'_> {
                     "add `reason:` with the phrase the document (or the API) uses for it",
                 );
             }
-            let ascii = self.ascii_source(
-                &format!("{path}.reason"),
-                reason,
-                "the reason phrase",
-                "use the RFC 9110 reason phrase, which is ASCII",
-            );
-            let variant = names::pascal_case(reason).filter(|_| ascii);
+            // Named by `variant`, or after the phrase.
+            let variant = match status.variant.as_deref() {
+                Some(explicit) => self.rust_name(&path, reason, Some(explicit), &STATUS_NAMING),
+                None => self.status_variant(&path, status, reason),
+            };
             self.derived.status_variants.push(variant.clone());
-            match variant {
-                Some(variant) if RESERVED_VARIANTS.contains(&variant.as_str()) => self.error(
-                    Code::ReservedName,
-                    format!("{path}.reason"),
-                    format!("reason `{reason}` gives the variant `{variant}`, which `HttpStatus` defines itself"),
-                    "use the RFC 9110 reason phrase of the code",
-                ),
-                // Without any phrase, E0502 (or the bad code) is reported above already.
-                None if !ascii || status.reason_phrase().is_none() => {}
-                None => self.error(
-                    Code::Unnameable,
-                    format!("{path}.reason"),
-                    "the reason phrase has no letters to name a variant",
-                    "use the RFC 9110 reason phrase, e.g. `Not Found`, or leave `reason` out to have it filled in",
-                ),
-                Some(variant) => {
-                    if let Some(other) = variants.insert(variant.clone(), status.code) {
-                        self.error(
-                            Code::NameCollision,
-                            format!("{path}.reason"),
-                            format!("reason `{reason}` gives the variant `{variant}`, as status {other} does"),
-                            "give each status a distinct reason phrase",
-                        );
-                    }
+            if let Some(variant) = variant {
+                // What names the variant, where it is.
+                let (key, named) = match status.variant {
+                    Some(_) => ("variant", format!("`variant` names the variant `{variant}`")),
+                    None => ("reason", format!("reason `{reason}` gives the variant `{variant}`")),
+                };
+                let taken_by = variants.get(&variant).copied();
+                if RESERVED_VARIANTS.contains(&variant.as_str()) {
+                    self.error(
+                        Code::ReservedName,
+                        format!("{path}.{key}"),
+                        format!("{named}, which `HttpStatus` defines itself"),
+                        "use the RFC 9110 reason phrase of the code, or set `variant:` to another name",
+                    );
+                } else if let Some(other) = taken_by {
+                    self.error(
+                        Code::NameCollision,
+                        format!("{path}.{key}"),
+                        format!("{named}, as status {other} does"),
+                        "give each status a distinct reason phrase, or set `variant:` on one of them",
+                    );
+                } else {
+                    variants.insert(variant, status.code);
                 }
             }
             self.check_trace(&path, status, facts::STATUS_FACTS, &|f| facts::status_fact(status, f).is_some());
@@ -464,6 +461,27 @@ impl Checker<'_> {
             self.derived.field_names.push(derived);
         }
         self.check_shape_cycles();
+    }
+
+    /// The variant a status's reason phrase gives, with what keeps it from giving one reported.
+    fn status_variant(&mut self, path: &str, status: &crate::model::Status, reason: &str) -> Option<String> {
+        let ascii = self.ascii_source(
+            &format!("{path}.reason"),
+            reason,
+            "the reason phrase",
+            "use the RFC 9110 reason phrase, which is ASCII",
+        );
+        let variant = names::pascal_case(reason).filter(|_| ascii);
+        // Without any phrase, E0502 (or the bad code) is reported already.
+        if variant.is_none() && ascii && status.reason_phrase().is_some() {
+            self.error(
+                Code::Unnameable,
+                format!("{path}.reason"),
+                "the reason phrase has no letters to name a variant",
+                "use the RFC 9110 reason phrase, e.g. `Not Found`, or leave `reason` out to have it filled in",
+            );
+        }
+        variant
     }
 
     /// Each union: a tag, and variants each naming a body that is not a whole body and has no
