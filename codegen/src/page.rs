@@ -549,13 +549,23 @@ pub fn number_like_codes<'v>(number: &str, values: impl IntoIterator<Item = &'v 
 
 /// The category of a code written in parts: `EAPI` of `EAPI:Invalid key` (see
 /// [`colon_prefix`]), `error` of `error.quote.expired` (words of letters, digits, `_` and `-`
-/// joined by `.`).
+/// joined by `.`), `send` of `send-0003` (a word, `-`, a number).
 pub fn code_category(word: &str) -> Option<&str> {
-    colon_prefix(word).or_else(|| {
-        let (first, rest) = word.split_once('.')?;
-        let part = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-        (part(first) && rest.split('.').all(part)).then_some(first)
-    })
+    colon_prefix(word).or_else(|| dotted_prefix(word)).or_else(|| numbered_prefix(word))
+}
+
+/// The first part of a code in dotted parts (`error` of `error.quote.expired`).
+fn dotted_prefix(word: &str) -> Option<&str> {
+    let (first, rest) = word.split_once('.')?;
+    let part = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    (part(first) && rest.split('.').all(part)).then_some(first)
+}
+
+/// The word before the number of a code written `word-number` (`send` of Mailjet's `send-0003`).
+fn numbered_prefix(word: &str) -> Option<&str> {
+    let (prefix, number) = word.split_once('-')?;
+    let letters = !prefix.is_empty() && prefix.bytes().all(|b| b.is_ascii_alphabetic());
+    (letters && !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())).then_some(prefix)
 }
 
 /// The categories of the codes written in parts among `values` (see [`code_category`]), where
@@ -653,6 +663,15 @@ mod tests {
     use super::*;
 
     const PAGE: &str = "> Index at: https://example.com/llms.txt\n\n# Errors\n\nIntro text.\n\n## Statuses\n\n| Code | Meaning |\n| --- | --- |\n| `400` | Bad *input* |\n| `429` | Slow \\| down |\n\n### Limits\n\n```http\nHTTP/1.1 429 Too Many Requests\nRetry-After: 60\n```\n\n```json\n{\"error\": \"x\"}\n```\n\n- Wait `60` seconds.\n";
+
+    #[test]
+    fn codes_in_parts_have_a_category() {
+        assert_eq!(code_category("EAPI:Invalid key"), Some("EAPI"));
+        assert_eq!(code_category("error.quote.expired"), Some("error"));
+        assert_eq!(code_category("send-0003"), Some("send"));
+        assert_eq!(code_category("X-RateLimit"), None, "no number after the word");
+        assert_eq!(code_category("mj-0001a"), None);
+    }
 
     #[test]
     fn codes_written_as_phrases_are_capitalised_words() {

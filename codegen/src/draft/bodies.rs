@@ -40,6 +40,7 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
     let vocabulary = matches!(ty, FieldType::Vocabulary(_));
     match words.as_str() {
         "type" | "code" | "errorcode" | "errortype" | "error" | "name" | "retcode" | "errcode" | "reason"
+        | "status"
             if vocabulary =>
         {
             Some(FieldRole::Code)
@@ -47,7 +48,7 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
         "actionrequired" | "action" | "hint" | "suggestedaction" if vocabulary => Some(FieldRole::Hint),
         "message" | "msg" | "detail" | "errordescription" | "error" | "errorsummary" | "errormessage" | "errormsg"
         | "summary" | "description" | "errors" | "messages" | "retmsg" | "errmsg" | "errormessages" | "reason"
-        | "err" | "details"
+        | "err" | "details" | "developermessage"
             if *ty == FieldType::String =>
         {
             Some(FieldRole::Message)
@@ -61,6 +62,7 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
             Some(FieldRole::RequestId)
         }
         "retryafter" | "retryafterseconds" | "backoff" | "backoffseconds" | "retryin" | "retryinseconds"
+        | "waitseconds"
             if matches!(ty, FieldType::Integer | FieldType::Number) =>
         {
             Some(FieldRole::RetryAfter)
@@ -544,8 +546,10 @@ impl Drafter<'_> {
             // and whole numbers that are not the status again (Zuora's `"code": 53100320`; a
             // `"code": 404` in a 404 is the status).
             let apart = super::tables::members_apart_from_the_status(&self.page_bodies);
+            // (And Google's `error.status`, a string whose values are codes: `NOT_FOUND`.)
             let candidate = |f: &Field| {
-                code_like(&f.name)
+                let status_name = names::bare(&f.name) == "status" && f.ty == FieldType::String;
+                (code_like(&f.name) || status_name)
                     && (f.ty == FieldType::String || (f.ty == FieldType::Integer && apart.contains_key(&f.name)))
             };
             let mut candidates: Vec<(usize, Vec<String>)> =
@@ -604,7 +608,19 @@ impl Drafter<'_> {
                 // One value in every example that sends the member is a constant (a problem
                 // type's one URI), not codes.
                 let constant = values.len() == 1 && sending >= 2;
-                (!values.is_empty() && !sentences && !tabled && !constant).then_some((*owner, path.clone(), values))
+                // Numbers that are all statuses repeat the status (Google's `error.code` 404);
+                // a `status` that is no code-like text is a state (`"error"`, `"Failure"`).
+                let statuses = |v: &String| v.parse::<u16>().is_ok_and(|n| (100..=599).contains(&n));
+                let screaming = |v: &String| v.contains('_') && v.chars().all(|c| c.is_ascii_uppercase() || c == '_');
+                let not_codes = match path.last().map(|key| names::bare(key)).as_deref() {
+                    Some("status") => !values.iter().all(|(v, _)| screaming(v)),
+                    _ => values.iter().all(|(v, _)| statuses(v)),
+                };
+                (!values.is_empty() && !sentences && !tabled && !constant && !not_codes).then_some((
+                    *owner,
+                    path.clone(),
+                    values,
+                ))
             });
             let Some((owner, path, values)) = found else { continue };
             let key = path.last().cloned().unwrap_or_default();
@@ -758,6 +774,9 @@ impl Drafter<'_> {
                         // a `reason` (Elasticsearch's message) or `details` after both: the one
                         // may be a phrase, the other more than the message.
                         FieldRole::Message if ["reason", "details"].contains(&names::bare(&field.name).as_str()) => 2,
+                        // A message for developers before one for the app's users (Vimeo's
+                        // `developer_message` beside `error`).
+                        FieldRole::Message if names::bare(&field.name) == "error" => 1,
                         FieldRole::Message if matches!(field.ty, FieldType::Array(_)) => 1,
                         _ => 0,
                     };

@@ -345,11 +345,15 @@ impl Drafter<'_> {
         self.headers.push(header);
     }
 
-    /// Header names the prose gives in code spans (`Retry-After`), described by their sentence.
+    /// Header names the prose (or a table's cell) gives in code spans (`Retry-After`), described
+    /// by their sentence.
     pub(super) fn prose_headers(&mut self) {
         let mut found = Vec::new();
         for (index, section) in self.page.sections.iter().enumerate() {
-            for line in &section.prose {
+            // The prose, and the cells of its tables after their first column (Printful's
+            // `429` row: "wait the seconds in `Retry-After`").
+            let cells = section.tables.iter().flat_map(|table| &table.rows).flat_map(|row| row.iter().skip(1));
+            for line in section.prose.iter().chain(cells) {
                 for name in header_names(line) {
                     found.push((name.to_string(), line.clone(), self.section_ids[index].clone()));
                 }

@@ -283,13 +283,6 @@ impl<'p> Drafter<'p> {
         self.statuses.push(status);
     }
 
-    /// [`Drafter::free_source`] for an entry that may be left out: `None` where every section
-    /// lists such entries (a page that is one section with the table, say), as the entry would
-    /// be a row of a table that the page's table does not have.
-    fn unlisted_source(&self, source: &str, lists: impl Fn(&TableRows) -> bool) -> Option<String> {
-        self.unlisting_source(source, lists).map(|(free, _)| free)
-    }
-
     /// Where to trace an entry that `source` uses but does not list: `source`, unless one of
     /// its tables lists such entries (the entry would become a row the page does not have);
     /// then the first section none of whose tables do, else a catalog section of its own under

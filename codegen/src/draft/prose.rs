@@ -428,7 +428,8 @@ impl Drafter<'_> {
             .map(|v| v.name.clone());
         if let Some(name) = sent_only {
             let listed = TableRows::Vocabulary(name.clone());
-            let Some(source) = self.unlisted_source(source, |rows| *rows == listed) else { return };
+            // (A page of one section, whose table lists the values: a catalog section of its own.)
+            let (source, _) = self.free_source(source, |rows| *rows == listed);
             let vocabulary = self.vocabularies.iter_mut().find(|v| v.name == name);
             if let Some(value) = vocabulary.and_then(|v| v.values.iter_mut().find(|x| x.value == word)) {
                 value.description = Some(said.to_string());
@@ -443,7 +444,8 @@ impl Drafter<'_> {
             return;
         };
         let listed = TableRows::Vocabulary(name.clone());
-        let Some(source) = self.unlisted_source(source, |rows| *rows == listed) else { return };
+        // (A page of one section, whose table lists the values: a catalog section of its own.)
+        let (source, _) = self.free_source(source, |rows| *rows == listed);
         if let Some(vocabulary) = self.vocabularies.iter_mut().find(|v| v.name == name) {
             vocabulary.values.push(VocabularyValue {
                 value: word.to_string(),
@@ -510,7 +512,8 @@ impl Drafter<'_> {
             return;
         }
         let listed = TableRows::Vocabulary(vocabulary.clone());
-        let Some(source) = self.unlisted_source(source, |rows| *rows == listed) else { return };
+        // (A page of one section, whose table lists the values: a catalog section of its own.)
+        let (source, _) = self.free_source(source, |rows| *rows == listed);
         let vocabulary = self.vocabularies.iter_mut().find(|v| v.name == vocabulary);
         if let Some(vocabulary) = vocabulary {
             vocabulary.values.push(VocabularyValue {

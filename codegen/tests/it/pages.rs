@@ -365,8 +365,9 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
         if w.contains("://") {
             // An address: another one under the same path.
             Some(format!("{w}-again"))
-        } else if codegen::page::code_category(w).is_some() {
+        } else if codegen::page::code_category(w).is_some() && w.contains([':', '.']) {
             // A code in parts (`EAPI:Invalid key`, `error.quote.expired`): another of its kind.
+            // (One numbered after its word, `send-0003`, gets another number below.)
             Some(format!("{w}{}again", if w.contains(':') { " " } else { "." }))
         } else if w.bytes().any(|b| b.is_ascii_digit()) {
             Some(w.chars().map(|c| if c.is_ascii_digit() { '9' } else { c }).collect())
