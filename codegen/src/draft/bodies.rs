@@ -536,6 +536,7 @@ impl Drafter<'_> {
     /// A root body's code-like field (`error`, `code`, `type`) that no table's vocabulary
     /// types: its values across the examples become a vocabulary of their own.
     pub(super) fn example_vocabularies(&mut self) {
+        let apart = super::tables::members_apart_from_the_status(&self.page_bodies);
         for b in 0..self.bodies.len() {
             if !self.bodies[b].root {
                 continue;
@@ -545,11 +546,9 @@ impl Drafter<'_> {
             // `{"error": {"type": ...}}` envelope) or of the elements of a list it holds. Strings,
             // and whole numbers that are not the status again (Zuora's `"code": 53100320`; a
             // `"code": 404` in a 404 is the status).
-            let apart = super::tables::members_apart_from_the_status(&self.page_bodies);
-            // (And Google's `error.status`, a string whose values are codes: `NOT_FOUND`.)
+            // (Google's `error.status` too, a string whose values are codes: `NOT_FOUND`.)
             let candidate = |f: &Field| {
-                let status_name = names::bare(&f.name) == "status" && f.ty == FieldType::String;
-                (code_like(&f.name) || status_name)
+                code_like(&f.name)
                     && (f.ty == FieldType::String || (f.ty == FieldType::Integer && apart.contains_key(&f.name)))
             };
             let mut candidates: Vec<(usize, Vec<String>)> =
