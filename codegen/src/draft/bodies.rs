@@ -90,21 +90,21 @@ fn same_name(a: &str, b: &str) -> bool {
     names::bare(a) == names::bare(b)
 }
 
-/// An id the page says to give support, where its name says nothing of a role: the request id
-/// where it is the id of the request or call (Zuora's `processId`: "the ID of the call; give it
-/// to Global Support"), else the support reference (`instance`: "give it to support"; Asana's
-/// `phrase`: "quote it when you contact support").
-fn id_for_support(description: &str, ty: &FieldType) -> Option<FieldRole> {
+/// An id the page says is the request's or to give support, where its name says nothing of a
+/// role: the request id where it is the id of the request or call (Zuora's `processId`: "the ID
+/// of the call; give it to Global Support"; Plivo's `api_id`: "it identifies the request"), else
+/// the support reference (`instance`: "give it to support"; Asana's `phrase`: "quote it when you
+/// contact support").
+fn id_said(description: &str, ty: &FieldType) -> Option<FieldRole> {
     let said = description.to_lowercase();
-    let names_it = ["id", "identif", "quote", "reference"].iter().any(|word| said.contains(word));
-    if *ty != FieldType::String || !said.contains("support") || !names_it {
+    if *ty != FieldType::String {
         return None;
     }
-    let of_the_request = ["id of the request", "id of the call", "identifies the request", "identifies the call"];
-    match of_the_request.iter().any(|words| said.contains(words)) {
-        true => Some(FieldRole::RequestId),
-        false => Some(FieldRole::SupportReference),
+    if super::prose::said_of_the_request(&said) {
+        return Some(FieldRole::RequestId);
     }
+    let names_it = ["id", "identif", "quote", "reference"].iter().any(|word| said.contains(word));
+    (said.contains("support") && names_it).then_some(FieldRole::SupportReference)
 }
 
 /// Is a key named like a code (`error`, `code`, `type`)? Such a string member's values become
@@ -611,9 +611,13 @@ impl Drafter<'_> {
                 // a `status` that is no code-like text is a state (`"error"`, `"Failure"`).
                 let statuses = |v: &String| v.parse::<u16>().is_ok_and(|n| (100..=599).contains(&n));
                 let screaming = |v: &String| v.contains('_') && v.chars().all(|c| c.is_ascii_uppercase() || c == '_');
+                // Reason phrases name the status (OneLogin's `type`: `Unauthorized`).
+                let phrases = |v: &String| {
+                    (100..=599).filter_map(crate::model::standard_reason).any(|reason| reason.eq_ignore_ascii_case(v))
+                };
                 let not_codes = match path.last().map(|key| names::bare(key)).as_deref() {
                     Some("status") => !values.iter().all(|(v, _)| screaming(v)),
-                    _ => values.iter().all(|(v, _)| statuses(v)),
+                    _ => values.iter().all(|(v, _)| statuses(v) || phrases(v)),
                 };
                 (!values.is_empty() && !sentences && !tabled && !constant && !not_codes).then_some((
                     *owner,
@@ -763,7 +767,7 @@ impl Drafter<'_> {
                 let tabled =
                     matches!(field.ty.values(), FieldType::Vocabulary(v) if self.vocabulary_tables.contains_key(v));
                 let role = (if tabled { Some(FieldRole::Code) } else { role_for(&field.name, field.ty.values()) })
-                    .or_else(|| id_for_support(&field.description, &field.ty))
+                    .or_else(|| id_said(&field.description, &field.ty))
                     .filter(|_| reached);
                 if let Some(role) = role {
                     // Of the members that may hold the code, those a table types first.

@@ -63,6 +63,14 @@ const UNITS: &[&str] = &[
     "records",
 ];
 
+/// Whether (lower-case) words say an id is the request's ("the ID of the call", "identifies the
+/// request").
+pub(super) fn said_of_the_request(said: &str) -> bool {
+    ["id of the request", "id of the call", "identifies the request", "identifies the call"]
+        .iter()
+        .any(|words| said.contains(words))
+}
+
 /// Whether (lower-case) words say a member is sent only sometimes: "only there when...",
 /// "not always sent", "may be omitted", "on token requests only".
 pub(super) fn sent_sometimes(said: &str) -> bool {
@@ -225,17 +233,33 @@ impl Drafter<'_> {
     }
 
     /// Sentences about one member, that start with its name (`` `instance` identifies this
-    /// occurrence; quote it when you contact support. ``): its description, where only the
-    /// examples had given one (and so its role, where the sentence says it is for support).
+    /// occurrence; quote it when you contact support. ``) or are the one member a line names and
+    /// says identifies the request: its description, where only the examples had given one (and
+    /// so its role, where the sentence says it is for support or the request's id).
     pub(super) fn prose_descriptions(&mut self) {
         let page = self.page;
         for line in page.sections.iter().flat_map(|section| &section.prose) {
-            let Some(rest) = line.strip_prefix('`') else { continue };
-            let Some((member, _)) = rest.split_once('`') else { continue };
-            // The line's first sentence (a member's name may hold a `.`, so not split before it).
-            let sentence = match line[member.len() + 2..].split_once(". ") {
-                Some((first, _)) => format!("`{member}`{first}."),
-                None => line.clone(),
+            // (Or a line whose one code span names the member it says identifies the request:
+            // Plivo's "Keep `api_id`: it identifies the request".)
+            let about_the_request = || {
+                let mut spans = code_spans(line);
+                let member = spans.next().filter(|_| spans.next().is_none())?;
+                said_of_the_request(&line.to_lowercase()).then(|| (member.to_string(), line.clone()))
+            };
+            let (member, sentence) = match line.strip_prefix('`').and_then(|rest| rest.split_once('`')) {
+                Some((member, _)) => {
+                    // The line's first sentence (a member's name may hold a `.`, so not split
+                    // before it).
+                    let sentence = match line[member.len() + 2..].split_once(". ") {
+                        Some((first, _)) => format!("`{member}`{first}."),
+                        None => line.clone(),
+                    };
+                    (member.to_string(), sentence)
+                }
+                None => match about_the_request() {
+                    Some(found) => found,
+                    None => continue,
+                },
             };
             let fields = self.bodies.iter_mut().flat_map(|body| &mut body.fields);
             for field in fields.filter(|f| f.name == member && f.inferred.iter().any(|i| i == "description")) {

@@ -261,7 +261,20 @@ impl TableKind {
         let sent_in_column = |values: &BTreeSet<u64>| {
             first.iter().any(|cell| strip_code(cell).parse().is_ok_and(|n: u64| values.contains(&n)))
         };
+        // (Unless another column gives the numbers' reason phrases: OneLogin's `code` and `type`,
+        // `401` and `Unauthorized`, repeat the status. Most rows, as a page may write a phrase
+        // RFC 9110 has since renamed: `Unprocessable Entity`.)
+        let reasons_beside = (1..table.header.len()).any(|c| {
+            let phrased = |row: &&Vec<String>| {
+                let reason = strip_code(&row[0]).parse().ok().and_then(crate::model::standard_reason);
+                reason
+                    .is_some_and(|reason| row.get(c).is_some_and(|cell| strip_code(cell).eq_ignore_ascii_case(reason)))
+            };
+            let phrased = table.rows.iter().filter(phrased).count();
+            phrased >= 2 && phrased * 5 >= table.rows.len() * 4
+        });
         if statuses(0)
+            && !reasons_beside
             && apart
                 .iter()
                 .any(|(member, values)| column_names_member(&table.header[0], member) && sent_in_column(values))
