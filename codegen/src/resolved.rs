@@ -126,6 +126,12 @@ impl Api {
         self.shapes.iter().filter(|s| s.root)
     }
 
+    /// The shape whose list is the whole error body, where the body is a list of errors
+    /// (validation makes it the API's only root body).
+    pub fn list_body(&self) -> Option<&Shape> {
+        self.roots().find(|s| s.array)
+    }
+
     pub fn status(&self, code: u16) -> Option<&Status> {
         self.statuses.iter().find(|s| s.code == code)
     }

@@ -9,9 +9,11 @@ use crate::page::header_names;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
-/// Whether a JSON list is a body of errors: objects, each with members.
-fn is_list_of_errors(items: &[Value]) -> bool {
-    !items.is_empty() && items.iter().all(|item| item.as_object().is_some_and(|members| !members.is_empty()))
+/// Whether JSON is a body that is a list of errors: objects, each with members.
+fn is_list_of_errors(json: &Value) -> bool {
+    json.as_array().is_some_and(|items| {
+        !items.is_empty() && items.iter().all(|item| item.as_object().is_some_and(|members| !members.is_empty()))
+    })
 }
 
 /// Whether a header of the wait counts milliseconds: its name ends so (`x-ms-retry-after-ms`),
@@ -125,15 +127,10 @@ impl Drafter<'_> {
                     Ok(Value::Object(body)) if body.is_empty() => {
                         self.unplaced.push(format!("{at}: an empty JSON object"));
                     }
-                    Ok(Value::Object(body)) => {
-                        let body = Value::Object(body);
+                    Ok(body) if body.is_object() || (!objects_sent && is_list_of_errors(&body)) => {
                         self.example(index, &mut used_ids, response.status, response.headers, body, &at);
                     }
-                    Ok(Value::Array(items)) if !objects_sent && is_list_of_errors(&items) => {
-                        let body = Value::Array(items);
-                        self.example(index, &mut used_ids, response.status, response.headers, body, &at);
-                    }
-                    Ok(Value::Array(items)) if is_list_of_errors(&items) => self.unplaced.push(format!(
+                    Ok(body) if is_list_of_errors(&body) => self.unplaced.push(format!(
                         "{at}: a body that is a list of errors, beside bodies that are objects (a catalog's list \
                          body is its API's only format)"
                     )),

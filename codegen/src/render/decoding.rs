@@ -75,7 +75,7 @@ pub fn one_pass<'a>(roots: &'a [&'a Shape]) -> Option<OnePass<'a>> {
 pub fn body_data(api: &Api) -> Value {
     let roots: Vec<&Shape> = api.roots().collect();
     let (decoding, formats): (&str, Vec<&Shape>) = match one_pass(&roots) {
-        _ if roots.iter().any(|root| root.array) => ("list", roots.clone()),
+        _ if api.list_body().is_some() => ("list", roots.clone()),
         Some(pass) if roots.len() > 1 => ("one_pass", pass.roots.to_vec()),
         _ => ("in_turn", roots.clone()),
     };

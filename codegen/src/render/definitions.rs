@@ -46,8 +46,8 @@ impl<'a> Definitions<'a> {
             "description".into(),
             format!("Any error body of the {} API. {}", api.name, api.summary.trim()).into(),
         );
-        if let Some(list) = api.roots().find(|s| s.array) {
-            // A list of objects (validation leaves it the only root body).
+        if let Some(list) = api.list_body() {
+            // A list of objects.
             schema.insert("type".into(), "array".into());
             schema.insert("items".into(), self.reference(&list.name));
             return schema;

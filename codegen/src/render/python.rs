@@ -54,7 +54,7 @@ pub fn render_module(api: &Api) -> String {
         render_union(&mut out, api, union);
     }
     let roots: Vec<&str> = api.roots().map(|shape| shape.name.as_str()).collect();
-    match api.roots().find(|shape| shape.array) {
+    match api.list_body() {
         Some(list) => {
             let _ = writeln!(out, "\n#: Any error body of {}: a list of its errors.", one_line(&api.name));
             let _ = writeln!(out, "ErrorResponse: _typing.TypeAlias = {}", quoted(&format!("list[{}]", list.name)));

@@ -69,7 +69,7 @@ pub fn render_declarations(api: &Api) -> String {
     }
     let roots: Vec<&str> = api.roots().map(|shape| shape.name.as_str()).collect();
     out.push('\n');
-    match api.roots().find(|shape| shape.array) {
+    match api.list_body() {
         Some(list) => {
             let _ =
                 writeln!(out, "{}", doc(&format!("Any error body of {}: a list of its errors.", one_line(&api.name))));

@@ -1,7 +1,7 @@
 //! Statuses, vocabularies, bodies, headers and retry rules: names, references and the rules
 //! each kind of entry follows.
 
-use super::naming::{FIELD_NAMING, STATUS_NAMING, VARIANT_NAMING};
+use super::naming::{FIELD_NAMING, VARIANT_NAMING};
 use super::{Checker, RESERVED_CONSTANTS, RESERVED_VARIANTS};
 use crate::diagnostic::Code;
 use crate::facts;
@@ -59,7 +59,8 @@ impl Checker<'_> {
             }
             // Named by `variant`, or after the phrase.
             let variant = match status.variant.as_deref() {
-                Some(explicit) => self.rust_name(&path, reason, Some(explicit), &STATUS_NAMING),
+                // (An explicit name is checked as a value's `variant` is.)
+                Some(explicit) => self.rust_name(&path, reason, Some(explicit), &VARIANT_NAMING),
                 None => self.status_variant(&path, status, reason),
             };
             self.derived.status_variants.push(variant.clone());

@@ -33,18 +33,6 @@ pub(super) const VARIANT_NAMING: Naming = Naming {
     derive: names::pascal_case,
 };
 
-pub(super) const STATUS_NAMING: Naming = Naming {
-    override_key: "variant",
-    wire_key: "reason",
-    wire_what: "the reason phrase",
-    item: "a variant",
-    style: "PascalCase variant name",
-    style_help: "use ASCII letters and digits starting with an upper-case letter",
-    fix_help: "use the RFC 9110 reason phrase, which is ASCII, or set `variant:`",
-    valid: names::is_type_name,
-    derive: names::pascal_case,
-};
-
 pub(super) const FIELD_NAMING: Naming = Naming {
     override_key: "rust_name",
     wire_key: "name",
