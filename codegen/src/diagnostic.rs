@@ -65,7 +65,7 @@ codes! {
     BadStatusCode = "E0501" "bad-status-code" "A status code outside 100-599, or a status class other than 1xx to 5xx.",
     Empty = "E0502" "empty" "Something that needs content has none: values, fields, a root body, a rule's scope, statements.",
     ShapeCycle = "E0503" "shape-cycle" "A body shape contains itself other than through an array or a map.",
-    BodyFormat = "E0504" "body-format" "A string `format` on a field that holds no string, a `media_type` that is not JSON or not on a root body, or `array` (a body that is a list) on a body that is not root or beside other root bodies.",
+    BodyFormat = "E0504" "body-format" "A string `format` on a field that holds no string, a `media_type` that is not JSON (or, for a plain-text body, is) or not on a root body, `array` (a body that is a list) or `text` (a plain-text body) on a body that is not root or beside other root bodies, or a plain-text body with members or a text that is no string.",
     VocabularyType = "E0505" "vocabulary-type" "A value of a `type: integer` vocabulary that is not an integer, or a string `format` on one; a `namespace_separator` that is not one sign, on integers, or in a value.",
     UnionVariant = "E0506" "union-variant" "A union's variant is a whole (root) body, or has a member named as the union's tag.",
     HiddenFormat = "E0507" "hidden-format" "A root body with no member that must be there, before other root bodies: every body decodes as it, and the ones after it are never chosen.",

@@ -132,6 +132,12 @@ impl Api {
         self.roots().find(|s| s.array)
     }
 
+    /// The format of the API's plain-text bodies, where it sends some (validation allows one):
+    /// any body that is no JSON object is one.
+    pub fn text_body(&self) -> Option<&Shape> {
+        self.roots().find(|s| s.text.is_some())
+    }
+
     pub fn status(&self, code: u16) -> Option<&Status> {
         self.statuses.iter().find(|s| s.code == code)
     }
@@ -333,6 +339,8 @@ pub struct Shape {
     pub root: bool,
     /// A root body sent as a JSON array of such objects.
     pub array: bool,
+    /// A root body sent as plain text: what its text is (the shape has no fields).
+    pub text: Option<TextBody>,
     pub fields: Vec<Field>,
     /// For an extensible body: the Rust field that keeps the members the catalog does not list.
     pub extensions: Option<String>,
@@ -383,6 +391,15 @@ pub struct UnionVariant {
 
 /// The media type of a root body that does not name one.
 pub const DEFAULT_MEDIA_TYPE: &str = "application/json";
+/// The media type of a plain-text body, unless the catalog says.
+pub const TEXT_MEDIA_TYPE: &str = "text/plain";
+
+/// What the text of a plain-text body is: a string or a vocabulary's value, and its role.
+#[derive(Debug, Clone)]
+pub struct TextBody {
+    pub ty: FieldType,
+    pub role: Option<FieldRole>,
+}
 
 /// A field's type, its references resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -569,9 +586,11 @@ pub struct Example {
     pub status_in_prose: bool,
     /// Response headers, in the catalog's order.
     pub headers: Vec<(String, String)>,
+    /// The body as JSON: of a plain-text body, its text as a JSON string.
     pub body: Value,
-    /// The body as pretty-printed JSON, as the crate embeds and the docs show it.
-    pub body_json: String,
+    /// The body as sent, as the crate embeds and the docs show it: pretty-printed JSON, or the
+    /// text of a plain-text body.
+    pub body_sent: String,
     pub decision: Option<Decision>,
     pub trace: Trace,
 }

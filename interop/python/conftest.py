@@ -53,6 +53,17 @@ def as_whole_body(schema, element):
     return [element] if is_list_body(schema) else element
 
 
+def root_formats(schema):
+    """The `$defs` names of the formats a whole body may have."""
+    branches = schema.get("allOf") or schema.get("anyOf") or schema.get("oneOf") or [schema.get("items", {})]
+    return [referenced(branch) for branch in branches]
+
+
+def takes_text(schema):
+    """Whether the API sends bodies of plain text: a format that is a string, not an object."""
+    return any("properties" not in schema["$defs"][name] for name in root_formats(schema))
+
+
 def referenced(prop):
     """The `$defs` name a property refers to (a field's reference is wrapped in `allOf`)."""
     ref = prop.get("$ref") or next((p.get("$ref") for p in prop.get("allOf", [])), None)
@@ -63,7 +74,8 @@ def open_enum_fields(schema):
     """(shape, body, key, enum) for every example key whose value comes from an open enum."""
     enums = set(open_enums(schema))
     for shape, body in shape_examples(schema):
-        for key, prop in schema["$defs"][shape]["properties"].items():
+        # (A plain-text format has no members.)
+        for key, prop in schema["$defs"][shape].get("properties", {}).items():
             if key in body and referenced(prop) in enums:
                 yield shape, body, key, referenced(prop)
 

@@ -10,7 +10,7 @@ from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 from openapi_spec_validator.readers import read_from_filename
 
-from conftest import ROOT, OPENAPI_FILES, SCHEMA_FILES, api_id, load_openapi, load_schema
+from conftest import ROOT, OPENAPI_FILES, SCHEMA_FILES, api_id, load_openapi, load_schema, root_formats
 
 
 @pytest.fixture(params=OPENAPI_FILES, ids=api_id)
@@ -64,10 +64,21 @@ def test_every_error_status_has_a_response(openapi_file, document, json_schema):
         expected = {"Default"}
     assert set(document["components"]["responses"]) == expected
     for name, response in document["components"]["responses"].items():
-        # Every body shares one media type (`application/json`, `application/problem+json`...):
-        # then the content is `ErrorResponse` under it.
-        (media,) = response["content"].values()
-        assert media["schema"] == {"$ref": "#/components/schemas/ErrorResponse"}, name
+        content = response["content"]
+        if len(content) == 1:
+            # Every body shares one media type (`application/json`, `application/problem+json`...):
+            # then the content is `ErrorResponse` under it.
+            (media,) = content.values()
+            assert media["schema"] == {"$ref": "#/components/schemas/ErrorResponse"}, name
+            continue
+        # Bodies of several media types (JSON beside plain text): each format under its own, once.
+        sent = [ref for media in content.values() for ref in refs(media["schema"])]
+        assert sorted(sent) == sorted(f"#/components/schemas/{f}" for f in root_formats(json_schema)), name
+
+
+def refs(schema):
+    """The references a media type's schema makes: itself, or each branch of its `anyOf`."""
+    return [branch["$ref"] for branch in schema.get("anyOf", [schema])]
 
 
 def error_classes(catalog):
@@ -106,7 +117,7 @@ def test_components_are_the_json_schema_definitions(document, json_schema):
     text = json.dumps(json_schema["$defs"]).replace('"#/$defs/', '"#/components/schemas/')
     schemas = document["components"]["schemas"]
     assert {k: v for k, v in schemas.items() if k != "ErrorResponse"} == json.loads(text)
-    root = {k: v for k, v in json_schema.items() if k in ("title", "description", "allOf", "anyOf", "type", "items")}
+    root = {k: v for k, v in json_schema.items() if k in ("title", "description", "allOf", "anyOf", "oneOf", "type", "items")}
     root = json.loads(json.dumps(root).replace('"#/$defs/', '"#/components/schemas/'))
     assert schemas["ErrorResponse"] == root
 

@@ -22,6 +22,7 @@ from conftest import (
     open_enum_fields,
     open_enums,
     shape_examples,
+    takes_text,
 )
 
 # String formats kept as `str`: the models then hold what the server sent and write it back byte
@@ -128,8 +129,10 @@ def test_known_values_decode_to_members_and_unknown_ones_stay_strings(models, sc
 def test_wrong_bodies_are_rejected(models, schema_file):
     schema = load_schema(schema_file)
     root = getattr(models, schema["title"])
-    # (An empty list is a body that is a list of errors; an object is none.)
-    for body in ({} if is_list_body(schema) else [], "error", None):
+    # (An empty list is a body that is a list of errors; an object is none; any text is a
+    # plain-text body.)
+    wrong = ({} if is_list_body(schema) else [], None) + (() if takes_text(schema) else ("error",))
+    for body in wrong:
         with pytest.raises(pydantic.ValidationError):
             root.model_validate(body)
     # `{}` is a body only where a format requires nothing (RFC 9457 problem details): pydantic

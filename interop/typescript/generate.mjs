@@ -6,7 +6,7 @@
 // vocabulary, narrowed from the open type. Output goes to build/ (not checked in).
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { compile } from "json-schema-to-typescript";
-import { isListBody, openEnums, schemas, shapeExamples } from "./schemas.mjs";
+import { bodyDefinitions, isListBody, openEnums, schemas, shapeExamples } from "./schemas.mjs";
 
 // How a TypeScript client would generate: the documented fields only (no index signature), and
 // every `$defs` entry, referenced or not (so `HttpStatus` and `KnownHttpStatus` are there too).
@@ -30,9 +30,7 @@ for (const { api, schema } of schemas()) {
   writeFileSync(build(`types/${api}.status.ts`), await compile(status, "HttpStatus", { ...OPTIONS, unreachableDefinitions: false }));
   // So do the vocabularies no body holds (one that only another links to).
   const held = (name) =>
-    Object.values(schema.$defs).some(
-      (definition) => "properties" in definition && JSON.stringify(definition).includes(`"#/$defs/${name}"`),
-    );
+    bodyDefinitions(schema).some((definition) => JSON.stringify(definition).includes(`"#/$defs/${name}"`));
   for (const name of openEnums(schema).filter((name) => name !== "HttpStatus" && !held(name))) {
     const alone = { $ref: `#/$defs/${name}`, $defs: schema.$defs };
     writeFileSync(build(`types/${api}.enum.${name}.ts`), await compile(alone, name, { ...OPTIONS, unreachableDefinitions: false }));

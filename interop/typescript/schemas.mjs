@@ -33,6 +33,26 @@ export function isListBody(schema) {
   return schema.type === "array";
 }
 
+/** The `$defs` names of the formats a whole body may have. */
+function rootFormats(schema) {
+  const branches = schema.allOf ?? schema.anyOf ?? schema.oneOf ?? [schema.items ?? {}];
+  return branches.map((branch) => branch.$ref.replace("#/$defs/", ""));
+}
+
+/** Whether the API sends bodies of plain text: a root format that is a string, not an object. */
+export function takesText(schema) {
+  return rootFormats(schema).some((name) => !("properties" in schema.$defs[name]));
+}
+
+/** The definitions of bodies and the objects they hold: those with members, and a plain-text
+ * format (a string). */
+export function bodyDefinitions(schema) {
+  const formats = new Set(rootFormats(schema));
+  return Object.entries(schema.$defs)
+    .filter(([name, definition]) => "properties" in definition || formats.has(name))
+    .map(([, definition]) => definition);
+}
+
 /** A body that holds `element`, an example of its format: itself, or a list of it. */
 export function asWholeBody(schema, element) {
   return isListBody(schema) ? [element] : element;

@@ -2,7 +2,7 @@
 //! ([`ApiErrorInfo`]), and why a body could not be read ([`BodyProblem`]).
 
 use crate::fact_scan::{scan, Scalar, Scanned, MAX_SCANNED};
-use crate::facts::{every_element_facts, facts_of_value, parse_json, BodyFacts};
+use crate::facts::{every_element_facts, facts_of_value, object_or_text, parse_json, BodyFacts};
 use crate::headers::{HeaderReadings, RateLimit, Reading, ResponseHeader};
 use crate::model::{ErrorModel, FieldRole, Model};
 use crate::recovery::{Observed, Recovery, WaitSource};
@@ -604,16 +604,20 @@ fn found_facts<'b>(model: &Model, body: &'b [u8], value_bytes: usize) -> Result<
 /// Are the facts of `body` scanned? A `Value` is made instead where rules read every element
 /// (of a body of at most `value_bytes`) or the model has more paths than a scan follows.
 fn scans(model: &Model, body: &[u8], value_bytes: usize) -> bool {
-    !reads_every_element(model, body, value_bytes) && model.fields.len() <= MAX_SCANNED
+    !model.body_is_text && !reads_every_element(model, body, value_bytes) && model.fields.len() <= MAX_SCANNED
 }
 
 fn reads_every_element(model: &Model, body: &[u8], value_bytes: usize) -> bool {
     model.reads_every_element() && body.len() <= value_bytes
 }
 
-/// The facts of a body that [`scans`] does not scan, read from its `Value`.
+/// The facts of a body that [`scans`] does not scan, read from its `Value` (of a plain-text body,
+/// its text).
 fn read_facts(model: &Model, body: &[u8], value_bytes: usize) -> Result<(BodyFacts, Value), serde_json::Error> {
-    let json = parse_json(body)?;
+    let json = match model.body_is_text {
+        true => object_or_text(body),
+        false => parse_json(body)?,
+    };
     let mut facts = facts_of_value(&json, model.fields, model.body_wait_formats);
     if reads_every_element(model, body, value_bytes) {
         every_element_facts(&json, model.fields, &mut facts);
@@ -707,6 +711,48 @@ mod tests {
         let error = ApiError::<Body>::from_response(502, [("x", "y")], page.as_bytes());
         assert!(matches!(error.body_problem(), Some(BodyProblem::NotJson { .. })));
         assert_eq!((error.code(), error.json()), (None, None));
+    }
+
+    /// A plain-text body whose text is the error code.
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    struct TextBody(String);
+
+    impl ErrorModel for TextBody {
+        const MODEL: &'static Model = &Model::new(
+            "Text",
+            &[(FieldRole::Code, &[])],
+            &[],
+            RecoveryTable::new(
+                &[RecoveryRule::new("token", RecoveryKind::RefreshCredentials, "", "").errors(&["invalid token"])],
+                RecoveryRule::new("fallback", RecoveryKind::GiveUp, "", ""),
+            ),
+        )
+        .text_body();
+    }
+
+    #[test]
+    fn a_plain_text_body_is_its_trimmed_text_for_facts_decisions_and_the_typed_body() {
+        let body = b"\xEF\xBB\xBF invalid token\r\n";
+        let error = ApiError::<TextBody>::from_response(401, [("x", "y")], body);
+        assert_eq!(error.code(), Some("invalid token"));
+        assert_eq!(error.body(), Some(&TextBody("invalid token".into())));
+        assert_eq!(error.body_problem(), None);
+        assert_eq!(error.json(), Some(&Value::String("invalid token".into())));
+        let now = SystemTime::now();
+        assert_eq!(error.recovery(now).kind(), RecoveryKind::RefreshCredentials);
+        assert_eq!(ApiError::<TextBody>::decide(401, [("x", "y")], body, now), error.recovery(now));
+        // Any text is a body, HTML included, and not valid UTF-8 is replaced; only an empty one
+        // is none.
+        let error = ApiError::<TextBody>::from_response(502, [("x", "y")], b"<html>\xFF</html>");
+        assert_eq!((error.code(), error.body_problem()), (Some("<html>\u{FFFD}</html>"), None));
+        let error = ApiError::<TextBody>::from_response(502, [("x", "y")], b" \n");
+        assert_eq!((error.code(), error.body_problem()), (None, Some(&BodyProblem::Empty)));
+        // A JSON object is no text, and none of this API's bodies; other JSON is text as sent.
+        let error = ApiError::<TextBody>::from_response(401, [("x", "y")], br#"{"error": "invalid token"}"#);
+        assert_eq!((error.code(), error.body()), (None, None));
+        assert!(matches!(error.body_problem(), Some(BodyProblem::UnexpectedShape { .. })));
+        let error = ApiError::<TextBody>::from_response(401, [("x", "y")], br#""invalid token""#);
+        assert_eq!(error.code(), Some(r#""invalid token""#));
     }
 
     impl ErrorModel for Body {

@@ -27,6 +27,16 @@ pub(crate) fn parse_json(body: &[u8]) -> Result<Value, serde_json::Error> {
     serde_json::from_slice(body)
 }
 
+/// A body of an API that sends plain text: a JSON object as such, and any other body as the one
+/// value its text is, without the ASCII white space around it (invalid UTF-8 replaced), as a
+/// JSON string.
+pub(crate) fn object_or_text(body: &[u8]) -> Value {
+    match parse_json(body) {
+        Ok(object @ Value::Object(_)) => object,
+        _ => Value::String(String::from_utf8_lossy(body).trim_matches(|c: char| c.is_ascii_whitespace()).to_owned()),
+    }
+}
+
 /// The facts found by path in a `Value` of the body.
 pub(crate) fn facts_of_value(
     json: &Value,

@@ -128,6 +128,11 @@ pub struct Model {
     pub recovery: RecoveryTable,
     /// Do rules read every element of an array for the code or hint ([`ANY_ELEMENT`])?
     reads_every_element: bool,
+    /// Does the API send bodies of plain text (Trello's `invalid token`), alone or beside JSON
+    /// ones? A body that is not a JSON object is then such a text: the text, without the white
+    /// space around it, is the body's one value, the fact of the roles whose path is empty, and
+    /// what the typed body decodes from, as a JSON string of it would.
+    pub body_is_text: bool,
     /// Are the headers of the `retry_after` role RFC 9110's `Retry-After` (or none of them)?
     retry_after_is_rfc9110: Option<bool>,
 }
@@ -201,6 +206,7 @@ impl Model {
             rate_limit_reset_formats: &[],
             default_retry_after: None,
             code_namespace: None,
+            body_is_text: false,
             recovery,
             reads_every_element: Self::any_reads_every_element(fields),
             retry_after_is_rfc9110: Self::names_rfc9110_retry_after(headers),
@@ -232,6 +238,13 @@ impl Model {
     #[must_use]
     pub const fn code_namespace(mut self, separator: char) -> Self {
         self.code_namespace = Some(separator);
+        self
+    }
+
+    /// The API sends bodies of plain text (see [`Model::body_is_text`]).
+    #[must_use]
+    pub const fn text_body(mut self) -> Self {
+        self.body_is_text = true;
         self
     }
 
@@ -299,9 +312,15 @@ pub struct DecodedBody<B> {
 }
 
 impl<B: ErrorModel> DecodedBody<B> {
-    /// Decodes `bytes` as `B` (nothing but whitespace after it).
+    /// Decodes `bytes` as `B` (nothing but whitespace after it); of an API that sends plain text
+    /// ([`Model::body_is_text`]), a body that is no JSON object as its text, as a JSON string of
+    /// it would decode.
     pub fn read(bytes: &[u8]) -> Result<Self, serde_json::Error> {
-        serde_json::from_slice(bytes).map(|body| Self { body })
+        match B::MODEL.body_is_text {
+            true => serde_json::from_value(crate::facts::object_or_text(bytes)),
+            false => serde_json::from_slice(bytes),
+        }
+        .map(|body| Self { body })
     }
 }
 

@@ -423,6 +423,12 @@ pub struct Shape {
     /// element that carries a fact. An API whose body is such a list has no other body format.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub array: bool,
+    /// For a root body sent as plain text rather than JSON (Trello's `invalid token`): what the
+    /// text is. The whole text, without the white space around it, is the body's one value,
+    /// typed and read as a JSON string of it would be. Such a body has no `fields`, its
+    /// `media_type` is `text/plain` unless said, and it is its API's only body format.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<TextBody>,
     /// The body may carry members the catalog does not list (RFC 9457's extension members,
     /// say): generated code keeps them and writes them back, and schemas accept them.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -431,7 +437,8 @@ pub struct Shape {
     /// `application/problem+json`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media_type: Option<String>,
-    /// The object's keys, in the document's order.
+    /// The object's keys, in the document's order (none for a plain-text body).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<Field>,
     // Provenance (see `Traced`); inlined rather than flattened so errors keep their position.
     /// Section id this entry is taken from.
@@ -447,13 +454,29 @@ pub struct Shape {
     pub notes: Vec<String>,
 }
 
+/// What the text of a plain-text body is.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TextBody {
+    /// `string`, or a vocabulary whose values the text is (`{ vocabulary: Name }`).
+    #[serde(rename = "type")]
+    pub ty: FieldType,
+    /// What the text tells a client, as a field's `role` does: `code` or `hint` (of a
+    /// vocabulary), `message`, `request_id` or `support_reference` (of a string).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Names<FieldRole>>")]
+    pub role: Option<FieldRole>,
+}
+
 impl Shape {
-    /// The type of a whole body of this shape: the object, or a list of them for `array`.
+    /// The type of a whole body of this shape: the object, a list of them for `array`, or the
+    /// text's type for a plain-text body.
     pub fn body_type(&self) -> FieldType {
         let object = FieldType::Object(self.name.clone());
-        match self.array {
-            true => FieldType::Array(Box::new(object)),
-            false => object,
+        match (&self.text, self.array) {
+            (Some(text), _) => text.ty.clone(),
+            (None, true) => FieldType::Array(Box::new(object)),
+            (None, false) => object,
         }
     }
 }

@@ -38,6 +38,10 @@ pub struct OnePass<'a> {
 
 /// How `roots`, in catalog order, are read in one pass, or `None` (see [`OnePass`]).
 pub fn one_pass<'a>(roots: &'a [&'a Shape]) -> Option<OnePass<'a>> {
+    // A plain-text format is read from a string, which a pass over an object's members is not.
+    if roots.iter().any(|shape| shape.text.is_some()) {
+        return None;
+    }
     // A format with no member that must be there always fits: the ones after it are never chosen.
     let last = roots.iter().position(|shape| !shape.fields.iter().any(must_be_present)).unwrap_or(roots.len() - 1);
     let roots = &roots[..=last];
@@ -71,7 +75,9 @@ pub fn one_pass<'a>(roots: &'a [&'a Shape]) -> Option<OnePass<'a>> {
 /// `decoding` is `one_pass` (every member of the formats read once, each present one of the type
 /// its formats give it, then the first format whose members that must be there are, non-`null`),
 /// `in_turn` (the first format that fits on its own) or `list` (an array whose every element fits
-/// the one format); `formats` lists the formats that can be chosen, in catalog order.
+/// the one format); `formats` lists the formats that can be chosen, in catalog order. `text`,
+/// where the API sends plain text, names the format of such bodies: a body that is no JSON object
+/// is read as the JSON string of its text, which that format's own `text` types.
 pub fn body_data(api: &Api) -> Value {
     let roots: Vec<&Shape> = api.roots().collect();
     let (decoding, formats): (&str, Vec<&Shape>) = match one_pass(&roots) {
@@ -95,7 +101,11 @@ pub fn body_data(api: &Api) -> Value {
                     })
                 })
                 .collect();
-            (shape.name.clone(), json!({ "fields": fields, "extensible": shape.extensions.is_some() }))
+            let mut data = json!({ "fields": fields, "extensible": shape.extensions.is_some() });
+            if let Some(text) = &shape.text {
+                data["text"] = type_data(api, &text.ty);
+            }
+            (shape.name.clone(), data)
         })
         .collect();
     let unions: Map<String, Value> = api
@@ -107,12 +117,16 @@ pub fn body_data(api: &Api) -> Value {
             (union.name.clone(), json!({ "tag": union.tag, "variants": variants }))
         })
         .collect();
-    json!({
+    let mut data = json!({
         "decoding": decoding,
         "formats": formats.iter().map(|shape| shape.name.as_str()).collect::<Vec<_>>(),
         "shapes": shapes,
         "unions": unions,
-    })
+    });
+    if let Some(text) = api.text_body() {
+        data["text"] = json!(text.name);
+    }
+    data
 }
 
 /// A member's type as data: its JSON type (a vocabulary's values' own), or the shape, union,

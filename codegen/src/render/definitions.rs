@@ -52,8 +52,15 @@ impl<'a> Definitions<'a> {
             schema.insert("items".into(), self.reference(&list.name));
             return schema;
         }
-        // `allOf` rather than a bare `$ref` beside the title: see `shape`.
-        let combinator = if roots.len() == 1 { "allOf" } else { "anyOf" };
+        // `allOf` rather than a bare `$ref` beside the title: see `shape`. Formats that may fit
+        // one body alike are `anyOf`; a text and one object are told apart by their JSON type,
+        // and `oneOf` says so (typify reads `anyOf` as a struct of every format's members, which
+        // a string is not).
+        let combinator = match (roots.len(), api.text_body()) {
+            (1, _) => "allOf",
+            (2, Some(_)) => "oneOf",
+            _ => "anyOf",
+        };
         schema.insert(combinator.into(), Value::Array(roots));
         schema
     }
@@ -137,13 +144,31 @@ impl<'a> Definitions<'a> {
             properties.insert(field.wire.clone(), Value::Object(property));
         }
         let required: Vec<&str> = shape.fields.iter().filter(|f| f.required).map(|f| f.wire.as_str()).collect();
-        let mut schema = json!({
-            "title": shape.name,
-            "description": shape.description.trim(),
-            "type": "object",
-            "properties": properties,
-            "required": required,
-        });
+        let mut schema = match &shape.text {
+            // A plain-text body: the JSON string of its text. A reference is the one branch of an
+            // `anyOf`: beside the title, json-schema-to-typescript copies what it refers to, and
+            // of `allOf` one, datamodel-code-generator makes a closed enum.
+            Some(text) => {
+                let mut schema = Map::from_iter([
+                    ("title".to_string(), json!(shape.name)),
+                    ("description".to_string(), json!(shape.description.trim())),
+                ]);
+                match self.type_schema(&text.ty) {
+                    reference if reference.contains_key("$ref") => {
+                        schema.insert("anyOf".into(), json!([Value::Object(reference)]));
+                    }
+                    plain => schema.extend(plain),
+                }
+                Value::Object(schema)
+            }
+            None => json!({
+                "title": shape.name,
+                "description": shape.description.trim(),
+                "type": "object",
+                "properties": properties,
+                "required": required,
+            }),
+        };
         if shape.extensions.is_some() {
             // Members the catalog does not list are part of the format (extension members).
             schema["additionalProperties"] = json!(true);

@@ -290,9 +290,10 @@ fn reference_tables<'e, E>(
 fn bodies(out: &mut String, api: &Api) {
     out.push_str("## Response bodies\n\n");
     for shape in &api.shapes {
-        let root = match (shape.root, shape.array) {
-            (true, true) => " (each element of an error body, which is a list of them)",
-            (true, false) => " (a whole error body)",
+        let root = match (shape.root, shape.array, &shape.text) {
+            (true, _, Some(_)) => " (a whole error body, in plain text)",
+            (true, true, None) => " (each element of an error body, which is a list of them)",
+            (true, false, None) => " (a whole error body)",
             _ => "",
         };
         let _ = writeln!(out, "### `{}`{root}\n", shape.name);
@@ -300,6 +301,17 @@ fn bodies(out: &mut String, api: &Api) {
         let _ = writeln!(out, "{} Source: {source}.\n", md(&sentence(&shape.description)));
         if shape.root && shape.media_type != DEFAULT_MEDIA_TYPE {
             let _ = writeln!(out, "Sent as `{}`.\n", shape.media_type);
+        }
+        if let Some(text) = &shape.text {
+            let what = match text.role {
+                Some(role) => format!("the {}", role.label()),
+                None => "its one value".to_string(),
+            };
+            let ty = match text.ty {
+                FieldType::Vocabulary(id) => format!("a value of `{}`", api[id].name),
+                _ => "a string".to_string(),
+            };
+            let _ = writeln!(out, "Its whole text, without the white space around it, is {what}: {ty}.\n");
         }
         if shape.extensions.is_some() {
             out.push_str("It may carry members besides the fields below (extension members); clients keep them.\n\n");
@@ -691,7 +703,8 @@ fn examples(out: &mut String, api: &Api) {
             }
             out.push_str("```\n\n");
         }
-        let _ = writeln!(out, "```json\n{}\n```\n", example.body_json);
+        let language = if api[example.shape].text.is_some() { "text" } else { "json" };
+        let _ = writeln!(out, "```{language}\n{}\n```\n", example.body_sent);
     }
 }
 

@@ -67,11 +67,16 @@ pub fn render_module(api: &Api) -> String {
     out
 }
 
-/// A body format: a member that must be there is required; an optional one, or one that may be
+/// A body format (a plain-text body: its text's type): a member that must be there is required; an optional one, or one that may be
 /// `null`, may be left out or `null` (as the decoder reads them). Members the catalog does not
 /// list may come too.
 fn render_shape(out: &mut String, api: &Api, shape: &Shape) {
     let _ = writeln!(out, "#: {}", one_line(&sentence(&shape.description)));
+    if let Some(text) = &shape.text {
+        // A plain-text body: the text, as a JSON string of it.
+        let _ = writeln!(out, "{}: _typing.TypeAlias = {}", shape.name, quoted(&type_of(api, &text.ty)));
+        return;
+    }
     let _ = writeln!(out, "{0} = _typing.TypedDict(\n    {1},\n    {{", shape.name, quoted(&shape.name));
     for field in &shape.fields {
         let ty = type_of(api, &field.ty);

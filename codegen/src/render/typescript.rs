@@ -92,10 +92,15 @@ pub fn render_declarations(api: &Api) -> String {
     out
 }
 
-/// A body format as an interface: a member that must be there is required; an optional one, or
+/// A body format as an interface (a plain-text body: its text's type): a member that must be there is required; an optional one, or
 /// one that may be `null`, may be left out or `null` (as the decoder reads them).
 fn render_shape(out: &mut String, api: &Api, shape: &Shape) {
     let _ = writeln!(out, "{}", doc(&shape.description));
+    if let Some(text) = &shape.text {
+        // A plain-text body: the text, as a JSON string of it.
+        let _ = writeln!(out, "export type {} = {};", shape.name, type_of(api, &text.ty));
+        return;
+    }
     let _ = writeln!(out, "export interface {} {{", shape.name);
     for field in &shape.fields {
         if !field.description.trim().is_empty() {

@@ -209,8 +209,12 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
             description: shape.description.clone(),
             root: shape.root,
             array: shape.array,
+            text: shape.text.as_ref().map(|text| TextBody { ty: handles.field_type(&text.ty), role: text.role }),
             extensions: shape.extensible.then(|| super::entries::EXTENSIONS_FIELD.to_string()),
-            media_type: shape.media_type.clone().unwrap_or_else(|| DEFAULT_MEDIA_TYPE.to_string()),
+            media_type: shape.media_type.clone().unwrap_or_else(|| {
+                let default = if shape.text.is_some() { TEXT_MEDIA_TYPE } else { DEFAULT_MEDIA_TYPE };
+                default.to_string()
+            }),
             fields: shape
                 .fields
                 .iter()
@@ -304,7 +308,10 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
             status: example.status,
             status_in_prose: example.status_in_prose,
             headers: example.headers.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
-            body_json: serde_json::to_string_pretty(&example.body).expect("a JSON value always serializes"),
+            body_sent: match (&example.body, api.shape(&example.body_format).is_some_and(|s| s.text.is_some())) {
+                (serde_json::Value::String(text), true) => text.clone(),
+                (body, _) => serde_json::to_string_pretty(body).expect("a JSON value always serializes"),
+            },
             body: example.body.clone(),
             decision: example.decision.as_ref().map(decision),
             trace: handles.trace(example),

@@ -10,7 +10,7 @@ use crate::names;
 use api_error_runtime::RetryAfter;
 use std::collections::{BTreeMap, BTreeSet};
 
-const SHAPE_FACTS: &[&str] = &["description", "root", "array", "extensible", "media_type"];
+const SHAPE_FACTS: &[&str] = &["description", "root", "array", "text", "extensible", "media_type"];
 const HEADER_FACTS: &[&str] =
     &["description", "sent_in", "type", "format", "statuses", "formats", "default_seconds", "example"];
 
@@ -334,7 +334,7 @@ impl Checker<'_> {
         let roots: Vec<(usize, &Shape)> = api.bodies.iter().enumerate().filter(|(_, s)| s.root).collect();
         if let Some(((b, hiding), after)) = roots.split_last().and_then(|(_, before)| {
             let present = |f: &Field| must_be_present(f.required, f.nullable, f.ty == FieldType::Any);
-            let at = before.iter().position(|(_, s)| !s.fields.iter().any(present))?;
+            let at = before.iter().position(|(_, s)| s.text.is_none() && !s.fields.iter().any(present))?;
             Some((before[at], &roots[at + 1..]))
         }) {
             let hidden: Vec<String> = after.iter().map(|(_, s)| format!("`{}`", s.name)).collect();
@@ -353,7 +353,9 @@ impl Checker<'_> {
         for (b, shape) in api.bodies.iter().enumerate() {
             let path = format!("bodies[{b}]");
             self.check_trace(&path, shape, SHAPE_FACTS, &|_| true);
-            if shape.fields.is_empty() {
+            if let Some(text) = &shape.text {
+                self.check_text_body(&path, shape, text);
+            } else if shape.fields.is_empty() {
                 self.error(
                     Code::Empty,
                     format!("{path}.fields"),
@@ -430,7 +432,13 @@ impl Checker<'_> {
                     "only a root body is sent with a media type of its own",
                     "remove `media_type`, or make the body `root: true`",
                 ),
-                (Some(media_type), true) if !is_json_media_type(media_type) => self.error(
+                (Some(media_type), true) if shape.text.is_some() && is_json_media_type(media_type) => self.error(
+                    Code::BodyFormat,
+                    format!("{path}.media_type"),
+                    format!("`{media_type}` is a JSON media type, and the body is plain text"),
+                    "write the text's media type (`text/plain` when left out), or remove `text` for a JSON body",
+                ),
+                (Some(media_type), true) if shape.text.is_none() && !is_json_media_type(media_type) => self.error(
                     Code::BodyFormat,
                     format!("{path}.media_type"),
                     format!("`{media_type}` is not a JSON media type"),
@@ -445,23 +453,73 @@ impl Checker<'_> {
                     "only a whole body is sent as a list of objects; a member that is a list is a field of type `array`",
                     "remove `array`, or make the body `root: true`",
                 );
-            } else if shape.array && roots.len() > 1 {
-                let others: Vec<String> =
-                    roots.iter().filter(|(r, _)| *r != b).map(|(_, s)| format!("`{}`", s.name)).collect();
-                self.error(
-                    Code::BodyFormat,
-                    format!("{path}.array"),
-                    format!(
-                        "a body that is a list of objects is its API's one body format, and {} {} root too",
-                        others.join(", "),
-                        if others.len() == 1 { "is" } else { "are" }
-                    ),
-                    "describe the API's other bodies in a catalog of their own, or drop `root` from them",
-                );
+            }
+            // A list is read whole, as no other format is: the API has no other. Any body that is
+            // no JSON object is the text of the one plain-text format.
+            let apart = match (&shape.text, shape.array) {
+                (_, true) => Some(("array", "a body that is a list of objects is its API's one body format", "root")),
+                (Some(_), false) => Some(("text", "an API has one plain-text body format", "one")),
+                (None, false) => None,
+            };
+            if let Some((key, what, kind)) = apart.filter(|_| shape.root) {
+                let others: Vec<String> = (roots.iter())
+                    .filter(|(r, s)| *r != b && (shape.array || s.text.is_some()))
+                    .map(|(_, s)| format!("`{}`", s.name))
+                    .collect();
+                if !others.is_empty() {
+                    let are = if others.len() == 1 { "is" } else { "are" };
+                    self.error(
+                        Code::BodyFormat,
+                        format!("{path}.{key}"),
+                        format!("{what}, and {} {are} {kind} too", others.join(", ")),
+                        "describe the API's other bodies in a catalog of their own, or drop `root` from them",
+                    );
+                }
             }
             self.derived.field_names.push(derived);
         }
         self.check_shape_cycles();
+    }
+
+    /// A plain-text body: a whole body of no members, its text a string or a vocabulary's value.
+    fn check_text_body(&mut self, path: &str, shape: &Shape, text: &TextBody) {
+        let misplaced = [
+            (
+                !shape.root,
+                "text",
+                "only a whole body is sent as plain text",
+                "remove `text`, or make the body `root: true`",
+            ),
+            (
+                shape.array,
+                "array",
+                "a plain-text body is no list",
+                "remove `array`, or `text` for a body that is a JSON list",
+            ),
+            (
+                !shape.fields.is_empty(),
+                "fields",
+                "a plain-text body has no members: its text is its one value",
+                "remove `fields`, or `text` for a JSON body",
+            ),
+            (shape.extensible, "extensible", "a plain-text body has no members to extend", "remove `extensible`"),
+        ];
+        for (wrong, key, message, help) in misplaced {
+            if wrong {
+                self.error(Code::BodyFormat, format!("{path}.{key}"), message, help);
+            }
+        }
+        match &text.ty {
+            FieldType::String | FieldType::Vocabulary(_) => {
+                self.check_field_type(&format!("{path}.text.type"), &text.ty)
+            }
+            _ => self.error(
+                Code::BodyFormat,
+                format!("{path}.text.type"),
+                "the text of a plain-text body is a string, or a value of a vocabulary",
+                "write `type: string`, or `type: { vocabulary: Name }`",
+            ),
+        }
     }
 
     /// The variant a status's reason phrase gives, with what keeps it from giving one reported.

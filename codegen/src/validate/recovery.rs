@@ -30,11 +30,12 @@ pub const FALLBACK_ID: &str = "fallback";
 
 /// The vocabularies carried by fields of a role, by name.
 pub(super) fn role_vocabularies(bodies: &[Shape], role: FieldRole) -> BTreeSet<&str> {
-    bodies
-        .iter()
-        .flat_map(|shape| &shape.fields)
-        .filter(|field| field.role == Some(role))
-        .filter_map(|field| match field.ty.values() {
+    let fields = bodies.iter().flat_map(|shape| &shape.fields).map(|field| (field.role, field.ty.values()));
+    let texts = bodies.iter().filter_map(|shape| shape.text.as_ref()).map(|text| (text.role, &text.ty));
+    fields
+        .chain(texts)
+        .filter(|(carried, _)| *carried == Some(role))
+        .filter_map(|(_, ty)| match ty {
             FieldType::Vocabulary(name) => Some(name.as_str()),
             _ => None,
         })
@@ -42,12 +43,13 @@ pub(super) fn role_vocabularies(bodies: &[Shape], role: FieldRole) -> BTreeSet<&
 }
 
 /// A field with a role, reached from a root body through object fields: the JSON keys from the
-/// top of the body, and where the field is (body and field index).
+/// top of the body, and where the field is (body and field index; no field for the text of a
+/// plain-text body, whose path has no key).
 pub(super) struct RolePath {
     pub role: FieldRole,
     pub keys: Vec<String>,
     pub shape: usize,
-    pub field: usize,
+    pub field: Option<usize>,
 }
 
 /// Every role field a client can reach from the top of an error body, in catalog order: on a
@@ -80,7 +82,7 @@ pub(super) fn role_paths(bodies: &[Shape], unions: &[Union]) -> Vec<RolePath> {
                 ty = inner;
             }
             if let Some(role) = field.role {
-                out.push(RolePath { role, keys: keys.clone(), shape, field: f });
+                out.push(RolePath { role, keys: keys.clone(), shape, field: Some(f) });
             }
             // To the object's shape, or to each shape a union may be (the tag adds no key).
             let shapes: Vec<&str> = match ty {
@@ -105,6 +107,9 @@ pub(super) fn role_paths(bodies: &[Shape], unions: &[Union]) -> Vec<RolePath> {
     }
     let mut out = Vec::new();
     for (r, root) in bodies.iter().enumerate().filter(|(_, b)| b.root) {
+        if let Some(role) = root.text.as_ref().and_then(|text| text.role) {
+            out.push(RolePath { role, keys: Vec::new(), shape: r, field: None });
+        }
         // A body that is a list of such objects: the first element that has the fact gives it.
         let mut keys = if root.array { vec![EACH_ELEMENT.to_string()] } else { Vec::new() };
         walk(bodies, unions, r, &mut keys, &mut Vec::new(), &mut out);
@@ -158,10 +163,13 @@ impl Checker<'_> {
     pub(super) fn check_field_roles(&mut self) {
         let api = self.api;
         let reachable: BTreeSet<(usize, usize)> =
-            role_paths(&api.bodies, &api.unions).iter().map(|path| (path.shape, path.field)).collect();
+            role_paths(&api.bodies, &api.unions).iter().filter_map(|path| Some((path.shape, path.field?))).collect();
         // The formats of the first `retry_after` field, which the others must list too.
         let mut wait_formats: Option<(String, &[RetryAfterFormat])> = None;
         for (s, shape) in api.bodies.iter().enumerate() {
+            if let Some(role) = shape.text.as_ref().and_then(|text| text.role.map(|role| (role, &text.ty))) {
+                self.check_text_role(&format!("bodies[{s}].text.role"), role);
+            }
             let mut seen = BTreeSet::new();
             for (f, field) in shape.fields.iter().enumerate() {
                 let formats_path = format!("bodies[{s}].fields[{f}].formats");
@@ -948,6 +956,28 @@ type FieldTest = fn(&FieldType) -> bool;
 
 /// The type a field of each role must have, in words, and the test of it. `None` for a role
 /// added to the runtime and not yet here (a test over `FieldRole::ALL` fails until it is).
+impl Checker<'_> {
+    /// The role of a plain-text body's text fits its type; a wait is no such text.
+    fn check_text_role(&mut self, path: &str, (role, ty): (FieldRole, &FieldType)) {
+        let fits = field_role_types(role).filter(|_| role != FieldRole::RetryAfter);
+        match fits {
+            Some((_, fits)) if fits(ty) => {}
+            Some((wanted, _)) => self.error(
+                Code::FieldRole,
+                path,
+                format!("the text of a `{}` body must be {wanted}", role.as_str()),
+                "change the text's type or drop its role",
+            ),
+            None => self.error(
+                Code::FieldRole,
+                path,
+                format!("the text of a plain-text body is no `{}`", role.as_str()),
+                "give it the role `code`, `hint`, `message`, `request_id` or `support_reference`",
+            ),
+        }
+    }
+}
+
 fn field_role_types(role: FieldRole) -> Option<(&'static str, FieldTest)> {
     Some(match role {
         FieldRole::Code | FieldRole::Hint => {

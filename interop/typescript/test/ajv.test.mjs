@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { addedLater, asWholeBody, isListBody, openEnums, schemas, shapeExamples } from "../schemas.mjs";
+import { addedLater, asWholeBody, isListBody, openEnums, schemas, shapeExamples, takesText } from "../schemas.mjs";
 
 // Annotations for code generators (the Rust names and docs of the documented values); Ajv's
 // strict mode rejects unknown keywords unless they are declared.
@@ -49,16 +49,18 @@ for (const { api, schema } of schemas()) {
     // Each body with the format it breaks (none: every format). A body that breaks its own
     // format may still be another one (a format with nothing required takes any object), so
     // each is checked against the format it breaks.
-    // (An empty list is a body that is a list of errors; an object is none.)
+    // (An empty list is a body that is a list of errors; an object is none; any text is a
+    // plain-text body.)
     const notABody = isListBody(schema) ? ["an object", null, {}] : ["an array", null, []];
-    const wrong = [notABody, ["a string", null, "error"], ["null", null, null]];
+    const wrong = [notABody, ["null", null, null], ["a number", null, 42]];
+    if (!takesText(schema)) wrong.push(["a string", null, "error"]);
     for (const [shape, body] of shapeExamples(schema)) {
       const def = schema.$defs[shape];
       for (const key of def.required ?? []) {
         const { [key]: _, ...rest } = body;
         wrong.push([`${shape} without ${key}`, shape, rest]);
       }
-      for (const [key, prop] of Object.entries(def.properties)) {
+      for (const [key, prop] of Object.entries(def.properties ?? {})) {
         // A free-form (`any`) member, whose type lists every JSON type, takes every value.
         const free = Array.isArray(prop.type) && prop.type.includes("object") && prop.type.includes("boolean");
         if (key in body && !free) wrong.push([`${shape}.${key} of the wrong type`, shape, { ...body, [key]: prop.type === "boolean" ? "yes" : true }]);
@@ -74,7 +76,8 @@ for (const { api, schema } of schemas()) {
     const validate = validator(schema);
     const enums = new Set(openEnums(schema));
     for (const [shape, body] of shapeExamples(schema)) {
-      for (const [key, prop] of Object.entries(schema.$defs[shape].properties)) {
+      // (A plain-text format has no members.)
+      for (const [key, prop] of Object.entries(schema.$defs[shape].properties ?? {})) {
         if (key in body && enums.has(referenced(prop))) {
           const later = { ...body, [key]: addedLater(schema, referenced(prop)) };
           assert.ok(validate(asWholeBody(schema, later)), `${shape}.${key}`);

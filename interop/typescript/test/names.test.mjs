@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { test } from "node:test";
-import { openEnums, schemas } from "../schemas.mjs";
+import { bodyDefinitions, openEnums, schemas } from "../schemas.mjs";
 
 const exported = (file) =>
   [...readFileSync(new URL(`../build/types/${file}`, import.meta.url), "utf8").matchAll(/^export (?:type|interface) (\w+)/gm)].map((m) => m[1]);
@@ -22,7 +22,7 @@ for (const { api, schema } of schemas()) {
     // The status file repeats no type of the main file but the status ones; the file of a
     // vocabulary that only fields that may be `null` hold (as one union of its known values,
     // any other and `null`) repeats its known values' type, which those fields name.
-    const bodies = JSON.stringify(Object.values(schema.$defs).filter((definition) => "properties" in definition));
+    const bodies = JSON.stringify(bodyDefinitions(schema));
     const throughKnown = new Set(
       openEnums(schema)
         .filter((name) => !bodies.includes(`"#/$defs/${name}"`) && bodies.includes(`"#/$defs/Known${name}"`))

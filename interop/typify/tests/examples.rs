@@ -28,6 +28,14 @@ fn is_list_body(schema: &Value) -> bool {
     schema["type"] == "array"
 }
 
+/// Whether the API sends bodies of plain text: a root format that is a string, not an object.
+fn takes_text(schema: &Value) -> bool {
+    let branches = ["allOf", "anyOf", "oneOf"].iter().find_map(|key| schema[*key].as_array());
+    branches.into_iter().flatten().filter_map(|branch| branch["$ref"].as_str()).any(|reference| {
+        schema["$defs"][reference.trim_start_matches("#/$defs/")]["properties"].is_null()
+    })
+}
+
 /// A body that holds `element`, an example of its format: itself, or a list of it.
 fn as_whole_body(schema: &Value, element: &Value) -> Value {
     match is_list_body(schema) {
@@ -93,7 +101,8 @@ fn values_added_after_the_catalog_decode_and_round_trip() {
         let schema = schema(api);
         let defs = &schema["$defs"];
         for (shape, body) in examples(&schema) {
-            for (key, property) in defs[&shape]["properties"].as_object().unwrap() {
+            // (A plain-text format has no members.)
+            for (key, property) in defs[&shape]["properties"].as_object().into_iter().flatten() {
                 let Some(reference) = property["allOf"][0]["$ref"].as_str() else { continue };
                 let target = reference.trim_start_matches("#/$defs/");
                 if body.get(key).is_none() || defs[format!("Known{target}")].is_null() {
@@ -126,14 +135,17 @@ fn broken_bodies_are_rejected() {
         let schema = schema(api);
         // Each body with the type it breaks: the root for what is no object, else the shape
         // whose required key is gone (another shape, one with nothing required, may take it).
-        // (An empty list is a body that is a list of errors; an object is none.)
+        // (An empty list is a body that is a list of errors; an object is none; any text is a
+        // plain-text body.)
         let not_a_body = if is_list_body(&schema) { json!({}) } else { json!([]) };
-        let mut broken = vec![not_a_body, json!("error"), Value::Null]
+        let not_text = (!takes_text(&schema)).then(|| json!("error"));
+        let mut broken = [Some(not_a_body), not_text, Some(Value::Null), Some(json!(42))]
             .into_iter()
+            .flatten()
             .map(|b| (root(&schema).to_owned(), b))
             .collect::<Vec<_>>();
         for (shape, body) in examples(&schema) {
-            for key in schema["$defs"][&shape]["required"].as_array().unwrap() {
+            for key in schema["$defs"][&shape]["required"].as_array().into_iter().flatten() {
                 // A required member that may be `null` is an `Option` to typify, which serde
                 // reads as `None` when absent (as the generated crate does).
                 let types = &schema["$defs"][&shape]["properties"][key.as_str().unwrap()]["type"];

@@ -243,11 +243,20 @@ export function readBody(raw, fields, waitFormats, formats) {
   }
   /** @type {JsonValue} */
   let value;
+  /** @type {string | null} */
+  let notJson = null;
   try {
     value = parseJson(STRICT_UTF8.decode(raw));
   } catch (error) {
-    const reason = error instanceof TypeError ? "invalid UTF-8" : String(/** @type {Error} */ (error).message);
-    return unread("not_json", `the body is not JSON: ${reason}`);
+    notJson = error instanceof TypeError ? "invalid UTF-8" : String(/** @type {Error} */ (error).message);
+    value = null;
+  }
+  if (formats?.text !== undefined && (notJson !== null || !isObject(value))) {
+    // Of an API that sends plain text, a body that is no JSON object is such a text: without the
+    // white space around it, its one value, as a JSON string of it would be.
+    value = LENIENT_UTF8.decode(raw).replace(/^[ \t\n\f\r]+|[ \t\n\f\r]+$/g, "");
+  } else if (notJson !== null) {
+    return unread("not_json", `the body is not JSON: ${notJson}`);
   }
   // The Rust runtime reads every element's facts only in bodies of at most VALUE_BYTES.
   const facts = bodyFacts(value, fields, waitFormats, raw.length <= VALUE_BYTES);

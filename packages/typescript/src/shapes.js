@@ -1,7 +1,7 @@
 // Whether a JSON body is one of an API's documented formats, as the Rust crate's typed decoder
 // decides it, from the `body` section of the recovery data (`codegen/src/render/decoding.rs`
 // writes it): members typed as the catalog types them, open vocabularies, tagged unions, the
-// formats read in one pass or in turn, and a list of the one format. The generated declarations
+// formats read in one pass or in turn, a list of the one format, and plain text. The generated declarations
 // type the body it lets through (`ApiError.body`); a schema validator would take `20429.0` for an
 // integer, which serde does not.
 
@@ -12,7 +12,8 @@
  * @typedef {object} BodyFormats the recovery data's `body`
  * @property {"one_pass" | "in_turn" | "list"} decoding
  * @property {string[]} formats
- * @property {Record<string, {fields: MemberData[], extensible: boolean}>} shapes
+ * @property {string} [text] the format of a body that is no JSON object, where the API sends plain text
+ * @property {Record<string, {fields: MemberData[], extensible: boolean, text?: MemberType}>} shapes
  * @property {Record<string, {tag: string, variants: Record<string, string>}>} unions
  */
 
@@ -110,6 +111,11 @@ function present(body, field) {
  * @param {string} where
  */
 function shape(found, name, data, where) {
+  if (shapeData(data, name).text !== undefined) {
+    // A plain-text body, as the JSON string of its text: any text is one (vocabularies are open).
+    if (typeof found !== "string") throw new Unfit(`expected the text of ${name}, found ${kindOf(found)}`);
+    return;
+  }
   if (!isObject(found)) throw new Unfit(`\`${where}\`: expected an object (${name}), found ${kindOf(found)}`);
   for (const field of shapeData(data, name).fields) {
     const at = where === name ? field.key : `${where}.${field.key}`;

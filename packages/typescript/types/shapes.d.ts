@@ -17,9 +17,14 @@ export type MemberData = {
 export type BodyFormats = {
     decoding: "one_pass" | "in_turn" | "list";
     formats: string[];
+    /**
+     * the format of a body that is no JSON object, where the API sends plain text
+     */
+    text?: string;
     shapes: Record<string, {
         fields: MemberData[];
         extensible: boolean;
+        text?: MemberType;
     }>;
     unions: Record<string, {
         tag: string;

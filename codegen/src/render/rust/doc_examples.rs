@@ -50,7 +50,10 @@ fn shown(api: &Api) -> Shown {
             what: format!("The documentation's example \"{}\"", one_line(&example.title)),
             status: example.status.or(decision.and_then(|d| d.status)).unwrap_or(any_error_status),
             headers: example.headers.clone(),
-            body: serde_json::to_string(&example.body).unwrap_or_default(),
+            body: match api[example.shape].text {
+                Some(_) => example.body_sent.clone(),
+                None => serde_json::to_string(&example.body).unwrap_or_default(),
+            },
             code: code_of(&example.body),
             kind: decision.map(|d| d.kind.variant_name()),
         };
@@ -61,7 +64,13 @@ fn shown(api: &Api) -> Shown {
         CaseInput::Transport(_) => None,
     });
     if let Some((case, status, headers, body)) = responses.next() {
-        let json: Option<serde_json::Value> = serde_json::from_str(body).ok();
+        // A plain-text body is the JSON string of its text, as the runtime reads it.
+        let json: Option<serde_json::Value> = match api.text_body() {
+            Some(_) => Some(body.trim_matches(|c: char| c.is_ascii_whitespace()))
+                .filter(|text| !text.is_empty())
+                .map(serde_json::Value::from),
+            None => serde_json::from_str(body).ok(),
+        };
         return Shown {
             what: format!("The pinned case `{}`", case.id),
             status,

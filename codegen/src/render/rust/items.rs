@@ -245,6 +245,9 @@ pub(super) fn recovery(api: &Api) -> TokenStream {
         let formats = header.formats.iter().map(|&f| runtime_value(f));
         settings.push(quote! { .rate_limit_reset_formats(&[#(#formats),*]) });
     }
+    if api.text_body().is_some() {
+        settings.push(quote! { .text_body() });
+    }
     if let Some(separator) = api.code_namespace() {
         settings.push(quote! { .code_namespace(#separator) });
     }
@@ -302,7 +305,7 @@ pub(super) fn examples(api: &Api) -> TokenStream {
             quote! { #code }
         }));
         let headers = example.headers.iter().map(|(k, v)| quote! { (#k, #v) });
-        let body = &example.body_json;
+        let body = &example.body_sent;
         let decision = example.decision.as_ref().map(|decision| {
             let kind = kind(decision.kind);
             let rule = &decision.rule;

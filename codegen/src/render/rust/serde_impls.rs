@@ -13,12 +13,15 @@ use super::ident;
 use super::types::{presence, present_type_from_child, rust_type_from_child, Presence};
 use crate::render::decoding::{must_be_present, one_pass, OnePass};
 use crate::render::text::{listed, one_line};
-use crate::resolved::{Api, FieldType, Shape};
+use crate::resolved::{Api, FieldType, Shape, TextBody};
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{quote, ToTokens};
 
 /// `Serialize` and `Deserialize` for a body struct.
 pub(super) fn shape(api: &Api, shape: &Shape) -> TokenStream {
+    if let Some(text) = &shape.text {
+        return text_body(api, shape, text);
+    }
     let name = ident(&shape.name);
     let variables = variables(shape.fields.iter().map(|f| f.rust_name.as_str()));
     let extensions = shape.extensions.as_ref().map(|extensions| ident(extensions));
@@ -125,6 +128,10 @@ pub(super) fn decoding(roots: &[&Shape]) -> &'static str {
              whose required members are all present (one that may be `null` may also be absent, as \
              serde's derive has it); a member that is present must have the type its format gives it."
         }
+        None if roots.iter().any(|shape| shape.text.is_some()) => {
+            "A body that is no JSON object is the plain-text format, read from its text; decoding tries \
+             the formats in catalog order and takes the first that fits."
+        }
         None => "Decoding tries the formats in catalog order and takes the first that fits.",
     }
 }
@@ -133,8 +140,20 @@ pub(super) fn decoding(roots: &[&Shape]) -> &'static str {
 /// list's.
 pub(super) fn error_response_list(element: &Shape) -> TokenStream {
     let element = ident(&element.name);
+    transparent(quote! { super::ErrorResponse }, quote! { ::std::vec::Vec<super::#element> })
+}
+
+/// `Serialize` and `Deserialize` for the struct of a plain-text body: its text's, which the
+/// runtime hands over as a JSON string.
+fn text_body(api: &Api, shape: &Shape, text: &TextBody) -> TokenStream {
+    let name = ident(&shape.name);
+    transparent(quote! { super::#name }, rust_type_from_child(api, &text.ty))
+}
+
+/// `Serialize` and `Deserialize` for `wrapper`, a tuple struct of one `inner`: the inner value's.
+fn transparent(wrapper: TokenStream, inner: TokenStream) -> TokenStream {
     quote! {
-        impl ::api_error_runtime::serde::Serialize for super::ErrorResponse {
+        impl ::api_error_runtime::serde::Serialize for #wrapper {
             fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
             where
                 S: ::api_error_runtime::serde::Serializer,
@@ -143,13 +162,12 @@ pub(super) fn error_response_list(element: &Shape) -> TokenStream {
             }
         }
 
-        impl<'de> ::api_error_runtime::serde::Deserialize<'de> for super::ErrorResponse {
+        impl<'de> ::api_error_runtime::serde::Deserialize<'de> for #wrapper {
             fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
             where
                 D: ::api_error_runtime::serde::Deserializer<'de>,
             {
-                <::std::vec::Vec<super::#element> as ::api_error_runtime::serde::Deserialize>::deserialize(deserializer)
-                    .map(Self)
+                <#inner as ::api_error_runtime::serde::Deserialize>::deserialize(deserializer).map(Self)
             }
         }
     }

@@ -32,6 +32,19 @@ pub(super) fn shape_struct(api: &Api, shape: &Shape) -> TokenStream {
     let name = ident(&shape.name);
     let mut lines = vec![md(shape.description.trim()), String::new()];
     lines.extend(provenance_lines(api, &shape.trace));
+    if let Some(text) = &shape.text {
+        lines.extend([
+            String::new(),
+            "Sent as plain text: the text, without the white space around it, is its one value.".to_string(),
+        ]);
+        let type_doc = doc(&lines);
+        let ty = rust_type(api, &text.ty);
+        return quote! {
+            #type_doc
+            #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+            pub struct #name(pub #ty);
+        };
+    }
     lines.extend([
         String::new(),
         format!("Build one with [`{}::new`] (required fields) and the `with_*` methods.", shape.name),

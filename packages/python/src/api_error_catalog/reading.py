@@ -226,10 +226,18 @@ def read_body(
         return Body(None, BodyFacts(), BodyProblem("too_large", f"the body is {len(raw)} bytes, too large to read"))
     if not raw.strip(_ASCII_WHITE_SPACE):
         return Body(None, BodyFacts(), BodyProblem("empty", "the body is empty"))
+    value: object = None
+    not_json: ValueError | None = None
     try:
         value = parse_json(raw)
     except ValueError as error:
-        return Body(None, BodyFacts(), BodyProblem("not_json", f"the body is not JSON: {error}"))
+        not_json = error
+    if formats is not None and "text" in formats and not isinstance(value, dict):
+        # Of an API that sends plain text, a body that is no JSON object is such a text: without
+        # the white space around it, its one value, as a JSON string of it would be.
+        value = raw.strip(_ASCII_WHITE_SPACE).decode("utf-8", "replace")
+    elif not_json is not None:
+        return Body(None, BodyFacts(), BodyProblem("not_json", f"the body is not JSON: {not_json}"))
     # The Rust runtime reads every element's facts only in bodies of at most VALUE_BYTES.
     facts = body_facts(value, fields, wait_formats, every=len(raw) <= VALUE_BYTES)
     why = None if formats is None else shapes.unfit(value, formats)

@@ -1,7 +1,7 @@
 """Whether a JSON body is one of an API's documented formats, as the Rust crate's typed decoder
 decides it, from the `body` section of the recovery data (`codegen/src/render/decoding.rs` writes
 it): members typed as the catalog types them, open vocabularies, tagged unions, the formats
-read in one pass or in turn, and a list of the one format.
+read in one pass or in turn, a list of the one format, and plain text.
 
 The typed models themselves are the generated `TypedDict`s of each API's module; this is what
 stands behind them at run time, without a dependency: pydantic's lax mode would take `"20429"`
@@ -84,6 +84,11 @@ def _present(body: dict[str, object], field: Mapping[str, Any]) -> bool:
 
 
 def _shape(value: object, name: str, data: Mapping[str, Any], where: str) -> None:
+    if "text" in data["shapes"][name]:
+        # A plain-text body, as the JSON string of its text: any text is one (vocabularies are open).
+        if not isinstance(value, str):
+            raise _Unfit(f"expected the text of {name}, found {_kind(value)}")
+        return
     if not isinstance(value, dict):
         raise _Unfit(f"`{where}`: expected an object ({name}), found {_kind(value)}")
     for field in data["shapes"][name]["fields"]:
