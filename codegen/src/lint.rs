@@ -195,6 +195,12 @@ struct Use {
 fn collect_uses(api: &Api, ty: &FieldType, value: &Value, path: &str, uses: &mut Vec<Use>) {
     let at = |key: &str| if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
     match (ty, value) {
+        // A plain-text body: its text is its one value.
+        (FieldType::Object(id), Value::String(_)) => {
+            if let Some(text) = &api[*id].text {
+                collect_uses(api, &text.ty, value, path, uses);
+            }
+        }
         (FieldType::Vocabulary(id), Value::String(text)) => {
             // The value after the namespace the wire may write before it.
             let wire = crate::model::without_namespace(text, api[*id].namespace_separator).to_string();

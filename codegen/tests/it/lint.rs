@@ -85,3 +85,15 @@ fn pinned_lint_reports_are_current() {
     }
     assert!(compared >= 2, "only {compared} pinned reports");
 }
+
+#[test]
+fn the_text_of_a_plain_text_example_is_a_value_sent() {
+    // `invalid token` is the whole body of an example: it has one; the other two have none.
+    let findings = lint(&common::load("codegen/tests/fixtures/edge/spec"));
+    let mut without: Vec<&str> = (findings.iter())
+        .filter(|f| f.file.ends_with("errortext.yaml") && f.code == "error-without-example")
+        .map(|f| f.path.as_str())
+        .collect();
+    without.sort();
+    assert_eq!(without, ["vocabularies[0].values[1]", "vocabularies[0].values[2]"]);
+}
