@@ -4,7 +4,9 @@
 //! API's codes that no value of the catalog holds. Entries that record an
 //! inconsistency or mark facts inferred are the catalog's own reading, not drift.
 
-use crate::page::{code_spans, code_style, header_names, status_codes, Page, PageSection};
+use crate::page::{
+    code_spans, code_style, header_names, is_extension_header, is_framing_header, status_codes, Page, PageSection,
+};
 use crate::resolved::{Api, DocumentId};
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -331,6 +333,11 @@ fn page_examples(page: &Page) -> Vec<PageExample> {
             let Ok(body) = block.json() else { continue };
             found.push((title(&section.heading), response.status, response.headers, body));
         }
+        // A body of plain text is the JSON string of its text, as the catalog has it.
+        for (response, block) in section.text_responses() {
+            let body = Value::String(block.text.trim().to_string());
+            found.push((title(&section.heading), response.status, response.headers, body));
+        }
     }
     found
 }
@@ -428,7 +435,9 @@ fn statuses_and_headers(api: &Api, page: &Page, out: &mut Vec<Difference>) {
         }
         for line in &section.prose {
             names.extend(header_names(line).map(str::to_string));
+            names.extend(code_spans(line).filter(|span| is_extension_header(span)).map(str::to_string));
         }
+        names.retain(|name| !is_framing_header(name));
         for code in codes.into_iter().filter(|c| (100..=599).contains(c) && api.status(*c).is_none()) {
             out.push(Difference { section: here.clone(), what: format!("status {code} is not in the catalog") });
         }

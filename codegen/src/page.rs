@@ -64,6 +64,15 @@ pub struct HttpResponse {
     pub headers: Vec<(String, String)>,
 }
 
+impl HttpResponse {
+    /// Does the head say its body is text (`Content-Type: text/plain`)?
+    pub fn sends_text(&self) -> bool {
+        self.headers.iter().any(|(name, value)| {
+            name.eq_ignore_ascii_case("content-type") && value.get(..5).is_some_and(|t| t.eq_ignore_ascii_case("text/"))
+        })
+    }
+}
+
 impl CodeBlock {
     /// The block's JSON, as pages write it: strict JSON, or else with what documentation adds to
     /// it removed (`//` and `/* */` comments, a comma before `}` or `]`, a line that is only
@@ -89,15 +98,18 @@ impl CodeBlock {
         if self.language != "http" {
             return vec![self];
         }
-        // The body after the head's empty line, when it is a JSON object or a list of them.
+        // The body after the head's empty line, when it is a JSON object or a list of them, or
+        // text the head says is text (`Content-Type: text/plain`).
         let split = self.text.find("\n\n").or_else(|| self.text.find("\r\n\r\n"));
         let Some((head, body)) = split.map(|at| self.text.split_at(at)) else { return vec![self] };
         let body = body.trim();
-        if !body.starts_with(['{', '[']) || !json_as_written(body).is_ok_and(|json| is_a_body(&json)) {
-            return vec![self];
-        }
+        let language = match () {
+            _ if body.starts_with(['{', '[']) && json_as_written(body).is_ok_and(|json| is_a_body(&json)) => "json",
+            _ if !body.is_empty() && self.http_response().sends_text() => "text",
+            _ => return vec![self],
+        };
         // Both halves are where the block is.
-        let body = CodeBlock { language: "json".into(), text: body.to_string(), line: self.line };
+        let body = CodeBlock { language: language.into(), text: body.to_string(), line: self.line };
         vec![CodeBlock { text: head.to_string(), ..self }, body]
     }
 
@@ -147,6 +159,22 @@ impl PageSection {
                 "http" => pending = Some(block.http_response()),
                 "json" => found.push((pending.take().unwrap_or_default(), block)),
                 _ => pending = None,
+            }
+        }
+        found
+    }
+
+    /// The section's plain-text bodies: each code block just after an `http` block whose head
+    /// says its body is text (or the body of such a block itself), with that head.
+    pub fn text_responses(&self) -> Vec<(HttpResponse, &CodeBlock)> {
+        let mut found = Vec::new();
+        let mut pending: Option<HttpResponse> = None;
+        for block in &self.code_blocks {
+            match (block.language.as_str(), pending.take()) {
+                ("http", _) => pending = Some(block.http_response()),
+                ("json", _) | (_, None) => {}
+                (_, Some(head)) if head.sends_text() && !block.text.trim().is_empty() => found.push((head, block)),
+                (_, Some(_)) => {}
             }
         }
         found
@@ -465,14 +493,44 @@ pub fn status_codes(cell: &str) -> Option<Vec<u16>> {
 
 /// The words of a prose line that look like header names (`Retry-After`,
 /// `X-RateLimit-Remaining`: capitalized words joined by `-`).
+/// A name followed by a capitalized word of its own is part of a phrase, no header: a status's
+/// name (`449 Sub-Request Failed`).
 pub fn header_names(line: &str) -> impl Iterator<Item = &str> {
-    line.split(|c: char| c.is_whitespace() || ",;:()`".contains(c)).filter(|word| {
+    let header_like = |word: &str| {
         let parts: Vec<&str> = word.split('-').collect();
         parts.len() >= 2
             && parts.iter().all(|p| {
                 p.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && p.chars().all(|c| c.is_ascii_alphanumeric())
             })
-    })
+    };
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let mut found = Vec::new();
+    for (at, token) in tokens.iter().enumerate() {
+        // The next word starts a phrase with this token's last one when only a space is between.
+        let next = tokens.get(at + 1).map(|next| next.trim_start_matches('`'));
+        let phrase = next.is_some_and(|next| next.starts_with(|c: char| c.is_ascii_uppercase()) && !next.contains('-'));
+        for word in token.split(|c: char| ",;:()`".contains(c)).filter(|word| header_like(word)) {
+            if !(phrase && token.ends_with(word)) {
+                found.push(word);
+            }
+        }
+    }
+    found.into_iter()
+}
+
+/// Whether a code span is a header named in the `x-` convention, in any case
+/// (`x-rate-limit-api-token-max`), which [`header_names`] does not take from prose.
+pub fn is_extension_header(span: &str) -> bool {
+    let parts: Vec<&str> = span.split('-').collect();
+    parts.len() >= 3
+        && parts[0].eq_ignore_ascii_case("x")
+        && parts.iter().all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Whether a header only frames the body (its type and length), which the body format says:
+/// no header of the API's own.
+pub fn is_framing_header(name: &str) -> bool {
+    name.eq_ignore_ascii_case("content-type") || name.eq_ignore_ascii_case("content-length")
 }
 
 /// How a code is written: whether it has lower-case letters, upper-case letters and `_`, and
@@ -680,6 +738,40 @@ mod tests {
         assert!(!is_title_phrase("Forbidden"), "one word");
         assert!(!is_title_phrase("Authorization: Bearer"), "a snippet");
         assert!(!is_title_phrase("Session expired or invalid"), "a sentence");
+    }
+
+    #[test]
+    fn a_body_a_head_says_is_text_is_a_text_response() {
+        // In the head's block, or in a block of its own after it.
+        let page = parse_page(
+            "# E\n\n```http\nHTTP/1.1 401 Unauthorized\nContent-Type: text/plain; charset=utf-8\n\ninvalid token\n```\n\n\
+             ```http\nHTTP/1.1 403 Forbidden\ncontent-type: TEXT/plain\n```\n\n```\nno access\n```\n\n\
+             ```http\nHTTP/1.1 404 Not Found\nContent-Type: application/json\n```\n\n```\nnot text\n```\n\n\
+             ```\nno head\n```\n",
+        );
+        let texts: Vec<(Option<u16>, &str)> =
+            page.sections[0].text_responses().iter().map(|(head, block)| (head.status, block.text.trim())).collect();
+        assert_eq!(texts, [(Some(401), "invalid token"), (Some(403), "no access")]);
+        assert!(page.sections[0].json_responses().is_empty());
+    }
+
+    #[test]
+    fn a_header_name_is_no_part_of_a_phrase() {
+        let names = |line| header_names(line).collect::<Vec<_>>();
+        assert_eq!(
+            names("Wait `Retry-After` seconds (or X-RateLimit-Reset, X-RateLimit-Limit)."),
+            ["Retry-After", "X-RateLimit-Reset", "X-RateLimit-Limit"]
+        );
+        assert_eq!(names("Send X-Request-Id X-Trace-Id: both."), ["X-Request-Id", "X-Trace-Id"]);
+        assert!(names("449 `Sub-Request Failed`: a part failed; 449 Sub-Request Failed.").is_empty());
+    }
+
+    #[test]
+    fn headers_of_the_x_convention_and_framing_headers_are_told() {
+        assert!(is_extension_header("x-rate-limit-api-token-max") && is_extension_header("X-RateLimit-Reset"));
+        assert!(!is_extension_header("x-ray") && !is_extension_header("max-age"));
+        assert!(is_framing_header("content-type") && is_framing_header("Content-Length"));
+        assert!(!is_framing_header("Retry-After"));
     }
 
     #[test]

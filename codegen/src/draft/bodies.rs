@@ -155,7 +155,9 @@ impl Drafter<'_> {
                 return index;
             }
         }
-        let name = self.fresh_body_name(if self.bodies.is_empty() { "ErrorBody" } else { "OtherErrorBody" });
+        // (The first JSON body, even after one of plain text.)
+        let first = self.bodies.iter().all(|shape| shape.text.is_some());
+        let name = self.fresh_body_name(if first { "ErrorBody" } else { "OtherErrorBody" });
         self.bodies.push(Shape {
             name,
             description: "An error body the page shows in an example.".into(),

@@ -1,11 +1,13 @@
 //! The page's JSON code blocks as examples (with the status and headers of an `http` block just
-//! before each), and the headers the examples send or the prose names.
+//! before each), its bodies of plain text too, and the headers the examples send or the prose
+//! names.
 
 use super::{names, Drafter};
 use crate::model::{
-    Example, Header, HeaderRole, Inconsistency, InconsistencyKind, RetryAfterFormat, Statement, TableRows,
+    Example, FieldRole, FieldType, Header, HeaderRole, Inconsistency, InconsistencyKind, RetryAfterFormat, Shape,
+    Statement, TableRows, TextBody,
 };
-use crate::page::header_names;
+use crate::page::{code_spans, header_names, is_extension_header, is_framing_header};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
@@ -138,7 +140,17 @@ impl Drafter<'_> {
                     Err(err) => self.unplaced.push(format!("{at}: a JSON block that does not parse ({err})")),
                 }
             }
+            let texts = section.text_responses();
+            for (response, block) in &texts {
+                let at = format!("{} (line {})", self.section_title(index), block.line);
+                let body = Value::String(block.text.trim().to_string());
+                self.example(index, &mut used_ids, response.status, response.headers.clone(), body, &at);
+            }
+            let is_text = |b: &&crate::page::CodeBlock| texts.iter().any(|(_, text)| std::ptr::eq(*text, *b));
             for block in section.code_blocks.iter().filter(|b| !matches!(b.language.as_str(), "http" | "json")) {
+                if is_text(&block) {
+                    continue;
+                }
                 let what = match block.language.as_str() {
                     "" => "a code block".to_string(),
                     other => format!("a `{other}` code block"),
@@ -164,6 +176,12 @@ impl Drafter<'_> {
         at: &str,
     ) {
         let source = self.section_ids[index].clone();
+        if body.is_string() {
+            let root = self.text_root(&source);
+            let shape = self.bodies[root].name.clone();
+            self.add_example(index, used_ids, status, headers, body, shape);
+            return;
+        }
         let elements: Vec<&Map<String, Value>> = match &body {
             Value::Array(items) => items.iter().filter_map(Value::as_object).collect(),
             other => other.as_object().into_iter().collect(),
@@ -188,6 +206,20 @@ impl Drafter<'_> {
         if body.is_array() {
             self.bodies[root].array = true;
         }
+        self.add_example(index, used_ids, status, headers, body, shape);
+    }
+
+    /// The example of a body found a shape, under the heading of its section.
+    fn add_example(
+        &mut self,
+        index: usize,
+        used_ids: &mut BTreeSet<String>,
+        status: Option<u16>,
+        headers: Vec<(String, String)>,
+        body: Value,
+        shape: String,
+    ) {
+        let source = self.section_ids[index].clone();
         let status = status.filter(|code| (100..=599).contains(code));
         if let Some(code) = status {
             self.ensure_status(code, &source);
@@ -213,6 +245,41 @@ impl Drafter<'_> {
             inferred: vec!["title".into()],
             ..Example::default()
         });
+    }
+
+    /// The body of plain text, made for the first example of one: its text a message until
+    /// [`Drafter::text_vocabulary`] finds the table that lists it.
+    fn text_root(&mut self, source: &str) -> usize {
+        if let Some(found) = self.bodies.iter().position(|shape| shape.text.is_some()) {
+            return found;
+        }
+        self.bodies.push(Shape {
+            name: self.fresh_body_name("TextErrorBody"),
+            description: "An error body of plain text the page shows in an example.".into(),
+            root: true,
+            text: Some(TextBody { ty: FieldType::String, role: Some(FieldRole::Message) }),
+            source: source.to_string(),
+            inferred: vec!["description".into(), "root".into(), "text".into()],
+            ..Shape::default()
+        });
+        self.bodies.len() - 1
+    }
+
+    /// The texts of the examples of plain text are codes where a table lists them: the body's
+    /// text is then a value of that table's vocabulary (the one that lists the most of them).
+    pub(super) fn text_vocabulary(&mut self) {
+        let Some(root) = self.bodies.iter().position(|shape| shape.text.is_some()) else { return };
+        let name = &self.bodies[root].name;
+        let sent: Vec<&str> =
+            self.examples.iter().filter(|e| &e.body_format == name).filter_map(|e| e.body.as_str()).collect();
+        let listing = |vocabulary: &crate::model::Vocabulary| {
+            sent.iter().filter(|text| vocabulary.values.iter().any(|v| v.value == **text)).count()
+        };
+        let best = self.vocabularies.iter().filter(|v| listing(v) > 0).max_by_key(|v| listing(v));
+        if let Some(vocabulary) = best.map(|v| v.name.clone()) {
+            self.bodies[root].text =
+                Some(TextBody { ty: FieldType::Vocabulary(vocabulary), role: Some(FieldRole::Code) });
+        }
     }
 
     /// An example without a member its body's table requires: left out, and the contradiction
@@ -348,10 +415,15 @@ impl Drafter<'_> {
         let mut found = Vec::new();
         for (index, section) in self.page.sections.iter().enumerate() {
             // The prose, and the cells of its tables after their first column (Printful's
-            // `429` row: "wait the seconds in `Retry-After`").
+            // `429` row: "wait the seconds in `Retry-After`"), where a cell writes them as code
+            // (a status's name, `Sub-Request Failed`, is none). An `x-` name in code is one too.
             let cells = section.tables.iter().flat_map(|table| &table.rows).flat_map(|row| row.iter().skip(1));
-            for line in section.prose.iter().chain(cells) {
-                for name in header_names(line) {
+            let lines = (section.prose.iter().map(|line| (line, header_names(line).collect::<Vec<_>>()))).chain(
+                cells.map(|cell| (cell, code_spans(cell).filter(|span| header_names(span).eq([*span])).collect())),
+            );
+            for (line, mut names) in lines {
+                names.extend(code_spans(line).filter(|span| is_extension_header(span)));
+                for name in names.into_iter().filter(|name| !is_framing_header(name)) {
                     found.push((name.to_string(), line.clone(), self.section_ids[index].clone()));
                 }
             }

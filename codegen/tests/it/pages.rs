@@ -303,8 +303,17 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
         let changed = second_line.replacen(last_cell.as_str(), "Changed wording", 1);
         edit("cell changed", page.replacen(&second_line, &changed, 1), "changed from");
     }
-    // An example changed: its first JSON key renamed.
-    if let Some(example) = api.examples.iter().find(|e| api[e.trace.section].document == document) {
+    // An example changed: its first JSON key renamed (of a page of plain-text bodies alone, the
+    // first one's text).
+    let on_page: Vec<_> = api.examples.iter().filter(|e| api[e.trace.section].document == document).collect();
+    if let Some(text) = on_page.iter().all(|e| e.body.is_string()).then(|| on_page.first()).flatten() {
+        let text = text.body.as_str().unwrap();
+        let line_at = page.find(&format!("\n{text}\n")).unwrap() + 1;
+        let mut edited = page.to_string();
+        edited.replace_range(line_at..line_at + text.len(), "changed text");
+        edit("example changed", edited, "example");
+    }
+    if let Some(example) = on_page.iter().find(|e| !e.body.is_string()) {
         // (Of a body that is a list, its first element's.)
         let top = example.body.as_array().and_then(|items| items.first()).unwrap_or(&example.body);
         let key = top.as_object().unwrap().keys().next().unwrap();

@@ -21,21 +21,45 @@ struct Key {
     statuses: Vec<u16>,
     /// Rows of all the page's tables.
     rows: usize,
-    /// The code member and its codes; none for an API that sends no code (SendGrid's).
-    #[serde(default)]
-    code: Option<KeyCode>,
+    /// The code member and its codes (or, for an API that sends codes in two places, such as
+    /// Trello's texts and its JSON `error`, a list of them); none for an API that sends no code
+    /// (SendGrid's).
+    #[serde(default, deserialize_with = "one_or_more")]
+    code: Vec<KeyCode>,
     roles: KeyRoles,
     /// Each root body: member path (`a.b`, `a[].b`) to `type required|optional`.
     bodies: Vec<BTreeMap<String, String>>,
     contradictions: Vec<Planted>,
 }
 
+/// Scalars as text: an integer code (`-1000`) as its digits.
+fn texts<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    let values = Vec::<serde_yaml::Value>::deserialize(deserializer)?;
+    let text = |value: serde_yaml::Value| match value {
+        serde_yaml::Value::String(text) => Ok(text),
+        serde_yaml::Value::Number(number) => Ok(number.to_string()),
+        other => Err(serde::de::Error::custom(format!("a code is text or a number, not {other:?}"))),
+    };
+    values.into_iter().map(text).collect()
+}
+
+/// One key code, or a list of them.
+fn one_or_more<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<KeyCode>, D::Error> {
+    let value = serde_yaml::Value::deserialize(deserializer)?;
+    let read = match value {
+        serde_yaml::Value::Sequence(_) => serde_yaml::from_value(value),
+        one => serde_yaml::from_value(one).map(|one| vec![one]),
+    };
+    read.map_err(serde::de::Error::custom)
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct KeyCode {
-    /// The code member's path.
+    /// The code member's path (`(text)`: the whole text of a plain-text body).
     path: String,
-    /// The codes the page's table lists.
+    /// The codes the page's table lists (integer codes as the numbers they are).
+    #[serde(deserialize_with = "texts")]
     values: Vec<String>,
 }
 
@@ -80,13 +104,23 @@ impl Score {
     }
 }
 
-/// A member path as the key writes it: `errors[].code`.
+/// The path of the whole text of a plain-text body, as the key writes it.
+const TEXT: &str = "(text)";
+
+/// A member path as the key writes it: `errors[].code` (`(text)`, the whole text, for none).
 fn path_text(parts: &[String]) -> String {
-    parts.join(".").replace(".[]", "[]")
+    match parts {
+        [] => TEXT.to_string(),
+        _ => parts.join(".").replace(".[]", "[]"),
+    }
 }
 
-/// Every member of a root body, by path, as `type required|optional`.
+/// Every member of a root body, by path, as `type required|optional` (a plain-text body's text
+/// as `(text)`, by its type).
 fn members(api: &Api, shape: &Shape, prefix: &str, out: &mut BTreeMap<String, String>) {
+    if let Some(text) = &shape.text {
+        out.insert(TEXT.to_string(), json_type(api, &text.ty).to_string());
+    }
     for field in &shape.fields {
         let path = format!("{prefix}{}", field.wire);
         let (ty, nested) = match &field.ty {
@@ -157,16 +191,20 @@ fn score(name: &str, text: &str, key: &Key) -> Result<PageScore, String> {
     }
 
     let mut codes = Score::default();
-    let code_path = api.field_roles.iter().find(|(role, _)| role.as_str() == "code").map(|(_, p)| path_text(p));
-    let code_vocabulary = api.roots().flat_map(|root| {
-        let mut found = Vec::new();
-        let prefix = if root.array { "[]." } else { "" };
-        vocabulary_at(api, root, prefix, key.code.as_ref().map_or("", |c| c.path.as_str()), &mut found);
-        found
-    });
-    let listed: BTreeSet<String> = code_vocabulary.flat_map(|v| api[v].values.iter().map(|x| x.wire.clone())).collect();
-    for value in key.code.iter().flat_map(|code| &code.values) {
-        codes.count(listed.contains(value), value.clone());
+    let code_paths: BTreeSet<String> =
+        api.field_roles.iter().filter(|(role, _)| role.as_str() == "code").map(|(_, p)| path_text(p)).collect();
+    for code in &key.code {
+        let code_vocabulary = api.roots().flat_map(|root| {
+            let mut found = Vec::new();
+            let prefix = if root.array { "[]." } else { "" };
+            vocabulary_at(api, root, prefix, &code.path, &mut found);
+            found
+        });
+        let listed: BTreeSet<String> =
+            code_vocabulary.flat_map(|v| api[v].values.iter().map(|x| x.wire.clone())).collect();
+        for value in &code.values {
+            codes.count(listed.contains(value), value.clone());
+        }
     }
 
     let mut roles = Score::default();
@@ -174,9 +212,9 @@ fn score(name: &str, text: &str, key: &Key) -> Result<PageScore, String> {
         let found = api.field_roles.iter().any(|(r, p)| r.as_str() == role && path_text(p) == *path);
         roles.count(found, format!("{role} at {path}"));
     }
-    let key_path = key.code.as_ref().map(|c| c.path.as_str());
-    if code_path.as_deref() != key_path && !key.roles.fields.contains_key("code") {
-        roles.missed.push(format!("code at {code_path:?}, the key says {key_path:?}"));
+    let key_paths: BTreeSet<String> = key.code.iter().map(|c| c.path.clone()).collect();
+    if code_paths != key_paths && !key.roles.fields.contains_key("code") {
+        roles.missed.push(format!("code at {code_paths:?}, the key says {key_paths:?}"));
     }
     for (header, expected) in &key.roles.headers {
         let mut words = expected.split(' ');
@@ -232,7 +270,7 @@ fn score(name: &str, text: &str, key: &Key) -> Result<PageScore, String> {
     // A new code in prose, for an API that has codes; rows, for a page with tables.
     let kinds = ["row added", "cell changed", "example changed", "heading renamed", "row removed", "new code in prose"];
     let applies = |kind: &str| match kind {
-        "new code in prose" => key.code.is_some(),
+        "new code in prose" => !key.code.is_empty(),
         "row added" | "cell changed" | "row removed" => key.rows > 0,
         _ => true,
     };
@@ -260,8 +298,11 @@ fn score(name: &str, text: &str, key: &Key) -> Result<PageScore, String> {
     })
 }
 
-/// The vocabularies typing the member at `path` below `shape`.
+/// The vocabularies typing the member at `path` below `shape` (or its text, at `(text)`).
 fn vocabulary_at(api: &Api, shape: &Shape, prefix: &str, path: &str, out: &mut Vec<VocabularyId>) {
+    if let Some(FieldType::Vocabulary(id)) = shape.text.as_ref().map(|text| &text.ty).filter(|_| path == TEXT) {
+        out.push(*id);
+    }
     for field in &shape.fields {
         let here = format!("{prefix}{}", field.wire);
         let mut ty = &field.ty;

@@ -153,9 +153,18 @@ pub fn responses(markdown: &str) -> Vec<Response> {
             _ if object(&text) => "json",
             other => other,
         };
+        // A head that says its body is text (`Content-Type: text/plain`): the body is the JSON
+        // string of its text, as a catalog has it.
+        let says_text = |headers: &[(String, String)]| {
+            headers
+                .iter()
+                .any(|(k, v)| k.eq_ignore_ascii_case("content-type") && v.to_ascii_lowercase().starts_with("text/"))
+        };
         // A whole response in one block: its head, an empty line, its body.
         let (text, body) = match text.split_once("\n\n") {
-            Some((head, body)) if language == "http" && object(body) => (head.to_string(), Some(body.to_string())),
+            Some((head, body)) if language == "http" && !body.trim().is_empty() => {
+                (head.to_string(), Some(body.to_string()))
+            }
             _ => (text, None),
         };
         match language {
@@ -164,10 +173,15 @@ pub fn responses(markdown: &str) -> Vec<Response> {
                 let mut lines = text.lines();
                 let status =
                     lines.next().and_then(|l| l.split_whitespace().nth(1)).and_then(|c| c.parse().ok()).unwrap();
-                let headers =
+                let headers: Vec<(String, String)> =
                     lines.filter_map(|l| l.split_once(": ")).map(|(k, v)| (k.to_string(), v.to_string())).collect();
+                let body = match body {
+                    Some(body) if object(&body) => Some(json(&body).unwrap()),
+                    Some(body) if says_text(&headers) => Some(Value::String(body.trim().to_string())),
+                    _ => None,
+                };
                 match body {
-                    Some(body) => found.push(Response { body: json(&body).unwrap(), status: Some(status), headers }),
+                    Some(body) => found.push(Response { body, status: Some(status), headers }),
                     None => pending = Some((status, headers)),
                 }
             }
@@ -178,6 +192,11 @@ pub fn responses(markdown: &str) -> Vec<Response> {
                     None => (None, Vec::new()),
                 };
                 found.push(Response { body, status, headers });
+            }
+            // A block of text after a head that says its body is text.
+            _ if pending.as_ref().is_some_and(|(_, headers)| says_text(headers)) && !text.trim().is_empty() => {
+                let (status, headers) = pending.take().unwrap();
+                found.push(Response { body: Value::String(text.trim().to_string()), status: Some(status), headers });
             }
             _ => {}
         }
@@ -268,7 +287,10 @@ fn the_page_reader_finds_every_table_cell_for_cell() {
             .map(|t| std::iter::once(t.header.clone()).chain(t.rows.iter().cloned()).collect())
             .collect();
         assert_eq!(read, tables(&source), "{}", api.id);
-        let json_blocks = page.sections.iter().flat_map(|s| &s.code_blocks).filter(|b| b.language == "json").count();
-        assert_eq!(json_blocks, responses(&source).len(), "{}", api.id);
+        // Each body: a JSON block, or a block of plain text a head says is text.
+        let bodies: usize = (page.sections.iter())
+            .map(|s| s.code_blocks.iter().filter(|b| b.language == "json").count() + s.text_responses().len())
+            .sum();
+        assert_eq!(bodies, responses(&source).len(), "{}", api.id);
     }
 }
