@@ -57,7 +57,7 @@ catalog_enum! {
         Code = "code", "error code";
         /// A hint saying how to resolve the error (a vocabulary field).
         Hint = "hint", "hint";
-        /// A human-readable message (a string field).
+        /// A human-readable message (a string field, or a free-form one: its text when it is one).
         Message = "message", "message";
         /// The request identifier to log and quote to support (a string field).
         RequestId = "request_id", "request id";

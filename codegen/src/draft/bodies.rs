@@ -53,6 +53,9 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
         {
             Some(FieldRole::Message)
         }
+        // A message that may be more than text (Heron's `description`: a string, or an object
+        // of the fields at fault): the message when it is text.
+        "message" | "description" | "detail" | "error" if *ty == FieldType::Any => Some(FieldRole::Message),
         // (`fbtrace_id`, `x_request_id`, GIPHY's `response_id`: an id of the request, its trace or
         // its response, however prefixed.)
         name if *ty == FieldType::String
@@ -105,6 +108,14 @@ fn id_said(description: &str, ty: &FieldType) -> Option<FieldRole> {
     }
     let names_it = ["id", "identif", "quote", "reference"].iter().any(|word| said.contains(word));
     (said.contains("support") && names_it).then_some(FieldRole::SupportReference)
+}
+
+/// Does a member's description say people read it (a message, not a code)?
+fn read_by_people(description: &str) -> bool {
+    let said = description.to_lowercase();
+    ["for people", "human-readable", "human readable", "for humans", "readable by humans", "to show to", "to display"]
+        .iter()
+        .any(|phrase| said.contains(phrase))
 }
 
 /// Is a key named like a code (`error`, `code`, `type`)? Such a string member's values become
@@ -621,6 +632,12 @@ impl Drafter<'_> {
                     Some("status") => !values.iter().all(|(v, _)| screaming(v)),
                     _ => values.iter().all(|(v, _)| statuses(v) || phrases(v)),
                 };
+                // A member its description says people read is their message (Mastodon's
+                // `error`, "what went wrong, for people to read"), whatever some values look like.
+                let key = path.last().map(String::as_str);
+                let for_people = (self.bodies[*owner].fields.iter())
+                    .any(|f| Some(f.name.as_str()) == key && read_by_people(&f.description));
+                let not_codes = not_codes || for_people;
                 (!values.is_empty() && !sentences && !tabled && !constant && !not_codes).then_some((
                     *owner,
                     path.clone(),
@@ -689,6 +706,19 @@ impl Drafter<'_> {
                 _ => {}
             }
         }
+    }
+
+    /// A number the prose says to wait for (Hugging Face's "wait `estimated_time` seconds")
+    /// holds the wait, whatever its name.
+    fn wait_said(&self, key: &str, ty: &FieldType) -> Option<FieldRole> {
+        if !matches!(ty, FieldType::Integer | FieldType::Number) {
+            return None;
+        }
+        let says = |line: &String| {
+            let lower = line.to_lowercase();
+            crate::page::code_spans(line).any(|span| span == key) && lower.contains("wait") && lower.contains("second")
+        };
+        self.page.sections.iter().flat_map(|s| &s.prose).any(says).then_some(FieldRole::RetryAfter)
     }
 
     /// Vocabulary fields and roles: a string field whose example values (most of them) belong
@@ -770,6 +800,7 @@ impl Drafter<'_> {
                     matches!(field.ty.values(), FieldType::Vocabulary(v) if self.vocabulary_tables.contains_key(v));
                 let role = (if tabled { Some(FieldRole::Code) } else { role_for(&field.name, field.ty.values()) })
                     .or_else(|| id_said(&field.description, &field.ty))
+                    .or_else(|| self.wait_said(&field.name, &field.ty))
                     .filter(|_| reached);
                 if let Some(role) = role {
                     // Of the members that may hold the code, those a table types first.
@@ -785,6 +816,9 @@ impl Drafter<'_> {
                         FieldRole::Message if matches!(field.ty, FieldType::Array(_)) => 1,
                         _ => 0,
                     };
+                    // A message always sent before one sent sometimes (Mastodon's `error` before
+                    // the `error_description` of OAuth errors alone).
+                    let rank = rank + if role == FieldRole::Message && !field.required { 10 } else { 0 };
                     if roles.get(&role).is_none_or(|&(_, best)| rank < best) {
                         roles.insert(role, (f, rank));
                     }

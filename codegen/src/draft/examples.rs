@@ -247,6 +247,35 @@ impl Drafter<'_> {
         });
     }
 
+    /// Statuses the examples' bodies send, where no status line shows them: the numbers of a
+    /// top-level member named for the status (`status`, `http_status`), or of a `code` beside
+    /// the status's own reason phrase (Heron's `"code": 404, "name": "Not Found"`).
+    pub(super) fn statuses_in_bodies(&mut self) {
+        let mut found: Vec<(u16, String)> = Vec::new();
+        for example in &self.examples {
+            let Some(members) = example.body.as_object() else { continue };
+            let phrases: Vec<&str> = members.values().filter_map(Value::as_str).collect();
+            for (key, value) in members {
+                let Some(code) = value.as_u64().and_then(|n| u16::try_from(n).ok()).filter(|n| (100..=599).contains(n))
+                else {
+                    continue;
+                };
+                let named = matches!(
+                    names::bare(key).as_str(),
+                    "status" | "statuscode" | "httpstatus" | "httpcode" | "httpstatuscode"
+                );
+                let phrased =
+                    names::bare(key) == "code" && phrases.iter().any(|phrase| crate::model::is_reason_of(code, phrase));
+                if named || phrased {
+                    found.push((code, example.source.clone()));
+                }
+            }
+        }
+        for (code, source) in found {
+            self.ensure_status(code, &source);
+        }
+    }
+
     /// The body of plain text, made for the first example of one: its text a message until
     /// [`Drafter::text_vocabulary`] finds the table that lists it.
     fn text_root(&mut self, source: &str) -> usize {

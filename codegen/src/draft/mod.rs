@@ -76,6 +76,7 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     drafter.tables();
     drafter.heading_codes();
     drafter.examples();
+    drafter.statuses_in_bodies();
     drafter.text_vocabulary();
     drafter.codes_sent_as_text();
     drafter.namespaced_codes();

@@ -263,12 +263,13 @@ impl TableKind {
         };
         // (Unless another column gives the numbers' reason phrases: OneLogin's `code` and `type`,
         // `401` and `Unauthorized`, repeat the status. Most rows, as a page may write a phrase
-        // RFC 9110 has since renamed: `Unprocessable Entity`.)
+        // of its own.)
         let reasons_beside = (1..table.header.len()).any(|c| {
             let phrased = |row: &&Vec<String>| {
-                let reason = strip_code(&row[0]).parse().ok().and_then(crate::model::standard_reason);
-                reason
-                    .is_some_and(|reason| row.get(c).is_some_and(|cell| strip_code(cell).eq_ignore_ascii_case(reason)))
+                let code = strip_code(&row[0]).parse().ok();
+                code.is_some_and(|code| {
+                    row.get(c).is_some_and(|cell| crate::model::is_reason_of(code, &strip_code(cell)))
+                })
             };
             let phrased = table.rows.iter().filter(phrased).count();
             phrased >= 2 && phrased * 5 >= table.rows.len() * 4

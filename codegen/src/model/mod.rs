@@ -1263,6 +1263,19 @@ pub fn without_namespace(wire: &str, separator: Option<char>) -> &str {
     }
 }
 
+/// Is `phrase` the reason phrase of `code`, as RFC 9110 words it or as pages still write a
+/// phrase it has renamed (`Unprocessable Entity`, `Payload Too Large`), in any case?
+pub fn is_reason_of(code: u16, phrase: &str) -> bool {
+    let former: &[&str] = match code {
+        413 => &["Payload Too Large", "Request Entity Too Large"],
+        414 => &["Request-URI Too Long"],
+        416 => &["Requested Range Not Satisfiable"],
+        422 => &["Unprocessable Entity"],
+        _ => &[],
+    };
+    standard_reason(code).into_iter().chain(former.iter().copied()).any(|reason| reason.eq_ignore_ascii_case(phrase))
+}
+
 /// The reason phrase of a registered status code, as RFC 9110 (and the RFCs it points to for
 /// 102, 103, 207, 208, 226, 428, 429, 431, 451, 506-511) name it. Written out here rather than
 /// taken from the `http` crate, which still gives RFC 7231's older names for 413 and 422.

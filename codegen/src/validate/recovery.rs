@@ -983,9 +983,11 @@ fn field_role_types(role: FieldRole) -> Option<(&'static str, FieldTest)> {
         FieldRole::Code | FieldRole::Hint => {
             ("a vocabulary (`{ vocabulary: Name }`)", |ty| matches!(ty, FieldType::Vocabulary(_)))
         }
-        FieldRole::Message | FieldRole::RequestId | FieldRole::SupportReference => {
-            ("a string", |ty| *ty == FieldType::String)
+        // A free-form message (a string, or an object of the fields at fault) gives its text.
+        FieldRole::Message => {
+            ("a string, or any value (its text when it is one)", |ty| matches!(ty, FieldType::String | FieldType::Any))
         }
+        FieldRole::RequestId | FieldRole::SupportReference => ("a string", |ty| *ty == FieldType::String),
         FieldRole::RetryAfter => ("an integer, a number, or text (see `formats`)", |ty| {
             matches!(ty, FieldType::Integer | FieldType::Number | FieldType::String)
         }),
