@@ -637,7 +637,11 @@ impl Drafter<'_> {
                 let key = path.last().map(String::as_str);
                 let for_people = (self.bodies[*owner].fields.iter())
                     .any(|f| Some(f.name.as_str()) == key && read_by_people(&f.description));
-                let not_codes = not_codes || for_people;
+                // A member that only says the body is an error (Bitbucket's `"type": "error"`)
+                // tells no error from another, even in a page's one example.
+                let marker =
+                    |v: &String| ["error", "errors", "failure", "fail", "failed"].contains(&v.to_lowercase().as_str());
+                let not_codes = not_codes || for_people || values.iter().all(|(v, _)| marker(v));
                 (!values.is_empty() && !sentences && !tabled && !constant && !not_codes).then_some((
                     *owner,
                     path.clone(),
@@ -786,7 +790,10 @@ impl Drafter<'_> {
                     // Most of its values in a table of codes, or the table's code column is
                     // headed with its name (a glossary's `Title` column for `title`).
                     let by_values = values.and_then(|values| vocabulary_of(values, wire));
-                    let by_header = || self.vocabulary_keyed_by(&field.name, wire);
+                    let by_header = || {
+                        (self.vocabulary_keyed_by(&field.name, wire))
+                            .or_else(|| self.vocabulary_named_in(&field.description, wire))
+                    };
                     if let Some(vocabulary) = by_values.or_else(by_header) {
                         field.ty = match list {
                             true => FieldType::Array(Box::new(FieldType::Vocabulary(vocabulary))),
@@ -870,6 +877,22 @@ impl Drafter<'_> {
     }
 
     /// The vocabulary of `wire` values whose table's code column is headed with `name`.
+    /// The table's vocabulary whose heading a member's description names, in the singular (the
+    /// `statuscode` "The OCS status code" of a table under `OCS status codes`); a heading of two
+    /// words at least, so that `Errors` names no member.
+    fn vocabulary_named_in(&self, description: &str, wire: VocabularyType) -> Option<String> {
+        let said = description.to_lowercase();
+        self.vocabularies
+            .iter()
+            .filter(|v| v.wire_type == wire && self.vocabulary_tables.contains_key(&v.name))
+            .find_map(|v| {
+                let at = self.section_ids.iter().position(|id| *id == v.source)?;
+                let heading = self.page.sections[at].heading.last()?.to_lowercase();
+                let singular = heading.strip_suffix('s').unwrap_or(&heading);
+                (singular.split_whitespace().count() >= 2 && said.contains(singular)).then(|| v.name.clone())
+            })
+    }
+
     fn vocabulary_keyed_by(&self, name: &str, wire: VocabularyType) -> Option<String> {
         self.vocabularies
             .iter()

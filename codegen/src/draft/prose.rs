@@ -83,6 +83,16 @@ pub(super) fn sent_sometimes(said: &str) -> bool {
 
 /// The statuses a prose line names, each with the reason phrase written after it, if any
 /// ("A 509 Bandwidth Limit Exceeded means...").
+/// Does the line call `code` the HTTP status: within the four words after `HTTP status`?
+fn named_http_status(line: &str, code: u16) -> bool {
+    let words: Vec<String> =
+        line.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()).to_lowercase()).collect();
+    let code = code.to_string();
+    words.windows(2).enumerate().any(|(at, pair)| {
+        pair[0] == "http" && pair[1].starts_with("status") && words[at + 2..].iter().take(4).any(|w| *w == code)
+    })
+}
+
 pub(super) fn statuses_in(line: &str) -> Vec<(u16, Option<String>)> {
     let words: Vec<&str> = line.split_whitespace().collect();
     // Per word, whether its sentence speaks of statuses ("The HTTP status is 401 for
@@ -186,9 +196,12 @@ impl Drafter<'_> {
                 let mut statuses =
                     if line.bytes().any(|b| b.is_ascii_digit()) { statuses_in(line) } else { Vec::new() };
                 // Such a code that no table or example gave as a status is the code ("Errors 500
-                // and 503 may be retried", of Stack Exchange's `error_id`).
+                // and 503 may be retried", of Stack Exchange's `error_id`), unless the line says it
+                // is the HTTP status ("the HTTP status is always 200", beside Nextcloud's OCS 200).
                 statuses.retain(|(code, _)| {
-                    !status_like.contains(code) || self.statuses.iter().any(|status| status.code == *code)
+                    !status_like.contains(code)
+                        || self.statuses.iter().any(|status| status.code == *code)
+                        || named_http_status(line, *code)
                 });
                 let spanned: Vec<&str> = if status_like_codes { code_spans(line).collect() } else { Vec::new() };
                 for (code, reason) in

@@ -379,7 +379,10 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
             // (One numbered after its word, `send-0003`, gets another number below.)
             Some(format!("{w}{}again", if w.contains(':') { " " } else { "." }))
         } else if w.bytes().any(|b| b.is_ascii_digit()) {
-            Some(w.chars().map(|c| if c.is_ascii_digit() { '9' } else { c }).collect())
+            // Its digits all one digit, the first such code the API does not have (`999`, else
+            // `888`...).
+            let filled = |fill: char| w.chars().map(|c| if c.is_ascii_digit() { fill } else { c }).collect::<String>();
+            ('1'..='9').rev().map(filled).find(|code| !known.contains(&code.as_str()))
         } else if w.bytes().any(|b| b.is_ascii_lowercase()) && w.bytes().any(|b| b.is_ascii_uppercase()) {
             Some(format!("{w}Again"))
         } else {
