@@ -545,6 +545,13 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
         .iter()
         .filter_map(|v| crate::page::shared_path(v.values.iter().map(|x| x.wire.as_str())))
         .collect();
+    // Codes that start alike (`Bad API request, invalid api_option`): in a code span, another
+    // that starts so.
+    let leads: Vec<&str> = api
+        .vocabularies
+        .iter()
+        .filter_map(|v| crate::page::shared_lead(v.values.iter().map(|x| x.wire.as_str())))
+        .collect();
     // Codes that are phrases (`Not Authorized - Invalid Token`): in a code span, another phrase.
     let phrases = (api.vocabularies.iter())
         .any(|v| v.values.iter().filter(|x| crate::page::is_title_phrase(&x.wire)).count() >= 2);
@@ -569,7 +576,8 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
         let rows = section.tables.iter().flat_map(|t| &t.rows).filter(|row| !about_another_value(row));
         for line in section.prose.iter().chain(rows.flatten()) {
             for word in code_spans(line) {
-                let under = prefixes.iter().any(|p| word.len() > p.len() && word.starts_with(p) && !word.contains(' '));
+                let under = prefixes.iter().any(|p| word.len() > p.len() && word.starts_with(p) && !word.contains(' '))
+                    || leads.iter().any(|lead| word.len() > lead.len() && word.starts_with(lead));
                 // (Not a path of members, `error.type`.)
                 let path =
                     word.split('.').all(|part| api.shapes.iter().flat_map(|s| &s.fields).any(|f| f.wire == part));

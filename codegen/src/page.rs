@@ -36,6 +36,9 @@ pub struct PageSection {
     pub code_blocks: Vec<CodeBlock>,
     /// Paragraphs and list items, one a line, as plain text.
     pub prose: Vec<String>,
+    /// Its bodies are plain text, as its prose says; or the page's prose says so, and the page
+    /// shows no JSON body.
+    pub text_said: bool,
 }
 
 /// A table: its header cells and rows, each cell's Markdown source trimmed.
@@ -127,6 +130,20 @@ impl CodeBlock {
     }
 }
 
+/// Whether a block that does not say it is code is one line of text, as a body of plain text
+/// is: no command (`curl ...`, `$ ...`) nor request line (`GET /cards`).
+fn is_a_line_of_text(language: &str, text: &str) -> bool {
+    let text = text.trim();
+    let request = ["GET ", "POST ", "PUT ", "PATCH ", "DELETE ", "HEAD "].iter().any(|method| text.starts_with(method));
+    matches!(language, "" | "text" | "txt" | "plaintext" | "plain")
+        && !text.is_empty()
+        && text.len() <= 200
+        && !text.contains('\n')
+        && !text.starts_with("curl ")
+        && !text.starts_with('$')
+        && !request
+}
+
 /// Whether JSON can be an error body: an object, or a list of objects (Salesforce's
 /// `[{"errorCode": ...}]`).
 fn is_a_body(json: &serde_json::Value) -> bool {
@@ -165,16 +182,22 @@ impl PageSection {
     }
 
     /// The section's plain-text bodies: each code block just after an `http` block whose head
-    /// says its body is text (or the body of such a block itself), with that head.
+    /// says its body is text (or the body of such a block itself), with that head; and, where
+    /// the bodies are said to be plain text (`text_said`), each block of one line of text.
     pub fn text_responses(&self) -> Vec<(HttpResponse, &CodeBlock)> {
+        let says_text = self.text_said;
         let mut found = Vec::new();
         let mut pending: Option<HttpResponse> = None;
         for block in &self.code_blocks {
             match (block.language.as_str(), pending.take()) {
                 ("http", _) => pending = Some(block.http_response()),
-                ("json", _) | (_, None) => {}
+                ("json", _) => {}
                 (_, Some(head)) if head.sends_text() && !block.text.trim().is_empty() => found.push((head, block)),
                 (_, Some(_)) => {}
+                (language, None) if says_text && is_a_line_of_text(language, &block.text) => {
+                    found.push((HttpResponse::default(), block))
+                }
+                (_, None) => {}
             }
         }
         found
@@ -374,6 +397,18 @@ pub fn parse_page(text: &str) -> Page {
         }
     }
     page.sections.extend(current);
+    // Which sections' bodies are plain text (see `PageSection::text_said`).
+    let says_text = |section: &PageSection| {
+        section.prose.iter().any(|line| {
+            let line = line.to_lowercase();
+            ["plain text", "plain-text", "text/plain"].iter().any(|said| line.contains(said))
+        })
+    };
+    let page_says =
+        page.sections.iter().any(says_text) && page.sections.iter().all(|section| section.json_responses().is_empty());
+    for section in &mut page.sections {
+        section.text_said = page_says || says_text(section);
+    }
     page
 }
 
@@ -683,6 +718,24 @@ pub fn shared_path<'v>(mut values: impl Iterator<Item = &'v str>) -> Option<&'v 
     ((others >= 1 || first.contains("://")) && end >= 8).then(|| &first[..end])
 }
 
+/// The words all of several codes start with, up to a separator (`Bad API request, ` of
+/// Pastebin's texts; also `: ` and ` - `): a new code in prose starts with them too.
+pub fn shared_lead<'v>(mut values: impl Iterator<Item = &'v str>) -> Option<&'v str> {
+    let first = values.next()?;
+    let mut common = first.len();
+    let mut others = 0;
+    for value in values {
+        common = first.bytes().zip(value.bytes()).take_while(|(a, b)| a == b).count().min(common);
+        others += 1;
+    }
+    let lead = &first[..common];
+    let end = [", ", ": ", " - "]
+        .iter()
+        .filter_map(|separator| lead.rfind(separator).map(|at| at + separator.len()))
+        .max()?;
+    (others >= 1 && end >= 8).then(|| &first[..end])
+}
+
 /// A cell that is one link (`[200](#ok)`, `` [`invalid`](#invalid) ``): its text and target.
 pub fn link_cell(cell: &str) -> Option<(&str, &str)> {
     let rest = cell.trim().strip_prefix('[')?;
@@ -753,6 +806,18 @@ mod tests {
             page.sections[0].text_responses().iter().map(|(head, block)| (head.status, block.text.trim())).collect();
         assert_eq!(texts, [(Some(401), "invalid token"), (Some(403), "no access")]);
         assert!(page.sections[0].json_responses().is_empty());
+        // Without a head, in a section that says its bodies are plain text: a line of text.
+        let page = parse_page(
+            "# E\n\nA bad token gets a body of plain text:\n\n```\ninvalid token\n```\n\n```\ncurl https://x\n```\n\n\
+             ```text\ntwo\nlines\n```\n\n# F\n\nJSON here.\n\n```\nnot said\n```\n\n```json\n{\"error\": \"x\"}\n```\n",
+        );
+        let texts: Vec<&str> =
+            page.sections.iter().flat_map(|s| s.text_responses()).map(|(_, block)| block.text.trim()).collect();
+        assert_eq!(texts, ["invalid token"]);
+        // Said once for a page that shows no JSON body: in every section.
+        let page =
+            parse_page("# E\n\nEvery response is plain text.\n\n## F\n\nFor instance:\n\n```\nno such paste\n```\n");
+        assert_eq!(page.sections[1].text_responses().len(), 1);
     }
 
     #[test]
@@ -764,6 +829,16 @@ mod tests {
         );
         assert_eq!(names("Send X-Request-Id X-Trace-Id: both."), ["X-Request-Id", "X-Trace-Id"]);
         assert!(names("449 `Sub-Request Failed`: a part failed; 449 Sub-Request Failed.").is_empty());
+    }
+
+    #[test]
+    fn codes_that_start_alike_share_their_lead() {
+        let lead = |values: &[&'static str]| shared_lead(values.iter().copied());
+        assert_eq!(lead(&["Bad API request, invalid key", "Bad API request, IP blocked"]), Some("Bad API request, "));
+        assert_eq!(lead(&["EAPI:Invalid key", "EAPI:Bad nonce"]), None, "too short a lead");
+        assert_eq!(lead(&["Not Authorized - Invalid Token", "Not Authorized - No Token"]), Some("Not Authorized - "));
+        assert_eq!(lead(&["Bad API request, invalid key"]), None, "one value");
+        assert_eq!(lead(&["invalid_grant", "invalid_client"]), None, "no separator");
     }
 
     #[test]

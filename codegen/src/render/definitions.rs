@@ -55,9 +55,10 @@ impl<'a> Definitions<'a> {
         // `allOf` rather than a bare `$ref` beside the title: see `shape`. Formats that may fit
         // one body alike are `anyOf`; a text and one object are told apart by their JSON type,
         // and `oneOf` says so (typify reads `anyOf` as a struct of every format's members, which
-        // a string is not).
+        // a string is not). A text alone is `anyOf` it, as its own definition is of its type
+        // (datamodel-code-generator makes an object of `allOf` such a text).
         let combinator = match (roots.len(), api.text_body()) {
-            (1, _) => "allOf",
+            (1, None) => "allOf",
             (2, Some(_)) => "oneOf",
             _ => "anyOf",
         };

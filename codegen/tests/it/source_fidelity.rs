@@ -96,6 +96,8 @@ fn as_read(cell: &str) -> String {
 /// What a heading is among the blocks [`code_blocks`] gives: a response head before it is not
 /// the head of a body after it.
 const HEADING: &str = "#";
+/// A prose line that says bodies are plain text, as the reader marks it.
+const SAYS_TEXT: &str = "#text";
 
 /// Fenced code blocks as (language, text), and each heading between them as [`HEADING`].
 fn code_blocks(markdown: &str) -> Vec<(String, String)> {
@@ -113,10 +115,34 @@ fn code_blocks(markdown: &str) -> Vec<(String, String)> {
                 text.push('\n');
             }
             (None, None) if trimmed.starts_with('#') => blocks.push((HEADING.to_string(), String::new())),
-            (None, None) => {}
+            (None, None) => {
+                let lower = trimmed.to_lowercase();
+                if ["plain text", "plain-text", "text/plain"].iter().any(|said| lower.contains(said)) {
+                    blocks.push((SAYS_TEXT.to_string(), String::new()));
+                }
+            }
         }
     }
     blocks
+}
+
+/// Whether each block's section says its bodies are plain text, anywhere in the section; or the
+/// page says so, and shows no JSON body.
+fn in_sections_of_text(blocks: &[(String, String)]) -> Vec<bool> {
+    let json = |(language, text): &(String, String)| language == "json" || json(text).is_some_and(|j| j.is_object());
+    if blocks.iter().any(|(language, _)| language == SAYS_TEXT) && !blocks.iter().any(json) {
+        return vec![true; blocks.len()];
+    }
+    let mut says = vec![false; blocks.len()];
+    let mut start = 0;
+    for end in 0..=blocks.len() {
+        if end == blocks.len() || blocks[end].0 == HEADING {
+            let section = blocks[start..end].iter().any(|(language, _)| language == SAYS_TEXT);
+            says[start..end].fill(section);
+            start = end;
+        }
+    }
+    says
 }
 
 /// A documented response: the JSON body and, where an `http` block precedes it, its status
@@ -138,7 +164,9 @@ fn json(text: &str) -> Option<Value> {
 pub fn responses(markdown: &str) -> Vec<Response> {
     let mut found = Vec::new();
     let mut pending: Option<(u16, Vec<(String, String)>)> = None;
-    for (language, text) in code_blocks(markdown) {
+    let blocks = code_blocks(markdown);
+    let of_text = in_sections_of_text(&blocks);
+    for ((language, text), of_text) in blocks.into_iter().zip(of_text) {
         // A block that does not say what it is is what it shows: a response head, or JSON (an
         // object, or a list of objects: a body that is a list of errors).
         let object = |text: &str| {
@@ -193,10 +221,22 @@ pub fn responses(markdown: &str) -> Vec<Response> {
                 };
                 found.push(Response { body, status, headers });
             }
+            SAYS_TEXT => {}
             // A block of text after a head that says its body is text.
             _ if pending.as_ref().is_some_and(|(_, headers)| says_text(headers)) && !text.trim().is_empty() => {
                 let (status, headers) = pending.take().unwrap();
                 found.push(Response { body: Value::String(text.trim().to_string()), status: Some(status), headers });
+            }
+            // A line of text (no command, no request line) in a section that says its bodies are
+            // plain text.
+            "" | "text" | "txt" | "plaintext" | "plain" if of_text && pending.is_none() => {
+                let line = text.trim();
+                let command = ["curl ", "$", "GET ", "POST ", "PUT ", "PATCH ", "DELETE ", "HEAD "]
+                    .iter()
+                    .any(|start| line.starts_with(start));
+                if !line.is_empty() && line.len() <= 200 && !line.contains('\n') && !command {
+                    found.push(Response { body: Value::String(line.to_string()), status: None, headers: Vec::new() });
+                }
             }
             _ => {}
         }
