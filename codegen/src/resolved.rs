@@ -460,6 +460,8 @@ pub struct Header {
     pub value_type: HeaderValueType,
     pub format: Option<StringFormat>,
     pub role: Option<HeaderRole>,
+    /// For a header of the code: the vocabulary of the codes it sends.
+    pub vocabulary: Option<VocabularyId>,
     pub statuses: Vec<u16>,
     pub formats: Vec<RetryAfterFormat>,
     pub default_seconds: Option<u64>,

@@ -343,7 +343,9 @@ impl<B: ErrorModel> ApiError<B> {
     /// the API may write before it (`ThrottlingException` of
     /// `com.amazonaws.dynamodb.v20120810#ThrottlingException`).
     pub fn code(&self) -> Option<&str> {
-        self.facts.code.as_deref().map(|code| B::MODEL.bare_code(code))
+        // The body's, else a header's (Azure's `x-ms-error-code`).
+        let code = self.facts.code.as_deref().or(self.headers.code.as_deref());
+        code.map(|code| B::MODEL.bare_code(code))
     }
 
     /// The error code as one of the API's enums (`ErrorType`, `ErrorCode`...), for matching: any
@@ -514,8 +516,9 @@ fn decision(
     let tested: Vec<(&str, &str)> = headers.tested.iter().map(|(name, value)| (*name, value.as_str())).collect();
     let mut every_code: Vec<&str> = borrowed(said.every_code);
     // Rules name codes without the namespace the wire may write before them. (One test where
-    // the API has none: the decision is held to a client written by hand.)
-    let mut code = said.code;
+    // the API has none: the decision is held to a client written by hand.) A header's code
+    // stands where the body gives none.
+    let mut code = said.code.or(headers.code.as_deref());
     if let Some(separator) = model.code_namespace {
         without_namespaces(&mut code, &mut every_code, separator);
     }
@@ -753,6 +756,41 @@ mod tests {
         assert!(matches!(error.body_problem(), Some(BodyProblem::UnexpectedShape { .. })));
         let error = ApiError::<TextBody>::from_response(401, [("x", "y")], br#""invalid token""#);
         assert_eq!(error.code(), Some(r#""invalid token""#));
+    }
+
+    /// A body with a message, beside a header with the code (AWS's REST APIs).
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    struct HeaderCoded {
+        message: String,
+    }
+
+    impl ErrorModel for HeaderCoded {
+        const MODEL: &'static Model = &Model::new(
+            "Coded",
+            &[(FieldRole::Message, &["message"]), (FieldRole::Code, &["__type"])],
+            &[(HeaderRole::Code, "x-amzn-ErrorType")],
+            RecoveryTable::new(
+                &[RecoveryRule::new("invalid", RecoveryKind::FixRequest, "", "").errors(&["ValidationException"])],
+                RecoveryRule::new("fallback", RecoveryKind::GiveUp, "", ""),
+            ),
+        );
+    }
+
+    #[test]
+    fn a_code_header_gives_the_code_where_the_body_does_not() {
+        let headers = [("X-Amzn-ErrorType", " ValidationException:http://internal.amazon.com/coral/ ")];
+        let body = br#"{"message": "1 validation error detected"}"#;
+        let error = ApiError::<HeaderCoded>::from_response(400, headers, body);
+        assert_eq!((error.code(), error.message()), (Some("ValidationException"), Some("1 validation error detected")));
+        assert_eq!(error.to_string(), "Coded error 400 ValidationException: 1 validation error detected");
+        let now = SystemTime::now();
+        assert_eq!(error.recovery(now).rule().id, "invalid");
+        assert_eq!(ApiError::<HeaderCoded>::decide(400, headers, body, now), error.recovery(now));
+        // The body's code first; an empty header gives none.
+        let error = ApiError::<HeaderCoded>::from_response(400, headers, br#"{"message": "m", "__type": "Other"}"#);
+        assert_eq!(error.code(), Some("Other"));
+        let error = ApiError::<HeaderCoded>::from_response(400, [("x-amzn-errortype", ":x")], body);
+        assert_eq!((error.code(), error.recovery(now).rule().id), (None, "fallback"));
     }
 
     impl ErrorModel for Body {

@@ -84,6 +84,8 @@ impl<H: ResponseHeader + ?Sized> ResponseHeader for &H {
 pub(crate) struct HeaderReadings {
     pub(crate) retry_after: Reading<RetryAfter>,
     pub(crate) request_id: Option<String>,
+    /// The error code a header gives (see [`HeaderRole::Code`]).
+    pub(crate) code: Option<String>,
     pub(crate) rate_limit: RateLimit,
     /// The headers the recovery rules' conditions test, by the name a rule gives, as sent.
     pub(crate) tested: Vec<(&'static str, String)>,
@@ -172,6 +174,7 @@ impl HeaderReadings {
                 };
             }
             HeaderRole::RequestId => self.request_id = Some(text.owned()).filter(|id| !id.is_empty()),
+            HeaderRole::Code => self.code = header_code(&text.owned()),
             HeaderRole::RateLimitLimit => self.rate_limit.limit = number(),
             HeaderRole::RateLimitRemaining => self.rate_limit.remaining = number(),
             HeaderRole::RateLimitReset => {
@@ -192,7 +195,7 @@ impl HeaderReadings {
                 };
                 self.retry_after = Reading::Valid(wait);
             }
-            HeaderRole::RequestId => return false,
+            HeaderRole::RequestId | HeaderRole::Code => return false,
             HeaderRole::RateLimitLimit => self.rate_limit.limit = Reading::Valid(number),
             HeaderRole::RateLimitRemaining => self.rate_limit.remaining = Reading::Valid(number),
             HeaderRole::RateLimitReset => {
@@ -216,6 +219,13 @@ impl HeaderReadings {
             }
         }
     }
+}
+
+/// The error code of a header's value: up to its first `:`, trimmed (AWS's `x-amzn-ErrorType`
+/// writes an address after it); none when empty.
+fn header_code(value: &str) -> Option<String> {
+    let code = value.split(':').next().unwrap_or_default().trim();
+    (!code.is_empty()).then(|| code.to_string())
 }
 
 /// Are two header names the same, in any case? Eight bytes at a time: most words are equal as

@@ -83,6 +83,10 @@ catalog_enum! {
         RateLimitReset = "rate_limit_reset", "rate limit reset";
         /// The request identifier.
         RequestId = "request_id", "request id";
+        /// The error code, where the API sends it in a header (Azure's `x-ms-error-code`, AWS's
+        /// `x-amzn-ErrorType`): the value up to its first `:` (`ValidationException` of
+        /// `ValidationException:http://internal.amazon.com/...`), read where the body gives none.
+        Code = "code", "error code";
     }
 }
 

@@ -549,6 +549,11 @@ impl Drafter<'_> {
     /// A root body's code-like field (`error`, `code`, `type`) that no table's vocabulary
     /// types: its values across the examples become a vocabulary of their own.
     pub(super) fn example_vocabularies(&mut self) {
+        // Where a header sends the code (AWS's `x-amzn-ErrorType`), a body's member named like one
+        // is a kind of its own (Lambda's `Type`: `User` or `Service`).
+        if self.headers.iter().any(|header| header.role == Some(crate::model::HeaderRole::Code)) {
+            return;
+        }
         let apart = super::tables::members_apart_from_the_status(&self.page_bodies);
         for b in 0..self.bodies.len() {
             if !self.bodies[b].root {
@@ -758,6 +763,7 @@ impl Drafter<'_> {
                 .max_by_key(|(_, known)| *known)?;
             (known >= 1 && known * 2 >= values.len()).then(|| best.name.clone())
         };
+        let header_code = self.headers.iter().any(|header| header.role == Some(crate::model::HeaderRole::Code));
         // Roles only go where a client reaches from the top: roots, and objects they hold.
         let reachable = reached_from(&self.bodies, self.bodies.iter().filter(|b| b.root).map(|b| b.name.as_str()));
         let mut bodies = self.bodies.clone();
@@ -790,9 +796,12 @@ impl Drafter<'_> {
                     // Most of its values in a table of codes, or the table's code column is
                     // headed with its name (a glossary's `Title` column for `title`).
                     let by_values = values.and_then(|values| vocabulary_of(values, wire));
+                    // (Not where a header sends the code, which the table then lists: a member named
+                    // like its column, Lambda's `Type`, is another thing, `User` or `Service`.)
                     let by_header = || {
                         (self.vocabulary_keyed_by(&field.name, wire))
                             .or_else(|| self.vocabulary_named_in(&field.description, wire))
+                            .filter(|_| !header_code)
                     };
                     if let Some(vocabulary) = by_values.or_else(by_header) {
                         field.ty = match list {

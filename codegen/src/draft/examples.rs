@@ -276,6 +276,37 @@ impl Drafter<'_> {
         }
     }
 
+    /// The vocabulary of the header of the code: the table's that lists most of the codes the
+    /// examples send in it (up to a `:`, as they are read), else the one table of codes that no
+    /// member of a body holds.
+    pub(super) fn header_code_vocabulary(&mut self) {
+        let Some(at) = self.headers.iter().position(|h| h.role == Some(HeaderRole::Code)) else { return };
+        let name = self.headers[at].name.clone();
+        let sent: Vec<String> = (self.examples.iter())
+            .flat_map(|e| &e.headers)
+            .filter(|(key, _)| key.eq_ignore_ascii_case(&name))
+            .filter_map(|(_, value)| value.split(':').next().map(|code| code.trim().to_string()))
+            .collect();
+        let tabled = |v: &&crate::model::Vocabulary| self.vocabulary_tables.contains_key(&v.name);
+        let listing = |v: &crate::model::Vocabulary| {
+            sent.iter().filter(|code| v.values.iter().any(|x| x.value == **code)).count()
+        };
+        let by_values = self.vocabularies.iter().filter(tabled).filter(|v| listing(v) > 0).max_by_key(|v| listing(v));
+        let held = |v: &&crate::model::Vocabulary| {
+            self.bodies.iter().flat_map(|b| &b.fields).any(|f| f.ty.values() == &FieldType::Vocabulary(v.name.clone()))
+        };
+        let unheld: Vec<&crate::model::Vocabulary> =
+            self.vocabularies.iter().filter(tabled).filter(|v| !held(v)).collect();
+        let found = by_values.or(match unheld.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        });
+        if let Some(vocabulary) = found.map(|v| v.name.clone()) {
+            self.headers[at].vocabulary = Some(vocabulary);
+            self.headers[at].inferred.push("vocabulary".into());
+        }
+    }
+
     /// The body of plain text, made for the first example of one: its text a message until
     /// [`Drafter::text_vocabulary`] finds the table that lists it.
     fn text_root(&mut self, source: &str) -> usize {
@@ -390,6 +421,8 @@ impl Drafter<'_> {
             _ if bare.ends_with("requestid") || bare == "xtraceid" || bare == "xcorrelationid" => {
                 Some(HeaderRole::RequestId)
             }
+            // The code in a header (Azure's `x-ms-error-code`, AWS's `x-amzn-ErrorType`).
+            _ if bare.ends_with("errorcode") || bare.ends_with("errortype") => Some(HeaderRole::Code),
             _ => bare
                 .rsplit_once("ratelimit")
                 .and_then(|(_, rest)| rate_limit_figure(rest))

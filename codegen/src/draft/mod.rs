@@ -85,6 +85,7 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     drafter.prose_requirements();
     drafter.prose_descriptions();
     drafter.prose_headers();
+    drafter.header_code_vocabulary();
     if drafter.bodies.is_empty() {
         return Err(DraftError::NoBody);
     }

@@ -692,6 +692,10 @@ pub struct Header {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<Names<HeaderRole>>")]
     pub role: Option<HeaderRole>,
+    /// For `role: code`: the vocabulary whose values the header sends (rules name them as
+    /// they name a body's codes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vocabulary: Option<String>,
     /// Statuses the header is documented with.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub statuses: Vec<u16>,

@@ -444,7 +444,10 @@ fn header_formats(header: &Header) -> Option<String> {
 }
 
 /// A header's value type, where the catalog gives one beyond text.
-fn header_type(header: &Header) -> Option<String> {
+fn header_type(api: &Api, header: &Header) -> Option<String> {
+    if let Some(vocabulary) = header.vocabulary {
+        return Some(format!("{} ({})", api[vocabulary].wire_type.name(), api[vocabulary].name));
+    }
     match (header.value_type, header.format) {
         (HeaderValueType::String, None) => None,
         (HeaderValueType::String, Some(format)) => Some(format!("string ({})", format.name())),
@@ -460,7 +463,7 @@ fn headers(out: &mut String, api: &Api) {
     let groups: Vec<Vec<Column<Header>>> = vec![vec![
         ("Description", Box::new(|h: &Header| Some(h.description.clone()))),
         ("Sent by", Box::new(|h: &Header| (h.sent_in == HeaderDirection::Request).then(|| "the client".to_string()))),
-        ("Type", Box::new(header_type)),
+        ("Type", Box::new(|h: &Header| header_type(api, h))),
         ("Statuses", Box::new(|h: &Header| (!h.statuses.is_empty()).then(|| codes(&h.statuses)))),
         ("Formats", Box::new(header_formats)),
         ("Default when missing", Box::new(|h: &Header| h.default_seconds.map(|s| format!("{s} s")))),

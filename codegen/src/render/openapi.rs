@@ -114,7 +114,11 @@ fn format_schema(format: RetryAfterFormat) -> Option<Value> {
     })
 }
 
-fn header_schema(header: &Header) -> Value {
+fn header_schema(api: &Api, header: &Header) -> Value {
+    // The codes a header sends: its vocabulary's schema.
+    if let Some(vocabulary) = header.vocabulary {
+        return json!({ "$ref": schema_ref(&api[vocabulary].name) });
+    }
     let mut formats: Vec<Value> = header
         .formats
         .iter()
@@ -150,7 +154,7 @@ fn request_headers(api: &Api) -> Map<String, Value> {
                 "name": header.name,
                 "in": "header",
                 "description": header.description.trim(),
-                "schema": header_schema(header),
+                "schema": header_schema(api, header),
             });
             (header.name.clone(), parameter)
         })
@@ -160,7 +164,7 @@ fn request_headers(api: &Api) -> Map<String, Value> {
 fn headers(api: &Api) -> Map<String, Value> {
     api.response_headers()
         .map(|header| {
-            let mut schema = header_schema(header);
+            let mut schema = header_schema(api, header);
             // What to assume when the header is missing is the schema's default; the
             // description stays the catalog's, which says it in words already.
             if let Some(seconds) = header.default_seconds {

@@ -269,6 +269,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
             value_type: header.value_type,
             format: header.format,
             role: header.role,
+            vocabulary: header.vocabulary.as_ref().and_then(|name| handles.vocabularies.get(name).copied()),
             statuses: header.statuses.clone(),
             formats: header.formats.clone(),
             default_seconds: header.default_seconds,
@@ -400,8 +401,8 @@ fn field_roles(api: &model::Api) -> Vec<(model::FieldRole, Vec<String>)> {
 /// The rules with their values resolved in the vocabularies of their role, and the fallback
 /// (giving up, when the catalog has no `recovery`).
 fn recovery(api: &model::Api, handles: &Handles, by_wire: &HashMap<String, Vec<(usize, usize)>>) -> Recovery {
-    let codes = super::recovery::role_vocabularies(&api.bodies, model::FieldRole::Code);
-    let hints = super::recovery::role_vocabularies(&api.bodies, model::FieldRole::Hint);
+    let codes = super::recovery::role_vocabularies(api, model::FieldRole::Code);
+    let hints = super::recovery::role_vocabularies(api, model::FieldRole::Hint);
     let resolve = |wires: &[String], vocabularies: &[&std::collections::BTreeSet<&str>]| -> Vec<ValueRef> {
         wires
             .iter()

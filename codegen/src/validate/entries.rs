@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 const SHAPE_FACTS: &[&str] = &["description", "root", "array", "text", "extensible", "media_type"];
 const HEADER_FACTS: &[&str] =
-    &["description", "sent_in", "type", "format", "statuses", "formats", "default_seconds", "example"];
+    &["description", "sent_in", "type", "format", "statuses", "formats", "default_seconds", "example", "vocabulary"];
 
 /// The Rust field of an extensible body that keeps the members the catalog does not list.
 pub const EXTENSIONS_FIELD: &str = "extensions";
@@ -760,6 +760,21 @@ impl Checker<'_> {
                     );
                 }
             }
+            match (&header.vocabulary, header.role) {
+                (Some(name), Some(HeaderRole::Code)) if api.vocabulary(name).is_none() => self.error(
+                    Code::UnknownReference,
+                    format!("{path}.vocabulary"),
+                    format!("unknown vocabulary `{name}`"),
+                    "name a vocabulary defined under `vocabularies:`",
+                ),
+                (Some(_), role) if role != Some(HeaderRole::Code) => self.error(
+                    Code::HeaderRole,
+                    format!("{path}.vocabulary"),
+                    "`vocabulary` names the codes of a header with `role: code`",
+                    "remove `vocabulary`, or give the header `role: code`",
+                ),
+                _ => {}
+            }
             let is_retry_after = header.role == Some(HeaderRole::RetryAfter);
             if is_retry_after && header.formats.is_empty() {
                 self.error(
@@ -866,6 +881,7 @@ fn header_role_types(role: HeaderRole) -> Option<&'static [HeaderValueType]> {
             &[HeaderValueType::String, HeaderValueType::Integer]
         }
         HeaderRole::RetryAfter | HeaderRole::RequestId => &[HeaderValueType::String],
+        HeaderRole::Code => &[HeaderValueType::String, HeaderValueType::Integer],
         _ => return None,
     })
 }

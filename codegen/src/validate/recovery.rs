@@ -29,17 +29,24 @@ const FALLBACK_FACTS: &[&str] = &["kind"];
 pub const FALLBACK_ID: &str = "fallback";
 
 /// The vocabularies carried by fields of a role, by name.
-pub(super) fn role_vocabularies(bodies: &[Shape], role: FieldRole) -> BTreeSet<&str> {
+pub(super) fn role_vocabularies(api: &crate::model::Api, role: FieldRole) -> BTreeSet<&str> {
+    let bodies = &api.bodies;
     let fields = bodies.iter().flat_map(|shape| &shape.fields).map(|field| (field.role, field.ty.values()));
     let texts = bodies.iter().filter_map(|shape| shape.text.as_ref()).map(|text| (text.role, &text.ty));
-    fields
+    let mut found: BTreeSet<&str> = fields
         .chain(texts)
         .filter(|(carried, _)| *carried == Some(role))
         .filter_map(|(_, ty)| match ty {
             FieldType::Vocabulary(name) => Some(name.as_str()),
             _ => None,
         })
-        .collect()
+        .collect();
+    // The codes a header sends (Azure's `x-ms-error-code`).
+    if role == FieldRole::Code {
+        let headers = api.headers.iter().filter(|header| header.role == Some(HeaderRole::Code));
+        found.extend(headers.filter_map(|header| header.vocabulary.as_deref()));
+    }
+    found
 }
 
 /// A field with a role, reached from a root body through object fields: the JSON keys from the
@@ -240,8 +247,8 @@ impl Checker<'_> {
                 }
             }
         }
-        let codes = role_vocabularies(&api.bodies, FieldRole::Code);
-        for name in role_vocabularies(&api.bodies, FieldRole::Hint).intersection(&codes) {
+        let codes = role_vocabularies(api, FieldRole::Code);
+        for name in role_vocabularies(api, FieldRole::Hint).intersection(&codes) {
             let v = api.vocabularies.iter().position(|v| &v.name == name).unwrap_or(0);
             self.error(
                 Code::FieldRole,
@@ -283,11 +290,14 @@ impl Checker<'_> {
 
     pub(super) fn check_recovery(&mut self) {
         let Some(advice) = &self.api.recovery else { return };
-        let codes = role_vocabularies(&self.api.bodies, FieldRole::Code);
-        let hints = role_vocabularies(&self.api.bodies, FieldRole::Hint);
-        // The roles a client reaches, which conditions may read.
-        let roles: BTreeSet<FieldRole> =
+        let codes = role_vocabularies(self.api, FieldRole::Code);
+        let hints = role_vocabularies(self.api, FieldRole::Hint);
+        // The roles a client reaches, which conditions may read (the code also from a header).
+        let mut roles: BTreeSet<FieldRole> =
             role_paths(&self.api.bodies, &self.api.unions).iter().map(|p| p.role).collect();
+        if self.api.header_with_role(HeaderRole::Code).is_some() {
+            roles.insert(FieldRole::Code);
+        }
         let mut ids = BTreeSet::new();
         for (r, rule) in advice.rules.iter().enumerate() {
             let path = format!("recovery.rules[{r}]");
@@ -584,8 +594,11 @@ impl Checker<'_> {
             Some(other) => self.error(
                 Code::RecoveryScope,
                 path,
-                format!("`{wire}` is a value of `{}`, which no `role: {role}` field carries", other.name),
-                format!("give the field that carries `{}` the role `{role}`, or name another value", other.name),
+                format!("`{wire}` is a value of `{}`, which no `role: {role}` field (or header) carries", other.name),
+                format!(
+                    "give the field (or header) that carries `{}` the role `{role}`, or name another value",
+                    other.name
+                ),
             ),
             None => self.error(
                 Code::UnknownReference,

@@ -56,7 +56,8 @@ fn one_or_more<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct KeyCode {
-    /// The code member's path (`(text)`: the whole text of a plain-text body).
+    /// The code member's path (`(text)`: the whole text of a plain-text body;
+    /// `header:x-amzn-ErrorType`: a header's).
     path: String,
     /// The codes the page's table lists (integer codes as the numbers they are).
     #[serde(deserialize_with = "texts")]
@@ -106,6 +107,8 @@ impl Score {
 
 /// The path of the whole text of a plain-text body, as the key writes it.
 const TEXT: &str = "(text)";
+/// The path of the code a header sends, as the key writes it: `header:x-amzn-ErrorType`.
+const HEADER: &str = "header:";
 
 /// A member path as the key writes it: `errors[].code` (`(text)`, the whole text, for none).
 fn path_text(parts: &[String]) -> String {
@@ -191,17 +194,24 @@ fn score(name: &str, text: &str, key: &Key) -> Result<PageScore, String> {
     }
 
     let mut codes = Score::default();
-    let code_paths: BTreeSet<String> =
+    let mut code_paths: BTreeSet<String> =
         api.field_roles.iter().filter(|(role, _)| role.as_str() == "code").map(|(_, p)| path_text(p)).collect();
+    let code_header = api.headers.iter().find(|h| h.role.is_some_and(|r| r.as_str() == "code"));
+    code_paths.extend(code_header.map(|h| format!("{HEADER}{}", h.name)));
     for code in &key.code {
-        let code_vocabulary = api.roots().flat_map(|root| {
-            let mut found = Vec::new();
-            let prefix = if root.array { "[]." } else { "" };
-            vocabulary_at(api, root, prefix, &code.path, &mut found);
-            found
-        });
+        let mut code_vocabulary: Vec<VocabularyId> = api
+            .roots()
+            .flat_map(|root| {
+                let mut found = Vec::new();
+                let prefix = if root.array { "[]." } else { "" };
+                vocabulary_at(api, root, prefix, &code.path, &mut found);
+                found
+            })
+            .collect();
+        let of_header = code.path.strip_prefix(HEADER).and_then(|name| api.headers.iter().find(|h| h.name == name));
+        code_vocabulary.extend(of_header.and_then(|header| header.vocabulary));
         let listed: BTreeSet<String> =
-            code_vocabulary.flat_map(|v| api[v].values.iter().map(|x| x.wire.clone())).collect();
+            code_vocabulary.into_iter().flat_map(|v| api[v].values.iter().map(|x| x.wire.clone())).collect();
         for value in &code.values {
             codes.count(listed.contains(value), value.clone());
         }

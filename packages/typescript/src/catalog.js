@@ -24,7 +24,7 @@ import * as waits from "./waits.js";
  * @property {string[]} precedence
  * @property {reading.Fields} fields
  * @property {string | null} [code_namespace] what ends a namespace the wire may write before the code
- * @property {Partial<Record<"retry_after" | "request_id" | "rate_limit_limit" | "rate_limit_remaining" | "rate_limit_reset", string>>} headers
+ * @property {Partial<Record<"retry_after" | "request_id" | "rate_limit_limit" | "rate_limit_remaining" | "rate_limit_reset" | "code", string>>} headers
  * @property {{formats: waits.WaitFormat[], body_formats: waits.WaitFormat[], reset_formats: waits.WaitFormat[], default_seconds: number | null}} retry_after
  * @property {import("./recovery.js").RuleData[]} rules
  * @property {import("./recovery.js").RuleData} fallback
@@ -150,10 +150,12 @@ export class ApiError extends Error {
     this.bodyLength = raw.length;
     const body = reading.readBody(raw, api.data.fields, api.data.retry_after.body_formats, api.data.body);
     this.#parsed = body.json;
+    const names = api.data.headers;
+    // A header's code where the body gives none (Azure's `x-ms-error-code`).
+    if (body.facts.code === null) body.facts.code = reading.headerCode(reading.firstHeader(headers, names.code));
     this.#facts = withoutNamespace(body.facts, api.data.code_namespace ?? null);
     /** Why the body is no documented error body, if it is not. @readonly */
     this.bodyProblem = body.problem;
-    const names = api.data.headers;
     /** The `Retry-After` header (or the API's own wait header) as sent. @readonly */
     this.retryAfterHeader = reading.firstHeader(headers, names.retry_after);
     /** The wait that header asks for. @readonly */

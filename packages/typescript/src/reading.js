@@ -310,6 +310,18 @@ export function firstHeader(pairs, name) {
 }
 
 /**
+ * The error code of a header's value, as Rust reads it: up to its first `:`, trimmed (AWS's
+ * `x-amzn-ErrorType` writes an address after it); null when empty.
+ * @param {string | null} value
+ * @returns {string | null}
+ */
+export function headerCode(value) {
+  if (value === null) return null;
+  const code = rustTrim(value.split(":", 1)[0] ?? "");
+  return code === "" ? null : code;
+}
+
+/**
  * A rate-limit count as Rust's `u64` parse reads one: digits, a leading `+` allowed.
  * @param {string | null} value
  * @returns {number | null}

@@ -13,7 +13,7 @@ export type RecoveryData = {
      * what ends a namespace the wire may write before the code
      */
     code_namespace?: string | null;
-    headers: Partial<Record<"retry_after" | "request_id" | "rate_limit_limit" | "rate_limit_remaining" | "rate_limit_reset", string>>;
+    headers: Partial<Record<"retry_after" | "request_id" | "rate_limit_limit" | "rate_limit_remaining" | "rate_limit_reset" | "code", string>>;
     retry_after: {
         formats: waits.WaitFormat[];
         body_formats: waits.WaitFormat[];
@@ -42,7 +42,7 @@ export type BodyInput = Uint8Array | ArrayBuffer | string | null | undefined;
  * @property {string[]} precedence
  * @property {reading.Fields} fields
  * @property {string | null} [code_namespace] what ends a namespace the wire may write before the code
- * @property {Partial<Record<"retry_after" | "request_id" | "rate_limit_limit" | "rate_limit_remaining" | "rate_limit_reset", string>>} headers
+ * @property {Partial<Record<"retry_after" | "request_id" | "rate_limit_limit" | "rate_limit_remaining" | "rate_limit_reset" | "code", string>>} headers
  * @property {{formats: waits.WaitFormat[], body_formats: waits.WaitFormat[], reset_formats: waits.WaitFormat[], default_seconds: number | null}} retry_after
  * @property {import("./recovery.js").RuleData[]} rules
  * @property {import("./recovery.js").RuleData} fallback

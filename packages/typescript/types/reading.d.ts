@@ -135,6 +135,13 @@ export declare function headerPairs(headers: HeadersInput | null | undefined): H
  */
 export declare function firstHeader(pairs: readonly HeaderPair[], name: string | undefined): string | null;
 /**
+ * The error code of a header's value, as Rust reads it: up to its first `:`, trimmed (AWS's
+ * `x-amzn-ErrorType` writes an address after it); null when empty.
+ * @param {string | null} value
+ * @returns {string | null}
+ */
+export declare function headerCode(value: string | null): string | null;
+/**
  * A rate-limit count as Rust's `u64` parse reads one: digits, a leading `+` allowed.
  * @param {string | null} value
  * @returns {number | null}

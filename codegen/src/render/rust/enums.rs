@@ -598,6 +598,16 @@ pub(super) fn status_enum(api: &Api) -> syn::Result<Vec<Item>> {
         "Serialized as the bare number; codes the catalog does not know are kept in `Unknown`;".into(),
         "equality compares codes, so `Unknown(c)` equals the listed status with code `c`.".into(),
     ]);
+    // (Of a catalog that lists no status, every code is unknown: no `match` of one arm.)
+    let from_code = match codes.is_empty() {
+        true => quote! { Self::#unknown(code) },
+        false => quote! {
+            match code {
+                #(#codes => Self::#variants,)*
+                other => Self::#unknown(other),
+            }
+        },
+    };
     super::quoted(quote! {
         #doc
         #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
@@ -614,10 +624,7 @@ pub(super) fn status_enum(api: &Api) -> syn::Result<Vec<Item>> {
 
             /// The status with this code; `Unknown` for codes the catalog does not list.
             pub const fn from_code(code: u16) -> Self {
-                match code {
-                    #(#codes => Self::#variants,)*
-                    other => Self::#unknown(other),
-                }
+                #from_code
             }
 
             /// The numeric code.

@@ -124,9 +124,13 @@ class ApiError(Exception, Generic[Body]):
         self.body_len = len(raw)
         body = reading.read_body(raw, api.fields, api._body_wait_formats, api.data.get("body"))
         self.json: object = body.json
-        self._facts: BodyFacts = _without_namespace(body.facts, api.data.get("code_namespace"))
-        self.body_problem: BodyProblem | None = body.problem
         names = api.headers
+        facts = body.facts
+        if facts.code is None:
+            # A header's code where the body gives none (Azure's `x-ms-error-code`).
+            facts = replace(facts, code=reading.header_code(reading.first_header(headers, names.get("code"))))
+        self._facts: BodyFacts = _without_namespace(facts, api.data.get("code_namespace"))
+        self.body_problem: BodyProblem | None = body.problem
         sent_retry_after = reading.first_header(headers, names.get("retry_after"))
         self.retry_after_header: str | None = sent_retry_after
         self.retry_after: waits.Wait | None = None

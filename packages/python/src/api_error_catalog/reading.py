@@ -273,6 +273,15 @@ def first_header(pairs: Sequence[tuple[str, str]], name: str | None) -> str | No
     return next((rust_trim(value) for key, value in pairs if ascii_lower(key) == wanted), None)
 
 
+def header_code(value: str | None) -> str | None:
+    """The error code of a header's value, as Rust reads it: up to its first `:`, trimmed (AWS's
+    `x-amzn-ErrorType` writes an address after it); None when empty."""
+    if value is None:
+        return None
+    code = rust_trim(value.split(":", 1)[0])
+    return code or None
+
+
 def count(value: str | None) -> int | None:
     """A rate-limit count as Rust's `u64` parse reads one: digits, a leading `+` allowed."""
     if value is None:
