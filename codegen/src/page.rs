@@ -706,21 +706,27 @@ pub fn unquoted(span: &str) -> &str {
 /// The path values share up to a `/` (`https://api.x.com/2/problems/`), when it is long enough
 /// to be an address's (eight characters or more): of two values or more, or of one address
 /// (BigCommerce's one problem type, under whose path another would be).
-pub fn shared_path<'v>(mut values: impl Iterator<Item = &'v str>) -> Option<&'v str> {
-    let first = values.next()?;
-    let mut common = first.len();
-    let mut others = 0;
-    for value in values {
-        common = first.bytes().zip(value.bytes()).take_while(|(a, b)| a == b).count().min(common);
-        others += 1;
-    }
+pub fn shared_path<'v>(values: impl Iterator<Item = &'v str>) -> Option<&'v str> {
+    let (first, common, others) = common_start(values)?;
     let end = first[..common].rfind('/')? + 1;
     ((others >= 1 || first.contains("://")) && end >= 8).then(|| &first[..end])
 }
 
 /// The words all of several codes start with, up to a separator (`Bad API request, ` of
 /// Pastebin's texts; also `: ` and ` - `): a new code in prose starts with them too.
-pub fn shared_lead<'v>(mut values: impl Iterator<Item = &'v str>) -> Option<&'v str> {
+pub fn shared_lead<'v>(values: impl Iterator<Item = &'v str>) -> Option<&'v str> {
+    let (first, common, others) = common_start(values)?;
+    let lead = &first[..common];
+    let end = [", ", ": ", " - "]
+        .iter()
+        .filter_map(|separator| lead.rfind(separator).map(|at| at + separator.len()))
+        .max()?;
+    (others >= 1 && end >= 8).then(|| &first[..end])
+}
+
+/// The first value, how many of its bytes every value starts with (up to a character's
+/// boundary), and how many values came after it.
+fn common_start<'v>(mut values: impl Iterator<Item = &'v str>) -> Option<(&'v str, usize, usize)> {
     let first = values.next()?;
     let mut common = first.len();
     let mut others = 0;
@@ -728,12 +734,11 @@ pub fn shared_lead<'v>(mut values: impl Iterator<Item = &'v str>) -> Option<&'v 
         common = first.bytes().zip(value.bytes()).take_while(|(a, b)| a == b).count().min(common);
         others += 1;
     }
-    let lead = &first[..common];
-    let end = [", ", ": ", " - "]
-        .iter()
-        .filter_map(|separator| lead.rfind(separator).map(|at| at + separator.len()))
-        .max()?;
-    (others >= 1 && end >= 8).then(|| &first[..end])
+    // (`é` and `è` share their first byte, which is no character.)
+    while !first.is_char_boundary(common) {
+        common -= 1;
+    }
+    Some((first, common, others))
 }
 
 /// A cell that is one link (`[200](#ok)`, `` [`invalid`](#invalid) ``): its text and target.
@@ -839,6 +844,9 @@ mod tests {
         assert_eq!(lead(&["Not Authorized - Invalid Token", "Not Authorized - No Token"]), Some("Not Authorized - "));
         assert_eq!(lead(&["Bad API request, invalid key"]), None, "one value");
         assert_eq!(lead(&["invalid_grant", "invalid_client"]), None, "no separator");
+        // Values that differ within a character share no half of it.
+        assert_eq!(lead(&["Requête refusée, é", "Requête refusée, è"]), Some("Requête refusée, "));
+        assert_eq!(shared_path(["https://x.example/é", "https://x.example/è"].into_iter()), Some("https://x.example/"));
     }
 
     #[test]

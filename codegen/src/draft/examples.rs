@@ -164,8 +164,8 @@ impl Drafter<'_> {
         }
     }
 
-    /// An example whose body is an object, or a list of error objects (each element of the root
-    /// shape, which is then `array`).
+    /// An example whose body is an object, a list of error objects (each element of the root
+    /// shape, which is then `array`), or a text (of the one plain-text body).
     fn example(
         &mut self,
         index: usize,
@@ -335,7 +335,9 @@ impl Drafter<'_> {
         let listing = |vocabulary: &crate::model::Vocabulary| {
             sent.iter().filter(|text| vocabulary.values.iter().any(|v| v.value == **text)).count()
         };
-        let best = self.vocabularies.iter().filter(|v| listing(v) > 0).max_by_key(|v| listing(v));
+        // (Of strings: a text is one, even of digits.)
+        let strings = |v: &&crate::model::Vocabulary| v.wire_type == crate::model::VocabularyType::String;
+        let best = self.vocabularies.iter().filter(strings).filter(|v| listing(v) > 0).max_by_key(|v| listing(v));
         if let Some(vocabulary) = best.map(|v| v.name.clone()) {
             self.bodies[root].text =
                 Some(TextBody { ty: FieldType::Vocabulary(vocabulary), role: Some(FieldRole::Code) });

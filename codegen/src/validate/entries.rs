@@ -509,15 +509,18 @@ impl Checker<'_> {
                 self.error(Code::BodyFormat, format!("{path}.{key}"), message, help);
             }
         }
+        // (A vocabulary of integer codes reads numbers, and a text is a string, even of digits.)
+        let of_strings = |name: &str| self.api.vocabulary(name).is_none_or(|v| v.wire_type == VocabularyType::String);
         match &text.ty {
-            FieldType::String | FieldType::Vocabulary(_) => {
+            FieldType::String => {}
+            FieldType::Vocabulary(name) if of_strings(name) => {
                 self.check_field_type(&format!("{path}.text.type"), &text.ty)
             }
             _ => self.error(
                 Code::BodyFormat,
                 format!("{path}.text.type"),
-                "the text of a plain-text body is a string, or a value of a vocabulary",
-                "write `type: string`, or `type: { vocabulary: Name }`",
+                "the text of a plain-text body is a string, or a value of a vocabulary of strings",
+                "write `type: string`, or `type: { vocabulary: Name }` of a vocabulary without `type: integer`",
             ),
         }
     }
