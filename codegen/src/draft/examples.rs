@@ -48,20 +48,21 @@ fn rate_limit_figure(rest: &str) -> Option<HeaderRole> {
     FIGURES.iter().find(|(word, _)| rest.starts_with(word) || rest.ends_with(word)).map(|(_, role)| *role)
 }
 
-/// The figure a header of a limit gives that is not named `RateLimit` (Bybit's `X-Bapi-Limit`,
-/// `X-Bapi-Limit-Status`, `X-Bapi-Limit-Reset-Timestamp`), from what its description says: when
-/// the window resets, what is left of it, or how much it allows.
+/// The figure a header of a limit gives that is not named `RateLimit` with its figure (Bybit's
+/// `X-Bapi-Limit`, `X-Bapi-Limit-Status`, `X-Bapi-Limit-Reset-Timestamp`; Discogs's bare
+/// `X-Discogs-Ratelimit`; Etsy's `x-remaining-this-second`), from what its description says:
+/// when the window resets, what is left of it, or how much it allows.
 fn limit_figure_said(bare_name: &str, description: &str) -> Option<HeaderRole> {
-    if !bare_name.contains("limit") && !bare_name.contains("quota") {
+    if !["limit", "quota", "remaining"].iter().any(|word| bare_name.contains(word)) {
         return None;
     }
     let said = description.to_lowercase();
     let says = |words: &[&str]| words.iter().any(|word| said.contains(word));
     if says(&["reset"]) {
         Some(HeaderRole::RateLimitReset)
-    } else if says(&["left", "remaining", "remain"]) {
+    } else if says(&["left", "remaining", "remain", "still"]) {
         Some(HeaderRole::RateLimitRemaining)
-    } else if says(&["allowed", "maximum", "the most"]) {
+    } else if says(&["allowed", "maximum", "the most", "may send", "can send", "may make", "can make"]) {
         Some(HeaderRole::RateLimitLimit)
     } else {
         None
@@ -515,6 +516,20 @@ mod tests {
             ("policy", None),
         ] {
             assert_eq!(super::rate_limit_figure(rest), role, "{rest}");
+        }
+    }
+
+    #[test]
+    fn a_limit_header_named_without_its_figure_is_read_by_its_description() {
+        use crate::model::HeaderRole;
+        for (bare, said, role) in [
+            ("xdiscogsratelimit", "The requests you may send in a minute.", Some(HeaderRole::RateLimitLimit)),
+            ("xdiscogsratelimitremaining", "The requests you may still send.", Some(HeaderRole::RateLimitRemaining)),
+            ("xremainingthissecond", "The requests left this second.", Some(HeaderRole::RateLimitRemaining)),
+            ("xbapilimitresettimestamp", "When the window resets.", Some(HeaderRole::RateLimitReset)),
+            ("xcontenttypeoptions", "The requests left this second.", None),
+        ] {
+            assert_eq!(super::limit_figure_said(bare, said), role, "{bare}");
         }
     }
 

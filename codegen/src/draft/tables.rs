@@ -234,16 +234,20 @@ impl TableKind {
         let has_type_column = table.header.iter().enumerate().any(|(c, h)| {
             is_type_header(h) && column(table, c).iter().all(|cell| json_type(&cell.to_lowercase()).is_some())
         });
-        let member_words = ["field", "property", "member", "attribute", "parameter", "key"];
-        if has_type_column || (member_words.iter().any(|w| first_header.contains(w)) && all(is_code_cell)) {
-            return Some(Self::Fields);
-        }
         // Statuses, or a class of them (`5xx`), beside at least one status.
         let statuses = |c: usize| {
             let cells = column(table, c);
             cells.iter().all(|cell| status_codes(cell).is_some() || status_class_cell(cell).is_some())
                 && cells.iter().any(|cell| status_codes(cell).is_some())
         };
+        // (A column of each row's status says the rows are codes: Azure DevOps's `Type key`.)
+        let member_words = ["field", "property", "member", "attribute", "parameter", "key"];
+        let with_statuses = (1..table.header.len()).any(statuses);
+        if has_type_column
+            || (member_words.iter().any(|w| first_header.contains(w)) && all(is_code_cell) && !with_statuses)
+        {
+            return Some(Self::Fields);
+        }
         let unique = |cells: &[&str]| cells.iter().collect::<std::collections::BTreeSet<_>>().len() == cells.len();
         // Statuses, each followed by a message and repeated for another: each row is a message.
         let messages: Option<Vec<_>> = first.iter().map(|cell| status_and_message(cell)).collect();

@@ -385,6 +385,9 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
             ('1'..='9').rev().map(filled).find(|code| !known.contains(&code.as_str()))
         } else if w.bytes().any(|b| b.is_ascii_lowercase()) && w.bytes().any(|b| b.is_ascii_uppercase()) {
             Some(format!("{w}Again"))
+        } else if !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()) {
+            // A word (`invalid`, `missing`): another word.
+            Some(format!("{w}again"))
         } else {
             None
         }
