@@ -554,7 +554,7 @@ impl Drafter<'_> {
         if self.headers.iter().any(|header| header.role == Some(crate::model::HeaderRole::Code)) {
             return;
         }
-        let apart = super::tables::members_apart_from_the_status(&self.page_bodies);
+        let apart = self.members_apart_from_the_status();
         for b in 0..self.bodies.len() {
             if !self.bodies[b].root {
                 continue;

@@ -56,6 +56,14 @@ fn limit_figure_said(bare_name: &str, description: &str) -> Option<HeaderRole> {
     if !["limit", "quota", "remaining"].iter().any(|word| bare_name.contains(word)) {
         return None;
     }
+    // A name that says what it counts, where one line describes several (Spoonacular's
+    // `X-API-Quota-Left`, beside `X-API-Quota-Used`, which no role reads).
+    if bare_name.ends_with("left") || bare_name.ends_with("remaining") {
+        return Some(HeaderRole::RateLimitRemaining);
+    }
+    if bare_name.ends_with("used") || bare_name.ends_with("request") {
+        return None;
+    }
     let said = description.to_lowercase();
     let says = |words: &[&str]| words.iter().any(|word| said.contains(word));
     if says(&["reset"]) {
@@ -248,27 +256,54 @@ impl Drafter<'_> {
         });
     }
 
+    /// The members the examples send numbers in that are not their status (see
+    /// [`super::tables::members_apart_from_the_status`]), less those the prose says hold the
+    /// HTTP status (Spoonacular's "`code` repeats the HTTP status").
+    pub(super) fn members_apart_from_the_status(&self) -> std::collections::BTreeMap<String, BTreeSet<u64>> {
+        let mut apart = super::tables::members_apart_from_the_status(&self.page_bodies);
+        apart.retain(|member, _| !self.said_to_be_the_status(member));
+        apart
+    }
+
+    /// Does a clause of the prose say `member` (in a code span) holds the HTTP status: repeats
+    /// it, is it, mirrors it? (Not one that only names both: Stack Exchange's "`error_id`..." and
+    /// "The HTTP status of a failed call is 400" are two sentences.)
+    fn said_to_be_the_status(&self, member: &str) -> bool {
+        let clauses = self.page.sections.iter().flat_map(|s| &s.prose).flat_map(|line| line.split(['.', ';']));
+        clauses.into_iter().any(|clause| {
+            let said = clause.to_lowercase();
+            code_spans(clause).any(|span| span == member)
+                && said.contains("http status")
+                && ["repeat", "is the", "mirror", "same as", "echo", "copy of"].iter().any(|verb| said.contains(verb))
+        })
+    }
+
     /// Statuses the examples' bodies send, where no status line shows them: the numbers of a
-    /// top-level member named for the status (`status`, `http_status`), or of a `code` beside
-    /// the status's own reason phrase (Heron's `"code": 404, "name": "Not Found"`).
+    /// member named for the status (`status`, `http_status`) or that the prose says holds it, or
+    /// of a `code` beside the status's own reason phrase (Heron's `"code": 404, "name": "Not
+    /// Found"`), at the top of a body or in an object it holds (Front's `_error.status`).
     pub(super) fn statuses_in_bodies(&mut self) {
         let mut found: Vec<(u16, String)> = Vec::new();
         for example in &self.examples {
-            let Some(members) = example.body.as_object() else { continue };
-            let phrases: Vec<&str> = members.values().filter_map(Value::as_str).collect();
-            for (key, value) in members {
-                let Some(code) = value.as_u64().and_then(|n| u16::try_from(n).ok()).filter(|n| (100..=599).contains(n))
-                else {
-                    continue;
-                };
-                let named = matches!(
-                    names::bare(key).as_str(),
-                    "status" | "statuscode" | "httpstatus" | "httpcode" | "httpstatuscode"
-                );
-                let phrased =
-                    names::bare(key) == "code" && phrases.iter().any(|phrase| crate::model::is_reason_of(code, phrase));
-                if named || phrased {
-                    found.push((code, example.source.clone()));
+            let Some(top) = example.body.as_object() else { continue };
+            let held = top.values().filter_map(Value::as_object);
+            for members in std::iter::once(top).chain(held) {
+                let phrases: Vec<&str> = members.values().filter_map(Value::as_str).collect();
+                for (key, value) in members {
+                    let Some(code) =
+                        value.as_u64().and_then(|n| u16::try_from(n).ok()).filter(|n| (100..=599).contains(n))
+                    else {
+                        continue;
+                    };
+                    let named = matches!(
+                        names::bare(key).as_str(),
+                        "status" | "statuscode" | "httpstatus" | "httpcode" | "httpstatuscode"
+                    ) || self.said_to_be_the_status(key);
+                    let phrased = names::bare(key) == "code"
+                        && phrases.iter().any(|phrase| crate::model::is_reason_of(code, phrase));
+                    if named || phrased {
+                        found.push((code, example.source.clone()));
+                    }
                 }
             }
         }
@@ -528,6 +563,8 @@ mod tests {
             ("xremainingthissecond", "The requests left this second.", Some(HeaderRole::RateLimitRemaining)),
             ("xbapilimitresettimestamp", "When the window resets.", Some(HeaderRole::RateLimitReset)),
             ("xcontenttypeoptions", "The requests left this second.", None),
+            ("xapiquotaused", "The points used today, and what is left.", None),
+            ("xapiquotaleft", "The points used today, and what is left.", Some(HeaderRole::RateLimitRemaining)),
         ] {
             assert_eq!(super::limit_figure_said(bare, said), role, "{bare}");
         }
