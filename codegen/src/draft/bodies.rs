@@ -110,6 +110,13 @@ fn id_said(description: &str, ty: &FieldType) -> Option<FieldRole> {
     (said.contains("support") && names_it).then_some(FieldRole::SupportReference)
 }
 
+/// Is an object one member named for a collection (`fields`, `errors`), not a key of data?
+fn one_collection(map: &Map<String, Value>) -> bool {
+    const COLLECTIONS: &[&str] =
+        &["fields", "errors", "items", "entries", "details", "messages", "violations", "issues", "values", "causes"];
+    matches!(map.keys().collect::<Vec<_>>().as_slice(), [only] if COLLECTIONS.contains(&names::bare(only).as_str()))
+}
+
 /// Does a member's description say people read it (a message, not a code)?
 fn read_by_people(description: &str) -> bool {
     let said = description.to_lowercase();
@@ -422,8 +429,9 @@ impl Drafter<'_> {
             // An object with no members yet: any members (a later example may show some).
             Value::Object(map) if map.is_empty() => FieldType::Map(Box::new(FieldType::Any)),
             // Every member a list (`{"email": [...], "name": [...]}`): keyed by the request's
-            // fields, a map of lists, not an object of these members.
-            Value::Object(map) if map.values().all(Value::is_array) => {
+            // fields, a map of lists, not an object of these members. (Not one list named for
+            // what it holds, Hetzner's `{"fields": [...]}`: an object of that member.)
+            Value::Object(map) if map.values().all(Value::is_array) && !one_collection(map) => {
                 let inner = map.values().find(|v| v.as_array().is_some_and(|items| !items.is_empty()));
                 let items = match inner {
                     Some(list) => self.infer_type(key, list, source),
