@@ -110,6 +110,13 @@ fn id_said(description: &str, ty: &FieldType) -> Option<FieldRole> {
     (said.contains("support") && names_it).then_some(FieldRole::SupportReference)
 }
 
+/// Does a line of prose say to wait seconds (for the members it names: "wait `estimated_time`
+/// seconds")?
+pub(super) fn says_to_wait(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    lower.contains("wait") && lower.contains("second")
+}
+
 /// Is an object one member named for a collection (`fields`, `errors`), not a key of data?
 fn one_collection(map: &Map<String, Value>) -> bool {
     const COLLECTIONS: &[&str] =
@@ -559,7 +566,7 @@ impl Drafter<'_> {
     pub(super) fn example_vocabularies(&mut self) {
         // Where a header sends the code (AWS's `x-amzn-ErrorType`), a body's member named like one
         // is a kind of its own (Lambda's `Type`: `User` or `Service`).
-        if self.headers.iter().any(|header| header.role == Some(crate::model::HeaderRole::Code)) {
+        if self.header_sends_the_code() {
             return;
         }
         let apart = self.members_apart_from_the_status();
@@ -725,17 +732,16 @@ impl Drafter<'_> {
         }
     }
 
+    /// Does a header send the code (AWS's `x-amzn-ErrorType`)?
+    fn header_sends_the_code(&self) -> bool {
+        self.headers.iter().any(|header| header.role == Some(crate::model::HeaderRole::Code))
+    }
+
     /// A number the prose says to wait for (Hugging Face's "wait `estimated_time` seconds")
     /// holds the wait, whatever its name.
     fn wait_said(&self, key: &str, ty: &FieldType) -> Option<FieldRole> {
-        if !matches!(ty, FieldType::Integer | FieldType::Number) {
-            return None;
-        }
-        let says = |line: &String| {
-            let lower = line.to_lowercase();
-            crate::page::code_spans(line).any(|span| span == key) && lower.contains("wait") && lower.contains("second")
-        };
-        self.page.sections.iter().flat_map(|s| &s.prose).any(says).then_some(FieldRole::RetryAfter)
+        let number = matches!(ty, FieldType::Integer | FieldType::Number);
+        (number && self.waits_said.contains(key)).then_some(FieldRole::RetryAfter)
     }
 
     /// Vocabulary fields and roles: a string field whose example values (most of them) belong
@@ -771,7 +777,7 @@ impl Drafter<'_> {
                 .max_by_key(|(_, known)| *known)?;
             (known >= 1 && known * 2 >= values.len()).then(|| best.name.clone())
         };
-        let header_code = self.headers.iter().any(|header| header.role == Some(crate::model::HeaderRole::Code));
+        let header_code = self.header_sends_the_code();
         // Roles only go where a client reaches from the top: roots, and objects they hold.
         let reachable = reached_from(&self.bodies, self.bodies.iter().filter(|b| b.root).map(|b| b.name.as_str()));
         let mut bodies = self.bodies.clone();

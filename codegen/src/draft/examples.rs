@@ -5,7 +5,7 @@
 use super::{names, Drafter};
 use crate::model::{
     Example, FieldRole, FieldType, Header, HeaderRole, Inconsistency, InconsistencyKind, RetryAfterFormat, Shape,
-    Statement, TableRows, TextBody,
+    Statement, TableRows, TextBody, Vocabulary,
 };
 use crate::page::{code_spans, header_names, is_extension_header, is_framing_header};
 use serde_json::{Map, Value};
@@ -16,6 +16,26 @@ fn is_list_of_errors(json: &Value) -> bool {
     json.as_array().is_some_and(|items| {
         !items.is_empty() && items.iter().all(|item| item.as_object().is_some_and(|members| !members.is_empty()))
     })
+}
+
+/// Of `vocabularies`, the one that lists the most of the values `sent` (the last of those that
+/// list as many), where one lists any.
+fn listing_most<'v, S: AsRef<str>>(
+    vocabularies: impl Iterator<Item = &'v Vocabulary>,
+    sent: &[S],
+) -> Option<&'v Vocabulary> {
+    let listing =
+        |v: &Vocabulary| sent.iter().filter(|value| v.values.iter().any(|x| x.value == value.as_ref())).count();
+    vocabularies.filter(|v| listing(v) > 0).max_by_key(|v| listing(v))
+}
+
+/// Does a clause say the members it names hold the HTTP status: repeat it, are it, mirror it?
+/// (Not one that only names both: Stack Exchange's "`error_id`..." and "The HTTP status of a
+/// failed call is 400" are two sentences, and so two clauses.)
+pub(super) fn says_it_is_the_status(clause: &str) -> bool {
+    let said = clause.to_lowercase();
+    said.contains("http status")
+        && ["repeat", "is the", "mirror", "same as", "echo", "copy of"].iter().any(|verb| said.contains(verb))
 }
 
 /// Whether a header of the wait counts milliseconds: its name ends so (`x-ms-retry-after-ms`),
@@ -265,17 +285,10 @@ impl Drafter<'_> {
         apart
     }
 
-    /// Does a clause of the prose say `member` (in a code span) holds the HTTP status: repeats
-    /// it, is it, mirrors it? (Not one that only names both: Stack Exchange's "`error_id`..." and
-    /// "The HTTP status of a failed call is 400" are two sentences.)
+    /// Does a clause of the prose say `member` (in a code span) holds the HTTP status (see
+    /// [`says_it_is_the_status`])?
     fn said_to_be_the_status(&self, member: &str) -> bool {
-        let clauses = self.page.sections.iter().flat_map(|s| &s.prose).flat_map(|line| line.split(['.', ';']));
-        clauses.into_iter().any(|clause| {
-            let said = clause.to_lowercase();
-            code_spans(clause).any(|span| span == member)
-                && said.contains("http status")
-                && ["repeat", "is the", "mirror", "same as", "echo", "copy of"].iter().any(|verb| said.contains(verb))
-        })
+        self.statuses_said.contains(member)
     }
 
     /// Statuses the examples' bodies send, where no status line shows them: the numbers of a
@@ -323,16 +336,12 @@ impl Drafter<'_> {
             .filter(|(key, _)| key.eq_ignore_ascii_case(&name))
             .filter_map(|(_, value)| value.split(':').next().map(|code| code.trim().to_string()))
             .collect();
-        let tabled = |v: &&crate::model::Vocabulary| self.vocabulary_tables.contains_key(&v.name);
-        let listing = |v: &crate::model::Vocabulary| {
-            sent.iter().filter(|code| v.values.iter().any(|x| x.value == **code)).count()
-        };
-        let by_values = self.vocabularies.iter().filter(tabled).filter(|v| listing(v) > 0).max_by_key(|v| listing(v));
-        let held = |v: &&crate::model::Vocabulary| {
+        let tabled = |v: &&Vocabulary| self.vocabulary_tables.contains_key(&v.name);
+        let by_values = listing_most(self.vocabularies.iter().filter(tabled), &sent);
+        let held = |v: &&Vocabulary| {
             self.bodies.iter().flat_map(|b| &b.fields).any(|f| f.ty.values() == &FieldType::Vocabulary(v.name.clone()))
         };
-        let unheld: Vec<&crate::model::Vocabulary> =
-            self.vocabularies.iter().filter(tabled).filter(|v| !held(v)).collect();
+        let unheld: Vec<&Vocabulary> = self.vocabularies.iter().filter(tabled).filter(|v| !held(v)).collect();
         let found = by_values.or(match unheld.as_slice() {
             [only] => Some(*only),
             _ => None,
@@ -368,12 +377,9 @@ impl Drafter<'_> {
         let name = &self.bodies[root].name;
         let sent: Vec<&str> =
             self.examples.iter().filter(|e| &e.body_format == name).filter_map(|e| e.body.as_str()).collect();
-        let listing = |vocabulary: &crate::model::Vocabulary| {
-            sent.iter().filter(|text| vocabulary.values.iter().any(|v| v.value == **text)).count()
-        };
         // (Of strings: a text is one, even of digits.)
-        let strings = |v: &&crate::model::Vocabulary| v.wire_type == crate::model::VocabularyType::String;
-        let best = self.vocabularies.iter().filter(strings).filter(|v| listing(v) > 0).max_by_key(|v| listing(v));
+        let strings = |v: &&Vocabulary| v.wire_type == crate::model::VocabularyType::String;
+        let best = listing_most(self.vocabularies.iter().filter(strings), &sent);
         if let Some(vocabulary) = best.map(|v| v.name.clone()) {
             self.bodies[root].text =
                 Some(TextBody { ty: FieldType::Vocabulary(vocabulary), role: Some(FieldRole::Code) });

@@ -121,6 +121,16 @@ fn prose_section_id(source: &str) -> String {
     format!("{source}-prose")
 }
 
+/// Every line of the page's prose.
+fn prose_lines(page: &Page) -> impl Iterator<Item = &str> {
+    page.sections.iter().flat_map(|section| &section.prose).map(String::as_str)
+}
+
+/// The code spans of the `lines` (or clauses) that `says`: the members the page says it of.
+fn named_where<'l>(lines: impl Iterator<Item = &'l str>, says: impl Fn(&str) -> bool) -> BTreeSet<String> {
+    lines.filter(|line| says(line)).flat_map(|line| crate::page::code_spans(line).map(str::to_string)).collect()
+}
+
 /// Statuses whose reason phrase another's shares (DeepL's 529 `Too Many Requests`, beside 429):
 /// each after the first gets a variant of its own, the phrase's and its code.
 fn named_apart(mut statuses: Vec<model::Status>) -> Vec<model::Status> {
@@ -212,6 +222,12 @@ struct Drafter<'p> {
     /// ("the fields at fault in `errors`, keyed by field name"): maps, whatever members the
     /// examples show. Read once, when the drafter starts.
     keyed_by_data: BTreeSet<String>,
+    /// Members a line of prose names in a code span and says to wait for ("wait
+    /// `estimated_time` seconds"): a number among them holds the wait. Read once.
+    waits_said: BTreeSet<String>,
+    /// Members a clause of the prose names in a code span and says hold the HTTP status
+    /// ("`code` repeats the HTTP status"). Read once.
+    statuses_said: BTreeSet<String>,
     /// Members a field table describes before any example shows them, to the shape the table
     /// made for them: an example that sends one grows that shape.
     described_members: BTreeMap<String, String>,
@@ -251,10 +267,12 @@ impl<'p> Drafter<'p> {
                 .flat_map(|section| section.json_responses())
                 .filter_map(|(response, block)| Some((response.status, block.json().ok()?)))
                 .collect(),
-            keyed_by_data: (page.sections.iter().flat_map(|s| &s.prose))
-                .filter(|line| tables::keyed_by_data(line))
-                .flat_map(|line| crate::page::code_spans(line).map(str::to_string))
-                .collect(),
+            keyed_by_data: named_where(prose_lines(page), tables::keyed_by_data),
+            waits_said: named_where(prose_lines(page), bodies::says_to_wait),
+            statuses_said: named_where(
+                prose_lines(page).flat_map(|line| line.split(['.', ';'])),
+                examples::says_it_is_the_status,
+            ),
             described_members: BTreeMap::new(),
             null_only: BTreeSet::new(),
             sent_empty: BTreeMap::new(),
