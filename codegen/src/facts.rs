@@ -212,14 +212,17 @@ pub fn written(name: &str, text: String, form: Option<&str>, reason_of: &dyn Fn(
         return chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default();
     }
     let codes = text.split('/');
-    if let Some(before) = form.strip_suffix("reason") {
+    // (Text may close the phrase: ` (reason)` writes `401 (Unauthorized)`.)
+    if let Some((before, after)) =
+        form.rsplit_once("reason").filter(|(_, after)| !after.contains(char::is_alphanumeric))
+    {
         let (between, stated_only) = match before.strip_suffix("stated ") {
             Some(between) => (between, true),
             None => (before, false),
         };
         let between = if between.is_empty() { " " } else { between };
         let with_reason = |code: &str| match code.parse().ok().and_then(reason_of) {
-            Some(reason) if reason.stated || !stated_only => format!("{code}{between}{}", reason.text),
+            Some(reason) if reason.stated || !stated_only => format!("{code}{between}{}{after}", reason.text),
             _ => code.to_string(),
         };
         return codes.map(with_reason).collect::<Vec<_>>().join(", ");
@@ -353,6 +356,7 @@ mod tests {
         // After another separator, and only where the catalog states the phrase.
         assert_eq!(statuses("{statuses:: reason}").as_deref(), Some("401: Unauthorized, 403: Forbidden"));
         assert_eq!(statuses("{statuses:: stated reason}").as_deref(), Some("401, 403"));
+        assert_eq!(statuses("{statuses: (reason)}").as_deref(), Some("401 (Unauthorized), 403 (Forbidden)"));
         let stated = |code: u16| standard(code).map(|phrase| Phrase { stated: code == 401, ..phrase });
         let mixed = fill(&parse_template("{statuses:: stated reason}").unwrap(), |_| Some("401/403".into()), &stated);
         assert_eq!(mixed.as_deref(), Some("401: Unauthorized, 403"));

@@ -64,7 +64,14 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
         {
             Some(FieldRole::RequestId)
         }
-        "retryafter" | "retryafterseconds" | "backoff" | "backoffseconds" | "retryin" | "retryinseconds"
+        "retryafter"
+        | "retryafterseconds"
+        | "retryafterms"
+        | "retryaftermilliseconds"
+        | "backoff"
+        | "backoffseconds"
+        | "retryin"
+        | "retryinseconds"
         | "waitseconds"
             if matches!(ty, FieldType::Integer | FieldType::Number) =>
         {
@@ -437,8 +444,13 @@ impl Drafter<'_> {
             Value::Object(map) if map.is_empty() => FieldType::Map(Box::new(FieldType::Any)),
             // Every member a list (`{"email": [...], "name": [...]}`): keyed by the request's
             // fields, a map of lists, not an object of these members. (Not one list named for
-            // what it holds, Hetzner's `{"fields": [...]}`: an object of that member.)
-            Value::Object(map) if map.values().all(Value::is_array) && !one_collection(map) => {
+            // what it holds, Hetzner's `{"fields": [...]}`, or one the prose names, Supabase's
+            // `{"reasons": [...]}`: an object of that member.)
+            Value::Object(map)
+                if map.values().all(Value::is_array)
+                    && !one_collection(map)
+                    && !(map.len() == 1 && map.keys().all(|k| self.spanned_in_prose.contains(k))) =>
+            {
                 let inner = map.values().find(|v| v.as_array().is_some_and(|items| !items.is_empty()));
                 let items = match inner {
                     Some(list) => self.infer_type(key, list, source),
@@ -463,7 +475,13 @@ impl Drafter<'_> {
                     self.grow(index, map, source);
                     return FieldType::Object(self.bodies[index].name.clone());
                 }
-                let name = self.fresh_body_name(&pascal(key));
+                // (`{"error": {...}}`: `ErrorObject`, as the crate's own `Error` takes that name.)
+                let base = pascal(key);
+                let base = match crate::validate::RESERVED_TYPE_NAMES.contains(&base.as_str()) {
+                    true => format!("{base}Object"),
+                    false => base,
+                };
+                let name = self.fresh_body_name(&base);
                 self.bodies.push(Shape {
                     name: name.clone(),
                     description: format!("The object under `{key}`, as the examples show it."),
@@ -644,9 +662,12 @@ impl Drafter<'_> {
                 // a `status` that is no code-like text is a state (`"error"`, `"Failure"`).
                 let statuses = |v: &String| v.parse::<u16>().is_ok_and(|n| (100..=599).contains(&n));
                 let screaming = |v: &String| v.contains('_') && v.chars().all(|c| c.is_ascii_uppercase() || c == '_');
-                // Reason phrases name the status (OneLogin's `type`: `Unauthorized`).
+                // Reason phrases name the status (OneLogin's `type`: `Unauthorized`), as written:
+                // a code in lower case is a code (tastytrade's `unauthorized`).
                 let phrases = |v: &String| {
-                    (100..=599).filter_map(crate::model::standard_reason).any(|reason| reason.eq_ignore_ascii_case(v))
+                    (100..=599)
+                        .filter_map(crate::model::standard_reason)
+                        .any(|reason| reason == v || (v.contains(' ') && reason.eq_ignore_ascii_case(v)))
                 };
                 let not_codes = match path.last().map(|key| names::bare(key)).as_deref() {
                     Some("status") => !values.iter().all(|(v, _)| screaming(v)),
@@ -863,7 +884,16 @@ impl Drafter<'_> {
                 }
             }
             for (role, (f, _)) in roles {
-                body.fields[f].role = Some(role);
+                let field = &mut body.fields[f];
+                field.role = Some(role);
+                // A wait counted in milliseconds (Matrix's `retry_after_ms`), by its name or its
+                // description; seconds are the default.
+                let said = field.description.to_lowercase();
+                let milliseconds = names::bare(&field.name).ends_with("ms")
+                    || said.contains("millisecond") && !said.contains("second or");
+                if role == FieldRole::RetryAfter && milliseconds {
+                    field.formats = vec![crate::model::RetryAfterFormat::DelayMilliseconds];
+                }
             }
         }
         // Where a table's codes type a member of a body, that member holds the body's code: a

@@ -16,6 +16,15 @@ pub(super) fn code_template(cell: &str, codes: &[u16], placeholder: &str) -> Opt
 /// cell: `` `413 Payload Too Large` `` (`` `{code} {reason}` ``), `200 (OK)` (`{code} ({reason})`),
 /// `200 - OK` (`{code} - {reason}`).
 pub(super) fn reason_after_code(cell: &str) -> Option<(String, String)> {
+    // Only the code marked (`` `400` Bad Request ``, CoinGecko's): the marks around the code.
+    for marks in ["`", "**"] {
+        let marked = cell.strip_prefix(marks).and_then(|rest| rest.split_once(marks));
+        let read =
+            marked.filter(|(code, _)| code.parse::<u16>().is_ok()).and_then(|(_, rest)| phrase_after(rest, "", ""));
+        if let Some((phrase, template)) = read {
+            return Some((phrase, template.replace("{code}", &format!("{marks}{{code}}{marks}"))));
+        }
+    }
     let (open, close) = wrapping(cell);
     let inner = cell.strip_prefix(open)?.strip_suffix(close)?;
     let code_len = inner.find(|c: char| !c.is_ascii_digit())?;
@@ -31,6 +40,38 @@ pub(super) fn group_after_codes(cell: &str) -> Option<(String, String)> {
     let inner = cell.strip_prefix(open)?.strip_suffix(close)?;
     let codes_end = inner.rfind(|c: char| c.is_ascii_digit())? + 1;
     phrase_after(&inner[codes_end..], open, close)
+}
+
+/// A cell of a numeric code and its name in code style, as Mambu's tables write them (`4
+/// INVALID_PARAMETERS`, `` `-1121 BAD_SYMBOL` ``): the code, the name, and the template that
+/// writes a value's code and title so. A status and its reason phrase (`404 Not Found`) is none.
+pub(super) fn numbered_name(cell: &str) -> Option<(String, String, String)> {
+    // The whole cell marked, or only its code (CoinGecko's `` `10002` Missing API Key ``).
+    let code_marked = cell.strip_prefix('`').and_then(|rest| rest.split_once("` ")).filter(|_| !is_code_span(cell));
+    let (open, close, code, rest) = match code_marked {
+        Some((code, rest)) => ("`", "", code, rest),
+        None => {
+            let (open, close) = wrapping(cell);
+            let inner = cell.strip_prefix(open)?.strip_suffix(close)?;
+            let (code, rest) = inner.split_once(' ')?;
+            (open, close, code, rest)
+        }
+    };
+    code.parse::<i64>().ok()?;
+    let (separator, name) = [" - ", ": ", " "]
+        .iter()
+        .find_map(|sep| format!(" {rest}").strip_prefix(sep).map(|name| (*sep, name.to_string())))?;
+    // One word in capitals (`SUCCESS`) or joined by `_`: a name written as a code; or, after a
+    // number no status is, a phrase of capitalised words (`Plan Restricted`).
+    let code_like =
+        crate::page::code_style(&name).is_some_and(|(lower, upper, underscore, _)| upper && (underscore || !lower));
+    let status_like = code.len() == 3 && code.parse::<u16>().is_ok_and(|n| (100..=599).contains(&n));
+    let phrase = !status_like && crate::page::is_title_phrase(&name);
+    let template = match code_marked {
+        Some(_) => format!("`{{value}}`{separator}{{title}}"),
+        None => format!("{open}{{value}}{separator}{{title}}{close}"),
+    };
+    (code_like || phrase).then(|| (code.to_string(), name, template))
 }
 
 /// A cell of a status and a message the API sends with it, as a table of messages by status
@@ -198,7 +239,8 @@ pub(super) fn status_phrases(cell: &str) -> Vec<(u16, String)> {
         .filter_map(|part| {
             let (code, phrase) = part.trim().split_once(' ')?;
             let code: u16 = code.trim_end_matches(':').parse().ok().filter(|c| (100..=599).contains(c))?;
-            Some((code, phrase.trim_start_matches(['-', '—', '–', ' ']).trim().to_string()))
+            let phrase = phrase.trim_start_matches(['-', '—', '–', ' ', '(']).trim();
+            Some((code, phrase.strip_suffix(')').filter(|_| !phrase.contains('(')).unwrap_or(phrase).to_string()))
         })
         .filter(|(_, phrase)| !phrase.is_empty())
         .collect()
@@ -218,7 +260,8 @@ pub(super) fn statuses_form(cells: &[&str]) -> Option<String> {
         let one_way = separators.iter().flatten().all(|s| s == separator);
         let stated = if separators.iter().any(Option::is_none) { "stated " } else { "" };
         let between = if separator == " " || !one_way { "" } else { separator.as_str() };
-        Some(format!("{between}{stated}reason"))
+        let closing = if one_way && separator.contains('(') { ")" } else { "" };
+        Some(format!("{between}{stated}reason{closing}"))
     } else if written.iter().any(|c| c.contains(", ")) {
         Some(", ".into())
     } else {
@@ -234,8 +277,10 @@ fn reason_separator(cell: &str) -> Option<String> {
     let after = text.trim_start_matches(|c: char| c.is_ascii_digit());
     let start = after.find(|c: char| c.is_ascii_alphabetic())?;
     let between = &after[..start];
-    // (Only a separator: not `, 404 Not Found` after a first bare code.)
-    between.chars().all(|c| " :-—–".contains(c)).then(|| between.to_string()).filter(|b| !b.is_empty())
+    // (Only a separator: not `, 404 Not Found` after a first bare code. A parenthesis opened
+    // closes the cell: `401 (Unauthorized)`.)
+    let closed = !between.contains('(') || text.ends_with(')');
+    (closed && between.chars().all(|c| " :-—–(".contains(c))).then(|| between.to_string()).filter(|b| !b.is_empty())
 }
 
 /// The JSON type a field table's `Type` cell names.
@@ -275,4 +320,23 @@ pub(super) fn key_template(cells: &[&str], fact: &str) -> String {
 /// Cell text as the catalog states it: the table syntax's escapes undone.
 pub(super) fn unescape(cell: &str) -> String {
     cell.replace("\\|", "|").replace("<br>", "\n").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::numbered_name;
+
+    #[test]
+    fn a_cell_of_a_number_and_a_name_in_code_style_names_a_code() {
+        let named = |code: &str, name: &str, template: &str| Some((code.into(), name.into(), template.into()));
+        assert_eq!(numbered_name("4 INVALID_PARAMETERS"), named("4", "INVALID_PARAMETERS", "{value} {title}"));
+        assert_eq!(numbered_name("0 SUCCESS"), named("0", "SUCCESS", "{value} {title}"));
+        assert_eq!(numbered_name("`-1121 - BAD_SYMBOL`"), named("-1121", "BAD_SYMBOL", "`{value} - {title}`"));
+        assert_eq!(numbered_name("404 Not Found"), None, "a status and its reason");
+        assert_eq!(numbered_name("429 Too many requests"), None);
+        assert_eq!(numbered_name("INVALID_PARAMETERS"), None);
+        assert_eq!(numbered_name("`10002` Missing API Key"), named("10002", "Missing API Key", "`{value}` {title}"));
+        assert_eq!(numbered_name("10005 Plan Restricted"), named("10005", "Plan Restricted", "{value} {title}"));
+        assert_eq!(numbered_name("`400` Bad Request"), None, "a status");
+    }
 }

@@ -75,6 +75,7 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     let mut drafter = Drafter::new(page, id, local_copy);
     drafter.tables();
     drafter.heading_codes();
+    drafter.list_codes();
     drafter.examples();
     drafter.statuses_in_bodies();
     drafter.text_vocabulary();
@@ -225,6 +226,9 @@ struct Drafter<'p> {
     /// Members a line of prose names in a code span and says to wait for ("wait
     /// `estimated_time` seconds"): a number among them holds the wait. Read once.
     waits_said: BTreeSet<String>,
+    /// Everything the prose names in a code span: a lone list the prose names (Supabase's
+    /// `reasons`) is a member, not a key of the request's data. Read once.
+    spanned_in_prose: BTreeSet<String>,
     /// Members a clause of the prose names in a code span and says hold the HTTP status
     /// ("`code` repeats the HTTP status"). Read once.
     statuses_said: BTreeSet<String>,
@@ -269,6 +273,7 @@ impl<'p> Drafter<'p> {
                 .collect(),
             keyed_by_data: named_where(prose_lines(page), tables::keyed_by_data),
             waits_said: named_where(prose_lines(page), bodies::says_to_wait),
+            spanned_in_prose: named_where(prose_lines(page), |_| true),
             statuses_said: named_where(
                 prose_lines(page).flat_map(|line| line.split(['.', ';'])),
                 examples::says_it_is_the_status,

@@ -71,14 +71,46 @@ pub(super) fn said_of_the_request(said: &str) -> bool {
         .any(|words| said.contains(words))
 }
 
+/// Where a sentence says something is left out ("older servers leave `error_code` out", "`result`
+/// (left out when it failed)"): the byte at which its `leave` or `left` starts.
+pub(super) fn left_out(said: &str) -> Option<usize> {
+    let words: Vec<(usize, &str)> = said
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - said.as_ptr() as usize, w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .collect();
+    words.iter().enumerate().find_map(|(at, (start, word))| {
+        let out = words[at + 1..].iter().take(3).any(|(_, w)| w.eq_ignore_ascii_case("out"));
+        (["leave", "leaves", "left"].iter().any(|w| w.eq_ignore_ascii_case(word)) && out).then_some(*start)
+    })
+}
+
+/// Words after which a sentence names the members a body sends only sometimes ("each entry has
+/// a `code` and may have a `source`").
+const MAY_HAVE: [&str; 6] = ["may have", "may also have", "can have", "may include", "may also include", "may carry"];
+
 /// Whether (lower-case) words say a member is sent only sometimes: "only there when...",
-/// "not always sent", "may be omitted", "on token requests only".
+/// "not always sent", "may be omitted", "when present", "on token requests only", "for
+/// `param_error`, ...".
 pub(super) fn sent_sometimes(said: &str) -> bool {
-    ["only there", "only present", "only included", "only sent", "may be absent", "may be omitted", "not always"]
-        .iter()
-        .any(|phrase| said.contains(phrase))
+    // (Not "if any": Cloudflare's `messages`, "informational messages, if any", is always sent,
+    // empty or not.)
+    const PHRASES: [&str; 10] = [
+        "only there",
+        "only present",
+        "only included",
+        "only sent",
+        "may be absent",
+        "may be omitted",
+        "not always",
+        "when present",
+        "if present",
+        "where present",
+    ];
+    PHRASES.iter().any(|phrase| said.contains(phrase))
         // ("The OAuth 2.0 error, on token requests only.")
         || said.trim_end().trim_end_matches('.').ends_with(" only")
+        // (Mangopay's `errors`: "For `param_error`, each parameter at fault.")
+        || said.trim_start().starts_with("for `")
 }
 
 /// The statuses a prose line names, each with the reason phrase written after it, if any
@@ -91,6 +123,26 @@ fn named_http_status(line: &str, code: u16) -> bool {
     words.windows(2).enumerate().any(|(at, pair)| {
         pair[0] == "http" && pair[1].starts_with("status") && words[at + 2..].iter().take(4).any(|w| *w == code)
     })
+}
+
+/// Does the clause of `line` that names a 2xx status call it a success ("200 is success", "a
+/// 204 means it worked"), and not a failure (Paystack's "a 200 ... yet have failed")?
+fn called_success(line: &str, code: u16) -> bool {
+    if !(200..300).contains(&code) {
+        return false;
+    }
+    let code = code.to_string();
+    let words = |clause: &str| -> Vec<String> {
+        clause.split(|c: char| !c.is_ascii_alphanumeric()).map(str::to_ascii_lowercase).collect()
+    };
+    let mut clauses = line.split([',', ';', ':', '.']).map(words).filter(|w| w.contains(&code)).peekable();
+    clauses.peek().is_some()
+        && clauses.all(|w| {
+            let success = w
+                .iter()
+                .any(|w| ["success", "successful", "succeeded", "succeeds", "worked", "ok"].contains(&w.as_str()));
+            success && !w.iter().any(|w| w.starts_with("fail") || w.starts_with("error"))
+        })
 }
 
 pub(super) fn statuses_in(line: &str) -> Vec<(u16, Option<String>)> {
@@ -198,6 +250,8 @@ impl Drafter<'_> {
                 // Such a code that no table or example gave as a status is the code ("Errors 500
                 // and 503 may be retried", of Stack Exchange's `error_id`), unless the line says it
                 // is the HTTP status ("the HTTP status is always 200", beside Nextcloud's OCS 200).
+                // A success the line names ("200 is success") is no status of the API's errors.
+                statuses.retain(|(code, _)| !called_success(line, *code));
                 statuses.retain(|(code, _)| {
                     !status_like.contains(code)
                         || self.statuses.iter().any(|status| status.code == *code)
@@ -290,9 +344,11 @@ impl Drafter<'_> {
         for line in page.sections.iter().flat_map(|section| &section.prose) {
             // Most lines say neither word.
             let lower = line.to_lowercase();
-            if !["required", "optional", "only", "absent", "omitted", "not always"]
-                .iter()
-                .any(|word| lower.contains(word))
+            let may_have = MAY_HAVE.iter().any(|words| lower.contains(words));
+            if !["required", "optional"].iter().any(|word| lower.contains(word))
+                && !sent_sometimes(&lower)
+                && !may_have
+                && left_out(line).is_none()
             {
                 continue;
             }
@@ -302,12 +358,25 @@ impl Drafter<'_> {
                 let says = |word: &str| [" is ", " are "].iter().any(|verb| lower.contains(&format!("{verb}{word}")));
                 // ("`field` is only there when one field caused the error.")
                 let sometimes = sent_sometimes(&lower);
+                // ("Each entry has a `code` ... and may have a `source`": those named after it.)
+                let may_have = MAY_HAVE.iter().filter_map(|words| lower.find(words)).min();
+                let left_out = left_out(clause);
                 let required = match (says("optional") || says("not required") || sometimes, says("required")) {
                     (true, _) => false,
                     (false, true) => true,
+                    (false, false) if may_have.is_some() || left_out.is_some() => false,
                     (false, false) => continue,
                 };
-                let named: Vec<&str> = code_spans(clause).collect();
+                let named: Vec<&str> = match (may_have.and_then(|at| clause.get(at..)), left_out) {
+                    (Some(after), _) if !required && !sometimes => code_spans(after).collect(),
+                    // The member named last before `left out`, else the one it names (`leave
+                    // `error_code` out`): not every member of the sentence.
+                    (_, Some(at)) if !required && !sometimes => {
+                        let before = code_spans(&clause[..at]).last();
+                        before.or_else(|| code_spans(&clause[at..]).next()).into_iter().collect()
+                    }
+                    _ => code_spans(clause).collect(),
+                };
                 let fields = self.bodies.iter_mut().flat_map(|body| &mut body.fields);
                 for field in
                     fields.filter(|f| named.contains(&f.name.as_str()) && f.inferred.iter().any(|i| i == "required"))
@@ -401,6 +470,47 @@ impl Drafter<'_> {
         });
     }
 
+    /// Lines of a section, three at least, that each define a numeric code no table or heading
+    /// gave (Last.fm's list: `**9** Invalid session key: authenticate again`): a vocabulary of
+    /// integer codes, each titled by the name the line gives it and described by the rest.
+    pub(super) fn list_codes(&mut self) {
+        let page = self.page;
+        for (index, section) in page.sections.iter().enumerate() {
+            let known = |code: &str| self.vocabularies.iter().flat_map(|v| &v.values).any(|x| x.value == code);
+            let listed: Vec<(String, Option<String>, String)> =
+                section.prose.iter().filter_map(|line| numbered_line(line)).filter(|(code, ..)| !known(code)).collect();
+            let mut codes: Vec<&String> = listed.iter().map(|(code, ..)| code).collect();
+            codes.dedup();
+            if codes.len() < 3 || codes.len() != listed.len() {
+                continue;
+            }
+            let source = self.section_ids[index].clone();
+            let text = codes.iter().any(|code| code.len() > 1 && code.starts_with('0'));
+            let values = listed
+                .into_iter()
+                .map(|(code, title, said)| VocabularyValue {
+                    value: code,
+                    variant: title.as_deref().and_then(crate::names::pascal_case),
+                    title,
+                    description: Some(said),
+                    source: source.clone(),
+                    ..VocabularyValue::default()
+                })
+                .collect();
+            let name = super::names::vocabulary_name(&section.heading, |n| {
+                self.vocabularies.iter().any(|v| v.name == n) || self.bodies.iter().any(|b| b.name == n)
+            });
+            self.vocabularies.push(crate::model::Vocabulary {
+                name,
+                description: format!("The codes the page lists under {}.", section.heading.join(" › ")),
+                source,
+                wire_type: if text { VocabularyType::String } else { VocabularyType::Integer },
+                values,
+                ..crate::model::Vocabulary::default()
+            });
+        }
+    }
+
     /// A heading that names a status (`## 429 Too Many Requests`) or a class of them (`## 5xx
     /// Server errors`): the section is about it, and its first sentence says what it means.
     fn heading_status(&mut self, section: &crate::page::PageSection, source: &str) {
@@ -408,7 +518,13 @@ impl Drafter<'_> {
         // Traced to the section, unless its table lists statuses (the entry is no row of it).
         let (source, _) = self.free_source(source, |rows| *rows == TableRows::Statuses);
         let source = source.as_str();
-        let said = section.prose.first().map(|line| line.replace('`', ""));
+        // (Not a line about another status: Stytch's "A request that Stytch gives up on answers
+        // 408", after the table of its 500 section.)
+        let of_the_heading = |line: &&String| {
+            let named = statuses_in(heading);
+            statuses_in(line).iter().all(|(code, _)| named.iter().any(|(ours, _)| ours == code))
+        };
+        let said = section.prose.first().filter(of_the_heading).map(|line| line.replace('`', ""));
         let description = |fallback: String| said.clone().filter(|s| !s.is_empty()).unwrap_or(fallback);
         let inferred = if said.is_some() { Vec::new() } else { vec!["description".to_string()] };
         if let Some(class) = heading_class(heading) {
@@ -423,7 +539,14 @@ impl Drafter<'_> {
             }
             return;
         }
-        for (code, reason) in statuses_in(heading) {
+        let mut named = statuses_in(heading);
+        // A heading that is an error status's reason phrase alone (tastytrade's `## Too Many
+        // Requests`) is about that status.
+        if named.is_empty() {
+            let heading = heading.trim().trim_matches(['`', '*']);
+            named.extend((400..=599).find(|&code| crate::model::is_reason_of(code, heading)).map(|code| (code, None)));
+        }
+        for (code, reason) in named {
             let standard = crate::model::standard_reason(code).is_some();
             if self.statuses.iter().any(|s| s.code == code) {
                 if let Some(said) = &said {
@@ -675,6 +798,36 @@ mod heading_tests {
 /// What stands between a term a line of a list defines and what it says of it.
 const SEPARATORS: [&str; 4] = [": ", " — ", " – ", " - "];
 
+/// A line that defines a numeric code that is no status (`2 Invalid service: this service does
+/// not exist`, `` `13`: Invalid method signature ``, `16 - Temporary error`): the code, the name
+/// the line gives it before a separator (a few capitalised words), and what it says of it.
+fn numbered_line(line: &str) -> Option<(String, Option<String>, String)> {
+    let (first, rest) = line.trim().split_once(' ')?;
+    let number = first.trim_matches(|c| c == '`' || c == ':');
+    let digits = number.strip_prefix('-').unwrap_or(number);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // (A status is a status's line: `404 Not Found: no such route`.)
+    if number.parse::<u16>().is_ok_and(|n| (100..=599).contains(&n) && number.len() == 3) {
+        return None;
+    }
+    let rest = rest.trim_start_matches(['`', ':', '-', '—', '–']).trim();
+    let named = SEPARATORS.iter().find_map(|sep| {
+        let (name, said) = rest.split_once(sep)?;
+        let words = name.split_whitespace().count();
+        let title = (1..=5).contains(&words) && name.starts_with(|c: char| c.is_ascii_uppercase());
+        title.then(|| (Some(name.trim().to_string()), said.trim().to_string()))
+    });
+    let (title, said) = named.unwrap_or((None, rest.to_string()));
+    // (What follows a name is a sentence of its own: `this service does not exist`.)
+    let mut said = said.replace('`', "");
+    if let Some(first) = said.get(..1).filter(|_| title.is_some()) {
+        said.replace_range(..1, &first.to_ascii_uppercase());
+    }
+    (!said.is_empty()).then(|| (number.to_string(), title, said))
+}
+
 /// A line that starts with a status and says what it means after a separator (`**400 Bad
 /// Request**: the body is not JSON`, `404 - Not found. No such route`): the status, and what
 /// follows the separator.
@@ -715,7 +868,53 @@ pub(super) fn heading_class(heading: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{defined_code, defined_status, heading_class, statuses_in};
+    use super::{
+        called_success, defined_code, defined_status, heading_class, left_out, numbered_line, sent_sometimes,
+        statuses_in,
+    };
+
+    #[test]
+    fn a_line_that_starts_with_a_number_and_a_name_defines_a_code() {
+        let line = |code: &str, title: Option<&str>, said: &str| {
+            Some((code.to_string(), title.map(str::to_string), said.to_string()))
+        };
+        assert_eq!(
+            numbered_line("2 Invalid service: this service does not exist."),
+            line("2", Some("Invalid service"), "This service does not exist.")
+        );
+        assert_eq!(numbered_line("`13`: Invalid method signature."), line("13", None, "Invalid method signature."));
+        assert_eq!(numbered_line("-1 - Unknown failure"), line("-1", None, "Unknown failure"));
+        assert_eq!(numbered_line("404 Not Found: no such route"), None, "a status's line");
+        // (Read alone, a sentence may start so: a section lists three such lines at least.)
+        assert_eq!(
+            numbered_line("10 requests a second is the limit"),
+            line("10", None, "requests a second is the limit")
+        );
+        assert_eq!(numbered_line("Errors 8 and 11 may be retried."), None);
+    }
+
+    #[test]
+    fn a_success_the_line_names_is_no_status_of_the_errors() {
+        assert!(called_success("The status says whether it worked: 200 is success, and 400 a failure.", 200));
+        assert!(!called_success("A transaction may come back with a 200, yet have failed.", 200));
+        assert!(!called_success("200 is success, and 400 a failure.", 400), "not a 2xx");
+        assert!(!called_success("With OCS version 1 the HTTP status is always 200", 200));
+    }
+
+    #[test]
+    fn words_that_say_a_member_is_sent_sometimes() {
+        assert!(sent_sometimes("`field`, when present, names the field at fault."));
+        assert!(sent_sometimes("for `param_error`, each parameter at fault."));
+        assert!(!sent_sometimes("informational messages, if any."), "always sent, maybe empty");
+        assert!(!sent_sometimes("the field at fault."));
+        let left = |said: &'static str| left_out(said).map(|at| &said[at..]);
+        assert_eq!(
+            left("Older servers leave `error_code` out; fall back."),
+            Some("leave `error_code` out; fall back.")
+        );
+        assert_eq!(left("`result` (left out when it failed)"), Some("(left out when it failed)"));
+        assert_eq!(left("Leave the rest to the server; it works things out."), None);
+    }
 
     #[test]
     fn a_line_or_a_heading_that_starts_with_a_status_is_about_it() {

@@ -4,8 +4,8 @@
 
 use super::cells::{
     code_template, fact_cell, group_after_codes, is_code_cell, is_code_span, is_header_cell, is_known_header_cell,
-    is_lower_case_header_cell, is_placeholder, is_yes_no_column, json_type, key_template, reason_after_code,
-    status_and_message, status_phrases, statuses_form, strip_code, unescape, yes_no, yes_no_form,
+    is_lower_case_header_cell, is_placeholder, is_yes_no_column, json_type, key_template, numbered_name,
+    reason_after_code, status_and_message, status_phrases, statuses_form, strip_code, unescape, yes_no, yes_no_form,
 };
 use super::{names, Drafter};
 use crate::model::{
@@ -207,6 +207,8 @@ enum TableKind {
     Statuses { key: usize },
     /// A vocabulary's values, the codes of column `key` (integers when every one is a number).
     Codes { key: usize, integer: bool },
+    /// Integer codes, each with its name in the first column (`4 INVALID_PARAMETERS`).
+    NamedCodes,
     /// The messages the API sends, each with its status in the first column (`401 - Incorrect
     /// API key provided`), a status repeated for each of its messages: a vocabulary of the
     /// messages, each value with its status.
@@ -249,6 +251,11 @@ impl TableKind {
             return Some(Self::Fields);
         }
         let unique = |cells: &[&str]| cells.iter().collect::<std::collections::BTreeSet<_>>().len() == cells.len();
+        // (Before statuses: `100 INVALID_LOAN_ACCOUNT_ID` is a code, not a status and its reason.)
+        let named: Option<Vec<_>> = first.iter().map(|cell| numbered_name(cell)).collect();
+        if named.is_some_and(|named| named.iter().all(|(_, _, template)| *template == named[0].2)) {
+            return Some(Self::NamedCodes);
+        }
         // Statuses, each followed by a message and repeated for another: each row is a message.
         let messages: Option<Vec<_>> = first.iter().map(|cell| status_and_message(cell)).collect();
         if let Some(messages) = messages {
@@ -347,6 +354,7 @@ impl Drafter<'_> {
                         let template = key_template(&column(read, key), "value");
                         self.vocabulary_table(&source, section, read, (key, keys, template), integer)
                     }
+                    Some(TableKind::NamedCodes) => self.named_code_table(&source, section, read),
                     Some(TableKind::Messages) => {
                         let messages: Option<Vec<_>> =
                             read.rows.iter().map(|row| status_and_message(&row[0])).collect();
@@ -566,7 +574,7 @@ impl Drafter<'_> {
         // ("Optional.", "not always sent", "only sent when...")
         let said_optional = |description: &str| {
             let said = description.to_lowercase();
-            said.contains("optional") || super::prose::sent_sometimes(&said)
+            said.contains("optional") || super::prose::sent_sometimes(&said) || super::prose::left_out(&said).is_some()
         };
         let marks_optional = description_column
             .is_some_and(|c| table.rows.iter().any(|row| row.get(c).is_some_and(|d| said_optional(d))));
@@ -745,11 +753,24 @@ impl Drafter<'_> {
             let same_type = (vocabulary.wire_type == VocabularyType::Integer) == integer;
             (same_columns(header, *earlier_key) && fresh && same_type).then(|| name.clone())
         });
+        // A section headed by one status (Stytch's `## 400 Bad Request` over a table of its
+        // `error_type`s): its codes are sent with that status, and the vocabulary is named after
+        // the key column (the status is no name for codes other sections list too).
+        let heading_status = match section.heading.last().map(|h| super::prose::statuses_in(h)).as_deref() {
+            Some([(code, _)]) => Some(*code),
+            _ => None,
+        };
         let name = match &same_codes {
             Some(name) => name.clone(),
-            None => names::vocabulary_name(&section.heading, |n| {
-                self.vocabularies.iter().any(|v| v.name == n) || self.bodies.iter().any(|b| b.name == n)
-            }),
+            None => {
+                let named_by = match heading_status {
+                    Some(_) => vec![table.header[key].clone()],
+                    None => section.heading.clone(),
+                };
+                names::vocabulary_name(&named_by, |n| {
+                    self.vocabularies.iter().any(|v| v.name == n) || self.bodies.iter().any(|b| b.name == n)
+                })
+            }
         };
         let mut columns = Vec::new();
         let mut facts: Vec<(usize, ValueFact)> = Vec::new();
@@ -772,7 +793,10 @@ impl Drafter<'_> {
         }
         let source = source.to_string();
         let mut values = Vec::new();
-        for (row, (key_value, statuses)) in table.rows.iter().zip(keys) {
+        for (row, (key_value, mut statuses)) in table.rows.iter().zip(keys) {
+            if statuses.is_empty() {
+                statuses.extend(heading_status);
+            }
             let mut value =
                 VocabularyValue { value: key_value, statuses, source: source.clone(), ..VocabularyValue::default() };
             for &(c, fact) in &facts {
@@ -791,7 +815,7 @@ impl Drafter<'_> {
         // it is not RFC 9110's, is the status's reason, which the column writes back.
         // A column that writes some statuses bare (`: stated reason`) states the phrases of the
         // others, RFC 9110's too.
-        let form_of = |c: usize| statuses_form(&column(table, c)).filter(|form| form.ends_with("reason"));
+        let form_of = |c: usize| statuses_form(&column(table, c)).filter(|form| form.contains("reason"));
         for (c, form) in
             facts.iter().filter(|(_, f)| *f == ValueFact::Statuses).filter_map(|&(c, _)| Some((c, form_of(c)?)))
         {
@@ -821,6 +845,31 @@ impl Drafter<'_> {
             ..Vocabulary::default()
         });
         Some(SourceTable { rows: TableRows::Vocabulary(name), columns, join: None })
+    }
+
+    /// A table of integer codes each written with its name (`4 INVALID_PARAMETERS`): each code
+    /// a value, titled by its name.
+    fn named_code_table(&mut self, source: &str, section: &PageSection, table: &PageTable) -> Option<SourceTable> {
+        let named: Vec<(String, String, String)> = column(table, 0).iter().filter_map(|c| numbered_name(c)).collect();
+        let keys = named.iter().map(|(code, _, _)| (code.clone(), Vec::new())).collect();
+        let template = named.first()?.2.clone();
+        let kept = self.vocabulary_table(source, section, table, (0, keys, template), true)?;
+        let TableRows::Vocabulary(name) = &kept.rows else { return None };
+        let vocabulary = self.vocabularies.iter_mut().find(|v| &v.name == name)?;
+        // (A name two codes share, CoinGecko's `Invalid API Key`, names no variant.)
+        let variants: Vec<Option<String>> =
+            named.iter().map(|(_, title, _)| crate::names::pascal_case(title)).collect();
+        let taken = |variant: &String| {
+            variants.iter().flatten().filter(|v| *v == variant).count() > 1
+                || vocabulary.values.iter().any(|v| v.variant.as_ref() == Some(variant))
+        };
+        let variants: Vec<Option<String>> = variants.iter().map(|v| v.clone().filter(|v| !taken(v))).collect();
+        for ((code, title, _), variant) in named.into_iter().zip(variants) {
+            let value = vocabulary.values.iter_mut().rev().find(|v| v.value == code && v.source == source)?;
+            value.variant = variant;
+            value.title = Some(title);
+        }
+        Some(kept)
     }
 
     /// Beside a table's codes, a column of names in code style that the examples send in a
@@ -953,7 +1002,19 @@ fn status_class_cell(cell: &str) -> Option<String> {
 /// returned, as it returned it")? Such an object is a map, whatever keys its examples show.
 pub(super) fn keyed_by_data(description: &str) -> bool {
     let description = description.to_lowercase();
-    let keyed = ["by field", "by name", "keyed", "per field", "each field", "each argument", "nested as", "map of"];
+    let keyed = [
+        "by field",
+        "by name",
+        "keyed",
+        "per field",
+        "each field",
+        "each argument",
+        "each parameter",
+        "per parameter",
+        "by parameter",
+        "nested as",
+        "map of",
+    ];
     let passed_on =
         ["as it returned", "as returned", "as it came", "verbatim", "as-is", "unmodified", "passed through"];
     keyed.iter().chain(&passed_on).any(|phrase| description.contains(phrase))
