@@ -454,6 +454,14 @@ fn statuses_and_headers(api: &Api, page: &Page, out: &mut Vec<Difference>) {
     }
 }
 
+/// Whether a line calls the code span `word` a code, right before it ("a new code, `again`,
+/// may come back", "the error code `busy`"): a code however it is written, even one word.
+fn called_a_code(line: &str, word: &str) -> bool {
+    let Some(at) = line.find(&format!("`{word}`")) else { return false };
+    let before = line[..at].trim_end().trim_end_matches(',').to_ascii_lowercase();
+    !word.contains(char::is_whitespace) && (before.ends_with(" code") || before.ends_with(" error code"))
+}
+
 /// How an API writes its codes, where its vocabularies show one way: `RATE_LIMIT_EXCEEDED` or
 /// `otp_expired` (words joined by `_`; at least two values of a vocabulary written so).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -597,7 +605,9 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
                     word.split('.').all(|part| api.shapes.iter().flat_map(|s| &s.fields).any(|f| f.wire == part));
                 let categorized = !path && crate::page::code_category(word).is_some_and(|c| categories.contains(&c));
                 let phrase = phrases && crate::page::is_title_phrase(word);
-                if (under || categorized || phrase) && !known(word) {
+                // (A code the line calls one, written as the code member's values are.)
+                let called = called_a_code(line, word) && code_style(word).is_some_and(|s| code_styles.contains(&s));
+                if (under || categorized || phrase || called) && !known(word) {
                     named.insert(word.to_string());
                 }
             }
@@ -640,5 +650,18 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
                 what: format!("`{word}` is written like the API's codes, and the catalog has no such value"),
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::called_a_code;
+
+    #[test]
+    fn a_code_span_the_line_calls_a_code() {
+        assert!(called_a_code("A new code, `unauthorizedagain`, may come back.", "unauthorizedagain"));
+        assert!(called_a_code("It answers with the error code `busy`.", "busy"));
+        assert!(!called_a_code("Read `message` for the details.", "message"));
+        assert!(!called_a_code("The code `a b` is a snippet.", "a b"), "words, not a code");
     }
 }
