@@ -48,7 +48,7 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
         "actionrequired" | "action" | "hint" | "suggestedaction" if vocabulary => Some(FieldRole::Hint),
         "message" | "msg" | "detail" | "errordescription" | "error" | "errorsummary" | "errormessage" | "errormsg"
         | "summary" | "description" | "errors" | "messages" | "retmsg" | "errmsg" | "errormessages" | "reason"
-        | "err" | "details" | "developermessage"
+        | "err" | "details" | "developermessage" | "info" | "errordetail"
             if *ty == FieldType::String =>
         {
             Some(FieldRole::Message)
@@ -129,6 +129,17 @@ fn one_collection(map: &Map<String, Value>) -> bool {
     const COLLECTIONS: &[&str] =
         &["fields", "errors", "items", "entries", "details", "messages", "violations", "issues", "values", "causes"];
     matches!(map.keys().collect::<Vec<_>>().as_slice(), [only] if COLLECTIONS.contains(&names::bare(only).as_str()))
+}
+
+/// Is `value` a container of the other kind than `ty` (a list of objects where an object was
+/// drafted, or an object where a list of objects was)?
+fn other_container(ty: &FieldType, value: &Value) -> bool {
+    let objects = |items: &Vec<Value>| !items.is_empty() && items.iter().all(Value::is_object);
+    match ty {
+        FieldType::Object(_) => value.as_array().is_some_and(objects),
+        FieldType::Array(items) => matches!(items.as_ref(), FieldType::Object(_)) && value.is_object(),
+        _ => false,
+    }
 }
 
 /// Does a member's description say people read it (a message, not a code)?
@@ -523,7 +534,15 @@ impl Drafter<'_> {
         self.bodies[index].fields.iter().all(|field| match body.get(&field.name) {
             None | Some(Value::Null) => true,
             Some(_) if self.untyped.contains(&(index, field.name.clone())) => true,
-            Some(_) if examples_widen && field.inferred.iter().any(|fact| fact == "type") => true,
+            // (Not an object where a list of objects was, or the other way round: ElevenLabs'
+            // `detail`, an object, and in a 422 a list of the fields at fault, is two formats.)
+            Some(value)
+                if examples_widen
+                    && field.inferred.iter().any(|fact| fact == "type")
+                    && !other_container(&field.ty, value) =>
+            {
+                true
+            }
             Some(value) => self.fits_type(&field.ty, value),
         })
     }
@@ -849,7 +868,25 @@ impl Drafter<'_> {
                 // (Firebase's `error.message`, beside an `error.code` that repeats the status).
                 let tabled =
                     matches!(field.ty.values(), FieldType::Vocabulary(v) if self.vocabulary_tables.contains_key(v));
-                let role = (if tabled { Some(FieldRole::Code) } else { role_for(&field.name, field.ty.values()) })
+                // (Unless the table lists messages, each linked to its code, and the member is
+                // named for a message: KugelAudio's `error`, beside its `error_code`.)
+                let messages = matches!(field.ty.values(), FieldType::Vocabulary(v) if self.vocabularies.iter().any(|x| {
+                    let phrases = x.values.iter().filter(|value| value.value.contains(' ')).count();
+                    &x.name == v && x.links_to.is_some() && phrases * 2 > x.values.len()
+                }));
+                let role = if tabled && messages {
+                    let message = role_for(&field.name, &FieldType::String).filter(|role| *role == FieldRole::Message);
+                    // A message is text, whatever the table lists: its vocabulary types no member.
+                    if message.is_some() {
+                        field.ty = FieldType::String;
+                    }
+                    message
+                } else if tabled {
+                    Some(FieldRole::Code)
+                } else {
+                    role_for(&field.name, field.ty.values())
+                };
+                let role = role
                     .or_else(|| id_said(&field.description, &field.ty))
                     .or_else(|| self.wait_said(&field.name, &field.ty))
                     .filter(|_| reached);

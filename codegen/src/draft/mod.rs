@@ -378,7 +378,13 @@ impl<'p> Drafter<'p> {
             })
             .collect();
         let kept = shapes_held(&bodies, bodies.iter().filter(|b| b.root || tabled.contains(b.name.as_str())));
-        let bodies: Vec<model::Shape> = bodies.into_iter().filter(|b| kept.contains(&b.name)).collect();
+        let mut bodies: Vec<model::Shape> = bodies.into_iter().filter(|b| kept.contains(&b.name)).collect();
+        // A member named by symbols alone (MediaWiki's `*`) gets a Rust name of their words.
+        for field in bodies.iter_mut().flat_map(|b| &mut b.fields) {
+            if field.rust_name.is_none() && !field.name.bytes().any(|b| b.is_ascii_alphanumeric()) {
+                field.rust_name = Some(names::symbol_words(&field.name));
+            }
+        }
         let recovery = self.recovery(&bodies);
         let title = page.title.clone().unwrap_or_else(|| "Errors".to_string());
         let summary = page

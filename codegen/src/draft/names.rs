@@ -65,6 +65,36 @@ pub(super) fn vocabulary_name(heading: &[String], taken: impl Fn(&str) -> bool) 
     unique(&name, |n| !taken(n), |n| format!("{name}{n}"))
 }
 
+/// A Rust name for a member named by symbols alone: their words joined by `_` (`*` is `star`,
+/// `$$` is `dollar_dollar`); `member` where no symbol has a word.
+pub(super) fn symbol_words(name: &str) -> String {
+    let words: Vec<&str> = name
+        .chars()
+        .filter_map(|c| {
+            Some(match c {
+                '*' => "star",
+                '$' => "dollar",
+                '@' => "at",
+                '#' => "hash",
+                '%' => "percent",
+                '&' => "and",
+                '+' => "plus",
+                '~' => "tilde",
+                '!' => "bang",
+                '?' => "question",
+                '^' => "caret",
+                '=' => "equals",
+                _ => return None,
+            })
+        })
+        .collect();
+    if words.is_empty() {
+        "member".into()
+    } else {
+        words.join("_")
+    }
+}
+
 /// The first body is the error body; others are named after their heading.
 pub(super) fn body_name(heading: &[String], first: bool) -> String {
     if first {
@@ -142,5 +172,12 @@ mod tests {
         // `Unknown` is the enum's own (`ALL` is its constant; the value `ALL` is `All`); `not-found`
         // would be `NotFound` again.
         assert_eq!(variants, [named("UnknownCode"), None, named("NotFoundCode"), None, None]);
+    }
+
+    #[test]
+    fn a_member_named_by_symbols_alone_gets_their_words() {
+        assert_eq!(super::symbol_words("*"), "star");
+        assert_eq!(super::symbol_words("$$"), "dollar_dollar");
+        assert_eq!(super::symbol_words("·"), "member");
     }
 }

@@ -198,7 +198,20 @@ pub(super) fn statuses_in(line: &str) -> Vec<(u16, Option<String>)> {
         // a code: the caller tells, by the API's codes.)
         let in_a_sentence_of_statuses =
             of_statuses[i] && !before.as_deref().is_some_and(|b| ["from", "to", "through", "between"].contains(&b));
+        // ("400 and 401 errors": a status joined to one the words after it name.)
+        let joined_to_a_status = || {
+            after.is_some_and(|w| ["and", "or", "&"].contains(&w))
+                && words.get(i + 2).is_some_and(|next| {
+                    let next = next.trim_matches(|c: char| "`*(),.;:".contains(c));
+                    next.len() == 3 && next.parse::<u16>().is_ok_and(|n| (100..=599).contains(&n))
+                })
+                && words.get(i + 3).is_some_and(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    ["error", "errors", "response", "responses", "status", "statuses", "codes"].contains(&w)
+                })
+        };
         let named = previous_was_status
+            || joined_to_a_status()
             || in_a_sentence_of_statuses
             || before.as_deref().is_some_and(|b| BEFORE_A_STATUS.contains(&b))
             || reason_follows
@@ -252,6 +265,13 @@ impl Drafter<'_> {
                 // is the HTTP status ("the HTTP status is always 200", beside Nextcloud's OCS 200).
                 // A success the line names ("200 is success") is no status of the API's errors.
                 statuses.retain(|(code, _)| !called_success(line, *code));
+                // A line that defines a status, as a list of them does (`- 429 - Rate Limited:
+                // too many requests`), names it as a table's row would, a success too.
+                if let Some((code, name, _)) = status_definition(line) {
+                    if !statuses.iter().any(|(known, _)| *known == code) {
+                        statuses.push((code, name.filter(|name| !crate::model::is_reason_of(code, name))));
+                    }
+                }
                 statuses.retain(|(code, _)| {
                     !status_like.contains(code)
                         || self.statuses.iter().any(|status| status.code == *code)
@@ -477,8 +497,20 @@ impl Drafter<'_> {
         let page = self.page;
         for (index, section) in page.sections.iter().enumerate() {
             let known = |code: &str| self.vocabularies.iter().flat_map(|v| &v.values).any(|x| x.value == code);
-            let listed: Vec<(String, Option<String>, String)> =
+            let mut listed: Vec<(String, Option<String>, String)> =
                 section.prose.iter().filter_map(|line| numbered_line(line)).filter(|(code, ..)| !known(code)).collect();
+            // Numbers a status could be are codes only where an example sends one of the list's
+            // numbers in a member apart from the status (Flickr's `"code": 100`).
+            let status_like =
+                |code: &String| code.len() == 3 && code.parse::<u16>().is_ok_and(|n| (100..=599).contains(&n));
+            let sent_apart = self
+                .members_apart_from_the_status()
+                .values()
+                .flatten()
+                .any(|n| listed.iter().any(|(code, ..)| *code == n.to_string()));
+            if !sent_apart {
+                listed.retain(|(code, ..)| !status_like(code));
+            }
             let mut codes: Vec<&String> = listed.iter().map(|(code, ..)| code).collect();
             codes.dedup();
             if codes.len() < 3 || codes.len() != listed.len() {
@@ -808,10 +840,6 @@ fn numbered_line(line: &str) -> Option<(String, Option<String>, String)> {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    // (A status is a status's line: `404 Not Found: no such route`.)
-    if number.parse::<u16>().is_ok_and(|n| (100..=599).contains(&n) && number.len() == 3) {
-        return None;
-    }
     let rest = rest.trim_start_matches(['`', ':', '-', '—', '–']).trim();
     let named = SEPARATORS.iter().find_map(|sep| {
         let (name, said) = rest.split_once(sep)?;
@@ -820,6 +848,19 @@ fn numbered_line(line: &str) -> Option<(String, Option<String>, String)> {
         title.then(|| (Some(name.trim().to_string()), said.trim().to_string()))
     });
     let (title, said) = named.unwrap_or((None, rest.to_string()));
+    // A status's line (`404 Not Found: no such route`, `404: no such route`) is no code's; a
+    // number a status could be, named otherwise (Flickr's `100: Invalid API Key`), may be one.
+    let status = number.parse::<u16>().ok().filter(|n| (100..=599).contains(n) && number.len() == 3);
+    if let Some(code) = status {
+        let reason = |title: &String| {
+            let standard = crate::model::standard_reason(code).map(str::to_ascii_lowercase);
+            crate::model::is_reason_of(code, title)
+                || standard.is_some_and(|standard| title.to_ascii_lowercase().starts_with(&standard))
+        };
+        if title.as_ref().is_none_or(reason) {
+            return None;
+        }
+    }
     // (What follows a name is a sentence of its own: `this service does not exist`.)
     let mut said = said.replace('`', "");
     if let Some(first) = said.get(..1).filter(|_| title.is_some()) {
@@ -832,6 +873,12 @@ fn numbered_line(line: &str) -> Option<(String, Option<String>, String)> {
 /// Request**: the body is not JSON`, `404 - Not found. No such route`): the status, and what
 /// follows the separator.
 pub(super) fn defined_status(line: &str) -> Option<(u16, String)> {
+    status_definition(line).map(|(code, _, said)| (code, said))
+}
+
+/// [`defined_status`], with the name the line gives the status, if any (`Rate Limited` of `429
+/// - Rate Limited: too many requests`, whose first separator comes before the name).
+fn status_definition(line: &str) -> Option<(u16, Option<String>, String)> {
     let text = line.trim_start_matches(|c: char| "-*` ".contains(c));
     let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
     let code = digits.parse::<u16>().ok().filter(|c| digits.len() == 3 && (100..=599).contains(c))?;
@@ -840,7 +887,19 @@ pub(super) fn defined_status(line: &str) -> Option<(u16, String)> {
     let said = rest[at.0 + at.1..].replace('`', "").trim().to_string();
     // Only a short name stands between the code and the separator (`Bad Request**`).
     let name = rest[..at.0].trim_matches(|c: char| "*` ".contains(c));
-    (name.split_whitespace().count() <= 5 && !said.is_empty()).then_some((code, said))
+    if name.split_whitespace().count() > 5 || said.is_empty() {
+        return None;
+    }
+    let named_after = || {
+        let (name, after) = SEPARATORS.iter().find_map(|sep| said.split_once(sep))?;
+        let short = name.split_whitespace().count() <= 4 && name.starts_with(|c: char| c.is_ascii_uppercase());
+        (short && !after.trim().is_empty()).then(|| (name.trim().to_string(), after.trim().to_string()))
+    };
+    Some(match (name.is_empty(), named_after()) {
+        (false, _) => (code, Some(name.to_string()), said),
+        (true, Some((name, after))) => (code, Some(name), after),
+        (true, None) => (code, None, said),
+    })
 }
 
 /// A line that starts with a code span and says what it means after a separator (`` - `missing`:
@@ -870,7 +929,7 @@ pub(super) fn heading_class(heading: &str) -> Option<String> {
 mod tests {
     use super::{
         called_success, defined_code, defined_status, heading_class, left_out, numbered_line, sent_sometimes,
-        statuses_in,
+        status_definition, statuses_in,
     };
 
     #[test]
@@ -885,6 +944,12 @@ mod tests {
         assert_eq!(numbered_line("`13`: Invalid method signature."), line("13", None, "Invalid method signature."));
         assert_eq!(numbered_line("-1 - Unknown failure"), line("-1", None, "Unknown failure"));
         assert_eq!(numbered_line("404 Not Found: no such route"), None, "a status's line");
+        assert_eq!(numbered_line("429: Too many requests - slow down"), None);
+        assert_eq!(numbered_line("500 Internal Server Error - retry"), None);
+        assert_eq!(
+            numbered_line("100: Invalid API Key - The key is not valid."),
+            line("100", Some("Invalid API Key"), "The key is not valid.")
+        );
         // (Read alone, a sentence may start so: a section lists three such lines at least.)
         assert_eq!(
             numbered_line("10 requests a second is the limit"),
@@ -925,6 +990,14 @@ mod tests {
         assert_eq!(defined_status("- 404 - Not found. No such route"), Some((404, "Not found. No such route".into())));
         assert_eq!(defined_status("Send 400 requests: then wait."), None, "a count, not a status first");
         assert_eq!(defined_status("**429 Too Many Requests**"), None, "no separator, nothing said");
+        assert_eq!(
+            status_definition("429 - Rate Limited: too many requests in the window."),
+            Some((429, Some("Rate Limited".into()), "too many requests in the window.".into()))
+        );
+        assert_eq!(
+            status_definition("200 - OK: the request worked."),
+            Some((200, Some("OK".into()), "the request worked.".into()))
+        );
         assert_eq!(heading_class("5xx Server errors").as_deref(), Some("5xx"));
         assert_eq!(heading_class("`4XX`").as_deref(), Some("4XX"));
         assert_eq!(heading_class("4xx and 5xx status codes"), None, "two classes");
@@ -954,6 +1027,8 @@ mod tests {
         assert!(codes("Ids such as 4041 are not statuses; nor is 200ms.").is_empty());
         assert_eq!(codes("Over the limit the answer is a 403 error, not a 429."), [403], "a status denied");
         assert_eq!(codes("It sends 400 errors instead of 422 or rather than a 409."), [400]);
+        assert_eq!(codes("400 and 401 errors"), [400, 401]);
+        assert!(codes("Between 100 and 200 users").is_empty());
         // A number in a code span of a sentence of statuses is one (the caller drops the API's
         // codes).
         assert_eq!(codes("They come back as HTTP errors: `413` when too large, `414` when too long."), [413, 414]);

@@ -182,6 +182,7 @@ impl ValueFact {
 enum FieldFact {
     Type,
     Required,
+    Nullable,
     Description,
 }
 
@@ -190,6 +191,7 @@ impl FieldFact {
         match self {
             Self::Type => "type",
             Self::Required => "required",
+            Self::Nullable => "nullable",
             Self::Description => "description",
         }
     }
@@ -308,8 +310,26 @@ impl TableKind {
             };
             // (Of numbers, integers: HERE's `errorCode` 401300; the examples may send them as text.)
             let numbers = |c: usize| column(table, c).iter().all(|cell| strip_code(cell).parse::<i64>().is_ok());
+            // Statuses and codes that both repeat, beside a column that tells the rows apart
+            // (KugelAudio's messages, several to a `VALIDATION_ERROR`): a row per message, each
+            // linked to its code.
+            let repeated_codes = || {
+                (1..table.header.len()).any(|c| {
+                    let cells = column(table, c);
+                    cells.iter().all(|cell| is_code_span(cell)) && !unique(&cells)
+                })
+            };
+            let told_apart = || {
+                (1..table.header.len()).find(|&c| {
+                    let cells = column(table, c);
+                    unique(&cells) && cells.iter().all(|cell| !is_code_span(cell) && status_codes(cell).is_none())
+                })
+            };
             return match codes {
                 Some(key) if !unique(&first) || marked_codes(key) => Some(Self::Codes { key, integer: numbers(key) }),
+                None if !unique(&first) && repeated_codes() => {
+                    told_apart().map(|key| Self::Codes { key, integer: false }).or(Some(Self::Statuses { key: 0 }))
+                }
                 _ => Some(Self::Statuses { key: 0 }),
             };
         }
@@ -559,6 +579,9 @@ impl Drafter<'_> {
                     (FieldFact::Type, capitalized.then(|| crate::facts::CAPITALIZED.to_string()))
                 } else if lower.contains("required") && is_yes_no_column(&cells) {
                     (FieldFact::Required, Some(yes_no_form(&cells)))
+                } else if lower.contains("null") && is_yes_no_column(&cells) {
+                    // (Cartesia's `Nullable`: `error_code` is sent, as `null` where no code applies.)
+                    (FieldFact::Nullable, Some(yes_no_form(&cells)))
                 } else if !facts.contains(&FieldFact::Description) {
                     (FieldFact::Description, None)
                 } else {
@@ -570,6 +593,7 @@ impl Drafter<'_> {
         let column_of = |fact: FieldFact| facts.iter().position(|f| *f == fact).map(|i| i + 1);
         let (type_column, description_column, required_column) =
             (column_of(FieldFact::Type), column_of(FieldFact::Description), column_of(FieldFact::Required));
+        let nullable_column = column_of(FieldFact::Nullable);
         let source = source.to_string();
         // ("Optional.", "not always sent", "only sent when...")
         let said_optional = |description: &str| {
@@ -602,10 +626,15 @@ impl Drafter<'_> {
                     !said_optional(&description)
                 }
             };
+            let nullable = match nullable_column.and_then(|c| row.get(c)) {
+                Some(cell) => yes_no(cell)?,
+                None => false,
+            };
             fields.push(Field {
                 name: key.clone(),
                 ty,
                 required,
+                nullable,
                 description: if description.is_empty() { key } else { description },
                 source: source.clone(),
                 inferred,
@@ -763,8 +792,20 @@ impl Drafter<'_> {
         let name = match &same_codes {
             Some(name) => name.clone(),
             None => {
+                // (A heading that names no type, `Errors`, gives way to the key column's header:
+                // `ErrorMessage` for a table keyed by its messages.)
+                let heading_names_none = section.heading.last().is_none_or(|h| {
+                    let name = names::pascal(h);
+                    let name = name.strip_suffix('s').unwrap_or(&name);
+                    name.is_empty() || crate::validate::RESERVED_TYPE_NAMES.contains(&name)
+                });
                 let named_by = match heading_status {
                     Some(_) => vec![table.header[key].clone()],
+                    None if heading_names_none => {
+                        let header = strip_code(&table.header[key]);
+                        let lower = header.to_lowercase();
+                        vec![if lower.starts_with("error") { header } else { format!("Error {header}") }]
+                    }
                     None => section.heading.clone(),
                 };
                 names::vocabulary_name(&named_by, |n| {
@@ -834,7 +875,7 @@ impl Drafter<'_> {
             return Some(SourceTable { rows: TableRows::Vocabulary(name), columns, join: None });
         }
         self.vocabulary_tables.insert(name.clone(), (table.header.clone(), key));
-        let links_to = linked.map(|c| self.linked_vocabulary(&table.header[c], &values, &source));
+        let links_to = linked.map(|c| self.linked_vocabulary(&table.header[c], &values, &source, &name));
         self.vocabularies.push(Vocabulary {
             name: name.clone(),
             description: format!("The values the page lists under {}.", section.heading.join(" › ")),
@@ -891,14 +932,15 @@ impl Drafter<'_> {
 
     /// The vocabulary of the names a table's codes link to (see [`Self::linked_column`]), named
     /// after the column, in the order the table first gives them.
-    fn linked_vocabulary(&mut self, header: &str, values: &[VocabularyValue], source: &str) -> String {
+    /// (Named apart from `beside`, the vocabulary of the table's rows, which is pushed after it.)
+    fn linked_vocabulary(&mut self, header: &str, values: &[VocabularyValue], source: &str, beside: &str) -> String {
         // (`Type` and `Category` would be methods the enums have: `ErrorType`, `ErrorCategory`.)
         let base = names::singular(&names::pascal(&strip_code(header)));
         let base = match crate::model::taken_link_method(&base) {
             Some(_) => format!("Error{base}"),
             None => base,
         };
-        let name = self.fresh_body_name(&base);
+        let name = names::unique(&base, |n| n != beside && !self.type_name_taken(n), |n| format!("{base}{n}"));
         let mut linked: Vec<VocabularyValue> = Vec::new();
         for link in values.iter().filter_map(|v| v.link.as_ref()) {
             if !linked.iter().any(|v| &v.value == link) {
