@@ -572,7 +572,12 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
     // Values the examples send in members that send no code (`Failure`, of `status`) are theirs.
     let sent = crate::page::strings_by_member(api.examples.iter().map(|e| &e.body));
     let is_code = |word: &str| codes().any(|code| code == word);
-    let known = |word: &str| known.contains(word) || crate::page::sent_beside_the_codes(word, &sent, is_code);
+    // (An identifier's name, `voice_id`, is a parameter the prose speaks of, as the drafter reads it.)
+    let known = |word: &str| {
+        known.contains(word)
+            || crate::page::names_an_identifier(word)
+            || crate::page::sent_beside_the_codes(word, &sent, is_code)
+    };
     // A row about a member that holds no code, or about a header, speaks of its own values
     // (`status`: "`Success` or `Failure`"; a reset's `1672738134824`).
     let about_another_value = |row: &&Vec<String>| {

@@ -568,6 +568,12 @@ pub fn is_framing_header(name: &str) -> bool {
     name.eq_ignore_ascii_case("content-type") || name.eq_ignore_ascii_case("content-length")
 }
 
+/// Whether a word written like a code names an identifier, a parameter rather than a code
+/// (`voice_id`, `callback_url`).
+pub fn names_an_identifier(word: &str) -> bool {
+    ["_id", "_ids", "_url", "_uri"].iter().any(|end| word.ends_with(end))
+}
+
 /// How a code is written: whether it has lower-case letters, upper-case letters and `_`, and
 /// whether it starts upper-case. Two codes of one style (`INVALID_REQUEST`,
 /// `TRANSACTION_REFUSED`; `itemNotFound`, `syncStateNotFound`; `E0000001`, `E0000010`) are taken

@@ -142,6 +142,22 @@ impl Api {
         self.statuses.iter().find(|s| s.code == code)
     }
 
+    /// Whether no body can be two of the root formats at once: each pair is told apart by its
+    /// JSON type (a text and an object), or by a member both require whose types share no JSON
+    /// value (ElevenLabs' `detail`, an object in one format and a list in the other). Such
+    /// formats are exclusive alternatives, rather than formats tried in turn.
+    pub fn roots_exclusive(&self) -> bool {
+        let roots: Vec<&Shape> = self.roots().collect();
+        let apart = |a: &Shape, b: &Shape| {
+            a.text.is_some() != b.text.is_some()
+                || a.fields.iter().filter(|f| f.required).any(|f| {
+                    let other = b.fields.iter().find(|g| g.required && g.wire == f.wire);
+                    other.is_some_and(|g| f.json_kinds(self) & g.json_kinds(self) == 0)
+                })
+        };
+        roots.len() > 1 && roots.iter().enumerate().all(|(i, a)| roots[i + 1..].iter().all(|b| apart(a, b)))
+    }
+
     /// The headers responses carry.
     pub fn response_headers(&self) -> impl Iterator<Item = &Header> {
         self.headers.iter().filter(|h| h.sent_in == HeaderDirection::Response)
@@ -365,6 +381,28 @@ pub struct Field {
     pub role: Option<FieldRole>,
     pub description: String,
     pub trace: Trace,
+}
+
+impl Field {
+    /// The JSON types the field's value may have, one bit each (null, boolean, number, string,
+    /// array, object): two fields whose sets share no bit hold no value alike. An integer is
+    /// a number.
+    pub fn json_kinds(&self, api: &Api) -> u8 {
+        const NULL: u8 = 1;
+        let kinds = match self.ty.json_name(api) {
+            "boolean" => 2,
+            "integer" | "number" => 4,
+            "string" => 8,
+            "array" => 16,
+            "object" => 32,
+            _ => u8::MAX,
+        };
+        if self.nullable {
+            kinds | NULL
+        } else {
+            kinds
+        }
+    }
 }
 
 /// An object chosen by a tag: the member `tag` names which shape the rest of it is.

@@ -124,6 +124,25 @@ pub(super) fn says_to_wait(line: &str) -> bool {
     lower.contains("wait") && lower.contains("second")
 }
 
+/// The members a line says to branch on: the code span right after `branch on` (Supabase's
+/// "Branch on `error_code`"), or the last one before `to branch on` (Kota's "an `error_code` to
+/// branch on").
+pub(super) fn branched_on(line: &str) -> Vec<String> {
+    let lower = line.to_ascii_lowercase();
+    let mut found = Vec::new();
+    for (at, _) in lower.match_indices("branch on") {
+        let after = line[at + "branch on".len()..].trim_start();
+        let spanned_after =
+            after.strip_prefix('`').and_then(|rest| rest.split_once('`')).map(|(span, _)| span.to_string());
+        // (Within the sentence's clause: after its last `;` or `.`.)
+        let before = &line[..at];
+        let clause = before.rsplit([';', '.']).next().unwrap_or(before);
+        let spanned_before = crate::page::code_spans(clause).last().map(str::to_string);
+        found.extend(spanned_after.or(spanned_before));
+    }
+    found
+}
+
 /// Is an object one member named for a collection (`fields`, `errors`), not a key of data?
 fn one_collection(map: &Map<String, Value>) -> bool {
     const COLLECTIONS: &[&str] =
@@ -639,6 +658,9 @@ impl Drafter<'_> {
                     candidates.push((i, path));
                 }
             }
+            // The member the prose says to branch on first (Kota's `error_code`, beside a
+            // problem's `type`).
+            candidates.sort_by_key(|(_, path)| !path.last().is_some_and(|key| self.branched_on.contains(key)));
             let known: BTreeSet<&str> =
                 self.vocabularies.iter().flat_map(|v| &v.values).map(|x| x.value.as_str()).collect();
             let namespaced: BTreeSet<&str> = (self.vocabularies.iter())
@@ -893,7 +915,9 @@ impl Drafter<'_> {
                 if let Some(role) = role {
                     // Of the members that may hold the code, those a table types first.
                     let rank = match role {
-                        FieldRole::Code => code_rank(&field.name, problem_details) + if tabled { 0 } else { 100 },
+                        // (The member the prose says to branch on before any.)
+                        FieldRole::Code if self.branched_on.contains(&field.name) => 0,
+                        FieldRole::Code => code_rank(&field.name, problem_details) + if tabled { 1 } else { 100 },
                         // A list of messages (`"errors": ["Forbidden"]`) after a member of one;
                         // a `reason` (Elasticsearch's message) or `details` after both: the one
                         // may be a phrase, the other more than the message.
@@ -1047,4 +1071,17 @@ fn values_at(json: &Value, path: &[String], out: &mut Vec<String>) {
 /// `retry_count`.
 fn last_word(name: &str) -> Option<String> {
     crate::names::words(name).pop().map(|word| word.to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::branched_on;
+
+    #[test]
+    fn the_member_a_line_says_to_branch_on() {
+        assert_eq!(branched_on("Branch on `error_code`, never on `msg`."), ["error_code"]);
+        assert_eq!(branched_on("Every error has an `error_code` to branch on and a `trace_id`."), ["error_code"]);
+        assert_eq!(branched_on("Branch on the code, not the message."), Vec::<String>::new());
+        assert_eq!(branched_on("`type` says which; `code`, to branch on, is finer."), ["code"]);
+    }
 }

@@ -226,6 +226,9 @@ struct Drafter<'p> {
     /// Members a line of prose names in a code span and says to wait for ("wait
     /// `estimated_time` seconds"): a number among them holds the wait. Read once.
     waits_said: BTreeSet<String>,
+    /// Members the prose says to branch on ("an `error_code` to branch on"): the code, before
+    /// any other member named like one. Read once.
+    branched_on: BTreeSet<String>,
     /// Everything the prose names in a code span: a lone list the prose names (Supabase's
     /// `reasons`) is a member, not a key of the request's data. Read once.
     spanned_in_prose: BTreeSet<String>,
@@ -274,6 +277,7 @@ impl<'p> Drafter<'p> {
             keyed_by_data: named_where(prose_lines(page), tables::keyed_by_data),
             waits_said: named_where(prose_lines(page), bodies::says_to_wait),
             spanned_in_prose: named_where(prose_lines(page), |_| true),
+            branched_on: prose_lines(page).flat_map(bodies::branched_on).collect(),
             statuses_said: named_where(
                 prose_lines(page).flat_map(|line| line.split(['.', ';'])),
                 examples::says_it_is_the_status,

@@ -372,7 +372,11 @@ impl Drafter<'_> {
             {
                 continue;
             }
+            // (The member the clause before named first, for one that starts `it`.)
+            let mut previous: Option<&str> = None;
             for clause in line.split("; ").flat_map(|part| part.split(". ")) {
+                let first_named = code_spans(clause).next();
+                let before = std::mem::replace(&mut previous, first_named);
                 // What the members are, not what was done to them ("`meta` was drafted optional").
                 let lower = clause.to_lowercase();
                 let says = |word: &str| [" is ", " are "].iter().any(|verb| lower.contains(&format!("{verb}{word}")));
@@ -394,6 +398,11 @@ impl Drafter<'_> {
                     (_, Some(at)) if !required && !sometimes => {
                         let before = code_spans(&clause[..at]).last();
                         before.or_else(|| code_spans(&clause[at..]).next()).into_iter().collect()
+                    }
+                    // ("`errors` maps each field to its problem; it is only sent for `Invalid
+                    // Parameters`": the member the clause before named.)
+                    _ if ["it ", "this member ", "that member "].iter().any(|w| lower.trim_start().starts_with(w)) => {
+                        before.into_iter().collect()
                     }
                     _ => code_spans(clause).collect(),
                 };
@@ -422,9 +431,26 @@ impl Drafter<'_> {
             .enumerate()
             .filter_map(|(index, section)| {
                 let heading = section.heading.last()?;
+                // (A heading of statuses, `400 and 401 errors`, names none.)
+                if !statuses_in(heading).is_empty() || heading_class(heading).is_some() {
+                    return None;
+                }
+                // Or a heading that names the error, over a line that gives its code (Omise's
+                // `### Brand Not Supported` over `error code: brand_not_supported`).
+                let labelled_code = || {
+                    section.prose.iter().find_map(|line| {
+                        match labelled(line.trim_start_matches(['-', '*', '+', ' '])) {
+                            Some(Label::Code(code)) => Some((code, Some(heading.clone()))),
+                            _ => None,
+                        }
+                    })
+                };
                 let (code, name) = match code_heading(heading) {
                     Some((code, name)) => (code, Some(name)),
-                    None => (word_heading(heading)?, None),
+                    None => match word_heading(heading) {
+                        Some(code) => (code, None),
+                        None => labelled_code()?,
+                    },
                 };
                 Some((index, code, name))
             })
@@ -456,9 +482,24 @@ impl Drafter<'_> {
                     ..VocabularyValue::default()
                 };
                 let mut lines = Vec::new();
+                // (A status the headings above it name, where no line labels one: Omise's `## 400
+                // Bad Request` over its codes.)
+                let above =
+                    page.sections[index].heading.iter().rev().skip(1).find_map(|h| match statuses_in(h).as_slice() {
+                        [(code, _)] => Some(*code),
+                        _ => None,
+                    });
+                let labels_a_status = page.sections[index].prose.iter().any(|line| {
+                    matches!(labelled(line.trim_start_matches(['-', '*', '+', ' '])), Some(Label::Status(_)))
+                });
+                if let Some(code) = above.filter(|_| !labels_a_status) {
+                    statuses.push((code, source.clone()));
+                    value.statuses.push(code);
+                }
                 for line in &page.sections[index].prose {
                     let line = line.trim_start_matches(['-', '*', '+', ' ']);
                     match labelled(line) {
+                        Some(Label::Code(_)) => {}
                         Some(Label::Status(codes)) => {
                             statuses.extend(codes.iter().map(|&code| (code, source.clone())));
                             value.statuses.extend(codes);
@@ -666,7 +707,8 @@ impl Drafter<'_> {
             };
             self.vocabularies.iter().find(of).map(|v| v.name.clone())
         });
-        if known || (word.contains(' ') && categorized.is_none()) {
+        // (An identifier's name is a parameter, not a code: ElevenLabs' `voice_id`.)
+        if known || crate::page::names_an_identifier(word) || (word.contains(' ') && categorized.is_none()) {
             return;
         }
         let vocabulary = match style(word) {
@@ -751,6 +793,7 @@ fn word_heading(heading: &str) -> Option<String> {
 
 /// A fact a line of a code's section gives under a label (`Status: 401`, `**Message:** ...`).
 enum Label {
+    Code(String),
     Status(Vec<u16>),
     Message(String),
     Action(String),
@@ -767,7 +810,9 @@ fn labelled(line: &str) -> Option<Label> {
         "status" | "status code" | "http status" | "http status code" => {
             crate::page::status_codes(&said).map(Label::Status)
         }
-        "message" | "error message" => Some(Label::Message(said)),
+        "message" | "error message" | "default message" => Some(Label::Message(said)),
+        // (One word, a code: not a sentence that starts "Code: ...".)
+        "code" | "error code" | "error_code" if !said.contains(char::is_whitespace) => Some(Label::Code(said)),
         "suggested action" | "action" | "solution" | "what to do" | "resolution" | "fix" => Some(Label::Action(said)),
         _ => None,
     }

@@ -325,10 +325,22 @@ impl TableKind {
                     unique(&cells) && cells.iter().all(|cell| !is_code_span(cell) && status_codes(cell).is_none())
                 })
             };
+            // Or, statuses that repeat beside a column of names that tells the rows apart
+            // (TrueLayer's `Invalid Parameters` and `Invalid State`, both 400s): the names are
+            // the codes.
+            let names_apart = || {
+                (1..table.header.len()).find(|&c| {
+                    let cells = column(table, c);
+                    unique(&cells) && cells.iter().all(|cell| is_name_cell(cell))
+                })
+            };
             return match codes {
                 Some(key) if !unique(&first) || marked_codes(key) => Some(Self::Codes { key, integer: numbers(key) }),
                 None if !unique(&first) && repeated_codes() => {
                     told_apart().map(|key| Self::Codes { key, integer: false }).or(Some(Self::Statuses { key: 0 }))
+                }
+                None if !unique(&first) => {
+                    names_apart().map(|key| Self::Codes { key, integer: false }).or(Some(Self::Statuses { key: 0 }))
                 }
                 _ => Some(Self::Statuses { key: 0 }),
             };
@@ -1038,6 +1050,15 @@ fn status_class_cell(cell: &str) -> Option<String> {
     Some(strip_code(cell)).filter(|text| crate::model::written_status_class(text).is_some())
 }
 
+/// A cell that names something, as a title does: a few capitalised words, no sentence
+/// (`Invalid Parameters`, `Idempotency-Key Reuse`, `Unauthenticated`).
+fn is_name_cell(cell: &str) -> bool {
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        && !cell.trim_end().ends_with(['.', '!', '?', ':'])
+}
+
 /// Does a member's description say that its keys are the request's data rather than members
 /// of its own ("messages by field name", "one entry per field", "nested as the request nests
 /// them"), or that it is another system's object passed on as it came ("the error the provider
@@ -1203,4 +1224,18 @@ pub(super) fn members_apart_from_the_status(bodies: &[(Option<u16>, Value)]) -> 
         }
     }
     apart
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_name_cell;
+
+    #[test]
+    fn a_cell_that_names_as_a_title_does() {
+        assert!(is_name_cell("Invalid Parameters"));
+        assert!(is_name_cell("Idempotency-Key Reuse"));
+        assert!(is_name_cell("Unauthenticated"));
+        assert!(!is_name_cell("Check the payment id."));
+        assert!(!is_name_cell("the token expired"));
+    }
 }

@@ -53,13 +53,17 @@ impl<'a> Definitions<'a> {
             return schema;
         }
         // `allOf` rather than a bare `$ref` beside the title: see `shape`. Formats that may fit
-        // one body alike are `anyOf`; a text and one object are told apart by their JSON type,
-        // and `oneOf` says so (typify reads `anyOf` as a struct of every format's members, which
-        // a string is not). A text alone is `anyOf` it, as its own definition is of its type
-        // (datamodel-code-generator makes an object of `allOf` such a text).
+        // one body alike are `anyOf`; formats no body can be two of (a text and an object, told
+        // apart by JSON type; objects whose shared required member is an object in one and a
+        // list in another) are `oneOf`, and say so: typify reads `anyOf` as a struct of every
+        // format's members flattened, which a string is not, and where two formats share a
+        // member the first takes it from the second. A text alone is `anyOf` it, as its own
+        // definition is of its type (datamodel-code-generator makes an object of `allOf` such a
+        // text).
         let combinator = match (roots.len(), api.text_body()) {
             (1, None) => "allOf",
-            (2, Some(_)) => "oneOf",
+            (1, Some(_)) => "anyOf",
+            _ if api.roots_exclusive() => "oneOf",
             _ => "anyOf",
         };
         schema.insert(combinator.into(), Value::Array(roots));
