@@ -518,6 +518,15 @@ fn section(current: &mut Option<PageSection>) -> &mut PageSection {
 /// Large` ``, `500, 502`, `500/503`; `None` when the cell is not (only) codes.
 pub fn status_codes(cell: &str) -> Option<Vec<u16>> {
     let bare: String = cell.chars().filter(|c| !"`*_".contains(*c)).collect();
+    // (`200 or 201`: joined by a word before the next code.)
+    let mut bare = bare;
+    for word in [" or ", " and "] {
+        while let Some(at) =
+            bare.find(word).filter(|&at| bare[at + word.len()..].starts_with(|c: char| c.is_ascii_digit()))
+        {
+            bare.replace_range(at..at + word.len(), ",");
+        }
+    }
     let codes: Vec<u16> = bare
         .split([',', '/'])
         // (`400: Bad Request` writes its code with a colon.)
@@ -782,6 +791,15 @@ fn urls(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_cell_of_statuses_joined_its_own_way() {
+        assert_eq!(super::status_codes("200 or 201"), Some(vec![200, 201]));
+        assert_eq!(super::status_codes("500, 502/504"), Some(vec![500, 502, 504]));
+        assert_eq!(super::status_codes("`404` Not Found"), Some(vec![404]));
+        assert_eq!(super::status_codes("200 or so"), Some(vec![200]), "a word after it is its reason");
+        assert_eq!(super::status_codes("Bad Request"), None);
+    }
+
     use super::*;
 
     const PAGE: &str = "> Index at: https://example.com/llms.txt\n\n# Errors\n\nIntro text.\n\n## Statuses\n\n| Code | Meaning |\n| --- | --- |\n| `400` | Bad *input* |\n| `429` | Slow \\| down |\n\n### Limits\n\n```http\nHTTP/1.1 429 Too Many Requests\nRetry-After: 60\n```\n\n```json\n{\"error\": \"x\"}\n```\n\n- Wait `60` seconds.\n";

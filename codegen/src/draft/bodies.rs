@@ -144,7 +144,7 @@ pub(super) fn branched_on(line: &str) -> Vec<String> {
 }
 
 /// Is an object one member named for a collection (`fields`, `errors`), not a key of data?
-fn one_collection(map: &Map<String, Value>) -> bool {
+pub(super) fn one_collection(map: &Map<String, Value>) -> bool {
     const COLLECTIONS: &[&str] =
         &["fields", "errors", "items", "entries", "details", "messages", "violations", "issues", "values", "causes"];
     matches!(map.keys().collect::<Vec<_>>().as_slice(), [only] if COLLECTIONS.contains(&names::bare(only).as_str()))
@@ -224,6 +224,25 @@ impl Drafter<'_> {
             name,
             description: "An error body the page shows in an example.".into(),
             root: true,
+            source: source.to_string(),
+            inferred: vec!["description".into(), "root".into()],
+            ..Shape::default()
+        });
+        self.bodies.len() - 1
+    }
+
+    /// The open root body of lists of messages keyed by the request's fields (ShipBob's
+    /// `{"Name": [...]}`): no members of its own, any member allowed.
+    pub(super) fn messages_by_field_root(&mut self, source: &str) -> usize {
+        if let Some(index) = self.bodies.iter().position(|b| b.root && b.extensible && b.fields.is_empty()) {
+            return index;
+        }
+        let name = self.fresh_body_name("FieldErrorsBody");
+        self.bodies.push(Shape {
+            name,
+            description: "Lists of messages, each under the name of the request's field it is about.".into(),
+            root: true,
+            extensible: true,
             source: source.to_string(),
             inferred: vec!["description".into(), "root".into()],
             ..Shape::default()
@@ -401,13 +420,17 @@ impl Drafter<'_> {
             if value.is_null() {
                 inferred.push("nullable".into());
             }
+            // (Traced elsewhere than to a section whose table lists the body's fields: a row
+            // the page's table does not have, Mistral's `object`.)
+            let listed = crate::model::TableRows::Body(self.bodies[index].name.clone());
+            let (field_source, _) = self.free_source(source, |rows| *rows == listed);
             self.bodies[index].fields.push(Field {
                 name: key.clone(),
                 ty,
                 required: first_example,
                 nullable: value.is_null(),
                 description: format!("`{key}`, as the examples show it"),
-                source: source.to_string(),
+                source: field_source,
                 inferred,
                 ..field()
             });
@@ -740,10 +763,25 @@ impl Drafter<'_> {
             };
             let name = self.fresh_body_name(&base);
             let source = values[0].1.clone();
-            let values = values
+            let mut values: Vec<VocabularyValue> = values
                 .into_iter()
                 .map(|(value, source)| VocabularyValue { value, source, ..VocabularyValue::default() })
                 .collect();
+            // The values the member's description lists, written as the examples' are (Mistral's
+            // `type`: "`invalid_request_error`, `authentication_error`, ..."), are its too.
+            let styles: BTreeSet<_> = values.iter().filter_map(|v| crate::page::code_style(&v.value)).collect();
+            for field in self.bodies[owner].fields.iter().filter(|f| f.name == key) {
+                for span in crate::page::code_spans(&field.description) {
+                    let alike = crate::page::code_style(span).is_some_and(|style| styles.contains(&style));
+                    if alike && span != key && !values.iter().any(|v| v.value == span) {
+                        values.push(VocabularyValue {
+                            value: span.to_string(),
+                            source: field.source.clone(),
+                            ..VocabularyValue::default()
+                        });
+                    }
+                }
+            }
             self.vocabularies.push(Vocabulary {
                 name: name.clone(),
                 description: format!("The values of `{key}` the page's examples show."),

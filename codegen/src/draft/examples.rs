@@ -216,6 +216,19 @@ impl Drafter<'_> {
             other => other.as_object().into_iter().collect(),
         };
         let Some(first) = elements.first() else { return };
+        // Lists of messages keyed by the request's fields (`{"Name": ["The Name field is
+        // required."]}`), where the section says the body is keyed so: an open body of no
+        // members of its own, whatever fields an example names.
+        let messages_by_field = !first.is_empty()
+            && first.values().all(|v| v.as_array().is_some_and(|items| items.iter().all(Value::is_string)))
+            && !super::bodies::one_collection(first)
+            && self.page.sections[index].prose.iter().any(|line| super::tables::keyed_by_data(line));
+        if messages_by_field && !body.is_array() {
+            let root = self.messages_by_field_root(&source);
+            let shape = self.bodies[root].name.clone();
+            self.add_example(index, used_ids, status, headers, body, shape);
+            return;
+        }
         let root = self.root_for(first, &source);
         for element in &elements {
             if let Some(member) = self.lacks_documented(root, element) {

@@ -413,6 +413,7 @@ impl<'p> Drafter<'p> {
             .chain(self.status_classes.iter().map(|c| c.source.as_str()))
             .chain(self.vocabularies.iter().flat_map(|v| &v.values).map(|x| x.source.as_str()))
             .chain(self.headers.iter().map(|h| h.source.as_str()))
+            .chain(self.bodies.iter().flat_map(|b| &b.fields).map(|f| f.source.as_str()))
             .collect();
         let mut sections = Vec::new();
         for (i, section) in page.sections.iter().enumerate() {

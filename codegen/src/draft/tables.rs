@@ -297,9 +297,14 @@ impl TableKind {
         }
         if statuses(0) {
             // Statuses that repeat, beside a column of codes: a table of codes, by status.
+            // (A code that is a status is one of them where the column's others are not, and its
+            // header names a code: AfterShip's `meta.code`, `401` among `40000`, `40001`.)
             let codes = (1..table.header.len()).find(|&c| {
                 let cells = column(table, c);
-                cells.iter().all(|cell| is_code_cell(cell) && status_codes(cell).is_none()) && unique(&cells)
+                let statuses = cells.iter().filter(|cell| status_codes(cell).is_some()).count();
+                let few =
+                    statuses == 0 || (table.header[c].to_lowercase().contains("code") && statuses * 2 < cells.len());
+                cells.iter().all(|cell| is_code_cell(cell)) && few && unique(&cells)
             });
             // Or a column the page marks as its codes: code spans, or headed `Code` (a status
             // table's other columns are words: a reason, a description).

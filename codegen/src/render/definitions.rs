@@ -166,6 +166,13 @@ impl<'a> Definitions<'a> {
                 }
                 Value::Object(schema)
             }
+            // (An open body that lists no member is an object of any members, and says only
+            // that: typify makes a map of it, rather than a struct of nothing that drops them.)
+            None if shape.fields.is_empty() => json!({
+                "title": shape.name,
+                "description": shape.description.trim(),
+                "type": "object",
+            }),
             None => json!({
                 "title": shape.name,
                 "description": shape.description.trim(),

@@ -355,7 +355,9 @@ impl Checker<'_> {
             self.check_trace(&path, shape, SHAPE_FACTS, &|_| true);
             if let Some(text) = &shape.text {
                 self.check_text_body(&path, shape, text);
-            } else if shape.fields.is_empty() {
+            } else if shape.fields.is_empty() && !shape.extensible {
+                // (An open body may list none: ShipBob's lists of messages, each under the name
+                // of a field of the request, are members no catalog can name.)
                 self.error(
                     Code::Empty,
                     format!("{path}.fields"),

@@ -276,13 +276,21 @@ fn read_members<'a>(
         ),
     };
     let extensions = extensions.map(|_| quote! { let mut extensions = ::api_error_runtime::json::Map::new(); });
+    // (An open body that lists no member, ShipBob's lists by field: every key is an extension.)
+    let lookup = if wires.is_empty() {
+        quote! { |_: &str| ::core::option::Option::None }
+    } else {
+        quote! {
+            |key: &str| match key {
+                #(#wires => ::core::option::Option::Some(#indices),)*
+                _ => ::core::option::Option::None,
+            }
+        }
+    };
     quote! {
         #(#declarations)*
         #extensions
-        let members = ::api_error_runtime::__private::#seed(|key: &str| match key {
-            #(#wires => ::core::option::Option::Some(#indices),)*
-            _ => ::core::option::Option::None,
-        });
+        let members = ::api_error_runtime::__private::#seed(#lookup);
         while let ::core::option::Option::Some(member) = access.next_key_seed(members)? {
             match member {
                 #(#reads)*
