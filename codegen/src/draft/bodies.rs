@@ -59,7 +59,9 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
         // (`fbtrace_id`, `x_request_id`, GIPHY's `response_id`: an id of the request, its trace or
         // its response, however prefixed.)
         name if *ty == FieldType::String
-            && (["requestid", "traceid", "correlationid", "responseid"].iter().any(|id| name.ends_with(id))
+            && (["requestid", "traceid", "correlationid", "responseid", "trackingid"]
+                .iter()
+                .any(|id| name.ends_with(id))
                 || ["debugid", "errorid"].contains(&name)) =>
         {
             Some(FieldRole::RequestId)

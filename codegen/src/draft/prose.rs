@@ -71,6 +71,18 @@ pub(super) fn said_of_the_request(said: &str) -> bool {
         .any(|words| said.contains(words))
 }
 
+/// Words after a member that say it is sent only where it applies ("the `parameter` at fault
+/// when there is one").
+const WHEN_THERE_IS_ONE: [&str; 6] =
+    ["when there is one", "if there is one", "where there is one", "when available", "if available", "where available"];
+
+/// Where a sentence says its member is sent only where it applies: the byte at which the words
+/// start.
+pub(super) fn when_there_is_one(said: &str) -> Option<usize> {
+    let lower = said.to_ascii_lowercase();
+    WHEN_THERE_IS_ONE.iter().filter_map(|words| lower.find(words)).min()
+}
+
 /// Where a sentence says something is left out ("older servers leave `error_code` out", "`result`
 /// (left out when it failed)"): the byte at which its `leave` or `left` starts.
 pub(super) fn left_out(said: &str) -> Option<usize> {
@@ -369,6 +381,7 @@ impl Drafter<'_> {
                 && !sent_sometimes(&lower)
                 && !may_have
                 && left_out(line).is_none()
+                && when_there_is_one(line).is_none()
             {
                 continue;
             }
@@ -384,7 +397,9 @@ impl Drafter<'_> {
                 let sometimes = sent_sometimes(&lower);
                 // ("Each entry has a `code` ... and may have a `source`": those named after it.)
                 let may_have = MAY_HAVE.iter().filter_map(|words| lower.find(words)).min();
-                let left_out = left_out(clause);
+                // (The member named last before the words: "the `parameter` at fault when there
+                // is one" is about `parameter`, as "`result` (left out ...)" is about `result`.)
+                let left_out = left_out(clause).or_else(|| when_there_is_one(clause));
                 let required = match (says("optional") || says("not required") || sometimes, says("required")) {
                     (true, _) => false,
                     (false, true) => true,
@@ -974,7 +989,7 @@ pub(super) fn heading_class(heading: &str) -> Option<String> {
 mod tests {
     use super::{
         called_success, defined_code, defined_status, heading_class, left_out, numbered_line, sent_sometimes,
-        status_definition, statuses_in,
+        status_definition, statuses_in, when_there_is_one,
     };
 
     #[test]
@@ -1024,6 +1039,9 @@ mod tests {
         );
         assert_eq!(left("`result` (left out when it failed)"), Some("(left out when it failed)"));
         assert_eq!(left("Leave the rest to the server; it works things out."), None);
+        let when = |said: &'static str| when_there_is_one(said).map(|at| &said[at..]);
+        assert_eq!(when("and the `parameter` at fault when there is one"), Some("when there is one"));
+        assert_eq!(when("the `parameter` at fault"), None);
     }
 
     #[test]

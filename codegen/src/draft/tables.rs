@@ -615,7 +615,10 @@ impl Drafter<'_> {
         // ("Optional.", "not always sent", "only sent when...")
         let said_optional = |description: &str| {
             let said = description.to_lowercase();
-            said.contains("optional") || super::prose::sent_sometimes(&said) || super::prose::left_out(&said).is_some()
+            said.contains("optional")
+                || super::prose::sent_sometimes(&said)
+                || super::prose::left_out(&said).is_some()
+                || super::prose::when_there_is_one(&said).is_some()
         };
         let marks_optional = description_column
             .is_some_and(|c| table.rows.iter().any(|row| row.get(c).is_some_and(|d| said_optional(d))));
