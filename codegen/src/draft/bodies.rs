@@ -48,7 +48,7 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
         "actionrequired" | "action" | "hint" | "suggestedaction" if vocabulary => Some(FieldRole::Hint),
         "message" | "msg" | "detail" | "errordescription" | "error" | "errorsummary" | "errormessage" | "errormsg"
         | "summary" | "description" | "errors" | "messages" | "retmsg" | "errmsg" | "errormessages" | "reason"
-        | "err" | "details" | "developermessage" | "info" | "errordetail"
+        | "err" | "details" | "developermessage" | "info" | "errordetail" | "statusmessage"
             if *ty == FieldType::String =>
         {
             Some(FieldRole::Message)

@@ -73,7 +73,13 @@ fn rate_limit_figure(rest: &str) -> Option<HeaderRole> {
 /// `X-Discogs-Ratelimit`; Etsy's `x-remaining-this-second`), from what its description says:
 /// when the window resets, what is left of it, or how much it allows.
 fn limit_figure_said(bare_name: &str, description: &str) -> Option<HeaderRole> {
-    if !["limit", "quota", "remaining"].iter().any(|word| bare_name.contains(word)) {
+    let said = description.to_lowercase();
+    // (Or a name of its own that the description says counts calls in a window: Walmart's
+    // `x-current-token-count`, "calls left in the current window".)
+    let named = ["limit", "quota", "remaining"].iter().any(|word| bare_name.contains(word));
+    let counting = ["count", "token", "credit", "replenish"].iter().any(|word| bare_name.contains(word))
+        && ["window", "calls"].iter().any(|word| said.contains(word));
+    if !named && !counting {
         return None;
     }
     // A name that says what it counts, where one line describes several (Spoonacular's
@@ -84,9 +90,8 @@ fn limit_figure_said(bare_name: &str, description: &str) -> Option<HeaderRole> {
     if bare_name.ends_with("used") || bare_name.ends_with("request") {
         return None;
     }
-    let said = description.to_lowercase();
     let says = |words: &[&str]| words.iter().any(|word| said.contains(word));
-    if says(&["reset"]) {
+    if says(&["reset", "refill", "replenish"]) {
         Some(HeaderRole::RateLimitReset)
     } else if says(&["left", "remaining", "remain", "still"]) {
         Some(HeaderRole::RateLimitRemaining)
@@ -584,6 +589,9 @@ mod tests {
             ("xcontenttypeoptions", "The requests left this second.", None),
             ("xapiquotaused", "The points used today, and what is left.", None),
             ("xapiquotaleft", "The points used today, and what is left.", Some(HeaderRole::RateLimitRemaining)),
+            ("xcurrenttokencount", "Calls left in the current window.", Some(HeaderRole::RateLimitRemaining)),
+            ("xnextreplenishmenttime", "When the window refills.", Some(HeaderRole::RateLimitReset)),
+            ("recurlytotalrecords", "The time the window resets.", None),
         ] {
             assert_eq!(super::limit_figure_said(bare, said), role, "{bare}");
         }
