@@ -410,9 +410,13 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
 pub fn find_row(page: &str, row: &[String]) -> String {
     page.lines()
         .find(|line| {
-            // A Markdown row, or an HTML one (`<tr><td>400</td>...</tr>`, cells without markup).
+            // A Markdown row, or an HTML one (`<tr><td>400</td>...</tr>`, cells without markup
+            // but code, which the page reader writes as a code span).
             let cells: Vec<String> = if line.contains("<td") {
-                line.split("<td>").skip(1).map(|c| c.split("</td>").next().unwrap_or("").trim().to_string()).collect()
+                let cell = |c: &str| {
+                    c.split("</td>").next().unwrap_or("").trim().replace("<code>", "`").replace("</code>", "`")
+                };
+                line.split("<td>").skip(1).map(cell).collect()
             } else {
                 line.trim().trim_matches('|').split(" | ").map(|c| c.trim().to_string()).collect()
             };
