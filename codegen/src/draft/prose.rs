@@ -551,19 +551,21 @@ impl Drafter<'_> {
     /// integer codes, each titled by the name the line gives it and described by the rest.
     pub(super) fn list_codes(&mut self) {
         let page = self.page;
+        // (The numbers the examples send apart from the status, read once: see below.)
+        let apart: BTreeSet<String> =
+            self.members_apart_from_the_status().into_values().flatten().map(|n| n.to_string()).collect();
         for (index, section) in page.sections.iter().enumerate() {
             let known = |code: &str| self.vocabularies.iter().flat_map(|v| &v.values).any(|x| x.value == code);
             let mut listed: Vec<(String, Option<String>, String)> =
                 section.prose.iter().filter_map(|line| numbered_line(line)).filter(|(code, ..)| !known(code)).collect();
+            if listed.len() < 3 {
+                continue;
+            }
             // Numbers a status could be are codes only where an example sends one of the list's
             // numbers in a member apart from the status (Flickr's `"code": 100`).
             let status_like =
                 |code: &String| code.len() == 3 && code.parse::<u16>().is_ok_and(|n| (100..=599).contains(&n));
-            let sent_apart = self
-                .members_apart_from_the_status()
-                .values()
-                .flatten()
-                .any(|n| listed.iter().any(|(code, ..)| *code == n.to_string()));
+            let sent_apart = listed.iter().any(|(code, ..)| apart.contains(code));
             if !sent_apart {
                 listed.retain(|(code, ..)| !status_like(code));
             }
@@ -632,7 +634,7 @@ impl Drafter<'_> {
         // Requests`) is about that status.
         if named.is_empty() {
             let heading = heading.trim().trim_matches(['`', '*']);
-            named.extend((400..=599).find(|&code| crate::model::is_reason_of(code, heading)).map(|code| (code, None)));
+            named.extend(crate::model::status_of_reason(heading).filter(|code| *code >= 400).map(|code| (code, None)));
         }
         for (code, reason) in named {
             let standard = crate::model::standard_reason(code).is_some();

@@ -1267,17 +1267,40 @@ pub fn without_namespace(wire: &str, separator: Option<char>) -> &str {
     }
 }
 
-/// Is `phrase` the reason phrase of `code`, as RFC 9110 words it or as pages still write a
-/// phrase it has renamed (`Unprocessable Entity`, `Payload Too Large`), in any case?
-pub fn is_reason_of(code: u16, phrase: &str) -> bool {
-    let former: &[&str] = match code {
+/// The status whose reason phrase `phrase` is, as [`is_reason_of`] reads it (`too many
+/// requests` is 429). A lookup, as a page may have tens of thousands of headings to ask about.
+pub fn status_of_reason(phrase: &str) -> Option<u16> {
+    static BY_PHRASE: std::sync::OnceLock<std::collections::HashMap<String, u16>> = std::sync::OnceLock::new();
+    let by_phrase = BY_PHRASE.get_or_init(|| {
+        let mut map = std::collections::HashMap::new();
+        for code in 100..=599 {
+            for reason in standard_reason(code).into_iter().chain(former_reasons(code).iter().copied()) {
+                map.entry(reason.to_ascii_lowercase()).or_insert(code);
+            }
+        }
+        map
+    });
+    by_phrase.get(&phrase.to_ascii_lowercase()).copied()
+}
+
+/// The phrases RFC 9110 renamed, which pages still write.
+fn former_reasons(code: u16) -> &'static [&'static str] {
+    match code {
         413 => &["Payload Too Large", "Request Entity Too Large"],
         414 => &["Request-URI Too Long"],
         416 => &["Requested Range Not Satisfiable"],
         422 => &["Unprocessable Entity"],
         _ => &[],
-    };
-    standard_reason(code).into_iter().chain(former.iter().copied()).any(|reason| reason.eq_ignore_ascii_case(phrase))
+    }
+}
+
+/// Is `phrase` the reason phrase of `code`, as RFC 9110 words it or as pages still write a
+/// phrase it has renamed (`Unprocessable Entity`, `Payload Too Large`), in any case?
+pub fn is_reason_of(code: u16, phrase: &str) -> bool {
+    standard_reason(code)
+        .into_iter()
+        .chain(former_reasons(code).iter().copied())
+        .any(|reason| reason.eq_ignore_ascii_case(phrase))
 }
 
 /// The reason phrase of a registered status code, as RFC 9110 (and the RFCs it points to for
