@@ -96,6 +96,30 @@ pub(super) fn left_out(said: &str) -> Option<usize> {
     })
 }
 
+/// The members a sentence names right after a condition set off by commas ("each error has a
+/// `reason` and, when a particular field caused it, that `field`"): sent only then.
+pub(super) fn named_after_a_condition(said: &str) -> Vec<&str> {
+    // The text before each code span, since the one before it (the parts between backticks).
+    let parts: Vec<&str> = said.split('`').collect();
+    let mut found = Vec::new();
+    for at in (1..parts.len()).step_by(2) {
+        let before = parts[at - 1].to_ascii_lowercase();
+        // (The condition ends right before the member, `that` or `its` at most between them: not
+        // "a `reason`, when sent, and a `field`", whose condition is the member's before.)
+        let condition = [", when ", ", if ", ", where "].iter().any(|open| {
+            let Some(start) = before.rfind(open) else { return false };
+            let after = &before[start + open.len()..];
+            after.split_once(", ").is_some_and(|(_, rest)| {
+                rest.split_whitespace().count() <= 2 && !rest.starts_with("and ") && !rest.starts_with("or ")
+            })
+        });
+        if condition {
+            found.push(crate::page::unquoted(parts[at]));
+        }
+    }
+    found
+}
+
 /// Words after which a sentence names the members a body sends only sometimes ("each entry has
 /// a `code` and may have a `source`").
 const MAY_HAVE: [&str; 6] = ["may have", "may also have", "can have", "may include", "may also include", "may carry"];
@@ -382,6 +406,7 @@ impl Drafter<'_> {
                 && !may_have
                 && left_out(line).is_none()
                 && when_there_is_one(line).is_none()
+                && named_after_a_condition(line).is_empty()
             {
                 continue;
             }
@@ -400,13 +425,22 @@ impl Drafter<'_> {
                 // (The member named last before the words: "the `parameter` at fault when there
                 // is one" is about `parameter`, as "`result` (left out ...)" is about `result`.)
                 let left_out = left_out(clause).or_else(|| when_there_is_one(clause));
+                let conditioned = named_after_a_condition(clause);
                 let required = match (says("optional") || says("not required") || sometimes, says("required")) {
                     (true, _) => false,
                     (false, true) => true,
-                    (false, false) if may_have.is_some() || left_out.is_some() => false,
+                    (false, false) if may_have.is_some() || left_out.is_some() || !conditioned.is_empty() => false,
                     (false, false) => continue,
                 };
                 let named: Vec<&str> = match (may_have.and_then(|at| clause.get(at..)), left_out) {
+                    _ if !conditioned.is_empty()
+                        && !required
+                        && !sometimes
+                        && may_have.is_none()
+                        && left_out.is_none() =>
+                    {
+                        conditioned
+                    }
                     (Some(after), _) if !required && !sometimes => code_spans(after).collect(),
                     // The member named last before `left out`, else the one it names (`leave
                     // `error_code` out`): not every member of the sentence.
@@ -990,8 +1024,8 @@ pub(super) fn heading_class(heading: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::{
-        called_success, defined_code, defined_status, heading_class, left_out, numbered_line, sent_sometimes,
-        status_definition, statuses_in, when_there_is_one,
+        called_success, defined_code, defined_status, heading_class, left_out, named_after_a_condition, numbered_line,
+        sent_sometimes, status_definition, statuses_in, when_there_is_one,
     };
 
     #[test]
@@ -1044,6 +1078,11 @@ mod tests {
         let when = |said: &'static str| when_there_is_one(said).map(|at| &said[at..]);
         assert_eq!(when("and the `parameter` at fault when there is one"), Some("when there is one"));
         assert_eq!(when("the `parameter` at fault"), None);
+        assert_eq!(
+            named_after_a_condition("Each has a `reason` for people and, when a field caused it, that `field`."),
+            ["field"]
+        );
+        assert!(named_after_a_condition("Each has a `reason`, when sent, and a `field`.").is_empty());
     }
 
     #[test]
