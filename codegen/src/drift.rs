@@ -612,10 +612,12 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
                 let phrase = phrases && crate::page::is_title_phrase(word);
                 // (A code the line calls one, written as the code member's values are, or of a
                 // category one of them has: Walmart's `INVALID_REQUEST_HEADER.GMP_GATEWAY_API`.)
-                let like_a_value = code_style(word).is_some_and(|s| code_styles.contains(&s))
-                    || crate::page::code_category(word)
-                        .is_some_and(|c| codes().any(|code| crate::page::code_category(code) == Some(c)));
-                let called = called_a_code(line, word) && like_a_value;
+                let like_a_value = || {
+                    code_style(word).is_some_and(|s| code_styles.contains(&s))
+                        || crate::page::code_category(word)
+                            .is_some_and(|c| codes().any(|code| crate::page::code_category(code) == Some(c)))
+                };
+                let called = called_a_code(line, word) && like_a_value();
                 if (under || categorized || phrase || called) && !known(word) {
                     named.insert(word.to_string());
                 }
