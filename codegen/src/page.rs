@@ -577,6 +577,12 @@ pub fn is_framing_header(name: &str) -> bool {
     name.eq_ignore_ascii_case("content-type") || name.eq_ignore_ascii_case("content-length")
 }
 
+/// The status three digits write (`404`), if they write one: what a number must be to be taken
+/// for a status, in a cell, a heading or a line.
+pub fn status_number(text: &str) -> Option<u16> {
+    text.parse::<u16>().ok().filter(|code| text.len() == 3 && (100..=599).contains(code))
+}
+
 /// Whether a word written like a code names an identifier, a parameter rather than a code
 /// (`voice_id`, `callback_url`).
 pub fn names_an_identifier(word: &str) -> bool {

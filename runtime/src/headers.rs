@@ -174,7 +174,7 @@ impl HeaderReadings {
                 };
             }
             HeaderRole::RequestId => self.request_id = Some(text.owned()).filter(|id| !id.is_empty()),
-            HeaderRole::Code => self.code = header_code(&text.owned()),
+            HeaderRole::Code => self.code = header_code(&String::from_utf8_lossy(text.bytes())),
             HeaderRole::RateLimitLimit => self.rate_limit.limit = number(),
             HeaderRole::RateLimitRemaining => self.rate_limit.remaining = number(),
             HeaderRole::RateLimitReset => {

@@ -65,8 +65,7 @@ pub(super) fn numbered_name(cell: &str) -> Option<(String, String, String)> {
     // number no status is, a phrase of capitalised words (`Plan Restricted`).
     let code_like =
         crate::page::code_style(&name).is_some_and(|(lower, upper, underscore, _)| upper && (underscore || !lower));
-    let status_like = code.len() == 3 && code.parse::<u16>().is_ok_and(|n| (100..=599).contains(&n));
-    let phrase = !status_like && crate::page::is_title_phrase(&name);
+    let phrase = crate::page::status_number(code).is_none() && crate::page::is_title_phrase(&name);
     let template = match code_marked {
         Some(_) => format!("`{{value}}`{separator}{{title}}"),
         None => format!("{open}{{value}}{separator}{{title}}{close}"),

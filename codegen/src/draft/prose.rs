@@ -202,8 +202,7 @@ pub(super) fn statuses_in(line: &str) -> Vec<(u16, Option<String>)> {
     let mut previous_was_status = false;
     for (i, word) in words.iter().enumerate() {
         let bare = word.trim_matches(|c: char| "`*(),.;:".contains(c));
-        let code = bare.parse::<u16>().ok().filter(|c| (100..=599).contains(c) && bare.len() == 3);
-        let Some(code) = code else {
+        let Some(code) = crate::page::status_number(bare) else {
             previous_was_status = false;
             continue;
         };
@@ -238,8 +237,7 @@ pub(super) fn statuses_in(line: &str) -> Vec<(u16, Option<String>)> {
         let joined_to_a_status = || {
             after.is_some_and(|w| ["and", "or", "&"].contains(&w))
                 && words.get(i + 2).is_some_and(|next| {
-                    let next = next.trim_matches(|c: char| "`*(),.;:".contains(c));
-                    next.len() == 3 && next.parse::<u16>().is_ok_and(|n| (100..=599).contains(&n))
+                    crate::page::status_number(next.trim_matches(|c: char| "`*(),.;:".contains(c))).is_some()
                 })
                 && words.get(i + 3).is_some_and(|w| {
                     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -432,22 +430,17 @@ impl Drafter<'_> {
                     (false, false) if may_have.is_some() || left_out.is_some() || !conditioned.is_empty() => false,
                     (false, false) => continue,
                 };
+                // Where words said which members are sent only sometimes, those members.
+                let targeted = !required && !sometimes;
                 let named: Vec<&str> = match (may_have.and_then(|at| clause.get(at..)), left_out) {
-                    _ if !conditioned.is_empty()
-                        && !required
-                        && !sometimes
-                        && may_have.is_none()
-                        && left_out.is_none() =>
-                    {
-                        conditioned
-                    }
-                    (Some(after), _) if !required && !sometimes => code_spans(after).collect(),
+                    (Some(after), _) if targeted => code_spans(after).collect(),
                     // The member named last before `left out`, else the one it names (`leave
                     // `error_code` out`): not every member of the sentence.
-                    (_, Some(at)) if !required && !sometimes => {
+                    (_, Some(at)) if targeted => {
                         let before = code_spans(&clause[..at]).last();
                         before.or_else(|| code_spans(&clause[at..]).next()).into_iter().collect()
                     }
+                    _ if targeted && may_have.is_none() && !conditioned.is_empty() => conditioned,
                     // ("`errors` maps each field to its problem; it is only sent for `Invalid
                     // Parameters`": the member the clause before named.)
                     _ if ["it ", "this member ", "that member "].iter().any(|w| lower.trim_start().starts_with(w)) => {
@@ -597,8 +590,7 @@ impl Drafter<'_> {
             }
             // Numbers a status could be are codes only where an example sends one of the list's
             // numbers in a member apart from the status (Flickr's `"code": 100`).
-            let status_like =
-                |code: &String| code.len() == 3 && code.parse::<u16>().is_ok_and(|n| (100..=599).contains(&n));
+            let status_like = |code: &String| crate::page::status_number(code).is_some();
             let sent_apart = listed.iter().any(|(code, ..)| apart.contains(code));
             if !sent_apart {
                 listed.retain(|(code, ..)| !status_like(code));
@@ -946,8 +938,7 @@ fn numbered_line(line: &str) -> Option<(String, Option<String>, String)> {
     let (title, said) = named.unwrap_or((None, rest.to_string()));
     // A status's line (`404 Not Found: no such route`, `404: no such route`) is no code's; a
     // number a status could be, named otherwise (Flickr's `100: Invalid API Key`), may be one.
-    let status = number.parse::<u16>().ok().filter(|n| (100..=599).contains(n) && number.len() == 3);
-    if let Some(code) = status {
+    if let Some(code) = crate::page::status_number(number) {
         let reason = |title: &String| {
             let standard = crate::model::standard_reason(code).map(str::to_ascii_lowercase);
             crate::model::is_reason_of(code, title)
@@ -977,7 +968,7 @@ pub(super) fn defined_status(line: &str) -> Option<(u16, String)> {
 fn status_definition(line: &str) -> Option<(u16, Option<String>, String)> {
     let text = line.trim_start_matches(|c: char| "-*` ".contains(c));
     let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
-    let code = digits.parse::<u16>().ok().filter(|c| digits.len() == 3 && (100..=599).contains(c))?;
+    let code = crate::page::status_number(&digits)?;
     let rest = &text[digits.len()..];
     let at = SEPARATORS.iter().filter_map(|sep| rest.find(sep).map(|at| (at, sep.len()))).min()?;
     let said = rest[at.0 + at.1..].replace('`', "").trim().to_string();

@@ -296,15 +296,17 @@ impl TableKind {
             return Some(Self::Codes { key: 0, integer: true });
         }
         if statuses(0) {
+            // The first column after the statuses whose cells pass `test`.
+            let column_where =
+                |test: &dyn Fn(usize, &[&str]) -> bool| (1..table.header.len()).find(|&c| test(c, &column(table, c)));
             // Statuses that repeat, beside a column of codes: a table of codes, by status.
             // (A code that is a status is one of them where the column's others are not, and its
             // header names a code: AfterShip's `meta.code`, `401` among `40000`, `40001`.)
-            let codes = (1..table.header.len()).find(|&c| {
-                let cells = column(table, c);
+            let codes = column_where(&|c, cells| {
                 let statuses = cells.iter().filter(|cell| status_codes(cell).is_some()).count();
                 let few =
                     statuses == 0 || (table.header[c].to_lowercase().contains("code") && statuses * 2 < cells.len());
-                cells.iter().all(|cell| is_code_cell(cell)) && few && unique(&cells)
+                cells.iter().all(|cell| is_code_cell(cell)) && few && unique(cells)
             });
             // Or a column the page marks as its codes: code spans, or headed `Code` (a status
             // table's other columns are words: a reason, a description).
@@ -318,30 +320,20 @@ impl TableKind {
             // Statuses and codes that both repeat, beside a column that tells the rows apart
             // (KugelAudio's messages, several to a `VALIDATION_ERROR`): a row per message, each
             // linked to its code.
-            let repeated_codes = || {
-                (1..table.header.len()).any(|c| {
-                    let cells = column(table, c);
-                    cells.iter().all(|cell| is_code_span(cell)) && !unique(&cells)
-                })
-            };
+            let repeated_codes =
+                || column_where(&|_, cells| cells.iter().all(|cell| is_code_span(cell)) && !unique(cells));
             let told_apart = || {
-                (1..table.header.len()).find(|&c| {
-                    let cells = column(table, c);
-                    unique(&cells) && cells.iter().all(|cell| !is_code_span(cell) && status_codes(cell).is_none())
+                column_where(&|_, cells| {
+                    unique(cells) && cells.iter().all(|cell| !is_code_span(cell) && status_codes(cell).is_none())
                 })
             };
             // Or, statuses that repeat beside a column of names that tells the rows apart
             // (TrueLayer's `Invalid Parameters` and `Invalid State`, both 400s): the names are
             // the codes.
-            let names_apart = || {
-                (1..table.header.len()).find(|&c| {
-                    let cells = column(table, c);
-                    unique(&cells) && cells.iter().all(|cell| is_name_cell(cell))
-                })
-            };
+            let names_apart = || column_where(&|_, cells| unique(cells) && cells.iter().all(|cell| is_name_cell(cell)));
             return match codes {
                 Some(key) if !unique(&first) || marked_codes(key) => Some(Self::Codes { key, integer: numbers(key) }),
-                None if !unique(&first) && repeated_codes() => {
+                None if !unique(&first) && repeated_codes().is_some() => {
                     told_apart().map(|key| Self::Codes { key, integer: false }).or(Some(Self::Statuses { key: 0 }))
                 }
                 None if !unique(&first) => {
