@@ -1,0 +1,486 @@
+//! Codes the prose names: code spans and numbers a sentence calls codes, written like the codes
+//! the tables list; headings that each name a code; lists that define numeric codes; lines that
+//! define a code span.
+
+use super::statuses::{heading_class, statuses_in};
+use super::SEPARATORS;
+use crate::draft::Drafter;
+use crate::model::{TableRows, VocabularyType, VocabularyValue};
+use crate::page::code_style as style;
+use std::collections::{BTreeMap, BTreeSet};
+
+impl Drafter<'_> {
+    /// Headings that each name a code (`### -1121 BAD_SYMBOL`, `### 010 - Not allowed`, `###
+    /// missing_api_key`), two at least and no table of integer codes beside them: a vocabulary of
+    /// the codes, each described by its section's lines, where lines labelled `Status:`,
+    /// `Message:` or `Suggested action:` give those facts.
+    pub(in crate::draft) fn heading_codes(&mut self) {
+        let page = self.page;
+        // (A code two headings name is the first one's.)
+        let mut seen = BTreeSet::new();
+        let named: Vec<(usize, String, Option<String>)> = page
+            .sections
+            .iter()
+            .enumerate()
+            .filter_map(|(index, section)| {
+                let heading = section.heading.last()?;
+                // (A heading of statuses, `400 and 401 errors`, names none.)
+                if !statuses_in(heading).is_empty() || heading_class(heading).is_some() {
+                    return None;
+                }
+                // Or a heading that names the error, over a line that gives its code (Omise's
+                // `### Brand Not Supported` over `error code: brand_not_supported`).
+                let labelled_code = || {
+                    section.prose.iter().find_map(|line| {
+                        match labelled(line.trim_start_matches(['-', '*', '+', ' '])) {
+                            Some(Label::Code(code)) => Some((code, Some(heading.clone()))),
+                            _ => None,
+                        }
+                    })
+                };
+                let (code, name) = match code_heading(heading) {
+                    Some((code, name)) => (code, Some(name)),
+                    None => match word_heading(heading) {
+                        Some(code) => (code, None),
+                        None => labelled_code()?,
+                    },
+                };
+                Some((index, code, name))
+            })
+            .filter(|(_, code, _)| seen.insert(code.clone()))
+            .collect();
+        let integer_table = self.vocabularies.iter().any(|v| v.wire_type == VocabularyType::Integer);
+        if named.len() < 2 || integer_table {
+            return;
+        }
+        // Strings where one is written with a leading zero (`010`) or an example sends one as a
+        // JSON string (`"errorCode": "101"`); else numbers (`-1121`).
+        let shown = |code: &str| {
+            let quoted = format!("\"{code}\"");
+            page.sections.iter().flat_map(|s| s.json_responses()).any(|(_, block)| block.text.contains(&quoted))
+        };
+        let text = named
+            .iter()
+            .any(|(_, code, _)| code.len() > 1 && code.starts_with('0') || code.parse::<i64>().is_err() || shown(code));
+        let mut statuses = Vec::new();
+        let values = named
+            .into_iter()
+            .map(|(index, code, name)| {
+                let source = self.section_ids[index].clone();
+                let mut value = VocabularyValue {
+                    value: code,
+                    variant: name.as_deref().and_then(crate::names::pascal_case),
+                    title: name,
+                    source: source.clone(),
+                    ..VocabularyValue::default()
+                };
+                let mut lines = Vec::new();
+                // (A status the headings above it name, where no line labels one: Omise's `## 400
+                // Bad Request` over its codes.)
+                let above =
+                    page.sections[index].heading.iter().rev().skip(1).find_map(|h| match statuses_in(h).as_slice() {
+                        [(code, _)] => Some(*code),
+                        _ => None,
+                    });
+                let labels_a_status = page.sections[index].prose.iter().any(|line| {
+                    matches!(labelled(line.trim_start_matches(['-', '*', '+', ' '])), Some(Label::Status(_)))
+                });
+                if let Some(code) = above.filter(|_| !labels_a_status) {
+                    statuses.push((code, source.clone()));
+                    value.statuses.push(code);
+                }
+                for line in &page.sections[index].prose {
+                    let line = line.trim_start_matches(['-', '*', '+', ' ']);
+                    match labelled(line) {
+                        Some(Label::Code(_)) => {}
+                        Some(Label::Status(codes)) => {
+                            statuses.extend(codes.iter().map(|&code| (code, source.clone())));
+                            value.statuses.extend(codes);
+                        }
+                        Some(Label::Message(said)) => value.message = Some(said),
+                        Some(Label::Action(said)) => value.action = Some(said),
+                        None if !line.is_empty() => lines.push(line.replace('`', "")),
+                        None => {}
+                    }
+                }
+                value.description = (!lines.is_empty()).then(|| lines.join("\n"));
+                value
+            })
+            .collect();
+        for (code, source) in statuses {
+            self.ensure_status(code, &source);
+        }
+        let title = page.title.clone().unwrap_or_else(|| "Error codes".into());
+        let name = crate::draft::names::vocabulary_name(&[title], |n| {
+            self.vocabularies.iter().any(|v| v.name == n) || self.bodies.iter().any(|b| b.name == n)
+        });
+        self.vocabularies.push(crate::model::Vocabulary {
+            name,
+            description: "The codes the page names in its headings.".into(),
+            source: self.section_ids.first().cloned().unwrap_or_default(),
+            wire_type: if text { VocabularyType::String } else { VocabularyType::Integer },
+            values,
+            ..crate::model::Vocabulary::default()
+        });
+    }
+
+    /// Lines of a section, three at least, that each define a numeric code no table or heading
+    /// gave (Last.fm's list: `**9** Invalid session key: authenticate again`): a vocabulary of
+    /// integer codes, each titled by the name the line gives it and described by the rest.
+    pub(in crate::draft) fn list_codes(&mut self) {
+        let page = self.page;
+        // (The numbers the examples send apart from the status, read once: see below.)
+        let apart: BTreeSet<String> =
+            self.members_apart_from_the_status().into_values().flatten().map(|n| n.to_string()).collect();
+        for (index, section) in page.sections.iter().enumerate() {
+            let known = |code: &str| self.vocabularies.iter().flat_map(|v| &v.values).any(|x| x.value == code);
+            let mut listed: Vec<(String, Option<String>, String)> =
+                section.prose.iter().filter_map(|line| numbered_line(line)).filter(|(code, ..)| !known(code)).collect();
+            if listed.len() < 3 {
+                continue;
+            }
+            // Numbers a status could be are codes only where an example sends one of the list's
+            // numbers in a member apart from the status (Flickr's `"code": 100`).
+            let status_like = |code: &String| crate::page::status_number(code).is_some();
+            let sent_apart = listed.iter().any(|(code, ..)| apart.contains(code));
+            if !sent_apart {
+                listed.retain(|(code, ..)| !status_like(code));
+            }
+            let mut codes: Vec<&String> = listed.iter().map(|(code, ..)| code).collect();
+            codes.dedup();
+            if codes.len() < 3 || codes.len() != listed.len() {
+                continue;
+            }
+            let source = self.section_ids[index].clone();
+            let text = codes.iter().any(|code| code.len() > 1 && code.starts_with('0'));
+            let values = listed
+                .into_iter()
+                .map(|(code, title, said)| VocabularyValue {
+                    value: code,
+                    variant: title.as_deref().and_then(crate::names::pascal_case),
+                    title,
+                    description: Some(said),
+                    source: source.clone(),
+                    ..VocabularyValue::default()
+                })
+                .collect();
+            let name = crate::draft::names::vocabulary_name(&section.heading, |n| {
+                self.vocabularies.iter().any(|v| v.name == n) || self.bodies.iter().any(|b| b.name == n)
+            });
+            self.vocabularies.push(crate::model::Vocabulary {
+                name,
+                description: format!("The codes the page lists under {}.", section.heading.join(" › ")),
+                source,
+                wire_type: if text { VocabularyType::String } else { VocabularyType::Integer },
+                values,
+                ..crate::model::Vocabulary::default()
+            });
+        }
+    }
+
+    /// A code a line of a list defines: a value of the vocabulary one of whose values is
+    /// written alike (`missing` beside `missing_field`), traced to the list's section.
+    pub(super) fn listed_code(&mut self, word: &str, said: &str, source: &str) {
+        let Some(written) = style(word) else { return };
+        // A value only an example gave so far (NewsAPI's `apiKeyMissing`) is the list's, and
+        // described by it.
+        let sent_only = (self.vocabularies.iter())
+            .find(|v| v.values.iter().any(|x| x.value == word && x.description.is_none()))
+            .map(|v| v.name.clone());
+        if let Some(name) = sent_only {
+            let listed = TableRows::Vocabulary(name.clone());
+            // (A page of one section, whose table lists the values: a catalog section of its own.)
+            let (source, _) = self.free_source(source, |rows| *rows == listed);
+            let vocabulary = self.vocabularies.iter_mut().find(|v| v.name == name);
+            if let Some(value) = vocabulary.and_then(|v| v.values.iter_mut().find(|x| x.value == word)) {
+                value.description = Some(said.to_string());
+                value.source = source;
+            }
+            return;
+        }
+        let known = self.vocabularies.iter().flat_map(|v| &v.values).any(|v| v.value == word)
+            || self.bodies.iter().flat_map(|b| &b.fields).any(|f| f.name == word);
+        let alike = |v: &&crate::model::Vocabulary| v.values.iter().any(|x| style(&x.value) == Some(written));
+        let Some(name) = self.vocabularies.iter().find(alike).map(|v| v.name.clone()).filter(|_| !known) else {
+            return;
+        };
+        let listed = TableRows::Vocabulary(name.clone());
+        // (A page of one section, whose table lists the values: a catalog section of its own.)
+        let (source, _) = self.free_source(source, |rows| *rows == listed);
+        if let Some(vocabulary) = self.vocabularies.iter_mut().find(|v| v.name == name) {
+            vocabulary.values.push(VocabularyValue {
+                value: word.to_string(),
+                description: Some(said.to_string()),
+                source,
+                ..VocabularyValue::default()
+            });
+        }
+    }
+
+    /// A code span written like one vocabulary's codes (two of them at least) that nothing in
+    /// the draft names: a value of that vocabulary, traced to the sentence. A value the
+    /// examples send only in members that send none of the vocabulary's codes is another
+    /// member's (`Failure`, of `status`, beside the codes of `reason`).
+    pub(super) fn prose_code(&mut self, word: &str, line: &str, source: &str, sent: &BTreeMap<&str, BTreeSet<&str>>) {
+        let member = |name: &str| self.bodies.iter().flat_map(|b| &b.fields).any(|f| f.name == name);
+        // A value, a member, or a path of members (`error.type`).
+        let known =
+            self.vocabularies.iter().flat_map(|v| &v.values).any(|v| v.value == word) || word.split('.').all(member);
+        // A code written `Category:Message` of a category a vocabulary's codes have (`EOrder:Rate
+        // limit exceeded` beside `EOrder:Insufficient funds`), spaces and all, or in dotted parts
+        // (`error.recipient.account.closed` beside `error.quote.expired`).
+        let categorized = crate::page::code_category(word).and_then(|category| {
+            let of = |v: &&crate::model::Vocabulary| {
+                crate::page::code_categories(v.values.iter().map(|x| x.value.as_str())).contains(&category)
+            };
+            self.vocabularies.iter().find(of).map(|v| v.name.clone())
+        });
+        // (An identifier's name is a parameter, not a code: ElevenLabs' `voice_id`.)
+        if known || crate::page::names_an_identifier(word) || (word.contains(' ') && categorized.is_none()) {
+            return;
+        }
+        let vocabulary = match style(word) {
+            _ if categorized.is_some() => categorized,
+            Some(written) => {
+                let like = |v: &&crate::model::Vocabulary| {
+                    v.values.iter().filter(|x| style(&x.value) == Some(written)).count()
+                };
+                let as_long = |v: &&crate::model::Vocabulary| {
+                    crate::page::number_like_codes(word, v.values.iter().map(|x| x.value.as_str()))
+                };
+                self.vocabularies.iter().filter(|v| like(v) >= 2 && as_long(v)).max_by_key(like).map(|v| v.name.clone())
+            }
+            // A negative number, of the integer codes that are negative (`-1125`: no status is).
+            None if word.strip_prefix('-').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) => {
+                self.vocabularies
+                    .iter()
+                    .filter(|v| v.wire_type == VocabularyType::Integer)
+                    .find(|v| v.values.iter().any(|x| x.value.starts_with('-')))
+                    .map(|v| v.name.clone())
+            }
+            // An address under the path a vocabulary's values share (problem types' URIs).
+            None => self
+                .vocabularies
+                .iter()
+                .find(|v| {
+                    crate::page::shared_path(v.values.iter().map(|x| x.value.as_str()))
+                        .is_some_and(|path| word.len() > path.len() && word.starts_with(path))
+                })
+                .map(|v| v.name.clone()),
+        };
+        let Some(vocabulary) = vocabulary else { return };
+        let codes = self.vocabularies.iter().find(|v| v.name == vocabulary).map_or(&[][..], |v| &v.values[..]);
+        if crate::page::sent_beside_the_codes(word, sent, |sent| codes.iter().any(|x| x.value == sent)) {
+            return;
+        }
+        let listed = TableRows::Vocabulary(vocabulary.clone());
+        // (A page of one section, whose table lists the values: a catalog section of its own.)
+        let (source, _) = self.free_source(source, |rows| *rows == listed);
+        let vocabulary = self.vocabularies.iter_mut().find(|v| v.name == vocabulary);
+        if let Some(vocabulary) = vocabulary {
+            vocabulary.values.push(VocabularyValue {
+                value: word.to_string(),
+                description: Some(line.replace('`', "")),
+                source,
+                inferred: vec!["description".into()],
+                ..VocabularyValue::default()
+            });
+        }
+    }
+}
+
+/// Numbers a sentence calls codes outside code spans ("Code 613 also means too many calls",
+/// "error code 190"), not a status code ("status code 429", "HTTP code 404").
+pub(super) fn numbers_called_codes(line: &str) -> impl Iterator<Item = &str> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let bare = |word: &str| word.trim_matches(|c: char| !c.is_ascii_alphanumeric()).to_ascii_lowercase();
+    let mut found = Vec::new();
+    for (i, pair) in words.windows(2).enumerate() {
+        let called = matches!(bare(pair[0]).as_str(), "code" | "codes" | "subcode");
+        let of_a_status =
+            i.checked_sub(1).is_some_and(|p| ["status", "http", "response"].contains(&bare(words[p]).as_str()));
+        let number = pair[1].trim_end_matches(|c: char| ",.;:)".contains(c));
+        let digits = number.strip_prefix('-').unwrap_or(number);
+        if called && !of_a_status && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            found.push(number);
+        }
+    }
+    found.into_iter()
+}
+
+/// A heading that is one code, written as codes are (`missing_api_key`, `` `RATE_LIMITED` ``):
+/// a code span, or a word of letters, digits and `_` with a `_` in it (a heading of one plain
+/// word, `Overview`, is no code).
+fn word_heading(heading: &str) -> Option<String> {
+    let text = heading.trim();
+    let spanned = text.strip_prefix('`').and_then(|t| t.strip_suffix('`'));
+    let word = spanned.unwrap_or(text);
+    let code_like = style(word).is_some() && (spanned.is_some() || word.contains('_'));
+    code_like.then(|| word.to_string())
+}
+
+/// A fact a line of a code's section gives under a label (`Status: 401`, `**Message:** ...`).
+enum Label {
+    Code(String),
+    Status(Vec<u16>),
+    Message(String),
+    Action(String),
+}
+
+/// The fact a line labels, where it does.
+fn labelled(line: &str) -> Option<Label> {
+    let (label, said) = line.split_once(':')?;
+    let said = said.trim_start_matches('*').trim().replace('`', "");
+    if said.is_empty() {
+        return None;
+    }
+    match label.trim().trim_matches('*').trim().to_lowercase().as_str() {
+        "status" | "status code" | "http status" | "http status code" => {
+            crate::page::status_codes(&said).map(Label::Status)
+        }
+        "message" | "error message" | "default message" => Some(Label::Message(said)),
+        // (One word, a code: not a sentence that starts "Code: ...".)
+        "code" | "error code" | "error_code" if !said.contains(char::is_whitespace) => Some(Label::Code(said)),
+        "suggested action" | "action" | "solution" | "what to do" | "resolution" | "fix" => Some(Label::Action(said)),
+        _ => None,
+    }
+}
+
+/// A heading that names a numeric code and what the page calls it (`-1121 BAD_SYMBOL`, `010 -
+/// Not allowed`, `100 - Required object 'amount' is not provided`): the code as written (its
+/// leading zeros kept) and the name. A status and its own reason phrase (`429 Too Many
+/// Requests`) is a status's heading, not a code's.
+fn code_heading(heading: &str) -> Option<(String, String)> {
+    let text = heading.trim().trim_matches(['`', '*']);
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let len = text.len() - digits.len() + digits.find(|c: char| !c.is_ascii_digit())?;
+    let code = text[..len].parse::<i64>().ok().map(|_| text[..len].to_string())?;
+    // The number ends at a space or a separator (`11xx` is no code).
+    let name = text[len..].trim_start_matches(['`', '*']);
+    if !name.starts_with([' ', ':', '-', '—', '–']) {
+        return None;
+    }
+    let name = name.trim_start();
+    let name =
+        [" - ", "- ", ": ", "— ", "– "].iter().find_map(|sep| name.strip_prefix(sep.trim_start())).unwrap_or(name);
+    let name = name.trim().trim_matches(['`', '*']).trim();
+    let named = !name.is_empty() && name.split_whitespace().count() <= 6;
+    // A status and its reason, alone or before a case of it (`400 Bad Request - Unsupported grant
+    // type`), heads a status's section, not a code's.
+    let status = code.parse::<u16>().ok().and_then(crate::model::standard_reason);
+    let a_status = status.is_some_and(|reason| {
+        let lower = name.to_ascii_lowercase();
+        let reason = reason.to_ascii_lowercase();
+        lower == reason
+            || lower.strip_prefix(&reason).is_some_and(|rest| rest.trim_start().starts_with(['-', ':', '—', '–']))
+    });
+    (named && !a_status).then(|| (code, name.to_string()))
+}
+
+/// A line that defines a numeric code that is no status (`2 Invalid service: this service does
+/// not exist`, `` `13`: Invalid method signature ``, `16 - Temporary error`): the code, the name
+/// the line gives it before a separator (a few capitalised words), and what it says of it.
+fn numbered_line(line: &str) -> Option<(String, Option<String>, String)> {
+    let (first, rest) = line.trim().split_once(' ')?;
+    let number = first.trim_matches(|c| c == '`' || c == ':');
+    let digits = number.strip_prefix('-').unwrap_or(number);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let rest = rest.trim_start_matches(['`', ':', '-', '—', '–']).trim();
+    let named = SEPARATORS.iter().find_map(|sep| {
+        let (name, said) = rest.split_once(sep)?;
+        let words = name.split_whitespace().count();
+        let title = (1..=5).contains(&words) && name.starts_with(|c: char| c.is_ascii_uppercase());
+        title.then(|| (Some(name.trim().to_string()), said.trim().to_string()))
+    });
+    let (title, said) = named.unwrap_or((None, rest.to_string()));
+    // A status's line (`404 Not Found: no such route`, `404: no such route`) is no code's; a
+    // number a status could be, named otherwise (Flickr's `100: Invalid API Key`), may be one.
+    if let Some(code) = crate::page::status_number(number) {
+        let reason = |title: &String| {
+            let standard = crate::model::standard_reason(code).map(str::to_ascii_lowercase);
+            crate::model::is_reason_of(code, title)
+                || standard.is_some_and(|standard| title.to_ascii_lowercase().starts_with(&standard))
+        };
+        if title.as_ref().is_none_or(reason) {
+            return None;
+        }
+    }
+    // (What follows a name is a sentence of its own: `this service does not exist`.)
+    let mut said = said.replace('`', "");
+    if let Some(first) = said.get(..1).filter(|_| title.is_some()) {
+        said.replace_range(..1, &first.to_ascii_uppercase());
+    }
+    (!said.is_empty()).then(|| (number.to_string(), title, said))
+}
+
+/// A line that starts with a code span and says what it means after a separator (`` - `missing`:
+/// a resource does not exist ``): the code, and what follows the separator.
+pub(super) fn defined_code(line: &str) -> Option<(&str, String)> {
+    let rest = line.trim_start_matches(['-', '*', ' ']).strip_prefix('`')?;
+    let (word, after) = rest.split_once('`')?;
+    let after = after.trim_start_matches('*');
+    let said = SEPARATORS.iter().find_map(|sep| after.strip_prefix(sep))?;
+    let said = said.replace('`', "").trim().to_string();
+    (!said.is_empty() && !word.contains(' ')).then_some((crate::page::unquoted(word), said))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{code_heading, defined_code, numbered_line};
+
+    #[test]
+    fn a_heading_of_an_integer_code_and_its_name_names_a_code() {
+        let named = |code: &str, name: &str| Some((code.to_string(), name.to_string()));
+        assert_eq!(code_heading("-1121 BAD_SYMBOL"), named("-1121", "BAD_SYMBOL"));
+        assert_eq!(code_heading("`10003` - Invalid token"), named("10003", "Invalid token"));
+        assert_eq!(code_heading("20: Rate limited"), named("20", "Rate limited"));
+        assert_eq!(code_heading("010 - Not allowed"), named("010", "Not allowed"));
+        assert_eq!(code_heading("400 Bad Request - Unsupported grant type"), None, "a status's case");
+        assert_eq!(code_heading("401 Unauthorized"), None);
+        assert_eq!(code_heading("101 - Invalid card number"), named("101", "Invalid card number"));
+        // A range of codes, a status, a bare number, a long sentence: no code.
+        for heading in
+            ["11xx - Request issues", "429 Too Many Requests", "-1000", "2024 was a year of many changes here"]
+        {
+            assert_eq!(code_heading(heading), None, "{heading}");
+        }
+    }
+
+    #[test]
+    fn a_line_that_starts_with_a_number_and_a_name_defines_a_code() {
+        let line = |code: &str, title: Option<&str>, said: &str| {
+            Some((code.to_string(), title.map(str::to_string), said.to_string()))
+        };
+        assert_eq!(
+            numbered_line("2 Invalid service: this service does not exist."),
+            line("2", Some("Invalid service"), "This service does not exist.")
+        );
+        assert_eq!(numbered_line("`13`: Invalid method signature."), line("13", None, "Invalid method signature."));
+        assert_eq!(numbered_line("-1 - Unknown failure"), line("-1", None, "Unknown failure"));
+        assert_eq!(numbered_line("404 Not Found: no such route"), None, "a status's line");
+        assert_eq!(numbered_line("429: Too many requests - slow down"), None);
+        assert_eq!(numbered_line("500 Internal Server Error - retry"), None);
+        assert_eq!(
+            numbered_line("100: Invalid API Key - The key is not valid."),
+            line("100", Some("Invalid API Key"), "The key is not valid.")
+        );
+        // (Read alone, a sentence may start so: a section lists three such lines at least.)
+        assert_eq!(
+            numbered_line("10 requests a second is the limit"),
+            line("10", None, "requests a second is the limit")
+        );
+        assert_eq!(numbered_line("Errors 8 and 11 may be retried."), None);
+    }
+
+    #[test]
+    fn a_line_that_starts_with_a_code_span_defines_it() {
+        assert_eq!(
+            defined_code("- `missing`: a resource does not exist."),
+            Some(("missing", "a resource does not exist.".into()))
+        );
+        assert_eq!(defined_code("`\"gone\"` — no longer here"), Some(("gone", "no longer here".into())));
+        assert_eq!(defined_code("Send `missing` when: never"), None, "not first on the line");
+    }
+}

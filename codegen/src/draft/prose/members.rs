@@ -1,0 +1,228 @@
+//! What the prose says of a body's members: whether each is sent always or only sometimes
+//! ("`field`, when present, ...", "may have a `source`"), and what a member is for (`` `instance`
+//! identifies this occurrence ``).
+
+use crate::draft::Drafter;
+use crate::page::code_spans;
+
+/// Whether (lower-case) words say an id is the request's ("the ID of the call", "identifies the
+/// request").
+pub(in crate::draft) fn said_of_the_request(said: &str) -> bool {
+    ["id of the request", "id of the call", "identifies the request", "identifies the call"]
+        .iter()
+        .any(|words| said.contains(words))
+}
+
+/// Words after a member that say it is sent only where it applies ("the `parameter` at fault
+/// when there is one").
+const WHEN_THERE_IS_ONE: [&str; 6] =
+    ["when there is one", "if there is one", "where there is one", "when available", "if available", "where available"];
+
+/// Where a sentence says its member is sent only where it applies: the byte at which the words
+/// start.
+pub(in crate::draft) fn when_there_is_one(said: &str) -> Option<usize> {
+    let lower = said.to_ascii_lowercase();
+    WHEN_THERE_IS_ONE.iter().filter_map(|words| lower.find(words)).min()
+}
+
+/// Where a sentence says something is left out ("older servers leave `error_code` out", "`result`
+/// (left out when it failed)"): the byte at which its `leave` or `left` starts.
+pub(in crate::draft) fn left_out(said: &str) -> Option<usize> {
+    let words: Vec<(usize, &str)> = said
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - said.as_ptr() as usize, w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .collect();
+    words.iter().enumerate().find_map(|(at, (start, word))| {
+        let out = words[at + 1..].iter().take(3).any(|(_, w)| w.eq_ignore_ascii_case("out"));
+        (["leave", "leaves", "left"].iter().any(|w| w.eq_ignore_ascii_case(word)) && out).then_some(*start)
+    })
+}
+
+/// The members a sentence names right after a condition set off by commas ("each error has a
+/// `reason` and, when a particular field caused it, that `field`"): sent only then.
+pub(super) fn named_after_a_condition(said: &str) -> Vec<&str> {
+    // The text before each code span, since the one before it (the parts between backticks).
+    let parts: Vec<&str> = said.split('`').collect();
+    let mut found = Vec::new();
+    for at in (1..parts.len()).step_by(2) {
+        let before = parts[at - 1].to_ascii_lowercase();
+        // (The condition ends right before the member, `that` or `its` at most between them: not
+        // "a `reason`, when sent, and a `field`", whose condition is the member's before.)
+        let condition = [", when ", ", if ", ", where "].iter().any(|open| {
+            let Some(start) = before.rfind(open) else { return false };
+            let after = &before[start + open.len()..];
+            after.split_once(", ").is_some_and(|(_, rest)| {
+                rest.split_whitespace().count() <= 2 && !rest.starts_with("and ") && !rest.starts_with("or ")
+            })
+        });
+        if condition {
+            found.push(crate::page::unquoted(parts[at]));
+        }
+    }
+    found
+}
+
+/// Words after which a sentence names the members a body sends only sometimes ("each entry has
+/// a `code` and may have a `source`").
+const MAY_HAVE: [&str; 6] = ["may have", "may also have", "can have", "may include", "may also include", "may carry"];
+
+/// Whether (lower-case) words say a member is sent only sometimes: "only there when...",
+/// "not always sent", "may be omitted", "when present", "on token requests only", "for
+/// `param_error`, ...".
+pub(in crate::draft) fn sent_sometimes(said: &str) -> bool {
+    // (Not "if any": Cloudflare's `messages`, "informational messages, if any", is always sent,
+    // empty or not.)
+    const PHRASES: [&str; 10] = [
+        "only there",
+        "only present",
+        "only included",
+        "only sent",
+        "may be absent",
+        "may be omitted",
+        "not always",
+        "when present",
+        "if present",
+        "where present",
+    ];
+    PHRASES.iter().any(|phrase| said.contains(phrase))
+        // ("The OAuth 2.0 error, on token requests only.")
+        || said.trim_end().trim_end_matches('.').ends_with(" only")
+        // (Mangopay's `errors`: "For `param_error`, each parameter at fault.")
+        || said.trim_start().starts_with("for `")
+}
+
+impl Drafter<'_> {
+    /// Sentences about one member, that start with its name (`` `instance` identifies this
+    /// occurrence; quote it when you contact support. ``) or are the one member a line names and
+    /// says identifies the request: its description, where only the examples had given one (and
+    /// so its role, where the sentence says it is for support or the request's id).
+    pub(in crate::draft) fn prose_descriptions(&mut self) {
+        let page = self.page;
+        for line in page.sections.iter().flat_map(|section| &section.prose) {
+            // (Or a line whose one code span names the member it says identifies the request:
+            // Plivo's "Keep `api_id`: it identifies the request".)
+            let about_the_request = || {
+                let mut spans = code_spans(line);
+                let member = spans.next().filter(|_| spans.next().is_none())?;
+                said_of_the_request(&line.to_lowercase()).then(|| (member.to_string(), line.clone()))
+            };
+            let (member, sentence) = match line.strip_prefix('`').and_then(|rest| rest.split_once('`')) {
+                Some((member, _)) => {
+                    // The line's first sentence (a member's name may hold a `.`, so not split
+                    // before it).
+                    let sentence = match line[member.len() + 2..].split_once(". ") {
+                        Some((first, _)) => format!("`{member}`{first}."),
+                        None => line.clone(),
+                    };
+                    (member.to_string(), sentence)
+                }
+                None => match about_the_request() {
+                    Some(found) => found,
+                    None => continue,
+                },
+            };
+            let fields = self.bodies.iter_mut().flat_map(|body| &mut body.fields);
+            for field in fields.filter(|f| f.name == member && f.inferred.iter().any(|i| i == "description")) {
+                field.description = sentence.replace('`', "");
+                field.inferred.retain(|fact| fact != "description");
+            }
+        }
+    }
+
+    /// Sentences that say which members are required or optional (`` `error` is required;
+    /// `error_description` and `error_uri` are optional ``): the members they name take what the
+    /// page says, where only the examples had said it.
+    pub(in crate::draft) fn prose_requirements(&mut self) {
+        let page = self.page;
+        for line in page.sections.iter().flat_map(|section| &section.prose) {
+            // Most lines say neither word.
+            let lower = line.to_lowercase();
+            let may_have = MAY_HAVE.iter().any(|words| lower.contains(words));
+            if !["required", "optional"].iter().any(|word| lower.contains(word))
+                && !sent_sometimes(&lower)
+                && !may_have
+                && left_out(line).is_none()
+                && when_there_is_one(line).is_none()
+                && named_after_a_condition(line).is_empty()
+            {
+                continue;
+            }
+            // (The member the clause before named first, for one that starts `it`.)
+            let mut previous: Option<&str> = None;
+            for clause in line.split("; ").flat_map(|part| part.split(". ")) {
+                let first_named = code_spans(clause).next();
+                let before = std::mem::replace(&mut previous, first_named);
+                // What the members are, not what was done to them ("`meta` was drafted optional").
+                let lower = clause.to_lowercase();
+                let says = |word: &str| [" is ", " are "].iter().any(|verb| lower.contains(&format!("{verb}{word}")));
+                // ("`field` is only there when one field caused the error.")
+                let sometimes = sent_sometimes(&lower);
+                // ("Each entry has a `code` ... and may have a `source`": those named after it.)
+                let may_have = MAY_HAVE.iter().filter_map(|words| lower.find(words)).min();
+                // (The member named last before the words: "the `parameter` at fault when there
+                // is one" is about `parameter`, as "`result` (left out ...)" is about `result`.)
+                let left_out = left_out(clause).or_else(|| when_there_is_one(clause));
+                let conditioned = named_after_a_condition(clause);
+                let required = match (says("optional") || says("not required") || sometimes, says("required")) {
+                    (true, _) => false,
+                    (false, true) => true,
+                    (false, false) if may_have.is_some() || left_out.is_some() || !conditioned.is_empty() => false,
+                    (false, false) => continue,
+                };
+                // Where words said which members are sent only sometimes, those members.
+                let targeted = !required && !sometimes;
+                let named: Vec<&str> = match (may_have.and_then(|at| clause.get(at..)), left_out) {
+                    (Some(after), _) if targeted => code_spans(after).collect(),
+                    // The member named last before `left out`, else the one it names (`leave
+                    // `error_code` out`): not every member of the sentence.
+                    (_, Some(at)) if targeted => {
+                        let before = code_spans(&clause[..at]).last();
+                        before.or_else(|| code_spans(&clause[at..]).next()).into_iter().collect()
+                    }
+                    _ if targeted && may_have.is_none() && !conditioned.is_empty() => conditioned,
+                    // ("`errors` maps each field to its problem; it is only sent for `Invalid
+                    // Parameters`": the member the clause before named.)
+                    _ if ["it ", "this member ", "that member "].iter().any(|w| lower.trim_start().starts_with(w)) => {
+                        before.into_iter().collect()
+                    }
+                    _ => code_spans(clause).collect(),
+                };
+                let fields = self.bodies.iter_mut().flat_map(|body| &mut body.fields);
+                for field in
+                    fields.filter(|f| named.contains(&f.name.as_str()) && f.inferred.iter().any(|i| i == "required"))
+                {
+                    field.required = required;
+                    field.inferred.retain(|fact| fact != "required");
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{left_out, named_after_a_condition, sent_sometimes, when_there_is_one};
+
+    #[test]
+    fn words_that_say_a_member_is_sent_sometimes() {
+        assert!(sent_sometimes("`field`, when present, names the field at fault."));
+        assert!(sent_sometimes("for `param_error`, each parameter at fault."));
+        assert!(!sent_sometimes("informational messages, if any."), "always sent, maybe empty");
+        assert!(!sent_sometimes("the field at fault."));
+        let left = |said: &'static str| left_out(said).map(|at| &said[at..]);
+        assert_eq!(
+            left("Older servers leave `error_code` out; fall back."),
+            Some("leave `error_code` out; fall back.")
+        );
+        assert_eq!(left("`result` (left out when it failed)"), Some("(left out when it failed)"));
+        assert_eq!(left("Leave the rest to the server; it works things out."), None);
+        let when = |said: &'static str| when_there_is_one(said).map(|at| &said[at..]);
+        assert_eq!(when("and the `parameter` at fault when there is one"), Some("when there is one"));
+        assert_eq!(when("the `parameter` at fault"), None);
+        assert_eq!(
+            named_after_a_condition("Each has a `reason` for people and, when a field caused it, that `field`."),
+            ["field"]
+        );
+        assert!(named_after_a_condition("Each has a `reason`, when sent, and a `field`.").is_empty());
+    }
+}
