@@ -40,7 +40,7 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
     let vocabulary = matches!(ty, FieldType::Vocabulary(_));
     match words.as_str() {
         "type" | "code" | "errorcode" | "errortype" | "error" | "name" | "retcode" | "errcode" | "reason"
-        | "status"
+        | "status" | "category"
             if vocabulary =>
         {
             Some(FieldRole::Code)
@@ -211,7 +211,20 @@ impl Drafter<'_> {
         // table's body under a member (`{"error": {"status": 404, ...}}`).
         // (A type only the examples gave, so far, widens to fit.)
         let shared_fit = |drafter: &Self, index: usize| drafter.members_fit(index, body, true);
-        if let Some(index) = best.filter(|&i| !another_body(self, i) && shared_fit(self, i)) {
+        // A body that shares no code or message with the root and names its own otherwise
+        // (Deepgram's `err_code` and `err_msg` beside `category` and `message`, both formats
+        // with a `request_id`): another format.
+        let another_format = |drafter: &Self, index: usize| {
+            let shape = &drafter.bodies[index];
+            let in_shape = |key: &str| shape.fields.iter().any(|f| f.name == key);
+            let speaks = |key: &str| code_like(key) || role_for(key, &FieldType::String) == Some(FieldRole::Message);
+            let shared_speaks = body.keys().any(|k| in_shape(k) && speaks(k));
+            let own = body.keys().any(|k| !in_shape(k) && speaks(k));
+            let rival = shape.fields.iter().any(|f| !body.contains_key(&f.name) && speaks(&f.name));
+            !shared_speaks && own && rival
+        };
+        if let Some(index) = best.filter(|&i| !another_body(self, i) && shared_fit(self, i) && !another_format(self, i))
+        {
             return index;
         }
         if best.is_none_or(|i| !shared_fit(self, i)) {
@@ -349,11 +362,7 @@ impl Drafter<'_> {
                 // A member its table gave no type: the examples say. An empty list or object
                 // says little (a list of anything), so a later example may say more.
                 if !value.is_null() && self.untyped.contains(&(index, key.clone())) {
-                    let empty = match value {
-                        Value::Array(items) => items.is_empty(),
-                        Value::Object(map) => map.is_empty(),
-                        _ => false,
-                    };
+                    let empty = is_empty_container(value);
                     let mut ty = self.infer_type(key, value, source);
                     let sent_empty = self.sent_empty.get(&(index, key.clone())).copied();
                     if empty {
@@ -414,9 +423,11 @@ impl Drafter<'_> {
             if value.is_null() && like_a_sibling.is_none() {
                 self.null_only.insert((index, key.clone()));
             }
-            if value.as_object().is_some_and(Map::is_empty) {
+            // An empty object or list says little of what it holds: a later example may say more
+            // (OKX's `data`, `[]` beside a failed batch's results).
+            if is_empty_container(value) {
                 self.untyped.insert((index, key.clone()));
-                self.sent_empty.insert((index, key.clone()), true);
+                self.sent_empty.insert((index, key.clone()), value.is_object());
             }
             let mut inferred: Vec<String> = vec!["type".into(), "required".into(), "description".into()];
             if value.is_null() {
@@ -1111,6 +1122,15 @@ fn values_at(json: &Value, path: &[String], out: &mut Vec<String>) {
 /// `retry_count`.
 fn last_word(name: &str) -> Option<String> {
     crate::names::words(name).pop().map(|word| word.to_ascii_lowercase())
+}
+
+/// An empty JSON list or object: a value that says little of what it holds.
+fn is_empty_container(value: &Value) -> bool {
+    match value {
+        Value::Array(items) => items.is_empty(),
+        Value::Object(map) => map.is_empty(),
+        _ => false,
+    }
 }
 
 #[cfg(test)]

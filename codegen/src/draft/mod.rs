@@ -83,6 +83,7 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     drafter.namespaced_codes();
     drafter.example_vocabularies();
     drafter.prose();
+    drafter.prose_members();
     drafter.prose_requirements();
     drafter.prose_descriptions();
     drafter.prose_headers();
@@ -114,6 +115,16 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
             drafter.drop_table(index);
         }
     }
+}
+
+/// The table a vocabulary was first drafted from.
+struct VocabularyTable {
+    /// Its columns' headers.
+    columns: Vec<String>,
+    /// Which column holds the codes.
+    key: usize,
+    /// The headings of its section, where they named the vocabulary (and not its key column).
+    named_by: Option<Vec<String>>,
 }
 
 /// The id of the catalog section for the page's words in section `source` beside a table that
@@ -203,9 +214,9 @@ struct Drafter<'p> {
     statuses: Vec<model::Status>,
     status_classes: Vec<model::StatusClassEntry>,
     vocabularies: Vec<model::Vocabulary>,
-    /// Per vocabulary from a table: that table's columns, and which of them holds the codes
-    /// (to type the member named like it, and to tell a table of more of its codes).
-    vocabulary_tables: BTreeMap<String, (Vec<String>, usize)>,
+    /// Per vocabulary from a table, that table (to type the member named like its code column,
+    /// and to tell a table of more of its codes).
+    vocabulary_tables: BTreeMap<String, VocabularyTable>,
     bodies: Vec<model::Shape>,
     /// The bodies (by index) that examples built, member by member, from nothing: their first
     /// example's members are required until an example lacks one.
@@ -294,7 +305,7 @@ impl<'p> Drafter<'p> {
 
     /// The header of the code column of the table a vocabulary comes from, if it does.
     fn code_column(&self, vocabulary: &str) -> Option<&str> {
-        self.vocabulary_tables.get(vocabulary).map(|(columns, key)| columns[*key].as_str())
+        self.vocabulary_tables.get(vocabulary).map(|table| table.columns[table.key].as_str())
     }
 
     fn section_title(&self, index: usize) -> String {

@@ -7,7 +7,7 @@ use super::cells::{
     is_lower_case_header_cell, is_placeholder, is_yes_no_column, json_type, key_template, numbered_name,
     reason_after_code, status_and_message, status_phrases, statuses_form, strip_code, unescape, yes_no, yes_no_form,
 };
-use super::{names, Drafter};
+use super::{names, Drafter, VocabularyTable};
 use crate::model::{
     Field, FieldType, Header, JoinRows, Shape, SourceTable, Status, StatusClassEntry, TableColumn, TableRows,
     Vocabulary, VocabularyType, VocabularyValue,
@@ -225,6 +225,27 @@ impl TableKind {
     /// `apart`: the members the examples send numbers in that are not their status (see
     /// [`members_apart_from_the_status`]).
     fn of(table: &PageTable, apart: &BTreeMap<String, BTreeSet<u64>>) -> Option<Self> {
+        Self::by_columns(table, apart).map(|kind| kind.told_apart_by_names(table))
+    }
+
+    /// Codes that several rows share (ipstack's `101`, of a missing key and of one not valid),
+    /// beside a column of names in code style that tells every row apart: the rows are the
+    /// names' (each linked to its code, see [`Drafter::linked_column`]).
+    fn told_apart_by_names(self, table: &PageTable) -> Self {
+        let Self::Codes { key, .. } = self else { return self };
+        let unique = |cells: &[&str]| cells.iter().collect::<BTreeSet<_>>().len() == cells.len();
+        if unique(&column(table, key)) {
+            return self;
+        }
+        let names = (0..table.header.len()).filter(|&c| c != key).find(|&c| {
+            let cells = column(table, c);
+            unique(&cells) && cells.iter().all(|cell| is_code_name(cell))
+        });
+        names.map_or(self, |key| Self::Codes { key, integer: false })
+    }
+
+    /// [`Self::of`], before rows that share a code are told apart.
+    fn by_columns(table: &PageTable, apart: &BTreeMap<String, BTreeSet<u64>>) -> Option<Self> {
         let first_header = table.header[0].trim().to_lowercase();
         let first = column(table, 0);
         let all = |test: fn(&str) -> bool| first.iter().all(|c| test(c));
@@ -788,11 +809,11 @@ impl Drafter<'_> {
                     .enumerate()
                     .all(|(c, (a, b))| a == b || (c == key && codes(a) && codes(b)))
         };
-        let same_codes = self.vocabulary_tables.iter().find_map(|(name, (header, earlier_key))| {
+        let same_codes = self.vocabulary_tables.iter().find_map(|(name, earlier)| {
             let vocabulary = self.vocabularies.iter().find(|v| &v.name == name)?;
             let fresh = keys.iter().all(|(k, _)| !vocabulary.values.iter().any(|v| &v.value == k));
             let same_type = (vocabulary.wire_type == VocabularyType::Integer) == integer;
-            (same_columns(header, *earlier_key) && fresh && same_type).then(|| name.clone())
+            (same_columns(&earlier.columns, earlier.key) && fresh && same_type).then(|| name.clone())
         });
         // A section headed by one status (Stytch's `## 400 Bad Request` over a table of its
         // `error_type`s): its codes are sent with that status, and the vocabulary is named after
@@ -801,8 +822,8 @@ impl Drafter<'_> {
             Some([(code, _)]) => Some(*code),
             _ => None,
         };
-        let name = match &same_codes {
-            Some(name) => name.clone(),
+        let (mut name, named_by_heading) = match &same_codes {
+            Some(name) => (name.clone(), None),
             None => {
                 // (A heading that names no type, `Errors`, gives way to the key column's header:
                 // `ErrorMessage` for a table keyed by its messages.)
@@ -820,9 +841,8 @@ impl Drafter<'_> {
                     }
                     None => section.heading.clone(),
                 };
-                names::vocabulary_name(&named_by, |n| {
-                    self.vocabularies.iter().any(|v| v.name == n) || self.bodies.iter().any(|b| b.name == n)
-                })
+                let name = names::vocabulary_name(&named_by, |n| self.type_name_taken(n));
+                (name, Some(named_by).filter(|named_by| *named_by == section.heading))
             }
         };
         let mut columns = Vec::new();
@@ -833,7 +853,7 @@ impl Drafter<'_> {
                 columns.push(TableColumn { header: header.clone(), cell: key_template.clone() });
                 continue;
             }
-            if linked == Some(c) {
+            if linked.is_some_and(|(linked, _)| linked == c) {
                 let cell = super::cells::key_template(&column(table, c), "link");
                 columns.push(TableColumn { header: header.clone(), cell });
                 continue;
@@ -858,7 +878,7 @@ impl Drafter<'_> {
                     fact.set(&mut value, cell)?;
                 }
             }
-            value.link = linked.and_then(|c| row.get(c)).map(|cell| strip_code(cell));
+            value.link = linked.and_then(|(c, _)| row.get(c)).map(|cell| strip_code(cell));
             for &code in &value.statuses {
                 self.ensure_status(code, &source);
             }
@@ -880,14 +900,32 @@ impl Drafter<'_> {
                 }
             }
         }
-        if let Some(vocabulary) = same_codes.and_then(|name| self.vocabularies.iter_mut().find(|v| v.name == name)) {
+        // Tables of the same codes, each under a heading of its own below one they share (`Error
+        // codes` › `Payment errors`, › `Invalid request errors`): the vocabulary is named after
+        // the heading they share, not the first one's own.
+        let shared_heading = same_codes.as_ref().and_then(|name| {
+            let earlier = self.vocabulary_tables.get(name)?.named_by.as_ref()?;
+            let parent = section.heading.split_last().map(|(_, parent)| parent)?;
+            let siblings = !parent.is_empty() && earlier.len() == section.heading.len() && earlier.starts_with(parent);
+            siblings.then(|| parent.to_vec())
+        });
+        if let Some(parent) = shared_heading {
+            let renamed = names::vocabulary_name(&parent, |n| n != name && self.type_name_taken(n));
+            self.rename_vocabulary(&name, &renamed, parent);
+            name = renamed;
+        }
+        if let Some(vocabulary) = same_codes.and(self.vocabularies.iter_mut().find(|v| v.name == name)) {
             vocabulary.description =
                 format!("{} and {}.", vocabulary.description.trim_end_matches('.'), section.heading.join(" › "));
             vocabulary.values.extend(values);
             return Some(SourceTable { rows: TableRows::Vocabulary(name), columns, join: None });
         }
-        self.vocabulary_tables.insert(name.clone(), (table.header.clone(), key));
-        let links_to = linked.map(|c| self.linked_vocabulary(&table.header[c], &values, &source, &name));
+        let first_table = VocabularyTable { columns: table.header.clone(), key, named_by: named_by_heading };
+        self.vocabulary_tables.insert(name.clone(), first_table);
+        let links_to = linked.map(|(c, integer)| {
+            let wire_type = if integer { VocabularyType::Integer } else { VocabularyType::String };
+            self.linked_vocabulary((&table.header[c], wire_type), &values, &source, &name)
+        });
         self.vocabularies.push(Vocabulary {
             name: name.clone(),
             description: format!("The values the page lists under {}.", section.heading.join(" › ")),
@@ -898,6 +936,29 @@ impl Drafter<'_> {
             ..Vocabulary::default()
         });
         Some(SourceTable { rows: TableRows::Vocabulary(name), columns, join: None })
+    }
+
+    /// Calls vocabulary `old` `new` wherever the draft names it so far: the vocabulary, the
+    /// vocabularies linked to it, the tables it rebuilds; its first table is now named by
+    /// `heading`.
+    fn rename_vocabulary(&mut self, old: &str, new: &str, heading: Vec<String>) {
+        for vocabulary in &mut self.vocabularies {
+            if vocabulary.name == old {
+                vocabulary.name = new.to_string();
+            }
+            if vocabulary.links_to.as_deref() == Some(old) {
+                vocabulary.links_to = Some(new.to_string());
+            }
+        }
+        for spec in self.table_specs.values_mut() {
+            if matches!(&spec.rows, TableRows::Vocabulary(name) if name == old) {
+                spec.rows = TableRows::Vocabulary(new.to_string());
+            }
+        }
+        if let Some(mut table) = self.vocabulary_tables.remove(old) {
+            table.named_by = Some(heading);
+            self.vocabulary_tables.insert(new.to_string(), table);
+        }
     }
 
     /// A table of integer codes each written with its name (`4 INVALID_PARAMETERS`): each code
@@ -928,24 +989,45 @@ impl Drafter<'_> {
     /// Beside a table's codes, a column of names in code style that the examples send in a
     /// member of their own, the column's header (Xero's `ErrorNumber` and `Type`,
     /// `ValidationException`): each code's name in another vocabulary, which that member holds.
-    fn linked_column(&self, table: &PageTable, key: usize) -> Option<usize> {
+    /// Or a column of integer codes that several rows share, told apart by their names (ipstack's
+    /// `101`, of `missing_access_key` and `invalid_access_key`), which a member sends apart from
+    /// the status, and not every one an error status: each name's code. With whether the column's codes are integers.
+    fn linked_column(&self, table: &PageTable, key: usize) -> Option<(usize, bool)> {
         let sent = crate::page::strings_by_member(self.page_bodies.iter().map(|(_, body)| body));
-        (0..table.header.len()).filter(|&c| c != key).find(|&c| {
+        // (Numbers a member sends apart from the status: a column of statuses links to none.)
+        let sent_numbers = self.members_apart_from_the_status();
+        (0..table.header.len()).filter(|&c| c != key).find_map(|c| {
             let cells = column(table, c);
-            let names = cells.iter().all(|cell| {
-                let name = strip_code(cell);
-                is_code_cell(cell) && name.chars().any(|c| c.is_ascii_alphabetic()) && status_codes(cell).is_none()
-            });
-            let member = sent.iter().find(|(member, _)| column_names_member(&table.header[c], member));
-            names
-                && member.is_some_and(|(_, values)| cells.iter().any(|cell| values.contains(strip_code(cell).as_str())))
+            let names = cells.iter().all(|cell| is_code_name(cell));
+            let named_member = |member: &str| column_names_member(&table.header[c], member);
+            if names {
+                let values = sent.iter().find(|(member, _)| named_member(member)).map(|(_, values)| values);
+                let sent =
+                    values.is_some_and(|values| cells.iter().any(|cell| values.contains(strip_code(cell).as_str())));
+                return sent.then_some((c, false));
+            }
+            let numbers: Option<Vec<u64>> = cells.iter().map(|cell| strip_code(cell).parse().ok()).collect();
+            let shared =
+                numbers.as_ref().is_some_and(|numbers| numbers.iter().collect::<BTreeSet<_>>().len() < numbers.len());
+            // (Error statuses all, Hunter's `code` of each error, are the rows' statuses.)
+            let statuses = numbers.as_ref().is_some_and(|numbers| numbers.iter().all(|n| (400..600).contains(n)));
+            let values =
+                sent_numbers.iter().find(|(member, _)| named_member(member.as_str())).map(|(_, values)| values);
+            let sent = values.zip(numbers).is_some_and(|(values, numbers)| numbers.iter().any(|n| values.contains(n)));
+            (shared && !statuses && sent).then_some((c, true))
         })
     }
 
     /// The vocabulary of the names a table's codes link to (see [`Self::linked_column`]), named
     /// after the column, in the order the table first gives them.
     /// (Named apart from `beside`, the vocabulary of the table's rows, which is pushed after it.)
-    fn linked_vocabulary(&mut self, header: &str, values: &[VocabularyValue], source: &str, beside: &str) -> String {
+    fn linked_vocabulary(
+        &mut self,
+        (header, wire_type): (&str, VocabularyType),
+        values: &[VocabularyValue],
+        source: &str,
+        beside: &str,
+    ) -> String {
         // (`Type` and `Category` would be methods the enums have: `ErrorType`, `ErrorCategory`.)
         let base = names::singular(&names::pascal(&strip_code(header)));
         let base = match crate::model::taken_link_method(&base) {
@@ -967,6 +1049,7 @@ impl Drafter<'_> {
             name: name.clone(),
             description: format!("The {} the page gives each code.", strip_code(header)),
             source: source.to_string(),
+            wire_type,
             values: linked,
             ..Vocabulary::default()
         });
@@ -1048,6 +1131,12 @@ fn is_type_header(header: &str) -> bool {
 /// A cell naming a whole class of statuses as pages write one (`5xx`, `` `4XX` ``): the text.
 fn status_class_cell(cell: &str) -> Option<String> {
     Some(strip_code(cell)).filter(|text| crate::model::written_status_class(text).is_some())
+}
+
+/// A cell of a code written as a name (`ValidationException`, `` `404_not_found` ``): in code
+/// style, with a letter, and no status.
+fn is_code_name(cell: &str) -> bool {
+    is_code_cell(cell) && strip_code(cell).chars().any(|c| c.is_ascii_alphabetic()) && status_codes(cell).is_none()
 }
 
 /// A cell that names something, as a title does: a few capitalised words, no sentence

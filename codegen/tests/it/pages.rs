@@ -334,12 +334,12 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
             line.starts_with('#') && line.trim_start_matches('#').trim().replace('`', "") == heading.as_str()
         })
         .collect();
-    let line = match lines.as_slice() {
+    let heading_line = match lines.as_slice() {
         [title, section, ..] if title.starts_with("# ") && table.is_some() => *section,
         [first, ..] => *first,
         [] => panic!("no heading line `{heading}` on the page"),
     };
-    let renamed = page.replacen(&format!("{line}\n"), &format!("{line} Renamed\n"), 1);
+    let renamed = page.replacen(&format!("{heading_line}\n"), &format!("{heading_line} Renamed\n"), 1);
     edit("heading renamed", renamed, "heading renamed");
     // A parent heading renamed: its sections move with it, and the rename is said once.
     if anchor.heading.len() >= 2 {
@@ -397,8 +397,8 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
         sent.iter().filter_map(underscored).find(unknown).or_else(|| sent.iter().filter_map(otherwise).find(unknown));
     if let Some(new_code) = new_code {
         let mentioned = page.replacen(
-            &format!("# {heading}\n"),
-            &format!("# {heading}\n\nA new code, `{new_code}`, may come back.\n"),
+            &format!("{heading_line}\n"),
+            &format!("{heading_line}\n\nA new code, `{new_code}`, may come back.\n"),
             1,
         );
         edit("new code in prose", mentioned, "no such value");

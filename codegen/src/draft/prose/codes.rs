@@ -6,7 +6,7 @@ use super::statuses::{heading_class, statuses_in};
 use super::SEPARATORS;
 use crate::draft::Drafter;
 use crate::model::{TableRows, VocabularyType, VocabularyValue};
-use crate::page::code_style as style;
+use crate::page::{code_spans, code_style as style};
 use std::collections::{BTreeMap, BTreeSet};
 
 impl Drafter<'_> {
@@ -239,8 +239,26 @@ impl Drafter<'_> {
         if known || crate::page::names_an_identifier(word) || (word.contains(' ') && categorized.is_none()) {
             return;
         }
+        // (The vocabulary of a member the line names before the code, in the code's style: "the
+        // `category` is `SERVICE_UNAVAILABLE`", of Deepgram's two formats, each with its codes.)
+        let named_before = line.find(&format!("`{word}`")).and_then(|at| {
+            let members: Vec<&str> = code_spans(&line[..at]).collect();
+            let vocabulary_of = |name: &str| {
+                self.bodies.iter().flat_map(|b| &b.fields).find(|f| f.name == name).and_then(|f| match f.ty.values() {
+                    crate::model::FieldType::Vocabulary(v) => Some(v.clone()),
+                    _ => None,
+                })
+            };
+            let written = style(word)?;
+            members.into_iter().rev().filter_map(vocabulary_of).find(|name| {
+                self.vocabularies
+                    .iter()
+                    .any(|v| &v.name == name && v.values.iter().any(|x| style(&x.value) == Some(written)))
+            })
+        });
         let vocabulary = match style(word) {
             _ if categorized.is_some() => categorized,
+            _ if named_before.is_some() => named_before,
             Some(written) => {
                 let like = |v: &&crate::model::Vocabulary| {
                     v.values.iter().filter(|x| style(&x.value) == Some(written)).count()

@@ -91,28 +91,115 @@ pub(in crate::draft) fn sent_sometimes(said: &str) -> bool {
         || said.trim_start().starts_with("for `")
 }
 
+/// Each line of a section's prose, with the term it defines where a line of the term alone
+/// stands above it (a bold `**type**`, then what it is): the term line itself is no line of its
+/// own. A term is one word, a member's name as written.
+fn defined_terms(prose: &[String]) -> Vec<(Option<&str>, &str)> {
+    let is_term = |line: &str| {
+        let word = line.trim_matches('`');
+        !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
+    };
+    let mut lines = Vec::new();
+    let mut term: Option<&str> = None;
+    for line in prose {
+        match term.take() {
+            None if is_term(line) => term = Some(line),
+            defined => lines.push((defined.map(|term| term.trim_matches('`')), line.as_str())),
+        }
+    }
+    // (A term last, with nothing under it, is a line as written.)
+    lines.extend(term.map(|line| (None, line)));
+    lines
+}
+
+/// Words after an object's name that say what members it has ("`source` has a `pointer`").
+const HAS: [&str; 4] = [" has ", " holds ", " contains ", " carries "];
+
+/// A sentence that starts with an object member and says which members it has ("`source` has a
+/// `pointer`, a JSON Pointer into the body, or a `parameter`, the query parameter at fault"):
+/// the object's name, the members named after the verb, and whether the sentence offers them as
+/// alternatives (each then sent only sometimes).
+fn members_said_held(line: &str) -> Option<(&str, Vec<&str>, bool)> {
+    let (object, rest) = line.strip_prefix('`')?.split_once('`')?;
+    let after = HAS.iter().find_map(|verb| rest.strip_prefix(verb))?;
+    let members: Vec<&str> = code_spans(after)
+        .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .collect();
+    let alternatives = after.contains(" or ") || after.contains(" either ");
+    (!members.is_empty()).then_some((object, members, alternatives))
+}
+
 impl Drafter<'_> {
+    /// Members the prose says an object has that no example sent (Klaviyo's "`source` has a
+    /// `pointer` ..., or a `parameter` ...": only `pointer` shown): members of its shape, text,
+    /// described by the sentence. Members offered as alternatives are each sent only sometimes.
+    pub(in crate::draft) fn prose_members(&mut self) {
+        let page = self.page;
+        for (index, section) in page.sections.iter().enumerate() {
+            for line in &section.prose {
+                let Some((object, members, alternatives)) = members_said_held(line) else { continue };
+                let shapes: Vec<String> = self
+                    .bodies
+                    .iter()
+                    .flat_map(|body| &body.fields)
+                    .filter(|field| field.name == object)
+                    .filter_map(|field| match &field.ty {
+                        crate::model::FieldType::Object(shape) => Some(shape.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                for shape in shapes {
+                    let listed = crate::model::TableRows::Body(shape.clone());
+                    let (source, _) = self.free_source(&self.section_ids[index], |rows| *rows == listed);
+                    let Some(body) = self.bodies.iter_mut().find(|body| body.name == shape) else { continue };
+                    for &member in &members {
+                        match body.fields.iter_mut().find(|field| field.name == member) {
+                            Some(known) if alternatives && known.inferred.iter().any(|i| i == "required") => {
+                                known.required = false;
+                                known.inferred.retain(|fact| fact != "required");
+                            }
+                            Some(_) => {}
+                            None => body.fields.push(crate::model::Field {
+                                name: member.to_string(),
+                                required: !alternatives,
+                                description: line.replace('`', ""),
+                                source: source.clone(),
+                                inferred: vec!["type".into()],
+                                ..crate::draft::bodies::field()
+                            }),
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Sentences about one member, that start with its name (`` `instance` identifies this
     /// occurrence; quote it when you contact support. ``) or are the one member a line names and
     /// says identifies the request: its description, where only the examples had given one (and
     /// so its role, where the sentence says it is for support or the request's id).
     pub(in crate::draft) fn prose_descriptions(&mut self) {
         let page = self.page;
-        for line in page.sections.iter().flat_map(|section| &section.prose) {
+        for (term, line) in page.sections.iter().flat_map(|section| defined_terms(&section.prose)) {
             // (Or a line whose one code span names the member it says identifies the request:
             // Plivo's "Keep `api_id`: it identifies the request".)
             let about_the_request = || {
                 let mut spans = code_spans(line);
                 let member = spans.next().filter(|_| spans.next().is_none())?;
-                said_of_the_request(&line.to_lowercase()).then(|| (member.to_string(), line.clone()))
+                said_of_the_request(&line.to_lowercase()).then(|| (member.to_string(), line.to_string()))
             };
             let (member, sentence) = match line.strip_prefix('`').and_then(|rest| rest.split_once('`')) {
+                // (A paragraph under a term of its own: its first sentence.)
+                _ if term.is_some() => {
+                    let first = line.split_once(". ").map_or(line.to_string(), |(first, _)| format!("{first}."));
+                    (term.unwrap_or_default().to_string(), first)
+                }
                 Some((member, _)) => {
                     // The line's first sentence (a member's name may hold a `.`, so not split
                     // before it).
                     let sentence = match line[member.len() + 2..].split_once(". ") {
                         Some((first, _)) => format!("`{member}`{first}."),
-                        None => line.clone(),
+                        None => line.to_string(),
                     };
                     (member.to_string(), sentence)
                 }
@@ -134,7 +221,7 @@ impl Drafter<'_> {
     /// page says, where only the examples had said it.
     pub(in crate::draft) fn prose_requirements(&mut self) {
         let page = self.page;
-        for line in page.sections.iter().flat_map(|section| &section.prose) {
+        for (term, line) in page.sections.iter().flat_map(|section| defined_terms(&section.prose)) {
             // Most lines say neither word.
             let lower = line.to_lowercase();
             let may_have = MAY_HAVE.iter().any(|words| lower.contains(words));
@@ -163,7 +250,12 @@ impl Drafter<'_> {
                 // is one" is about `parameter`, as "`result` (left out ...)" is about `result`.)
                 let left_out = left_out(clause).or_else(|| when_there_is_one(clause));
                 let conditioned = named_after_a_condition(clause);
-                let required = match (says("optional") || says("not required") || sometimes, says("required")) {
+                // (A paragraph under a term that starts `Optional:` says it of the term.)
+                let labelled = |word: &str| term.is_some() && lower.trim_start().starts_with(word);
+                let required = match (
+                    says("optional") || says("not required") || sometimes || labelled("optional"),
+                    says("required") || labelled("required"),
+                ) {
                     (true, _) => false,
                     (false, true) => true,
                     (false, false) if may_have.is_some() || left_out.is_some() || !conditioned.is_empty() => false,
@@ -171,7 +263,12 @@ impl Drafter<'_> {
                 };
                 // Where words said which members are sent only sometimes, those members.
                 let targeted = !required && !sometimes;
+                let it = ["it ", "this member ", "that member "].iter().any(|w| lower.trim_start().starts_with(w));
                 let named: Vec<&str> = match (may_have.and_then(|at| clause.get(at..)), left_out) {
+                    // (Said under a term of its own, of it: "**type** ... It is optional".)
+                    _ if term.is_some() && (it || labelled("optional") || labelled("required")) => {
+                        term.into_iter().collect()
+                    }
                     (Some(after), _) if targeted => code_spans(after).collect(),
                     // The member named last before `left out`, else the one it names (`leave
                     // `error_code` out`): not every member of the sentence.
@@ -182,9 +279,7 @@ impl Drafter<'_> {
                     _ if targeted && may_have.is_none() && !conditioned.is_empty() => conditioned,
                     // ("`errors` maps each field to its problem; it is only sent for `Invalid
                     // Parameters`": the member the clause before named.)
-                    _ if ["it ", "this member ", "that member "].iter().any(|w| lower.trim_start().starts_with(w)) => {
-                        before.into_iter().collect()
-                    }
+                    _ if it => before.into_iter().collect(),
                     _ => code_spans(clause).collect(),
                 };
                 let fields = self.bodies.iter_mut().flat_map(|body| &mut body.fields);
@@ -201,7 +296,38 @@ impl Drafter<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{left_out, named_after_a_condition, sent_sometimes, when_there_is_one};
+    use super::{
+        defined_terms, left_out, members_said_held, named_after_a_condition, sent_sometimes, when_there_is_one,
+    };
+
+    #[test]
+    fn a_line_of_a_term_alone_names_what_the_line_under_it_defines() {
+        let prose: Vec<String> =
+            ["message", "For developers.", "`type`", "Groups errors. It is optional.", "A sentence.", "param"]
+                .map(String::from)
+                .to_vec();
+        assert_eq!(
+            defined_terms(&prose),
+            [
+                (Some("message"), "For developers."),
+                (Some("type"), "Groups errors. It is optional."),
+                (None, "A sentence."),
+                (None, "param"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_that_says_what_members_an_object_has() {
+        assert_eq!(
+            members_said_held("`source` has a `pointer`, a JSON Pointer, or a `parameter`, the one at fault."),
+            Some(("source", vec!["pointer", "parameter"], true))
+        );
+        assert_eq!(members_said_held("`meta` holds `limit` and `used`."), Some(("meta", vec!["limit", "used"], false)));
+        assert_eq!(members_said_held("Each error has a `code`."), None, "no object named first");
+        assert_eq!(members_said_held("`source` has no members of note."), None);
+        assert_eq!(members_said_held("`code` has `\"invalid value\"` at most."), None, "a value, not a member");
+    }
 
     #[test]
     fn words_that_say_a_member_is_sent_sometimes() {
