@@ -8,13 +8,23 @@ use crate::page::code_spans;
 /// Whether (lower-case) words say an id is the request's ("the ID of the call", "identifies the
 /// request").
 pub(in crate::draft) fn said_of_the_request(said: &str) -> bool {
-    ["id of the request", "id of the call", "identifies the request", "identifies the call"]
-        .iter()
-        .any(|words| said.contains(words))
+    [
+        "id of the request",
+        "id of the call",
+        "id of the operation",
+        "identifies the request",
+        "identifies the call",
+        "request's id",
+        "operation's id",
+    ]
+    .iter()
+    .any(|words| said.contains(words))
 }
 
 /// Words after a member that say it is sent only where it applies ("the `parameter` at fault
 /// when there is one").
+/// (Not "when there is any", of a member sent always and empty when there is none, Razorpay's
+/// `metadata: {}`.)
 const WHEN_THERE_IS_ONE: [&str; 6] =
     ["when there is one", "if there is one", "where there is one", "when available", "if available", "where available"];
 
@@ -65,6 +75,10 @@ pub(super) fn named_after_a_condition(said: &str) -> Vec<&str> {
 /// Words after which a sentence names the members a body sends only sometimes ("each entry has
 /// a `code` and may have a `source`").
 const MAY_HAVE: [&str; 6] = ["may have", "may also have", "can have", "may include", "may also include", "may carry"];
+
+/// Words right before the one member that some bodies alone send ("a `message`, and sometimes
+/// `details`"; "errors about fields add a `context` with the `fields` at fault").
+const SOMETIMES_ONE: [&str; 5] = ["sometimes ", "add a ", "adds a ", "add an ", "adds an "];
 
 /// Whether (lower-case) words say a member is sent only sometimes: "only there when...",
 /// "not always sent", "may be omitted", "when present", "on token requests only", "for
@@ -224,7 +238,7 @@ impl Drafter<'_> {
         for (term, line) in page.sections.iter().flat_map(|section| defined_terms(&section.prose)) {
             // Most lines say neither word.
             let lower = line.to_lowercase();
-            let may_have = MAY_HAVE.iter().any(|words| lower.contains(words));
+            let may_have = MAY_HAVE.iter().chain(&SOMETIMES_ONE).any(|words| lower.contains(words));
             if !["required", "optional"].iter().any(|word| lower.contains(word))
                 && !sent_sometimes(&lower)
                 && !may_have
@@ -246,6 +260,11 @@ impl Drafter<'_> {
                 let sometimes = sent_sometimes(&lower);
                 // ("Each entry has a `code` ... and may have a `source`": those named after it.)
                 let may_have = MAY_HAVE.iter().filter_map(|words| lower.find(words)).min();
+                let sometimes_one = SOMETIMES_ONE
+                    .iter()
+                    .filter_map(|words| lower.find(words).map(|at| at + words.len()))
+                    .min()
+                    .and_then(|at| code_spans(&clause[at..]).next().filter(|_| clause[at..].starts_with('`')));
                 // (The member named last before the words: "the `parameter` at fault when there
                 // is one" is about `parameter`, as "`result` (left out ...)" is about `result`.)
                 let left_out = left_out(clause).or_else(|| when_there_is_one(clause));
@@ -258,7 +277,14 @@ impl Drafter<'_> {
                 ) {
                     (true, _) => false,
                     (false, true) => true,
-                    (false, false) if may_have.is_some() || left_out.is_some() || !conditioned.is_empty() => false,
+                    (false, false)
+                        if may_have.is_some()
+                            || sometimes_one.is_some()
+                            || left_out.is_some()
+                            || !conditioned.is_empty() =>
+                    {
+                        false
+                    }
                     (false, false) => continue,
                 };
                 // Where words said which members are sent only sometimes, those members.
@@ -270,6 +296,7 @@ impl Drafter<'_> {
                         term.into_iter().collect()
                     }
                     (Some(after), _) if targeted => code_spans(after).collect(),
+                    _ if targeted && sometimes_one.is_some() => sometimes_one.into_iter().collect(),
                     // The member named last before `left out`, else the one it names (`leave
                     // `error_code` out`): not every member of the sentence.
                     (_, Some(at)) if targeted => {

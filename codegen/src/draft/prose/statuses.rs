@@ -139,7 +139,9 @@ pub(in crate::draft) fn statuses_in(line: &str) -> Vec<(u16, Option<String>)> {
             after.is_some_and(|w| w == "a" || w == "an")
                 && words.get(i + 2).is_some_and(|w| UNITS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
         };
-        let counted = after.is_some_and(|w| UNITS.contains(&w)) || unit_after_article();
+        // (Not the words of the next clause: "HTTP status 400; a request whose key is wrong...")
+        let clause_ends = word.ends_with([';', ',', ':', '.']);
+        let counted = !clause_ends && (after.is_some_and(|w| UNITS.contains(&w)) || unit_after_article());
         let reason_follows = after.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
         // (Not the bounds of a range: "a status from 400 to 599". A number in a code span may be
         // a code: the caller tells, by the API's codes.)
@@ -346,6 +348,7 @@ mod tests {
         assert_eq!(codes("Over the limit the answer is a 403 error, not a 429."), [403], "a status denied");
         assert_eq!(codes("It sends 400 errors instead of 422 or rather than a 409."), [400]);
         assert_eq!(codes("400 and 401 errors"), [400, 401]);
+        assert_eq!(codes("Errors get HTTP status 400; a request without a key gets 401."), [400, 401]);
         assert!(codes("Between 100 and 200 users").is_empty());
         // A number in a code span of a sentence of statuses is one (the caller drops the API's
         // codes).
