@@ -5,7 +5,8 @@
 //! inconsistency or mark facts inferred are the catalog's own reading, not drift.
 
 use crate::page::{
-    code_spans, code_style, header_names, is_extension_header, is_framing_header, status_codes, Page, PageSection,
+    code_spans, code_style, header_names, is_extension_header, is_framing_header, status_codes, CodeWriting, Page,
+    PageSection,
 };
 use crate::resolved::{Api, DocumentId};
 use serde_json::Value;
@@ -511,11 +512,11 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
         .collect();
     // Codes written otherwise (`itemNotFound`, `E0000010`, `50034`) only count in code spans:
     // words of those styles are common in prose.
-    let spanned: Vec<(bool, bool, bool, bool)> = api
+    let spanned: Vec<CodeWriting> = api
         .vocabularies
         .iter()
         .flat_map(|v| {
-            let mut counted: Vec<((bool, bool, bool, bool), usize)> = Vec::new();
+            let mut counted: Vec<(CodeWriting, usize)> = Vec::new();
             for style in v.values.iter().filter_map(|x| code_style(&x.wire)) {
                 match counted.iter_mut().find(|(s, _)| *s == style) {
                     Some((_, n)) => *n += 1,
@@ -534,7 +535,7 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
     // The values of a member typed by a vocabulary (the code, or another, such as the OAuth
     // `error` beside HERE's `errorCode`) joined by `_`: in a code span, a word written like one of
     // them counts even when the page gives only one (`invalid_token`).
-    let code_styles: Vec<(bool, bool, bool, bool)> = api
+    let code_styles: Vec<CodeWriting> = api
         .shapes
         .iter()
         .flat_map(|shape| &shape.fields)

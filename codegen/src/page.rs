@@ -589,17 +589,34 @@ pub fn names_an_identifier(word: &str) -> bool {
     ["_id", "_ids", "_url", "_uri"].iter().any(|end| word.ends_with(end))
 }
 
-/// How a code is written: whether it has lower-case letters, upper-case letters and `_`, and
-/// whether it starts upper-case. Two codes of one style (`INVALID_REQUEST`,
-/// `TRANSACTION_REFUSED`; `itemNotFound`, `syncStateNotFound`; `E0000001`, `E0000010`) are taken
-/// for codes of one list. `None` for what no code is written as (spaces, `-`, empty).
-pub fn code_style(word: &str) -> Option<(bool, bool, bool, bool)> {
-    let valid = !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+/// How [`code_style`] says a code is written.
+pub type CodeWriting = (bool, bool, Option<char>, bool);
+
+/// How a code is written: whether it has lower-case letters, upper-case letters, the separator
+/// between its words (`_`, or `-` in lower case), and whether it starts upper-case. Two codes of
+/// one style (`INVALID_REQUEST`, `TRANSACTION_REFUSED`; `itemNotFound`, `syncStateNotFound`;
+/// `invalid-jwt`, `access-denied`; `E0000001`, `E0000010`) are taken for codes of one list.
+/// `None` for what no code is written as (spaces, empty, both separators), and for what a `-`
+/// joins otherwise: a header's name (`Retry-After`, `x-request-id`).
+pub fn code_style(word: &str) -> Option<CodeWriting> {
+    let separator = match (word.contains('_'), word.contains('-')) {
+        (true, true) => return None,
+        (true, false) => Some('_'),
+        (false, true) => Some('-'),
+        (false, false) => None,
+    };
+    let upper = word.chars().any(|c| c.is_ascii_uppercase());
+    let header = separator == Some('-') && (upper || word.starts_with("x-"));
+    let valid = !word.is_empty()
+        && !header
+        && word.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && !word.ends_with('-')
+        && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     valid.then(|| {
         (
             word.chars().any(|c| c.is_ascii_lowercase()),
-            word.chars().any(|c| c.is_ascii_uppercase()),
-            word.contains('_'),
+            upper,
+            separator,
             word.starts_with(|c: char| c.is_ascii_uppercase()),
         )
     })
@@ -809,6 +826,18 @@ mod tests {
     use super::*;
 
     const PAGE: &str = "> Index at: https://example.com/llms.txt\n\n# Errors\n\nIntro text.\n\n## Statuses\n\n| Code | Meaning |\n| --- | --- |\n| `400` | Bad *input* |\n| `429` | Slow \\| down |\n\n### Limits\n\n```http\nHTTP/1.1 429 Too Many Requests\nRetry-After: 60\n```\n\n```json\n{\"error\": \"x\"}\n```\n\n- Wait `60` seconds.\n";
+
+    #[test]
+    fn codes_of_one_style_are_written_alike() {
+        assert_eq!(code_style("invalid-jwt"), code_style("access-denied"));
+        assert_eq!(code_style("INVALID_REQUEST"), code_style("TRANSACTION_REFUSED"));
+        assert_ne!(code_style("invalid-jwt"), code_style("invalid_jwt"), "another separator");
+        assert_eq!(code_style("Retry-After"), None, "a header");
+        assert_eq!(code_style("x-request-id"), None, "a header");
+        assert_eq!(code_style("snake_and-kebab"), None);
+        assert_eq!(code_style("two words"), None);
+        assert_eq!(code_style("-1"), None, "a negative number is no word");
+    }
 
     #[test]
     fn codes_in_parts_have_a_category() {

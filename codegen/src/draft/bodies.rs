@@ -48,7 +48,7 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
         "actionrequired" | "action" | "hint" | "suggestedaction" if vocabulary => Some(FieldRole::Hint),
         "message" | "msg" | "detail" | "errordescription" | "error" | "errorsummary" | "errormessage" | "errormsg"
         | "summary" | "description" | "errors" | "messages" | "retmsg" | "errmsg" | "errormessages" | "reason"
-        | "err" | "details" | "developermessage" | "info" | "errordetail" | "statusmessage"
+        | "err" | "details" | "developermessage" | "info" | "errordetail" | "statusmessage" | "text"
             if *ty == FieldType::String =>
         {
             Some(FieldRole::Message)
@@ -210,7 +210,10 @@ impl Drafter<'_> {
         // the example's an object) is not the example's, when the example holds another
         // table's body under a member (`{"error": {"status": 404, ...}}`).
         // (A type only the examples gave, so far, widens to fit.)
-        let shared_fit = |drafter: &Self, index: usize| drafter.members_fit(index, body, true);
+        // (A type only the examples gave widens to fit, unless the example also lacks a member
+        // the body requires: Close's `error`, text beside `errors`, an object in a 429 alone.)
+        let shared_fit =
+            |drafter: &Self, index: usize| drafter.members_fit(index, body, missing(&drafter.bodies[index]) == 0);
         // A body that shares no code or message with the root and names its own otherwise
         // (Deepgram's `err_code` and `err_msg` beside `category` and `message`, both formats
         // with a `request_id`): another format.

@@ -63,8 +63,8 @@ pub(super) fn numbered_name(cell: &str) -> Option<(String, String, String)> {
         .find_map(|sep| format!(" {rest}").strip_prefix(sep).map(|name| (*sep, name.to_string())))?;
     // One word in capitals (`SUCCESS`) or joined by `_`: a name written as a code; or, after a
     // number no status is, a phrase of capitalised words (`Plan Restricted`).
-    let code_like =
-        crate::page::code_style(&name).is_some_and(|(lower, upper, underscore, _)| upper && (underscore || !lower));
+    let code_like = crate::page::code_style(&name)
+        .is_some_and(|(lower, upper, separator, _)| upper && (separator == Some('_') || !lower));
     let phrase = crate::page::status_number(code).is_none() && crate::page::is_title_phrase(&name);
     let template = match code_marked {
         Some(_) => format!("`{{value}}`{separator}{{title}}"),

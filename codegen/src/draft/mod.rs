@@ -285,7 +285,7 @@ impl<'p> Drafter<'p> {
                 .flat_map(|section| section.json_responses())
                 .filter_map(|(response, block)| Some((response.status, block.json().ok()?)))
                 .collect(),
-            keyed_by_data: named_where(prose_lines(page), tables::keyed_by_data),
+            keyed_by_data: prose_lines(page).flat_map(tables::said_keyed_by_data).map(str::to_string).collect(),
             waits_said: named_where(prose_lines(page), bodies::says_to_wait),
             spanned_in_prose: named_where(prose_lines(page), |_| true),
             branched_on: prose_lines(page).flat_map(bodies::branched_on).collect(),

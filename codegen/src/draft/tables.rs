@@ -1172,6 +1172,26 @@ pub(super) fn keyed_by_data(description: &str) -> bool {
     keyed.iter().chain(&passed_on).any(|phrase| description.contains(phrase))
 }
 
+/// The members a line says are keyed by the request's data (see [`keyed_by_data`]): those its
+/// clause that says so names, else the last one the clause before it named ("and
+/// `field-errors`, which maps the name of each field at fault to its problem"), not every member
+/// of the line.
+pub(super) fn said_keyed_by_data(line: &str) -> Vec<&str> {
+    let mut named = Vec::new();
+    let mut before: Option<&str> = None;
+    for clause in line.split([',', ';']).flat_map(|part| part.split(". ")) {
+        let spans: Vec<&str> = crate::page::code_spans(clause).collect();
+        if keyed_by_data(clause) {
+            match spans.as_slice() {
+                [] => named.extend(before),
+                _ => named.extend(&spans),
+            }
+        }
+        before = spans.last().copied().or(before);
+    }
+    named
+}
+
 /// The shape of a member a field table describes (under `section`).
 fn member_shape(name: &str, member: &str, section: &PageSection, fields: Vec<Field>, source: String) -> Shape {
     Shape {
@@ -1317,7 +1337,17 @@ pub(super) fn members_apart_from_the_status(bodies: &[(Option<u16>, Value)]) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::is_name_cell;
+    use super::{is_name_cell, said_keyed_by_data};
+
+    #[test]
+    fn the_member_a_line_says_is_keyed_by_field() {
+        assert_eq!(
+            said_keyed_by_data("It has an `error`, `errors` and `field-errors`, which maps each field to its problem."),
+            ["field-errors"]
+        );
+        assert_eq!(said_keyed_by_data("`errors` is keyed by field name; `code` is not."), ["errors"]);
+        assert!(said_keyed_by_data("`errors` lists the problems.").is_empty());
+    }
 
     #[test]
     fn a_cell_that_names_as_a_title_does() {
