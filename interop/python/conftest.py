@@ -54,8 +54,11 @@ def as_whole_body(schema, element):
 
 
 def root_formats(schema):
-    """The `$defs` names of the formats a whole body may have."""
-    branches = schema.get("allOf") or schema.get("anyOf") or schema.get("oneOf") or [schema.get("items", {})]
+    """The `$defs` names of the formats a whole body may have (none, of an API that documents no
+    body: its `ErrorResponse` takes any value)."""
+    branches = schema.get("allOf") or schema.get("anyOf") or schema.get("oneOf")
+    if branches is None:
+        branches = [schema["items"]] if "items" in schema else []
     return [referenced(branch) for branch in branches]
 
 

@@ -13,6 +13,7 @@ from conftest import (
     is_list_body,
     load_schema,
     open_enum_fields,
+    root_formats,
     shape_examples,
     takes_text,
 )
@@ -72,6 +73,8 @@ def wrong_bodies(schema):
 
 
 def test_bodies_that_break_the_format_are_rejected(schema):
+    if not root_formats(schema):
+        pytest.skip("this API documents no body: no format to break")
     # A body that breaks its own format may still be another one (a format with nothing
     # required takes any object): each is checked against the format it breaks.
     tried = 0

@@ -21,6 +21,7 @@ from conftest import (
     load_schema,
     open_enum_fields,
     open_enums,
+    root_formats,
     shape_examples,
     takes_text,
 )
@@ -128,6 +129,8 @@ def test_known_values_decode_to_members_and_unknown_ones_stay_strings(models, sc
 
 def test_wrong_bodies_are_rejected(models, schema_file):
     schema = load_schema(schema_file)
+    if not root_formats(schema):
+        pytest.skip("this API documents no body: any value is one")
     root = getattr(models, schema["title"])
     # (An empty list is a body that is a list of errors; an object is none; any text is a
     # plain-text body.)

@@ -34,8 +34,9 @@ export function isListBody(schema) {
 }
 
 /** The `$defs` names of the formats a whole body may have. */
-function rootFormats(schema) {
-  const branches = schema.allOf ?? schema.anyOf ?? schema.oneOf ?? [schema.items ?? {}];
+export function rootFormats(schema) {
+  // (None, of an API that documents no body: its `ErrorResponse` takes any value.)
+  const branches = schema.allOf ?? schema.anyOf ?? schema.oneOf ?? (schema.items ? [schema.items] : []);
   return branches.map((branch) => branch.$ref.replace("#/$defs/", ""));
 }
 

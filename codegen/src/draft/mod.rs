@@ -41,7 +41,8 @@ pub struct Draft {
 pub enum DraftError {
     /// The id is not a catalog id.
     BadId(String),
-    /// The page shows no body: neither a field table nor a JSON example.
+    /// The page shows no body (neither a field table nor a JSON example), and names no status or
+    /// lists codes no body carries.
     NoBody,
     /// The draft does not validate (a bug in the drafter for this page): the diagnostics.
     Invalid(Vec<crate::Diagnostic>),
@@ -54,7 +55,10 @@ impl std::fmt::Display for DraftError {
                 f,
                 "`{id}` is not a catalog id: use lower-case ASCII letters, digits and `_`, starting with a letter"
             ),
-            Self::NoBody => f.write_str("the page shows no error body: no table of fields and no JSON example"),
+            Self::NoBody => f.write_str(
+                "the page shows no error body (no table of fields and no JSON example), and no statuses \
+                 alone to draft, or codes no body would carry",
+            ),
             Self::Invalid(diagnostics) => write!(
                 f,
                 "the draft does not validate; please report it with the page:\n{}",
@@ -88,7 +92,11 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     drafter.prose_descriptions();
     drafter.prose_headers();
     drafter.header_code_vocabulary();
-    if drafter.bodies.is_empty() {
+    // A page that shows no body drafts a catalog of statuses and headers alone (Trakt's), unless
+    // it lists codes, which no member would carry, or names no status either.
+    let codes_unsent =
+        drafter.vocabularies.iter().any(|v| !drafter.headers.iter().any(|h| h.vocabulary.as_ref() == Some(&v.name)));
+    if drafter.bodies.is_empty() && (drafter.statuses.is_empty() || codes_unsent) {
         return Err(DraftError::NoBody);
     }
     // Tables that do not rebuild cell for cell are left out, then the rest is checked again.

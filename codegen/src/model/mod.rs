@@ -48,7 +48,9 @@ pub struct Api {
     /// Closed sets of wire strings: error types, codes, hints, reasons.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub vocabularies: Vec<Vocabulary>,
-    /// JSON object shapes; the `root` ones are complete error response bodies.
+    /// JSON object shapes; the `root` ones are complete error response bodies. None for an API
+    /// that documents no error body (its statuses and headers decide).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bodies: Vec<Shape>,
     /// Objects whose member `tag` says which body shape they are (google.rpc's `details` by
     /// `@type`); a field holds one as `{ union: Name }`.

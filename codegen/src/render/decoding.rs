@@ -39,7 +39,8 @@ pub struct OnePass<'a> {
 /// How `roots`, in catalog order, are read in one pass, or `None` (see [`OnePass`]).
 pub fn one_pass<'a>(roots: &'a [&'a Shape]) -> Option<OnePass<'a>> {
     // A plain-text format is read from a string, which a pass over an object's members is not.
-    if roots.iter().any(|shape| shape.text.is_some()) {
+    // (No format, of an API that documents no body, is no pass either.)
+    if roots.is_empty() || roots.iter().any(|shape| shape.text.is_some()) {
         return None;
     }
     // A format with no member that must be there always fits: the ones after it are never chosen.

@@ -42,10 +42,19 @@ impl<'a> Definitions<'a> {
         let roots: Vec<Value> = api.roots().map(|s| self.reference(&s.name)).collect();
         let mut schema = Map::new();
         schema.insert("title".into(), ERROR_RESPONSE.into());
+        // (An API that documents no body: no schema of one, so any value, which nothing should
+        // rely on; `anyOf` of nothing would be no schema at all.)
+        let none = match roots.is_empty() {
+            true => " It documents no error body: any value is accepted, and none is described.",
+            false => "",
+        };
         schema.insert(
             "description".into(),
-            format!("Any error body of the {} API. {}", api.name, api.summary.trim()).into(),
+            format!("Any error body of the {} API. {}{none}", api.name, api.summary.trim()).into(),
         );
+        if roots.is_empty() {
+            return schema;
+        }
         if let Some(list) = api.list_body() {
             // A list of objects.
             schema.insert("type".into(), "array".into());

@@ -289,6 +289,9 @@ fn reference_tables<'e, E>(
 
 fn bodies(out: &mut String, api: &Api) {
     out.push_str("## Response bodies\n\n");
+    if api.shapes.is_empty() {
+        out.push_str("The documentation describes no error body: a response's status and headers decide.\n\n");
+    }
     for shape in &api.shapes {
         let root = match (shape.root, shape.array, &shape.text) {
             (true, _, Some(_)) => " (a whole error body, in plain text)",

@@ -277,7 +277,11 @@ fn response(api: &Api, description: String, covers: impl Fn(u16) -> bool, status
     if !headers.is_empty() {
         response["headers"] = Value::Object(headers);
     }
-    response["content"] = Value::Object(content(api, status));
+    // (An API that documents no body has no content to describe.)
+    let content = content(api, status);
+    if !content.is_empty() {
+        response["content"] = Value::Object(content);
+    }
     response
 }
 

@@ -59,6 +59,11 @@ pub fn render_module(api: &Api) -> String {
             let _ = writeln!(out, "\n#: Any error body of {}: a list of its errors.", one_line(&api.name));
             let _ = writeln!(out, "ErrorResponse: _typing.TypeAlias = {}", quoted(&format!("list[{}]", list.name)));
         }
+        // (No body documented: no value is one, and a body is never read as one.)
+        None if roots.is_empty() => {
+            let _ = writeln!(out, "\n#: Any error body of {}: it documents none.", one_line(&api.name));
+            let _ = writeln!(out, "ErrorResponse: _typing.TypeAlias = {}", quoted("_typing.Never"));
+        }
         None => {
             let _ = writeln!(out, "\n#: Any error body of {}: one of its documented formats.", one_line(&api.name));
             let _ = writeln!(out, "ErrorResponse: _typing.TypeAlias = {}", quoted(&roots.join(" | ")));

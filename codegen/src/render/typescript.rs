@@ -75,6 +75,12 @@ pub fn render_declarations(api: &Api) -> String {
                 writeln!(out, "{}", doc(&format!("Any error body of {}: a list of its errors.", one_line(&api.name))));
             let _ = writeln!(out, "export type ErrorResponse = {}[];", list.name);
         }
+        // (No body documented: no value is one, and a body is never read as one.)
+        None if roots.is_empty() => {
+            let line = format!("Any error body of {}: it documents none.", one_line(&api.name));
+            let _ = writeln!(out, "{}", doc(&line));
+            out.push_str("export type ErrorResponse = never;\n");
+        }
         None => {
             let line = format!("Any error body of {}: one of its documented formats.", one_line(&api.name));
             let _ = writeln!(out, "{}", doc(&line));

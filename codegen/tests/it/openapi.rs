@@ -85,10 +85,14 @@ fn every_error_status_header_and_example_is_where_the_catalog_puts_it() {
                         status.code
                     );
                 }
-                // Each root body's media type carries its examples.
-                let content = response["content"].as_object().unwrap();
+                // Each root body's media type carries its examples (an API that documents no body
+                // has no content).
                 let media_types: std::collections::BTreeSet<&str> =
                     api.roots().map(|r| r.media_type.as_str()).collect();
+                let Some(content) = response["content"].as_object() else {
+                    assert!(media_types.is_empty(), "{}: {} has no content", api.id, status.code);
+                    continue;
+                };
                 assert_eq!(content.keys().map(String::as_str).collect::<std::collections::BTreeSet<_>>(), media_types);
                 for (media_type, media) in content {
                     let expected = api

@@ -277,10 +277,12 @@ fn score(name: &str, text: &str, key: &Key) -> Result<PageScore, String> {
     let mut drift = Score::default();
     let document = api.document_ids().next().map(|(id, _)| id).expect("a draft has its page");
     let edits = pages::edits_of(api, document, text);
-    // A new code in prose, for an API that has codes; rows, for a page with tables.
+    // A new code in prose, for an API that has codes; rows, for a page with tables; an example,
+    // for a page with bodies (a page that shows none has no example the catalog keeps).
     let kinds = ["row added", "cell changed", "example changed", "heading renamed", "row removed", "new code in prose"];
     let applies = |kind: &str| match kind {
         "new code in prose" => !key.code.is_empty(),
+        "example changed" => !key.bodies.is_empty(),
         "row added" | "cell changed" | "row removed" => key.rows > 0,
         _ => true,
     };

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { addedLater, asWholeBody, isListBody, openEnums, schemas, shapeExamples, takesText } from "../schemas.mjs";
+import { addedLater, asWholeBody, isListBody, openEnums, rootFormats, schemas, shapeExamples, takesText } from "../schemas.mjs";
 
 // Annotations for code generators (the Rust names and docs of the documented values); Ajv's
 // strict mode rejects unknown keywords unless they are declared.
@@ -45,7 +45,8 @@ for (const { api, schema } of schemas()) {
     }
   });
 
-  test(`${api}: bodies that break the format are rejected`, () => {
+  test(`${api}: bodies that break the format are rejected`, (t) => {
+    if (rootFormats(schema).length === 0) return t.skip("this API documents no body: no format to break");
     // Each body with the format it breaks (none: every format). A body that breaks its own
     // format may still be another one (a format with nothing required takes any object), so
     // each is checked against the format it breaks.

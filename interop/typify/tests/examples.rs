@@ -23,6 +23,12 @@ fn root(schema: &Value) -> &str {
     schema["title"].as_str().unwrap()
 }
 
+/// Whether the API documents a body: its root names formats (of one that documents none, the
+/// root takes any value).
+fn documents_a_body(schema: &Value) -> bool {
+    ["allOf", "anyOf", "oneOf", "items"].iter().any(|key| !schema[*key].is_null())
+}
+
 /// Whether the API's error body is a list of errors (its root is an array of one format).
 fn is_list_body(schema: &Value) -> bool {
     schema["type"] == "array"
@@ -142,6 +148,13 @@ fn broken_bodies_are_rejected() {
     let mut rejected = 0;
     for api in APIS {
         let schema = schema(api);
+        if !documents_a_body(&schema) {
+            // Any value is a body, and nothing can break it: typify's root is a JSON value.
+            for body in [json!([]), Value::Null, json!({ "any": "thing" })] {
+                assert_eq!((api.decode)(root(&schema), &body), Ok(body.clone()), "{}", api.id);
+            }
+            continue;
+        }
         // Each body with the type it breaks: the root for what is no object, else the shape
         // whose required key is gone (another shape, one with nothing required, may take it).
         // (An empty list is a body that is a list of errors; an object is none; any text is a

@@ -128,6 +128,10 @@ pub(super) fn decoding(roots: &[&Shape]) -> &'static str {
              whose required members are all present (one that may be `null` may also be absent, as \
              serde's derive has it); a member that is present must have the type its format gives it."
         }
+        None if roots.is_empty() => {
+            "No body decodes to it: a response's status and headers decide, and its body, whatever it \
+             holds, is not read."
+        }
         None if roots.iter().any(|shape| shape.text.is_some()) => {
             "A body that is no JSON object is the plain-text format, read from its text; decoding tries \
              the formats in catalog order and takes the first that fits."
@@ -176,6 +180,9 @@ fn transparent(wrapper: TokenStream, inner: TokenStream) -> TokenStream {
 /// `Serialize` and `Deserialize` for `ErrorResponse` when the API has several body formats.
 pub(super) fn error_response(api: &Api, roots: &[&Shape]) -> TokenStream {
     let names: Vec<Ident> = roots.iter().map(|s| ident(&s.name)).collect();
+    if names.is_empty() {
+        return no_body();
+    }
     // Written as the body it holds.
     let serialize = quote! {
         impl ::api_error_runtime::serde::Serialize for super::ErrorResponse {
@@ -215,6 +222,32 @@ pub(super) fn error_response(api: &Api, roots: &[&Shape]) -> TokenStream {
         }
     };
     quote! { #serialize #deserialize }
+}
+
+/// The serde impls of the `ErrorResponse` of an API that documents no body: an enum of no
+/// variants, which nothing decodes to and so nothing is written from.
+fn no_body() -> TokenStream {
+    quote! {
+        impl ::api_error_runtime::serde::Serialize for super::ErrorResponse {
+            fn serialize<S>(&self, _: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: ::api_error_runtime::serde::Serializer,
+            {
+                match *self {}
+            }
+        }
+
+        impl<'de> ::api_error_runtime::serde::Deserialize<'de> for super::ErrorResponse {
+            fn deserialize<D>(_: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: ::api_error_runtime::serde::Deserializer<'de>,
+            {
+                ::core::result::Result::Err(<D::Error as ::api_error_runtime::serde::de::Error>::custom(
+                    "the API documents no error body",
+                ))
+            }
+        }
+    }
 }
 
 /// Names the generated decoders use themselves, which a member's variable must not take.

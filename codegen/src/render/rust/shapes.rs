@@ -162,8 +162,11 @@ pub(super) fn error_response(api: &Api, decoding: &str) -> TokenStream {
     }
     let names = roots.iter().map(|s| ident(&s.name));
     let listed: Vec<String> = roots.iter().map(|s| format!("[`{}`]", s.name)).collect();
-    let doc =
-        doc(&[format!("Any error body of {}: {}.", md(&api.name), listed.join(", ")), String::new(), decoding.into()]);
+    let formats = match listed.as_slice() {
+        [] => "the API documents none, so it has no variant".to_string(),
+        _ => listed.join(", "),
+    };
+    let doc = doc(&[format!("Any error body of {}: {formats}.", md(&api.name)), String::new(), decoding.into()]);
     let variant_docs = roots.iter().map(|s| format!(" {}", md(&one_line(&s.description))));
     quote! {
         #doc

@@ -18,6 +18,8 @@ enum Test {
     Case(usize),
     /// The vocabulary at this index finds its values.
     Lookup(usize),
+    /// Of an API that documents no body, no body decodes.
+    NoBody,
 }
 
 /// The items of the API's `tests` module (its own file): the helpers, then the tests, in
@@ -31,6 +33,7 @@ pub(super) fn example_tests(api: &Api, tests_per_part: usize) -> Vec<Piece<'_>> 
         .chain(decided.map(Test::Decides))
         .chain((0..api.cases.len()).map(Test::Case))
         .chain((0..api.vocabularies.len()).map(Test::Lookup))
+        .chain(api.roots().next().is_none().then_some(Test::NoBody))
         .collect();
     let mut pieces = vec![Piece::whole(|| quoted(helpers(api)))];
     pieces.extend(tests.chunks(tests_per_part.max(1)).map(|chunk| {
@@ -47,8 +50,27 @@ fn tests_of(api: &Api, tests: &[Test]) -> TokenStream {
         Test::Decides(index) => decides_test(api, index),
         Test::Case(index) => case_test(api, index),
         Test::Lookup(index) => lookup_test(api, index),
+        Test::NoBody => no_body_test(),
     });
     quote! { #(#tests)* }
+}
+
+/// Of an API that documents no body: neither an object, a text nor nothing decodes.
+fn no_body_test() -> TokenStream {
+    quote! {
+        #[test]
+        fn no_body_decodes() {
+            let headers: &[(&str, &str)] = &[];
+            for body in ["{\"message\":\"down\"}", "\"down\"", ""] {
+                let error = super::Error::from_response(400, headers.iter().copied(), body.as_bytes());
+                ::core::assert!(error.body().is_none(), "{body} decoded");
+            }
+            let decoded = <super::ErrorResponse as ::api_error_runtime::serde::Deserialize>::deserialize(
+                &::serde_json::json!({ "message": "down" }),
+            );
+            ::core::assert!(decoded.is_err());
+        }
+    }
 }
 
 /// One test per example: it decodes into its body format and into `ErrorResponse` (picking its
