@@ -909,6 +909,16 @@ impl Drafter<'_> {
             // exact name (`error_code` before `error_type`: a type groups codes).
             let mut roles: BTreeMap<FieldRole, (usize, usize)> = BTreeMap::new();
             let problem_details = ["type", "title", "detail"].iter().all(|m| body.fields.iter().any(|f| f.name == *m));
+            // The vocabularies that members named for a code hold, by their values: a member named
+            // for a message that repeats such a code (Gemini's `message`, `InvalidSignature` beside
+            // its `reason`) is text, not the codes a second time.
+            let held_by_codes: BTreeSet<String> = body
+                .fields
+                .iter()
+                .filter(|f| code_like(&f.name))
+                .filter_map(|f| seen.get(&(body.name.clone(), f.name.clone())))
+                .filter_map(|values| vocabulary_of(values, VocabularyType::String))
+                .collect();
             for (f, field) in body.fields.iter_mut().enumerate() {
                 // A value, or a list of values (typed alike, its elements by the vocabulary).
                 let (wire, list) = match &field.ty {
@@ -925,7 +935,10 @@ impl Drafter<'_> {
                     let values = seen.get(&(body.name.clone(), field.name.clone()));
                     // Most of its values in a table of codes, or the table's code column is
                     // headed with its name (a glossary's `Title` column for `title`).
-                    let by_values = values.and_then(|values| vocabulary_of(values, wire));
+                    let message_named = role_for(&field.name, &FieldType::String) == Some(FieldRole::Message);
+                    let by_values = values
+                        .and_then(|values| vocabulary_of(values, wire))
+                        .filter(|v| !(message_named && !code_like(&field.name) && held_by_codes.contains(v)));
                     // (Not where a header sends the code, which the table then lists: a member named
                     // like its column, Lambda's `Type`, is another thing, `User` or `Service`.)
                     let by_header = || {

@@ -68,6 +68,20 @@ fn rate_limit_figure(rest: &str) -> Option<HeaderRole> {
     FIGURES.iter().find(|(word, _)| rest.starts_with(word) || rest.ends_with(word)).map(|(_, role)| *role)
 }
 
+/// The role a header's (bare) name gives it: `Retry-After` (or a header of its own for the wait,
+/// `x-ms-retry-after-ms`), a request's id, the code (Azure's `x-ms-error-code`, AWS's
+/// `x-amzn-ErrorType`), a rate limit's figure.
+fn role_named(bare: &str) -> Option<HeaderRole> {
+    match bare {
+        _ if bare.contains("retryafter") => Some(HeaderRole::RetryAfter),
+        _ if bare.ends_with("requestid") || bare == "xtraceid" || bare == "xcorrelationid" => {
+            Some(HeaderRole::RequestId)
+        }
+        _ if bare.ends_with("errorcode") || bare.ends_with("errortype") => Some(HeaderRole::Code),
+        _ => bare.rsplit_once("ratelimit").and_then(|(_, rest)| rate_limit_figure(rest)),
+    }
+}
+
 /// The figure a header of a limit gives that is not named `RateLimit` with its figure (Bybit's
 /// `X-Bapi-Limit`, `X-Bapi-Limit-Status`, `X-Bapi-Limit-Reset-Timestamp`; Discogs's bare
 /// `X-Discogs-Ratelimit`; Etsy's `x-remaining-this-second`), from what its description says:
@@ -477,19 +491,18 @@ impl Drafter<'_> {
     /// whether its description speaks of the epoch.
     pub(super) fn add_header(&mut self, mut header: Header, example_value: Option<&str>) {
         let bare = names::bare(&header.name);
-        let role = match bare.as_str() {
-            // `Retry-After`, or a header of its own for the wait (`x-ms-retry-after-ms`).
-            _ if bare.contains("retryafter") => Some(HeaderRole::RetryAfter),
-            _ if bare.ends_with("requestid") || bare == "xtraceid" || bare == "xcorrelationid" => {
-                Some(HeaderRole::RequestId)
+        let named = role_named(&bare);
+        let role = named.or_else(|| limit_figure_said(&bare, &header.description));
+        // A role its name gives a header is taken from one that had it from a description it
+        // shares with others (RingCentral's `X-Rate-Limit-Group`, in a line about `-Remaining`).
+        if let Some(role) = named {
+            let said_only = |h: &Header| h.role == Some(role) && role_named(&names::bare(&h.name)).is_none();
+            if let Some(holder) = self.headers.iter_mut().find(|h| said_only(h)) {
+                holder.role = None;
+                holder.formats.clear();
+                holder.inferred.retain(|fact| fact != "formats");
             }
-            // The code in a header (Azure's `x-ms-error-code`, AWS's `x-amzn-ErrorType`).
-            _ if bare.ends_with("errorcode") || bare.ends_with("errortype") => Some(HeaderRole::Code),
-            _ => bare
-                .rsplit_once("ratelimit")
-                .and_then(|(_, rest)| rate_limit_figure(rest))
-                .or_else(|| limit_figure_said(&bare, &header.description)),
-        };
+        }
         header.role = role.filter(|role| !self.headers.iter().any(|h| h.role == Some(*role)));
         match header.role {
             Some(HeaderRole::RetryAfter) => {
