@@ -41,7 +41,10 @@ pub(super) fn says_it_is_the_status(clause: &str) -> bool {
 /// Whether a header of the wait counts milliseconds: its name ends so (`x-ms-retry-after-ms`),
 /// or its description says so.
 fn in_milliseconds(header: &Header) -> bool {
-    names::bare(&header.name).ends_with("ms") || header.description.to_lowercase().contains("millisecond")
+    let bare = names::bare(&header.name);
+    // (Never `Retry-After` itself, which RFC 9110 counts in seconds, whatever a line beside it says
+    // of milliseconds.)
+    bare != "retryafter" && (bare.ends_with("ms") || header.description.to_lowercase().contains("millisecond"))
 }
 
 /// The form a header of the wait sends `value` in: a number of milliseconds for a header that
