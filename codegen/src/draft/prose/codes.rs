@@ -49,6 +49,24 @@ impl Drafter<'_> {
             })
             .filter(|(_, code, _)| seen.insert(code.clone()))
             .collect();
+        // A heading of one lower-case word among sibling headings of codes written in lower case
+        // (Meilisearch's `internal`, beside `index_not_found`): a code too.
+        let parent = |index: usize| page.sections[index].heading.split_last().map(|(_, parent)| parent);
+        let lower_codes = |at: Option<&[String]>| {
+            let lower = |code: &String| code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            named.iter().filter(|(index, code, _)| parent(*index) == at && lower(code)).count()
+        };
+        let words: Vec<(usize, String, Option<String>)> = (page.sections.iter().enumerate())
+            .filter_map(|(index, section)| {
+                let word = section.heading.last()?.trim();
+                let one_word = !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+                (one_word && !seen.contains(word) && lower_codes(parent(index)) >= 2)
+                    .then(|| (index, word.to_string(), None))
+            })
+            .collect();
+        let mut named = named;
+        named.extend(words);
+        named.sort_by_key(|(index, _, _)| *index);
         let integer_table = self.vocabularies.iter().any(|v| v.wire_type == VocabularyType::Integer);
         if named.len() < 2 || integer_table {
             return;
