@@ -40,7 +40,7 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
     let vocabulary = matches!(ty, FieldType::Vocabulary(_));
     match words.as_str() {
         "type" | "code" | "errorcode" | "errortype" | "error" | "name" | "retcode" | "errcode" | "reason"
-        | "status" | "category"
+        | "status" | "category" | "errorkey"
             if vocabulary =>
         {
             Some(FieldRole::Code)

@@ -259,14 +259,38 @@ impl Drafter<'_> {
         }
         // (The vocabulary of a member the line names before the code, in the code's style: "the
         // `category` is `SERVICE_UNAVAILABLE`", of Deepgram's two formats, each with its codes.)
-        let named_before = line.find(&format!("`{word}`")).and_then(|at| {
-            let members: Vec<&str> = code_spans(&line[..at]).collect();
-            let vocabulary_of = |name: &str| {
-                self.bodies.iter().flat_map(|b| &b.fields).find(|f| f.name == name).and_then(|f| match f.ty.values() {
-                    crate::model::FieldType::Vocabulary(v) => Some(v.clone()),
-                    _ => None,
+        let spanned = format!("`{word}`");
+        let vocabulary_of = |name: &str| {
+            self.bodies.iter().flat_map(|b| &b.fields).find(|f| f.name == name).and_then(|f| match f.ty.values() {
+                crate::model::FieldType::Vocabulary(v) => Some(v.clone()),
+                _ => None,
+            })
+        };
+        // (Or of the member the words right after the code name: "a `storageZone.not_found` error
+        // key", of bunny.net's `ErrorKey`.)
+        let named_after = line
+            .find(&spanned)
+            .and_then(|at| {
+                // (Plain words: a clause that starts after the code names nothing of it.)
+                let words: Vec<&str> = (line[at + spanned.len()..].split_whitespace().take(3))
+                    .take_while(|w| w.bytes().all(|b| b.is_ascii_alphanumeric()))
+                    .collect();
+                let bare_members: Vec<(String, &str)> = (self.bodies.iter().flat_map(|b| &b.fields))
+                    .map(|f| (crate::draft::names::bare(&f.name), f.name.as_str()))
+                    .collect();
+                (1..=words.len()).rev().find_map(|n| {
+                    let said = crate::draft::names::bare(&words[..n].join(""));
+                    let member = bare_members.iter().find(|(bare, _)| *bare == said)?;
+                    vocabulary_of(member.1)
                 })
-            };
+            })
+            .filter(|name| {
+                let integer =
+                    self.vocabularies.iter().any(|v| &v.name == name && v.wire_type == VocabularyType::Integer);
+                !integer || word.parse::<i64>().is_ok()
+            });
+        let named_before = line.find(&spanned).and_then(|at| {
+            let members: Vec<&str> = code_spans(&line[..at]).collect();
             let written = style(word)?;
             members.into_iter().rev().filter_map(vocabulary_of).find(|name| {
                 self.vocabularies
@@ -277,6 +301,7 @@ impl Drafter<'_> {
         let vocabulary = match style(word) {
             _ if categorized.is_some() => categorized,
             _ if named_before.is_some() => named_before,
+            _ if named_after.is_some() => named_after,
             Some(written) => {
                 let like = |v: &&crate::model::Vocabulary| {
                     v.values.iter().filter(|x| style(&x.value) == Some(written)).count()
