@@ -79,7 +79,8 @@ impl HttpResponse {
 impl CodeBlock {
     /// The block's JSON, as pages write it: strict JSON, or else with what documentation adds to
     /// it removed (`//` and `/* */` comments, a comma before `}` or `]`, a line that is only
-    /// `...`). The strict reading's error where neither reads.
+    /// `...`) and a JavaScript object's liberties read (names without quotes, strings in single
+    /// quotes). The strict reading's error where neither reads.
     pub fn json(&self) -> Result<serde_json::Value, serde_json::Error> {
         json_as_written(&self.text)
     }
@@ -153,15 +154,17 @@ fn is_a_body(json: &serde_json::Value) -> bool {
     }
 }
 
-/// JSON as pages write it (see [`CodeBlock::json`]): the comments and trailing commas taken
-/// out by `json_strip_comments`, the lines of an ellipsis here.
+/// JSON as pages write it (see [`CodeBlock::json`]): the lines of an ellipsis taken out here;
+/// comments, trailing commas, names without quotes and strings in single quotes (a JavaScript
+/// object, as some pages show a body: `{ status: 401, type: 'UNAUTHORIZED' }`) read by
+/// `jsonc-parser`, whose loose options are JSON5's.
 fn json_as_written(text: &str) -> Result<serde_json::Value, serde_json::Error> {
     serde_json::from_str(text).or_else(|strict| {
         let ellipsis = |line: &&str| matches!(line.trim(), "..." | "...," | "…" | "…,");
-        let mut relaxed = text.lines().filter(|line| !ellipsis(line)).collect::<Vec<_>>().join("\n");
-        match json_strip_comments::strip(&mut relaxed) {
-            Ok(()) => serde_json::from_str(&relaxed).map_err(|_| strict),
-            Err(_) => Err(strict),
+        let relaxed = text.lines().filter(|line| !ellipsis(line)).collect::<Vec<_>>().join("\n");
+        match jsonc_parser::parse_to_serde_value(&relaxed, &jsonc_parser::ParseOptions::default()) {
+            Ok(Some(value)) => Ok(value),
+            _ => Err(strict),
         }
     })
 }
@@ -826,6 +829,18 @@ mod tests {
     use super::*;
 
     const PAGE: &str = "> Index at: https://example.com/llms.txt\n\n# Errors\n\nIntro text.\n\n## Statuses\n\n| Code | Meaning |\n| --- | --- |\n| `400` | Bad *input* |\n| `429` | Slow \\| down |\n\n### Limits\n\n```http\nHTTP/1.1 429 Too Many Requests\nRetry-After: 60\n```\n\n```json\n{\"error\": \"x\"}\n```\n\n- Wait `60` seconds.\n";
+
+    #[test]
+    fn json_as_pages_write_it() {
+        let js = "{\n  status: 401,\n  type: 'UNAUTHORIZED', // the code\n  message: 'Not \"valid\"',\n}";
+        assert_eq!(
+            json_as_written(js).unwrap(),
+            serde_json::json!({ "status": 401, "type": "UNAUTHORIZED", "message": "Not \"valid\"" })
+        );
+        assert_eq!(json_as_written("{\"a\": 1,\n  ...\n}").unwrap(), serde_json::json!({ "a": 1 }));
+        assert!(json_as_written("{ status: XXX }").is_err(), "a placeholder is no value");
+        assert!(json_as_written("curl https://example.com").is_err());
+    }
 
     #[test]
     fn codes_of_one_style_are_written_alike() {

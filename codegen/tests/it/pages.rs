@@ -317,11 +317,17 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
         // (Of a body that is a list, its first element's.)
         let top = example.body.as_array().and_then(|items| items.first()).unwrap_or(&example.body);
         let key = top.as_object().unwrap().keys().next().unwrap();
-        // The first block that shows a body: JSON alone, or an HTTP response with its body.
-        let json_start = ["```json", "```http"].iter().filter_map(|fence| page.find(fence)).min().unwrap();
-        let key_at = json_start + page[json_start..].find(&format!("\"{key}\"")).unwrap();
+        // The first block that shows a body: JSON alone, an HTTP response with its body, or a
+        // JavaScript object (its names unquoted: `status: 401`).
+        let json_start = ["```json", "```http", "```js"].iter().filter_map(|fence| page.find(fence)).min().unwrap();
+        let block = &page[json_start..];
+        let (key_at, written) = match block.find(&format!("\"{key}\"")) {
+            Some(at) => (json_start + at, format!("\"{key}\"")),
+            None => (json_start + block.find(&format!(" {key}:")).unwrap() + 1, key.to_string()),
+        };
         let mut edited = page.to_string();
-        edited.replace_range(key_at..key_at + key.len() + 2, "\"renamedKey\"");
+        let renamed = if written.starts_with('"') { "\"renamedKey\"" } else { "renamedKey" };
+        edited.replace_range(key_at..key_at + written.len(), renamed);
         edit("example changed", edited, "example");
     }
     // A heading renamed: its line found by its text, which may hold markup the catalog's
@@ -388,6 +394,9 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
         } else if !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()) {
             // A word (`invalid`, `missing`): another word.
             Some(format!("{w}again"))
+        } else if !w.is_empty() && w.bytes().all(|b| b.is_ascii_uppercase()) {
+            // A word in capitals (`UNAUTHORIZED`): another such word.
+            Some(format!("{w}AGAIN"))
         } else {
             None
         }

@@ -197,6 +197,9 @@ pub fn responses(markdown: &str) -> Vec<Response> {
         };
         match language {
             HEADING => pending = None,
+            // (A block of headers alone, without a status line, is no response: Close's
+            // `RateLimit: limit=160, ...`.)
+            "http" if !text.trim_start().starts_with("HTTP/") => pending = None,
             "http" => {
                 let mut lines = text.lines();
                 let status =
