@@ -681,6 +681,22 @@ pub fn number_like_codes<'v>(number: &str, values: impl IntoIterator<Item = &'v 
     digits(number).is_none_or(|length| (*shortest..=longest + 1).contains(&length))
 }
 
+/// The status a code starts with, where it is written as the status, a dot and a number
+/// (Bitstamp's `400.002`).
+pub fn status_prefix(code: &str) -> Option<u16> {
+    let (status, rest) = code.split_once('.')?;
+    let number = !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit());
+    number.then(|| status_number(status)).flatten()
+}
+
+/// The lengths of the groups of digits of a code written as numbers joined by dots (`[3, 3]` of
+/// `400.002`), where it is.
+pub fn dotted_digits(code: &str) -> Option<Vec<usize>> {
+    let groups: Vec<&str> = code.split('.').collect();
+    let digits = groups.len() >= 2 && groups.iter().all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()));
+    digits.then(|| groups.iter().map(|g| g.len()).collect())
+}
+
 /// The category of a code written in parts: `EAPI` of `EAPI:Invalid key` (see
 /// [`colon_prefix`]), `error` of `error.quote.expired` (words of letters, digits, `_` and `-`
 /// joined by `.`), `send` of `send-0003` (a word, `-`, a number).
@@ -829,6 +845,17 @@ mod tests {
     use super::*;
 
     const PAGE: &str = "> Index at: https://example.com/llms.txt\n\n# Errors\n\nIntro text.\n\n## Statuses\n\n| Code | Meaning |\n| --- | --- |\n| `400` | Bad *input* |\n| `429` | Slow \\| down |\n\n### Limits\n\n```http\nHTTP/1.1 429 Too Many Requests\nRetry-After: 60\n```\n\n```json\n{\"error\": \"x\"}\n```\n\n- Wait `60` seconds.\n";
+
+    #[test]
+    fn codes_written_as_numbers_joined_by_dots() {
+        assert_eq!(status_prefix("400.002"), Some(400));
+        assert_eq!(status_prefix("700.002"), None, "no status");
+        assert_eq!(status_prefix("400."), None);
+        assert_eq!(dotted_digits("400.002"), Some(vec![3, 3]));
+        assert_eq!(dotted_digits("1.2.10"), Some(vec![1, 1, 2]));
+        assert_eq!(dotted_digits("400"), None);
+        assert_eq!(dotted_digits("error.quote"), None);
+    }
 
     #[test]
     fn json_as_pages_write_it() {

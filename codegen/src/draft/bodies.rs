@@ -46,9 +46,31 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
             Some(FieldRole::Code)
         }
         "actionrequired" | "action" | "hint" | "suggestedaction" if vocabulary => Some(FieldRole::Hint),
-        "message" | "msg" | "detail" | "errordescription" | "error" | "errorsummary" | "errormessage" | "errormsg"
-        | "summary" | "description" | "errors" | "messages" | "retmsg" | "errmsg" | "errormessages" | "reason"
-        | "err" | "details" | "developermessage" | "info" | "errordetail" | "statusmessage" | "text"
+        "message"
+        | "msg"
+        | "detail"
+        | "errordescription"
+        | "error"
+        | "errorsummary"
+        | "errormessage"
+        | "errormsg"
+        | "summary"
+        | "description"
+        | "errors"
+        | "messages"
+        | "retmsg"
+        | "errmsg"
+        | "errormessages"
+        | "reason"
+        | "err"
+        | "details"
+        | "developermessage"
+        | "info"
+        | "errordetail"
+        | "statusmessage"
+        | "text"
+        | "explanation"
+        | "responseexplanation"
             if *ty == FieldType::String =>
         {
             Some(FieldRole::Message)

@@ -865,13 +865,26 @@ impl Drafter<'_> {
             columns.push(TableColumn { header: header.clone(), cell: fact.template(&cells) });
         }
         let source = source.to_string();
+        // Codes that each start with their status (Bitstamp's `400.002`: the status, a dot, a
+        // number), every one of the table's: each is sent with it.
+        let prefixed = keys.iter().all(|(key, _)| crate::page::status_prefix(key).is_some());
         let mut values = Vec::new();
         for (row, (key_value, mut statuses)) in table.rows.iter().zip(keys) {
+            let mut inferred = Vec::new();
+            if statuses.is_empty() && prefixed {
+                statuses.extend(crate::page::status_prefix(&key_value));
+                inferred.push("statuses".to_string());
+            }
             if statuses.is_empty() {
                 statuses.extend(heading_status);
             }
-            let mut value =
-                VocabularyValue { value: key_value, statuses, source: source.clone(), ..VocabularyValue::default() };
+            let mut value = VocabularyValue {
+                value: key_value,
+                statuses,
+                source: source.clone(),
+                inferred,
+                ..VocabularyValue::default()
+            };
             for &(c, fact) in &facts {
                 let cell = row.get(c).map_or("", String::as_str);
                 if !is_placeholder(cell) {

@@ -311,6 +311,14 @@ impl Drafter<'_> {
                 };
                 self.vocabularies.iter().filter(|v| like(v) >= 2 && as_long(v)).max_by_key(like).map(|v| v.name.clone())
             }
+            // Numbers joined by dots, as a vocabulary's codes are (`403.001` beside `400.002`).
+            None if crate::page::dotted_digits(word).is_some() => {
+                let shape = crate::page::dotted_digits(word);
+                let alike = |v: &&crate::model::Vocabulary| {
+                    v.values.iter().filter(|x| crate::page::dotted_digits(&x.value) == shape).count() >= 2
+                };
+                self.vocabularies.iter().find(alike).map(|v| v.name.clone())
+            }
             // A negative number, of the integer codes that are negative (`-1125`: no status is).
             None if word.strip_prefix('-').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) => {
                 self.vocabularies

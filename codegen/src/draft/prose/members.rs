@@ -86,7 +86,11 @@ const SOMETIMES_ONE: [&str; 5] = ["sometimes ", "add a ", "adds a ", "add an ", 
 pub(in crate::draft) fn sent_sometimes(said: &str) -> bool {
     // (Not "if any": Cloudflare's `messages`, "informational messages, if any", is always sent,
     // empty or not.)
-    const PHRASES: [&str; 10] = [
+    const PHRASES: [&str; 14] = [
+        "may come with",
+        "may accompany",
+        "may be sent",
+        "may be present",
         "only there",
         "only present",
         "only included",
