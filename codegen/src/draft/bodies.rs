@@ -71,6 +71,7 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
         | "text"
         | "explanation"
         | "responseexplanation"
+        | "errortext"
             if *ty == FieldType::String =>
         {
             Some(FieldRole::Message)

@@ -86,6 +86,7 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     drafter.codes_sent_as_text();
     drafter.namespaced_codes();
     drafter.example_vocabularies();
+    drafter.status_table_codes();
     drafter.prose();
     drafter.prose_members();
     drafter.prose_requirements();

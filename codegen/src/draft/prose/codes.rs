@@ -10,6 +10,56 @@ use crate::page::{code_spans, code_style as style};
 use std::collections::{BTreeMap, BTreeSet};
 
 impl Drafter<'_> {
+    /// Codes a table of statuses names in its other cells, in the style of the codes an example
+    /// sends (TomTom's `429 | Too many requests (`TooManyRequests`)`, beside an example's
+    /// `BadRequest`): values of that vocabulary, sent with the row's statuses, described by the
+    /// cell. Two such codes in the table at least, one of them known.
+    pub(in crate::draft) fn status_table_codes(&mut self) {
+        let tables: Vec<(String, Vec<(Vec<u16>, String, String)>)> = self
+            .table_specs
+            .iter()
+            .filter(|(_, spec)| spec.rows == TableRows::Statuses)
+            .filter_map(|(&at, _)| {
+                let table = self.section_tables.get(&at)?;
+                let rows = table.rows.iter().filter_map(|row| {
+                    let statuses = crate::page::status_codes(row.first()?)?;
+                    let cells = row.iter().skip(1).flat_map(|cell| code_spans(cell).map(move |span| (span, cell)));
+                    Some(cells.map(move |(span, cell)| (statuses.clone(), cell.replace('`', ""), span.to_string())))
+                });
+                Some((self.table_section_id(at), rows.flatten().collect()))
+            })
+            .collect();
+        for (source, named) in tables {
+            let known = |drafter: &Self, span: &str| {
+                drafter.vocabularies.iter().find(|v| v.values.iter().any(|x| x.value == span)).map(|v| v.name.clone())
+            };
+            let Some(vocabulary) = named.iter().find_map(|(_, _, span)| known(self, span)) else { continue };
+            let written =
+                self.vocabularies.iter().find(|v| v.name == vocabulary).and_then(|v| style(&v.values[0].value));
+            let alike: Vec<_> =
+                named.iter().filter(|(_, _, span)| written.is_some() && style(span) == written).collect();
+            if alike.len() < 2 {
+                continue;
+            }
+            let Some(vocabulary) = self.vocabularies.iter_mut().find(|v| v.name == vocabulary) else { continue };
+            for (statuses, cell, span) in alike {
+                match vocabulary.values.iter_mut().find(|x| x.value == *span) {
+                    Some(value) => {
+                        let new: Vec<u16> = statuses.iter().copied().filter(|s| !value.statuses.contains(s)).collect();
+                        value.statuses.extend(new);
+                    }
+                    None => vocabulary.values.push(VocabularyValue {
+                        value: span.to_string(),
+                        description: Some(cell.clone()),
+                        statuses: statuses.clone(),
+                        source: source.clone(),
+                        ..VocabularyValue::default()
+                    }),
+                }
+            }
+        }
+    }
+
     /// Headings that each name a code (`### -1121 BAD_SYMBOL`, `### 010 - Not allowed`, `###
     /// missing_api_key`), two at least and no table of integer codes beside them: a vocabulary of
     /// the codes, each described by its section's lines, where lines labelled `Status:`,
