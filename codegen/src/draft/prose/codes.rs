@@ -15,7 +15,7 @@ impl Drafter<'_> {
     /// `BadRequest`): values of that vocabulary, sent with the row's statuses, described by the
     /// cell. Two such codes in the table at least, one of them known.
     pub(in crate::draft) fn status_table_codes(&mut self) {
-        let tables: Vec<(String, Vec<(Vec<u16>, String, String)>)> = self
+        let tables: Vec<(String, Vec<CellCode>)> = self
             .table_specs
             .iter()
             .filter(|(_, spec)| spec.rows == TableRows::Statuses)
@@ -24,7 +24,11 @@ impl Drafter<'_> {
                 let rows = table.rows.iter().filter_map(|row| {
                     let statuses = crate::page::status_codes(row.first()?)?;
                     let cells = row.iter().skip(1).flat_map(|cell| code_spans(cell).map(move |span| (span, cell)));
-                    Some(cells.map(move |(span, cell)| (statuses.clone(), cell.replace('`', ""), span.to_string())))
+                    Some(cells.map(move |(span, cell)| CellCode {
+                        statuses: statuses.clone(),
+                        cell: cell.replace('`', ""),
+                        code: span.to_string(),
+                    }))
                 });
                 Some((self.table_section_id(at), rows.flatten().collect()))
             })
@@ -33,25 +37,27 @@ impl Drafter<'_> {
             let known = |drafter: &Self, span: &str| {
                 drafter.vocabularies.iter().find(|v| v.values.iter().any(|x| x.value == span)).map(|v| v.name.clone())
             };
-            let Some(vocabulary) = named.iter().find_map(|(_, _, span)| known(self, span)) else { continue };
-            let written =
-                self.vocabularies.iter().find(|v| v.name == vocabulary).and_then(|v| style(&v.values[0].value));
+            let Some(vocabulary) = named.iter().find_map(|named| known(self, &named.code)) else { continue };
+            let written = (self.vocabularies.iter().find(|v| v.name == vocabulary))
+                .and_then(|v| v.values.first())
+                .and_then(|value| style(&value.value));
             let alike: Vec<_> =
-                named.iter().filter(|(_, _, span)| written.is_some() && style(span) == written).collect();
+                named.iter().filter(|named| written.is_some() && style(&named.code) == written).collect();
             if alike.len() < 2 {
                 continue;
             }
             let Some(vocabulary) = self.vocabularies.iter_mut().find(|v| v.name == vocabulary) else { continue };
-            for (statuses, cell, span) in alike {
-                match vocabulary.values.iter_mut().find(|x| x.value == *span) {
+            for named in alike {
+                match vocabulary.values.iter_mut().find(|x| x.value == named.code) {
                     Some(value) => {
-                        let new: Vec<u16> = statuses.iter().copied().filter(|s| !value.statuses.contains(s)).collect();
+                        let new: Vec<u16> =
+                            named.statuses.iter().copied().filter(|s| !value.statuses.contains(s)).collect();
                         value.statuses.extend(new);
                     }
                     None => vocabulary.values.push(VocabularyValue {
-                        value: span.to_string(),
-                        description: Some(cell.clone()),
-                        statuses: statuses.clone(),
+                        value: named.code.clone(),
+                        description: Some(named.cell.clone()),
+                        statuses: named.statuses.clone(),
                         source: source.clone(),
                         ..VocabularyValue::default()
                     }),
@@ -406,6 +412,13 @@ impl Drafter<'_> {
             });
         }
     }
+}
+
+/// A code span in a cell of a table of statuses, with the row's statuses and the cell's text.
+struct CellCode {
+    statuses: Vec<u16>,
+    cell: String,
+    code: String,
 }
 
 /// Numbers a sentence calls codes outside code spans ("Code 613 also means too many calls",
