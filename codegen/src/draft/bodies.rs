@@ -68,14 +68,14 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
         | "info"
         | "errordetail"
         | "statusmessage"
-        | "text"
         | "explanation"
         | "responseexplanation"
-        | "errortext"
             if *ty == FieldType::String =>
         {
             Some(FieldRole::Message)
         }
+        // Text for people, however prefixed (Infobip's `text`, TomTom's `errorText`).
+        name if name.ends_with("text") && *ty == FieldType::String => Some(FieldRole::Message),
         // A message that may be more than text (Heron's `description`: a string, or an object
         // of the fields at fault): the message when it is text.
         "message" | "description" | "detail" | "error" if *ty == FieldType::Any => Some(FieldRole::Message),
@@ -232,8 +232,7 @@ impl Drafter<'_> {
         // A body whose shared members the example's values do not fit (its `error` is text,
         // the example's an object) is not the example's, when the example holds another
         // table's body under a member (`{"error": {"status": 404, ...}}`).
-        // (A type only the examples gave, so far, widens to fit.)
-        // (A type only the examples gave widens to fit, unless the example also lacks a member
+        // (A type only the examples gave, so far, widens to fit, unless the example also lacks a member
         // the body requires: Close's `error`, text beside `errors`, an object in a 429 alone.)
         let shared_fit =
             |drafter: &Self, index: usize| drafter.members_fit(index, body, missing(&drafter.bodies[index]) == 0);

@@ -1004,7 +1004,8 @@ impl Drafter<'_> {
     /// `ValidationException`): each code's name in another vocabulary, which that member holds.
     /// Or a column of integer codes that several rows share, told apart by their names (ipstack's
     /// `101`, of `missing_access_key` and `invalid_access_key`), which a member sends apart from
-    /// the status, and not every one an error status: each name's code. With whether the column's codes are integers.
+    /// the status, and not every one an error status: each name's code. With whether the
+    /// column's codes are integers.
     fn linked_column(&self, table: &PageTable, key: usize) -> Option<(usize, bool)> {
         let sent = crate::page::strings_by_member(self.page_bodies.iter().map(|(_, body)| body));
         // (Numbers a member sends apart from the status: a column of statuses links to none.)

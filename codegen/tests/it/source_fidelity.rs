@@ -154,11 +154,58 @@ pub struct Response {
     headers: Vec<(String, String)>,
 }
 
-/// A block's JSON, as documentation may write it: with comments and trailing commas.
+/// A block's JSON, as documentation may write it: with comments and trailing commas, or as a
+/// JavaScript object (names without quotes, strings in single quotes).
 fn json(text: &str) -> Option<Value> {
     let mut text = text.trim().to_string();
     json_strip_comments::strip(&mut text).ok()?;
-    serde_json::from_str(&text).ok()
+    serde_json::from_str(&text).ok().or_else(|| serde_json::from_str(&quoted_as_json(&text)).ok())
+}
+
+/// A JavaScript object's text with its names and single-quoted strings in double quotes. (This
+/// test's own reading, apart from the page reader's `jsonc-parser`, so that the two are checked
+/// against each other; a JSON5 crate for it alone would build a C dependency into the tests.)
+fn quoted_as_json(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' | '\'' => {
+                // A string, written back in double quotes (its `"` escaped, a `\'` unescaped).
+                out.push('"');
+                while let Some(inner) = chars.next() {
+                    match inner {
+                        '\\' => match chars.next() {
+                            Some('\'') => out.push('\''),
+                            Some(escaped) => {
+                                out.push('\\');
+                                out.push(escaped);
+                            }
+                            None => {}
+                        },
+                        end if end == c => break,
+                        '"' => out.push_str("\\\""),
+                        other => out.push(other),
+                    }
+                }
+                out.push('"');
+            }
+            // A name without quotes: a word followed by `:`.
+            c if c.is_ascii_alphabetic() || c == '_' || c == '$' => {
+                let mut word = String::from(c);
+                while let Some(&next) = chars.peek().filter(|n| n.is_ascii_alphanumeric() || **n == '_' || **n == '$') {
+                    word.push(next);
+                    chars.next();
+                }
+                match chars.clone().find(|next| !next.is_whitespace()) == Some(':') {
+                    true => out.push_str(&format!("\"{word}\"")),
+                    false => out.push_str(&word),
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 pub fn responses(markdown: &str) -> Vec<Response> {

@@ -81,8 +81,8 @@ const MAY_HAVE: [&str; 6] = ["may have", "may also have", "can have", "may inclu
 const SOMETIMES_ONE: [&str; 5] = ["sometimes ", "add a ", "adds a ", "add an ", "adds an "];
 
 /// Whether (lower-case) words say a member is sent only sometimes: "only there when...",
-/// "not always sent", "may be omitted", "when present", "on token requests only", "for
-/// `param_error`, ...".
+/// "not always sent", "may be omitted", "may come with it", "when present", "on token requests
+/// only", "for `param_error`, ...".
 pub(in crate::draft) fn sent_sometimes(said: &str) -> bool {
     // (Not "if any": Cloudflare's `messages`, "informational messages, if any", is always sent,
     // empty or not.)
