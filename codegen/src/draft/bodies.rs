@@ -1010,7 +1010,12 @@ impl Drafter<'_> {
                         // A list of messages (`"errors": ["Forbidden"]`) after a member of one;
                         // a `reason` (Elasticsearch's message) or `details` after both: the one
                         // may be a phrase, the other more than the message.
-                        FieldRole::Message if ["reason", "details"].contains(&names::bare(&field.name).as_str()) => 2,
+                        // (Or a status's reason phrase, Coda's `statusMessage`, beside a `message`.)
+                        FieldRole::Message
+                            if ["reason", "details", "statusmessage"].contains(&names::bare(&field.name).as_str()) =>
+                        {
+                            2
+                        }
                         // A message for developers before one for the app's users (Vimeo's
                         // `developer_message` beside `error`).
                         FieldRole::Message if names::bare(&field.name) == "error" => 1,

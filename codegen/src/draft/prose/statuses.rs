@@ -84,10 +84,13 @@ pub(super) fn called_success(line: &str, code: u16) -> bool {
     let mut clauses = line.split([',', ';', ':', '.']).map(words).filter(|w| w.contains(&code)).peekable();
     clauses.peek().is_some()
         && clauses.all(|w| {
-            let success = w
-                .iter()
-                .any(|w| ["success", "successful", "succeeded", "succeeds", "worked", "ok"].contains(&w.as_str()));
-            success && !w.iter().any(|w| w.starts_with("fail") || w.starts_with("error"))
+            let success = w.iter().any(|w| {
+                ["success", "successful", "succeeded", "succeeds", "worked", "ok", "accepted"].contains(&w.as_str())
+            });
+            // ("A 202 is not an error", of Coda's writes, carried out later.)
+            let no_error =
+                w.windows(3).any(|x| x == ["not", "an", "error"]) || w.windows(2).any(|x| x == ["no", "error"]);
+            no_error || (success && !w.iter().any(|w| w.starts_with("fail") || w.starts_with("error")))
         })
 }
 
@@ -305,6 +308,7 @@ mod tests {
         assert!(!called_success("A transaction may come back with a 200, yet have failed.", 200));
         assert!(!called_success("200 is success, and 400 a failure.", 400), "not a 2xx");
         assert!(!called_success("With OCS version 1 the HTTP status is always 200", 200));
+        assert!(called_success("Writes are accepted with a 202 and done later: a 202 is not an error.", 202));
     }
 
     #[test]
