@@ -202,15 +202,15 @@ impl Drafter<'_> {
                 if is_text(&block) {
                     continue;
                 }
-                let what = match block.language.as_str() {
-                    "" => "a code block".to_string(),
-                    other => format!("a `{other}` code block"),
-                };
-                self.unplaced.push(format!(
-                    "{}: {what} (line {}); its advice may belong in `recovery`",
-                    self.section_title(index),
-                    block.line
-                ));
+                let at = format!("{} (line {})", self.section_title(index), block.line);
+                // (An XML body, Azure Storage's `<Error><Code>...`, is a format the catalog cannot
+                // describe: its code may still come in a header.)
+                let xml = block.language == "xml" || block.text.trim_start().starts_with("<?xml");
+                self.unplaced.push(match block.language.as_str() {
+                    _ if xml => format!("{at}: an XML body, which the catalog cannot describe"),
+                    "" => format!("{at}: a code block; its advice may belong in `recovery`"),
+                    other => format!("{at}: a `{other}` code block; its advice may belong in `recovery`"),
+                });
             }
         }
     }
