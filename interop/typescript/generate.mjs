@@ -6,7 +6,7 @@
 // vocabulary, narrowed from the open type. Output goes to build/ (not checked in).
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { compile } from "json-schema-to-typescript";
-import { bodyDefinitions, isListBody, openEnums, schemas, shapeExamples } from "./schemas.mjs";
+import { bodyDefinitions, isListBody, openEnums, rootFormats, schemas, shapeExamples } from "./schemas.mjs";
 
 // How a TypeScript client would generate: the documented fields only (no index signature), and
 // every `$defs` entry, referenced or not (so `HttpStatus` and `KnownHttpStatus` are there too).
@@ -28,10 +28,12 @@ for (const { api, schema } of schemas()) {
   // no body references, get a file of their own.
   const status = { $ref: "#/$defs/HttpStatus", $defs: schema.$defs };
   writeFileSync(build(`types/${api}.status.ts`), await compile(status, "HttpStatus", { ...OPTIONS, unreachableDefinitions: false }));
-  // So do the vocabularies no body holds (one that only another links to).
+  // So do the vocabularies no body holds (one that only another links to). (Of an API that
+  // documents no body, whose root is no union, the main file has every definition already.)
   const held = (name) =>
     bodyDefinitions(schema).some((definition) => JSON.stringify(definition).includes(`"#/$defs/${name}"`));
-  for (const name of openEnums(schema).filter((name) => name !== "HttpStatus" && !held(name))) {
+  const unheld = rootFormats(schema).length > 0 ? openEnums(schema).filter((name) => name !== "HttpStatus" && !held(name)) : [];
+  for (const name of unheld) {
     const alone = { $ref: `#/$defs/${name}`, $defs: schema.$defs };
     writeFileSync(build(`types/${api}.enum.${name}.ts`), await compile(alone, name, { ...OPTIONS, unreachableDefinitions: false }));
   }
