@@ -117,10 +117,12 @@ impl CodeBlock {
         vec![CodeBlock { text: head.to_string(), ..self }, body]
     }
 
-    /// The block read as an HTTP response head (`HTTP/1.1 429 Too Many Requests`, then headers).
+    /// The block read as an HTTP response head (`HTTP/1.1 429 Too Many Requests`, then headers;
+    /// or headers alone, as a page shows those every answer carries).
     pub fn http_response(&self) -> HttpResponse {
-        let mut lines = self.text.lines();
-        let status = lines.next().and_then(|l| l.split_whitespace().nth(1)).and_then(|c| c.parse().ok());
+        let mut lines = self.text.trim_start().lines().peekable();
+        let status_line = lines.next_if(|line| line.starts_with("HTTP/"));
+        let status = status_line.and_then(|l| l.split_whitespace().nth(1)).and_then(|c| c.parse().ok());
         let headers = lines
             .filter_map(|l| l.split_once(':'))
             .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))

@@ -197,6 +197,16 @@ impl Drafter<'_> {
                 let body = Value::String(block.text.trim().to_string());
                 self.example(index, &mut used_ids, response.status, response.headers.clone(), body, &at);
             }
+            // Headers an `http` block shows with no body after it (those every answer carries,
+            // Unsplash's `X-Ratelimit-Remaining: 999`, or a 429's head alone): the API's.
+            let source = self.section_ids[index].clone();
+            for block in section.code_blocks.iter().filter(|b| b.language == "http") {
+                let response = block.http_response();
+                for (name, value) in response.headers.iter().filter(|(name, _)| !is_framing_header(name)) {
+                    let said = format!("Sent with the page's example responses (`{name}`).");
+                    self.ensure_header(name, &said, &source, Some(value));
+                }
+            }
             let is_text = |b: &&crate::page::CodeBlock| texts.iter().any(|(_, text)| std::ptr::eq(*text, *b));
             for block in section.code_blocks.iter().filter(|b| !matches!(b.language.as_str(), "http" | "json")) {
                 if is_text(&block) {

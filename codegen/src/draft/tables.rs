@@ -496,8 +496,10 @@ impl Drafter<'_> {
             .collect();
         let grouped = codes.iter().any(|codes| codes.len() > 1);
         // Some codes written with their reason and the others bare (DeepL's `456 Quota Exceeded`
-        // beside `400`): the reason where the catalog states it.
-        let stated = match grouped || !class_rows.is_empty() {
+        // beside `400`): the reason where the catalog states it. (Statuses joined bare, Unsplash's
+        // `500, 503`, are each written bare, then joined; a group's label is what it cannot write.)
+        let labelled_group = codes.iter().zip(&reasons).any(|(codes, reason)| codes.len() > 1 && reason.is_some());
+        let stated = match labelled_group || !class_rows.is_empty() {
             true => None,
             false => stated_reason_template(&status_rows, &reasons, key),
         };
@@ -1254,8 +1256,10 @@ fn nested_member(json: &Value, found: &impl Fn(&str, &Value, &Map<String, Value>
 fn stated_reason_template(rows: &[&Vec<String>], reasons: &[Option<(String, String)>], key: usize) -> Option<String> {
     let templates: Vec<&String> = reasons.iter().flatten().map(|(_, template)| template).collect();
     let first = templates.first()?;
+    // (A bare code, or bare codes joined: `500, 503`.)
     let bare = |(row, reason): (&&Vec<String>, &Option<(String, String)>)| {
-        reason.is_none() && row[key].trim().parse::<u16>().is_ok()
+        let cell = row[key].trim();
+        reason.is_none() && !cell.is_empty() && cell.chars().all(|c| c.is_ascii_digit() || ", /".contains(c))
     };
     let mixed = templates.len() < reasons.len() && rows.iter().zip(reasons).filter(|(_, r)| r.is_none()).all(bare);
     if !mixed || templates.iter().any(|t| t != first) {
