@@ -197,8 +197,10 @@ impl Drafter<'_> {
                 let body = Value::String(block.text.trim().to_string());
                 self.example(index, &mut used_ids, response.status, response.headers.clone(), body, &at);
             }
-            // Headers an `http` block shows with no body after it (those every answer carries,
-            // Unsplash's `X-Ratelimit-Remaining: 999`, or a 429's head alone): the API's.
+            // The headers every `http` block shows are the API's, those of a block with no body
+            // after it too (the ones every answer carries, Unsplash's `X-Ratelimit-Remaining:
+            // 999`, or a 429's head alone). (A block with a body gave its example's headers
+            // already, framing ones included; `ensure_header` takes them again unchanged.)
             let source = self.section_ids[index].clone();
             for block in section.code_blocks.iter().filter(|b| b.language == "http") {
                 let response = block.http_response();

@@ -197,6 +197,11 @@ impl FieldFact {
     }
 }
 
+/// Whether no two of `items` are equal (a column whose cells tell its rows apart).
+fn all_distinct<T: Ord>(items: &[T]) -> bool {
+    items.iter().collect::<BTreeSet<_>>().len() == items.len()
+}
+
 /// The cells of column `c`, a placeholder's empty text where a row is short.
 fn column(table: &PageTable, c: usize) -> Vec<&str> {
     table.rows.iter().map(|row| row.get(c).map_or("", String::as_str)).collect()
@@ -233,13 +238,12 @@ impl TableKind {
     /// names' (each linked to its code, see [`Drafter::linked_column`]).
     fn told_apart_by_names(self, table: &PageTable) -> Self {
         let Self::Codes { key, .. } = self else { return self };
-        let unique = |cells: &[&str]| cells.iter().collect::<BTreeSet<_>>().len() == cells.len();
-        if unique(&column(table, key)) {
+        if all_distinct(&column(table, key)) {
             return self;
         }
         let names = (0..table.header.len()).filter(|&c| c != key).find(|&c| {
             let cells = column(table, c);
-            unique(&cells) && cells.iter().all(|cell| is_code_name(cell))
+            all_distinct(&cells) && cells.iter().all(|cell| is_code_name(cell))
         });
         names.map_or(self, |key| Self::Codes { key, integer: false })
     }
@@ -273,7 +277,6 @@ impl TableKind {
         {
             return Some(Self::Fields);
         }
-        let unique = |cells: &[&str]| cells.iter().collect::<std::collections::BTreeSet<_>>().len() == cells.len();
         // (Before statuses: `100 INVALID_LOAN_ACCOUNT_ID` is a code, not a status and its reason.)
         let named: Option<Vec<_>> = first.iter().map(|cell| numbered_name(cell)).collect();
         if named.is_some_and(|named| named.iter().all(|(_, _, template)| *template == named[0].2)) {
@@ -327,7 +330,7 @@ impl TableKind {
                 let statuses = cells.iter().filter(|cell| status_codes(cell).is_some()).count();
                 let few =
                     statuses == 0 || (table.header[c].to_lowercase().contains("code") && statuses * 2 < cells.len());
-                cells.iter().all(|cell| is_code_cell(cell)) && few && unique(cells)
+                cells.iter().all(|cell| is_code_cell(cell)) && few && all_distinct(cells)
             });
             // Or a column the page marks as its codes: code spans, or headed `Code` (a status
             // table's other columns are words: a reason, a description).
@@ -342,22 +345,25 @@ impl TableKind {
             // (KugelAudio's messages, several to a `VALIDATION_ERROR`): a row per message, each
             // linked to its code.
             let repeated_codes =
-                || column_where(&|_, cells| cells.iter().all(|cell| is_code_span(cell)) && !unique(cells));
+                || column_where(&|_, cells| cells.iter().all(|cell| is_code_span(cell)) && !all_distinct(cells));
             let told_apart = || {
                 column_where(&|_, cells| {
-                    unique(cells) && cells.iter().all(|cell| !is_code_span(cell) && status_codes(cell).is_none())
+                    all_distinct(cells) && cells.iter().all(|cell| !is_code_span(cell) && status_codes(cell).is_none())
                 })
             };
             // Or, statuses that repeat beside a column of names that tells the rows apart
             // (TrueLayer's `Invalid Parameters` and `Invalid State`, both 400s): the names are
             // the codes.
-            let names_apart = || column_where(&|_, cells| unique(cells) && cells.iter().all(|cell| is_name_cell(cell)));
+            let names_apart =
+                || column_where(&|_, cells| all_distinct(cells) && cells.iter().all(|cell| is_name_cell(cell)));
             return match codes {
-                Some(key) if !unique(&first) || marked_codes(key) => Some(Self::Codes { key, integer: numbers(key) }),
-                None if !unique(&first) && repeated_codes().is_some() => {
+                Some(key) if !all_distinct(&first) || marked_codes(key) => {
+                    Some(Self::Codes { key, integer: numbers(key) })
+                }
+                None if !all_distinct(&first) && repeated_codes().is_some() => {
                     told_apart().map(|key| Self::Codes { key, integer: false }).or(Some(Self::Statuses { key: 0 }))
                 }
-                None if !unique(&first) => {
+                None if !all_distinct(&first) => {
                     names_apart().map(|key| Self::Codes { key, integer: false }).or(Some(Self::Statuses { key: 0 }))
                 }
                 _ => Some(Self::Statuses { key: 0 }),
@@ -1023,8 +1029,7 @@ impl Drafter<'_> {
                 return sent.then_some((c, false));
             }
             let numbers: Option<Vec<u64>> = cells.iter().map(|cell| strip_code(cell).parse().ok()).collect();
-            let shared =
-                numbers.as_ref().is_some_and(|numbers| numbers.iter().collect::<BTreeSet<_>>().len() < numbers.len());
+            let shared = numbers.as_ref().is_some_and(|numbers| !all_distinct(numbers));
             // (Error statuses all, Hunter's `code` of each error, are the rows' statuses.)
             let statuses = numbers.as_ref().is_some_and(|numbers| numbers.iter().all(|n| (400..600).contains(n)));
             let values =
