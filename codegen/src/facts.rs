@@ -14,6 +14,7 @@ pub const VALUE_FACTS: &[&str] = &[
     "kind",
     "category",
     "statuses",
+    "statuses_said",
     "action",
     "message",
     "user_message",
@@ -21,7 +22,7 @@ pub const VALUE_FACTS: &[&str] = &[
     "link",
     "url",
 ];
-pub const FIELD_FACTS: &[&str] = &["name", "type", "required", "nullable", "format", "description"];
+pub const FIELD_FACTS: &[&str] = &["name", "type", "required", "presence", "nullable", "format", "description"];
 pub const HEADER_FACTS: &[&str] = &["name", "description", "type", "example"];
 
 pub fn facts_for(rows: &TableRows) -> &'static [&'static str] {
@@ -87,6 +88,7 @@ pub fn value_fact(value: &VocabularyValue, name: &str) -> Option<String> {
         "statuses" if !value.statuses.is_empty() => {
             Some(value.statuses.iter().map(u16::to_string).collect::<Vec<_>>().join("/"))
         }
+        "statuses_said" => value.statuses_said.clone(),
         "action" => value.action.clone(),
         "message" => value.message.clone(),
         "user_message" => value.user_message.clone(),
@@ -102,6 +104,7 @@ pub fn field_fact(api: &Api, field: &Field, name: &str) -> Option<String> {
         "name" => Some(field.name.clone()),
         "type" => Some(json_type_name(api, &field.ty).to_string()),
         "required" => Some(yes_no(field.required)),
+        "presence" => field.presence.clone(),
         "nullable" => Some(yes_no(field.nullable)),
         "format" => field.format.map(|f| f.name().to_string()),
         "description" => Some(field.description.clone()),
@@ -159,6 +162,9 @@ impl Segment {
     }
 }
 
+/// A value's statuses in the document's own words, written as they are.
+const STATUSES_SAID: &str = "statuses_said";
+
 /// Facts that are yes or no: a form writes them as the document does (`{retryable:Yes/No}`,
 /// `{required:✓/✗}`).
 const YES_NO_FACTS: &[&str] = &["retryable", "required", "nullable"];
@@ -170,7 +176,9 @@ pub fn form_problem(name: &str, form: &str) -> Option<String> {
         return (words.len() != 2)
             .then(|| format!("`{{{name}:{form}}}` needs the words for yes and no: `{{{name}:Yes/No}}`"));
     }
-    if name == "statuses" || name == "code" {
+    // (`statuses_said` is written as the document words it, whatever form the `statuses` it
+    // stands in for take: `{statuses_said|statuses:, }`.)
+    if name == "statuses" || name == "code" || name == STATUSES_SAID {
         return None;
     }
     if name == "type" {
@@ -202,7 +210,7 @@ pub struct Phrase {
 /// the bare code elsewhere, as a page that writes `400: Bad Request` and `404` in one column); a
 /// status's `code` likewise.
 pub fn written(name: &str, text: String, form: Option<&str>, reason_of: &dyn Fn(u16) -> Option<Phrase>) -> String {
-    let Some(form) = form else { return text };
+    let Some(form) = form.filter(|_| name != STATUSES_SAID) else { return text };
     if YES_NO_FACTS.contains(&name) {
         let (yes, no) = form.split_once('/').unwrap_or((form, ""));
         return if text == "yes" { yes.to_string() } else { no.to_string() };

@@ -4,7 +4,7 @@
 //! pulldown-cmark, not regular expressions, so code blocks and tables are what CommonMark says.
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -584,6 +584,20 @@ pub fn is_framing_header(name: &str) -> bool {
 
 /// The status three digits write (`404`), if they write one: what a number must be to be taken
 /// for a status, in a cell, a heading or a line.
+/// The member of one of `others` that holds every member `body` has, where `body` has none of
+/// that other body's own: a page that shows the object under an envelope's `error` alone
+/// (`{"code": ..., "message": ...}` beside `{"status": "error", "error": {...}}`) shows part of a
+/// body, not a body.
+pub fn enclosing_member<'v>(body: &Map<String, Value>, others: impl IntoIterator<Item = &'v Value>) -> Option<String> {
+    others.into_iter().filter_map(Value::as_object).find_map(|other| {
+        let apart = body.keys().all(|key| !other.contains_key(key));
+        let (member, _) = other.iter().find(|(_, value)| {
+            value.as_object().is_some_and(|inner| !inner.is_empty() && body.keys().all(|key| inner.contains_key(key)))
+        })?;
+        apart.then(|| member.clone())
+    })
+}
+
 pub fn status_number(text: &str) -> Option<u16> {
     text.parse::<u16>().ok().filter(|code| text.len() == 3 && (100..=599).contains(code))
 }
@@ -845,6 +859,18 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn an_object_an_envelope_holds_is_part_of_a_body() {
+        let whole = serde_json::json!({"status": "error", "error": {"code": "A", "message": "m", "details": {}}});
+        let part = |body: Value| body.as_object().cloned().unwrap_or_default();
+        let fragment = part(serde_json::json!({"code": "B", "message": "n"}));
+        assert_eq!(enclosing_member(&fragment, [&whole]), Some("error".to_string()));
+        let own = part(serde_json::json!({"status": "error", "code": "B"}));
+        assert_eq!(enclosing_member(&own, [&whole]), None, "it has a member of the envelope's own");
+        let more = part(serde_json::json!({"code": "B", "hint": "h"}));
+        assert_eq!(enclosing_member(&more, [&whole]), None, "`hint` is in no object of the other");
+    }
 
     const PAGE: &str = "> Index at: https://example.com/llms.txt\n\n# Errors\n\nIntro text.\n\n## Statuses\n\n| Code | Meaning |\n| --- | --- |\n| `400` | Bad *input* |\n| `429` | Slow \\| down |\n\n### Limits\n\n```http\nHTTP/1.1 429 Too Many Requests\nRetry-After: 60\n```\n\n```json\n{\"error\": \"x\"}\n```\n\n- Wait `60` seconds.\n";
 

@@ -375,6 +375,8 @@ pub struct Field {
     pub setter: String,
     pub ty: FieldType,
     pub required: bool,
+    /// When the key is sent, in the document's words (see [`crate::model::Field::presence`]).
+    pub presence: Option<String>,
     /// The value may be `null`.
     pub nullable: bool,
     pub format: Option<StringFormat>,

@@ -15,6 +15,7 @@ pub(super) fn field() -> Field {
         rust_name: None,
         ty: FieldType::String,
         required: false,
+        presence: None,
         nullable: false,
         format: None,
         role: None,
@@ -411,6 +412,21 @@ impl Drafter<'_> {
                         }
                     }
                     self.bodies[index].fields[known].ty = ty;
+                    continue;
+                }
+                // A member its table gave no type, sent as `null`: sent only so, so far (Letmepost's
+                // `platformResponse`). (Not one the table calls an object.)
+                let member = (index, key.clone());
+                let no_type_said = self.bodies[index].fields[known].inferred.iter().any(|f| f == "type");
+                if value.is_null()
+                    && no_type_said
+                    && !self.sent_empty.contains_key(&member)
+                    && self.untyped.remove(&member)
+                {
+                    self.null_only.insert(member);
+                    let field = &mut self.bodies[index].fields[known];
+                    field.nullable = true;
+                    push_inferred(&mut field.inferred, "nullable");
                     continue;
                 }
                 // A member sent only as `null` so far: this value gives its type.

@@ -268,6 +268,20 @@ pub(super) fn statuses_form(cells: &[&str]) -> Option<String> {
     }
 }
 
+/// The statuses a cell names in words of its own, which no list of statuses writes (`4xx (502
+/// when the upstream answered 5xx)`): it starts with a status or a class of them; the statuses
+/// its words name (none, for a class alone).
+pub(super) fn statuses_said(cell: &str) -> Option<Vec<u16>> {
+    let text = strip_code(cell);
+    let first = text.split_whitespace().next()?.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    let class = first.len() == 3 && first.ends_with("xx") && first.starts_with(['1', '2', '3', '4', '5']);
+    if crate::page::status_codes(&text).is_some() || !(class || crate::page::status_number(first).is_some()) {
+        return None;
+    }
+    let named = text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_ascii_digit()));
+    Some(named.filter_map(crate::page::status_number).collect())
+}
+
 /// The text between a status cell's first code and the reason after it (`: ` of `400: Bad
 /// Request`), or `None` for a code written bare.
 fn reason_separator(cell: &str) -> Option<String> {
@@ -323,7 +337,15 @@ pub(super) fn unescape(cell: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::numbered_name;
+    use super::{numbered_name, statuses_said};
+
+    #[test]
+    fn statuses_said_in_words_of_a_cell_of_its_own() {
+        assert_eq!(statuses_said("4xx (502 when the upstream answered 5xx)"), Some(vec![502]));
+        assert_eq!(statuses_said("429, or 503 when overloaded"), Some(vec![429, 503]));
+        assert_eq!(statuses_said("401, 403"), None, "a list of statuses");
+        assert_eq!(statuses_said("when known"), None);
+    }
 
     #[test]
     fn a_cell_of_a_number_and_a_name_in_code_style_names_a_code() {

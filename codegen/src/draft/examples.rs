@@ -180,6 +180,10 @@ impl Drafter<'_> {
                     Ok(Value::Object(body)) if body.is_empty() => {
                         self.unplaced.push(format!("{at}: an empty JSON object"));
                     }
+                    Ok(Value::Object(body)) if self.enclosing_member(&body).is_some() => {
+                        let member = self.enclosing_member(&body).unwrap_or_default();
+                        self.example_is_part(index, &member, &Value::Object(body), &at);
+                    }
                     Ok(body) if body.is_object() || (!objects_sent && is_list_of_errors(&body)) => {
                         self.example(index, &mut used_ids, response.status, response.headers, body, &at);
                     }
@@ -225,6 +229,12 @@ impl Drafter<'_> {
                 });
             }
         }
+    }
+
+    /// The member of another of the page's bodies whose object `body` is (see
+    /// [`crate::page::enclosing_member`]).
+    fn enclosing_member(&self, body: &Map<String, Value>) -> Option<String> {
+        crate::page::enclosing_member(body, self.page_bodies.iter().map(|(_, other)| other))
     }
 
     /// An example whose body is an object, a list of error objects (each element of the root
@@ -469,6 +479,39 @@ impl Drafter<'_> {
         });
         self.unplaced.push(format!(
             "{at}: an example without `{member}`, which its table requires (recorded as an inconsistency)"
+        ));
+    }
+
+    /// An example of the object a body holds under `member`, shown alone (see
+    /// [`crate::page::enclosing_member`]): left out, and recorded, quoted whole, so that `drift`
+    /// and the source tests know it was left out on purpose.
+    fn example_is_part(&mut self, index: usize, member: &str, body: &Value, at: &str) {
+        let section = self.section_ids[index].clone();
+        let id = names::unique(
+            &format!("example-shows-{}-alone", names::slug(member)),
+            |id| !self.inconsistencies.iter().any(|x| x.id == id),
+            |n| format!("example-shows-{}-alone-{n}", names::slug(member)),
+        );
+        self.inconsistencies.push(Inconsistency {
+            id,
+            kind: InconsistencyKind::Contradiction,
+            summary: format!(
+                "The example under {} shows the `{member}` object alone, where the page's other examples \
+                 show it inside the body.",
+                self.section_title(index)
+            ),
+            statements: vec![Statement {
+                section,
+                says: format!(
+                    "An example error body of the `{member}` object alone: {}",
+                    serde_json::to_string(body).unwrap_or_default()
+                ),
+            }],
+            resolution: "Drafted: the example is left out; the bodies are those the page shows whole.".into(),
+        });
+        self.unplaced.push(format!(
+            "{at}: the `{member}` object of a body another example shows whole, shown alone (recorded as an \
+             inconsistency)"
         ));
     }
 

@@ -221,6 +221,9 @@ struct Drafter<'p> {
     /// How the catalog rebuilds each of them.
     table_specs: BTreeMap<TableAt, SourceTable>,
     statuses: Vec<model::Status>,
+    /// Statuses the page uses without describing them (a code's status): a table of statuses
+    /// read later describes them, and its rows replace them.
+    undescribed_statuses: BTreeSet<u16>,
     status_classes: Vec<model::StatusClassEntry>,
     vocabularies: Vec<model::Vocabulary>,
     /// Per vocabulary from a table, that table (to type the member named like its code column,
@@ -281,6 +284,7 @@ impl<'p> Drafter<'p> {
             section_tables: BTreeMap::new(),
             table_specs: BTreeMap::new(),
             statuses: Vec::new(),
+            undescribed_statuses: BTreeSet::new(),
             status_classes: Vec::new(),
             vocabularies: Vec::new(),
             vocabulary_tables: BTreeMap::new(),
@@ -324,13 +328,21 @@ impl<'p> Drafter<'p> {
     /// A status, unless the draft has it already; a code without a standard reason phrase gets
     /// a placeholder one.
     fn add_status(&mut self, mut status: model::Status) {
-        if self.statuses.iter().any(|s| s.code == status.code) {
-            return;
-        }
         if crate::model::standard_reason(status.code).is_none() && status.reason.is_none() {
             status.reason = Some(format!("Status {}", status.code));
         }
-        self.statuses.push(status);
+        if !self.statuses.iter().any(|s| s.code == status.code) {
+            self.statuses.push(status);
+        }
+    }
+
+    /// A status a table of statuses lists: it replaces one the page had only used so far, and
+    /// takes its place among the table's rows.
+    fn add_listed_status(&mut self, status: model::Status) {
+        if self.undescribed_statuses.remove(&status.code) {
+            self.statuses.retain(|s| s.code != status.code);
+        }
+        self.add_status(status);
     }
 
     /// Where to trace an entry that `source` uses but does not list: `source`, unless one of
@@ -360,6 +372,9 @@ impl<'p> Drafter<'p> {
     fn ensure_status(&mut self, code: u16, section: &str) {
         let (section, moved) = self.free_source(section, |rows| *rows == TableRows::Statuses);
         let seen = if moved { " (in a section whose table does not list it)" } else { "" };
+        if self.statuses.iter().any(|s| s.code == code) {
+            return;
+        }
         self.add_status(model::Status {
             code,
             description: format!("Status {code}, which the page uses without describing{seen}"),
@@ -367,6 +382,7 @@ impl<'p> Drafter<'p> {
             inferred: vec!["description".into()],
             ..model::Status::default()
         });
+        self.undescribed_statuses.insert(code);
     }
 
     /// The id of the catalog section that rebuilds the table at `at`: the page section's for

@@ -5,12 +5,13 @@
 use super::cells::{
     code_template, fact_cell, group_after_codes, is_code_cell, is_code_span, is_header_cell, is_known_header_cell,
     is_lower_case_header_cell, is_placeholder, is_yes_no_column, json_type, key_template, numbered_name,
-    reason_after_code, status_and_message, status_phrases, statuses_form, strip_code, unescape, yes_no, yes_no_form,
+    reason_after_code, status_and_message, status_phrases, statuses_form, statuses_said, strip_code, unescape, yes_no,
+    yes_no_form,
 };
 use super::{names, Drafter, VocabularyTable};
 use crate::model::{
-    Field, FieldType, Header, JoinRows, Shape, SourceTable, Status, StatusClassEntry, TableColumn, TableRows,
-    Vocabulary, VocabularyType, VocabularyValue,
+    Field, FieldType, Header, HeaderValueType, JoinRows, Shape, SourceTable, Status, StatusClassEntry, TableColumn,
+    TableRows, Vocabulary, VocabularyType, VocabularyValue,
 };
 use crate::page::{status_codes, PageSection, PageTable};
 use serde_json::{Map, Value};
@@ -97,14 +98,20 @@ enum ValueFact {
 }
 
 impl ValueFact {
-    /// The column's template: yes/no in the page's words, statuses as the page joins them.
+    /// The column's template: yes/no in the page's words, statuses as the page joins them
+    /// (and, where some cells say them in words of their own, those words).
     fn template(self, cells: &[&str]) -> String {
+        let listed: Vec<&str> = cells.iter().copied().filter(|cell| statuses_said(cell).is_none()).collect();
         let form = match self {
             Self::Retryable => Some(yes_no_form(cells)),
-            Self::Statuses => statuses_form(cells),
+            Self::Statuses => statuses_form(&listed),
             _ => None,
         };
-        fact_cell(self.key(), form.as_deref(), cells)
+        let cell = fact_cell(self.key(), form.as_deref(), cells);
+        match self == Self::Statuses && listed.len() < cells.len() {
+            true => cell.replacen("{statuses", "{statuses_said|statuses", 1),
+            false => cell,
+        }
     }
 
     fn key(self) -> &'static str {
@@ -123,7 +130,10 @@ impl ValueFact {
 
     fn of_column(header: &str, cells: &[&str], taken: &[Self]) -> Option<Self> {
         let lower = header.to_lowercase();
-        let statuses = cells.iter().all(|c| is_placeholder(c) || status_codes(c).is_some());
+        // (Most cells statuses, the others saying them in words: `4xx (502 when ...)`.)
+        let listed = cells.iter().filter(|c| is_placeholder(c) || status_codes(c).is_some()).count();
+        let said = cells.iter().filter(|c| statuses_said(c).is_some()).count();
+        let statuses = listed + said == cells.len() && listed > said;
         // A column of statuses headed `Status`, `HTTP status`, `HTTP` or (beside the codes' own
         // column) `code`.
         let wanted = if (lower.contains("status") || lower.contains("http") || lower.trim() == "code") && statuses {
@@ -163,7 +173,13 @@ impl ValueFact {
     fn set(self, value: &mut VocabularyValue, cell: &str) -> Option<()> {
         let text = Some(unescape(cell));
         match self {
-            Self::Statuses => value.statuses = status_codes(cell)?,
+            Self::Statuses => match status_codes(cell) {
+                Some(statuses) => value.statuses = statuses,
+                None => {
+                    value.statuses = statuses_said(cell)?;
+                    value.statuses_said = text;
+                }
+            },
             Self::Retryable => value.retryable = Some(yes_no(cell)?),
             Self::Action => value.action = text,
             Self::UserMessage => value.user_message = text,
@@ -182,6 +198,8 @@ impl ValueFact {
 enum FieldFact {
     Type,
     Required,
+    /// When the member is sent, in words (`always`, `when known`).
+    Presence,
     Nullable,
     Description,
 }
@@ -191,10 +209,27 @@ impl FieldFact {
         match self {
             Self::Type => "type",
             Self::Required => "required",
+            Self::Presence => "presence",
             Self::Nullable => "nullable",
             Self::Description => "description",
         }
     }
+}
+
+/// Whether a field table's column says, member by member, when each is sent: headed so
+/// (`Always set`, `Presence`, `Sent`), its cells yes or always for some members and a condition
+/// of a few words for others (`when known`, `usually`).
+fn is_presence_column(header: &str, cells: &[&str]) -> bool {
+    let header = header.to_lowercase();
+    let named = ["always", "presen", "sent", "set", "included", "returned"].iter().any(|w| header.contains(w));
+    let always = |cell: &&str| presence_required(cell);
+    let short = cells.iter().all(|cell| !cell.trim().is_empty() && cell.split_whitespace().count() <= 5);
+    named && short && cells.iter().any(always) && !cells.iter().all(always)
+}
+
+/// Whether a presence cell says the member is always sent (`yes`, `always`).
+fn presence_required(cell: &str) -> bool {
+    yes_no(cell) == Some(true) || strip_code(cell).eq_ignore_ascii_case("always")
 }
 
 /// Whether no two of `items` are equal (a column whose cells tell its rows apart).
@@ -591,7 +626,7 @@ impl Drafter<'_> {
                     status.description = format!("Status {code}, as the page lists it");
                     status.inferred.push("description".into());
                 }
-                self.add_status(status);
+                self.add_listed_status(status);
             }
         }
         let join = codes
@@ -620,6 +655,8 @@ impl Drafter<'_> {
                 } else if lower.contains("null") && is_yes_no_column(&cells) {
                     // (Cartesia's `Nullable`: `error_code` is sent, as `null` where no code applies.)
                     (FieldFact::Nullable, Some(yes_no_form(&cells)))
+                } else if !facts.contains(&FieldFact::Presence) && is_presence_column(header, &cells) {
+                    (FieldFact::Presence, None)
                 } else if !facts.contains(&FieldFact::Description) {
                     (FieldFact::Description, None)
                 } else {
@@ -631,6 +668,7 @@ impl Drafter<'_> {
         let column_of = |fact: FieldFact| facts.iter().position(|f| *f == fact).map(|i| i + 1);
         let (type_column, description_column, required_column) =
             (column_of(FieldFact::Type), column_of(FieldFact::Description), column_of(FieldFact::Required));
+        let presence_column = column_of(FieldFact::Presence);
         let nullable_column = column_of(FieldFact::Nullable);
         let source = source.to_string();
         // ("Optional.", "not always sent", "only sent when...")
@@ -656,11 +694,13 @@ impl Drafter<'_> {
                 }
             };
             let description = description_column.and_then(|c| row.get(c)).map_or_else(String::new, |d| unescape(d));
-            let required = match required_column.and_then(|c| row.get(c)) {
-                Some(cell) => yes_no(cell)?,
+            let presence = presence_column.and_then(|c| row.get(c)).map(|cell| unescape(cell));
+            let required = match (required_column.and_then(|c| row.get(c)), &presence) {
+                (Some(cell), _) => yes_no(cell)?,
+                (None, Some(presence)) => presence_required(presence),
                 // Without a column, a field is required unless its description says otherwise;
                 // a guess, unless the table marks some fields optional (then it says which are).
-                None => {
+                (None, None) => {
                     if !marks_optional {
                         inferred.push("required".into());
                     }
@@ -675,6 +715,7 @@ impl Drafter<'_> {
                 name: key.clone(),
                 ty,
                 required,
+                presence,
                 nullable,
                 description: if description.is_empty() { key } else { description },
                 source: source.clone(),
@@ -807,15 +848,19 @@ impl Drafter<'_> {
         // A table with the columns of an earlier one of codes lists more of the same codes (one
         // table per operation, as Firebase's page has them): one vocabulary, a table per section.
         // Code columns headed each its way are alike (`PostgreSQL code` and `Code`).
+        // So is a table of the earlier one's code column and some of its other columns (Lettr's
+        // codes of a 429, without the `HTTP Status` the prose gives them).
         let same_columns = |header: &[String], earlier_key: usize| {
             let codes = |h: &String| h.to_lowercase().contains("code");
-            header.len() == table.header.len()
+            let alike = header.len() == table.header.len()
                 && earlier_key == key
                 && header
                     .iter()
                     .zip(&table.header)
                     .enumerate()
-                    .all(|(c, (a, b))| a == b || (c == key && codes(a) && codes(b)))
+                    .all(|(c, (a, b))| a == b || (c == key && codes(a) && codes(b)));
+            let fewer = header[earlier_key] == table.header[key] && table.header.iter().all(|h| header.contains(h));
+            alike || fewer
         };
         let same_codes = self.vocabulary_tables.iter().find_map(|(name, earlier)| {
             let vocabulary = self.vocabularies.iter().find(|v| &v.name == name)?;
@@ -830,6 +875,9 @@ impl Drafter<'_> {
             Some([(code, _)]) => Some(*code),
             _ => None,
         };
+        // Or whose line introducing a table names one status ("answered `429 Too Many Requests`
+        // with one of these codes:").
+        let introduced_status = heading_status.or_else(|| introduced_status(section));
         let (mut name, named_by_heading) = match &same_codes {
             Some(name) => (name.clone(), None),
             None => {
@@ -884,7 +932,7 @@ impl Drafter<'_> {
                 inferred.push("statuses".to_string());
             }
             if statuses.is_empty() {
-                statuses.extend(heading_status);
+                statuses.extend(introduced_status);
             }
             let mut value = VocabularyValue {
                 value: key_value,
@@ -918,6 +966,7 @@ impl Drafter<'_> {
                 let standard = crate::model::standard_reason(code) == Some(phrase.as_str());
                 if let Some(status) = self.statuses.iter_mut().find(|s| s.code == code && s.reason.is_none()) {
                     status.reason = (stated || !standard).then_some(phrase);
+                    self.undescribed_statuses.remove(&code);
                 }
             }
         }
@@ -1081,21 +1130,28 @@ impl Drafter<'_> {
     fn header_table(&mut self, source: &str, table: &PageTable) -> Option<SourceTable> {
         let mut columns =
             vec![TableColumn { header: table.header[0].clone(), cell: key_template(&column(table, 0), "name") }];
-        // A column of values the page shows (`Sample value`, `Example`), and one of what each
-        // header carries.
-        let (mut described, mut shown) = (None, None);
+        // A column of values the page shows (`Sample value`, `Example`), one of the values'
+        // types (`integer`) and one of what each header carries.
+        let (mut described, mut shown, mut typed) = (None, None, None);
         for (c, header) in table.header.iter().enumerate().skip(1) {
             let lower = header.to_lowercase();
+            let cells = column(table, c);
+            let types = cells.iter().all(|cell| header_value_type(cell).is_some());
             // (A header the section's examples send, which the table may not list, has no
             // example of its own: the cell is optional.)
-            let (slot, cell) = match lower.contains("example") || lower.contains("sample") {
-                true => (&mut shown, "{example?}"),
-                false => (&mut described, "{description}"),
+            let (slot, cell) = match () {
+                _ if lower.contains("example") || lower.contains("sample") => (&mut shown, "{example?}".to_string()),
+                _ if is_type_header(&lower) && types => {
+                    let capitalized = cells.iter().all(|cell| strip_code(cell).starts_with(char::is_uppercase));
+                    let form = capitalized.then(|| crate::facts::CAPITALIZED.to_string());
+                    (&mut typed, fact_cell("type", form.as_deref(), &cells))
+                }
+                _ => (&mut described, "{description}".to_string()),
             };
             if slot.replace(c).is_some() {
                 return None;
             }
-            columns.push(TableColumn { header: header.clone(), cell: cell.into() });
+            columns.push(TableColumn { header: header.clone(), cell });
         }
         let source = source.to_string();
         for row in &table.rows {
@@ -1105,8 +1161,16 @@ impl Drafter<'_> {
             }
             let description = described.and_then(|c| row.get(c)).map_or_else(|| name.clone(), |d| unescape(d));
             let example = shown.and_then(|c| row.get(c)).map(|value| unescape(value));
-            let header =
-                Header { name, description, example: example.clone(), source: source.clone(), ..Header::default() };
+            let value_type =
+                typed.and_then(|c| row.get(c)).and_then(|cell| header_value_type(cell)).unwrap_or_default();
+            let header = Header {
+                name,
+                description,
+                example: example.clone(),
+                value_type,
+                source: source.clone(),
+                ..Header::default()
+            };
             self.add_header(header, example.as_deref().map(strip_code).as_deref());
         }
         Some(SourceTable { rows: TableRows::Headers, columns, join: None })
@@ -1141,6 +1205,24 @@ fn joined_by(rows: &[&Vec<String>], key: usize) -> String {
         Some(rest[..second].to_string())
     });
     between.filter(|s| !s.is_empty()).unwrap_or_else(|| ", ".into())
+}
+
+/// The one status a section's one line introducing a list names (it ends in `:`).
+fn introduced_status(section: &PageSection) -> Option<u16> {
+    let mut naming = section.prose.iter().filter(|line| line.trim_end().ends_with(':')).filter_map(|line| {
+        let statuses = super::prose::statuses_in(line);
+        (!statuses.is_empty()).then_some(statuses)
+    });
+    match (naming.next().as_deref(), naming.next()) {
+        (Some([(code, _)]), None) => Some(*code),
+        _ => None,
+    }
+}
+
+/// The value type a header table's `Type` cell names (`integer`, `String`).
+fn header_value_type(cell: &str) -> Option<HeaderValueType> {
+    let types = [HeaderValueType::String, HeaderValueType::Integer, HeaderValueType::Number, HeaderValueType::Boolean];
+    types.into_iter().find(|ty| strip_code(cell).eq_ignore_ascii_case(ty.name()))
 }
 
 /// A column header that names the members' JSON types: `Type`, `Value Type`, `Data type`.

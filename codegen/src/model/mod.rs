@@ -376,6 +376,11 @@ pub struct VocabularyValue {
     /// HTTP statuses the value is sent with.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub statuses: Vec<u16>,
+    /// The statuses in the document's words, where a list of them cannot say it (`4xx (502
+    /// when the upstream answered 5xx)`): a table's `{statuses_said|statuses}` cell writes these
+    /// words for this value. `statuses` holds those the words name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statuses_said: Option<String>,
     /// What the document tells clients to do.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
@@ -496,6 +501,11 @@ pub struct Field {
     pub ty: FieldType,
     /// Whether every body of this shape carries the key.
     pub required: bool,
+    /// When the key is sent, in the document's words, where its table says so member by member
+    /// (`always`, `when known`, `usually`): `required` says it for code, this as the document
+    /// does (a table's `{presence}` cells write it back).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presence: Option<String>,
     /// Whether the value may be `null` (as sent, not just absent).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub nullable: bool,

@@ -328,7 +328,8 @@ fn bodies(out: &mut String, api: &Api) {
         }
         let groups: Vec<Vec<Column<Field>>> = vec![vec![
             ("Type", Box::new(|f: &Field| Some(field_type_label(api, f)))),
-            ("Required", Box::new(|f: &Field| Some(yes_no(Some(f.required))))),
+            // (With when it is sent, where the document says: "no (when known)".)
+            ("Required", Box::new(|f: &Field| Some(required_cell(f)))),
             ("Description", Box::new(|f: &Field| Some(f.description.clone()))),
             ("Source", Box::new(|f: &Field| Some(api.section_title(f.trace.section)))),
         ]];
@@ -444,6 +445,16 @@ fn vocabularies(out: &mut String, api: &Api) {
 fn header_formats(header: &Header) -> Option<String> {
     let formats: Vec<&str> = header.formats.iter().map(|f| f.label()).collect();
     (!formats.is_empty()).then(|| formats.join(", "))
+}
+
+/// Whether a field is required, and when it is sent where the document says in words of its
+/// own (`no (when known)`; not "yes" again).
+fn required_cell(field: &Field) -> String {
+    let required = yes_no(Some(field.required));
+    match &field.presence {
+        Some(presence) if !presence.eq_ignore_ascii_case(&required) => format!("{required} ({presence})"),
+        _ => required,
+    }
 }
 
 /// A header's value type, where the catalog gives one beyond text.

@@ -227,6 +227,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
                         rust_name,
                         ty: handles.field_type(&field.ty),
                         required: field.required,
+                        presence: field.presence.clone(),
                         nullable: field.nullable,
                         format: field.format,
                         role: field.role,

@@ -868,6 +868,21 @@ impl Checker<'_> {
                 "leave out `type` on headers with a role",
             );
         }
+        // (An integer wait is a count of seconds or milliseconds: its formats say no other.)
+        let seconds =
+            |f: &RetryAfterFormat| matches!(f, RetryAfterFormat::DelaySeconds | RetryAfterFormat::DelayMilliseconds);
+        if fits
+            && header.role == Some(HeaderRole::RetryAfter)
+            && header.value_type == HeaderValueType::Integer
+            && !header.formats.iter().all(seconds)
+        {
+            self.error(
+                Code::HeaderRole,
+                format!("{path}.type"),
+                "an integer wait is a count of seconds or milliseconds, and `formats` names another",
+                "leave out `type`, or keep only `delay_seconds` or `delay_milliseconds` in `formats`",
+            );
+        }
         if header.format.is_some() && header.value_type != HeaderValueType::String {
             self.error(
                 Code::BodyFormat,
@@ -886,7 +901,9 @@ fn header_role_types(role: HeaderRole) -> Option<&'static [HeaderValueType]> {
         HeaderRole::RateLimitLimit | HeaderRole::RateLimitRemaining | HeaderRole::RateLimitReset => {
             &[HeaderValueType::String, HeaderValueType::Integer]
         }
-        HeaderRole::RetryAfter | HeaderRole::RequestId => &[HeaderValueType::String],
+        // (A `Retry-After` of seconds may be documented as an integer.)
+        HeaderRole::RetryAfter => &[HeaderValueType::String, HeaderValueType::Integer],
+        HeaderRole::RequestId => &[HeaderValueType::String],
         HeaderRole::Code => &[HeaderValueType::String, HeaderValueType::Integer],
         _ => return None,
     })

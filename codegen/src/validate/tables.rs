@@ -193,7 +193,11 @@ impl Checker<'_> {
                         let blank = |name: &str| if name == key { Some(KEY.to_string()) } else { fact(name) };
                         let cell =
                             facts::fill(template, blank, &reason_of).expect("checked above: rows have every fact");
-                        (cell, fact(key).expect("every row has its key"))
+                        KeyedCell {
+                            without_key: cell,
+                            key: fact(key).expect("every row has its key"),
+                            grouped: fact("group").is_some(),
+                        }
                     };
                     rows.iter().map(keyed).collect()
                 });
@@ -218,6 +222,16 @@ impl Checker<'_> {
 /// A joined cell written without its key, and the keys it joins.
 type KeysJoined = (String, Vec<String>);
 
+/// A row's cell in the joined column, for rows whose cell writes more than their key.
+struct KeyedCell {
+    /// The cell with its key left out ([`KEY`] in its place).
+    without_key: String,
+    key: String,
+    /// Whether the row's entry belongs to a group the page names (a status's `group`): it
+    /// joins only rows of that group.
+    grouped: bool,
+}
+
 /// What stands for a row's key in a cell written without it.
 const KEY: &str = "\u{0}";
 
@@ -233,41 +247,53 @@ fn writes_more_than_key(template: &[Segment], key: &str) -> bool {
 /// Merges consecutive rows that differ only in `column`, joining that column's cells with
 /// `separator`: one row of the document covering several entries ("500, 502, 503"). Where
 /// `keyed` gives each row's cell with its key left out, and the key, rows whose cells are the
-/// same but for the key write the keys once: "500, 502, 503, 504 - Server Errors".
+/// same but for the key write the keys once: "500, 502, 503, 504 - Server Errors"; a row of a
+/// named group joins only rows of its group ("500 Server error" is a row of its own beside
+/// "502/503/504 Gateway errors").
 fn join_rows(
     rows: Vec<Vec<String>>,
-    keyed: Option<Vec<(String, String)>>,
+    keyed: Option<Vec<KeyedCell>>,
     column: usize,
     separator: &str,
 ) -> Vec<Vec<String>> {
-    // Each merged row, with its cell without the key and the keys it joins, where known.
-    let mut merged: Vec<(Vec<String>, Option<KeysJoined>)> = Vec::new();
+    // Each merged row, with its cell without the key and the keys it joins, where known, and
+    // whether its entries are a named group's.
+    let mut merged: Vec<(Vec<String>, Option<KeysJoined>, bool)> = Vec::new();
     let mut keyed = keyed.map(Vec::into_iter);
     for row in rows {
         let keyed = keyed.as_mut().and_then(Iterator::next);
+        let grouped = keyed.as_ref().is_some_and(|k| k.grouped);
         let same_otherwise =
             |last: &Vec<String>| last.iter().zip(&row).enumerate().all(|(i, (a, b))| i == column || a == b);
+        let same_label = |joined: &Option<KeysJoined>| match (joined, &keyed) {
+            (Some((without_key, _)), Some(cell)) => cell.without_key == *without_key,
+            _ => false,
+        };
         match merged.last_mut() {
-            Some((last, joined)) if same_otherwise(last) => match (joined.as_mut(), keyed) {
-                (Some((without_key, keys)), Some((cell, key))) if cell == *without_key => {
-                    keys.push(key);
-                    last[column] = without_key.replace(KEY, &keys.join(separator));
+            Some((last, joined, last_grouped))
+                if same_otherwise(last) && (same_label(joined) || !(grouped || *last_grouped)) =>
+            {
+                match (joined.as_mut(), keyed) {
+                    (Some((without_key, keys)), Some(cell)) if cell.without_key == *without_key => {
+                        keys.push(cell.key);
+                        last[column] = without_key.replace(KEY, &keys.join(separator));
+                    }
+                    // Cells joined whole: the keys are no longer written once.
+                    _ => {
+                        last[column] = format!("{}{separator}{}", last[column], row[column]);
+                        *joined = None;
+                    }
                 }
-                // Cells joined whole: the keys are no longer written once.
-                _ => {
-                    last[column] = format!("{}{separator}{}", last[column], row[column]);
-                    *joined = None;
-                }
-            },
-            _ => merged.push((row, keyed.map(|(cell, key)| (cell, vec![key])))),
+            }
+            _ => merged.push((row, keyed.map(|cell| (cell.without_key, vec![cell.key])), grouped)),
         }
     }
-    merged.into_iter().map(|(row, _)| row).collect()
+    merged.into_iter().map(|(row, ..)| row).collect()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::join_rows;
+    use super::{join_rows, KeyedCell};
 
     #[test]
     fn rows_that_differ_only_in_the_joined_column_merge() {
@@ -296,11 +322,37 @@ mod tests {
                 "\u{0} - Server Errors",
                 "\u{0} - Server Errors",
             ])
-            .map(|(key, cell)| (cell.to_string(), key.to_string()))
+            .map(|(key, cell)| KeyedCell { without_key: cell.to_string(), key: key.to_string(), grouped: false })
             .collect();
         assert_eq!(
             join_rows(rows, Some(keyed), 0, ", "),
             vec![row(&["429 - Too Many Requests", "Slow down."]), row(&["500, 502, 503 - Server Errors", "Rare."])]
+        );
+    }
+
+    #[test]
+    fn a_row_of_a_named_group_joins_only_its_group() {
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        let rows = vec![
+            row(&["500 Server error", "Retry"]),
+            row(&["502 Gateway errors", "Retry"]),
+            row(&["503 Gateway errors", "Retry"]),
+        ];
+        let keyed = [
+            ("500", "\u{0} Server error", false),
+            ("502", "\u{0} Gateway errors", true),
+            ("503", "\u{0} Gateway errors", true),
+        ]
+        .iter()
+        .map(|(key, cell, grouped)| KeyedCell {
+            without_key: cell.to_string(),
+            key: key.to_string(),
+            grouped: *grouped,
+        })
+        .collect();
+        assert_eq!(
+            join_rows(rows, Some(keyed), 0, "/"),
+            vec![row(&["500 Server error", "Retry"]), row(&["502/503 Gateway errors", "Retry"])]
         );
     }
 }

@@ -74,12 +74,18 @@ impl Drafter<'_> {
         let page = self.page;
         // (A code two headings name is the first one's.)
         let mut seen = BTreeSet::new();
+        // The status a heading gives its code beside it (`UNAUTHENTICATED — 401`), by section.
+        let mut heading_statuses = BTreeMap::new();
         let named: Vec<(usize, String, Option<String>)> = page
             .sections
             .iter()
             .enumerate()
             .filter_map(|(index, section)| {
                 let heading = section.heading.last()?;
+                if let Some((code, status)) = code_and_status_heading(heading) {
+                    heading_statuses.insert(index, status);
+                    return Some((index, code, None));
+                }
                 // (A heading of statuses, `400 and 401 errors`, names none.)
                 if !statuses_in(heading).is_empty() || heading_class(heading).is_some() {
                     return None;
@@ -159,7 +165,8 @@ impl Drafter<'_> {
                 let labels_a_status = page.sections[index].prose.iter().any(|line| {
                     matches!(labelled(line.trim_start_matches(['-', '*', '+', ' '])), Some(Label::Status(_)))
                 });
-                if let Some(code) = above.filter(|_| !labels_a_status) {
+                let beside = heading_statuses.get(&index).copied();
+                if let Some(code) = beside.or(above).filter(|_| !labels_a_status) {
                     statuses.push((code, source.clone()));
                     value.statuses.push(code);
                 }
@@ -451,6 +458,30 @@ fn word_heading(heading: &str) -> Option<String> {
     code_like.then(|| word.to_string())
 }
 
+/// A heading of a code and the status it is sent with, set apart by a dash, a colon or
+/// brackets (`UNAUTHENTICATED — 401`, `` `not_found` (404) ``, `429 - RATE_LIMITED`).
+fn code_and_status_heading(heading: &str) -> Option<(String, u16)> {
+    let text = heading.trim();
+    let (first, second) = [" — ", " – ", " - ", ": ", " ("]
+        .iter()
+        .find_map(|separator| text.split_once(separator))
+        .map(|(first, second)| (first.trim(), second.trim().trim_end_matches(')').trim()))?;
+    let status = |part: &str| crate::page::status_number(part.trim_matches('`'));
+    let code = |part: &str| {
+        let spanned = part.strip_prefix('`').and_then(|p| p.strip_suffix('`'));
+        let word = spanned.unwrap_or(part);
+        // (In capitals or with a `_`, or in a code span: `Not Found` is a reason, no code.)
+        let code_like = style(word).is_some()
+            && (spanned.is_some() || word.contains('_') || word.chars().all(|c| !c.is_ascii_lowercase()));
+        (code_like && word.chars().any(|c| c.is_ascii_alphabetic())).then(|| word.to_string())
+    };
+    match (status(first), status(second)) {
+        (None, Some(status)) => Some((code(first)?, status)),
+        (Some(status), None) => Some((code(second)?, status)),
+        _ => None,
+    }
+}
+
 /// A fact a line of a code's section gives under a label (`Status: 401`, `**Message:** ...`).
 enum Label {
     Code(String),
@@ -560,7 +591,18 @@ pub(super) fn defined_code(line: &str) -> Option<(&str, String)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{code_heading, defined_code, numbered_line};
+    use super::{code_and_status_heading, code_heading, defined_code, numbered_line};
+
+    #[test]
+    fn a_heading_of_a_code_and_its_status() {
+        let named = |code: &str, status: u16| Some((code.to_string(), status));
+        assert_eq!(code_and_status_heading("UNAUTHENTICATED — 401"), named("UNAUTHENTICATED", 401));
+        assert_eq!(code_and_status_heading("`not_found` (404)"), named("not_found", 404));
+        assert_eq!(code_and_status_heading("429 - RATE_LIMITED"), named("RATE_LIMITED", 429));
+        assert_eq!(code_and_status_heading("404 - Not Found"), None, "a status and its reason");
+        assert_eq!(code_and_status_heading("Errors — 2024"), None);
+        assert_eq!(code_and_status_heading("RATE_LIMITED"), None);
+    }
 
     #[test]
     fn a_heading_of_an_integer_code_and_its_name_names_a_code() {

@@ -49,7 +49,9 @@ pub(in crate::draft) fn left_out(said: &str) -> Option<usize> {
 }
 
 /// The members a sentence names right after a condition set off by commas ("each error has a
-/// `reason` and, when a particular field caused it, that `field`"): sent only then.
+/// `reason` and, when a particular field caused it, that `field`"; "and, for validation errors,
+/// `details`"), or right before one ("`errors`, present on validation failures, lists..."):
+/// sent only then.
 pub(super) fn named_after_a_condition(said: &str) -> Vec<&str> {
     // The text before each code span, since the one before it (the parts between backticks).
     let parts: Vec<&str> = said.split('`').collect();
@@ -57,15 +59,28 @@ pub(super) fn named_after_a_condition(said: &str) -> Vec<&str> {
     for at in (1..parts.len()).step_by(2) {
         let before = parts[at - 1].to_ascii_lowercase();
         // (The condition ends right before the member, `that` or `its` at most between them: not
-        // "a `reason`, when sent, and a `field`", whose condition is the member's before.)
-        let condition = [", when ", ", if ", ", where "].iter().any(|open| {
+        // "a `reason`, when sent, and a `field`", whose condition is the member's before. "For
+        // example" is no condition.)
+        let condition = [", when ", ", if ", ", where ", ", for "].iter().any(|open| {
             let Some(start) = before.rfind(open) else { return false };
             let after = &before[start + open.len()..];
-            after.split_once(", ").is_some_and(|(_, rest)| {
-                rest.split_whitespace().count() <= 2 && !rest.starts_with("and ") && !rest.starts_with("or ")
+            let example = ["example", "instance"].iter().any(|word| after.starts_with(word));
+            !example
+                && after.split_once(", ").is_some_and(|(_, rest)| {
+                    rest.split_whitespace().count() <= 2 && !rest.starts_with("and ") && !rest.starts_with("or ")
+                })
+        });
+        // (Present on some answers, not on "every" or "all" of them.)
+        let after = parts.get(at + 1).map(|after| after.to_ascii_lowercase()).unwrap_or_default();
+        let present_on = [", present ", ", sent ", ", given ", ", included "].iter().any(|open| {
+            after.strip_prefix(open).is_some_and(|rest| {
+                let mut words = rest.split_whitespace();
+                let (first, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+                ["on", "for", "with", "in", "when", "if"].contains(&first)
+                    && !["every", "all", "each", "any", "always"].contains(&second)
             })
         });
-        if condition {
+        if condition || present_on {
             found.push(crate::page::unquoted(parts[at]));
         }
     }
@@ -381,5 +396,12 @@ mod tests {
             ["field"]
         );
         assert!(named_after_a_condition("Each has a `reason`, when sent, and a `field`.").is_empty());
+        assert_eq!(named_after_a_condition("a `code` and, for validation errors, `details`."), ["details"]);
+        assert!(named_after_a_condition("a `code` and, for example, `details`.").is_empty());
+        assert_eq!(
+            named_after_a_condition("`code` names it, and `errors`, present on validation failures, lists them."),
+            ["errors"]
+        );
+        assert!(named_after_a_condition("`code`, present on every answer, names it.").is_empty());
     }
 }

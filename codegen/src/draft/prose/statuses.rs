@@ -132,7 +132,11 @@ pub(in crate::draft) fn statuses_in(line: &str) -> Vec<(u16, Option<String>)> {
             (word_at(1 + skipped).as_deref(), word_at(2 + skipped).as_deref()),
             (Some("not"), _) | (Some("of"), Some("instead")) | (Some("than"), Some("rather"))
         );
-        if denied {
+        // ("a validation error has code `100` and status `422`": the API's code, not a status
+        // code.)
+        let a_code = before.as_deref() == Some("code")
+            && !word_at(2).is_some_and(|w| ["status", "http", "response", "return"].contains(&w.as_str()));
+        if denied || a_code {
             previous_was_status = false;
             continue;
         }
@@ -293,6 +297,7 @@ impl Drafter<'_> {
             known.description = said.to_string();
             known.source = source.to_string();
             known.inferred.retain(|f| f != "description");
+            self.undescribed_statuses.remove(&code);
         }
         true
     }
@@ -352,6 +357,8 @@ mod tests {
         assert_eq!(codes("Over the limit the answer is a 403 error, not a 429."), [403], "a status denied");
         assert_eq!(codes("It sends 400 errors instead of 422 or rather than a 409."), [400]);
         assert_eq!(codes("400 and 401 errors"), [400, 401]);
+        assert_eq!(codes("A validation error has code `100` and status `422`."), [422], "the API's own code");
+        assert_eq!(codes("It answers with HTTP status code 429."), [429]);
         assert_eq!(codes("Errors get HTTP status 400; a request without a key gets 401."), [400, 401]);
         assert!(codes("Between 100 and 200 users").is_empty());
         // A number in a code span of a sentence of statuses is one (the caller drops the API's
