@@ -338,6 +338,9 @@ pub struct VocabularyValue {
     pub kind: Option<String>,
     pub category: Option<String>,
     pub statuses: Vec<u16>,
+    /// The statuses in the document's words, where a list cannot say them (see
+    /// [`crate::model::VocabularyValue::statuses_said`]).
+    pub statuses_said: Option<String>,
     pub action: Option<String>,
     pub message: Option<String>,
     pub user_message: Option<String>,

@@ -683,7 +683,8 @@ impl Drafter<'_> {
             .values()
             .flatten()
             .filter_map(|value| value.rsplit_once(SEPARATOR))
-            .filter(|(namespace, code)| !namespace.is_empty() && !namespace.contains(' ') && !code.is_empty())
+            // (Not a link's fragment: `https://docs.example/errors#missing_api_key`.)
+            .filter(|(namespace, code)| !namespace.is_empty() && !namespace.contains([' ', '/']) && !code.is_empty())
             .map(|(_, code)| code)
             .collect();
         for vocabulary in self.vocabularies.iter_mut().filter(|v| v.wire_type == VocabularyType::String) {
@@ -1022,7 +1023,11 @@ impl Drafter<'_> {
                     let rank = match role {
                         // (The member the prose says to branch on before any.)
                         FieldRole::Code if self.branched_on.contains(&field.name) => 0,
-                        FieldRole::Code => code_rank(&field.name, problem_details) + if tabled { 1 } else { 100 },
+                        // (Codes listed under headings of their own rank as a table's.)
+                        FieldRole::Code => {
+                            let listed = matches!(field.ty.values(), FieldType::Vocabulary(v) if self.heading_vocabularies.contains(v));
+                            code_rank(&field.name, problem_details) + if tabled || listed { 1 } else { 100 }
+                        }
                         // A list of messages (`"errors": ["Forbidden"]`) after a member of one;
                         // a `reason` (Elasticsearch's message) or `details` after both: the one
                         // may be a phrase, the other more than the message.
@@ -1071,9 +1076,10 @@ impl Drafter<'_> {
         // member of it or of an object it holds that is only named like a code (a constant
         // `type: error.list` beside `errors[].code`) would hide it, as a client takes the code
         // from the first member that has one.
+        // (Codes a page lists under headings of their own are listed as a table's are.)
+        let listed = |v: &String| self.vocabulary_tables.contains_key(v) || self.heading_vocabularies.contains(v);
         let tabled_code = |field: &Field| {
-            field.role == Some(FieldRole::Code)
-                && matches!(field.ty.values(), FieldType::Vocabulary(v) if self.vocabulary_tables.contains_key(v))
+            field.role == Some(FieldRole::Code) && matches!(field.ty.values(), FieldType::Vocabulary(v) if listed(v))
         };
         for root in bodies.iter().filter(|b| b.root).map(|b| b.name.clone()).collect::<Vec<_>>() {
             let tree: BTreeSet<String> =

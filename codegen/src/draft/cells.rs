@@ -99,7 +99,7 @@ fn phrase_after(rest: &str, open: &str, close: &str) -> Option<(String, String)>
         Some(inside) if *separator == " " => (inside, format!("{open}{{code}} ({{reason}}){close}")),
         _ => (phrase, format!("{open}{{code}}{separator}{{reason}}{close}")),
     };
-    (!phrase.is_empty() && phrase.chars().all(|c| c.is_ascii_alphanumeric() || " -'".contains(c)))
+    (!phrase.is_empty() && phrase.chars().all(|c| c.is_ascii_alphanumeric() || " -'_".contains(c)))
         .then(|| (phrase.to_string(), template))
 }
 

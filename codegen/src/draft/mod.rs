@@ -148,6 +148,20 @@ fn prose_lines(page: &Page) -> impl Iterator<Item = &str> {
 }
 
 /// The code spans of the `lines` (or clauses) that `says`: the members the page says it of.
+/// The members a table of members describes as the HTTP status (`code | integer | The HTTP
+/// status.`): the first cell of each row another cell of which says only that.
+fn described_as_the_status(page: &Page) -> Vec<String> {
+    let is_the_status = |cell: &String| {
+        let said = cell.trim().trim_end_matches('.').to_lowercase();
+        let said = said.strip_prefix("the ").unwrap_or(&said);
+        ["http status", "http status code", "http response status", "response's http status"].contains(&said)
+    };
+    let rows = page.sections.iter().flat_map(|s| &s.tables).flat_map(|t| &t.rows);
+    rows.filter(|row| row.iter().skip(1).any(is_the_status))
+        .map(|row| crate::page::unquoted(row[0].trim().trim_matches('`')).to_string())
+        .collect()
+}
+
 fn named_where<'l>(lines: impl Iterator<Item = &'l str>, says: impl Fn(&str) -> bool) -> BTreeSet<String> {
     lines.filter(|line| says(line)).flat_map(|line| crate::page::code_spans(line).map(str::to_string)).collect()
 }
@@ -229,6 +243,9 @@ struct Drafter<'p> {
     /// Per vocabulary from a table, that table (to type the member named like its code column,
     /// and to tell a table of more of its codes).
     vocabulary_tables: BTreeMap<String, VocabularyTable>,
+    /// The vocabularies of codes the page names in its headings, one a heading: listed as a
+    /// table's are.
+    heading_vocabularies: BTreeSet<String>,
     bodies: Vec<model::Shape>,
     /// The bodies (by index) that examples built, member by member, from nothing: their first
     /// example's members are required until an example lacks one.
@@ -288,6 +305,7 @@ impl<'p> Drafter<'p> {
             status_classes: Vec::new(),
             vocabularies: Vec::new(),
             vocabulary_tables: BTreeMap::new(),
+            heading_vocabularies: BTreeSet::new(),
             bodies: Vec::new(),
             built_from_examples: BTreeSet::new(),
             new_envelopes: BTreeSet::new(),
@@ -305,7 +323,10 @@ impl<'p> Drafter<'p> {
             statuses_said: named_where(
                 prose_lines(page).flat_map(|line| line.split(['.', ';'])),
                 examples::says_it_is_the_status,
-            ),
+            )
+            .into_iter()
+            .chain(described_as_the_status(page))
+            .collect(),
             described_members: BTreeMap::new(),
             null_only: BTreeSet::new(),
             sent_empty: BTreeMap::new(),

@@ -10,8 +10,8 @@ use super::cells::{
 };
 use super::{names, Drafter, VocabularyTable};
 use crate::model::{
-    Field, FieldType, Header, HeaderValueType, JoinRows, Shape, SourceTable, Status, StatusClassEntry, TableColumn,
-    TableRows, Vocabulary, VocabularyType, VocabularyValue,
+    Field, FieldType, GroupRow, Header, HeaderValueType, JoinRows, RowGroups, Shape, SourceTable, Status,
+    StatusClassEntry, TableColumn, TableRows, Vocabulary, VocabularyType, VocabularyValue,
 };
 use crate::page::{status_codes, PageSection, PageTable};
 use serde_json::{Map, Value};
@@ -130,10 +130,7 @@ impl ValueFact {
 
     fn of_column(header: &str, cells: &[&str], taken: &[Self]) -> Option<Self> {
         let lower = header.to_lowercase();
-        // (Most cells statuses, the others saying them in words: `4xx (502 when ...)`.)
-        let listed = cells.iter().filter(|c| is_placeholder(c) || status_codes(c).is_some()).count();
-        let said = cells.iter().filter(|c| statuses_said(c).is_some()).count();
-        let statuses = listed + said == cells.len() && listed > said;
+        let statuses = is_statuses_column(cells);
         // A column of statuses headed `Status`, `HTTP status`, `HTTP` or (beside the codes' own
         // column) `code`.
         let wanted = if (lower.contains("status") || lower.contains("http") || lower.trim() == "code") && statuses {
@@ -193,6 +190,14 @@ impl ValueFact {
     }
 }
 
+/// Whether a column's cells are statuses: most listed, the others said in words (`4xx (502 when
+/// ...)`, `5xx`).
+fn is_statuses_column(cells: &[&str]) -> bool {
+    let listed = cells.iter().filter(|c| is_placeholder(c) || status_codes(c).is_some()).count();
+    let said = cells.iter().filter(|c| statuses_said(c).is_some()).count();
+    listed + said == cells.len() && listed > said
+}
+
 /// What a column of a field table states about each field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FieldFact {
@@ -242,6 +247,31 @@ fn column(table: &PageTable, c: usize) -> Vec<&str> {
     table.rows.iter().map(|row| row.get(c).map_or("", String::as_str)).collect()
 }
 
+/// What the page's examples send that tells what a table lists.
+struct Sent {
+    /// The members they send numbers of their own in (see [`members_apart_from_the_status`]).
+    apart: BTreeMap<String, BTreeSet<u64>>,
+    /// The texts they send in code style, at any depth (`insufficient_balance`).
+    texts: BTreeSet<String>,
+}
+
+/// The texts in code style `bodies` send, at any depth.
+fn texts_sent(bodies: &[(Option<u16>, Value)]) -> BTreeSet<String> {
+    fn walk(value: &Value, found: &mut BTreeSet<String>) {
+        match value {
+            Value::String(text) if is_code_name(text) => {
+                found.insert(text.clone());
+            }
+            Value::Array(items) => items.iter().for_each(|item| walk(item, found)),
+            Value::Object(members) => members.values().for_each(|member| walk(member, found)),
+            _ => {}
+        }
+    }
+    let mut found = BTreeSet::new();
+    bodies.iter().for_each(|(_, body)| walk(body, &mut found));
+    found
+}
+
 /// What a table lists, read from its headers and cells rather than its place on the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum TableKind {
@@ -264,8 +294,8 @@ enum TableKind {
 impl TableKind {
     /// `apart`: the members the examples send numbers in that are not their status (see
     /// [`members_apart_from_the_status`]).
-    fn of(table: &PageTable, apart: &BTreeMap<String, BTreeSet<u64>>) -> Option<Self> {
-        Self::by_columns(table, apart).map(|kind| kind.told_apart_by_names(table))
+    fn of(table: &PageTable, sent: &Sent) -> Option<Self> {
+        Self::by_columns(table, sent).map(|kind| kind.told_apart_by_names(table))
     }
 
     /// Codes that several rows share (ipstack's `101`, of a missing key and of one not valid),
@@ -284,7 +314,8 @@ impl TableKind {
     }
 
     /// [`Self::of`], before rows that share a code are told apart.
-    fn by_columns(table: &PageTable, apart: &BTreeMap<String, BTreeSet<u64>>) -> Option<Self> {
+    fn by_columns(table: &PageTable, sent: &Sent) -> Option<Self> {
+        let apart = &sent.apart;
         let first_header = table.header[0].trim().to_lowercase();
         let first = column(table, 0);
         let all = |test: fn(&str) -> bool| first.iter().all(|c| test(c));
@@ -346,7 +377,10 @@ impl TableKind {
             let phrased = table.rows.iter().filter(phrased).count();
             phrased >= 2 && phrased * 5 >= table.rows.len() * 4
         });
+        // (Numbers each: not a class, `5xx`, among them.)
+        let integers = first.iter().all(|cell| strip_code(cell).parse::<i64>().is_ok());
         if statuses(0)
+            && integers
             && !reasons_beside
             && apart
                 .iter()
@@ -368,11 +402,13 @@ impl TableKind {
                 cells.iter().all(|cell| is_code_cell(cell)) && few && all_distinct(cells)
             });
             // Or a column the page marks as its codes: code spans, or headed `Code` (a status
-            // table's other columns are words: a reason, a description).
+            // table's other columns are words: a reason, a description), or one of whose codes
+            // an example sends (NairaSMS's `Type`, `insufficient_balance`).
             let marked_codes = |c: usize| {
                 let header = table.header[c].to_lowercase();
                 column(table, c).iter().all(|cell| is_code_span(cell))
                     || (header.contains("code") && !header.contains("status"))
+                    || column(table, c).iter().any(|cell| sent.texts.contains(&strip_code(cell)))
             };
             // (Of numbers, integers: HERE's `errorCode` 401300; the examples may send them as text.)
             let numbers = |c: usize| column(table, c).iter().all(|cell| strip_code(cell).parse::<i64>().is_ok());
@@ -416,7 +452,7 @@ impl Drafter<'_> {
     /// Every table of every section, rebuilt by what it lists: statuses, a vocabulary, a body's
     /// fields or headers; what is none of them is listed as unplaced.
     pub(super) fn tables(&mut self) {
-        let apart = self.members_apart_from_the_status();
+        let sent = Sent { apart: self.members_apart_from_the_status(), texts: texts_sent(&self.page_bodies) };
         for (index, section) in self.page.sections.iter().enumerate() {
             for (nth, table) in section.tables.iter().enumerate() {
                 if table.rows.is_empty() || table.rows.iter().any(Vec::is_empty) {
@@ -424,18 +460,23 @@ impl Drafter<'_> {
                     continue;
                 }
                 let source = self.table_section_id((index, nth));
+                // Rows that head groups of the others (SparkPost's components over their codes)
+                // set apart: the table is read without them and their column.
+                let original = table;
+                let grouped = RowsGrouped::of(original);
+                let table = grouped.as_ref().map_or(original, |grouped| &grouped.members);
                 // A key column of links (`[404](#not-found)`) is read by the links' text; each
                 // entry keeps its link as its `url`.
                 // (Only when the links are the key column; a table is otherwise read as written.)
                 let linked = unlinked(table).and_then(|(view, column, targets)| {
-                    let kind = TableKind::of(&view, &apart)?;
+                    let kind = TableKind::of(&view, &sent)?;
                     let keyed =
                         matches!(kind, TableKind::Statuses { key } | TableKind::Codes { key, .. } if key == column);
                     keyed.then_some((view, column, targets, kind))
                 });
                 let (read, kind) = match &linked {
                     Some((view, _, _, kind)) => (view, Some(*kind)),
-                    None => (table, TableKind::of(table, &apart)),
+                    None => (table, TableKind::of(table, &sent)),
                 };
                 let kept = match kind {
                     Some(TableKind::Statuses { key }) => self.status_table(&source, read, key),
@@ -464,10 +505,18 @@ impl Drafter<'_> {
                     }
                     (kept, _) => kept,
                 };
+                let kept = match (kept, &grouped, kind) {
+                    (Some(spec), Some(grouped), Some(TableKind::Codes { key, .. })) => {
+                        self.grouped(spec, read, key, grouped, &source)
+                    }
+                    // (Groups of statuses, fields or headers the catalog does not write.)
+                    (Some(_), Some(_), _) => None,
+                    (kept, None, _) | (kept @ None, _, _) => kept,
+                };
                 match kept {
                     Some(spec) => {
                         self.table_specs.insert((index, nth), spec);
-                        self.section_tables.insert((index, nth), table.clone());
+                        self.section_tables.insert((index, nth), original.clone());
                     }
                     None => self.unplaced.push(format!(
                         "{}: a table with columns {} is neither statuses, a vocabulary, fields nor headers",
@@ -477,6 +526,33 @@ impl Drafter<'_> {
                 }
             }
         }
+    }
+
+    /// A table of codes read without its group rows, given them back: each value's `category`
+    /// is its group's name, the groups' column written empty on the values' rows. `None` where
+    /// a value has a category already (a column of the table gave it).
+    fn grouped(
+        &mut self,
+        mut spec: SourceTable,
+        read: &PageTable,
+        key: usize,
+        grouped: &RowsGrouped,
+        source: &str,
+    ) -> Option<SourceTable> {
+        let TableRows::Vocabulary(name) = &spec.rows else { return None };
+        let vocabulary = self.vocabularies.iter_mut().find(|v| &v.name == name)?;
+        for (row, group) in read.rows.iter().zip(&grouped.group_of) {
+            let code = strip_code(&row[key]);
+            let value = vocabulary.values.iter_mut().find(|v| v.source == source && v.value == code)?;
+            if value.category.as_ref().is_some_and(|category| category != group) {
+                return None;
+            }
+            value.category = Some(group.clone());
+        }
+        spec.columns.insert(0, TableColumn { header: grouped.header.clone(), cell: grouped.blank.clone() });
+        let rows = grouped.heads.iter().map(|(group, cells)| GroupRow { group: group.clone(), cells: cells.clone() });
+        spec.groups = Some(RowGroups { by: "category".into(), rows: rows.collect() });
+        Some(spec)
     }
 
     /// A table read by its key column's link texts: the column written back as links, and each
@@ -633,7 +709,7 @@ impl Drafter<'_> {
             .iter()
             .any(|c| c.len() > 1)
             .then(|| JoinRows { column: table.header[key].clone(), separator: joined_by(&status_rows, key) });
-        Some(SourceTable { rows: TableRows::Statuses, columns, join })
+        Some(SourceTable { rows: TableRows::Statuses, columns, join, groups: None })
     }
 
     /// A table of a body's fields: a first column of names, with a `Type`, `Required` and
@@ -796,7 +872,7 @@ impl Drafter<'_> {
         };
         let body = self.bodies.len() - 1;
         self.untyped.extend(untyped.into_iter().map(|member| (body, member)));
-        Some(SourceTable { rows: TableRows::Body(name), columns, join: None })
+        Some(SourceTable { rows: TableRows::Body(name), columns, join: None, groups: None })
     }
 
     /// The member of a body drafted so far that a heading names (`The innerError object`,
@@ -845,6 +921,11 @@ impl Drafter<'_> {
         (key, keys, key_template): (usize, Vec<(String, Vec<u16>)>, String),
         integer: bool,
     ) -> Option<SourceTable> {
+        // (Integer codes are digits as the wire sends them: `010` or `5xx` is none.)
+        let wire_integer = |key: &String| key.parse::<i64>().is_ok_and(|n| n.to_string() == *key);
+        if integer && !keys.iter().all(|(key, _)| wire_integer(key)) {
+            return None;
+        }
         // A table with the columns of an earlier one of codes lists more of the same codes (one
         // table per operation, as Firebase's page has them): one vocabulary, a table per section.
         // Code columns headed each its way are alike (`PostgreSQL code` and `Code`).
@@ -916,7 +997,12 @@ impl Drafter<'_> {
             }
             let cells = column(table, c);
             let taken: Vec<ValueFact> = facts.iter().map(|(_, f)| *f).collect();
-            let fact = ValueFact::of_column(header, &cells, &taken)?;
+            // (A first column of statuses before the codes' is theirs, whatever its header:
+            // NairaSMS's `Option`.)
+            let fact = match c == 0 && key != 0 && is_statuses_column(&cells) {
+                true => ValueFact::Statuses,
+                false => ValueFact::of_column(header, &cells, &taken)?,
+            };
             facts.push((c, fact));
             columns.push(TableColumn { header: header.clone(), cell: fact.template(&cells) });
         }
@@ -988,7 +1074,7 @@ impl Drafter<'_> {
             vocabulary.description =
                 format!("{} and {}.", vocabulary.description.trim_end_matches('.'), section.heading.join(" › "));
             vocabulary.values.extend(values);
-            return Some(SourceTable { rows: TableRows::Vocabulary(name), columns, join: None });
+            return Some(SourceTable { rows: TableRows::Vocabulary(name), columns, join: None, groups: None });
         }
         let first_table = VocabularyTable { columns: table.header.clone(), key, named_by: named_by_heading };
         self.vocabulary_tables.insert(name.clone(), first_table);
@@ -1005,7 +1091,7 @@ impl Drafter<'_> {
             links_to,
             ..Vocabulary::default()
         });
-        Some(SourceTable { rows: TableRows::Vocabulary(name), columns, join: None })
+        Some(SourceTable { rows: TableRows::Vocabulary(name), columns, join: None, groups: None })
     }
 
     /// Calls vocabulary `old` `new` wherever the draft names it so far: the vocabulary, the
@@ -1173,7 +1259,56 @@ impl Drafter<'_> {
             };
             self.add_header(header, example.as_deref().map(strip_code).as_deref());
         }
-        Some(SourceTable { rows: TableRows::Headers, columns, join: None })
+        Some(SourceTable { rows: TableRows::Headers, columns, join: None, groups: None })
+    }
+}
+
+/// A table whose first column names a group on a row of its own (`API Service | 1000-1999 | |`),
+/// its other cells blank but one at most, and is blank on the rows under it.
+struct RowsGrouped {
+    /// The rows under the groups' rows, without the first column.
+    members: PageTable,
+    /// Each of those rows' group.
+    group_of: Vec<String>,
+    /// The groups' rows, by group, as written.
+    heads: Vec<(String, Vec<String>)>,
+    /// The first column's header, and what its blank cells hold.
+    header: String,
+    blank: String,
+}
+
+impl RowsGrouped {
+    fn of(table: &PageTable) -> Option<Self> {
+        let first = column(table, 0);
+        let is_head = |row: &Vec<String>| {
+            !is_placeholder(&row[0]) && row.iter().skip(2).all(|cell| is_placeholder(cell)) && row.len() > 2
+        };
+        // (The first row heads a group; blanks alike; a group's name once.)
+        let blanks: BTreeSet<&str> = table.rows.iter().filter(|row| !is_head(row)).map(|row| row[0].as_str()).collect();
+        if !table.rows.first().is_some_and(is_head) || blanks.len() != 1 || first.iter().any(|c| c.contains('|')) {
+            return None;
+        }
+        let blank = blanks.into_iter().next().filter(|blank| is_placeholder(blank))?.to_string();
+        let (mut group_of, mut heads, mut rows) = (Vec::new(), Vec::<(String, Vec<String>)>::new(), Vec::new());
+        for row in &table.rows {
+            if is_head(row) {
+                let name = unescape(&row[0]);
+                if heads.iter().any(|(known, _)| *known == name) {
+                    return None;
+                }
+                heads.push((name, row.clone()));
+            } else {
+                group_of.push(heads.last()?.0.clone());
+                rows.push(row[1..].to_vec());
+            }
+        }
+        // Two rows under the groups at least, and every group over one.
+        let headed = |name: &String| group_of.contains(name);
+        if rows.len() < 2 || !heads.iter().all(|(name, _)| headed(name)) {
+            return None;
+        }
+        let members = PageTable { header: table.header[1..].to_vec(), rows, line: table.line };
+        Some(Self { members, group_of, heads, header: table.header[0].clone(), blank })
     }
 }
 
@@ -1442,7 +1577,35 @@ pub(super) fn members_apart_from_the_status(bodies: &[(Option<u16>, Value)]) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::{is_name_cell, said_keyed_by_data};
+    use super::{is_name_cell, said_keyed_by_data, RowsGrouped};
+    use crate::page::PageTable;
+
+    #[test]
+    fn rows_that_head_groups_are_set_apart_with_their_column() {
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        let table = |rows: Vec<Vec<String>>| PageTable { header: row(&["Component", "Code", "Notes"]), rows, line: 1 };
+        let grouped = RowsGrouped::of(&table(vec![
+            row(&["API", "1000-1999", ""]),
+            row(&["", "1000", "OK"]),
+            row(&["", "1100", "denied"]),
+            row(&["Sending", "", ""]),
+            row(&["", "7001", "bad domain"]),
+        ]))
+        .expect("grouped");
+        assert_eq!(grouped.members.header, row(&["Code", "Notes"]));
+        assert_eq!(
+            grouped.members.rows,
+            [row(&["1000", "OK"]), row(&["1100", "denied"]), row(&["7001", "bad domain"])]
+        );
+        assert_eq!(grouped.group_of, ["API", "API", "Sending"]);
+        assert_eq!(grouped.heads.len(), 2);
+        assert_eq!(grouped.blank, "");
+        // A first column of each row's own text, or a group over no rows, is no grouping.
+        assert!(RowsGrouped::of(&table(vec![row(&["API", "1000", "OK"]), row(&["Sending", "7001", "bad"])])).is_none());
+        let empty_group =
+            vec![row(&["API", "", ""]), row(&["", "1000", "OK"]), row(&["", "1001", "OK"]), row(&["Sending", "", ""])];
+        assert!(RowsGrouped::of(&table(empty_group)).is_none());
+    }
 
     #[test]
     fn the_member_a_line_says_is_keyed_by_field() {

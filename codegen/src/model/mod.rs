@@ -138,6 +138,31 @@ pub struct SourceTable {
     /// consecutive rows that differ only in this column become one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub join: Option<JoinRows>,
+    /// Where the document heads each group of rows with a row of its own (SparkPost's `API
+    /// Service | 1000-1999`, over that component's codes): the rows that head them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub groups: Option<RowGroups>,
+}
+
+/// Rows that head groups of a table's rows.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RowGroups {
+    /// The fact whose text names each entry's group (a value's `category`): a group's row is
+    /// written before the first row of its entries.
+    pub by: String,
+    /// Each group's row, by the group's name.
+    pub rows: Vec<GroupRow>,
+}
+
+/// The row that heads one group.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GroupRow {
+    /// The group's name, as its entries' `by` fact gives it.
+    pub group: String,
+    /// The row's cells, one per column, as the document writes them.
+    pub cells: Vec<String>,
 }
 
 /// How rows covering several entries are written.

@@ -424,7 +424,13 @@ fn vocabularies(out: &mut String, api: &Api) {
                 ),
                 ("Title", Box::new(|v: &VocabularyValue| v.title.clone())),
                 ("Category", Box::new(|v: &VocabularyValue| v.category.clone())),
-                ("Statuses", Box::new(|v: &VocabularyValue| (!v.statuses.is_empty()).then(|| codes(&v.statuses)))),
+                // (In the document's words where it gives them so: `4xx (502 when ...)`.)
+                (
+                    "Statuses",
+                    Box::new(|v: &VocabularyValue| {
+                        v.statuses_said.clone().or_else(|| (!v.statuses.is_empty()).then(|| codes(&v.statuses)))
+                    }),
+                ),
                 ("Retryable", Box::new(|v: &VocabularyValue| v.retryable.map(|r| yes_no(Some(r))))),
                 ("Source", Box::new(|v: &VocabularyValue| Some(api.section_title(v.trace.section)))),
             ],

@@ -172,6 +172,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
                     kind: x.kind.clone(),
                     category: x.category.clone(),
                     statuses: x.statuses.clone(),
+                    statuses_said: x.statuses_said.clone(),
                     action: x.action.clone(),
                     message: x.message.clone(),
                     user_message: x.user_message.clone(),

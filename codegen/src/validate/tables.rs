@@ -163,6 +163,7 @@ impl Checker<'_> {
             }
             Some((column?, join.separator.as_str()))
         });
+        self.check_groups(path, table, &rows, known);
         if self.errors.len() > errors_before {
             return None;
         }
@@ -205,8 +206,65 @@ impl Checker<'_> {
             }
             None => cells,
         };
+        let cells = match &table.groups {
+            Some(groups) => with_group_rows(cells, &rows, groups),
+            None => cells,
+        };
         let headers = table.columns.iter().map(|c| c.header.clone()).collect();
         Some(Table { lists: table.rows.clone(), headers, rows: cells })
+    }
+
+    /// A table's group rows: by a fact its rows have, of as many cells as it has columns, each
+    /// heading some rows, none twice; not with rows joined (a joined row may span two groups).
+    fn check_groups(&mut self, path: &str, table: &SourceTable, rows: &[Row<'_>], known: &[&str]) {
+        let Some(groups) = &table.groups else { return };
+        let at = format!("{path}.table.groups");
+        if table.join.is_some() {
+            self.error(
+                Code::BadTemplate,
+                &at,
+                "a table with `join` has no group rows",
+                "leave out `groups`, or `join`",
+            );
+        }
+        if !known.contains(&groups.by.as_str()) {
+            let help = format!("use one of: {}", known.join(", "));
+            self.error(Code::UnknownPlaceholder, format!("{at}.by"), format!("unknown fact `{}`", groups.by), help);
+            return;
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, group) in groups.rows.iter().enumerate() {
+            let at = format!("{at}.rows[{i}]");
+            if group.cells.len() != table.columns.len() {
+                self.error(
+                    Code::BadTemplate,
+                    format!("{at}.cells"),
+                    format!(
+                        "{} cell{}, and the table has {} columns",
+                        group.cells.len(),
+                        if group.cells.len() == 1 { "" } else { "s" },
+                        table.columns.len()
+                    ),
+                    "give the row one cell per column",
+                );
+            }
+            if !seen.insert(group.group.as_str()) {
+                self.error(
+                    Code::BadTemplate,
+                    format!("{at}.group"),
+                    format!("a second row for group `{}`", group.group),
+                    "give each group one row",
+                );
+            }
+            if !rows.iter().any(|(_, fact)| fact(&groups.by).as_deref() == Some(group.group.as_str())) {
+                self.error(
+                    Code::BadTemplate,
+                    format!("{at}.group"),
+                    format!("no row of the table has `{}: {}`, so this row heads none", groups.by, group.group),
+                    format!("set `{}` on the entries of the group, or remove the row", groups.by),
+                );
+            }
+        }
     }
 
     fn unknown_rows(&mut self, path: &str, what: &str, name: &str, help: &str) {
@@ -217,6 +275,21 @@ impl Checker<'_> {
             format!("name {help}"),
         );
     }
+}
+
+/// The rebuilt rows with each group's row before the first row of its entries.
+fn with_group_rows(cells: Vec<Vec<String>>, rows: &[Row<'_>], groups: &crate::model::RowGroups) -> Vec<Vec<String>> {
+    let mut written = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    for (row, (_, fact)) in cells.into_iter().zip(rows) {
+        let group = fact(&groups.by);
+        let heading = groups.rows.iter().find(|g| Some(&g.group) == group.as_ref());
+        if let Some(heading) = heading.filter(|g| written.insert(g.group.clone())) {
+            out.push(heading.cells.clone());
+        }
+        out.push(row);
+    }
+    out
 }
 
 /// A joined cell written without its key, and the keys it joins.

@@ -3,7 +3,7 @@
 //! the fixture's pages), on edited copies of them, and on pages that are not error pages.
 
 use crate::common;
-use crate::source_fidelity::{as_read_tables, documents, responses, tables};
+use crate::source_fidelity::{as_read_tables, documents, responses, row_cells, tables};
 
 use codegen::model::FieldRole;
 use codegen::page::{parse_page, read_page, PageError};
@@ -299,7 +299,8 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
         edit("row added", page.replacen(&first_line, &added, 1), "row added");
         // A cell changed.
         let second_line = find_row(page, second);
-        let last_cell = second.last().unwrap();
+        // (Its last cell that is not blank.)
+        let last_cell = second.iter().rev().find(|cell| !cell.is_empty()).unwrap();
         let changed = second_line.replacen(last_cell.as_str(), "Changed wording", 1);
         edit("cell changed", page.replacen(&second_line, &changed, 1), "changed from");
     }
@@ -427,7 +428,7 @@ pub fn find_row(page: &str, row: &[String]) -> String {
                 };
                 line.split("<td>").skip(1).map(cell).collect()
             } else {
-                line.trim().trim_matches('|').split(" | ").map(|c| c.trim().to_string()).collect()
+                row_cells(line)
             };
             cells == row
         })

@@ -50,7 +50,7 @@ pub fn tables(markdown: &str) -> Vec<Vec<Vec<String>>> {
             continue;
         }
         if line.starts_with('|') {
-            let cells: Vec<String> = line.trim_matches('|').split(" | ").map(|c| c.trim().to_string()).collect();
+            let cells = row_cells(line);
             if !cells.iter().all(|c| c.chars().all(|ch| ch == '-' || ch == ':')) {
                 current.push(cells);
             }
@@ -59,6 +59,24 @@ pub fn tables(markdown: &str) -> Vec<Vec<Vec<String>>> {
         }
     }
     tables
+}
+
+/// The cells of a Markdown table row, each trimmed: split at each `|` a `\` does not escape (a
+/// blank cell is `| |`).
+pub fn row_cells(line: &str) -> Vec<String> {
+    let line = line.trim();
+    let inner = line.strip_prefix('|').unwrap_or(line);
+    let inner = inner.strip_suffix('|').filter(|rest| !rest.ends_with('\\')).unwrap_or(inner);
+    let mut cells = vec![String::new()];
+    let mut escaped = false;
+    for c in inner.chars() {
+        match c {
+            '|' if !escaped => cells.push(String::new()),
+            c => cells.last_mut().expect("one cell at least").push(c),
+        }
+        escaped = c == '\\';
+    }
+    cells.iter().map(|cell| cell.trim().to_string()).collect()
 }
 
 /// Tables with each cell as Markdown reads it: `08\*` and `08*` are one text.

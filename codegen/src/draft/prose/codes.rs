@@ -80,34 +80,41 @@ impl Drafter<'_> {
             .sections
             .iter()
             .enumerate()
-            .filter_map(|(index, section)| {
-                let heading = section.heading.last()?;
+            .flat_map(|(index, section)| -> Vec<(usize, String, Option<String>)> {
+                let Some(heading) = section.heading.last() else { return Vec::new() };
                 if let Some((code, status)) = code_and_status_heading(heading) {
                     heading_statuses.insert(index, status);
-                    return Some((index, code, None));
+                    return vec![(index, code, None)];
                 }
-                // (A heading of statuses, `400 and 401 errors`, names none.)
-                if !statuses_in(heading).is_empty() || heading_class(heading).is_some() {
-                    return None;
+                // (Codes that share a section: `invalid_api_key or missing_api_key`.)
+                if let Some(codes) = codes_heading(heading) {
+                    return codes.into_iter().map(|code| (index, code, None)).collect();
                 }
-                // Or a heading that names the error, over a line that gives its code (Omise's
-                // `### Brand Not Supported` over `error code: brand_not_supported`).
-                let labelled_code = || {
-                    section.prose.iter().find_map(|line| {
-                        match labelled(line.trim_start_matches(['-', '*', '+', ' '])) {
-                            Some(Label::Code(code)) => Some((code, Some(heading.clone()))),
-                            _ => None,
-                        }
-                    })
+                let one = || -> Option<(usize, String, Option<String>)> {
+                    // (A heading of statuses, `400 and 401 errors`, names none.)
+                    if !statuses_in(heading).is_empty() || heading_class(heading).is_some() {
+                        return None;
+                    }
+                    // Or a heading that names the error, over a line that gives its code (Omise's
+                    // `### Brand Not Supported` over `error code: brand_not_supported`).
+                    let labelled_code = || {
+                        section.prose.iter().find_map(|line| {
+                            match labelled(line.trim_start_matches(['-', '*', '+', ' '])) {
+                                Some(Label::Code(code)) => Some((code, Some(heading.clone()))),
+                                _ => None,
+                            }
+                        })
+                    };
+                    let (code, name) = match code_heading(heading) {
+                        Some((code, name)) => (code, Some(name)),
+                        None => match word_heading(heading) {
+                            Some(code) => (code, None),
+                            None => labelled_code()?,
+                        },
+                    };
+                    Some((index, code, name))
                 };
-                let (code, name) = match code_heading(heading) {
-                    Some((code, name)) => (code, Some(name)),
-                    None => match word_heading(heading) {
-                        Some(code) => (code, None),
-                        None => labelled_code()?,
-                    },
-                };
-                Some((index, code, name))
+                one().into_iter().collect()
             })
             .filter(|(_, code, _)| seen.insert(code.clone()))
             .collect();
@@ -195,6 +202,7 @@ impl Drafter<'_> {
         let name = crate::draft::names::vocabulary_name(&[title], |n| {
             self.vocabularies.iter().any(|v| v.name == n) || self.bodies.iter().any(|b| b.name == n)
         });
+        self.heading_vocabularies.insert(name.clone());
         self.vocabularies.push(crate::model::Vocabulary {
             name,
             description: "The codes the page names in its headings.".into(),
@@ -458,6 +466,15 @@ fn word_heading(heading: &str) -> Option<String> {
     code_like.then(|| word.to_string())
 }
 
+/// A heading of two codes or more, joined by `or`, `and` or commas (`invalid_api_key or
+/// missing_api_key`): each as [`word_heading`] reads one.
+fn codes_heading(heading: &str) -> Option<Vec<String>> {
+    let parts: Vec<&str> =
+        heading.split(", ").flat_map(|part| part.split(" or ")).flat_map(|part| part.split(" and ")).collect();
+    let codes: Option<Vec<String>> = parts.iter().map(|part| word_heading(part.trim())).collect();
+    codes.filter(|codes| codes.len() >= 2)
+}
+
 /// A heading of a code and the status it is sent with, set apart by a dash, a colon or
 /// brackets (`UNAUTHENTICATED — 401`, `` `not_found` (404) ``, `429 - RATE_LIMITED`).
 fn code_and_status_heading(heading: &str) -> Option<(String, u16)> {
@@ -466,7 +483,12 @@ fn code_and_status_heading(heading: &str) -> Option<(String, u16)> {
         .iter()
         .find_map(|separator| text.split_once(separator))
         .map(|(first, second)| (first.trim(), second.trim().trim_end_matches(')').trim()))?;
-    let status = |part: &str| crate::page::status_number(part.trim_matches('`'));
+    // (A status alone, or with its reason phrase: `401 Unauthorized`.)
+    let status = |part: &str| {
+        let mut words = part.trim_matches('`').split_whitespace();
+        let code = crate::page::status_number(words.next()?)?;
+        words.all(|w| w.starts_with(|c: char| c.is_ascii_uppercase())).then_some(code)
+    };
     let code = |part: &str| {
         let spanned = part.strip_prefix('`').and_then(|p| p.strip_suffix('`'));
         let word = spanned.unwrap_or(part);
@@ -591,7 +613,7 @@ pub(super) fn defined_code(line: &str) -> Option<(&str, String)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{code_and_status_heading, code_heading, defined_code, numbered_line};
+    use super::{code_and_status_heading, code_heading, codes_heading, defined_code, numbered_line};
 
     #[test]
     fn a_heading_of_a_code_and_its_status() {
@@ -600,8 +622,21 @@ mod tests {
         assert_eq!(code_and_status_heading("`not_found` (404)"), named("not_found", 404));
         assert_eq!(code_and_status_heading("429 - RATE_LIMITED"), named("RATE_LIMITED", 429));
         assert_eq!(code_and_status_heading("404 - Not Found"), None, "a status and its reason");
+        assert_eq!(
+            code_and_status_heading("401 Unauthorized - `authentication_failed`"),
+            named("authentication_failed", 401)
+        );
         assert_eq!(code_and_status_heading("Errors — 2024"), None);
         assert_eq!(code_and_status_heading("RATE_LIMITED"), None);
+    }
+
+    #[test]
+    fn a_heading_of_several_codes_names_each() {
+        let codes = |list: &[&str]| Some(list.iter().map(|c| c.to_string()).collect::<Vec<_>>());
+        assert_eq!(codes_heading("invalid_api_key or missing_api_key"), codes(&["invalid_api_key", "missing_api_key"]));
+        assert_eq!(codes_heading("`A_B`, `C_D` and `E_F`"), codes(&["A_B", "C_D", "E_F"]));
+        assert_eq!(codes_heading("invalid_api_key"), None, "one code");
+        assert_eq!(codes_heading("Errors and warnings"), None);
     }
 
     #[test]

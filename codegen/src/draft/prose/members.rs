@@ -101,12 +101,16 @@ const SOMETIMES_ONE: [&str; 5] = ["sometimes ", "add a ", "adds a ", "add an ", 
 pub(in crate::draft) fn sent_sometimes(said: &str) -> bool {
     // (Not "if any": Cloudflare's `messages`, "informational messages, if any", is always sent,
     // empty or not.)
-    const PHRASES: [&str; 14] = [
+    const PHRASES: [&str; 17] = [
         "may come with",
         "may accompany",
         "may be sent",
         "may be present",
-        "only there",
+        // (Not "unique only there".)
+        "is only there",
+        "are only there",
+        "only there when",
+        "only there if",
         "only present",
         "only included",
         "only sent",
