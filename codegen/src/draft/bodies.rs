@@ -771,9 +771,12 @@ impl Drafter<'_> {
                 let (values, sending) = values_of(path);
                 let sentences = values.iter().all(|(v, _)| v.trim().contains(char::is_whitespace));
                 // (A table's code after a namespace is that code: `ns#ThrottlingException`.)
+                // (Or every one is written as one table's codes are: a placeholder for them,
+                // `ERROR_CODE`.)
+                let sent: BTreeSet<String> = values.iter().map(|(v, _)| v.clone()).collect();
                 let tabled = values.iter().any(|(v, _)| {
                     known.contains(v.as_str()) || namespaced.contains(crate::model::without_namespace(v, Some('#')))
-                });
+                }) || self.vocabulary_styled_like(&sent, VocabularyType::String).is_some();
                 // One value in every example that sends the member is a constant (a problem
                 // type's one URI), not codes.
                 let constant = values.len() == 1 && sending >= 2;
@@ -985,7 +988,16 @@ impl Drafter<'_> {
                             .or_else(|| self.vocabulary_named_in(&field.description, wire))
                             .filter(|_| !header_code)
                     };
-                    if let Some(vocabulary) = by_values.or_else(by_header) {
+                    // (Or a member named for a code whose values are all written as one table's
+                    // codes are, none of them listed: YourEmailAPI's `"error": "ERROR_CODE"`, a
+                    // placeholder that `lint` then lists.)
+                    let by_style = || {
+                        let named =
+                            role_for(&field.name, &FieldType::Vocabulary(String::new())) == Some(FieldRole::Code);
+                        let values = values.filter(|_| named && !header_code);
+                        values.and_then(|values| self.vocabulary_styled_like(values, wire))
+                    };
+                    if let Some(vocabulary) = by_values.or_else(by_header).or_else(by_style) {
                         field.ty = match list {
                             true => FieldType::Array(Box::new(FieldType::Vocabulary(vocabulary))),
                             false => FieldType::Vocabulary(vocabulary),
@@ -1121,6 +1133,28 @@ impl Drafter<'_> {
                 let singular = heading.strip_suffix('s').unwrap_or(&heading);
                 (singular.split_whitespace().count() >= 2 && said.contains(singular)).then(|| v.name.clone())
             })
+    }
+
+    /// The one table's vocabulary whose codes are all written in one style (`INVALID_APIKEY`)
+    /// that every one of `values` is written in too, and none of which an example sends (a
+    /// table whose codes the examples send is the member's that sends them).
+    fn vocabulary_styled_like(&self, values: &BTreeSet<String>, wire: VocabularyType) -> Option<String> {
+        let sent = super::tables::texts_sent(&self.page_bodies);
+        let style_of = |words: &mut dyn Iterator<Item = &str>| -> Option<crate::page::CodeWriting> {
+            let styles: BTreeSet<_> = words.map(crate::page::code_style).collect::<Option<_>>()?;
+            (styles.len() == 1).then(|| styles.into_iter().next()).flatten()
+        };
+        let style = style_of(&mut values.iter().map(String::as_str))?;
+        let unsent = |v: &&Vocabulary| !v.values.iter().any(|x| sent.contains(&x.value));
+        let tabled = (self.vocabularies.iter())
+            .filter(|v| v.wire_type == wire && self.vocabulary_tables.contains_key(&v.name))
+            .filter(unsent);
+        let mut alike =
+            tabled.filter(|v| style_of(&mut v.values.iter().map(|x| x.value.as_str())) == Some(style)).map(|v| &v.name);
+        match (alike.next(), alike.next()) {
+            (Some(name), None) => Some(name.clone()),
+            _ => None,
+        }
     }
 
     fn vocabulary_keyed_by(&self, name: &str, wire: VocabularyType) -> Option<String> {

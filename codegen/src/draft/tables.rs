@@ -256,7 +256,7 @@ struct Sent {
 }
 
 /// The texts in code style `bodies` send, at any depth.
-fn texts_sent(bodies: &[(Option<u16>, Value)]) -> BTreeSet<String> {
+pub(super) fn texts_sent(bodies: &[(Option<u16>, Value)]) -> BTreeSet<String> {
     fn walk(value: &Value, found: &mut BTreeSet<String>) {
         match value {
             Value::String(text) if is_code_name(text) => {
@@ -856,6 +856,37 @@ impl Drafter<'_> {
                 self.described_members.insert(member, name.clone());
                 name
             }
+            // A page that shows no body, and says the errors come as a list in a member (DIDx's
+            // "a list in the `errors` member"): the table gives each element's members, and the
+            // body holds the list.
+            (None, None)
+                if self.page_bodies.is_empty() && section.prose.iter().any(|l| list_member_said(l).is_some()) =>
+            {
+                let (line, member) =
+                    section.prose.iter().find_map(|line| Some((line, list_member_said(line)?.to_string())))?;
+                let root = self.fresh_body_name(&names::body_name(&section.heading, self.bodies.is_empty()));
+                let name = self.fresh_body_name(&names::singular(&names::pascal(&member)));
+                let list = Field {
+                    name: member.clone(),
+                    ty: FieldType::Array(Box::new(FieldType::Object(name.clone()))),
+                    required: true,
+                    description: unescape(line),
+                    source: source.clone(),
+                    inferred: vec!["required".into()],
+                    ..super::bodies::field()
+                };
+                self.bodies.push(Shape {
+                    name: root,
+                    description: format!("The body the page describes under {}.", section.heading.join(" › ")),
+                    root: true,
+                    fields: vec![list],
+                    source: source.clone(),
+                    inferred: vec!["description".into(), "root".into()],
+                    ..Shape::default()
+                });
+                self.bodies.push(member_shape(&name, &member, section, fields, source));
+                name
+            }
             (None, None) => {
                 let name = self.fresh_body_name(&names::body_name(&section.heading, self.bodies.is_empty()));
                 self.bodies.push(Shape {
@@ -1350,6 +1381,19 @@ fn introduced_status(section: &PageSection) -> Option<u16> {
     });
     match (naming.next().as_deref(), naming.next()) {
         (Some([(code, _)]), None) => Some(*code),
+        _ => None,
+    }
+}
+
+/// The one member a line names in a code span and says holds a list (`errors come as a list in
+/// the `errors` member`, `an `errors` array`).
+fn list_member_said(line: &str) -> Option<&str> {
+    let lower = line.to_lowercase();
+    let words = lower.split(|c: char| !c.is_ascii_alphanumeric());
+    let says_list = words.into_iter().any(|w| ["list", "array"].contains(&w));
+    let mut spans = crate::page::code_spans(line);
+    match (spans.next(), spans.next()) {
+        (Some(member), None) if says_list && crate::page::code_style(member).is_some() => Some(member),
         _ => None,
     }
 }

@@ -167,6 +167,25 @@ fn cells_advise_on_their_rows_and_the_tabled_member_holds_the_code() {
     assert_eq!(statuses, [vec![502], vec![502], vec![503], vec![503]]);
 }
 
+/// A page that shows no body, and says its errors come as a list in a member: the table of
+/// members gives each element's, and the body holds the list.
+#[test]
+fn a_table_of_the_members_of_a_list_the_prose_names() {
+    let page = "# Errors\n\n## Format\n\nErrors come as a list in the `errors` member.\n\n\
+        | Field | Type | Description |\n| --- | --- | --- |\n| `code` | string | The code. |\n\
+        | `detail` | string | What went wrong. |\n\n## Statuses\n\n| Status | Meaning |\n| --- | --- |\n\
+        | 400 | Bad request. |\n| 500 | Server error. |\n";
+    let (yaml, unplaced, catalog) = draft_and_generate(page);
+    assert_eq!(unplaced, Vec::<String>::new(), "{yaml}");
+    let api = &catalog.apis()[0];
+    let root = api.shapes.iter().find(|b| b.root).expect("a root body");
+    let list = root.fields.iter().map(|f| (f.wire.as_str(), f.ty.json_name(api))).collect::<Vec<_>>();
+    assert_eq!(list, [("errors", "array")], "{yaml}");
+    let message: Vec<_> =
+        api.field_roles.iter().filter(|(role, _)| *role == FieldRole::Message).map(|(_, p)| p).collect();
+    assert_eq!(message, [&vec!["errors".to_string(), "[]".into(), "detail".into()]], "{yaml}");
+}
+
 /// A page of one section whose table lists statuses with an action each: a status its words
 /// name beside the table is traced to a catalog section of its own under the same heading, so
 /// that the draft validates and `lint` reports the status as missing from the table. And a
