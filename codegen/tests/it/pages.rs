@@ -168,10 +168,12 @@ fn cells_advise_on_their_rows_and_the_tabled_member_holds_the_code() {
 }
 
 /// A page that shows no body, and says its errors come as a list in a member: the table of
-/// members gives each element's, and the body holds the list.
+/// members gives each element's, and the body holds the list. "Every other member is optional"
+/// says it of the table's members the line does not name.
 #[test]
 fn a_table_of_the_members_of_a_list_the_prose_names() {
     let page = "# Errors\n\n## Format\n\nErrors come as a list in the `errors` member.\n\n\
+        `detail` is always there; every other member is optional.\n\n\
         | Field | Type | Description |\n| --- | --- | --- |\n| `code` | string | The code. |\n\
         | `detail` | string | What went wrong. |\n\n## Statuses\n\n| Status | Meaning |\n| --- | --- |\n\
         | 400 | Bad request. |\n| 500 | Server error. |\n";
@@ -184,6 +186,10 @@ fn a_table_of_the_members_of_a_list_the_prose_names() {
     let message: Vec<_> =
         api.field_roles.iter().filter(|(role, _)| *role == FieldRole::Message).map(|(_, p)| p).collect();
     assert_eq!(message, [&vec!["errors".to_string(), "[]".into(), "detail".into()]], "{yaml}");
+    let element = api.shapes.iter().find(|b| !b.root).expect("the elements' shape");
+    let required: Vec<_> = element.fields.iter().map(|f| (f.wire.as_str(), f.required)).collect();
+    assert_eq!(required, [("code", false), ("detail", true)], "{yaml}");
+    assert!(root.fields[0].required, "{yaml}");
 }
 
 /// A page of one section whose table lists statuses with an action each: a status its words

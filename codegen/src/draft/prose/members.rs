@@ -258,7 +258,10 @@ impl Drafter<'_> {
     /// page says, where only the examples had said it.
     pub(in crate::draft) fn prose_requirements(&mut self) {
         let page = self.page;
-        for (term, line) in page.sections.iter().flat_map(|section| defined_terms(&section.prose)) {
+        let lines = page.sections.iter().enumerate().flat_map(|(index, section)| {
+            defined_terms(&section.prose).into_iter().map(move |(term, line)| (index, term, line))
+        });
+        for (index, term, line) in lines {
             // Most lines say neither word.
             let lower = line.to_lowercase();
             let may_have = MAY_HAVE.iter().chain(&SOMETIMES_ONE).any(|words| lower.contains(words));
@@ -313,7 +316,30 @@ impl Drafter<'_> {
                 // Where words said which members are sent only sometimes, those members.
                 let targeted = !required && !sometimes;
                 let it = ["it ", "this member ", "that member "].iter().any(|w| lower.trim_start().starts_with(w));
+                // ("`detail` is always there; every other member is optional": the members the
+                // section's table lists that the line does not name.)
+                let the_others =
+                    ["every other", "all other", "the others", "the rest"].iter().any(|w| lower.contains(w));
+                let section = &self.section_ids[index];
+                let others: Vec<String> = match the_others && !required {
+                    true => {
+                        let spans: Vec<&str> = code_spans(line).collect();
+                        let tabled: Vec<&String> = (self.table_specs.iter())
+                            .filter(|((at, _), _)| *at == index)
+                            .filter_map(|(_, spec)| match &spec.rows {
+                                crate::model::TableRows::Body(name) => Some(name),
+                                _ => None,
+                            })
+                            .collect();
+                        let listed = self.bodies.iter().filter(|body| tabled.contains(&&body.name));
+                        let fields = listed.flat_map(|body| &body.fields);
+                        let of_section = fields.filter(|f| &f.source == section && !spans.contains(&f.name.as_str()));
+                        of_section.map(|f| f.name.clone()).collect()
+                    }
+                    false => Vec::new(),
+                };
                 let named: Vec<&str> = match (may_have.and_then(|at| clause.get(at..)), left_out) {
+                    _ if !others.is_empty() => others.iter().map(String::as_str).collect(),
                     // (Said under a term of its own, of it: "**type** ... It is optional".)
                     _ if term.is_some() && (it || labelled("optional") || labelled("required")) => {
                         term.into_iter().collect()
