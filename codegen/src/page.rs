@@ -532,12 +532,24 @@ pub fn status_codes(cell: &str) -> Option<Vec<u16>> {
             bare.replace_range(at..at + word.len(), ",");
         }
     }
-    let codes: Vec<u16> = bare
-        .split([',', '/'])
-        // (`400: Bad Request` writes its code with a colon.)
-        .map(|part| part.split_whitespace().next().and_then(|w| w.trim_end_matches(':').parse().ok()))
-        .collect::<Option<_>>()?;
+    let mut codes: Vec<u16> = Vec::new();
+    for part in bare.split([',', '/']) {
+        // (`400: Bad Request` writes its code with a colon; `500–504` a span of them.)
+        let first = part.split_whitespace().next()?.trim_end_matches(':');
+        match status_span(first) {
+            Some(span) => codes.extend(span),
+            None => codes.push(first.parse().ok()?),
+        }
+    }
     (!codes.is_empty() && codes.iter().all(|c| (100..=599).contains(c))).then_some(codes)
+}
+
+/// The statuses a span writes from its first to its last (`500–504`, `500-504`): within one
+/// hundred, ten at most.
+pub fn status_span(text: &str) -> Option<std::ops::RangeInclusive<u16>> {
+    let (first, last) = text.split_once(['–', '—', '-'])?;
+    let (first, last) = (status_number(first)?, status_number(last)?);
+    (first < last && first / 100 == last / 100 && last - first < 10).then_some(first..=last)
 }
 
 /// The words of a prose line that look like header names (`Retry-After`,
@@ -856,6 +868,9 @@ mod tests {
         assert_eq!(super::status_codes("`404` Not Found"), Some(vec![404]));
         assert_eq!(super::status_codes("200 or so"), Some(vec![200]), "a word after it is its reason");
         assert_eq!(super::status_codes("Bad Request"), None);
+        assert_eq!(super::status_codes("500–504"), Some(vec![500, 501, 502, 503, 504]), "a span");
+        assert_eq!(super::status_codes("400-499"), None, "a class's worth is no span");
+        assert_eq!(super::status_codes("404-001"), None);
     }
 
     use super::*;

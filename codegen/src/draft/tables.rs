@@ -481,6 +481,16 @@ impl Drafter<'_> {
                 let kept = match kind {
                     Some(TableKind::Statuses { key }) => self.status_table(&source, read, key),
                     Some(TableKind::Fields) => self.field_table(&source, section, read),
+                    // Bodies written in the cells (`{ "errorCode": "INVALID_JSON" }`): their one
+                    // member's codes, and a body of that member where the page shows none.
+                    Some(TableKind::Codes { key, .. }) if bodies_in_cells(&column(read, key)).is_some() => {
+                        bodies_in_cells(&column(read, key)).and_then(|(member, codes, template)| {
+                            let keys = codes.into_iter().map(|code| (code, Vec::new())).collect();
+                            let spec = self.vocabulary_table(&source, section, read, (key, keys, template), false)?;
+                            self.body_of_cells(&member, &spec, &source);
+                            Some(spec)
+                        })
+                    }
                     Some(TableKind::Codes { key, integer }) => {
                         let keys = read.rows.iter().map(|row| (strip_code(&row[key]), Vec::new())).collect();
                         let template = key_template(&column(read, key), "value");
@@ -553,6 +563,34 @@ impl Drafter<'_> {
         let rows = grouped.heads.iter().map(|(group, cells)| GroupRow { group: group.clone(), cells: cells.clone() });
         spec.groups = Some(RowGroups { by: "category".into(), rows: rows.collect() });
         Some(spec)
+    }
+
+    /// The root body a table's cells show (`{ "errorCode": ... }`), of their one member typed by
+    /// the table's vocabulary, where the page has no body yet.
+    fn body_of_cells(&mut self, member: &str, spec: &SourceTable, source: &str) {
+        let TableRows::Vocabulary(vocabulary) = &spec.rows else { return };
+        if self.bodies.iter().any(|b| b.root) || !self.page_bodies.is_empty() {
+            return;
+        }
+        let name = self.fresh_body_name("ErrorBody");
+        let field = Field {
+            name: member.to_string(),
+            ty: FieldType::Vocabulary(vocabulary.clone()),
+            required: true,
+            description: format!("`{member}`, as the table's bodies show it"),
+            source: source.to_string(),
+            inferred: vec!["description".into()],
+            ..super::bodies::field()
+        };
+        self.bodies.push(Shape {
+            name,
+            description: "The body the page's table shows in its cells.".into(),
+            root: true,
+            fields: vec![field],
+            source: source.to_string(),
+            inferred: vec!["description".into(), "root".into()],
+            ..Shape::default()
+        });
     }
 
     /// A table read by its key column's link texts: the column written back as links, and each
@@ -705,10 +743,17 @@ impl Drafter<'_> {
                 self.add_listed_status(status);
             }
         }
-        let join = codes
-            .iter()
-            .any(|c| c.len() > 1)
-            .then(|| JoinRows { column: table.header[key].clone(), separator: joined_by(&status_rows, key) });
+        // (A span, `500–504`, writes its first and last status.)
+        let span = status_rows.iter().any(|row| {
+            strip_code(&row[key])
+                .split([',', '/'])
+                .any(|part| crate::page::status_span(part.split_whitespace().next().unwrap_or("")).is_some())
+        });
+        let join = codes.iter().any(|c| c.len() > 1).then(|| JoinRows {
+            column: table.header[key].clone(),
+            separator: joined_by(&status_rows, key),
+            span,
+        });
         Some(SourceTable { rows: TableRows::Statuses, columns, join, groups: None })
     }
 
@@ -1398,6 +1443,35 @@ fn list_member_said(line: &str) -> Option<&str> {
     }
 }
 
+/// Cells that each show a body of one member whose value is a code, written alike (`` `{
+/// "errorCode": "INVALID_JSON" }` ``): the member, each cell's code, and the template that writes
+/// a cell back.
+fn bodies_in_cells(cells: &[&str]) -> Option<(String, Vec<String>, String)> {
+    let mut member = None;
+    let mut codes = Vec::new();
+    let mut template = None;
+    for cell in cells {
+        let inner = cell.trim().strip_prefix('`')?.strip_suffix('`')?;
+        let Ok(Value::Object(body)) = serde_json::from_str::<Value>(inner) else { return None };
+        let [(key, Value::String(code))] = body.iter().collect::<Vec<_>>()[..] else { return None };
+        // (Written alike: the cell is the template with the code in its place.)
+        let quoted = format!("\"{code}\"");
+        let at = inner.rfind(&quoted)?;
+        let written = format!(
+            "`{}\"{{value}}\"{}`",
+            inner[..at].replace('{', "{{").replace('}', "}}"),
+            inner[at + quoted.len()..].replace('{', "{{").replace('}', "}}")
+        );
+        if member.get_or_insert_with(|| key.clone()) != key
+            || template.get_or_insert_with(|| written.clone()) != &written
+        {
+            return None;
+        }
+        codes.push(code.clone());
+    }
+    Some((member?, codes, template?))
+}
+
 /// The value type a header table's `Type` cell names (`integer`, `String`).
 fn header_value_type(cell: &str) -> Option<HeaderValueType> {
     let types = [HeaderValueType::String, HeaderValueType::Integer, HeaderValueType::Number, HeaderValueType::Boolean];
@@ -1621,7 +1695,19 @@ pub(super) fn members_apart_from_the_status(bodies: &[(Option<u16>, Value)]) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::{is_name_cell, said_keyed_by_data, RowsGrouped};
+    use super::{bodies_in_cells, is_name_cell, said_keyed_by_data, RowsGrouped};
+
+    #[test]
+    fn cells_that_each_show_a_body_of_one_code() {
+        let cells = ["`{ \"errorCode\": \"INVALID_JSON\" }`", "`{ \"errorCode\": \"RATE_LIMIT_EXCEEDED\" }`"];
+        let (member, codes, template) = bodies_in_cells(&cells).expect("bodies");
+        assert_eq!(member, "errorCode");
+        assert_eq!(codes, ["INVALID_JSON", "RATE_LIMIT_EXCEEDED"]);
+        assert_eq!(template, "`{{ \"errorCode\": \"{value}\" }}`");
+        assert!(bodies_in_cells(&["`{ \"a\": \"X\" }`", "`{ \"b\": \"Y\" }`"]).is_none(), "two members");
+        assert!(bodies_in_cells(&["`{ \"a\": 1 }`"]).is_none(), "no code");
+        assert!(bodies_in_cells(&["`INVALID_JSON`"]).is_none());
+    }
     use crate::page::PageTable;
 
     #[test]

@@ -173,6 +173,10 @@ pub struct JoinRows {
     pub column: String,
     /// What goes between them, e.g. ", ".
     pub separator: String,
+    /// The keys are written as a span, the first and the last with `separator` between them
+    /// (`500–504`), rather than each.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub span: bool,
 }
 
 /// Which catalog collection a source table's rows come from: `statuses`, `headers`,

@@ -161,7 +161,7 @@ impl Checker<'_> {
                     format!("name one of its columns: {}", headers.join(", ")),
                 );
             }
-            Some((column?, join.separator.as_str()))
+            Some(Joining { column: column?, separator: join.separator.as_str(), span: join.span })
         });
         self.check_groups(path, table, &rows, known);
         if self.errors.len() > errors_before {
@@ -184,7 +184,8 @@ impl Checker<'_> {
             })
             .collect();
         let cells = match joined {
-            Some((column, separator)) => {
+            Some(joining) => {
+                let column = joining.column;
                 // Where the joined column writes more than each row's key (`{code} - {group}`),
                 // a row of entries that differ only in their key writes the keys once, joined.
                 let key = facts::key_fact(&table.rows);
@@ -202,7 +203,7 @@ impl Checker<'_> {
                     };
                     rows.iter().map(keyed).collect()
                 });
-                join_rows(cells, keyed, column, separator)
+                join_rows(cells, keyed, joining)
             }
             None => cells,
         };
@@ -295,6 +296,15 @@ fn with_group_rows(cells: Vec<Vec<String>>, rows: &[Row<'_>], groups: &crate::mo
 /// A joined cell written without its key, and the keys it joins.
 type KeysJoined = (String, Vec<String>);
 
+/// How a table's rows covering several entries are joined: in which column, with what between
+/// the keys, and whether as a span (the first and the last).
+#[derive(Clone, Copy)]
+struct Joining<'t> {
+    column: usize,
+    separator: &'t str,
+    span: bool,
+}
+
 /// A row's cell in the joined column, for rows whose cell writes more than their key.
 struct KeyedCell {
     /// The cell with its key left out ([`KEY`] in its place).
@@ -323,15 +333,17 @@ fn writes_more_than_key(template: &[Segment], key: &str) -> bool {
 /// same but for the key write the keys once: "500, 502, 503, 504 - Server Errors"; a row of a
 /// named group joins only rows of its group ("500 Server error" is a row of its own beside
 /// "502/503/504 Gateway errors").
-fn join_rows(
-    rows: Vec<Vec<String>>,
-    keyed: Option<Vec<KeyedCell>>,
-    column: usize,
-    separator: &str,
-) -> Vec<Vec<String>> {
-    // Each merged row, with its cell without the key and the keys it joins, where known, and
-    // whether its entries are a named group's.
+fn join_rows(rows: Vec<Vec<String>>, keyed: Option<Vec<KeyedCell>>, joining: Joining<'_>) -> Vec<Vec<String>> {
+    let Joining { column, separator, span } = joining;
+    // Keys or cells joined: each, or (a span) the first and the last.
+    let write = |all: &[String]| match (span, all) {
+        (true, [first, .., last]) => format!("{first}{separator}{last}"),
+        _ => all.join(separator),
+    };
+    // Each merged row, with its cell without the key and the keys it joins, where known,
+    // whether its entries are a named group's, and the cells it joins whole.
     let mut merged: Vec<(Vec<String>, Option<KeysJoined>, bool)> = Vec::new();
+    let mut whole: Vec<Vec<String>> = Vec::new();
     let mut keyed = keyed.map(Vec::into_iter);
     for row in rows {
         let keyed = keyed.as_mut().and_then(Iterator::next);
@@ -349,16 +361,21 @@ fn join_rows(
                 match (joined.as_mut(), keyed) {
                     (Some((without_key, keys)), Some(cell)) if cell.without_key == *without_key => {
                         keys.push(cell.key);
-                        last[column] = without_key.replace(KEY, &keys.join(separator));
+                        last[column] = without_key.replace(KEY, &write(keys));
                     }
                     // Cells joined whole: the keys are no longer written once.
                     _ => {
-                        last[column] = format!("{}{separator}{}", last[column], row[column]);
+                        let cells = whole.last_mut().expect("one per merged row");
+                        cells.push(row[column].clone());
+                        last[column] = write(cells);
                         *joined = None;
                     }
                 }
             }
-            _ => merged.push((row, keyed.map(|cell| (cell.without_key, vec![cell.key])), grouped)),
+            _ => {
+                whole.push(vec![row[column].clone()]);
+                merged.push((row, keyed.map(|cell| (cell.without_key, vec![cell.key])), grouped));
+            }
         }
     }
     merged.into_iter().map(|(row, ..)| row).collect()
@@ -366,14 +383,14 @@ fn join_rows(
 
 #[cfg(test)]
 mod tests {
-    use super::{join_rows, KeyedCell};
+    use super::{join_rows, Joining, KeyedCell};
 
     #[test]
     fn rows_that_differ_only_in_the_joined_column_merge() {
         let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
         let rows = vec![row(&["500", "Retry"]), row(&["502", "Retry"]), row(&["404", "Fix"]), row(&["503", "Retry"])];
         assert_eq!(
-            join_rows(rows, None, 0, ", "),
+            join_rows(rows, None, Joining { column: 0, separator: ", ", span: false }),
             vec![row(&["500, 502", "Retry"]), row(&["404", "Fix"]), row(&["503", "Retry"])]
         );
     }
@@ -398,8 +415,18 @@ mod tests {
             .map(|(key, cell)| KeyedCell { without_key: cell.to_string(), key: key.to_string(), grouped: false })
             .collect();
         assert_eq!(
-            join_rows(rows, Some(keyed), 0, ", "),
+            join_rows(rows, Some(keyed), Joining { column: 0, separator: ", ", span: false }),
             vec![row(&["429 - Too Many Requests", "Slow down."]), row(&["500, 502, 503 - Server Errors", "Rare."])]
+        );
+    }
+
+    #[test]
+    fn a_span_writes_its_first_and_last_key() {
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        let rows = vec![row(&["429", "Wait"]), row(&["500", "Retry"]), row(&["501", "Retry"]), row(&["502", "Retry"])];
+        assert_eq!(
+            join_rows(rows, None, Joining { column: 0, separator: "–", span: true }),
+            vec![row(&["429", "Wait"]), row(&["500–502", "Retry"])]
         );
     }
 
@@ -424,7 +451,7 @@ mod tests {
         })
         .collect();
         assert_eq!(
-            join_rows(rows, Some(keyed), 0, "/"),
+            join_rows(rows, Some(keyed), Joining { column: 0, separator: "/", span: false }),
             vec![row(&["500 Server error", "Retry"]), row(&["502/503 Gateway errors", "Retry"])]
         );
     }

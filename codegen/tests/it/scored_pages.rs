@@ -282,7 +282,11 @@ fn score(name: &str, text: &str, key: &Key) -> Result<PageScore, String> {
     let kinds = ["row added", "cell changed", "example changed", "heading renamed", "row removed", "new code in prose"];
     let applies = |kind: &str| match kind {
         "new code in prose" => !key.code.is_empty(),
-        "example changed" => !key.bodies.is_empty(),
+        // (A page that shows a body: one that only describes its members has no example to edit.)
+        "example changed" => {
+            !key.bodies.is_empty()
+                && page.sections.iter().any(|s| !s.json_responses().is_empty() || !s.text_responses().is_empty())
+        }
         "row added" | "cell changed" | "row removed" => key.rows > 0,
         _ => true,
     };
