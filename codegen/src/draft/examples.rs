@@ -443,16 +443,17 @@ impl Drafter<'_> {
         }
     }
 
+    /// `base`, or `base-2`, `base-3`...: an id no inconsistency of the draft has.
+    fn fresh_inconsistency_id(&self, base: &str) -> String {
+        names::unique(base, |id| !self.inconsistencies.iter().any(|x| x.id == id), |n| format!("{base}-{n}"))
+    }
+
     /// An example without a member its body's table requires: left out, and the contradiction
     /// recorded (the table says one thing, the example shows another; the maintainer decides).
     fn example_lacks(&mut self, index: usize, root: usize, member: &str, body: &Value, at: &str) {
         let table_section = self.bodies[root].source.clone();
         let example_section = self.section_ids[index].clone();
-        let id = names::unique(
-            &format!("example-lacks-{}", names::slug(member)),
-            |id| !self.inconsistencies.iter().any(|x| x.id == id),
-            |n| format!("example-lacks-{}-{n}", names::slug(member)),
-        );
+        let id = self.fresh_inconsistency_id(&format!("example-lacks-{}", names::slug(member)));
         self.inconsistencies.push(Inconsistency {
             id,
             kind: InconsistencyKind::Contradiction,
@@ -487,11 +488,7 @@ impl Drafter<'_> {
     /// and the source tests know it was left out on purpose.
     fn example_is_part(&mut self, index: usize, member: &str, body: &Value, at: &str) {
         let section = self.section_ids[index].clone();
-        let id = names::unique(
-            &format!("example-shows-{}-alone", names::slug(member)),
-            |id| !self.inconsistencies.iter().any(|x| x.id == id),
-            |n| format!("example-shows-{}-alone-{n}", names::slug(member)),
-        );
+        let id = self.fresh_inconsistency_id(&format!("example-shows-{}-alone", names::slug(member)));
         self.inconsistencies.push(Inconsistency {
             id,
             kind: InconsistencyKind::Contradiction,
