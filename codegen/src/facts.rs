@@ -22,7 +22,7 @@ pub const VALUE_FACTS: &[&str] = &[
     "link",
     "url",
 ];
-pub const FIELD_FACTS: &[&str] = &["name", "type", "required", "presence", "nullable", "format", "description"];
+pub const FIELD_FACTS: &[&str] = &["name", "path", "type", "required", "presence", "nullable", "format", "description"];
 pub const HEADER_FACTS: &[&str] = &["name", "description", "type", "example"];
 
 pub fn facts_for(rows: &TableRows) -> &'static [&'static str] {
@@ -101,7 +101,9 @@ pub fn value_fact(value: &VocabularyValue, name: &str) -> Option<String> {
 
 pub fn field_fact(api: &Api, field: &Field, name: &str) -> Option<String> {
     match name {
-        "name" => Some(field.name.clone()),
+        // (A member's path from its table's body, where the table lists those of the objects it
+        // holds: its name, of the body's own.)
+        "name" | "path" => Some(field.name.clone()),
         "type" => Some(json_type_name(api, &field.ty).to_string()),
         "required" => Some(yes_no(field.required)),
         "presence" => field.presence.clone(),

@@ -202,7 +202,7 @@ fn code_like(key: &str) -> bool {
 }
 
 impl Drafter<'_> {
-    fn shape_index(&self, name: &str) -> Option<usize> {
+    pub(super) fn shape_index(&self, name: &str) -> Option<usize> {
         self.bodies.iter().position(|b| b.name == name)
     }
 
@@ -1167,7 +1167,7 @@ impl Drafter<'_> {
 }
 
 /// The names of the bodies `from` and of the objects they hold, at any depth.
-fn reached_from<'a>(bodies: &'a [Shape], from: impl IntoIterator<Item = &'a str>) -> BTreeSet<&'a str> {
+pub(super) fn reached_from<'a>(bodies: &'a [Shape], from: impl IntoIterator<Item = &'a str>) -> BTreeSet<&'a str> {
     let mut reached: BTreeSet<&str> = from.into_iter().collect();
     loop {
         let more: Vec<&str> = bodies

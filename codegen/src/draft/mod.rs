@@ -138,7 +138,7 @@ struct VocabularyTable {
 
 /// The id of the catalog section for the page's words in section `source` beside a table that
 /// lists the entries they use (on a page of one section, a status named in a sentence).
-fn prose_section_id(source: &str) -> String {
+pub(super) fn prose_section_id(source: &str) -> String {
     format!("{source}-prose")
 }
 

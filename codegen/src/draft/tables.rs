@@ -948,7 +948,97 @@ impl Drafter<'_> {
         };
         let body = self.bodies.len() - 1;
         self.untyped.extend(untyped.into_iter().map(|member| (body, member)));
+        // Members named by their path (`error.code`, `source.pointer`): each in the object its
+        // path goes through, the table listing them by path.
+        if self.bodies[body].fields.iter().any(|f| f.name.contains('.')) {
+            let at = self.page.sections.iter().position(|s| std::ptr::eq(s, section))?;
+            self.nest_by_path(body, &super::prose_section_id(&self.section_ids[at]));
+            columns[0].cell = key_template(&column(table, 0), "path");
+        }
         Some(SourceTable { rows: TableRows::Body(name), columns, join: None, groups: None })
+    }
+
+    /// Moves each member of body `body` named by a path (`error.details[].field`) into the
+    /// object its path goes through, made where no member of the table holds it (traced to
+    /// `elsewhere`, a section that lists no members, as the table does not list it): the members
+    /// keep their order, each path's first holder standing where its first member stood.
+    fn nest_by_path(&mut self, body: usize, elsewhere: &str) {
+        let fields = std::mem::take(&mut self.bodies[body].fields);
+        let mut top: Vec<Field> = Vec::new();
+        // Per holder's path (`error`, `error.details[]`), its shape's index and its fields.
+        let mut held: BTreeMap<String, (String, Vec<Field>)> = BTreeMap::new();
+        let mut order: Vec<String> = Vec::new();
+        for mut field in fields {
+            let full = field.name.clone();
+            let Some((holder, leaf)) = full.rsplit_once('.') else {
+                top.push(field);
+                continue;
+            };
+            // Each holder on the way, from the body down (`error`, then `error.details[]`).
+            let mut path = String::new();
+            for segment in holder.split('.') {
+                let parent = path.clone();
+                path = if path.is_empty() { segment.to_string() } else { format!("{path}.{segment}") };
+                if held.contains_key(&path) {
+                    continue;
+                }
+                let member = segment.trim_end_matches("[]");
+                let list = segment.ends_with("[]");
+                let shape = self.fresh_body_name(&names::singular(&names::pascal(member)));
+                self.bodies.push(Shape { name: shape.clone(), ..Shape::default() });
+                let ty = FieldType::Object(shape.clone());
+                let ty = if list { FieldType::Array(Box::new(ty)) } else { ty };
+                // The member that holds it, listed by the table (`error.details`, `array`) or made.
+                let siblings =
+                    if parent.is_empty() { &mut top } else { &mut held.get_mut(&parent).expect("made above").1 };
+                match siblings.iter_mut().find(|f| f.name == member || f.name.ends_with(&format!(".{member}"))) {
+                    Some(listed) => {
+                        listed.ty = ty;
+                        listed.inferred.retain(|fact| fact != "type");
+                    }
+                    None => siblings.push(Field {
+                        name: member.to_string(),
+                        ty,
+                        required: true,
+                        description: format!("The `{member}` object the table's members are in"),
+                        source: elsewhere.to_string(),
+                        inferred: vec!["required".into(), "description".into()],
+                        ..super::bodies::field()
+                    }),
+                }
+                held.insert(path.clone(), (shape, Vec::new()));
+                order.push(path.clone());
+            }
+            field.name = leaf.to_string();
+            let untyped = self.untyped.remove(&(body, full.clone()));
+            held.get_mut(holder).expect("made above").1.push(field);
+            if untyped {
+                let shape = held[holder].0.clone();
+                if let Some(index) = self.shape_index(&shape) {
+                    self.untyped.insert((index, leaf.to_string()));
+                }
+            }
+        }
+        // A holder listed by its own row is named by its path too (`error.details`): by its name.
+        for field in top.iter_mut().chain(held.values_mut().flat_map(|(_, fields)| fields.iter_mut())) {
+            if let Some((_, name)) = field.name.rsplit_once('.') {
+                field.name = name.to_string();
+            }
+        }
+        let source = self.bodies[body].source.clone();
+        for path in order {
+            let (shape, fields) = held.remove(&path).expect("made above");
+            let index = self.shape_index(&shape).expect("pushed above");
+            self.bodies[index] = Shape {
+                name: shape,
+                description: format!("The `{path}` object the table describes."),
+                fields,
+                source: source.clone(),
+                inferred: vec!["description".into()],
+                ..Shape::default()
+            };
+        }
+        self.bodies[body].fields = top;
     }
 
     /// The member of a body drafted so far that a heading names (`The innerError object`,

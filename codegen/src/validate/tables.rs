@@ -64,16 +64,20 @@ impl Checker<'_> {
                     self.unknown_rows(path, "body", name, "a shape defined under `bodies:`");
                     return None;
                 };
-                api.bodies[b]
-                    .fields
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, x)| x.source == section.id)
-                    .map(|(i, x)| {
-                        (
-                            format!("bodies[{b}].fields[{i}]"),
-                            Box::new(move |f: &str| facts::field_fact(api, x, f)) as RowFacts<'_>,
-                        )
+                // A table that writes its rows' `{path}` lists the members of the objects the body
+                // holds too, below the member that holds each (`error`, `error.code`).
+                let by_path = table.columns.iter().any(|c| c.cell.contains("{path"));
+                let mut members = Vec::new();
+                body_members(api, b, "", by_path, &mut vec![b], &mut members);
+                members
+                    .into_iter()
+                    .filter(|member| member.field.source == section.id)
+                    .map(|Member { body, index, field, path }| {
+                        let facts = move |f: &str| match f {
+                            "path" => Some(path.clone()),
+                            f => facts::field_fact(api, field, f),
+                        };
+                        (format!("bodies[{body}].fields[{index}]"), Box::new(facts) as RowFacts<'_>)
                     })
                     .collect()
             }
@@ -295,6 +299,45 @@ fn with_group_rows(cells: Vec<Vec<String>>, rows: &[Row<'_>], groups: &crate::mo
 
 /// A joined cell written without its key, and the keys it joins.
 type KeysJoined = (String, Vec<String>);
+
+/// A member of a body, or of an object it holds, with its path from the body.
+struct Member<'a> {
+    body: usize,
+    index: usize,
+    field: &'a crate::model::Field,
+    /// `error.code`; `details[].field` through a list.
+    path: String,
+}
+
+/// The members of body `b`, each followed, where `deep`, by the members of the object it holds
+/// (or of a list's objects), depth first, each shape once on a path (`within`).
+fn body_members<'a>(
+    api: &'a crate::model::Api,
+    b: usize,
+    prefix: &str,
+    deep: bool,
+    within: &mut Vec<usize>,
+    found: &mut Vec<Member<'a>>,
+) {
+    for (index, field) in api.bodies[b].fields.iter().enumerate() {
+        let path = format!("{prefix}{}", field.name);
+        found.push(Member { body: b, index, field, path: path.clone() });
+        let (held, through) = match &field.ty {
+            crate::model::FieldType::Object(name) => (Some(name), ""),
+            crate::model::FieldType::Array(items) => match items.as_ref() {
+                crate::model::FieldType::Object(name) => (Some(name), "[]"),
+                _ => (None, ""),
+            },
+            _ => (None, ""),
+        };
+        let inner = held.and_then(|name| api.bodies.iter().position(|body| &body.name == name));
+        if let Some(inner) = inner.filter(|inner| deep && !within.contains(inner)) {
+            within.push(inner);
+            body_members(api, inner, &format!("{path}{through}."), deep, within, found);
+            within.pop();
+        }
+    }
+}
 
 /// How a table's rows covering several entries are joined: in which column, with what between
 /// the keys, and whether as a span (the first and the last).

@@ -192,6 +192,30 @@ fn a_table_of_the_members_of_a_list_the_prose_names() {
     assert!(root.fields[0].required, "{yaml}");
 }
 
+/// A table of members named by their paths (`error.code`, `error.details[].field`): each in the
+/// object its path goes through, one body, the table rebuilt by path.
+#[test]
+fn members_named_by_their_paths_nest() {
+    let page = "# Errors\n\n```json\n{\"error\": {\"code\": \"not_found\", \"message\": \"No.\", \
+        \"details\": [{\"field\": \"id\"}]}, \"request_id\": \"r1\"}\n```\n\n\
+        | Field | Type | Description |\n| --- | --- | --- |\n| `error.code` | string | The code. |\n\
+        | `error.message` | string | What went wrong. |\n| `error.details` | array | The fields at fault. |\n\
+        | `error.details[].field` | string | The field. |\n| `request_id` | string | The request's id. |\n";
+    let (yaml, unplaced, catalog) = draft_and_generate(page);
+    assert_eq!(unplaced, Vec::<String>::new(), "{yaml}");
+    let api = &catalog.apis()[0];
+    assert_eq!(api.shapes.iter().filter(|b| b.root).count(), 1, "{yaml}");
+    let roles: Vec<_> = api.field_roles.iter().map(|(role, path)| (*role, path.join("."))).collect();
+    assert!(roles.contains(&(FieldRole::Message, "error.message".into())), "{yaml}");
+    assert!(roles.contains(&(FieldRole::RequestId, "request_id".into())), "{yaml}");
+    let table = api.sections.iter().find_map(|s| s.table.as_ref()).expect("the table");
+    let names: Vec<&str> = table.rows.iter().map(|row| row[0].as_str()).collect();
+    assert_eq!(
+        names,
+        ["`error.code`", "`error.message`", "`error.details`", "`error.details[].field`", "`request_id`"]
+    );
+}
+
 /// A page of one section whose table lists statuses with an action each: a status its words
 /// name beside the table is traced to a catalog section of its own under the same heading, so
 /// that the draft validates and `lint` reports the status as missing from the table. And a

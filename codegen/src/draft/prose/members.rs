@@ -320,7 +320,6 @@ impl Drafter<'_> {
                 // section's table lists that the line does not name.)
                 let the_others =
                     ["every other", "all other", "the others", "the rest"].iter().any(|w| lower.contains(w));
-                let section = &self.section_ids[index];
                 let others: Vec<String> = match the_others && !required {
                     true => {
                         let spans: Vec<&str> = code_spans(line).collect();
@@ -331,10 +330,14 @@ impl Drafter<'_> {
                                 _ => None,
                             })
                             .collect();
-                        let listed = self.bodies.iter().filter(|body| tabled.contains(&&body.name));
+                        // (And the members of the objects they hold, which a table listing them by
+                        // path, `source.pointer`, lists too.)
+                        let reached =
+                            crate::draft::bodies::reached_from(&self.bodies, tabled.iter().map(|name| name.as_str()));
+                        let listed = self.bodies.iter().filter(|body| reached.contains(body.name.as_str()));
                         let fields = listed.flat_map(|body| &body.fields);
-                        let of_section = fields.filter(|f| &f.source == section && !spans.contains(&f.name.as_str()));
-                        of_section.map(|f| f.name.clone()).collect()
+                        let unnamed = fields.filter(|f| !spans.contains(&f.name.as_str()));
+                        unnamed.map(|f| f.name.clone()).collect()
                     }
                     false => Vec::new(),
                 };
