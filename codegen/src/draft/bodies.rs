@@ -1058,6 +1058,14 @@ impl Drafter<'_> {
                     // A message always sent before one sent sometimes (Mastodon's `error` before
                     // the `error_description` of OAuth errors alone).
                     let rank = rank + if role == FieldRole::Message && !field.required { 10 } else { 0 };
+                    // A member the examples send only statuses' reason phrases in (Convirza's
+                    // `"message": "Unauthorized"`) after one that says what went wrong.
+                    let phrase = |v: &String| {
+                        (100..=599).filter_map(crate::model::standard_reason).any(|r| r.eq_ignore_ascii_case(v))
+                    };
+                    let sent = seen.get(&(body.name.clone(), field.name.clone()));
+                    let phrases_only = sent.is_some_and(|sent| !sent.is_empty() && sent.iter().all(phrase));
+                    let rank = rank + if role == FieldRole::Message && phrases_only { 5 } else { 0 };
                     if roles.get(&role).is_none_or(|&(_, best)| rank < best) {
                         roles.insert(role, (f, rank));
                     }
@@ -1140,17 +1148,31 @@ impl Drafter<'_> {
     /// table whose codes the examples send is the member's that sends them).
     fn vocabulary_styled_like(&self, values: &BTreeSet<String>, wire: VocabularyType) -> Option<String> {
         let sent = super::tables::texts_sent(&self.page_bodies);
-        let style_of = |words: &mut dyn Iterator<Item = &str>| -> Option<crate::page::CodeWriting> {
-            let styles: BTreeSet<_> = words.map(crate::page::code_style).collect::<Option<_>>()?;
-            (styles.len() == 1).then(|| styles.into_iter().next()).flatten()
+        // (Codes of one word, `CONFLICT`, are written as `RATE_LIMITED` is: the case, and one
+        // separator at most among them.)
+        let style_of = |words: &mut dyn Iterator<Item = &str>| -> Option<(bool, bool, bool, Option<char>)> {
+            let styles: Vec<_> = words.map(crate::page::code_style).collect::<Option<_>>()?;
+            let cases: BTreeSet<_> = styles.iter().map(|&(lower, upper, _, first)| (lower, upper, first)).collect();
+            let separators: BTreeSet<char> = styles.iter().filter_map(|&(_, _, separator, _)| separator).collect();
+            match (cases.len(), separators.len()) {
+                (1, 0 | 1) => cases
+                    .into_iter()
+                    .next()
+                    .map(|(lower, upper, first)| (lower, upper, first, separators.into_iter().next())),
+                _ => None,
+            }
+        };
+        let alike = |a: (bool, bool, bool, Option<char>), b: (bool, bool, bool, Option<char>)| {
+            (a.0, a.1, a.2) == (b.0, b.1, b.2) && (a.3.is_none() || b.3.is_none() || a.3 == b.3)
         };
         let style = style_of(&mut values.iter().map(String::as_str))?;
         let unsent = |v: &&Vocabulary| !v.values.iter().any(|x| sent.contains(&x.value));
         let tabled = (self.vocabularies.iter())
             .filter(|v| v.wire_type == wire && self.vocabulary_tables.contains_key(&v.name))
             .filter(unsent);
-        let mut alike =
-            tabled.filter(|v| style_of(&mut v.values.iter().map(|x| x.value.as_str())) == Some(style)).map(|v| &v.name);
+        let styled =
+            |v: &&Vocabulary| style_of(&mut v.values.iter().map(|x| x.value.as_str())).is_some_and(|s| alike(s, style));
+        let mut alike = tabled.filter(styled).map(|v| &v.name);
         match (alike.next(), alike.next()) {
             (Some(name), None) => Some(name.clone()),
             _ => None,

@@ -324,13 +324,30 @@ impl Drafter<'_> {
             };
             self.vocabularies.iter().find(of).map(|v| v.name.clone())
         });
+        // The status in brackets right after the code ("`RateLimitExceeded` (429)"): its status.
+        let spanned = format!("`{word}`");
+        let status_after = line.find(&spanned).and_then(|at| {
+            let inner = line[at + spanned.len()..].trim_start().strip_prefix('(')?.split(')').next()?;
+            crate::page::status_number(inner.trim())
+        });
+        if known {
+            let values = self.vocabularies.iter_mut().flat_map(|v| &mut v.values).filter(|x| x.value == word);
+            let mut given = false;
+            for value in values.filter(|x| x.statuses.is_empty()) {
+                value.statuses.extend(status_after);
+                given |= status_after.is_some();
+            }
+            if let Some(code) = status_after.filter(|_| given) {
+                self.ensure_status(code, source);
+            }
+            return;
+        }
         // (An identifier's name is a parameter, not a code: ElevenLabs' `voice_id`.)
-        if known || crate::page::names_an_identifier(word) || (word.contains(' ') && categorized.is_none()) {
+        if crate::page::names_an_identifier(word) || (word.contains(' ') && categorized.is_none()) {
             return;
         }
         // (The vocabulary of a member the line names before the code, in the code's style: "the
         // `category` is `SERVICE_UNAVAILABLE`", of Deepgram's two formats, each with its codes.)
-        let spanned = format!("`{word}`");
         let vocabulary_of = |name: &str| {
             self.bodies.iter().flat_map(|b| &b.fields).find(|f| f.name == name).and_then(|f| match f.ty.values() {
                 crate::model::FieldType::Vocabulary(v) => Some(v.clone()),
@@ -421,10 +438,14 @@ impl Drafter<'_> {
             vocabulary.values.push(VocabularyValue {
                 value: word.to_string(),
                 description: Some(line.replace('`', "")),
-                source,
+                statuses: status_after.into_iter().collect(),
+                source: source.clone(),
                 inferred: vec!["description".into()],
                 ..VocabularyValue::default()
             });
+        }
+        if let Some(code) = status_after {
+            self.ensure_status(code, &source);
         }
     }
 }

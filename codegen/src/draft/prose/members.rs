@@ -281,7 +281,9 @@ impl Drafter<'_> {
                 let before = std::mem::replace(&mut previous, first_named);
                 // What the members are, not what was done to them ("`meta` was drafted optional").
                 let lower = clause.to_lowercase();
-                let says = |word: &str| [" is ", " are "].iter().any(|verb| lower.contains(&format!("{verb}{word}")));
+                // ("`error` and `message` are both optional".)
+                let verbs = [" is ", " are ", " are both ", " are all ", " is also ", " are also "];
+                let says = |word: &str| verbs.iter().any(|verb| lower.contains(&format!("{verb}{word}")));
                 // ("`field` is only there when one field caused the error.")
                 let sometimes = sent_sometimes(&lower);
                 // ("Each entry has a `code` ... and may have a `source`": those named after it.)
