@@ -1147,7 +1147,6 @@ impl Drafter<'_> {
     /// that every one of `values` is written in too, and none of which an example sends (a
     /// table whose codes the examples send is the member's that sends them).
     fn vocabulary_styled_like(&self, values: &BTreeSet<String>, wire: VocabularyType) -> Option<String> {
-        let sent = super::tables::texts_sent(&self.page_bodies);
         // (Codes of one word, `CONFLICT`, are written as `RATE_LIMITED` is: the case, and one
         // separator at most among them.)
         let style_of = |words: &mut dyn Iterator<Item = &str>| -> Option<(bool, bool, bool, Option<char>)> {
@@ -1166,7 +1165,7 @@ impl Drafter<'_> {
             (a.0, a.1, a.2) == (b.0, b.1, b.2) && (a.3.is_none() || b.3.is_none() || a.3 == b.3)
         };
         let style = style_of(&mut values.iter().map(String::as_str))?;
-        let unsent = |v: &&Vocabulary| !v.values.iter().any(|x| sent.contains(&x.value));
+        let unsent = |v: &&Vocabulary| !v.values.iter().any(|x| self.texts_sent.contains(&x.value));
         let tabled = (self.vocabularies.iter())
             .filter(|v| v.wire_type == wire && self.vocabulary_tables.contains_key(&v.name))
             .filter(unsent);

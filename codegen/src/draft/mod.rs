@@ -259,6 +259,9 @@ struct Drafter<'p> {
     /// The page's JSON bodies, each with its response's status where the page gives one: read
     /// once, for the readings that look at every example before the examples are drafted.
     page_bodies: Vec<(Option<u16>, serde_json::Value)>,
+    /// The texts in code style those bodies send, at any depth (`insufficient_balance`). Read
+    /// once.
+    texts_sent: BTreeSet<String>,
     /// Members a line of prose names in a code span and says are keyed by the request's data
     /// ("the fields at fault in `errors`, keyed by field name"): maps, whatever members the
     /// examples show. Read once, when the drafter starts.
@@ -293,7 +296,7 @@ struct Drafter<'p> {
 
 impl<'p> Drafter<'p> {
     fn new(page: &'p Page, id: &str, local_copy: Option<&str>) -> Self {
-        Drafter {
+        let mut drafter = Drafter {
             page,
             id: id.to_string(),
             local_copy: local_copy.map(str::to_string),
@@ -316,6 +319,7 @@ impl<'p> Drafter<'p> {
                 .flat_map(|section| section.json_responses())
                 .filter_map(|(response, block)| Some((response.status, block.json().ok()?)))
                 .collect(),
+            texts_sent: BTreeSet::new(),
             keyed_by_data: prose_lines(page).flat_map(tables::said_keyed_by_data).map(str::to_string).collect(),
             waits_said: named_where(prose_lines(page), bodies::says_to_wait),
             spanned_in_prose: named_where(prose_lines(page), |_| true),
@@ -334,7 +338,9 @@ impl<'p> Drafter<'p> {
             examples: Vec::new(),
             inconsistencies: Vec::new(),
             unplaced: Vec::new(),
-        }
+        };
+        drafter.texts_sent = tables::texts_sent(&drafter.page_bodies);
+        drafter
     }
 
     /// The header of the code column of the table a vocabulary comes from, if it does.

@@ -452,7 +452,7 @@ impl Drafter<'_> {
     /// Every table of every section, rebuilt by what it lists: statuses, a vocabulary, a body's
     /// fields or headers; what is none of them is listed as unplaced.
     pub(super) fn tables(&mut self) {
-        let sent = Sent { apart: self.members_apart_from_the_status(), texts: texts_sent(&self.page_bodies) };
+        let sent = Sent { apart: self.members_apart_from_the_status(), texts: self.texts_sent.clone() };
         for (index, section) in self.page.sections.iter().enumerate() {
             for (nth, table) in section.tables.iter().enumerate() {
                 if table.rows.is_empty() || table.rows.iter().any(Vec::is_empty) {
