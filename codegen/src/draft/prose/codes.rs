@@ -331,14 +331,16 @@ impl Drafter<'_> {
             crate::page::status_number(inner.trim())
         });
         if known {
-            let values = self.vocabularies.iter_mut().flat_map(|v| &mut v.values).filter(|x| x.value == word);
-            let mut given = false;
-            for value in values.filter(|x| x.statuses.is_empty()) {
-                value.statuses.extend(status_after);
-                given |= status_after.is_some();
-            }
-            if let Some(code) = status_after.filter(|_| given) {
-                self.ensure_status(code, source);
+            if let Some(code) = status_after {
+                let values = self.vocabularies.iter_mut().flat_map(|v| &mut v.values).filter(|x| x.value == word);
+                let mut given = false;
+                for value in values.filter(|x| x.statuses.is_empty()) {
+                    value.statuses.push(code);
+                    given = true;
+                }
+                if given {
+                    self.ensure_status(code, source);
+                }
             }
             return;
         }
