@@ -594,8 +594,6 @@ pub fn is_framing_header(name: &str) -> bool {
     name.eq_ignore_ascii_case("content-type") || name.eq_ignore_ascii_case("content-length")
 }
 
-/// The status three digits write (`404`), if they write one: what a number must be to be taken
-/// for a status, in a cell, a heading or a line.
 /// The member of one of `others` that holds every member `body` has, where `body` has none of
 /// that other body's own: a page that shows the object under an envelope's `error` alone
 /// (`{"code": ..., "message": ...}` beside `{"status": "error", "error": {...}}`) shows part of a
@@ -610,6 +608,8 @@ pub fn enclosing_member<'v>(body: &Map<String, Value>, others: impl IntoIterator
     })
 }
 
+/// The status three digits write (`404`), if they write one: what a number must be to be taken
+/// for a status, in a cell, a heading or a line.
 pub fn status_number(text: &str) -> Option<u16> {
     text.parse::<u16>().ok().filter(|code| text.len() == 3 && (100..=599).contains(code))
 }

@@ -29,6 +29,19 @@ pub(super) fn field() -> Field {
     }
 }
 
+/// A root body the draft makes: that it is a root, and its description, are the draft's guesses.
+pub(super) fn drafted_root(name: String, description: String, fields: Vec<Field>, source: &str) -> Shape {
+    Shape {
+        name,
+        description,
+        root: true,
+        fields,
+        source: source.to_string(),
+        inferred: vec!["description".into(), "root".into()],
+        ..Shape::default()
+    }
+}
+
 fn push_inferred(inferred: &mut Vec<String>, fact: &str) {
     if !inferred.iter().any(|f| f == fact) {
         inferred.push(fact.to_string());
@@ -261,14 +274,7 @@ impl Drafter<'_> {
         // (The first JSON body, even after one of plain text.)
         let first = self.bodies.iter().all(|shape| shape.text.is_some());
         let name = self.fresh_body_name(if first { "ErrorBody" } else { "OtherErrorBody" });
-        self.bodies.push(Shape {
-            name,
-            description: "An error body the page shows in an example.".into(),
-            root: true,
-            source: source.to_string(),
-            inferred: vec!["description".into(), "root".into()],
-            ..Shape::default()
-        });
+        self.bodies.push(drafted_root(name, "An error body the page shows in an example.".into(), Vec::new(), source));
         self.bodies.len() - 1
     }
 
@@ -279,15 +285,8 @@ impl Drafter<'_> {
             return index;
         }
         let name = self.fresh_body_name("FieldErrorsBody");
-        self.bodies.push(Shape {
-            name,
-            description: "Lists of messages, each under the name of the request's field it is about.".into(),
-            root: true,
-            extensible: true,
-            source: source.to_string(),
-            inferred: vec!["description".into(), "root".into()],
-            ..Shape::default()
-        });
+        let description = "Lists of messages, each under the name of the request's field it is about.".into();
+        self.bodies.push(Shape { extensible: true, ..drafted_root(name, description, Vec::new(), source) });
         self.bodies.len() - 1
     }
 
@@ -314,23 +313,17 @@ impl Drafter<'_> {
         let object = FieldType::Object(inner_name);
         let ty = if list { FieldType::Array(Box::new(object)) } else { object };
         let name = self.fresh_body_name("ErrorEnvelope");
-        self.bodies.push(Shape {
-            name,
-            description: format!("The error body: the object the page describes, under `{member}`."),
-            root: true,
-            fields: vec![Field {
-                name: member.clone(),
-                ty,
-                required: true,
-                description: format!("`{member}`, as the examples show it"),
-                source: source.to_string(),
-                inferred: vec!["required".into(), "description".into()],
-                ..field()
-            }],
+        let holder = Field {
+            name: member.clone(),
+            ty,
+            required: true,
+            description: format!("`{member}`, as the examples show it"),
             source: source.to_string(),
-            inferred: vec!["description".into(), "root".into()],
-            ..Shape::default()
-        });
+            inferred: vec!["required".into(), "description".into()],
+            ..field()
+        };
+        let description = format!("The error body: the object the page describes, under `{member}`.");
+        self.bodies.push(drafted_root(name, description, vec![holder], source));
         self.new_envelopes.insert(self.bodies.len() - 1);
         Some(self.bodies.len() - 1)
     }

@@ -176,13 +176,15 @@ impl Drafter<'_> {
         for (index, section) in self.page.sections.iter().enumerate() {
             for (response, block) in section.json_responses() {
                 let at = format!("{} (line {})", self.section_title(index), block.line);
-                match block.json() {
+                let json = block.json();
+                let part_of =
+                    json.as_ref().ok().and_then(Value::as_object).and_then(|body| self.enclosing_member(body));
+                match json {
                     Ok(Value::Object(body)) if body.is_empty() => {
                         self.unplaced.push(format!("{at}: an empty JSON object"));
                     }
-                    Ok(Value::Object(body)) if self.enclosing_member(&body).is_some() => {
-                        let member = self.enclosing_member(&body).unwrap_or_default();
-                        self.example_is_part(index, &member, &Value::Object(body), &at);
+                    Ok(body) if part_of.is_some() => {
+                        self.example_is_part(index, part_of.as_deref().unwrap_or_default(), &body, &at);
                     }
                     Ok(body) if body.is_object() || (!objects_sent && is_list_of_errors(&body)) => {
                         self.example(index, &mut used_ids, response.status, response.headers, body, &at);

@@ -147,7 +147,6 @@ fn prose_lines(page: &Page) -> impl Iterator<Item = &str> {
     page.sections.iter().flat_map(|section| &section.prose).map(String::as_str)
 }
 
-/// The code spans of the `lines` (or clauses) that `says`: the members the page says it of.
 /// The members a table of members describes as the HTTP status (`code | integer | The HTTP
 /// status.`): the first cell of each row another cell of which says only that.
 fn described_as_the_status(page: &Page) -> Vec<String> {
@@ -162,6 +161,7 @@ fn described_as_the_status(page: &Page) -> Vec<String> {
         .collect()
 }
 
+/// The code spans of the `lines` (or clauses) that `says`: the members the page says it of.
 fn named_where<'l>(lines: impl Iterator<Item = &'l str>, says: impl Fn(&str) -> bool) -> BTreeSet<String> {
     lines.filter(|line| says(line)).flat_map(|line| crate::page::code_spans(line).map(str::to_string)).collect()
 }
@@ -355,12 +355,13 @@ impl<'p> Drafter<'p> {
     /// A status, unless the draft has it already; a code without a standard reason phrase gets
     /// a placeholder one.
     fn add_status(&mut self, mut status: model::Status) {
+        if self.statuses.iter().any(|s| s.code == status.code) {
+            return;
+        }
         if crate::model::standard_reason(status.code).is_none() && status.reason.is_none() {
             status.reason = Some(format!("Status {}", status.code));
         }
-        if !self.statuses.iter().any(|s| s.code == status.code) {
-            self.statuses.push(status);
-        }
+        self.statuses.push(status);
     }
 
     /// A status a table of statuses lists: it replaces one the page had only used so far, and

@@ -2,6 +2,7 @@
 //! of a body's fields or of headers, told apart by what their headers and cells say, each column
 //! a fact of the entries its rows become.
 
+use super::bodies::drafted_root;
 use super::cells::{
     code_template, fact_cell, group_after_codes, is_code_cell, is_code_span, is_header_cell, is_known_header_cell,
     is_lower_case_header_cell, is_placeholder, is_yes_no_column, json_type, key_template, numbered_name,
@@ -478,13 +479,18 @@ impl Drafter<'_> {
                     Some((view, _, _, kind)) => (view, Some(*kind)),
                     None => (table, TableKind::of(table, &sent)),
                 };
+                // Bodies written in the key column's cells (`{ "errorCode": "INVALID_JSON" }`).
+                let cell_bodies = match kind {
+                    Some(TableKind::Codes { key, .. }) => bodies_in_cells(&column(read, key)),
+                    _ => None,
+                };
                 let kept = match kind {
                     Some(TableKind::Statuses { key }) => self.status_table(&source, read, key),
                     Some(TableKind::Fields) => self.field_table(&source, section, read),
                     // Bodies written in the cells (`{ "errorCode": "INVALID_JSON" }`): their one
                     // member's codes, and a body of that member where the page shows none.
-                    Some(TableKind::Codes { key, .. }) if bodies_in_cells(&column(read, key)).is_some() => {
-                        bodies_in_cells(&column(read, key)).and_then(|(member, codes, template)| {
+                    Some(TableKind::Codes { key, .. }) if cell_bodies.is_some() => {
+                        cell_bodies.and_then(|(member, codes, template)| {
                             let keys = codes.into_iter().map(|code| (code, Vec::new())).collect();
                             let spec = self.vocabulary_table(&source, section, read, (key, keys, template), false)?;
                             self.body_of_cells(&member, &spec, &source);
@@ -582,15 +588,12 @@ impl Drafter<'_> {
             inferred: vec!["description".into()],
             ..super::bodies::field()
         };
-        self.bodies.push(Shape {
+        self.bodies.push(drafted_root(
             name,
-            description: "The body the page's table shows in its cells.".into(),
-            root: true,
-            fields: vec![field],
-            source: source.to_string(),
-            inferred: vec!["description".into(), "root".into()],
-            ..Shape::default()
-        });
+            "The body the page's table shows in its cells.".into(),
+            vec![field],
+            source,
+        ));
     }
 
     /// A table read by its key column's link texts: the column written back as links, and each
@@ -920,29 +923,15 @@ impl Drafter<'_> {
                     inferred: vec!["required".into()],
                     ..super::bodies::field()
                 };
-                self.bodies.push(Shape {
-                    name: root,
-                    description: format!("The body the page describes under {}.", section.heading.join(" › ")),
-                    root: true,
-                    fields: vec![list],
-                    source: source.clone(),
-                    inferred: vec!["description".into(), "root".into()],
-                    ..Shape::default()
-                });
+                let described = format!("The body the page describes under {}.", section.heading.join(" › "));
+                self.bodies.push(drafted_root(root, described, vec![list], &source));
                 self.bodies.push(member_shape(&name, &member, section, fields, source));
                 name
             }
             (None, None) => {
                 let name = self.fresh_body_name(&names::body_name(&section.heading, self.bodies.is_empty()));
-                self.bodies.push(Shape {
-                    name: name.clone(),
-                    description: format!("The body the page describes under {}.", section.heading.join(" › ")),
-                    root: true,
-                    fields,
-                    source,
-                    inferred: vec!["description".into(), "root".into()],
-                    ..Shape::default()
-                });
+                let described = format!("The body the page describes under {}.", section.heading.join(" › "));
+                self.bodies.push(drafted_root(name.clone(), described, fields, &source));
                 name
             }
         };

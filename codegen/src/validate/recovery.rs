@@ -65,53 +65,6 @@ pub(super) struct RolePath {
 /// ...}]}`: the path goes through [`EACH_ELEMENT`], and the first element that has the field
 /// gives the fact). A map's values have no fixed key, so nothing under a map is reached.
 pub(super) fn role_paths(bodies: &[Shape], unions: &[Union]) -> Vec<RolePath> {
-    fn walk(
-        bodies: &[Shape],
-        unions: &[Union],
-        shape: usize,
-        keys: &mut Vec<String>,
-        on_path: &mut Vec<usize>,
-        out: &mut Vec<RolePath>,
-    ) {
-        on_path.push(shape);
-        for (f, field) in bodies[shape].fields.iter().enumerate() {
-            keys.push(field.name.clone());
-            let depth = keys.len();
-            // Through arrays, to the object their elements are, or to the values with the role
-            // (`"error": ["EAPI:Invalid key"]`): the first element's, or any's.
-            let element = match field.elements {
-                Elements::First => EACH_ELEMENT,
-                Elements::Any => ANY_ELEMENT,
-            };
-            let mut ty = &field.ty;
-            while let FieldType::Array(inner) = ty {
-                keys.push(element.to_string());
-                ty = inner;
-            }
-            if let Some(role) = field.role {
-                out.push(RolePath { role, keys: keys.clone(), shape, field: Some(f) });
-            }
-            // To the object's shape, or to each shape a union may be (the tag adds no key).
-            let shapes: Vec<&str> = match ty {
-                FieldType::Object(name) => vec![name.as_str()],
-                FieldType::Union(name) => unions
-                    .iter()
-                    .filter(|u| &u.name == name)
-                    .flat_map(|u| &u.variants)
-                    .map(|v| v.body.as_str())
-                    .collect(),
-                _ => Vec::new(),
-            };
-            for name in shapes {
-                // A shape already on the path would loop (validation reports the cycle).
-                if let Some(inner) = bodies.iter().position(|b| b.name == name).filter(|i| !on_path.contains(i)) {
-                    walk(bodies, unions, inner, keys, on_path, out);
-                }
-            }
-            keys.truncate(depth - 1);
-        }
-        on_path.pop();
-    }
     let mut out = Vec::new();
     for (r, root) in bodies.iter().enumerate().filter(|(_, b)| b.root) {
         if let Some(role) = root.text.as_ref().and_then(|text| text.role) {
@@ -119,9 +72,61 @@ pub(super) fn role_paths(bodies: &[Shape], unions: &[Union]) -> Vec<RolePath> {
         }
         // A body that is a list of such objects: the first element that has the fact gives it.
         let mut keys = if root.array { vec![EACH_ELEMENT.to_string()] } else { Vec::new() };
-        walk(bodies, unions, r, &mut keys, &mut Vec::new(), &mut out);
+        walk_members(bodies, unions, r, &mut keys, &mut Vec::new(), &mut |shape, f, keys| {
+            if let Some(role) = bodies[shape].fields[f].role {
+                out.push(RolePath { role, keys: keys.to_vec(), shape, field: Some(f) });
+            }
+        });
     }
     out
+}
+
+/// Each member of body `shape` (its index and its field's), with the JSON keys to it after
+/// `keys`, each followed, depth first, by the members of the object it holds, as nested
+/// envelopes (`{"error": {"code": ...}}`) do, or the elements of an array hold (`{"errors":
+/// [{"code": ...}]}`: the keys go through [`EACH_ELEMENT`], or [`ANY_ELEMENT`] where any element
+/// counts), or of each shape a union may be (the tag adds no key). A map's values have no fixed
+/// key, so nothing under a map is visited; a shape already on the path (`on_path`) is not
+/// visited again (validation reports the cycle).
+pub(super) fn walk_members(
+    bodies: &[Shape],
+    unions: &[Union],
+    shape: usize,
+    keys: &mut Vec<String>,
+    on_path: &mut Vec<usize>,
+    visit: &mut dyn FnMut(usize, usize, &[String]),
+) {
+    on_path.push(shape);
+    for (f, field) in bodies[shape].fields.iter().enumerate() {
+        keys.push(field.name.clone());
+        let depth = keys.len();
+        // Through arrays, to the object their elements are, or to the values with the role
+        // (`"error": ["EAPI:Invalid key"]`): the first element's, or any's.
+        let element = match field.elements {
+            Elements::First => EACH_ELEMENT,
+            Elements::Any => ANY_ELEMENT,
+        };
+        let mut ty = &field.ty;
+        while let FieldType::Array(inner) = ty {
+            keys.push(element.to_string());
+            ty = inner;
+        }
+        visit(shape, f, keys);
+        let shapes: Vec<&str> = match ty {
+            FieldType::Object(name) => vec![name.as_str()],
+            FieldType::Union(name) => {
+                unions.iter().filter(|u| &u.name == name).flat_map(|u| &u.variants).map(|v| v.body.as_str()).collect()
+            }
+            _ => Vec::new(),
+        };
+        for name in shapes {
+            if let Some(inner) = bodies.iter().position(|b| b.name == name).filter(|i| !on_path.contains(i)) {
+                walk_members(bodies, unions, inner, keys, on_path, visit);
+            }
+        }
+        keys.truncate(depth - 1);
+    }
+    on_path.pop();
 }
 
 /// Every vocabulary value by its wire string, as (vocabulary, value) indices: rules of large

@@ -6,6 +6,7 @@ use crate::diagnostic::Code;
 use crate::facts::{self, Segment};
 use crate::model::{Section, SourceTable, TableRows};
 use crate::resolved::Table;
+use api_error_runtime::model::{ANY_ELEMENT, EACH_ELEMENT};
 
 /// One row of a table: its catalog path and how to read its facts.
 type Row<'f> = (String, RowFacts<'f>);
@@ -67,12 +68,25 @@ impl Checker<'_> {
                 // A table that writes its rows' `{path}` lists the members of the objects the body
                 // holds too, below the member that holds each (`error`, `error.code`).
                 let by_path = table.columns.iter().any(|c| c.cell.contains("{path"));
-                let mut members = Vec::new();
-                body_members(api, b, "", by_path, &mut vec![b], &mut members);
+                let mut members: Vec<(usize, usize, String)> = Vec::new();
+                match by_path {
+                    true => super::recovery::walk_members(
+                        &api.bodies,
+                        &api.unions,
+                        b,
+                        &mut Vec::new(),
+                        &mut Vec::new(),
+                        &mut |shape, f, keys| members.push((shape, f, written_path(keys))),
+                    ),
+                    false => {
+                        members.extend(api.bodies[b].fields.iter().enumerate().map(|(f, x)| (b, f, x.name.clone())))
+                    }
+                }
                 members
                     .into_iter()
-                    .filter(|member| member.field.source == section.id)
-                    .map(|Member { body, index, field, path }| {
+                    .map(|(body, index, path)| (body, index, &api.bodies[body].fields[index], path))
+                    .filter(|(_, _, field, _)| field.source == section.id)
+                    .map(|(body, index, field, path)| {
                         let facts = move |f: &str| match f {
                             "path" => Some(path.clone()),
                             f => facts::field_fact(api, field, f),
@@ -300,43 +314,24 @@ fn with_group_rows(cells: Vec<Vec<String>>, rows: &[Row<'_>], groups: &crate::mo
 /// A joined cell written without its key, and the keys it joins.
 type KeysJoined = (String, Vec<String>);
 
-/// A member of a body, or of an object it holds, with its path from the body.
-struct Member<'a> {
-    body: usize,
-    index: usize,
-    field: &'a crate::model::Field,
-    /// `error.code`; `details[].field` through a list.
-    path: String,
-}
-
-/// The members of body `b`, each followed, where `deep`, by the members of the object it holds
-/// (or of a list's objects), depth first, each shape once on a path (`within`).
-fn body_members<'a>(
-    api: &'a crate::model::Api,
-    b: usize,
-    prefix: &str,
-    deep: bool,
-    within: &mut Vec<usize>,
-    found: &mut Vec<Member<'a>>,
-) {
-    for (index, field) in api.bodies[b].fields.iter().enumerate() {
-        let path = format!("{prefix}{}", field.name);
-        found.push(Member { body: b, index, field, path: path.clone() });
-        let (held, through) = match &field.ty {
-            crate::model::FieldType::Object(name) => (Some(name), ""),
-            crate::model::FieldType::Array(items) => match items.as_ref() {
-                crate::model::FieldType::Object(name) => (Some(name), "[]"),
-                _ => (None, ""),
-            },
-            _ => (None, ""),
-        };
-        let inner = held.and_then(|name| api.bodies.iter().position(|body| &body.name == name));
-        if let Some(inner) = inner.filter(|inner| deep && !within.contains(inner)) {
-            within.push(inner);
-            body_members(api, inner, &format!("{path}{through}."), deep, within, found);
-            within.pop();
+/// A member's path as a table writes it, from the keys to it: `error.details[].field` (any
+/// element, `[*]`, written as each, `[]`); a list's own path without the elements' marks after
+/// it (`error.details`).
+fn written_path(keys: &[String]) -> String {
+    let element = |key: &String| key == EACH_ELEMENT || key == ANY_ELEMENT;
+    let own = keys.iter().rposition(|key| !element(key)).map_or(0, |last| last + 1);
+    let mut path = String::new();
+    for key in &keys[..own] {
+        match key.as_str() {
+            EACH_ELEMENT | ANY_ELEMENT => path.push_str(EACH_ELEMENT),
+            _ if path.is_empty() => path.push_str(key),
+            _ => {
+                path.push('.');
+                path.push_str(key);
+            }
         }
     }
+    path
 }
 
 /// How a table's rows covering several entries are joined: in which column, with what between

@@ -90,31 +90,7 @@ impl Drafter<'_> {
                 if let Some(codes) = codes_heading(heading) {
                     return codes.into_iter().map(|code| (index, code, None)).collect();
                 }
-                let one = || -> Option<(usize, String, Option<String>)> {
-                    // (A heading of statuses, `400 and 401 errors`, names none.)
-                    if !statuses_in(heading).is_empty() || heading_class(heading).is_some() {
-                        return None;
-                    }
-                    // Or a heading that names the error, over a line that gives its code (Omise's
-                    // `### Brand Not Supported` over `error code: brand_not_supported`).
-                    let labelled_code = || {
-                        section.prose.iter().find_map(|line| {
-                            match labelled(line.trim_start_matches(['-', '*', '+', ' '])) {
-                                Some(Label::Code(code)) => Some((code, Some(heading.clone()))),
-                                _ => None,
-                            }
-                        })
-                    };
-                    let (code, name) = match code_heading(heading) {
-                        Some((code, name)) => (code, Some(name)),
-                        None => match word_heading(heading) {
-                            Some(code) => (code, None),
-                            None => labelled_code()?,
-                        },
-                    };
-                    Some((index, code, name))
-                };
-                one().into_iter().collect()
+                heading_code(section, heading).map(|(code, name)| (index, code, name)).into_iter().collect()
             })
             .filter(|(_, code, _)| seen.insert(code.clone()))
             .collect();
@@ -498,6 +474,26 @@ fn codes_heading(heading: &str) -> Option<Vec<String>> {
     codes.filter(|codes| codes.len() >= 2)
 }
 
+/// The code a heading names, with the name it gives the code, if any: a numeric code and its
+/// name (`-1121 BAD_SYMBOL`), a code alone (`missing_api_key`), or a heading that names the error
+/// over a line that gives its code (Omise's `### Brand Not Supported` over `error code:
+/// brand_not_supported`). A heading of statuses (`400 and 401 errors`) names none.
+fn heading_code(section: &crate::page::PageSection, heading: &str) -> Option<(String, Option<String>)> {
+    if !statuses_in(heading).is_empty() || heading_class(heading).is_some() {
+        return None;
+    }
+    let labelled_code = || {
+        section.prose.iter().find_map(|line| match labelled(line.trim_start_matches(['-', '*', '+', ' '])) {
+            Some(Label::Code(code)) => Some((code, Some(heading.to_string()))),
+            _ => None,
+        })
+    };
+    match code_heading(heading) {
+        Some((code, name)) => Some((code, Some(name))),
+        None => word_heading(heading).map(|code| (code, None)).or_else(labelled_code),
+    }
+}
+
 /// A heading of a code and the status it is sent with, set apart by a dash, a colon or
 /// brackets (`UNAUTHENTICATED — 401`, `` `not_found` (404) ``, `429 - RATE_LIMITED`).
 fn code_and_status_heading(heading: &str) -> Option<(String, u16)> {
@@ -512,13 +508,11 @@ fn code_and_status_heading(heading: &str) -> Option<(String, u16)> {
         let code = crate::page::status_number(words.next()?)?;
         words.all(|w| w.starts_with(|c: char| c.is_ascii_uppercase())).then_some(code)
     };
+    // (A code as a heading of one is written, or in capitals: `Not Found` is a reason, no code.)
     let code = |part: &str| {
-        let spanned = part.strip_prefix('`').and_then(|p| p.strip_suffix('`'));
-        let word = spanned.unwrap_or(part);
-        // (In capitals or with a `_`, or in a code span: `Not Found` is a reason, no code.)
-        let code_like = style(word).is_some()
-            && (spanned.is_some() || word.contains('_') || word.chars().all(|c| !c.is_ascii_lowercase()));
-        (code_like && word.chars().any(|c| c.is_ascii_alphabetic())).then(|| word.to_string())
+        let capitals =
+            || (style(part).is_some() && !part.contains(|c: char| c.is_ascii_lowercase())).then(|| part.to_string());
+        word_heading(part).or_else(capitals).filter(|code| code.contains(|c: char| c.is_ascii_alphabetic()))
     };
     match (status(first), status(second)) {
         (None, Some(status)) => Some((code(first)?, status)),
