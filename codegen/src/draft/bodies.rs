@@ -1053,9 +1053,7 @@ impl Drafter<'_> {
                     let rank = rank + if role == FieldRole::Message && !field.required { 10 } else { 0 };
                     // A member the examples send only statuses' reason phrases in (Convirza's
                     // `"message": "Unauthorized"`) after one that says what went wrong.
-                    let phrase = |v: &String| {
-                        (100..=599).filter_map(crate::model::standard_reason).any(|r| r.eq_ignore_ascii_case(v))
-                    };
+                    let phrase = |v: &String| crate::model::status_of_reason(v).is_some();
                     let sent = seen.get(&(body.name.clone(), field.name.clone()));
                     let phrases_only = sent.is_some_and(|sent| !sent.is_empty() && sent.iter().all(phrase));
                     let rank = rank + if role == FieldRole::Message && phrases_only { 5 } else { 0 };
