@@ -67,6 +67,7 @@ pub fn key_fact(rows: &TableRows) -> &'static str {
 pub fn status_class_fact(entry: &StatusClassEntry, name: &str) -> Option<String> {
     match name {
         "code" => Some(entry.class.clone()),
+        "reason" => entry.reason.clone(),
         "description" => Some(entry.description.clone()),
         "action" => entry.action.clone(),
         "when_used" => entry.when_used.clone(),

@@ -282,8 +282,10 @@ pub struct Status {
 #[derive(Debug, Clone)]
 pub struct StatusClassRow {
     pub class: StatusClass,
-    /// As the document writes it: `5xx`, `5XX`.
+    /// As the document writes it: `5xx`, `5XX`, `50X`.
     pub written: String,
+    /// The name the document gives it (`Server Errors`).
+    pub name: Option<String>,
     pub description: String,
     pub action: Option<String>,
     pub when_used: Option<String>,

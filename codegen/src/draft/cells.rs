@@ -32,6 +32,21 @@ pub(super) fn reason_after_code(cell: &str) -> Option<(String, String)> {
     phrase_after(&inner[code_len..], open, close)
 }
 
+/// A cell naming a whole class of statuses (`5xx`, `` `4XX` ``): the class as written, and the
+/// name after it with the template that writes a class and its name so, where the cell gives one
+/// (`50X - Server Errors`: `Server Errors`, `{code} - {reason}`).
+pub(super) fn class_and_name(cell: &str) -> Option<(String, Option<(String, String)>)> {
+    let whole = strip_code(cell);
+    if crate::model::written_status_class(&whole).is_some() {
+        return Some((whole, None));
+    }
+    let (open, close) = wrapping(cell);
+    let inner = cell.strip_prefix(open)?.strip_suffix(close)?;
+    let class = inner.get(..3).filter(|class| crate::model::written_status_class(class).is_some())?;
+    let name = phrase_after(&inner[class.len()..], open, close)?;
+    Some((class.to_string(), Some(name)))
+}
+
 /// The name a cell of several codes gives them after the last one, and the template that
 /// writes one code that way: `500, 502, 503, 504 - Server Errors` (`Server Errors`,
 /// `{code} - {reason}`).

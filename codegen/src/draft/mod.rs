@@ -81,6 +81,7 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     drafter.heading_codes();
     drafter.list_codes();
     drafter.examples();
+    drafter.members_sent_beside();
     drafter.statuses_in_bodies();
     drafter.text_vocabulary();
     drafter.codes_sent_as_text();

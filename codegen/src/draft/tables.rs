@@ -4,12 +4,12 @@
 
 use super::bodies::drafted_root;
 use super::cells::{
-    code_template, fact_cell, group_after_codes, is_code_cell, is_code_span, is_header_cell, is_known_header_cell,
-    is_lower_case_header_cell, is_placeholder, is_yes_no_column, json_type, key_template, numbered_name,
-    reason_after_code, status_and_message, status_phrases, statuses_form, statuses_said, strip_code, unescape, yes_no,
-    yes_no_form,
+    class_and_name, code_template, fact_cell, group_after_codes, is_code_cell, is_code_span, is_header_cell,
+    is_known_header_cell, is_lower_case_header_cell, is_placeholder, is_yes_no_column, json_type, key_template,
+    numbered_name, reason_after_code, status_and_message, status_phrases, statuses_form, statuses_said, strip_code,
+    unescape, yes_no, yes_no_form,
 };
-use super::{names, Drafter, VocabularyTable};
+use super::{names, Drafter, TableAt, VocabularyTable};
 use crate::model::{
     Field, FieldType, GroupRow, Header, HeaderValueType, JoinRows, RowGroups, Shape, SourceTable, Status,
     StatusClassEntry, TableColumn, TableRows, Vocabulary, VocabularyType, VocabularyValue,
@@ -652,6 +652,9 @@ impl Drafter<'_> {
                 _ => group_after_codes(&row[key]),
             })
             .collect();
+        // A class's name, written as the statuses' reasons are (`50X - Server Errors`).
+        let class_names: Vec<Option<(String, String)>> =
+            class_rows.iter().map(|row| class_and_name(&row[key]).and_then(|(_, name)| name)).collect();
         let grouped = codes.iter().any(|codes| codes.len() > 1);
         // Some codes written with their reason and the others bare (DeepL's `456 Quota Exceeded`
         // beside `400`): the reason where the catalog states it. (Statuses joined bare, Unsplash's
@@ -665,8 +668,8 @@ impl Drafter<'_> {
         let (template, labelled) = match reasons.first() {
             _ if stated.is_some() => (stated.clone().unwrap_or_default(), true),
             Some(Some((_, template))) if reasons.iter().all(|r| r.as_ref().is_some_and(|(_, t)| t == template)) => {
-                // A class has no reason phrase to write beside it.
-                if !class_rows.is_empty() {
+                // A class is written so too, its name where the statuses' reasons are.
+                if !class_names.iter().all(|name| name.as_ref().is_some_and(|(_, t)| t == template)) {
                     return None;
                 }
                 match grouped {
@@ -700,7 +703,7 @@ impl Drafter<'_> {
             columns.push(TableColumn { header: header.clone(), cell: fact.template(&cells) });
         }
         let section = source.to_string();
-        for row in &class_rows {
+        for (row, name) in class_rows.iter().zip(&class_names) {
             // The facts go through a status, which holds the same ones.
             let mut facts_of = Status::default();
             for &(c, fact) in &facts {
@@ -711,6 +714,7 @@ impl Drafter<'_> {
             }
             let class = status_class_cell(&row[key])?;
             let mut entry = StatusClassEntry {
+                reason: name.as_ref().map(|(name, _)| name.clone()),
                 description: facts_of.description,
                 action: facts_of.action,
                 when_used: facts_of.when_used,
@@ -757,7 +761,7 @@ impl Drafter<'_> {
             separator: joined_by(&status_rows, key),
             span,
         });
-        Some(SourceTable { rows: TableRows::Statuses, columns, join, groups: None })
+        Some(SourceTable { members: None, rows: TableRows::Statuses, columns, join, groups: None })
     }
 
     /// A table of a body's fields: a first column of names, with a `Type`, `Required` and
@@ -944,7 +948,62 @@ impl Drafter<'_> {
             self.nest_by_path(body, &super::prose_section_id(&self.section_ids[at]));
             columns[0].cell = key_template(&column(table, 0), "path");
         }
-        Some(SourceTable { rows: TableRows::Body(name), columns, join: None, groups: None })
+        Some(SourceTable { members: None, rows: TableRows::Body(name), columns, join: None, groups: None })
+    }
+
+    /// Members a table of an object's members lists that the examples send beside that object,
+    /// never in it (SuperSend's `request_id`, listed among `error`'s members): each left to the
+    /// body that holds the object, given the table's words, and the table listing that body's
+    /// members by path (`error.code`, `request_id`).
+    pub(super) fn members_sent_beside(&mut self) {
+        let ats: Vec<TableAt> = self.table_specs.keys().copied().collect();
+        for at in ats {
+            let TableRows::Body(name) = &self.table_specs[&at].rows else { continue };
+            let Some(shape) = self.bodies.iter().position(|b| &b.name == name && !b.root) else { continue };
+            // The one root that holds the object, and its member that does.
+            let held = |f: &Field| f.ty == FieldType::Object(name.clone());
+            let mut holders = self.bodies.iter().enumerate().filter(|(_, b)| b.root && b.fields.iter().any(held));
+            let (Some((root, holder)), None) = (holders.next(), holders.next()) else { continue };
+            let Some(member) = holder.fields.iter().find(|f| held(f)).map(|f| f.name.clone()) else { continue };
+            let sent = |inside: bool, name: &str| {
+                self.page_bodies.iter().filter_map(|(_, body)| body.as_object()).any(|body| match inside {
+                    true => {
+                        body.get(&member).and_then(Value::as_object).is_some_and(|object| object.contains_key(name))
+                    }
+                    false => body.contains_key(&member) && body.contains_key(name),
+                })
+            };
+            let section = self.table_section_id(at);
+            let listed: Vec<&Field> = self.bodies[shape].fields.iter().filter(|f| f.source == section).collect();
+            let beside: Vec<String> = listed
+                .iter()
+                .filter(|f| !sent(true, &f.name) && sent(false, &f.name))
+                .filter(|f| self.bodies[root].fields.iter().any(|other| other.name == f.name))
+                .map(|f| f.name.clone())
+                .collect();
+            if beside.is_empty() {
+                continue;
+            }
+            let paths: Vec<String> = listed
+                .iter()
+                .map(|f| match beside.contains(&f.name) {
+                    true => f.name.clone(),
+                    false => format!("{member}.{}", f.name),
+                })
+                .collect();
+            for moved in &beside {
+                let Some(i) = self.bodies[shape].fields.iter().position(|f| &f.name == moved) else { continue };
+                let listed = self.bodies[shape].fields.remove(i);
+                let Some(sent) = self.bodies[root].fields.iter_mut().find(|f| &f.name == moved) else { continue };
+                sent.description = listed.description;
+                sent.inferred.retain(|fact| fact != "description");
+                sent.role = sent.role.or(listed.role);
+            }
+            if let Some(spec) = self.table_specs.get_mut(&at) {
+                spec.rows = TableRows::Body(self.bodies[root].name.clone());
+                spec.members = Some(paths);
+            }
+        }
     }
 
     /// Moves each member of body `body` named by a path (`error.details[].field`) into the
@@ -1229,7 +1288,13 @@ impl Drafter<'_> {
             vocabulary.description =
                 format!("{} and {}.", vocabulary.description.trim_end_matches('.'), section.heading.join(" › "));
             vocabulary.values.extend(values);
-            return Some(SourceTable { rows: TableRows::Vocabulary(name), columns, join: None, groups: None });
+            return Some(SourceTable {
+                members: None,
+                rows: TableRows::Vocabulary(name),
+                columns,
+                join: None,
+                groups: None,
+            });
         }
         let first_table = VocabularyTable { columns: table.header.clone(), key, named_by: named_by_heading };
         self.vocabulary_tables.insert(name.clone(), first_table);
@@ -1246,7 +1311,7 @@ impl Drafter<'_> {
             links_to,
             ..Vocabulary::default()
         });
-        Some(SourceTable { rows: TableRows::Vocabulary(name), columns, join: None, groups: None })
+        Some(SourceTable { members: None, rows: TableRows::Vocabulary(name), columns, join: None, groups: None })
     }
 
     /// Calls vocabulary `old` `new` wherever the draft names it so far: the vocabulary, the
@@ -1414,7 +1479,7 @@ impl Drafter<'_> {
             };
             self.add_header(header, example.as_deref().map(strip_code).as_deref());
         }
-        Some(SourceTable { rows: TableRows::Headers, columns, join: None, groups: None })
+        Some(SourceTable { members: None, rows: TableRows::Headers, columns, join: None, groups: None })
     }
 }
 
@@ -1563,9 +1628,10 @@ fn is_type_header(header: &str) -> bool {
     lower == "type" || lower.ends_with(" type")
 }
 
-/// A cell naming a whole class of statuses as pages write one (`5xx`, `` `4XX` ``): the text.
+/// A cell naming a whole class of statuses as pages write one (`5xx`, `` `4XX` ``, or with its
+/// name as the statuses' cells write their reasons: `50X - Server Errors`): the class.
 fn status_class_cell(cell: &str) -> Option<String> {
-    Some(strip_code(cell)).filter(|text| crate::model::written_status_class(text).is_some())
+    class_and_name(cell).map(|(class, _)| class)
 }
 
 /// A cell of a code written as a name (`ValidationException`, `` `404_not_found` ``): in code

@@ -132,6 +132,12 @@ pub struct Section {
 pub struct SourceTable {
     /// The catalog collection whose entries are the rows.
     pub rows: TableRows,
+    /// Where a body's table lists members of an object the body holds beside the body's own, by
+    /// their names (SuperSend's table of `error`'s members lists `request_id`, sent beside
+    /// `error`): the paths of the members it lists (`error.code`, `request_id`), in its order.
+    /// Those are its rows, whatever their `source`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members: Option<Vec<String>>,
     /// The columns, in the document's order.
     pub columns: Vec<TableColumn>,
     /// Where one row of the document covers several entries ("500, 502, 503, 504"):
@@ -205,8 +211,12 @@ pub struct TableColumn {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StatusClassEntry {
-    /// The class as the document writes it: a digit from 1 to 5, then `xx` or `XX` (`5xx`).
+    /// The class as the document writes it: a digit from 1 to 5, then `xx` or `XX` (`5xx`), or
+    /// `0x` (`50X`, as some tables write all the server errors).
     pub class: String,
+    /// The name the document gives the class beside it (`Server Errors` in `50X - Server Errors`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     /// What the document says the statuses of the class mean.
     pub description: String,
     /// What the document tells clients to do.
@@ -1225,10 +1235,13 @@ impl Api {
 }
 
 /// The class a text names as documents write classes: a digit from 1 to 5, then `xx` in any
-/// case (`5xx`, `4XX`).
+/// case (`5xx`, `4XX`), or `0x` (`50X`: a table's row for the server errors, whatever the last
+/// digit).
 pub fn written_status_class(text: &str) -> Option<StatusClass> {
     match text.as_bytes() {
-        [digit @ b'1'..=b'5', x, y] if x.eq_ignore_ascii_case(&b'x') && y.eq_ignore_ascii_case(&b'x') => {
+        [digit @ b'1'..=b'5', x, y]
+            if (x.eq_ignore_ascii_case(&b'x') || *x == b'0') && y.eq_ignore_ascii_case(&b'x') =>
+        {
             StatusClass::of(u16::from(digit - b'0') * 100)
         }
         _ => None,

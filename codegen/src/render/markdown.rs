@@ -388,6 +388,7 @@ fn statuses(out: &mut String, api: &Api) {
     out.push_str("Whole classes the documentation lists as one entry:\n\n");
     let groups: Vec<Vec<Column<StatusClassRow>>> = vec![
         vec![
+            ("Name", Box::new(|c: &StatusClassRow| c.name.clone())),
             ("Retryable", Box::new(|c: &StatusClassRow| c.retryable.map(|r| yes_no(Some(r))))),
             ("Source", Box::new(|c: &StatusClassRow| Some(api.section_title(c.trace.section)))),
         ],

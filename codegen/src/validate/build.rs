@@ -131,6 +131,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
             Some(StatusClassRow {
                 class: entry.status_class()?,
                 written: entry.class.clone(),
+                name: entry.reason.clone(),
                 description: entry.description.clone(),
                 action: entry.action.clone(),
                 when_used: entry.when_used.clone(),

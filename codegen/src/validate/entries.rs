@@ -99,7 +99,7 @@ impl Checker<'_> {
                     Code::BadStatusCode,
                     format!("{path}.class"),
                     format!("`{}` is not a class of HTTP statuses", entry.class),
-                    "write the class's digit, then `xx`, as the document does: `4xx`, `5XX`",
+                    "write the class's digit, then `xx` (or `0x`), as the document does: `4xx`, `5XX`, `50X`",
                 ),
                 Some(class) if !classes.insert(class) => self.error(
                     Code::Duplicate,

@@ -65,9 +65,10 @@ impl Checker<'_> {
                     self.unknown_rows(path, "body", name, "a shape defined under `bodies:`");
                     return None;
                 };
-                // A table that writes its rows' `{path}` lists the members of the objects the body
-                // holds too, below the member that holds each (`error`, `error.code`).
-                let by_path = table.columns.iter().any(|c| c.cell.contains("{path"));
+                // A table that writes its rows' `{path}`, or lists its members, lists the members
+                // of the objects the body holds too, below the member that holds each (`error`,
+                // `error.code`).
+                let by_path = table.members.is_some() || table.columns.iter().any(|c| c.cell.contains("{path"));
                 let mut members: Vec<(usize, usize, String)> = Vec::new();
                 match by_path {
                     true => super::recovery::walk_members(
@@ -82,10 +83,16 @@ impl Checker<'_> {
                         members.extend(api.bodies[b].fields.iter().enumerate().map(|(f, x)| (b, f, x.name.clone())))
                     }
                 }
+                let members = match &table.members {
+                    Some(listed) => self.listed_members(path, name, listed, members),
+                    None => members
+                        .into_iter()
+                        .filter(|&(body, index, _)| api.bodies[body].fields[index].source == section.id)
+                        .collect(),
+                };
                 members
                     .into_iter()
                     .map(|(body, index, path)| (body, index, &api.bodies[body].fields[index], path))
-                    .filter(|(_, _, field, _)| field.source == section.id)
                     .map(|(body, index, field, path)| {
                         let facts = move |f: &str| match f {
                             "path" => Some(path.clone()),
@@ -96,6 +103,14 @@ impl Checker<'_> {
                     .collect()
             }
         };
+        if table.members.is_some() && !matches!(table.rows, TableRows::Body(_)) {
+            self.error(
+                Code::BadTemplate,
+                format!("{path}.table.members"),
+                "only a body's table lists members",
+                "leave out `members`, or make the rows a body's (`rows: { body: Name }`)",
+            );
+        }
         if rows.is_empty() {
             self.error(
                 Code::EmptyTable,
@@ -284,6 +299,37 @@ impl Checker<'_> {
                 );
             }
         }
+    }
+
+    /// The members a body's table lists by path (`table.members`), of those the body holds
+    /// (`reached`, each with its path): each known, and listed once.
+    fn listed_members(
+        &mut self,
+        path: &str,
+        body: &str,
+        listed: &[String],
+        reached: Vec<(usize, usize, String)>,
+    ) -> Vec<(usize, usize, String)> {
+        let mut rows: Vec<(usize, usize, String)> = Vec::new();
+        for (i, wanted) in listed.iter().enumerate() {
+            let at = format!("{path}.table.members[{i}]");
+            match reached.iter().find(|(_, _, reached)| reached == wanted) {
+                None => {
+                    let paths: Vec<&str> = reached.iter().map(|(_, _, path)| path.as_str()).collect();
+                    self.error(
+                        Code::UnknownReference,
+                        at,
+                        format!("`{wanted}` is not a member of `{body}` or of an object it holds"),
+                        format!("name a member by its path: {}", paths.join(", ")),
+                    );
+                }
+                Some(_) if rows.iter().any(|(_, _, taken)| taken == wanted) => {
+                    self.error(Code::Duplicate, at, format!("`{wanted}` is listed twice"), "list each member once");
+                }
+                Some(member) => rows.push(member.clone()),
+            }
+        }
+        rows
     }
 
     fn unknown_rows(&mut self, path: &str, what: &str, name: &str, help: &str) {
