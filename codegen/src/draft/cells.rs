@@ -88,6 +88,19 @@ pub(super) fn numbered_name(cell: &str) -> Option<(String, String, String)> {
     (code_like || phrase).then(|| (code.to_string(), name, template))
 }
 
+/// A cell of a status and a name in capitals after it, as tables of conditions by status write
+/// them (`400 FAILED PRECONDITION`): the status, the name, and the template that writes a value's
+/// status and the value so.
+pub(super) fn status_and_name(cell: &str) -> Option<(String, String, String)> {
+    let (open, close) = wrapping(cell);
+    let inner = cell.strip_prefix(open)?.strip_suffix(close)?;
+    let (status, name) = inner.split_once(' ')?;
+    crate::page::status_number(status)?;
+    let capitals = name.chars().any(|c| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == ' ' || c == '_');
+    capitals.then(|| (status.to_string(), name.to_string(), format!("{open}{{statuses}} {{value}}{close}")))
+}
+
 /// A cell of a status and a message the API sends with it, as a table of messages by status
 /// writes them (`401 - Incorrect API key provided`, `429: You exceeded your current quota,
 /// please check your plan`): the status, the message, and the template that writes a value's
@@ -352,7 +365,25 @@ pub(super) fn unescape(cell: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{numbered_name, statuses_said};
+    use super::{class_and_name, numbered_name, status_and_name, statuses_said};
+
+    #[test]
+    fn a_class_with_its_name_as_a_status_with_its_reason() {
+        assert_eq!(class_and_name("`5xx`"), Some(("5xx".into(), None)));
+        let named = class_and_name("50X - Server Errors");
+        assert_eq!(named, Some(("50X".into(), Some(("Server Errors".into(), "{code} - {reason}".into())))));
+        assert_eq!(class_and_name("500 - Server Error"), None, "a status is no class");
+        assert_eq!(class_and_name("5xx errors!"), None, "no name a reason could be");
+    }
+
+    #[test]
+    fn a_name_in_capitals_after_its_status() {
+        let named = status_and_name("400 FAILED PRECONDITION");
+        assert_eq!(named, Some(("400".into(), "FAILED PRECONDITION".into(), "{statuses} {value}".into())));
+        assert_eq!(status_and_name("`409 ALREADY_EXISTS`").map(|(_, _, t)| t), Some("`{statuses} {value}`".into()));
+        assert_eq!(status_and_name("400 Bad Request"), None, "a reason phrase");
+        assert_eq!(status_and_name("4000 INVALID"), None, "no status");
+    }
 
     #[test]
     fn statuses_said_in_words_of_a_cell_of_its_own() {

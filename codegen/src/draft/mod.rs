@@ -91,6 +91,7 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     drafter.prose();
     drafter.prose_members();
     drafter.prose_requirements();
+    drafter.members_some_codes_name();
     drafter.prose_descriptions();
     drafter.prose_headers();
     drafter.header_code_vocabulary();

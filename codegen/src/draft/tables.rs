@@ -6,8 +6,8 @@ use super::bodies::drafted_root;
 use super::cells::{
     class_and_name, code_template, fact_cell, group_after_codes, is_code_cell, is_code_span, is_header_cell,
     is_known_header_cell, is_lower_case_header_cell, is_placeholder, is_yes_no_column, json_type, key_template,
-    numbered_name, reason_after_code, status_and_message, status_phrases, statuses_form, statuses_said, strip_code,
-    unescape, yes_no, yes_no_form,
+    numbered_name, reason_after_code, status_and_message, status_and_name, status_phrases, statuses_form,
+    statuses_said, strip_code, unescape, yes_no, yes_no_form,
 };
 use super::{names, Drafter, TableAt, VocabularyTable};
 use crate::model::{
@@ -282,6 +282,10 @@ enum TableKind {
     Codes { key: usize, integer: bool },
     /// Integer codes, each with its name in the first column (`4 INVALID_PARAMETERS`).
     NamedCodes,
+    /// Names in capitals, each after its status in the first column, a status shared by several
+    /// (`400 FAILED PRECONDITION`, `400 INVALID ARGUMENT`): a vocabulary of the names, each value
+    /// with its status.
+    StatusNames,
     /// The messages the API sends, each with its status in the first column (`401 - Incorrect
     /// API key provided`), a status repeated for each of its messages: a vocabulary of the
     /// messages, each value with its status.
@@ -348,6 +352,15 @@ impl TableKind {
         let named: Option<Vec<_>> = first.iter().map(|cell| numbered_name(cell)).collect();
         if named.is_some_and(|named| named.iter().all(|(_, _, template)| *template == named[0].2)) {
             return Some(Self::NamedCodes);
+        }
+        // (`400 FAILED PRECONDITION` beside `400 INVALID ARGUMENT`: conditions, not reasons.)
+        let status_names: Option<Vec<_>> = first.iter().map(|cell| status_and_name(cell)).collect();
+        if let Some(named) = status_names {
+            let statuses: Vec<&String> = named.iter().map(|(status, _, _)| status).collect();
+            let names: Vec<&String> = named.iter().map(|(_, name, _)| name).collect();
+            if !all_distinct(&statuses) && all_distinct(&names) {
+                return Some(Self::StatusNames);
+            }
         }
         // Statuses, each followed by a message and repeated for another: each row is a message.
         let messages: Option<Vec<_>> = first.iter().map(|cell| status_and_message(cell)).collect();
@@ -503,6 +516,7 @@ impl Drafter<'_> {
                         self.vocabulary_table(&source, section, read, (key, keys, template), integer)
                     }
                     Some(TableKind::NamedCodes) => self.named_code_table(&source, section, read),
+                    Some(TableKind::StatusNames) => self.status_name_table(&source, section, read),
                     Some(TableKind::Messages) => {
                         let messages: Option<Vec<_>> =
                             read.rows.iter().map(|row| status_and_message(&row[0])).collect();
@@ -1360,6 +1374,17 @@ impl Drafter<'_> {
             value.title = Some(title);
         }
         Some(kept)
+    }
+
+    /// A table of names in capitals, each after its status (see [`TableKind::StatusNames`]): each
+    /// name a value, with its status.
+    fn status_name_table(&mut self, source: &str, section: &PageSection, table: &PageTable) -> Option<SourceTable> {
+        let named: Vec<(String, String, String)> =
+            column(table, 0).iter().map(|cell| status_and_name(cell)).collect::<Option<_>>()?;
+        let template = named.first()?.2.clone();
+        let keys =
+            named.into_iter().map(|(status, name, _)| (name, status_codes(&status).unwrap_or_default())).collect();
+        self.vocabulary_table(source, section, table, (0, keys, template), false)
     }
 
     /// Beside a table's codes, a column of names in code style that the examples send in a

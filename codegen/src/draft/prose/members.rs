@@ -3,6 +3,7 @@
 //! identifies this occurrence ``).
 
 use crate::draft::Drafter;
+use crate::model::FieldType;
 use crate::page::code_spans;
 
 /// Whether (lower-case) words say an id is the request's ("the ID of the call", "identifies the
@@ -25,8 +26,20 @@ pub(in crate::draft) fn said_of_the_request(said: &str) -> bool {
 /// when there is one").
 /// (Not "when there is any", of a member sent always and empty when there is none, Razorpay's
 /// `metadata: {}`.)
-const WHEN_THERE_IS_ONE: [&str; 6] =
-    ["when there is one", "if there is one", "where there is one", "when available", "if available", "where available"];
+const WHEN_THERE_IS_ONE: [&str; 12] = [
+    "when there is one",
+    "if there is one",
+    "where there is one",
+    "when there are any",
+    "if there are any",
+    "where there are any",
+    "when available",
+    "if available",
+    "where available",
+    "when applicable",
+    "if applicable",
+    "where applicable",
+];
 
 /// Where a sentence says its member is sent only where it applies: the byte at which the words
 /// start.
@@ -363,15 +376,71 @@ impl Drafter<'_> {
                     _ if it => before.into_iter().collect(),
                     _ => code_spans(clause).collect(),
                 };
-                let fields = self.bodies.iter_mut().flat_map(|body| &mut body.fields);
-                for field in
-                    fields.filter(|f| named.contains(&f.name.as_str()) && f.inferred.iter().any(|i| i == "required"))
-                {
-                    field.required = required;
-                    field.inferred.retain(|fact| fact != "required");
+                for (body, at) in self.named_members(&named) {
+                    let field = &mut self.bodies[body].fields[at];
+                    if field.inferred.iter().any(|i| i == "required") {
+                        field.required = required;
+                        field.inferred.retain(|fact| fact != "required");
+                    }
                 }
             }
         }
+    }
+
+    /// Members a code's row names by their path, where the rows name different members of one
+    /// object (Travelmode's `details.required` beside one code, `details.field` beside another):
+    /// each sent with some codes and not others, so not required where only the examples said
+    /// it. (One member that rows name, Discourse's `extras.wait_seconds`, is its object's.)
+    pub(in crate::draft) fn members_some_codes_name(&mut self) {
+        let values = self.vocabularies.iter().flat_map(|v| &v.values);
+        let rows: Vec<Vec<&str>> = values
+            .filter_map(|value| value.description.as_deref())
+            .map(|said| code_spans(said).filter(|span| span.contains('.')).collect::<Vec<_>>())
+            .filter(|paths| !paths.is_empty())
+            .collect();
+        let holder = |path: &str| path.rsplit_once('.').map_or("", |(holder, _)| holder).to_string();
+        let mut sometimes: Vec<&str> = Vec::new();
+        for path in rows.iter().flatten() {
+            let naming_holder = rows.iter().filter(|row| row.iter().any(|p| holder(p) == holder(path)));
+            if naming_holder.clone().any(|row| !row.contains(path)) && !sometimes.contains(path) {
+                sometimes.push(path);
+            }
+        }
+        for (body, at) in self.named_members(&sometimes) {
+            let field = &mut self.bodies[body].fields[at];
+            if field.inferred.iter().any(|i| i == "required") {
+                field.required = false;
+            }
+        }
+    }
+
+    /// The members (body, field) a sentence names: by name, in any body, or by the path from the
+    /// member that holds them (`error.details`: the `details` of the objects an `error` holds).
+    fn named_members(&self, named: &[&str]) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        for name in named {
+            let (holder, leaf) = match name.rsplit_once('.') {
+                Some((path, leaf)) => (path.rsplit('.').next(), leaf),
+                None => (None, *name),
+            };
+            let held: Vec<&str> = match holder {
+                Some(holder) => (self.bodies.iter().flat_map(|body| &body.fields))
+                    .filter(|f| f.name == holder)
+                    .filter_map(|f| match f.ty.values() {
+                        FieldType::Object(shape) => Some(shape.as_str()),
+                        _ => None,
+                    })
+                    .collect(),
+                None => Vec::new(),
+            };
+            for (b, body) in self.bodies.iter().enumerate() {
+                if holder.is_some() && !held.contains(&body.name.as_str()) {
+                    continue;
+                }
+                found.extend(body.fields.iter().position(|f| f.name == leaf).map(|f| (b, f)));
+            }
+        }
+        found
     }
 }
 
