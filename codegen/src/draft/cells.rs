@@ -339,6 +339,18 @@ pub(super) fn json_type(cell: &str) -> Option<FieldType> {
     })
 }
 
+/// The words a type cell may end with for a member sent only sometimes (SuiteOp's `array,
+/// optional`).
+const OPTIONAL_AFTER_TYPE: [&str; 2] = [", optional", " (optional)"];
+
+/// A type cell's JSON type, and the words after it that say the member is optional, where it
+/// has them (`array, optional`).
+pub(super) fn type_and_optional(cell: &str) -> Option<(FieldType, Option<&'static str>)> {
+    let lower = strip_code(cell).to_lowercase();
+    let words = OPTIONAL_AFTER_TYPE.into_iter().find(|words| lower.ends_with(words));
+    json_type(lower.strip_suffix(words.unwrap_or_default()).unwrap_or(&lower)).map(|ty| (ty, words))
+}
+
 pub(super) fn is_code_span(cell: &str) -> bool {
     cell.len() > 2 && cell.starts_with('`') && cell.ends_with('`') && !cell[1..cell.len() - 1].contains('`')
 }
@@ -365,7 +377,16 @@ pub(super) fn unescape(cell: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{class_and_name, numbered_name, status_and_name, statuses_said};
+    use super::{class_and_name, numbered_name, status_and_name, statuses_said, type_and_optional};
+    use crate::model::FieldType;
+
+    #[test]
+    fn a_type_cell_may_say_the_member_is_optional() {
+        assert_eq!(type_and_optional("string"), Some((FieldType::String, None)));
+        assert_eq!(type_and_optional("`array`, optional").map(|(_, words)| words), Some(Some(", optional")));
+        assert_eq!(type_and_optional("Integer (optional)"), Some((FieldType::Integer, Some(" (optional)"))));
+        assert_eq!(type_and_optional("string, nullable"), None);
+    }
 
     #[test]
     fn a_class_with_its_name_as_a_status_with_its_reason() {

@@ -123,9 +123,35 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
             return Ok(Draft { yaml: text, unplaced: drafter.unplaced });
         }
         for index in mismatched {
-            drafter.drop_table(index);
+            if !drafter.list_members_by_path(index) {
+                drafter.drop_table(index);
+            }
         }
     }
+}
+
+/// Whether the shape `body` has a member at `path` (`error.details[].field`), through the
+/// objects its members hold and the elements of its lists.
+fn holds_path(bodies: &[model::Shape], body: &str, path: &str) -> bool {
+    let mut shape = Some(body);
+    let mut keys = path.split('.').peekable();
+    while let Some(key) = keys.next() {
+        let Some(field) = bodies
+            .iter()
+            .find(|b| Some(b.name.as_str()) == shape)
+            .and_then(|b| b.fields.iter().find(|f| f.name == key.trim_end_matches("[]")))
+        else {
+            return false;
+        };
+        shape = match field.ty.values() {
+            FieldType::Object(inner) => Some(inner.as_str()),
+            _ => None,
+        };
+        if keys.peek().is_some() && shape.is_none() {
+            return false;
+        }
+    }
+    true
 }
 
 /// The table a vocabulary was first drafted from.
@@ -422,6 +448,25 @@ impl<'p> Drafter<'p> {
             0 => self.section_ids[index].clone(),
             _ => format!("{}-table-{}", self.section_ids[index], nth + 1),
         }
+    }
+
+    /// A body's table that names its members by path (`error.details`) and would rebuild more
+    /// rows than the page's, members the examples grew in its section (`error.details[].field`):
+    /// made to list the page's members (`members`). Whether it was.
+    fn list_members_by_path(&mut self, at: TableAt) -> bool {
+        let (Some(spec), Some(table)) = (self.table_specs.get_mut(&at), self.section_tables.get(&at)) else {
+            return false;
+        };
+        let TableRows::Body(body) = &spec.rows else { return false };
+        if !spec.columns[0].cell.contains("{path") || spec.members.is_some() {
+            return false;
+        }
+        let paths: Vec<String> = table.rows.iter().map(|row| cells::strip_code(&row[0])).collect();
+        if !paths.iter().all(|path| holds_path(&self.bodies, body, path)) {
+            return false;
+        }
+        spec.members = Some(paths);
+        true
     }
 
     fn drop_table(&mut self, at: TableAt) {

@@ -5,9 +5,9 @@
 use super::bodies::drafted_root;
 use super::cells::{
     class_and_name, code_template, fact_cell, group_after_codes, is_code_cell, is_code_span, is_header_cell,
-    is_known_header_cell, is_lower_case_header_cell, is_placeholder, is_yes_no_column, json_type, key_template,
-    numbered_name, reason_after_code, status_and_message, status_and_name, status_phrases, statuses_form,
-    statuses_said, strip_code, unescape, yes_no, yes_no_form,
+    is_known_header_cell, is_lower_case_header_cell, is_placeholder, is_yes_no_column, key_template, numbered_name,
+    reason_after_code, status_and_message, status_and_name, status_phrases, statuses_form, statuses_said, strip_code,
+    type_and_optional, unescape, yes_no, yes_no_form,
 };
 use super::{names, Drafter, TableAt, VocabularyTable};
 use crate::model::{
@@ -331,9 +331,10 @@ impl TableKind {
             return Some(Self::Headers);
         }
         // A `Type` column of JSON types (an API's "Type" of error is a code column).
-        let has_type_column = table.header.iter().enumerate().any(|(c, h)| {
-            is_type_header(h) && column(table, c).iter().all(|cell| json_type(&cell.to_lowercase()).is_some())
-        });
+        let has_type_column =
+            table.header.iter().enumerate().any(|(c, h)| {
+                is_type_header(h) && column(table, c).iter().all(|cell| type_and_optional(cell).is_some())
+            });
         // Statuses, or a class of them (`5xx`), beside at least one status.
         let statuses = |c: usize| {
             let cells = column(table, c);
@@ -785,27 +786,39 @@ impl Drafter<'_> {
         let mut columns =
             vec![TableColumn { header: table.header[0].clone(), cell: key_template(&column(table, 0), "name") }];
         let mut facts: Vec<FieldFact> = Vec::new();
+        let mut optional_words: Option<&str> = None;
         for (c, header) in table.header.iter().enumerate().skip(1) {
             let cells = column(table, c);
             let lower = header.trim().to_lowercase();
-            let (fact, form) =
-                if is_type_header(&lower) && cells.iter().all(|cell| json_type(&cell.to_lowercase()).is_some()) {
-                    let capitalized = cells.iter().all(|cell| strip_code(cell).starts_with(char::is_uppercase));
-                    (FieldFact::Type, capitalized.then(|| crate::facts::CAPITALIZED.to_string()))
-                } else if lower.contains("required") && is_yes_no_column(&cells) {
-                    (FieldFact::Required, Some(yes_no_form(&cells)))
-                } else if lower.contains("null") && is_yes_no_column(&cells) {
-                    // (Cartesia's `Nullable`: `error_code` is sent, as `null` where no code applies.)
-                    (FieldFact::Nullable, Some(yes_no_form(&cells)))
-                } else if !facts.contains(&FieldFact::Presence) && is_presence_column(header, &cells) {
-                    (FieldFact::Presence, None)
-                } else if !facts.contains(&FieldFact::Description) {
-                    (FieldFact::Description, None)
-                } else {
-                    return None;
+            let (fact, form) = if is_type_header(&lower) && cells.iter().all(|cell| type_and_optional(cell).is_some()) {
+                let capitalized = cells.iter().all(|cell| strip_code(cell).starts_with(char::is_uppercase));
+                // (`array, optional`: the words a member sent only sometimes has after its type.)
+                let mut words = cells.iter().filter_map(|cell| type_and_optional(cell)?.1);
+                optional_words = match (words.next(), words.next()) {
+                    (Some(first), None) => Some(first),
+                    (Some(first), Some(second)) if first == second && words.all(|w| w == first) => Some(first),
+                    (None, _) => None,
+                    _ => return None,
                 };
+                (FieldFact::Type, capitalized.then(|| crate::facts::CAPITALIZED.to_string()))
+            } else if lower.contains("required") && is_yes_no_column(&cells) {
+                (FieldFact::Required, Some(yes_no_form(&cells)))
+            } else if lower.contains("null") && is_yes_no_column(&cells) {
+                // (Cartesia's `Nullable`: `error_code` is sent, as `null` where no code applies.)
+                (FieldFact::Nullable, Some(yes_no_form(&cells)))
+            } else if !facts.contains(&FieldFact::Presence) && is_presence_column(header, &cells) {
+                (FieldFact::Presence, None)
+            } else if !facts.contains(&FieldFact::Description) {
+                (FieldFact::Description, None)
+            } else {
+                return None;
+            };
             facts.push(fact);
-            columns.push(TableColumn { header: header.clone(), cell: fact_cell(fact.key(), form.as_deref(), &[]) });
+            let mut cell = fact_cell(fact.key(), form.as_deref(), &[]);
+            if let Some(words) = optional_words.filter(|_| fact == FieldFact::Type) {
+                cell.push_str(&format!("{{required:/{words}}}"));
+            }
+            columns.push(TableColumn { header: header.clone(), cell });
         }
         let column_of = |fact: FieldFact| facts.iter().position(|f| *f == fact).map(|i| i + 1);
         let (type_column, description_column, required_column) =
@@ -828,7 +841,7 @@ impl Drafter<'_> {
             let key = strip_code(&row[0]);
             let mut inferred = Vec::new();
             let ty = match type_column.and_then(|c| row.get(c)) {
-                Some(cell) => json_type(&cell.to_lowercase())?,
+                Some(cell) => type_and_optional(cell)?.0,
                 // Without a column, the examples say (until then, text).
                 None => {
                     inferred.push("type".into());
@@ -837,8 +850,11 @@ impl Drafter<'_> {
             };
             let description = description_column.and_then(|c| row.get(c)).map_or_else(String::new, |d| unescape(d));
             let presence = presence_column.and_then(|c| row.get(c)).map(|cell| unescape(cell));
+            let said_in_type =
+                optional_words.and(type_column).and_then(|c| row.get(c)).and_then(|c| type_and_optional(c));
             let required = match (required_column.and_then(|c| row.get(c)), &presence) {
                 (Some(cell), _) => yes_no(cell)?,
+                (None, _) if said_in_type.is_some() => said_in_type.is_some_and(|(_, words)| words.is_none()),
                 (None, Some(presence)) => presence_required(presence),
                 // Without a column, a field is required unless its description says otherwise;
                 // a guess, unless the table marks some fields optional (then it says which are).
@@ -883,7 +899,8 @@ impl Drafter<'_> {
                         FieldType::Array(items) => {
                             **items == FieldType::Any
                                 && (list_of_named_members()
-                                    || (sent_as_objects_alike(&self.page_bodies, &f.name)
+                                    // (A member named by its path, `error.details`, by its own name.)
+                                    || (sent_as_objects_alike(&self.page_bodies, f.name.rsplit('.').next().unwrap_or_default())
                                         && !of_several_kinds(&f.description)))
                         }
                         _ => false,
@@ -1051,12 +1068,22 @@ impl Drafter<'_> {
                 let ty = FieldType::Object(shape.clone());
                 let ty = if list { FieldType::Array(Box::new(ty)) } else { ty };
                 // The member that holds it, listed by the table (`error.details`, `array`) or made.
+                // (Where the examples would type it: the body, or the object of its parent path.)
+                let owner = match parent.is_empty() {
+                    true => Some(body),
+                    false => self.shape_index(&held[&parent].0),
+                };
                 let siblings =
                     if parent.is_empty() { &mut top } else { &mut held.get_mut(&parent).expect("made above").1 };
                 match siblings.iter_mut().find(|f| f.name == member || f.name.ends_with(&format!(".{member}"))) {
                     Some(listed) => {
                         listed.ty = ty;
                         listed.inferred.retain(|fact| fact != "type");
+                        // (Typed by the table's members, not by the examples.)
+                        self.untyped.remove(&(body, listed.name.clone()));
+                        if let Some(owner) = owner {
+                            self.untyped.remove(&(owner, member.to_string()));
+                        }
                     }
                     None => siblings.push(Field {
                         name: member.to_string(),
