@@ -623,11 +623,13 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
                     named.insert(word.to_string());
                 }
             }
-            // (Not in a code span of several words, a snippet: `Authorization: Bearer re_123`.)
+            // (Not in a code span of several words, a snippet: `Authorization: Bearer re_123`; nor
+            // in one of a dotted path, `custom_attributes.tier`, whose parts are no codes: a
+            // dotted code, Walmart's, is one the line calls a code or of a known category, above.)
             let outside_snippets: String = line
                 .split('`')
                 .enumerate()
-                .filter(|(i, part)| i % 2 == 0 || !part.contains(char::is_whitespace))
+                .filter(|(i, part)| i % 2 == 0 || !part.contains(|c: char| c.is_whitespace() || c == '.'))
                 .map(|(_, part)| part)
                 .collect::<Vec<_>>()
                 .join(" ");

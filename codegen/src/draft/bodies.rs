@@ -164,13 +164,15 @@ pub(super) fn says_to_wait(line: &str) -> bool {
 }
 
 /// The members a line says to branch on: the code span right after `branch on` (Supabase's
-/// "Branch on `error_code`"), or the last one before `to branch on` (Kota's "an `error_code` to
-/// branch on").
+/// "Branch on `error_code`"; or `switch on`), or the last one before `to branch on` (Kota's "an
+/// `error_code` to branch on"), or before `is the stable contract` (Salty's `code`).
 pub(super) fn branched_on(line: &str) -> Vec<String> {
     let lower = line.to_ascii_lowercase();
     let mut found = Vec::new();
-    for (at, _) in lower.match_indices("branch on") {
-        let after = line[at + "branch on".len()..].trim_start();
+    let said = ["branch on", "switch on", "is the stable contract"];
+    let places = said.iter().flat_map(|words| lower.match_indices(words).map(|(at, _)| (at, words.len())));
+    for (at, len) in places {
+        let after = line[at + len..].trim_start();
         let spanned_after =
             after.strip_prefix('`').and_then(|rest| rest.split_once('`')).map(|(span, _)| span.to_string());
         // (Within the sentence's clause: after its last `;` or `.`.)
@@ -1251,6 +1253,8 @@ mod tests {
     #[test]
     fn the_member_a_line_says_to_branch_on() {
         assert_eq!(branched_on("Branch on `error_code`, never on `msg`."), ["error_code"]);
+        assert_eq!(branched_on("Do not parse it: `code` is the stable contract."), ["code"]);
+        assert_eq!(branched_on("Switch on `type`."), ["type"]);
         assert_eq!(branched_on("Every error has an `error_code` to branch on and a `trace_id`."), ["error_code"]);
         assert_eq!(branched_on("Branch on the code, not the message."), Vec::<String>::new());
         assert_eq!(branched_on("`type` says which; `code`, to branch on, is finer."), ["code"]);

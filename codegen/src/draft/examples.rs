@@ -610,11 +610,11 @@ impl Drafter<'_> {
         for (index, section) in self.page.sections.iter().enumerate() {
             // The prose, and the cells of its tables after their first column (Printful's
             // `429` row: "wait the seconds in `Retry-After`"), where a cell writes them as code
-            // (a status's name, `Sub-Request Failed`, is none). An `x-` name in code is one too.
+            // (a status's name, `Sub-Request Failed`, is none), or names a header clients know
+            // (Salty's "read Retry-After (429)"). An `x-` name in code is one too.
             let cells = section.tables.iter().flat_map(|table| &table.rows).flat_map(|row| row.iter().skip(1));
-            let lines = (section.prose.iter().map(|line| (line, header_names(line).collect::<Vec<_>>()))).chain(
-                cells.map(|cell| (cell, code_spans(cell).filter(|span| header_names(span).eq([*span])).collect())),
-            );
+            let lines = (section.prose.iter().map(|line| (line, header_names(line).collect::<Vec<_>>())))
+                .chain(cells.map(|cell| (cell, headers_in_cell(cell))));
             for (line, mut names) in lines {
                 names.extend(code_spans(line).filter(|span| is_extension_header(span)));
                 for name in names.into_iter().filter(|name| !is_framing_header(name)) {
@@ -628,9 +628,26 @@ impl Drafter<'_> {
     }
 }
 
+/// The headers a table's cell names: in code (`` `Retry-After` ``, not a status's name in code,
+/// `Sub-Request Failed`), or bare where clients know the header (Salty's "read Retry-After").
+fn headers_in_cell(cell: &str) -> Vec<&str> {
+    let spanned = code_spans(cell).filter(|span| header_names(span).eq([*span]));
+    let known = header_names(cell).filter(|name| super::cells::is_known_header_cell(name));
+    let mut names: Vec<&str> = spanned.chain(known).collect();
+    names.dedup();
+    names
+}
+
 #[cfg(test)]
 mod tests {
-    use super::retry_after_format;
+    use super::{headers_in_cell, retry_after_format};
+
+    #[test]
+    fn a_cell_names_a_header_in_code_or_one_clients_know() {
+        assert_eq!(headers_in_cell("The bucket is empty; read Retry-After (429)"), ["Retry-After"]);
+        assert_eq!(headers_in_cell("Wait the seconds in `X-Wait-For`"), ["X-Wait-For"]);
+        assert_eq!(headers_in_cell("A Sub-Request Failed"), Vec::<&str>::new(), "a status's name");
+    }
     use crate::model::RetryAfterFormat;
 
     #[test]

@@ -78,6 +78,7 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     }
     let mut drafter = Drafter::new(page, id, local_copy);
     drafter.tables();
+    drafter.statuses_closing_descriptions();
     drafter.heading_codes();
     drafter.list_codes();
     drafter.examples();

@@ -1403,6 +1403,23 @@ impl Drafter<'_> {
         Some(kept)
     }
 
+    /// Codes whose description closes with their statuses in brackets, where no column gave any
+    /// (Salty's "Bad input: ... (mostly 400)", "... (409 / 422)"): sent with those statuses.
+    pub(super) fn statuses_closing_descriptions(&mut self) {
+        let mut used: Vec<(u16, String)> = Vec::new();
+        let tabled: Vec<String> = self.vocabulary_tables.keys().cloned().collect();
+        for vocabulary in self.vocabularies.iter_mut().filter(|v| tabled.contains(&v.name)) {
+            for value in vocabulary.values.iter_mut().filter(|value| value.statuses.is_empty()) {
+                let Some(statuses) = value.description.as_deref().and_then(closing_statuses) else { continue };
+                used.extend(statuses.iter().map(|&code| (code, value.source.clone())));
+                value.statuses = statuses;
+            }
+        }
+        for (code, source) in used {
+            self.ensure_status(code, &source);
+        }
+    }
+
     /// A table of names in capitals, each after its status (see [`TableKind::StatusNames`]): each
     /// name a value, with its status.
     fn status_name_table(&mut self, source: &str, section: &PageSection, table: &PageTable) -> Option<SourceTable> {
@@ -1680,6 +1697,22 @@ fn is_type_header(header: &str) -> bool {
     lower == "type" || lower.ends_with(" type")
 }
 
+/// The statuses a description names in the brackets that close it, and nothing else but words
+/// like `mostly` and `or` (`(mostly 400)`, `(409 / 422)`, `(429)`).
+fn closing_statuses(description: &str) -> Option<Vec<u16>> {
+    const BETWEEN: [&str; 9] = ["/", ",", "or", "and", "mostly", "usually", "often", "typically", "sometimes"];
+    let inside = description.trim_end().strip_suffix(')')?.rsplit_once('(')?.1;
+    let mut statuses = Vec::new();
+    for word in inside.split_whitespace().map(|w| w.trim_end_matches(',')) {
+        match crate::page::status_number(word) {
+            Some(code) => statuses.push(code),
+            None if BETWEEN.contains(&word.to_lowercase().as_str()) => {}
+            None => return None,
+        }
+    }
+    (!statuses.is_empty()).then_some(statuses)
+}
+
 /// A cell naming a whole class of statuses as pages write one (`5xx`, `` `4XX` ``, or with its
 /// name as the statuses' cells write their reasons: `50X - Server Errors`): the class.
 fn status_class_cell(cell: &str) -> Option<String> {
@@ -1892,7 +1925,16 @@ pub(super) fn members_apart_from_the_status(bodies: &[(Option<u16>, Value)]) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::{bodies_in_cells, is_name_cell, said_keyed_by_data, RowsGrouped};
+    use super::{bodies_in_cells, closing_statuses, is_name_cell, said_keyed_by_data, RowsGrouped};
+
+    #[test]
+    fn statuses_in_the_brackets_that_close_a_description() {
+        assert_eq!(closing_statuses("Bad input: a missing field (mostly 400)"), Some(vec![400]));
+        assert_eq!(closing_statuses("A conflict with a request in flight (409 / 422)"), Some(vec![409, 422]));
+        assert_eq!(closing_statuses("Authenticated, but not allowed (unused in v1)"), None);
+        assert_eq!(closing_statuses("Too many requests (429) for now"), None, "not closing it");
+        assert_eq!(closing_statuses("Retry (in 5 seconds)"), None);
+    }
 
     #[test]
     fn cells_that_each_show_a_body_of_one_code() {

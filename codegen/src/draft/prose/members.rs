@@ -278,7 +278,7 @@ impl Drafter<'_> {
             // Most lines say neither word.
             let lower = line.to_lowercase();
             let may_have = MAY_HAVE.iter().chain(&SOMETIMES_ONE).any(|words| lower.contains(words));
-            if !["required", "optional"].iter().any(|word| lower.contains(word))
+            if !["required", "optional", "absent"].iter().any(|word| lower.contains(word))
                 && !sent_sometimes(&lower)
                 && !may_have
                 && left_out(line).is_none()
@@ -313,7 +313,7 @@ impl Drafter<'_> {
                 // (A paragraph under a term that starts `Optional:` says it of the term.)
                 let labelled = |word: &str| term.is_some() && lower.trim_start().starts_with(word);
                 let required = match (
-                    says("optional") || says("not required") || sometimes || labelled("optional"),
+                    says("optional") || says("not required") || says("absent") || sometimes || labelled("optional"),
                     says("required") || labelled("required"),
                 ) {
                     (true, _) => false,
