@@ -349,7 +349,12 @@ fn examples(api: &Api, document: DocumentId, page: &Page, out: &mut Vec<Differen
     let mut matched_ours = BTreeSet::new();
     let mut unmatched_theirs = Vec::new();
     for (i, (section, status, headers, body)) in theirs.iter().enumerate() {
-        match ours.iter().position(|e| &e.body == body) {
+        // (Two examples may show one body, Attio's 429 in its format's section and its own: each
+        // page example matches one of ours, in its section where one is.)
+        let same = |j: &usize| !matched_ours.contains(j) && &ours[*j].body == body;
+        let in_section = |j: &usize| &title(&api[ours[*j].trace.section].heading) == section;
+        let found = (0..ours.len()).find(|j| same(j) && in_section(j)).or_else(|| (0..ours.len()).find(same));
+        match found {
             Some(j) if matched_ours.insert(j) => {
                 let example = ours[j];
                 let mut sorted = headers.clone();

@@ -773,8 +773,10 @@ impl Drafter<'_> {
                     known.contains(v.as_str()) || namespaced.contains(crate::model::without_namespace(v, Some('#')))
                 }) || self.vocabulary_styled_like(&sent, VocabularyType::String).is_some();
                 // One value in every example that sends the member is a constant (a problem
-                // type's one URI), not codes.
-                let constant = values.len() == 1 && sending >= 2;
+                // type's one URI), not codes; unless it is written as codes are (Buildr's one
+                // `rate_limit_exceeded`, on a page of its one error).
+                let snake = |v: &str| v.contains('_') && !v.contains(char::is_whitespace) && !v.contains('/');
+                let constant = values.len() == 1 && sending >= 2 && !snake(&values[0].0);
                 // Numbers that are all statuses repeat the status (Google's `error.code` 404);
                 // a `status` that is no code-like text is a state (`"error"`, `"Failure"`).
                 let statuses = |v: &String| v.parse::<u16>().is_ok_and(|n| (100..=599).contains(&n));

@@ -211,8 +211,7 @@ impl Drafter<'_> {
             for block in section.code_blocks.iter().filter(|b| b.language == "http") {
                 let response = block.http_response();
                 for (name, value) in response.headers.iter().filter(|(name, _)| !is_framing_header(name)) {
-                    let said = format!("Sent with the page's example responses (`{name}`).");
-                    self.ensure_header(name, &said, &source, Some(value));
+                    self.ensure_header(name, &sent_with_examples(name), &source, Some(value));
                 }
             }
             let is_text = |b: &&crate::page::CodeBlock| texts.iter().any(|(_, text)| std::ptr::eq(*text, *b));
@@ -313,12 +312,7 @@ impl Drafter<'_> {
             self.ensure_status(code, &source);
         }
         for (name, value) in &headers {
-            self.ensure_header(
-                name,
-                &format!("Sent with the page's example responses (`{name}`)."),
-                &source,
-                Some(value),
-            );
+            self.ensure_header(name, &sent_with_examples(name), &source, Some(value));
         }
         let base = names::slug(self.page.sections[index].heading.last().map_or("example", String::as_str));
         let id = names::unique(&base, |id| used_ids.insert(id.to_string()), |n| format!("{base}-{n}"));
@@ -516,7 +510,24 @@ impl Drafter<'_> {
 
     /// A header, unless the draft has it already.
     fn ensure_header(&mut self, name: &str, description: &str, section: &str, example_value: Option<&str>) {
-        if let Some(known) = self.headers.iter_mut().find(|h| h.name.eq_ignore_ascii_case(name)) {
+        if let Some(at) = self.headers.iter().position(|h| h.name.eq_ignore_ascii_case(name)) {
+            // A header an example showed first, that the page then describes (Buildr's
+            // `X-Rate-Limited-For`, "the seconds until the next call"): its words, and the role
+            // they give it.
+            let shown_only = self.headers[at].description == sent_with_examples(&self.headers[at].name);
+            if shown_only && description != sent_with_examples(name) {
+                let (section, _) = self.free_source(section, |rows| *rows == TableRows::Headers);
+                let known = &mut self.headers[at];
+                known.description = description.to_string();
+                known.source = section;
+                if known.role.is_none() {
+                    let header = self.headers.remove(at);
+                    self.add_header(header, None);
+                    let added = self.headers.pop().expect("added above");
+                    self.headers.insert(at, added);
+                }
+            }
+            let known = &mut self.headers[at];
             // An example's `Retry-After` shows a form the header is written in.
             if let (Some(HeaderRole::RetryAfter), Some(value)) = (known.role, example_value) {
                 let format = header_wait_format(known, value);
@@ -549,7 +560,10 @@ impl Drafter<'_> {
     pub(super) fn add_header(&mut self, mut header: Header, example_value: Option<&str>) {
         let bare = names::bare(&header.name);
         let named = role_named(&bare);
-        let role = named.or_else(|| limit_figure_said(&bare, &header.description));
+        // (Or a wait the prose says to keep, in a header named otherwise: "wait as many seconds
+        // as `X-Rate-Limited-For` says".)
+        let wait = || self.waits_said.contains(&header.name).then_some(HeaderRole::RetryAfter);
+        let role = named.or_else(|| limit_figure_said(&bare, &header.description)).or_else(wait);
         // A role its name gives a header is taken from one that had it from a description it
         // shares with others (RingCentral's `X-Rate-Limit-Group`, in a line about `-Remaining`).
         if let Some(role) = named {
@@ -580,7 +594,13 @@ impl Drafter<'_> {
                 let description = header.description.to_lowercase();
                 let format = if let Some(format) = example_value.and_then(reset_format) {
                     format
-                } else if description.contains("epoch") || description.contains("unix") {
+                } else if description.contains("epoch")
+                    || description.contains("unix")
+                    // (A bare "timestamp" of a reset is the epoch's: BuildPass's.)
+                    || (description.contains("timestamp")
+                        && !speaks_of_iso8601(&description)
+                        && !description.contains("http-date"))
+                {
                     match description.contains("millisecond") {
                         true => RetryAfterFormat::EpochMilliseconds,
                         false => RetryAfterFormat::EpochSeconds,
@@ -626,6 +646,11 @@ impl Drafter<'_> {
             self.ensure_header(&name, &line, &section, None);
         }
     }
+}
+
+/// What a draft says of a header an example shows and the page does not describe.
+fn sent_with_examples(name: &str) -> String {
+    format!("Sent with the page's example responses (`{name}`).")
 }
 
 /// The headers a table's cell names: in code (`` `Retry-After` ``, not a status's name in code,
