@@ -22,7 +22,8 @@ pub const VALUE_FACTS: &[&str] = &[
     "link",
     "url",
 ];
-pub const FIELD_FACTS: &[&str] = &["name", "path", "type", "required", "presence", "nullable", "format", "description"];
+pub const FIELD_FACTS: &[&str] =
+    &["name", "path", "type", "type_format", "required", "presence", "nullable", "format", "description"];
 pub const HEADER_FACTS: &[&str] = &["name", "description", "type", "example"];
 
 pub fn facts_for(rows: &TableRows) -> &'static [&'static str] {
@@ -106,6 +107,12 @@ pub fn field_fact(api: &Api, field: &Field, name: &str) -> Option<String> {
         // holds: its name, of the body's own.)
         "name" | "path" => Some(field.name.clone()),
         "type" => Some(json_type_name(api, &field.ty).to_string()),
+        // (The type, then its format in angle brackets where it has one, as references drawn
+        // from OpenAPI write them: `string<uri>`.)
+        "type_format" => Some(match field.format {
+            Some(format) => format!("{}<{}>", json_type_name(api, &field.ty), format.name()),
+            None => json_type_name(api, &field.ty).to_string(),
+        }),
         "required" => Some(yes_no(field.required)),
         "presence" => field.presence.clone(),
         "nullable" => Some(yes_no(field.nullable)),

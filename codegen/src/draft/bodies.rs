@@ -204,7 +204,11 @@ fn other_container(ty: &FieldType, value: &Value) -> bool {
 
 /// Does a member's description say people read it (a message, not a code)?
 fn read_by_people(description: &str) -> bool {
-    let said = description.to_lowercase();
+    let mut said = description.to_lowercase();
+    // (Documentation for people is what a problem type's URI leads to, not the member itself.)
+    for documents in ["human-readable documentation", "human readable documentation", "documentation for people"] {
+        said = said.replace(documents, "documentation");
+    }
     ["for people", "human-readable", "human readable", "for humans", "readable by humans", "to show to", "to display"]
         .iter()
         .any(|phrase| said.contains(phrase))

@@ -1,7 +1,7 @@
 //! Reading a table's cells: codes, yes/no, placeholders, markup, and the templates that write
 //! them back.
 
-use crate::model::FieldType;
+use crate::model::{FieldType, StringFormat};
 
 /// The template that writes a cell holding codes: the cell with its (first) code replaced.
 pub(super) fn code_template(cell: &str, codes: &[u16], placeholder: &str) -> Option<String> {
@@ -343,12 +343,29 @@ pub(super) fn json_type(cell: &str) -> Option<FieldType> {
 /// optional`).
 const OPTIONAL_AFTER_TYPE: [&str; 2] = [", optional", " (optional)"];
 
-/// A type cell's JSON type, and the words after it that say the member is optional, where it
-/// has them (`array, optional`).
-pub(super) fn type_and_optional(cell: &str) -> Option<(FieldType, Option<&'static str>)> {
+/// What a field table's type cell says of a member.
+#[derive(Debug, PartialEq)]
+pub(super) struct TypeCell {
+    pub ty: FieldType,
+    /// A string's format, in angle brackets after the type (`string<uri>`, as references drawn
+    /// from OpenAPI write it).
+    pub format: Option<StringFormat>,
+    /// The words after the type that say the member is optional (`array, optional`).
+    pub optional: Option<&'static str>,
+}
+
+/// A type cell's JSON type, the format after it, and the words that say the member is
+/// optional, where it has them (`array, optional`, `string<date-time>`).
+pub(super) fn type_cell(cell: &str) -> Option<TypeCell> {
     let lower = strip_code(cell).to_lowercase();
-    let words = OPTIONAL_AFTER_TYPE.into_iter().find(|words| lower.ends_with(words));
-    json_type(lower.strip_suffix(words.unwrap_or_default()).unwrap_or(&lower)).map(|ty| (ty, words))
+    let optional = OPTIONAL_AFTER_TYPE.into_iter().find(|words| lower.ends_with(words));
+    let typed = lower.strip_suffix(optional.unwrap_or_default()).unwrap_or(&lower);
+    let (typed, format) = match typed.strip_suffix('>').and_then(|rest| rest.split_once('<')) {
+        Some((typed, format)) => (typed, Some(StringFormat::named(format)?)),
+        None => (typed, None),
+    };
+    let ty = json_type(typed)?;
+    (format.is_none() || ty == FieldType::String).then_some(TypeCell { ty, format, optional })
 }
 
 pub(super) fn is_code_span(cell: &str) -> bool {
@@ -377,15 +394,21 @@ pub(super) fn unescape(cell: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{class_and_name, numbered_name, status_and_name, statuses_said, type_and_optional};
-    use crate::model::FieldType;
+    use super::{class_and_name, numbered_name, status_and_name, statuses_said, type_cell, TypeCell};
+    use crate::model::{FieldType, StringFormat};
 
     #[test]
-    fn a_type_cell_may_say_the_member_is_optional() {
-        assert_eq!(type_and_optional("string"), Some((FieldType::String, None)));
-        assert_eq!(type_and_optional("`array`, optional").map(|(_, words)| words), Some(Some(", optional")));
-        assert_eq!(type_and_optional("Integer (optional)"), Some((FieldType::Integer, Some(" (optional)"))));
-        assert_eq!(type_and_optional("string, nullable"), None);
+    fn a_type_cell_may_say_the_member_is_optional_and_its_format() {
+        let string = TypeCell { ty: FieldType::String, format: None, optional: None };
+        assert_eq!(type_cell("string"), Some(string));
+        assert_eq!(type_cell("`array`, optional").and_then(|cell| cell.optional), Some(", optional"));
+        let integer = TypeCell { ty: FieldType::Integer, format: None, optional: Some(" (optional)") };
+        assert_eq!(type_cell("Integer (optional)"), Some(integer));
+        assert_eq!(type_cell("string, nullable"), None);
+        assert_eq!(type_cell("string<uri>").and_then(|cell| cell.format), Some(StringFormat::Uri));
+        assert_eq!(type_cell("string<date-time>, optional").and_then(|cell| cell.format), Some(StringFormat::DateTime));
+        assert_eq!(type_cell("integer<int32>"), None, "no string format");
+        assert_eq!(type_cell("string<colour>"), None);
     }
 
     #[test]

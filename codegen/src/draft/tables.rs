@@ -7,7 +7,7 @@ use super::cells::{
     class_and_name, code_template, fact_cell, group_after_codes, is_code_cell, is_code_span, is_header_cell,
     is_known_header_cell, is_lower_case_header_cell, is_placeholder, is_yes_no_column, key_template, numbered_name,
     reason_after_code, status_and_message, status_and_name, status_phrases, statuses_form, statuses_said, strip_code,
-    type_and_optional, unescape, yes_no, yes_no_form,
+    type_cell, unescape, yes_no, yes_no_form,
 };
 use super::{names, Drafter, TableAt, VocabularyTable};
 use crate::model::{
@@ -331,10 +331,11 @@ impl TableKind {
             return Some(Self::Headers);
         }
         // A `Type` column of JSON types (an API's "Type" of error is a code column).
-        let has_type_column =
-            table.header.iter().enumerate().any(|(c, h)| {
-                is_type_header(h) && column(table, c).iter().all(|cell| type_and_optional(cell).is_some())
-            });
+        let has_type_column = table
+            .header
+            .iter()
+            .enumerate()
+            .any(|(c, h)| is_type_header(h) && column(table, c).iter().all(|cell| type_cell(cell).is_some()));
         // Statuses, or a class of them (`5xx`), beside at least one status.
         let statuses = |c: usize| {
             let cells = column(table, c);
@@ -787,13 +788,19 @@ impl Drafter<'_> {
             vec![TableColumn { header: table.header[0].clone(), cell: key_template(&column(table, 0), "name") }];
         let mut facts: Vec<FieldFact> = Vec::new();
         let mut optional_words: Option<&str> = None;
+        let mut formats_written = false;
         for (c, header) in table.header.iter().enumerate().skip(1) {
             let cells = column(table, c);
             let lower = header.trim().to_lowercase();
-            let (fact, form) = if is_type_header(&lower) && cells.iter().all(|cell| type_and_optional(cell).is_some()) {
+            let (fact, form) = if is_type_header(&lower) && cells.iter().all(|cell| type_cell(cell).is_some()) {
                 let capitalized = cells.iter().all(|cell| strip_code(cell).starts_with(char::is_uppercase));
+                // (`string<uri>`: a format the cells write after the type.)
+                formats_written = cells.iter().any(|cell| type_cell(cell).is_some_and(|cell| cell.format.is_some()));
+                if formats_written && capitalized {
+                    return None;
+                }
                 // (`array, optional`: the words a member sent only sometimes has after its type.)
-                let mut words = cells.iter().filter_map(|cell| type_and_optional(cell)?.1);
+                let mut words = cells.iter().filter_map(|cell| type_cell(cell)?.optional);
                 optional_words = match (words.next(), words.next()) {
                     (Some(first), None) => Some(first),
                     (Some(first), Some(second)) if first == second && words.all(|w| w == first) => Some(first),
@@ -814,7 +821,8 @@ impl Drafter<'_> {
                 return None;
             };
             facts.push(fact);
-            let mut cell = fact_cell(fact.key(), form.as_deref(), &[]);
+            let key = if fact == FieldFact::Type && formats_written { "type_format" } else { fact.key() };
+            let mut cell = fact_cell(key, form.as_deref(), &[]);
             if let Some(words) = optional_words.filter(|_| fact == FieldFact::Type) {
                 cell.push_str(&format!("{{required:/{words}}}"));
             }
@@ -840,8 +848,9 @@ impl Drafter<'_> {
         for row in &table.rows {
             let key = strip_code(&row[0]);
             let mut inferred = Vec::new();
+            let typed = type_column.and_then(|c| row.get(c)).and_then(|cell| type_cell(cell));
             let ty = match type_column.and_then(|c| row.get(c)) {
-                Some(cell) => type_and_optional(cell)?.0,
+                Some(cell) => type_cell(cell)?.ty,
                 // Without a column, the examples say (until then, text).
                 None => {
                     inferred.push("type".into());
@@ -850,11 +859,10 @@ impl Drafter<'_> {
             };
             let description = description_column.and_then(|c| row.get(c)).map_or_else(String::new, |d| unescape(d));
             let presence = presence_column.and_then(|c| row.get(c)).map(|cell| unescape(cell));
-            let said_in_type =
-                optional_words.and(type_column).and_then(|c| row.get(c)).and_then(|c| type_and_optional(c));
+            let said_in_type = typed.as_ref().filter(|_| optional_words.is_some());
             let required = match (required_column.and_then(|c| row.get(c)), &presence) {
                 (Some(cell), _) => yes_no(cell)?,
-                (None, _) if said_in_type.is_some() => said_in_type.is_some_and(|(_, words)| words.is_none()),
+                (None, _) if said_in_type.is_some() => said_in_type.is_some_and(|typed| typed.optional.is_none()),
                 (None, Some(presence)) => presence_required(presence),
                 // Without a column, a field is required unless its description says otherwise;
                 // a guess, unless the table marks some fields optional (then it says which are).
@@ -875,6 +883,7 @@ impl Drafter<'_> {
                 required,
                 presence,
                 nullable,
+                format: typed.and_then(|typed| typed.format),
                 description: if description.is_empty() { key } else { description },
                 source: source.clone(),
                 inferred,

@@ -699,6 +699,29 @@ pub enum StringFormat {
 }
 
 impl StringFormat {
+    pub const ALL: [StringFormat; 15] = [
+        Self::DateTime,
+        Self::Date,
+        Self::Time,
+        Self::Duration,
+        Self::Email,
+        Self::Hostname,
+        Self::Ipv4,
+        Self::Ipv6,
+        Self::Uri,
+        Self::UriReference,
+        Self::Iri,
+        Self::IriReference,
+        Self::UriTemplate,
+        Self::Uuid,
+        Self::Regex,
+    ];
+
+    /// The format JSON Schema names so (`date-time`).
+    pub fn named(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|format| format.name() == name)
+    }
+
     /// The name JSON Schema gives it, e.g. `date-time`.
     pub fn name(self) -> &'static str {
         match self {
