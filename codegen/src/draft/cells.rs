@@ -352,20 +352,29 @@ pub(super) struct TypeCell {
     pub format: Option<StringFormat>,
     /// The words after the type that say the member is optional (`array, optional`).
     pub optional: Option<&'static str>,
+    /// The words after the type that say the member may be `null` (`object or null`).
+    pub nullable: Option<&'static str>,
 }
 
+/// The words a type cell may end with for a member that may be `null` (Evermont's `object or
+/// null`).
+const NULL_AFTER_TYPE: [&str; 1] = [" or null"];
+
 /// A type cell's JSON type, the format after it, and the words that say the member is
-/// optional, where it has them (`array, optional`, `string<date-time>`).
+/// optional or may be `null`, where it has them (`array, optional`, `string<date-time>`,
+/// `object or null`).
 pub(super) fn type_cell(cell: &str) -> Option<TypeCell> {
     let lower = strip_code(cell).to_lowercase();
     let optional = OPTIONAL_AFTER_TYPE.into_iter().find(|words| lower.ends_with(words));
     let typed = lower.strip_suffix(optional.unwrap_or_default()).unwrap_or(&lower);
+    let nullable = NULL_AFTER_TYPE.into_iter().find(|words| typed.ends_with(words));
+    let typed = typed.strip_suffix(nullable.unwrap_or_default()).unwrap_or(typed);
     let (typed, format) = match typed.strip_suffix('>').and_then(|rest| rest.split_once('<')) {
         Some((typed, format)) => (typed, Some(StringFormat::named(format)?)),
         None => (typed, None),
     };
     let ty = json_type(typed)?;
-    (format.is_none() || ty == FieldType::String).then_some(TypeCell { ty, format, optional })
+    (format.is_none() || ty == FieldType::String).then_some(TypeCell { ty, format, optional, nullable })
 }
 
 pub(super) fn is_code_span(cell: &str) -> bool {
@@ -399,16 +408,17 @@ mod tests {
 
     #[test]
     fn a_type_cell_may_say_the_member_is_optional_and_its_format() {
-        let string = TypeCell { ty: FieldType::String, format: None, optional: None };
+        let string = TypeCell { ty: FieldType::String, format: None, optional: None, nullable: None };
         assert_eq!(type_cell("string"), Some(string));
         assert_eq!(type_cell("`array`, optional").and_then(|cell| cell.optional), Some(", optional"));
-        let integer = TypeCell { ty: FieldType::Integer, format: None, optional: Some(" (optional)") };
+        let integer = TypeCell { ty: FieldType::Integer, format: None, optional: Some(" (optional)"), nullable: None };
         assert_eq!(type_cell("Integer (optional)"), Some(integer));
         assert_eq!(type_cell("string, nullable"), None);
         assert_eq!(type_cell("string<uri>").and_then(|cell| cell.format), Some(StringFormat::Uri));
         assert_eq!(type_cell("string<date-time>, optional").and_then(|cell| cell.format), Some(StringFormat::DateTime));
         assert_eq!(type_cell("integer<int32>"), None, "no string format");
         assert_eq!(type_cell("string<colour>"), None);
+        assert_eq!(type_cell("object or null").and_then(|cell| cell.nullable), Some(" or null"));
     }
 
     #[test]

@@ -453,20 +453,20 @@ impl<'p> Drafter<'p> {
 
     /// A body's table that names its members by path (`error.details`) and would rebuild more
     /// rows than the page's, members the examples grew in its section (`error.details[].field`):
-    /// made to list the page's members (`members`). Whether it was.
+    /// made to list the page's members (`entries`). Whether it was.
     fn list_members_by_path(&mut self, at: TableAt) -> bool {
         let (Some(spec), Some(table)) = (self.table_specs.get_mut(&at), self.section_tables.get(&at)) else {
             return false;
         };
         let TableRows::Body(body) = &spec.rows else { return false };
-        if !spec.columns[0].cell.contains("{path") || spec.members.is_some() {
+        if !spec.columns[0].cell.contains("{path") || spec.entries.is_some() {
             return false;
         }
         let paths: Vec<String> = table.rows.iter().map(|row| cells::strip_code(&row[0])).collect();
         if !paths.iter().all(|path| holds_path(&self.bodies, body, path)) {
             return false;
         }
-        spec.members = Some(paths);
+        spec.entries = Some(paths);
         true
     }
 

@@ -61,7 +61,7 @@ impl StatusFact {
             || lower.contains("status message")
         {
             Self::Reason
-        } else if lower.contains("action") || lower.contains("what to do") || lower.contains("resolution") {
+        } else if says_what_to_do(&lower) {
             Self::Action
         } else if lower.contains("when") {
             Self::WhenUsed
@@ -82,6 +82,27 @@ impl StatusFact {
         }
         Some(())
     }
+}
+
+/// The one wording some cells use (`None` where none does); no wording where they use two.
+fn one_wording<'w>(mut words: impl Iterator<Item = &'w str>) -> Option<Option<&'w str>> {
+    let Some(first) = words.next() else { return Some(None) };
+    words.all(|w| w == first).then_some(Some(first))
+}
+
+/// Does a member's description close with the errors it is sent for, in brackets (`More about
+/// the error (for validation errors)`)?
+fn condition_in_brackets(said: &str) -> bool {
+    let inside = said.trim_end().trim_end_matches('.').strip_suffix(')').and_then(|rest| rest.rsplit_once('('));
+    inside.is_some_and(|(_, inside)| ["for ", "only ", "when ", "if ", "on "].iter().any(|w| inside.starts_with(w)))
+}
+
+/// Does a column's header say it tells clients what to do (`Action`, `Resolution`, `Guidance`,
+/// `How to fix`)?
+fn says_what_to_do(header: &str) -> bool {
+    ["action", "what to do", "resolution", "guidance", "how to fix", "remedy", "solution"]
+        .iter()
+        .any(|w| header.contains(w))
 }
 
 /// What a column of a vocabulary's table states about each value.
@@ -138,7 +159,7 @@ impl ValueFact {
             Self::Statuses
         } else if lower.contains("retr") && is_yes_no_column(cells) {
             Self::Retryable
-        } else if lower.contains("action") || lower.contains("what to do") || lower.contains("resolution") {
+        } else if says_what_to_do(&lower) {
             Self::Action
         } else if lower.contains("user") {
             Self::UserMessage
@@ -745,6 +766,13 @@ impl Drafter<'_> {
             entry.class = class;
             self.status_classes.push(entry);
         }
+        // Statuses another section's table lists already (a table of retry advice after a table of
+        // meanings): this table lists them by code, and gives them the facts it adds.
+        let listed_elsewhere = |drafter: &Self, code: u16| {
+            !drafter.undescribed_statuses.contains(&code)
+                && drafter.statuses.iter().any(|s| s.code == code && s.source != section)
+        };
+        let elsewhere = codes.iter().flatten().any(|&code| listed_elsewhere(self, code));
         for ((row, codes), reason) in status_rows.iter().zip(&codes).zip(&reasons) {
             for &code in codes {
                 let phrase = reason.as_ref().map(|(phrase, _)| phrase.clone());
@@ -763,9 +791,16 @@ impl Drafter<'_> {
                     status.description = format!("Status {code}, as the page lists it");
                     status.inferred.push("description".into());
                 }
-                self.add_listed_status(status);
+                match listed_elsewhere(self, code) {
+                    true => self.add_status_facts(status),
+                    false => self.add_listed_status(status),
+                }
             }
         }
+        let entries = elsewhere.then(|| {
+            let statuses = codes.iter().flatten().map(u16::to_string);
+            statuses.chain(class_rows.iter().filter_map(|row| status_class_cell(&row[key]))).collect()
+        });
         // (A span, `500–504`, writes its first and last status.)
         let span = status_rows.iter().any(|row| {
             strip_code(&row[key])
@@ -777,7 +812,21 @@ impl Drafter<'_> {
             separator: joined_by(&status_rows, key),
             span,
         });
-        Some(SourceTable { members: None, rows: TableRows::Statuses, columns, join, groups: None })
+        Some(SourceTable { entries, rows: TableRows::Statuses, columns, join, groups: None })
+    }
+
+    /// The facts a second table gives a status another lists (`status`, read from that table's
+    /// row): each where the status lacks it. One it has otherwise keeps the first table's, and
+    /// the second does not rebuild (it is left out then).
+    fn add_status_facts(&mut self, status: Status) {
+        let Some(known) = self.statuses.iter_mut().find(|s| s.code == status.code) else { return };
+        known.retryable = known.retryable.or(status.retryable);
+        known.action = known.action.take().or(status.action);
+        known.when_used = known.when_used.take().or(status.when_used);
+        known.url = known.url.take().or(status.url);
+        if known.reason.is_none() {
+            known.reason = status.reason;
+        }
     }
 
     /// A table of a body's fields: a first column of names, with a `Type`, `Required` and
@@ -789,6 +838,7 @@ impl Drafter<'_> {
         let mut facts: Vec<FieldFact> = Vec::new();
         let mut optional_words: Option<&str> = None;
         let mut formats_written = false;
+        let mut null_words: Option<&str> = None;
         for (c, header) in table.header.iter().enumerate().skip(1) {
             let cells = column(table, c);
             let lower = header.trim().to_lowercase();
@@ -799,14 +849,10 @@ impl Drafter<'_> {
                 if formats_written && capitalized {
                     return None;
                 }
+                // (`object or null`: the words a member that may be `null` has after its type.)
+                null_words = one_wording(cells.iter().filter_map(|cell| type_cell(cell)?.nullable))?;
                 // (`array, optional`: the words a member sent only sometimes has after its type.)
-                let mut words = cells.iter().filter_map(|cell| type_cell(cell)?.optional);
-                optional_words = match (words.next(), words.next()) {
-                    (Some(first), None) => Some(first),
-                    (Some(first), Some(second)) if first == second && words.all(|w| w == first) => Some(first),
-                    (None, _) => None,
-                    _ => return None,
-                };
+                optional_words = one_wording(cells.iter().filter_map(|cell| type_cell(cell)?.optional))?;
                 (FieldFact::Type, capitalized.then(|| crate::facts::CAPITALIZED.to_string()))
             } else if lower.contains("required") && is_yes_no_column(&cells) {
                 (FieldFact::Required, Some(yes_no_form(&cells)))
@@ -823,6 +869,9 @@ impl Drafter<'_> {
             facts.push(fact);
             let key = if fact == FieldFact::Type && formats_written { "type_format" } else { fact.key() };
             let mut cell = fact_cell(key, form.as_deref(), &[]);
+            if let Some(words) = null_words.filter(|_| fact == FieldFact::Type) {
+                cell.push_str(&format!("{{nullable:{words}/}}"));
+            }
             if let Some(words) = optional_words.filter(|_| fact == FieldFact::Type) {
                 cell.push_str(&format!("{{required:/{words}}}"));
             }
@@ -841,6 +890,7 @@ impl Drafter<'_> {
                 || super::prose::sent_sometimes(&said)
                 || super::prose::left_out(&said).is_some()
                 || super::prose::when_there_is_one(&said).is_some()
+                || condition_in_brackets(&said)
         };
         let marks_optional = description_column
             .is_some_and(|c| table.rows.iter().any(|row| row.get(c).is_some_and(|d| said_optional(d))));
@@ -875,7 +925,7 @@ impl Drafter<'_> {
             };
             let nullable = match nullable_column.and_then(|c| row.get(c)) {
                 Some(cell) => yes_no(cell)?,
-                None => false,
+                None => typed.as_ref().is_some_and(|typed| typed.nullable.is_some()),
             };
             fields.push(Field {
                 name: key.clone(),
@@ -988,7 +1038,7 @@ impl Drafter<'_> {
             self.nest_by_path(body, &super::prose_section_id(&self.section_ids[at]));
             columns[0].cell = key_template(&column(table, 0), "path");
         }
-        Some(SourceTable { members: None, rows: TableRows::Body(name), columns, join: None, groups: None })
+        Some(SourceTable { entries: None, rows: TableRows::Body(name), columns, join: None, groups: None })
     }
 
     /// Members a table of an object's members lists that the examples send beside that object,
@@ -1041,7 +1091,7 @@ impl Drafter<'_> {
             }
             if let Some(spec) = self.table_specs.get_mut(&at) {
                 spec.rows = TableRows::Body(self.bodies[root].name.clone());
-                spec.members = Some(paths);
+                spec.entries = Some(paths);
             }
         }
     }
@@ -1339,7 +1389,7 @@ impl Drafter<'_> {
                 format!("{} and {}.", vocabulary.description.trim_end_matches('.'), section.heading.join(" › "));
             vocabulary.values.extend(values);
             return Some(SourceTable {
-                members: None,
+                entries: None,
                 rows: TableRows::Vocabulary(name),
                 columns,
                 join: None,
@@ -1361,7 +1411,7 @@ impl Drafter<'_> {
             links_to,
             ..Vocabulary::default()
         });
-        Some(SourceTable { members: None, rows: TableRows::Vocabulary(name), columns, join: None, groups: None })
+        Some(SourceTable { entries: None, rows: TableRows::Vocabulary(name), columns, join: None, groups: None })
     }
 
     /// Calls vocabulary `old` `new` wherever the draft names it so far: the vocabulary, the
@@ -1557,7 +1607,7 @@ impl Drafter<'_> {
             };
             self.add_header(header, example.as_deref().map(strip_code).as_deref());
         }
-        Some(SourceTable { members: None, rows: TableRows::Headers, columns, join: None, groups: None })
+        Some(SourceTable { entries: None, rows: TableRows::Headers, columns, join: None, groups: None })
     }
 }
 

@@ -132,12 +132,13 @@ pub struct Section {
 pub struct SourceTable {
     /// The catalog collection whose entries are the rows.
     pub rows: TableRows,
-    /// Where a body's table lists members of an object the body holds beside the body's own, by
-    /// their names (SuperSend's table of `error`'s members lists `request_id`, sent beside
-    /// `error`): the paths of the members it lists (`error.code`, `request_id`), in its order.
-    /// Those are its rows, whatever their `source`.
+    /// Where the table lists other entries than those whose `source` is its section: the keys of
+    /// those it lists, in its order. Statuses by code (a table of retry advice over statuses
+    /// another section lists: `["400", "429"]`), a vocabulary's values, headers by name, a body's
+    /// members by path (SuperSend's table of `error`'s members lists `request_id`, sent beside
+    /// `error`: `[error.code, request_id]`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub members: Option<Vec<String>>,
+    pub entries: Option<Vec<String>>,
     /// The columns, in the document's order.
     pub columns: Vec<TableColumn>,
     /// Where one row of the document covers several entries ("500, 502, 503, 504"):

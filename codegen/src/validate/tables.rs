@@ -10,6 +10,8 @@ use api_error_runtime::model::{ANY_ELEMENT, EACH_ELEMENT};
 
 /// One row of a table: its catalog path and how to read its facts.
 type Row<'f> = (String, RowFacts<'f>);
+/// An entry a table could list: its key, whether its `source` is the table's section, its row.
+type Candidate<'f> = (String, bool, Row<'f>);
 type RowFacts<'f> = Box<dyn Fn(&str) -> Option<String> + 'f>;
 
 impl Checker<'_> {
@@ -18,19 +20,21 @@ impl Checker<'_> {
         let api = self.api;
         let errors_before = self.errors.len();
         let known = facts::facts_for(&table.rows);
-        let rows: Vec<Row<'_>> = match &table.rows {
+        // Every entry the table could list, each with its key (a status's code, a value, a
+        // header's name, a member's name or path) and whether its `source` is the section.
+        let candidates: Vec<Candidate<'_>> = match &table.rows {
             TableRows::Statuses => api
                 .statuses
                 .iter()
                 .enumerate()
-                .filter(|(_, s)| s.source == section.id)
                 .map(|(i, s)| {
-                    (format!("statuses[{i}]"), Box::new(move |f: &str| facts::status_fact(s, f)) as RowFacts<'_>)
+                    let facts = Box::new(move |f: &str| facts::status_fact(s, f)) as RowFacts<'_>;
+                    (s.code.to_string(), s.source == section.id, (format!("statuses[{i}]"), facts))
                 })
                 // A class entry (`5xx`) is a row of its section's table too, after the statuses.
-                .chain(api.status_classes.iter().enumerate().filter(|(_, c)| c.source == section.id).map(|(i, c)| {
+                .chain(api.status_classes.iter().enumerate().map(|(i, c)| {
                     let facts = Box::new(move |f: &str| facts::status_class_fact(c, f)) as RowFacts<'_>;
-                    (format!("status_classes[{i}]"), facts)
+                    (c.class.clone(), c.source == section.id, (format!("status_classes[{i}]"), facts))
                 }))
                 .collect(),
             TableRows::Vocabulary(name) => {
@@ -38,26 +42,17 @@ impl Checker<'_> {
                     self.unknown_rows(path, "vocabulary", name, "a vocabulary defined under `vocabularies:`");
                     return None;
                 };
-                api.vocabularies[v]
-                    .values
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, x)| x.source == section.id)
+                (api.vocabularies[v].values.iter().enumerate())
                     .map(|(i, x)| {
-                        (
-                            format!("vocabularies[{v}].values[{i}]"),
-                            Box::new(move |f: &str| facts::value_fact(x, f)) as RowFacts<'_>,
-                        )
+                        let facts = Box::new(move |f: &str| facts::value_fact(x, f)) as RowFacts<'_>;
+                        (x.value.clone(), x.source == section.id, (format!("vocabularies[{v}].values[{i}]"), facts))
                     })
                     .collect()
             }
-            TableRows::Headers => api
-                .headers
-                .iter()
-                .enumerate()
-                .filter(|(_, h)| h.source == section.id)
+            TableRows::Headers => (api.headers.iter().enumerate())
                 .map(|(i, h)| {
-                    (format!("headers[{i}]"), Box::new(move |f: &str| facts::header_fact(h, f)) as RowFacts<'_>)
+                    let facts = Box::new(move |f: &str| facts::header_fact(h, f)) as RowFacts<'_>;
+                    (h.name.clone(), h.source == section.id, (format!("headers[{i}]"), facts))
                 })
                 .collect(),
             TableRows::Body(name) => {
@@ -65,10 +60,10 @@ impl Checker<'_> {
                     self.unknown_rows(path, "body", name, "a shape defined under `bodies:`");
                     return None;
                 };
-                // A table that writes its rows' `{path}`, or lists its members, lists the members
+                // A table that writes its rows' `{path}`, or lists its entries, lists the members
                 // of the objects the body holds too, below the member that holds each (`error`,
-                // `error.code`).
-                let by_path = table.members.is_some() || table.columns.iter().any(|c| c.cell.contains("{path"));
+                // `error.code`), by their paths.
+                let by_path = table.entries.is_some() || table.columns.iter().any(|c| c.cell.contains("{path"));
                 let mut members: Vec<(usize, usize, String)> = Vec::new();
                 match by_path {
                     true => super::recovery::walk_members(
@@ -83,34 +78,25 @@ impl Checker<'_> {
                         members.extend(api.bodies[b].fields.iter().enumerate().map(|(f, x)| (b, f, x.name.clone())))
                     }
                 }
-                let members = match &table.members {
-                    Some(listed) => self.listed_members(path, name, listed, members),
-                    None => members
-                        .into_iter()
-                        .filter(|&(body, index, _)| api.bodies[body].fields[index].source == section.id)
-                        .collect(),
-                };
                 members
                     .into_iter()
-                    .map(|(body, index, path)| (body, index, &api.bodies[body].fields[index], path))
-                    .map(|(body, index, field, path)| {
+                    .map(|(body, index, path)| {
+                        let field = &api.bodies[body].fields[index];
+                        let key = path.clone();
                         let facts = move |f: &str| match f {
                             "path" => Some(path.clone()),
                             f => facts::field_fact(api, field, f),
                         };
-                        (format!("bodies[{body}].fields[{index}]"), Box::new(facts) as RowFacts<'_>)
+                        let row = (format!("bodies[{body}].fields[{index}]"), Box::new(facts) as RowFacts<'_>);
+                        (key, field.source == section.id, row)
                     })
                     .collect()
             }
         };
-        if table.members.is_some() && !matches!(table.rows, TableRows::Body(_)) {
-            self.error(
-                Code::BadTemplate,
-                format!("{path}.table.members"),
-                "only a body's table lists members",
-                "leave out `members`, or make the rows a body's (`rows: { body: Name }`)",
-            );
-        }
+        let rows: Vec<Row<'_>> = match &table.entries {
+            Some(listed) => self.listed_entries(path, &table.rows, listed, candidates),
+            None => candidates.into_iter().filter(|(_, ours, _)| *ours).map(|(_, _, row)| row).collect(),
+        };
         if rows.is_empty() {
             self.error(
                 Code::EmptyTable,
@@ -301,35 +287,46 @@ impl Checker<'_> {
         }
     }
 
-    /// The members a body's table lists by path (`table.members`), of those the body holds
-    /// (`reached`, each with its path): each known, and listed once.
-    fn listed_members(
+    /// The entries a table lists by key (`table.entries`), of those it could list: each known,
+    /// and listed once.
+    fn listed_entries<'r>(
         &mut self,
         path: &str,
-        body: &str,
+        rows: &TableRows,
         listed: &[String],
-        reached: Vec<(usize, usize, String)>,
-    ) -> Vec<(usize, usize, String)> {
-        let mut rows: Vec<(usize, usize, String)> = Vec::new();
+        mut candidates: Vec<Candidate<'r>>,
+    ) -> Vec<Row<'r>> {
+        let keys: Vec<String> = candidates.iter().map(|(key, _, _)| key.clone()).collect();
+        let mut taken: Vec<(String, Row<'r>)> = Vec::new();
         for (i, wanted) in listed.iter().enumerate() {
-            let at = format!("{path}.table.members[{i}]");
-            match reached.iter().find(|(_, _, reached)| reached == wanted) {
+            let at = format!("{path}.table.entries[{i}]");
+            if taken.iter().any(|(key, _)| key == wanted) {
+                self.error(Code::Duplicate, at, format!("`{wanted}` is listed twice"), "list each entry once");
+                continue;
+            }
+            match candidates.iter().position(|(key, _, _)| key == wanted) {
+                Some(found) => {
+                    let (key, _, row) = candidates.remove(found);
+                    taken.push((key, row));
+                }
                 None => {
-                    let paths: Vec<&str> = reached.iter().map(|(_, _, path)| path.as_str()).collect();
-                    self.error(
-                        Code::UnknownReference,
-                        at,
-                        format!("`{wanted}` is not a member of `{body}` or of an object it holds"),
-                        format!("name a member by its path: {}", paths.join(", ")),
-                    );
+                    let (what, help) = match rows {
+                        TableRows::Statuses => ("a status the catalog lists", "name a status by its code: `429`"),
+                        TableRows::Vocabulary(_) => ("a value of the vocabulary", "name a value as the wire sends it"),
+                        TableRows::Headers => ("a header the catalog lists", "name a header as `headers` does"),
+                        TableRows::Body(_) => {
+                            ("a member of the body or of an object it holds", "name a member by its path: `error.code`")
+                        }
+                    };
+                    let help = match keys.is_empty() {
+                        true => help.to_string(),
+                        false => format!("{help} (one of: {})", keys.join(", ")),
+                    };
+                    self.error(Code::UnknownReference, at, format!("`{wanted}` is not {what}"), help);
                 }
-                Some(_) if rows.iter().any(|(_, _, taken)| taken == wanted) => {
-                    self.error(Code::Duplicate, at, format!("`{wanted}` is listed twice"), "list each member once");
-                }
-                Some(member) => rows.push(member.clone()),
             }
         }
-        rows
+        taken.into_iter().map(|(_, row)| row).collect()
     }
 
     fn unknown_rows(&mut self, path: &str, what: &str, name: &str, help: &str) {

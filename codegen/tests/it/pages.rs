@@ -192,6 +192,24 @@ fn a_table_of_the_members_of_a_list_the_prose_names() {
     assert!(root.fields[0].required, "{yaml}");
 }
 
+/// A second table over the statuses a first one lists (retry advice by status): it lists them
+/// by code (`entries`), gives them its facts, and both tables rebuild.
+#[test]
+fn a_second_table_of_the_statuses_another_lists() {
+    let page = "# Errors\n\n## Statuses\n\n| Code | Meaning |\n| --- | --- |\n| 400 | Bad request |\n\
+        | 429 | Rate limited |\n\n```json\n{\"error\": {\"code\": \"bad\", \"message\": \"Bad.\"}}\n```\n\n\
+        ## Retrying\n\n| Status | Retry? | Guidance |\n| --- | --- | --- |\n| 400 | No | Fix the body. |\n\
+        | 429 | Yes | Back off. |\n";
+    let (yaml, unplaced, catalog) = draft_and_generate(page);
+    assert_eq!(unplaced, Vec::<String>::new(), "{yaml}");
+    let api = &catalog.apis()[0];
+    let tables: Vec<_> = api.sections.iter().filter_map(|s| s.table.as_ref()).collect();
+    assert_eq!(tables.len(), 2, "{yaml}");
+    assert_eq!(tables[1].rows[1], ["429", "Yes", "Back off."], "{yaml}");
+    let limited = api.statuses.iter().find(|s| s.code == 429).expect("429");
+    assert_eq!((limited.retryable, limited.action.as_deref()), (Some(true), Some("Back off.")), "{yaml}");
+}
+
 /// A table of members named by their paths (`error.code`, `error.details[].field`): each in the
 /// object its path goes through, one body, the table rebuilt by path.
 #[test]
