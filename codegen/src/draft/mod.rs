@@ -107,8 +107,22 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     loop {
         let text = drafter.yaml();
         let api = crate::load::parse_api(&format!("spec/{id}.yaml"), &text).map_err(DraftError::Invalid)?;
-        let catalog = crate::validate::validate(crate::load::Loaded { dir: "spec".into(), apis: vec![api] })
-            .map_err(DraftError::Invalid)?;
+        let section_ids: Vec<String> = api.api.sections.iter().map(|s| s.id.clone()).collect();
+        let catalog = match crate::validate::validate(crate::load::Loaded { dir: "spec".into(), apis: vec![api] }) {
+            Ok(catalog) => catalog,
+            // A table drafted from a reading that does not validate is left out, saying why, and
+            // the rest checked again; any other problem is the drafter's, and reported.
+            Err(diagnostics) => {
+                let failing = drafter.tables_at_fault(&diagnostics, &section_ids);
+                if failing.is_empty() {
+                    return Err(DraftError::Invalid(diagnostics));
+                }
+                for (at, message) in failing {
+                    drafter.drop_table(at, &format!("would not validate as drafted ({message})"));
+                }
+                continue;
+            }
+        };
         let api = &catalog.apis()[0];
         let mismatched: Vec<TableAt> = drafter
             .section_tables
@@ -125,7 +139,7 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
         }
         for index in mismatched {
             if !drafter.list_members_by_path(index) {
-                drafter.drop_table(index);
+                drafter.drop_table(index, "would not rebuild cell for cell");
             }
         }
     }
@@ -470,15 +484,36 @@ impl<'p> Drafter<'p> {
         true
     }
 
-    fn drop_table(&mut self, at: TableAt) {
+    /// Leaves out the table at `at`, which `why` (`would not rebuild cell for cell`).
+    fn drop_table(&mut self, at: TableAt, why: &str) {
         self.table_specs.remove(&at);
         if let Some(table) = self.section_tables.remove(&at) {
             self.unplaced.push(format!(
-                "{}: the table ({}) would not rebuild cell for cell, so the catalog keeps no table for it",
+                "{}: the table ({}) {why}, so the catalog keeps no table for it",
                 self.section_title(at.0),
                 table.header.join(", ")
             ));
         }
+    }
+
+    /// The tables kept so far that `diagnostics` are about (at `sections[i].table`, of the
+    /// sections `section_ids` lists), each with the first message about it.
+    fn tables_at_fault(&self, diagnostics: &[crate::Diagnostic], section_ids: &[String]) -> Vec<(TableAt, String)> {
+        let mut found: Vec<(TableAt, String)> = Vec::new();
+        for diagnostic in diagnostics {
+            let Some(path) = diagnostic.path.as_deref() else { continue };
+            let Some((index, rest)) = path.strip_prefix("sections[").and_then(|rest| rest.split_once(']')) else {
+                continue;
+            };
+            let Some(id) = index.parse::<usize>().ok().and_then(|i| section_ids.get(i)) else { continue };
+            let kept = self.table_specs.keys().find(|&&at| &self.table_section_id(at) == id);
+            if let Some(&at) = kept.filter(|_| rest.starts_with(".table")) {
+                if !found.iter().any(|(seen, _)| *seen == at) {
+                    found.push((at, diagnostic.message.clone()));
+                }
+            }
+        }
+        found
     }
 
     /// The catalog as drafted so far.
@@ -587,5 +622,31 @@ impl<'p> Drafter<'p> {
         let value = serde_json::to_value(self.catalog()).expect("the catalog model serializes to JSON");
         text.push_str(&crate::render::yaml::to_yaml(&value));
         text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Drafter;
+    use crate::diagnostic::{Code, Diagnostic};
+
+    #[test]
+    fn a_diagnostic_about_a_section_s_table_names_the_table_drafted_there() {
+        let page = crate::page::parse_page(
+            "# Errors\n\n## Statuses\n\n| Code | Meaning |\n| --- | --- |\n| 400 | Bad request |\n\n\
+             ## Codes\n\n| Code | Meaning |\n| --- | --- |\n| `bad` | Bad input |\n",
+        );
+        let mut drafter = Drafter::new(&page, "drafted", None);
+        drafter.tables();
+        let section_ids: Vec<String> = drafter.catalog().sections.iter().map(|s| s.id.clone()).collect();
+        let at = |i: usize, rest: &str| {
+            Diagnostic::at_path(Code::EmptyTable, "spec/x.yaml", format!("sections[{i}]{rest}"), "empty")
+        };
+        let codes = section_ids.iter().position(|id| id == "codes").expect("the codes' section");
+        let found = drafter.tables_at_fault(&[at(codes, ".table.columns[0]"), at(codes, ".table")], &section_ids);
+        assert_eq!(found.len(), 1, "one table, named once: {found:?}");
+        assert_eq!(drafter.table_section_id(found[0].0), "codes");
+        assert!(drafter.tables_at_fault(&[at(codes, ".heading")], &section_ids).is_empty(), "not its table");
+        assert!(drafter.tables_at_fault(&[at(0, ".table")], &section_ids).is_empty(), "no table drafted there");
     }
 }
