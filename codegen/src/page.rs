@@ -653,6 +653,13 @@ pub fn code_style(word: &str) -> Option<CodeWriting> {
     })
 }
 
+/// Whether two codes are written alike: in one style, or both in capitals, one word of them
+/// alone (`FORBIDDEN` beside `BAD_USER_INPUT`, as GraphQL's codes are).
+pub fn written_alike(a: CodeWriting, b: CodeWriting) -> bool {
+    let capitals = |(lower, upper, _, _): CodeWriting| !lower && upper;
+    a == b || (capitals(a) && capitals(b) && (a.2.is_none() || b.2.is_none()))
+}
+
 /// Whether a code is a phrase of capitalised words (Mapbox's `Not Authorized - Invalid Token`,
 /// `Too Many Requests`): two words or more, each capitalised (or a dash between them).
 pub fn is_title_phrase(word: &str) -> bool {
@@ -938,6 +945,10 @@ mod tests {
         assert!(is_title_phrase("Not Authorized - Invalid Token"));
         assert!(is_title_phrase("Too Many Requests"));
         assert!(!is_title_phrase("Forbidden"), "one word");
+        let style = |word: &str| code_style(word).expect("a code");
+        assert!(written_alike(style("FORBIDDEN"), style("BAD_USER_INPUT")));
+        assert!(!written_alike(style("email"), style("missing_field")), "a word in lower case is no code");
+        assert!(!written_alike(style("not-found"), style("BAD_USER_INPUT")));
         assert!(!is_title_phrase("Authorization: Bearer"), "a snippet");
         assert!(!is_title_phrase("Session expired or invalid"), "a sentence");
     }

@@ -562,7 +562,18 @@ impl Drafter<'_> {
                     Some(list) => self.infer_type(key, list, source),
                     None => FieldType::Array(Box::new(FieldType::Any)),
                 };
-                FieldType::Map(Box::new(items))
+                // (Lists of other things than the first's, GraphQL's `locations` of objects beside
+                // its `path` of names: lists of anything.)
+                let alike = |items: &FieldType| {
+                    map.values().flat_map(|v| v.as_array().into_iter().flatten()).all(|item| match items {
+                        FieldType::Array(each) => self.fits_type(each, item),
+                        _ => true,
+                    })
+                };
+                match alike(&items) {
+                    true => FieldType::Map(Box::new(items)),
+                    false => FieldType::Map(Box::new(FieldType::Array(Box::new(FieldType::Any)))),
+                }
             }
             // An object the prose says is keyed by the request's data (BigCommerce's `errors`,
             // "keyed by field name"): a map of its values' type.
@@ -719,21 +730,39 @@ impl Drafter<'_> {
             };
             let mut candidates: Vec<(usize, Vec<String>)> =
                 self.bodies[b].fields.iter().filter(|f| candidate(f)).map(|f| (b, vec![f.name.clone()])).collect();
-            for field in &self.bodies[b].fields {
-                let (inner, through) = match &field.ty {
-                    FieldType::Object(inner) => (inner, vec![field.name.clone()]),
-                    FieldType::Array(items) => match items.as_ref() {
-                        FieldType::Object(inner) => (inner, vec![field.name.clone(), "[]".to_string()]),
-                        _ => continue,
-                    },
-                    _ => continue,
-                };
-                let Some(i) = self.shape_index(inner) else { continue };
-                for member in self.bodies[i].fields.iter().filter(|f| candidate(f)) {
-                    let mut path = through.clone();
-                    path.push(member.name.clone());
-                    candidates.push((i, path));
+            // (And two objects down, a member named for a code alone: GraphQL's
+            // `errors[].extensions.code`, not a link's media `type`, Mollie's
+            // `_links.documentation.type`.)
+            let named_code = |f: &Field| ["code", "errorcode"].contains(&names::bare(&f.name).as_str());
+            let mut holders: Vec<(usize, Vec<String>)> = vec![(b, Vec::new())];
+            for depth in 0..2 {
+                let mut deeper = Vec::new();
+                for (holder, at) in &holders {
+                    for field in &self.bodies[*holder].fields {
+                        let mut through = at.clone();
+                        through.push(field.name.clone());
+                        let inner = match &field.ty {
+                            FieldType::Object(inner) => inner,
+                            FieldType::Array(items) => match items.as_ref() {
+                                FieldType::Object(inner) => {
+                                    through.push("[]".to_string());
+                                    inner
+                                }
+                                _ => continue,
+                            },
+                            _ => continue,
+                        };
+                        let Some(i) = self.shape_index(inner) else { continue };
+                        let deep = |f: &&Field| depth == 0 || named_code(f);
+                        for member in self.bodies[i].fields.iter().filter(|f| candidate(f)).filter(deep) {
+                            let mut path = through.clone();
+                            path.push(member.name.clone());
+                            candidates.push((i, path));
+                        }
+                        deeper.push((i, through));
+                    }
                 }
+                holders = deeper;
             }
             // The member the prose says to branch on first (Kota's `error_code`, beside a
             // problem's `type`).

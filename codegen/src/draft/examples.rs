@@ -351,9 +351,10 @@ impl Drafter<'_> {
     pub(super) fn statuses_in_bodies(&mut self) {
         let mut found: Vec<(u16, String)> = Vec::new();
         for example in &self.examples {
-            let Some(top) = example.body.as_object() else { continue };
-            let held = top.values().filter_map(Value::as_object);
-            for members in std::iter::once(top).chain(held) {
+            // (Any object of the body, through lists: GraphQL's `errors[].extensions.http.status`.)
+            let mut objects = Vec::new();
+            objects_in(&example.body, &mut objects);
+            for members in objects {
                 let phrases: Vec<&str> = members.values().filter_map(Value::as_str).collect();
                 for (key, value) in members {
                     let Some(code) =
@@ -645,6 +646,18 @@ impl Drafter<'_> {
         for (name, line, section) in found {
             self.ensure_header(&name, &line, &section, None);
         }
+    }
+}
+
+/// Every object `json` is or holds, at any depth, through lists.
+fn objects_in<'v>(json: &'v Value, out: &mut Vec<&'v Map<String, Value>>) {
+    match json {
+        Value::Object(members) => {
+            out.push(members);
+            members.values().for_each(|value| objects_in(value, out));
+        }
+        Value::Array(items) => items.iter().for_each(|item| objects_in(item, out)),
+        _ => {}
     }
 }
 

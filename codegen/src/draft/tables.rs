@@ -481,6 +481,18 @@ impl TableKind {
             let integer = first.iter().all(|c| strip_code(c).parse::<i64>().is_ok());
             return Some(Self::Codes { key: 0, integer });
         }
+        // Codes in a later column headed so, in code style, beside the names of their kinds
+        // (Opendoor's `Error Type | Error Code`: `Syntax Error`, `GRAPHQL_PARSE_FAILED`).
+        let coded = (1..table.header.len()).find(|&c| {
+            let cells = column(table, c);
+            table.header[c].to_lowercase().contains("code")
+                && cells.iter().all(|cell| is_code_span(cell))
+                && all_distinct(&cells)
+        });
+        if let Some(key) = coded.filter(|_| !(1..table.header.len()).any(statuses)) {
+            let integer = column(table, key).iter().all(|c| strip_code(c).parse::<i64>().is_ok());
+            return Some(Self::Codes { key, integer });
+        }
         (1..table.header.len()).find(|&c| statuses(c)).map(|key| Self::Statuses { key })
     }
 }

@@ -265,7 +265,9 @@ impl Drafter<'_> {
         }
         let known = self.vocabularies.iter().flat_map(|v| &v.values).any(|v| v.value == word)
             || self.bodies.iter().flat_map(|b| &b.fields).any(|f| f.name == word);
-        let alike = |v: &&crate::model::Vocabulary| v.values.iter().any(|x| style(&x.value) == Some(written));
+        let alike = |v: &&crate::model::Vocabulary| {
+            v.values.iter().any(|x| style(&x.value).is_some_and(|style| crate::page::written_alike(style, written)))
+        };
         let Some(name) = self.vocabularies.iter().find(alike).map(|v| v.name.clone()).filter(|_| !known) else {
             return;
         };
