@@ -456,6 +456,28 @@ pub(super) fn numbers_called_codes(line: &str) -> impl Iterator<Item = &str> {
     found.into_iter()
 }
 
+/// The words in capitals a line calls codes outside code spans ("The usual codes are
+/// UNAUTHENTICATED, RATE_LIMITED and VALIDATION_ERROR"): where it says `code` and names two such
+/// words joined by `_` at least (an acronym, `HTTP`, alone is none).
+pub(super) fn capitals_called_codes(line: &str) -> Vec<&str> {
+    const ACRONYMS: [&str; 12] =
+        ["HTTP", "HTTPS", "JSON", "API", "URL", "URI", "REST", "UTC", "ISO", "XML", "UUID", "GMT"];
+    let outside: Vec<&str> = line.split('`').step_by(2).collect();
+    let said = outside.join(" ").to_ascii_lowercase();
+    if !said.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w == "code" || w == "codes") {
+        return Vec::new();
+    }
+    let words: Vec<&str> = (outside.iter())
+        .flat_map(|part| part.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')))
+        .filter(|w| w.len() >= 4 && !ACRONYMS.contains(w))
+        .filter(|w| style(w).is_some_and(|(lower, upper, _, _)| upper && !lower))
+        .collect();
+    match words.iter().filter(|w| w.contains('_')).count() >= 2 {
+        true => words,
+        false => Vec::new(),
+    }
+}
+
 /// A heading that is one code, written as codes are (`missing_api_key`, `` `RATE_LIMITED` ``):
 /// a code span, or a word of letters, digits and `_` with a `_` in it (a heading of one plain
 /// word, `Overview`, is no code).
@@ -632,7 +654,20 @@ pub(super) fn defined_code(line: &str) -> Option<(&str, String)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{code_and_status_heading, code_heading, codes_heading, defined_code, numbered_line};
+    use super::{
+        capitals_called_codes, code_and_status_heading, code_heading, codes_heading, defined_code, numbered_line,
+    };
+
+    #[test]
+    fn codes_in_capitals_a_sentence_about_codes_names() {
+        let line = "The usual codes are UNAUTHENTICATED, RATE_LIMITED, VALIDATION_ERROR and UPSTREAM_ERROR.";
+        assert_eq!(
+            capitals_called_codes(line),
+            ["UNAUTHENTICATED", "RATE_LIMITED", "VALIDATION_ERROR", "UPSTREAM_ERROR"]
+        );
+        assert!(capitals_called_codes("Send HTTP and JSON; see `RATE_LIMITED` and `BAD_INPUT`.").is_empty(), "no code");
+        assert!(capitals_called_codes("Codes come over HTTP as JSON, RATE_LIMITED for one.").is_empty(), "one alone");
+    }
 
     #[test]
     fn a_heading_of_a_code_and_its_status() {

@@ -16,7 +16,7 @@ pub(super) use statuses::{defined_status, heading_class, statuses_in};
 use super::Drafter;
 use crate::model::{Status, TableRows};
 use crate::page::code_spans;
-use codes::{defined_code, numbers_called_codes};
+use codes::{capitals_called_codes, defined_code, numbers_called_codes};
 use serde_json::Value;
 use statuses::{called_success, named_http_status, status_definition};
 use std::collections::BTreeSet;
@@ -98,6 +98,10 @@ impl Drafter<'_> {
                 // it: a value of the vocabulary its style is, described by the line.
                 if let Some((word, said)) = defined_code(line) {
                     self.listed_code(word, &said, &source);
+                }
+                // (Codes named bare in a sentence about codes, in capitals.)
+                for word in capitals_called_codes(line) {
+                    self.listed_code(word, line, &source);
                 }
                 for word in code_spans(line).chain(numbers_called_codes(line)) {
                     if word.parse::<u16>().is_ok_and(|n| self.statuses.iter().any(|s| s.code == n)) {
