@@ -26,13 +26,36 @@ enum StatusFact {
     Action,
     WhenUsed,
     Retryable,
+    /// Yes or no, then this separator, then what to do (Cuttr's `No — fix the request`).
+    RetryableThenAction(&'static str),
+}
+
+/// What sets a retry cell's yes or no apart from the advice after it.
+const AFTER_YES_NO: [&str; 4] = [" — ", " – ", " - ", ": "];
+
+/// The separator every cell puts between its yes or no and the advice after it (`No — fix the
+/// request`), where all do.
+fn yes_no_then_advice(cells: &[&str]) -> Option<&'static str> {
+    AFTER_YES_NO.into_iter().find(|separator| {
+        cells.iter().all(|cell| {
+            cell.split_once(separator).is_some_and(|(said, advice)| yes_no(said).is_some() && !advice.trim().is_empty())
+        })
+    })
 }
 
 impl StatusFact {
     /// The column's template: yes/no in the page's words.
     fn template(self, cells: &[&str]) -> String {
-        let form = (self == Self::Retryable).then(|| yes_no_form(cells));
-        fact_cell(self.key(), form.as_deref(), cells)
+        match self {
+            Self::RetryableThenAction(separator) => {
+                let said: Vec<&str> = cells.iter().filter_map(|cell| Some(cell.split_once(separator)?.0)).collect();
+                format!("{{retryable:{}}}{separator}{{action}}", yes_no_form(&said))
+            }
+            _ => {
+                let form = (self == Self::Retryable).then(|| yes_no_form(cells));
+                fact_cell(self.key(), form.as_deref(), cells)
+            }
+        }
     }
 
     /// The fact's name in the table's cell templates (`{when_used}`).
@@ -42,7 +65,7 @@ impl StatusFact {
             Self::Description => "description",
             Self::Action => "action",
             Self::WhenUsed => "when_used",
-            Self::Retryable => "retryable",
+            Self::Retryable | Self::RetryableThenAction(_) => "retryable",
         }
     }
 
@@ -54,6 +77,8 @@ impl StatusFact {
         let lower = header.to_lowercase();
         let wanted = if lower.contains("retr") && is_yes_no_column(cells) {
             Self::Retryable
+        } else if let Some(separator) = yes_no_then_advice(cells).filter(|_| lower.contains("retr")) {
+            Self::RetryableThenAction(separator)
         } else if reasons
             || lower.contains("reason")
             || lower == "name"
@@ -79,6 +104,11 @@ impl StatusFact {
             Self::Action => status.action = Some(unescape(cell)),
             Self::WhenUsed => status.when_used = Some(unescape(cell)),
             Self::Retryable => status.retryable = Some(yes_no(cell)?),
+            Self::RetryableThenAction(separator) => {
+                let (said, advice) = cell.split_once(separator)?;
+                status.retryable = Some(yes_no(said)?);
+                status.action = Some(unescape(advice));
+            }
         }
         Some(())
     }
@@ -748,6 +778,10 @@ impl Drafter<'_> {
             });
             let fact = StatusFact::of_column(header, &cells, reasons, &taken)?;
             taken.push(fact);
+            // (A retry column that gives the advice too leaves no column the action.)
+            if matches!(fact, StatusFact::RetryableThenAction(_)) {
+                taken.push(StatusFact::Action);
+            }
             facts.push((c, fact));
             columns.push(TableColumn { header: header.clone(), cell: fact.template(&cells) });
         }
@@ -1996,7 +2030,15 @@ pub(super) fn members_apart_from_the_status(bodies: &[(Option<u16>, Value)]) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::{bodies_in_cells, closing_statuses, is_name_cell, said_keyed_by_data, RowsGrouped};
+    use super::{bodies_in_cells, closing_statuses, is_name_cell, said_keyed_by_data, yes_no_then_advice, RowsGrouped};
+
+    #[test]
+    fn a_retry_cell_may_give_its_advice_after_yes_or_no() {
+        assert_eq!(yes_no_then_advice(&["No — fix the request", "Yes — with backoff"]), Some(" — "));
+        assert_eq!(yes_no_then_advice(&["No: fix it", "Yes: later"]), Some(": "));
+        assert_eq!(yes_no_then_advice(&["No — fix the request", "Depends — read it again"]), None);
+        assert_eq!(yes_no_then_advice(&["No", "Yes"]), None, "no advice");
+    }
 
     #[test]
     fn statuses_in_the_brackets_that_close_a_description() {
