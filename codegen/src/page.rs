@@ -787,6 +787,31 @@ pub fn code_spans(line: &str) -> impl Iterator<Item = &str> {
     line.split('`').skip(1).step_by(2).map(unquoted)
 }
 
+/// The words a line quotes in single quotes (Resova's "One of: 'api_error', 'not_found_error'"),
+/// each a code's writing: an apostrophe in a word (`member's`) opens none.
+pub fn single_quoted(line: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = line;
+    let mut before: Option<char> = None;
+    while let Some(at) = rest.find('\'') {
+        let opens = rest[..at].chars().next_back().or(before).is_none_or(|c| !c.is_alphanumeric());
+        let after = &rest[at + 1..];
+        let closing = after.find('\'').filter(|&end| !after[end + 1..].starts_with(char::is_alphanumeric));
+        match (opens, closing) {
+            (true, Some(end)) if code_style(&after[..end]).is_some() => {
+                found.push(&after[..end]);
+                before = Some('\'');
+                rest = &after[end + 1..];
+            }
+            _ => {
+                before = Some('\'');
+                rest = after;
+            }
+        }
+    }
+    found
+}
+
 /// A code span's text without the quotes of the JSON string it holds, if it holds one.
 pub fn unquoted(span: &str) -> &str {
     span.strip_prefix('"')
@@ -945,6 +970,11 @@ mod tests {
         assert!(is_title_phrase("Not Authorized - Invalid Token"));
         assert!(is_title_phrase("Too Many Requests"));
         assert!(!is_title_phrase("Forbidden"), "one word");
+        assert_eq!(
+            single_quoted("One of: 'api_error', 'not_found_error' or 'rate_limit_error'."),
+            ["api_error", "not_found_error", "rate_limit_error"]
+        );
+        assert!(single_quoted("The member's type isn't 'a b' here.").is_empty(), "apostrophes, and words with spaces");
         let style = |word: &str| code_style(word).expect("a code");
         assert!(written_alike(style("FORBIDDEN"), style("BAD_USER_INPUT")));
         assert!(!written_alike(style("email"), style("missing_field")), "a word in lower case is no code");

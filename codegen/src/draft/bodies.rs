@@ -859,7 +859,9 @@ impl Drafter<'_> {
             // `type`: "`invalid_request_error`, `authentication_error`, ..."), are its too.
             let styles: BTreeSet<_> = values.iter().filter_map(|v| crate::page::code_style(&v.value)).collect();
             for field in self.bodies[owner].fields.iter().filter(|f| f.name == key) {
-                for span in crate::page::code_spans(&field.description) {
+                // (In code spans, or in single quotes: Resova's "One of: 'api_error', ...".)
+                let quoted = crate::page::single_quoted(&field.description);
+                for span in crate::page::code_spans(&field.description).chain(quoted) {
                     let alike = crate::page::code_style(span).is_some_and(|style| styles.contains(&style));
                     if alike && span != key && !values.iter().any(|v| v.value == span) {
                         values.push(VocabularyValue {
@@ -1092,7 +1094,11 @@ impl Drafter<'_> {
                     // `"message": "Unauthorized"`) after one that says what went wrong.
                     let phrase = |v: &String| crate::model::status_of_reason(v).is_some();
                     let sent = seen.get(&(body.name.clone(), field.name.clone()));
-                    let phrases_only = sent.is_some_and(|sent| !sent.is_empty() && sent.iter().all(phrase));
+                    // (Or the word `ERROR` alone, Docnova's, beside a list of what went wrong.)
+                    let marker =
+                        |v: &String| ["error", "errors", "failure", "failed"].contains(&v.to_lowercase().as_str());
+                    let phrases_only =
+                        sent.is_some_and(|sent| !sent.is_empty() && sent.iter().all(|v| phrase(v) || marker(v)));
                     let rank = rank + if role == FieldRole::Message && phrases_only { 5 } else { 0 };
                     if roles.get(&role).is_none_or(|&(_, best)| rank < best) {
                         roles.insert(role, (f, rank));

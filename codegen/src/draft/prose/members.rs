@@ -141,24 +141,45 @@ pub(in crate::draft) fn sent_sometimes(said: &str) -> bool {
         || said.trim_start().starts_with("for `")
 }
 
-/// Each line of a section's prose, with the term it defines where a line of the term alone
-/// stands above it (a bold `**type**`, then what it is): the term line itself is no line of its
-/// own. A term is one word, a member's name as written.
-fn defined_terms(prose: &[String]) -> Vec<(Option<&str>, &str)> {
-    let is_term = |line: &str| {
-        let word = line.trim_matches('`');
-        !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
+/// Does a paragraph start with the errors or the times its term comes with ("For validation
+/// errors, ...", "Only when ...")?
+fn starts_with_a_condition(lower: &str) -> bool {
+    let opening = lower.split(',').next().unwrap_or_default();
+    (lower.starts_with("for ") && opening.contains("error") && opening.len() < lower.len())
+        || ["only ", "when ", "if "].iter().any(|w| lower.starts_with(w))
+}
+
+/// The term a line stands for alone: one word (a member's name as written), or one word and its
+/// JSON type (`type string`).
+fn term_line(line: &str) -> Option<&str> {
+    let (word, typed) = match line.split_once(' ') {
+        Some((word, ty)) => (word, Some(ty.trim())),
+        None => (line, None),
     };
+    let word = word.trim_matches(['`', '*']);
+    let named = !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c));
+    let typed = typed.is_none_or(|ty| crate::draft::cells::json_type(&ty.trim_matches('`').to_lowercase()).is_some());
+    (named && typed).then_some(word)
+}
+
+/// Each line of a section's prose, with the term it defines where a line of the term alone
+/// stands above it (a bold `**type**`, then what it is; or the term and its JSON type, Resova's
+/// `**type** string`): the term line itself is no line of its own. A term is one word, a member's
+/// name as written.
+fn defined_terms(prose: &[String]) -> Vec<(Option<&str>, &str)> {
     let mut lines = Vec::new();
-    let mut term: Option<&str> = None;
+    let mut term: Option<(&str, &str)> = None;
     for line in prose {
         match term.take() {
-            None if is_term(line) => term = Some(line),
-            defined => lines.push((defined.map(|term| term.trim_matches('`')), line.as_str())),
+            None => match term_line(line) {
+                Some(word) => term = Some((word, line)),
+                None => lines.push((None, line.as_str())),
+            },
+            Some((word, _)) => lines.push((Some(word), line.as_str())),
         }
     }
     // (A term last, with nothing under it, is a line as written.)
-    lines.extend(term.map(|line| (None, line)));
+    lines.extend(term.map(|(_, line)| (None, line)));
     lines
 }
 
@@ -259,9 +280,35 @@ impl Drafter<'_> {
                 },
             };
             let fields = self.bodies.iter_mut().flat_map(|body| &mut body.fields);
+            let mut vocabularies = Vec::new();
             for field in fields.filter(|f| f.name == member && f.inferred.iter().any(|i| i == "description")) {
                 field.description = sentence.replace('`', "");
                 field.inferred.retain(|fact| fact != "description");
+                if let crate::model::FieldType::Vocabulary(name) = field.ty.values() {
+                    vocabularies.push(name.clone());
+                }
+            }
+            // The values the paragraph under a term lists, written as its vocabulary's are
+            // (Resova's `type`: "One of: 'api_error', 'authentication_error', ..."), are its too.
+            if term.is_some() {
+                let source = page.sections.iter().position(|s| s.prose.iter().any(|l| l == line));
+                let source = source.map(|at| self.section_ids[at].clone()).unwrap_or_default();
+                let named: Vec<&str> = code_spans(line).chain(crate::page::single_quoted(line)).collect();
+                for vocabulary in self.vocabularies.iter_mut().filter(|v| vocabularies.contains(&v.name)) {
+                    let styles: Vec<_> =
+                        vocabulary.values.iter().filter_map(|x| crate::page::code_style(&x.value)).collect();
+                    for word in &named {
+                        let alike = crate::page::code_style(word)
+                            .is_some_and(|style| styles.iter().any(|&other| crate::page::written_alike(style, other)));
+                        if alike && *word != member && !vocabulary.values.iter().any(|x| x.value == *word) {
+                            vocabulary.values.push(crate::model::VocabularyValue {
+                                value: word.to_string(),
+                                source: source.clone(),
+                                ..crate::model::VocabularyValue::default()
+                            });
+                        }
+                    }
+                }
             }
         }
     }
@@ -278,7 +325,11 @@ impl Drafter<'_> {
             // Most lines say neither word.
             let lower = line.to_lowercase();
             let may_have = MAY_HAVE.iter().chain(&SOMETIMES_ONE).any(|words| lower.contains(words));
-            if !["required", "optional", "absent"].iter().any(|word| lower.contains(word))
+            // (A paragraph under a term that starts with the errors it comes with: "For validation
+            // errors, what failed".)
+            let for_some = term.is_some() && starts_with_a_condition(&lower);
+            if !for_some
+                && !["required", "optional", "absent"].iter().any(|word| lower.contains(word))
                 && !sent_sometimes(&lower)
                 && !may_have
                 && left_out(line).is_none()
@@ -289,7 +340,9 @@ impl Drafter<'_> {
             }
             // (The member the clause before named first, for one that starts `it`.)
             let mut previous: Option<&str> = None;
-            for clause in line.split("; ").flat_map(|part| part.split(". ")) {
+            for (nth, clause) in line.split("; ").flat_map(|part| part.split(". ")).enumerate() {
+                // (The condition opens the paragraph's first clause.)
+                let for_some = for_some && nth == 0;
                 let first_named = code_spans(clause).next();
                 let before = std::mem::replace(&mut previous, first_named);
                 // What the members are, not what was done to them ("`meta` was drafted optional").
@@ -313,7 +366,12 @@ impl Drafter<'_> {
                 // (A paragraph under a term that starts `Optional:` says it of the term.)
                 let labelled = |word: &str| term.is_some() && lower.trim_start().starts_with(word);
                 let required = match (
-                    says("optional") || says("not required") || says("absent") || sometimes || labelled("optional"),
+                    says("optional")
+                        || says("not required")
+                        || says("absent")
+                        || sometimes
+                        || labelled("optional")
+                        || for_some,
                     says("required") || labelled("required"),
                 ) {
                     (true, _) => false,
@@ -359,7 +417,7 @@ impl Drafter<'_> {
                 let named: Vec<&str> = match (may_have.and_then(|at| clause.get(at..)), left_out) {
                     _ if !others.is_empty() => others.iter().map(String::as_str).collect(),
                     // (Said under a term of its own, of it: "**type** ... It is optional".)
-                    _ if term.is_some() && (it || labelled("optional") || labelled("required")) => {
+                    _ if term.is_some() && (it || labelled("optional") || labelled("required") || for_some) => {
                         term.into_iter().collect()
                     }
                     (Some(after), _) if targeted => code_spans(after).collect(),
@@ -464,6 +522,12 @@ mod tests {
                 (None, "A sentence."),
                 (None, "param"),
             ]
+        );
+        let typed: Vec<String> =
+            ["**type** string", "The kind of error.", "**type of error**", "A heading."].map(String::from).to_vec();
+        assert_eq!(
+            defined_terms(&typed),
+            [(Some("type"), "The kind of error."), (None, "**type of error**"), (None, "A heading.")]
         );
     }
 
