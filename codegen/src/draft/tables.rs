@@ -1097,7 +1097,7 @@ impl Drafter<'_> {
             let TableRows::Body(name) = &self.table_specs[&at].rows else { continue };
             let Some(shape) = self.bodies.iter().position(|b| &b.name == name && !b.root) else { continue };
             // The one root that holds the object, and its member that does.
-            let held = |f: &Field| f.ty == FieldType::Object(name.clone());
+            let held = |f: &Field| matches!(&f.ty, FieldType::Object(inner) if inner == name);
             let mut holders = self.bodies.iter().enumerate().filter(|(_, b)| b.root && b.fields.iter().any(held));
             let (Some((root, holder)), None) = (holders.next(), holders.next()) else { continue };
             let Some(member) = holder.fields.iter().find(|f| held(f)).map(|f| f.name.clone()) else { continue };

@@ -251,7 +251,10 @@ impl Drafter<'_> {
     /// so its role, where the sentence says it is for support or the request's id).
     pub(in crate::draft) fn prose_descriptions(&mut self) {
         let page = self.page;
-        for (term, line) in page.sections.iter().flat_map(|section| defined_terms(&section.prose)) {
+        let lines = page.sections.iter().enumerate().flat_map(|(index, section)| {
+            defined_terms(&section.prose).into_iter().map(move |(term, line)| (index, term, line))
+        });
+        for (index, term, line) in lines {
             // (Or a line whose one code span names the member it says identifies the request:
             // Plivo's "Keep `api_id`: it identifies the request".)
             let about_the_request = || {
@@ -284,15 +287,14 @@ impl Drafter<'_> {
             for field in fields.filter(|f| f.name == member && f.inferred.iter().any(|i| i == "description")) {
                 field.description = sentence.replace('`', "");
                 field.inferred.retain(|fact| fact != "description");
-                if let crate::model::FieldType::Vocabulary(name) = field.ty.values() {
+                if let FieldType::Vocabulary(name) = field.ty.values() {
                     vocabularies.push(name.clone());
                 }
             }
             // The values the paragraph under a term lists, written as its vocabulary's are
             // (Resova's `type`: "One of: 'api_error', 'authentication_error', ..."), are its too.
-            if term.is_some() {
-                let source = page.sections.iter().position(|s| s.prose.iter().any(|l| l == line));
-                let source = source.map(|at| self.section_ids[at].clone()).unwrap_or_default();
+            if term.is_some() && !vocabularies.is_empty() {
+                let source = self.section_ids[index].clone();
                 let named: Vec<&str> = code_spans(line).chain(crate::page::single_quoted(line)).collect();
                 for vocabulary in self.vocabularies.iter_mut().filter(|v| vocabularies.contains(&v.name)) {
                     let styles: Vec<_> =
