@@ -126,7 +126,7 @@ pub struct Section {
 }
 
 /// A table of the source document, rebuilt from the catalog entries whose `source` is its
-/// section, in catalog order.
+/// section, in catalog order (or from those its `entries` lists, in that order).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceTable {
