@@ -149,17 +149,24 @@ fn starts_with_a_condition(lower: &str) -> bool {
         || ["only ", "when ", "if "].iter().any(|w| lower.starts_with(w))
 }
 
+/// What a term's line says where its type says the member is optional, read as a line of its
+/// paragraph.
+const SAID_OPTIONAL: &str = "It is optional.";
+
 /// The term a line stands for alone: one word (a member's name as written), or one word and its
-/// JSON type (`type string`).
-fn term_line(line: &str) -> Option<&str> {
+/// JSON type (`type string`, `ErrorCode (string)`), and whether the type says it is optional
+/// (`Details (string, optional)`).
+fn term_line(line: &str) -> Option<(&str, bool)> {
     let (word, typed) = match line.split_once(' ') {
         Some((word, ty)) => (word, Some(ty.trim())),
         None => (line, None),
     };
     let word = word.trim_matches(['`', '*']);
     let named = !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c));
-    let typed = typed.is_none_or(|ty| crate::draft::cells::json_type(&ty.trim_matches('`').to_lowercase()).is_some());
-    (named && typed).then_some(word)
+    let typed = typed.map(|ty| ty.strip_prefix('(').and_then(|ty| ty.strip_suffix(')')).unwrap_or(ty));
+    let cell = typed.and_then(crate::draft::cells::type_cell);
+    let optional = cell.as_ref().is_some_and(|cell| cell.optional.is_some());
+    (named && (typed.is_none() || cell.is_some())).then_some((word, optional))
 }
 
 /// Each line of a section's prose, with the term it defines where a line of the term alone
@@ -168,18 +175,24 @@ fn term_line(line: &str) -> Option<&str> {
 /// name as written.
 fn defined_terms(prose: &[String]) -> Vec<(Option<&str>, &str)> {
     let mut lines = Vec::new();
-    let mut term: Option<(&str, &str)> = None;
+    let mut term: Option<(&str, bool, &str)> = None;
     for line in prose {
         match term.take() {
             None => match term_line(line) {
-                Some(word) => term = Some((word, line)),
+                Some((word, optional)) => term = Some((word, optional, line)),
                 None => lines.push((None, line.as_str())),
             },
-            Some((word, _)) => lines.push((Some(word), line.as_str())),
+            Some((word, optional, _)) => {
+                lines.push((Some(word), line.as_str()));
+                // (What its type said, `(string, optional)`, after what the paragraph says.)
+                if optional {
+                    lines.push((Some(word), SAID_OPTIONAL));
+                }
+            }
         }
     }
     // (A term last, with nothing under it, is a line as written.)
-    lines.extend(term.map(|(_, line)| (None, line)));
+    lines.extend(term.map(|(_, _, line)| (None, line)));
     lines
 }
 
@@ -531,6 +544,8 @@ mod tests {
             defined_terms(&typed),
             [(Some("type"), "The kind of error."), (None, "**type of error**"), (None, "A heading.")]
         );
+        let optional: Vec<String> = ["**Details** (string, optional)", "More."].map(String::from).to_vec();
+        assert_eq!(defined_terms(&optional), [(Some("Details"), "More."), (Some("Details"), "It is optional.")]);
     }
 
     #[test]
