@@ -214,6 +214,30 @@ fn read_by_people(description: &str) -> bool {
         .any(|phrase| said.contains(phrase))
 }
 
+/// The words `said` lists, in code spans or in single quotes (Resova's "One of: 'api_error',
+/// ..."), that `alike` says are written as `values` already are: added to them, traced to
+/// `source` (the name of their `member` aside).
+pub(super) fn add_listed_values(
+    values: &mut Vec<VocabularyValue>,
+    said: &str,
+    member: &str,
+    source: &str,
+    alike: impl Fn(crate::page::CodeWriting, crate::page::CodeWriting) -> bool,
+) {
+    let styles: Vec<_> = values.iter().filter_map(|v| crate::page::code_style(&v.value)).collect();
+    for word in crate::page::code_spans(said).chain(crate::page::single_quoted(said)) {
+        let written =
+            crate::page::code_style(word).is_some_and(|style| styles.iter().any(|&other| alike(style, other)));
+        if written && word != member && !values.iter().any(|v| v.value == word) {
+            values.push(VocabularyValue {
+                value: word.to_string(),
+                source: source.to_string(),
+                ..VocabularyValue::default()
+            });
+        }
+    }
+}
+
 /// Is a key named like a code (`error`, `code`, `type`)? Such a string member's values become
 /// a vocabulary.
 fn code_like(key: &str) -> bool {
@@ -857,20 +881,8 @@ impl Drafter<'_> {
                 .collect();
             // The values the member's description lists, written as the examples' are (Mistral's
             // `type`: "`invalid_request_error`, `authentication_error`, ..."), are its too.
-            let styles: BTreeSet<_> = values.iter().filter_map(|v| crate::page::code_style(&v.value)).collect();
             for field in self.bodies[owner].fields.iter().filter(|f| f.name == key) {
-                // (In code spans, or in single quotes: Resova's "One of: 'api_error', ...".)
-                let quoted = crate::page::single_quoted(&field.description);
-                for span in crate::page::code_spans(&field.description).chain(quoted) {
-                    let alike = crate::page::code_style(span).is_some_and(|style| styles.contains(&style));
-                    if alike && span != key && !values.iter().any(|v| v.value == span) {
-                        values.push(VocabularyValue {
-                            value: span.to_string(),
-                            source: field.source.clone(),
-                            ..VocabularyValue::default()
-                        });
-                    }
-                }
+                add_listed_values(&mut values, &field.description, &key, &field.source, |a, b| a == b);
             }
             self.vocabularies.push(Vocabulary {
                 name: name.clone(),

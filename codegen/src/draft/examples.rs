@@ -523,9 +523,8 @@ impl Drafter<'_> {
                 known.source = section;
                 if known.role.is_none() {
                     let header = self.headers.remove(at);
-                    self.add_header(header, None);
-                    let added = self.headers.pop().expect("added above");
-                    self.headers.insert(at, added);
+                    let header = self.with_its_role(header, None);
+                    self.headers.insert(at, header);
                 }
             }
             let known = &mut self.headers[at];
@@ -555,10 +554,16 @@ impl Drafter<'_> {
         self.add_header(header, example_value);
     }
 
-    /// Adds a header with the role its name suggests (unless another header has that role):
-    /// for `Retry-After` its format from the value an example sends, for a rate limit's reset
+    /// Adds a header with the role its name suggests (see [`Self::with_its_role`]).
+    pub(super) fn add_header(&mut self, header: Header, example_value: Option<&str>) {
+        let header = self.with_its_role(header, example_value);
+        self.headers.push(header);
+    }
+
+    /// `header` with the role its name suggests (unless another header has that role): for
+    /// `Retry-After` its format from the value an example sends, for a rate limit's reset
     /// whether its description speaks of the epoch.
-    pub(super) fn add_header(&mut self, mut header: Header, example_value: Option<&str>) {
+    fn with_its_role(&mut self, mut header: Header, example_value: Option<&str>) -> Header {
         let bare = names::bare(&header.name);
         let named = role_named(&bare);
         // (Or a wait the prose says to keep, in a header named otherwise: "wait as many seconds
@@ -621,7 +626,7 @@ impl Drafter<'_> {
             }
             _ => {}
         }
-        self.headers.push(header);
+        header
     }
 
     /// Header names the prose (or a table's cell) gives in code spans (`Retry-After`), described

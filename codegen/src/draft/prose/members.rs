@@ -307,22 +307,10 @@ impl Drafter<'_> {
             // The values the paragraph under a term lists, written as its vocabulary's are
             // (Resova's `type`: "One of: 'api_error', 'authentication_error', ..."), are its too.
             if term.is_some() && !vocabularies.is_empty() {
-                let source = self.section_ids[index].clone();
-                let named: Vec<&str> = code_spans(line).chain(crate::page::single_quoted(line)).collect();
+                let source = &self.section_ids[index];
                 for vocabulary in self.vocabularies.iter_mut().filter(|v| vocabularies.contains(&v.name)) {
-                    let styles: Vec<_> =
-                        vocabulary.values.iter().filter_map(|x| crate::page::code_style(&x.value)).collect();
-                    for word in &named {
-                        let alike = crate::page::code_style(word)
-                            .is_some_and(|style| styles.iter().any(|&other| crate::page::written_alike(style, other)));
-                        if alike && *word != member && !vocabulary.values.iter().any(|x| x.value == *word) {
-                            vocabulary.values.push(crate::model::VocabularyValue {
-                                value: word.to_string(),
-                                source: source.clone(),
-                                ..crate::model::VocabularyValue::default()
-                            });
-                        }
-                    }
+                    let values = &mut vocabulary.values;
+                    crate::draft::bodies::add_listed_values(values, line, &member, source, crate::page::written_alike);
                 }
             }
         }
