@@ -791,22 +791,17 @@ pub fn code_spans(line: &str) -> impl Iterator<Item = &str> {
 /// each a code's writing: an apostrophe in a word (`member's`) opens none.
 pub fn single_quoted(line: &str) -> Vec<&str> {
     let mut found = Vec::new();
-    let mut rest = line;
-    let mut before: Option<char> = None;
-    while let Some(at) = rest.find('\'') {
-        let opens = rest[..at].chars().next_back().or(before).is_none_or(|c| !c.is_alphanumeric());
-        let after = &rest[at + 1..];
+    let mut from = 0;
+    while let Some(at) = line[from..].find('\'').map(|i| from + i) {
+        let opens = line[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = &line[at + 1..];
         let closing = after.find('\'').filter(|&end| !after[end + 1..].starts_with(char::is_alphanumeric));
         match (opens, closing) {
             (true, Some(end)) if code_style(&after[..end]).is_some() => {
                 found.push(&after[..end]);
-                before = Some('\'');
-                rest = &after[end + 1..];
+                from = at + end + 2;
             }
-            _ => {
-                before = Some('\'');
-                rest = after;
-            }
+            _ => from = at + 1,
         }
     }
     found

@@ -459,7 +459,9 @@ impl Drafter<'_> {
             .map(|said| code_spans(said).filter(|span| span.contains('.')).collect::<Vec<_>>())
             .filter(|paths| !paths.is_empty())
             .collect();
-        let holder = |path: &str| path.rsplit_once('.').map_or("", |(holder, _)| holder).to_string();
+        fn holder(path: &str) -> &str {
+            path.rsplit_once('.').map_or("", |(holder, _)| holder)
+        }
         let mut sometimes: Vec<&str> = Vec::new();
         for path in rows.iter().flatten() {
             let naming_holder = rows.iter().filter(|row| row.iter().any(|p| holder(p) == holder(path)));
