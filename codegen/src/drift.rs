@@ -332,6 +332,9 @@ fn page_examples(page: &Page) -> Vec<PageExample> {
     for section in &page.sections {
         for (response, block) in section.json_responses() {
             let Ok(body) = block.json() else { continue };
+            if crate::page::says_it_succeeded(&body) {
+                continue;
+            }
             found.push((title(&section.heading), response.status, response.headers, body));
         }
         // A body of plain text is the JSON string of its text, as the catalog has it.

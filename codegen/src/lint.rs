@@ -516,8 +516,9 @@ fn client_default_waits(api: &Api, out: &mut Vec<Finding>) {
 fn values_outside_their_table(api: &Api, sent: &BTreeSet<(VocabularyId, String)>, out: &mut Vec<Finding>) {
     for (v, vocabulary) in api.vocabularies.iter().enumerate() {
         let rows = TableRows::Vocabulary(vocabulary.name.clone());
-        let table_sections: BTreeSet<SectionId> =
-            vocabulary.values.iter().map(|x| x.trace.section).filter(|&section| api[section].lists(&rows)).collect();
+        let sections = vocabulary.values.iter().map(|x| x.trace.section);
+        let sections = sections.chain(vocabulary.families.iter().map(|f| f.trace.section));
+        let table_sections: BTreeSet<SectionId> = sections.filter(|&section| api[section].lists(&rows)).collect();
         // Or the values a heading each names (`### 010 - Not allowed`), where no table lists them.
         let headed = |value: &crate::resolved::VocabularyValue| {
             api[value.trace.section].heading.last().is_some_and(|heading| {
@@ -553,7 +554,9 @@ fn values_outside_their_table(api: &Api, sent: &BTreeSet<(VocabularyId, String)>
                 None if by_headings => headed(value),
                 None => table_sections.contains(&value.trace.section),
             };
-            if !listed && !recorded {
+            // (A family the table lists, `*_NOT_FOUND`, stands for it.)
+            let in_family = vocabulary.families.iter().any(|family| family.names(&value.wire));
+            if !listed && !recorded && !in_family {
                 let list = match list_section {
                     Some(section) => format!("the list in {} that defines the others", api.section_title(section)),
                     None if by_headings => "the headings that name the others".to_string(),
@@ -687,7 +690,14 @@ fn example_values_outside_their_vocabulary(api: &Api, out: &mut Vec<Finding>) {
         }
         let mut uses = Vec::new();
         collect_uses(api, &FieldType::Object(example.shape), &example.body, "", &mut uses);
-        let unlisted = uses.into_iter().filter(|u| !api[u.vocabulary].values.iter().any(|known| known.wire == u.wire));
+        // (A value of a family the catalog lists, `CONVERSATION_NOT_FOUND` of `*_NOT_FOUND`, is
+        // listed as the document lists it.)
+        let listed = |u: &Use| {
+            let vocabulary = &api[u.vocabulary];
+            vocabulary.values.iter().any(|known| known.wire == u.wire)
+                || vocabulary.families.iter().any(|family| family.names(&u.wire))
+        };
+        let unlisted = uses.into_iter().filter(|u| !listed(u));
         for Use { path, vocabulary, wire } in unlisted {
             let message = format!(
                 "example `{}` sends {} `{wire}` at `{path}`, which the vocabulary does not list (a placeholder, or a value its table lacks)",

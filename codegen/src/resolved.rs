@@ -325,6 +325,35 @@ pub struct Vocabulary {
     /// What ends a namespace the wire may write before a value (`#`).
     pub namespace_separator: Option<char>,
     pub values: Vec<VocabularyValue>,
+    /// Families the document lists as one entry (`4000X`), which no variant stands for.
+    pub families: Vec<ValueFamily>,
+}
+
+/// A family of values written as one entry (see [`crate::model::Vocabulary::families`]).
+#[derive(Debug, Clone)]
+pub struct ValueFamily {
+    /// As the document writes it (`4000X`, `(other)`).
+    pub written: String,
+    /// The pattern of the values it stands for: `*` any run of characters, `?` any one.
+    pub pattern: String,
+    pub description: Option<String>,
+    pub statuses: Vec<u16>,
+    pub action: Option<String>,
+    pub retryable: Option<bool>,
+    pub trace: Trace,
+}
+
+impl ValueFamily {
+    /// Whether the family stands for `wire` (a listed value may be one of it too).
+    pub fn holds(&self, wire: &str) -> bool {
+        crate::model::family_matches(&self.pattern, wire)
+    }
+
+    /// Whether the family names `wire` as one of a kind: it holds it, and is no row of every
+    /// other value (`*`), which says of a value only that the table lacks it.
+    pub fn names(&self, wire: &str) -> bool {
+        self.pattern != "*" && self.holds(wire)
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -1233,6 +1233,62 @@ impl Drafter<'_> {
     }
 }
 
+/// The vocabularies with the values the examples send in members they type that one of their
+/// families holds and none of their values is (`CONVERSATION_NOT_FOUND`, of `*_NOT_FOUND`): each
+/// such value is listed, traced to its example, with the family's statuses. (Not of a family of
+/// every other value, `(other)`: that says nothing of a value but that the table lacks it.)
+pub(super) fn with_family_values(
+    mut vocabularies: Vec<Vocabulary>,
+    bodies: &[Shape],
+    examples: &[crate::model::Example],
+) -> Vec<Vocabulary> {
+    fn walk(bodies: &[Shape], ty: &FieldType, json: &Value, depth: usize, out: &mut Vec<(String, String)>) {
+        match (ty, json) {
+            (_, _) if depth > 16 => {}
+            (FieldType::Vocabulary(name), Value::String(text)) => out.push((name.clone(), text.clone())),
+            (FieldType::Vocabulary(name), Value::Number(n)) if n.is_i64() => out.push((name.clone(), n.to_string())),
+            (FieldType::Array(inner), Value::Array(items)) => {
+                items.iter().for_each(|item| walk(bodies, inner, item, depth + 1, out));
+            }
+            (FieldType::Object(name), Value::Object(members)) => {
+                let Some(shape) = bodies.iter().find(|b| &b.name == name) else { return };
+                for field in &shape.fields {
+                    if let Some(member) = members.get(&field.name) {
+                        walk(bodies, &field.ty, member, depth + 1, out);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for example in examples {
+        let mut sent = Vec::new();
+        for top in tops(&example.body) {
+            walk(bodies, &FieldType::Object(example.body_format.clone()), top, 0, &mut sent);
+        }
+        for (name, value) in sent {
+            let Some(vocabulary) = vocabularies.iter_mut().find(|v| v.name == name) else { continue };
+            if vocabulary.values.iter().any(|x| x.value == value) {
+                continue;
+            }
+            let family = (vocabulary.families.iter())
+                .filter(|f| f.family_pattern() != "*")
+                .find(|f| crate::model::family_matches(f.family_pattern(), &value));
+            let Some(family) = family else { continue };
+            let statuses = family.statuses.clone();
+            let inferred = if statuses.is_empty() { Vec::new() } else { vec!["statuses".to_string()] };
+            vocabulary.values.push(VocabularyValue {
+                value,
+                statuses,
+                source: example.source.clone(),
+                inferred,
+                ..VocabularyValue::default()
+            });
+        }
+    }
+    vocabularies
+}
+
 /// The names of the bodies `from` and of the objects they hold, at any depth.
 pub(super) fn reached_from<'a>(bodies: &'a [Shape], from: impl IntoIterator<Item = &'a str>) -> BTreeSet<&'a str> {
     let mut reached: BTreeSet<&str> = from.into_iter().collect();

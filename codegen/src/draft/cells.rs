@@ -144,6 +144,31 @@ pub(super) fn is_code_cell(cell: &str) -> bool {
             && (text.chars().next().is_some_and(|c| c.is_ascii_alphanumeric()) || is_negative_number(text)))
 }
 
+/// The pattern of the values a code cell stands for, where it writes a family of them rather
+/// than one: a code with `*` in it (`*_NOT_FOUND`, `08*`: the cell is the pattern), digits
+/// ending in `X`s (`4000X`, `5xxxx`: each `X` one digit, `4000?`), or a row of every other code
+/// (`(other)`, `All others`: `*`).
+pub(super) fn family_pattern(cell: &str) -> Option<String> {
+    let text = strip_code(cell);
+    let bare = text.trim_start_matches('(').trim_end_matches(')').trim().to_lowercase();
+    const OTHERS: &[&str] = &["other", "others", "any other", "all other", "all others", "everything else", "*"];
+    if OTHERS.contains(&bare.as_str()) {
+        return Some("*".into());
+    }
+    if text.contains('*') && is_code_cell(&text.replace('*', "A")) {
+        return Some(text);
+    }
+    let digits = text.trim_end_matches(['X', 'x']);
+    let wild = text.len() - digits.len();
+    (wild > 0 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| format!("{digits}{}", "?".repeat(wild)))
+}
+
+/// Whether a family's pattern stands for integer codes only (`4000?`, `08*`, `*`).
+pub(super) fn integer_pattern(pattern: &str) -> bool {
+    pattern.chars().all(|c| c.is_ascii_digit() || "-*?".contains(c))
+}
+
 /// A negative integer, as some APIs' codes are (`-32602`, JSON-RPC's).
 fn is_negative_number(text: &str) -> bool {
     text.strip_prefix('-').is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
@@ -403,8 +428,23 @@ pub(super) fn unescape(cell: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{class_and_name, numbered_name, status_and_name, statuses_said, type_cell, TypeCell};
+    use super::{class_and_name, family_pattern, numbered_name, status_and_name, statuses_said, type_cell, TypeCell};
     use crate::model::{FieldType, StringFormat};
+
+    #[test]
+    fn a_code_cell_may_write_a_family_of_codes() {
+        assert_eq!(family_pattern("4000X").as_deref(), Some("4000?"));
+        assert_eq!(family_pattern("`5xxxx`").as_deref(), Some("5????"));
+        assert_eq!(family_pattern("`*_NOT_FOUND`").as_deref(), Some("*_NOT_FOUND"));
+        assert_eq!(family_pattern("08*").as_deref(), Some("08*"));
+        assert_eq!(family_pattern("(other)").as_deref(), Some("*"));
+        assert_eq!(family_pattern("All others").as_deref(), Some("*"));
+        assert_eq!(family_pattern("40001"), None);
+        assert_eq!(family_pattern("XX"), None, "no digits before the wildcards");
+        assert_eq!(family_pattern("E1XXX"), None, "a letter before the digits: a code of its own");
+        assert_eq!(family_pattern("INVALID_X"), None);
+        assert_eq!(family_pattern("**bold**"), None);
+    }
 
     #[test]
     fn a_type_cell_may_say_the_member_is_optional_and_its_format() {

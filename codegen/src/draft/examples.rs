@@ -183,6 +183,9 @@ impl Drafter<'_> {
                     Ok(Value::Object(body)) if body.is_empty() => {
                         self.unplaced.push(format!("{at}: an empty JSON object"));
                     }
+                    Ok(body) if crate::page::says_it_succeeded(&body) => {
+                        self.unplaced.push(format!("{at}: a body that says the request succeeded, no error's"));
+                    }
                     Ok(body) if part_of.is_some() => {
                         self.example_is_part(index, part_of.as_deref().unwrap_or_default(), &body, &at);
                     }

@@ -592,7 +592,9 @@ impl<'p> Drafter<'p> {
             sections,
             statuses: named_apart(self.statuses.clone()),
             status_classes: self.status_classes.clone(),
-            vocabularies: self.vocabularies.iter().cloned().map(names::with_free_variants).collect(),
+            vocabularies: (bodies::with_family_values(self.vocabularies.clone(), &bodies, &self.examples).into_iter())
+                .map(names::with_free_variants)
+                .collect(),
             bodies,
             unions: Vec::new(),
             headers: self.headers.clone(),

@@ -4,10 +4,10 @@
 
 use super::bodies::drafted_root;
 use super::cells::{
-    class_and_name, code_template, fact_cell, group_after_codes, is_code_cell, is_code_span, is_header_cell,
-    is_known_header_cell, is_lower_case_header_cell, is_placeholder, is_yes_no_column, key_template, numbered_name,
-    reason_after_code, status_and_message, status_and_name, status_phrases, statuses_form, statuses_said, strip_code,
-    type_cell, unescape, yes_no, yes_no_form,
+    class_and_name, code_template, fact_cell, family_pattern, group_after_codes, integer_pattern, is_code_cell,
+    is_code_span, is_header_cell, is_known_header_cell, is_lower_case_header_cell, is_placeholder, is_yes_no_column,
+    key_template, numbered_name, reason_after_code, status_and_message, status_and_name, status_phrases, statuses_form,
+    statuses_said, strip_code, type_cell, unescape, yes_no, yes_no_form,
 };
 use super::{names, Drafter, TableAt, VocabularyTable};
 use crate::model::{
@@ -295,6 +295,31 @@ fn all_distinct<T: Ord>(items: &[T]) -> bool {
 }
 
 /// The cells of column `c`, a placeholder's empty text where a row is short.
+/// Whether a table's `new` row says nothing of its value but what `old`, an earlier table's row
+/// of it, says: each fact it gives is the same there.
+fn says_no_other(new: &VocabularyValue, old: &VocabularyValue) -> bool {
+    let same = |a: &Option<String>, b: &Option<String>| a.is_none() || a == b;
+    same(&new.description, &old.description)
+        && same(&new.title, &old.title)
+        && same(&new.kind, &old.kind)
+        && same(&new.category, &old.category)
+        && same(&new.statuses_said, &old.statuses_said)
+        && same(&new.action, &old.action)
+        && same(&new.message, &old.message)
+        && same(&new.user_message, &old.user_message)
+        && same(&new.link, &old.link)
+        && same(&new.url, &old.url)
+        && (new.retryable.is_none() || new.retryable == old.retryable)
+        && (new.statuses.is_empty() || new.statuses == old.statuses)
+}
+
+/// Cells of integer codes: each a number or a family of numbers (`4000X`), one a number at least.
+fn integer_codes(cells: &[&str]) -> bool {
+    let integer = |cell: &&str| strip_code(cell).parse::<i64>().is_ok();
+    cells.iter().any(integer)
+        && cells.iter().all(|cell| integer(cell) || family_pattern(cell).is_some_and(|p| integer_pattern(&p)))
+}
+
 fn column(table: &PageTable, c: usize) -> Vec<&str> {
     table.rows.iter().map(|row| row.get(c).map_or("", String::as_str)).collect()
 }
@@ -478,7 +503,7 @@ impl TableKind {
                     || column(table, c).iter().any(|cell| sent.texts.contains(&strip_code(cell)))
             };
             // (Of numbers, integers: HERE's `errorCode` 401300; the examples may send them as text.)
-            let numbers = |c: usize| column(table, c).iter().all(|cell| strip_code(cell).parse::<i64>().is_ok());
+            let numbers = |c: usize| integer_codes(&column(table, c));
             // Statuses and codes that both repeat, beside a column that tells the rows apart
             // (KugelAudio's messages, several to a `VALIDATION_ERROR`): a row per message, each
             // linked to its code.
@@ -507,9 +532,11 @@ impl TableKind {
                 _ => Some(Self::Statuses { key: 0 }),
             };
         }
-        if all(is_code_cell) {
-            let integer = first.iter().all(|c| strip_code(c).parse::<i64>().is_ok());
-            return Some(Self::Codes { key: 0, integer });
+        // (Families among them, `*_NOT_FOUND` and `(other)`, beside a code at least.)
+        if all(|cell| is_code_cell(cell) || family_pattern(cell).is_some())
+            && !all(|cell| family_pattern(cell).is_some())
+        {
+            return Some(Self::Codes { key: 0, integer: integer_codes(&first) });
         }
         // Codes in a later column headed so, in code style, beside the names of their kinds
         // (Opendoor's `Error Type | Error Code`: `Syntax Error`, `GRAPHQL_PARSE_FAILED`).
@@ -520,8 +547,7 @@ impl TableKind {
                 && all_distinct(&cells)
         });
         if let Some(key) = coded.filter(|_| !(1..table.header.len()).any(statuses)) {
-            let integer = column(table, key).iter().all(|c| strip_code(c).parse::<i64>().is_ok());
-            return Some(Self::Codes { key, integer });
+            return Some(Self::Codes { key, integer: integer_codes(&column(table, key)) });
         }
         (1..table.header.len()).find(|&c| statuses(c)).map(|key| Self::Statuses { key })
     }
@@ -638,7 +664,8 @@ impl Drafter<'_> {
         let vocabulary = self.vocabularies.iter_mut().find(|v| &v.name == name)?;
         for (row, group) in read.rows.iter().zip(&grouped.group_of) {
             let code = strip_code(&row[key]);
-            let value = vocabulary.values.iter_mut().find(|v| v.source == source && v.value == code)?;
+            let mut entries = vocabulary.values.iter_mut().chain(&mut vocabulary.families);
+            let value = entries.find(|v| v.source == source && v.value == code)?;
             if value.category.as_ref().is_some_and(|category| category != group) {
                 return None;
             }
@@ -1283,7 +1310,7 @@ impl Drafter<'_> {
     ) -> Option<SourceTable> {
         // (Integer codes are digits as the wire sends them: `010` or `5xx` is none.)
         let wire_integer = |key: &String| key.parse::<i64>().is_ok_and(|n| n.to_string() == *key);
-        if integer && !keys.iter().all(|(key, _)| wire_integer(key)) {
+        if integer && !keys.iter().all(|(key, _)| wire_integer(key) || family_pattern(key).is_some()) {
             return None;
         }
         // A table with the columns of an earlier one of codes lists more of the same codes (one
@@ -1370,7 +1397,12 @@ impl Drafter<'_> {
         // Codes that each start with their status (Bitstamp's `400.002`: the status, a dot, a
         // number), every one of the table's: each is sent with it.
         let prefixed = keys.iter().all(|(key, _)| crate::page::status_prefix(key).is_some());
-        let mut values = Vec::new();
+        // Families between the values (`0`, `4000X`, `40001`): the table lists its rows' keys, as
+        // its rows would otherwise come values first.
+        let row_keys: Vec<String> = keys.iter().map(|(key, _)| key.clone()).collect();
+        let mut families_first = row_keys.iter().skip_while(|key| family_pattern(key).is_none());
+        let entries = families_first.any(|key| family_pattern(key).is_none()).then(|| row_keys.clone());
+        let (mut values, mut families) = (Vec::new(), Vec::new());
         for (row, (key_value, mut statuses)) in table.rows.iter().zip(keys) {
             let mut inferred = Vec::new();
             if statuses.is_empty() && prefixed {
@@ -1397,7 +1429,14 @@ impl Drafter<'_> {
             for &code in &value.statuses {
                 self.ensure_status(code, &source);
             }
-            values.push(value);
+            // A family of codes (`4000X`, `(other)`) is no value the API sends.
+            match family_pattern(&value.value) {
+                Some(pattern) => {
+                    value.matches = (pattern != value.value).then_some(pattern);
+                    families.push(value);
+                }
+                None => values.push(value),
+            }
         }
         // Statuses written with their reason (`413 Payload Too Large`): the page's phrase, where
         // it is not RFC 9110's, is the status's reason, which the column writes back.
@@ -1430,17 +1469,39 @@ impl Drafter<'_> {
             self.rename_vocabulary(&name, &renamed, parent);
             name = renamed;
         }
+        // A table of codes an earlier table lists some of, saying the same of each (PingPong's
+        // sub-codes, `40001` among them, after its table of statuses and their codes): more
+        // values of that vocabulary, and the table lists its rows' keys.
+        let wire = if integer { VocabularyType::Integer } else { VocabularyType::String };
+        let overlapping = (same_codes.is_none() && linked.is_none())
+            .then(|| {
+                self.vocabularies.iter().position(|v| {
+                    let shared = values
+                        .iter()
+                        .filter_map(|new| Some((new, v.values.iter().find(|old| old.value == new.value)?)));
+                    let shared: Vec<_> = shared.collect();
+                    v.wire_type == wire
+                        && self.vocabulary_tables.contains_key(&v.name)
+                        && !shared.is_empty()
+                        && shared.iter().all(|(new, old)| says_no_other(new, old))
+                })
+            })
+            .flatten();
+        if let Some(vocabulary) = overlapping.map(|v| &mut self.vocabularies[v]) {
+            let listed: BTreeSet<String> = vocabulary.values.iter().map(|v| v.value.clone()).collect();
+            vocabulary.values.extend(values.into_iter().filter(|v| !listed.contains(&v.value)));
+            vocabulary.families.extend(families);
+            vocabulary.description =
+                format!("{} and {}.", vocabulary.description.trim_end_matches('.'), section.heading.join(" › "));
+            let rows = TableRows::Vocabulary(vocabulary.name.clone());
+            return Some(SourceTable { entries: Some(row_keys), rows, columns, join: None, groups: None });
+        }
         if let Some(vocabulary) = same_codes.and(self.vocabularies.iter_mut().find(|v| v.name == name)) {
             vocabulary.description =
                 format!("{} and {}.", vocabulary.description.trim_end_matches('.'), section.heading.join(" › "));
             vocabulary.values.extend(values);
-            return Some(SourceTable {
-                entries: None,
-                rows: TableRows::Vocabulary(name),
-                columns,
-                join: None,
-                groups: None,
-            });
+            vocabulary.families.extend(families);
+            return Some(SourceTable { entries, rows: TableRows::Vocabulary(name), columns, join: None, groups: None });
         }
         let first_table = VocabularyTable { columns: table.header.clone(), key, named_by: named_by_heading };
         self.vocabulary_tables.insert(name.clone(), first_table);
@@ -1454,10 +1515,11 @@ impl Drafter<'_> {
             source,
             wire_type: if integer { VocabularyType::Integer } else { VocabularyType::String },
             values,
+            families,
             links_to,
             ..Vocabulary::default()
         });
-        Some(SourceTable { entries: None, rows: TableRows::Vocabulary(name), columns, join: None, groups: None })
+        Some(SourceTable { entries, rows: TableRows::Vocabulary(name), columns, join: None, groups: None })
     }
 
     /// Calls vocabulary `old` `new` wherever the draft names it so far: the vocabulary, the

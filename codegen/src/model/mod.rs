@@ -134,7 +134,8 @@ pub struct SourceTable {
     pub rows: TableRows,
     /// Where the table lists other entries than those whose `source` is its section: the keys of
     /// those it lists, in its order. Statuses by code (a table of retry advice over statuses
-    /// another section lists: `["400", "429"]`), a vocabulary's values, headers by name, a body's
+    /// another section lists: `["400", "429"]`), a vocabulary's values and families (a family between
+    /// values: `[0, 4000X, 40001]`), headers by name, a body's
     /// members by path (SuperSend's table of `error`'s members lists `request_id`, sent beside
     /// `error`: `[error.code, request_id]`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -336,6 +337,14 @@ pub struct Vocabulary {
     pub namespace_separator: Option<String>,
     /// Every documented value, in the document's order.
     pub values: Vec<VocabularyValue>,
+    /// Families of values the document lists as one entry each: written with a wildcard
+    /// (`4000X`, `*_NOT_FOUND`, `08*`) or standing for every value not listed (`(other)`). A
+    /// family is no value the API sends, so it has no variant and decodes as nothing: codes of
+    /// it the catalog does not list are unknown values. Each is written as a value is (its
+    /// `value` as the document writes it) and says which values it stands for in `matches`; its
+    /// table rows follow the values' unless the table lists its `entries`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub families: Vec<VocabularyValue>,
 }
 
 /// The JSON type of a vocabulary's values.
@@ -401,6 +410,11 @@ pub struct VocabularyValue {
     /// Rust variant name; derived from `value` when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variant: Option<String>,
+    /// Of a family only (under `families:`): the values it stands for, as a pattern in which `*`
+    /// is any run of characters and `?` any one (`4000?` for `4000X`; `*` for a row of every
+    /// other value). When absent, `value` is the pattern.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matches: Option<String>,
     /// What the value means.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
@@ -452,6 +466,44 @@ pub struct VocabularyValue {
     /// Free remarks on the entry.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+}
+
+impl VocabularyValue {
+    /// Of a family: the pattern of the values it stands for (`matches`, else `value`).
+    pub fn family_pattern(&self) -> &str {
+        self.matches.as_deref().unwrap_or(&self.value)
+    }
+}
+
+/// Whether `text` is one of the values `pattern` stands for: `*` is any run of characters
+/// (none too), `?` any one, every other character itself.
+// (Two wildcards only, as families are written; a glob crate would bring classes and escapes
+// no catalog writes.)
+pub fn family_matches(pattern: &str, text: &str) -> bool {
+    let (pattern, text): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
+    // The usual backtracking walk: remember the last `*` and how much of the text it has taken.
+    let (mut p, mut t, mut star): (usize, usize, Option<(usize, usize)>) = (0, 0, None);
+    while t < text.len() {
+        match pattern.get(p) {
+            Some('*') => {
+                star = Some((p, t));
+                p += 1;
+            }
+            Some(&c) if c == '?' || c == text[t] => {
+                p += 1;
+                t += 1;
+            }
+            _ => match star {
+                Some((at, taken)) => {
+                    p = at + 1;
+                    t = taken + 1;
+                    star = Some((at, taken + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    pattern[p..].iter().all(|&c| c == '*')
 }
 
 /// A JSON object shape.
@@ -1470,3 +1522,25 @@ macro_rules! impl_traced {
     )*};
 }
 impl_traced!(Status, StatusClassEntry, VocabularyValue, Shape, Union, Field, Header, RecoveryRule, Fallback, Example);
+
+#[cfg(test)]
+mod tests {
+    use super::family_matches;
+
+    #[test]
+    fn a_family_stands_for_the_values_its_wildcards_allow() {
+        assert!(family_matches("*_NOT_FOUND", "CONVERSATION_NOT_FOUND"));
+        assert!(family_matches("*_NOT_FOUND", "_NOT_FOUND"));
+        assert!(!family_matches("*_NOT_FOUND", "NOT_FOUND"));
+        assert!(!family_matches("*_NOT_FOUND", "CONVERSATION_NOT_FOUND_YET"));
+        assert!(family_matches("4000?", "40006"));
+        assert!(!family_matches("4000?", "4000"));
+        assert!(!family_matches("4000?", "400061"));
+        assert!(family_matches("08*", "08"));
+        assert!(family_matches("08*", "08006"));
+        assert!(!family_matches("08*", "28000"));
+        assert!(family_matches("*", "anything"));
+        assert!(family_matches("a*b*c", "aXbYbZc"));
+        assert!(!family_matches("a*b*c", "aXbYbZ"));
+    }
+}

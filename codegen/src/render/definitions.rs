@@ -9,7 +9,7 @@
 
 use crate::model::VocabularyType;
 use crate::names;
-use crate::resolved::{Api, FieldType, Shape, Union, Vocabulary, VocabularyValue};
+use crate::resolved::{Api, FieldType, Shape, Union, ValueFamily, Vocabulary, VocabularyValue};
 use serde_json::{json, Map, Value};
 
 /// The JSON Schema dialect of every schema the toolkit writes (OpenAPI 3.1's too).
@@ -311,6 +311,14 @@ impl<'a> Definitions<'a> {
                 " A value may come after a namespace and `{separator}`: the code is the text after the last one."
             ));
         }
+        // (Families are other values to a schema: the open branch takes them.)
+        for family in &vocabulary.families {
+            let pattern = match family.pattern == family.written {
+                true => String::new(),
+                false => format!(" (`{}`)", family.pattern),
+            };
+            description.push_str(&format!(" Family `{}`{pattern}: {}", family.written, family_description(family)));
+        }
         self.open_enum(defs, names, &description, Self::vocabulary_open(vocabulary), known);
     }
 
@@ -393,15 +401,25 @@ struct KnownValue {
 
 /// A value's facts, in one sentence list, for consumers that only read descriptions.
 fn value_description(value: &VocabularyValue) -> String {
+    let text = value.description.as_deref().or(value.title.as_deref());
+    facts_description(text, &value.statuses, value.action.as_deref())
+}
+
+/// A family's facts, as [`value_description`] writes a value's.
+fn family_description(family: &ValueFamily) -> String {
+    facts_description(family.description.as_deref(), &family.statuses, family.action.as_deref())
+}
+
+fn facts_description(text: Option<&str>, statuses: &[u16], action: Option<&str>) -> String {
     let mut parts = Vec::new();
-    if let Some(text) = value.description.as_deref().or(value.title.as_deref()) {
+    if let Some(text) = text {
         parts.push(text.trim().trim_end_matches('.').to_string());
     }
-    if !value.statuses.is_empty() {
-        let codes: Vec<String> = value.statuses.iter().map(u16::to_string).collect();
+    if !statuses.is_empty() {
+        let codes: Vec<String> = statuses.iter().map(u16::to_string).collect();
         parts.push(format!("HTTP status: {}", codes.join(", ")));
     }
-    if let Some(action) = &value.action {
+    if let Some(action) = action {
         parts.push(format!("Action: {}", action.trim().trim_end_matches('.')));
     }
     if parts.is_empty() {

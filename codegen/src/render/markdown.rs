@@ -7,7 +7,7 @@ use super::GENERATE_COMMAND;
 use crate::model::{HeaderDirection, HeaderValueType, RecoveryKind};
 use crate::resolved::{
     Api, CaseInput, Catalog, ConditionSubject, ConditionTest, DocumentId, Field, FieldType, Header, InconsistencyId,
-    RecoveryRule, SectionId, Status, StatusClassRow, Trace, VocabularyValue, DEFAULT_MEDIA_TYPE,
+    RecoveryRule, SectionId, Status, StatusClassRow, Trace, ValueFamily, VocabularyValue, DEFAULT_MEDIA_TYPE,
 };
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -446,7 +446,30 @@ fn vocabularies(out: &mut String, api: &Api) {
         ];
         let name = |v: &VocabularyValue| code(&v.wire);
         reference_tables(out, api, &vocabulary.values, ("Value", &name), groups, &|v: &VocabularyValue| &v.trace);
+        families(out, api, &vocabulary.families);
     }
+}
+
+/// A vocabulary's families (`4000X`): each with the pattern of the values it stands for.
+fn families(out: &mut String, api: &Api, families: &[ValueFamily]) {
+    if families.is_empty() {
+        return;
+    }
+    out.push_str("Families the document lists as one entry each; no variant stands for them, and values of them the catalog does not list decode as unknown:\n\n");
+    let groups: Vec<Vec<Column<ValueFamily>>> = vec![
+        vec![
+            ("Stands for", Box::new(|f: &ValueFamily| Some(code(&f.pattern)))),
+            ("Statuses", Box::new(|f: &ValueFamily| (!f.statuses.is_empty()).then(|| codes(&f.statuses)))),
+            ("Retryable", Box::new(|f: &ValueFamily| f.retryable.map(|r| yes_no(Some(r))))),
+            ("Source", Box::new(|f: &ValueFamily| Some(api.section_title(f.trace.section)))),
+        ],
+        vec![
+            ("Description", Box::new(|f: &ValueFamily| f.description.clone())),
+            ("Action", Box::new(|f: &ValueFamily| f.action.clone())),
+        ],
+    ];
+    let name = |f: &ValueFamily| code(&f.written);
+    reference_tables(out, api, families, ("Family", &name), groups, &|f: &ValueFamily| &f.trace);
 }
 
 fn header_formats(header: &Header) -> Option<String> {

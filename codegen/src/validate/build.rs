@@ -200,6 +200,17 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
                     },
                 })
                 .collect(),
+            families: (vocabulary.families.iter())
+                .map(|x| ValueFamily {
+                    written: x.value.clone(),
+                    pattern: x.family_pattern().to_string(),
+                    description: x.description.clone(),
+                    statuses: x.statuses.clone(),
+                    action: x.action.clone(),
+                    retryable: x.retryable,
+                    trace: handles.trace(x),
+                })
+                .collect(),
         })
         .collect();
     let shapes = api

@@ -273,12 +273,21 @@ impl Checker<'_> {
                 for (s, code) in value.statuses.iter().enumerate() {
                     self.check_status_ref(&format!("{at}.statuses[{s}]"), *code);
                 }
+                if value.matches.is_some() {
+                    self.error(
+                        Code::ValueFamily,
+                        format!("{at}.matches"),
+                        format!("`{}` is a value, and only a family stands for other values", value.value),
+                        "move the entry under `families:`, or remove `matches`",
+                    );
+                }
                 let inherits = api.value_retryable(value).is_some_and(|(_, inherited)| inherited);
                 self.check_trace(&at, value, facts::VALUE_FACTS, &|f| {
                     facts::value_fact(value, f).is_some() || (f == "retryable" && inherits)
                 });
             }
             self.derived.value_variants.push(derived);
+            self.check_families(&path, vocabulary, &mut wire);
         }
         self.check_links();
         // The JSON Schema names each vocabulary's documented values and its open branch, and
@@ -295,6 +304,51 @@ impl Checker<'_> {
                 union.variants.iter().map(|v| (names::union_variant_name(&union.name, v.rust_name()), "a branch"));
             let derived = variants.chain([(names::unknown_name(&union.name), "a branch")]);
             self.check_schema_names(&types, &format!("unions[{u}].name"), &union.name, derived);
+        }
+    }
+
+    /// A vocabulary's families: each a pattern with a wildcard (of digits and wildcards in an
+    /// integer vocabulary), written unlike every value and family before it, without a variant.
+    fn check_families<'v>(
+        &mut self,
+        path: &str,
+        vocabulary: &'v crate::model::Vocabulary,
+        written: &mut BTreeSet<&'v str>,
+    ) {
+        for (i, family) in vocabulary.families.iter().enumerate() {
+            let at = format!("{path}.families[{i}]");
+            let pattern = family.family_pattern();
+            let pattern_at = format!("{at}.{}", if family.matches.is_some() { "matches" } else { "value" });
+            if !pattern.contains(['*', '?']) {
+                self.error(
+                    Code::ValueFamily,
+                    &pattern_at,
+                    format!("`{pattern}` has no wildcard, so the family stands for one value only"),
+                    "write `*` for any run of characters and `?` for any one (`matches: \"4000?\"` for `4000X`), or list the value under `values:`",
+                );
+            } else if vocabulary.wire_type == VocabularyType::Integer
+                && !pattern.chars().all(|c| c.is_ascii_digit() || "-*?".contains(c))
+            {
+                self.error(
+                    Code::ValueFamily,
+                    &pattern_at,
+                    format!("`{pattern}` is no pattern of integer codes, and `{}` is `type: integer`", vocabulary.name),
+                    "write digits and the wildcards `*` and `?` (`matches: \"4000?\"`)",
+                );
+            }
+            if family.variant.is_some() {
+                self.error(
+                    Code::ValueFamily,
+                    format!("{at}.variant"),
+                    "a family is no value the API sends, so it has no variant",
+                    "remove `variant`",
+                );
+            }
+            self.unique(written, &family.value, &format!("{at}.value"), "value");
+            for (s, code) in family.statuses.iter().enumerate() {
+                self.check_status_ref(&format!("{at}.statuses[{s}]"), *code);
+            }
+            self.check_trace(&at, family, facts::VALUE_FACTS, &|f| facts::value_fact(family, f).is_some());
         }
     }
 

@@ -14,7 +14,7 @@ type Row<'f> = (String, RowFacts<'f>);
 type Candidate<'f> = (String, bool, Row<'f>);
 type RowFacts<'f> = Box<dyn Fn(&str) -> Option<String> + 'f>;
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
     /// Checks the table of `section` (at `path`) and rebuilds it; `None` when it has problems.
     pub(super) fn check_table(&mut self, path: &str, section: &Section, table: &SourceTable) -> Option<Table> {
         let api = self.api;
@@ -42,12 +42,15 @@ impl Checker<'_> {
                     self.unknown_rows(path, "vocabulary", name, "a vocabulary defined under `vocabularies:`");
                     return None;
                 };
-                (api.vocabularies[v].values.iter().enumerate())
-                    .map(|(i, x)| {
+                let vocabulary = &api.vocabularies[v];
+                // A family (`4000X`) is a row of its section's table too, after the values.
+                let entries = |list: &'static str, entries: &'a [crate::model::VocabularyValue]| {
+                    entries.iter().enumerate().map(move |(i, x)| {
                         let facts = Box::new(move |f: &str| facts::value_fact(x, f)) as RowFacts<'_>;
-                        (x.value.clone(), x.source == section.id, (format!("vocabularies[{v}].values[{i}]"), facts))
+                        (x.value.clone(), x.source == section.id, (format!("vocabularies[{v}].{list}[{i}]"), facts))
                     })
-                    .collect()
+                };
+                entries("values", &vocabulary.values).chain(entries("families", &vocabulary.families)).collect()
             }
             TableRows::Headers => (api.headers.iter().enumerate())
                 .map(|(i, h)| {

@@ -59,7 +59,8 @@ struct KeyCode {
     /// The code member's path (`(text)`: the whole text of a plain-text body;
     /// `header:x-amzn-ErrorType`: a header's).
     path: String,
-    /// The codes the page's table lists (integer codes as the numbers they are).
+    /// The codes the page's table lists (integer codes as the numbers they are; a family as the
+    /// page writes it, `4000X`).
     #[serde(deserialize_with = "texts")]
     values: Vec<String>,
 }
@@ -210,8 +211,13 @@ fn score(name: &str, text: &str, key: &Key) -> Result<PageScore, String> {
             .collect();
         let of_header = code.path.strip_prefix(HEADER).and_then(|name| api.headers.iter().find(|h| h.name == name));
         code_vocabulary.extend(of_header.and_then(|header| header.vocabulary));
-        let listed: BTreeSet<String> =
-            code_vocabulary.into_iter().flat_map(|v| api[v].values.iter().map(|x| x.wire.clone())).collect();
+        // (A family, `4000X`, as the page writes it.)
+        let listed: BTreeSet<String> = (code_vocabulary.into_iter())
+            .flat_map(|v| {
+                let values = api[v].values.iter().map(|x| x.wire.clone());
+                values.chain(api[v].families.iter().map(|f| f.written.clone()))
+            })
+            .collect();
         for value in &code.values {
             codes.count(listed.contains(value), value.clone());
         }

@@ -277,6 +277,7 @@ pub fn responses(markdown: &str) -> Vec<Response> {
                     _ => None,
                 };
                 match body {
+                    Some(body) if codegen::page::says_it_succeeded(&body) => {}
                     Some(body) => found.push(Response { body, status: Some(status), headers }),
                     None => pending = Some((status, headers)),
                 }
@@ -287,7 +288,10 @@ pub fn responses(markdown: &str) -> Vec<Response> {
                     Some((status, headers)) => (Some(status), headers),
                     None => (None, Vec::new()),
                 };
-                found.push(Response { body, status, headers });
+                // (A body that says the request succeeded is no error's: PingPong's `"success": true`.)
+                if !codegen::page::says_it_succeeded(&body) {
+                    found.push(Response { body, status, headers });
+                }
             }
             SAYS_TEXT => {}
             // A block of text after a head that says its body is text.
