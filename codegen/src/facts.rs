@@ -23,7 +23,7 @@ pub const VALUE_FACTS: &[&str] = &[
     "url",
 ];
 pub const FIELD_FACTS: &[&str] =
-    &["name", "path", "type", "type_format", "required", "presence", "nullable", "format", "description"];
+    &["name", "path", "type", "type_format", "type_said", "required", "presence", "nullable", "format", "description"];
 pub const HEADER_FACTS: &[&str] = &["name", "description", "type", "example"];
 
 pub fn facts_for(rows: &TableRows) -> &'static [&'static str] {
@@ -113,6 +113,7 @@ pub fn field_fact(api: &Api, field: &Field, name: &str) -> Option<String> {
             Some(format) => format!("{}<{}>", json_type_name(api, &field.ty), format.name()),
             None => json_type_name(api, &field.ty).to_string(),
         }),
+        "type_said" => field.type_said.clone(),
         "required" => Some(yes_no(field.required)),
         "presence" => field.presence.clone(),
         "nullable" => Some(yes_no(field.nullable)),

@@ -85,6 +85,28 @@ impl CodeBlock {
         json_as_written(&self.text)
     }
 
+    /// The members of the block's JSON that a comment on their line says are optional
+    /// (`"details": { /* optional; sent with 400s */ }`, `"hint": "...", // only sometimes`).
+    pub fn members_said_optional(&self) -> Vec<String> {
+        let mut said = Vec::new();
+        for line in self.text.lines() {
+            let Some((name, rest)) = line.trim_start().strip_prefix('"').and_then(|rest| rest.split_once('"')) else {
+                continue;
+            };
+            // (The comment after the member's value, outside any string: `"https://..."` holds none.)
+            let comment = comment_start(rest).map(|at| rest[at + 2..].to_lowercase());
+            let optional = comment.is_some_and(|comment| {
+                let comment = comment.trim_start();
+                comment.contains("optional")
+                    || ["only ", "when ", "if ", "sometimes"].iter().any(|w| comment.starts_with(w))
+            });
+            if optional && !name.is_empty() {
+                said.push(name.to_string());
+            }
+        }
+        said
+    }
+
     /// The block as what it shows, where its info string does not say: a response head
     /// (`HTTP/1.1 429 ...`) is `http`, and a JSON object is `json`; and a response written whole
     /// in one block (its head, an empty line, its JSON body) is an `http` block and a `json`
@@ -131,6 +153,22 @@ impl CodeBlock {
             .collect();
         HttpResponse { status, headers }
     }
+}
+
+/// Where the first `//` or `/*` outside a JSON string starts in `text`.
+fn comment_start(text: &str) -> Option<usize> {
+    let (mut in_string, mut escaped) = (false, false);
+    let bytes = text.as_bytes();
+    for (at, &byte) in bytes.iter().enumerate() {
+        match byte {
+            _ if escaped => escaped = false,
+            b'\\' if in_string => escaped = true,
+            b'"' => in_string = !in_string,
+            b'/' if !in_string && matches!(bytes.get(at + 1), Some(b'/' | b'*')) => return Some(at),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Whether a block that does not say it is code is one line of text, as a body of plain text
@@ -1109,6 +1147,13 @@ HTTP/1.1 400 Bad Request
         assert_eq!(shared_path(["a/b", "a/c"].into_iter()), None, "too short for an address");
         assert_eq!(shared_path(["https://x.example/a"].into_iter()), Some("https://x.example/"), "one address");
         assert_eq!(shared_path(["errors/auth/expired"].into_iter()), None, "one value that is no address");
+    }
+
+    #[test]
+    fn a_comment_on_a_member_s_line_may_say_it_is_optional() {
+        let text = "{\n  \"url\": \"https://x.example/optional\",\n  \"details\": { /* optional; for 400s */ },\n  \"hint\": \"a\", // only for 429s\n  \"code\": \"X\" // the code\n}";
+        let block = CodeBlock { language: "json".into(), text: text.into(), line: 1 };
+        assert_eq!(block.members_said_optional(), ["details", "hint"]);
     }
 
     #[test]

@@ -411,6 +411,8 @@ pub struct Field {
     pub required: bool,
     /// When the key is sent, in the document's words (see [`crate::model::Field::presence`]).
     pub presence: Option<String>,
+    /// The type in the document's words (see [`crate::model::Field::type_said`]).
+    pub type_said: Option<String>,
     /// The value may be `null`.
     pub nullable: bool,
     pub format: Option<StringFormat>,

@@ -16,6 +16,7 @@ pub(super) fn field() -> Field {
         ty: FieldType::String,
         required: false,
         presence: None,
+        type_said: None,
         nullable: false,
         format: None,
         role: None,
@@ -738,6 +739,7 @@ impl Drafter<'_> {
             return;
         }
         let apart = self.members_apart_from_the_status();
+        let beside = super::tables::numbers_beside_another_status(&self.page_bodies);
         for b in 0..self.bodies.len() {
             if !self.bodies[b].root {
                 continue;
@@ -845,9 +847,14 @@ impl Drafter<'_> {
                         .filter_map(crate::model::standard_reason)
                         .any(|reason| reason == v || (v.contains(' ') && reason.eq_ignore_ascii_case(v)))
                 };
+                // (Not a number the examples send beside another status: Sierra's `code` 113.)
+                let beside_the_status = |v: &String| {
+                    let key = path.last().map_or("", String::as_str);
+                    v.parse::<u64>().is_ok_and(|n| beside.get(key).is_some_and(|numbers| numbers.contains(&n)))
+                };
                 let not_codes = match path.last().map(|key| names::bare(key)).as_deref() {
                     Some("status") => !values.iter().all(|(v, _)| screaming(v)),
-                    _ => values.iter().all(|(v, _)| statuses(v) || phrases(v)),
+                    _ => values.iter().all(|(v, _)| (statuses(v) && !beside_the_status(v)) || phrases(v)),
                 };
                 // A member its description says people read is their message (Mastodon's
                 // `error`, "what went wrong, for people to read"), whatever some values look like.
@@ -982,6 +989,24 @@ impl Drafter<'_> {
         let header_code = self.header_sends_the_code();
         // Roles only go where a client reaches from the top: roots, and objects they hold.
         let reachable = reached_from(&self.bodies, self.bodies.iter().filter(|b| b.root).map(|b| b.name.as_str()));
+        // The member that holds each object, where one member alone does.
+        let mut holding: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for field in self.bodies.iter().flat_map(|b| &b.fields) {
+            let held = match &field.ty {
+                FieldType::Array(inner) => inner.as_ref(),
+                other => other,
+            };
+            if let FieldType::Object(name) = held {
+                holding.entry(name.as_str()).or_default().push(field.name.as_str());
+            }
+        }
+        let holders: BTreeMap<&str, &str> = holding
+            .into_iter()
+            .filter_map(|(shape, members)| match members.as_slice() {
+                [member] => Some((shape, *member)),
+                _ => None,
+            })
+            .collect();
         let mut bodies = self.bodies.clone();
         // What only `null` was sent for holds any JSON value: nothing says which.
         for (index, name) in &self.null_only {
@@ -1027,8 +1052,15 @@ impl Drafter<'_> {
                         .filter(|v| !(message_named && !code_like(&field.name) && held_by_codes.contains(v)));
                     // (Not where a header sends the code, which the table then lists: a member named
                     // like its column, Lambda's `Type`, is another thing, `User` or `Service`.)
+                    // (Or by its path from the member that holds it: `error.code` of an
+                    // `Error Code` column.)
+                    let by_path = || {
+                        let holder = holders.get(body.name.as_str())?;
+                        self.vocabulary_keyed_by(&format!("{holder} {}", field.name), wire)
+                    };
                     let by_header = || {
                         (self.vocabulary_keyed_by(&field.name, wire))
+                            .or_else(by_path)
                             .or_else(|| self.vocabulary_named_in(&field.description, wire))
                             .filter(|_| !header_code)
                     };

@@ -402,6 +402,21 @@ pub(super) fn type_cell(cell: &str) -> Option<TypeCell> {
     (format.is_none() || ty == FieldType::String).then_some(TypeCell { ty, format, optional, nullable })
 }
 
+/// A type cell of types the catalog's cannot say, each a JSON type, one or another (CAIL
+/// Health's `string or array of strings`, OrgX's `string or object`): a member of any JSON
+/// value, whose cell the catalog writes as said (`{type_said|type}`).
+pub(super) fn said_type(cell: &str) -> bool {
+    let lower = strip_code(cell).to_lowercase();
+    let one_type = |part: &str| {
+        let part = part.trim();
+        let listed = ["array of ", "list of "].iter().find_map(|of| part.strip_prefix(of));
+        let element = listed.map(|items| items.strip_suffix('s').unwrap_or(items));
+        json_type(element.unwrap_or(part)).is_some()
+    };
+    let parts: Vec<&str> = lower.split(" or ").collect();
+    parts.len() >= 2 && parts.iter().all(|part| one_type(part)) && type_cell(cell).is_none()
+}
+
 pub(super) fn is_code_span(cell: &str) -> bool {
     cell.len() > 2 && cell.starts_with('`') && cell.ends_with('`') && !cell[1..cell.len() - 1].contains('`')
 }
@@ -428,8 +443,19 @@ pub(super) fn unescape(cell: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{class_and_name, family_pattern, numbered_name, status_and_name, statuses_said, type_cell, TypeCell};
+    use super::{
+        class_and_name, family_pattern, numbered_name, said_type, status_and_name, statuses_said, type_cell, TypeCell,
+    };
     use crate::model::{FieldType, StringFormat};
+
+    #[test]
+    fn a_type_cell_may_say_types_the_catalog_cannot() {
+        assert!(said_type("string or array of strings"));
+        assert!(said_type("`string or object`"));
+        assert!(!said_type("object or null"), "a type that may be null");
+        assert!(!said_type("string"));
+        assert!(!said_type("string or a URL"));
+    }
 
     #[test]
     fn a_code_cell_may_write_a_family_of_codes() {

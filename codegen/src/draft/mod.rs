@@ -78,6 +78,11 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     }
     let mut drafter = Drafter::new(page, id, local_copy);
     drafter.tables();
+    drafter.field_lists();
+    // What the prose says of the members the tables list, before the examples are fitted to
+    // them (CAIL Health's "treat both as optional", of `error`, which a later example lacks);
+    // again once the examples have added theirs.
+    drafter.prose_requirements();
     drafter.statuses_closing_descriptions();
     drafter.heading_codes();
     drafter.list_codes();
@@ -92,6 +97,7 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     drafter.prose();
     drafter.prose_members();
     drafter.prose_requirements();
+    drafter.commented_requirements();
     drafter.members_some_codes_name();
     drafter.prose_descriptions();
     drafter.prose_headers();

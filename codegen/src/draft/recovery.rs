@@ -292,6 +292,9 @@ impl Drafter<'_> {
         }
         // Last, what the cells of a status's or a code's row say ("Retry later.").
         advice.extend(self.cell_advice(code_vocabulary.as_deref()));
+        // (Advice on a status the draft lists nowhere, as a page cut short may give, names
+        // nothing a rule can cover.)
+        advice.retain(|a| !matches!(a.scope, Scope::Status(code) if !self.statuses.iter().any(|s| s.code == code)));
         if advice.is_empty() {
             return None;
         }

@@ -6,8 +6,8 @@ use super::bodies::drafted_root;
 use super::cells::{
     class_and_name, code_template, fact_cell, family_pattern, group_after_codes, integer_pattern, is_code_cell,
     is_code_span, is_header_cell, is_known_header_cell, is_lower_case_header_cell, is_placeholder, is_yes_no_column,
-    key_template, numbered_name, reason_after_code, status_and_message, status_and_name, status_phrases, statuses_form,
-    statuses_said, strip_code, type_cell, unescape, yes_no, yes_no_form,
+    key_template, numbered_name, reason_after_code, said_type, status_and_message, status_and_name, status_phrases,
+    statuses_form, statuses_said, strip_code, type_cell, unescape, yes_no, yes_no_form,
 };
 use super::{names, Drafter, TableAt, VocabularyTable};
 use crate::model::{
@@ -295,6 +295,24 @@ fn all_distinct<T: Ord>(items: &[T]) -> bool {
 }
 
 /// The cells of column `c`, a placeholder's empty text where a row is short.
+/// A list item that defines a member: its name in code or bold, its JSON type in brackets, then
+/// what it is after a colon or a dash (`` `error.code` (string): a code for programs ``), as
+/// the cells of a field table's row.
+fn field_item(line: &str) -> Option<Vec<String>> {
+    let (name, rest) = match (line.strip_prefix("**"), line.strip_prefix('`')) {
+        (Some(bold), _) => bold.split_once("**")?,
+        (None, Some(code)) => code.split_once('`')?,
+        (None, None) => return None,
+    };
+    let named = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c));
+    let (ty, rest) = rest.trim_start().strip_prefix('(')?.split_once(')')?;
+    let rest = rest.trim_start();
+    let description = [":", " - ", "- ", "– ", "— "].iter().find_map(|mark| rest.strip_prefix(mark.trim_start()))?;
+    let description = description.trim();
+    (named && is_type_cell(ty) && !description.is_empty())
+        .then(|| vec![format!("`{name}`"), ty.trim().to_string(), description.to_string()])
+}
+
 /// Whether a table's `new` row says nothing of its value but what `old`, an earlier table's row
 /// of it, says: each fact it gives is the same there.
 fn says_no_other(new: &VocabularyValue, old: &VocabularyValue) -> bool {
@@ -411,7 +429,7 @@ impl TableKind {
             .header
             .iter()
             .enumerate()
-            .any(|(c, h)| is_type_header(h) && column(table, c).iter().all(|cell| type_cell(cell).is_some()));
+            .any(|(c, h)| is_type_header(h) && column(table, c).iter().all(|cell| is_type_cell(cell)));
         // Statuses, or a class of them (`5xx`), beside at least one status.
         let statuses = |c: usize| {
             let cells = column(table, c);
@@ -888,6 +906,24 @@ impl Drafter<'_> {
         Some(SourceTable { entries, rows: TableRows::Statuses, columns, join, groups: None })
     }
 
+    /// Lists that define a body's members, an item each, read as a field table would be
+    /// (StableSea's "`error.code` (string): a code for programs ..."); the catalog keeps no
+    /// table for them, as the page has none to rebuild.
+    pub(super) fn field_lists(&mut self) {
+        let page = self.page;
+        for (index, section) in page.sections.iter().enumerate() {
+            let rows: Vec<Vec<String>> = section.prose.iter().filter_map(|line| field_item(line)).collect();
+            if rows.len() < 2 {
+                continue;
+            }
+            let header = ["Field", "Type", "Description"].map(String::from).to_vec();
+            let table = PageTable { header, rows, line: section.line };
+            let source = self.section_ids[index].clone();
+            // (What it would rebuild is no table of the page's.)
+            let _ = self.field_table(&source, section, &table);
+        }
+    }
+
     /// The facts a second table gives a status another lists (`status`, read from that table's
     /// row): each where the status lacks it. One it has otherwise keeps the first table's, and
     /// the second does not rebuild (it is left out then).
@@ -912,11 +948,17 @@ impl Drafter<'_> {
         let mut optional_words: Option<&str> = None;
         let mut formats_written = false;
         let mut null_words: Option<&str> = None;
+        let mut types_said = false;
         for (c, header) in table.header.iter().enumerate().skip(1) {
             let cells = column(table, c);
             let lower = header.trim().to_lowercase();
-            let (fact, form) = if is_type_header(&lower) && cells.iter().all(|cell| type_cell(cell).is_some()) {
+            let (fact, form) = if is_type_header(&lower) && cells.iter().all(|cell| is_type_cell(cell)) {
                 let capitalized = cells.iter().all(|cell| strip_code(cell).starts_with(char::is_uppercase));
+                // (`string or array of strings`: types the catalog's cannot say, written as said.)
+                types_said = cells.iter().any(|cell| said_type(cell));
+                if types_said && capitalized {
+                    return None;
+                }
                 // (`string<uri>`: a format the cells write after the type.)
                 formats_written = cells.iter().any(|cell| type_cell(cell).is_some_and(|cell| cell.format.is_some()));
                 if formats_written && capitalized {
@@ -940,7 +982,11 @@ impl Drafter<'_> {
                 return None;
             };
             facts.push(fact);
-            let key = if fact == FieldFact::Type && formats_written { "type_format" } else { fact.key() };
+            let key = match fact {
+                FieldFact::Type if formats_written => "type_format",
+                FieldFact::Type if types_said => "type_said|type",
+                _ => fact.key(),
+            };
             let mut cell = fact_cell(key, form.as_deref(), &[]);
             if let Some(words) = null_words.filter(|_| fact == FieldFact::Type) {
                 cell.push_str(&format!("{{nullable:{words}/}}"));
@@ -972,7 +1018,9 @@ impl Drafter<'_> {
             let key = strip_code(&row[0]);
             let mut inferred = Vec::new();
             let typed = type_column.and_then(|c| row.get(c)).and_then(|cell| type_cell(cell));
+            let said = type_column.and_then(|c| row.get(c)).filter(|cell| said_type(cell));
             let ty = match type_column.and_then(|c| row.get(c)) {
+                Some(_) if said.is_some() => FieldType::Any,
                 Some(cell) => type_cell(cell)?.ty,
                 // Without a column, the examples say (until then, text).
                 None => {
@@ -1005,6 +1053,7 @@ impl Drafter<'_> {
                 ty,
                 required,
                 presence,
+                type_said: said.map(|cell| unescape(&strip_code(cell))),
                 nullable,
                 format: typed.and_then(|typed| typed.format),
                 description: if description.is_empty() { key } else { description },
@@ -1859,6 +1908,11 @@ fn header_value_type(cell: &str) -> Option<HeaderValueType> {
 }
 
 /// A column header that names the members' JSON types: `Type`, `Value Type`, `Data type`.
+/// A type cell: a JSON type (see [`type_cell`]), or types the catalog's cannot say.
+fn is_type_cell(cell: &str) -> bool {
+    type_cell(cell).is_some() || said_type(cell)
+}
+
 fn is_type_header(header: &str) -> bool {
     let lower = header.trim().to_lowercase();
     lower == "type" || lower.ends_with(" type")
@@ -2058,8 +2112,34 @@ fn column_names_member(header: &str, member: &str) -> bool {
 /// sent only in examples without a status (Meta's `error_subcode`). A member that repeats the
 /// status in the examples that have one (`error_code`), or is named for it, is the status.
 pub(super) fn members_apart_from_the_status(bodies: &[(Option<u16>, Value)]) -> BTreeMap<String, BTreeSet<u64>> {
-    /// Each member sent as a whole number, the number, and whether it was the status (`None`:
-    /// no status).
+    let sent = numbers_sent(bodies, false);
+    let with_a_status: BTreeSet<&str> =
+        sent.iter().filter(|(_, _, was)| was.is_some()).map(|(name, _, _)| name.as_str()).collect();
+    let mut apart: BTreeMap<String, BTreeSet<u64>> = BTreeMap::new();
+    for (name, number, was) in &sent {
+        let own = *was == Some(false) || (was.is_none() && !with_a_status.contains(name.as_str()));
+        if own && !names::bare(name).contains("status") {
+            apart.entry(name.clone()).or_default().insert(*number);
+        }
+    }
+    apart
+}
+
+/// The members the examples send numbers in beside another status, which they cannot repeat
+/// (Sierra's `code` 113, beside `httpStatus` 401): each with the numbers.
+pub(super) fn numbers_beside_another_status(bodies: &[(Option<u16>, Value)]) -> BTreeMap<String, BTreeSet<u64>> {
+    let mut beside: BTreeMap<String, BTreeSet<u64>> = BTreeMap::new();
+    for (name, number, was) in numbers_sent(bodies, true) {
+        if was == Some(false) && !names::bare(&name).contains("status") {
+            beside.entry(name).or_default().insert(number);
+        }
+    }
+    beside
+}
+
+/// Each member the examples send as a whole number, the number, and whether it was the status
+/// (`None`: no status line, nor, with `status_members`, a member named for it).
+fn numbers_sent(bodies: &[(Option<u16>, Value)], status_members: bool) -> Vec<(String, u64, Option<bool>)> {
     fn walk(json: &Value, status: Option<u64>, out: &mut Vec<(String, u64, Option<bool>)>) {
         match json {
             Value::Object(map) => {
@@ -2074,20 +2154,18 @@ pub(super) fn members_apart_from_the_status(bodies: &[(Option<u16>, Value)]) -> 
             _ => {}
         }
     }
+    // (Without a status line, the status a member named for it sends: Sierra's `httpStatus`.)
+    fn status_member(json: &Value) -> Option<u64> {
+        let map = json.as_object()?;
+        let named = |key: &String| matches!(names::bare(key).as_str(), "status" | "httpstatus" | "statuscode");
+        map.iter().find(|(key, _)| named(key)).and_then(|(_, v)| v.as_u64()).filter(|n| (100..=599).contains(n))
+    }
     let mut sent = Vec::new();
     for (status, body) in bodies {
-        walk(body, status.map(u64::from), &mut sent);
+        let status = status.map(u64::from).or_else(|| status_member(body).filter(|_| status_members));
+        walk(body, status, &mut sent);
     }
-    let with_a_status: BTreeSet<&str> =
-        sent.iter().filter(|(_, _, was)| was.is_some()).map(|(name, _, _)| name.as_str()).collect();
-    let mut apart: BTreeMap<String, BTreeSet<u64>> = BTreeMap::new();
-    for (name, number, was) in &sent {
-        let own = *was == Some(false) || (was.is_none() && !with_a_status.contains(name.as_str()));
-        if own && !names::bare(name).contains("status") {
-            apart.entry(name.clone()).or_default().insert(*number);
-        }
-    }
-    apart
+    sent
 }
 
 #[cfg(test)]

@@ -598,6 +598,11 @@ pub struct Field {
     /// does (a table's `{presence}` cells write it back).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub presence: Option<String>,
+    /// The type in the document's words, where the catalog's types cannot say it (CAIL Health's
+    /// `string or array of strings`, typed `any`): a table's `{type_said|type}` cell writes these
+    /// words for this field, and the reference docs show them beside its type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub type_said: Option<String>,
     /// Whether the value may be `null` (as sent, not just absent).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub nullable: bool,

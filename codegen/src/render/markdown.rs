@@ -220,6 +220,9 @@ fn field_type_label(api: &Api, field: &Field) -> String {
     if field.nullable && field.ty != FieldType::Any {
         label.push_str(" or null");
     }
+    if let Some(said) = &field.type_said {
+        label.push_str(&format!(" (the document: {said})"));
+    }
     label
 }
 

@@ -241,6 +241,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
                         ty: handles.field_type(&field.ty),
                         required: field.required,
                         presence: field.presence.clone(),
+                        type_said: field.type_said.clone(),
                         nullable: field.nullable,
                         format: field.format,
                         role: field.role,

@@ -114,7 +114,7 @@ const SOMETIMES_ONE: [&str; 5] = ["sometimes ", "add a ", "adds a ", "add an ", 
 pub(in crate::draft) fn sent_sometimes(said: &str) -> bool {
     // (Not "if any": Cloudflare's `messages`, "informational messages, if any", is always sent,
     // empty or not.)
-    const PHRASES: [&str; 17] = [
+    const PHRASES: [&str; 18] = [
         "may come with",
         "may accompany",
         "may be sent",
@@ -128,6 +128,7 @@ pub(in crate::draft) fn sent_sometimes(said: &str) -> bool {
         "only included",
         "only sent",
         "may be absent",
+        "may be missing",
         "may be omitted",
         "not always",
         "when present",
@@ -149,10 +150,6 @@ fn starts_with_a_condition(lower: &str) -> bool {
         || ["only ", "when ", "if "].iter().any(|w| lower.starts_with(w))
 }
 
-/// What a term's line says where its type says the member is optional, read as a line of its
-/// paragraph.
-const SAID_OPTIONAL: &str = "It is optional.";
-
 /// The term a line stands for alone: one word (a member's name as written), or one word and its
 /// JSON type (`type string`, `ErrorCode (string)`), and whether the type says it is optional
 /// (`Details (string, optional)`).
@@ -162,38 +159,67 @@ fn term_line(line: &str) -> Option<(&str, bool)> {
         None => (line, None),
     };
     let word = word.trim_matches(['`', '*']);
-    let named = !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c));
-    let typed = typed.map(|ty| ty.strip_prefix('(').and_then(|ty| ty.strip_suffix(')')).unwrap_or(ty));
-    let cell = typed.and_then(crate::draft::cells::type_cell);
-    let optional = cell.as_ref().is_some_and(|cell| cell.optional.is_some());
-    (named && (typed.is_none() || cell.is_some())).then_some((word, optional))
+    let named = is_member_word(word);
+    let optional = typed.map(type_line).unwrap_or(Some(false));
+    optional.filter(|_| named).map(|optional| (word, optional))
+}
+
+/// A member's name as written: letters, digits, `_`, `.` and `-`.
+fn is_member_word(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
+}
+
+/// A line that is a JSON type (`integer`, `(string)`, `string (optional)`): whether it says the
+/// member is optional.
+fn type_line(line: &str) -> Option<bool> {
+    let ty = line.trim();
+    let ty = ty.strip_prefix('(').and_then(|ty| ty.strip_suffix(')')).unwrap_or(ty);
+    crate::draft::cells::type_cell(ty).map(|cell| cell.optional.is_some())
+}
+
+/// A line of a section's prose, and the term it defines where a line of the term alone stands
+/// above it (or the section's heading does).
+#[derive(Debug, PartialEq)]
+struct Defined<'s> {
+    term: Option<&'s str>,
+    line: &'s str,
+    /// The term's type says the member is optional (`**Details** (string, optional)`).
+    optional: bool,
 }
 
 /// Each line of a section's prose, with the term it defines where a line of the term alone
 /// stands above it (a bold `**type**`, then what it is; or the term and its JSON type, Resova's
 /// `**type** string`): the term line itself is no line of its own. A term is one word, a member's
 /// name as written.
-fn defined_terms(prose: &[String]) -> Vec<(Option<&str>, &str)> {
+fn defined_terms(prose: &[String]) -> Vec<Defined<'_>> {
     let mut lines = Vec::new();
     let mut term: Option<(&str, bool, &str)> = None;
     for line in prose {
         match term.take() {
             None => match term_line(line) {
                 Some((word, optional)) => term = Some((word, optional, line)),
-                None => lines.push((None, line.as_str())),
+                None => lines.push(Defined { term: None, line, optional: false }),
             },
-            Some((word, optional, _)) => {
-                lines.push((Some(word), line.as_str()));
-                // (What its type said, `(string, optional)`, after what the paragraph says.)
-                if optional {
-                    lines.push((Some(word), SAID_OPTIONAL));
-                }
-            }
+            Some((word, optional, _)) => lines.push(Defined { term: Some(word), line, optional }),
         }
     }
     // (A term last, with nothing under it, is a line as written.)
-    lines.extend(term.map(|(_, _, line)| (None, line)));
+    lines.extend(term.map(|(_, _, line)| Defined { term: None, line, optional: false }));
     lines
+}
+
+/// [`defined_terms`] of a section, or, for a section headed by a member's name whose prose opens
+/// with its JSON type (Sierra's `### description`, then `string (optional)`), every line after
+/// the type, of that member.
+fn section_terms(section: &crate::page::PageSection) -> Vec<Defined<'_>> {
+    let heading = section.heading.last().map(|h| h.trim_matches(['`', '*']));
+    let typed = section.prose.split_first().and_then(|(first, rest)| Some((type_line(first)?, rest)));
+    match (heading.filter(|h| is_member_word(h)), typed) {
+        (Some(term), Some((optional, rest))) => {
+            rest.iter().map(|line| Defined { term: Some(term), line, optional }).collect()
+        }
+        _ => defined_terms(&section.prose),
+    }
 }
 
 /// Words after an object's name that say what members it has ("`source` has a `pointer`").
@@ -265,7 +291,7 @@ impl Drafter<'_> {
     pub(in crate::draft) fn prose_descriptions(&mut self) {
         let page = self.page;
         let lines = page.sections.iter().enumerate().flat_map(|(index, section)| {
-            defined_terms(&section.prose).into_iter().map(move |(term, line)| (index, term, line))
+            section_terms(section).into_iter().map(move |defined| (index, defined.term, defined.line))
         });
         for (index, term, line) in lines {
             // (Or a line whose one code span names the member it says identifies the request:
@@ -321,10 +347,16 @@ impl Drafter<'_> {
     /// page says, where only the examples had said it.
     pub(in crate::draft) fn prose_requirements(&mut self) {
         let page = self.page;
-        let lines = page.sections.iter().enumerate().flat_map(|(index, section)| {
-            defined_terms(&section.prose).into_iter().map(move |(term, line)| (index, term, line))
-        });
-        for (index, term, line) in lines {
+        let lines = page
+            .sections
+            .iter()
+            .enumerate()
+            .flat_map(|(index, section)| section_terms(section).into_iter().map(move |defined| (index, defined)));
+        for (index, Defined { term, line, optional }) in lines {
+            // (A term whose type says it is optional: `**Details** (string, optional)`.)
+            if let Some(term) = term.filter(|_| optional) {
+                self.say_required(&[term], false);
+            }
             // Most lines say neither word.
             let lower = line.to_lowercase();
             let may_have = MAY_HAVE.iter().chain(&SOMETIMES_ONE).any(|words| lower.contains(words));
@@ -351,7 +383,8 @@ impl Drafter<'_> {
                 // What the members are, not what was done to them ("`meta` was drafted optional").
                 let lower = clause.to_lowercase();
                 // ("`error` and `message` are both optional".)
-                let verbs = [" is ", " are ", " are both ", " are all ", " is also ", " are also "];
+                // (And "treat both as optional".)
+                let verbs = [" is ", " are ", " are both ", " are all ", " is also ", " are also ", " as "];
                 let says = |word: &str| verbs.iter().any(|verb| lower.contains(&format!("{verb}{word}")));
                 // ("`field` is only there when one field caused the error.")
                 let sometimes = sent_sometimes(&lower);
@@ -437,13 +470,28 @@ impl Drafter<'_> {
                     _ if it => before.into_iter().collect(),
                     _ => code_spans(clause).collect(),
                 };
-                for (body, at) in self.named_members(&named) {
-                    let field = &mut self.bodies[body].fields[at];
-                    if field.inferred.iter().any(|i| i == "required") {
-                        field.required = required;
-                        field.inferred.retain(|fact| fact != "required");
-                    }
-                }
+                self.say_required(&named, required);
+            }
+        }
+    }
+
+    /// Members a comment in an example says are optional (Kalinklo's `"details": { /* optional;
+    /// sent with 400s and 422s */ }`).
+    pub(in crate::draft) fn commented_requirements(&mut self) {
+        let blocks = self.page.sections.iter().flat_map(|section| &section.code_blocks);
+        let said: Vec<String> =
+            blocks.filter(|b| b.language == "json").flat_map(|b| b.members_said_optional()).collect();
+        self.say_required(&said.iter().map(String::as_str).collect::<Vec<_>>(), false);
+    }
+
+    /// The members `named` are required or not, as the page says, where only the examples had
+    /// said it.
+    fn say_required(&mut self, named: &[&str], required: bool) {
+        for (body, at) in self.named_members(named) {
+            let field = &mut self.bodies[body].fields[at];
+            if field.inferred.iter().any(|i| i == "required") {
+                field.required = required;
+                field.inferred.retain(|fact| fact != "required");
             }
         }
     }
@@ -510,7 +558,8 @@ impl Drafter<'_> {
 #[cfg(test)]
 mod tests {
     use super::{
-        defined_terms, left_out, members_said_held, named_after_a_condition, sent_sometimes, when_there_is_one,
+        defined_terms, left_out, members_said_held, named_after_a_condition, section_terms, sent_sometimes,
+        when_there_is_one,
     };
 
     #[test]
@@ -519,23 +568,47 @@ mod tests {
             ["message", "For developers.", "`type`", "Groups errors. It is optional.", "A sentence.", "param"]
                 .map(String::from)
                 .to_vec();
+        fn terms(prose: &[String]) -> Vec<(Option<&str>, &str, bool)> {
+            defined_terms(prose).into_iter().map(|d| (d.term, d.line, d.optional)).collect()
+        }
         assert_eq!(
-            defined_terms(&prose),
+            terms(&prose),
             [
-                (Some("message"), "For developers."),
-                (Some("type"), "Groups errors. It is optional."),
-                (None, "A sentence."),
-                (None, "param"),
+                (Some("message"), "For developers.", false),
+                (Some("type"), "Groups errors. It is optional.", false),
+                (None, "A sentence.", false),
+                (None, "param", false),
             ]
         );
         let typed: Vec<String> =
             ["**type** string", "The kind of error.", "**type of error**", "A heading."].map(String::from).to_vec();
         assert_eq!(
-            defined_terms(&typed),
-            [(Some("type"), "The kind of error."), (None, "**type of error**"), (None, "A heading.")]
+            terms(&typed),
+            [
+                (Some("type"), "The kind of error.", false),
+                (None, "**type of error**", false),
+                (None, "A heading.", false)
+            ]
         );
         let optional: Vec<String> = ["**Details** (string, optional)", "More."].map(String::from).to_vec();
-        assert_eq!(defined_terms(&optional), [(Some("Details"), "More."), (Some("Details"), "It is optional.")]);
+        assert_eq!(terms(&optional), [(Some("Details"), "More.", true)]);
+    }
+
+    #[test]
+    fn a_section_headed_by_a_member_over_its_type_defines_it() {
+        let section = |heading: &str, prose: &[&str]| crate::page::PageSection {
+            heading: vec!["The ErrorCode object".into(), heading.into()],
+            line: 1,
+            tables: Vec::new(),
+            code_blocks: Vec::new(),
+            prose: prose.iter().map(|line| line.to_string()).collect(),
+            text_said: false,
+        };
+        let described = section("description", &["string (optional)", "What the error was."]);
+        let terms: Vec<_> = section_terms(&described).into_iter().map(|d| (d.term, d.line, d.optional)).collect();
+        assert_eq!(terms, [(Some("description"), "What the error was.", true)]);
+        let prose = section("Retrying", &["Wait a while.", "Then retry."]);
+        assert!(section_terms(&prose).iter().all(|d| d.term.is_none()), "no type line under the heading");
     }
 
     #[test]
