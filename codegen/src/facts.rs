@@ -6,7 +6,7 @@ use crate::model::{Api, Field, FieldType, Header, Status, StatusClassEntry, Tabl
 
 /// Facts a table row of each kind offers, for placeholders and for `inferred:` lists.
 pub const STATUS_FACTS: &[&str] =
-    &["code", "reason", "description", "action", "when_used", "class", "retryable", "url", "group"];
+    &["code", "reason", "description", "action", "when_used", "class", "retryable", "retryable_said", "url", "group"];
 pub const VALUE_FACTS: &[&str] = &[
     "value",
     "description",
@@ -49,6 +49,7 @@ pub fn status_fact(status: &Status, name: &str) -> Option<String> {
         "when_used" => status.when_used.clone(),
         "class" => Some(crate::model::status_class(status.code).to_string()),
         "retryable" => status.retryable.map(yes_no),
+        "retryable_said" => status.retryable_said.clone(),
         "url" => status.url.clone(),
         "group" => status.group.clone(),
         _ => None,
@@ -173,8 +174,11 @@ impl Segment {
     }
 }
 
-/// A value's statuses in the document's own words, written as they are.
-const STATUSES_SAID: &str = "statuses_said";
+/// Facts in the document's own words (`statuses_said`, `retryable_said`, `type_said`), written as
+/// they are, whatever form the fact they stand in for takes.
+fn in_own_words(name: &str) -> bool {
+    name.ends_with("_said")
+}
 
 /// Facts that are yes or no: a form writes them as the document does (`{retryable:Yes/No}`,
 /// `{required:✓/✗}`).
@@ -189,7 +193,7 @@ pub fn form_problem(name: &str, form: &str) -> Option<String> {
     }
     // (`statuses_said` is written as the document words it, whatever form the `statuses` it
     // stands in for take: `{statuses_said|statuses:, }`.)
-    if name == "statuses" || name == "code" || name == STATUSES_SAID {
+    if name == "statuses" || name == "code" || in_own_words(name) {
         return None;
     }
     if name == "type" {
@@ -221,7 +225,7 @@ pub struct Phrase {
 /// the bare code elsewhere, as a page that writes `400: Bad Request` and `404` in one column); a
 /// status's `code` likewise.
 pub fn written(name: &str, text: String, form: Option<&str>, reason_of: &dyn Fn(u16) -> Option<Phrase>) -> String {
-    let Some(form) = form.filter(|_| name != STATUSES_SAID) else { return text };
+    let Some(form) = form.filter(|_| !in_own_words(name)) else { return text };
     if YES_NO_FACTS.contains(&name) {
         let (yes, no) = form.split_once('/').unwrap_or((form, ""));
         return if text == "yes" { yes.to_string() } else { no.to_string() };

@@ -275,6 +275,8 @@ pub struct Status {
     pub action: Option<String>,
     pub when_used: Option<String>,
     pub retryable: Option<bool>,
+    /// Whether to retry in the document's words, where they hedge (`Usually no`).
+    pub retryable_said: Option<String>,
     pub trace: Trace,
 }
 

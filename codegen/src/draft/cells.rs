@@ -269,6 +269,22 @@ pub(super) fn is_yes_no_column(cells: &[&str]) -> bool {
     cells.iter().all(|c| is_placeholder(c) || yes_no(c).is_some())
 }
 
+/// A retry cell that hedges (OrgX's `Usually no`, `Depends`): what it leans to, if anything.
+pub(super) fn hedged(cell: &str) -> Option<Option<bool>> {
+    match strip_code(cell).trim().trim_end_matches('.').to_lowercase().as_str() {
+        "usually no" | "generally no" | "mostly no" | "rarely" | "not usually" => Some(Some(false)),
+        "usually yes" | "generally yes" | "mostly yes" | "usually" | "often" => Some(Some(true)),
+        "depends" | "it depends" | "sometimes" | "maybe" | "conditionally" => Some(None),
+        _ => None,
+    }
+}
+
+/// A column of yes or no, some cells of which may hedge (`Usually no`), one plain at least.
+pub(super) fn is_retry_column(cells: &[&str]) -> bool {
+    cells.iter().any(|c| yes_no(c).is_some())
+        && cells.iter().all(|c| is_placeholder(c) || yes_no(c).is_some() || hedged(c).is_some())
+}
+
 /// A column's template: `{fact}` (`{fact:form}` with a form), or `{fact?—}` where some rows hold
 /// the page's placeholder (one placeholder per column; two kinds would not rebuild, and the table
 /// is then dropped).
@@ -444,9 +460,20 @@ pub(super) fn unescape(cell: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{
-        class_and_name, family_pattern, numbered_name, said_type, status_and_name, statuses_said, type_cell, TypeCell,
+        class_and_name, family_pattern, hedged, is_retry_column, numbered_name, said_type, status_and_name,
+        statuses_said, type_cell, TypeCell,
     };
     use crate::model::{FieldType, StringFormat};
+
+    #[test]
+    fn a_retry_column_may_hedge() {
+        assert!(is_retry_column(&["No", "Usually no", "Depends", "Yes"]));
+        assert!(!is_retry_column(&["Usually no", "Depends"]), "no plain yes or no");
+        assert!(!is_retry_column(&["No", "Only on Tuesdays"]));
+        assert_eq!(hedged("Usually no"), Some(Some(false)));
+        assert_eq!(hedged("Depends."), Some(None));
+        assert_eq!(hedged("No"), None);
+    }
 
     #[test]
     fn a_type_cell_may_say_types_the_catalog_cannot() {

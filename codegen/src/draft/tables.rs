@@ -4,10 +4,10 @@
 
 use super::bodies::drafted_root;
 use super::cells::{
-    class_and_name, code_template, fact_cell, family_pattern, group_after_codes, integer_pattern, is_code_cell,
-    is_code_span, is_header_cell, is_known_header_cell, is_lower_case_header_cell, is_placeholder, is_yes_no_column,
-    key_template, numbered_name, reason_after_code, said_type, status_and_message, status_and_name, status_phrases,
-    statuses_form, statuses_said, strip_code, type_cell, unescape, yes_no, yes_no_form,
+    class_and_name, code_template, fact_cell, family_pattern, group_after_codes, hedged, integer_pattern, is_code_cell,
+    is_code_span, is_header_cell, is_known_header_cell, is_lower_case_header_cell, is_placeholder, is_retry_column,
+    is_yes_no_column, key_template, numbered_name, reason_after_code, said_type, status_and_message, status_and_name,
+    status_phrases, statuses_form, statuses_said, strip_code, type_cell, unescape, yes_no, yes_no_form,
 };
 use super::{names, Drafter, TableAt, VocabularyTable};
 use crate::model::{
@@ -51,6 +51,10 @@ impl StatusFact {
                 let said: Vec<&str> = cells.iter().filter_map(|cell| Some(cell.split_once(separator)?.0)).collect();
                 format!("{{retryable:{}}}{separator}{{action}}", yes_no_form(&said))
             }
+            // (Cells that hedge, `Usually no`, are written as said.)
+            Self::Retryable if cells.iter().any(|cell| hedged(cell).is_some()) => {
+                fact_cell("retryable_said|retryable", Some(&yes_no_form(cells)), cells)
+            }
             _ => {
                 let form = (self == Self::Retryable).then(|| yes_no_form(cells));
                 fact_cell(self.key(), form.as_deref(), cells)
@@ -75,7 +79,7 @@ impl StatusFact {
     /// statuses (a column headed "Status" beside the codes).
     fn of_column(header: &str, cells: &[&str], reasons: bool, taken: &[Self]) -> Option<Self> {
         let lower = header.to_lowercase();
-        let wanted = if lower.contains("retr") && is_yes_no_column(cells) {
+        let wanted = if lower.contains("retr") && is_retry_column(cells) {
             Self::Retryable
         } else if let Some(separator) = yes_no_then_advice(cells).filter(|_| lower.contains("retr")) {
             Self::RetryableThenAction(separator)
@@ -103,7 +107,13 @@ impl StatusFact {
             Self::Description => status.description = unescape(cell),
             Self::Action => status.action = Some(unescape(cell)),
             Self::WhenUsed => status.when_used = Some(unescape(cell)),
-            Self::Retryable => status.retryable = Some(yes_no(cell)?),
+            Self::Retryable => match hedged(cell) {
+                Some(leaning) => {
+                    status.retryable = leaning;
+                    status.retryable_said = Some(unescape(cell));
+                }
+                None => status.retryable = Some(yes_no(cell)?),
+            },
             Self::RetryableThenAction(separator) => {
                 let (said, advice) = cell.split_once(separator)?;
                 status.retryable = Some(yes_no(said)?);
@@ -929,7 +939,10 @@ impl Drafter<'_> {
     /// the second does not rebuild (it is left out then).
     fn add_status_facts(&mut self, status: Status) {
         let Some(known) = self.statuses.iter_mut().find(|s| s.code == status.code) else { return };
-        known.retryable = known.retryable.or(status.retryable);
+        if known.retryable.is_none() && known.retryable_said.is_none() {
+            known.retryable = status.retryable;
+            known.retryable_said = status.retryable_said;
+        }
         known.action = known.action.take().or(status.action);
         known.when_used = known.when_used.take().or(status.when_used);
         known.url = known.url.take().or(status.url);

@@ -278,6 +278,11 @@ pub struct Status {
     /// Whether a retry can succeed, where the document says or implies it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retryable: Option<bool>,
+    /// Whether to retry in the document's words, where they hedge (`Usually no`, `Depends`):
+    /// `retryable` holds what they lean to, if anything, and a table's
+    /// `{retryable_said|retryable:Yes/No}` cell writes these words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retryable_said: Option<String>,
     /// Where the document links the entry to (its table cell is a link: `[404](#not-found)`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,

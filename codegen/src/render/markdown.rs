@@ -373,7 +373,11 @@ fn statuses(out: &mut String, api: &Api) {
         vec![
             ("Reason", Box::new(|s: &Status| Some(s.reason.clone()))),
             ("Class (RFC 9110)", Box::new(|s: &Status| Some(s.class().to_string()))),
-            ("Retryable", Box::new(|s: &Status| s.retryable.map(|r| yes_no(Some(r))))),
+            // (In the document's words where they hedge: `Usually no`.)
+            (
+                "Retryable",
+                Box::new(|s: &Status| s.retryable_said.clone().or_else(|| s.retryable.map(|r| yes_no(Some(r))))),
+            ),
             ("Source", Box::new(|s: &Status| Some(api.section_title(s.trace.section)))),
         ],
         vec![

@@ -114,6 +114,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
             action: s.action.clone(),
             when_used: s.when_used.clone(),
             retryable: s.retryable,
+            retryable_said: s.retryable_said.clone(),
             trace: {
                 let mut trace = handles.trace(s);
                 // A phrase the generator filled in is a fact the document did not state.
