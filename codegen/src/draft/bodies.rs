@@ -1019,7 +1019,9 @@ impl Drafter<'_> {
             // Each role goes to one member: the first named for it, but for the code the most
             // exact name (`error_code` before `error_type`: a type groups codes).
             let mut roles: BTreeMap<FieldRole, (usize, usize)> = BTreeMap::new();
-            let problem_details = ["type", "title", "detail"].iter().all(|m| body.fields.iter().any(|f| f.name == *m));
+            // (Written with capitals too, as .NET's `ProblemDetails` is: `Type`, `Title`, `Detail`.)
+            let problem_details =
+                ["type", "title", "detail"].iter().all(|m| body.fields.iter().any(|f| f.name.eq_ignore_ascii_case(m)));
             // The vocabularies that members named for a code hold, by their values: a member named
             // for a message that repeats such a code (Gemini's `message`, `InvalidSignature` beside
             // its `reason`) is text, not the codes a second time.

@@ -418,11 +418,24 @@ pub(super) fn type_cell(cell: &str) -> Option<TypeCell> {
     (format.is_none() || ty == FieldType::String).then_some(TypeCell { ty, format, optional, nullable })
 }
 
-/// A type cell of types the catalog's cannot say, each a JSON type, one or another (CAIL
-/// Health's `string or array of strings`, OrgX's `string or object`): a member of any JSON
-/// value, whose cell the catalog writes as said (`{type_said|type}`).
-pub(super) fn said_type(cell: &str) -> bool {
-    let lower = strip_code(cell).to_lowercase();
+/// The JSON type of a type cell the catalog writes as said (`{type_said|type}`), as its types
+/// cannot say it: types one or another (CAIL Health's `string or array of strings`, OrgX's
+/// `string or object`: any JSON value), or a platform's name for a type (Ayom's .NET `Int32`:
+/// an integer).
+pub(super) fn said_type(cell: &str) -> Option<FieldType> {
+    if type_cell(cell).is_some() {
+        return None;
+    }
+    let lower = strip_code(cell).trim().to_lowercase();
+    let platform = match lower.as_str() {
+        "int16" | "int32" | "int64" | "uint16" | "uint32" | "uint64" | "long" | "short" => Some(FieldType::Integer),
+        "double" | "single" | "decimal" => Some(FieldType::Number),
+        "datetime" | "datetimeoffset" | "guid" | "uri" => Some(FieldType::String),
+        _ => None,
+    };
+    if platform.is_some() {
+        return platform;
+    }
     let one_type = |part: &str| {
         let part = part.trim();
         let listed = ["array of ", "list of "].iter().find_map(|of| part.strip_prefix(of));
@@ -430,7 +443,7 @@ pub(super) fn said_type(cell: &str) -> bool {
         json_type(element.unwrap_or(part)).is_some()
     };
     let parts: Vec<&str> = lower.split(" or ").collect();
-    parts.len() >= 2 && parts.iter().all(|part| one_type(part)) && type_cell(cell).is_none()
+    (parts.len() >= 2 && parts.iter().all(|part| one_type(part))).then_some(FieldType::Any)
 }
 
 pub(super) fn is_code_span(cell: &str) -> bool {
@@ -477,11 +490,13 @@ mod tests {
 
     #[test]
     fn a_type_cell_may_say_types_the_catalog_cannot() {
-        assert!(said_type("string or array of strings"));
-        assert!(said_type("`string or object`"));
-        assert!(!said_type("object or null"), "a type that may be null");
-        assert!(!said_type("string"));
-        assert!(!said_type("string or a URL"));
+        assert_eq!(said_type("string or array of strings"), Some(FieldType::Any));
+        assert_eq!(said_type("`string or object`"), Some(FieldType::Any));
+        assert_eq!(said_type("Int32"), Some(FieldType::Integer));
+        assert_eq!(said_type("object or null"), None, "a type that may be null");
+        assert_eq!(said_type("string"), None);
+        assert_eq!(said_type("String"), None, "a JSON type, capitalized");
+        assert_eq!(said_type("string or a URL"), None);
     }
 
     #[test]

@@ -968,10 +968,7 @@ impl Drafter<'_> {
             let (fact, form) = if is_type_header(&lower) && cells.iter().all(|cell| is_type_cell(cell)) {
                 let capitalized = cells.iter().all(|cell| strip_code(cell).starts_with(char::is_uppercase));
                 // (`string or array of strings`: types the catalog's cannot say, written as said.)
-                types_said = cells.iter().any(|cell| said_type(cell));
-                if types_said && capitalized {
-                    return None;
-                }
+                types_said = cells.iter().any(|cell| said_type(cell).is_some());
                 // (`string<uri>`: a format the cells write after the type.)
                 formats_written = cells.iter().any(|cell| type_cell(cell).is_some_and(|cell| cell.format.is_some()));
                 if formats_written && capitalized {
@@ -1031,9 +1028,9 @@ impl Drafter<'_> {
             let key = strip_code(&row[0]);
             let mut inferred = Vec::new();
             let typed = type_column.and_then(|c| row.get(c)).and_then(|cell| type_cell(cell));
-            let said = type_column.and_then(|c| row.get(c)).filter(|cell| said_type(cell));
+            let said = type_column.and_then(|c| row.get(c)).and_then(|cell| Some((cell, said_type(cell)?)));
             let ty = match type_column.and_then(|c| row.get(c)) {
-                Some(_) if said.is_some() => FieldType::Any,
+                Some(_) if said.is_some() => said.as_ref().map_or(FieldType::Any, |(_, ty)| ty.clone()),
                 Some(cell) => type_cell(cell)?.ty,
                 // Without a column, the examples say (until then, text).
                 None => {
@@ -1066,7 +1063,7 @@ impl Drafter<'_> {
                 ty,
                 required,
                 presence,
-                type_said: said.map(|cell| unescape(&strip_code(cell))),
+                type_said: said.map(|(cell, _)| unescape(&strip_code(cell))),
                 nullable,
                 format: typed.and_then(|typed| typed.format),
                 description: if description.is_empty() { key } else { description },
@@ -1923,7 +1920,7 @@ fn header_value_type(cell: &str) -> Option<HeaderValueType> {
 /// A column header that names the members' JSON types: `Type`, `Value Type`, `Data type`.
 /// A type cell: a JSON type (see [`type_cell`]), or types the catalog's cannot say.
 fn is_type_cell(cell: &str) -> bool {
-    type_cell(cell).is_some() || said_type(cell)
+    type_cell(cell).is_some() || said_type(cell).is_some()
 }
 
 fn is_type_header(header: &str) -> bool {

@@ -114,7 +114,7 @@ const SOMETIMES_ONE: [&str; 5] = ["sometimes ", "add a ", "adds a ", "add an ", 
 pub(in crate::draft) fn sent_sometimes(said: &str) -> bool {
     // (Not "if any": Cloudflare's `messages`, "informational messages, if any", is always sent,
     // empty or not.)
-    const PHRASES: [&str; 18] = [
+    const PHRASES: [&str; 22] = [
         "may come with",
         "may accompany",
         "may be sent",
@@ -128,6 +128,11 @@ pub(in crate::draft) fn sent_sometimes(said: &str) -> bool {
         "only included",
         "only sent",
         "may be absent",
+        // ("Taken to be `about:blank` when absent.")
+        "when absent",
+        "if absent",
+        "when omitted",
+        "if omitted",
         "may be missing",
         "may be omitted",
         "not always",
