@@ -255,8 +255,12 @@ pub fn written(name: &str, text: String, form: Option<&str>, reason_of: &dyn Fn(
 
 /// Splits `"`{code} {reason}`"` into text and `{fact}` placeholders. `{{` and `}}` stand for
 /// literal braces. `{fact?}` is optional (an empty cell where a row lacks the fact), and
-/// `{fact?text}` shows `text` there instead; `{fact|other}` writes the first the row has.
+/// `{fact?text}` shows `text` there instead; `{fact|other}` writes the first the row has. In a
+/// placeholder, `\?` is a `?` of its form or text (`{required:/\?}` writes `?` after a member
+/// sent only sometimes, as TypeScript marks one).
 pub fn parse_template(template: &str) -> Result<Vec<Segment>, String> {
+    // (Stands for an escaped `?` while the placeholder is split; no template holds it.)
+    const QUESTION: char = '\u{1}';
     let mut segments = Vec::new();
     let mut text = String::new();
     let mut chars = template.chars().peekable();
@@ -275,6 +279,10 @@ pub fn parse_template(template: &str) -> Result<Vec<Segment>, String> {
                 loop {
                     match chars.next() {
                         Some('}') => break,
+                        Some('\\') if chars.peek() == Some(&'?') => {
+                            chars.next();
+                            name.push(QUESTION);
+                        }
                         Some(c) => name.push(c),
                         None => return Err(format!("`{{{name}` is not closed with `}}`")),
                     }
@@ -282,12 +290,13 @@ pub fn parse_template(template: &str) -> Result<Vec<Segment>, String> {
                 if !text.is_empty() {
                     segments.push(Segment::Text(std::mem::take(&mut text)));
                 }
+                let unescaped = |text: &str| text.replace(QUESTION, "?");
                 let (name, otherwise) = match name.split_once('?') {
-                    Some((name, otherwise)) => (name.to_string(), Some(otherwise.to_string())),
+                    Some((name, otherwise)) => (name.to_string(), Some(unescaped(otherwise))),
                     None => (name, None),
                 };
                 let (name, form) = match name.split_once(':') {
-                    Some((name, form)) => (name.to_string(), Some(form.to_string())),
+                    Some((name, form)) => (name.to_string(), Some(unescaped(form))),
                     None => (name, None),
                 };
                 let mut names = name.split('|').map(str::to_string);
@@ -366,6 +375,13 @@ mod tests {
         assert_eq!(fill(&retry, |_| Some("yes".into()), &standard).as_deref(), Some("Yes"));
         assert_eq!(fill(&retry, |_| Some("no".into()), &standard).as_deref(), Some("No"));
         assert_eq!(fill(&retry, |_| None, &standard).as_deref(), Some("—"));
+        // A `?` of a form, escaped: a name marked optional as TypeScript marks one (`data?`).
+        let marked = parse_template("{name}{required:/\\?}").unwrap();
+        let facts =
+            |required: &'static str| move |f: &str| Some(if f == "name" { "data".into() } else { required.into() });
+        assert_eq!(fill(&marked, facts("no"), &standard).as_deref(), Some("data?"));
+        assert_eq!(fill(&marked, facts("yes"), &standard).as_deref(), Some("data"));
+        assert!(form_problem("required", "/?").is_none());
         let statuses = |form: &str| fill(&parse_template(form).unwrap(), |_| Some("401/403".into()), &standard);
         assert_eq!(statuses("{statuses:, }").as_deref(), Some("401, 403"));
         assert_eq!(statuses("{statuses:reason}").as_deref(), Some("401 Unauthorized, 403 Forbidden"));

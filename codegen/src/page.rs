@@ -115,7 +115,7 @@ impl CodeBlock {
         const SAYS: &[&str] = &["json", "http"];
         let text = self.text.trim_start();
         if !SAYS.contains(&self.language.as_str()) {
-            if text.starts_with("HTTP/") {
+            if text.starts_with("HTTP/") || (matches!(self.language.as_str(), "" | "text") && headers_alone(text)) {
                 self.language = "http".into();
             } else if text.starts_with(['{', '[']) && json_as_written(text).is_ok_and(|json| is_a_body(&json)) {
                 self.language = "json".into();
@@ -153,6 +153,26 @@ impl CodeBlock {
             .collect();
         HttpResponse { status, headers }
     }
+}
+
+/// Whether a block is response headers alone, a line each (Hemlak's `X-RateLimit-Limit: 1000`
+/// ...): every line a header's name (some with a `-`, as HTTP's are written) and a value.
+fn headers_alone(text: &str) -> bool {
+    let mut lines = text.lines().map(str::trim).filter(|line| !line.is_empty()).peekable();
+    let header = |line: &str| {
+        line.split_once(": ").is_some_and(|(name, value)| {
+            name.starts_with(|c: char| c.is_ascii_alphabetic())
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && !value.trim().is_empty()
+        })
+    };
+    let mut hyphenated = false;
+    lines.peek().is_some()
+        && lines.all(|line| {
+            hyphenated |= line.split_once(':').is_some_and(|(name, _)| name.contains('-'));
+            header(line)
+        })
+        && hyphenated
 }
 
 /// Where the first `//` or `/*` outside a JSON string starts in `text`.
@@ -1147,6 +1167,17 @@ HTTP/1.1 400 Bad Request
         assert_eq!(shared_path(["a/b", "a/c"].into_iter()), None, "too short for an address");
         assert_eq!(shared_path(["https://x.example/a"].into_iter()), Some("https://x.example/"), "one address");
         assert_eq!(shared_path(["errors/auth/expired"].into_iter()), None, "one value that is no address");
+    }
+
+    #[test]
+    fn a_block_of_headers_alone_is_a_response_head() {
+        assert!(headers_alone("X-RateLimit-Limit: 1000\nX-RateLimit-Remaining: 995\n"));
+        assert!(headers_alone("Retry-After: 30"));
+        assert!(!headers_alone("retries: 3\ntimeout: 10"), "settings, not headers");
+        assert!(!headers_alone("X-RateLimit-Limit: 1000\nthen wait"));
+        assert!(!headers_alone(""));
+        let page = parse_page("# E\n\n```\nX-RateLimit-Reset: 1710000000\n```\n");
+        assert_eq!(page.sections[0].code_blocks[0].language, "http");
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub(super) fn drafted_root(name: String, description: String, fields: Vec<Field>
     }
 }
 
-fn push_inferred(inferred: &mut Vec<String>, fact: &str) {
+pub(super) fn push_inferred(inferred: &mut Vec<String>, fact: &str) {
     if !inferred.iter().any(|f| f == fact) {
         inferred.push(fact.to_string());
     }
@@ -1170,6 +1170,15 @@ impl Drafter<'_> {
                 if role == FieldRole::RetryAfter && milliseconds {
                     field.formats = vec![crate::model::RetryAfterFormat::DelayMilliseconds];
                 }
+            }
+        }
+        // The waits of one API are read alike: one the page counts in milliseconds says how
+        // the others, whose words say nothing of a unit, are counted.
+        let wait = |f: &Field| f.role == Some(FieldRole::RetryAfter);
+        let said = bodies.iter().flat_map(|b| &b.fields).filter(|f| wait(f)).find(|f| !f.formats.is_empty());
+        if let Some(formats) = said.map(|f| f.formats.clone()) {
+            for field in bodies.iter_mut().flat_map(|b| &mut b.fields).filter(|f| wait(f) && f.formats.is_empty()) {
+                field.formats = formats.clone();
             }
         }
         // Where a table's codes type a member of a body, that member holds the body's code: a

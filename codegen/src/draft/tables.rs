@@ -955,8 +955,15 @@ impl Drafter<'_> {
     /// description column in any order. A table about a member of a body drafted before
     /// (`### The innerError object`) is that member's shape; any other is a root body.
     fn field_table(&mut self, source: &str, section: &PageSection, table: &PageTable) -> Option<SourceTable> {
-        let mut columns =
-            vec![TableColumn { header: table.header[0].clone(), cell: key_template(&column(table, 0), "name") }];
+        // Names that end with `?` for members sent only sometimes, as TypeScript writes them
+        // (Eludris's `data?`): the `?` is no part of the name.
+        let names = column(table, 0);
+        let question_marked = names.iter().any(|cell| strip_code(cell).ends_with('?'));
+        let mut key_cell = key_template(&names, "name");
+        if question_marked {
+            key_cell = key_cell.replace("{name}", "{name}{required:/\\?}");
+        }
+        let mut columns = vec![TableColumn { header: table.header[0].clone(), cell: key_cell }];
         let mut facts: Vec<FieldFact> = Vec::new();
         let mut optional_words: Option<&str> = None;
         let mut formats_written = false;
@@ -1024,8 +1031,13 @@ impl Drafter<'_> {
         let marks_optional = description_column
             .is_some_and(|c| table.rows.iter().any(|row| row.get(c).is_some_and(|d| said_optional(d))));
         let mut fields = Vec::new();
+        if question_marked && (required_column.is_some() || optional_words.is_some()) {
+            return None;
+        }
         for row in &table.rows {
-            let key = strip_code(&row[0]);
+            let written = strip_code(&row[0]);
+            let marked = written.strip_suffix('?').filter(|_| question_marked);
+            let key = marked.unwrap_or(&written).to_string();
             let mut inferred = Vec::new();
             let typed = type_column.and_then(|c| row.get(c)).and_then(|cell| type_cell(cell));
             let said = type_column.and_then(|c| row.get(c)).and_then(|cell| Some((cell, said_type(cell)?)));
@@ -1042,6 +1054,7 @@ impl Drafter<'_> {
             let presence = presence_column.and_then(|c| row.get(c)).map(|cell| unescape(cell));
             let said_in_type = typed.as_ref().filter(|_| optional_words.is_some());
             let required = match (required_column.and_then(|c| row.get(c)), &presence) {
+                _ if question_marked => marked.is_none(),
                 (Some(cell), _) => yes_no(cell)?,
                 (None, _) if said_in_type.is_some() => said_in_type.is_some_and(|typed| typed.optional.is_none()),
                 (None, Some(presence)) => presence_required(presence),
@@ -1104,6 +1117,19 @@ impl Drafter<'_> {
             Some(_) => None,
             None => self.member_the_examples_nest(&section.heading, &fields),
         };
+        // A table of what one kind of error sends in a member every kind has (Eludris's
+        // `RateLimitedError`, the `retry_after` of `data`): more members of that member's object.
+        if let (None, None) = (&described, &nested) {
+            if let Some(name) = self.members_of_a_held_object(section, &fields) {
+                return Some(SourceTable {
+                    entries: None,
+                    rows: TableRows::Body(name),
+                    columns,
+                    join: None,
+                    groups: None,
+                });
+            }
+        }
         let name = match (described, nested) {
             (Some((body, member)), _) => {
                 // Named after the member (`details` -> `Detail`), else after the heading.
@@ -1338,6 +1364,58 @@ impl Drafter<'_> {
                 (open && names_member(&words, &field.name)).then(|| (b, field.name.clone()))
             })
         })
+    }
+
+    /// Where the examples send a table's `fields` together in one member's object, and a table
+    /// before typed that member (Eludris's `data`, typed by its format's table; then a table of
+    /// what a rate-limited error sends in it, headed by the error): `fields` join the object,
+    /// each sent with some errors only, as are those another such table gave it. The object's
+    /// name; `None` (nothing changed) where the examples send them so in no member a body has.
+    fn members_of_a_held_object(&mut self, section: &PageSection, fields: &[Field]) -> Option<String> {
+        let all_in = |object: &Map<String, Value>| fields.iter().all(|f| object.contains_key(&f.name));
+        let holds = |_: &str, value: &Value, holder: &Map<String, Value>| {
+            let object = value.as_object()?;
+            (all_in(object) && !all_in(holder)).then_some(())
+        };
+        let member = self.page_bodies.iter().find_map(|(_, body)| {
+            let found = |key: &str, value: &Value, holder: &Map<String, Value>| {
+                holds(key, value, holder).map(|()| key.to_string())
+            };
+            nested_member(body, &found)
+        })?;
+        let (body, at) = self.bodies.iter().enumerate().find_map(|(b, shape)| {
+            let at = shape.fields.iter().position(|f| f.name == member)?;
+            Some((b, at))
+        })?;
+        let shape = match &self.bodies[body].fields[at].ty {
+            // (Another such table typed it: it holds different members for different errors.)
+            FieldType::Object(name) => {
+                let index = self.shape_index(name)?;
+                for field in &mut self.bodies[index].fields {
+                    field.required = false;
+                    super::bodies::push_inferred(&mut field.inferred, "required");
+                }
+                index
+            }
+            FieldType::Map(_) | FieldType::Any => {
+                let name = self.fresh_body_name(&names::singular(&names::pascal(&member)));
+                let source = fields.first().map_or_else(String::new, |f| f.source.clone());
+                self.bodies.push(member_shape(&name, &member, section, Vec::new(), source));
+                self.untyped.remove(&(body, member.clone()));
+                let field = &mut self.bodies[body].fields[at];
+                field.inferred.retain(|f| f != "type");
+                field.ty = FieldType::Object(name);
+                self.bodies.len() - 1
+            }
+            _ => return None,
+        };
+        let added = fields.iter().cloned().map(|mut field| {
+            field.required = false;
+            super::bodies::push_inferred(&mut field.inferred, "required");
+            field
+        });
+        self.bodies[shape].fields.extend(added);
+        Some(self.bodies[shape].name.clone())
     }
 
     /// The member, at any depth of the page's JSON examples, that a heading names and whose
