@@ -681,6 +681,27 @@ pub fn enclosing_member<'v>(body: &Map<String, Value>, others: impl IntoIterator
     })
 }
 
+/// Where `body` is an excerpt of another body: its one member an object that another of the
+/// page's bodies sends beside two members or more of plain values (Nodewell's `{"error": {...}}`
+/// under a problem, where its format is `{"jsonrpc": "2.0", "id": 1, "error": {...}}`): the
+/// member, and the members the excerpt leaves out.
+pub fn excerpt_of<'v>(
+    body: &Map<String, Value>,
+    others: impl IntoIterator<Item = &'v Value>,
+) -> Option<(String, Vec<String>)> {
+    let mut members = body.iter();
+    let (member, Value::Object(inner)) = members.next()? else { return None };
+    if members.next().is_some() || inner.is_empty() {
+        return None;
+    }
+    others.into_iter().filter_map(Value::as_object).find_map(|other| {
+        let holds = other.get(member).and_then(Value::as_object).is_some_and(|theirs| !theirs.is_empty());
+        let left_out: Vec<String> = other.keys().filter(|key| *key != member).cloned().collect();
+        let plain = left_out.iter().all(|key| !other[key].is_object() && !other[key].is_array());
+        (holds && left_out.len() >= 2 && plain).then(|| (member.clone(), left_out))
+    })
+}
+
 /// The status three digits write (`404`), if they write one: what a number must be to be taken
 /// for a status, in a cell, a heading or a line.
 pub fn status_number(text: &str) -> Option<u16> {
@@ -1167,6 +1188,19 @@ HTTP/1.1 400 Bad Request
         assert_eq!(shared_path(["a/b", "a/c"].into_iter()), None, "too short for an address");
         assert_eq!(shared_path(["https://x.example/a"].into_iter()), Some("https://x.example/"), "one address");
         assert_eq!(shared_path(["errors/auth/expired"].into_iter()), None, "one value that is no address");
+    }
+
+    #[test]
+    fn a_body_of_one_member_another_sends_in_an_envelope_is_an_excerpt() {
+        let whole = serde_json::json!({ "jsonrpc": "2.0", "id": 1, "error": { "code": -32602, "message": "m" } });
+        let excerpt = serde_json::json!({ "error": { "code": -32006, "message": "n" } });
+        let excerpt = excerpt.as_object().unwrap();
+        assert_eq!(excerpt_of(excerpt, [&whole]), Some(("error".into(), vec!["jsonrpc".into(), "id".into()])));
+        // (One member beside it may be sent only sometimes: no excerpt.)
+        let beside_one = serde_json::json!({ "request_id": "r", "error": { "code": "x" } });
+        assert_eq!(excerpt_of(excerpt, [&beside_one]), None);
+        let text = serde_json::json!({ "error": "denied" });
+        assert_eq!(excerpt_of(text.as_object().unwrap(), [&whole]), None, "no object");
     }
 
     #[test]

@@ -179,12 +179,20 @@ impl Drafter<'_> {
                 let json = block.json();
                 let part_of =
                     json.as_ref().ok().and_then(Value::as_object).and_then(|body| self.enclosing_member(body));
+                let excerpt =
+                    json.as_ref().ok().and_then(Value::as_object).and_then(|body| {
+                        crate::page::excerpt_of(body, self.page_bodies.iter().map(|(_, other)| other))
+                    });
                 match json {
                     Ok(Value::Object(body)) if body.is_empty() => {
                         self.unplaced.push(format!("{at}: an empty JSON object"));
                     }
                     Ok(body) if crate::page::says_it_succeeded(&body) => {
                         self.unplaced.push(format!("{at}: a body that says the request succeeded, no error's"));
+                    }
+                    Ok(body) if excerpt.is_some() => {
+                        let (member, left_out) = excerpt.unwrap_or_default();
+                        self.example_is_excerpt(index, &member, &left_out, &body, &at);
                     }
                     Ok(body) if part_of.is_some() => {
                         self.example_is_part(index, part_of.as_deref().unwrap_or_default(), &body, &at);
@@ -509,6 +517,44 @@ impl Drafter<'_> {
         self.unplaced.push(format!(
             "{at}: the `{member}` object of a body another example shows whole, shown alone (recorded as an \
              inconsistency)"
+        ));
+    }
+
+    /// An example of a body's `member` alone, without the members `left_out` that another
+    /// example sends beside it: recorded as an inconsistency, and left out; the object it shows
+    /// whole is an example of that member's object (what it lacks is not always sent).
+    fn example_is_excerpt(&mut self, index: usize, member: &str, left_out: &[String], body: &Value, at: &str) {
+        let section = self.section_ids[index].clone();
+        let held = self.bodies.iter().filter(|b| b.root).flat_map(|b| &b.fields).find_map(|f| match &f.ty {
+            FieldType::Object(shape) if f.name == member => self.shape_index(shape),
+            _ => None,
+        });
+        if let (Some(shape), Some(inner)) = (held, body.get(member).and_then(Value::as_object)) {
+            self.grown(shape, inner, &section);
+        }
+        let id = self.fresh_inconsistency_id(&format!("example-shows-{}-without-the-rest", names::slug(member)));
+        let left_out = left_out.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ");
+        self.inconsistencies.push(Inconsistency {
+            id,
+            kind: InconsistencyKind::Contradiction,
+            summary: format!(
+                "The example under {} shows a body of `{member}` alone, without {left_out}, which another \
+                 example sends beside it.",
+                self.section_title(index)
+            ),
+            statements: vec![Statement {
+                section,
+                says: format!(
+                    "An example error body of `{member}` alone: {}",
+                    serde_json::to_string(body).unwrap_or_default()
+                ),
+            }],
+            resolution: "Drafted: the example is left out, as an excerpt; the bodies are those the page shows whole."
+                .into(),
+        });
+        self.unplaced.push(format!(
+            "{at}: a body of `{member}` alone, without {left_out}, which another example sends beside it (recorded \
+             as an inconsistency)"
         ));
     }
 
