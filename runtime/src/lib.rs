@@ -92,10 +92,11 @@ pub use unknown::UnknownValue;
 pub use serde_core as serde;
 
 /// JSON values, for body fields the catalog leaves free (`any`) and the extension members of
-/// extensible bodies, and the error of a body that does not decode: serde_json's own types, so
-/// clients need no separate dependency on it.
+/// extensible bodies, JSON numbers for its `number` fields (which keep a whole number whole:
+/// `404` is written back as `404`, not `404.0`), and the error of a body that does not decode:
+/// serde_json's own types, so clients need no separate dependency on it.
 pub mod json {
-    pub use serde_json::{Error, Map, Value};
+    pub use serde_json::{Error, Map, Number, Value};
 }
 
 /// What the macros' expansions and the generated code refer to; not part of the API.

@@ -56,6 +56,15 @@ fn as_whole_body(schema: &Value, element: &Value) -> Value {
 /// shape open to extension members (`additionalProperties: true`), and writes an optional member
 /// that came as `null`, or an optional list or map that came empty (its `Vec` or map is skipped
 /// when empty), as absent, at any depth; the Rust crate keeps all four as they came.
+/// Whether a property's schema is a JSON `number` (not an `integer`).
+fn is_number(property: &Value) -> bool {
+    match &property["type"] {
+        Value::String(ty) => ty == "number",
+        Value::Array(types) => types.iter().any(|ty| ty == "number"),
+        _ => false,
+    }
+}
+
 fn as_typify_keeps(schema: &Value, shape: &str, body: &Value) -> Value {
     let def = &schema["$defs"][shape];
     let (Some(members), Some(listed)) = (body.as_object(), def["properties"].as_object()) else { return body.clone() };
@@ -82,6 +91,8 @@ fn as_typify_keeps(schema: &Value, shape: &str, body: &Value) -> Value {
             (_, Some(inner), Value::Array(items)) if an_object(&inner) => {
                 Value::Array(items.iter().map(|item| as_typify_keeps(schema, &inner, item)).collect())
             }
+            // (typify types a `number` as an `f64`: a whole number comes back as `404.0`.)
+            (_, _, value) if is_number(property) && value.is_number() => json!(value.as_f64()),
             (_, _, value) => value.clone(),
         };
         (key.clone(), value)

@@ -22,7 +22,8 @@ fn named_rust_type(api: &Api, ty: &FieldType, module: TokenStream) -> TokenStrea
     match ty {
         FieldType::String => quote! { ::std::string::String },
         FieldType::Integer => quote! { i64 },
-        FieldType::Number => quote! { f64 },
+        // (A JSON number as sent: `404` stays a whole number, as an `f64` would not.)
+        FieldType::Number => quote! { ::api_error_runtime::json::Number },
         FieldType::Boolean => quote! { bool },
         FieldType::Any => quote! { ::api_error_runtime::json::Value },
         FieldType::Map(inner) => {
