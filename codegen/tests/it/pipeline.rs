@@ -130,7 +130,9 @@ fn reference_tables_stay_narrow_and_hold_one_fact_a_cell() {
                 for line in part.lines().filter(|l| l.starts_with("| ")) {
                     let columns = line.matches(" | ").count() + 1;
                     assert!(columns <= 7, "{}: {columns} columns in {line}", api.id);
-                    assert!(!line.contains("Inferred by the catalog") && !line.contains("](#"), "{}: {line}", api.id);
+                    // (A link a page's own text holds is escaped, `\[Message\](#message)`: no link.)
+                    let linked = line.match_indices("](#").any(|(at, _)| !line[..at].ends_with('\\'));
+                    assert!(!line.contains("Inferred by the catalog") && !linked, "{}: {line}", api.id);
                 }
             }
         }

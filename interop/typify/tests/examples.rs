@@ -56,11 +56,12 @@ fn as_whole_body(schema: &Value, element: &Value) -> Value {
 /// shape open to extension members (`additionalProperties: true`), and writes an optional member
 /// that came as `null`, or an optional list or map that came empty (its `Vec` or map is skipped
 /// when empty), as absent, at any depth; the Rust crate keeps all four as they came.
-/// Whether a property's schema is a JSON `number` (not an `integer`).
+/// Whether a property's schema is a JSON `number` (or `null`), which typify makes an `f64`: not
+/// an `integer`, nor any JSON value (`any`, whose types list both).
 fn is_number(property: &Value) -> bool {
     match &property["type"] {
         Value::String(ty) => ty == "number",
-        Value::Array(types) => types.iter().any(|ty| ty == "number"),
+        Value::Array(types) => types.iter().any(|ty| ty == "number") && !types.iter().any(|ty| ty == "integer"),
         _ => false,
     }
 }
