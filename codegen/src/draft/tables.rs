@@ -922,7 +922,22 @@ impl Drafter<'_> {
     pub(super) fn field_lists(&mut self) {
         let page = self.page;
         for (index, section) in page.sections.iter().enumerate() {
-            let rows: Vec<Vec<String>> = section.prose.iter().filter_map(|line| field_item(line)).collect();
+            // (Items after a line that opens with a condition, "When the input fails validation,
+            // the body also holds:", are sent only then.)
+            let mut rows: Vec<Vec<String>> = Vec::new();
+            let mut sometimes: Vec<String> = Vec::new();
+            let mut conditional = false;
+            for line in &section.prose {
+                match field_item(line) {
+                    Some(row) => {
+                        if conditional {
+                            sometimes.push(strip_code(&row[0]));
+                        }
+                        rows.push(row);
+                    }
+                    None => conditional = super::prose::starts_with_a_condition(&line.to_lowercase()),
+                }
+            }
             if rows.len() < 2 {
                 continue;
             }
@@ -930,7 +945,9 @@ impl Drafter<'_> {
             let table = PageTable { header, rows, line: section.line };
             let source = self.section_ids[index].clone();
             // (What it would rebuild is no table of the page's.)
-            let _ = self.field_table(&source, section, &table);
+            if self.field_table(&source, section, &table).is_some() {
+                self.say_required(&sometimes.iter().map(String::as_str).collect::<Vec<_>>(), false);
+            }
         }
     }
 
@@ -2061,6 +2078,8 @@ pub(super) fn keyed_by_data(description: &str) -> bool {
         "by parameter",
         "nested as",
         "map of",
+        // ("A list of the fields and their validation messages": an object, keyed so.)
+        "fields and their",
     ];
     let passed_on =
         ["as it returned", "as returned", "as it came", "verbatim", "as-is", "unmodified", "passed through"];

@@ -147,9 +147,18 @@ pub(in crate::draft) fn sent_sometimes(said: &str) -> bool {
         || said.trim_start().starts_with("for `")
 }
 
+/// The member a line names first and then calls optional before anything else ("`details`:
+/// (optional) what failed", "`hint` - Optional. ...").
+fn labelled_optional(line: &str) -> Option<&str> {
+    let (member, rest) = line.strip_prefix('`')?.split_once('`')?;
+    let rest = rest.trim_start_matches([':', ' ', '-', '–', '—']).to_lowercase();
+    let rest = rest.trim_start_matches('(');
+    (rest.starts_with("optional") && is_member_word(member)).then_some(member)
+}
+
 /// Does a paragraph start with the errors or the times its term comes with ("For validation
 /// errors, ...", "Only when ...")?
-fn starts_with_a_condition(lower: &str) -> bool {
+pub(in crate::draft) fn starts_with_a_condition(lower: &str) -> bool {
     let opening = lower.split(',').next().unwrap_or_default();
     (lower.starts_with("for ") && opening.contains("error") && opening.len() < lower.len())
         || ["only ", "when ", "if "].iter().any(|w| lower.starts_with(w))
@@ -362,6 +371,12 @@ impl Drafter<'_> {
             if let Some(term) = term.filter(|_| optional) {
                 self.say_required(&[term], false);
             }
+            // (A line that names a member, then says it is optional first: "`details`: (optional)
+            // what failed".)
+            if let Some(member) = labelled_optional(line) {
+                self.say_required(&[member], false);
+                continue;
+            }
             // Most lines say neither word.
             let lower = line.to_lowercase();
             let may_have = MAY_HAVE.iter().chain(&SOMETIMES_ONE).any(|words| lower.contains(words));
@@ -491,7 +506,7 @@ impl Drafter<'_> {
 
     /// The members `named` are required or not, as the page says, where only the examples had
     /// said it.
-    fn say_required(&mut self, named: &[&str], required: bool) {
+    pub(in crate::draft) fn say_required(&mut self, named: &[&str], required: bool) {
         for (body, at) in self.named_members(named) {
             let field = &mut self.bodies[body].fields[at];
             if field.inferred.iter().any(|i| i == "required") {
@@ -563,8 +578,8 @@ impl Drafter<'_> {
 #[cfg(test)]
 mod tests {
     use super::{
-        defined_terms, left_out, members_said_held, named_after_a_condition, section_terms, sent_sometimes,
-        when_there_is_one,
+        defined_terms, labelled_optional, left_out, members_said_held, named_after_a_condition, section_terms,
+        sent_sometimes, when_there_is_one,
     };
 
     #[test]
@@ -597,6 +612,14 @@ mod tests {
         );
         let optional: Vec<String> = ["**Details** (string, optional)", "More."].map(String::from).to_vec();
         assert_eq!(terms(&optional), [(Some("Details"), "More.", true)]);
+    }
+
+    #[test]
+    fn a_line_may_call_the_member_it_names_optional_first() {
+        assert_eq!(labelled_optional("`details`: (optional) what failed"), Some("details"));
+        assert_eq!(labelled_optional("`hint` - Optional. A hint."), Some("hint"));
+        assert_eq!(labelled_optional("`code`: the status again; never optional"), None);
+        assert_eq!(labelled_optional("Every member is optional"), None);
     }
 
     #[test]

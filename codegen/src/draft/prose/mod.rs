@@ -10,7 +10,7 @@ mod codes;
 mod members;
 mod statuses;
 
-pub(super) use members::{left_out, said_of_the_request, sent_sometimes, when_there_is_one};
+pub(super) use members::{left_out, said_of_the_request, sent_sometimes, starts_with_a_condition, when_there_is_one};
 pub(super) use statuses::{defined_status, heading_class, statuses_in};
 
 use super::Drafter;
