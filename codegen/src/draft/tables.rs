@@ -1058,11 +1058,11 @@ impl Drafter<'_> {
             let mut inferred = Vec::new();
             let typed = type_column.and_then(|c| row.get(c)).and_then(|cell| type_cell(cell));
             let said = type_column.and_then(|c| row.get(c)).and_then(|cell| Some((cell, said_type(cell)?)));
-            let ty = match type_column.and_then(|c| row.get(c)) {
-                Some(_) if said.is_some() => said.as_ref().map_or(FieldType::Any, |(_, ty)| ty.clone()),
-                Some(cell) => type_cell(cell)?.ty,
+            let ty = match (type_column.and_then(|c| row.get(c)), &said) {
+                (Some(_), Some((_, said))) => said.clone(),
+                (Some(cell), None) => type_cell(cell)?.ty,
                 // Without a column, the examples say (until then, text).
-                None => {
+                (None, _) => {
                     inferred.push("type".into());
                     FieldType::String
                 }
@@ -1390,16 +1390,11 @@ impl Drafter<'_> {
     /// name; `None` (nothing changed) where the examples send them so in no member a body has.
     fn members_of_a_held_object(&mut self, section: &PageSection, fields: &[Field]) -> Option<String> {
         let all_in = |object: &Map<String, Value>| fields.iter().all(|f| object.contains_key(&f.name));
-        let holds = |_: &str, value: &Value, holder: &Map<String, Value>| {
+        let holds = |key: &str, value: &Value, holder: &Map<String, Value>| {
             let object = value.as_object()?;
-            (all_in(object) && !all_in(holder)).then_some(())
+            (all_in(object) && !all_in(holder)).then(|| key.to_string())
         };
-        let member = self.page_bodies.iter().find_map(|(_, body)| {
-            let found = |key: &str, value: &Value, holder: &Map<String, Value>| {
-                holds(key, value, holder).map(|()| key.to_string())
-            };
-            nested_member(body, &found)
-        })?;
+        let member = self.page_bodies.iter().find_map(|(_, body)| nested_member(body, &holds))?;
         let (body, at) = self.bodies.iter().enumerate().find_map(|(b, shape)| {
             let at = shape.fields.iter().position(|f| f.name == member)?;
             Some((b, at))
