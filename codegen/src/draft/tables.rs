@@ -926,16 +926,20 @@ impl Drafter<'_> {
             // the body also holds:", are sent only then.)
             let mut rows: Vec<Vec<String>> = Vec::new();
             let mut sometimes: Vec<String> = Vec::new();
-            let mut conditional = false;
+            let (mut intro, mut conditional): (Option<&String>, bool) = (None, false);
             for line in &section.prose {
                 match field_item(line) {
                     Some(row) => {
+                        // (The line before the items, read once they come.)
+                        if let Some(intro) = intro.take() {
+                            conditional = super::prose::starts_with_a_condition(&intro.to_lowercase());
+                        }
                         if conditional {
                             sometimes.push(strip_code(&row[0]));
                         }
                         rows.push(row);
                     }
-                    None => conditional = super::prose::starts_with_a_condition(&line.to_lowercase()),
+                    None => (intro, conditional) = (Some(line), false),
                 }
             }
             if rows.len() < 2 {

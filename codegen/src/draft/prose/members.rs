@@ -360,6 +360,10 @@ impl Drafter<'_> {
     /// `error_description` and `error_uri` are optional ``): the members they name take what the
     /// page says, where only the examples had said it.
     pub(in crate::draft) fn prose_requirements(&mut self) {
+        // (Of members, none yet: nothing to say of them.)
+        if self.bodies.is_empty() {
+            return;
+        }
         let page = self.page;
         let lines = page
             .sections
