@@ -88,9 +88,9 @@ pub(super) fn numbered_name(cell: &str) -> Option<(String, String, String)> {
     (code_like || phrase).then(|| (code.to_string(), name, template))
 }
 
-/// A cell of a status and a name in capitals after it, as tables of conditions by status write
-/// them (`400 FAILED PRECONDITION`): the status, the name, and the template that writes a value's
-/// status and the value so.
+/// A cell of a status and a name after it, in capitals (`400 FAILED PRECONDITION`, as tables of
+/// conditions by status write them) or one word in lower case (`400 invalid_request`, MenuPi's
+/// codes): the status, the name, and the template that writes a value's status and the value so.
 pub(super) fn status_and_name(cell: &str) -> Option<(String, String, String)> {
     let (open, close) = wrapping(cell);
     let inner = cell.strip_prefix(open)?.strip_suffix(close)?;
@@ -98,7 +98,10 @@ pub(super) fn status_and_name(cell: &str) -> Option<(String, String, String)> {
     crate::page::status_number(status)?;
     let capitals = name.chars().any(|c| c.is_ascii_uppercase())
         && name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == ' ' || c == '_');
-    capitals.then(|| (status.to_string(), name.to_string(), format!("{open}{{statuses}} {{value}}{close}")))
+    let lower_case_word =
+        !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    (capitals || lower_case_word)
+        .then(|| (status.to_string(), name.to_string(), format!("{open}{{statuses}} {{value}}{close}")))
 }
 
 /// A cell of a status and a message the API sends with it, as a table of messages by status

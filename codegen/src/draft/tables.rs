@@ -464,7 +464,9 @@ impl TableKind {
         if let Some(named) = status_names {
             let statuses: Vec<&String> = named.iter().map(|(status, _, _)| status).collect();
             let names: Vec<&String> = named.iter().map(|(_, name, _)| name).collect();
-            if !all_distinct(&statuses) && all_distinct(&names) {
+            // (Or codes in snake case, each after its status: `400 invalid_request`.)
+            let snake = names.iter().all(|n| !n.contains(char::is_uppercase)) && names.iter().any(|n| n.contains('_'));
+            if (!all_distinct(&statuses) || snake) && all_distinct(&names) {
                 return Some(Self::StatusNames);
             }
         }

@@ -9,6 +9,23 @@ use crate::model::{TableRows, VocabularyType, VocabularyValue};
 use crate::page::{code_spans, code_style as style};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// A section's prose that is a list of codes alone (three at least), each line one code span,
+/// all written alike (`invalid_request`, `not_found`): the codes.
+fn bare_codes(prose: &[String]) -> Option<Vec<&str>> {
+    let codes: Vec<&str> = prose
+        .iter()
+        .map(|line| {
+            let code = line.trim().strip_prefix('`')?.strip_suffix('`')?;
+            (!code.is_empty() && !code.contains(['`', ' '])).then_some(code)
+        })
+        .collect::<Option<_>>()?;
+    // (In one case, with one separator at most: `unauthorized` beside `invalid_request`.)
+    let styles: Vec<_> = codes.iter().map(|code| style(code)).collect::<Option<_>>()?;
+    let cases: BTreeSet<(bool, bool)> = styles.iter().map(|s| (s.0, s.1)).collect();
+    let separators: BTreeSet<char> = styles.iter().filter_map(|s| s.2).collect();
+    (codes.len() >= 3 && cases.len() == 1 && separators.len() <= 1).then_some(codes)
+}
+
 impl Drafter<'_> {
     /// Codes a table of statuses names in its other cells, in the style of the codes an example
     /// sends (TomTom's `429 | Too many requests (`TooManyRequests`)`, beside an example's
@@ -199,6 +216,25 @@ impl Drafter<'_> {
             self.members_apart_from_the_status().into_values().flatten().map(|n| n.to_string()).collect();
         for (index, section) in page.sections.iter().enumerate() {
             let known = |code: &str| self.vocabularies.iter().flat_map(|v| &v.values).any(|x| x.value == code);
+            // (Or a list of codes alone, each a code span, written alike: Mortgage Guidelines's
+            // `invalid_request`, `unauthorized`, ... under "Common codes".)
+            if let Some(codes) = bare_codes(&section.prose).filter(|codes| codes.iter().all(|code| !known(code))) {
+                let source = self.section_ids[index].clone();
+                let values: Vec<VocabularyValue> = (codes.into_iter())
+                    .map(|code| VocabularyValue { value: code.into(), source: source.clone(), ..Default::default() })
+                    .collect();
+                let name = crate::draft::names::vocabulary_name(&section.heading, |n| {
+                    self.vocabularies.iter().any(|v| v.name == n) || self.bodies.iter().any(|b| b.name == n)
+                });
+                self.vocabularies.push(crate::model::Vocabulary {
+                    name,
+                    description: format!("The codes the page lists under {}.", section.heading.join(" › ")),
+                    source,
+                    values,
+                    ..crate::model::Vocabulary::default()
+                });
+                continue;
+            }
             let mut listed: Vec<(String, Option<String>, String)> =
                 section.prose.iter().filter_map(|line| numbered_line(line)).filter(|(code, ..)| !known(code)).collect();
             if listed.len() < 3 {
@@ -655,8 +691,19 @@ pub(super) fn defined_code(line: &str) -> Option<(&str, String)> {
 #[cfg(test)]
 mod tests {
     use super::{
-        capitals_called_codes, code_and_status_heading, code_heading, codes_heading, defined_code, numbered_line,
+        bare_codes, capitals_called_codes, code_and_status_heading, code_heading, codes_heading, defined_code,
+        numbered_line,
     };
+
+    #[test]
+    fn a_list_of_codes_alone_is_a_list_of_codes() {
+        let lines = |lines: &[&str]| lines.iter().map(|line| line.to_string()).collect::<Vec<_>>();
+        let listed = lines(&["`invalid_request`", "`unauthorized`", "`not_found`"]);
+        assert_eq!(bare_codes(&listed), Some(vec!["invalid_request", "unauthorized", "not_found"]));
+        assert_eq!(bare_codes(&lines(&["`a_b`", "`c_d`"])), None, "two are too few");
+        assert_eq!(bare_codes(&lines(&["`a_b`", "`C_D`", "`e_f`"])), None, "two cases");
+        assert_eq!(bare_codes(&lines(&["`a_b`", "`c_d`", "Then retry."])), None, "a sentence among them");
+    }
 
     #[test]
     fn codes_in_capitals_a_sentence_about_codes_names() {
