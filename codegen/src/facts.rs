@@ -22,8 +22,19 @@ pub const VALUE_FACTS: &[&str] = &[
     "link",
     "url",
 ];
-pub const FIELD_FACTS: &[&str] =
-    &["name", "path", "type", "type_format", "type_said", "required", "presence", "nullable", "format", "description"];
+pub const FIELD_FACTS: &[&str] = &[
+    "name",
+    "path",
+    "type",
+    "type_format",
+    "type_said",
+    "required",
+    "presence",
+    "nullable",
+    "format",
+    "description",
+    "example",
+];
 pub const HEADER_FACTS: &[&str] = &["name", "description", "type", "example"];
 
 pub fn facts_for(rows: &TableRows) -> &'static [&'static str] {
@@ -115,6 +126,7 @@ pub fn field_fact(api: &Api, field: &Field, name: &str) -> Option<String> {
             None => json_type_name(api, &field.ty).to_string(),
         }),
         "type_said" => field.type_said.clone(),
+        "example" => field.example.clone(),
         "required" => Some(yes_no(field.required)),
         "presence" => field.presence.clone(),
         "nullable" => Some(yes_no(field.nullable)),

@@ -415,6 +415,8 @@ pub struct Field {
     pub presence: Option<String>,
     /// The type in the document's words (see [`crate::model::Field::type_said`]).
     pub type_said: Option<String>,
+    /// A value of the member, as the document's table gives it.
+    pub example: Option<String>,
     /// The value may be `null`.
     pub nullable: bool,
     pub format: Option<StringFormat>,

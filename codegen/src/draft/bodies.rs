@@ -17,6 +17,7 @@ pub(super) fn field() -> Field {
         required: false,
         presence: None,
         type_said: None,
+        example: None,
         nullable: false,
         format: None,
         role: None,
@@ -822,7 +823,16 @@ impl Drafter<'_> {
             // holding messages is the message), and none a table's (such a member takes the
             // table's vocabulary when the bodies are typed).
             let found = candidates.iter().find_map(|(owner, path)| {
-                let (values, sending) = values_of(path);
+                let (mut values, sending) = values_of(path);
+                // (Or, where no example sends the member, the value its table gives: MyFitnessPal's
+                // `subscribe/3`, in a column of defaults.)
+                let key = path.last().map(String::as_str);
+                let field = self.bodies[*owner].fields.iter().find(|f| Some(f.name.as_str()) == key);
+                if let Some((example, source)) = field.and_then(|f| Some((f.example.clone()?, f.source.clone()))) {
+                    if values.is_empty() {
+                        values.push((example, source));
+                    }
+                }
                 let sentences = values.iter().all(|(v, _)| v.trim().contains(char::is_whitespace));
                 // (A table's code after a namespace is that code: `ns#ThrottlingException`.)
                 // (Or every one is written as one table's codes are: a placeholder for them,

@@ -217,6 +217,7 @@ pub(super) fn yes_no_form(cells: &[&str]) -> String {
             ("✔️", "✖️"),
             ("Required", "Optional"),
             ("required", "optional"),
+            ("Y", "N"),
         ];
         PAIRS
             .iter()
@@ -255,6 +256,9 @@ pub(super) fn wrapping(cell: &str) -> (&'static str, &'static str) {
 
 pub(super) fn yes_no(cell: &str) -> Option<bool> {
     match strip_code(cell).to_lowercase().as_str() {
+        // (`Y` and `N` in capitals only: MyFitnessPal's `Required` column.)
+        _ if cell.trim() == "Y" => Some(true),
+        _ if cell.trim() == "N" => Some(false),
         "yes" | "true" | "✓" | "✔" | "✅" | "✔️" | "required" => Some(true),
         "no" | "false" | "✗" | "✘" | "❌" | "✖️" | "✖" | "optional" => Some(false),
         _ => None,
@@ -434,6 +438,7 @@ pub(super) fn said_type(cell: &str) -> Option<FieldType> {
         "int16" | "int32" | "int64" | "uint16" | "uint32" | "uint64" | "long" | "short" => Some(FieldType::Integer),
         "double" | "single" | "decimal" => Some(FieldType::Number),
         "datetime" | "datetimeoffset" | "guid" | "uri" => Some(FieldType::String),
+        "map" | "dictionary" => Some(FieldType::Map(Box::new(FieldType::Any))),
         _ => None,
     };
     if platform.is_some() {
@@ -476,8 +481,8 @@ pub(super) fn unescape(cell: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{
-        class_and_name, family_pattern, hedged, is_retry_column, numbered_name, said_type, status_and_name,
-        statuses_said, type_cell, TypeCell,
+        class_and_name, family_pattern, hedged, is_retry_column, is_yes_no_column, numbered_name, said_type,
+        status_and_name, statuses_said, type_cell, yes_no, yes_no_form, TypeCell,
     };
     use crate::model::{FieldType, StringFormat};
 
@@ -489,6 +494,10 @@ mod tests {
         assert_eq!(hedged("Usually no"), Some(Some(false)));
         assert_eq!(hedged("Depends."), Some(None));
         assert_eq!(hedged("No"), None);
+        // (`Y` and `N` in capitals, as MyFitnessPal's `Required` column writes them.)
+        assert!(is_yes_no_column(&["Y", "N", ""]));
+        assert_eq!(yes_no_form(&["Y", "N"]), "Y/N");
+        assert_eq!(yes_no("y"), None, "a lower-case letter says nothing");
     }
 
     #[test]

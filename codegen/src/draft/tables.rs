@@ -269,6 +269,8 @@ enum FieldFact {
     Presence,
     Nullable,
     Description,
+    /// A value of each member, a column of examples or defaults.
+    Example,
 }
 
 impl FieldFact {
@@ -279,6 +281,7 @@ impl FieldFact {
             Self::Presence => "presence",
             Self::Nullable => "nullable",
             Self::Description => "description",
+            Self::Example => "example",
         }
     }
 }
@@ -1016,6 +1019,9 @@ impl Drafter<'_> {
                 (FieldFact::Nullable, Some(yes_no_form(&cells)))
             } else if !facts.contains(&FieldFact::Presence) && is_presence_column(header, &cells) {
                 (FieldFact::Presence, None)
+            } else if !facts.contains(&FieldFact::Example) && ["example", "default"].iter().any(|w| lower.contains(w)) {
+                // (A column of values, some rows empty: `{example?}`.)
+                (FieldFact::Example, None)
             } else if !facts.contains(&FieldFact::Description) {
                 (FieldFact::Description, None)
             } else {
@@ -1027,7 +1033,8 @@ impl Drafter<'_> {
                 FieldFact::Type if types_said => "type_said|type",
                 _ => fact.key(),
             };
-            let mut cell = fact_cell(key, form.as_deref(), &[]);
+            let placeholders: &[&str] = if fact == FieldFact::Example { &cells } else { &[] };
+            let mut cell = fact_cell(key, form.as_deref(), placeholders);
             if let Some(words) = null_words.filter(|_| fact == FieldFact::Type) {
                 cell.push_str(&format!("{{nullable:{words}/}}"));
             }
@@ -1040,6 +1047,7 @@ impl Drafter<'_> {
         let (type_column, description_column, required_column) =
             (column_of(FieldFact::Type), column_of(FieldFact::Description), column_of(FieldFact::Required));
         let presence_column = column_of(FieldFact::Presence);
+        let example_column = column_of(FieldFact::Example);
         let nullable_column = column_of(FieldFact::Nullable);
         let source = source.to_string();
         // ("Optional.", "not always sent", "only sent when...")
@@ -1100,6 +1108,10 @@ impl Drafter<'_> {
                 required,
                 presence,
                 type_said: said.map(|(cell, _)| unescape(&strip_code(cell))),
+                example: example_column
+                    .and_then(|c| row.get(c))
+                    .filter(|cell| !is_placeholder(cell))
+                    .map(|cell| unescape(cell)),
                 nullable,
                 format: typed.and_then(|typed| typed.format),
                 description: if description.is_empty() { key } else { description },

@@ -608,6 +608,10 @@ pub struct Field {
     /// words for this field, and the reference docs show them beside its type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_said: Option<String>,
+    /// A value of the member as the document's field table gives it, in a column of examples or
+    /// defaults (MyFitnessPal's `subscribe/3` for `error`): a `{example}` cell writes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example: Option<String>,
     /// Whether the value may be `null` (as sent, not just absent).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub nullable: bool,

@@ -334,6 +334,8 @@ fn bodies(out: &mut String, api: &Api) {
             // (With when it is sent, where the document says: "no (when known)".)
             ("Required", Box::new(|f: &Field| Some(required_cell(f)))),
             ("Description", Box::new(|f: &Field| Some(f.description.clone()))),
+            // (Only where the document's table gives some: an empty column is left out.)
+            ("Example", Box::new(|f: &Field| f.example.as_deref().map(code))),
             ("Source", Box::new(|f: &Field| Some(api.section_title(f.trace.section)))),
         ]];
         reference_tables(out, api, &shape.fields, ("Field", &|f: &Field| code(&f.wire)), groups, &|f: &Field| &f.trace);

@@ -243,6 +243,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
                         required: field.required,
                         presence: field.presence.clone(),
                         type_said: field.type_said.clone(),
+                        example: field.example.clone(),
                         nullable: field.nullable,
                         format: field.format,
                         role: field.role,
