@@ -410,6 +410,16 @@ pub fn quoted_in_inconsistency(api: &Api, body: &Value) -> bool {
     api.inconsistencies.iter().flat_map(|x| &x.statements).any(|s| s.says.contains(&text))
 }
 
+/// Whether two codes have the same signs (not letters or digits) in the same places, with some
+/// (`subscribe/3` and `subscribe/9`; not `a_b` and `c_d`, which code styles compare).
+fn signs_alike(a: &str, b: &str) -> bool {
+    let signs = |code: &str| -> Vec<(usize, char)> {
+        code.chars().enumerate().filter(|(_, c)| !c.is_alphanumeric() && *c != '_').collect()
+    };
+    let (mine, theirs) = (signs(a), signs(b));
+    !mine.is_empty() && mine == theirs && a.chars().count() == b.chars().count()
+}
+
 /// Status codes in the page's status tables and `http` blocks, and header names in its `http`
 /// blocks and prose, that the catalog does not list.
 fn statuses_and_headers(api: &Api, page: &Page, out: &mut Vec<Difference>) {
@@ -621,10 +631,13 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
                 let phrase = phrases && crate::page::is_title_phrase(word);
                 // (A code the line calls one, written as the code member's values are, or of a
                 // category one of them has: Walmart's `INVALID_REQUEST_HEADER.GMP_GATEWAY_API`.)
+                // (Or written with a value's signs in their places, whatever its letters and digits:
+                // MyFitnessPal's `subscribe/9` beside `subscribe/3`.)
                 let like_a_value = || {
                     code_style(word).is_some_and(|s| code_styles.contains(&s))
                         || crate::page::code_category(word)
                             .is_some_and(|c| codes().any(|code| crate::page::code_category(code) == Some(c)))
+                        || codes().any(|code| signs_alike(code, word))
                 };
                 let called = called_a_code(line, word) && like_a_value();
                 if (under || categorized || phrase || called) && !known(word) {
@@ -677,7 +690,16 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
 
 #[cfg(test)]
 mod tests {
-    use super::called_a_code;
+    use super::{called_a_code, signs_alike};
+
+    #[test]
+    fn codes_with_the_same_signs_in_the_same_places_are_written_alike() {
+        assert!(signs_alike("subscribe/3", "subscribe/9"));
+        assert!(signs_alike("E-1.2", "X-9.4"));
+        assert!(!signs_alike("subscribe/3", "subscribe/12"), "longer");
+        assert!(!signs_alike("a_b", "c_d"), "no sign but `_`, which code styles compare");
+        assert!(!signs_alike("a/b", "a.b"));
+    }
 
     #[test]
     fn a_code_span_the_line_calls_a_code() {
