@@ -219,20 +219,11 @@ impl Drafter<'_> {
             // (Or a list of codes alone, each a code span, written alike: Mortgage Guidelines's
             // `invalid_request`, `unauthorized`, ... under "Common codes".)
             if let Some(codes) = bare_codes(&section.prose).filter(|codes| codes.iter().all(|code| !known(code))) {
-                let source = self.section_ids[index].clone();
+                let source = &self.section_ids[index];
                 let values: Vec<VocabularyValue> = (codes.into_iter())
                     .map(|code| VocabularyValue { value: code.into(), source: source.clone(), ..Default::default() })
                     .collect();
-                let name = crate::draft::names::vocabulary_name(&section.heading, |n| {
-                    self.vocabularies.iter().any(|v| v.name == n) || self.bodies.iter().any(|b| b.name == n)
-                });
-                self.vocabularies.push(crate::model::Vocabulary {
-                    name,
-                    description: format!("The codes the page lists under {}.", section.heading.join(" › ")),
-                    source,
-                    values,
-                    ..crate::model::Vocabulary::default()
-                });
+                self.listed_vocabulary(index, values, VocabularyType::String);
                 continue;
             }
             let mut listed: Vec<(String, Option<String>, String)> =
@@ -252,7 +243,7 @@ impl Drafter<'_> {
             if codes.len() < 3 || codes.len() != listed.len() {
                 continue;
             }
-            let source = self.section_ids[index].clone();
+            let source = &self.section_ids[index];
             let text = codes.iter().any(|code| code.len() > 1 && code.starts_with('0'));
             let values = listed
                 .into_iter()
@@ -265,18 +256,25 @@ impl Drafter<'_> {
                     ..VocabularyValue::default()
                 })
                 .collect();
-            let name = crate::draft::names::vocabulary_name(&section.heading, |n| {
-                self.vocabularies.iter().any(|v| v.name == n) || self.bodies.iter().any(|b| b.name == n)
-            });
-            self.vocabularies.push(crate::model::Vocabulary {
-                name,
-                description: format!("The codes the page lists under {}.", section.heading.join(" › ")),
-                source,
-                wire_type: if text { VocabularyType::String } else { VocabularyType::Integer },
-                values,
-                ..crate::model::Vocabulary::default()
-            });
+            let wire_type = if text { VocabularyType::String } else { VocabularyType::Integer };
+            self.listed_vocabulary(index, values, wire_type);
         }
+    }
+
+    /// The vocabulary of the codes a list in section `index` gives, named after its heading.
+    fn listed_vocabulary(&mut self, index: usize, values: Vec<VocabularyValue>, wire_type: VocabularyType) {
+        let heading = &self.page.sections[index].heading;
+        let name = crate::draft::names::vocabulary_name(heading, |n| {
+            self.vocabularies.iter().any(|v| v.name == n) || self.bodies.iter().any(|b| b.name == n)
+        });
+        self.vocabularies.push(crate::model::Vocabulary {
+            name,
+            description: format!("The codes the page lists under {}.", heading.join(" › ")),
+            source: self.section_ids[index].clone(),
+            wire_type,
+            values,
+            ..crate::model::Vocabulary::default()
+        });
     }
 
     /// A code a line of a list defines: a value of the vocabulary one of whose values is
