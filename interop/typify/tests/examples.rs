@@ -76,7 +76,8 @@ fn as_typify_keeps(schema: &Value, shape: &str, body: &Value) -> Value {
         let map = |property: &Value| property["additionalProperties"].is_object() && property["properties"].is_null();
         let empty_map = v.as_object().is_some_and(|m| m.is_empty()) && listed.get(*k).is_some_and(map);
         let left_out = v.is_null() || v.as_array().is_some_and(Vec::is_empty) || empty_map;
-        (!open || listed.contains_key(*k)) && !(left_out && !required.contains(&k.as_str()))
+        // (Of an open shape, only the members it lists; and no empty member that is optional.)
+        (listed.contains_key(*k) || !open) && (required.contains(&k.as_str()) || !left_out)
     });
     let kept = kept.map(|(key, value)| {
         // A member that is one of the schema's objects is kept as typify keeps that object.
