@@ -100,6 +100,12 @@ pub fn constant_name(variant: &str) -> String {
     }
 }
 
+/// A name's letters and digits, lower-case, whatever the page's spelling: `Error code`,
+/// `error_code` and `errorCode` are all `errorcode`.
+pub fn bare(text: &str) -> String {
+    text.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase()
+}
+
 /// Does the text hold letters or digits outside ASCII, which derived Rust names would drop?
 pub fn has_non_ascii_alphanumeric(text: &str) -> bool {
     text.chars().any(|c| c.is_alphanumeric() && !c.is_ascii())

@@ -272,9 +272,8 @@ impl PageSection {
 /// `status` or `result` that is `success` or `ok`. Such a body is no error's: drafts and drift
 /// leave it out.
 pub fn says_it_succeeded(body: &Value) -> bool {
-    let bare = |name: &str| name.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase();
     body.as_object().is_some_and(|members| {
-        members.iter().any(|(name, value)| match (bare(name).as_str(), value) {
+        members.iter().any(|(name, value)| match (crate::names::bare(name).as_str(), value) {
             ("success" | "succeeded" | "successful" | "ok", Value::Bool(true)) => true,
             ("status" | "result", Value::String(said)) => ["success", "ok"].contains(&said.to_lowercase().as_str()),
             _ => false,

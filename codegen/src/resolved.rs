@@ -346,15 +346,9 @@ pub struct ValueFamily {
 }
 
 impl ValueFamily {
-    /// Whether the family stands for `wire` (a listed value may be one of it too).
-    pub fn holds(&self, wire: &str) -> bool {
-        crate::model::family_matches(&self.pattern, wire)
-    }
-
-    /// Whether the family names `wire` as one of a kind: it holds it, and is no row of every
-    /// other value (`*`), which says of a value only that the table lacks it.
+    /// Whether the family names `wire` as one of a kind (see [`crate::model::family_names`]).
     pub fn names(&self, wire: &str) -> bool {
-        self.pattern != "*" && self.holds(wire)
+        crate::model::family_names(&self.pattern, wire)
     }
 }
 

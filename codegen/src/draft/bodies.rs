@@ -1324,9 +1324,7 @@ pub(super) fn with_family_values(
             if vocabulary.values.iter().any(|x| x.value == value) {
                 continue;
             }
-            let family = (vocabulary.families.iter())
-                .filter(|f| f.family_pattern() != "*")
-                .find(|f| crate::model::family_matches(f.family_pattern(), &value));
+            let family = vocabulary.families.iter().find(|f| crate::model::family_names(f.family_pattern(), &value));
             let Some(family) = family else { continue };
             let statuses = family.statuses.clone();
             let inferred = if statuses.is_empty() { Vec::new() } else { vec!["statuses".to_string()] };

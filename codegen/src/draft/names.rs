@@ -119,11 +119,7 @@ pub(super) fn singular(word: &str) -> String {
     }
 }
 
-/// A name's letters and digits, lower-case, whatever the page's spelling: `Error code`,
-/// `error_code` and `errorCode` are all `errorcode`.
-pub(super) fn bare(text: &str) -> String {
-    text.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase()
-}
+pub(super) use crate::names::bare;
 
 pub(super) fn pascal(text: &str) -> String {
     crate::names::pascal_case(text).unwrap_or_default()

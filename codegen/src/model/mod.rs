@@ -480,6 +480,12 @@ impl VocabularyValue {
     }
 }
 
+/// Whether a family of `pattern` names `text` as one of a kind: it stands for it, and is no row of
+/// every other value (`*`), which says of a value only that the table lacks it.
+pub fn family_names(pattern: &str, text: &str) -> bool {
+    pattern != "*" && family_matches(pattern, text)
+}
+
 /// Whether `text` is one of the values `pattern` stands for: `*` is any run of characters
 /// (none too), `?` any one, every other character itself.
 // (Two wildcards only, as families are written; a glob crate would bring classes and escapes
