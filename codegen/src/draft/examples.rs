@@ -29,6 +29,11 @@ fn listing_most<'v, S: AsRef<str>>(
     vocabularies.filter(|v| listing(v) > 0).max_by_key(|v| listing(v))
 }
 
+/// Is a member named for the HTTP status (`status`, `statusCode`, `http_status`, `httpCode`)?
+pub(super) fn named_for_the_status(key: &str) -> bool {
+    matches!(names::bare(key).as_str(), "status" | "statuscode" | "httpstatus" | "httpcode" | "httpstatuscode")
+}
+
 /// Does a clause say the members it names hold the HTTP status: repeat it, are it, mirror it?
 /// (Not one that only names both: Stack Exchange's "`error_id`..." and "The HTTP status of a
 /// failed call is 400" are two sentences, and so two clauses.)
@@ -163,6 +168,18 @@ fn retry_after_format(value: &str) -> RetryAfterFormat {
     } else {
         RetryAfterFormat::HttpDate
     }
+}
+
+/// An example left out (see [`Drafter::leave_example_out`]): the id its inconsistency's comes
+/// from, what it says, the statements before the one that quotes the body, and how.
+struct LeftOut<'b> {
+    id: String,
+    summary: String,
+    stated: Vec<Statement>,
+    quoted_as: String,
+    body: &'b Value,
+    resolution: String,
+    unplaced: String,
 }
 
 impl Drafter<'_> {
@@ -373,10 +390,7 @@ impl Drafter<'_> {
                     else {
                         continue;
                     };
-                    let named = matches!(
-                        names::bare(key).as_str(),
-                        "status" | "statuscode" | "httpstatus" | "httpcode" | "httpstatuscode"
-                    ) || self.said_to_be_the_status(key);
+                    let named = named_for_the_status(key) || self.said_to_be_the_status(key);
                     let phrased = names::bare(key) == "code"
                         && phrases.iter().any(|phrase| crate::model::is_reason_of(code, phrase));
                     if named || phrased {
@@ -460,64 +474,58 @@ impl Drafter<'_> {
     /// recorded (the table says one thing, the example shows another; the maintainer decides).
     fn example_lacks(&mut self, index: usize, root: usize, member: &str, body: &Value, at: &str) {
         let table_section = self.bodies[root].source.clone();
-        let example_section = self.section_ids[index].clone();
-        let id = self.fresh_inconsistency_id(&format!("example-lacks-{}", names::slug(member)));
-        self.inconsistencies.push(Inconsistency {
-            id,
-            kind: InconsistencyKind::Contradiction,
-            summary: format!(
-                "The example under {} lacks `{member}`, which the table under {} says every {} has.",
-                self.section_title(index),
-                self.page.sections.iter().zip(&self.section_ids).find(|(_, id)| **id == table_section).map_or(table_section.clone(), |(s, _)| s.heading.join(" › ")),
-                self.bodies[root].name
-            ),
-            statements: vec![
-                Statement { section: table_section, says: format!("`{member}` is required.") },
-                // The body quoted whole: `drift` knows the example as left out on purpose.
-                Statement {
-                    section: example_section,
-                    says: format!(
-                        "An example error body without `{member}`: {}",
-                        serde_json::to_string(body).unwrap_or_default()
-                    ),
-                },
-            ],
-            resolution: format!(
-                "Drafted: `{member}` stays required, as the table says, and the example is left out. Keep whichever the API does."
-            ),
-        });
-        self.unplaced.push(format!(
-            "{at}: an example without `{member}`, which its table requires (recorded as an inconsistency)"
-        ));
+        let summary = format!(
+            "The example under {} lacks `{member}`, which the table under {} says every {} has.",
+            self.section_title(index),
+            self.page
+                .sections
+                .iter()
+                .zip(&self.section_ids)
+                .find(|(_, id)| **id == table_section)
+                .map_or(table_section.clone(), |(s, _)| s.heading.join(" › ")),
+            self.bodies[root].name
+        );
+        self.leave_example_out(
+            index,
+            LeftOut {
+                id: format!("example-lacks-{}", names::slug(member)),
+                summary,
+                stated: vec![Statement { section: table_section, says: format!("`{member}` is required.") }],
+                quoted_as: format!("An example error body without `{member}`"),
+                body,
+                resolution: format!(
+                    "Drafted: `{member}` stays required, as the table says, and the example is left out. Keep whichever the API does."
+                ),
+                unplaced: format!(
+                    "{at}: an example without `{member}`, which its table requires (recorded as an inconsistency)"
+                ),
+            },
+        );
     }
 
     /// An example of the object a body holds under `member`, shown alone (see
-    /// [`crate::page::enclosing_member`]): left out, and recorded, quoted whole, so that `drift`
-    /// and the source tests know it was left out on purpose.
+    /// [`crate::page::enclosing_member`]): left out, and recorded.
     fn example_is_part(&mut self, index: usize, member: &str, body: &Value, at: &str) {
-        let section = self.section_ids[index].clone();
-        let id = self.fresh_inconsistency_id(&format!("example-shows-{}-alone", names::slug(member)));
-        self.inconsistencies.push(Inconsistency {
-            id,
-            kind: InconsistencyKind::Contradiction,
-            summary: format!(
-                "The example under {} shows the `{member}` object alone, where the page's other examples \
-                 show it inside the body.",
-                self.section_title(index)
-            ),
-            statements: vec![Statement {
-                section,
-                says: format!(
-                    "An example error body of the `{member}` object alone: {}",
-                    serde_json::to_string(body).unwrap_or_default()
+        let summary = format!(
+            "The example under {} shows the `{member}` object alone, where the page's other examples show it \
+             inside the body.",
+            self.section_title(index)
+        );
+        self.leave_example_out(
+            index,
+            LeftOut {
+                id: format!("example-shows-{}-alone", names::slug(member)),
+                summary,
+                stated: Vec::new(),
+                quoted_as: format!("An example error body of the `{member}` object alone"),
+                body,
+                resolution: "Drafted: the example is left out; the bodies are those the page shows whole.".into(),
+                unplaced: format!(
+                    "{at}: the `{member}` object of a body another example shows whole, shown alone (recorded as an \
+                     inconsistency)"
                 ),
-            }],
-            resolution: "Drafted: the example is left out; the bodies are those the page shows whole.".into(),
-        });
-        self.unplaced.push(format!(
-            "{at}: the `{member}` object of a body another example shows whole, shown alone (recorded as an \
-             inconsistency)"
-        ));
+            },
+        );
     }
 
     /// An example of a body's `member` alone, without the members `left_out` that another
@@ -532,30 +540,49 @@ impl Drafter<'_> {
         if let (Some(shape), Some(inner)) = (held, body.get(member).and_then(Value::as_object)) {
             self.grown(shape, inner, &section);
         }
-        let id = self.fresh_inconsistency_id(&format!("example-shows-{}-without-the-rest", names::slug(member)));
         let left_out = left_out.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ");
+        let summary = format!(
+            "The example under {} shows a body of `{member}` alone, without {left_out}, which another example \
+             sends beside it.",
+            self.section_title(index)
+        );
+        self.leave_example_out(
+            index,
+            LeftOut {
+                id: format!("example-shows-{}-without-the-rest", names::slug(member)),
+                summary,
+                stated: Vec::new(),
+                quoted_as: format!("An example error body of `{member}` alone"),
+                body,
+                resolution: "Drafted: the example is left out, as an excerpt; the bodies are those the page shows \
+                             whole."
+                    .into(),
+                unplaced: format!(
+                    "{at}: a body of `{member}` alone, without {left_out}, which another example sends beside it \
+                     (recorded as an inconsistency)"
+                ),
+            },
+        );
+    }
+
+    /// Leaves an example out: recorded as a contradiction whose last statement quotes its body
+    /// whole (so that `drift` and the source tests know it was left out on purpose), and listed
+    /// as unplaced.
+    fn leave_example_out(&mut self, index: usize, left: LeftOut<'_>) {
+        let id = self.fresh_inconsistency_id(&left.id);
+        let mut statements = left.stated;
+        statements.push(Statement {
+            section: self.section_ids[index].clone(),
+            says: format!("{}: {}", left.quoted_as, serde_json::to_string(left.body).unwrap_or_default()),
+        });
         self.inconsistencies.push(Inconsistency {
             id,
             kind: InconsistencyKind::Contradiction,
-            summary: format!(
-                "The example under {} shows a body of `{member}` alone, without {left_out}, which another \
-                 example sends beside it.",
-                self.section_title(index)
-            ),
-            statements: vec![Statement {
-                section,
-                says: format!(
-                    "An example error body of `{member}` alone: {}",
-                    serde_json::to_string(body).unwrap_or_default()
-                ),
-            }],
-            resolution: "Drafted: the example is left out, as an excerpt; the bodies are those the page shows whole."
-                .into(),
+            summary: left.summary,
+            statements,
+            resolution: left.resolution,
         });
-        self.unplaced.push(format!(
-            "{at}: a body of `{member}` alone, without {left_out}, which another example sends beside it (recorded \
-             as an inconsistency)"
-        ));
+        self.unplaced.push(left.unplaced);
     }
 
     /// A header, unless the draft has it already.

@@ -2277,7 +2277,7 @@ fn numbers_sent(bodies: &[(Option<u16>, Value)], status_members: bool) -> Vec<(S
     // (Without a status line, the status a member named for it sends: Sierra's `httpStatus`.)
     fn status_member(json: &Value) -> Option<u64> {
         let map = json.as_object()?;
-        let named = |key: &String| matches!(names::bare(key).as_str(), "status" | "httpstatus" | "statuscode");
+        let named = |key: &&String| super::examples::named_for_the_status(key);
         map.iter().find(|(key, _)| named(key)).and_then(|(_, v)| v.as_u64()).filter(|n| (100..=599).contains(n))
     }
     let mut sent = Vec::new();
