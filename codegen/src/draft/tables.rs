@@ -317,7 +317,7 @@ fn field_item(line: &str) -> Option<Vec<String>> {
         (None, Some(code)) => code.split_once('`')?,
         (None, None) => return None,
     };
-    let named = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c));
+    let named = super::prose::is_member_word(name);
     let (ty, rest) = rest.trim_start().strip_prefix('(')?.split_once(')')?;
     let rest = rest.trim_start();
     let description = [":", " - ", "- ", "– ", "— "].iter().find_map(|mark| rest.strip_prefix(mark.trim_start()))?;

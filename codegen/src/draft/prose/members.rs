@@ -179,7 +179,7 @@ fn term_line(line: &str) -> Option<(&str, bool)> {
 }
 
 /// A member's name as written: letters, digits, `_`, `.` and `-`.
-fn is_member_word(word: &str) -> bool {
+pub(in crate::draft) fn is_member_word(word: &str) -> bool {
     !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
 }
 
