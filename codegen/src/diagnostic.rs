@@ -69,7 +69,7 @@ codes! {
     VocabularyType = "E0505" "vocabulary-type" "A value of a `type: integer` vocabulary that is not an integer, or a string `format` on one; a `namespace_separator` that is not one sign, on integers, or in a value.",
     UnionVariant = "E0506" "union-variant" "A union's variant is a whole (root) body, or has a member named as the union's tag.",
     HiddenFormat = "E0507" "hidden-format" "A root body with no member that must be there, before other root bodies: every body decodes as it, and the ones after it are never chosen.",
-    ValueFamily = "E0508" "value-family" "A family of values whose pattern has no wildcard, or other signs than digits in a `type: integer` vocabulary; a family with a `variant`, or written as a value is; `matches` on a value that is no family.",
+    ValueFamily = "E0508" "value-family" "A family of values whose pattern has no wildcard, or other signs than digits in a `type: integer` vocabulary; a family with a `variant`, or written as a value is; `matches` or `plain` on a value that is no family.",
     HeaderRole = "E0601" "header-role" "Header roles and Retry-After formats that do not fit together.",
     RetryDelay = "E0701" "retry-delay" "A recovery rule's waits do not fit its kind (a backoff, a source for the server's wait, `if_no_wait`, attempts).",
     RecoveryScope = "E0702" "recovery-scope" "A recovery rule mixes levels, or names values that no `role: code` or `role: hint` field carries.",

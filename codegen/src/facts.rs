@@ -109,8 +109,30 @@ pub fn value_fact(value: &VocabularyValue, name: &str) -> Option<String> {
         "retryable" => value.retryable.map(yes_no),
         "link" => value.link.clone(),
         "url" => value.url.clone(),
+        WRITTEN_PLAIN => value.plain.then(|| "yes".to_string()),
         _ => None,
     }
+}
+
+/// No placeholder: a row whose facts answer it (a family written as plain words, `plain: true`)
+/// writes its key cell without the marks its column writes the others in.
+pub const WRITTEN_PLAIN: &str = "plain";
+
+/// `segments` without the marks (code, emphasis, quotes) on either side of the first `{key}`:
+/// the cell of a row written as plain words (`(other)` where the others are `` `CODE` ``).
+pub fn without_marks(segments: &[Segment], key: &str) -> Vec<Segment> {
+    const MARKS: &[char] = &['`', '*', '_', '"'];
+    let mut segments = segments.to_vec();
+    let Some(at) = segments.iter().position(|s| matches!(s, Segment::Fact { name, .. } if name == key)) else {
+        return segments;
+    };
+    if let Some(Segment::Text(before)) = at.checked_sub(1).and_then(|b| segments.get_mut(b)) {
+        *before = before.trim_end_matches(MARKS).to_string();
+    }
+    if let Some(Segment::Text(after)) = segments.get_mut(at + 1) {
+        *after = after.trim_start_matches(MARKS).to_string();
+    }
+    segments
 }
 
 pub fn field_fact(api: &Api, field: &Field, name: &str) -> Option<String> {
@@ -416,6 +438,11 @@ mod tests {
         assert!(form_problem("type", "Capitalized").is_none());
         assert!(form_problem("type", "upper").is_some());
         assert!(parse_template("a}b").is_err());
+        // A row written as plain words: its key without the marks around it, nothing else.
+        let marked = parse_template("`{value}` ({statuses:, })").unwrap();
+        let plain = |f: &str| Some(if f == "value" { "(other)".into() } else { "200".into() });
+        assert_eq!(fill(&without_marks(&marked, "value"), plain, &standard).as_deref(), Some("(other) (200)"));
+        assert_eq!(without_marks(&marked, "code"), marked, "no such placeholder: as it was");
         // The first fact the row has.
         let label = parse_template("{code} - {group|reason}").unwrap();
         let group = |name: &str| match name {

@@ -7,7 +7,7 @@ use super::cells::{
     class_and_name, code_template, fact_cell, family_pattern, group_after_codes, hedged, integer_pattern, is_code_cell,
     is_code_span, is_header_cell, is_known_header_cell, is_lower_case_header_cell, is_placeholder, is_retry_column,
     is_yes_no_column, key_template, numbered_name, reason_after_code, said_type, status_and_message, status_and_name,
-    status_phrases, statuses_form, statuses_said, strip_code, type_cell, unescape, yes_no, yes_no_form,
+    status_phrases, statuses_form, statuses_said, strip_code, type_cell, unescape, wrapping, yes_no, yes_no_form,
 };
 use super::{names, Drafter, TableAt, VocabularyTable};
 use crate::model::{
@@ -351,6 +351,11 @@ fn integer_codes(cells: &[&str]) -> bool {
         && cells.iter().all(|cell| integer(cell) || family_pattern(cell).is_some_and(|p| integer_pattern(&p)))
 }
 
+/// A cell writing a family of codes as plain words, without marks (`(other)`, `4000X`).
+fn plain_family(cell: &str) -> bool {
+    family_pattern(cell).is_some() && wrapping(cell) == ("", "")
+}
+
 fn column(table: &PageTable, c: usize) -> Vec<&str> {
     table.rows.iter().map(|row| row.get(c).map_or("", String::as_str)).collect()
 }
@@ -636,7 +641,11 @@ impl Drafter<'_> {
                     }
                     Some(TableKind::Codes { key, integer }) => {
                         let keys = read.rows.iter().map(|row| (strip_code(&row[key]), Vec::new())).collect();
-                        let template = key_template(&column(read, key), "value");
+                        // (A family written as plain words, `(other)`, among codes in marks is
+                        // written so alone: `plain`.)
+                        let cells = column(read, key);
+                        let marked: Vec<&str> = cells.iter().copied().filter(|cell| !plain_family(cell)).collect();
+                        let template = key_template(if marked.is_empty() { &cells } else { &marked }, "value");
                         self.vocabulary_table(&source, section, read, (key, keys, template), integer)
                     }
                     Some(TableKind::NamedCodes) => self.named_code_table(&source, section, read),
@@ -1600,6 +1609,8 @@ impl Drafter<'_> {
             match family_pattern(&value.value) {
                 Some(pattern) => {
                     value.matches = (pattern != value.value).then_some(pattern);
+                    let cell = row.get(key).map_or("", String::as_str);
+                    value.plain = plain_family(cell) && key_template != "{value}";
                     families.push(value);
                 }
                 None => values.push(value),

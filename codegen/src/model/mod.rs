@@ -420,6 +420,11 @@ pub struct VocabularyValue {
     /// other value). When absent, `value` is the pattern.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub matches: Option<String>,
+    /// Of a family only: the document writes it as plain words, without the marks its table's
+    /// column writes the values in (`(other)` in a column of `` `UNAUTHENTICATED` ``); its key
+    /// cell leaves out the marks on either side of `{value}`.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub plain: bool,
     /// What the value means.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,

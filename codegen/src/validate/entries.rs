@@ -281,6 +281,14 @@ impl Checker<'_> {
                         "move the entry under `families:`, or remove `matches`",
                     );
                 }
+                if value.plain {
+                    self.error(
+                        Code::ValueFamily,
+                        format!("{at}.plain"),
+                        format!("`{}` is a value, and only a family is written as plain words", value.value),
+                        "move the entry under `families:`, or remove `plain`",
+                    );
+                }
                 let inherits = api.value_retryable(value).is_some_and(|(_, inherited)| inherited);
                 self.check_trace(&at, value, facts::VALUE_FACTS, &|f| {
                     facts::value_fact(value, f).is_some() || (f == "retryable" && inherits)

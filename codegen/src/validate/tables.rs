@@ -196,13 +196,18 @@ impl<'a> Checker<'a> {
             let text = listed.reason_phrase()?.to_string();
             Some(facts::Phrase { text, stated: listed.reason.is_some() })
         };
+        // (A family written as plain words, `(other)`, without the marks the column writes
+        // codes in.)
+        let plain_templates: Vec<Vec<Segment>> =
+            templates.iter().map(|t| facts::without_marks(t, facts::key_fact(&table.rows))).collect();
         let cells: Vec<Vec<String>> = rows
             .iter()
             .map(|(_, fact)| {
                 let fill = |template: &Vec<Segment>| {
                     facts::fill(template, fact, &reason_of).expect("checked above: rows have every fact")
                 };
-                templates.iter().map(fill).collect()
+                let plain = fact(facts::WRITTEN_PLAIN).is_some();
+                (if plain { &plain_templates } else { &templates }).iter().map(fill).collect()
             })
             .collect();
         let cells = match joined {
