@@ -339,8 +339,13 @@ pub struct ValueFamily {
     /// The pattern of the values it stands for: `*` any run of characters, `?` any one.
     pub pattern: String,
     pub description: Option<String>,
+    pub title: Option<String>,
+    pub kind: Option<String>,
+    pub category: Option<String>,
     pub statuses: Vec<u16>,
     pub action: Option<String>,
+    pub message: Option<String>,
+    pub user_message: Option<String>,
     pub retryable: Option<bool>,
     pub trace: Trace,
 }

@@ -257,9 +257,9 @@ impl ValidationCode {
         &[422],
         &[422],
     ];
-    /// HTTP statuses the value is sent with (empty when unknown).
+    /// HTTP statuses the value is sent with (empty where the catalog does not say).
     pub fn statuses(&self) -> &'static [u16] {
-        self.index().map_or(&[], |index| Self::STATUSES_OF[index])
+        self.index().ok().map_or(&[], |index| Self::STATUSES_OF[index])
     }
 }
 impl ::core::convert::From<&str> for ValidationCode {

@@ -423,9 +423,9 @@ impl CanonicalCode {
         &[503],
         &[504],
     ];
-    /// HTTP statuses the value is sent with (empty when unknown).
+    /// HTTP statuses the value is sent with (empty where the catalog does not say).
     pub fn statuses(&self) -> &'static [u16] {
-        self.index().map_or(&[], |index| Self::STATUSES_OF[index])
+        self.index().ok().map_or(&[], |index| Self::STATUSES_OF[index])
     }
 }
 impl ::core::convert::From<&str> for CanonicalCode {

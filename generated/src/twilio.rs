@@ -265,9 +265,9 @@ impl ErrorCode {
     }
     /// `statuses()` of each value, in the order of `ALL`.
     const STATUSES_OF: &'static [&'static [u16]] = &[&[401], &[429], &[400]];
-    /// HTTP statuses the value is sent with (empty when unknown).
+    /// HTTP statuses the value is sent with (empty where the catalog does not say).
     pub fn statuses(&self) -> &'static [u16] {
-        self.index().map_or(&[], |index| Self::STATUSES_OF[index])
+        self.index().ok().map_or(&[], |index| Self::STATUSES_OF[index])
     }
     /// `retryable()` of each value, in the order of `ALL`.
     const RETRYABLE_OF: &'static [bool] = &[false, true, false];

@@ -100,6 +100,50 @@ pub const EACH_ELEMENT: &str = "[]";
 /// a rule covers the body when any element has one of its values (GitHub's `errors[].code`).
 pub const ANY_ELEMENT: &str = "[*]";
 
+/// Whether `text` is one of the values `pattern` stands for: `*` is any run of characters
+/// (none too), `?` any one, every other character itself.
+// (Two wildcards only, as catalogs write families; a glob crate would bring classes and escapes
+// no catalog writes, and a dependency every client compiles.)
+pub fn family_matches(pattern: &str, text: &str) -> bool {
+    let (pattern, text): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
+    // The usual backtracking walk: remember the last `*` and how much of the text it has taken.
+    let (mut p, mut t, mut star): (usize, usize, Option<(usize, usize)>) = (0, 0, None);
+    while t < text.len() {
+        match pattern.get(p) {
+            Some('*') => {
+                star = Some((p, t));
+                p += 1;
+            }
+            Some(&c) if c == '?' || c == text[t] => {
+                p += 1;
+                t += 1;
+            }
+            _ => match star {
+                Some((at, taken)) => {
+                    p = at + 1;
+                    t = taken + 1;
+                    star = Some((at, taken + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    pattern[p..].iter().all(|&c| c == '*')
+}
+
+/// The first of `families` (each a pattern, as [`family_matches`] reads it) that `value` is one
+/// of: where the generated enums find the family of a value their catalog does not list.
+///
+/// ```
+/// use api_error_runtime::model::family_of;
+/// assert_eq!(family_of(&["*_NOT_FOUND", "*"], "CONVERSATION_NOT_FOUND"), Some(0));
+/// assert_eq!(family_of(&["*_NOT_FOUND", "*"], "RATE_LIMITED"), Some(1));
+/// assert_eq!(family_of(&["4000?"], "5000"), None);
+/// ```
+pub fn family_of(families: &[&str], value: &str) -> Option<usize> {
+    families.iter().position(|pattern| family_matches(pattern, value))
+}
+
 /// Everything an API's catalog says about reading its error responses: where its body keeps
 /// each fact, which headers matter, and its recovery rules. Each generated module has one, as
 /// `MODEL`.
@@ -337,5 +381,28 @@ impl<B> DecodedBody<B> {
     /// The typed body, taken.
     pub fn into_body(self) -> B {
         self.body
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::family_matches;
+
+    #[test]
+    fn a_family_stands_for_the_values_its_wildcards_allow() {
+        assert!(family_matches("*_NOT_FOUND", "CONVERSATION_NOT_FOUND"));
+        assert!(family_matches("*_NOT_FOUND", "_NOT_FOUND"));
+        assert!(!family_matches("*_NOT_FOUND", "NOT_FOUND"));
+        assert!(!family_matches("*_NOT_FOUND", "CONVERSATION_NOT_FOUND_YET"));
+        assert!(family_matches("4000?", "40006"));
+        assert!(!family_matches("4000?", "4000"));
+        assert!(!family_matches("4000?", "400061"));
+        assert!(family_matches("08*", "08"));
+        assert!(family_matches("08*", "08006"));
+        assert!(!family_matches("08*", "28000"));
+        assert!(family_matches("*", "anything"));
+        assert!(family_matches("a*b*c", "aXbYbZc"));
+        assert!(!family_matches("a*b*c", "aXbYbZ"));
+        assert!(family_matches("caf?", "café"), "a character, not a byte");
     }
 }

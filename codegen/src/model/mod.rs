@@ -344,8 +344,9 @@ pub struct Vocabulary {
     pub values: Vec<VocabularyValue>,
     /// Families of values the document lists as one entry each: written with a wildcard
     /// (`4000X`, `*_NOT_FOUND`, `08*`) or standing for every value not listed (`(other)`). A
-    /// family is no value the API sends, so it has no variant and decodes as nothing: codes of
-    /// it the catalog does not list are unknown values. Each is written as a value is (its
+    /// family is no value the API sends, so it has no variant: codes of it the catalog does not
+    /// list are unknown values, with the facts of the first family that fits them. Each is
+    /// written as a value is (its
     /// `value` as the document writes it) and says which values it stands for in `matches`; its
     /// table rows follow the values' unless the table lists its `entries`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -491,36 +492,7 @@ pub fn family_names(pattern: &str, text: &str) -> bool {
     pattern != "*" && family_matches(pattern, text)
 }
 
-/// Whether `text` is one of the values `pattern` stands for: `*` is any run of characters
-/// (none too), `?` any one, every other character itself.
-// (Two wildcards only, as families are written; a glob crate would bring classes and escapes
-// no catalog writes.)
-pub fn family_matches(pattern: &str, text: &str) -> bool {
-    let (pattern, text): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
-    // The usual backtracking walk: remember the last `*` and how much of the text it has taken.
-    let (mut p, mut t, mut star): (usize, usize, Option<(usize, usize)>) = (0, 0, None);
-    while t < text.len() {
-        match pattern.get(p) {
-            Some('*') => {
-                star = Some((p, t));
-                p += 1;
-            }
-            Some(&c) if c == '?' || c == text[t] => {
-                p += 1;
-                t += 1;
-            }
-            _ => match star {
-                Some((at, taken)) => {
-                    p = at + 1;
-                    t = taken + 1;
-                    star = Some((at, taken + 1));
-                }
-                None => return false,
-            },
-        }
-    }
-    pattern[p..].iter().all(|&c| c == '*')
-}
+pub use api_error_runtime::model::family_matches;
 
 /// A JSON object shape.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -1378,6 +1350,12 @@ impl Status {
 const RESERVED_METHODS: &[&str] = &[
     "as_str",
     "is_unknown",
+    "index",
+    "code",
+    "from_code",
+    "family_pattern",
+    "family_index",
+    "entry_index",
     "description",
     "title",
     "kind",
@@ -1547,25 +1525,3 @@ macro_rules! impl_traced {
     )*};
 }
 impl_traced!(Status, StatusClassEntry, VocabularyValue, Shape, Union, Field, Header, RecoveryRule, Fallback, Example);
-
-#[cfg(test)]
-mod tests {
-    use super::family_matches;
-
-    #[test]
-    fn a_family_stands_for_the_values_its_wildcards_allow() {
-        assert!(family_matches("*_NOT_FOUND", "CONVERSATION_NOT_FOUND"));
-        assert!(family_matches("*_NOT_FOUND", "_NOT_FOUND"));
-        assert!(!family_matches("*_NOT_FOUND", "NOT_FOUND"));
-        assert!(!family_matches("*_NOT_FOUND", "CONVERSATION_NOT_FOUND_YET"));
-        assert!(family_matches("4000?", "40006"));
-        assert!(!family_matches("4000?", "4000"));
-        assert!(!family_matches("4000?", "400061"));
-        assert!(family_matches("08*", "08"));
-        assert!(family_matches("08*", "08006"));
-        assert!(!family_matches("08*", "28000"));
-        assert!(family_matches("*", "anything"));
-        assert!(family_matches("a*b*c", "aXbYbZc"));
-        assert!(!family_matches("a*b*c", "aXbYbZ"));
-    }
-}

@@ -206,8 +206,13 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
                     written: x.value.clone(),
                     pattern: x.family_pattern().to_string(),
                     description: x.description.clone(),
+                    title: x.title.clone(),
+                    kind: x.kind.clone(),
+                    category: x.category.clone(),
                     statuses: x.statuses.clone(),
                     action: x.action.clone(),
+                    message: x.message.clone(),
+                    user_message: x.user_message.clone(),
                     retryable: x.retryable,
                     trace: handles.trace(x),
                 })

@@ -4,7 +4,7 @@ use super::syntax;
 use super::{doc, ident, numbers, provenance_lines, Part, Piece};
 use crate::model::VocabularyType;
 use crate::render::text::{code, markdown as md, one_line};
-use crate::resolved::{Api, RecoveryRule, Status, Vocabulary, VocabularyValue};
+use crate::resolved::{Api, RecoveryRule, Status, ValueFamily, Vocabulary, VocabularyValue};
 use crate::validate::UNKNOWN_VARIANT;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
@@ -15,15 +15,39 @@ use syn::{Expr, ImplItem, Item};
 /// A text fact an entry may have: the method's name, its doc line, and how to read it.
 type TextFact<E> = (&'static str, &'static str, fn(&E) -> Option<&String>);
 
+/// An entry of a vocabulary's fact tables: each value, in the order of `ALL`, then each family,
+/// in the order of `FAMILIES` (whose facts an unknown value of the family has).
+#[derive(Clone, Copy)]
+enum Entry<'a> {
+    Value(&'a VocabularyValue),
+    Family(&'a ValueFamily),
+}
+
+/// A text fact of a vocabulary's entries: the method's name, its doc line, and how to read it.
+type EntryFact = (&'static str, &'static str, for<'a> fn(Entry<'a>) -> Option<&'a String>);
+
+/// Reads a fact values and families both have.
+macro_rules! entry_fact {
+    ($fact:ident) => {{
+        fn read(entry: Entry<'_>) -> Option<&String> {
+            match entry {
+                Entry::Value(value) => value.$fact.as_ref(),
+                Entry::Family(family) => family.$fact.as_ref(),
+            }
+        }
+        read
+    }};
+}
+
 /// The text facts of a vocabulary value that become `fn name(&self) -> Option<&'static str>`.
-const TEXT_FACTS: &[TextFact<VocabularyValue>] = &[
-    ("description", "What the value means, as the documentation says.", |v| v.description.as_ref()),
-    ("title", "The documentation's label for this value.", |v| v.title.as_ref()),
-    ("kind", "What sort of value this is (e.g. `code` or `message`).", |v| v.kind.as_ref()),
-    ("category", "The documentation's category for this value.", |v| v.category.as_ref()),
-    ("action", "What the documentation says to do about it.", |v| v.action.as_ref()),
-    ("message", "The human-readable message the server sends with it.", |v| v.message.as_ref()),
-    ("user_message", "Text the documentation suggests showing to end users.", |v| v.user_message.as_ref()),
+const TEXT_FACTS: &[EntryFact] = &[
+    ("description", "What the value means, as the documentation says.", entry_fact!(description)),
+    ("title", "The documentation's label for this value.", entry_fact!(title)),
+    ("kind", "What sort of value this is (e.g. `code` or `message`).", entry_fact!(kind)),
+    ("category", "The documentation's category for this value.", entry_fact!(category)),
+    ("action", "What the documentation says to do about it.", entry_fact!(action)),
+    ("message", "The human-readable message the server sends with it.", entry_fact!(message)),
+    ("user_message", "Text the documentation suggests showing to end users.", entry_fact!(user_message)),
 ];
 
 /// `Option<&'static str>` facts: a table for each fact some entry has.
@@ -178,6 +202,12 @@ fn vocabulary_type(api: &Api, vocabulary: &Vocabulary, values: Range<usize>, par
             "when the catalog learns the code. Match the variants you handle and end with a wildcard arm.".into(),
         ],
     });
+    if !vocabulary.families.is_empty() {
+        let written: Vec<String> = vocabulary.families.iter().map(|family| code(&family.written)).collect();
+        type_doc.push(String::new());
+        type_doc.push(format!("The documentation describes families of values together too ({}):", written.join(", ")));
+        type_doc.push("an unknown value of one has the family's facts; `family_pattern()` says which.".into());
+    }
     let type_doc = doc(&type_doc);
     let variant_defs = vocabulary.values[values].iter().map(|value| {
         let mut lines = vec![match &value.description {
@@ -190,7 +220,7 @@ fn vocabulary_type(api: &Api, vocabulary: &Vocabulary, values: Range<usize>, par
             lines.push(format!("- HTTP status: {}.", codes.join(", ")));
         }
         for (fact, _, get) in TEXT_FACTS.iter().filter(|(f, ..)| *f != "description") {
-            if let Some(text) = get(value) {
+            if let Some(text) = get(Entry::Value(value)) {
                 let label = fact.replace('_', " ");
                 let label = label[..1].to_uppercase() + &label[1..];
                 lines.push(format!("- {label}: {}", md(&one_line(text))));
@@ -240,8 +270,12 @@ struct FactTable {
     /// The method's return type, and the table's element type.
     ty: TokenStream,
     table_ty: TokenStream,
-    /// The method's body, given the table's name; it reads `self.index()`.
-    read: fn(&Ident) -> TokenStream,
+    /// The method's body, given the table's name and `at`.
+    read: fn(&Ident, &TokenStream) -> TokenStream,
+    /// An `Option<usize>`: where the value's entry is in the table (`self.index().ok()`).
+    at: TokenStream,
+    /// The table has an entry per family after the values'.
+    families: bool,
     /// One entry per value, in catalog order.
     entries: Vec<Expr>,
 }
@@ -255,11 +289,11 @@ impl FactTable {
             return None;
         }
         let every_value_has_it = entries.iter().all(Option::is_some);
-        let read: fn(&Ident) -> TokenStream = match (every_value_has_it, copy) {
-            (true, true) => |table| quote! { ::core::option::Option::Some(Self::#table[self.index().ok()?]) },
-            (true, false) => |table| quote! { ::core::option::Option::Some(Self::#table[self.index().ok()?].clone()) },
-            (false, true) => |table| quote! { Self::#table[self.index().ok()?] },
-            (false, false) => |table| quote! { Self::#table[self.index().ok()?].clone() },
+        let read: fn(&Ident, &TokenStream) -> TokenStream = match (every_value_has_it, copy) {
+            (true, true) => |table, at| quote! { ::core::option::Option::Some(Self::#table[#at?]) },
+            (true, false) => |table, at| quote! { ::core::option::Option::Some(Self::#table[#at?].clone()) },
+            (false, true) => |table, at| quote! { Self::#table[#at?] },
+            (false, false) => |table, at| quote! { Self::#table[#at?].clone() },
         };
         let (table_ty, entries) = if every_value_has_it {
             (ty.clone(), entries.into_iter().flatten().collect())
@@ -272,8 +306,16 @@ impl FactTable {
             ty: quote! { ::core::option::Option<#ty> },
             table_ty,
             read,
+            at: quote! { self.index().ok() },
+            families: false,
             entries,
         })
+    }
+
+    /// Of a vocabulary with families: the table has an entry per family after the values', and
+    /// an unknown value reads its family's.
+    fn with_families(self) -> Self {
+        Self { at: quote! { self.entry_index() }, families: true, ..self }
     }
 
     /// The table and the method reading it.
@@ -281,8 +323,12 @@ impl FactTable {
         let (method, ty, table_ty) = (ident(&self.method), &self.ty, &self.table_ty);
         let table = ident(&format!("{}_OF", self.method.to_uppercase()));
         let doc_line = format!(" {}", self.doc_line);
-        let table_doc = format!(" `{}()` of each value, in the order of `ALL`.", self.method);
-        let body = (self.read)(&table);
+        let family_line = self.families.then(|| quote! { #[doc = " Of an unknown value, its family's (see [`family_pattern()`](Self::family_pattern))."] });
+        let table_doc = match self.families {
+            true => format!(" `{}()` of each value in the order of `ALL`, then of each family.", self.method),
+            false => format!(" `{}()` of each value, in the order of `ALL`.", self.method),
+        };
+        let body = (self.read)(&table, &self.at);
         let mut table: syn::ImplItemConst = syn::parse2(quote! {
             #[doc = #table_doc]
             const #table: &'static [#table_ty] = &[];
@@ -290,6 +336,7 @@ impl FactTable {
         table.expr = syntax::slice(self.entries);
         let method = syn::parse2(quote! {
             #[doc = #doc_line]
+            #family_line
             pub fn #method(&self) -> #ty {
                 #body
             }
@@ -322,11 +369,59 @@ fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary, groups: &[MethodGroup]
                     },
                 };
                 methods.items.push(index_method(&variant_idents(vocabulary), &unknown_payload)?);
+                methods.items.extend(family_methods(vocabulary)?);
             }
             MethodGroup::Facts => methods.items.extend(fact_methods(vocabulary_facts(api, vocabulary))?),
         }
     }
     Ok(vec![Item::Impl(methods)])
+}
+
+/// `FAMILIES`, `family_pattern()` and where a value's facts are (`entry_index()`), for a vocabulary
+/// with families: an unknown value of a family has the family's facts.
+fn family_methods(vocabulary: &Vocabulary) -> syn::Result<Vec<ImplItem>> {
+    if vocabulary.families.is_empty() {
+        return Ok(Vec::new());
+    }
+    let written: Vec<String> = vocabulary.families.iter().map(|family| code(&family.written)).collect();
+    let families_doc =
+        format!(" The families of values the documentation describes together ({}),", written.join(", "));
+    let wire = match vocabulary.wire_type {
+        VocabularyType::String => quote! { unknown.as_str() },
+        VocabularyType::Integer => quote! { &unknown.to_string() },
+    };
+    let mut items: syn::ItemImpl = syn::parse2(quote! {
+        impl Families {
+            #[doc = #families_doc]
+            /// each by the pattern of the values it stands for: `*` is any run of characters, `?` any one.
+            pub const FAMILIES: &'static [&'static str] = &[];
+
+            /// The pattern, in [`FAMILIES`](Self::FAMILIES), of the first family an unknown value
+            /// is one of; `None` for a known value and for one of no family.
+            pub fn family_pattern(&self) -> ::core::option::Option<&'static str> {
+                ::core::option::Option::Some(Self::FAMILIES[self.family_index()?])
+            }
+
+            /// The place in `FAMILIES` of an unknown value's family.
+            fn family_index(&self) -> ::core::option::Option<usize> {
+                let unknown = self.index().err()?;
+                ::api_error_runtime::model::family_of(Self::FAMILIES, #wire)
+            }
+
+            /// Where a value's facts are in the fact tables: a known value's place in `ALL`, else
+            /// its family's after them.
+            fn entry_index(&self) -> ::core::option::Option<usize> {
+                match self.index() {
+                    ::core::result::Result::Ok(index) => ::core::option::Option::Some(index),
+                    ::core::result::Result::Err(_) => ::core::option::Option::Some(Self::ALL.len() + self.family_index()?),
+                }
+            }
+        }
+    })?;
+    if let Some(ImplItem::Const(families)) = items.items.first_mut() {
+        families.expr = syntax::slice(vocabulary.families.iter().map(|family| syntax::str_lit(&family.pattern)));
+    }
+    Ok(items.items)
 }
 
 /// `ALL`, every known value.
@@ -402,38 +497,59 @@ fn code_literal(value: &VocabularyValue) -> Literal {
     Literal::i64_unsuffixed(value.code.unwrap_or_default())
 }
 
-/// A table for each fact some value of the vocabulary has.
+/// A table for each fact some value of the vocabulary has: an entry per value, then one per
+/// family, read at `entry_index()`, where the vocabulary has families.
 fn vocabulary_facts(api: &Api, vocabulary: &Vocabulary) -> Vec<FactTable> {
     let values = &vocabulary.values;
-    let mut facts = text_facts(values, TEXT_FACTS);
-    if values.iter().any(|v| !v.statuses.is_empty()) {
+    let entries: Vec<Entry<'_>> =
+        values.iter().map(Entry::Value).chain(vocabulary.families.iter().map(Entry::Family)).collect();
+    let mut facts: Vec<FactTable> = TEXT_FACTS
+        .iter()
+        .filter_map(|&(method, doc_line, get)| {
+            let texts = entries.iter().map(|&entry| get(entry).map(|text| syntax::str_lit(text))).collect();
+            FactTable::optional(method, doc_line, quote! { &'static str }, true, texts)
+        })
+        .collect();
+    fn statuses<'a>(entry: &Entry<'a>) -> &'a [u16] {
+        match *entry {
+            Entry::Value(value) => &value.statuses,
+            Entry::Family(family) => &family.statuses,
+        }
+    }
+    if entries.iter().any(|entry| !statuses(entry).is_empty()) {
         facts.push(FactTable {
             method: "statuses".into(),
-            doc_line: "HTTP statuses the value is sent with (empty when unknown).".into(),
+            doc_line: "HTTP statuses the value is sent with (empty where the catalog does not say).".into(),
             ty: quote! { &'static [u16] },
             table_ty: quote! { &'static [u16] },
-            read: |table| quote! { self.index().map_or(&[], |index| Self::#table[index]) },
-            entries: values
+            read: |table, at| quote! { #at.map_or(&[], |index| Self::#table[index]) },
+            at: quote! { self.index().ok() },
+            families: false,
+            entries: entries
                 .iter()
-                .map(|value| syntax::slice(numbers(&value.statuses).iter().map(syntax::int_lit)))
+                .map(|entry| syntax::slice(numbers(statuses(entry)).iter().map(syntax::int_lit)))
                 .collect(),
         });
     }
-    facts.extend(retryable_fact(values, |v| v.retryable));
+    facts.extend(retryable_fact(&entries, |entry| match *entry {
+        Entry::Value(value) => value.retryable,
+        Entry::Family(family) => family.retryable,
+    }));
     if let Some((target, method)) = &vocabulary.links_to {
         let target_name = ident(&api[*target].name);
-        let entries = values
-            .iter()
-            .map(|value| {
-                let linked = ident(&api[value.link?].variant);
-                Some(syntax::variant_expr(&target_name, &linked))
-            })
-            .collect();
+        // (A family links to nothing: the catalog gives it no `link`.)
+        let linked = entries.iter().map(|entry| match *entry {
+            Entry::Value(value) => Some(syntax::variant_expr(&target_name, &ident(&api[value.link?].variant))),
+            Entry::Family(_) => None,
+        });
         let doc_line = format!("The [`{}`] this value belongs to, where the documentation says.", api[*target].name);
         let copy = api[*target].wire_type == VocabularyType::Integer;
-        facts.extend(FactTable::optional(method, &doc_line, quote! { #target_name }, copy, entries));
+        facts.extend(FactTable::optional(method, &doc_line, quote! { #target_name }, copy, linked.collect()));
     }
-    facts
+    if vocabulary.families.is_empty() {
+        return facts;
+    }
+    facts.into_iter().map(FactTable::with_families).collect()
 }
 
 /// Vocabularies up to this many values decode with a `match` on the wire string; larger ones
