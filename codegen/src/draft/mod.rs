@@ -97,6 +97,7 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     drafter.prose();
     drafter.prose_members();
     drafter.prose_requirements();
+    drafter.prose_types();
     drafter.commented_requirements();
     drafter.members_some_codes_name();
     drafter.prose_descriptions();

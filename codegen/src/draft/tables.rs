@@ -366,6 +366,56 @@ struct Sent {
     apart: BTreeMap<String, BTreeSet<u64>>,
     /// The texts they send in code style, at any depth (`insufficient_balance`).
     texts: BTreeSet<String>,
+    /// The names of the members they send text in, at any depth (`id` of `"id": "{string}"`).
+    text_members: BTreeSet<String>,
+}
+
+/// The names of the members `bodies` send a string in, at any depth.
+fn text_members(bodies: &[(Option<u16>, Value)]) -> BTreeSet<String> {
+    fn walk(value: &Value, found: &mut BTreeSet<String>) {
+        match value {
+            Value::Array(items) => items.iter().for_each(|item| walk(item, found)),
+            Value::Object(members) => {
+                for (name, member) in members {
+                    if member.is_string() {
+                        found.insert(name.clone());
+                    }
+                    walk(member, found);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut found = BTreeSet::new();
+    bodies.iter().for_each(|(_, body)| walk(body, &mut found));
+    found
+}
+
+/// The numbers a cell joins (`1, 4`), two at least.
+fn joined_numbers(cell: &str) -> Option<Vec<String>> {
+    let parts: Vec<String> = strip_code(cell).split(',').map(|part| part.trim().to_string()).collect();
+    let numbers = parts.len() > 1 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    numbers.then_some(parts)
+}
+
+/// `table` with a row for each of the codes a cell of column `key` joins (`1, 4`), the rest of
+/// the row repeated, and how the table joins them back; `None` when no cell joins codes.
+fn codes_apart(table: &PageTable, key: usize) -> Option<(PageTable, JoinRows)> {
+    if !table.rows.iter().any(|row| row.get(key).is_some_and(|cell| joined_numbers(cell).is_some())) {
+        return None;
+    }
+    let mut apart = PageTable { header: table.header.clone(), rows: Vec::new(), line: table.line };
+    for row in &table.rows {
+        match joined_numbers(&row[key]) {
+            Some(codes) => apart.rows.extend(codes.into_iter().map(|code| {
+                let mut one = row.clone();
+                one[key] = code;
+                one
+            })),
+            None => apart.rows.push(row.clone()),
+        }
+    }
+    Some((apart, JoinRows { column: table.header[key].clone(), separator: ", ".into(), span: false }))
 }
 
 /// The texts in code style `bodies` send, at any depth.
@@ -557,6 +607,20 @@ impl TableKind {
             // the codes.
             let names_apart =
                 || column_where(&|_, cells| all_distinct(cells) && cells.iter().all(|cell| is_name_cell(cell)));
+            // Or numbers, one or several to a row (`1, 4`), in a column headed as a member the
+            // examples send text in (Yandex's `ID`, of `errors[].id`): that member's codes.
+            let ids = column_where(&|c, cells| {
+                let numbers = |cell: &&str| {
+                    joined_numbers(cell).is_some() || (!cell.is_empty() && cell.chars().all(|c| c.is_ascii_digit()))
+                };
+                sent.text_members.iter().any(|member| column_names_member(&table.header[c], member))
+                    && cells.iter().all(numbers)
+                    && all_distinct(cells)
+                    && !statuses(c)
+            });
+            if let Some(key) = ids.filter(|_| codes.is_none()) {
+                return Some(Self::Codes { key, integer: false });
+            }
             return match codes {
                 Some(key) if !all_distinct(&first) || marked_codes(key) => {
                     Some(Self::Codes { key, integer: numbers(key) })
@@ -595,7 +659,11 @@ impl Drafter<'_> {
     /// Every table of every section, rebuilt by what it lists: statuses, a vocabulary, a body's
     /// fields or headers; what is none of them is listed as unplaced.
     pub(super) fn tables(&mut self) {
-        let sent = Sent { apart: self.members_apart_from_the_status(), texts: self.texts_sent.clone() };
+        let sent = Sent {
+            apart: self.members_apart_from_the_status(),
+            texts: self.texts_sent.clone(),
+            text_members: text_members(&self.page_bodies),
+        };
         for (index, section) in self.page.sections.iter().enumerate() {
             for (nth, table) in section.tables.iter().enumerate() {
                 if table.rows.is_empty() || table.rows.iter().any(Vec::is_empty) {
@@ -620,6 +688,16 @@ impl Drafter<'_> {
                 let (read, kind) = match &linked {
                     Some((view, _, _, kind)) => (view, Some(*kind)),
                     None => (table, TableKind::of(table, &sent)),
+                };
+                // Codes joined in a cell (`1, 4`): a row each, joined back by the table. (Not
+                // in a table of groups, whose rows are counted as written.)
+                let apart = match kind {
+                    Some(TableKind::Codes { key, .. }) if grouped.is_none() => codes_apart(read, key),
+                    _ => None,
+                };
+                let (read, joined) = match &apart {
+                    Some((apart, join)) => (apart, Some(join.clone())),
+                    None => (read, None),
                 };
                 // Bodies written in the key column's cells (`{ "errorCode": "INVALID_JSON" }`).
                 let cell_bodies = match kind {
@@ -661,6 +739,10 @@ impl Drafter<'_> {
                     }
                     Some(TableKind::Headers) => self.header_table(&source, read),
                     None => None,
+                };
+                let kept = match joined {
+                    Some(join) => kept.map(|spec| SourceTable { join: Some(join), ..spec }),
+                    None => kept,
                 };
                 let kept = match (kept, &linked) {
                     (Some(spec), Some((view, column, targets, _))) => {
@@ -2301,7 +2383,25 @@ fn numbers_sent(bodies: &[(Option<u16>, Value)], status_members: bool) -> Vec<(S
 
 #[cfg(test)]
 mod tests {
-    use super::{bodies_in_cells, closing_statuses, is_name_cell, said_keyed_by_data, yes_no_then_advice, RowsGrouped};
+    use super::{
+        bodies_in_cells, closing_statuses, codes_apart, is_name_cell, joined_numbers, said_keyed_by_data,
+        yes_no_then_advice, RowsGrouped,
+    };
+    use crate::page::PageTable;
+
+    #[test]
+    fn codes_joined_in_a_cell_are_a_row_each() {
+        assert_eq!(joined_numbers("1, 4"), Some(vec!["1".to_string(), "4".to_string()]));
+        assert_eq!(joined_numbers("`7`"), None, "one code");
+        assert_eq!(joined_numbers("1, four"), None);
+        let row = |cells: [&str; 2]| cells.map(String::from).to_vec();
+        let table =
+            PageTable { header: row(["HTTP", "ID"]), rows: vec![row(["401", "0"]), row(["400", "1, 4"])], line: 1 };
+        let (apart, join) = codes_apart(&table, 1).unwrap();
+        assert_eq!(apart.rows, [row(["401", "0"]), row(["400", "1"]), row(["400", "4"])]);
+        assert_eq!((join.column.as_str(), join.separator.as_str(), join.span), ("ID", ", ", false));
+        assert!(codes_apart(&table, 0).is_none(), "no cell of the statuses joins codes");
+    }
 
     #[test]
     fn a_retry_cell_may_give_its_advice_after_yes_or_no() {
@@ -2331,7 +2431,6 @@ mod tests {
         assert!(bodies_in_cells(&["`{ \"a\": 1 }`"]).is_none(), "no code");
         assert!(bodies_in_cells(&["`INVALID_JSON`"]).is_none());
     }
-    use crate::page::PageTable;
 
     #[test]
     fn rows_that_head_groups_are_set_apart_with_their_column() {

@@ -510,6 +510,33 @@ impl Drafter<'_> {
 
     /// The members `named` are required or not, as the page says, where only the examples had
     /// said it.
+    /// Members the prose says may be sent as another JSON type too ("`message` can instead be
+    /// an array of strings", as Nuvlyx's 422s send it): typed `any`, as a table's type cell of
+    /// both would type them.
+    pub(in crate::draft) fn prose_types(&mut self) {
+        let page = self.page;
+        let clauses = page.sections.iter().flat_map(|section| &section.prose).flat_map(|line| line.split(". "));
+        let said: Vec<(&str, &str)> =
+            clauses.filter_map(|clause| Some((code_spans(clause).next()?, another_type_said(clause)?))).collect();
+        for (member, other) in said {
+            for (body, at) in self.named_members(&[member]) {
+                let kind = match &self.bodies[body].fields[at].ty {
+                    FieldType::Vocabulary(name) => {
+                        let integer = |v: &&crate::model::Vocabulary| {
+                            v.name == *name && v.wire_type == crate::model::VocabularyType::Integer
+                        };
+                        Some(if self.vocabularies.iter().any(|v| integer(&v)) { "number" } else { "string" })
+                    }
+                    ty => json_kind(ty),
+                };
+                // (Not of a member of that type already: "`details` can also be an object".)
+                if kind != Some(other) {
+                    self.bodies[body].fields[at].ty = FieldType::Any;
+                }
+            }
+        }
+    }
+
     pub(in crate::draft) fn say_required(&mut self, named: &[&str], required: bool) {
         for (body, at) in self.named_members(named) {
             let field = &mut self.bodies[body].fields[at];
@@ -579,12 +606,52 @@ impl Drafter<'_> {
     }
 }
 
+/// The JSON type a clause says the member it names may be sent as too ("`message` can instead
+/// be an array of strings": `array`), as [`json_kind`] names it.
+fn another_type_said(clause: &str) -> Option<&'static str> {
+    let lower = clause.to_lowercase();
+    let kinds = [
+        ("array", "array"),
+        ("list", "array"),
+        ("object", "object"),
+        ("number", "number"),
+        ("integer", "number"),
+        ("string", "string"),
+        ("boolean", "boolean"),
+    ];
+    ["can instead be", "may instead be", "can also be", "may also be"].iter().find_map(|words| {
+        let (_, after) = lower.split_once(words)?;
+        let word = after.split_whitespace().find(|w| !["a", "an"].contains(w))?;
+        kinds.iter().find(|(said, _)| word.trim_end_matches([',', '.']) == *said).map(|(_, kind)| *kind)
+    })
+}
+
+/// The JSON type of a member's values, as [`another_type_said`] names it; `None` for `any`.
+fn json_kind(ty: &FieldType) -> Option<&'static str> {
+    match ty {
+        FieldType::String | FieldType::Vocabulary(_) => Some("string"), // (a vocabulary of text)
+        FieldType::Integer | FieldType::Number => Some("number"),
+        FieldType::Boolean => Some("boolean"),
+        FieldType::Map(_) | FieldType::Object(_) | FieldType::Union(_) => Some("object"),
+        FieldType::Array(_) => Some("array"),
+        FieldType::Any => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{
-        defined_terms, labelled_optional, left_out, members_said_held, named_after_a_condition, section_terms,
-        sent_sometimes, when_there_is_one,
+        another_type_said, defined_terms, labelled_optional, left_out, members_said_held, named_after_a_condition,
+        section_terms, sent_sometimes, when_there_is_one,
     };
+
+    #[test]
+    fn a_clause_may_say_a_member_is_sent_as_another_type_too() {
+        assert_eq!(another_type_said("For a 422, `message` can instead be an array of strings"), Some("array"));
+        assert_eq!(another_type_said("`code` may also be an integer."), Some("number"));
+        assert_eq!(another_type_said("`details` can also be empty"), None);
+        assert_eq!(another_type_said("`message` is a string"), None);
+    }
 
     #[test]
     fn a_line_of_a_term_alone_names_what_the_line_under_it_defines() {
