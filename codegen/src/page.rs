@@ -113,6 +113,12 @@ impl CodeBlock {
     /// block, as pages that write them apart have them.
     fn read_as_shown(mut self) -> Vec<CodeBlock> {
         const SAYS: &[&str] = &["json", "http"];
+        // (Several bodies in one block, each after a comment saying what it is: a block each.)
+        if let Some(values) = several_values(&self.text) {
+            let block =
+                |(line, text): (usize, String)| CodeBlock { language: "json".into(), text, line: self.line + line };
+            return values.into_iter().map(block).collect();
+        }
         let text = self.text.trim_start();
         if !SAYS.contains(&self.language.as_str()) {
             if text.starts_with("HTTP/") || (matches!(self.language.as_str(), "" | "text") && headers_alone(text)) {
@@ -173,6 +179,51 @@ fn headers_alone(text: &str) -> bool {
             header(line)
         })
         && hyphenated
+}
+
+/// The JSON values a block shows one after another (GEODNET's success body, then an error's, each
+/// under a `//` comment saying which), each with the line it starts on, counted from the
+/// block's; `None` unless there are two at least, objects or lists of them, and the block reads
+/// as none whole.
+fn several_values(text: &str) -> Option<Vec<(usize, String)>> {
+    if json_as_written(text).is_ok() {
+        return None;
+    }
+    let (mut values, mut start, mut depth) = (Vec::new(), None, 0usize);
+    let (mut in_string, mut escaped, mut quote) = (false, false, b'"');
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        match byte {
+            _ if escaped => escaped = false,
+            b'\\' if in_string => escaped = true,
+            b'"' | b'\'' if in_string && byte == quote => in_string = false,
+            b'"' | b'\'' if !in_string && depth > 0 => (in_string, quote) = (true, byte),
+            // A comment outside the values runs to the end of its line.
+            b'/' if !in_string && bytes.get(at + 1) == Some(&b'/') => {
+                at = text[at..].find('\n').map_or(bytes.len(), |end| at + end);
+                continue;
+            }
+            b'{' | b'[' if !in_string => {
+                start = start.or(Some(at).filter(|_| depth == 0));
+                depth += 1;
+            }
+            b'}' | b']' if !in_string => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    let from = start.take()?;
+                    values.push((text[..from].matches('\n').count(), text[from..=at].to_string()));
+                }
+            }
+            // Text outside the values other than commas and space: no list of values.
+            _ if !in_string && depth == 0 && !byte.is_ascii_whitespace() && byte != b',' => return None,
+            _ => {}
+        }
+        at += 1;
+    }
+    let bodies = values.iter().all(|(_, value)| json_as_written(value).is_ok_and(|json| is_a_body(&json)));
+    (values.len() > 1 && depth == 0 && bodies).then_some(values)
 }
 
 /// Where the first `//` or `/*` outside a JSON string starts in `text`.
@@ -981,6 +1032,17 @@ fn urls(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_block_may_show_several_bodies_one_after_another() {
+        let text = "// Success\n{\n  \"code\": 1000\n}\n\n// Error: a // in a string\n{ \"msg\": \"a // b {\" }";
+        let values = super::several_values(text).unwrap();
+        assert_eq!(values, [(1, "{\n  \"code\": 1000\n}".to_string()), (6, "{ \"msg\": \"a // b {\" }".to_string())]);
+        assert_eq!(super::several_values("{ \"a\": 1 }"), None, "one body");
+        assert_eq!(super::several_values("{ \"a\": 1 } then { \"b\": 2 }"), None, "words between");
+        assert_eq!(super::several_values("[1] [2]"), None, "no bodies");
+        assert_eq!(super::several_values("{ \"a\": 1 }}"), None, "unbalanced");
+    }
+
     #[test]
     fn a_cell_of_statuses_joined_its_own_way() {
         assert_eq!(super::status_codes("200 or 201"), Some(vec![200, 201]));

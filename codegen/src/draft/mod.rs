@@ -96,8 +96,11 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     drafter.status_table_codes();
     drafter.prose();
     drafter.prose_members();
+    drafter.term_members();
+    drafter.prose_body();
     drafter.prose_requirements();
     drafter.prose_types();
+    drafter.outlined_members();
     drafter.commented_requirements();
     drafter.members_some_codes_name();
     drafter.prose_descriptions();

@@ -114,7 +114,7 @@ const SOMETIMES_ONE: [&str; 5] = ["sometimes ", "add a ", "adds a ", "add an ", 
 pub(in crate::draft) fn sent_sometimes(said: &str) -> bool {
     // (Not "if any": Cloudflare's `messages`, "informational messages, if any", is always sent,
     // empty or not.)
-    const PHRASES: [&str; 22] = [
+    const PHRASES: [&str; 23] = [
         "may come with",
         "may accompany",
         "may be sent",
@@ -139,6 +139,8 @@ pub(in crate::draft) fn sent_sometimes(said: &str) -> bool {
         "when present",
         "if present",
         "where present",
+        // (Keygen's "it may or may not be in the payload".)
+        "may or may not be",
     ];
     PHRASES.iter().any(|phrase| said.contains(phrase))
         // ("The OAuth 2.0 error, on token requests only.")
@@ -186,9 +188,27 @@ pub(in crate::draft) fn is_member_word(word: &str) -> bool {
 /// A line that is a JSON type (`integer`, `(string)`, `string (optional)`): whether it says the
 /// member is optional.
 fn type_line(line: &str) -> Option<bool> {
+    line_type(line).map(|cell| cell.optional.is_some())
+}
+
+/// The JSON type a line is (see [`type_line`]).
+fn line_type(line: &str) -> Option<crate::draft::cells::TypeCell> {
     let ty = line.trim();
     let ty = ty.strip_prefix('(').and_then(|ty| ty.strip_suffix(')')).unwrap_or(ty);
-    crate::draft::cells::type_cell(ty).map(|cell| cell.optional.is_some())
+    // (With its type parameters, Keygen's `object<string, any>`: the type they are of.)
+    let parameterised =
+        ty.split_once('<').filter(|(outer, rest)| ["object", "array"].contains(outer) && rest.ends_with('>'));
+    let ty = parameterised.map_or(ty, |(outer, _)| outer);
+    crate::draft::cells::type_cell(ty)
+}
+
+/// A term line that gives its member's JSON type (`**source.parameter** string`): the term and
+/// the type.
+fn typed_term(line: &str) -> Option<(&str, FieldType)> {
+    let (word, typed) = line.split_once(' ')?;
+    let word = word.trim_matches(['`', '*']);
+    is_member_word(word).then_some(())?;
+    Some((word, line_type(typed)?.ty))
 }
 
 /// A line of a section's prose, and the term it defines where a line of the term alone stands
@@ -293,6 +313,74 @@ impl Drafter<'_> {
                             }),
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// A page that shows no body, neither an example nor a table of members, but says what an
+    /// error response holds (Frisbii's "An error response may hold a `Message` field describing
+    /// the error"): a body of those members, of a type the page does not give (`any`), each sent
+    /// only sometimes where the sentence says it may be.
+    pub(in crate::draft) fn prose_body(&mut self) {
+        if !self.bodies.is_empty() {
+            return;
+        }
+        let page = self.page;
+        for (index, section) in page.sections.iter().enumerate() {
+            for clause in section.prose.iter().flat_map(|line| line.split(". ")) {
+                let Some((members, sometimes)) = members_a_response_holds(clause) else { continue };
+                let source = self.section_ids[index].clone();
+                let fields = members.into_iter().map(|name| crate::model::Field {
+                    name: name.to_string(),
+                    ty: FieldType::Any,
+                    required: !sometimes,
+                    description: clause.replace('`', ""),
+                    source: source.clone(),
+                    inferred: vec!["type".into()],
+                    ..crate::draft::bodies::field()
+                });
+                let name = self.fresh_body_name(&crate::draft::names::body_name(&section.heading, true));
+                let described = format!("The body the page describes under {}.", section.heading.join(" › "));
+                let body = crate::draft::bodies::drafted_root(name, described, fields.collect(), &source);
+                self.bodies.push(body);
+                return;
+            }
+        }
+    }
+
+    /// Members a term names by a path from an object the examples send (Keygen's
+    /// `**data.attributes.source.parameter** string`, of `source`, which its example sends with a
+    /// `pointer` only): members of that object's shape, of the term's type, described by the
+    /// paragraph under it. (Its requirement is read with the others', from that paragraph.)
+    pub(in crate::draft) fn term_members(&mut self) {
+        let page = self.page;
+        for (index, section) in page.sections.iter().enumerate() {
+            for (at, line) in section.prose.iter().enumerate() {
+                let Some((term, ty)) = typed_term(line) else { continue };
+                let Some((holder_path, member)) = term.rsplit_once('.') else { continue };
+                let holders = self.named_members(&[holder_path]);
+                let shapes: Vec<String> = (holders.iter())
+                    .filter_map(|&(body, at)| match self.bodies[body].fields[at].ty.values() {
+                        FieldType::Object(shape) => Some(shape.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                let description = section.prose.get(at + 1).map_or_else(String::new, |said| said.replace('`', ""));
+                for shape in shapes {
+                    let Some(body) = self.bodies.iter_mut().find(|body| body.name == shape) else { continue };
+                    if body.fields.iter().any(|field| field.name == member) {
+                        continue;
+                    }
+                    body.fields.push(crate::model::Field {
+                        name: member.to_string(),
+                        ty: ty.clone(),
+                        required: true,
+                        description: description.clone(),
+                        source: self.section_ids[index].clone(),
+                        inferred: vec!["required".into()],
+                        ..crate::draft::bodies::field()
+                    });
                 }
             }
         }
@@ -448,7 +536,9 @@ impl Drafter<'_> {
                 };
                 // Where words said which members are sent only sometimes, those members.
                 let targeted = !required && !sometimes;
-                let it = ["it ", "this member ", "that member "].iter().any(|w| lower.trim_start().starts_with(w));
+                // (Or after an opening phrase: "Depending on the kind of error, it may ...".)
+                let it = ["it ", "this member ", "that member "].iter().any(|w| lower.trim_start().starts_with(w))
+                    || lower.contains(", it ");
                 // ("`detail` is always there; every other member is optional": the members the
                 // section's table lists that the line does not name.)
                 let the_others =
@@ -482,10 +572,13 @@ impl Drafter<'_> {
                     }
                     (Some(after), _) if targeted => code_spans(after).collect(),
                     _ if targeted && sometimes_one.is_some() => sometimes_one.into_iter().collect(),
-                    // The member named last before `left out`, else the one it names (`leave
-                    // `error_code` out`): not every member of the sentence.
+                    // The member named last before `left out` (or "when there is one"), else the
+                    // one it names; the one a `leave` names after it (`leave `error_code` out`, Keygen's "carries an
+                    // `errors` property, and leaves out the `data` property"): not every member
+                    // of the sentence.
                     (_, Some(at)) if targeted => {
-                        let before = code_spans(&clause[..at]).last();
+                        let leaves = clause[at..].get(..5).is_some_and(|w| w.eq_ignore_ascii_case("leave"));
+                        let before = code_spans(&clause[..at]).last().filter(|_| !leaves);
                         before.or_else(|| code_spans(&clause[at..]).next()).into_iter().collect()
                     }
                     _ if targeted && may_have.is_none() && !conditioned.is_empty() => conditioned,
@@ -508,8 +601,6 @@ impl Drafter<'_> {
         self.say_required(&said.iter().map(String::as_str).collect::<Vec<_>>(), false);
     }
 
-    /// The members `named` are required or not, as the page says, where only the examples had
-    /// said it.
     /// Members the prose says may be sent as another JSON type too ("`message` can instead be
     /// an array of strings", as Nuvlyx's 422s send it): typed `any`, as a table's type cell of
     /// both would type them.
@@ -537,6 +628,43 @@ impl Drafter<'_> {
         }
     }
 
+    /// A body outlined in a code span of the prose (GEODNET's `{ code, msg, data? }`): its
+    /// members the examples do not send are the body's too, of a type the page does not give
+    /// (`any`), and, as the examples lack them, sent only sometimes; a name marked `?` is sent
+    /// only sometimes.
+    pub(in crate::draft) fn outlined_members(&mut self) {
+        let page = self.page;
+        for (index, section) in page.sections.iter().enumerate() {
+            for outline in section.prose.iter().flat_map(|line| code_spans(line)).filter_map(outlined) {
+                // (The root body that sends most of the outline's members, one at least.)
+                let sends = |b: &usize| {
+                    outline.iter().filter(|(name, _)| self.bodies[*b].fields.iter().any(|f| &f.name == name)).count()
+                };
+                let roots = (0..self.bodies.len()).filter(|&b| self.bodies[b].root);
+                let Some(body) = roots.max_by_key(sends).filter(|b| sends(b) > 0) else { continue };
+                let source = self.section_ids[index].clone();
+                for (name, sometimes) in outline {
+                    let fields = &mut self.bodies[body].fields;
+                    match fields.iter_mut().find(|f| f.name == name) {
+                        Some(field) if sometimes => field.required = false,
+                        Some(_) => {}
+                        None => fields.push(crate::model::Field {
+                            name,
+                            ty: FieldType::Any,
+                            required: false,
+                            description: "Outlined in the page's prose, without a type.".into(),
+                            source: source.clone(),
+                            inferred: vec!["type".into()],
+                            ..crate::draft::bodies::field()
+                        }),
+                    }
+                }
+            }
+        }
+    }
+
+    /// The members `named` are required or not, as the page says, where only the examples had
+    /// said it.
     pub(in crate::draft) fn say_required(&mut self, named: &[&str], required: bool) {
         for (body, at) in self.named_members(named) {
             let field = &mut self.bodies[body].fields[at];
@@ -581,29 +709,79 @@ impl Drafter<'_> {
     fn named_members(&self, named: &[&str]) -> Vec<(usize, usize)> {
         let mut found = Vec::new();
         for name in named {
-            let (holder, leaf) = match name.rsplit_once('.') {
-                Some((path, leaf)) => (path.rsplit('.').next(), leaf),
-                None => (None, *name),
-            };
-            let held: Vec<&str> = match holder {
-                Some(holder) => (self.bodies.iter().flat_map(|body| &body.fields))
-                    .filter(|f| f.name == holder)
-                    .filter_map(|f| match f.ty.values() {
-                        FieldType::Object(shape) => Some(shape.as_str()),
-                        _ => None,
-                    })
-                    .collect(),
-                None => Vec::new(),
-            };
-            for (b, body) in self.bodies.iter().enumerate() {
-                if holder.is_some() && !held.contains(&body.name.as_str()) {
-                    continue;
+            // (A path the bodies do not have is read by its end: Keygen's terms name
+            // `data.attributes.source.pointer` for what its errors send as `source.pointer`.)
+            let mut path = *name;
+            loop {
+                let at_path = self.members_at(path);
+                match path.split_once('.') {
+                    Some((_, shorter)) if at_path.is_empty() => path = shorter,
+                    _ => {
+                        found.extend(at_path);
+                        break;
+                    }
                 }
-                found.extend(body.fields.iter().position(|f| f.name == leaf).map(|f| (b, f)));
             }
         }
         found
     }
+
+    /// The members `name` names: a member's name, or its path from the object holding it
+    /// (`source.pointer`), in any body.
+    fn members_at(&self, name: &str) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        let (holder, leaf) = match name.rsplit_once('.') {
+            Some((path, leaf)) => (path.rsplit('.').next(), leaf),
+            None => (None, name),
+        };
+        let held: Vec<&str> = match holder {
+            Some(holder) => (self.bodies.iter().flat_map(|body| &body.fields))
+                .filter(|f| f.name == holder)
+                .filter_map(|f| match f.ty.values() {
+                    FieldType::Object(shape) => Some(shape.as_str()),
+                    _ => None,
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        for (b, body) in self.bodies.iter().enumerate() {
+            if holder.is_some() && !held.contains(&body.name.as_str()) {
+                continue;
+            }
+            found.extend(body.fields.iter().position(|f| f.name == leaf).map(|f| (b, f)));
+        }
+        found
+    }
+}
+
+/// The members a clause says an error response holds ("An error response may hold a `Message`
+/// field", "the body contains `code` and `message`"), and whether it says they may be there
+/// (each then sent only sometimes).
+fn members_a_response_holds(clause: &str) -> Option<(Vec<&str>, bool)> {
+    let lower = clause.to_lowercase();
+    let verbs = [" holds ", " hold ", " contains ", " contain ", " includes ", " include ", " carries ", " carry "];
+    let (at, verb) = verbs.iter().filter_map(|verb| Some((lower.find(verb)?, verb))).min()?;
+    let subject = &lower[..at];
+    let about_errors = subject.contains("error") && ["response", "body", "payload"].iter().any(|w| subject.contains(w));
+    let members: Vec<&str> = code_spans(&clause[at + verb.len()..]).filter(|name| is_member_word(name)).collect();
+    let sometimes = ["may", "might", "can"].iter().any(|w| subject.split_whitespace().any(|word| word == *w));
+    (about_errors && !members.is_empty()).then_some((members, sometimes))
+}
+
+/// The members a code span outlines as a body (`{ code, msg, data? }`), each with whether it is
+/// marked as sent only sometimes; two at least, each a name.
+fn outlined(span: &str) -> Option<Vec<(String, bool)>> {
+    let inner = span.trim().strip_prefix('{')?.strip_suffix('}')?;
+    let members: Option<Vec<(String, bool)>> = inner
+        .split(',')
+        .map(|part| {
+            let part = part.trim();
+            let (name, sometimes) = part.strip_suffix('?').map_or((part, false), |name| (name, true));
+            let word = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            word.then(|| (name.to_string(), sometimes))
+        })
+        .collect();
+    members.filter(|members| members.len() > 1)
 }
 
 /// The JSON type a clause says the member it names may be sent as too ("`message` can instead
@@ -641,9 +819,28 @@ fn json_kind(ty: &FieldType) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::{
-        another_type_said, defined_terms, labelled_optional, left_out, members_said_held, named_after_a_condition,
-        section_terms, sent_sometimes, when_there_is_one,
+        another_type_said, defined_terms, labelled_optional, left_out, members_a_response_holds, members_said_held,
+        named_after_a_condition, outlined, section_terms, sent_sometimes, when_there_is_one,
     };
+
+    #[test]
+    fn a_clause_may_say_what_an_error_response_holds() {
+        let said = members_a_response_holds("An error response may hold a `Message` field describing the error");
+        assert_eq!(said, Some((vec!["Message"], true)));
+        let said = members_a_response_holds("The error body contains `code` and `message`");
+        assert_eq!(said, Some((vec!["code", "message"], false)));
+        assert_eq!(members_a_response_holds("The list holds `items`"), None, "no error's");
+        assert_eq!(members_a_response_holds("An error response holds the details"), None, "no member");
+    }
+
+    #[test]
+    fn a_code_span_may_outline_a_body() {
+        let members = |names: &[(&str, bool)]| names.iter().map(|&(n, s)| (n.to_string(), s)).collect::<Vec<_>>();
+        assert_eq!(outlined("{ code, msg, data? }"), Some(members(&[("code", false), ("msg", false), ("data", true)])));
+        assert_eq!(outlined("{ code }"), None, "one member");
+        assert_eq!(outlined("{ \"code\": 1 }"), None, "JSON, not an outline");
+        assert_eq!(outlined("code, msg"), None);
+    }
 
     #[test]
     fn a_clause_may_say_a_member_is_sent_as_another_type_too() {
