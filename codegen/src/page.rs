@@ -36,6 +36,9 @@ pub struct PageSection {
     pub code_blocks: Vec<CodeBlock>,
     /// Paragraphs and list items, one a line, as plain text.
     pub prose: Vec<String>,
+    /// How deep in lists each line of `prose` is: 0 for a paragraph, 1 for an item of a list, 2
+    /// for an item of a list in an item, and so on.
+    pub prose_depths: Vec<usize>,
     /// Its bodies are plain text, as its prose says; or the page's prose says so, and the page
     /// shows no JSON body.
     pub text_said: bool,
@@ -402,6 +405,8 @@ pub fn parse_page(text: &str) -> Page {
     let mut in_head = false;
     let mut code: Option<CodeBlock> = None;
     let mut prose: Option<String> = None;
+    // How deep in lists the pending prose is, and the lists open now.
+    let (mut prose_depth, mut lists) = (0usize, 0usize);
     // The term of a definition list (`` `invalid_grant` `` above `: The grant is not valid`),
     // until its definition: the two make one line, as a line that defines a term is written.
     let mut term: Option<String> = None;
@@ -478,7 +483,19 @@ pub fn parse_page(text: &str) -> Page {
                     section(&mut current).code_blocks.extend(done.read_as_shown());
                 }
             }
+            // An item's own text ends where a list in it starts (`- message`, then its `- Type:
+            // string` below): a line each.
+            Event::Start(Tag::List(_)) => {
+                if let Some(done) = prose.take() {
+                    push_prose(&mut current, &mut page, done, prose_depth);
+                }
+                lists += 1;
+            }
+            Event::End(TagEnd::List(_)) => lists = lists.saturating_sub(1),
             Event::Start(Tag::Paragraph | Tag::Item) if table.is_none() && heading.is_none() => {
+                if prose.is_none() {
+                    prose_depth = lists;
+                }
                 prose.get_or_insert_with(String::new);
             }
             Event::Start(Tag::DefinitionListTitle) => prose = Some(String::new()),
@@ -487,14 +504,8 @@ pub fn parse_page(text: &str) -> Page {
                 prose = Some(term.as_ref().map_or_else(String::new, |term| format!("{term}: ")));
             }
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::DefinitionListDefinition) => {
-                if let Some(done) = prose.take().filter(|p| !p.trim().is_empty()) {
-                    match &mut current {
-                        Some(section) => section.prose.push(done.trim().to_string()),
-                        None => {
-                            page.preamble.push_str(done.trim());
-                            page.preamble.push('\n');
-                        }
-                    }
+                if let Some(done) = prose.take() {
+                    push_prose(&mut current, &mut page, done, prose_depth);
                 }
             }
             // Prose keeps its code spans marked: a code or header a sentence names is one.
@@ -638,6 +649,24 @@ fn html_text(html: &str) -> String {
 }
 
 /// The section content goes to: the current one, or (before any heading) an untitled one.
+/// A line of prose, `depth` lists deep, to the current section (or the preamble, before one);
+/// nothing if it is blank.
+fn push_prose(current: &mut Option<PageSection>, page: &mut Page, done: String, depth: usize) {
+    if done.trim().is_empty() {
+        return;
+    }
+    match current {
+        Some(section) => {
+            section.prose.push(done.trim().to_string());
+            section.prose_depths.push(depth);
+        }
+        None => {
+            page.preamble.push_str(done.trim());
+            page.preamble.push('\n');
+        }
+    }
+}
+
 fn section(current: &mut Option<PageSection>) -> &mut PageSection {
     current.get_or_insert_with(PageSection::default)
 }
@@ -1032,6 +1061,14 @@ fn urls(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_item_with_a_list_in_it_is_a_line_of_its_own() {
+        let page = super::parse_page("# T\n\n- message\n  - Type: string\n  - required\n- code\n\nAfter.\n");
+        let section = &page.sections[0];
+        assert_eq!(section.prose, ["message", "Type: string", "required", "code", "After."]);
+        assert_eq!(section.prose_depths, [1, 2, 2, 1, 0]);
+    }
+
     #[test]
     fn a_block_may_show_several_bodies_one_after_another() {
         let text = "// Success\n{\n  \"code\": 1000\n}\n\n// Error: a // in a string\n{ \"msg\": \"a // b {\" }";

@@ -97,6 +97,7 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     drafter.prose();
     drafter.prose_members();
     drafter.term_members();
+    drafter.model_lists();
     drafter.prose_body();
     drafter.prose_requirements();
     drafter.prose_types();

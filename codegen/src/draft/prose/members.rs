@@ -895,10 +895,8 @@ mod tests {
         let section = |heading: &str, prose: &[&str]| crate::page::PageSection {
             heading: vec!["The ErrorCode object".into(), heading.into()],
             line: 1,
-            tables: Vec::new(),
-            code_blocks: Vec::new(),
             prose: prose.iter().map(|line| line.to_string()).collect(),
-            text_said: false,
+            ..crate::page::PageSection::default()
         };
         let described = section("description", &["string (optional)", "What the error was."]);
         let terms: Vec<_> = section_terms(&described).into_iter().map(|d| (d.term, d.line, d.optional)).collect();

@@ -3,11 +3,12 @@
 //! what it says of the members of bodies. Each status or code becomes an entry traced to the
 //! sentence's section, so that `lint` reports it as missing from its table.
 //!
-//! One module per thing read: [`statuses`], [`codes`] and [`members`]; this one walks the
-//! prose lines and hands each to them.
+//! One module per thing read: [`statuses`], [`codes`], [`members`] and the members a nested
+//! list defines ([`model_lists`]); this one walks the prose lines and hands each to them.
 
 mod codes;
 mod members;
+mod model_lists;
 mod statuses;
 
 pub(super) use members::{
