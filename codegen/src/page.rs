@@ -3,6 +3,9 @@
 //! page writes them), fenced code blocks, prose and the page's content hash. Parsed with
 //! pulldown-cmark, not regular expressions, so code blocks and tables are what CommonMark says.
 
+mod outline;
+
+pub use outline::{outline, OutlineMember, Outlined};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
@@ -333,6 +336,13 @@ pub fn says_it_succeeded(body: &Value) -> bool {
             _ => false,
         })
     })
+}
+
+/// Whether an example's text is the name of its type in place of a value, as examples drawn
+/// from a schema write one: `string`, `{string}`, `<string>`.
+pub fn names_a_type(text: &str) -> bool {
+    let bare = text.trim().trim_start_matches(['{', '<']).trim_end_matches(['}', '>']);
+    bare.eq_ignore_ascii_case("string") && bare.len() + 2 >= text.trim().len()
 }
 
 /// Why a page cannot be read.
@@ -1061,6 +1071,12 @@ fn urls(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_value_may_name_its_type() {
+        assert!(super::names_a_type("string") && super::names_a_type("{string}") && super::names_a_type("<String>"));
+        assert!(!super::names_a_type("string_too_long") && !super::names_a_type("{{{string}}}"));
+    }
+
     #[test]
     fn an_item_with_a_list_in_it_is_a_line_of_its_own() {
         let page = super::parse_page("# T\n\n- message\n  - Type: string\n  - required\n- code\n\nAfter.\n");

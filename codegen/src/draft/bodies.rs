@@ -242,7 +242,7 @@ pub(super) fn add_listed_values(
 
 /// Is a key named like a code (`error`, `code`, `type`)? Such a string member's values become
 /// a vocabulary.
-fn code_like(key: &str) -> bool {
+pub(super) fn code_like(key: &str) -> bool {
     key != "name" && role_for(key, &FieldType::Vocabulary(String::new())) == Some(FieldRole::Code)
 }
 
@@ -811,7 +811,9 @@ impl Drafter<'_> {
                         values_at(top, path, &mut found);
                     }
                     sending += usize::from(!found.is_empty());
-                    for value in found {
+                    // (Not a type's name in place of a value, as examples drawn from a schema
+                    // write one: ePay's `"code": "string"`.)
+                    for value in found.into_iter().filter(|value| !crate::page::names_a_type(value)) {
                         if !values.iter().any(|(v, _)| *v == value) {
                             values.push((value, example.source.clone()));
                         }

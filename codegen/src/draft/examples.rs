@@ -31,7 +31,8 @@ fn listing_most<'v, S: AsRef<str>>(
 
 /// Is a member named for the HTTP status (`status`, `statusCode`, `http_status`, `httpCode`)?
 pub(super) fn named_for_the_status(key: &str) -> bool {
-    matches!(names::bare(key).as_str(), "status" | "statuscode" | "httpstatus" | "httpcode" | "httpstatuscode")
+    // (Finqware's `http` too.)
+    matches!(names::bare(key).as_str(), "status" | "statuscode" | "httpstatus" | "httpcode" | "httpstatuscode" | "http")
 }
 
 /// Does a clause say the members it names hold the HTTP status: repeat it, are it, mirror it?

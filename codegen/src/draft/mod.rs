@@ -8,7 +8,7 @@
 //! The drafter builds the catalog's own model ([`crate::model`]) and writes it as the loader
 //! reads it, so a misspelt key cannot get past the compiler. Each job is a module: `cells`
 //! reads table cells, `tables` rebuilds tables, `examples` takes examples and headers,
-//! `bodies` grows and types body shapes, `prose` takes the statuses and codes sentences
+//! `outlines` the bodies a page outlines rather than shows, `bodies` grows and types body shapes, `prose` takes the statuses and codes sentences
 //! name, `recovery` drafts rules from the page's advice, `names` makes ids and type names;
 //! this module drives them and checks the result.
 //!
@@ -19,6 +19,7 @@ mod bodies;
 mod cells;
 mod examples;
 mod names;
+mod outlines;
 mod prose;
 mod recovery;
 mod tables;
@@ -87,6 +88,7 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     drafter.heading_codes();
     drafter.list_codes();
     drafter.examples();
+    drafter.outlined_blocks();
     drafter.members_sent_beside();
     drafter.statuses_in_bodies();
     drafter.text_vocabulary();
@@ -101,7 +103,7 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     drafter.prose_body();
     drafter.prose_requirements();
     drafter.prose_types();
-    drafter.outlined_members();
+    drafter.members_outlined_in_prose();
     drafter.commented_requirements();
     drafter.members_some_codes_name();
     drafter.prose_descriptions();
@@ -451,7 +453,7 @@ impl<'p> Drafter<'p> {
     }
 
     /// A status the page uses without listing it.
-    fn ensure_status(&mut self, code: u16, section: &str) {
+    pub(super) fn ensure_status(&mut self, code: u16, section: &str) {
         let (section, moved) = self.free_source(section, |rows| *rows == TableRows::Statuses);
         let seen = if moved { " (in a section whose table does not list it)" } else { "" };
         if self.statuses.iter().any(|s| s.code == code) {

@@ -632,7 +632,7 @@ impl Drafter<'_> {
     /// members the examples do not send are the body's too, of a type the page does not give
     /// (`any`), and, as the examples lack them, sent only sometimes; a name marked `?` is sent
     /// only sometimes.
-    pub(in crate::draft) fn outlined_members(&mut self) {
+    pub(in crate::draft) fn members_outlined_in_prose(&mut self) {
         let page = self.page;
         for (index, section) in page.sections.iter().enumerate() {
             for outline in section.prose.iter().flat_map(|line| code_spans(line)).filter_map(outlined) {

@@ -27,6 +27,17 @@ use std::collections::BTreeSet;
 /// What stands between a term a line of a list defines and what it says of it.
 const SEPARATORS: [&str; 4] = [": ", " — ", " – ", " - "];
 
+/// Whether a line defines the member that holds the status (`http: the HTTP status code`,
+/// `` `status` - the status again ``).
+fn defines_the_status_member(line: &str) -> bool {
+    SEPARATORS.iter().any(|separator| {
+        line.split_once(separator).is_some_and(|(term, _)| {
+            let term = term.trim().trim_matches(['`', '*']);
+            is_member_word(term) && super::examples::named_for_the_status(term)
+        })
+    })
+}
+
 impl Drafter<'_> {
     /// Statuses and codes the prose names that no table lists.
     pub(super) fn prose(&mut self) {
@@ -58,6 +69,11 @@ impl Drafter<'_> {
                 // is the HTTP status ("the HTTP status is always 200", beside Nextcloud's OCS 200).
                 // A success the line names ("200 is success") is no status of the API's errors.
                 statuses.retain(|(code, _)| !called_success(line, *code));
+                // (Nor one a line defining the member that holds the status gives as one of its
+                // values: Finqware's "http: the HTTP status code (200, 4xx, 5xx)".)
+                if defines_the_status_member(line) {
+                    statuses.retain(|(code, _)| !(200..300).contains(code));
+                }
                 // A line that defines a status, as a list of them does (`- 429 - Rate Limited:
                 // too many requests`), names it as a table's row would, a success too.
                 if let Some((code, name, _)) = status_definition(line) {
