@@ -112,6 +112,7 @@ pub fn drift(api: &Api, page: &Page) -> DriftReport {
     examples(api, document, page, &mut out);
     statuses_and_headers(api, page, &mut out);
     prose_codes(api, page, &mut out);
+    outlines(api, page, &mut out);
     out.sort();
     out.dedup();
     report.differences = out;
@@ -468,6 +469,56 @@ fn statuses_and_headers(api: &Api, page: &Page, out: &mut Vec<Difference>) {
         for name in names {
             if !name.is_empty() && !api.headers.iter().any(|h| h.name.eq_ignore_ascii_case(&name)) {
                 out.push(Difference { section: here.clone(), what: format!("header `{name}` is not in the catalog") });
+            }
+        }
+    }
+}
+
+/// Bodies the page outlines rather than shows (see [`crate::page::outline`]): a member no
+/// body of the catalog has, and a value outlined for a member the catalog types by a vocabulary
+/// that lacks it (Finqware's `"code": "missing_fields" | ...`).
+fn outlines(api: &Api, page: &Page, out: &mut Vec<Difference>) {
+    let fields = || api.shapes.iter().flat_map(|s| &s.fields);
+    fn walk<'o>(members: &'o [crate::page::OutlineMember], found: &mut Vec<&'o crate::page::OutlineMember>) {
+        for member in members {
+            found.push(member);
+            for value in &member.value {
+                let mut value = value;
+                while let crate::page::Outlined::List(element) = value {
+                    value = element;
+                }
+                walk(value.members(), found);
+            }
+        }
+    }
+    for section in &page.sections {
+        let blocks = section.code_blocks.iter().filter(|b| b.language != "http" && b.json().is_err());
+        for outlined in blocks.filter_map(|block| crate::page::outline(&block.text)) {
+            let mut members = Vec::new();
+            walk(outlined.members(), &mut members);
+            for member in members {
+                let Some(field) = fields().find(|f| f.wire == member.name) else {
+                    out.push(Difference {
+                        section: title(&section.heading),
+                        what: format!("the page outlines a member `{}` that no body of the catalog has", member.name),
+                    });
+                    continue;
+                };
+                let crate::resolved::FieldType::Vocabulary(id) = field.ty.values() else { continue };
+                let vocabulary = &api[*id];
+                let outlined_values = member.value.iter().filter_map(|value| match value {
+                    crate::page::Outlined::Literal(Value::String(text)) => Some(text.as_str()),
+                    _ => None,
+                });
+                for value in outlined_values.filter(|value| !vocabulary.values.iter().any(|x| x.wire == *value)) {
+                    out.push(Difference {
+                        section: title(&section.heading),
+                        what: format!(
+                            "`{value}`, a value the page outlines for `{}`, is no value of `{}`",
+                            member.name, vocabulary.name
+                        ),
+                    });
+                }
             }
         }
     }

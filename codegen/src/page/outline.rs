@@ -185,7 +185,8 @@ impl Reader<'_> {
             b'{' => self.object()?,
             b'[' => {
                 self.at += 1;
-                let element = if self.eat(b']') { Outlined::Type("any".into()) } else { self.list_rest()? };
+                // (An empty list says nothing of its elements, as JSON's does not.)
+                let element = if self.eat(b']') { Outlined::Literal(Value::Null) } else { self.list_rest()? };
                 Outlined::List(Box::new(element))
             }
             b'"' | b'\'' => Outlined::Literal(Value::String(self.string()?)),
@@ -381,7 +382,7 @@ mod tests {
 
     #[test]
     fn json_alone_is_no_outline() {
-        assert_eq!(outline(r#"{"code": "a", "n": [1, 2]}"#), None, "says nothing JSON cannot");
+        assert_eq!(outline(r#"{"code": "a", "n": [1, 2], "none": []}"#), None, "says nothing JSON cannot");
         assert_eq!(outline("{ code: string } and more"), None, "text after it");
         assert_eq!(outline("{ code: string"), None, "not closed");
         assert_eq!(outline("string"), None, "no object");

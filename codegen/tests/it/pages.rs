@@ -401,6 +401,19 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
         edited.replace_range(key_at..key_at + written.len(), renamed);
         edit("example changed", edited, "example");
     }
+    // A value an outlined body gives changed (Finqware's `"code": "missing_fields" | ...`).
+    let values: Vec<&str> = api.vocabularies.iter().flat_map(|v| &v.values).map(|x| x.wire.as_str()).collect();
+    let parsed = parse_page(page);
+    let outlined = parsed.sections.iter().flat_map(|s| &s.code_blocks).find_map(|block| {
+        block.json().is_err().then_some(())?;
+        codegen::page::outline(&block.text)?;
+        let value = values.iter().find(|value| block.text.contains(&format!("\"{value}\"")))?;
+        Some((block.text.clone(), *value))
+    });
+    if let Some((text, value)) = outlined {
+        let edited_block = text.replacen(&format!("\"{value}\""), &format!("\"{value}_renamed\""), 1);
+        edit("outline changed", page.replacen(&text, &edited_block, 1), "a value the page outlines");
+    }
     // A heading renamed: its line found by its text, which may hold markup the catalog's
     // heading drops (`` Entries of `errors` ``).
     // (Of a title and a section under it that share a name, `# Errors` and `## Errors`, the

@@ -285,7 +285,15 @@ fn score(name: &str, text: &str, key: &Key) -> Result<PageScore, String> {
     let edits = pages::edits_of(api, document, text);
     // A new code in prose, for an API that has codes; rows, for a page with tables; an example,
     // for a page with bodies (a page that shows none has no example the catalog keeps).
-    let kinds = ["row added", "cell changed", "example changed", "heading renamed", "row removed", "new code in prose"];
+    let kinds = [
+        "row added",
+        "cell changed",
+        "example changed",
+        "outline changed",
+        "heading renamed",
+        "row removed",
+        "new code in prose",
+    ];
     let applies = |kind: &str| match kind {
         "new code in prose" => !key.code.is_empty(),
         // (A page that shows a body: one that only describes its members has no example to edit.)
@@ -294,6 +302,8 @@ fn score(name: &str, text: &str, key: &Key) -> Result<PageScore, String> {
                 && page.sections.iter().any(|s| !s.json_responses().is_empty() || !s.text_responses().is_empty())
         }
         "row added" | "cell changed" | "row removed" => key.rows > 0,
+        // (A page that outlines its bodies, giving values one or another.)
+        "outline changed" => edits.iter().any(|e| e.what == kind),
         _ => true,
     };
     for kind in kinds.into_iter().filter(|kind| applies(kind)) {
