@@ -338,11 +338,13 @@ pub fn says_it_succeeded(body: &Value) -> bool {
     })
 }
 
-/// Whether an example's text is the name of its type in place of a value, as examples drawn
-/// from a schema write one: `string`, `{string}`, `<string>`.
-pub fn names_a_type(text: &str) -> bool {
+/// Whether an example's text stands in for a value rather than being one: the name of its
+/// type, as examples drawn from a schema write it (`string`, `{string}`, `<string>`), or signs
+/// without a letter or digit (Cashweb's `"code": "..."`).
+pub fn stands_in_for_a_value(text: &str) -> bool {
     let bare = text.trim().trim_start_matches(['{', '<']).trim_end_matches(['}', '>']);
-    bare.eq_ignore_ascii_case("string") && bare.len() + 2 >= text.trim().len()
+    (bare.eq_ignore_ascii_case("string") && bare.len() + 2 >= text.trim().len())
+        || !text.chars().any(|c| c.is_ascii_alphanumeric())
 }
 
 /// Why a page cannot be read.
@@ -1072,9 +1074,10 @@ fn urls(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn a_value_may_name_its_type() {
-        assert!(super::names_a_type("string") && super::names_a_type("{string}") && super::names_a_type("<String>"));
-        assert!(!super::names_a_type("string_too_long") && !super::names_a_type("{{{string}}}"));
+    fn a_value_may_stand_in_for_one() {
+        let stands_in = super::stands_in_for_a_value;
+        assert!(stands_in("string") && stands_in("{string}") && stands_in("<String>") && stands_in("..."));
+        assert!(!stands_in("string_too_long") && !stands_in("{{{string}}}") && !stands_in("E1"));
     }
 
     #[test]

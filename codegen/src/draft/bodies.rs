@@ -812,8 +812,8 @@ impl Drafter<'_> {
                     }
                     sending += usize::from(!found.is_empty());
                     // (Not a type's name in place of a value, as examples drawn from a schema
-                    // write one: ePay's `"code": "string"`.)
-                    for value in found.into_iter().filter(|value| !crate::page::names_a_type(value)) {
+                    // write one, ePay's `"code": "string"`, nor an ellipsis, Cashweb's `"..."`.)
+                    for value in found.into_iter().filter(|value| !crate::page::stands_in_for_a_value(value)) {
                         if !values.iter().any(|(v, _)| *v == value) {
                             values.push((value, example.source.clone()));
                         }

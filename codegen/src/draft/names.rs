@@ -30,18 +30,29 @@ pub(super) fn unique(base: &str, mut free: impl FnMut(&str) -> bool, numbered: i
 /// The vocabulary, with a `variant:` for each value whose variant would be a name the
 /// generated enum defines itself (`UNKNOWN` as `Unknown`) or another value's (`not-found` and
 /// `not_found`): the value's name and the vocabulary's last word (`UnknownCode`), numbered
-/// if that is taken too. Values the validation cannot name are left for it to report.
+/// if that is taken too; and for each value that derives no name, signs alone (`...`, `*`):
+/// their words (`Star`), else `Value`.
 pub(super) fn with_free_variants(mut vocabulary: crate::model::Vocabulary) -> crate::model::Vocabulary {
     let suffix = crate::names::words(&vocabulary.name).last().map(|word| pascal(word)).unwrap_or_default();
     let mut used: BTreeSet<String> = crate::validate::RESERVED_VARIANTS.iter().map(|name| name.to_string()).collect();
+    // (A value of signs alone, a table's `...` or `*`, is named by their words, else `Value`: it
+    // derives no name.)
     let named = |value: &crate::model::VocabularyValue| match &value.variant {
-        Some(variant) => Some(variant.clone()),
-        None => crate::names::pascal_case(vocabulary.variant_names.part(&value.value)),
+        Some(variant) => (variant.clone(), false),
+        None => match crate::names::pascal_case(vocabulary.variant_names.part(&value.value)) {
+            Some(derived) => (derived, false),
+            None => match symbol_words(&value.value).as_str() {
+                "member" => ("Value".to_string(), true),
+                words => (pascal(words), true),
+            },
+        },
     };
-    let derived: Vec<Option<String>> = vocabulary.values.iter().map(named).collect();
-    for (value, variant) in vocabulary.values.iter_mut().zip(derived) {
-        let Some(variant) = variant else { continue };
+    let derived: Vec<(String, bool)> = vocabulary.values.iter().map(named).collect();
+    for (value, (variant, given)) in vocabulary.values.iter_mut().zip(derived) {
         if used.insert(variant.clone()) {
+            if given {
+                value.variant = Some(variant);
+            }
             continue;
         }
         let base = format!("{variant}{suffix}");
@@ -168,6 +179,15 @@ mod tests {
         // `Unknown` is the enum's own (`ALL` is its constant; the value `ALL` is `All`); `not-found`
         // would be `NotFound` again.
         assert_eq!(variants, [named("UnknownCode"), None, named("NotFoundCode"), None, None]);
+        // Values of signs alone, which derive no name.
+        let signs = Vocabulary {
+            name: "ErrorCode".into(),
+            values: vec![value("..."), value("*"), value("—")],
+            ..Vocabulary::default()
+        };
+        let variants: Vec<Option<String>> =
+            with_free_variants(signs).values.into_iter().map(|value| value.variant).collect();
+        assert_eq!(variants, [named("Value"), named("Star"), named("ValueCode")]);
     }
 
     #[test]
