@@ -548,8 +548,9 @@ fn bad_pages_are_refused() {
     assert!(drafted.unplaced.iter().any(|line| line.contains("without rows")), "{:?}", drafted.unplaced);
 }
 
-/// A page cut short at every tenth of its lines, and 20 copies missing lines (dropped by a
-/// fixed-seed stream: the same copies every run).
+/// A page cut short at every tenth of its lines, 20 copies missing lines (dropped by a
+/// fixed-seed stream: the same copies every run), and two whose examples' values are
+/// placeholders.
 pub fn damaged(page: &str) -> Vec<String> {
     let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut next = move || {
@@ -564,10 +565,23 @@ pub fn damaged(page: &str) -> Vec<String> {
         let kept: Vec<&str> = lines.iter().copied().filter(|_| next() % 7 != 0).collect();
         damaged.push(kept.join("\n"));
     }
+    // Its examples' text written as placeholders, as pages drawn from schemas write them: every
+    // string value after a name `"..."`, then `"string"`.
+    for placeholder in ["...", "string"] {
+        let written = lines.iter().map(|line| match line.split_once("\": \"") {
+            Some((name, value)) if value.contains('"') => {
+                let after = value.split_once('"').map_or("", |(_, after)| after);
+                format!("{name}\": \"{placeholder}\"{after}")
+            }
+            _ => line.to_string(),
+        });
+        damaged.push(written.collect::<Vec<_>>().join("\n"));
+    }
     damaged
 }
 
-/// Pages cut short or missing lines (every tenth cut, and lines dropped by a fixed-seed stream)
+/// Pages cut short or missing lines (every tenth cut, and lines dropped by a fixed-seed stream),
+/// or with their examples' values written as placeholders,
 /// get a valid draft or a clear refusal from `draft`, and a report from `drift`: never a panic,
 /// never a draft that does not validate.
 #[test]
