@@ -154,7 +154,10 @@ fn id_said(description: &str, ty: &FieldType) -> Option<FieldRole> {
     if super::prose::said_of_the_request(&said) {
         return Some(FieldRole::RequestId);
     }
-    let names_it = ["id", "identif", "quote", "reference"].iter().any(|word| said.contains(word));
+    // (Or says to give it to support: Akamai's `instance`, "give the `instance` to technical
+    // support when you escalate".)
+    let names_it =
+        ["id", "identif", "quote", "reference", "give", "pass along", "escalat"].iter().any(|word| said.contains(word));
     (said.contains("support") && names_it).then_some(FieldRole::SupportReference)
 }
 
@@ -163,6 +166,35 @@ fn id_said(description: &str, ty: &FieldType) -> Option<FieldRole> {
 pub(super) fn says_to_wait(line: &str) -> bool {
     let lower = line.to_lowercase();
     lower.contains("wait") && lower.contains("second")
+}
+
+/// The members a line says to give support, a clause each that speaks of support: its one
+/// member, or the one a verb of giving names (Akamai's "give the `instance` to technical
+/// support", beside a `detail`; "`instance` may help when you talk with your support
+/// representative").
+pub(super) fn given_to_support(line: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for clause in line.split(". ") {
+        if !clause.to_lowercase().contains("support") {
+            continue;
+        }
+        let spans: Vec<&str> = crate::page::code_spans(clause).collect();
+        let given = || {
+            let parts: Vec<&str> = clause.split('`').collect();
+            (1..parts.len()).step_by(2).map(|at| (parts[at - 1], parts[at])).find_map(|(before, span)| {
+                let before = before.to_lowercase();
+                let words: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+                let verbs = ["give", "quote", "pass", "include", "provide", "send", "share"];
+                words.iter().any(|w| verbs.iter().any(|verb| w.starts_with(verb))).then_some(span)
+            })
+        };
+        let member = match spans.as_slice() {
+            [one] => Some(*one),
+            _ => given(),
+        };
+        found.extend(member.filter(|m| super::prose::is_member_word(m)).map(str::to_string));
+    }
+    found
 }
 
 /// The members a line says to branch on: the code span right after `branch on` (Supabase's
@@ -1116,8 +1148,13 @@ impl Drafter<'_> {
                 } else {
                     role_for(&field.name, field.ty.values())
                 };
+                let given_to_support = || {
+                    (self.given_to_support.contains(&field.name) && field.ty == FieldType::String)
+                        .then_some(FieldRole::SupportReference)
+                };
                 let role = role
                     .or_else(|| id_said(&field.description, &field.ty))
+                    .or_else(given_to_support)
                     .or_else(|| self.wait_said(&field.name, &field.ty))
                     .filter(|_| reached);
                 if let Some(role) = role {
@@ -1410,7 +1447,15 @@ fn is_empty_container(value: &Value) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::branched_on;
+    use super::{branched_on, given_to_support};
+
+    #[test]
+    fn a_line_may_say_to_give_a_member_to_support() {
+        let said = "If `detail` does not help, give the `instance` to technical support when you escalate.";
+        assert_eq!(given_to_support(said), ["instance"]);
+        assert_eq!(given_to_support("`instance` may help your support representative."), ["instance"]);
+        assert!(given_to_support("`detail` and `title` say what failed.").is_empty());
+    }
 
     #[test]
     fn the_member_a_line_says_to_branch_on() {

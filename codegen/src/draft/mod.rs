@@ -328,6 +328,8 @@ struct Drafter<'p> {
     /// Members the prose says to branch on ("an `error_code` to branch on"): the code, before
     /// any other member named like one. Read once.
     branched_on: BTreeSet<String>,
+    /// The members the prose says to give support (see [`bodies::given_to_support`]).
+    given_to_support: BTreeSet<String>,
     /// Everything the prose names in a code span: a lone list the prose names (Supabase's
     /// `reasons`) is a member, not a key of the request's data. Read once.
     spanned_in_prose: BTreeSet<String>,
@@ -380,6 +382,7 @@ impl<'p> Drafter<'p> {
             waits_said: named_where(prose_lines(page), bodies::says_to_wait),
             spanned_in_prose: named_where(prose_lines(page), |_| true),
             branched_on: prose_lines(page).flat_map(bodies::branched_on).collect(),
+            given_to_support: prose_lines(page).flat_map(bodies::given_to_support).collect(),
             statuses_said: named_where(
                 prose_lines(page).flat_map(|line| line.split(['.', ';'])),
                 examples::says_it_is_the_status,

@@ -114,7 +114,7 @@ const SOMETIMES_ONE: [&str; 5] = ["sometimes ", "add a ", "adds a ", "add an ", 
 pub(in crate::draft) fn sent_sometimes(said: &str) -> bool {
     // (Not "if any": Cloudflare's `messages`, "informational messages, if any", is always sent,
     // empty or not.)
-    const PHRASES: [&str; 23] = [
+    const PHRASES: [&str; 26] = [
         "may come with",
         "may accompany",
         "may be sent",
@@ -141,6 +141,10 @@ pub(in crate::draft) fn sent_sometimes(said: &str) -> bool {
         "where present",
         // (Keygen's "it may or may not be in the payload".)
         "may or may not be",
+        // (Akamai's `status`, "where given, ...".)
+        "where given",
+        "when given",
+        "if given",
     ];
     PHRASES.iter().any(|phrase| said.contains(phrase))
         // ("The OAuth 2.0 error, on token requests only.")
@@ -156,6 +160,16 @@ fn labelled_optional(line: &str) -> Option<&str> {
     let rest = rest.trim_start_matches([':', ' ', '-', '–', '—']).to_lowercase();
     let rest = rest.trim_start_matches('(');
     (rest.starts_with("optional") && is_member_word(member)).then_some(member)
+}
+
+/// The members a line calls optional right before their names ("an optional `errors` array").
+fn called_optional(line: &str) -> Vec<&str> {
+    let parts: Vec<&str> = line.split('`').collect();
+    (1..parts.len())
+        .step_by(2)
+        .filter(|&at| parts[at - 1].to_lowercase().trim_end().ends_with("optional") && is_member_word(parts[at]))
+        .map(|at| parts[at])
+        .collect()
 }
 
 /// Does a paragraph start with the errors or the times its term comes with ("For validation
@@ -468,6 +482,11 @@ impl Drafter<'_> {
             if let Some(member) = labelled_optional(line) {
                 self.say_required(&[member], false);
                 continue;
+            }
+            // (A member called optional before its name: "an optional `errors` array".)
+            let called = called_optional(line);
+            if !called.is_empty() {
+                self.say_required(&called, false);
             }
             // Most lines say neither word.
             let lower = line.to_lowercase();
@@ -819,9 +838,16 @@ fn json_kind(ty: &FieldType) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::{
-        another_type_said, defined_terms, labelled_optional, left_out, members_a_response_holds, members_said_held,
-        named_after_a_condition, outlined, section_terms, sent_sometimes, when_there_is_one,
+        another_type_said, called_optional, defined_terms, labelled_optional, left_out, members_a_response_holds,
+        members_said_held, named_after_a_condition, outlined, section_terms, sent_sometimes, when_there_is_one,
     };
+
+    #[test]
+    fn a_member_may_be_called_optional_before_its_name() {
+        assert_eq!(called_optional("It also holds an optional `errors` array, and a `title`."), ["errors"]);
+        assert_eq!(called_optional("Optional `details`; `code` is required"), ["details"]);
+        assert!(called_optional("The `errors` array is there").is_empty());
+    }
 
     #[test]
     fn a_clause_may_say_what_an_error_response_holds() {
