@@ -8,9 +8,10 @@
 //! The drafter builds the catalog's own model ([`crate::model`]) and writes it as the loader
 //! reads it, so a misspelt key cannot get past the compiler. Each job is a module: `cells`
 //! reads table cells, `tables` rebuilds tables, `examples` takes examples and headers,
-//! `outlines` the bodies a page outlines rather than shows, `bodies` grows and types body shapes, `prose` takes the statuses and codes sentences
-//! name, `recovery` drafts rules from the page's advice, `names` makes ids and type names;
-//! this module drives them and checks the result.
+//! `outlines` the bodies a page outlines rather than shows, `bodies` grows and types body
+//! shapes, `prose` takes the statuses and codes sentences name, `recovery` drafts rules from the
+//! page's advice, `names` makes ids and type names; this module drives them and checks the
+//! result.
 //!
 //! The draft is checked before it is returned: it must load and validate, and each table it
 //! keeps must rebuild cell for cell (a table that would not is left out, and listed).

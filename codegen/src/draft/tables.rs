@@ -415,7 +415,15 @@ fn codes_apart(table: &PageTable, key: usize) -> Option<(PageTable, JoinRows)> {
             None => apart.rows.push(row.clone()),
         }
     }
-    Some((apart, JoinRows { column: table.header[key].clone(), separator: ", ".into(), span: false }))
+    // (Joined as the page joins them: `1, 4` or `1,4`.)
+    let joined = table.rows.iter().map(|row| strip_code(&row[key])).find(|cell| joined_numbers(cell).is_some());
+    let separator = joined.and_then(|cell| {
+        let first_end = cell.find(|c: char| !c.is_ascii_digit())?;
+        let rest = &cell[first_end..];
+        Some(rest[..rest.find(|c: char| c.is_ascii_digit())?].to_string())
+    });
+    let separator = separator.unwrap_or_else(|| ", ".into());
+    Some((apart, JoinRows { column: table.header[key].clone(), separator, span: false }))
 }
 
 /// The texts in code style `bodies` send, at any depth.
@@ -2401,6 +2409,8 @@ mod tests {
         assert_eq!(apart.rows, [row(["401", "0"]), row(["400", "1"]), row(["400", "4"])]);
         assert_eq!((join.column.as_str(), join.separator.as_str(), join.span), ("ID", ", ", false));
         assert!(codes_apart(&table, 0).is_none(), "no cell of the statuses joins codes");
+        let tight = PageTable { rows: vec![row(["400", "1,4"])], ..table };
+        assert_eq!(codes_apart(&tight, 1).unwrap().1.separator, ",", "as the page joins them");
     }
 
     #[test]

@@ -592,9 +592,9 @@ impl Drafter<'_> {
                     (Some(after), _) if targeted => code_spans(after).collect(),
                     _ if targeted && sometimes_one.is_some() => sometimes_one.into_iter().collect(),
                     // The member named last before `left out` (or "when there is one"), else the
-                    // one it names; the one a `leave` names after it (`leave `error_code` out`, Keygen's "carries an
-                    // `errors` property, and leaves out the `data` property"): not every member
-                    // of the sentence.
+                    // one it names; the one a `leave` names after it (`leave `error_code` out`,
+                    // Keygen's "carries an `errors` property, and leaves out the `data`
+                    // property"): not every member of the sentence.
                     (_, Some(at)) if targeted => {
                         let leaves = clause[at..].get(..5).is_some_and(|w| w.eq_ignore_ascii_case("leave"));
                         let before = code_spans(&clause[..at]).last().filter(|_| !leaves);
