@@ -1001,12 +1001,13 @@ pub fn unquoted(span: &str) -> &str {
 }
 
 /// The path values share up to a `/` (`https://api.x.com/2/problems/`), when it is long enough
-/// to be an address's (eight characters or more): of two values or more, or of one address
-/// (BigCommerce's one problem type, under whose path another would be).
+/// to be an address's (eight characters or more): of two values or more, or of one address or
+/// path from the root (BigCommerce's one problem type, bol.com's `/problems/validation-failed`,
+/// under whose path another would be).
 pub fn shared_path<'v>(values: impl Iterator<Item = &'v str>) -> Option<&'v str> {
     let (first, common, others) = common_start(values)?;
     let end = first[..common].rfind('/')? + 1;
-    ((others >= 1 || first.contains("://")) && end >= 8).then(|| &first[..end])
+    ((others >= 1 || first.contains("://") || first.starts_with('/')) && end >= 8).then(|| &first[..end])
 }
 
 /// The words all of several codes start with, up to a separator (`Bad API request, ` of

@@ -461,8 +461,9 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
         }
     };
     let otherwise = |w: &&str| {
-        if w.contains("://") {
-            // An address: another one under the same path.
+        if w.contains("://") || w.starts_with('/') {
+            // An address, or a path (bol.com's `/problems/validation-failed`): another one under
+            // the same path.
             Some(format!("{w}-again"))
         } else if codegen::page::code_category(w).is_some() && w.contains([':', '.']) {
             // A code in parts (`EAPI:Invalid key`, `error.quote.expired`): another of its kind.

@@ -264,6 +264,16 @@ impl Drafter<'_> {
             return;
         }
         let mut named = statuses_in(heading);
+        // (Or that defines one by its reason phrase, as a list's line would: bol.com's `### 401 -
+        // Unauthorized`; not Adyen's `### 101 - Invalid card number`, a code.)
+        if named.is_empty() {
+            let defined = status_definition(heading).and_then(|(code, name, said)| {
+                let phrase = name.unwrap_or(said);
+                let phrase = phrase.trim_end_matches('.');
+                crate::model::is_reason_of(code, phrase).then_some((code, None))
+            });
+            named.extend(defined);
+        }
         // A heading that is an error status's reason phrase alone (tastytrade's `## Too Many
         // Requests`) is about that status.
         if named.is_empty() {
