@@ -425,6 +425,46 @@ pub(super) fn type_cell(cell: &str) -> Option<TypeCell> {
     (format.is_none() || ty == FieldType::String).then_some(TypeCell { ty, format, optional, nullable })
 }
 
+/// A type as GraphQL writes it (`String!`, `[String!]!`, `Int`, `ErrorCode!`): the JSON type it
+/// stands for, and whether it is marked non-null (`!`, a member always there). A type of the
+/// schema's own (`ErrorCode`, `FieldErrors`) stands for any JSON value: the page does not say
+/// what it is.
+pub(super) fn graphql_type(cell: &str) -> Option<(FieldType, bool)> {
+    let text = strip_code(cell);
+    let text = text.trim();
+    let (inner, non_null) = match text.strip_suffix('!') {
+        Some(inner) => (inner, true),
+        None => (text, false),
+    };
+    if let Some(element) = inner.strip_prefix('[').and_then(|rest| rest.strip_suffix(']')) {
+        let (element, _) = graphql_type(element)?;
+        return Some((FieldType::Array(Box::new(element)), non_null));
+    }
+    let ty = match inner {
+        "String" | "ID" => FieldType::String,
+        "Int" => FieldType::Integer,
+        "Float" => FieldType::Number,
+        "Boolean" => FieldType::Boolean,
+        name if name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name.chars().all(|c| c.is_ascii_alphanumeric()) =>
+        {
+            FieldType::Any
+        }
+        _ => return None,
+    };
+    Some((ty, non_null))
+}
+
+/// Whether a column's cells write GraphQL's types: each one, and one at least marked as GraphQL
+/// marks them (non-null `!`, a list in brackets) or a scalar JSON has no name for (`Int`, `ID`).
+pub(super) fn graphql_types(cells: &[&str]) -> bool {
+    let marked = |cell: &&str| {
+        let text = strip_code(cell);
+        text.ends_with('!') || text.starts_with('[') || ["Int", "Float", "ID"].contains(&text.trim())
+    };
+    cells.iter().all(|cell| graphql_type(cell).is_some()) && cells.iter().any(marked)
+}
+
 /// The JSON type of a type cell the catalog writes as said (`{type_said|type}`), as its types
 /// cannot say it: types one or another (CAIL Health's `string or array of strings`, OrgX's
 /// `string or object`: any JSON value), or a platform's name for a type (Ayom's .NET `Int32`:
@@ -481,10 +521,21 @@ pub(super) fn unescape(cell: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{
-        class_and_name, family_pattern, hedged, is_retry_column, is_yes_no_column, numbered_name, said_type,
-        status_and_name, statuses_said, type_cell, yes_no, yes_no_form, TypeCell,
+        class_and_name, family_pattern, graphql_type, graphql_types, hedged, is_retry_column, is_yes_no_column,
+        numbered_name, said_type, status_and_name, statuses_said, type_cell, yes_no, yes_no_form, TypeCell,
     };
     use crate::model::{FieldType, StringFormat};
+
+    #[test]
+    fn a_type_cell_may_write_graphql_types() {
+        assert_eq!(graphql_type("String!"), Some((FieldType::String, true)));
+        assert_eq!(graphql_type("`[String!]`"), Some((FieldType::Array(Box::new(FieldType::String)), false)));
+        assert_eq!(graphql_type("ErrorCode!"), Some((FieldType::Any, true)));
+        assert_eq!(graphql_type("Int"), Some((FieldType::Integer, false)));
+        assert_eq!(graphql_type("string or null"), None);
+        assert!(graphql_types(&["String!", "ErrorCode!", "FieldErrors"]));
+        assert!(!graphql_types(&["ValidationError", "NotFound"]), "names of kinds of error, no types");
+    }
 
     #[test]
     fn a_retry_column_may_hedge() {

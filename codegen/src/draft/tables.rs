@@ -4,10 +4,11 @@
 
 use super::bodies::drafted_root;
 use super::cells::{
-    class_and_name, code_template, fact_cell, family_pattern, group_after_codes, hedged, integer_pattern, is_code_cell,
-    is_code_span, is_header_cell, is_known_header_cell, is_lower_case_header_cell, is_placeholder, is_retry_column,
-    is_yes_no_column, key_template, numbered_name, reason_after_code, said_type, status_and_message, status_and_name,
-    status_phrases, statuses_form, statuses_said, strip_code, type_cell, unescape, wrapping, yes_no, yes_no_form,
+    class_and_name, code_template, fact_cell, family_pattern, graphql_type, graphql_types, group_after_codes, hedged,
+    integer_pattern, is_code_cell, is_code_span, is_header_cell, is_known_header_cell, is_lower_case_header_cell,
+    is_placeholder, is_retry_column, is_yes_no_column, key_template, numbered_name, reason_after_code, said_type,
+    status_and_message, status_and_name, status_phrases, statuses_form, statuses_said, strip_code, type_cell, unescape,
+    wrapping, yes_no, yes_no_form,
 };
 use super::{names, Drafter, TableAt, VocabularyTable};
 use crate::model::{
@@ -501,11 +502,10 @@ impl TableKind {
             return Some(Self::Headers);
         }
         // A `Type` column of JSON types (an API's "Type" of error is a code column).
-        let has_type_column = table
-            .header
-            .iter()
-            .enumerate()
-            .any(|(c, h)| is_type_header(h) && column(table, c).iter().all(|cell| is_type_cell(cell)));
+        let has_type_column = table.header.iter().enumerate().any(|(c, h)| {
+            let cells = column(table, c);
+            is_type_header(h) && (cells.iter().all(|cell| is_type_cell(cell)) || graphql_types(&cells))
+        });
         // Statuses, or a class of them (`5xx`), beside at least one status.
         let statuses = |c: usize| {
             let cells = column(table, c);
@@ -1084,10 +1084,20 @@ impl Drafter<'_> {
         // (Eludris's `data?`): the `?` is no part of the name.
         let names = column(table, 0);
         let question_marked = names.iter().any(|cell| strip_code(cell).ends_with('?'));
+        // Or names followed by `required` for those always sent (Nova Gestão's `code required`).
+        let required_marked = !question_marked && names.iter().any(|cell| strip_code(cell).ends_with(" required"));
         let mut key_cell = key_template(&names, "name");
         if question_marked {
             key_cell = key_cell.replace("{name}", "{name}{required:/\\?}");
         }
+        if required_marked {
+            key_cell = key_cell.replace("{name}", "{name}{required: required/}");
+        }
+        // (Types as GraphQL writes them, `String!`: each as said, a `!` saying the member is
+        // always there.)
+        let graphql = (1..table.header.len())
+            .find(|&c| is_type_header(&table.header[c]) && graphql_types(&column(table, c)))
+            .is_some();
         let mut columns = vec![TableColumn { header: table.header[0].clone(), cell: key_cell }];
         let mut facts: Vec<FieldFact> = Vec::new();
         let mut optional_words: Option<&str> = None;
@@ -1097,7 +1107,10 @@ impl Drafter<'_> {
         for (c, header) in table.header.iter().enumerate().skip(1) {
             let cells = column(table, c);
             let lower = header.trim().to_lowercase();
-            let (fact, form) = if is_type_header(&lower) && cells.iter().all(|cell| is_type_cell(cell)) {
+            let (fact, form) = if is_type_header(&lower) && graphql_types(&cells) {
+                types_said = true;
+                (FieldFact::Type, None)
+            } else if is_type_header(&lower) && cells.iter().all(|cell| is_type_cell(cell)) {
                 let capitalized = cells.iter().all(|cell| strip_code(cell).starts_with(char::is_uppercase));
                 // (`string or array of strings`: types the catalog's cannot say, written as said.)
                 types_said = cells.iter().any(|cell| said_type(cell).is_some());
@@ -1161,16 +1174,22 @@ impl Drafter<'_> {
         let marks_optional = description_column
             .is_some_and(|c| table.rows.iter().any(|row| row.get(c).is_some_and(|d| said_optional(d))));
         let mut fields = Vec::new();
-        if question_marked && (required_column.is_some() || optional_words.is_some()) {
+        if (question_marked || required_marked) && (required_column.is_some() || optional_words.is_some()) {
             return None;
         }
         for row in &table.rows {
             let written = strip_code(&row[0]);
             let marked = written.strip_suffix('?').filter(|_| question_marked);
-            let key = marked.unwrap_or(&written).to_string();
+            let said_required = written.strip_suffix(" required").filter(|_| required_marked);
+            let key = marked.or(said_required).unwrap_or(&written).to_string();
             let mut inferred = Vec::new();
             let typed = type_column.and_then(|c| row.get(c)).and_then(|cell| type_cell(cell));
-            let said = type_column.and_then(|c| row.get(c)).and_then(|cell| Some((cell, said_type(cell)?)));
+            let graphql_typed =
+                type_column.and_then(|c| row.get(c)).filter(|_| graphql).and_then(|cell| graphql_type(cell));
+            let said = type_column.and_then(|c| row.get(c)).and_then(|cell| {
+                let said = graphql_typed.as_ref().map(|(ty, _)| ty.clone()).or_else(|| said_type(cell))?;
+                Some((cell, said))
+            });
             let ty = match (type_column.and_then(|c| row.get(c)), &said) {
                 (Some(_), Some((_, said))) => said.clone(),
                 (Some(cell), None) => type_cell(cell)?.ty,
@@ -1185,7 +1204,9 @@ impl Drafter<'_> {
             let said_in_type = typed.as_ref().filter(|_| optional_words.is_some());
             let required = match (required_column.and_then(|c| row.get(c)), &presence) {
                 _ if question_marked => marked.is_none(),
+                _ if required_marked => said_required.is_some(),
                 (Some(cell), _) => yes_no(cell)?,
+                _ if graphql => graphql_typed.as_ref().is_some_and(|(_, non_null)| *non_null),
                 (None, _) if said_in_type.is_some() => said_in_type.is_some_and(|typed| typed.optional.is_none()),
                 (None, Some(presence)) => presence_required(presence),
                 // Without a column, a field is required unless its description says otherwise;
