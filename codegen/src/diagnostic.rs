@@ -53,7 +53,7 @@ codes! {
     NonAsciiName = "E0104" "non-ascii-name" "A Rust name would be derived from text with letters outside ASCII.",
     Unnameable = "E0105" "unnameable" "The text has no ASCII letter or digit to derive a name from.",
     NameCollision = "E0106" "name-collision" "Two entries would get the same generated name.",
-    ReservedName = "E0107" "reserved-name" "A name that the generated code defines itself.",
+    ReservedName = "E0107" "reserved-name" "A name that the generated code defines itself, or that the models generated from its schemas take (pydantic's `Field`).",
     UnknownReference = "E0201" "unknown-reference" "A reference to a section, status, vocabulary, body, value or inconsistency that does not exist.",
     NotAFact = "E0301" "not-a-fact" "`inferred` lists something that is not a fact of the entry.",
     InferredAbsent = "E0302" "inferred-absent" "`inferred` lists a fact that the entry does not state.",

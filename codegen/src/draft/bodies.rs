@@ -651,12 +651,7 @@ impl Drafter<'_> {
                     return FieldType::Object(self.bodies[index].name.clone());
                 }
                 // (`{"error": {...}}`: `ErrorObject`, as the crate's own `Error` takes that name.)
-                let base = pascal(key);
-                let base = match crate::validate::RESERVED_TYPE_NAMES.contains(&base.as_str()) {
-                    true => format!("{base}Object"),
-                    false => base,
-                };
-                let name = self.fresh_body_name(&base);
+                let name = self.fresh_body_name(&pascal(key));
                 self.bodies.push(Shape {
                     name: name.clone(),
                     description: format!("The object under `{key}`, as the examples show it."),
@@ -681,8 +676,11 @@ impl Drafter<'_> {
             || crate::validate::RESERVED_TYPE_NAMES.contains(&name)
     }
 
+    /// `base`, or the first of `base2`, `base3`... no type takes; a reserved name (`Error`,
+    /// pydantic's `Field`) with `Object` after it (`ErrorObject`).
     pub(super) fn fresh_body_name(&self, base: &str) -> String {
-        let base = if base.is_empty() { "Body" } else { base };
+        let reserved = crate::validate::RESERVED_TYPE_NAMES.contains(&base).then(|| format!("{base}Object"));
+        let base = reserved.as_deref().unwrap_or(if base.is_empty() { "Body" } else { base });
         names::unique(base, |name| !self.type_name_taken(name), |n| format!("{base}{n}"))
     }
 

@@ -16,11 +16,21 @@ use crate::model::{Api, Traced};
 use crate::resolved::{self, Table};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Type names the generated module defines itself (`Error` is its `ApiError` alias); catalog types
-/// may not take them.
+/// Type names the generated module defines itself (`Error` is its `ApiError` alias), or that the
+/// models other languages generate from the schemas take (datamodel-code-generator's pydantic
+/// models import `Field`, `BaseModel` and `RootModel`, and rename a definition of that name):
+/// catalog types may not take them.
 /// (`KnownHttpStatus` and `UnknownHttpStatus` are the JSON Schema's halves of `HttpStatus`.)
-pub const RESERVED_TYPE_NAMES: &[&str] =
-    &["Error", "ErrorResponse", "HttpStatus", "KnownHttpStatus", "UnknownHttpStatus"];
+pub const RESERVED_TYPE_NAMES: &[&str] = &[
+    "Error",
+    "ErrorResponse",
+    "HttpStatus",
+    "KnownHttpStatus",
+    "UnknownHttpStatus",
+    "Field",
+    "BaseModel",
+    "RootModel",
+];
 /// The variant that holds values the catalog does not know.
 pub const UNKNOWN_VARIANT: &str = "Unknown";
 /// Variant names that the generated enums' associated items already take.

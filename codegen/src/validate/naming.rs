@@ -111,7 +111,7 @@ impl Checker<'_> {
             self.error(
                 Code::ReservedName,
                 path,
-                format!("`{name}` is a name the generated code defines itself"),
+                format!("`{name}` is a name the generated code, or the models generated from its schemas, take"),
                 format!("choose another name (reserved: {})", RESERVED_TYPE_NAMES.join(", ")),
             );
         } else if !seen.insert(name.to_string()) {

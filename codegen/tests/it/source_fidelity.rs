@@ -180,6 +180,18 @@ fn json(text: &str) -> Option<Value> {
     serde_json::from_str(&text).ok().or_else(|| serde_json::from_str(&quoted_as_json(&text)).ok())
 }
 
+/// A block's JSON values: one (see [`json`]), or several one after another, each after a comment
+/// saying which (read by serde_json's stream reader, apart from the page reader's splitting).
+fn several(text: &str) -> Option<Vec<Value>> {
+    if let Some(one) = json(text) {
+        return Some(vec![one]);
+    }
+    let mut text = text.trim().to_string();
+    json_strip_comments::strip(&mut text).ok()?;
+    let values: Result<Vec<Value>, _> = serde_json::Deserializer::from_str(&text).into_iter::<Value>().collect();
+    values.ok().filter(|values| values.len() > 1)
+}
+
 /// A JavaScript object's text with its names and single-quoted strings in double quotes. (This
 /// test's own reading, apart from the page reader's `jsonc-parser`, so that the two are checked
 /// against each other; a JSON5 crate for it alone would build a C dependency into the tests.)
@@ -282,15 +294,22 @@ pub fn responses(markdown: &str) -> Vec<Response> {
                     None => pending = Some((status, headers)),
                 }
             }
+            // (A block of several bodies, GEODNET's two under `//` comments, is each of them, the
+            // head before it the first's; an outline, types in place of values, is none.)
             "json" => {
-                let body: Value = json(&text).unwrap();
-                let (status, headers) = match pending.take() {
-                    Some((status, headers)) => (Some(status), headers),
-                    None => (None, Vec::new()),
+                let Some(bodies) = several(&text) else {
+                    assert!(codegen::page::outline(&text).is_some(), "a JSON block that does not read:\n{text}");
+                    continue;
                 };
-                // (A body that says the request succeeded is no error's: PingPong's `"success": true`.)
-                if !codegen::page::says_it_succeeded(&body) {
-                    found.push(Response { body, status, headers });
+                for body in bodies {
+                    let (status, headers) = match pending.take() {
+                        Some((status, headers)) => (Some(status), headers),
+                        None => (None, Vec::new()),
+                    };
+                    // (A body that says the request succeeded is no error's: PingPong's `"success": true`.)
+                    if !codegen::page::says_it_succeeded(&body) {
+                        found.push(Response { body, status, headers });
+                    }
                 }
             }
             SAYS_TEXT => {}
