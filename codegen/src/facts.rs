@@ -19,6 +19,7 @@ pub const VALUE_FACTS: &[&str] = &[
     "message",
     "user_message",
     "retryable",
+    "retryable_said",
     "link",
     "url",
 ];
@@ -107,6 +108,7 @@ pub fn value_fact(value: &VocabularyValue, name: &str) -> Option<String> {
         "message" => value.message.clone(),
         "user_message" => value.user_message.clone(),
         "retryable" => value.retryable.map(yes_no),
+        "retryable_said" => value.retryable_said.clone(),
         "link" => value.link.clone(),
         "url" => value.url.clone(),
         WRITTEN_PLAIN => value.plain.then(|| "yes".to_string()),

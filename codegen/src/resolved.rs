@@ -377,6 +377,9 @@ pub struct VocabularyValue {
     pub message: Option<String>,
     pub user_message: Option<String>,
     pub retryable: Option<bool>,
+    /// Whether to retry in the document's words, where they hedge (see
+    /// [`crate::model::VocabularyValue::retryable_said`]).
+    pub retryable_said: Option<String>,
     /// The value of the linked vocabulary this one belongs to.
     pub link: Option<ValueRef>,
     pub trace: Trace,

@@ -170,7 +170,12 @@ impl ValueFact {
             Self::Statuses => statuses_form(&listed),
             _ => None,
         };
-        let cell = fact_cell(self.key(), form.as_deref(), cells);
+        // (Cells that hedge, `Usually no`, are written as said.)
+        let key = match self {
+            Self::Retryable if cells.iter().any(|cell| hedged(cell).is_some()) => "retryable_said|retryable",
+            _ => self.key(),
+        };
+        let cell = fact_cell(key, form.as_deref(), cells);
         match self == Self::Statuses && listed.len() < cells.len() {
             true => cell.replacen("{statuses", "{statuses_said|statuses", 1),
             false => cell,
@@ -198,7 +203,7 @@ impl ValueFact {
         // column) `code`.
         let wanted = if (lower.contains("status") || lower.contains("http") || lower.trim() == "code") && statuses {
             Self::Statuses
-        } else if lower.contains("retr") && is_yes_no_column(cells) {
+        } else if lower.contains("retr") && (is_yes_no_column(cells) || is_retry_column(cells)) {
             Self::Retryable
         } else if says_what_to_do(&lower) {
             Self::Action
@@ -240,7 +245,13 @@ impl ValueFact {
                     value.statuses_said = text;
                 }
             },
-            Self::Retryable => value.retryable = Some(yes_no(cell)?),
+            Self::Retryable => match hedged(cell) {
+                Some(leaning) => {
+                    value.retryable = leaning;
+                    value.retryable_said = text;
+                }
+                None => value.retryable = Some(yes_no(cell)?),
+            },
             Self::Action => value.action = text,
             Self::UserMessage => value.user_message = text,
             Self::Message => value.message = text,

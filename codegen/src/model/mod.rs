@@ -458,6 +458,11 @@ pub struct VocabularyValue {
     /// Whether a retry can succeed, where the document says or implies it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retryable: Option<bool>,
+    /// Whether to retry in the document's words, where they hedge (`Usually no`, `Depends`):
+    /// `retryable` holds what they lean to, if anything, and a table's
+    /// `{retryable_said|retryable:Yes/No}` cell writes these words for this value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retryable_said: Option<String>,
     /// The value of the vocabulary named in `links_to` this one belongs to.
     #[serde(default, deserialize_with = "forms::some_wire_text", skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<forms::WireText>")]

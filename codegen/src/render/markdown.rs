@@ -441,7 +441,12 @@ fn vocabularies(out: &mut String, api: &Api) {
                         v.statuses_said.clone().or_else(|| (!v.statuses.is_empty()).then(|| codes(&v.statuses)))
                     }),
                 ),
-                ("Retryable", Box::new(|v: &VocabularyValue| v.retryable.map(|r| yes_no(Some(r))))),
+                (
+                    "Retryable",
+                    Box::new(|v: &VocabularyValue| {
+                        v.retryable_said.clone().or_else(|| v.retryable.map(|r| yes_no(Some(r))))
+                    }),
+                ),
                 ("Source", Box::new(|v: &VocabularyValue| Some(api.section_title(v.trace.section)))),
             ],
             vec![

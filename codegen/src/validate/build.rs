@@ -179,6 +179,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
                     message: x.message.clone(),
                     user_message: x.user_message.clone(),
                     retryable: api.value_retryable(x).map(|(retryable, _)| retryable),
+                    retryable_said: x.retryable_said.clone(),
                     link: x.link.as_ref().map(|wire| {
                         let target = vocabulary.links_to.as_ref().expect("check_links: a link has a vocabulary");
                         let vocabulary = *handles.vocabularies.get(target).expect("check_links: it resolves");

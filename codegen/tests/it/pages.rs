@@ -273,6 +273,31 @@ fn a_member_sent_as_an_object_and_as_a_list_holds_any_value() {
     assert_eq!(api.examples.len(), 2, "{yaml}");
 }
 
+/// A table of codes whose retry cells hedge (`Usually no`, `Depends`) keeps them as written
+/// (`retryable_said`), each value leaning as they do, and rebuilds them so.
+#[test]
+fn hedged_retry_cells_of_codes_are_kept_as_written() {
+    let page = "# Errors\n\n| Code | Status | Retry? |\n| --- | --- | --- |\n\
+        | `rate_limited` | 429 | Yes |\n| `not_found` | 404 | Usually no |\n| `conflict` | 409 | Depends |\n\
+        | `invalid` | 400 | No |\n\n```json\n{\"code\": \"not_found\", \"message\": \"No record\"}\n```\n";
+    let (yaml, _, catalog) = draft_and_generate(page);
+    let api = &catalog.apis()[0];
+    let said: Vec<(&str, Option<bool>, Option<&str>)> = api.vocabularies[0]
+        .values
+        .iter()
+        .map(|v| (v.wire.as_str(), v.retryable, v.retryable_said.as_deref()))
+        .collect();
+    let expected = [
+        ("rate_limited", Some(true), None),
+        ("not_found", Some(false), Some("Usually no")),
+        ("conflict", None, Some("Depends")),
+        ("invalid", Some(false), None),
+    ];
+    assert_eq!(said, expected, "{yaml}");
+    let rebuilt = codegen::render::markdown::document_tables(api, api.document_ids().next().unwrap().0);
+    assert!(rebuilt.contains("| `not_found` | 404 | Usually no |"), "{rebuilt}");
+}
+
 /// A page whose error body is a list of error objects drafts a list body, whose role paths go
 /// through its elements.
 #[test]
