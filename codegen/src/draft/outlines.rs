@@ -2,18 +2,30 @@
 //! `{"type": String, "http": Integer, ...}`, a TypeScript interface, and blocks that give the
 //! values a member may take (`"code": "missing_fields" | "invalid_field"`). The members become a
 //! body's, typed as outlined; a code-like member's values a vocabulary's, each with the statuses
-//! the block's status member gives.
+//! the block's status member gives (one value in one block is a constant, not a code).
 
 use super::{bodies, names, Drafter};
 use crate::model::{Field, FieldType, Shape, Vocabulary, VocabularyValue};
 use crate::page::{OutlineMember, Outlined};
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 impl Drafter<'_> {
     /// Every outlined block of the page, in order: its members a root body's (the root that has
     /// most of them, or a new one where there is no root yet), its listed values a vocabulary's.
     pub(super) fn outlined_blocks(&mut self) {
         let page = self.page;
+        // How many outlined blocks give each member a value: one value in the one block that
+        // gives any is a constant (TDLib's `"@type": "error"`), not a code.
+        let mut giving: BTreeMap<String, usize> = BTreeMap::new();
+        let blocks = page.sections.iter().flat_map(|section| &section.code_blocks);
+        for outlined in
+            blocks.filter(|b| b.language != "http" && b.json().is_err()).filter_map(|b| crate::page::outline(&b.text))
+        {
+            for member in outlined.members().iter().filter(|m| m.value.iter().any(|v| code_value(v).is_some())) {
+                *giving.entry(member.name.clone()).or_default() += 1;
+            }
+        }
         for (index, section) in page.sections.iter().enumerate() {
             for block in section.code_blocks.iter().filter(|b| b.language != "http" && b.json().is_err()) {
                 let Some(outlined) = crate::page::outline(&block.text) else { continue };
@@ -35,7 +47,7 @@ impl Drafter<'_> {
                     }
                 };
                 self.outline_members(root, members, &source);
-                self.outline_values(root, members, &source);
+                self.outline_values(root, members, &source, &giving);
                 self.unplaced.retain(|unplaced| !unplaced.contains(&format!("(line {})", block.line)));
             }
         }
@@ -112,7 +124,7 @@ impl Drafter<'_> {
     /// The values the outline gives code-like members of body `b` (text, without spaces): a
     /// vocabulary's, each with the statuses the outline's status member gives (`"http": 400 |
     /// 404`), the member typed by it.
-    fn outline_values(&mut self, b: usize, members: &[OutlineMember], source: &str) {
+    fn outline_values(&mut self, b: usize, members: &[OutlineMember], source: &str, giving: &BTreeMap<String, usize>) {
         let statuses: Vec<u16> = members
             .iter()
             .filter(|m| super::examples::named_for_the_status(&m.name))
@@ -124,7 +136,8 @@ impl Drafter<'_> {
         for member in members.iter().filter(|m| bodies::code_like(&m.name)) {
             let values: Vec<&str> = member.value.iter().filter_map(code_value).collect();
             let Some(f) = self.bodies[b].fields.iter().position(|f| f.name == member.name) else { continue };
-            if values.is_empty() {
+            let constant = values.len() == 1 && giving.get(&member.name).copied().unwrap_or_default() <= 1;
+            if values.is_empty() || constant {
                 continue;
             }
             let name = match &self.bodies[b].fields[f].ty {
