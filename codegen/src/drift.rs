@@ -492,8 +492,7 @@ fn outlines(api: &Api, page: &Page, out: &mut Vec<Difference>) {
         }
     }
     for section in &page.sections {
-        let blocks = section.code_blocks.iter().filter(|b| b.language != "http" && b.json().is_err());
-        for outlined in blocks.filter_map(|block| crate::page::outline(&block.text)) {
+        for outlined in section.code_blocks.iter().filter_map(crate::page::CodeBlock::outline) {
             let mut members = Vec::new();
             walk(outlined.members(), &mut members);
             for member in members {

@@ -91,6 +91,12 @@ impl CodeBlock {
         json_as_written(&self.text)
     }
 
+    /// The object the block outlines rather than shows (see [`outline`]): a block that is no
+    /// response head and reads as no JSON.
+    pub fn outline(&self) -> Option<Outlined> {
+        (self.language != "http" && self.json().is_err()).then(|| outline(&self.text)).flatten()
+    }
+
     /// The members of the block's JSON that a comment on their line says are optional
     /// (`"details": { /* optional; sent with 400s */ }`, `"hint": "...", // only sometimes`).
     pub fn members_said_optional(&self) -> Vec<String> {

@@ -15,41 +15,41 @@ impl Drafter<'_> {
     /// most of them, or a new one where there is no root yet), its listed values a vocabulary's.
     pub(super) fn outlined_blocks(&mut self) {
         let page = self.page;
+        // (Each section's outlined blocks, read once.)
+        let outlines: Vec<(usize, &crate::page::CodeBlock, Outlined)> = (page.sections.iter().enumerate())
+            .flat_map(|(index, section)| section.code_blocks.iter().map(move |block| (index, block)))
+            .filter_map(|(index, block)| Some((index, block, block.outline()?)))
+            .collect();
         // How many outlined blocks give each member a value: one value in the one block that
         // gives any is a constant (TDLib's `"@type": "error"`), not a code.
         let mut giving: BTreeMap<String, usize> = BTreeMap::new();
-        let blocks = page.sections.iter().flat_map(|section| &section.code_blocks);
-        for outlined in
-            blocks.filter(|b| b.language != "http" && b.json().is_err()).filter_map(|b| crate::page::outline(&b.text))
-        {
+        for (_, _, outlined) in &outlines {
             for member in outlined.members().iter().filter(|m| m.value.iter().any(|v| code_value(v).is_some())) {
                 *giving.entry(member.name.clone()).or_default() += 1;
             }
         }
-        for (index, section) in page.sections.iter().enumerate() {
-            for block in section.code_blocks.iter().filter(|b| b.language != "http" && b.json().is_err()) {
-                let Some(outlined) = crate::page::outline(&block.text) else { continue };
-                let source = self.section_ids[index].clone();
-                let members = outlined.members();
-                let shares = |b: &usize| {
-                    let fields = &self.bodies[*b].fields;
-                    members.iter().filter(|m| fields.iter().any(|f| f.name == m.name)).count()
-                };
-                let roots = (0..self.bodies.len()).filter(|&b| self.bodies[b].root);
-                let root = match roots.max_by_key(shares) {
-                    Some(root) if shares(&root) > 0 => root,
-                    Some(_) => continue,
-                    None => {
-                        let name = self.fresh_body_name(&names::body_name(&section.heading, true));
-                        let described = format!("The body the page outlines under {}.", section.heading.join(" › "));
-                        self.bodies.push(bodies::drafted_root(name, described, Vec::new(), &source));
-                        self.bodies.len() - 1
-                    }
-                };
-                self.outline_members(root, members, &source);
-                self.outline_values(root, members, &source, &giving);
-                self.unplaced.retain(|unplaced| !unplaced.contains(&format!("(line {})", block.line)));
-            }
+        for (index, block, outlined) in &outlines {
+            let (index, section) = (*index, &page.sections[*index]);
+            let source = self.section_ids[index].clone();
+            let members = outlined.members();
+            let shares = |b: &usize| {
+                let fields = &self.bodies[*b].fields;
+                members.iter().filter(|m| fields.iter().any(|f| f.name == m.name)).count()
+            };
+            let roots = (0..self.bodies.len()).filter(|&b| self.bodies[b].root);
+            let root = match roots.max_by_key(shares) {
+                Some(root) if shares(&root) > 0 => root,
+                Some(_) => continue,
+                None => {
+                    let name = self.fresh_body_name(&names::body_name(&section.heading, true));
+                    let described = format!("The body the page outlines under {}.", section.heading.join(" › "));
+                    self.bodies.push(bodies::drafted_root(name, described, Vec::new(), &source));
+                    self.bodies.len() - 1
+                }
+            };
+            self.outline_members(root, members, &source);
+            self.outline_values(root, members, &source, &giving);
+            self.unplaced.retain(|unplaced| !unplaced.contains(&format!("(line {})", block.line)));
         }
     }
 

@@ -382,27 +382,6 @@ struct Sent {
     text_members: BTreeSet<String>,
 }
 
-/// The names of the members `bodies` send a string in, at any depth.
-fn text_members(bodies: &[(Option<u16>, Value)]) -> BTreeSet<String> {
-    fn walk(value: &Value, found: &mut BTreeSet<String>) {
-        match value {
-            Value::Array(items) => items.iter().for_each(|item| walk(item, found)),
-            Value::Object(members) => {
-                for (name, member) in members {
-                    if member.is_string() {
-                        found.insert(name.clone());
-                    }
-                    walk(member, found);
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut found = BTreeSet::new();
-    bodies.iter().for_each(|(_, body)| walk(body, &mut found));
-    found
-}
-
 /// The numbers a cell joins (`1, 4`), two at least.
 fn joined_numbers(cell: &str) -> Option<Vec<String>> {
     let parts: Vec<String> = strip_code(cell).split(',').map(|part| part.trim().to_string()).collect();
@@ -429,12 +408,7 @@ fn codes_apart(table: &PageTable, key: usize) -> Option<(PageTable, JoinRows)> {
     }
     // (Joined as the page joins them: `1, 4` or `1,4`.)
     let joined = table.rows.iter().map(|row| strip_code(&row[key])).find(|cell| joined_numbers(cell).is_some());
-    let separator = joined.and_then(|cell| {
-        let first_end = cell.find(|c: char| !c.is_ascii_digit())?;
-        let rest = &cell[first_end..];
-        Some(rest[..rest.find(|c: char| c.is_ascii_digit())?].to_string())
-    });
-    let separator = separator.unwrap_or_else(|| ", ".into());
+    let separator = joined.as_deref().map_or_else(|| ", ".into(), between_numbers);
     Some((apart, JoinRows { column: table.header[key].clone(), separator, span: false }))
 }
 
@@ -681,7 +655,11 @@ impl Drafter<'_> {
         let sent = Sent {
             apart: self.members_apart_from_the_status(),
             texts: self.texts_sent.clone(),
-            text_members: text_members(&self.page_bodies),
+            // (The members of the page's bodies that send text, whatever text.)
+            text_members: crate::page::strings_by_member(self.page_bodies.iter().map(|(_, body)| body))
+                .into_keys()
+                .map(str::to_string)
+                .collect(),
         };
         for (index, section) in self.page.sections.iter().enumerate() {
             for (nth, table) in section.tables.iter().enumerate() {
@@ -2089,13 +2067,17 @@ fn unlinked(table: &PageTable) -> Option<(PageTable, usize, Vec<String>)> {
 fn joined_by(rows: &[&Vec<String>], key: usize) -> String {
     let joined =
         rows.iter().map(|row| strip_code(&row[key])).find(|cell| status_codes(cell).is_some_and(|c| c.len() > 1));
-    let between = joined.and_then(|cell| {
-        let first_end = cell.find(|c: char| !c.is_ascii_digit())?;
+    joined.as_deref().map_or_else(|| ", ".into(), between_numbers)
+}
+
+/// What a cell writes between its first two numbers (`, ` of `500, 502`, `,` of `1,4`), `, ` where
+/// it writes nothing there.
+fn between_numbers(cell: &str) -> String {
+    let between = cell.find(|c: char| !c.is_ascii_digit()).and_then(|first_end| {
         let rest = &cell[first_end..];
-        let second = rest.find(|c: char| c.is_ascii_digit())?;
-        Some(rest[..second].to_string())
+        Some(&rest[..rest.find(|c: char| c.is_ascii_digit())?])
     });
-    between.filter(|s| !s.is_empty()).unwrap_or_else(|| ", ".into())
+    between.filter(|s| !s.is_empty()).unwrap_or(", ").to_string()
 }
 
 /// The one status a section's one line introducing a list names (it ends in `:`).

@@ -430,8 +430,7 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
     let values: Vec<&str> = api.vocabularies.iter().flat_map(|v| &v.values).map(|x| x.wire.as_str()).collect();
     let parsed = parse_page(page);
     let outlined = parsed.sections.iter().flat_map(|s| &s.code_blocks).find_map(|block| {
-        block.json().is_err().then_some(())?;
-        codegen::page::outline(&block.text)?;
+        block.outline()?;
         let value = values.iter().find(|value| block.text.contains(&format!("\"{value}\"")))?;
         Some((block.text.clone(), *value))
     });

@@ -181,17 +181,22 @@ pub(in crate::draft) fn starts_with_a_condition(lower: &str) -> bool {
 }
 
 /// The term a line stands for alone: one word (a member's name as written), or one word and its
-/// JSON type (`type string`, `ErrorCode (string)`), and whether the type says it is optional
-/// (`Details (string, optional)`).
-fn term_line(line: &str) -> Option<(&str, bool)> {
+/// JSON type (`type string`, `ErrorCode (string)`, Keygen's `**source.parameter** string`), with
+/// the type where the line gives one (it may say the member is optional: `Details (string,
+/// optional)`).
+fn term_line(line: &str) -> Option<(&str, Option<crate::draft::cells::TypeCell>)> {
     let (word, typed) = match line.split_once(' ') {
-        Some((word, ty)) => (word, Some(ty.trim())),
+        Some((word, ty)) => (word, Some(ty)),
         None => (line, None),
     };
     let word = word.trim_matches(['`', '*']);
-    let named = is_member_word(word);
-    let optional = typed.map(type_line).unwrap_or(Some(false));
-    optional.filter(|_| named).map(|optional| (word, optional))
+    if !is_member_word(word) {
+        return None;
+    }
+    match typed {
+        Some(typed) => Some((word, Some(line_type(typed)?))),
+        None => Some((word, None)),
+    }
 }
 
 /// A member's name as written: letters, digits, `_`, `.` and `-`.
@@ -216,15 +221,6 @@ fn line_type(line: &str) -> Option<crate::draft::cells::TypeCell> {
     crate::draft::cells::type_cell(ty)
 }
 
-/// A term line that gives its member's JSON type (`**source.parameter** string`): the term and
-/// the type.
-fn typed_term(line: &str) -> Option<(&str, FieldType)> {
-    let (word, typed) = line.split_once(' ')?;
-    let word = word.trim_matches(['`', '*']);
-    is_member_word(word).then_some(())?;
-    Some((word, line_type(typed)?.ty))
-}
-
 /// A line of a section's prose, and the term it defines where a line of the term alone stands
 /// above it (or the section's heading does).
 #[derive(Debug, PartialEq)]
@@ -245,7 +241,10 @@ fn defined_terms(prose: &[String]) -> Vec<Defined<'_>> {
     for line in prose {
         match term.take() {
             None => match term_line(line) {
-                Some((word, optional)) => term = Some((word, optional, line)),
+                Some((word, typed)) => {
+                    let optional = typed.is_some_and(|typed| typed.optional.is_some());
+                    term = Some((word, optional, line));
+                }
                 None => lines.push(Defined { term: None, line, optional: false }),
             },
             Some((word, optional, _)) => lines.push(Defined { term: Some(word), line, optional }),
@@ -371,7 +370,8 @@ impl Drafter<'_> {
         let page = self.page;
         for (index, section) in page.sections.iter().enumerate() {
             for (at, line) in section.prose.iter().enumerate() {
-                let Some((term, ty)) = typed_term(line) else { continue };
+                let Some((term, Some(typed))) = term_line(line) else { continue };
+                let ty = typed.ty;
                 let Some((holder_path, member)) = term.rsplit_once('.') else { continue };
                 let holders = self.named_members(&[holder_path]);
                 let shapes: Vec<String> = (holders.iter())
