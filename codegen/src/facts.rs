@@ -220,6 +220,12 @@ fn in_own_words(name: &str) -> bool {
 /// `{required:✓/✗}`).
 const YES_NO_FACTS: &[&str] = &["retryable", "required", "nullable"];
 
+/// Whether the fact `name` has forms of being written (`{retryable:Yes/No}`); a placeholder's
+/// other facts that have none are written as they are (`{statuses:reason|description}`).
+pub fn takes_forms(name: &str) -> bool {
+    YES_NO_FACTS.contains(&name) || in_own_words(name) || ["statuses", "code", "value", "type"].contains(&name)
+}
+
 /// Why `form` cannot write the fact `name`, if it cannot.
 pub fn form_problem(name: &str, form: &str) -> Option<String> {
     if YES_NO_FACTS.contains(&name) {
@@ -232,16 +238,25 @@ pub fn form_problem(name: &str, form: &str) -> Option<String> {
     if name == "statuses" || name == "code" || in_own_words(name) {
         return None;
     }
+    if name == "value" {
+        return (form != MINUS_SIGN).then(|| {
+            format!("`value` has one form, `{{value:{MINUS_SIGN}}}` (a negative code written with the minus sign, `−32700`)")
+        });
+    }
     if name == "type" {
         return (form != CAPITALIZED)
             .then(|| format!("`type` has one form, `{{type:{CAPITALIZED}}}` (`Integer` for `integer`)"));
     }
     let yes_no: Vec<String> = YES_NO_FACTS.iter().map(|f| format!("`{f}`")).collect();
     Some(format!(
-        "`{name}` has one way of being written; a form applies to {}, `statuses`, `code` and `type`",
+        "`{name}` has one way of being written; a form applies to {}, `statuses`, `code`, `value` and `type`",
         yes_no.join(", ")
     ))
 }
+
+/// The form of a negative integer code written with the minus sign U+2212 (`−32700`), as typeset
+/// documents write it, rather than the hyphen the wire sends.
+pub const MINUS_SIGN: &str = "\u{2212}";
 
 /// The form of a field's `type` written with a capital (`Integer`), as some tables write it.
 pub const CAPITALIZED: &str = "Capitalized";
@@ -261,10 +276,16 @@ pub struct Phrase {
 /// the bare code elsewhere, as a page that writes `400: Bad Request` and `404` in one column); a
 /// status's `code` likewise.
 pub fn written(name: &str, text: String, form: Option<&str>, reason_of: &dyn Fn(u16) -> Option<Phrase>) -> String {
-    let Some(form) = form.filter(|_| !in_own_words(name)) else { return text };
+    let Some(form) = form.filter(|_| !in_own_words(name) && takes_forms(name)) else { return text };
     if YES_NO_FACTS.contains(&name) {
         let (yes, no) = form.split_once('/').unwrap_or((form, ""));
         return if text == "yes" { yes.to_string() } else { no.to_string() };
+    }
+    if name == "value" && form == MINUS_SIGN {
+        return match text.strip_prefix('-') {
+            Some(digits) => format!("{MINUS_SIGN}{digits}"),
+            None => text,
+        };
     }
     if name == "type" && form == CAPITALIZED {
         let mut chars = text.chars();
@@ -438,6 +459,11 @@ mod tests {
         let ty = parse_template("{type:Capitalized}").unwrap();
         assert_eq!(fill(&ty, |_| Some("integer".into()), &standard).as_deref(), Some("Integer"));
         assert!(form_problem("type", "Capitalized").is_none());
+        // A negative code with the minus sign, a positive one as it is.
+        let minus = parse_template("{value:\u{2212}}").unwrap();
+        assert_eq!(fill(&minus, |_| Some("-32700".into()), &standard).as_deref(), Some("\u{2212}32700"));
+        assert_eq!(fill(&minus, |_| Some("14000".into()), &standard).as_deref(), Some("14000"));
+        assert!(form_problem("value", "-").is_some());
         assert!(form_problem("type", "upper").is_some());
         assert!(parse_template("a}b").is_err());
         // A row written as plain words: its key without the marks around it, nothing else.

@@ -169,7 +169,10 @@ pub(super) fn family_pattern(cell: &str) -> Option<String> {
 
 /// Whether a family's pattern stands for integer codes only (`4000?`, `08*`, `*`).
 pub(super) fn integer_pattern(pattern: &str) -> bool {
-    pattern.chars().all(|c| c.is_ascii_digit() || "-*?".contains(c))
+    // (A family written with a leading zero, Haivision's `00xxxx`, is of codes sent as text:
+    // no number is written so.)
+    let leading_zero = pattern.len() > 1 && pattern.starts_with('0');
+    !leading_zero && pattern.chars().all(|c| c.is_ascii_digit() || "-*?".contains(c))
 }
 
 /// A negative integer, as some APIs' codes are (`-32602`, JSON-RPC's).
@@ -282,7 +285,13 @@ pub(super) fn hedged(cell: &str) -> Option<Option<bool>> {
         "usually no" | "generally no" | "mostly no" | "rarely" | "not usually" => Some(Some(false)),
         "usually yes" | "generally yes" | "mostly yes" | "usually" | "often" => Some(Some(true)),
         "depends" | "it depends" | "sometimes" | "maybe" | "conditionally" => Some(None),
-        _ => None,
+        // A yes or no with a qualification after it (Goldsky's `Yes, after a pause`).
+        said => {
+            let at = said.find([',', '(', ';', ':', '\u{2013}', '\u{2014}']).or_else(|| said.find(" -"))?;
+            let (answer, rest) = said.split_at(at);
+            let rest = rest.trim_start_matches([',', '(', ';', ':', '-', '\u{2013}', '\u{2014}', ' ']);
+            yes_no(answer).filter(|_| rest.chars().any(char::is_alphanumeric)).map(Some)
+        }
     }
 }
 
@@ -502,7 +511,13 @@ pub(super) fn is_code_span(cell: &str) -> bool {
 pub(super) fn strip_code(cell: &str) -> String {
     let cell = cell.trim();
     let (open, close) = wrapping(cell);
-    cell[open.len()..cell.len() - close.len()].to_string()
+    let inner = &cell[open.len()..cell.len() - close.len()];
+    // (A negative number typeset with the minus sign, `−32700`, is the wire's `-32700`; the key
+    // column's template writes the sign back.)
+    match inner.strip_prefix(crate::facts::MINUS_SIGN) {
+        Some(digits) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => format!("-{digits}"),
+        _ => inner.to_string(),
+    }
 }
 
 /// The template of a key column (`{value}`, `{name}`) that writes each cell's markup back:
@@ -510,7 +525,9 @@ pub(super) fn strip_code(cell: &str) -> String {
 pub(super) fn key_template(cells: &[&str], fact: &str) -> String {
     let (open, close) = cells.first().map_or(("", ""), |first| wrapping(first));
     let (open, close) = if cells.iter().all(|c| wrapping(c) == (open, close)) { (open, close) } else { ("", "") };
-    format!("{open}{{{fact}}}{close}")
+    let minus_signed = |cell: &&str| strip_code(cell).starts_with('-') && !cell.contains('-');
+    let form = if cells.iter().any(minus_signed) { format!(":{}", crate::facts::MINUS_SIGN) } else { String::new() };
+    format!("{open}{{{fact}{form}}}{close}")
 }
 
 /// Cell text as the catalog states it: the table syntax's escapes undone.
@@ -543,6 +560,10 @@ mod tests {
         assert!(!is_retry_column(&["Usually no", "Depends"]), "no plain yes or no");
         assert!(!is_retry_column(&["No", "Only on Tuesdays"]));
         assert_eq!(hedged("Usually no"), Some(Some(false)));
+        assert_eq!(hedged("Yes, after a pause"), Some(Some(true)));
+        assert_eq!(hedged("No (the request is wrong)"), Some(Some(false)));
+        assert_eq!(hedged("No"), None, "a plain no is no hedge");
+        assert_eq!(hedged("Now, or later"), None);
         assert_eq!(hedged("Depends."), Some(None));
         assert_eq!(hedged("No"), None);
         // (`Y` and `N` in capitals, as MyFitnessPal's `Required` column writes them.)

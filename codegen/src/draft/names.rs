@@ -64,10 +64,17 @@ pub(super) fn with_free_variants(mut vocabulary: crate::model::Vocabulary) -> cr
 }
 
 /// `Error Types` -> `ErrorType` (singular), unless `taken`.
+/// Words after which a heading says how its list is ordered or whose it is.
+const PREPOSITIONS: &[&str] = &["by", "for", "per", "from", "in", "on", "with"];
+
 pub(super) fn vocabulary_name(heading: &[String], taken: impl Fn(&str) -> bool) -> String {
     let last = heading.last().map_or("Values", String::as_str);
-    let mut name = pascal(last);
-    if name.ends_with('s') && !name.ends_with("ss") {
+    // (What the heading lists, not how: `Error codes by status` names `ErrorCode`.)
+    let words: Vec<&str> = last.split_whitespace().collect();
+    let listed = (1..words.len()).find(|&at| PREPOSITIONS.contains(&words[at].to_lowercase().as_str()));
+    let mut name = pascal(&words[..listed.unwrap_or(words.len())].join(" "));
+    // (A plural's `s`, not `Status`'s.)
+    if name.ends_with('s') && !["ss", "us", "is"].iter().any(|end| name.ends_with(end)) {
         name.pop();
     }
     if name.is_empty() || crate::validate::RESERVED_TYPE_NAMES.contains(&name.as_str()) {
@@ -162,7 +169,7 @@ pub(super) fn name_from_id(id: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::with_free_variants;
+    use super::{vocabulary_name, with_free_variants};
     use crate::model::{Vocabulary, VocabularyValue};
 
     #[test]
@@ -195,5 +202,15 @@ mod tests {
         assert_eq!(super::symbol_words("*"), "star");
         assert_eq!(super::symbol_words("$$"), "dollar_dollar");
         assert_eq!(super::symbol_words("·"), "member");
+    }
+
+    #[test]
+    fn a_vocabulary_is_named_after_what_its_heading_lists() {
+        let name = |heading: &str| vocabulary_name(&[heading.to_string()], |_| false);
+        assert_eq!(name("Error codes by status"), "ErrorCode");
+        assert_eq!(name("Decline codes"), "DeclineCode");
+        assert_eq!(name("Status"), "Status", "no plural");
+        assert_eq!(name("Errors"), "ErrorCode", "`Error` is reserved");
+        assert_eq!(name("Codes for payments"), "Code");
     }
 }

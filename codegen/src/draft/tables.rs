@@ -150,6 +150,9 @@ fn says_what_to_do(header: &str) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ValueFact {
     Statuses,
+    /// Statuses, and in a row that gives none the description in their place (Haivision's
+    /// `00xxxx | Command line API errors` among `01xxxx | 400 Bad Request`).
+    StatusesOrDescription,
     Retryable,
     Action,
     UserMessage,
@@ -164,6 +167,14 @@ impl ValueFact {
     /// The column's template: yes/no in the page's words, statuses as the page joins them
     /// (and, where some cells say them in words of their own, those words).
     fn template(self, cells: &[&str]) -> String {
+        if self == Self::StatusesOrDescription {
+            let statuses: Vec<&str> = cells.iter().copied().filter(|cell| !in_words(cell)).collect();
+            let cell = Self::Statuses.template(&statuses);
+            return match cell.contains("{statuses_said|statuses") {
+                true => cell.replacen("{statuses_said|statuses", "{statuses_said|statuses|description", 1),
+                false => cell.replacen("{statuses", "{statuses|description", 1),
+            };
+        }
         let listed: Vec<&str> = cells.iter().copied().filter(|cell| statuses_said(cell).is_none()).collect();
         let form = match self {
             Self::Retryable => Some(yes_no_form(cells)),
@@ -184,7 +195,7 @@ impl ValueFact {
 
     fn key(self) -> &'static str {
         match self {
-            Self::Statuses => "statuses",
+            Self::Statuses | Self::StatusesOrDescription => "statuses",
             Self::Retryable => "retryable",
             Self::Action => "action",
             Self::UserMessage => "user_message",
@@ -245,6 +256,8 @@ impl ValueFact {
                     value.statuses_said = text;
                 }
             },
+            Self::StatusesOrDescription if in_words(cell) => value.description = text,
+            Self::StatusesOrDescription => Self::Statuses.set(value, cell)?,
             Self::Retryable => match hedged(cell) {
                 Some(leaning) => {
                     value.retryable = leaning;
@@ -266,6 +279,19 @@ impl ValueFact {
 
 /// Whether a column's cells are statuses: most listed, the others said in words (`4xx (502 when
 /// ...)`, `5xx`).
+/// A cell in words alone, that names no status.
+fn in_words(cell: &str) -> bool {
+    !is_placeholder(cell) && status_codes(cell).is_none() && statuses_said(cell).is_none()
+}
+
+/// Whether a column's cells are statuses but for a few in words, which name none (Haivision's
+/// `Command line API errors` above `400 Bad Request`).
+fn is_statuses_column_with_words(cells: &[&str]) -> bool {
+    let statuses: Vec<&str> = cells.iter().copied().filter(|cell| !in_words(cell)).collect();
+    let words = cells.len() - statuses.len();
+    words > 0 && words * 4 <= cells.len() && is_statuses_column(&statuses)
+}
+
 fn is_statuses_column(cells: &[&str]) -> bool {
     let listed = cells.iter().filter(|c| is_placeholder(c) || status_codes(c).is_some()).count();
     let said = cells.iter().filter(|c| statuses_said(c).is_some()).count();
@@ -1604,7 +1630,14 @@ impl Drafter<'_> {
                     .enumerate()
                     .all(|(c, (a, b))| a == b || (c == key && codes(a) && codes(b)));
             let fewer = header[earlier_key] == table.header[key] && table.header.iter().all(|h| header.contains(h));
-            alike || fewer
+            // Or the one key column and all other columns of either but one (Derive's codes by
+            // range, one table giving a `Message`, the next an `HTTP status` in its place;
+            // Goldsky's with a `Retry?` column added).
+            let shared = table.header.iter().filter(|h| header.contains(h)).count();
+            let most = header[earlier_key].eq_ignore_ascii_case(&table.header[key])
+                && shared > 1
+                && shared + 1 >= header.len().min(table.header.len());
+            alike || fewer || most
         };
         let same_codes = self.vocabulary_tables.iter().find_map(|(name, earlier)| {
             let vocabulary = self.vocabularies.iter().find(|v| &v.name == name)?;
@@ -1662,8 +1695,13 @@ impl Drafter<'_> {
             let taken: Vec<ValueFact> = facts.iter().map(|(_, f)| *f).collect();
             // (A first column of statuses before the codes' is theirs, whatever its header:
             // NairaSMS's `Option`.)
+            // (A column of statuses with a few cells in words, in a table of two columns, gives
+            // those rows their description.)
             let fact = match c == 0 && key != 0 && is_statuses_column(&cells) {
                 true => ValueFact::Statuses,
+                false if table.header.len() == 2 && is_statuses_column_with_words(&cells) => {
+                    ValueFact::StatusesOrDescription
+                }
                 false => ValueFact::of_column(header, &cells, &taken)?,
             };
             facts.push((c, fact));
@@ -1720,10 +1758,13 @@ impl Drafter<'_> {
         // it is not RFC 9110's, is the status's reason, which the column writes back.
         // A column that writes some statuses bare (`: stated reason`) states the phrases of the
         // others, RFC 9110's too.
-        let form_of = |c: usize| statuses_form(&column(table, c)).filter(|form| form.contains("reason"));
-        for (c, form) in
-            facts.iter().filter(|(_, f)| *f == ValueFact::Statuses).filter_map(|&(c, _)| Some((c, form_of(c)?)))
-        {
+        let form_of = |c: usize| {
+            let statuses: Vec<&str> = column(table, c).into_iter().filter(|cell| !in_words(cell)).collect();
+            statuses_form(&statuses).filter(|form| form.contains("reason"))
+        };
+        let statuses_columns =
+            facts.iter().filter(|(_, f)| matches!(f, ValueFact::Statuses | ValueFact::StatusesOrDescription));
+        for (c, form) in statuses_columns.filter_map(|&(c, _)| Some((c, form_of(c)?))) {
             let stated = form.contains("stated");
             for (code, phrase) in table.rows.iter().filter_map(|row| row.get(c)).flat_map(|cell| status_phrases(cell)) {
                 let standard = crate::model::standard_reason(code) == Some(phrase.as_str());

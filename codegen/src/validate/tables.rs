@@ -139,7 +139,13 @@ impl<'a> Checker<'a> {
                     self.error(Code::UnknownPlaceholder, &at, format!("unknown placeholder `{{{name}}}`"), help);
                     continue;
                 }
-                let form_problem = |form: &str| names.iter().find_map(|name| facts::form_problem(name, form));
+                // (A form is for the facts that have forms; the others are written as they are,
+                // but one at least must take it.)
+                let form_problem = |form: &str| {
+                    let formed = names.iter().filter(|name| facts::takes_forms(name));
+                    let first = names.first().filter(|_| !names.iter().any(|name| facts::takes_forms(name)));
+                    formed.chain(first).find_map(|name| facts::form_problem(name, form))
+                };
                 if let Some(problem) = form.as_deref().and_then(form_problem) {
                     self.error(
                         Code::BadTemplate,

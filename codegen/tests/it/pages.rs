@@ -413,14 +413,20 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
         // (Of a body that is a list, its first element's.)
         let top = example.body.as_array().and_then(|items| items.first()).unwrap_or(&example.body);
         let key = top.as_object().unwrap().keys().next().unwrap();
-        // The first block that shows a body: JSON alone, an HTTP response with its body, or a
-        // JavaScript object (its names unquoted: `status: 401`).
-        let json_start = ["```json", "```http", "```js"].iter().filter_map(|fence| page.find(fence)).min().unwrap();
-        let block = &page[json_start..];
-        let (key_at, written) = match block.find(&format!("\"{key}\"")) {
-            Some(at) => (json_start + at, format!("\"{key}\"")),
-            None => (json_start + block.find(&format!(" {key}:")).unwrap() + 1, key.to_string()),
-        };
+        // The first fenced block that shows the key: JSON alone, an HTTP response with its body
+        // (labelled or not), or a JavaScript object (its names unquoted: `status: 401`).
+        let fences: Vec<usize> = page.match_indices("```").map(|(at, _)| at).collect();
+        let (key_at, written) = fences
+            .chunks(2)
+            .find_map(|pair| {
+                let [open, close] = pair else { return None };
+                let block = &page[*open..*close];
+                if let Some(at) = block.find(&format!("\"{key}\"")) {
+                    return Some((open + at, format!("\"{key}\"")));
+                }
+                block.find(&format!(" {key}:")).map(|at| (open + at + 1, key.to_string()))
+            })
+            .unwrap();
         let mut edited = page.to_string();
         let renamed = if written.starts_with('"') { "\"renamedKey\"" } else { "renamedKey" };
         edited.replace_range(key_at..key_at + written.len(), renamed);

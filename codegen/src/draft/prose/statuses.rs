@@ -84,8 +84,12 @@ pub(super) fn called_success(line: &str, code: u16) -> bool {
     let mut clauses = line.split([',', ';', ':', '.']).map(words).filter(|w| w.contains(&code)).peekable();
     clauses.peek().is_some()
         && clauses.all(|w| {
-            let success = w.iter().any(|w| {
-                ["success", "successful", "succeeded", "succeeds", "worked", "ok", "accepted"].contains(&w.as_str())
+            // (`OK` as the reason phrase after `200` says nothing of success: Horn's error bodies
+            // sent with `Code: 200 OK`.)
+            let phrase = |at: usize| w[at] == "ok" && at > 0 && w[at - 1] == code;
+            let success = w.iter().enumerate().any(|(at, word)| {
+                ["success", "successful", "succeeded", "succeeds", "worked", "ok", "accepted"].contains(&word.as_str())
+                    && !phrase(at)
             });
             // ("A 202 is not an error", of Coda's writes, carried out later.)
             let no_error =
@@ -134,8 +138,10 @@ pub(in crate::draft) fn statuses_in(line: &str) -> Vec<(u16, Option<String>)> {
         );
         // ("a validation error has code `100` and status `422`": the API's code, not a status
         // code.)
+        // (But Horn's `Code: 403 Forbidden` names the status, by its reason after it.)
         let a_code = before.as_deref() == Some("code")
-            && !word_at(2).is_some_and(|w| ["status", "http", "response", "return"].contains(&w.as_str()));
+            && !word_at(2).is_some_and(|w| ["status", "http", "response", "return"].contains(&w.as_str()))
+            && standard_reason_after(&words[i + 1..], code).is_none();
         if denied || a_code {
             previous_was_status = false;
             continue;
@@ -183,10 +189,28 @@ pub(in crate::draft) fn statuses_in(line: &str) -> Vec<(u16, Option<String>)> {
             .take(5)
             .copied()
             .collect();
-        found.push((code, (!reason.is_empty()).then(|| reason.join(" "))));
+        // (RFC 9110's phrase written without its spaces, `BadRequest`, is that phrase.)
+        let reason = match standard_reason_after(&words[i + 1..], code) {
+            Some(standard) => Some(standard.to_string()),
+            None => (!reason.is_empty()).then(|| reason.join(" ")),
+        };
+        found.push((code, reason));
         previous_was_status = word.ends_with(',');
     }
     found
+}
+
+/// RFC 9110's reason phrase of `code`, where the words after it write it, spaced or not
+/// (`Not Found`, `NotFound`), in any case.
+fn standard_reason_after(after: &[&str], code: u16) -> Option<&'static str> {
+    let squashed = |text: &str| -> String {
+        text.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
+    };
+    let standard = crate::model::standard_reason(code)?;
+    let words = standard.split_whitespace().count();
+    let written: String = after.iter().take(words).map(|w| squashed(w)).collect();
+    (written == squashed(standard) || after.first().is_some_and(|first| squashed(first) == squashed(standard)))
+        .then_some(standard)
 }
 
 /// A line that starts with a status and says what it means after a separator (`**400 Bad
@@ -323,6 +347,8 @@ mod tests {
         assert!(!called_success("A transaction may come back with a 200, yet have failed.", 200));
         assert!(!called_success("200 is success, and 400 a failure.", 400), "not a 2xx");
         assert!(!called_success("With OCS version 1 the HTTP status is always 200", 200));
+        assert!(!called_success("Code: 200 OK", 200), "the reason phrase alone");
+        assert!(called_success("A 200 OK means the request worked.", 200));
         assert!(called_success("Writes are accepted with a 202 and done later: a 202 is not an error.", 202));
     }
 
