@@ -252,8 +252,12 @@ impl Drafter<'_> {
                 // (An XML body, Azure Storage's `<Error><Code>...`, is a format the catalog cannot
                 // describe: its code may still come in a header.)
                 let xml = block.language == "xml" || block.text.trim_start().starts_with("<?xml");
+                // (A body's shape with placeholders the outline reader does not know, MultiTech's
+                // `"code" : [Error Code]`: no advice.)
+                let shaped = block.text.contains('{') && block.text.contains('"') && block.text.contains(':');
                 self.unplaced.push(match block.language.as_str() {
                     _ if xml => format!("{at}: an XML body, which the catalog cannot describe"),
+                    _ if shaped => format!("{at}: a body's shape, neither JSON nor an outline the drafter reads"),
                     "" => format!("{at}: a code block; its advice may belong in `recovery`"),
                     other => format!("{at}: a `{other}` code block; its advice may belong in `recovery`"),
                 });

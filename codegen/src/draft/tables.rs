@@ -279,6 +279,13 @@ impl ValueFact {
 
 /// Whether a column's cells are statuses: most listed, the others said in words (`4xx (502 when
 /// ...)`, `5xx`).
+/// A column with no header and nothing in any cell (MultiTech's third, `| 400 | Bad Request | |`):
+/// rebuilt empty, as the page has it.
+fn empty_column(table: &PageTable, c: usize) -> bool {
+    table.header[c].trim().is_empty()
+        && table.rows.iter().all(|row| row.get(c).is_none_or(|cell| cell.trim().is_empty()))
+}
+
 /// A cell in words alone, that names no status.
 fn in_words(cell: &str) -> bool {
     !is_placeholder(cell) && status_codes(cell).is_none() && statuses_said(cell).is_none()
@@ -943,6 +950,10 @@ impl Drafter<'_> {
         for (c, header) in table.header.iter().enumerate() {
             if c == key {
                 columns.push(TableColumn { header: header.clone(), cell: template.clone() });
+                continue;
+            }
+            if empty_column(table, c) {
+                columns.push(TableColumn { header: String::new(), cell: String::new() });
                 continue;
             }
             let cells = column(table, c);
@@ -1684,6 +1695,10 @@ impl Drafter<'_> {
         for (c, header) in table.header.iter().enumerate() {
             if c == key {
                 columns.push(TableColumn { header: header.clone(), cell: key_template.clone() });
+                continue;
+            }
+            if empty_column(table, c) {
+                columns.push(TableColumn { header: String::new(), cell: String::new() });
                 continue;
             }
             if linked.is_some_and(|(linked, _)| linked == c) {

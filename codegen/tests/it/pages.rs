@@ -413,19 +413,22 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
         // (Of a body that is a list, its first element's.)
         let top = example.body.as_array().and_then(|items| items.first()).unwrap_or(&example.body);
         let key = top.as_object().unwrap().keys().next().unwrap();
-        // The first fenced block that shows the key: JSON alone, an HTTP response with its body
-        // (labelled or not), or a JavaScript object (its names unquoted: `status: 401`).
+        // The first fenced block that shows the key: JSON alone, an HTTP response with its body,
+        // or a JavaScript object (its names unquoted: `status: 401`); else an unlabelled block
+        // that does (QuickNode's response, head and body, in a bare fence).
         let fences: Vec<usize> = page.match_indices("```").map(|(at, _)| at).collect();
-        let (key_at, written) = fences
-            .chunks(2)
-            .find_map(|pair| {
-                let [open, close] = pair else { return None };
-                let block = &page[*open..*close];
-                if let Some(at) = block.find(&format!("\"{key}\"")) {
-                    return Some((open + at, format!("\"{key}\"")));
-                }
-                block.find(&format!(" {key}:")).map(|at| (open + at + 1, key.to_string()))
-            })
+        let labelled =
+            |open: usize| ["```json", "```http", "```js"].iter().any(|fence| page[open..].starts_with(fence));
+        let key_in = |pair: &[usize]| {
+            let [open, close] = pair else { return None };
+            let block = &page[*open..*close];
+            if let Some(at) = block.find(&format!("\"{key}\"")) {
+                return Some((open + at, format!("\"{key}\"")));
+            }
+            block.find(&format!(" {key}:")).map(|at| (open + at + 1, key.to_string()))
+        };
+        let (key_at, written) = (fences.chunks(2).filter(|pair| labelled(pair[0])).find_map(key_in))
+            .or_else(|| fences.chunks(2).find_map(key_in))
             .unwrap();
         let mut edited = page.to_string();
         let renamed = if written.starts_with('"') { "\"renamedKey\"" } else { "renamedKey" };

@@ -654,7 +654,15 @@ fn numbered_line(line: &str) -> Option<(String, Option<String>, String)> {
         let title = (1..=5).contains(&words) && name.starts_with(|c: char| c.is_ascii_uppercase());
         title.then(|| (Some(name.trim().to_string()), said.trim().to_string()))
     });
-    let (title, said) = named.unwrap_or((None, rest.to_string()));
+    // (Or a name in capitals that ends a sentence of its own: Oz Forensics' `1 – NOT ALLOWED. The
+    // method called is not allowed`.)
+    let capitals = || {
+        let (name, said) = rest.split_once(". ")?;
+        let words = name.split_whitespace().count();
+        let shouted = name.chars().all(|c| c.is_ascii_uppercase() || c == ' ' || c == '_');
+        ((1..=5).contains(&words) && shouted).then(|| (Some(name.trim().to_string()), said.trim().to_string()))
+    };
+    let (title, said) = named.or_else(capitals).unwrap_or((None, rest.to_string()));
     // A status's line (`404 Not Found: no such route`, `404: no such route`) is no code's; a
     // number a status could be, named otherwise (Flickr's `100: Invalid API Key`), may be one.
     if let Some(code) = crate::page::status_number(number) {
@@ -768,6 +776,10 @@ mod tests {
         assert_eq!(numbered_line("`13`: Invalid method signature."), line("13", None, "Invalid method signature."));
         assert_eq!(numbered_line("-1 - Unknown failure"), line("-1", None, "Unknown failure"));
         assert_eq!(numbered_line("404 Not Found: no such route"), None, "a status's line");
+        assert_eq!(
+            numbered_line("202 – CAPACITY EXCEEDED. The queue is full."),
+            line("202", Some("CAPACITY EXCEEDED"), "The queue is full.")
+        );
         assert_eq!(numbered_line("429: Too many requests - slow down"), None);
         assert_eq!(numbered_line("500 Internal Server Error - retry"), None);
         assert_eq!(

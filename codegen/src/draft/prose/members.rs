@@ -78,9 +78,15 @@ pub(super) fn named_after_a_condition(said: &str) -> Vec<&str> {
             let Some(start) = before.rfind(open) else { return false };
             let after = &before[start + open.len()..];
             let example = ["example", "instance"].iter().any(|word| after.starts_with(word));
+            // (The member may follow words that name it, in brackets: "and, where useful, the
+            // parameter at fault (`param`)".)
             !example
                 && after.split_once(", ").is_some_and(|(_, rest)| {
-                    rest.split_whitespace().count() <= 2 && !rest.starts_with("and ") && !rest.starts_with("or ")
+                    let (rest, most) = match rest.trim_end().strip_suffix('(') {
+                        Some(naming) => (naming, 5),
+                        None => (rest, 2),
+                    };
+                    rest.split_whitespace().count() <= most && !rest.starts_with("and ") && !rest.starts_with("or ")
                 })
         });
         // (Present on some answers, not on "every" or "all" of them.)
@@ -517,8 +523,10 @@ impl Drafter<'_> {
                 // (And "treat both as optional".)
                 let verbs = [" is ", " are ", " are both ", " are all ", " is also ", " are also ", " as "];
                 let says = |word: &str| verbs.iter().any(|verb| lower.contains(&format!("{verb}{word}")));
-                // ("`field` is only there when one field caused the error.")
-                let sometimes = sent_sometimes(&lower);
+                // ("`field` is only there when one field caused the error"; not "it may come with
+                // status 200 OK or with 401", of the reply rather than a member.)
+                let of_the_reply = code_spans(clause).next().is_none() && !super::statuses_in(clause).is_empty();
+                let sometimes = sent_sometimes(&lower) && !of_the_reply;
                 // ("Each entry has a `code` ... and may have a `source`": those named after it.)
                 let may_have = MAY_HAVE.iter().filter_map(|words| lower.find(words)).min();
                 let sometimes_one = SOMETIMES_ONE
@@ -966,6 +974,11 @@ mod tests {
         assert!(named_after_a_condition("Each has a `reason`, when sent, and a `field`.").is_empty());
         assert_eq!(named_after_a_condition("a `code` and, for validation errors, `details`."), ["details"]);
         assert!(named_after_a_condition("a `code` and, for example, `details`.").is_empty());
+        assert_eq!(
+            named_after_a_condition("its code (`code`) and, where useful, the parameter at fault (`param`)."),
+            ["param"]
+        );
+        assert!(named_after_a_condition("a `code` and, where useful, the few words that say it all (`x`).").is_empty());
         assert_eq!(
             named_after_a_condition("`code` names it, and `errors`, present on validation failures, lists them."),
             ["errors"]
