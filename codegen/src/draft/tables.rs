@@ -705,7 +705,14 @@ impl Drafter<'_> {
                 // set apart: the table is read without them and their column.
                 let original = table;
                 let grouped = RowsGrouped::of(original);
-                let table = grouped.as_ref().map_or(original, |grouped| &grouped.members);
+                // (Or rows in bold that head each class of statuses, Aipix's `**4xx range
+                // codes**`: the table is read without them.)
+                let headed = grouped.is_none().then(|| ClassesHeaded::of(original)).flatten();
+                let table = match (&grouped, &headed) {
+                    (Some(grouped), _) => &grouped.members,
+                    (None, Some(headed)) => &headed.members,
+                    (None, None) => original,
+                };
                 // A key column of links (`[404](#not-found)`) is read by the links' text; each
                 // entry keeps its link as its `url`.
                 // (Only when the links are the key column; a table is otherwise read as written.)
@@ -779,6 +786,18 @@ impl Drafter<'_> {
                         Some(self.linked(spec, view, *column, targets, &source))
                     }
                     (kept, _) => kept,
+                };
+                let kept = match (kept, &headed, kind) {
+                    (Some(mut spec), Some(headed), Some(TableKind::Statuses { key: 0 })) => {
+                        let rows = headed
+                            .heads
+                            .iter()
+                            .map(|(class, cells)| GroupRow { group: class.clone(), cells: cells.clone() });
+                        spec.groups = Some(RowGroups { by: "class".into(), rows: rows.collect() });
+                        Some(spec)
+                    }
+                    (_, Some(_), _) => None,
+                    (kept, None, _) => kept,
                 };
                 let kept = match (kept, &grouped, kind) {
                     (Some(spec), Some(grouped), Some(TableKind::Codes { key, .. })) => {
@@ -2099,6 +2118,48 @@ impl RowsGrouped {
         }
         let members = PageTable { header: table.header[1..].to_vec(), rows, line: table.line };
         Some(Self { members, group_of, heads, header: table.header[0].clone(), blank })
+    }
+}
+
+/// A table of statuses some rows of which, all in bold, head each class of them (Aipix's
+/// `**4xx range codes** | **Codes from 400 to 499 ...**` above `400 – Bad Request`): each class
+/// once, over statuses of that class alone.
+struct ClassesHeaded {
+    /// The table without the heads' rows.
+    members: PageTable,
+    /// Each head's class, as the catalog names it (`client error`), and its row as written.
+    heads: Vec<(String, Vec<String>)>,
+}
+
+impl ClassesHeaded {
+    fn of(table: &PageTable) -> Option<Self> {
+        let bold = |cell: &String| cell.is_empty() || wrapping(cell) == ("**", "**");
+        let head = |row: &Vec<String>| {
+            let class = class_and_name(&row[0])?.0;
+            row.iter().all(bold).then(|| crate::model::written_status_class(&class)).flatten()
+        };
+        let (mut heads, mut rows) = (Vec::<(String, Vec<String>)>::new(), Vec::new());
+        let mut under: Option<crate::model::StatusClass> = None;
+        for row in &table.rows {
+            if let Some(class) = head(row) {
+                let label = class.label().to_string();
+                if heads.iter().any(|(known, _)| *known == label) {
+                    return None;
+                }
+                heads.push((label, row.clone()));
+                under = Some(class);
+                continue;
+            }
+            // (Rows before the first head are of no class's; each after one, of its class.)
+            let codes = status_codes(&row[0])?;
+            if under.is_some_and(|class| !codes.iter().all(|&code| crate::model::StatusClass::of(code) == Some(class)))
+            {
+                return None;
+            }
+            rows.push(row.clone());
+        }
+        let members = PageTable { header: table.header.clone(), rows, line: table.line };
+        (!heads.is_empty() && members.rows.len() >= 2).then_some(Self { members, heads })
     }
 }
 

@@ -216,51 +216,58 @@ impl<'a> Checker<'a> {
                 (if plain { &plain_templates } else { &templates }).iter().map(fill).collect()
             })
             .collect();
-        let cells = match joined {
-            Some(joining) => {
-                let column = joining.column;
-                // Where the joined column writes more than each row's key (`{code} - {group}`),
-                // a row of entries that differ only in their key writes the keys once, joined.
-                let key = facts::key_fact(&table.rows);
-                let template = &templates[column];
-                let keyed = writes_more_than_key(template, key).then(|| {
-                    let keyed = |(_, fact): &Row<'_>| {
-                        let blank = |name: &str| if name == key { Some(KEY.to_string()) } else { fact(name) };
-                        let cell =
-                            facts::fill(template, blank, &reason_of).expect("checked above: rows have every fact");
-                        KeyedCell {
-                            without_key: cell,
-                            key: fact(key).expect("every row has its key"),
-                            grouped: fact("group").is_some(),
-                        }
-                    };
-                    rows.iter().map(keyed).collect()
-                });
-                join_rows(cells, keyed, joining)
-            }
-            None => cells,
-        };
-        let cells = match &table.groups {
-            Some(groups) => with_group_rows(cells, &rows, groups),
-            None => cells,
-        };
+        // Where the joined column writes more than each row's key (`{code} - {group}`), a row of
+        // entries that differ only in their key writes the keys once, joined.
+        let keyed: Option<Vec<KeyedCell>> = joined.and_then(|joining| {
+            let key = facts::key_fact(&table.rows);
+            let template = &templates[joining.column];
+            writes_more_than_key(template, key).then(|| {
+                let keyed = |(_, fact): &Row<'_>| {
+                    let blank = |name: &str| if name == key { Some(KEY.to_string()) } else { fact(name) };
+                    let cell = facts::fill(template, blank, &reason_of).expect("checked above: rows have every fact");
+                    KeyedCell {
+                        without_key: cell,
+                        key: fact(key).expect("every row has its key"),
+                        grouped: fact("group").is_some(),
+                    }
+                };
+                rows.iter().map(keyed).collect()
+            })
+        });
+        // Each run of rows of one group, after the group's row (before the first of its
+        // entries); rows are joined within a run, never across two groups.
+        let group_of = |(_, fact): &Row<'_>| table.groups.as_ref().and_then(|groups| fact(&groups.by));
+        let groups_of: Vec<Option<String>> = rows.iter().map(group_of).collect();
+        let mut headed = std::collections::BTreeSet::new();
+        let mut written = Vec::new();
+        let mut keyed = keyed.map(Vec::into_iter);
+        let mut cells = cells.into_iter();
+        let mut start = 0;
+        while start < groups_of.len() {
+            let end = (start..groups_of.len()).find(|&at| groups_of[at] != groups_of[start]).unwrap_or(groups_of.len());
+            let heading = table.groups.as_ref().and_then(|groups| {
+                let group = groups_of[start].as_ref()?;
+                groups.rows.iter().find(|g| &g.group == group).filter(|g| headed.insert(g.group.clone()))
+            });
+            written.extend(heading.map(|g| g.cells.clone()));
+            let run: Vec<Vec<String>> = cells.by_ref().take(end - start).collect();
+            let run_keyed = keyed.as_mut().map(|keyed| keyed.by_ref().take(end - start).collect());
+            written.extend(match joined {
+                Some(joining) => join_rows(run, run_keyed, joining),
+                None => run,
+            });
+            start = end;
+        }
+        let cells = written;
         let headers = table.columns.iter().map(|c| c.header.clone()).collect();
         Some(Table { lists: table.rows.clone(), headers, rows: cells })
     }
 
     /// A table's group rows: by a fact its rows have, of as many cells as it has columns, each
-    /// heading some rows, none twice; not with rows joined (a joined row may span two groups).
+    /// heading some rows, none twice (rows joined are of one group).
     fn check_groups(&mut self, path: &str, table: &SourceTable, rows: &[Row<'_>], known: &[&str]) {
         let Some(groups) = &table.groups else { return };
         let at = format!("{path}.table.groups");
-        if table.join.is_some() {
-            self.error(
-                Code::BadTemplate,
-                &at,
-                "a table with `join` has no group rows",
-                "leave out `groups`, or `join`",
-            );
-        }
         if !known.contains(&groups.by.as_str()) {
             let help = format!("use one of: {}", known.join(", "));
             self.error(Code::UnknownPlaceholder, format!("{at}.by"), format!("unknown fact `{}`", groups.by), help);
@@ -351,21 +358,6 @@ impl<'a> Checker<'a> {
             format!("name {help}"),
         );
     }
-}
-
-/// The rebuilt rows with each group's row before the first row of its entries.
-fn with_group_rows(cells: Vec<Vec<String>>, rows: &[Row<'_>], groups: &crate::model::RowGroups) -> Vec<Vec<String>> {
-    let mut written = std::collections::BTreeSet::new();
-    let mut out = Vec::new();
-    for (row, (_, fact)) in cells.into_iter().zip(rows) {
-        let group = fact(&groups.by);
-        let heading = groups.rows.iter().find(|g| Some(&g.group) == group.as_ref());
-        if let Some(heading) = heading.filter(|g| written.insert(g.group.clone())) {
-            out.push(heading.cells.clone());
-        }
-        out.push(row);
-    }
-    out
 }
 
 /// A joined cell written without its key, and the keys it joins.
