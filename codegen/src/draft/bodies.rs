@@ -161,6 +161,37 @@ fn id_said(description: &str, ty: &FieldType) -> Option<FieldRole> {
     (said.contains("support") && names_it).then_some(FieldRole::SupportReference)
 }
 
+/// The pattern of a value an example writes with placeholders for its characters (VMware's
+/// `VMW-XXX-XXX`: `VMW-???-???`): parts of `X`s alone, two or more, beside a part that is not.
+fn placeholder_pattern(value: &str) -> Option<String> {
+    let parts: Vec<&str> = value.split(['-', '_', '.', ':']).collect();
+    let placeholder = |part: &&str| part.len() >= 2 && part.bytes().all(|b| b == b'X');
+    if parts.len() < 2 || !parts.iter().any(placeholder) || parts.iter().all(placeholder) {
+        return None;
+    }
+    let mut pattern = String::new();
+    let mut rest = value;
+    for part in &parts {
+        pattern.push_str(&if placeholder(part) { "?".repeat(part.len()) } else { part.to_string() });
+        rest = &rest[part.len()..];
+        if let Some(separator) = rest.chars().next() {
+            pattern.push(separator);
+            rest = &rest[separator.len_utf8()..];
+        }
+    }
+    Some(pattern)
+}
+
+/// A member the page describes as the error's description in words, whatever its name (Yandex
+/// Distribution's `data`, "what went wrong", text or an object of the fields at fault): the
+/// message, where it is text or may be.
+fn message_said(description: &str, ty: &FieldType) -> Option<FieldRole> {
+    let said = description.trim().trim_end_matches('.').to_lowercase();
+    let words = ["what went wrong", "error description", "description of the error", "error message"];
+    let text = matches!(ty, FieldType::String | FieldType::Any);
+    (text && words.iter().any(|w| said == *w || said.starts_with(&format!("{w} ")))).then_some(FieldRole::Message)
+}
+
 /// Does a line of prose say to wait seconds (for the members it names: "wait `estimated_time`
 /// seconds")?
 pub(super) fn says_to_wait(line: &str) -> bool {
@@ -914,6 +945,22 @@ impl Drafter<'_> {
                     values,
                 ))
             });
+            // (Or, on a page that lists no code at all, a member named for the code alone whose
+            // examples send none but placeholders, Broadcom's `"errorCode": "string"`: a vocabulary
+            // of no value, open to every code the API sends.)
+            let unlisted = || {
+                let strictly_code =
+                    |key: &String| ["code", "errorcode", "errcode"].contains(&names::bare(key).as_str());
+                let text = |owner: usize, key: &String| {
+                    self.bodies[owner].fields.iter().any(|f| &f.name == key && f.ty == FieldType::String)
+                };
+                let none_listed = self.vocabularies.is_empty();
+                candidates.iter().find(|(owner, path)| {
+                    let key = path.last().expect("a member's path");
+                    none_listed && strictly_code(key) && text(*owner, key) && values_of(path).0.is_empty()
+                })
+            };
+            let found = found.or_else(|| unlisted().map(|(owner, path)| (*owner, path.clone(), Vec::new())));
             let Some((owner, path, values)) = found else { continue };
             let key = path.last().cloned().unwrap_or_default();
             let integers = self.bodies[owner].fields.iter().any(|f| f.name == key && f.ty == FieldType::Integer);
@@ -923,7 +970,30 @@ impl Drafter<'_> {
                 other => format!("{}Code", pascal(other)),
             };
             let name = self.fresh_body_name(&base);
-            let source = values[0].1.clone();
+            let member_source = || {
+                let field = self.bodies[owner].fields.iter().find(|f| f.name == key);
+                field.map_or_else(|| self.bodies[owner].source.clone(), |f| f.source.clone())
+            };
+            let source = values.first().map_or_else(member_source, |(_, source)| source.clone());
+            let description = match values.is_empty() {
+                true => format!("The values of `{key}`, of which the page lists none."),
+                false => format!("The values of `{key}` the page's examples show."),
+            };
+            // (A value written as a pattern, VMware's `VMW-XXX-XXX`, stands for the codes of its
+            // form: a family, of no variant.)
+            let (patterns, values): (Vec<_>, Vec<_>) =
+                values.into_iter().partition(|(value, _)| placeholder_pattern(value).is_some());
+            let families: Vec<VocabularyValue> = patterns
+                .into_iter()
+                .map(|(value, source)| VocabularyValue {
+                    matches: placeholder_pattern(&value),
+                    description: Some(format!("Codes of the form the examples write `{value}`.")),
+                    inferred: vec!["description".into()],
+                    value,
+                    source,
+                    ..VocabularyValue::default()
+                })
+                .collect();
             let mut values: Vec<VocabularyValue> = values
                 .into_iter()
                 .map(|(value, source)| VocabularyValue { value, source, ..VocabularyValue::default() })
@@ -935,9 +1005,10 @@ impl Drafter<'_> {
             }
             self.vocabularies.push(Vocabulary {
                 name: name.clone(),
-                description: format!("The values of `{key}` the page's examples show."),
+                description,
                 source,
                 values,
+                families,
                 wire_type: if integers { VocabularyType::Integer } else { VocabularyType::String },
                 ..Vocabulary::default()
             });
@@ -1152,6 +1223,7 @@ impl Drafter<'_> {
                 };
                 let role = role
                     .or_else(|| id_said(&field.description, &field.ty))
+                    .or_else(|| message_said(&field.description, &field.ty))
                     .or_else(given_to_support)
                     .or_else(|| self.wait_said(&field.name, &field.ty))
                     .filter(|_| reached);
@@ -1178,6 +1250,9 @@ impl Drafter<'_> {
                         // `developer_message` beside `error`).
                         FieldRole::Message if names::bare(&field.name) == "error" => 1,
                         FieldRole::Message if matches!(field.ty, FieldType::Array(_)) => 1,
+                        // The request's own id before its trace's (VMware's `requestId` beside
+                        // a `traceId`).
+                        FieldRole::RequestId if !names::bare(&field.name).ends_with("requestid") => 1,
                         _ => 0,
                     };
                     // A message always sent before one sent sometimes (Mastodon's `error` before
@@ -1358,7 +1433,8 @@ pub(super) fn with_family_values(
         }
         for (name, value) in sent {
             let Some(vocabulary) = vocabularies.iter_mut().find(|v| v.name == name) else { continue };
-            if vocabulary.values.iter().any(|x| x.value == value) {
+            // (Nor a family's own writing, VMware's `VMW-XXX-XXX`, which its examples send.)
+            if vocabulary.values.iter().chain(&vocabulary.families).any(|x| x.value == value) {
                 continue;
             }
             let family = vocabulary.families.iter().find(|f| crate::model::family_names(f.family_pattern(), &value));
@@ -1461,6 +1537,15 @@ mod tests {
         assert_eq!(branched_on("Do not parse it: `code` is the stable contract."), ["code"]);
         assert_eq!(branched_on("Switch on `type`."), ["type"]);
         assert_eq!(branched_on("Every error has an `error_code` to branch on and a `trace_id`."), ["error_code"]);
+    }
+
+    #[test]
+    fn a_value_written_with_placeholders_is_a_pattern() {
+        assert_eq!(super::placeholder_pattern("VMW-XXX-XXX").as_deref(), Some("VMW-???-???"));
+        assert_eq!(super::placeholder_pattern("ERR_XX").as_deref(), Some("ERR_??"));
+        assert_eq!(super::placeholder_pattern("XXX-XXX"), None, "placeholders alone");
+        assert_eq!(super::placeholder_pattern("MAX_X"), None, "one X is a letter");
+        assert_eq!(super::placeholder_pattern("INVALID_REQUEST"), None);
         assert_eq!(branched_on("Branch on the code, not the message."), Vec::<String>::new());
         assert_eq!(branched_on("`type` says which; `code`, to branch on, is finer."), ["code"]);
     }

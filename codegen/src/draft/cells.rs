@@ -493,6 +493,11 @@ pub(super) fn said_type(cell: &str) -> Option<FieldType> {
     if platform.is_some() {
         return platform;
     }
+    // (A type and its format in brackets, VMware's `string (date-time)`.)
+    let formatted = lower.strip_suffix(')').and_then(|rest| rest.split_once(" ("));
+    if let Some((typed, _)) = formatted.filter(|(_, format)| StringFormat::named(format).is_some()) {
+        return json_type(typed).filter(|ty| *ty == FieldType::String);
+    }
     let one_type = |part: &str| {
         let part = part.trim();
         let listed = ["array of ", "list of "].iter().find_map(|of| part.strip_prefix(of));
@@ -579,6 +584,8 @@ mod tests {
         assert_eq!(said_type("Int32"), Some(FieldType::Integer));
         assert_eq!(said_type("object or null"), None, "a type that may be null");
         assert_eq!(said_type("string"), None);
+        assert_eq!(said_type("string (date-time)"), Some(FieldType::String), "its format in brackets");
+        assert_eq!(said_type("integer (date-time)"), None);
         assert_eq!(said_type("String"), None, "a JSON type, capitalized");
         assert_eq!(said_type("string or a URL"), None);
     }

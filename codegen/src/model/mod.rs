@@ -340,7 +340,9 @@ pub struct Vocabulary {
     /// which keeps the namespace. Strings only; one sign that no value holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub namespace_separator: Option<String>,
-    /// Every documented value, in the document's order.
+    /// Every documented value, in the document's order. None where the document lists none
+    /// (it sends a code it never lists, or writes only its form, `VMW-XXX-XXX`): every value
+    /// then decodes as unknown, with its family's facts.
     pub values: Vec<VocabularyValue>,
     /// Families of values the document lists as one entry each: written with a wildcard
     /// (`4000X`, `*_NOT_FOUND`, `08*`) or standing for every value not listed (`(other)`). A

@@ -459,6 +459,9 @@ fn vocabularies(out: &mut String, api: &Api) {
             ],
         ];
         let name = |v: &VocabularyValue| code(&v.wire);
+        if vocabulary.values.is_empty() {
+            out.push_str("The document lists none of its values: each one decodes as unknown, kept as sent.\n\n");
+        }
         reference_tables(out, api, &vocabulary.values, ("Value", &name), groups, &|v: &VocabularyValue| &v.trace);
         families(out, api, &vocabulary.families);
     }

@@ -367,8 +367,8 @@ impl Edit {
 /// Six kinds of edit of a page, made around the first section of `document` whose table has
 /// two rows or more: a row added, a cell changed, an example changed, a heading renamed (and
 /// its parent), a row removed, a new code in prose. A page without such a table gets the edits
-/// that need none, around its first section with an example, or else with a body; a page with
-/// none of them, none.
+/// that need none, around its first section with an example, or else with a body, or else with
+/// a status; a page with none of them, none.
 pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
     let tabled =
         |s: &&codegen::resolved::Section| s.document == document && s.table.as_ref().is_some_and(|t| t.rows.len() >= 2);
@@ -376,7 +376,9 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
     let with_example = || api.examples.iter().map(|e| &api[e.trace.section]).find(|s| s.document == document);
     // (Or, of a page that only describes its bodies, as a list of members, the first such.)
     let with_body = || api.shapes.iter().map(|b| &api[b.trace.section]).find(|s| s.document == document);
-    let Some(anchor) = table.or_else(with_example).or_else(with_body) else { return Vec::new() };
+    // (Or, of a page that lists statuses alone, Cisco's, the section that lists them.)
+    let with_status = || api.statuses.iter().map(|s| &api[s.trace.section]).find(|s| s.document == document);
+    let Some(anchor) = table.or_else(with_example).or_else(with_body).or_else(with_status) else { return Vec::new() };
     let heading = anchor.heading.last().unwrap();
     let mut edits = Vec::new();
     let mut edit = |what, text, expected| edits.push(Edit { what, text, expected });

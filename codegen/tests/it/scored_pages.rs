@@ -283,7 +283,9 @@ fn score(name: &str, text: &str, key: &Key) -> Result<PageScore, String> {
     let mut drift = Score::default();
     let document = api.document_ids().next().map(|(id, _)| id).expect("a draft has its page");
     let edits = pages::edits_of(api, document, text);
-    // A new code in prose, for an API that has codes; rows, for a page with tables; an example,
+    // A new code in prose, for an API that has codes (written as listed or sent ones are: a page
+    // that lists none but families, or none at all, and sends none but placeholders has no way of
+    // writing one); rows, for a page with tables; an example,
     // for a page with bodies (a page that shows none has no example the catalog keeps).
     let kinds = [
         "row added",
@@ -295,7 +297,12 @@ fn score(name: &str, text: &str, key: &Key) -> Result<PageScore, String> {
         "new code in prose",
     ];
     let applies = |kind: &str| match kind {
-        "new code in prose" => !key.code.is_empty(),
+        "new code in prose" => {
+            let keyed: Vec<&String> = key.code.iter().flat_map(|code| &code.values).collect();
+            let values = api.vocabularies.iter().flat_map(|v| &v.values);
+            let listed = values.clone().any(|value| keyed.contains(&&value.wire));
+            !key.code.is_empty() && (listed || edits.iter().any(|e| e.what == kind))
+        }
         // (A page that shows a body: one that only describes its members has no example to edit.)
         "example changed" => {
             !key.bodies.is_empty()

@@ -37,4 +37,6 @@ def test_each_module_decides_its_examples_with_a_typed_body(module: Any) -> None
     vocabularies = [v for v in vars(module).values() if isinstance(v, type) and issubclass(v, enum.Enum) and v.__module__ == module.__name__]
     for vocabulary in vocabularies:
         values = [member.value for member in vocabulary]
-        assert values and all(isinstance(v, (str, int)) for v in values) and len(set(values)) == len(values)
+        # (A vocabulary whose document lists none of its values has no member: every value is
+        # kept as sent.)
+        assert all(isinstance(v, (str, int)) for v in values) and len(set(values)) == len(values)

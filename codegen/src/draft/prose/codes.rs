@@ -400,10 +400,35 @@ impl Drafter<'_> {
                     .any(|v| &v.name == name && v.values.iter().any(|x| style(&x.value) == Some(written)))
             })
         });
+        // (Or of the member the words right before it name: "carries the code `rate_limited`",
+        // of Member's `errors[].code`.)
+        let named_in_words_before = line.find(&spanned).and_then(|at| {
+            // (After an article: "of media type `application/problem+json`" names no member.)
+            let mut before = line[..at].split_whitespace().rev();
+            let (last, article) = (before.next()?, before.next()?);
+            if !last.bytes().all(|b| b.is_ascii_alphabetic()) || !["the", "a", "an", "its"].contains(&article) {
+                return None;
+            }
+            let members = self.bodies.iter().flat_map(|b| &b.fields);
+            let member =
+                members.filter(|f| crate::draft::names::bare(&f.name) == last.to_lowercase()).find_map(|f| match f
+                    .ty
+                    .values()
+                {
+                    crate::model::FieldType::Vocabulary(v) => Some(v.clone()),
+                    _ => None,
+                })?;
+            // (Not on a page with a table of codes: one its table lacks is a contradiction `lint`
+            // reports, Contentful's "answers with the type `UnknownSpace`".)
+            let tabled = !self.vocabulary_tables.is_empty();
+            let integer = self.vocabularies.iter().any(|v| v.name == member && v.wire_type == VocabularyType::Integer);
+            (!tabled && (!integer || word.parse::<i64>().is_ok())).then_some(member)
+        });
         let vocabulary = match style(word) {
             _ if categorized.is_some() => categorized,
             _ if named_before.is_some() => named_before,
             _ if named_after.is_some() => named_after,
+            _ if named_in_words_before.is_some() => named_in_words_before,
             Some(written) => {
                 let like = |v: &&crate::model::Vocabulary| {
                     v.values.iter().filter(|x| style(&x.value) == Some(written)).count()

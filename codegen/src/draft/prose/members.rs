@@ -120,7 +120,7 @@ const SOMETIMES_ONE: [&str; 5] = ["sometimes ", "add a ", "adds a ", "add an ", 
 pub(in crate::draft) fn sent_sometimes(said: &str) -> bool {
     // (Not "if any": Cloudflare's `messages`, "informational messages, if any", is always sent,
     // empty or not.)
-    const PHRASES: [&str; 26] = [
+    const PHRASES: [&str; 33] = [
         "may come with",
         "may accompany",
         "may be sent",
@@ -151,6 +151,14 @@ pub(in crate::draft) fn sent_sometimes(said: &str) -> bool {
         "where given",
         "when given",
         "if given",
+        // (Member's `source.pointer`, "where it can, ...".)
+        "where it can",
+        "when it can",
+        "where available",
+        "when available",
+        "if available",
+        "where applicable",
+        "if applicable",
     ];
     PHRASES.iter().any(|phrase| said.contains(phrase))
         // ("The OAuth 2.0 error, on token requests only.")
@@ -190,7 +198,7 @@ pub(in crate::draft) fn starts_with_a_condition(lower: &str) -> bool {
 /// JSON type (`type string`, `ErrorCode (string)`, Keygen's `**source.parameter** string`), with
 /// the type where the line gives one (it may say the member is optional: `Details (string,
 /// optional)`).
-fn term_line(line: &str) -> Option<(&str, Option<crate::draft::cells::TypeCell>)> {
+fn term_line(line: &str) -> Option<(&str, Option<crate::draft::cells::TypeCell>, Presence)> {
     let (word, typed) = match line.split_once(' ') {
         Some((word, ty)) => (word, Some(ty)),
         None => (line, None),
@@ -199,10 +207,30 @@ fn term_line(line: &str) -> Option<(&str, Option<crate::draft::cells::TypeCell>)
     if !is_member_word(word) {
         return None;
     }
-    match typed {
-        Some(typed) => Some((word, Some(line_type(typed)?))),
-        None => Some((word, None)),
+    let Some(typed) = typed else { return Some((word, None, Presence::Unmarked)) };
+    // (Marked after the type or alone, in bold or not: the RO-Crate reference's `**code** string
+    // **required**`, Broadcom's `reason Optional`.)
+    let typed = typed.replace('*', "");
+    let lower = typed.trim().to_lowercase();
+    let (typed, presence) = match lower.rsplit_once(' ').map_or(("", lower.as_str()), |(ty, last)| (ty, last)) {
+        (ty, "required") => (ty, Presence::Required),
+        (ty, "optional") => (ty, Presence::Optional),
+        _ => (lower.as_str(), Presence::Unmarked),
+    };
+    if typed.is_empty() {
+        return (presence != Presence::Unmarked).then_some((word, None, presence));
     }
+    let cell = line_type(typed)?;
+    let presence = if cell.optional.is_some() { Presence::Optional } else { presence };
+    Some((word, Some(cell), presence))
+}
+
+/// What a term's line says of whether its member is sent.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Presence {
+    Required,
+    Optional,
+    Unmarked,
 }
 
 /// A member's name as written: letters, digits, `_`, `.` and `-`.
@@ -242,13 +270,17 @@ struct Defined<'s> {
 /// `**type** string`): the term line itself is no line of its own. A term is one word, a member's
 /// name as written.
 fn defined_terms(prose: &[String]) -> Vec<Defined<'_>> {
+    // (Where some terms are marked required, a typed term marked neither way is optional, as
+    // references drawn from OpenAPI schemas mark them: `**details** object`.)
+    let marks_required = prose.iter().any(|line| term_line(line).is_some_and(|(_, _, p)| p == Presence::Required));
     let mut lines = Vec::new();
     let mut term: Option<(&str, bool, &str)> = None;
     for line in prose {
         match term.take() {
             None => match term_line(line) {
-                Some((word, typed)) => {
-                    let optional = typed.is_some_and(|typed| typed.optional.is_some());
+                Some((word, typed, presence)) => {
+                    let unmarked_typed = presence == Presence::Unmarked && typed.is_some();
+                    let optional = presence == Presence::Optional || (marks_required && unmarked_typed);
                     term = Some((word, optional, line));
                 }
                 None => lines.push(Defined { term: None, line, optional: false }),
@@ -376,7 +408,7 @@ impl Drafter<'_> {
         let page = self.page;
         for (index, section) in page.sections.iter().enumerate() {
             for (at, line) in section.prose.iter().enumerate() {
-                let Some((term, Some(typed))) = term_line(line) else { continue };
+                let Some((term, Some(typed), _)) = term_line(line) else { continue };
                 let ty = typed.ty;
                 let Some((holder_path, member)) = term.rsplit_once('.') else { continue };
                 let holders = self.named_members(&[holder_path]);
@@ -693,7 +725,19 @@ impl Drafter<'_> {
     /// The members `named` are required or not, as the page says, where only the examples had
     /// said it.
     pub(in crate::draft) fn say_required(&mut self, named: &[&str], required: bool) {
-        for (body, at) in self.named_members(named) {
+        // (A member named by its path that is its object's one member, "where it can,
+        // `source.pointer` points at the field": what is sent only sometimes is the object.)
+        let only_member = |path: &str| {
+            let found = self.named_members(&[path]);
+            !found.is_empty() && found.iter().all(|&(body, _)| self.bodies[body].fields.len() == 1)
+        };
+        let named: Vec<&str> = (named.iter())
+            .map(|name| match name.rsplit_once('.') {
+                Some((holder, _)) if !required && only_member(name) => holder,
+                _ => name,
+            })
+            .collect();
+        for (body, at) in self.named_members(&named) {
             let field = &mut self.bodies[body].fields[at];
             if field.inferred.iter().any(|i| i == "required") {
                 field.required = required;
@@ -848,6 +892,7 @@ mod tests {
     use super::{
         another_type_said, called_optional, defined_terms, labelled_optional, left_out, members_a_response_holds,
         members_said_held, named_after_a_condition, outlined, section_terms, sent_sometimes, when_there_is_one,
+        Presence,
     };
 
     #[test]
@@ -949,6 +994,24 @@ mod tests {
         assert_eq!(members_said_held("Each error has a `code`."), None, "no object named first");
         assert_eq!(members_said_held("`source` has no members of note."), None);
         assert_eq!(members_said_held("`code` has `\"invalid value\"` at most."), None, "a value, not a member");
+    }
+
+    #[test]
+    fn a_term_line_may_say_whether_its_member_is_sent() {
+        fn presence(line: &str) -> Option<(&str, bool, Presence)> {
+            super::term_line(line).map(|(word, typed, presence)| (word, typed.is_some(), presence))
+        }
+        assert_eq!(presence("**code** string **required**"), Some(("code", true, Presence::Required)));
+        assert_eq!(presence("**details** object"), Some(("details", true, Presence::Unmarked)));
+        assert_eq!(presence("reason Optional"), Some(("reason", false, Presence::Optional)));
+        assert_eq!(presence("`hint` (string, optional)"), Some(("hint", true, Presence::Optional)));
+        assert_eq!(presence("code is what to branch on"), None);
+        // Unmarked beside terms marked required: optional.
+        let prose: Vec<String> =
+            ["**code** string **required**", "The code.", "**details** object", "More."].map(String::from).into();
+        let optional: Vec<(Option<&str>, bool)> =
+            super::defined_terms(&prose).iter().map(|defined| (defined.term, defined.optional)).collect();
+        assert_eq!(optional, [(Some("code"), false), (Some("details"), true)]);
     }
 
     #[test]

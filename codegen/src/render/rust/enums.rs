@@ -77,13 +77,26 @@ fn retryable_fact<E>(entries: &[E], get: fn(&E) -> Option<bool>) -> Option<FactT
 struct UnknownPayload {
     ty: TokenStream,
     arm: TokenStream,
+    /// The arm that gives it as the `match`'s value (a vocabulary that lists no value has no
+    /// other arm).
+    only_arm: TokenStream,
 }
 
 /// `index()`: the place in `ALL` of a known value, or what an `Unknown` holds. It is the enum's
 /// one `match` on its values: the facts and (for a vocabulary) the wire string are tables read
 /// at it, which a `match` per method would cost in the build (BENCHMARKS.md).
 fn index_method(variants: &[Ident], unknown: &UnknownPayload) -> syn::Result<ImplItem> {
-    let UnknownPayload { ty, arm } = unknown;
+    let UnknownPayload { ty, arm, only_arm } = unknown;
+    if variants.is_empty() {
+        return syn::parse2(quote! {
+            /// What `Unknown` holds: the catalog knows no value.
+            fn index(&self) -> ::core::result::Result<usize, #ty> {
+                match self {
+                    #only_arm
+                }
+            }
+        });
+    }
     let mut index: syn::ImplItemFn = syn::parse2(quote! {
         /// The place in [`ALL`](Self::ALL) of a known value; what `Unknown` holds otherwise.
         fn index(&self) -> ::core::result::Result<usize, #ty> {
@@ -362,10 +375,12 @@ fn vocabulary_methods(api: &Api, vocabulary: &Vocabulary, groups: &[MethodGroup]
                     VocabularyType::String => UnknownPayload {
                         ty: quote! { &::api_error_runtime::UnknownValue },
                         arm: quote! { Self::#unknown(unknown) => return ::core::result::Result::Err(unknown), },
+                        only_arm: quote! { Self::#unknown(unknown) => ::core::result::Result::Err(unknown), },
                     },
                     VocabularyType::Integer => UnknownPayload {
                         ty: quote! { i64 },
                         arm: quote! { Self::#unknown(code) => return ::core::result::Result::Err(*code), },
+                        only_arm: quote! { Self::#unknown(code) => ::core::result::Result::Err(*code), },
                     },
                 };
                 methods.items.push(index_method(&variant_idents(vocabulary), &unknown_payload)?);
@@ -570,7 +585,9 @@ fn vocabulary_from_wire(vocabulary: &Vocabulary) -> syn::Result<Vec<Item>> {
     let wires = vocabulary.values.iter().map(|v| v.wire.as_str());
     let unknown_value = quote! { Self::#unknown(::api_error_runtime::__private::unknown(wire)) };
     let search = variants.len() > MATCH_UP_TO;
-    let body = if search {
+    let body = if variants.is_empty() {
+        unknown_value.clone()
+    } else if search {
         quote! {
             // Sorted by length, then bytes: most steps of the search compare lengths only.
             const BY_WIRE: &[(&str, #name)] = &[];
@@ -607,7 +624,7 @@ fn vocabulary_from_wire(vocabulary: &Vocabulary) -> syn::Result<Vec<Item>> {
             return Err(syn::Error::new(proc_macro2::Span::call_site(), "`From<&str>` does not open with its table"));
         };
         *by_wire.expr = syntax::slice(table);
-    } else {
+    } else if !variants.is_empty() {
         let arms =
             wires.zip(&variants).map(|(wire, v)| syntax::arm(syntax::str_pat(wire), syntax::variant_expr(&this, v)));
         syntax::prepend_arms(syntax::opening_match(&mut function.block)?, arms);
@@ -637,7 +654,9 @@ fn vocabulary_from_code(vocabulary: &Vocabulary) -> syn::Result<Vec<Item>> {
     let variants = variant_idents(vocabulary);
     let codes: Vec<(i64, Literal)> =
         vocabulary.values.iter().map(|value| (value.code.unwrap_or_default(), code_literal(value))).collect();
-    let body = if variants.len() > MATCH_UP_TO {
+    let body = if variants.is_empty() {
+        quote! { Self::#unknown(code) }
+    } else if variants.len() > MATCH_UP_TO {
         let mut by_code: Vec<(&(i64, Literal), &Ident)> = codes.iter().zip(&variants).collect();
         by_code.sort_unstable_by_key(|((code, _), _)| *code);
         let table = by_code.into_iter().map(|((_, literal), variant)| {
@@ -703,6 +722,7 @@ pub(super) fn status_enum(api: &Api) -> syn::Result<Vec<Item>> {
         let unknown_payload = UnknownPayload {
             ty: quote! { u16 },
             arm: quote! { Self::#unknown(code) => return ::core::result::Result::Err(*code), },
+            only_arm: quote! { Self::#unknown(code) => ::core::result::Result::Err(*code), },
         };
         methods.push(index_method(&variants, &unknown_payload)?);
         methods.extend(fact_methods(facts)?);
