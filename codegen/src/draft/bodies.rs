@@ -161,27 +161,6 @@ fn id_said(description: &str, ty: &FieldType) -> Option<FieldRole> {
     (said.contains("support") && names_it).then_some(FieldRole::SupportReference)
 }
 
-/// The pattern of a value an example writes with placeholders for its characters (VMware's
-/// `VMW-XXX-XXX`: `VMW-???-???`): parts of `X`s alone, two or more, beside a part that is not.
-fn placeholder_pattern(value: &str) -> Option<String> {
-    let parts: Vec<&str> = value.split(['-', '_', '.', ':']).collect();
-    let placeholder = |part: &&str| part.len() >= 2 && part.bytes().all(|b| b == b'X');
-    if parts.len() < 2 || !parts.iter().any(placeholder) || parts.iter().all(placeholder) {
-        return None;
-    }
-    let mut pattern = String::new();
-    let mut rest = value;
-    for part in &parts {
-        pattern.push_str(&if placeholder(part) { "?".repeat(part.len()) } else { part.to_string() });
-        rest = &rest[part.len()..];
-        if let Some(separator) = rest.chars().next() {
-            pattern.push(separator);
-            rest = &rest[separator.len_utf8()..];
-        }
-    }
-    Some(pattern)
-}
-
 /// A member the page describes as the error's description in words, whatever its name (Yandex
 /// Distribution's `data`, "what went wrong", text or an object of the fields at fault): the
 /// message, where it is text or may be.
@@ -982,11 +961,11 @@ impl Drafter<'_> {
             // (A value written as a pattern, VMware's `VMW-XXX-XXX`, stands for the codes of its
             // form: a family, of no variant.)
             let (patterns, values): (Vec<_>, Vec<_>) =
-                values.into_iter().partition(|(value, _)| placeholder_pattern(value).is_some());
+                values.into_iter().partition(|(value, _)| super::cells::placeholder_pattern(value).is_some());
             let families: Vec<VocabularyValue> = patterns
                 .into_iter()
                 .map(|(value, source)| VocabularyValue {
-                    matches: placeholder_pattern(&value),
+                    matches: super::cells::placeholder_pattern(&value),
                     description: Some(format!("Codes of the form the examples write `{value}`.")),
                     inferred: vec!["description".into()],
                     value,
@@ -1541,11 +1520,11 @@ mod tests {
 
     #[test]
     fn a_value_written_with_placeholders_is_a_pattern() {
-        assert_eq!(super::placeholder_pattern("VMW-XXX-XXX").as_deref(), Some("VMW-???-???"));
-        assert_eq!(super::placeholder_pattern("ERR_XX").as_deref(), Some("ERR_??"));
-        assert_eq!(super::placeholder_pattern("XXX-XXX"), None, "placeholders alone");
-        assert_eq!(super::placeholder_pattern("MAX_X"), None, "one X is a letter");
-        assert_eq!(super::placeholder_pattern("INVALID_REQUEST"), None);
+        assert_eq!(crate::draft::cells::placeholder_pattern("VMW-XXX-XXX").as_deref(), Some("VMW-???-???"));
+        assert_eq!(crate::draft::cells::placeholder_pattern("ERR_XX").as_deref(), Some("ERR_??"));
+        assert_eq!(crate::draft::cells::placeholder_pattern("XXX-XXX"), None, "placeholders alone");
+        assert_eq!(crate::draft::cells::placeholder_pattern("MAX_X"), None, "one X is a letter");
+        assert_eq!(crate::draft::cells::placeholder_pattern("INVALID_REQUEST"), None);
         assert_eq!(branched_on("Branch on the code, not the message."), Vec::<String>::new());
         assert_eq!(branched_on("`type` says which; `code`, to branch on, is finer."), ["code"]);
     }

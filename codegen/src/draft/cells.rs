@@ -163,8 +163,32 @@ pub(super) fn family_pattern(cell: &str) -> Option<String> {
     }
     let digits = text.trim_end_matches(['X', 'x']);
     let wild = text.len() - digits.len();
-    (wild > 0 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| format!("{digits}{}", "?".repeat(wild)))
+    if wild > 0 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(format!("{digits}{}", "?".repeat(wild)));
+    }
+    // (Or parts of `X`s among others, Ahrvo's `EC-AUTH-XXXX`.)
+    placeholder_pattern(&text)
+}
+
+/// The pattern of a code written with placeholders for its characters (VMware's `VMW-XXX-XXX`:
+/// `VMW-???-???`): parts of `X`s alone, two or more, beside a part that is not.
+pub(super) fn placeholder_pattern(value: &str) -> Option<String> {
+    let parts: Vec<&str> = value.split(['-', '_', '.', ':']).collect();
+    let placeholder = |part: &&str| part.len() >= 2 && part.bytes().all(|b| b == b'X');
+    if parts.len() < 2 || !parts.iter().any(placeholder) || parts.iter().all(placeholder) {
+        return None;
+    }
+    let mut pattern = String::new();
+    let mut rest = value;
+    for part in &parts {
+        pattern.push_str(&if placeholder(part) { "?".repeat(part.len()) } else { part.to_string() });
+        rest = &rest[part.len()..];
+        if let Some(separator) = rest.chars().next() {
+            pattern.push(separator);
+            rest = &rest[separator.len_utf8()..];
+        }
+    }
+    Some(pattern)
 }
 
 /// Whether a family's pattern stands for integer codes only (`4000?`, `08*`, `*`).

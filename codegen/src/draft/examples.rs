@@ -171,6 +171,16 @@ fn retry_after_format(value: &str) -> RetryAfterFormat {
     }
 }
 
+/// The strings a JSON value holds, at any depth.
+fn strings_in(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::String(text) => out.push(text.clone()),
+        Value::Array(items) => items.iter().for_each(|item| strings_in(item, out)),
+        Value::Object(members) => members.values().for_each(|member| strings_in(member, out)),
+        _ => {}
+    }
+}
+
 /// An example left out (see [`Drafter::leave_example_out`]): the id its inconsistency's comes
 /// from, what it says, the statements before the one that quotes the body, and how.
 struct LeftOut<'b> {
@@ -406,6 +416,43 @@ impl Drafter<'_> {
         }
         for (code, source) in found {
             self.ensure_status(code, &source);
+        }
+    }
+
+    /// An example under a section that names one status and shows no other example (Horn's
+    /// `## Access Forbidden`, "Code: 403 Forbidden", then its body): sent with that status. A
+    /// value it sends that this section alone lists has that status, and the section's first
+    /// line, where it names no status, as its description.
+    pub(super) fn statuses_of_sections(&mut self) {
+        for (index, section) in self.page.sections.iter().enumerate() {
+            let source = &self.section_ids[index];
+            let shown: Vec<usize> = (0..self.examples.len()).filter(|&e| self.examples[e].source == *source).collect();
+            let [only] = shown[..] else { continue };
+            if self.examples[only].status.is_some() {
+                continue;
+            }
+            let lines = section.prose.iter().chain(section.heading.last());
+            let named: BTreeSet<u16> =
+                lines.flat_map(|line| super::prose::statuses_in(line)).map(|(code, _)| code).collect();
+            let [status] = named.into_iter().collect::<Vec<_>>()[..] else { continue };
+            if !self.statuses.iter().any(|s| s.code == status) {
+                continue;
+            }
+            self.examples[only].status = Some(status);
+            self.examples[only].status_in_prose = true;
+            let mut sent = Vec::new();
+            strings_in(&self.examples[only].body, &mut sent);
+            let description = (section.prose.first())
+                .filter(|line| super::prose::statuses_in(line).is_empty())
+                .map(|line| line.replace('`', ""));
+            let values = self.vocabularies.iter_mut().flat_map(|v| &mut v.values);
+            for value in values.filter(|x| x.source == *source && x.statuses.is_empty() && sent.contains(&x.value)) {
+                value.statuses = vec![status];
+                super::bodies::push_inferred(&mut value.inferred, "statuses");
+                if value.description.is_none() {
+                    value.description.clone_from(&description);
+                }
+            }
         }
     }
 

@@ -80,6 +80,7 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     }
     let mut drafter = Drafter::new(page, id, local_copy);
     drafter.tables();
+    drafter.families_of_other_tables();
     drafter.field_lists();
     // What the prose says of the members the tables list, before the examples are fitted to
     // them (CAIL Health's "treat both as optional", of `error`, which a later example lacks);
@@ -98,6 +99,7 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     drafter.example_vocabularies();
     drafter.status_table_codes();
     drafter.prose();
+    drafter.statuses_of_sections();
     drafter.prose_members();
     drafter.term_members();
     drafter.model_lists();

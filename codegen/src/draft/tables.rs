@@ -6,9 +6,9 @@ use super::bodies::drafted_root;
 use super::cells::{
     class_and_name, code_template, fact_cell, family_pattern, graphql_type, graphql_types, group_after_codes, hedged,
     integer_pattern, is_code_cell, is_code_span, is_header_cell, is_known_header_cell, is_lower_case_header_cell,
-    is_placeholder, is_retry_column, is_yes_no_column, key_template, numbered_name, reason_after_code, said_type,
-    status_and_message, status_and_name, status_phrases, statuses_form, statuses_said, strip_code, type_cell, unescape,
-    wrapping, yes_no, yes_no_form,
+    is_placeholder, is_retry_column, is_yes_no_column, key_template, numbered_name, placeholder_pattern,
+    reason_after_code, said_type, status_and_message, status_and_name, status_phrases, statuses_form, statuses_said,
+    strip_code, type_cell, unescape, wrapping, yes_no, yes_no_form,
 };
 use super::{names, Drafter, TableAt, VocabularyTable};
 use crate::model::{
@@ -279,6 +279,18 @@ impl ValueFact {
 
 /// Whether a column's cells are statuses: most listed, the others said in words (`4xx (502 when
 /// ...)`, `5xx`).
+/// A key template that writes a status and its phrase as two placeholders (`{code} - {reason}`)
+/// written as one, the phrase a form of the code (`{code: - reason}`): a row with no phrase, a
+/// class (`5xx`), is then written bare.
+fn with_phrase_form(template: &str) -> Option<String> {
+    let code_at = template.find("{code}")?;
+    let reason_at = template.find("{reason}")?;
+    let between = template.get(code_at + "{code}".len()..reason_at)?;
+    let form = if between == " " { "reason".to_string() } else { format!("{between}reason") };
+    let written = format!("{{code:{form}}}");
+    Some(format!("{}{written}{}", &template[..code_at], &template[reason_at + "{reason}".len()..]))
+}
+
 /// A column with no header and nothing in any cell (MultiTech's third, `| 400 | Bad Request | |`):
 /// rebuilt empty, as the page has it.
 fn empty_column(table: &PageTable, c: usize) -> bool {
@@ -516,7 +528,12 @@ impl TableKind {
         // Header names, or a column headed "Header" of names (`Ratelimit` has no `-`), or names
         // written in lower case (`x-ratelimit-limit-requests`) of which one is a known header's.
         let lower_case_headers = all(is_lower_case_header_cell) && first.iter().any(|c| is_known_header_cell(c));
-        if all(is_header_cell) || (first_header.contains("header") && all(is_code_cell)) || lower_case_headers {
+        // (Not codes written with placeholders, Ahrvo's `EC-AUTH-XXXX`.)
+        let families = all(|cell| family_pattern(cell).is_some());
+        if (all(is_header_cell) && !families)
+            || (first_header.contains("header") && all(is_code_cell))
+            || lower_case_headers
+        {
             return Some(Self::Headers);
         }
         // A `Type` column of JSON types (an API's "Type" of error is a code column).
@@ -594,6 +611,10 @@ impl TableKind {
         {
             return Some(Self::Codes { key: 0, integer: true });
         }
+        // (A table of the classes of statuses alone, `1xx` to `5xx`, each on a row of its own.)
+        if first.len() >= 2 && all(|cell| status_class_cell(cell).is_some()) {
+            return Some(Self::Statuses { key: 0 });
+        }
         if statuses(0) {
             // The first column after the statuses whose cells pass `test`.
             let column_where =
@@ -660,10 +681,10 @@ impl TableKind {
                 _ => Some(Self::Statuses { key: 0 }),
             };
         }
-        // (Families among them, `*_NOT_FOUND` and `(other)`, beside a code at least.)
-        if all(|cell| is_code_cell(cell) || family_pattern(cell).is_some())
-            && !all(|cell| family_pattern(cell).is_some())
-        {
+        // (Families among them, `*_NOT_FOUND` and `(other)`, beside a code at least; or
+        // families alone, written with placeholders, which another table's codes join.)
+        let placeholders = all(|cell| placeholder_pattern(&strip_code(cell)).is_some());
+        if all(|cell| is_code_cell(cell) || family_pattern(cell).is_some()) && (!families || placeholders) {
             return Some(Self::Codes { key: 0, integer: integer_codes(&first) });
         }
         // Codes in a later column headed so, in code style, beside the names of their kinds
@@ -947,16 +968,25 @@ impl Drafter<'_> {
         let (template, labelled) = match reasons.first() {
             _ if stated.is_some() => (stated.clone().unwrap_or_default(), true),
             Some(Some((_, template))) if reasons.iter().all(|r| r.as_ref().is_some_and(|(_, t)| t == template)) => {
-                // A class is written so too, its name where the statuses' reasons are.
-                if !class_names.iter().all(|name| name.as_ref().is_some_and(|(_, t)| t == template)) {
+                // A class is written so too, its name where the statuses' reasons are; or bare
+                // (Ahrvo's `5xx` below `200 OK`): each status then with its phrase, the class as
+                // it is (`{code:reason}`).
+                let bare_classes = !class_names.is_empty() && class_names.iter().all(Option::is_none);
+                if bare_classes && !grouped {
+                    (with_phrase_form(template)?, true)
+                } else if !class_names.iter().all(|name| name.as_ref().is_some_and(|(_, t)| t == template)) {
                     return None;
-                }
-                match grouped {
-                    true => (template.replace("{reason}", "{group|reason}"), true),
-                    false => (template.clone(), true),
+                } else if grouped {
+                    (template.replace("{reason}", "{group|reason}"), true)
+                } else {
+                    (template.clone(), true)
                 }
             }
-            _ => (code_template(&status_rows[0][key], &codes[0], "{code}")?, false),
+            // (A table of classes alone, Reeleezee's `1xx` to `5xx`: each as written.)
+            _ => match status_rows.first() {
+                Some(row) => (code_template(&row[key], &codes[0], "{code}")?, false),
+                None => (key_template(&column(table, key), "code"), false),
+            },
         };
         let mut columns = Vec::new();
         let mut facts: Vec<(usize, StatusFact)> = Vec::new();
@@ -1878,6 +1908,42 @@ impl Drafter<'_> {
     /// Calls vocabulary `old` `new` wherever the draft names it so far: the vocabulary, the
     /// vocabularies linked to it, the tables it rebuilds; its first table is now named by
     /// `heading`.
+    /// A table of families alone (Ahrvo's `Format | Definition`: `EC-AUTH-XXXX`, `EC-VA-XXXX`)
+    /// beside a vocabulary of codes of those families: its families are that vocabulary's.
+    pub(super) fn families_of_other_tables(&mut self) {
+        let alone: Vec<String> = (self.vocabularies.iter())
+            .filter(|v| v.values.is_empty() && !v.families.is_empty() && self.vocabulary_tables.contains_key(&v.name))
+            .map(|v| v.name.clone())
+            .collect();
+        for name in alone {
+            let Some(at) = self.vocabularies.iter().position(|v| v.name == name) else { continue };
+            let families = &self.vocabularies[at].families;
+            let of_them = |value: &VocabularyValue| {
+                families
+                    .iter()
+                    .any(|f| crate::model::family_names(f.matches.as_deref().unwrap_or(&f.value), &value.value))
+            };
+            let Some(joined) = (self.vocabularies.iter())
+                .find(|v| {
+                    v.name != name && v.wire_type == self.vocabularies[at].wire_type && v.values.iter().any(of_them)
+                })
+                .map(|v| v.name.clone())
+            else {
+                continue;
+            };
+            let alone = self.vocabularies.remove(at);
+            if let Some(vocabulary) = self.vocabularies.iter_mut().find(|v| v.name == joined) {
+                vocabulary.families.extend(alone.families);
+            }
+            for spec in self.table_specs.values_mut() {
+                if matches!(&spec.rows, TableRows::Vocabulary(rows) if *rows == name) {
+                    spec.rows = TableRows::Vocabulary(joined.clone());
+                }
+            }
+            self.vocabulary_tables.remove(&name);
+        }
+    }
+
     fn rename_vocabulary(&mut self, old: &str, new: &str, heading: Vec<String>) {
         for vocabulary in &mut self.vocabularies {
             if vocabulary.name == old {
@@ -2608,6 +2674,13 @@ mod tests {
         );
         assert_eq!(said_keyed_by_data("`errors` is keyed by field name; `code` is not."), ["errors"]);
         assert!(said_keyed_by_data("`errors` lists the problems.").is_empty());
+    }
+
+    #[test]
+    fn a_status_and_its_phrase_are_one_placeholder_where_classes_are_written_bare() {
+        assert_eq!(super::with_phrase_form("{code} {reason}").as_deref(), Some("{code:reason}"));
+        assert_eq!(super::with_phrase_form("**{code} - {reason}**").as_deref(), Some("**{code: - reason}**"));
+        assert_eq!(super::with_phrase_form("{code}"), None);
     }
 
     #[test]

@@ -85,11 +85,14 @@ fn a_broken_catalog_touches_nothing() {
     fs::write(root.join(format!("generated/src/{}.rs", first.module)), "// stale\n").unwrap();
     let catalog = root.join(&last.file);
     let text = fs::read_to_string(&catalog).unwrap();
+    assert!(text.contains("\nstatuses:\n"), "{}: no `statuses:` block", last.file);
+    // (Indented as the catalog indents its list: a draft writes `- code:` at the margin.)
+    let after = &text[text.find("\nstatuses:\n").unwrap() + "\nstatuses:\n".len()..];
+    let indent: String = after.chars().take_while(|c| *c == ' ').collect();
     let bad_status = format!(
-        "\nstatuses:\n  - {{ code: 999, reason: Nine, description: Not a status, source: {} }}\n",
+        "\nstatuses:\n{indent}- {{ code: 999, reason: Nine, description: Not a status, source: {} }}\n",
         last.sections[0].id
     );
-    assert!(text.contains("\nstatuses:\n"), "{}: no `statuses:` block", last.file);
     fs::write(&catalog, text.replacen("\nstatuses:\n", &bad_status, 1)).unwrap();
     let before = snapshot(&root);
 
