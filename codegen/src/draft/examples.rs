@@ -424,10 +424,23 @@ impl Drafter<'_> {
     /// value it sends that this section alone lists has that status, and the section's first
     /// line, where it names no status, as its description.
     pub(super) fn statuses_of_sections(&mut self) {
-        for (index, section) in self.page.sections.iter().enumerate() {
-            let source = &self.section_ids[index];
-            let shown: Vec<usize> = (0..self.examples.len()).filter(|&e| self.examples[e].source == *source).collect();
-            let [only] = shown[..] else { continue };
+        // (The examples by section, read once: a page may have many of both.)
+        let mut shown: std::collections::BTreeMap<&str, Vec<usize>> = std::collections::BTreeMap::new();
+        for (at, example) in self.examples.iter().enumerate() {
+            shown.entry(example.source.as_str()).or_default().push(at);
+        }
+        let alone: Vec<(usize, usize)> = (self.section_ids.iter().enumerate())
+            .filter_map(|(index, id)| match shown.get(id.as_str()).map(Vec::as_slice) {
+                Some(&[only]) => Some((index, only)),
+                _ => None,
+            })
+            .collect();
+        // What each such section gives the values it lists: its status, the texts its example
+        // sends, its first line (applied below in one pass over the values).
+        let mut given: std::collections::BTreeMap<String, (u16, Vec<String>, Option<String>)> =
+            std::collections::BTreeMap::new();
+        for (index, only) in alone {
+            let section = &self.page.sections[index];
             if self.examples[only].status.is_some() {
                 continue;
             }
@@ -445,12 +458,15 @@ impl Drafter<'_> {
             let description = (section.prose.first())
                 .filter(|line| super::prose::statuses_in(line).is_empty())
                 .map(|line| line.replace('`', ""));
-            let values = self.vocabularies.iter_mut().flat_map(|v| &mut v.values);
-            for value in values.filter(|x| x.source == *source && x.statuses.is_empty() && sent.contains(&x.value)) {
-                value.statuses = vec![status];
+            given.insert(self.section_ids[index].clone(), (status, sent, description));
+        }
+        for value in self.vocabularies.iter_mut().flat_map(|v| &mut v.values) {
+            let Some((status, sent, description)) = given.get(&value.source) else { continue };
+            if value.statuses.is_empty() && sent.contains(&value.value) {
+                value.statuses = vec![*status];
                 super::bodies::push_inferred(&mut value.inferred, "statuses");
                 if value.description.is_none() {
-                    value.description.clone_from(&description);
+                    value.description.clone_from(description);
                 }
             }
         }
