@@ -670,7 +670,10 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
             .iter()
             .flat_map(|t| &t.rows)
             .filter(|row| !about_another_value(row) && !rebuilt.contains(row));
-        for line in section.prose.iter().chain(rows.flatten()) {
+        // (And a block's definitions, which the drafter reads as prose.)
+        let defined: Vec<String> =
+            section.code_blocks.iter().filter_map(|block| block.definitions()).flatten().collect();
+        for line in section.prose.iter().chain(rows.flatten()).chain(&defined) {
             for word in code_spans(line) {
                 let under = prefixes.iter().any(|p| word.len() > p.len() && word.starts_with(p) && !word.contains(' '))
                     || leads.iter().any(|lead| word.len() > lead.len() && word.starts_with(lead));

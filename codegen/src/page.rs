@@ -91,6 +91,25 @@ impl CodeBlock {
         json_as_written(&self.text)
     }
 
+    /// The terms a block of plain text defines, one a line, each in code style and the words
+    /// that say what it means set apart by two spaces or more (a snippet's `invalid_grant   The
+    /// grant is invalid`): three at least, each written as a line of prose that defines it
+    /// (`` `invalid_grant`: The grant is invalid ``).
+    pub fn definitions(&self) -> Option<Vec<String>> {
+        if !["", "text", "txt", "plaintext", "bash", "sh", "console"].contains(&self.language.as_str()) {
+            return None;
+        }
+        let lines: Vec<&str> = self.text.lines().filter(|line| !line.trim().is_empty()).collect();
+        let defined = |line: &&str| {
+            let (term, said) = line.trim().split_once("  ")?;
+            let code_style = term.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && term.contains('_');
+            let said = said.trim();
+            (code_style && !said.is_empty()).then(|| format!("`{term}`: {said}"))
+        };
+        let defined: Vec<String> = lines.iter().filter_map(defined).collect();
+        (defined.len() >= 3 && defined.len() == lines.len()).then_some(defined)
+    }
+
     /// The object the block outlines rather than shows (see [`outline`]): a block that is no
     /// response head and reads as no JSON.
     pub fn outline(&self) -> Option<Outlined> {
@@ -1093,6 +1112,24 @@ mod tests {
         let section = &page.sections[0];
         assert_eq!(section.prose, ["message", "Type: string", "required", "code", "After."]);
         assert_eq!(section.prose_depths, [1, 2, 2, 1, 0]);
+    }
+
+    #[test]
+    fn a_block_of_plain_text_may_define_terms() {
+        let page = super::parse_page(
+            "# T\n\n```text\ninvalid_request   A parameter is missing.\ninvalid_client    No such client.\n\
+             invalid_grant     The grant expired.\n```\n\n```\nnot a definition\nat all\nhere\n```\n",
+        );
+        let blocks = &page.sections[0].code_blocks;
+        assert_eq!(
+            blocks[0].definitions().unwrap(),
+            [
+                "`invalid_request`: A parameter is missing.",
+                "`invalid_client`: No such client.",
+                "`invalid_grant`: The grant expired."
+            ]
+        );
+        assert_eq!(blocks[1].definitions(), None);
     }
 
     #[test]

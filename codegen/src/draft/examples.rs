@@ -255,7 +255,8 @@ impl Drafter<'_> {
             }
             let is_text = |b: &&crate::page::CodeBlock| texts.iter().any(|(_, text)| std::ptr::eq(*text, *b));
             for block in section.code_blocks.iter().filter(|b| !matches!(b.language.as_str(), "http" | "json")) {
-                if is_text(&block) {
+                // (A block of definitions is read as prose.)
+                if is_text(&block) || block.definitions().is_some() {
                     continue;
                 }
                 let at = format!("{} (line {})", self.section_title(index), block.line);

@@ -98,6 +98,7 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     drafter.namespaced_codes();
     drafter.example_vocabularies();
     drafter.status_table_codes();
+    drafter.possible_values();
     drafter.prose();
     drafter.statuses_of_sections();
     drafter.prose_members();

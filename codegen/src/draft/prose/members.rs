@@ -324,7 +324,78 @@ fn members_said_held(line: &str) -> Option<(&str, Vec<&str>, bool)> {
     (!members.is_empty()).then_some((object, members, alternatives))
 }
 
+/// The values a line lists for the member above it, as schema references write them
+/// ("Possible values: [`invalid_request`, `invalid_client`]", "Enum: ...").
+fn possible_values(line: &str) -> Option<Vec<String>> {
+    let lower = line.trim_start_matches(['*', ' ']).to_lowercase();
+    const LABELS: [&str; 5] = ["possible values", "allowed values", "valid values", "enum", "one of"];
+    let label = LABELS.iter().find(|label| lower.starts_with(*label))?;
+    let rest = line.trim_start_matches(['*', ' '])[label.len()..].trim_start_matches(['*', ':', ' ']);
+    let spans: Vec<String> = code_spans(rest).map(|span| crate::page::unquoted(span).to_string()).collect();
+    let values = match spans.is_empty() {
+        true => (rest.trim().trim_start_matches('[').trim_end_matches(['.', ']']).split(','))
+            .map(|value| value.trim().trim_matches('"').to_string())
+            .collect(),
+        false => spans,
+    };
+    (!values.is_empty() && values.iter().all(|value| is_member_word(value))).then_some(values)
+}
+
 impl Drafter<'_> {
+    /// Values a schema reference lists under a member's term ("**error** string **required**",
+    /// then "Possible values: [...]", PrivX's): values of that member's vocabulary, made where
+    /// it has none yet.
+    pub(in crate::draft) fn possible_values(&mut self) {
+        let page = self.page;
+        for (index, section) in page.sections.iter().enumerate() {
+            let mut term: Option<&str> = None;
+            for line in &section.prose {
+                if let Some((word, Some(_), _)) = term_line(line) {
+                    term = Some(word);
+                    continue;
+                }
+                let (Some(member), Some(values)) = (term, possible_values(line)) else { continue };
+                let source = self.section_ids[index].clone();
+                self.listed_values_of(member, &values, &source);
+            }
+        }
+    }
+
+    /// `values`, listed for `member`: added to its vocabulary, or made its vocabulary where it is
+    /// text.
+    fn listed_values_of(&mut self, member: &str, values: &[String], source: &str) {
+        for (body, at) in self.named_members(&[member]) {
+            let field = &self.bodies[body].fields[at];
+            let name = match field.ty.values() {
+                FieldType::Vocabulary(name) => name.clone(),
+                FieldType::String => {
+                    let base = format!("{}Code", crate::draft::names::pascal(member));
+                    let name = self.fresh_body_name(&base);
+                    self.vocabularies.push(crate::model::Vocabulary {
+                        name: name.clone(),
+                        description: format!("The values the page lists for `{member}`."),
+                        source: source.to_string(),
+                        ..crate::model::Vocabulary::default()
+                    });
+                    let field = &mut self.bodies[body].fields[at];
+                    field.ty = FieldType::Vocabulary(name.clone());
+                    name
+                }
+                _ => continue,
+            };
+            let Some(vocabulary) = self.vocabularies.iter_mut().find(|v| v.name == name) else { continue };
+            for value in values {
+                if !vocabulary.values.iter().any(|x| x.value == *value) {
+                    vocabulary.values.push(crate::model::VocabularyValue {
+                        value: value.clone(),
+                        source: source.to_string(),
+                        ..crate::model::VocabularyValue::default()
+                    });
+                }
+            }
+        }
+    }
+
     /// Members the prose says an object has that no example sent (Klaviyo's "`source` has a
     /// `pointer` ..., or a `parameter` ...": only `pointer` shown): members of its shape, text,
     /// described by the sentence. Members offered as alternatives are each sent only sometimes.
@@ -994,6 +1065,19 @@ mod tests {
         assert_eq!(members_said_held("Each error has a `code`."), None, "no object named first");
         assert_eq!(members_said_held("`source` has no members of note."), None);
         assert_eq!(members_said_held("`code` has `\"invalid value\"` at most."), None, "a value, not a member");
+    }
+
+    #[test]
+    fn a_line_may_list_the_values_of_the_member_above_it() {
+        let values = |line: &str| super::possible_values(line);
+        let listed = |words: &[&str]| Some(words.iter().map(|w| w.to_string()).collect::<Vec<_>>());
+        assert_eq!(
+            values("Possible values: [`invalid_request`, `invalid_client`]"),
+            listed(&["invalid_request", "invalid_client"])
+        );
+        assert_eq!(values("Enum: a, b, c"), listed(&["a", "b", "c"]));
+        assert_eq!(values("Possible values depend on the endpoint."), None);
+        assert_eq!(values("The code."), None);
     }
 
     #[test]

@@ -60,7 +60,10 @@ impl Drafter<'_> {
         for (index, section) in page.sections.iter().enumerate() {
             let source = self.section_ids[index].clone();
             self.heading_status(section, &source);
-            for line in &section.prose {
+            // (And the lines of a block that defines terms, as prose would: a snippet's codes.)
+            let defined: Vec<String> =
+                section.code_blocks.iter().filter_map(|block| block.definitions()).flatten().collect();
+            for line in section.prose.iter().chain(&defined) {
                 // Most lines hold no number: no status to look for.
                 let mut statuses =
                     if line.bytes().any(|b| b.is_ascii_digit()) { statuses_in(line) } else { Vec::new() };
