@@ -144,6 +144,11 @@ impl CodeBlock {
     /// block, as pages that write them apart have them.
     fn read_as_shown(mut self) -> Vec<CodeBlock> {
         const SAYS: &[&str] = &["json", "http"];
+        // (An OpenAPI response object in YAML, Tote's: the example it gives, after a head of the
+        // headers it gives examples of.)
+        if let Some(blocks) = self.openapi_response() {
+            return blocks;
+        }
         // (Several bodies in one block, each after a comment saying what it is: a block each.)
         if let Some(values) = several_values(&self.text) {
             let block =
@@ -174,6 +179,38 @@ impl CodeBlock {
         // Both halves are where the block is.
         let body = CodeBlock { language: language.into(), text: body.to_string(), line: self.line };
         vec![CodeBlock { text: head.to_string(), ..self }, body]
+    }
+
+    /// A YAML block that is an OpenAPI response object (its `content`'s media types, one with an
+    /// `example`, and maybe `headers`): a block of the headers that have an example, and the
+    /// example as a JSON block.
+    fn openapi_response(&self) -> Option<Vec<CodeBlock>> {
+        if !["yaml", "yml"].contains(&self.language.as_str()) {
+            return None;
+        }
+        let response: Value = serde_yaml::from_str(&self.text).ok()?;
+        let example = response.get("content")?.as_object()?.values().find_map(|media| {
+            let examples = media.get("examples").and_then(Value::as_object);
+            let first = examples.and_then(|named| named.values().find_map(|e| e.get("value")));
+            media.get("example").or(first).filter(|example| is_a_body(example)).cloned()
+        })?;
+        let headers: Vec<String> = (response.get("headers").and_then(Value::as_object).into_iter().flatten())
+            .filter_map(|(name, header)| {
+                let example = header.get("example").or_else(|| header.get("schema")?.get("example"))?;
+                let value = match example {
+                    Value::String(text) => text.clone(),
+                    other => other.to_string(),
+                };
+                Some(format!("{name}: {value}"))
+            })
+            .collect();
+        let json = serde_json::to_string_pretty(&example).ok()?;
+        let mut blocks = Vec::new();
+        if !headers.is_empty() {
+            blocks.push(CodeBlock { language: "http".into(), text: headers.join("\n"), line: self.line });
+        }
+        blocks.push(CodeBlock { language: "json".into(), text: json, line: self.line });
+        Some(blocks)
     }
 
     /// The block read as an HTTP response head (`HTTP/1.1 429 Too Many Requests`, then headers;
@@ -1112,6 +1149,21 @@ mod tests {
         let section = &page.sections[0];
         assert_eq!(section.prose, ["message", "Type: string", "required", "code", "After."]);
         assert_eq!(section.prose_depths, [1, 2, 2, 1, 0]);
+    }
+
+    #[test]
+    fn an_openapi_response_in_yaml_shows_its_example_and_headers() {
+        let page = super::parse_page(
+            "# T\n\n```yaml\nheaders:\n  Retry-After:\n    schema:\n      type: integer\n    example: 60\n\
+             content:\n  application/json:\n    example:\n      error:\n        code: SLOW_DOWN\n```\n",
+        );
+        let blocks = &page.sections[0].code_blocks;
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(blocks[0].http_response().headers, [("Retry-After".to_string(), "60".to_string())]);
+        assert_eq!(blocks[1].json().unwrap(), serde_json::json!({ "error": { "code": "SLOW_DOWN" } }));
+        // A YAML block of anything else stays as written.
+        let other = super::parse_page("# T\n\n```yaml\nname: value\n```\n");
+        assert_eq!(other.sections[0].code_blocks[0].language, "yaml");
     }
 
     #[test]

@@ -122,6 +122,10 @@ fn role_for(key: &str, ty: &FieldType) -> Option<FieldRole> {
     }
 }
 
+/// A member that may hold the code: the shape that has it, its path from the root body, and
+/// the values the examples send in it, each with the section that shows it.
+type CodeCandidate = (usize, Vec<String>, Vec<(String, String)>);
+
 /// How exactly a member's name says it holds the code: `code`, `error_code` first, then
 /// `error`, then `type`, then `name`.
 /// In a problem details body (RFC 9457: `type`, `title`, `detail`) its `type` comes first.
@@ -864,66 +868,71 @@ impl Drafter<'_> {
             // The first code-like member whose values are codes: not sentences only (`error`
             // holding messages is the message), and none a table's (such a member takes the
             // table's vocabulary when the bodies are typed).
-            let found = candidates.iter().find_map(|(owner, path)| {
-                let (mut values, sending) = values_of(path);
-                // (Or, where no example sends the member, the value its table gives: MyFitnessPal's
-                // `subscribe/3`, in a column of defaults.)
-                let key = path.last().map(String::as_str);
-                let field = self.bodies[*owner].fields.iter().find(|f| Some(f.name.as_str()) == key);
-                if let Some((example, source)) = field.and_then(|f| Some((f.example.clone()?, f.source.clone()))) {
-                    if values.is_empty() {
-                        values.push((example, source));
+            let qualifying: Vec<CodeCandidate> = candidates
+                .iter()
+                .filter_map(|(owner, path)| {
+                    let (mut values, sending) = values_of(path);
+                    // (Or, where no example sends the member, the value its table gives: MyFitnessPal's
+                    // `subscribe/3`, in a column of defaults.)
+                    let key = path.last().map(String::as_str);
+                    let field = self.bodies[*owner].fields.iter().find(|f| Some(f.name.as_str()) == key);
+                    if let Some((example, source)) = field.and_then(|f| Some((f.example.clone()?, f.source.clone()))) {
+                        if values.is_empty() {
+                            values.push((example, source));
+                        }
                     }
-                }
-                let sentences = values.iter().all(|(v, _)| v.trim().contains(char::is_whitespace));
-                // (A table's code after a namespace is that code: `ns#ThrottlingException`.)
-                // (Or every one is written as one table's codes are: a placeholder for them,
-                // `ERROR_CODE`.)
-                let sent: BTreeSet<String> = values.iter().map(|(v, _)| v.clone()).collect();
-                let tabled = values.iter().any(|(v, _)| {
-                    known.contains(v.as_str()) || namespaced.contains(crate::model::without_namespace(v, Some('#')))
-                }) || self.vocabulary_styled_like(&sent, VocabularyType::String).is_some();
-                // One value in every example that sends the member is a constant (a problem
-                // type's one URI), not codes; unless it is written as codes are (Buildr's one
-                // `rate_limit_exceeded`, on a page of its one error).
-                let snake = |v: &str| v.contains('_') && !v.contains(char::is_whitespace) && !v.contains('/');
-                let constant = values.len() == 1 && sending >= 2 && !snake(&values[0].0);
-                // Numbers that are all statuses repeat the status (Google's `error.code` 404);
-                // a `status` that is no code-like text is a state (`"error"`, `"Failure"`).
-                let statuses = |v: &String| v.parse::<u16>().is_ok_and(|n| (100..=599).contains(&n));
-                let screaming = |v: &String| v.contains('_') && v.chars().all(|c| c.is_ascii_uppercase() || c == '_');
-                // Reason phrases name the status (OneLogin's `type`: `Unauthorized`), as written:
-                // a code in lower case is a code (tastytrade's `unauthorized`).
-                let phrases = |v: &String| {
-                    (100..=599)
-                        .filter_map(crate::model::standard_reason)
-                        .any(|reason| reason == v || (v.contains(' ') && reason.eq_ignore_ascii_case(v)))
-                };
-                // (Not a number the examples send beside another status: Sierra's `code` 113.)
-                let beside_the_status = |v: &String| {
-                    let key = path.last().map_or("", String::as_str);
-                    v.parse::<u64>().is_ok_and(|n| beside.get(key).is_some_and(|numbers| numbers.contains(&n)))
-                };
-                let not_codes = match path.last().map(|key| names::bare(key)).as_deref() {
-                    Some("status") => !values.iter().all(|(v, _)| screaming(v)),
-                    _ => values.iter().all(|(v, _)| (statuses(v) && !beside_the_status(v)) || phrases(v)),
-                };
-                // A member its description says people read is their message (Mastodon's
-                // `error`, "what went wrong, for people to read"), whatever some values look like.
-                let key = path.last().map(String::as_str);
-                let for_people = (self.bodies[*owner].fields.iter())
-                    .any(|f| Some(f.name.as_str()) == key && read_by_people(&f.description));
-                // A member that only says the body is an error (Bitbucket's `"type": "error"`)
-                // tells no error from another, even in a page's one example.
-                let marker =
-                    |v: &String| ["error", "errors", "failure", "fail", "failed"].contains(&v.to_lowercase().as_str());
-                let not_codes = not_codes || for_people || values.iter().all(|(v, _)| marker(v));
-                (!values.is_empty() && !sentences && !tabled && !constant && !not_codes).then_some((
-                    *owner,
-                    path.clone(),
-                    values,
-                ))
-            });
+                    let sentences = values.iter().all(|(v, _)| v.trim().contains(char::is_whitespace));
+                    // (A table's code after a namespace is that code: `ns#ThrottlingException`.)
+                    // (Or every one is written as one table's codes are: a placeholder for them,
+                    // `ERROR_CODE`.)
+                    let sent: BTreeSet<String> = values.iter().map(|(v, _)| v.clone()).collect();
+                    let tabled = values.iter().any(|(v, _)| {
+                        known.contains(v.as_str()) || namespaced.contains(crate::model::without_namespace(v, Some('#')))
+                    }) || self.vocabulary_styled_like(&sent, VocabularyType::String).is_some();
+                    // One value in every example that sends the member is a constant (a problem
+                    // type's one URI), not codes; unless it is written as codes are (Buildr's one
+                    // `rate_limit_exceeded`, on a page of its one error).
+                    let snake = |v: &str| v.contains('_') && !v.contains(char::is_whitespace) && !v.contains('/');
+                    let constant = values.len() == 1 && sending >= 2 && !snake(&values[0].0);
+                    // Numbers that are all statuses repeat the status (Google's `error.code` 404);
+                    // a `status` that is no code-like text is a state (`"error"`, `"Failure"`).
+                    let statuses = |v: &String| v.parse::<u16>().is_ok_and(|n| (100..=599).contains(&n));
+                    let screaming =
+                        |v: &String| v.contains('_') && v.chars().all(|c| c.is_ascii_uppercase() || c == '_');
+                    // Reason phrases name the status (OneLogin's `type`: `Unauthorized`), as written:
+                    // a code in lower case is a code (tastytrade's `unauthorized`).
+                    let phrases = |v: &String| {
+                        (100..=599)
+                            .filter_map(crate::model::standard_reason)
+                            .any(|reason| reason == v || (v.contains(' ') && reason.eq_ignore_ascii_case(v)))
+                    };
+                    // (Not a number the examples send beside another status: Sierra's `code` 113.)
+                    let beside_the_status = |v: &String| {
+                        let key = path.last().map_or("", String::as_str);
+                        v.parse::<u64>().is_ok_and(|n| beside.get(key).is_some_and(|numbers| numbers.contains(&n)))
+                    };
+                    let not_codes = match path.last().map(|key| names::bare(key)).as_deref() {
+                        Some("status") => !values.iter().all(|(v, _)| screaming(v)),
+                        _ => values.iter().all(|(v, _)| (statuses(v) && !beside_the_status(v)) || phrases(v)),
+                    };
+                    // A member its description says people read is their message (Mastodon's
+                    // `error`, "what went wrong, for people to read"), whatever some values look like.
+                    let key = path.last().map(String::as_str);
+                    let for_people = (self.bodies[*owner].fields.iter())
+                        .any(|f| Some(f.name.as_str()) == key && read_by_people(&f.description));
+                    // A member that only says the body is an error (Bitbucket's `"type": "error"`)
+                    // tells no error from another, even in a page's one example.
+                    let marker = |v: &String| {
+                        ["error", "errors", "failure", "fail", "failed"].contains(&v.to_lowercase().as_str())
+                    };
+                    let not_codes = not_codes || for_people || values.iter().all(|(v, _)| marker(v));
+                    (!values.is_empty() && !sentences && !tabled && !constant && !not_codes).then_some((
+                        *owner,
+                        path.clone(),
+                        values,
+                    ))
+                })
+                .collect();
             // (Or, on a page that lists no code at all, a member named for the code alone whose
             // examples send none but placeholders, Broadcom's `"errorCode": "string"`: a vocabulary
             // of no value, open to every code the API sends.)
@@ -939,6 +948,29 @@ impl Drafter<'_> {
                     none_listed && strictly_code(key) && text(*owner, key) && values_of(path).0.is_empty()
                 })
             };
+            // The first; or, where its description lists none of its values, a member of text beside
+            // it whose name says code more plainly (Resonatia's `error.code` after `error.type`, each
+            // with the values of the examples alone; not Mistral's `type`, whose description lists
+            // them).
+            let described = |(owner, path, _): &&CodeCandidate| {
+                let key = path.last().map_or("", String::as_str);
+                let field = self.bodies[*owner].fields.iter().find(|f| f.name == key);
+                field.is_some_and(|f| crate::page::code_spans(&f.description).any(|span| span != key))
+            };
+            let rank = |path: &[String]| code_rank(path.last().map_or("", String::as_str), false);
+            let text = |(owner, path, _): &&CodeCandidate| {
+                let key = path.last().map_or("", String::as_str);
+                self.bodies[*owner].fields.iter().any(|f| f.name == key && f.ty == FieldType::String)
+            };
+            let found = qualifying.first().map(|first| {
+                let sibling = (qualifying.iter().skip(1))
+                    .filter(|other| other.0 == first.0 && other.1[..other.1.len() - 1] == first.1[..first.1.len() - 1])
+                    .find(|other| rank(&other.1) < rank(&first.1) && text(other) && text(&first));
+                match sibling {
+                    Some(sibling) if !described(&first) => sibling.clone(),
+                    _ => first.clone(),
+                }
+            });
             let found = found.or_else(|| unlisted().map(|(owner, path)| (*owner, path.clone(), Vec::new())));
             let Some((owner, path, values)) = found else { continue };
             let key = path.last().cloned().unwrap_or_default();

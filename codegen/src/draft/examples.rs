@@ -446,8 +446,9 @@ impl Drafter<'_> {
                 continue;
             }
             let lines = section.prose.iter().chain(section.heading.last());
-            let named: BTreeSet<u16> =
+            let mut named: BTreeSet<u16> =
                 lines.flat_map(|line| super::prose::statuses_in(line)).map(|(code, _)| code).collect();
+            named.extend(section.heading.last().and_then(|heading| super::prose::heading_reason_status(heading)));
             let [status] = named.into_iter().collect::<Vec<_>>()[..] else { continue };
             if !self.statuses.iter().any(|s| s.code == status) {
                 continue;

@@ -14,7 +14,7 @@ mod statuses;
 pub(super) use members::{
     is_member_word, left_out, said_of_the_request, sent_sometimes, starts_with_a_condition, when_there_is_one,
 };
-pub(super) use statuses::{defined_status, heading_class, statuses_in};
+pub(super) use statuses::{defined_status, heading_class, heading_reason_status, statuses_in};
 
 use super::Drafter;
 use crate::model::{Status, TableRows};

@@ -213,6 +213,20 @@ fn standard_reason_after(after: &[&str], code: u16) -> Option<&'static str> {
         .then_some(standard)
 }
 
+/// The error status a heading names by its reason phrase alone (`Too Many Requests`), or by a
+/// response named after it, the phrase without its spaces, after the page's name (`Tote API:
+/// TooManyRequests`, as OpenAPI names its responses).
+pub(in crate::draft) fn heading_reason_status(heading: &str) -> Option<u16> {
+    let heading = heading.trim().trim_matches(['`', '*']);
+    let named = heading.rsplit_once(": ").map_or(heading, |(_, name)| name).trim_matches(['`', '*']);
+    let spaced = crate::model::status_of_reason(heading);
+    let squashed = || {
+        let word = named.bytes().all(|b| b.is_ascii_alphanumeric()).then_some(named)?;
+        (400..=599).find(|&code| standard_reason_after(&[word], code).is_some())
+    };
+    spaced.filter(|code| *code >= 400).or_else(squashed)
+}
+
 /// A line that starts with a status and says what it means after a separator (`**400 Bad
 /// Request**: the body is not JSON`, `404 - Not found. No such route`): the status, and what
 /// follows the separator.
@@ -299,10 +313,10 @@ impl Drafter<'_> {
             named.extend(defined);
         }
         // A heading that is an error status's reason phrase alone (tastytrade's `## Too Many
-        // Requests`) is about that status.
+        // Requests`), or names a response after it (Tote's `TooManyRequests`), is about that
+        // status.
         if named.is_empty() {
-            let heading = heading.trim().trim_matches(['`', '*']);
-            named.extend(crate::model::status_of_reason(heading).filter(|code| *code >= 400).map(|code| (code, None)));
+            named.extend(heading_reason_status(heading).map(|code| (code, None)));
         }
         for (code, reason) in named {
             let standard = crate::model::standard_reason(code).is_some();
@@ -348,6 +362,9 @@ mod tests {
         assert!(!called_success("200 is success, and 400 a failure.", 400), "not a 2xx");
         assert!(!called_success("With OCS version 1 the HTTP status is always 200", 200));
         assert!(!called_success("Code: 200 OK", 200), "the reason phrase alone");
+        assert_eq!(super::heading_reason_status("Tote API: TooManyRequests"), Some(429));
+        assert_eq!(super::heading_reason_status("Too Many Requests"), Some(429));
+        assert_eq!(super::heading_reason_status("Errors: OK"), None, "no error's");
         assert!(called_success("A 200 OK means the request worked.", 200));
         assert!(called_success("Writes are accepted with a 202 and done later: a 202 is not an error.", 202));
     }
