@@ -394,7 +394,10 @@ pub fn says_it_succeeded(body: &Value) -> bool {
     body.as_object().is_some_and(|members| {
         members.iter().any(|(name, value)| match (crate::names::bare(name).as_str(), value) {
             ("success" | "succeeded" | "successful" | "ok", Value::Bool(true)) => true,
-            ("status" | "result", Value::String(said)) => ["success", "ok"].contains(&said.to_lowercase().as_str()),
+            // (Or `state`, MailUp's `"State": "DONE"`.)
+            ("status" | "result" | "state", Value::String(said)) => {
+                ["success", "ok", "done", "completed", "succeeded"].contains(&said.to_lowercase().as_str())
+            }
             _ => false,
         })
     })

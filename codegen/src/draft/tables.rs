@@ -624,8 +624,14 @@ impl TableKind {
             // header names a code: AfterShip's `meta.code`, `401` among `40000`, `40001`.)
             let codes = column_where(&|c, cells| {
                 let statuses = cells.iter().filter(|cell| status_codes(cell).is_some()).count();
-                let few =
-                    statuses == 0 || (table.header[c].to_lowercase().contains("code") && statuses * 2 < cells.len());
+                let header = table.header[c].to_lowercase();
+                // (Or a column headed as the application's codes beside statuses that repeat:
+                // MailUp's `Application Code`, `100` to `302`, which numbers of statuses would be.)
+                let apart = header.contains("code")
+                    && !header.contains("http")
+                    && !header.contains("status")
+                    && !all_distinct(&first);
+                let few = statuses == 0 || (header.contains("code") && statuses * 2 < cells.len()) || apart;
                 cells.iter().all(|cell| is_code_cell(cell)) && few && all_distinct(cells)
             });
             // Or a column the page marks as its codes: code spans, or headed `Code` (a status

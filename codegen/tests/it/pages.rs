@@ -424,6 +424,11 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
         let key_in = |pair: &[usize]| {
             let [open, close] = pair else { return None };
             let block = &page[*open..*close];
+            // (Not a body that says the request succeeded, which no catalog keeps: MailUp's.)
+            let json = block.split_once('\n').and_then(|(_, body)| serde_json::from_str(body).ok());
+            if json.is_some_and(|body: serde_json::Value| codegen::page::says_it_succeeded(&body)) {
+                return None;
+            }
             if let Some(at) = block.find(&format!("\"{key}\"")) {
                 return Some((open + at, format!("\"{key}\"")));
             }
