@@ -1400,7 +1400,7 @@ impl Drafter<'_> {
         }
     }
 
-    fn vocabulary_keyed_by(&self, name: &str, wire: VocabularyType) -> Option<String> {
+    pub(super) fn vocabulary_keyed_by(&self, name: &str, wire: VocabularyType) -> Option<String> {
         self.vocabularies
             .iter()
             .filter(|v| v.wire_type == wire)

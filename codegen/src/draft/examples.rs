@@ -406,7 +406,10 @@ impl Drafter<'_> {
                     else {
                         continue;
                     };
-                    let named = named_for_the_status(key) || self.said_to_be_the_status(key);
+                    // (Not a member a table of codes is keyed by, IntelliSMS's `status`, whose
+                    // numbers are its codes.)
+                    let keyed = self.vocabulary_keyed_by(key, crate::model::VocabularyType::Integer).is_some();
+                    let named = (named_for_the_status(key) && !keyed) || self.said_to_be_the_status(key);
                     let phrased = names::bare(key) == "code"
                         && phrases.iter().any(|phrase| crate::model::is_reason_of(code, phrase));
                     if named || phrased {

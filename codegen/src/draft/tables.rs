@@ -735,10 +735,14 @@ impl Drafter<'_> {
                 // (Or rows in bold that head each class of statuses, Aipix's `**4xx range
                 // codes**`: the table is read without them.)
                 let headed = grouped.is_none().then(|| ClassesHeaded::of(original)).flatten();
-                let table = match (&grouped, &headed) {
-                    (Some(grouped), _) => &grouped.members,
-                    (None, Some(headed)) => &headed.members,
-                    (None, None) => original,
+                // (Or rows in bold that head groups of codes in the codes' own column, IntelliSMS's
+                // `**User specific (200-299)**`.)
+                let bold = (grouped.is_none() && headed.is_none()).then(|| BoldHeads::of(original)).flatten();
+                let table = match (&grouped, &headed, &bold) {
+                    (Some(grouped), _, _) => &grouped.members,
+                    (None, Some(headed), _) => &headed.members,
+                    (None, None, Some(bold)) => &bold.members,
+                    (None, None, None) => original,
                 };
                 // A key column of links (`[404](#not-found)`) is read by the links' text; each
                 // entry keeps its link as its `url`.
@@ -814,6 +818,13 @@ impl Drafter<'_> {
                     }
                     (kept, _) => kept,
                 };
+                let kept = match (kept, &bold, kind) {
+                    (Some(spec), Some(bold), Some(TableKind::Codes { key, .. })) => {
+                        self.bold_grouped(spec, read, key, bold, &source)
+                    }
+                    (_, Some(_), _) => None,
+                    (kept, None, _) => kept,
+                };
                 let kept = match (kept, &headed, kind) {
                     (Some(mut spec), Some(headed), Some(TableKind::Statuses { key: 0 })) => {
                         let rows = headed
@@ -873,6 +884,33 @@ impl Drafter<'_> {
         }
         spec.columns.insert(0, TableColumn { header: grouped.header.clone(), cell: grouped.blank.clone() });
         let rows = grouped.heads.iter().map(|(group, cells)| GroupRow { group: group.clone(), cells: cells.clone() });
+        spec.groups = Some(RowGroups { by: "category".into(), rows: rows.collect() });
+        Some(spec)
+    }
+
+    /// A table of codes read without its rows in bold that head groups, given them back: each
+    /// value's `category` is its group's name. `None` where a value has another category already.
+    fn bold_grouped(
+        &mut self,
+        mut spec: SourceTable,
+        read: &PageTable,
+        key: usize,
+        bold: &BoldHeads,
+        source: &str,
+    ) -> Option<SourceTable> {
+        let TableRows::Vocabulary(name) = &spec.rows else { return None };
+        let vocabulary = self.vocabularies.iter_mut().find(|v| &v.name == name)?;
+        for (row, group) in read.rows.iter().zip(&bold.group_of) {
+            let Some(group) = group else { continue };
+            let code = strip_code(&row[key]);
+            let mut entries = vocabulary.values.iter_mut().chain(&mut vocabulary.families);
+            let value = entries.find(|v| v.source == source && v.value == code)?;
+            if value.category.as_ref().is_some_and(|category| category != group) {
+                return None;
+            }
+            value.category = Some(group.clone());
+        }
+        let rows = bold.heads.iter().map(|(group, cells)| GroupRow { group: group.clone(), cells: cells.clone() });
         spec.groups = Some(RowGroups { by: "category".into(), rows: rows.collect() });
         Some(spec)
     }
@@ -2232,6 +2270,46 @@ impl ClassesHeaded {
         }
         let members = PageTable { header: table.header.clone(), rows, line: table.line };
         (!heads.is_empty() && members.rows.len() >= 2).then_some(Self { members, heads })
+    }
+}
+
+/// A table of codes some rows of which, in bold and otherwise blank, head groups of the codes
+/// below them in the codes' own column (IntelliSMS's `**User specific (200-299)**`): each group
+/// once; rows before the first are of none.
+struct BoldHeads {
+    /// The table without the heads' rows.
+    members: PageTable,
+    /// Each of those rows' group, if any.
+    group_of: Vec<Option<String>>,
+    /// The heads' rows, by group, as written.
+    heads: Vec<(String, Vec<String>)>,
+}
+
+impl BoldHeads {
+    fn of(table: &PageTable) -> Option<Self> {
+        let head = |row: &Vec<String>| {
+            let bold = |cell: &String| wrapping(cell) == ("**", "**");
+            (bold(&row[0]) && row.iter().skip(1).all(|cell| cell.trim().is_empty() || bold(cell)))
+                .then(|| unescape(&strip_code(&row[0])))
+        };
+        let (mut heads, mut rows, mut group_of) = (Vec::<(String, Vec<String>)>::new(), Vec::new(), Vec::new());
+        for row in &table.rows {
+            match head(row) {
+                Some(name) if heads.iter().any(|(known, _)| *known == name) => return None,
+                Some(name) => heads.push((name, row.clone())),
+                None => {
+                    group_of.push(heads.last().map(|(name, _)| name.clone()));
+                    rows.push(row.clone());
+                }
+            }
+        }
+        // Two heads at least, each over a row.
+        let headed = |name: &String| group_of.iter().any(|group| group.as_ref() == Some(name));
+        if heads.len() < 2 || rows.len() < 2 || !heads.iter().all(|(name, _)| headed(name)) {
+            return None;
+        }
+        let members = PageTable { header: table.header.clone(), rows, line: table.line };
+        Some(Self { members, group_of, heads })
     }
 }
 

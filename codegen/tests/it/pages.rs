@@ -394,7 +394,9 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
         };
         let added = format!("{first_line}\n{new_row}");
         edit("row added", page.replacen(&first_line, &added, 1), "row added");
-        // A cell changed.
+        // A cell changed: of the second row, or of the first after it with a cell besides its
+        // first (a row that heads a group, IntelliSMS's `**User specific**`, has none).
+        let second = rows[1..].iter().find(|row| row.iter().skip(1).any(|cell| !cell.is_empty())).unwrap_or(second);
         let second_line = find_row(page, second);
         // (Its last cell that is not blank.)
         let last_cell = second.iter().rev().find(|cell| !cell.is_empty()).unwrap();
