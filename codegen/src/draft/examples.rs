@@ -358,7 +358,8 @@ impl Drafter<'_> {
         for (name, value) in &headers {
             self.ensure_header(name, &sent_with_examples(name), &source, Some(value));
         }
-        let base = names::slug(self.page.sections[index].heading.last().map_or("example", String::as_str));
+        let base =
+            names::slug_or(self.page.sections[index].heading.last().map_or("example", String::as_str), "example");
         let id = names::unique(&base, |id| used_ids.insert(id.to_string()), |n| format!("{base}-{n}"));
         self.examples.push(Example {
             id,
@@ -561,7 +562,7 @@ impl Drafter<'_> {
         self.leave_example_out(
             index,
             LeftOut {
-                id: format!("example-lacks-{}", names::slug(member)),
+                id: format!("example-lacks-{}", names::slug_or(member, "member")),
                 summary,
                 stated: vec![Statement { section: table_section, says: format!("`{member}` is required.") }],
                 quoted_as: format!("An example error body without `{member}`"),
@@ -587,7 +588,7 @@ impl Drafter<'_> {
         self.leave_example_out(
             index,
             LeftOut {
-                id: format!("example-shows-{}-alone", names::slug(member)),
+                id: format!("example-shows-{}-alone", names::slug_or(member, "member")),
                 summary,
                 stated: Vec::new(),
                 quoted_as: format!("An example error body of the `{member}` object alone"),
@@ -622,7 +623,7 @@ impl Drafter<'_> {
         self.leave_example_out(
             index,
             LeftOut {
-                id: format!("example-shows-{}-without-the-rest", names::slug(member)),
+                id: format!("example-shows-{}-without-the-rest", names::slug_or(member, "member")),
                 summary,
                 stated: Vec::new(),
                 quoted_as: format!("An example error body of `{member}` alone"),

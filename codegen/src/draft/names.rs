@@ -9,8 +9,7 @@ pub(super) fn section_ids(page: &Page) -> Vec<String> {
     page.sections
         .iter()
         .map(|section| {
-            let base = slug(section.heading.last().map_or("preamble", String::as_str));
-            let base = if base.is_empty() { "section".to_string() } else { base };
+            let base = slug_or(section.heading.last().map_or("preamble", String::as_str), "section");
             unique(&base, |id| used.insert(id.to_string()), |n| format!("{base}-{n}"))
         })
         .collect()
@@ -153,6 +152,17 @@ pub(super) fn slug(text: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
+}
+
+/// [`slug`], or `fallback` where the text has no letter or digit of ASCII to make one of (a
+/// heading in Chinese, `错误响应示例`).
+pub(super) fn slug_or(text: &str, fallback: &str) -> String {
+    let slug = slug(text);
+    if slug.is_empty() {
+        fallback.to_string()
+    } else {
+        slug
+    }
 }
 
 /// `my_api` -> `My Api`: a placeholder name the maintainer replaces.
