@@ -312,6 +312,23 @@ pub fn responses(markdown: &str) -> Vec<Response> {
                     }
                 }
             }
+            // An OpenAPI response object in YAML: its example, with the headers it gives examples
+            // of (Tote's `TooManyRequests`).
+            "yaml" | "yml" => {
+                let Ok(response) = serde_yaml::from_str::<Value>(&text) else { continue };
+                let medias = response.get("content").and_then(Value::as_object).into_iter().flatten();
+                let Some(body) = medias.filter_map(|(_, media)| media.get("example")).find(|e| e.is_object()) else {
+                    continue;
+                };
+                let headers = response.get("headers").and_then(Value::as_object).into_iter().flatten();
+                let headers = headers
+                    .filter_map(|(name, header)| {
+                        let example = header.get("example")?;
+                        Some((name.clone(), example.as_str().map_or_else(|| example.to_string(), str::to_string)))
+                    })
+                    .collect();
+                found.push(Response { body: body.clone(), status: None, headers });
+            }
             SAYS_TEXT => {}
             // A block of text after a head that says its body is text.
             _ if pending.as_ref().is_some_and(|(_, headers)| says_text(headers)) && !text.trim().is_empty() => {
