@@ -309,20 +309,32 @@ pub(super) fn hedged(cell: &str) -> Option<Option<bool>> {
         "usually no" | "generally no" | "mostly no" | "rarely" | "not usually" => Some(Some(false)),
         "usually yes" | "generally yes" | "mostly yes" | "usually" | "often" => Some(Some(true)),
         "depends" | "it depends" | "sometimes" | "maybe" | "conditionally" => Some(None),
-        // A yes or no with a qualification after it (Goldsky's `Yes, after a pause`).
+        // A yes or no, or a hedge, with a qualification after it (Goldsky's `Yes, after a
+        // pause`; Ardent's `No. Fix the request first`, `Usually no. Fetch the state`).
         said => {
-            let at = said.find([',', '(', ';', ':', '\u{2013}', '\u{2014}']).or_else(|| said.find(" -"))?;
-            let (answer, rest) = said.split_at(at);
-            let rest = rest.trim_start_matches([',', '(', ';', ':', '-', '\u{2013}', '\u{2014}', ' ']);
-            yes_no(answer).filter(|_| rest.chars().any(char::is_alphanumeric)).map(Some)
+            let (answer, _) = qualified(said)?;
+            yes_no(answer).map(Some).or_else(|| hedged(answer))
         }
     }
 }
 
-/// A column of yes or no, some cells of which may hedge (`Usually no`), one plain at least.
+/// A retry cell's answer and the words that qualify it, set apart by a sign (`Yes, with backoff`,
+/// `No. Fix the body`): both, where words follow.
+fn qualified(said: &str) -> Option<(&str, &str)> {
+    let at = said.find([',', '(', ';', ':', '.', '\u{2013}', '\u{2014}']).or_else(|| said.find(" -"))?;
+    let (answer, rest) = said.split_at(at);
+    let rest = rest.trim_start_matches([',', '(', ';', ':', '.', '-', '\u{2013}', '\u{2014}', ' ']);
+    rest.chars().any(char::is_alphanumeric).then_some((answer, rest))
+}
+
+/// A column of yes or no, some cells of which may hedge (`Usually no`), one a plain yes or no at
+/// least, with words after it or not (`Yes, with backoff`).
 pub(super) fn is_retry_column(cells: &[&str]) -> bool {
-    cells.iter().any(|c| yes_no(c).is_some())
-        && cells.iter().all(|c| is_placeholder(c) || yes_no(c).is_some() || hedged(c).is_some())
+    let plain = |cell: &&str| {
+        let said = strip_code(cell).to_lowercase();
+        yes_no(cell).is_some() || qualified(said.trim()).is_some_and(|(answer, _)| yes_no(answer).is_some())
+    };
+    cells.iter().any(plain) && cells.iter().all(|c| is_placeholder(c) || yes_no(c).is_some() || hedged(c).is_some())
 }
 
 /// A column's template: `{fact}` (`{fact:form}` with a form), or `{fact?—}` where some rows hold
@@ -593,6 +605,9 @@ mod tests {
         assert_eq!(hedged("No (the request is wrong)"), Some(Some(false)));
         assert_eq!(hedged("No"), None, "a plain no is no hedge");
         assert_eq!(hedged("Now, or later"), None);
+        assert_eq!(hedged("No. Fix the request first"), Some(Some(false)));
+        assert_eq!(hedged("Usually no. Fetch the state and decide"), Some(Some(false)));
+        assert!(is_retry_column(&["No. Fix it", "Usually no. Look", "Yes, with backoff"]), "answers with words");
         assert_eq!(hedged("Depends."), Some(None));
         assert_eq!(hedged("No"), None);
         // (`Y` and `N` in capitals, as MyFitnessPal's `Required` column writes them.)

@@ -298,6 +298,27 @@ fn hedged_retry_cells_of_codes_are_kept_as_written() {
     assert!(rebuilt.contains("| `not_found` | 404 | Usually no |"), "{rebuilt}");
 }
 
+/// A retry column whose every cell is an answer with advice after it (Ardent's `No. Fix the
+/// request first`, `Yes, with backoff`) decides: each status leans as its answer does, and the
+/// cells are written back as said.
+#[test]
+fn retry_cells_that_answer_then_advise_decide() {
+    let page = "# Errors\n\n```json\n{\"detail\": \"Branch URL is required\"}\n```\n\n\
+        | Status | Meaning | Retry? |\n| --- | --- | --- |\n| 400 | Missing data | No. Fix the request first |\n\
+        | 409 | A conflict | Usually no. Fetch the state and decide |\n| 429 | Too many | Yes, with backoff |\n";
+    let (yaml, _, catalog) = draft_and_generate(page);
+    let api = &catalog.apis()[0];
+    let leaning: Vec<(u16, Option<bool>)> = api.statuses.iter().map(|s| (s.code, s.retryable)).collect();
+    assert_eq!(leaning, [(400, Some(false)), (409, Some(false)), (429, Some(true))], "{yaml}");
+    let retried = |code: u16| {
+        let rule = api.recovery.rules.iter().find(|rule| rule.statuses.contains(&code)).expect("a rule");
+        rule.kind.retries()
+    };
+    assert!(retried(429) && !retried(400), "{yaml}");
+    let rebuilt = codegen::render::markdown::document_tables(api, api.document_ids().next().unwrap().0);
+    assert!(rebuilt.contains("| 429 | Too many | Yes, with backoff |"), "{rebuilt}");
+}
+
 /// A page whose error body is a list of error objects drafts a list body, whose role paths go
 /// through its elements.
 #[test]
