@@ -865,42 +865,46 @@ impl Drafter<'_> {
     /// a value has a category already (a column of the table gave it).
     fn grouped(
         &mut self,
-        mut spec: SourceTable,
+        spec: SourceTable,
         read: &PageTable,
         key: usize,
         grouped: &RowsGrouped,
         source: &str,
     ) -> Option<SourceTable> {
-        let TableRows::Vocabulary(name) = &spec.rows else { return None };
-        let vocabulary = self.vocabularies.iter_mut().find(|v| &v.name == name)?;
-        for (row, group) in read.rows.iter().zip(&grouped.group_of) {
-            let code = strip_code(&row[key]);
-            let mut entries = vocabulary.values.iter_mut().chain(&mut vocabulary.families);
-            let value = entries.find(|v| v.source == source && v.value == code)?;
-            if value.category.as_ref().is_some_and(|category| category != group) {
-                return None;
-            }
-            value.category = Some(group.clone());
-        }
+        let group_of = grouped.group_of.iter().map(Some);
+        let mut spec = self.categorized(spec, read, key, group_of, &grouped.heads, source)?;
         spec.columns.insert(0, TableColumn { header: grouped.header.clone(), cell: grouped.blank.clone() });
-        let rows = grouped.heads.iter().map(|(group, cells)| GroupRow { group: group.clone(), cells: cells.clone() });
-        spec.groups = Some(RowGroups { by: "category".into(), rows: rows.collect() });
         Some(spec)
     }
 
-    /// A table of codes read without its rows in bold that head groups, given them back: each
-    /// value's `category` is its group's name. `None` where a value has another category already.
+    /// A table of codes read without its rows in bold that head groups, given them back (see
+    /// [`Self::categorized`]).
     fn bold_grouped(
         &mut self,
-        mut spec: SourceTable,
+        spec: SourceTable,
         read: &PageTable,
         key: usize,
         bold: &BoldHeads,
         source: &str,
     ) -> Option<SourceTable> {
+        self.categorized(spec, read, key, bold.group_of.iter().map(Option::as_ref), &bold.heads, source)
+    }
+
+    /// The group rows of a table of codes, each value of a group (`group_of`, row by row; none
+    /// for a row before the first group) given the group's name as its `category`. `None` where
+    /// a value has another category already (a column of the table gave it).
+    fn categorized<'g>(
+        &mut self,
+        mut spec: SourceTable,
+        read: &PageTable,
+        key: usize,
+        group_of: impl Iterator<Item = Option<&'g String>>,
+        heads: &[(String, Vec<String>)],
+        source: &str,
+    ) -> Option<SourceTable> {
         let TableRows::Vocabulary(name) = &spec.rows else { return None };
         let vocabulary = self.vocabularies.iter_mut().find(|v| &v.name == name)?;
-        for (row, group) in read.rows.iter().zip(&bold.group_of) {
+        for (row, group) in read.rows.iter().zip(group_of) {
             let Some(group) = group else { continue };
             let code = strip_code(&row[key]);
             let mut entries = vocabulary.values.iter_mut().chain(&mut vocabulary.families);
@@ -910,7 +914,7 @@ impl Drafter<'_> {
             }
             value.category = Some(group.clone());
         }
-        let rows = bold.heads.iter().map(|(group, cells)| GroupRow { group: group.clone(), cells: cells.clone() });
+        let rows = heads.iter().map(|(group, cells)| GroupRow { group: group.clone(), cells: cells.clone() });
         spec.groups = Some(RowGroups { by: "category".into(), rows: rows.collect() });
         Some(spec)
     }
