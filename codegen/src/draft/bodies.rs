@@ -1548,15 +1548,6 @@ mod tests {
         assert_eq!(branched_on("Do not parse it: `code` is the stable contract."), ["code"]);
         assert_eq!(branched_on("Switch on `type`."), ["type"]);
         assert_eq!(branched_on("Every error has an `error_code` to branch on and a `trace_id`."), ["error_code"]);
-    }
-
-    #[test]
-    fn a_value_written_with_placeholders_is_a_pattern() {
-        assert_eq!(crate::draft::cells::placeholder_pattern("VMW-XXX-XXX").as_deref(), Some("VMW-???-???"));
-        assert_eq!(crate::draft::cells::placeholder_pattern("ERR_XX").as_deref(), Some("ERR_??"));
-        assert_eq!(crate::draft::cells::placeholder_pattern("XXX-XXX"), None, "placeholders alone");
-        assert_eq!(crate::draft::cells::placeholder_pattern("MAX_X"), None, "one X is a letter");
-        assert_eq!(crate::draft::cells::placeholder_pattern("INVALID_REQUEST"), None);
         assert_eq!(branched_on("Branch on the code, not the message."), Vec::<String>::new());
         assert_eq!(branched_on("`type` says which; `code`, to branch on, is finer."), ["code"]);
     }

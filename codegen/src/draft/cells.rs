@@ -600,6 +600,13 @@ mod tests {
         assert!(is_retry_column(&["No", "Usually no", "Depends", "Yes"]));
         assert!(!is_retry_column(&["Usually no", "Depends"]), "no plain yes or no");
         assert!(!is_retry_column(&["No", "Only on Tuesdays"]));
+        // A code written with placeholders for its characters.
+        assert_eq!(super::placeholder_pattern("VMW-XXX-XXX").as_deref(), Some("VMW-???-???"));
+        assert_eq!(super::placeholder_pattern("ERR_XX").as_deref(), Some("ERR_??"));
+        assert_eq!(super::placeholder_pattern("XXX-XXX"), None, "placeholders alone");
+        assert_eq!(super::placeholder_pattern("MAX_X"), None, "one X is a letter");
+        assert_eq!(super::placeholder_pattern("INVALID_REQUEST"), None);
+        assert_eq!(super::family_pattern("`EC-AUTH-XXXX`").as_deref(), Some("EC-AUTH-????"));
         assert_eq!(hedged("Usually no"), Some(Some(false)));
         assert_eq!(hedged("Yes, after a pause"), Some(Some(true)));
         assert_eq!(hedged("No (the request is wrong)"), Some(Some(false)));

@@ -457,8 +457,10 @@ impl Drafter<'_> {
             if !self.statuses.iter().any(|s| s.code == status) {
                 continue;
             }
+            // (Read from the section, not from a status line: marked as the drafter's reading.)
             self.examples[only].status = Some(status);
             self.examples[only].status_in_prose = true;
+            super::bodies::push_inferred(&mut self.examples[only].inferred, "status");
             let mut sent = Vec::new();
             strings_in(&self.examples[only].body, &mut sent);
             let description = (section.prose.first())

@@ -1953,9 +1953,6 @@ impl Drafter<'_> {
         Some(SourceTable { entries, rows: TableRows::Vocabulary(name), columns, join: None, groups: None })
     }
 
-    /// Calls vocabulary `old` `new` wherever the draft names it so far: the vocabulary, the
-    /// vocabularies linked to it, the tables it rebuilds; its first table is now named by
-    /// `heading`.
     /// A table of families alone (Ahrvo's `Format | Definition`: `EC-AUTH-XXXX`, `EC-VA-XXXX`)
     /// beside a vocabulary of codes of those families: its families are that vocabulary's.
     pub(super) fn families_of_other_tables(&mut self) {
@@ -1967,9 +1964,7 @@ impl Drafter<'_> {
             let Some(at) = self.vocabularies.iter().position(|v| v.name == name) else { continue };
             let families = &self.vocabularies[at].families;
             let of_them = |value: &VocabularyValue| {
-                families
-                    .iter()
-                    .any(|f| crate::model::family_names(f.matches.as_deref().unwrap_or(&f.value), &value.value))
+                families.iter().any(|f| crate::model::family_names(f.family_pattern(), &value.value))
             };
             let Some(joined) = (self.vocabularies.iter())
                 .find(|v| {
@@ -1992,6 +1987,9 @@ impl Drafter<'_> {
         }
     }
 
+    /// Calls vocabulary `old` `new` wherever the draft names it so far: the vocabulary, the
+    /// vocabularies linked to it, the tables it rebuilds; its first table is now named by
+    /// `heading`.
     fn rename_vocabulary(&mut self, old: &str, new: &str, heading: Vec<String>) {
         for vocabulary in &mut self.vocabularies {
             if vocabulary.name == old {

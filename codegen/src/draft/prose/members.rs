@@ -368,7 +368,8 @@ impl Drafter<'_> {
             let field = &self.bodies[body].fields[at];
             let name = match field.ty.values() {
                 FieldType::Vocabulary(name) => name.clone(),
-                FieldType::String => {
+                // (A member of text itself, not a list of them.)
+                FieldType::String if field.ty == FieldType::String => {
                     let base = format!("{}Code", crate::draft::names::pascal(member));
                     let name = self.fresh_body_name(&base);
                     self.vocabularies.push(crate::model::Vocabulary {
