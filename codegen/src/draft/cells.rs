@@ -451,7 +451,7 @@ pub(super) struct TypeCell {
 
 /// The words a type cell may end with for a member that may be `null` (Evermont's `object or
 /// null`).
-const NULL_AFTER_TYPE: [&str; 1] = [" or null"];
+const NULL_AFTER_TYPE: [&str; 3] = [" or null", " \\| null", "\\|null"];
 
 /// A type cell's JSON type, the format after it, and the words that say the member is
 /// optional or may be `null`, where it has them (`array, optional`, `string<date-time>`,
@@ -631,6 +631,7 @@ mod tests {
         assert_eq!(said_type("object or null"), None, "a type that may be null");
         assert_eq!(said_type("string"), None);
         assert_eq!(said_type("string (date-time)"), Some(FieldType::String), "its format in brackets");
+        assert!(type_cell("object \\| null").is_some_and(|cell| cell.nullable.is_some()), "null after an escaped bar");
         assert_eq!(said_type("integer (date-time)"), None);
         assert_eq!(said_type("String"), None, "a JSON type, capitalized");
         assert_eq!(said_type("string or a URL"), None);

@@ -1470,6 +1470,14 @@ impl Drafter<'_> {
         // Members named by their path (`error.code`, `source.pointer`): each in the object its
         // path goes through, the table listing them by path.
         if self.bodies[body].fields.iter().any(|f| f.name.contains('.')) {
+            // (Every member a path under one, Tekmerion's `error.code`, `error.message`: a table
+            // of that object's members, which says nothing of the body's others; the first
+            // example sends those as it does any new body's.)
+            let holders: BTreeSet<&str> =
+                self.bodies[body].fields.iter().map(|f| f.name.split('.').next().unwrap_or_default()).collect();
+            if holders.len() == 1 && self.bodies[body].fields.iter().all(|f| f.name.contains('.')) {
+                self.new_envelopes.insert(body);
+            }
             let at = self.page.sections.iter().position(|s| std::ptr::eq(s, section))?;
             self.nest_by_path(body, &super::prose_section_id(&self.section_ids[at]));
             columns[0].cell = key_template(&column(table, 0), "path");
