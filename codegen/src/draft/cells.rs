@@ -529,6 +529,10 @@ pub(super) fn said_type(cell: &str) -> Option<FieldType> {
     if platform.is_some() {
         return platform;
     }
+    // (A list as TypeScript writes it, Superbank's `string[]`.)
+    if let Some(element) = lower.strip_suffix("[]").and_then(json_type) {
+        return Some(FieldType::Array(Box::new(element)));
+    }
     // (A type and its format in brackets, VMware's `string (date-time)`.)
     let formatted = lower.strip_suffix(')').and_then(|rest| rest.split_once(" ("));
     if let Some((typed, _)) = formatted.filter(|(_, format)| StringFormat::named(format).is_some()) {
@@ -631,6 +635,7 @@ mod tests {
         assert_eq!(said_type("object or null"), None, "a type that may be null");
         assert_eq!(said_type("string"), None);
         assert_eq!(said_type("string (date-time)"), Some(FieldType::String), "its format in brackets");
+        assert_eq!(said_type("string[]"), Some(FieldType::Array(Box::new(FieldType::String))));
         assert!(type_cell("object \\| null").is_some_and(|cell| cell.nullable.is_some()), "null after an escaped bar");
         assert_eq!(said_type("integer (date-time)"), None);
         assert_eq!(said_type("String"), None, "a JSON type, capitalized");
