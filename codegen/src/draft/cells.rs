@@ -451,13 +451,14 @@ pub(super) struct TypeCell {
 
 /// The words a type cell may end with for a member that may be `null` (Evermont's `object or
 /// null`).
-const NULL_AFTER_TYPE: [&str; 3] = [" or null", " \\| null", "\\|null"];
+const NULL_AFTER_TYPE: [&str; 3] = [" or null", " | null", "|null"];
 
 /// A type cell's JSON type, the format after it, and the words that say the member is
 /// optional or may be `null`, where it has them (`array, optional`, `string<date-time>`,
 /// `object or null`).
 pub(super) fn type_cell(cell: &str) -> Option<TypeCell> {
-    let lower = strip_code(cell).to_lowercase();
+    // (A bar the Markdown cell escapes, `object \| null`, is a bar of the type's words.)
+    let lower = strip_code(cell).replace("\\|", "|").to_lowercase();
     let optional = OPTIONAL_AFTER_TYPE.into_iter().find(|words| lower.ends_with(words));
     let typed = lower.strip_suffix(optional.unwrap_or_default()).unwrap_or(&lower);
     let nullable = NULL_AFTER_TYPE.into_iter().find(|words| typed.ends_with(words));

@@ -70,9 +70,15 @@ pub fn row_cells(line: &str) -> Vec<String> {
     let mut cells = vec![String::new()];
     let mut escaped = false;
     for c in inner.chars() {
+        let cell = cells.last_mut().expect("one cell at least");
         match c {
             '|' if !escaped => cells.push(String::new()),
-            c => cells.last_mut().expect("one cell at least").push(c),
+            // (An escaped bar is the cell's own: `object \| null` holds `object | null`.)
+            '|' => {
+                cell.pop();
+                cell.push('|');
+            }
+            c => cell.push(c),
         }
         escaped = c == '\\';
     }
