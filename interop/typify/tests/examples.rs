@@ -73,7 +73,12 @@ fn as_typify_keeps(schema: &Value, shape: &str, body: &Value) -> Value {
     let open = def["additionalProperties"].as_bool() == Some(true);
     let kept = members.iter().filter(|(k, v)| {
         // A map: an object of free members (`additionalProperties` a schema), none listed.
-        let map = |property: &Value| property["additionalProperties"].is_object() && property["properties"].is_null();
+        // (typify leaves out an empty one, but keeps one that may be null: `Option` of it, Some
+        // of `{}`, as Tekmerion's `details`.)
+        let nullable = |property: &Value| property["type"].as_array().is_some_and(|types| types.contains(&json!("null")));
+        let map = |property: &Value| {
+            property["additionalProperties"].is_object() && property["properties"].is_null() && !nullable(property)
+        };
         let empty_map = v.as_object().is_some_and(|m| m.is_empty()) && listed.get(*k).is_some_and(map);
         let left_out = v.is_null() || v.as_array().is_some_and(Vec::is_empty) || empty_map;
         // (Of an open shape, only the members it lists; and no empty member that is optional.)
