@@ -642,9 +642,11 @@ fn prose_codes(api: &Api, page: &Page, out: &mut Vec<Difference>) {
     let sent = crate::page::strings_by_member(api.examples.iter().map(|e| &e.body));
     let is_code = |word: &str| codes().any(|code| code == word);
     // (An identifier's name, `voice_id`, is a parameter the prose speaks of, as the drafter reads it.)
+    let members: Vec<&str> = api.shapes.iter().flat_map(|s| &s.fields).map(|f| f.wire.as_str()).collect();
     let known = |word: &str| {
         known.contains(word)
             || crate::page::names_an_identifier(word)
+            || crate::page::named_like_a_member(word, members.iter().copied())
             || crate::page::sent_beside_the_codes(word, &sent, is_code)
     };
     // A row about a member that holds no code, or about a header, speaks of its own values

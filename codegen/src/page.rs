@@ -403,6 +403,15 @@ pub fn says_it_succeeded(body: &Value) -> bool {
     })
 }
 
+/// Whether a word is named as a member of the bodies is, after its last `_`, and is none of
+/// them (Paypercut's `advice_code` beside a member `decline_code`; Dropbox Sign's `warning_msg`
+/// beside `error_msg`): a member's name, not a code.
+pub fn named_like_a_member<'m>(word: &str, mut members: impl Iterator<Item = &'m str>) -> bool {
+    let Some((_, last)) = word.rsplit_once('_') else { return false };
+    let suffix = format!("_{last}");
+    members.any(|member| member != word && member.ends_with(&suffix))
+}
+
 /// Whether an example's text stands in for a value rather than being one: the name of its
 /// type, as examples drawn from a schema write it (`string`, `{string}`, `<string>`), or signs
 /// without a letter or digit (Cashweb's `"code": "..."`).
@@ -1141,6 +1150,15 @@ fn urls(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_word_named_as_a_member_is_no_code() {
+        let members = ["decline_code", "message", "error_msg"];
+        assert!(super::named_like_a_member("advice_code", members.iter().copied()));
+        assert!(super::named_like_a_member("warning_msg", members.iter().copied()));
+        assert!(!super::named_like_a_member("card_declined", members.iter().copied()));
+        assert!(!super::named_like_a_member("decline_code", members.iter().copied()), "the member itself");
+    }
+
     #[test]
     fn a_value_may_stand_in_for_one() {
         let stands_in = super::stands_in_for_a_value;

@@ -356,8 +356,14 @@ impl Drafter<'_> {
             }
             return;
         }
-        // (An identifier's name is a parameter, not a code: ElevenLabs' `voice_id`.)
-        if crate::page::names_an_identifier(word) || (word.contains(' ') && categorized.is_none()) {
+        // (An identifier's name is a parameter, not a code: ElevenLabs' `voice_id`. Nor is a word
+        // named as a member is, after its last `_`: Paypercut's `advice_code` beside a member
+        // `decline_code`.)
+        let members = self.bodies.iter().flat_map(|b| &b.fields).map(|f| f.name.as_str());
+        if crate::page::names_an_identifier(word)
+            || crate::page::named_like_a_member(word, members)
+            || (word.contains(' ') && categorized.is_none())
+        {
             return;
         }
         // (The vocabulary of a member the line names before the code, in the code's style: "the

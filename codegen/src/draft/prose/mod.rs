@@ -63,7 +63,7 @@ impl Drafter<'_> {
             // (And the lines of a block that defines terms, as prose would: a snippet's codes.)
             let defined: Vec<String> =
                 section.code_blocks.iter().filter_map(|block| block.definitions()).flatten().collect();
-            for line in section.prose.iter().chain(&defined) {
+            for (at, line) in section.prose.iter().chain(&defined).enumerate() {
                 // Most lines hold no number: no status to look for.
                 let mut statuses =
                     if line.bytes().any(|b| b.is_ascii_digit()) { statuses_in(line) } else { Vec::new() };
@@ -119,6 +119,15 @@ impl Drafter<'_> {
                 // A line that defines a code (`` - `missing`: a resource does not exist ``) lists
                 // it: a value of the vocabulary its style is, described by the line.
                 if let Some((word, said)) = defined_code(line) {
+                    self.listed_code(word, &said, &source);
+                }
+                // (Or an item of a list that is one code alone, written as the API's codes are:
+                // Paypercut's `expired_card` under "The card or its issuer refused. For example:",
+                // described by the section's first line.)
+                let item = section.prose_depths.get(at).is_some_and(|depth| *depth > 0);
+                let alone = line.trim().strip_prefix('`').and_then(|rest| rest.strip_suffix('`'));
+                if let Some(word) = alone.filter(|word| item && members::is_member_word(word)) {
+                    let said = section.prose.first().map_or_else(String::new, |first| first.replace('`', ""));
                     self.listed_code(word, &said, &source);
                 }
                 // (Codes named bare in a sentence about codes, in capitals.)
