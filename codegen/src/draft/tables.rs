@@ -887,7 +887,8 @@ impl Drafter<'_> {
         bold: &BoldHeads,
         source: &str,
     ) -> Option<SourceTable> {
-        self.categorized(spec, read, key, bold.group_of.iter().map(Option::as_ref), &bold.heads, source)
+        let group_of = bold.group_of.iter().map(|head| head.map(|head| &bold.heads[head].0));
+        self.categorized(spec, read, key, group_of, &bold.heads, source)
     }
 
     /// The group rows of a table of codes, each value of a group (`group_of`, row by row; none
@@ -2253,33 +2254,27 @@ struct ClassesHeaded {
 
 impl ClassesHeaded {
     fn of(table: &PageTable) -> Option<Self> {
-        let bold = |cell: &String| cell.is_empty() || wrapping(cell) == ("**", "**");
-        let head = |row: &Vec<String>| {
-            let class = class_and_name(&row[0])?.0;
-            row.iter().all(bold).then(|| crate::model::written_status_class(&class)).flatten()
-        };
-        let (mut heads, mut rows) = (Vec::<(String, Vec<String>)>::new(), Vec::new());
-        let mut under: Option<crate::model::StatusClass> = None;
-        for row in &table.rows {
-            if let Some(class) = head(row) {
-                let label = class.label().to_string();
-                if heads.iter().any(|(known, _)| *known == label) {
-                    return None;
-                }
-                heads.push((label, row.clone()));
-                under = Some(class);
-                continue;
-            }
-            // (Rows before the first head are of no class's; each after one, of its class.)
+        let bold = BoldHeads::read(table)?;
+        // Each head names a class, each class once.
+        let class_of = |row: &Vec<String>| crate::model::written_status_class(&class_and_name(&row[0])?.0);
+        let classes: Vec<crate::model::StatusClass> =
+            bold.heads.iter().map(|(_, row)| class_of(row)).collect::<Option<_>>()?;
+        let heads: Vec<(String, Vec<String>)> =
+            classes.iter().zip(&bold.heads).map(|(class, (_, row))| (class.label().to_string(), row.clone())).collect();
+        if classes.iter().enumerate().any(|(at, class)| classes[..at].contains(class)) {
+            return None;
+        }
+        // (Rows before the first head are of no class's; each after one, of its class.)
+        for (row, group) in bold.members.rows.iter().zip(&bold.group_of) {
             let codes = status_codes(&row[0])?;
-            if under.is_some_and(|class| !codes.iter().all(|&code| crate::model::StatusClass::of(code) == Some(class)))
+            if group
+                .map(|head| classes[head])
+                .is_some_and(|class| !codes.iter().all(|&code| crate::model::StatusClass::of(code) == Some(class)))
             {
                 return None;
             }
-            rows.push(row.clone());
         }
-        let members = PageTable { header: table.header.clone(), rows, line: table.line };
-        (!heads.is_empty() && members.rows.len() >= 2).then_some(Self { members, heads })
+        (bold.members.rows.len() >= 2).then_some(Self { members: bold.members, heads })
     }
 }
 
@@ -2289,14 +2284,23 @@ impl ClassesHeaded {
 struct BoldHeads {
     /// The table without the heads' rows.
     members: PageTable,
-    /// Each of those rows' group, if any.
-    group_of: Vec<Option<String>>,
+    /// Each of those rows' group, if any: the place of its head in `heads`.
+    group_of: Vec<Option<usize>>,
     /// The heads' rows, by group, as written.
     heads: Vec<(String, Vec<String>)>,
 }
 
 impl BoldHeads {
+    /// Two heads at least, each over a row.
     fn of(table: &PageTable) -> Option<Self> {
+        let read = Self::read(table)?;
+        let headed = |head: usize| read.group_of.contains(&Some(head));
+        (read.heads.len() >= 2 && read.members.rows.len() >= 2 && (0..read.heads.len()).all(headed)).then_some(read)
+    }
+
+    /// The rows in bold, otherwise blank, and the rows under each, whatever their number: one
+    /// head at least, each once (of codes, above; of classes of statuses, [`ClassesHeaded`]).
+    fn read(table: &PageTable) -> Option<Self> {
         let head = |row: &Vec<String>| {
             let bold = |cell: &String| wrapping(cell) == ("**", "**");
             (bold(&row[0]) && row.iter().skip(1).all(|cell| cell.trim().is_empty() || bold(cell)))
@@ -2308,18 +2312,13 @@ impl BoldHeads {
                 Some(name) if heads.iter().any(|(known, _)| *known == name) => return None,
                 Some(name) => heads.push((name, row.clone())),
                 None => {
-                    group_of.push(heads.last().map(|(name, _)| name.clone()));
+                    group_of.push(heads.len().checked_sub(1));
                     rows.push(row.clone());
                 }
             }
         }
-        // Two heads at least, each over a row.
-        let headed = |name: &String| group_of.iter().any(|group| group.as_ref() == Some(name));
-        if heads.len() < 2 || rows.len() < 2 || !heads.iter().all(|(name, _)| headed(name)) {
-            return None;
-        }
         let members = PageTable { header: table.header.clone(), rows, line: table.line };
-        Some(Self { members, group_of, heads })
+        (!heads.is_empty()).then_some(Self { members, group_of, heads })
     }
 }
 
