@@ -972,7 +972,7 @@ impl Drafter<'_> {
                 }
             });
             let found = found.or_else(|| unlisted().map(|(owner, path)| (*owner, path.clone(), Vec::new())));
-            let Some((owner, path, values)) = found else { continue };
+            let Some((owner, path, values_sent)) = found else { continue };
             let key = path.last().cloned().unwrap_or_default();
             let integers = self.bodies[owner].fields.iter().any(|f| f.name == key && f.ty == FieldType::Integer);
             let base = match key.to_lowercase().as_str() {
@@ -985,30 +985,27 @@ impl Drafter<'_> {
                 let field = self.bodies[owner].fields.iter().find(|f| f.name == key);
                 field.map_or_else(|| self.bodies[owner].source.clone(), |f| f.source.clone())
             };
-            let source = values.first().map_or_else(member_source, |(_, source)| source.clone());
-            let description = match values.is_empty() {
+            let source = values_sent.first().map_or_else(member_source, |(_, source)| source.clone());
+            let description = match values_sent.is_empty() {
                 true => format!("The values of `{key}`, of which the page lists none."),
                 false => format!("The values of `{key}` the page's examples show."),
             };
             // (A value written as a pattern, VMware's `VMW-XXX-XXX`, stands for the codes of its
             // form: a family, of no variant.)
-            let (patterns, values): (Vec<_>, Vec<_>) =
-                values.into_iter().partition(|(value, _)| super::cells::placeholder_pattern(value).is_some());
-            let families: Vec<VocabularyValue> = patterns
-                .into_iter()
-                .map(|(value, source)| VocabularyValue {
-                    matches: super::cells::placeholder_pattern(&value),
-                    description: Some(format!("Codes of the form the examples write `{value}`.")),
-                    inferred: vec!["description".into()],
-                    value,
-                    source,
-                    ..VocabularyValue::default()
-                })
-                .collect();
-            let mut values: Vec<VocabularyValue> = values
-                .into_iter()
-                .map(|(value, source)| VocabularyValue { value, source, ..VocabularyValue::default() })
-                .collect();
+            let (mut families, mut values) = (Vec::new(), Vec::new());
+            for (value, source) in values_sent {
+                match super::cells::placeholder_pattern(&value) {
+                    Some(pattern) => families.push(VocabularyValue {
+                        matches: Some(pattern),
+                        description: Some(format!("Codes of the form the examples write `{value}`.")),
+                        inferred: vec!["description".into()],
+                        value,
+                        source,
+                        ..VocabularyValue::default()
+                    }),
+                    None => values.push(VocabularyValue { value, source, ..VocabularyValue::default() }),
+                }
+            }
             // The values the member's description lists, written as the examples' are (Mistral's
             // `type`: "`invalid_request_error`, `authentication_error`, ..."), are its too.
             for field in self.bodies[owner].fields.iter().filter(|f| f.name == key) {
