@@ -36,7 +36,7 @@ pub const FIELD_FACTS: &[&str] = &[
     "description",
     "example",
 ];
-pub const HEADER_FACTS: &[&str] = &["name", "description", "type", "example"];
+pub const HEADER_FACTS: &[&str] = &["name", "description", "type", "type_said", "example"];
 
 pub fn facts_for(rows: &TableRows) -> &'static [&'static str] {
     match rows {
@@ -165,6 +165,7 @@ pub fn header_fact(header: &Header, name: &str) -> Option<String> {
         "name" => Some(header.name.clone()),
         "description" => Some(header.description.clone()),
         "type" => Some(header.value_type.name().to_string()),
+        "type_said" => header.type_said.clone(),
         "example" => header.example.clone(),
         _ => None,
     }

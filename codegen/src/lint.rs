@@ -520,11 +520,17 @@ fn values_outside_their_table(api: &Api, sent: &BTreeSet<(VocabularyId, String)>
         let sections = sections.chain(vocabulary.families.iter().map(|f| f.trace.section));
         let table_sections: BTreeSet<SectionId> = sections.filter(|&section| api[section].lists(&rows)).collect();
         // Or the values a heading each names (`### 010 - Not allowed`), where no table lists them.
+        // (Or after the status it is sent with: `### 400 INPUT_VALIDATION_FAILED`.)
         let headed = |value: &crate::resolved::VocabularyValue| {
             api[value.trace.section].heading.last().is_some_and(|heading| {
                 let heading = heading.trim().trim_start_matches(['`', '*']);
-                heading.strip_prefix(value.wire.as_str()).is_some_and(|rest| {
-                    rest.is_empty() || rest.starts_with(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+                let after_status = (heading.split_once(' '))
+                    .filter(|(status, _)| crate::page::status_number(status).is_some())
+                    .map(|(_, rest)| rest.trim_start().trim_start_matches(['`', '*']));
+                std::iter::once(heading).chain(after_status).any(|heading| {
+                    heading.strip_prefix(value.wire.as_str()).is_some_and(|rest| {
+                        rest.is_empty() || rest.starts_with(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+                    })
                 })
             })
         };
@@ -594,18 +600,34 @@ fn statuses_outside_their_table(api: &Api, out: &mut Vec<Finding>) {
     // A status table's row of a whole class (`5xx`) lists every status of the class.
     let classes: Vec<&StatusClassRow> =
         api.status_classes.iter().filter(|c| api[c.trace.section].lists(&TableRows::Statuses)).collect();
-    if listed.is_empty() && classes.is_empty() {
+    // Or, where no table lists them, a list that describes them (Wazapin's `- **400 Bad
+    // Request**: ...`): the section most statuses the page describes come from (three at
+    // least). Against it, a status only a sentence elsewhere names (its description inferred)
+    // stands out.
+    let said = |status: &crate::resolved::Status| !status.trace.inferred.iter().any(|f| f == "description");
+    let untabled = listed.is_empty() && classes.is_empty();
+    let mut described: Vec<SectionId> =
+        api.statuses.iter().filter(|s| untabled && said(s)).map(|s| s.trace.section).collect();
+    described.sort_unstable();
+    let list_section =
+        described.chunk_by(|a, b| a == b).max_by_key(|run| run.len()).filter(|run| run.len() >= 3).map(|run| run[0]);
+    if untabled && list_section.is_none() {
         return;
     }
     for (i, status) in api.statuses.iter().enumerate() {
         let recorded = status.trace.inconsistencies.iter().any(|&x| api[x].kind == InconsistencyKind::MissingFromTable);
         let in_a_class = classes.iter().any(|class| class.holds(status.code));
-        if !listed.contains(&status.code) && !in_a_class && !recorded {
-            let message = format!(
-                "status {} comes from {}, and no table that lists statuses has it",
-                status.code,
-                api.section_title(status.trace.section)
-            );
+        let in_the_list = list_section.is_some() && said(status);
+        if !listed.contains(&status.code) && !in_a_class && !in_the_list && !recorded {
+            let from = api.section_title(status.trace.section);
+            let message = match list_section {
+                Some(list) => format!(
+                    "status {} comes from {from}, not from the list in {} that describes the others",
+                    status.code,
+                    api.section_title(list)
+                ),
+                None => format!("status {} comes from {from}, and no table that lists statuses has it", status.code),
+            };
             out.push(finding(api, Severity::Warning, "status-outside-table", format!("statuses[{i}]"), message));
         }
     }

@@ -71,6 +71,9 @@ pub struct CodeBlock {
 pub struct HttpResponse {
     pub status: Option<u16>,
     pub headers: Vec<(String, String)>,
+    /// What the block says of a header in a comment after its value (`X-RateLimit-Reset: 18  #
+    /// when the window starts again`), by the header's name.
+    pub remarks: Vec<(String, String)>,
 }
 
 impl HttpResponse {
@@ -219,13 +222,27 @@ impl CodeBlock {
         let mut lines = self.text.trim_start().lines().peekable();
         let status_line = lines.next_if(|line| line.starts_with("HTTP/"));
         let status = status_line.and_then(|l| l.split_whitespace().nth(1)).and_then(|c| c.parse().ok());
-        let headers = lines
-            .filter_map(|l| l.split_once(':'))
-            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        let (mut headers, mut remarks) = (Vec::new(), Vec::new());
+        for (name, value) in lines.filter_map(|l| l.split_once(':')) {
+            let name = name.trim().to_string();
             // A header name is a token: a line that is not a header (a stray JSON line) is not one.
-            .filter(|(k, _)| !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || "-_".contains(c)))
-            .collect();
-        HttpResponse { status, headers }
+            if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || "-_".contains(c)) {
+                continue;
+            }
+            // (A `#` after white space starts a comment on the header, not its value.)
+            let comment_at = value.char_indices().find(|&(at, c)| {
+                c == '#' && value[..at].ends_with(char::is_whitespace) && !value[..at].trim().is_empty()
+            });
+            let value = match comment_at {
+                Some((at, _)) => {
+                    remarks.push((name.clone(), value[at + 1..].trim().to_string()));
+                    &value[..at]
+                }
+                None => value,
+            };
+            headers.push((name, value.trim().to_string()));
+        }
+        HttpResponse { status, headers, remarks }
     }
 }
 
@@ -391,15 +408,28 @@ impl PageSection {
 /// `status` or `result` that is `success` or `ok`. Such a body is no error's: drafts and drift
 /// leave it out.
 pub fn says_it_succeeded(body: &Value) -> bool {
+    // (Or a code of 0 beside a message that says so, Orangebit's wrapper: `"code": 0, "message":
+    // "OK"`.)
+    let zero_and_ok = |members: &serde_json::Map<String, Value>| {
+        let said = |names: &[&str], test: &dyn Fn(&Value) -> bool| {
+            members.iter().any(|(name, value)| names.contains(&crate::names::bare(name).as_str()) && test(value))
+        };
+        let zero = |value: &Value| value.as_u64() == Some(0) || value.as_str() == Some("0");
+        let ok = |value: &Value| {
+            value.as_str().is_some_and(|text| ["ok", "success", "succeeded"].contains(&text.to_lowercase().as_str()))
+        };
+        said(&["code", "errcode", "errorcode", "retcode"], &zero) && said(&["message", "msg", "errmsg"], &ok)
+    };
     body.as_object().is_some_and(|members| {
-        members.iter().any(|(name, value)| match (crate::names::bare(name).as_str(), value) {
-            ("success" | "succeeded" | "successful" | "ok", Value::Bool(true)) => true,
-            // (Or `state`, MailUp's `"State": "DONE"`.)
-            ("status" | "result" | "state", Value::String(said)) => {
-                ["success", "ok", "done", "completed", "succeeded"].contains(&said.to_lowercase().as_str())
-            }
-            _ => false,
-        })
+        zero_and_ok(members)
+            || members.iter().any(|(name, value)| match (crate::names::bare(name).as_str(), value) {
+                ("success" | "succeeded" | "successful" | "ok", Value::Bool(true)) => true,
+                // (Or `state`, MailUp's `"State": "DONE"`.)
+                ("status" | "result" | "state", Value::String(said)) => {
+                    ["success", "ok", "done", "completed", "succeeded"].contains(&said.to_lowercase().as_str())
+                }
+                _ => false,
+            })
     })
 }
 
@@ -500,11 +530,27 @@ pub fn parse_page(text: &str) -> Page {
     let mut html: Option<(String, usize)> = None;
     // Headings inside a block quote (an `llms.txt` page's notice) are not the page's own.
     let mut quoted = 0usize;
+    // Whether the block quote open now shows a response (see [`quoted_response`]).
+    let mut quoted_shown = false;
     let options = Options::ENABLE_TABLES | Options::ENABLE_DEFINITION_LIST;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
-            Event::Start(Tag::BlockQuote(_)) => quoted += 1,
-            Event::End(TagEnd::BlockQuote(_)) => quoted = quoted.saturating_sub(1),
+            Event::Start(Tag::BlockQuote(_)) => {
+                quoted += 1;
+                if quoted == 1 {
+                    let shown = quoted_response(&text[range.clone()], line_of(range.start));
+                    quoted_shown = !shown.is_empty();
+                    if quoted_shown {
+                        section(&mut current).code_blocks.extend(shown);
+                    }
+                }
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                quoted = quoted.saturating_sub(1);
+                quoted_shown &= quoted > 0;
+            }
+            // (What a quoted response holds is read from its source above.)
+            _ if quoted_shown => {}
             Event::Start(Tag::Heading { .. }) if quoted > 0 => {}
             Event::End(TagEnd::Heading(_)) if quoted > 0 => {}
             Event::Start(Tag::Heading { level, .. }) => heading = Some((level, String::new(), line_of(range.start))),
@@ -637,6 +683,27 @@ pub fn parse_page(text: &str) -> Page {
         section.text_said = page_says || says_text(section);
     }
     page
+}
+
+/// A response a block quote shows (`> HTTP/2 429`, its headers and JSON body, each line after
+/// `>`), as the code blocks a fenced block of it would be; none when the quote is words.
+fn quoted_response(source: &str, line: usize) -> Vec<CodeBlock> {
+    let unquoted: Vec<&str> = source
+        .lines()
+        .map(|l| {
+            let l = l.trim_start().strip_prefix('>').unwrap_or(l);
+            l.strip_prefix(' ').unwrap_or(l)
+        })
+        .collect();
+    let text = unquoted.join("\n");
+    if !text.trim_start().starts_with(['{', '[']) && !text.trim_start().starts_with("HTTP/") {
+        return Vec::new();
+    }
+    let blocks = CodeBlock { language: String::new(), text, line }.read_as_shown();
+    match blocks.iter().all(|block| block.language == "json" || block.language == "http") {
+        true => blocks,
+        false => Vec::new(),
+    }
 }
 
 /// The tables of an HTML block (`<table>` with `<tr>` rows of `<th>` or `<td>` cells), each
@@ -1479,6 +1546,38 @@ HTTP/1.1 400 Bad Request
     fn code_spans_name_a_json_string_without_its_quotes() {
         let spans: Vec<&str> = code_spans(r#"Send `"rate_limited"`, `code`, `""` or `"a"b"`."#).collect();
         assert_eq!(spans, ["rate_limited", "code", r#""""#, r#""a"b""#]);
+    }
+
+    #[test]
+    fn a_quoted_response_is_read_as_its_blocks_and_quoted_words_as_prose() {
+        let page = parse_page(
+            "# E\n\n> HTTP/2 429\n> Retry-After: 3\n>\n> {\n>   \"code\": \"slow\"\n> }\n\n> Note: be kind.\n",
+        );
+        let blocks = &page.sections[0].code_blocks;
+        let languages: Vec<&str> = blocks.iter().map(|b| b.language.as_str()).collect();
+        assert_eq!(languages, ["http", "json"]);
+        assert_eq!(blocks[0].http_response().status, Some(429));
+        assert_eq!(blocks[1].json().unwrap(), serde_json::json!({ "code": "slow" }));
+        assert_eq!(page.sections[0].prose, ["Note: be kind."]);
+    }
+
+    #[test]
+    fn a_comment_after_a_header_s_value_is_a_remark_on_it() {
+        let block = CodeBlock {
+            language: "http".into(),
+            text: "X-RateLimit-Reset: 18   # seconds left\nX-Tag: a#b".into(),
+            line: 1,
+        };
+        let response = block.http_response();
+        assert_eq!(response.headers, [("X-RateLimit-Reset".into(), "18".into()), ("X-Tag".into(), "a#b".into())]);
+        assert_eq!(response.remarks, [("X-RateLimit-Reset".to_string(), "seconds left".to_string())]);
+    }
+
+    #[test]
+    fn a_code_of_zero_beside_an_ok_says_the_request_succeeded() {
+        assert!(says_it_succeeded(&serde_json::json!({ "code": 0, "message": "OK", "data": {} })));
+        assert!(!says_it_succeeded(&serde_json::json!({ "code": 1005, "message": "OK" })));
+        assert!(!says_it_succeeded(&serde_json::json!({ "code": 0, "message": "Rate limit exceeded" })));
     }
 
     #[test]

@@ -540,6 +540,8 @@ pub struct Header {
     pub description: String,
     pub sent_in: HeaderDirection,
     pub value_type: HeaderValueType,
+    /// The type in the document's words (see [`crate::model::Header::type_said`]).
+    pub type_said: Option<String>,
     pub format: Option<StringFormat>,
     pub role: Option<HeaderRole>,
     /// For a header of the code: the vocabulary of the codes it sends.

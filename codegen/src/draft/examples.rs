@@ -250,7 +250,16 @@ impl Drafter<'_> {
             for block in section.code_blocks.iter().filter(|b| b.language == "http") {
                 let response = block.http_response();
                 for (name, value) in response.headers.iter().filter(|(name, _)| !is_framing_header(name)) {
-                    self.ensure_header(name, &sent_with_examples(name), &source, Some(value));
+                    // (What a comment beside the value says of the header describes it.)
+                    let remark = response.remarks.iter().find(|(remarked, _)| remarked == name);
+                    let description = remark.map_or_else(|| sent_with_examples(name), |(_, said)| said.clone());
+                    self.ensure_header(name, &description, &source, Some(value));
+                    // (Words a comment gives are the page's own.)
+                    if let Some(header) =
+                        self.headers.iter_mut().find(|h| remark.is_some() && h.description == description)
+                    {
+                        header.inferred.retain(|fact| fact != "description");
+                    }
                 }
             }
             let is_text = |b: &&crate::page::CodeBlock| texts.iter().any(|(_, text)| std::ptr::eq(*text, *b));
@@ -750,8 +759,17 @@ impl Drafter<'_> {
             }
             Some(HeaderRole::RateLimitReset) => {
                 let description = header.description.to_lowercase();
+                // (A number too small to be a moment this century, Moveworks's `18` "in UTC epoch
+                // seconds", counts what is left: the value says what the words do not.)
+                let counts_down =
+                    example_value.is_some_and(|v| (1..9).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit()));
                 let format = if let Some(format) = example_value.and_then(reset_format) {
                     format
+                } else if counts_down {
+                    match in_milliseconds(&header) {
+                        true => RetryAfterFormat::DelayMilliseconds,
+                        false => RetryAfterFormat::DelaySeconds,
+                    }
                 } else if description.contains("epoch")
                     || description.contains("unix")
                     // (A bare "timestamp" of a reset is the epoch's: BuildPass's.)

@@ -113,6 +113,7 @@ pub fn draft(page: &Page, id: &str, local_copy: Option<&str>) -> Result<Draft, D
     drafter.prose_descriptions();
     drafter.prose_headers();
     drafter.header_code_vocabulary();
+    drafter.sample_codes();
     // A page that shows no body drafts a catalog of statuses and headers alone (Trakt's), unless
     // it lists codes, which no member would carry, or names no status either.
     let codes_unsent =

@@ -687,6 +687,12 @@ impl TableKind {
                 _ => Some(Self::Statuses { key: 0 }),
             };
         }
+        // (A table of figures alone, no word in any cell, describes nothing: Reltio's waits by
+        // attempt, `Iteration | Waiting time, seconds`.)
+        let figure = |cell: &String| strip_code(cell).replace([',', '.'], "").parse::<i64>().is_ok();
+        if table.rows.iter().all(|row| row.iter().all(figure)) {
+            return None;
+        }
         // (Families among them, `*_NOT_FOUND` and `(other)`, beside a code at least; or
         // families alone, written with placeholders, which another table's codes join.)
         let placeholders = all(|cell| placeholder_pattern(&strip_code(cell)).is_some());
@@ -2148,7 +2154,7 @@ impl Drafter<'_> {
             vec![TableColumn { header: table.header[0].clone(), cell: key_template(&column(table, 0), "name") }];
         // A column of values the page shows (`Sample value`, `Example`), one of the values'
         // types (`integer`) and one of what each header carries.
-        let (mut described, mut shown, mut typed) = (None, None, None);
+        let (mut described, mut shown, mut typed, mut types_said) = (None, None, None, None);
         for (c, header) in table.header.iter().enumerate().skip(1) {
             let lower = header.to_lowercase();
             let cells = column(table, c);
@@ -2161,6 +2167,11 @@ impl Drafter<'_> {
                     let capitalized = cells.iter().all(|cell| strip_code(cell).starts_with(char::is_uppercase));
                     let form = capitalized.then(|| crate::facts::CAPITALIZED.to_string());
                     (&mut typed, fact_cell("type", form.as_deref(), &cells))
+                }
+                // Types the catalog's cannot say, or units (Ensembl's `Float`, `Seconds`, `MIME
+                // Type`): kept as said.
+                _ if is_type_header(&lower) && cells.iter().all(|cell| is_type_word(cell)) => {
+                    (&mut types_said, "{type_said}".to_string())
                 }
                 _ => (&mut described, "{description}".to_string()),
             };
@@ -2177,13 +2188,17 @@ impl Drafter<'_> {
             }
             let description = described.and_then(|c| row.get(c)).map_or_else(|| name.clone(), |d| unescape(d));
             let example = shown.and_then(|c| row.get(c)).map(|value| unescape(value));
-            let value_type =
-                typed.and_then(|c| row.get(c)).and_then(|cell| header_value_type(cell)).unwrap_or_default();
+            let said = types_said.and_then(|c| row.get(c)).map(|cell| unescape(cell));
+            let value_type = (typed.and_then(|c| row.get(c)))
+                .or(said.as_ref())
+                .and_then(|cell| header_value_type(cell))
+                .unwrap_or_default();
             let header = Header {
                 name,
                 description,
                 example: example.clone(),
                 value_type,
+                type_said: said,
                 source: source.clone(),
                 ..Header::default()
             };
@@ -2411,6 +2426,14 @@ fn bodies_in_cells(cells: &[&str]) -> Option<(String, Vec<String>, String)> {
 }
 
 /// The value type a header table's `Type` cell names (`integer`, `String`).
+/// A cell of a headers table's `Type` column that names a type or a unit in a word or two
+/// (`Float`, `MIME Type`, `Seconds`), not a sentence.
+fn is_type_word(cell: &str) -> bool {
+    let text = strip_code(cell);
+    let words = text.split_whitespace().count();
+    (1..=2).contains(&words) && text.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
+}
+
 fn header_value_type(cell: &str) -> Option<HeaderValueType> {
     let types = [HeaderValueType::String, HeaderValueType::Integer, HeaderValueType::Number, HeaderValueType::Boolean];
     types.into_iter().find(|ty| strip_code(cell).eq_ignore_ascii_case(ty.name()))
@@ -2626,9 +2649,21 @@ pub(super) fn members_apart_from_the_status(bodies: &[(Option<u16>, Value)]) -> 
     let sent = numbers_sent(bodies, false);
     let with_a_status: BTreeSet<&str> =
         sent.iter().filter(|(_, _, was)| was.is_some()).map(|(name, _, _)| name.as_str()).collect();
+    // (Sent only without a status, numbers that are all registered error statuses say nothing
+    // of their own: Reltio's `"errorCode": 401`, its table of statuses headed `Error Code`.)
+    let error_status = |number: &u64| {
+        u16::try_from(*number)
+            .is_ok_and(|code| (400..=599).contains(&code) && crate::model::standard_reason(code).is_some())
+    };
+    let mut unshown: BTreeMap<&str, bool> = BTreeMap::new();
+    for (name, number, was) in &sent {
+        if was.is_none() && !with_a_status.contains(name.as_str()) {
+            *unshown.entry(name.as_str()).or_insert(true) &= error_status(number);
+        }
+    }
     let mut apart: BTreeMap<String, BTreeSet<u64>> = BTreeMap::new();
     for (name, number, was) in &sent {
-        let own = *was == Some(false) || (was.is_none() && !with_a_status.contains(name.as_str()));
+        let own = *was == Some(false) || unshown.get(name.as_str()).is_some_and(|statuses_only| !statuses_only);
         if own && !names::bare(name).contains("status") {
             apart.entry(name.clone()).or_default().insert(*number);
         }

@@ -816,6 +816,10 @@ pub struct Header {
     /// What the value is, where it is not text: the generated code parses it.
     #[serde(default, rename = "type", skip_serializing_if = "is_default")]
     pub value_type: HeaderValueType,
+    /// The type in the document's words, where the catalog's types cannot say it (Ensembl's
+    /// `Seconds`, `MIME Type`): a table's `{type_said}` cell writes these words back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub type_said: Option<String>,
     /// What a text value holds, where the document says (`date-time`, `uuid`...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<StringFormat>,

@@ -504,15 +504,21 @@ fn required_cell(field: &Field) -> String {
     }
 }
 
-/// A header's value type, where the catalog gives one beyond text.
+/// A header's value type, where the catalog gives one beyond text, and the document's words
+/// for it where they say more.
 fn header_type(api: &Api, header: &Header) -> Option<String> {
     if let Some(vocabulary) = header.vocabulary {
         return Some(format!("{} ({})", api[vocabulary].wire_type.name(), api[vocabulary].name));
     }
-    match (header.value_type, header.format) {
+    let typed = match (header.value_type, header.format) {
         (HeaderValueType::String, None) => None,
         (HeaderValueType::String, Some(format)) => Some(format!("string ({})", format.name())),
         (other, _) => Some(other.name().to_string()),
+    };
+    match (typed, &header.type_said) {
+        (typed, None) => typed,
+        (Some(typed), Some(said)) => Some(format!("{typed} (the document: {said})")),
+        (None, Some(said)) => Some(format!("string (the document: {said})")),
     }
 }
 

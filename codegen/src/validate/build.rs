@@ -290,6 +290,7 @@ pub(super) fn build(api: model::Api, file: String, source_map: SourceMap, mut de
             description: header.description.clone(),
             sent_in: header.sent_in,
             value_type: header.value_type,
+            type_said: header.type_said.clone(),
             format: header.format,
             role: header.role,
             vocabulary: header.vocabulary.as_ref().and_then(|name| handles.vocabularies.get(name).copied()),

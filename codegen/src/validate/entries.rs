@@ -11,8 +11,18 @@ use api_error_runtime::RetryAfter;
 use std::collections::{BTreeMap, BTreeSet};
 
 const SHAPE_FACTS: &[&str] = &["description", "root", "array", "text", "extensible", "media_type"];
-const HEADER_FACTS: &[&str] =
-    &["description", "sent_in", "type", "format", "statuses", "formats", "default_seconds", "example", "vocabulary"];
+const HEADER_FACTS: &[&str] = &[
+    "description",
+    "sent_in",
+    "type",
+    "type_said",
+    "format",
+    "statuses",
+    "formats",
+    "default_seconds",
+    "example",
+    "vocabulary",
+];
 
 /// The Rust field of an extensible body that keeps the members the catalog does not list.
 pub const EXTENSIONS_FIELD: &str = "extensions";
@@ -895,6 +905,7 @@ impl Checker<'_> {
                 "formats" => !header.formats.is_empty(),
                 "default_seconds" => header.default_seconds.is_some(),
                 "example" => header.example.is_some(),
+                "type_said" => header.type_said.is_some(),
                 _ => true,
             });
         }

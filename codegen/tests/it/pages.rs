@@ -457,8 +457,11 @@ pub fn edits_of(api: &Api, document: DocumentId, page: &str) -> Vec<Edit> {
             }
             block.find(&format!(" {key}:")).map(|at| (open + at + 1, key.to_string()))
         };
+        // (Or a response quoted, JFramework's `> {`: the key where the page first writes it.)
+        let quoted = || page.find(&format!("\"{key}\"")).map(|at| (at, format!("\"{key}\"")));
         let (key_at, written) = (fences.chunks(2).filter(|pair| labelled(pair[0])).find_map(key_in))
             .or_else(|| fences.chunks(2).find_map(key_in))
+            .or_else(quoted)
             .unwrap();
         let mut edited = page.to_string();
         let renamed = if written.starts_with('"') { "\"renamedKey\"" } else { "renamedKey" };

@@ -180,6 +180,9 @@ impl Drafter<'_> {
                         }
                         Some(Label::Message(said)) => value.message = Some(said),
                         Some(Label::Action(said)) => value.action = Some(said),
+                        // (A line naming another code written as this one is, Moveworks's "may
+                        // also answer `SERVICE_UNAVAILABLE`", is about that code.)
+                        None if names_another_code(line, &value.value) => {}
                         None if !line.is_empty() => lines.push(line.replace('`', "")),
                         None => {}
                     }
@@ -495,6 +498,100 @@ impl Drafter<'_> {
     }
 }
 
+impl Drafter<'_> {
+    /// Codes a code sample tests a member of codes for (`case 'PERSISTED_QUERY_NOT_FOUND':` in a
+    /// `switch (error.extensions?.code)`, `if err.code == "rate_limited"`) that the draft lacks:
+    /// values of that member's vocabulary, traced to the sample's section (where `lint` finds a
+    /// code the table forgot).
+    pub(in crate::draft) fn sample_codes(&mut self) {
+        let page = self.page;
+        // (Members are typed with their vocabularies as the catalog is made.)
+        let bodies = self.typed_bodies();
+        for (index, section) in page.sections.iter().enumerate() {
+            let samples = section.code_blocks.iter().filter(|b| !matches!(b.language.as_str(), "json" | "http"));
+            for block in samples {
+                for (subject, word) in tested_values(&block.text) {
+                    let vocabulary =
+                        (bodies.iter().flat_map(|b| &b.fields)).find(|f| f.name == subject).and_then(|f| {
+                            match f.ty.values() {
+                                crate::model::FieldType::Vocabulary(name) => Some(name.clone()),
+                                _ => None,
+                            }
+                        });
+                    let Some(name) = vocabulary else { continue };
+                    let Some(at) = self.vocabularies.iter().position(|v| v.name == name) else { continue };
+                    let integer = self.vocabularies[at].wire_type == VocabularyType::Integer;
+                    if self.vocabularies[at].values.iter().any(|x| x.value == word)
+                        || (integer && word.parse::<i64>().is_err())
+                    {
+                        continue;
+                    }
+                    let listed = TableRows::Vocabulary(name);
+                    let (source, _) = self.free_source(&self.section_ids[index], |rows| *rows == listed);
+                    let description = format!(
+                        "The code sample under {} (line {}) tests `{subject}` for it.",
+                        self.section_title(index),
+                        block.line
+                    );
+                    self.vocabularies[at].values.push(VocabularyValue {
+                        value: word,
+                        description: Some(description),
+                        source,
+                        inferred: vec!["description".into()],
+                        ..VocabularyValue::default()
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// The values a code sample compares a member with, each with the member's name (the last name
+/// of the path it reads): the labels of a `switch` on it (`case 'X':`), and the right side of
+/// an equality test (`err.code === "X"`, `error["code"] == 'X'`).
+fn tested_values(code: &str) -> Vec<(String, String)> {
+    // The name a path ends in: `error.extensions?.code` and `err["code"]` read `code`.
+    let last_name = |path: &str| {
+        let name = path.trim().trim_end_matches([')', ']', '"', '\'']).rsplit(['.', '[', '"', '\'', '(']).next()?;
+        let name = name.trim();
+        (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')).then(|| name.to_string())
+    };
+    // A quoted literal at the start of `text`, and what follows it.
+    let literal = |text: &str| {
+        let text = text.trim_start();
+        let quote = text.chars().next().filter(|c| ['\'', '"', '`'].contains(c))?;
+        let inner = &text[1..];
+        let end = inner.find(quote)?;
+        let word = &inner[..end];
+        (!word.is_empty() && !word.contains(char::is_whitespace)).then(|| word.to_string())
+    };
+    let mut found = Vec::new();
+    let mut subject: Option<String> = None;
+    for line in code.lines() {
+        let line = line.trim();
+        if let Some(rest) = line.strip_prefix("switch") {
+            let inner = rest.trim_start().strip_prefix('(').and_then(|r| r.rsplit_once(')')).map(|(inner, _)| inner);
+            subject = inner.and_then(last_name);
+        }
+        if let (Some(rest), Some(subject)) = (line.strip_prefix("case "), &subject) {
+            if let Some(word) = literal(rest) {
+                found.push((subject.clone(), word));
+            }
+        }
+        for (at, _) in line.match_indices("==") {
+            let (before, after) = (&line[..at], line[at..].trim_start_matches('='));
+            if before.ends_with(['!', '=', '<', '>']) {
+                continue;
+            }
+            let path = before.trim_end().rsplit([' ', '(', '!', '&', '|']).next().unwrap_or_default();
+            if let (Some(name), Some(word)) = (last_name(path), literal(after)) {
+                found.push((name, word));
+            }
+        }
+    }
+    found
+}
+
 /// A code span in a cell of a table of statuses, with the row's statuses and the cell's text.
 struct CellCode {
     statuses: Vec<u16>,
@@ -583,14 +680,29 @@ fn heading_code(section: &crate::page::PageSection, heading: &str) -> Option<(St
     }
 }
 
+/// Whether `line` names in a code span a code other than `code`, written in its style.
+fn names_another_code(line: &str, code: &str) -> bool {
+    let Some(own) = style(code) else { return false };
+    code_spans(line).any(|span| span != code && style(span) == Some(own))
+}
+
 /// A heading of a code and the status it is sent with, set apart by a dash, a colon or
 /// brackets (`UNAUTHENTICATED — 401`, `` `not_found` (404) ``, `429 - RATE_LIMITED`).
 fn code_and_status_heading(heading: &str) -> Option<(String, u16)> {
     let text = heading.trim();
+    // (Or a status, then a code of words joined by `_`, with no mark between: Moveworks's `400
+    // INPUT_VALIDATION_FAILED`. A reason written so, `404 NOT_FOUND`, is still the code's name.)
+    let bare = || {
+        let (status, code) = text.split_once(' ')?;
+        let code = code.trim().trim_matches('`');
+        let joined = code.contains('_') && !code.contains(char::is_whitespace);
+        (joined && style(code).is_some()).then_some((status, code))
+    };
     let (first, second) = [" — ", " – ", " - ", ": ", " ("]
         .iter()
         .find_map(|separator| text.split_once(separator))
-        .map(|(first, second)| (first.trim(), second.trim().trim_end_matches(')').trim()))?;
+        .map(|(first, second)| (first.trim(), second.trim().trim_end_matches(')').trim()))
+        .or_else(bare)?;
     // (A status alone, or with its reason phrase: `401 Unauthorized`.)
     let status = |part: &str| {
         let mut words = part.trim_matches('`').split_whitespace();
@@ -729,8 +841,21 @@ pub(super) fn defined_code(line: &str) -> Option<(&str, String)> {
 mod tests {
     use super::{
         bare_codes, capitals_called_codes, code_and_status_heading, code_heading, codes_heading, defined_code,
-        numbered_line,
+        numbered_line, tested_values,
     };
+
+    #[test]
+    fn a_code_sample_tests_a_member_for_codes() {
+        let sample =
+            "switch (error.extensions?.code) {\n  case 'UNAUTHENTICATED':\n    break;\n  case \"GONE\": return;\n}\n\
+                      if (err.code === 'rate_limited' || err[\"type\"] == \"api_error\") {}\nif (a != 'x') {}";
+        let found = tested_values(sample);
+        let pairs: Vec<(&str, &str)> = found.iter().map(|(m, w)| (m.as_str(), w.as_str())).collect();
+        assert_eq!(
+            pairs,
+            [("code", "UNAUTHENTICATED"), ("code", "GONE"), ("code", "rate_limited"), ("type", "api_error")]
+        );
+    }
 
     #[test]
     fn a_list_of_codes_alone_is_a_list_of_codes() {
@@ -766,6 +891,9 @@ mod tests {
         );
         assert_eq!(code_and_status_heading("Errors — 2024"), None);
         assert_eq!(code_and_status_heading("RATE_LIMITED"), None);
+        // (A status, then a code with no mark between.)
+        assert_eq!(code_and_status_heading("400 INPUT_VALIDATION_FAILED"), named("INPUT_VALIDATION_FAILED", 400));
+        assert_eq!(code_and_status_heading("503 Service Unavailable"), None, "a status and its reason");
     }
 
     #[test]
