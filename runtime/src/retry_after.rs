@@ -75,10 +75,13 @@ impl RetryAfter {
             RetryAfterFormat::DelaySeconds
             | RetryAfterFormat::DelayMilliseconds
             | RetryAfterFormat::EpochSeconds
-            | RetryAfterFormat::EpochMilliseconds => match digits(value)? {
-                Ok(number) => Self::of_number(number, &[*format]),
-                Err(()) if *format == RetryAfterFormat::DelaySeconds => Some(Self::Delay(Duration::MAX)),
-                Err(()) => Self::of_number(u64::MAX, &[*format]),
+            | RetryAfterFormat::EpochMilliseconds => match digits(value) {
+                Some(Ok(number)) => Self::of_number(number, &[*format]),
+                Some(Err(())) if *format == RetryAfterFormat::DelaySeconds => Some(Self::Delay(Duration::MAX)),
+                Some(Err(())) => Self::of_number(u64::MAX, &[*format]),
+                // (Or seconds with a fraction, `1.5`: servers write waits so, Ensembl's `Retry-After:
+                // 40.0` among them, where RFC 9110 counts whole seconds.)
+                None => Self::of_fraction(fraction(value)?, *format),
             },
             // Each of the three forms starts with a day's name: anything else is not tried.
             RetryAfterFormat::HttpDate if value.first().is_some_and(u8::is_ascii_alphabetic) => {
@@ -169,6 +172,18 @@ impl RetryAfter {
         })
     }
 
+    /// What a number of seconds with a fraction (see [`fraction`]) is: a delay, or a moment
+    /// since the epoch; too long to count saturates. (Milliseconds are whole counts: `1.5` sent
+    /// for them is not read.)
+    fn of_fraction(seconds: f64, format: RetryAfterFormat) -> Option<Self> {
+        let duration = Duration::try_from_secs_f64(seconds).unwrap_or(Duration::MAX);
+        match format {
+            RetryAfterFormat::DelaySeconds => Some(Self::Delay(duration)),
+            RetryAfterFormat::EpochSeconds => Some(Self::since_the_epoch(duration)),
+            _ => None,
+        }
+    }
+
     /// The moment `elapsed` after the Unix epoch; one past what `SystemTime` holds is as far as
     /// a wait goes.
     #[inline]
@@ -183,6 +198,19 @@ impl RetryAfter {
             Self::At(at) => at.duration_since(now).unwrap_or(Duration::ZERO),
         }
     }
+}
+
+/// ASCII digits, a point, and ASCII digits (`1.5`, `0.42`), as a number; no sign, no exponent,
+/// and digits on both sides of the point.
+fn fraction(value: &[u8]) -> Option<f64> {
+    let point = value.iter().position(|&b| b == b'.')?;
+    let (whole, part) = (&value[..point], &value[point + 1..]);
+    let all_digits = |side: &[u8]| !side.is_empty() && side.iter().all(u8::is_ascii_digit);
+    if !all_digits(whole) || !all_digits(part) {
+        return None;
+    }
+    // (Digits and a point only: ASCII, so always text.)
+    std::str::from_utf8(value).ok()?.parse().ok()
 }
 
 /// A number of ASCII digits only, or `Err` for one too large to count (the one reading of
@@ -329,7 +357,14 @@ mod tests {
     fn delay_seconds() {
         assert_eq!(RetryAfter::parse(" 30 ", &ALL), Some(RetryAfter::Delay(Duration::from_secs(30))));
         assert_eq!(RetryAfter::parse("-5", &ALL), None);
-        assert_eq!(RetryAfter::parse("1.5", &ALL), None);
+        assert_eq!(RetryAfter::parse("1.5", &ALL), Some(RetryAfter::Delay(Duration::from_millis(1500))));
+        assert_eq!(
+            RetryAfter::read_header("Retry-After", "40.0", &[]),
+            Some(RetryAfter::Delay(Duration::from_secs(40)))
+        );
+        for bad in ["1.", ".5", "1.5.2", "1e3", "+1.5", "-1.5", "1,5"] {
+            assert_eq!(RetryAfter::parse(bad, &ALL), None, "{bad}");
+        }
         assert_eq!(RetryAfter::parse("30", &[RetryAfterFormat::Iso8601]), None);
     }
 
@@ -376,7 +411,13 @@ mod tests {
             RetryAfter::parse("1672738134824", &ms_epoch),
             Some(RetryAfter::At(UNIX_EPOCH + Duration::from_millis(1_672_738_134_824)))
         );
-        assert_eq!(RetryAfter::parse("1.5", &ms_epoch), None);
+        // (A moment with a fraction is as exact as an `f64` of its seconds: within a microsecond.)
+        let since_epoch = |text: &str, formats: &[RetryAfterFormat]| {
+            RetryAfter::parse(text, formats).map(|at| at.delay_from(UNIX_EPOCH).as_secs_f64())
+        };
+        let near = |found: Option<f64>, seconds: f64| found.is_some_and(|found| (found - seconds).abs() < 1e-6);
+        assert_eq!(RetryAfter::parse("1672738134824.5", &ms_epoch), None);
+        assert!(near(since_epoch("1470173023.25", &[RetryAfterFormat::EpochSeconds]), 1_470_173_023.25));
         let far = RetryAfter::parse("99999999999999999999", &[RetryAfterFormat::EpochSeconds]).unwrap();
         assert_eq!(far.delay_from(UNIX_EPOCH), Duration::MAX);
     }

@@ -131,6 +131,14 @@ fn limit_figure_said(bare_name: &str, description: &str) -> Option<HeaderRole> {
 /// number is seconds or a moment, which only the page's words tell.
 fn reset_format(value: &str) -> Option<RetryAfterFormat> {
     let value = value.trim();
+    // (Seconds with a fraction, Discord's `1470173023.123`, are read by their whole seconds.)
+    let all_digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    let value = match value.split_once('.') {
+        Some((whole, fraction)) if all_digits(whole) && all_digits(fraction) && (10..13).contains(&whole.len()) => {
+            whole
+        }
+        _ => value,
+    };
     let digits = value.chars().all(|c| c.is_ascii_digit());
     let units = |c: char| "hmsun".contains(c) || c == 'µ';
     if !value.is_empty() && digits {
@@ -903,6 +911,7 @@ mod tests {
         assert_eq!(reset_format("6m0s"), Some(RetryAfterFormat::Duration));
         assert_eq!(reset_format("1.5s"), Some(RetryAfterFormat::Duration));
         assert_eq!(reset_format("1701424860"), Some(RetryAfterFormat::EpochSeconds));
+        assert_eq!(reset_format("1470173023.123"), Some(RetryAfterFormat::EpochSeconds));
         assert_eq!(reset_format("2024-12-01T09:00:00Z"), Some(RetryAfterFormat::Iso8601));
         // Seconds to wait, or a moment: the page's words tell.
         assert_eq!(reset_format("60"), None);

@@ -113,21 +113,18 @@ function atMostU64(number) {
  */
 function parseOne(value, format) {
   switch (format) {
-    case "delay_seconds": {
-      const number = digits(value);
-      return number === null ? null : delay(Math.min(atMostU64(number), MAX_SECONDS));
-    }
-    case "delay_milliseconds": {
-      const number = digits(value);
-      return number === null ? null : delay(atMostU64(number) / 1000);
-    }
-    case "epoch_seconds": {
-      const number = digits(value);
-      return number === null ? null : at(atMostU64(number));
-    }
+    case "delay_seconds":
+    case "delay_milliseconds":
+    case "epoch_seconds":
     case "epoch_milliseconds": {
       const number = digits(value);
-      return number === null ? null : at(atMostU64(number) / 1000);
+      if (number !== null) {
+        return ofNumber(format === "delay_seconds" ? Math.min(atMostU64(number), MAX_SECONDS) : atMostU64(number), format);
+      }
+      // (Seconds only may have a fraction: milliseconds are whole counts.)
+      const seconds = format === "delay_seconds" || format === "epoch_seconds";
+      const amount = seconds ? fraction(value) : null;
+      return amount === null ? null : ofNumber(amount, format);
     }
     case "http_date":
       return httpDate(value);
@@ -137,6 +134,39 @@ function parseOne(value, format) {
       return duration(value);
     default:
       return null;
+  }
+}
+
+/**
+ * ASCII digits, a point and ASCII digits (`1.5`): servers write waits in seconds so where RFC
+ * 9110 counts whole ones, and the runtime reads them.
+ * @param {string} value
+ * @returns {number | null}
+ */
+function fraction(value) {
+  const point = value.indexOf(".");
+  if (point < 0) return null;
+  const [whole, part] = [value.slice(0, point), value.slice(point + 1)];
+  if (!isDigits(whole) || !isDigits(part)) return null;
+  return saturating(Number(value));
+}
+
+/**
+ * A number of one of the formats of numbers, as a wait.
+ * @param {number} number
+ * @param {WaitFormat} format
+ * @returns {Wait}
+ */
+function ofNumber(number, format) {
+  switch (format) {
+    case "delay_seconds":
+      return delay(number);
+    case "delay_milliseconds":
+      return delay(number / 1000);
+    case "epoch_seconds":
+      return at(number);
+    default:
+      return at(number / 1000);
   }
 }
 

@@ -104,19 +104,25 @@ def _digits(value: str) -> int | None:
     return None if number is None else min(number, U64_END - 1)
 
 
+def _fraction(value: str) -> float | None:
+    """ASCII digits, a point and ASCII digits (`1.5`): servers write waits in seconds so where
+    RFC 9110 counts whole ones, and the runtime reads them."""
+    whole, point, part = value.partition(".")
+    if not point or ascii_number(whole) is None or ascii_number(part) is None:
+        return None
+    return _saturating(float(value))
+
+
 def _parse_one(value: str, fmt: str) -> Wait | None:
-    if fmt == "delay_seconds":
+    if fmt in ("delay_seconds", "delay_milliseconds", "epoch_seconds", "epoch_milliseconds"):
         number = _digits(value)
-        return None if number is None else Delay(min(float(number), MAX_SECONDS))
-    if fmt == "delay_milliseconds":
-        number = _digits(value)
-        return None if number is None else Delay(number / 1000)
-    if fmt == "epoch_seconds":
-        number = _digits(value)
-        return None if number is None else At(float(number))
-    if fmt == "epoch_milliseconds":
-        number = _digits(value)
-        return None if number is None else At(number / 1000)
+        if number is None:
+            # (Seconds only may have a fraction: milliseconds are whole counts.)
+            fraction = _fraction(value) if fmt in ("delay_seconds", "epoch_seconds") else None
+            if fraction is None:
+                return None
+            return _of_number(fraction, fmt)
+        return _of_number(min(float(number), MAX_SECONDS) if fmt == "delay_seconds" else number, fmt)
     if fmt == "http_date":
         return _http_date(value)
     if fmt == "iso8601":
@@ -124,6 +130,17 @@ def _parse_one(value: str, fmt: str) -> Wait | None:
     if fmt == "duration":
         return _duration(value)
     return None
+
+
+def _of_number(number: float, fmt: str) -> Wait:
+    """A number of one of the formats of numbers, as a wait."""
+    if fmt == "delay_seconds":
+        return Delay(number)
+    if fmt == "delay_milliseconds":
+        return Delay(number / 1000)
+    if fmt == "epoch_seconds":
+        return At(float(number))
+    return At(number / 1000)
 
 
 _UNITS = {"h": 3600.0, "m": 60.0, "s": 1.0, "ms": 1e-3, "us": 1e-6, "\u00b5s": 1e-6, "ns": 1e-9}
