@@ -805,8 +805,15 @@ impl Drafter<'_> {
             // `errors[].extensions.code`, not a link's media `type`, Mollie's
             // `_links.documentation.type`.)
             let named_code = |f: &Field| ["code", "errorcode"].contains(&names::bare(&f.name).as_str());
+            // (Or the `value` of an object named for a code, as a SOAP-like fault writes its code
+            // and subcode: FileCatalyst's `fault.code.value`, `fault.code.subcode.value`.)
+            let valued = |f: &Field, through: &[String]| {
+                f.name == "value"
+                    && f.ty == FieldType::String
+                    && through.last().is_some_and(|held| code_like(held) || names::bare(held).ends_with("code"))
+            };
             let mut holders: Vec<(usize, Vec<String>)> = vec![(b, Vec::new())];
-            for depth in 0..2 {
+            for depth in 0..3 {
                 let mut deeper = Vec::new();
                 for (holder, at) in &holders {
                     for field in &self.bodies[*holder].fields {
@@ -824,8 +831,10 @@ impl Drafter<'_> {
                             _ => continue,
                         };
                         let Some(i) = self.shape_index(inner) else { continue };
-                        let deep = |f: &&Field| depth == 0 || named_code(f);
-                        for member in self.bodies[i].fields.iter().filter(|f| candidate(f)).filter(deep) {
+                        let kept = |f: &&Field| {
+                            (candidate(f) && (depth == 0 || (depth == 1 && named_code(f)))) || valued(f, &through)
+                        };
+                        for member in self.bodies[i].fields.iter().filter(kept) {
                             let mut path = through.clone();
                             path.push(member.name.clone());
                             candidates.push((i, path));

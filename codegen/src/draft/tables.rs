@@ -211,8 +211,8 @@ impl ValueFact {
         let lower = header.to_lowercase();
         let statuses = is_statuses_column(cells);
         // A column of statuses headed `Status`, `HTTP status`, `HTTP` or (beside the codes' own
-        // column) `code`.
-        let wanted = if (lower.contains("status") || lower.contains("http") || lower.trim() == "code") && statuses {
+        // column) a code (Rackspace's `Associated error code`, beside its fault elements).
+        let wanted = if (lower.contains("status") || lower.contains("http") || lower.contains("code")) && statuses {
             Self::Statuses
         } else if lower.contains("retr") && (is_yes_no_column(cells) || is_retry_column(cells)) {
             Self::Retryable

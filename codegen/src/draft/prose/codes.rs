@@ -442,8 +442,15 @@ impl Drafter<'_> {
                 let like = |v: &&crate::model::Vocabulary| {
                     v.values.iter().filter(|x| style(&x.value) == Some(written)).count()
                 };
+                // (Or a digit shorter, in a line that says a call fails with it or names it a
+                // code: WeChat's "calls fail with `45009`" beside `103001`.)
+                let said_to_fail = ["fail", "error", "code"].iter().any(|w| line.to_lowercase().contains(w));
                 let as_long = |v: &&crate::model::Vocabulary| {
-                    crate::page::number_like_codes(word, v.values.iter().map(|x| x.value.as_str()))
+                    let values = || v.values.iter().map(|x| x.value.as_str());
+                    crate::page::number_like_codes(word, values())
+                        || (said_to_fail
+                            && word.bytes().all(|b| b.is_ascii_digit())
+                            && crate::page::number_like_codes(&format!("{word}0"), values()))
                 };
                 self.vocabularies.iter().filter(|v| like(v) >= 2 && as_long(v)).max_by_key(like).map(|v| v.name.clone())
             }

@@ -241,7 +241,17 @@ pub(super) fn status_definition(line: &str) -> Option<(u16, Option<String>, Stri
     let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
     let code = crate::page::status_number(&digits)?;
     let rest = &text[digits.len()..];
-    let at = SEPARATORS.iter().filter_map(|sep| rest.find(sep).map(|at| (at, sep.len()))).min()?;
+    // (Or a status in marks of its own, then what it means with no separator: SlideVids's "`400`
+    // the request's payload is not valid".)
+    let marked = |rest: &str| {
+        let opened = line.trim_start_matches(['-', '*', '+', ' ']).starts_with('`');
+        let said = rest.strip_prefix('`')?.strip_prefix(' ')?.trim();
+        let starts_as_words = said.starts_with(|c: char| c.is_alphabetic()) && said.split_whitespace().count() >= 2;
+        (opened && starts_as_words && !said.contains('`')).then(|| said.to_string())
+    };
+    let Some(at) = SEPARATORS.iter().filter_map(|sep| rest.find(sep).map(|at| (at, sep.len()))).min() else {
+        return marked(rest).map(|said| (code, None, said));
+    };
     let said = rest[at.0 + at.1..].replace('`', "").trim().to_string();
     // Only a short name stands between the code and the separator (`Bad Request**`).
     let name = rest[..at.0].trim_matches(|c: char| "*` ".contains(c));
@@ -378,6 +388,8 @@ mod tests {
         assert_eq!(defined_status("- 404 - Not found. No such route"), Some((404, "Not found. No such route".into())));
         assert_eq!(defined_status("Send 400 requests: then wait."), None, "a count, not a status first");
         assert_eq!(defined_status("**429 Too Many Requests**"), None, "no separator, nothing said");
+        assert_eq!(defined_status("`409` an idempotency conflict"), Some((409, "an idempotency conflict".into())));
+        assert_eq!(defined_status("`409` or `429`"), None, "no words of its own");
         assert_eq!(
             status_definition("429 - Rate Limited: too many requests in the window."),
             Some((429, Some("Rate Limited".into()), "too many requests in the window.".into()))
