@@ -559,7 +559,7 @@ impl Drafter<'_> {
     }
 
     /// `base`, or `base-2`, `base-3`...: an id no inconsistency of the draft has.
-    fn fresh_inconsistency_id(&self, base: &str) -> String {
+    pub(super) fn fresh_inconsistency_id(&self, base: &str) -> String {
         names::unique(base, |id| !self.inconsistencies.iter().any(|x| x.id == id), |n| format!("{base}-{n}"))
     }
 

@@ -509,12 +509,34 @@ impl<'p> Drafter<'p> {
     fn drop_table(&mut self, at: TableAt, why: &str) {
         self.table_specs.remove(&at);
         if let Some(table) = self.section_tables.remove(&at) {
-            self.unplaced.push(format!(
+            let unplaced = format!(
                 "{}: the table ({}) {why}, so the catalog keeps no table for it",
                 self.section_title(at.0),
                 table.header.join(", ")
-            ));
+            );
+            self.leave_table_out(at.0, &table.header, unplaced);
         }
+    }
+
+    /// A table the catalog keeps no rebuilding of: listed as not placed, and recorded (its
+    /// header quoted) so that the checks against the page pass it by.
+    fn leave_table_out(&mut self, index: usize, header: &[String], unplaced: String) {
+        let id = self.fresh_inconsistency_id("table-left-out");
+        self.inconsistencies.push(model::Inconsistency {
+            id,
+            kind: model::InconsistencyKind::LeftOut,
+            summary: format!(
+                "The table under {} ({}) holds nothing the catalog can rebuild.",
+                self.section_title(index),
+                header.join(", ")
+            ),
+            statements: vec![model::Statement {
+                section: self.section_ids[index].clone(),
+                says: model::table_quote(header),
+            }],
+            resolution: "Left out of the catalog: checks against the page pass it by.".into(),
+        });
+        self.unplaced.push(unplaced);
     }
 
     /// The tables kept so far that `diagnostics` are about (at `sections[i].table`, of the

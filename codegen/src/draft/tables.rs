@@ -856,11 +856,14 @@ impl Drafter<'_> {
                         self.table_specs.insert((index, nth), spec);
                         self.section_tables.insert((index, nth), original.clone());
                     }
-                    None => self.unplaced.push(format!(
-                        "{}: a table with columns {} is neither statuses, a vocabulary, fields nor headers",
-                        self.section_title(index),
-                        table.header.join(", ")
-                    )),
+                    None => {
+                        let unplaced = format!(
+                            "{}: a table with columns {} is neither statuses, a vocabulary, fields nor headers",
+                            self.section_title(index),
+                            table.header.join(", ")
+                        );
+                        self.leave_table_out(index, &original.header, unplaced);
+                    }
                 }
             }
         }

@@ -1271,6 +1271,10 @@ pub enum InconsistencyKind {
     StandardDeviation,
     /// A fact the document leaves open.
     Gap,
+    /// A part of the document the catalog cannot hold (a table of figures no entry's facts
+    /// rebuild): recorded, a statement quoting it (see [`table_quote`]), so that the checks
+    /// against the document pass it by.
+    LeftOut,
 }
 
 impl InconsistencyKind {
@@ -1281,6 +1285,7 @@ impl InconsistencyKind {
             Self::UndocumentedShape => "undocumented shape",
             Self::StandardDeviation => "standard deviation",
             Self::Gap => "gap",
+            Self::LeftOut => "left out",
         }
     }
 }
@@ -1292,6 +1297,11 @@ pub struct Statement {
     pub section: String,
     /// What the passage says, in the catalog's words.
     pub says: String,
+}
+
+/// How a statement of a `left_out` inconsistency quotes a table: by its header row.
+pub fn table_quote(header: &[String]) -> String {
+    format!("table: | {} |", header.join(" | "))
 }
 
 impl Api {

@@ -61,6 +61,17 @@ pub fn tables(markdown: &str) -> Vec<Vec<Vec<String>>> {
     tables
 }
 
+/// The tables of `markdown` the catalog rebuilds: all but those it records as left out (a
+/// `left_out` inconsistency quoting the table's header).
+pub fn tables_kept(api: &Api, markdown: &str) -> Vec<Vec<Vec<String>>> {
+    let left_out = |table: &Vec<Vec<String>>| {
+        let quote = codegen::model::table_quote(&table[0]);
+        let recorded = |x: &&codegen::resolved::Inconsistency| x.kind == codegen::model::InconsistencyKind::LeftOut;
+        api.inconsistencies.iter().filter(recorded).flat_map(|x| &x.statements).any(|s| s.says == quote)
+    };
+    tables(markdown).into_iter().filter(|table| !left_out(table)).collect()
+}
+
 /// The cells of a Markdown table row, each trimmed: split at each `|` a `\` does not escape (a
 /// blank cell is `| |`).
 pub fn row_cells(line: &str) -> Vec<String> {
@@ -127,8 +138,25 @@ const SAYS_TEXT: &str = "#text";
 fn code_blocks(markdown: &str) -> Vec<(String, String)> {
     let mut blocks = Vec::new();
     let mut open: Option<(String, String)> = None;
-    for line in markdown.lines() {
+    // A response in a block quote (`> HTTP/2 429`, `> {`): a block of its lines without `> `.
+    let mut quoted: Option<String> = None;
+    for line in markdown.lines().chain(std::iter::once("")) {
         let trimmed = line.trim();
+        match (open.is_none(), trimmed.strip_prefix('>')) {
+            (true, Some(inner)) => {
+                let text = quoted.get_or_insert_with(String::new);
+                text.push_str(inner.strip_prefix(' ').unwrap_or(inner));
+                text.push('\n');
+                continue;
+            }
+            _ => {
+                if let Some(text) =
+                    quoted.take().filter(|t| t.trim_start().starts_with(['{', '[']) || t.starts_with("HTTP/"))
+                {
+                    blocks.push((String::new(), text));
+                }
+            }
+        }
         match (&mut open, trimmed.strip_prefix("```")) {
             (None, Some(info)) => {
                 open = Some((info.split_whitespace().next().unwrap_or("").to_string(), String::new()))
@@ -381,7 +409,7 @@ fn every_source_table_is_rebuilt_with_the_same_rows_and_cells() {
     for (api, document, source) in documents() {
         let id = &api.id;
         let rebuilt = codegen::render::markdown::document_tables(&api, document);
-        let expected = as_read_tables(tables(&source));
+        let expected = as_read_tables(tables_kept(&api, &source));
         assert_eq!(as_read_tables(tables(&rebuilt)), expected, "{id}: rebuilt tables differ from the document's");
     }
 }
