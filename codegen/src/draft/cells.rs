@@ -167,7 +167,30 @@ pub(super) fn family_pattern(cell: &str) -> Option<String> {
         return Some(format!("{digits}{}", "?".repeat(wild)));
     }
     // (Or parts of `X`s among others, Ahrvo's `EC-AUTH-XXXX`.)
-    placeholder_pattern(&text)
+    placeholder_pattern(&text).or_else(|| range_pattern(&text))
+}
+
+/// The pattern of a range of integer codes that runs over every number of its last digits
+/// (WatchData's `-32000 to -32099`: `-320??`; `1000-1999`: `1???`); none for another range.
+pub(super) fn range_pattern(text: &str) -> Option<String> {
+    let number = |part: &str| {
+        let part = part.trim();
+        let digits = part.strip_prefix(['-', '−']).unwrap_or(part);
+        (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then(|| part.replace('−', "-"))
+    };
+    let (low, high) = [" to ", " – ", "–", " - "]
+        .iter()
+        .find_map(|separator| text.split_once(separator))
+        .or_else(|| text.strip_prefix('-').is_none().then(|| text.split_once('-')).flatten())?;
+    let (low, high) = (number(low)?, number(high)?);
+    let shared = low.bytes().zip(high.bytes()).take_while(|(a, b)| a == b).count();
+    let (low_rest, high_rest) = (&low[shared..], &high[shared..]);
+    let full = low.len() == high.len()
+        && !low_rest.is_empty()
+        && low_rest.bytes().all(|b| b == b'0')
+        && high_rest.bytes().all(|b| b == b'9');
+    // (A negative range runs from its smaller magnitude: `-32000 to -32099`.)
+    full.then(|| format!("{}{}", &low[..shared], "?".repeat(low_rest.len())))
 }
 
 /// The pattern of a code written with placeholders for its characters (VMware's `VMW-XXX-XXX`:
@@ -539,6 +562,12 @@ pub(super) fn said_type(cell: &str) -> Option<FieldType> {
     if let Some((typed, _)) = formatted.filter(|(_, format)| StringFormat::named(format).is_some()) {
         return json_type(typed).filter(|ty| *ty == FieldType::String);
     }
+    // (Or an array or object and the name of its schema in brackets, the Department for
+    // Education's `array (ErrorViewModel)`: of that JSON type.)
+    let named = |name: &str| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if let Some((typed, _)) = formatted.filter(|(_, name)| named(name)) {
+        return json_type(typed).filter(|ty| matches!(ty, FieldType::Array(_) | FieldType::Map(_)));
+    }
     let one_type = |part: &str| {
         let part = part.trim();
         let listed = ["array of ", "list of "].iter().find_map(|of| part.strip_prefix(of));
@@ -588,6 +617,15 @@ mod tests {
         numbered_name, said_type, status_and_name, statuses_said, type_cell, yes_no, yes_no_form, TypeCell,
     };
     use crate::model::{FieldType, StringFormat};
+
+    #[test]
+    fn a_range_over_every_number_of_its_last_digits_is_a_family() {
+        assert_eq!(family_pattern("-32000 to -32099").as_deref(), Some("-320??"));
+        assert_eq!(family_pattern("1000-1999").as_deref(), Some("1???"));
+        assert_eq!(family_pattern("`5000 – 5099`").as_deref(), Some("50??"));
+        assert_eq!(family_pattern("1000-1500"), None, "not every number of its last digits");
+        assert_eq!(family_pattern("400 - Bad request"), None);
+    }
 
     #[test]
     fn a_type_cell_may_write_graphql_types() {

@@ -375,9 +375,21 @@ fn field_item(line: &str) -> Option<Vec<String>> {
         (None, None) => return None,
     };
     let named = super::prose::is_member_word(name);
-    let (ty, rest) = rest.trim_start().strip_prefix('(')?.split_once(')')?;
-    let rest = rest.trim_start();
-    let description = [":", " - ", "- ", "– ", "— "].iter().find_map(|mark| rest.strip_prefix(mark.trim_start()))?;
+    // (Or its type after a colon, then a point and what it is: AnyMaster's "`code`: integer. The
+    // HTTP status".)
+    let typed_after_colon = || {
+        let (ty, description) = rest.strip_prefix(':')?.trim_start().split_once(". ")?;
+        Some((ty, description))
+    };
+    let (ty, description) = match rest.trim_start().strip_prefix('(') {
+        Some(bracketed) => {
+            let (ty, rest) = bracketed.split_once(')')?;
+            let rest = rest.trim_start();
+            let marks = [":", " - ", "- ", "– ", "— "];
+            (ty, marks.iter().find_map(|mark| rest.strip_prefix(mark.trim_start()))?)
+        }
+        None => typed_after_colon()?,
+    };
     let description = description.trim();
     (named && is_type_cell(ty) && !description.is_empty())
         .then(|| vec![format!("`{name}`"), ty.trim().to_string(), description.to_string()])
@@ -1164,7 +1176,19 @@ impl Drafter<'_> {
             let mut rows: Vec<Vec<String>> = Vec::new();
             let mut sometimes: Vec<String> = Vec::new();
             let (mut intro, mut conditional): (Option<&String>, bool) = (None, false);
-            for line in &section.prose {
+            // (Items of a list in an item, members of the member it defines, are not the body's.)
+            let depths = section.prose_depths.iter().copied().chain(std::iter::repeat(0));
+            let outermost = section
+                .prose
+                .iter()
+                .zip(depths.clone())
+                .filter(|(line, _)| field_item(line).is_some())
+                .map(|(_, d)| d)
+                .min();
+            for (line, depth) in section.prose.iter().zip(depths) {
+                if outermost.is_some_and(|outermost| depth > outermost) {
+                    continue;
+                }
                 match field_item(line) {
                     Some(row) => {
                         // (The line before the items, read once they come.)
@@ -1657,7 +1681,13 @@ impl Drafter<'_> {
                         FieldType::Array(inner) => matches!(inner.as_ref(), FieldType::Any | FieldType::Map(_)),
                         _ => false,
                     };
-                (open && names_member(&words, &field.name)).then(|| (b, field.name.clone()))
+                // (Or whose type names the heading's schema: the Department for Education's
+                // `errors`, `array (ErrorViewModel)`, under `## ErrorViewModel`.)
+                let schema_named = field.type_said.as_deref().is_some_and(|said| {
+                    let schema = said.rsplit_once(" (").and_then(|(_, name)| name.strip_suffix(')'));
+                    schema.is_some_and(|schema| heading.last().is_some_and(|h| strip_code(h).trim() == schema))
+                });
+                (open && (names_member(&words, &field.name) || schema_named)).then(|| (b, field.name.clone()))
             })
         })
     }
