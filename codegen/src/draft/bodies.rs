@@ -967,16 +967,28 @@ impl Drafter<'_> {
                 field.is_some_and(|f| crate::page::code_spans(&f.description).any(|span| span != key))
             };
             let rank = |path: &[String]| code_rank(path.last().map_or("", String::as_str), false);
+            // (The examples send the first member one value only.)
+            let values_sent_once = |(_, _, values): &CodeCandidate| values.len() == 1;
             let text = |(owner, path, _): &&CodeCandidate| {
                 let key = path.last().map_or("", String::as_str);
                 self.bodies[*owner].fields.iter().any(|f| f.name == key && f.ty == FieldType::String)
+            };
+            // (A member whose description lists two codes at least, where the first lists none:
+            // the Department for Education's `errors[].code`, "`MaximumLength`, `NotEmpty`", below
+            // a problem's one `type`.)
+            let lists_codes = |(owner, path, _): &&CodeCandidate| {
+                let key = path.last().map_or("", String::as_str);
+                let field = self.bodies[*owner].fields.iter().find(|f| f.name == key);
+                field.is_some_and(|f| crate::page::code_spans(&f.description).filter(|span| *span != key).count() >= 2)
             };
             let found = qualifying.first().map(|first| {
                 let sibling = (qualifying.iter().skip(1))
                     .filter(|other| other.0 == first.0 && other.1[..other.1.len() - 1] == first.1[..first.1.len() - 1])
                     .find(|other| rank(&other.1) < rank(&first.1) && text(other) && text(&first));
-                match sibling {
-                    Some(sibling) if !described(&first) => sibling.clone(),
+                let listing = (qualifying.iter().skip(1)).find(|other| lists_codes(other) && text(other));
+                match (sibling, listing) {
+                    (Some(sibling), _) if !described(&first) => sibling.clone(),
+                    (_, Some(listing)) if !described(&first) && values_sent_once(first) => listing.clone(),
                     _ => first.clone(),
                 }
             });

@@ -2553,9 +2553,17 @@ pub(super) fn keyed_by_data(description: &str) -> bool {
 pub(super) fn said_keyed_by_data(line: &str) -> Vec<&str> {
     let mut named = Vec::new();
     let mut before: Option<&str> = None;
+    // (A list "one for each parameter" holds an element for each, not a member: AnyMaster's
+    // "`data`: array. The validation errors, one for each parameter".)
+    let lower = line.to_lowercase();
+    // (Of a line that says so of a type, not of "a list of `errors`" beside Close's
+    // `field-errors`, which "maps the name of each field".)
+    let listed = lower.contains("array");
     for clause in line.split([',', ';']).flat_map(|part| part.split(". ")) {
         let spans: Vec<&str> = crate::page::code_spans(clause).collect();
-        if keyed_by_data(clause) {
+        let clause_lower = clause.to_lowercase();
+        let one_per_element = listed && (clause_lower.contains("each ") || clause_lower.contains("per "));
+        if keyed_by_data(clause) && !one_per_element {
             match spans.as_slice() {
                 [] => named.extend(before),
                 _ => named.extend(&spans),
