@@ -2458,7 +2458,6 @@ fn bodies_in_cells(cells: &[&str]) -> Option<(String, Vec<String>, String)> {
     Some((member?, codes, template?))
 }
 
-/// The value type a header table's `Type` cell names (`integer`, `String`).
 /// A cell of a headers table's `Type` column that names a type or a unit in a word or two
 /// (`Float`, `MIME Type`, `Seconds`), not a sentence.
 fn is_type_word(cell: &str) -> bool {
@@ -2467,6 +2466,7 @@ fn is_type_word(cell: &str) -> bool {
     (1..=2).contains(&words) && text.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
 }
 
+/// The value type a header table's `Type` cell names (`integer`, `String`).
 fn header_value_type(cell: &str) -> Option<HeaderValueType> {
     let types = [HeaderValueType::String, HeaderValueType::Integer, HeaderValueType::Number, HeaderValueType::Boolean];
     types.into_iter().find(|ty| strip_code(cell).eq_ignore_ascii_case(ty.name()))
@@ -2553,12 +2553,10 @@ pub(super) fn keyed_by_data(description: &str) -> bool {
 pub(super) fn said_keyed_by_data(line: &str) -> Vec<&str> {
     let mut named = Vec::new();
     let mut before: Option<&str> = None;
-    // (A list "one for each parameter" holds an element for each, not a member: AnyMaster's
-    // "`data`: array. The validation errors, one for each parameter".)
-    let lower = line.to_lowercase();
-    // (Of a line that says so of a type, not of "a list of `errors`" beside Close's
-    // `field-errors`, which "maps the name of each field".)
-    let listed = lower.contains("array");
+    // (An array "one for each parameter" holds an element for each, not a member: AnyMaster's
+    // "`data`: array. The validation errors, one for each parameter". A line's "a list of
+    // `errors`" says nothing so of Close's `field-errors`, which "maps the name of each field".)
+    let listed = line.to_lowercase().contains("array");
     for clause in line.split([',', ';']).flat_map(|part| part.split(". ")) {
         let spans: Vec<&str> = crate::page::code_spans(clause).collect();
         let clause_lower = clause.to_lowercase();

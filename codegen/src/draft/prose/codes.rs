@@ -503,9 +503,7 @@ impl Drafter<'_> {
             self.ensure_status(code, &source);
         }
     }
-}
 
-impl Drafter<'_> {
     /// Codes a code sample tests a member of codes for (`case 'PERSISTED_QUERY_NOT_FOUND':` in a
     /// `switch (error.extensions?.code)`, `if err.code == "rate_limited"`) that the draft lacks:
     /// values of that member's vocabulary, traced to the sample's section (where `lint` finds a
