@@ -85,15 +85,21 @@ fn a_broken_catalog_touches_nothing() {
     fs::write(root.join(format!("generated/src/{}.rs", first.module)), "// stale\n").unwrap();
     let catalog = root.join(&last.file);
     let text = fs::read_to_string(&catalog).unwrap();
-    assert!(text.contains("\nstatuses:\n"), "{}: no `statuses:` block", last.file);
-    // (Indented as the catalog indents its list: a draft writes `- code:` at the margin.)
-    let after = &text[text.find("\nstatuses:\n").unwrap() + "\nstatuses:\n".len()..];
-    let indent: String = after.chars().take_while(|c| *c == ' ').collect();
-    let bad_status = format!(
-        "\nstatuses:\n{indent}- {{ code: 999, reason: Nine, description: Not a status, source: {} }}\n",
-        last.sections[0].id
-    );
-    fs::write(&catalog, text.replacen("\nstatuses:\n", &bad_status, 1)).unwrap();
+    let bad = format!("{{ code: 999, reason: Nine, description: Not a status, source: {} }}", last.sections[0].id);
+    // (Indented as the catalog indents its list: a draft writes `- code:` at the margin; or in
+    // place of an empty list, as a draft of a page without statuses writes it.)
+    let broken = match text.find("\nstatuses:\n") {
+        Some(at) => {
+            let after = &text[at + "\nstatuses:\n".len()..];
+            let indent: String = after.chars().take_while(|c| *c == ' ').collect();
+            text.replacen("\nstatuses:\n", &format!("\nstatuses:\n{indent}- {bad}\n"), 1)
+        }
+        None => {
+            assert!(text.contains("\nstatuses: []\n"), "{}: no `statuses:`", last.file);
+            text.replacen("\nstatuses: []\n", &format!("\nstatuses:\n- {bad}\n"), 1)
+        }
+    };
+    fs::write(&catalog, broken).unwrap();
     let before = snapshot(&root);
 
     match generate(&root) {
