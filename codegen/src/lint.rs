@@ -539,14 +539,8 @@ fn values_outside_their_table(api: &Api, sent: &BTreeSet<(VocabularyId, String)>
         // page describes come from (two at least). Against it, only a value a sentence names
         // (its description inferred) that no example sends stands out.
         let said = |x: &crate::resolved::VocabularyValue| !x.trace.inferred.iter().any(|f| f == "description");
-        let mut described: Vec<SectionId> =
-            vocabulary.values.iter().filter(|x| said(x)).map(|x| x.trace.section).collect();
-        described.sort_unstable();
-        let list_section = described
-            .chunk_by(|a, b| a == b)
-            .max_by_key(|run| run.len())
-            .filter(|run| run.len() >= 2 && table_sections.is_empty() && !by_headings)
-            .map(|run| run[0]);
+        let described = vocabulary.values.iter().filter(|x| said(x)).map(|x| x.trace.section);
+        let list_section = most_described_in(described, 2).filter(|_| table_sections.is_empty() && !by_headings);
         if table_sections.is_empty() && !by_headings && list_section.is_none() {
             continue;
         }
@@ -586,6 +580,14 @@ fn values_outside_their_table(api: &Api, sent: &BTreeSet<(VocabularyId, String)>
     }
 }
 
+/// The section most of the entries the page describes come from (each entry's section given
+/// once), where `at_least` come from it: the list that defines them, where no table does.
+fn most_described_in(sections: impl Iterator<Item = SectionId>, at_least: usize) -> Option<SectionId> {
+    let mut described: Vec<SectionId> = sections.collect();
+    described.sort_unstable();
+    described.chunk_by(|a, b| a == b).max_by_key(|run| run.len()).filter(|run| run.len() >= at_least).map(|run| run[0])
+}
+
 /// A status that an example, a sentence or a code's row uses where the page has tables that list
 /// the others: a status the tables forgot (unless recorded as missing from them).
 fn statuses_outside_their_table(api: &Api, out: &mut Vec<Finding>) {
@@ -606,11 +608,8 @@ fn statuses_outside_their_table(api: &Api, out: &mut Vec<Finding>) {
     // stands out.
     let said = |status: &crate::resolved::Status| !status.trace.inferred.iter().any(|f| f == "description");
     let untabled = listed.is_empty() && classes.is_empty();
-    let mut described: Vec<SectionId> =
-        api.statuses.iter().filter(|s| untabled && said(s)).map(|s| s.trace.section).collect();
-    described.sort_unstable();
-    let list_section =
-        described.chunk_by(|a, b| a == b).max_by_key(|run| run.len()).filter(|run| run.len() >= 3).map(|run| run[0]);
+    let described = api.statuses.iter().filter(|s| untabled && said(s)).map(|s| s.trace.section);
+    let list_section = most_described_in(described, 3);
     if untabled && list_section.is_none() {
         return;
     }

@@ -204,9 +204,8 @@ impl RetryAfter {
 /// and digits on both sides of the point.
 fn fraction(value: &[u8]) -> Option<f64> {
     let point = value.iter().position(|&b| b == b'.')?;
-    let (whole, part) = (&value[..point], &value[point + 1..]);
-    let all_digits = |side: &[u8]| !side.is_empty() && side.iter().all(u8::is_ascii_digit);
-    if !all_digits(whole) || !all_digits(part) {
+    // (Digits on each side, of any length: the number is read whole below.)
+    if digits(&value[..point]).is_none() || digits(&value[point + 1..]).is_none() {
         return None;
     }
     // (Digits and a point only: ASCII, so always text.)

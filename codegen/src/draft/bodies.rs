@@ -961,11 +961,13 @@ impl Drafter<'_> {
             // it whose name says code more plainly (Resonatia's `error.code` after `error.type`, each
             // with the values of the examples alone; not Mistral's `type`, whose description lists
             // them).
-            let described = |(owner, path, _): &&CodeCandidate| {
+            // How many codes (code spans but its own name) a member's description names.
+            let named_in_description = |(owner, path, _): &&CodeCandidate| {
                 let key = path.last().map_or("", String::as_str);
                 let field = self.bodies[*owner].fields.iter().find(|f| f.name == key);
-                field.is_some_and(|f| crate::page::code_spans(&f.description).any(|span| span != key))
+                field.map_or(0, |f| crate::page::code_spans(&f.description).filter(|span| *span != key).count())
             };
+            let described = |candidate: &&CodeCandidate| named_in_description(candidate) > 0;
             let rank = |path: &[String]| code_rank(path.last().map_or("", String::as_str), false);
             // (The examples send the first member one value only.)
             let values_sent_once = |(_, _, values): &CodeCandidate| values.len() == 1;
@@ -976,11 +978,7 @@ impl Drafter<'_> {
             // (A member whose description lists two codes at least, where the first lists none:
             // the Department for Education's `errors[].code`, "`MaximumLength`, `NotEmpty`", below
             // a problem's one `type`.)
-            let lists_codes = |(owner, path, _): &&CodeCandidate| {
-                let key = path.last().map_or("", String::as_str);
-                let field = self.bodies[*owner].fields.iter().find(|f| f.name == key);
-                field.is_some_and(|f| crate::page::code_spans(&f.description).filter(|span| *span != key).count() >= 2)
-            };
+            let lists_codes = |candidate: &&CodeCandidate| named_in_description(candidate) >= 2;
             let found = qualifying.first().map(|first| {
                 let sibling = (qualifying.iter().skip(1))
                     .filter(|other| other.0 == first.0 && other.1[..other.1.len() - 1] == first.1[..first.1.len() - 1])

@@ -261,13 +261,7 @@ impl Drafter<'_> {
                     // (What a comment beside the value says of the header describes it.)
                     let remark = response.remarks.iter().find(|(remarked, _)| remarked == name);
                     let description = remark.map_or_else(|| sent_with_examples(name), |(_, said)| said.clone());
-                    self.ensure_header(name, &description, &source, Some(value));
-                    // (Words a comment gives are the page's own.)
-                    if let Some(header) =
-                        self.headers.iter_mut().find(|h| remark.is_some() && h.description == description)
-                    {
-                        header.inferred.retain(|fact| fact != "description");
-                    }
+                    self.ensure_header(name, (&description, remark.is_some()), &source, Some(value));
                 }
             }
             let is_text = |b: &&crate::page::CodeBlock| texts.iter().any(|(_, text)| std::ptr::eq(*text, *b));
@@ -373,7 +367,7 @@ impl Drafter<'_> {
             self.ensure_status(code, &source);
         }
         for (name, value) in &headers {
-            self.ensure_header(name, &sent_with_examples(name), &source, Some(value));
+            self.ensure_header(name, (&sent_with_examples(name), false), &source, Some(value));
         }
         let base =
             names::slug_or(self.page.sections[index].heading.last().map_or("example", String::as_str), "example");
@@ -678,8 +672,10 @@ impl Drafter<'_> {
         self.unplaced.push(left.unplaced);
     }
 
-    /// A header, unless the draft has it already.
-    fn ensure_header(&mut self, name: &str, description: &str, section: &str, example_value: Option<&str>) {
+    /// A header, unless the draft has it already. `described`: the words that describe it, and whether they are the page's own for it (a
+    /// comment beside an example's value) rather than the drafter's (a sentence it is named in).
+    fn ensure_header(&mut self, name: &str, described: (&str, bool), section: &str, example_value: Option<&str>) {
+        let (description, said) = described;
         if let Some(at) = self.headers.iter().position(|h| h.name.eq_ignore_ascii_case(name)) {
             // A header an example showed first, that the page then describes (Buildr's
             // `X-Rate-Limited-For`, "the seconds until the next call"): its words, and the role
@@ -690,6 +686,9 @@ impl Drafter<'_> {
                 let known = &mut self.headers[at];
                 known.description = description.to_string();
                 known.source = section;
+                if said {
+                    known.inferred.retain(|fact| fact != "description");
+                }
                 if known.role.is_none() {
                     let header = self.headers.remove(at);
                     let header = self.with_its_role(header, None);
@@ -717,7 +716,7 @@ impl Drafter<'_> {
             name: name.to_string(),
             description,
             source: section,
-            inferred: vec!["description".into()],
+            inferred: if said { Vec::new() } else { vec!["description".into()] },
             ..Header::default()
         };
         self.add_header(header, example_value);
@@ -827,7 +826,7 @@ impl Drafter<'_> {
             }
         }
         for (name, line, section) in found {
-            self.ensure_header(&name, &line, &section, None);
+            self.ensure_header(&name, (&line, false), &section, None);
         }
     }
 }
